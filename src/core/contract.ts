@@ -1,0 +1,75 @@
+// The one API contract: every method's name, input schema and output schema.
+// The IPC channels, the preload bridge, the HTTP routes and the renderer client are all
+// derived from this table; adding a method means adding one entry here.
+// Pure: no Node, no DOM (the renderer imports it for types and names).
+import { z } from 'zod';
+import { siteSettingsSchema, sitePatchSchema } from './schemas/site';
+import { studyIdSchema, studyPatchSchema, studySchema, studySummarySchema } from './schemas/study';
+
+export const quarantinedFileSchema = z.object({
+  file: z.string(),
+  reason: z.string(),
+  quarantinedAt: z.string(),
+  storedAs: z.string(),
+});
+
+export const workspaceInfoSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  readOnly: z.boolean(),
+  readOnlyReason: z.string().nullable(),
+  studyCount: z.number().int(),
+  quarantined: z.array(quarantinedFileSchema),
+});
+export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
+
+const idInput = z.object({ id: studyIdSchema }).strict();
+const noInput = z.object({}).strict();
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, mutates: boolean) {
+  return { input, output, mutates };
+}
+
+export const contract = {
+  getWorkspaceInfo: method(noInput, workspaceInfoSchema, false),
+  listStudies: method(noInput, z.array(studySummarySchema), false),
+  getStudy: method(idInput, studySchema, false),
+  createStudy: method(
+    z.object({ title: z.string().max(300).optional(), template: z.string().max(80).optional() }).strict(),
+    studySchema,
+    true,
+  ),
+  updateStudy: method(z.object({ id: studyIdSchema, patch: studyPatchSchema }).strict(), studySchema, true),
+  deleteStudy: method(idInput, z.object({ id: studyIdSchema }), true),
+  restoreStudy: method(idInput, studySchema, true),
+  listTrash: method(noInput, z.array(studySummarySchema), false),
+  listQuarantined: method(noInput, z.array(quarantinedFileSchema), false),
+  getSite: method(noInput, siteSettingsSchema, false),
+  updateSite: method(z.object({ patch: sitePatchSchema }).strict(), siteSettingsSchema, true),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const methodNames = Object.keys(contract) as MethodName[];
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+/** What the renderer calls (window.casebook in Electron, the HTTP client in browser mode). */
+export type CasebookApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
+/** What the core service implements: inputs arrive already validated. */
+export type CasebookHandlers = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+/** The envelope every transport uses for answers. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** IPC channel for a method (Electron). */
+export const ipcChannel = (name: MethodName): string => `casebook:${name}`;
+
+/** Events the desktop shell sends to the renderer (menus, window close). */
+export const shellEvents = ['new-study', 'workspace-changed', 'flush-before-close', 'open-export'] as const;
+export type ShellEvent = (typeof shellEvents)[number];

@@ -1,0 +1,61 @@
+// Files that fail to parse or validate are moved aside, with the reason beside them,
+// so nothing is silently dropped or overwritten and the rest of the workspace works.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './atomic-write';
+
+export const QUARANTINE_DIR = '.quarantine';
+
+export const quarantineEntrySchema = z.object({
+  file: z.string(),
+  reason: z.string(),
+  quarantinedAt: z.iso.datetime(),
+  storedAs: z.string(),
+});
+export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
+
+const REASON_SUFFIX = '.reason.json';
+
+export async function quarantineFile(workspace: string, file: string, reason: string): Promise<QuarantineEntry> {
+  const dir = path.join(workspace, QUARANTINE_DIR);
+  await fsp.mkdir(dir, { recursive: true });
+  const quarantinedAt = new Date().toISOString();
+  const stamp = quarantinedAt.replace(/[:.]/g, '-');
+  const storedAs = path.join(QUARANTINE_DIR, `${path.basename(file)}.${stamp}`);
+  const entry: QuarantineEntry = {
+    file: path.relative(workspace, file).split(path.sep).join('/'),
+    reason,
+    quarantinedAt,
+    storedAs: storedAs.split(path.sep).join('/'),
+  };
+  await fsp.rename(file, path.join(workspace, storedAs));
+  await writeFileAtomic(path.join(workspace, storedAs + REASON_SUFFIX), `${JSON.stringify(entry, null, 2)}\n`);
+  return entry;
+}
+
+export async function listQuarantine(workspace: string): Promise<QuarantineEntry[]> {
+  const dir = path.join(workspace, QUARANTINE_DIR);
+  let names: string[];
+  try {
+    names = await fsp.readdir(dir);
+  } catch {
+    return [];
+  }
+  const entries: QuarantineEntry[] = [];
+  for (const name of names.filter((n) => n.endsWith(REASON_SUFFIX))) {
+    try {
+      const raw = JSON.parse(await fsp.readFile(path.join(dir, name), 'utf8'));
+      entries.push(quarantineEntrySchema.parse(raw));
+    } catch {
+      // A damaged reason file still says which file was set aside.
+      entries.push({
+        file: name.slice(0, -REASON_SUFFIX.length),
+        reason: 'unknown (reason file unreadable)',
+        quarantinedAt: new Date(0).toISOString(),
+        storedAs: `${QUARANTINE_DIR}/${name.slice(0, -REASON_SUFFIX.length)}`,
+      });
+    }
+  }
+  return entries.sort((a, b) => b.quarantinedAt.localeCompare(a.quarantinedAt));
+}

@@ -1,0 +1,53 @@
+// TipTap/ProseMirror JSON, validated structurally: the shape is checked here, the
+// node types are checked by the editor schema when the document is loaded.
+import { z } from 'zod';
+
+export const markSchema = z.object({
+  type: z.string().min(1).max(64),
+  attrs: z.record(z.string(), z.unknown()).optional(),
+});
+
+export interface RichTextNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: RichTextNode[];
+  marks?: z.infer<typeof markSchema>[];
+  text?: string;
+}
+
+export const richTextNodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
+  z.object({
+    type: z.string().min(1).max(64),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(richTextNodeSchema).optional(),
+    marks: z.array(markSchema).optional(),
+    text: z.string().optional(),
+  }),
+);
+
+export const richTextDocSchema = z.object({
+  type: z.literal('doc'),
+  content: z.array(richTextNodeSchema).optional(),
+});
+export type RichTextDoc = z.infer<typeof richTextDocSchema>;
+
+export function emptyDoc(): RichTextDoc {
+  return { type: 'doc', content: [{ type: 'paragraph' }] };
+}
+
+/** Plain text of a document, one line per text block (for search, counts and checks). */
+export function docToPlainText(doc: RichTextDoc | RichTextNode): string {
+  const lines: string[] = [];
+  const inline = (node: RichTextNode): string =>
+    (node.content ?? []).map((c) => (c.type === 'hardBreak' ? '\n' : (c.text ?? inline(c)))).join('');
+  const visit = (node: RichTextNode): void => {
+    const children = node.content ?? [];
+    if (children.some((c) => c.type === 'text' || c.type === 'hardBreak')) {
+      lines.push(inline(node));
+      return;
+    }
+    children.forEach(visit);
+  };
+  visit(doc as RichTextNode);
+  return lines.filter((line) => line.length > 0).join('\n');
+}

@@ -1,0 +1,40 @@
+// Slugs name a study's folder and URL, so they must be safe on every filesystem
+// and in every URL, whatever the title holds (unicode, emoji, `../`, `CON`).
+import slugify from '@sindresorhus/slugify';
+
+export const MAX_SLUG_LENGTH = 80;
+const FALLBACK_SLUG = 'untitled';
+
+// Windows refuses these as file or folder names, whatever the case.
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+// Folder names the exported site uses for itself.
+const SITE_RESERVED = new Set(['assets', 'category', 'feed', 'sitemap']);
+
+export function slugFromTitle(title: string): string {
+  let slug = slugify(title, { decamelize: false, separator: '-' });
+  if (slug.length > MAX_SLUG_LENGTH) {
+    slug = slug.slice(0, MAX_SLUG_LENGTH);
+    const lastDash = slug.lastIndexOf('-');
+    if (lastDash > MAX_SLUG_LENGTH / 2) slug = slug.slice(0, lastDash);
+    slug = slug.replace(/-+$/, '');
+  }
+  if (!slug) return FALLBACK_SLUG;
+  if (WINDOWS_RESERVED.test(slug) || SITE_RESERVED.has(slug)) return `${slug}-study`;
+  return slug;
+}
+
+/** `base`, or `base-2`, `base-3`… whichever is not taken. */
+export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const candidate = base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '') + suffix;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** True when `slug` is what the title would give, so the slug still follows the title. */
+export function slugFollowsTitle(slug: string, title: string): boolean {
+  const base = slugFromTitle(title);
+  return slug === base || new RegExp(`^${base}-[0-9]+$`).test(slug);
+}

@@ -1,0 +1,239 @@
+// The studies of a workspace: one lowdb-backed JSON file per study in studies/<id>.json.
+// A save reads and writes that one file; the list keeps an in-memory index refreshed by
+// file mtime, so unchanged files are not parsed again.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Low } from 'lowdb';
+import { removeStaleTempFiles } from './atomic-write';
+import { CasebookError } from './errors';
+import { InvalidFileError, ValidatedJsonFile } from './json-file';
+import { KeyedQueue } from './keyed-queue';
+import { quarantineFile, type QuarantineEntry } from './quarantine';
+import { emptyDoc } from './schemas/rich-text';
+import { SCHEMA_VERSION } from './schemas/site';
+import { studySchema, toSummary, type Study, type StudyPatch, type StudySummary } from './schemas/study';
+import { slugFollowsTitle, slugFromTitle, uniqueSlug } from './slug';
+
+export const STUDIES_DIR = 'studies';
+export const TRASH_DIR = '.trash';
+
+interface IndexEntry {
+  mtimeMs: number;
+  size: number;
+  summary: StudySummary;
+}
+
+export interface StudyDraft extends Partial<Omit<Study, 'id' | 'schemaVersion' | 'createdAt' | 'updatedAt'>> {
+  title?: string;
+}
+
+export class StudyStore {
+  private index = new Map<string, IndexEntry>();
+  private indexLoaded = false;
+  private queue = new KeyedQueue();
+  /** Files quarantined since this store opened, reported through the API. */
+  readonly onQuarantine: Array<(entry: QuarantineEntry) => void> = [];
+
+  constructor(readonly workspace: string) {}
+
+  get studiesDir(): string {
+    return path.join(this.workspace, STUDIES_DIR);
+  }
+  get trashDir(): string {
+    return path.join(this.workspace, TRASH_DIR);
+  }
+  private fileFor(id: string, dir = this.studiesDir): string {
+    return path.join(dir, `${id}.json`);
+  }
+  private db(file: string): Low<Study | null> {
+    return new Low<Study | null>(new ValidatedJsonFile(file, studySchema.nullable()), null);
+  }
+
+  async open(): Promise<void> {
+    await fsp.mkdir(this.studiesDir, { recursive: true });
+    await fsp.mkdir(this.trashDir, { recursive: true });
+    await removeStaleTempFiles(this.studiesDir);
+  }
+
+  /** Summaries of every valid study, newest edit first. Invalid files are quarantined. */
+  async list(): Promise<StudySummary[]> {
+    const names = (await fsp.readdir(this.studiesDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    const seen = new Set<string>();
+    for (const name of names) {
+      const id = name.slice(0, -'.json'.length);
+      const file = path.join(this.studiesDir, name);
+      let stat;
+      try {
+        stat = await fsp.stat(file);
+      } catch {
+        continue; // deleted between readdir and stat
+      }
+      const cached = this.index.get(id);
+      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+        seen.add(id);
+        continue;
+      }
+      const study = await this.readOrQuarantine(file);
+      if (!study) continue;
+      if (study.id !== id) {
+        await this.quarantine(file, `the file is named ${name} but holds study id "${study.id}"`);
+        continue;
+      }
+      this.index.set(id, { mtimeMs: stat.mtimeMs, size: stat.size, summary: toSummary(study) });
+      seen.add(id);
+    }
+    for (const id of [...this.index.keys()]) if (!seen.has(id)) this.index.delete(id);
+    this.indexLoaded = true;
+    return [...this.index.values()].map((e) => e.summary).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  async get(id: string): Promise<Study> {
+    const study = await this.readOrQuarantine(this.fileFor(id));
+    if (!study)
+      throw new CasebookError('not_found', `No case study with id "${id}" (it may have been deleted or quarantined).`);
+    return study;
+  }
+
+  async create(draft: StudyDraft = {}): Promise<Study> {
+    const taken = await this.takenSlugs();
+    const now = this.nextTimestamp();
+    const title = draft.title ?? '';
+    const study = studySchema.parse({
+      schemaVersion: SCHEMA_VERSION,
+      id: newStudyId(),
+      slug: uniqueSlug(draft.slug ?? slugFromTitle(title), taken),
+      title,
+      summary: draft.summary ?? '',
+      status: draft.status ?? 'draft',
+      outcome: draft.outcome ?? null,
+      categories: draft.categories ?? [],
+      tags: draft.tags ?? [],
+      featured: draft.featured ?? false,
+      date: draft.date ?? null,
+      createdAt: now,
+      updatedAt: now,
+      problem: draft.problem ?? emptyDoc(),
+      decisions: draft.decisions ?? emptyDoc(),
+      tradeoffs: draft.tradeoffs ?? emptyDoc(),
+      lessons: draft.lessons ?? emptyDoc(),
+    } satisfies Study);
+    await this.write(study);
+    return study;
+  }
+
+  /** Applies a validated partial patch; bumps updatedAt; keeps the slug unique. */
+  async update(id: string, patch: StudyPatch): Promise<Study> {
+    return this.queue.run(id, async () => {
+      const current = await this.get(id);
+      const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
+      if (patch.slug !== undefined && patch.slug !== current.slug) {
+        next.slug = uniqueSlug(patch.slug, await this.takenSlugs(id));
+      } else if (
+        patch.title !== undefined &&
+        patch.title !== current.title &&
+        next.status === 'draft' &&
+        slugFollowsTitle(current.slug, current.title)
+      ) {
+        // A draft's slug follows its title; once published (or set by hand) it stays put.
+        next.slug = uniqueSlug(slugFromTitle(patch.title), await this.takenSlugs(id));
+      }
+      await this.write(studySchema.parse(next));
+      return next;
+    });
+  }
+
+  /** Moves the study file to .trash/; restorable. */
+  async delete(id: string): Promise<void> {
+    await this.queue.run(id, async () => {
+      await this.get(id);
+      await fsp.rename(this.fileFor(id), this.fileFor(id, this.trashDir));
+      this.index.delete(id);
+    });
+  }
+
+  async restore(id: string): Promise<Study> {
+    return this.queue.run(id, async () => {
+      const trashed = this.fileFor(id, this.trashDir);
+      const study = await this.readOrQuarantine(trashed);
+      if (!study) throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
+      if (await exists(this.fileFor(id)))
+        throw new CasebookError('conflict', `A case study with id "${id}" already exists.`);
+      const slug = uniqueSlug(study.slug, await this.takenSlugs(id));
+      const restored = { ...study, slug };
+      await this.write(restored);
+      await fsp.rm(trashed, { force: true });
+      return restored;
+    });
+  }
+
+  async listTrash(): Promise<StudySummary[]> {
+    const names = (await fsp.readdir(this.trashDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    const studies: StudySummary[] = [];
+    for (const name of names) {
+      const study = await this.readOrQuarantine(path.join(this.trashDir, name));
+      if (study) studies.push(toSummary(study));
+    }
+    return studies.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  private async write(study: Study): Promise<void> {
+    const file = this.fileFor(study.id);
+    const db = this.db(file);
+    db.data = study;
+    await db.write();
+    const stat = await fsp.stat(file);
+    this.index.set(study.id, { mtimeMs: stat.mtimeMs, size: stat.size, summary: toSummary(study) });
+  }
+
+  private async readOrQuarantine(file: string): Promise<Study | null> {
+    const db = this.db(file);
+    try {
+      await db.read();
+      return db.data;
+    } catch (err) {
+      if (err instanceof InvalidFileError) {
+        await this.quarantine(file, err.reason);
+        return null;
+      }
+      throw new CasebookError('io_error', `Could not read ${path.basename(file)}: ${(err as Error).message}`);
+    }
+  }
+
+  private async quarantine(file: string, reason: string): Promise<void> {
+    const entry = await quarantineFile(this.workspace, file, reason);
+    this.index.delete(path.basename(file, '.json'));
+    for (const listener of this.onQuarantine) listener(entry);
+  }
+
+  private async takenSlugs(exceptId?: string): Promise<Set<string>> {
+    if (!this.indexLoaded) await this.list();
+    const taken = new Set<string>();
+    for (const [id, entry] of this.index) if (id !== exceptId) taken.add(entry.summary.slug);
+    return taken;
+  }
+
+  private lastTimestamp = '';
+  /** ISO time that is always later than `after` and than the previous one we handed out. */
+  private nextTimestamp(after = ''): string {
+    let now = new Date();
+    const floor = [after, this.lastTimestamp].sort().at(-1) ?? '';
+    if (now.toISOString() <= floor) now = new Date(Date.parse(floor) + 1);
+    this.lastTimestamp = now.toISOString();
+    return this.lastTimestamp;
+  }
+}
+
+function newStudyId(): string {
+  // Time-ordered prefix keeps files sorted by creation in a folder listing.
+  return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fsp.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
