@@ -1,0 +1,134 @@
+// Browser mode: the renderer bundle and the API contract over HTTP on 127.0.0.1.
+// POST /api/<method> with X-Casebook-Token and the JSON input → the dispatch envelope.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { ApiResult, CasebookHandlers } from '../core/contract';
+import { dispatch } from '../core/dispatch';
+import type { ErrorCode } from '../core/errors';
+import { httpStatusFor } from './http-status';
+import { checkHostAndOrigin, TOKEN_HEADER, tokenMatches } from './request-guard';
+import { contentTypeFor, resolveStaticFile } from './static-files';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'";
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export interface ServerOptions {
+  handlers: CasebookHandlers;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(err) } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    const refusal = checkHostAndOrigin(req, port);
+    if (refusal) return sendError(res, 'forbidden', `Request refused: ${refusal}.`);
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendError(res, 'invalid_input', 'API calls must use POST.', 405);
+      if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+        return sendError(
+          res,
+          'forbidden',
+          'Missing or wrong X-Casebook-Token: open the URL printed by casebook serve.',
+        );
+      }
+      const body = await readJsonBody(req);
+      if (!body.ok) return sendError(res, 'invalid_input', body.message, body.status);
+      const result = await dispatch(options.handlers, url.pathname.slice('/api/'.length), body.value);
+      return sendJson(res, result.ok ? 200 : (httpStatusFor[result.error.code as ErrorCode] ?? 500), result);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'invalid_input', 'Only GET here.', 405);
+    const file = await resolveStaticFile(rendererDir, url.pathname);
+    if (!file) return sendError(res, 'not_found', `Nothing at ${url.pathname}.`);
+    const bytes = await fsp.readFile(file);
+    res.writeHead(200, {
+      'Content-Type': contentTypeFor(file),
+      'Content-Length': bytes.length,
+      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+}
+
+type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; message: string };
+
+async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'Request body is larger than 32 MB.' };
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, status: 400, message: 'Request body is not valid JSON.' };
+  }
+}
+
+function sendError(res: ServerResponse, code: ErrorCode, message: string, status = httpStatusFor[code]): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}

@@ -1,0 +1,13 @@
+// HTTP status for each API error code (browser mode).
+import type { ErrorCode } from '../core/errors';
+
+export const httpStatusFor: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  not_found: 404,
+  unknown_method: 404,
+  forbidden: 403,
+  conflict: 409,
+  read_only: 409,
+  io_error: 500,
+  internal: 500,
+};
