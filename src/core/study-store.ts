@@ -58,7 +58,7 @@ export class StudyStore {
 
   /** Summaries of every valid study, newest edit first. Invalid files are quarantined. */
   async list(): Promise<StudySummary[]> {
-    const names = (await fsp.readdir(this.studiesDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    const names = await jsonFilesIn(this.studiesDir);
     const seen = new Set<string>();
     for (const name of names) {
       const id = name.slice(0, -'.json'.length);
@@ -168,7 +168,7 @@ export class StudyStore {
   }
 
   async listTrash(): Promise<StudySummary[]> {
-    const names = (await fsp.readdir(this.trashDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    const names = await jsonFilesIn(this.trashDir);
     const studies: StudySummary[] = [];
     for (const name of names) {
       const study = await this.readOrQuarantine(path.join(this.trashDir, name));
@@ -227,6 +227,16 @@ export class StudyStore {
 function newStudyId(): string {
   // Time-ordered prefix keeps files sorted by creation in a folder listing.
   return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
+}
+
+/** Study file names in a folder; none when the folder does not exist (a read-only workspace). */
+async function jsonFilesIn(dir: string): Promise<string[]> {
+  try {
+    return (await fsp.readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
 }
 
 async function exists(file: string): Promise<boolean> {
