@@ -1,0 +1,187 @@
+// The window: library on the left, the selected study on the right. Holds which study is
+// open and the library list; all saving goes through the autosave queue.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { WorkspaceInfo } from '../../core/contract';
+import type { SiteSettings } from '../../core/schemas/site';
+import type { Study, StudyPatch, StudySummary } from '../../core/schemas/study';
+import { errorMessage } from './api/api-error';
+import type { CasebookClient } from './api/casebook-client';
+import { flushOnPageEvents, listenToShell } from './app-lifecycle';
+import { AutosaveQueue } from './autosave/autosave-queue';
+import { LibrarySidebar } from './components/LibrarySidebar';
+import { QuarantineNotice } from './components/QuarantineNotice';
+import { SaveStatus } from './components/SaveStatus';
+import { StudyEditor } from './components/StudyEditor';
+import { newestFirst, withLocalEdit, withSaved } from './library-order';
+
+export function App({ client }: { client: CasebookClient }) {
+  const { api } = client;
+  const [info, setInfo] = useState<WorkspaceInfo | null>(null);
+  const [site, setSite] = useState<SiteSettings | null>(null);
+  const [studies, setStudies] = useState<StudySummary[]>([]);
+  const [current, setCurrent] = useState<Study | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [autosave] = useState(
+    () =>
+      new AutosaveQueue({
+        api,
+        sendOnExit: client.sendOnExit,
+        onSaved: (study) => setStudies((list) => withSaved(list, study)),
+      }),
+  );
+  const currentId = useRef<string | null>(null);
+  const openRequest = useRef(0);
+  const focusTitle = useRef(false);
+
+  /** Opens study `id`, after saving what was typed into the open one (and into `id`). */
+  const open = useCallback(
+    async (id: string) => {
+      const request = ++openRequest.current;
+      const leaving = currentId.current;
+      try {
+        if (leaving && leaving !== id) await autosave.flush(leaving);
+        await autosave.flush(id); // an earlier save of `id` may still be on its way
+        const study = await api.getStudy({ id });
+        if (request !== openRequest.current) return; // another study was chosen meanwhile
+        currentId.current = id;
+        setCurrent({ ...study, ...autosave.pendingPatch(id) });
+        setProblem(null);
+      } catch (err) {
+        if (request === openRequest.current) setProblem(`Could not open the case study: ${errorMessage(err)}`);
+      }
+    },
+    [api, autosave],
+  );
+
+  const loadWorkspace = useCallback(async () => {
+    try {
+      // Listing first quarantines unreadable files, so the info that follows reports them.
+      const list = newestFirst(await api.listStudies({}));
+      const [workspace, settings] = await Promise.all([api.getWorkspaceInfo({}), api.getSite({})]);
+      setInfo(workspace);
+      setSite(settings);
+      setStudies(list);
+      const keep = list.find((s) => s.id === currentId.current) ?? list[0];
+      if (keep) await open(keep.id);
+      else {
+        currentId.current = null;
+        setCurrent(null);
+      }
+    } catch (err) {
+      setProblem(`Could not open the workspace: ${errorMessage(err)}`);
+    }
+  }, [api, open]);
+
+  const create = useCallback(async () => {
+    try {
+      if (currentId.current) await autosave.flush(currentId.current);
+      const study = await api.createStudy({});
+      ++openRequest.current;
+      setStudies((list) => withSaved(list, study));
+      currentId.current = study.id;
+      focusTitle.current = true;
+      setCurrent(study);
+    } catch (err) {
+      setProblem(`Could not create a case study: ${errorMessage(err)}`);
+    }
+  }, [api, autosave]);
+
+  const edit = useCallback(
+    (id: string, patch: StudyPatch) => {
+      autosave.edit(id, patch);
+      const { title, status, date } = patch;
+      if (title !== undefined || status !== undefined || date !== undefined) {
+        const shown = Object.fromEntries(
+          Object.entries({ title, status, date }).filter(([, v]) => v !== undefined),
+        ) as Partial<Pick<StudySummary, 'title' | 'status' | 'date'>>;
+        setStudies((list) => withLocalEdit(list, id, shown));
+      }
+    },
+    [autosave],
+  );
+
+  const addCategory = useCallback(
+    async (name: string) => {
+      const latest = await api.getSite({});
+      setSite(await api.updateSite({ patch: { categories: [...latest.categories, name] } }));
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    void loadWorkspace();
+  }, [loadWorkspace]);
+
+  useEffect(() => flushOnPageEvents(autosave), [autosave]);
+
+  useEffect(() => {
+    if (!client.shell) return;
+    return listenToShell(client.shell, autosave, {
+      newStudy: () => void create(),
+      reloadWorkspace: () => void loadWorkspace(),
+    });
+  }, [client.shell, autosave, create, loadWorkspace]);
+
+  useEffect(() => {
+    if (focusTitle.current && current) {
+      focusTitle.current = false;
+      document.getElementById('study-title')?.focus();
+    }
+  }, [current]);
+
+  const readOnly = info?.readOnly ?? false;
+
+  return (
+    <div className="app">
+      <LibrarySidebar
+        studies={studies}
+        selectedId={current?.id ?? null}
+        canCreate={info !== null && !readOnly}
+        onSelect={(id) => void open(id)}
+        onCreate={() => void create()}
+      >
+        <QuarantineNotice files={info?.quarantined ?? []} />
+      </LibrarySidebar>
+      <main className="pane">
+        <header className="toolbar">
+          <span className="workspace-name" title={info?.path}>
+            {info?.name ?? ''}
+          </span>
+          <SaveStatus autosave={autosave} />
+          {/* Toolbar actions (the Export button goes here). */}
+          <div className="toolbar-actions" />
+        </header>
+        {readOnly ? (
+          <div className="banner banner-readonly" role="alert">
+            <strong>Read-only workspace.</strong> {info?.readOnlyReason ?? ''}
+          </div>
+        ) : null}
+        {problem ? (
+          <div className="banner banner-error" role="alert">
+            {problem}
+          </div>
+        ) : null}
+        {current && site ? (
+          <StudyEditor
+            key={current.id}
+            study={current}
+            siteCategories={site.categories}
+            readOnly={readOnly}
+            autosave={autosave}
+            onEdit={edit}
+            onAddCategory={addCategory}
+          />
+        ) : info ? (
+          <div className="empty-state">
+            <p>Write up a real system: the problem, the decisions, the tradeoffs, and what you learned.</p>
+            {!readOnly ? (
+              <button type="button" className="primary" onClick={() => void create()}>
+                Start a case study
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// Moments when typed edits must leave the page: window blur, unload, and the desktop
+// shell's close and menu events. Wired once by the App; returns an undo for each.
+import type { CasebookShell } from './api/casebook-client';
+import type { AutosaveQueue } from './autosave/autosave-queue';
+
+export function flushOnPageEvents(autosave: AutosaveQueue): () => void {
+  const onBlur = () => void autosave.flushAll();
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    // If an edit is too large for a keepalive request, ask the user to stay while it saves.
+    if (!autosave.flushOnExit()) event.preventDefault();
+  };
+  const onPageHide = () => void autosave.flushOnExit();
+  window.addEventListener('blur', onBlur);
+  window.addEventListener('beforeunload', onBeforeUnload);
+  window.addEventListener('pagehide', onPageHide);
+  return () => {
+    window.removeEventListener('blur', onBlur);
+    window.removeEventListener('beforeunload', onBeforeUnload);
+    window.removeEventListener('pagehide', onPageHide);
+  };
+}
+
+export interface ShellHandlers {
+  newStudy: () => void;
+  reloadWorkspace: () => void;
+}
+
+export function listenToShell(shell: CasebookShell, autosave: AutosaveQueue, handlers: ShellHandlers): () => void {
+  const offs = [
+    shell.onEvent('new-study', handlers.newStudy),
+    shell.onEvent('workspace-changed', () => void autosave.flushAll().then(handlers.reloadWorkspace)),
+    shell.onEvent('flush-before-close', () => {
+      void autosave.flushAll().then(() => {
+        const state = autosave.getState();
+        // Closing now would lose the edits that failed to save: let the author decide.
+        if (
+          state.kind !== 'error' ||
+          window.confirm(`Some edits could not be saved (${state.message}). Close anyway and lose them?`)
+        ) {
+          shell.readyToClose();
+        }
+      });
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}

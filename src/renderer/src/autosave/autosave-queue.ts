@@ -1,0 +1,178 @@
+// Autosave: one pending patch per study id, sent ~600 ms after the last edit, on demand
+// (switching studies, blur, close) and, when the page unloads, as a keepalive request.
+// Rich-text sections are only marked dirty while typing; each is serialized (getJSON) once,
+// when its patch is captured, so typing never pays for serializing a whole document.
+import type { CasebookApi, MethodName } from '../../../core/contract';
+import type { RichTextDoc } from '../../../core/schemas/rich-text';
+import type { SectionKey, Study, StudyPatch } from '../../../core/schemas/study';
+import { errorMessage } from '../api/api-error';
+
+export const AUTOSAVE_DELAY_MS = 600;
+
+export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
+
+interface Pending {
+  patch: StudyPatch;
+  /** Sections edited since the last capture, read from their editor only when captured. */
+  dirtySections: Map<SectionKey, () => RichTextDoc>;
+}
+
+export interface AutosaveOptions {
+  api: Pick<CasebookApi, 'updateStudy'>;
+  sendOnExit: (method: MethodName, input: unknown) => boolean;
+  /** Called with what the store wrote, so the library list can follow. */
+  onSaved?: (study: Study) => void;
+  delayMs?: number;
+}
+
+export class AutosaveQueue {
+  private pending = new Map<string, Pending>();
+  private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private inFlight = new Map<string, Promise<void>>();
+  private failures = new Map<string, string>();
+  private listeners = new Set<() => void>();
+  private state: SaveState = { kind: 'saved' };
+
+  constructor(private readonly options: AutosaveOptions) {}
+
+  /** Records metadata typed into study `id`; later edits to a field win. */
+  edit(id: string, patch: StudyPatch): void {
+    const entry = this.entry(id);
+    Object.assign(entry.patch, patch);
+    this.schedule(id);
+  }
+
+  /** Marks a rich-text section of study `id` as changed; `read` serializes it when needed. */
+  markSectionDirty(id: string, key: SectionKey, read: () => RichTextDoc): void {
+    const entry = this.entry(id);
+    entry.dirtySections.set(key, read);
+    this.schedule(id);
+  }
+
+  /** Serializes dirty sections of study `id` now (call before its editors go away). */
+  capture(id: string): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    for (const [key, read] of entry.dirtySections) entry.patch[key] = read();
+    entry.dirtySections.clear();
+  }
+
+  /** Unsaved edits of study `id` (captured), to lay over a copy loaded from disk. */
+  pendingPatch(id: string): StudyPatch {
+    this.capture(id);
+    return { ...this.pending.get(id)?.patch };
+  }
+
+  /** Saves study `id` now; resolves once everything typed into it so far has been answered. */
+  flush(id: string): Promise<void> {
+    this.clearTimer(id);
+    this.capture(id); // synchronously, while the editors still exist
+    const previous = this.inFlight.get(id) ?? Promise.resolve();
+    const run = previous.then(() => this.send(id));
+    this.inFlight.set(id, run);
+    this.update();
+    void run.finally(() => {
+      if (this.inFlight.get(id) === run) this.inFlight.delete(id);
+      this.update();
+    });
+    return run;
+  }
+
+  /** Saves every study with pending edits (also the retry after a failure). */
+  async flushAll(): Promise<void> {
+    const ids = new Set([...this.pending.keys(), ...this.inFlight.keys()]);
+    await Promise.all([...ids].map((id) => this.flush(id)));
+  }
+
+  /**
+   * The page is unloading: hand every pending patch to a request that outlives the page.
+   * Returns false if some patch could not be sent that way (too large), so the caller can
+   * ask the user to stay while a normal save runs.
+   */
+  flushOnExit(): boolean {
+    let allSent = true;
+    for (const id of [...this.pending.keys()]) {
+      this.clearTimer(id);
+      this.capture(id);
+      const entry = this.pending.get(id)!;
+      if (this.options.sendOnExit('updateStudy', { id, patch: entry.patch })) this.pending.delete(id);
+      else allSent = false;
+    }
+    if (!allSent) void this.flushAll();
+    this.update();
+    return allSent;
+  }
+
+  hasUnsaved(): boolean {
+    return this.pending.size > 0 || this.inFlight.size > 0;
+  }
+
+  getState(): SaveState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async send(id: string): Promise<void> {
+    this.capture(id);
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    this.pending.delete(id);
+    try {
+      const study = await this.options.api.updateStudy({ id, patch: entry.patch });
+      this.failures.delete(id);
+      this.options.onSaved?.(study);
+    } catch (err) {
+      // Keep what failed, under anything typed meanwhile, so Retry (or the next edit) sends it.
+      const newer = this.pending.get(id);
+      this.pending.set(id, {
+        patch: { ...entry.patch, ...newer?.patch },
+        dirtySections: newer?.dirtySections ?? new Map(),
+      });
+      this.failures.set(id, errorMessage(err));
+    }
+  }
+
+  private entry(id: string): Pending {
+    let entry = this.pending.get(id);
+    if (!entry) {
+      entry = { patch: {}, dirtySections: new Map() };
+      this.pending.set(id, entry);
+    }
+    return entry;
+  }
+
+  private schedule(id: string): void {
+    this.clearTimer(id);
+    this.timers.set(
+      id,
+      setTimeout(() => void this.flush(id), this.options.delayMs ?? AUTOSAVE_DELAY_MS),
+    );
+    this.update();
+  }
+
+  private clearTimer(id: string): void {
+    const timer = this.timers.get(id);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(id);
+  }
+
+  private update(): void {
+    const failure = [...this.failures.values()][0];
+    const next: SaveState = failure
+      ? { kind: 'error', message: failure }
+      : this.hasUnsaved()
+        ? { kind: 'saving' }
+        : { kind: 'saved' };
+    if (
+      next.kind === this.state.kind &&
+      (next.kind !== 'error' || next.message === (this.state as typeof next).message)
+    )
+      return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,23 @@
+// The save state in words ("Saving…", "Saved", or what went wrong with a Retry button).
+// Subscribes to the queue itself, so state changes re-render only this line.
+import { useSyncExternalStore } from 'react';
+import type { AutosaveQueue } from '../autosave/autosave-queue';
+
+export function SaveStatus({ autosave }: { autosave: AutosaveQueue }) {
+  const state = useSyncExternalStore(
+    (listener) => autosave.subscribe(listener),
+    () => autosave.getState(),
+  );
+  return (
+    <div className={`save-status save-${state.kind}`}>
+      <span role="status" aria-live="polite">
+        {state.kind === 'saved' ? 'Saved' : state.kind === 'saving' ? 'Saving…' : `Not saved: ${state.message}`}
+      </span>
+      {state.kind === 'error' ? (
+        <button type="button" onClick={() => void autosave.flushAll()}>
+          Retry
+        </button>
+      ) : null}
+    </div>
+  );
+}
