@@ -1,0 +1,33 @@
+// Study files written straight into a workspace before the server starts, as a user's
+// git checkout or sync folder would leave them.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { emptyDoc } from '../../src/core/schemas/rich-text';
+import { SCHEMA_VERSION } from '../../src/core/schemas/site';
+import { studySchema, type Study } from '../../src/core/schemas/study';
+
+export async function writeStudyFile(workspace: string, id: string, title: string): Promise<Study> {
+  const now = new Date().toISOString();
+  const study = studySchema.parse({
+    schemaVersion: SCHEMA_VERSION,
+    id,
+    slug: id,
+    title,
+    summary: '',
+    status: 'draft',
+    outcome: null,
+    categories: [],
+    tags: [],
+    featured: false,
+    date: null,
+    createdAt: now,
+    updatedAt: now,
+    problem: emptyDoc(),
+    decisions: emptyDoc(),
+    tradeoffs: emptyDoc(),
+    lessons: emptyDoc(),
+  } satisfies Study);
+  await mkdir(path.join(workspace, 'studies'), { recursive: true });
+  await writeFile(path.join(workspace, 'studies', `${id}.json`), `${JSON.stringify(study, null, 2)}\n`);
+  return study;
+}
