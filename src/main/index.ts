@@ -1,2 +1,181 @@
-// Placeholder replaced by the Electron shell work.
-export {};
+// The Electron main process: wires the security policy, the workspace, the IPC transport,
+// the menu and the window together once. Logic lives in the small modules it imports.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import { openWorkspace, type CasebookService } from '../core/casebook-service';
+import type { ShellEvent } from '../core/contract';
+import { isAppUrl, rendererLocation } from './app-url';
+import { SETTINGS_FILE, readAppSettings, startupWorkspace, writeAppSettings } from './app-settings';
+import { createFlushBarrier, type FlushBarrier } from './flush-barrier';
+import { createSenderCheck, registerContractHandlers } from './ipc';
+import { installMenu } from './menu';
+import { createPathGrants } from './path-grants';
+import { guardWebContents, installSessionSecurity } from './security';
+import { shellChannels } from './shell-channels';
+import { registerShellHandlers } from './shell-ipc';
+import { createMainWindow, windowTitle } from './window';
+
+// Lets tests (and anyone running two setups) keep settings and the single-instance lock apart.
+if (process.env.CASEBOOK_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.CASEBOOK_USER_DATA_DIR));
+app.enableSandbox();
+
+// The dev server URL is honoured only in development: a packaged app must never be pointed
+// at another page by an environment variable.
+const location = rendererLocation(app.getAppPath(), app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+const isOwnPage = (url: string): boolean => isAppUrl(url, location);
+const preloadPath = path.join(app.getAppPath(), 'out', 'preload', 'index.cjs');
+const settingsFile = (): string => path.join(app.getPath('userData'), SETTINGS_FILE);
+
+let service: CasebookService | null = null;
+let mainWindow: BrowserWindow | null = null;
+let flush: FlushBarrier | null = null;
+let quitting = false;
+const grants = createPathGrants();
+
+const isOwnContents = (contents: WebContents): boolean =>
+  mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents;
+const isTrustedSender = createSenderCheck(isOwnPage, isOwnContents);
+
+function sendShellEvent(event: ShellEvent): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(shellChannels.event, event);
+}
+
+function createWindow(): void {
+  const win = createMainWindow({
+    preloadPath,
+    location,
+    title: windowTitle(service ? path.basename(service.workspace) : ''),
+  });
+  const barrier = createFlushBarrier(() => {
+    if (!win.isDestroyed()) win.webContents.send(shellChannels.event, 'flush-before-close' satisfies ShellEvent);
+  });
+  let flushed = false;
+  // Closing waits for the renderer to save pending edits (or 3 s, if it cannot answer).
+  win.on('close', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void barrier.request().then(() => {
+      flushed = true;
+      if (quitting) app.quit();
+      else if (!win.isDestroyed()) win.close();
+    });
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) {
+      mainWindow = null;
+      flush = null;
+    }
+  });
+  mainWindow = win;
+  flush = barrier;
+}
+
+async function openAndRemember(dir: string): Promise<void> {
+  const next = await openWorkspace(dir);
+  service = next;
+  await writeAppSettings(settingsFile(), { ...(await readAppSettings(settingsFile())), workspace: next.workspace });
+  mainWindow?.setTitle(windowTitle(path.basename(next.workspace)));
+}
+
+async function chooseWorkspace(): Promise<void> {
+  const options = {
+    title: 'Open workspace',
+    buttonLabel: 'Open workspace',
+    properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  const dir = result.canceled ? undefined : result.filePaths[0];
+  if (!dir) return;
+  // Edits still pending in the renderer belong to the workspace being left.
+  await flush?.request();
+  try {
+    await openAndRemember(dir);
+  } catch (err) {
+    dialog.showErrorBox('Could not open workspace', `${dir}\n\n${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  sendShellEvent('workspace-changed');
+}
+
+async function openStartupWorkspace(): Promise<void> {
+  const defaultDir = path.join(app.getPath('documents'), 'Casebook');
+  const dir = await startupWorkspace({
+    envOverride: process.env.CASEBOOK_WORKSPACE,
+    settings: await readAppSettings(settingsFile()),
+    defaultDir,
+  });
+  try {
+    service = await openWorkspace(dir);
+  } catch (err) {
+    if (dir === defaultDir) throw err;
+    dialog.showErrorBox('Could not open workspace', `${dir}\n\nOpening ${defaultDir} instead.`);
+    service = await openWorkspace(defaultDir);
+  }
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  installSessionSecurity(session.defaultSession);
+  try {
+    await openStartupWorkspace();
+  } catch (err) {
+    dialog.showErrorBox('Casebook cannot start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+    return;
+  }
+  registerContractHandlers(ipcMain, () => service, isTrustedSender);
+  registerShellHandlers(ipcMain, {
+    isTrustedSender,
+    pickFolder: async (_event, { title, forExport }) => {
+      const properties: Array<'openDirectory' | 'createDirectory'> = ['openDirectory', 'createDirectory'];
+      const options = { title, buttonLabel: forExport ? 'Export here' : 'Choose', properties };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    grants,
+    currentWorkspace: () => service?.workspace ?? null,
+    openPath: (target) => shell.openPath(target),
+    readyToClose: () => flush?.confirm(),
+  });
+  installMenu({
+    isMac: process.platform === 'darwin',
+    isPackaged: app.isPackaged,
+    appName: app.name,
+    actions: {
+      newStudy: () => sendShellEvent('new-study'),
+      openWorkspace: () => void chooseWorkspace(),
+      exportWorkspace: () => sendShellEvent('open-export'),
+      showWorkspaceFolder: () => {
+        if (service) void shell.openPath(service.workspace);
+      },
+    },
+  });
+  createWindow();
+}
+
+// Every webContents (windows, and anything a bug might create) gets the same guards.
+app.on('web-contents-created', (_event, contents) => {
+  guardWebContents(contents, isOwnPage, (url) => shell.openExternal(url));
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && service && !mainWindow) createWindow();
+  });
+  void start();
+}

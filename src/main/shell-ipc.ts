@@ -1,0 +1,61 @@
+// IPC for the desktop-only helpers behind window.casebookShell: the folder picker, opening
+// a path with the OS, and the renderer's "edits flushed" answer. Same envelope and the same
+// sender check as the contract methods.
+import type { IpcMainEvent } from 'electron';
+import { z } from 'zod';
+import type { ApiResult } from '../core/contract';
+import { describeZodError } from '../core/errors';
+import { forbiddenResult, type IpcEvent, type IpcHandleRegistry, type SenderCheck } from './ipc';
+import type { PathGrants } from './path-grants';
+import { shellChannels } from './shell-channels';
+
+const chooseFolderInput = z.object({ title: z.string().max(200), forExport: z.boolean().optional() }).strict();
+export type ChooseFolderOptions = z.infer<typeof chooseFolderInput>;
+
+export interface ShellIpcDeps {
+  isTrustedSender: SenderCheck;
+  /** Shows the native folder picker for the window that asked; null when cancelled. */
+  pickFolder(event: IpcEvent, options: ChooseFolderOptions): Promise<string | null>;
+  grants: PathGrants;
+  currentWorkspace(): string | null;
+  /** shell.openPath: resolves to '' on success or an error message. */
+  openPath(path: string): Promise<string>;
+  /** The renderer of this sender flushed its edits. */
+  readyToClose(event: IpcMainEvent): void;
+}
+
+export interface IpcOnRegistry {
+  on(channel: string, listener: (event: IpcMainEvent, ...args: unknown[]) => void): void;
+}
+
+const fail = (code: string, message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
+
+export function registerShellHandlers(ipcMain: IpcHandleRegistry & IpcOnRegistry, deps: ShellIpcDeps): void {
+  ipcMain.handle(shellChannels.chooseFolder, async (event, raw): Promise<ApiResult<string | null>> => {
+    if (!deps.isTrustedSender(event)) return forbiddenResult;
+    const parsed = chooseFolderInput.safeParse(raw);
+    if (!parsed.success) return fail('invalid_input', `Invalid folder request: ${describeZodError(parsed.error)}`);
+    const folder = await deps.pickFolder(event, parsed.data);
+    // Only a folder the user picked by hand becomes openable with openPath.
+    if (folder) deps.grants.grant(folder);
+    return { ok: true, value: folder };
+  });
+
+  ipcMain.handle(shellChannels.openPath, async (event, raw): Promise<ApiResult<null>> => {
+    if (!deps.isTrustedSender(event)) return forbiddenResult;
+    if (typeof raw !== 'string') return fail('invalid_input', 'openPath needs a path.');
+    const allowed = await deps.grants.check(raw, deps.currentWorkspace());
+    if (!allowed) {
+      return fail(
+        'forbidden',
+        `Casebook only opens folders and documents inside the workspace or a folder you chose: ${raw}`,
+      );
+    }
+    const error = await deps.openPath(allowed);
+    return error ? fail('io_error', `The system could not open ${allowed}: ${error}`) : { ok: true, value: null };
+  });
+
+  ipcMain.on(shellChannels.readyToClose, (event) => {
+    if (deps.isTrustedSender(event)) deps.readyToClose(event);
+  });
+}

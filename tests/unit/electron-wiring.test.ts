@@ -1,0 +1,435 @@
+// Proves the Electron main process wiring: locked-down window, CSP, navigation and popup
+// refusal, permission denial, one IPC handler per contract method reaching the real core,
+// untrusted senders refused, flush-before-close and workspace switching.
+// The real Electron binary cannot run here, so the `electron` module is replaced by a
+// recorder; everything behind it (core service, workspace on disk) is real.
+import { promises as fsp } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ipcChannel, methodNames } from '../../src/core/contract';
+import { shellChannels } from '../../src/main/shell-channels';
+import { menuTemplate } from '../../src/main/menu';
+
+const fake = vi.hoisted(() => {
+  type Listener = (...args: any[]) => any;
+  class Emitter {
+    private listeners = new Map<string, Listener[]>();
+    on(name: string, fn: Listener): this {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
+      return this;
+    }
+    once(name: string, fn: Listener): this {
+      const wrapped: Listener = (...args) => {
+        this.removeListener(name, wrapped);
+        fn(...args);
+      };
+      return this.on(name, wrapped);
+    }
+    removeListener(name: string, fn: Listener): this {
+      this.listeners.set(
+        name,
+        (this.listeners.get(name) ?? []).filter((f) => f !== fn),
+      );
+      return this;
+    }
+    emit(name: string, ...args: unknown[]): void {
+      for (const fn of this.listeners.get(name) ?? []) fn(...args);
+    }
+  }
+  const state = {
+    paths: {} as Record<string, string>,
+    appPath: '',
+    sandboxEnabled: false,
+    singleInstanceLockRequested: false,
+    quitCalls: 0,
+    ipcHandlers: new Map<string, Listener>(),
+    ipcListeners: new Map<string, Listener>(),
+    openedExternally: [] as string[],
+    openedPaths: [] as string[],
+    windows: [] as any[],
+    headersListener: null as Listener | null,
+    permissionRequest: null as Listener | null,
+    permissionCheck: null as Listener | null,
+    menu: null as any[] | null,
+    dialogAnswer: { canceled: true, filePaths: [] as string[] },
+    errorBoxes: [] as string[],
+  };
+  const app = Object.assign(new Emitter(), {
+    isPackaged: false,
+    name: 'Casebook',
+    getAppPath: () => state.appPath,
+    getPath: (name: string) => state.paths[name],
+    setPath: (name: string, value: string) => {
+      state.paths[name] = value;
+    },
+    enableSandbox: () => {
+      state.sandboxEnabled = true;
+    },
+    requestSingleInstanceLock: () => {
+      state.singleInstanceLockRequested = true;
+      return true;
+    },
+    whenReady: () => Promise.resolve(),
+    isReady: () => true,
+    quit: () => {
+      state.quitCalls++;
+    },
+    exit: () => undefined,
+  });
+  class FakeWebContents extends Emitter {
+    sent: unknown[][] = [];
+    windowOpenHandler: Listener | null = null;
+    send(channel: string, ...args: unknown[]): void {
+      this.sent.push([channel, ...args]);
+    }
+    setWindowOpenHandler(handler: Listener): void {
+      this.windowOpenHandler = handler;
+    }
+    isDestroyed(): boolean {
+      return false;
+    }
+  }
+  class FakeBrowserWindow extends Emitter {
+    webContents = new FakeWebContents();
+    loadedFile: string | null = null;
+    loadedUrl: string | null = null;
+    title: string;
+    shown = false;
+    focused = false;
+    destroyed = false;
+    constructor(readonly options: any) {
+      super();
+      this.title = options.title;
+      state.windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    loadFile(file: string): Promise<void> {
+      this.loadedFile = file;
+      return Promise.resolve();
+    }
+    loadURL(url: string): Promise<void> {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+    show(): void {
+      this.shown = true;
+    }
+    setTitle(title: string): void {
+      this.title = title;
+    }
+    isDestroyed(): boolean {
+      return this.destroyed;
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    restore(): void {}
+    focus(): void {
+      this.focused = true;
+    }
+    close(): void {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      this.destroyed = true;
+      this.emit('closed');
+    }
+  }
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: {
+      handle: (channel: string, fn: Listener) => state.ipcHandlers.set(channel, fn),
+      on: (channel: string, fn: Listener) => state.ipcListeners.set(channel, fn),
+    },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: (fn: Listener) => (state.headersListener = fn) },
+        setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: Listener) => (state.permissionCheck = fn),
+      },
+    },
+    shell: {
+      openExternal: async (url: string) => {
+        state.openedExternally.push(url);
+      },
+      openPath: async (target: string) => {
+        state.openedPaths.push(target);
+        return '';
+      },
+    },
+    dialog: {
+      showOpenDialog: async () => state.dialogAnswer,
+      showErrorBox: (title: string, content: string) => state.errorBoxes.push(`${title}: ${content}`),
+    },
+    Menu: {
+      buildFromTemplate: (template: any[]) => ({ template }),
+      setApplicationMenu: (menu: { template: any[] }) => (state.menu = menu.template),
+    },
+    nativeTheme: { shouldUseDarkColors: false },
+  };
+  return { state, electron, FakeWebContents };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+const { state } = fake;
+let root: string;
+let workspace: string;
+let win: any;
+let appUrl: string;
+
+/** An IPC event as Electron builds it for a message from our window's top frame. */
+function trustedEvent(): any {
+  return { sender: win.webContents, senderFrame: { url: appUrl, parent: null } };
+}
+function invoke(channel: string, input: unknown, event: any = trustedEvent()): Promise<any> {
+  const handler = state.ipcHandlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler(event, input);
+}
+function menuItem(label: string): any {
+  for (const top of state.menu ?? []) {
+    for (const item of top.submenu ?? []) if (item.label === label) return item;
+  }
+  throw new Error(`menu item ${label} not found`);
+}
+const sentEvents = (): unknown[] =>
+  win.webContents.sent.filter((m: unknown[]) => m[0] === shellChannels.event).map((m: unknown[]) => m[1]);
+
+beforeAll(async () => {
+  root = await fsp.mkdtemp(path.join(os.tmpdir(), 'casebook-electron-'));
+  workspace = path.join(root, 'Team Notes');
+  state.appPath = path.resolve('.');
+  state.paths.documents = path.join(root, 'Documents');
+  state.paths.userData = path.join(root, 'should-be-replaced');
+  process.env.CASEBOOK_WORKSPACE = workspace;
+  process.env.CASEBOOK_USER_DATA_DIR = path.join(root, 'userData');
+  delete process.env.ELECTRON_RENDERER_URL;
+  await import('../../src/main/index');
+  await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+  win = state.windows[0];
+  appUrl = pathToFileURL(win.loadedFile).href;
+});
+
+afterAll(async () => {
+  delete process.env.CASEBOOK_WORKSPACE;
+  delete process.env.CASEBOOK_USER_DATA_DIR;
+  await fsp.rm(root, { recursive: true, force: true });
+});
+
+describe('main window', () => {
+  it('is sandboxed, isolated and has no Node integration', () => {
+    const prefs = win.options.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs.preload).toBe(path.resolve('out/preload/index.cjs'));
+    expect(state.sandboxEnabled).toBe(true);
+    expect(state.singleInstanceLockRequested).toBe(true);
+  });
+
+  it('loads the built renderer, names the workspace in its title and shows once painted', () => {
+    expect(win.loadedFile).toBe(path.resolve('out/renderer/index.html'));
+    expect(win.title).toBe('Casebook — Team Notes');
+    expect(win.options.minWidth).toBeGreaterThan(0);
+    expect(win.shown).toBe(false);
+    win.emit('ready-to-show');
+    expect(win.shown).toBe(true);
+  });
+
+  it('creates the workspace folder named by CASEBOOK_WORKSPACE and keeps settings in the chosen userData', async () => {
+    expect((await fsp.stat(path.join(workspace, 'studies'))).isDirectory()).toBe(true);
+    expect(state.paths.userData).toBe(path.join(root, 'userData'));
+  });
+
+  it('focuses the first window when a second instance starts', () => {
+    (fake.electron.app as any).emit('second-instance');
+    expect(win.focused).toBe(true);
+  });
+});
+
+describe('security policy', () => {
+  it('sets the same strict CSP header as the page meta tag on responses', async () => {
+    const answer = await new Promise<any>((resolve) =>
+      state.headersListener!({ url: appUrl, responseHeaders: { 'Content-Type': ['text/html'] } }, resolve),
+    );
+    const csp: string[] = answer.responseHeaders['Content-Security-Policy'];
+    expect(csp).toHaveLength(1);
+    expect(csp[0]).toContain("script-src 'self'");
+    expect(csp[0]).toContain("object-src 'none'");
+    expect(csp[0]).not.toContain('unsafe-eval');
+    expect(answer.responseHeaders['Content-Type']).toEqual(['text/html']);
+    const html = await fsp.readFile('src/renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(csp[0]).toBe(meta);
+  });
+
+  it('blocks navigation away from the app and hands web links to the browser', () => {
+    const navigate = (url: string): boolean => {
+      let prevented = false;
+      win.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(navigate('https://attacker.example/phish')).toBe(true);
+    expect(navigate(pathToFileURL(path.resolve('README.md')).href)).toBe(true);
+    expect(navigate(`${appUrl}#/study/abc`)).toBe(false);
+    expect(state.openedExternally).toContain('https://attacker.example/phish');
+  });
+
+  it('denies every window.open and opens only http(s) and mailto externally', () => {
+    state.openedExternally.length = 0;
+    const allowed = ['https://example.com/post', 'http://example.com/', 'mailto:someone@example.com'];
+    const refused = [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>alert(1)</script>',
+      'smb://attacker.example/share',
+      'ms-msdt:/id PCWDiagnostic',
+      'not a url',
+    ];
+    for (const url of [...allowed, ...refused]) {
+      expect(win.webContents.windowOpenHandler({ url })).toEqual({ action: 'deny' });
+    }
+    expect(state.openedExternally).toEqual(allowed);
+  });
+
+  it('refuses webview attachment', () => {
+    let prevented = false;
+    win.webContents.emit('will-attach-webview', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+  });
+
+  it('denies every permission request and check', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      let granted: boolean | undefined;
+      state.permissionRequest!(win.webContents, permission, (answer: boolean) => (granted = answer));
+      expect(granted).toBe(false);
+      expect(state.permissionCheck!(win.webContents, permission, 'file://')).toBe(false);
+    }
+  });
+});
+
+describe('IPC transport', () => {
+  it('registers exactly one handler per contract method', () => {
+    const contractChannels = [...state.ipcHandlers.keys()].filter((c) => c.startsWith('casebook:'));
+    expect(contractChannels.sort()).toEqual(methodNames.map(ipcChannel).sort());
+  });
+
+  it('refuses calls from other webContents, foreign pages and subframes', async () => {
+    const otherContents = new fake.FakeWebContents();
+    const untrusted = [
+      { sender: otherContents, senderFrame: { url: appUrl, parent: null } },
+      { sender: win.webContents, senderFrame: { url: 'https://attacker.example/', parent: null } },
+      { sender: win.webContents, senderFrame: { url: appUrl, parent: {} } },
+      { sender: win.webContents, senderFrame: null },
+    ];
+    for (const event of untrusted) {
+      const answer = await invoke(ipcChannel('createStudy'), { title: 'Injected' }, event);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(await invoke(ipcChannel('listStudies'), {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('answers bad input with invalid_input and passes good input to the core', async () => {
+    const bad = await invoke(ipcChannel('createStudy'), { title: 42 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    const good = await invoke(ipcChannel('createStudy'), { title: 'Cache stampede at launch' });
+    expect(good.ok).toBe(true);
+    expect(good.value.title).toBe('Cache stampede at launch');
+    const onDisk = JSON.parse(await fsp.readFile(path.join(workspace, 'studies', `${good.value.id}.json`), 'utf8'));
+    expect(onDisk.title).toBe('Cache stampede at launch');
+    const list = await invoke(ipcChannel('listStudies'), {});
+    expect(list.value.map((s: { title: string }) => s.title)).toEqual(['Cache stampede at launch']);
+  });
+});
+
+describe('menu', () => {
+  it('sends shell events for New case study and Export…', () => {
+    expect(menuItem('New case study').accelerator).toBe('CmdOrCtrl+N');
+    expect(menuItem('Export…').accelerator).toBe('CmdOrCtrl+E');
+    menuItem('New case study').click();
+    menuItem('Export…').click();
+    expect(sentEvents()).toEqual(['new-study', 'open-export']);
+  });
+
+  it('offers reload and DevTools only in development builds', () => {
+    const actions = { newStudy() {}, openWorkspace() {}, exportWorkspace() {}, showWorkspaceFolder() {} };
+    const labels = (isPackaged: boolean): unknown[] =>
+      menuTemplate({ isMac: false, isPackaged, appName: 'Casebook', actions }).map((m) => m.label);
+    expect(state.menu!.map((m) => m.label)).toContain('View');
+    expect(labels(true)).not.toContain('View');
+    expect(labels(true)).toEqual(expect.arrayContaining(['File', 'Edit']));
+    const edit = menuTemplate({ isMac: false, isPackaged: true, appName: 'Casebook', actions }).find(
+      (m) => m.label === 'Edit',
+    );
+    expect((edit!.submenu as Array<{ role?: string }>).map((i) => i.role).filter(Boolean)).toEqual([
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+    ]);
+  });
+});
+
+describe('shell helpers', () => {
+  it('opens only folders and documents inside the workspace or a folder the user chose', async () => {
+    await fsp.writeFile(path.join(workspace, 'run-me.sh'), '#!/bin/sh\n');
+    const elsewhere = await fsp.mkdtemp(path.join(root, 'elsewhere-'));
+
+    expect(await invoke(shellChannels.openPath, path.join(workspace, 'studies'))).toEqual({ ok: true, value: null });
+    expect(await invoke(shellChannels.openPath, path.join(workspace, 'run-me.sh'))).toMatchObject({ ok: false });
+    expect(await invoke(shellChannels.openPath, elsewhere)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke(shellChannels.openPath, 'studies')).toMatchObject({ ok: false });
+    expect(await invoke(shellChannels.openPath, path.join(workspace, '..', path.basename(elsewhere)))).toMatchObject({
+      ok: false,
+    });
+
+    state.dialogAnswer = { canceled: false, filePaths: [elsewhere] };
+    expect(await invoke(shellChannels.chooseFolder, { title: 'Export to', forExport: true })).toEqual({
+      ok: true,
+      value: elsewhere,
+    });
+    expect(await invoke(shellChannels.openPath, elsewhere)).toEqual({ ok: true, value: null });
+    expect(state.openedPaths).toEqual([
+      await fsp.realpath(path.join(workspace, 'studies')),
+      await fsp.realpath(elsewhere),
+    ]);
+  });
+
+  it('switches workspace from the menu after a flush, remembers it and tells the renderer', async () => {
+    const next = path.join(root, 'Second Workspace');
+    await fsp.mkdir(next);
+    state.dialogAnswer = { canceled: false, filePaths: [next] };
+    win.webContents.sent.length = 0;
+    menuItem('Open workspace…').click();
+    await vi.waitFor(() => expect(sentEvents()).toEqual(['flush-before-close']));
+    state.ipcListeners.get(shellChannels.readyToClose)!(trustedEvent());
+    await vi.waitFor(() => expect(sentEvents()).toEqual(['flush-before-close', 'workspace-changed']));
+
+    expect(win.title).toBe('Casebook — Second Workspace');
+    const settings = JSON.parse(await fsp.readFile(path.join(root, 'userData', 'settings.json'), 'utf8'));
+    expect(settings).toEqual({ workspace: next });
+    expect(await invoke(ipcChannel('listStudies'), {})).toEqual({ ok: true, value: [] });
+    expect((await invoke(ipcChannel('getWorkspaceInfo'), {})).value.path).toBe(next);
+  });
+
+  it('keeps the window open until the renderer has flushed its edits', async () => {
+    win.webContents.sent.length = 0;
+    win.close();
+    expect(win.destroyed).toBe(false);
+    expect(sentEvents()).toEqual(['flush-before-close']);
+    // A readyToClose from a foreign page must not close the window.
+    state.ipcListeners.get(shellChannels.readyToClose)!({
+      sender: win.webContents,
+      senderFrame: { url: 'https://attacker.example/', parent: null },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(win.destroyed).toBe(false);
+    state.ipcListeners.get(shellChannels.readyToClose)!(trustedEvent());
+    await vi.waitFor(() => expect(win.destroyed).toBe(true));
+  });
+});
