@@ -25,7 +25,11 @@ test('a failed save shows the error and a Retry button that saves everything onc
   await expect(saveStatus(page)).toContainText(study!.id);
   const retry = page.getByRole('button', { name: 'Retry' });
   await expect(retry).toBeVisible();
+  // Typing on while saves fail: the next autosave fails too, and nothing is dropped.
+  const nextAttempt = page.waitForResponse((r) => r.url().endsWith('/api/updateStudy'));
   await typeInSection(page, 'Problem', ', and more');
+  expect((await nextAttempt).ok()).toBe(false);
+  await expect(saveStatus(page)).toContainText('Not saved');
 
   await rename(aside, file);
   await retry.click();
