@@ -48,9 +48,9 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
       writable();
       return studies.create({ title });
     },
-    updateStudy: async ({ id, patch }) => {
+    updateStudy: async ({ id, patch, baseUpdatedAt }) => {
       writable();
-      return studies.update(id, patch);
+      return studies.update(id, patch, baseUpdatedAt);
     },
     deleteStudy: async ({ id }) => {
       writable();

@@ -39,7 +39,19 @@ export const contract = {
     studySchema,
     true,
   ),
-  updateStudy: method(z.object({ id: studyIdSchema, patch: studyPatchSchema }).strict(), studySchema, true),
+  updateStudy: method(
+    z
+      .object({
+        id: studyIdSchema,
+        patch: studyPatchSchema,
+        // Compare-and-swap: when given, the save is refused with "conflict" if the file on
+        // disk changed since this version was read (another window, the CLI, a git pull).
+        baseUpdatedAt: z.iso.datetime().optional(),
+      })
+      .strict(),
+    studySchema,
+    true,
+  ),
   deleteStudy: method(idInput, z.object({ id: studyIdSchema }), true),
   restoreStudy: method(idInput, studySchema, true),
   listTrash: method(noInput, z.array(studySummarySchema), false),

@@ -126,9 +126,15 @@ export class StudyStore {
   }
 
   /** Applies a validated partial patch; bumps updatedAt; keeps the slug unique. */
-  async update(id: string, patch: StudyPatch): Promise<Study> {
+  async update(id: string, patch: StudyPatch, baseUpdatedAt?: string): Promise<Study> {
     return this.queue.run(id, async () => {
       const current = await this.get(id);
+      if (baseUpdatedAt !== undefined && current.updatedAt !== baseUpdatedAt) {
+        throw new CasebookError(
+          'conflict',
+          `"${current.title || 'Untitled'}" was changed on disk (saved ${current.updatedAt}) after you opened it; reload it or keep your version.`,
+        );
+      }
       const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
       if (patch.slug !== undefined && patch.slug !== current.slug) {
         next.slug = uniqueSlug(patch.slug, await this.takenSlugs(id));

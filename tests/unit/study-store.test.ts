@@ -155,3 +155,18 @@ describe('site settings', () => {
     });
   });
 });
+
+describe('compare-and-swap saves', () => {
+  it('refuses a save based on an outdated version and keeps the newer file', async () => {
+    await withTempDir(async (dir) => {
+      const app = await openWorkspace(dir);
+      const study = await app.createStudy({ title: 'Shared' });
+      const cli = await openWorkspace(dir);
+      await cli.updateStudy({ id: study.id, patch: { summary: 'from the CLI' } });
+      await expect(
+        app.updateStudy({ id: study.id, patch: { summary: 'from the app' }, baseUpdatedAt: study.updatedAt }),
+      ).rejects.toMatchObject({ code: 'conflict' });
+      expect((await app.getStudy({ id: study.id })).summary).toBe('from the CLI');
+    });
+  });
+});
