@@ -1,0 +1,87 @@
+// YAML front matter of an exported study: the keys design.md names (Hugo/Eleventy-compatible)
+// plus three Casebook keys that make the round trip lossless and that site generators ignore:
+//   casebook_id  the study's id in its workspace
+//   created      createdAt (ISO 8601)
+//   updated      updatedAt (ISO 8601)
+// Strings are always double-quoted on one line, so any title (quotes, colons, `---`, emoji,
+// line breaks) survives and no line of the front matter can look like its closing `---`.
+import { LineCounter, parseDocument, stringify, isMap, isScalar } from 'yaml';
+import type { Study } from '../schemas/study';
+
+export type FrontMatterValue = string | boolean | string[];
+
+function yamlValue(value: FrontMatterValue): string {
+  return stringify(value, {
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+    collectionStyle: 'flow',
+    lineWidth: 0,
+    flowCollectionPadding: false,
+  }).trimEnd();
+}
+
+export function frontMatterFor(study: Study): string {
+  const lines: string[] = [`title: ${yamlValue(study.title)}`, `summary: ${yamlValue(study.summary)}`];
+  // Dates and slugs are plain (validated) tokens; unquoted so Hugo reads `date` as a date.
+  if (study.date) lines.push(`date: ${study.date}`);
+  lines.push(
+    `slug: ${study.slug}`,
+    `categories: ${yamlValue(study.categories)}`,
+    `tags: ${yamlValue(study.tags)}`,
+    `featured: ${study.featured}`,
+  );
+  if (study.outcome) lines.push(`outcome: ${study.outcome}`);
+  lines.push(
+    `draft: ${study.status === 'draft'}`,
+    `casebook_id: ${yamlValue(study.id)}`,
+    `created: ${yamlValue(study.createdAt)}`,
+    `updated: ${yamlValue(study.updatedAt)}`,
+  );
+  return `---\n${lines.join('\n')}\n---\n`;
+}
+
+export interface FrontMatter {
+  /** Key → value as YAML gave it (unknown keys included). */
+  data: Record<string, unknown>;
+  /** Key → 1-based line in the file, for error reports. */
+  lines: Record<string, number>;
+  /** The Markdown after the front matter, and the file line it starts on. */
+  body: string;
+  bodyLine: number;
+}
+
+export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; line: number; reason: string };
+
+/** Splits `---` front matter off a file (LF line endings expected) and parses its YAML. */
+export function readFrontMatter(text: string): FrontMatterResult {
+  if (!/^---[ \t]*\n/.test(text)) return { ok: true, value: { data: {}, lines: {}, body: text, bodyLine: 1 } };
+  const close = /^(---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(text.indexOf('\n') + 1);
+  const end = close.exec(rest);
+  if (!end) return { ok: false, line: 1, reason: 'The front matter starting here is never closed with "---".' };
+  const yamlText = rest.slice(0, end.index);
+  const afterClose = rest.slice(end.index + end[0].length).replace(/^\n/, '');
+  const yamlLines = yamlText.split('\n').length - 1;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1; // +1: the opening ---
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    return {
+      ok: false,
+      line: lineAt(err.pos[0]),
+      reason: `Front matter is not valid YAML: ${err.message.split('\n')[0]}`,
+    };
+  }
+  const lines: Record<string, number> = {};
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    return { ok: false, line: 2, reason: 'Front matter must be a list of "key: value" lines.' };
+  }
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) lines[String(pair.key.value)] = lineAt(pair.key.range[0]);
+    }
+  }
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  return { ok: true, value: { data, lines, body: afterClose, bodyLine: yamlLines + 3 } };
+}

@@ -1,0 +1,70 @@
+// The Markdown dialect Casebook reads and writes: CommonMark + GFM tables and strikethrough,
+// parsed and printed by mdast (micromark / mdast-util-to-markdown).
+//
+// Why mdast rather than @tiptap/markdown: mdast-util-to-markdown escapes by construct
+// ("unsafe" patterns per context), picks longer fences for code holding ``` and longer
+// backtick runs for inline code holding backticks, escapes `|` in table cells, and runs in
+// plain Node. That is what a lossless round trip needs; the TipTap JSON ↔ mdast mapping is
+// ours (doc-to-mdast.ts, mdast-to-doc.ts), one handler per node so adding a node is one entry.
+//
+// GFM autolink literals are deliberately NOT enabled: with them, plain text such as
+// "www.example.com" in a paragraph would come back as a link, breaking the round trip.
+import type { Nodes, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmStrikethroughFromMarkdown, gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown, gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+
+/** An underlined run: Markdown has no syntax for it, so it is written as `<u>…</u>`. */
+export interface UnderlineNode {
+  type: 'underline';
+  children: import('mdast').PhrasingContent[];
+  position?: import('unist').Position;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    underline: UnderlineNode;
+  }
+  interface RootContentMap {
+    underline: UnderlineNode;
+  }
+}
+
+function underline(node: UnderlineNode, _parent: unknown, state: Parameters<Handle>[2], info: Parameters<Handle>[3]) {
+  const exit = state.enter('phrasing');
+  const tracker = state.createTracker(info);
+  let value = tracker.move('<u>');
+  value += tracker.move(state.containerPhrasing(node, { ...tracker.current(), before: value, after: '<' }));
+  value += tracker.move('</u>');
+  exit();
+  return value;
+}
+const underlineHandler = Object.assign(underline, { peek: () => '<' }) as unknown as Handle;
+
+const toMarkdownOptions: Options = {
+  bullet: '-',
+  fences: true,
+  rule: '-',
+  emphasis: '*',
+  strong: '*',
+  listItemIndent: 'one',
+  extensions: [gfmTableToMarkdown(), gfmStrikethroughToMarkdown()],
+  handlers: { underline: underlineHandler },
+  // A line starting with `|` would read back as a table row without a header (see
+  // mdast-to-doc.ts), so a leading pipe in text is escaped.
+  unsafe: [{ character: '|', atBreak: true }],
+};
+
+export function mdastToMarkdown(tree: Nodes): string {
+  return toMarkdown(tree, toMarkdownOptions);
+}
+
+export function markdownToMdast(text: string): Root {
+  return fromMarkdown(text, {
+    extensions: [gfmTable(), gfmStrikethrough()],
+    mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()],
+  });
+}
