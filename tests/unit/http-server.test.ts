@@ -82,7 +82,7 @@ describe('browser-mode server', () => {
 
   it('refuses a missing or wrong token, a foreign Origin and a rebinding Host, changing nothing', async () => {
     const body = JSON.stringify({ title: 'Should not exist' });
-    const attempts = [
+    const attempts: Array<{ headers: Record<string, string> }> = [
       { headers: {} },
       { headers: { 'X-Casebook-Token': 'wrong' } },
       { headers: { 'X-Casebook-Token': server.token, Origin: 'https://evil.example' } },
