@@ -1,0 +1,81 @@
+// Static site export benchmark: `npx tsx bench/export-site.ts [N]` (default 1000).
+// Generates N realistic studies (~1,500 words each), times a full export (render + write into
+// an empty temp folder), then edits one study and times the re-export. Prints both, their
+// ratio (target: under 10%), and the same figures without per-file fsync for comparison.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeOutput } from '../src/core/export/output-writer';
+import { siteExport } from '../src/core/export/site-export';
+import { clearStudyBodyCache } from '../src/core/export/site-study-body';
+import { defaultSiteSettings } from '../src/core/schemas/site';
+import type { Study } from '../src/core/schemas/study';
+import { generateRealisticStudies } from './realistic-studies';
+
+const n = Number(process.argv[2] ?? 1000);
+const site = { ...defaultSiteSettings(), author: 'Bench Author', baseUrl: 'https://example.com/cases/' };
+
+async function exportInto(dir: string, studies: Study[], durable: boolean) {
+  const start = performance.now();
+  const { files } = siteExport({ site, studies, readAsset: () => null, drafts: false });
+  const rendered = performance.now();
+  const result = await writeOutput(dir, files, { format: 'site', durable });
+  const end = performance.now();
+  return { renderMs: rendered - start, writeMs: end - rendered, totalMs: end - start, files: files.length, ...result };
+}
+
+function editOne(studies: Study[]): Study[] {
+  const i = Math.floor(studies.length / 2);
+  const edited = studies.map((s) => s);
+  const s = studies[i]!;
+  edited[i] = {
+    ...s,
+    updatedAt: new Date(Date.parse(s.updatedAt) + 60_000).toISOString(),
+    lessons: {
+      type: 'doc',
+      content: [
+        ...(s.lessons.content ?? []),
+        { type: 'paragraph', content: [{ type: 'text', text: 'One more lesson.' }] },
+      ],
+    },
+  };
+  return edited;
+}
+
+const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
+
+async function run(durable: boolean, studies: Study[]) {
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'casebook-bench-'));
+  const out = path.join(parent, 'site');
+  try {
+    clearStudyBodyCache(); // a cold start, as after launching the app or the CLI
+    const full = await exportInto(out, studies, durable);
+    const edited = editOne(studies);
+    const again = await exportInto(out, edited, durable);
+    clearStudyBodyCache();
+    const cold = await exportInto(out, editOne(edited), durable);
+    const label = durable ? 'durable (fsync each file)' : 'no fsync';
+    console.log(`\n${label}`);
+    console.log(
+      `  full export        ${fmt(full.totalMs)}  (render ${fmt(full.renderMs)}, write ${fmt(full.writeMs)}; ${full.written} files written)`,
+    );
+    console.log(
+      `  re-export, 1 edit  ${fmt(again.totalMs)}  (render ${fmt(again.renderMs)}, write ${fmt(again.writeMs)}; ${again.written} written, ${again.unchanged} unchanged)`,
+    );
+    console.log(`  ratio              ${((again.totalMs / full.totalMs) * 100).toFixed(1)}% (target < 10%)`);
+    console.log(
+      `  re-export, cold    ${fmt(cold.totalMs)}  (a fresh process: nothing remembered; ${cold.written} written)`,
+    );
+    return { full, again };
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+}
+
+const genStart = performance.now();
+const studies = generateRealisticStudies(n, 2026);
+console.log(`${n} studies generated in ${fmt(performance.now() - genStart)}`);
+const durable = await run(true, studies);
+await run(false, studies);
+const ok = durable.again.totalMs < durable.full.totalMs * 0.1;
+console.log(`\nre-export under 10% of a full export: ${ok ? 'yes' : 'NO'}`);

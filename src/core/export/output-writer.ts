@@ -1,0 +1,308 @@
+// The one way an export reaches the disk. It checks everything before writing anything:
+// every path stays inside the output folder (no absolute paths, `..`, backslashes, NULs, or
+// symlinks leading out), and the folder is empty or a previous Casebook export of the same
+// format (a marker file says so). Then it writes only files whose bytes changed, removes
+// files the previous export wrote that are gone now — never anything else — and records
+// the new list in the marker.
+import { promises as fsp, type Stats } from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { nodeAtomicWriteOps, writeFileAtomic, type AtomicWriteOps } from '../atomic-write';
+import { CasebookError } from '../errors';
+import type { ExportFormat, OutputFile } from './output-files';
+
+export const EXPORT_MARKER = '.casebook-export.json';
+
+// Each file is recorded with its size, mtime and hash when written: on the next export a file
+// whose size and mtime still match, and whose new content has the same hash, is known to be
+// unchanged without reading it back (like rsync's quick check). Anything else is compared byte
+// by byte.
+const fileRecordSchema = z.object({
+  path: z.string(),
+  size: z.number(),
+  mtimeMs: z.number(),
+  sha1: z.string(),
+});
+type FileRecord = z.infer<typeof fileRecordSchema>;
+const markerSchema = z.object({
+  casebookExport: z.literal(1),
+  format: z.enum(['site', 'markdown']),
+  files: z.array(fileRecordSchema),
+});
+type Marker = z.infer<typeof markerSchema>;
+
+export interface WriteOutputOptions {
+  format: ExportFormat;
+  onProgress?(done: number, total: number): void;
+  /**
+   * fsync every written file (and each touched folder once). Default true. Turning it off
+   * makes a large export several times faster on slow disks, at the price that a power cut
+   * right after an export may leave some pages empty; a re-export repairs them.
+   */
+  durable?: boolean;
+}
+
+export interface WriteOutputResult {
+  written: number;
+  unchanged: number;
+  removed: number;
+}
+
+// How many files are compared or written at once: enough to hide disk latency, few enough
+// not to exhaust file handles.
+const PARALLEL = 16;
+
+/** Why `rel` may not be written, or null when it is a safe path inside the output folder. */
+export function unsafeOutputPath(rel: string): string | null {
+  if (typeof rel !== 'string' || rel === '') return 'it is empty';
+  if (rel.includes('\0')) return 'it contains a NUL character';
+  if (rel.includes('\\')) return 'it contains a backslash';
+  if (rel.includes(':')) return 'it contains a colon (drive letters and streams are not allowed)';
+  if (rel.startsWith('/') || path.isAbsolute(rel)) return 'it is absolute';
+  if (/[\u0000-\u001f\u007f]/.test(rel)) return 'it contains a control character';
+  const segments = rel.split('/');
+  if (segments.some((s) => s === '' || s === '.' || s === '..')) return 'it has an empty, "." or ".." segment';
+  if (segments.some((s) => s.length > 255)) return 'a name in it is longer than 255 characters';
+  if (rel === EXPORT_MARKER) return 'it is the export marker';
+  return null;
+}
+
+function refuse(message: string): never {
+  throw new CasebookError('invalid_input', message);
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+async function lstatOrNull(file: string) {
+  try {
+    return await fsp.lstat(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+async function readMarker(outDir: string): Promise<Marker | null> {
+  try {
+    return markerSchema.parse(JSON.parse(await fsp.readFile(path.join(outDir, EXPORT_MARKER), 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+function toBytes(contents: string | Uint8Array): Uint8Array {
+  return typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
+}
+
+/**
+ * Checks every folder on the way to each file: it must be a real folder, or a symlink whose
+ * target is still inside the output folder. An existing folder where a file should go is
+ * refused too. Runs before anything is written.
+ */
+
+/** Returns what each file path holds now (null: nothing), so later steps need not ask again. */
+async function checkOnDisk(outDir: string, realOut: string, rels: string[]): Promise<Map<string, Stats | null>> {
+  const found = new Map<string, Stats | null>();
+  const checked = new Map<string, Promise<void>>();
+  const checkDir = (rel: string): Promise<void> => {
+    let pending = checked.get(rel);
+    if (!pending) {
+      pending = (async () => {
+        const parent = path.posix.dirname(rel);
+        if (parent !== '.') await checkDir(parent);
+        const stat = await lstatOrNull(path.join(outDir, rel));
+        if (!stat) return;
+        if (stat.isSymbolicLink()) {
+          const target = await fsp.realpath(path.join(outDir, rel)).catch(() => null);
+          if (!target || !isInside(realOut, target))
+            refuse(`${rel} in the output folder is a link that leads outside it`);
+          if (!(await fsp.stat(target)).isDirectory()) refuse(`${rel} in the output folder is not a folder`);
+        } else if (!stat.isDirectory()) {
+          refuse(`${rel} in the output folder is a file, but the export needs a folder there`);
+        }
+      })();
+      checked.set(rel, pending);
+    }
+    return pending;
+  };
+  await inBatches(rels, async (rel) => {
+    const parent = path.posix.dirname(rel);
+    if (parent !== '.') await checkDir(parent);
+    const stat = await lstatOrNull(path.join(outDir, rel));
+    if (stat?.isDirectory()) refuse(`${rel} in the output folder is a folder, but the export needs a file there`);
+    found.set(rel, stat);
+  });
+  return found;
+}
+
+async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+}
+
+const sha1 = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64');
+
+/** The file's record if it already holds exactly `bytes`, otherwise null. */
+async function unchangedRecord(
+  stat: Stats | null | undefined,
+  file: string,
+  rel: string,
+  bytes: Uint8Array,
+  hash: string,
+  before: FileRecord | undefined,
+): Promise<FileRecord | null> {
+  if (!stat || !stat.isFile() || stat.size !== bytes.byteLength) return null;
+  if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs)
+    return before.sha1 === hash ? before : null;
+  if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await fsp.readFile(file))) return null;
+  return { path: rel, size: stat.size, mtimeMs: stat.mtimeMs, sha1: hash };
+}
+
+/** writeFileAtomic with bytes, and fsync of the file only when `durable` (folders are synced once, later). */
+function atomicOps(bytes: Uint8Array, durable: boolean): AtomicWriteOps {
+  return {
+    ...nodeAtomicWriteOps,
+    async writeAndSync(file) {
+      const handle = await fsp.open(file, 'wx', 0o644);
+      try {
+        await handle.writeFile(bytes);
+        if (durable) await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    },
+    syncDir: async () => undefined,
+  };
+}
+
+/** Removes `dir` and then its parents while they are empty, stopping at the output folder. */
+async function removeEmptyFolders(outDir: string, dirs: Set<string>): Promise<void> {
+  const deepestFirst = [...dirs].sort((a, b) => b.split('/').length - a.split('/').length);
+  for (let rel of deepestFirst) {
+    while (rel !== '.') {
+      try {
+        await fsp.rmdir(path.join(outDir, rel)); // fails (and stops) when not empty
+      } catch {
+        break;
+      }
+      rel = path.posix.dirname(rel);
+    }
+  }
+}
+
+/** Writes `files` into `outDir` as described at the top of this module. */
+export async function writeOutput(
+  outDir: string,
+  files: OutputFile[],
+  options: WriteOutputOptions,
+): Promise<WriteOutputResult> {
+  const durable = options.durable ?? true;
+  const root = path.resolve(outDir);
+
+  // 1. Paths: safe, unique, and no file where another needs a folder.
+  const seen = new Set<string>();
+  for (const file of files) {
+    const why = unsafeOutputPath(file.path);
+    if (why) refuse(`Refusing to export: the path "${file.path}" is unsafe (${why})`);
+    if (seen.has(file.path)) refuse(`Refusing to export: "${file.path}" would be written twice`);
+    seen.add(file.path);
+  }
+  for (const rel of seen) {
+    for (let dir = path.posix.dirname(rel); dir !== '.'; dir = path.posix.dirname(dir)) {
+      if (seen.has(dir)) refuse(`Refusing to export: "${dir}" would be both a file and a folder`);
+    }
+  }
+
+  // 2. The folder: missing, empty, or a previous export of this format.
+  const rootStat = await lstatOrNull(root);
+  let previous: Marker | null = null;
+  if (rootStat) {
+    if (!(await fsp.stat(root)).isDirectory())
+      refuse(`${root} is a file, not a folder; choose a folder to export into`);
+    const entries = await fsp.readdir(root);
+    if (entries.length > 0) {
+      previous = await readMarker(root);
+      if (!previous) {
+        refuse(
+          `${root} is not empty and was not made by a Casebook export; choose an empty folder or a previous export`,
+        );
+      }
+      if (previous.format !== options.format) {
+        refuse(
+          `${root} holds a previous ${previous.format} export; choose an empty folder for the ${options.format} export`,
+        );
+      }
+    }
+  }
+  await fsp.mkdir(root, { recursive: true });
+  const realRoot = await fsp.realpath(root);
+
+  // 3. What is on disk along the way: no links leading out, no folder where a file goes.
+  const before = new Map((previous?.files ?? []).map((f) => [f.path, f]));
+  const stale = [...before.keys()].filter((rel) => !seen.has(rel) && unsafeOutputPath(rel) === null);
+  const onDisk = await checkOnDisk(root, realRoot, [...seen, ...stale]);
+
+  // 4. Write what changed; count what did not.
+  let written = 0;
+  let unchanged = 0;
+  let done = 0;
+  const touchedDirs = new Set<string>();
+  const madeDirs = new Map<string, Promise<unknown>>();
+  const ensureDir = (dir: string) => {
+    let made = madeDirs.get(dir);
+    if (!made) madeDirs.set(dir, (made = fsp.mkdir(dir, { recursive: true })));
+    return made;
+  };
+  const records = new Map<string, FileRecord>();
+  await inBatches(files, async (file) => {
+    const target = path.join(root, file.path);
+    const bytes = toBytes(file.contents);
+    const hash = sha1(bytes);
+    const same = await unchangedRecord(onDisk.get(file.path), target, file.path, bytes, hash, before.get(file.path));
+    if (same) {
+      records.set(file.path, same);
+      unchanged++;
+    } else {
+      await ensureDir(path.dirname(target));
+      await writeFileAtomic(target, '', atomicOps(bytes, durable));
+      const stat = await fsp.stat(target);
+      records.set(file.path, { path: file.path, size: stat.size, mtimeMs: stat.mtimeMs, sha1: hash });
+      touchedDirs.add(path.dirname(target));
+      written++;
+    }
+    options.onProgress?.(++done, files.length);
+  });
+
+  // 5. Remove what the previous export wrote and this one does not — only those files.
+  let removed = 0;
+  const emptied = new Set<string>();
+  for (const rel of stale) {
+    const target = path.join(root, rel);
+    const stat = await lstatOrNull(target);
+    if (!stat || stat.isDirectory()) continue;
+    await fsp.rm(target, { force: true });
+    emptied.add(path.posix.dirname(rel));
+    touchedDirs.add(path.dirname(target));
+    removed++;
+  }
+  await removeEmptyFolders(root, emptied);
+
+  // 6. The marker, last: it lists exactly what this export wrote.
+  const sorted = [...records.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const marker: Marker = { casebookExport: 1, format: options.format, files: sorted };
+  const markerText = `${JSON.stringify(marker, null, 1)}\n`;
+  if (written > 0 || removed > 0 || !previous) await writeFileAtomic(path.join(root, EXPORT_MARKER), markerText);
+  if (durable) {
+    for (const dir of touchedDirs) {
+      if (await lstatOrNull(dir)) await nodeAtomicWriteOps.syncDir(dir);
+    }
+  }
+  return { written, unchanged, removed };
+}

@@ -1,0 +1,93 @@
+// The static site export, as a pure function: (site settings, studies, a way to read assets)
+// → the list of files to write, plus warnings for the author. No disk, no clock unless asked:
+// output-writer.ts puts the files on disk.
+import type { SiteSettings } from '../schemas/site';
+import { sectionKeys, type Study } from '../schemas/study';
+import { imageSources } from '../rich-text/html';
+import type { OutputFile } from './output-files';
+import { renderFeed, renderSitemap } from './site-feed';
+import { buildSiteModel, type SiteStudy } from './site-model';
+import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
+import { studyBody, type ImageResolver } from './site-study-body';
+import { FAVICON_SVG, SITE_CSS } from './site-theme';
+
+export interface SiteExportInput {
+  site: SiteSettings;
+  studies: Study[];
+  /** Bytes of a workspace asset such as `assets/<sha256>.png`, or null when it is missing. */
+  readAsset(relPath: string): Uint8Array | null;
+  /** Include drafts (marked "Draft" on their pages). */
+  drafts: boolean;
+  /** Only used for the feed's date when there are no studies; defaults to now. */
+  generatedAt?: Date;
+}
+
+export interface SiteExportResult {
+  files: OutputFile[];
+  warnings: string[];
+  /** How many studies have a page. */
+  studies: number;
+}
+
+export const NO_BASE_URL_WARNING = 'No base URL set: feed.xml and sitemap.xml were skipped (set one in Site settings)';
+
+// Stored images are content-addressed workspace assets. SVG is left out on purpose: opened
+// directly, an SVG file can run script, and the site promises to run none.
+const WORKSPACE_IMAGE = /^assets\/([a-f0-9]{64})\.(png|jpe?g|gif|webp|avif)$/;
+const REMOTE_IMAGE = /^https?:\/\//i;
+
+export function siteExport(input: SiteExportInput): SiteExportResult {
+  const { site } = input;
+  const model = buildSiteModel(site, input.studies, input.drafts);
+  const hasFeed = site.baseUrl !== '';
+  const warnings: string[] = [];
+  const assets = new Map<string, Uint8Array>();
+  const missing = new Set<string>();
+  const ctx: PageContext = { model, hasFeed, formatDate: dateFormatter(site.language) };
+
+  const imagesOf =
+    (s: SiteStudy): ImageResolver =>
+    (src) => {
+      const stored = WORKSPACE_IMAGE.exec(src);
+      if (stored) {
+        const name = `${stored[1]}.${stored[2]}`;
+        if (assets.has(name)) return { name };
+        const bytes = missing.has(src) ? null : input.readAsset(src);
+        if (bytes) {
+          assets.set(name, bytes);
+          return { name };
+        }
+        missing.add(src);
+        warnings.push(`Image ${src} in "${s.study.title}" is missing from the workspace; it was left out`);
+        return null;
+      }
+      if (REMOTE_IMAGE.test(src.trim())) return { remote: src.trim() };
+      warnings.push(`An image in "${s.study.title}" is neither a workspace image nor http(s); it was left out`);
+      return null;
+    };
+
+  const files: OutputFile[] = [
+    { path: 'index.html', contents: renderIndex(ctx) },
+    { path: 'assets/site.css', contents: SITE_CSS },
+    { path: 'assets/favicon.svg', contents: FAVICON_SVG },
+  ];
+  model.studies.forEach((s, i) => {
+    files.push({ path: s.path, contents: renderStudy(ctx, i, studyBody(s.study, imagesOf(s))) });
+  });
+  for (const category of model.categories) {
+    files.push({ path: category.path, contents: renderCategory(ctx, category) });
+  }
+  for (const [name, bytes] of assets) files.push({ path: `assets/img/${name}`, contents: bytes });
+  if (hasFeed) {
+    files.push({ path: 'feed.xml', contents: renderFeed(model, input.generatedAt ?? new Date()) });
+    files.push({ path: 'sitemap.xml', contents: renderSitemap(model) });
+  } else {
+    warnings.push(NO_BASE_URL_WARNING);
+  }
+  return { files, warnings, studies: model.studies.length };
+}
+
+/** Every image source a set of studies uses (for callers that want to preload assets). */
+export function studyImageSources(studies: Study[]): string[] {
+  return [...new Set(studies.flatMap((s) => sectionKeys.flatMap((k) => imageSources(s[k]))))];
+}

@@ -1,0 +1,66 @@
+// Atom feed and sitemap. Both need absolute URLs, so they exist only when the site has a
+// base URL. Dates come from the studies, never from the clock, so an unchanged workspace
+// exports byte-identical files (and the writer leaves them alone).
+import { absoluteUrl, siteName } from './site-layout';
+import type { SiteModel } from './site-model';
+
+/** How many of the newest studies the feed carries. */
+export const FEED_LIMIT = 50;
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Escapes text for XML, dropping characters XML 1.0 cannot hold at all. */
+export function escapeXml(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+}
+
+function latest(model: SiteModel, fallback: Date): string {
+  const stamps = model.studies.map((s) => s.study.updatedAt).sort();
+  return stamps.length ? stamps[stamps.length - 1]! : fallback.toISOString();
+}
+
+export function renderFeed(model: SiteModel, generatedAt: Date): string {
+  const { site } = model;
+  const home = absoluteUrl(site.baseUrl, 'index.html');
+  const author = site.author ? `<author><name>${escapeXml(site.author)}</name></author>` : '';
+  const entries = model.studies.slice(0, FEED_LIMIT).map((s) => {
+    const url = absoluteUrl(site.baseUrl, s.path);
+    const published = s.study.date ? `<published>${s.study.date}T00:00:00Z</published>` : '';
+    const categories = s.categories.map((c) => `<category term="${escapeXml(c.name)}"/>`).join('');
+    return `<entry>
+<title>${escapeXml(s.study.title || 'Untitled case study')}</title>
+<link rel="alternate" type="text/html" href="${escapeXml(url)}"/>
+<id>${escapeXml(url)}</id>
+${published}<updated>${s.study.updatedAt}</updated>
+<summary>${escapeXml(s.study.summary)}</summary>${categories}
+</entry>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">
+<title>${escapeXml(siteName(site))}</title>
+${site.tagline ? `<subtitle>${escapeXml(site.tagline)}</subtitle>\n` : ''}<link rel="alternate" type="text/html" href="${escapeXml(home)}"/>
+<link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(site.baseUrl, 'feed.xml'))}"/>
+<id>${escapeXml(home)}</id>
+<updated>${latest(model, generatedAt)}</updated>
+${author}<generator>Casebook</generator>
+${entries.join('\n')}
+</feed>
+`;
+}
+
+export function renderSitemap(model: SiteModel): string {
+  const url = (path: string, lastmod?: string) =>
+    `<url><loc>${escapeXml(absoluteUrl(model.site.baseUrl, path))}</loc>${lastmod ? `<lastmod>${lastmod.slice(0, 10)}</lastmod>` : ''}</url>`;
+  const urls = [
+    url('index.html'),
+    ...model.studies.map((s) => url(s.path, s.study.updatedAt)),
+    ...model.categories.map((c) => url(c.path)),
+  ];
+  return `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls.join('\n')}
+</urlset>
+`;
+}

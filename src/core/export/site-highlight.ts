@@ -1,0 +1,46 @@
+// Code highlighting at export time, so the site needs no JavaScript: lowlight (highlight.js
+// grammars) turns a code block into <span class="hljs-…"> runs that the theme colours. Only the
+// block's stated language is used — no guessing — and unknown languages stay plain text.
+import { common, createLowlight } from 'lowlight';
+import { escapeHtml } from '../rich-text/html';
+
+interface HastText {
+  type: 'text';
+  value: string;
+}
+interface HastElement {
+  type: 'element';
+  properties?: { className?: unknown };
+  children: HastNode[];
+}
+type HastNode = HastText | HastElement | { type: string; children?: HastNode[] };
+
+const lowlight = createLowlight(common);
+
+function toHtml(nodes: HastNode[]): string {
+  let html = '';
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      html += escapeHtml((node as HastText).value);
+    } else if (node.type === 'element') {
+      const el = node as HastElement;
+      const classes = Array.isArray(el.properties?.className) ? el.properties.className.map(String).join(' ') : '';
+      const inner = toHtml(el.children);
+      html += classes ? `<span class="${escapeHtml(classes)}">${inner}</span>` : inner;
+    } else if ('children' in node && node.children) {
+      html += toHtml(node.children);
+    }
+  }
+  return html;
+}
+
+/** Highlighted HTML (escaped) for `code` in `language`, or null when the language is unknown. */
+export function highlightCode(code: string, language: string): string | null {
+  const name = language.trim().toLowerCase();
+  if (!name || !lowlight.registered(name)) return null;
+  try {
+    return toHtml(lowlight.highlight(name, code).children as HastNode[]);
+  } catch {
+    return null; // a grammar that throws must not break the export; plain text is still right
+  }
+}

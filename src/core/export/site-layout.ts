@@ -1,0 +1,76 @@
+// The frame every exported page shares: <head> (title, description, OpenGraph, favicon,
+// stylesheet, feed link), the header linking home and the footer. Links are relative to the
+// page (`root` is '' or '../' or '../../') so the site works from file:// and any sub-path.
+import { escapeHtml } from '../rich-text/html';
+import type { SiteSettings } from '../schemas/site';
+
+export interface PageFrame {
+  site: SiteSettings;
+  /** Path of this page inside the output folder, e.g. `my-study/index.html`. */
+  path: string;
+  /** Text of <title> and og:title. */
+  title: string;
+  description: string;
+  ogType: 'website' | 'article';
+  /** Whether feed.xml exists (it needs a base URL). */
+  hasFeed: boolean;
+  /** Already-escaped HTML that goes inside <main>. */
+  body: string;
+}
+
+/** `../` once per folder in `path`: the way back to the site root from that page. */
+export function rootOf(path: string): string {
+  return '../'.repeat(path.split('/').length - 1);
+}
+
+/** The public URL of a page (folder URL for `x/index.html`), for og:url, the feed and the sitemap. */
+export function absoluteUrl(baseUrl: string, path: string): string {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  return base + path.replace(/(^|\/)index\.html$/, '$1');
+}
+
+export function siteName(site: SiteSettings): string {
+  return site.title.trim() || 'Casebook';
+}
+
+export function renderPage(frame: PageFrame): string {
+  const { site } = frame;
+  const root = rootOf(frame.path);
+  const name = siteName(site);
+  const meta = [
+    `<meta charset="utf-8">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${escapeHtml(frame.title)}</title>`,
+    frame.description ? `<meta name="description" content="${escapeHtml(frame.description)}">` : '',
+    site.author ? `<meta name="author" content="${escapeHtml(site.author)}">` : '',
+    `<meta name="generator" content="Casebook">`,
+    `<meta property="og:title" content="${escapeHtml(frame.title)}">`,
+    frame.description ? `<meta property="og:description" content="${escapeHtml(frame.description)}">` : '',
+    `<meta property="og:type" content="${frame.ogType}">`,
+    `<meta property="og:site_name" content="${escapeHtml(name)}">`,
+    site.baseUrl ? `<meta property="og:url" content="${escapeHtml(absoluteUrl(site.baseUrl, frame.path))}">` : '',
+    site.baseUrl ? `<link rel="canonical" href="${escapeHtml(absoluteUrl(site.baseUrl, frame.path))}">` : '',
+    `<link rel="icon" href="${root}assets/favicon.svg" type="image/svg+xml">`,
+    `<link rel="stylesheet" href="${root}assets/site.css">`,
+    frame.hasFeed
+      ? `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(name)}" href="${root}feed.xml">`
+      : '',
+  ].filter(Boolean);
+  const nav = frame.hasFeed ? `<nav class="site-nav" aria-label="Site"><a href="${root}feed.xml">Feed</a></nav>` : '';
+  const byline = site.author ? `<p>${escapeHtml(site.author)}</p>` : '';
+  return `<!doctype html>
+<html lang="${escapeHtml(site.language || 'en')}">
+<head>
+${meta.join('\n')}
+</head>
+<body>
+<a class="skip-link" href="#content">Skip to content</a>
+<header class="site-header"><div class="wrap"><a class="site-title" href="${root}index.html">${escapeHtml(name)}</a>${nav}</div></header>
+<main id="content"><div class="wrap">
+${frame.body}
+</div></main>
+<footer class="site-footer"><div class="wrap">${byline}<p>Made with Casebook</p></div></footer>
+</body>
+</html>
+`;
+}
