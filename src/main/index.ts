@@ -1,7 +1,7 @@
 // The Electron main process: wires the security policy, the workspace, the IPC transport,
 // the menu and the window together once. Logic lives in the small modules it imports.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, dialog, ipcMain, session, shell, type BrowserWindow, type WebContents } from 'electron';
 import { openWorkspace, type CasebookService } from '../core/casebook-service';
 import type { ShellEvent } from '../core/contract';
 import { isAppUrl, rendererLocation } from './app-url';

@@ -14,6 +14,7 @@ import { shellChannels } from '../../src/main/shell-channels';
 import type { CasebookShell } from '../../src/preload/index.d';
 
 const bridge = vi.hoisted(() => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a recorder of Electron's loosely typed listeners
   type Listener = (...args: any[]) => any;
   const state = {
     exposed: new Map<string, unknown>(),

@@ -7,12 +7,17 @@ import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcChannel, methodNames } from '../../src/core/contract';
+import { ipcChannel, methodNames, type ApiResult } from '../../src/core/contract';
+import type { Study } from '../../src/core/schemas/study';
 import { shellChannels } from '../../src/main/shell-channels';
 import { menuTemplate } from '../../src/main/menu';
 
 const fake = vi.hoisted(() => {
+  // Recorded listeners are called back with whatever Electron would pass; typing each one
+  // would restate Electron's API, so the recorder stores them loosely.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   type Listener = (...args: any[]) => any;
   class Emitter {
     private listeners = new Map<string, Listener[]>();
@@ -48,11 +53,11 @@ const fake = vi.hoisted(() => {
     ipcListeners: new Map<string, Listener>(),
     openedExternally: [] as string[],
     openedPaths: [] as string[],
-    windows: [] as any[],
+    windows: [] as FakeBrowserWindow[],
     headersListener: null as Listener | null,
     permissionRequest: null as Listener | null,
     permissionCheck: null as Listener | null,
-    menu: null as any[] | null,
+    menu: null as MenuItemConstructorOptions[] | null,
     dialogAnswer: { canceled: true, filePaths: [] as string[] },
     errorBoxes: [] as string[],
   };
@@ -99,9 +104,9 @@ const fake = vi.hoisted(() => {
     shown = false;
     focused = false;
     destroyed = false;
-    constructor(readonly options: any) {
+    constructor(readonly options: BrowserWindowConstructorOptions) {
       super();
-      this.title = options.title;
+      this.title = options.title ?? '';
       state.windows.push(this);
       app.emit('web-contents-created', {}, this.webContents);
     }
@@ -165,12 +170,12 @@ const fake = vi.hoisted(() => {
       showErrorBox: (title: string, content: string) => state.errorBoxes.push(`${title}: ${content}`),
     },
     Menu: {
-      buildFromTemplate: (template: any[]) => ({ template }),
-      setApplicationMenu: (menu: { template: any[] }) => (state.menu = menu.template),
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }),
+      setApplicationMenu: (menu: { template: MenuItemConstructorOptions[] }) => (state.menu = menu.template),
     },
     nativeTheme: { shouldUseDarkColors: false },
   };
-  return { state, electron, FakeWebContents };
+  return { state, electron, FakeWebContents, FakeBrowserWindow };
 });
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
@@ -178,21 +183,32 @@ vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 const { state } = fake;
 let root: string;
 let workspace: string;
-let win: any;
+let win: InstanceType<typeof fake.FakeBrowserWindow>;
 let appUrl: string;
 
 /** An IPC event as Electron builds it for a message from our window's top frame. */
-function trustedEvent(): any {
+interface FakeIpcEvent {
+  sender: unknown;
+  senderFrame: { url: string; parent: unknown } | null;
+}
+function trustedEvent(): FakeIpcEvent {
   return { sender: win.webContents, senderFrame: { url: appUrl, parent: null } };
 }
-function invoke(channel: string, input: unknown, event: any = trustedEvent()): Promise<any> {
+function invoke<T = unknown>(channel: string, input: unknown, event = trustedEvent()): Promise<ApiResult<T>> {
   const handler = state.ipcHandlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
   return handler(event, input);
 }
-function menuItem(label: string): any {
+async function invokeValue<T>(channel: string, input: unknown): Promise<T> {
+  const answer = await invoke<T>(channel, input);
+  if (!answer.ok) throw new Error(`${channel} failed: ${answer.error.message}`);
+  return answer.value;
+}
+function menuItem(label: string): MenuItemConstructorOptions & { click: () => void } {
   for (const top of state.menu ?? []) {
-    for (const item of top.submenu ?? []) if (item.label === label) return item;
+    for (const item of (top.submenu as MenuItemConstructorOptions[] | undefined) ?? []) {
+      if (item.label === label) return item as MenuItemConstructorOptions & { click: () => void };
+    }
   }
   throw new Error(`menu item ${label} not found`);
 }
@@ -211,7 +227,7 @@ beforeAll(async () => {
   await import('../../src/main/index');
   await vi.waitFor(() => expect(state.windows).toHaveLength(1));
   win = state.windows[0];
-  appUrl = pathToFileURL(win.loadedFile).href;
+  appUrl = pathToFileURL(win.loadedFile!).href;
 });
 
 afterAll(async () => {
@@ -222,7 +238,7 @@ afterAll(async () => {
 
 describe('main window', () => {
   it('is sandboxed, isolated and has no Node integration', () => {
-    const prefs = win.options.webPreferences;
+    const prefs = win.options.webPreferences!;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(prefs.preload).toBe(path.resolve('out/preload/index.cjs'));
     expect(state.sandboxEnabled).toBe(true);
@@ -244,14 +260,14 @@ describe('main window', () => {
   });
 
   it('focuses the first window when a second instance starts', () => {
-    (fake.electron.app as any).emit('second-instance');
+    fake.electron.app.emit('second-instance');
     expect(win.focused).toBe(true);
   });
 });
 
 describe('security policy', () => {
   it('sets the same strict CSP header as the page meta tag on responses', async () => {
-    const answer = await new Promise<any>((resolve) =>
+    const answer = await new Promise<{ responseHeaders: Record<string, string[]> }>((resolve) =>
       state.headersListener!({ url: appUrl, responseHeaders: { 'Content-Type': ['text/html'] } }, resolve),
     );
     const csp: string[] = answer.responseHeaders['Content-Security-Policy'];
@@ -289,7 +305,7 @@ describe('security policy', () => {
       'not a url',
     ];
     for (const url of [...allowed, ...refused]) {
-      expect(win.webContents.windowOpenHandler({ url })).toEqual({ action: 'deny' });
+      expect(win.webContents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
     }
     expect(state.openedExternally).toEqual(allowed);
   });
@@ -335,13 +351,12 @@ describe('IPC transport', () => {
     const bad = await invoke(ipcChannel('createStudy'), { title: 42 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
-    const good = await invoke(ipcChannel('createStudy'), { title: 'Cache stampede at launch' });
-    expect(good.ok).toBe(true);
-    expect(good.value.title).toBe('Cache stampede at launch');
-    const onDisk = JSON.parse(await fsp.readFile(path.join(workspace, 'studies', `${good.value.id}.json`), 'utf8'));
+    const good = await invokeValue<Study>(ipcChannel('createStudy'), { title: 'Cache stampede at launch' });
+    expect(good.title).toBe('Cache stampede at launch');
+    const onDisk = JSON.parse(await fsp.readFile(path.join(workspace, 'studies', `${good.id}.json`), 'utf8'));
     expect(onDisk.title).toBe('Cache stampede at launch');
-    const list = await invoke(ipcChannel('listStudies'), {});
-    expect(list.value.map((s: { title: string }) => s.title)).toEqual(['Cache stampede at launch']);
+    const list = await invokeValue<Study[]>(ipcChannel('listStudies'), {});
+    expect(list.map((s) => s.title)).toEqual(['Cache stampede at launch']);
   });
 });
 
@@ -414,7 +429,7 @@ describe('shell helpers', () => {
     const settings = JSON.parse(await fsp.readFile(path.join(root, 'userData', 'settings.json'), 'utf8'));
     expect(settings).toEqual({ workspace: next });
     expect(await invoke(ipcChannel('listStudies'), {})).toEqual({ ok: true, value: [] });
-    expect((await invoke(ipcChannel('getWorkspaceInfo'), {})).value.path).toBe(next);
+    expect((await invokeValue<{ path: string }>(ipcChannel('getWorkspaceInfo'), {})).path).toBe(next);
   });
 
   it('keeps the window open until the renderer has flushed its edits', async () => {
