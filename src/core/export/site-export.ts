@@ -84,7 +84,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   } else {
     warnings.push(NO_BASE_URL_WARNING);
   }
-  return { files, warnings, studies: model.studies.length };
+  return { files, warnings: [...new Set(warnings)], studies: model.studies.length };
 }
 
 /** Every image source a set of studies uses (for callers that want to preload assets). */

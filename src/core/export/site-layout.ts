@@ -58,7 +58,7 @@ export function renderPage(frame: PageFrame): string {
   ].filter(Boolean);
   const nav = frame.hasFeed ? `<nav class="site-nav" aria-label="Site"><a href="${root}feed.xml">Feed</a></nav>` : '';
   const byline = site.author ? `<p>${escapeHtml(site.author)}</p>` : '';
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${escapeHtml(site.language || 'en')}">
 <head>
 ${meta.join('\n')}

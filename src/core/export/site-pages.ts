@@ -97,7 +97,7 @@ function metaLine(s: SiteStudy, minutes: number, root: string, ctx: PageContext)
     items.push(`<li>Outcome: <span class="badge outcome-${s.study.outcome}">${word}</span></li>`);
   }
   items.push(`<li>${minutes} min read</li>`);
-  return `<ul class="meta" aria-label="About this case study">${items.join('')}</ul>`;
+  return `<ul class="meta">${items.join('')}</ul>`;
 }
 
 function pager(older: SiteStudy | undefined, newer: SiteStudy | undefined, root: string): string {
