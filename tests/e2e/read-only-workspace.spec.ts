@@ -27,5 +27,8 @@ test('a workspace from a newer version shows why it is read-only and refuses edi
   await section(page, 'Problem').click();
   await page.keyboard.type('should not land');
   await expect(section(page, 'Problem')).toHaveText('');
+  // Nothing was even attempted: no save error waits for a Retry.
+  await page.waitForTimeout(1000);
+  await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
   expect(await readFile(path.join(workspace, 'studies', 'kept-safe.json'), 'utf8')).toBe(before);
 });

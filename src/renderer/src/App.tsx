@@ -21,6 +21,11 @@ export function App({ client }: { client: CasebookClient }) {
   const [studies, setStudies] = useState<StudySummary[]>([]);
   const [current, setCurrent] = useState<Study | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // While another study loads, the open one is inert: nothing can be typed into a study
+  // the author is leaving (its edits are already captured and on their way to disk).
+  const [switching, setSwitching] = useState(false);
+  // Bumped on every load from disk, so reopening the same study (workspace reload) rebuilds its editors.
+  const [generation, setGeneration] = useState(0);
   const [autosave] = useState(
     () =>
       new AutosaveQueue({
@@ -38,6 +43,7 @@ export function App({ client }: { client: CasebookClient }) {
     async (id: string) => {
       const request = ++openRequest.current;
       const leaving = currentId.current;
+      if (leaving !== id) setSwitching(true);
       try {
         if (leaving && leaving !== id) await autosave.flush(leaving);
         await autosave.flush(id); // an earlier save of `id` may still be on its way
@@ -45,9 +51,12 @@ export function App({ client }: { client: CasebookClient }) {
         if (request !== openRequest.current) return; // another study was chosen meanwhile
         currentId.current = id;
         setCurrent({ ...study, ...autosave.pendingPatch(id) });
+        setGeneration((g) => g + 1);
         setProblem(null);
       } catch (err) {
         if (request === openRequest.current) setProblem(`Could not open the case study: ${errorMessage(err)}`);
+      } finally {
+        if (request === openRequest.current) setSwitching(false);
       }
     },
     [api, autosave],
@@ -73,16 +82,21 @@ export function App({ client }: { client: CasebookClient }) {
   }, [api, open]);
 
   const create = useCallback(async () => {
+    const request = ++openRequest.current;
+    setSwitching(true);
     try {
       if (currentId.current) await autosave.flush(currentId.current);
       const study = await api.createStudy({});
-      ++openRequest.current;
       setStudies((list) => withSaved(list, study));
+      if (request !== openRequest.current) return; // the author opened another study meanwhile
       currentId.current = study.id;
       focusTitle.current = true;
       setCurrent(study);
+      setProblem(null);
     } catch (err) {
-      setProblem(`Could not create a case study: ${errorMessage(err)}`);
+      if (request === openRequest.current) setProblem(`Could not create a case study: ${errorMessage(err)}`);
+    } finally {
+      if (request === openRequest.current) setSwitching(false);
     }
   }, [api, autosave]);
 
@@ -137,16 +151,20 @@ export function App({ client }: { client: CasebookClient }) {
         studies={studies}
         selectedId={current?.id ?? null}
         canCreate={info !== null && !readOnly}
-        onSelect={(id) => void open(id)}
+        onSelect={(id) => {
+          if (id !== currentId.current) void open(id);
+        }}
         onCreate={() => void create()}
       >
         <QuarantineNotice files={info?.quarantined ?? []} />
       </LibrarySidebar>
       <main className="pane">
         <header className="toolbar">
-          <span className="workspace-name" title={info?.path}>
-            {info?.name ?? ''}
-          </span>
+          {info ? (
+            <span className="workspace-name" title={info.path}>
+              Workspace: {info.name}
+            </span>
+          ) : null}
           <SaveStatus autosave={autosave} />
           {/* Toolbar actions (the Export button goes here). */}
           <div className="toolbar-actions" />
@@ -162,15 +180,17 @@ export function App({ client }: { client: CasebookClient }) {
           </div>
         ) : null}
         {current && site ? (
-          <StudyEditor
-            key={current.id}
-            study={current}
-            siteCategories={site.categories}
-            readOnly={readOnly}
-            autosave={autosave}
-            onEdit={edit}
-            onAddCategory={addCategory}
-          />
+          <div className="study-frame" inert={switching} aria-busy={switching}>
+            <StudyEditor
+              key={`${current.id}:${generation}`}
+              study={current}
+              siteCategories={site.categories}
+              readOnly={readOnly}
+              autosave={autosave}
+              onEdit={edit}
+              onAddCategory={addCategory}
+            />
+          </div>
         ) : info ? (
           <div className="empty-state">
             <p>Write up a real system: the problem, the decisions, the tradeoffs, and what you learned.</p>

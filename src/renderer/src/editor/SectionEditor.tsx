@@ -45,7 +45,8 @@ function SectionEditorView({ studyId, section, initialContent, editable, autosav
   );
 
   useEffect(() => {
-    editor?.setEditable(editable);
+    // Without emitUpdate=false, TipTap reports this as an edit and merely opening a study saves it.
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
 
   // Before this editor is destroyed, turn its unsaved changes into data.
