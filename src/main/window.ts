@@ -3,8 +3,9 @@
 import { BrowserWindow, nativeTheme, type BrowserWindowConstructorOptions } from 'electron';
 import { rendererUrl, type RendererLocation } from './app-url';
 
-export const LIGHT_BACKGROUND = '#ffffff';
-export const DARK_BACKGROUND = '#1e1e1e';
+// Same as --bg in src/renderer/src/styles/base.css, so the first frame matches the page.
+export const LIGHT_BACKGROUND = '#fbfaf7';
+export const DARK_BACKGROUND = '#1b1d21';
 
 export function windowTitle(workspaceName: string): string {
   return `Casebook — ${workspaceName}`;
