@@ -1,0 +1,181 @@
+// The one writer every export goes through: it refuses unsafe paths and foreign folders
+// before touching anything, writes only what changed, and removes only what it wrote before.
+import { describe, expect, it } from 'vitest';
+import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EXPORT_MARKER, writeOutput } from '../../src/core/export/output-writer';
+import { siteExport } from '../../src/core/export/site-export';
+import { CasebookError } from '../../src/core/errors';
+import type { Study } from '../../src/core/schemas/study';
+import { withTempDir } from '../helpers/temp-dir';
+import { doc, readSampleAsset, sampleSite, sampleStudies } from '../site/sample-site';
+
+const exportFiles = (studies: Study[]) =>
+  siteExport({ site: sampleSite(), studies, readAsset: readSampleAsset, drafts: false }).files;
+
+async function listTree(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix + e.name;
+    if (e.isDirectory()) out.push(...(await listTree(path.join(dir, e.name), rel + '/')));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+async function expectRefused(promise: Promise<unknown>, message: RegExp) {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(CasebookError);
+  expect((err as CasebookError).code).toBe('invalid_input');
+  expect((err as CasebookError).message).toMatch(message);
+}
+
+describe('writeOutput', () => {
+  it('refuses unsafe paths and writes nothing at all', async () => {
+    await withTempDir(async (dir) => {
+      const out = path.join(dir, 'out');
+      for (const bad of [
+        '../escape.txt',
+        '/etc/x',
+        'a/../../b',
+        'a\\b',
+        'a\0b',
+        'C:/x',
+        'a//b',
+        './a',
+        '',
+        EXPORT_MARKER,
+      ]) {
+        await expectRefused(
+          writeOutput(
+            out,
+            [
+              { path: 'ok.txt', contents: 'fine' },
+              { path: bad, contents: 'evil' },
+            ],
+            { format: 'site' },
+          ),
+          /unsafe/,
+        );
+      }
+      expect(await readdir(dir)).toEqual([]); // not even the output folder was created
+    });
+  });
+
+  it('refuses a non-empty folder that is not a Casebook export, leaving the user files alone', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(path.join(dir, 'thesis.docx'), 'my only copy');
+      await expectRefused(
+        writeOutput(dir, exportFiles(sampleStudies()), { format: 'site' }),
+        /is not empty and was not made by a Casebook export; choose an empty folder or a previous export/,
+      );
+      expect(await readdir(dir)).toEqual(['thesis.docx']);
+      expect(await readFile(path.join(dir, 'thesis.docx'), 'utf8')).toBe('my only copy');
+    });
+  });
+
+  it('refuses a previous export of the other format', async () => {
+    await withTempDir(async (dir) => {
+      await writeOutput(dir, [{ path: 'a/index.md', contents: '# a' }], { format: 'markdown' });
+      await expectRefused(writeOutput(dir, exportFiles(sampleStudies()), { format: 'site' }), /markdown export/);
+      expect(await listTree(dir)).toEqual([EXPORT_MARKER, 'a/index.md']);
+    });
+  });
+
+  it('refuses to write through a symlink that leads outside the folder', async () => {
+    await withTempDir(async (dir) => {
+      const out = path.join(dir, 'out');
+      const elsewhere = path.join(dir, 'elsewhere');
+      await mkdir(elsewhere);
+      await writeOutput(out, [{ path: 'index.html', contents: 'home' }], { format: 'site' });
+      await symlink(elsewhere, path.join(out, 'evil'));
+      await expectRefused(
+        writeOutput(out, [{ path: 'evil/index.html', contents: 'x' }], { format: 'site' }),
+        /link that leads outside/,
+      );
+      expect(await readdir(elsewhere)).toEqual([]);
+    });
+  });
+
+  it('writes a fresh export, then nothing when exported again unchanged', async () => {
+    await withTempDir(async (dir) => {
+      const files = exportFiles(sampleStudies());
+      const progress: number[] = [];
+      const first = await writeOutput(dir, files, { format: 'site', onProgress: (done) => progress.push(done) });
+      expect(first).toEqual({ written: files.length, unchanged: 0, removed: 0 });
+      expect(progress.at(-1)).toBe(files.length);
+      expect(await listTree(dir)).toEqual([EXPORT_MARKER, ...files.map((f) => f.path)].sort());
+      const second = await writeOutput(dir, exportFiles(sampleStudies()), { format: 'site' });
+      expect(second).toEqual({ written: 0, unchanged: files.length, removed: 0 });
+    });
+  });
+
+  it('rewrites only the pages an edited study appears on', async () => {
+    await withTempDir(async (dir) => {
+      const studies = sampleStudies();
+      await writeOutput(dir, exportFiles(studies), { format: 'site' });
+      const before = await stat(path.join(dir, 'the-queue-that-ate-friday/index.html'));
+      const i = studies.findIndex((s) => s.id === 'edge-cache');
+      studies[i] = {
+        ...studies[i]!,
+        lessons: doc({ type: 'paragraph', content: [{ type: 'text', text: 'Cache less.' }] }),
+      };
+      const files = exportFiles(studies);
+      const result = await writeOutput(dir, files, { format: 'site' });
+      // only its own page: its title and summary (on the index, category and neighbour pages) did not change
+      expect(result).toEqual({ written: 1, unchanged: files.length - 1, removed: 0 });
+      expect(await readFile(path.join(dir, 'an-edge-cache-for-everyone/index.html'), 'utf8')).toContain('Cache less.');
+      expect((await stat(path.join(dir, 'the-queue-that-ate-friday/index.html'))).mtimeMs).toBe(before.mtimeMs);
+
+      // A new title shows on the index, its category pages, its neighbours' pager and the feed.
+      studies[i] = { ...studies[i]!, title: 'An Edge Cache for All' };
+      const renamed = await writeOutput(dir, exportFiles(studies), { format: 'site' });
+      expect(renamed.written).toBe(6); // own page, index, category, two neighbours, feed
+    });
+  });
+
+  it('removes the page of a deleted study and its folder, and never a file it did not write', async () => {
+    await withTempDir(async (dir) => {
+      const studies = sampleStudies();
+      await writeOutput(dir, exportFiles(studies), { format: 'site' });
+      await writeFile(path.join(dir, 'CNAME'), 'eng.example.com'); // the user's own file
+      await writeFile(path.join(dir, 'the-queue-that-ate-friday', 'notes.txt'), 'mine');
+      const result = await writeOutput(
+        dir,
+        exportFiles(studies.filter((s) => s.id !== 'queue-outage' && s.id !== 'edge-cache')),
+        { format: 'site' },
+      );
+      expect(result.removed).toBe(3); // two study pages and the now-empty Failure Analysis category page
+      const tree = await listTree(dir);
+      expect(tree).not.toContain('an-edge-cache-for-everyone/index.html');
+      expect(tree).not.toContain('category/failure-analysis/index.html');
+      expect(tree).toContain('CNAME');
+      expect(tree).toContain('the-queue-that-ate-friday/notes.txt'); // folder kept: it is not empty
+      expect((await readdir(dir)).includes('an-edge-cache-for-everyone')).toBe(false); // empty folder removed
+    });
+  });
+
+  it('writes bytes exactly, for binary files too', async () => {
+    await withTempDir(async (dir) => {
+      const bytes = Uint8Array.from([0, 255, 1, 254, 10, 13]);
+      await writeOutput(dir, [{ path: 'assets/img/x.png', contents: bytes }], { format: 'site', durable: false });
+      expect(new Uint8Array(await readFile(path.join(dir, 'assets/img/x.png')))).toEqual(bytes);
+    });
+  });
+
+  it('notices a file changed on disk since the last export and rewrites it', async () => {
+    await withTempDir(async (dir) => {
+      const files = exportFiles(sampleStudies());
+      await writeOutput(dir, files, { format: 'site' });
+      const index = path.join(dir, 'index.html');
+      const original = await readFile(index, 'utf8');
+      await writeFile(index, original.replace('Featured', 'Xeatured')); // same size, new mtime
+      const result = await writeOutput(dir, files, { format: 'site' });
+      expect(result.written).toBe(1);
+      expect(await readFile(index, 'utf8')).toBe(original);
+    });
+  });
+});
