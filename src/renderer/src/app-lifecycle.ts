@@ -28,18 +28,13 @@ export interface ShellHandlers {
 export function listenToShell(shell: CasebookShell, autosave: AutosaveQueue, handlers: ShellHandlers): () => void {
   const offs = [
     shell.onEvent('new-study', handlers.newStudy),
-    shell.onEvent('workspace-changed', () => void autosave.flushAll().then(handlers.reloadWorkspace)),
-    shell.onEvent('flush-before-close', () => {
-      void autosave.flushAll().then(() => {
-        const state = autosave.getState();
-        // Closing now would lose the edits that failed to save: let the author decide.
-        if (
-          state.kind !== 'error' ||
-          window.confirm(`Some edits could not be saved (${state.message}). Close anyway and lose them?`)
-        ) {
-          shell.readyToClose();
-        }
-      });
+    // Sent before the window closes and before the workspace is switched. The main process
+    // waits for readyToClose (at most a few seconds), so answer even if a save failed.
+    shell.onEvent('flush-before-close', () => void autosave.flushAll().then(() => shell.readyToClose())),
+    shell.onEvent('workspace-changed', () => {
+      // Edits still unsaved belong to the workspace that was left; never send them to the new one.
+      autosave.discardAll();
+      handlers.reloadWorkspace();
     }),
   ];
   return () => offs.forEach((off) => off());

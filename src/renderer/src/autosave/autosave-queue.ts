@@ -103,6 +103,14 @@ export class AutosaveQueue {
     return allSent;
   }
 
+  /** Forgets every unsaved edit (the workspace they belong to is no longer open). */
+  discardAll(): void {
+    for (const id of [...this.timers.keys()]) this.clearTimer(id);
+    this.pending.clear();
+    this.failures.clear();
+    this.update();
+  }
+
   hasUnsaved(): boolean {
     return this.pending.size > 0 || this.inFlight.size > 0;
   }
