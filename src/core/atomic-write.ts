@@ -1,9 +1,12 @@
 // Atomic, durable file writes: write a temp file beside the target, fsync it, rename it
 // over the target, fsync the folder. A crash at any point leaves the old or the new file,
 // never a mix. Operations are injectable so tests can interrupt a write between steps.
+// Also here: readable messages for failed writes, and lock files for read-modify-write.
 import { promises as fsp } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { CasebookError } from './errors';
 
 export const TEMP_PREFIX = '.casebook-tmp-';
 
@@ -55,8 +58,12 @@ export async function writeFileAtomic(
   await ops.syncDir(dir);
 }
 
-/** Removes temp files left by a process that died mid-write (they never replaced anything). */
-export async function removeStaleTempFiles(dir: string): Promise<number> {
+/**
+ * Removes temp files left by a process that died mid-write (they never replaced anything).
+ * `minAgeMs` spares younger ones: another live process (the app while the CLI opens the same
+ * workspace) may be about to rename its temp file into place.
+ */
+export async function removeStaleTempFiles(dir: string, minAgeMs = 0): Promise<number> {
   let removed = 0;
   let names: string[];
   try {
@@ -64,11 +71,153 @@ export async function removeStaleTempFiles(dir: string): Promise<number> {
   } catch {
     return 0;
   }
+  const cutoff = Date.now() - minAgeMs;
   for (const name of names) {
-    if (name.startsWith(TEMP_PREFIX)) {
-      await fsp.rm(path.join(dir, name), { force: true });
-      removed++;
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const file = path.join(dir, name);
+    if (minAgeMs > 0) {
+      const stat = await fsp.stat(file).catch(() => null);
+      if (!stat || stat.mtimeMs > cutoff) continue;
     }
+    await fsp.rm(file, { force: true });
+    removed++;
   }
   return removed;
+}
+
+/**
+ * Turns a failed write into an io_error a person can act on: what failed, why in plain
+ * words, the system's code, and what to do. `action` reads like `save "Cache stampede"`.
+ */
+export function writeFailure(action: string, err: unknown): CasebookError {
+  if (err instanceof CasebookError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const file = (err as NodeJS.ErrnoException | undefined)?.path;
+  const where = file ? path.dirname(file) : 'the workspace folder';
+  const advice: Record<string, string> = {
+    ENOSPC: 'the disk is full (ENOSPC). Free some space and press Retry.',
+    EDQUOT: 'your disk quota is used up (EDQUOT). Free some space and press Retry.',
+    EACCES: `Casebook is not allowed to write in ${where} (EACCES). Check the folder's permissions, or open a workspace you can write to, then press Retry.`,
+    EPERM: `the system refused the write in ${where} (EPERM). Check the folder's permissions and that no other program locks the file, then press Retry.`,
+    EROFS: `the disk or folder is read-only (EROFS). Make it writable, or open the workspace from a writable place, then press Retry.`,
+    EIO: 'the disk reported an input/output error (EIO). Check the disk or its connection, then press Retry.',
+    ENOENT: `the folder ${where} is gone (ENOENT): was the workspace moved, renamed or its drive removed? Put it back, then press Retry.`,
+    EMFILE: 'too many files are open (EMFILE). Close some programs, then press Retry.',
+    ENFILE: 'too many files are open (ENFILE). Close some programs, then press Retry.',
+  };
+  const why =
+    (code && advice[code]) ??
+    `${(err as Error | undefined)?.message ?? String(err)}${code ? ` (${code})` : ''}. Press Retry.`;
+  return new CasebookError('io_error', `Could not ${action}: ${why}`);
+}
+
+// --- Lock files: one read-modify-write of a file at a time, across processes -------------
+// Each process (the app, the CLI, a second window) has its own in-memory queue, so a save's
+// read-check-write could interleave with another process's and silently undo it. A lock file
+// created with O_EXCL beside the target makes that sequence exclusive. A holder that died
+// (SIGKILL, power cut) leaves its lock behind: it is broken when its process is gone (same
+// host) or when it is older than any save could take.
+
+export const LOCK_PREFIX = '.casebook-lock-';
+const LOCK_STALE_MS = 30_000;
+const LOCK_WAIT_MS = 10_000;
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  at: number;
+}
+
+export function lockFileFor(target: string): string {
+  return path.join(path.dirname(target), `${LOCK_PREFIX}${path.basename(target)}`);
+}
+
+/** Runs `task` while holding the lock file of `target`; waits for another holder to finish. */
+export async function withFileLock<T>(target: string, task: () => Promise<T>): Promise<T> {
+  const lock = lockFileFor(target);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    if (await tryCreateLock(lock)) break;
+    if (await breakIfStale(lock)) continue;
+    if (Date.now() > deadline) {
+      const owner = await readLockOwner(lock);
+      throw new CasebookError(
+        'io_error',
+        `Could not save ${path.basename(target)}: another Casebook${owner ? ` (process ${owner.pid})` : ''} has been saving it for over ${LOCK_WAIT_MS / 1000} s. Close it or wait, then press Retry.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt) * (0.5 + Math.random())));
+  }
+  try {
+    return await task();
+  } finally {
+    await fsp.rm(lock, { force: true });
+  }
+}
+
+async function tryCreateLock(lock: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await fsp.open(lock, 'wx', 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    await handle.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() }));
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+async function readLockOwner(lock: string): Promise<LockOwner | null> {
+  try {
+    const owner = JSON.parse(await fsp.readFile(lock, 'utf8')) as LockOwner;
+    return typeof owner.pid === 'number' && typeof owner.at === 'number' ? owner : null;
+  } catch {
+    return null;
+  }
+}
+
+function processIsGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Removes a lock whose holder is gone; true when the caller should try again at once. */
+async function breakIfStale(lock: string): Promise<boolean> {
+  let stat;
+  try {
+    stat = await fsp.stat(lock);
+  } catch {
+    return true; // released meanwhile
+  }
+  const owner = await readLockOwner(lock);
+  const age = Date.now() - (owner?.at ?? stat.mtimeMs);
+  // An unreadable owner is a holder killed between creating and filling the file: give it a
+  // moment in case it is still being written, then treat it by age.
+  const stale = owner
+    ? (owner.host === hostname() && owner.pid !== process.pid && processIsGone(owner.pid)) || age > LOCK_STALE_MS
+    : age > 2_000;
+  if (!stale) return false;
+  // Move it aside before deleting so that two processes breaking the same stale lock do not
+  // delete a fresh lock the other has just taken: only the one whose rename wins deletes.
+  const aside = `${lock}.stale-${randomBytes(6).toString('hex')}`;
+  try {
+    await fsp.rename(lock, aside);
+  } catch {
+    return true;
+  }
+  const moved = await readLockOwner(aside);
+  if (owner && moved && (moved.pid !== owner.pid || moved.at !== owner.at)) {
+    // We moved a lock taken after our check: put it back (link fails if another exists).
+    await fsp.link(aside, lock).catch(() => undefined);
+  }
+  await fsp.rm(aside, { force: true });
+  return true;
 }

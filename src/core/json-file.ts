@@ -17,10 +17,39 @@ export class InvalidFileError extends Error {
   }
 }
 
+/**
+ * The file parses and names a schemaVersion above the one this app writes: it comes from a
+ * newer Casebook. Not damage: it must be left exactly where it is and never rewritten.
+ */
+export class NewerVersionError extends Error {
+  constructor(
+    readonly file: string,
+    readonly version: number,
+  ) {
+    super(`${file}: written by a newer Casebook (format ${version})`);
+    this.name = 'NewerVersionError';
+  }
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Parses and validates file contents; throws InvalidFileError with a readable reason. */
-export function parseJsonFile<S extends z.ZodType>(file: string, bytes: Uint8Array, schema: S): z.output<S> {
+/** The schemaVersion a parsed JSON value claims, when it is a number. */
+function claimedVersion(json: unknown): number | null {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const version = (json as Record<string, unknown>).schemaVersion;
+  return typeof version === 'number' && Number.isFinite(version) ? version : null;
+}
+
+/**
+ * Parses and validates file contents; throws InvalidFileError with a readable reason, or
+ * NewerVersionError when `newestVersion` is given and the file claims a later schemaVersion.
+ */
+export function parseJsonFile<S extends z.ZodType>(
+  file: string,
+  bytes: Uint8Array,
+  schema: S,
+  newestVersion?: number,
+): z.output<S> {
   if (bytes.length === 0) throw new InvalidFileError(file, 'the file is empty');
   let text: string;
   try {
@@ -34,6 +63,9 @@ export function parseJsonFile<S extends z.ZodType>(file: string, bytes: Uint8Arr
   } catch (err) {
     throw new InvalidFileError(file, `the file is not valid JSON (${(err as Error).message})`);
   }
+  const version = claimedVersion(json);
+  if (newestVersion !== undefined && version !== null && version > newestVersion)
+    throw new NewerVersionError(file, version);
   const result = schema.safeParse(json);
   if (!result.success)
     throw new InvalidFileError(file, `the content does not match the format: ${describeZodError(result.error)}`);
@@ -48,6 +80,8 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<
   constructor(
     readonly file: string,
     readonly schema: S,
+    /** When set, a file claiming a later schemaVersion throws NewerVersionError. */
+    readonly newestVersion?: number,
   ) {}
 
   async read(): Promise<z.output<S> | null> {
@@ -58,7 +92,7 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
     }
-    return parseJsonFile(this.file, bytes, this.schema);
+    return parseJsonFile(this.file, bytes, this.schema, this.newestVersion);
   }
 
   async write(data: z.output<S>): Promise<void> {

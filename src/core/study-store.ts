@@ -1,13 +1,14 @@
 // The studies of a workspace: one lowdb-backed JSON file per study in studies/<id>.json.
 // A save reads and writes that one file; the list keeps an in-memory index refreshed by
-// file mtime, so unchanged files are not parsed again.
+// file mtime, so unchanged files are not parsed again. A file from a newer Casebook is left
+// untouched and makes the store read-only; a save that fails says why and what to do.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Low } from 'lowdb';
-import { removeStaleTempFiles } from './atomic-write';
+import { removeStaleTempFiles, withFileLock, writeFailure } from './atomic-write';
 import { CasebookError } from './errors';
-import { InvalidFileError, ValidatedJsonFile } from './json-file';
+import { InvalidFileError, NewerVersionError, ValidatedJsonFile } from './json-file';
 import { KeyedQueue } from './keyed-queue';
 import { quarantineFile, type QuarantineEntry } from './quarantine';
 import { emptyDoc } from './schemas/rich-text';
@@ -17,6 +18,8 @@ import { slugFollowsTitle, slugFromTitle, uniqueSlug } from './slug';
 
 export const STUDIES_DIR = 'studies';
 export const TRASH_DIR = '.trash';
+/** Temp files younger than this may belong to a live writer in another process. */
+const STALE_TEMP_MS = 60_000;
 
 interface IndexEntry {
   mtimeMs: number;
@@ -34,6 +37,10 @@ export class StudyStore {
   private queue = new KeyedQueue();
   /** Files quarantined since this store opened, reported through the API. */
   readonly onQuarantine: Array<(entry: QuarantineEntry) => void> = [];
+  /** Files written by a newer Casebook (workspace-relative path → their schemaVersion). */
+  private newer = new Map<string, number>();
+  /** Invalid files that could not be moved aside (read-only folder): path → reason. */
+  readonly unreadable = new Map<string, string>();
 
   constructor(readonly workspace: string) {}
 
@@ -47,13 +54,33 @@ export class StudyStore {
     return path.join(dir, `${id}.json`);
   }
   private db(file: string): Low<Study | null> {
-    return new Low<Study | null>(new ValidatedJsonFile(file, studySchema.nullable()), null);
+    return new Low<Study | null>(new ValidatedJsonFile(file, studySchema.nullable(), SCHEMA_VERSION), null);
   }
 
   async open(): Promise<void> {
     await fsp.mkdir(this.studiesDir, { recursive: true });
     await fsp.mkdir(this.trashDir, { recursive: true });
-    await removeStaleTempFiles(this.studiesDir);
+    await removeStaleTempFiles(this.studiesDir, STALE_TEMP_MS);
+    await removeStaleTempFiles(this.trashDir, STALE_TEMP_MS);
+  }
+
+  /**
+   * Why this workspace must not be written, or null. Set once a study file from a newer
+   * Casebook has been seen: saving beside it could mix formats, so nothing is written.
+   */
+  get readOnlyReason(): string | null {
+    if (this.newer.size === 0) return null;
+    const files = [...this.newer.keys()];
+    const version = Math.max(...this.newer.values());
+    const named = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
+    return `Some case studies were written by a newer version of Casebook (format ${version}; this app reads format ${SCHEMA_VERSION}): ${named}. The workspace is open read-only so nothing is rewritten; update Casebook to edit it.`;
+  }
+
+  /** Every write starts here: the whole folder must have been seen once to know it is ours. */
+  private async ensureWritable(): Promise<void> {
+    if (!this.indexLoaded) await this.list();
+    const reason = this.readOnlyReason;
+    if (reason) throw new CasebookError('read_only', reason);
   }
 
   /** Summaries of every valid study, newest edit first. Invalid files are quarantined. */
@@ -65,6 +92,10 @@ export class StudyStore {
       if (await this.refreshIndexEntry(name)) seen.add(name.slice(0, -'.json'.length));
     });
     for (const id of [...this.index.keys()]) if (!seen.has(id)) this.index.delete(id);
+    for (const file of [...this.newer.keys()]) {
+      if (file.startsWith(`${STUDIES_DIR}/`) && !names.includes(file.slice(STUDIES_DIR.length + 1)))
+        this.newer.delete(file);
+    }
     this.indexLoaded = true;
     return [...this.index.values()].map((e) => e.summary).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
@@ -92,13 +123,23 @@ export class StudyStore {
   }
 
   async get(id: string): Promise<Study> {
-    const study = await this.readOrQuarantine(this.fileFor(id));
-    if (!study)
+    const file = this.fileFor(id);
+    const study = await this.readOrQuarantine(file);
+    if (!study) {
+      const version = this.newer.get(this.relative(file));
+      if (version !== undefined) {
+        throw new CasebookError(
+          'read_only',
+          `This case study was written by a newer version of Casebook (format ${version}); update Casebook to open it. The file is left untouched.`,
+        );
+      }
       throw new CasebookError('not_found', `No case study with id "${id}" (it may have been deleted or quarantined).`);
+    }
     return study;
   }
 
   async create(draft: StudyDraft = {}): Promise<Study> {
+    await this.ensureWritable();
     const taken = await this.takenSlugs();
     const now = this.nextTimestamp();
     const title = draft.title ?? '';
@@ -127,53 +168,72 @@ export class StudyStore {
 
   /** Applies a validated partial patch; bumps updatedAt; keeps the slug unique. */
   async update(id: string, patch: StudyPatch, baseUpdatedAt?: string): Promise<Study> {
-    return this.queue.run(id, async () => {
-      const current = await this.get(id);
-      if (baseUpdatedAt !== undefined && current.updatedAt !== baseUpdatedAt) {
-        throw new CasebookError(
-          'conflict',
-          `"${current.title || 'Untitled'}" was changed on disk (saved ${current.updatedAt}) after you opened it; reload it or keep your version.`,
-        );
-      }
-      const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
-      if (patch.slug !== undefined && patch.slug !== current.slug) {
-        next.slug = uniqueSlug(patch.slug, await this.takenSlugs(id));
-      } else if (
-        patch.title !== undefined &&
-        patch.title !== current.title &&
-        next.status === 'draft' &&
-        slugFollowsTitle(current.slug, current.title)
-      ) {
-        // A draft's slug follows its title; once published (or set by hand) it stays put.
-        next.slug = uniqueSlug(slugFromTitle(patch.title), await this.takenSlugs(id));
-      }
-      await this.write(studySchema.parse(next));
-      return next;
-    });
+    await this.ensureWritable();
+    // The queue orders this process's saves; the lock file orders them against other
+    // processes (the CLI, a second app), so the check below and the write are one step.
+    return this.queue
+      .run(id, () => withFileLock(this.fileFor(id), () => this.updateLocked(id, patch, baseUpdatedAt)))
+      .catch((err: unknown) => {
+        throw writeFailure(`save "${this.index.get(id)?.summary.title || 'Untitled'}"`, err);
+      });
+  }
+
+  private async updateLocked(id: string, patch: StudyPatch, baseUpdatedAt?: string): Promise<Study> {
+    const current = await this.get(id);
+    if (baseUpdatedAt !== undefined && current.updatedAt !== baseUpdatedAt) {
+      throw new CasebookError(
+        'conflict',
+        `"${current.title || 'Untitled'}" was changed on disk (saved ${current.updatedAt}) after you opened it; reload it or keep your version.`,
+      );
+    }
+    const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
+    if (patch.slug !== undefined && patch.slug !== current.slug) {
+      next.slug = uniqueSlug(patch.slug, await this.takenSlugs(id));
+    } else if (
+      patch.title !== undefined &&
+      patch.title !== current.title &&
+      next.status === 'draft' &&
+      slugFollowsTitle(current.slug, current.title)
+    ) {
+      // A draft's slug follows its title; once published (or set by hand) it stays put.
+      next.slug = uniqueSlug(slugFromTitle(patch.title), await this.takenSlugs(id));
+    }
+    await this.write(studySchema.parse(next));
+    return next;
   }
 
   /** Moves the study file to .trash/; restorable. */
   async delete(id: string): Promise<void> {
-    await this.queue.run(id, async () => {
-      await this.get(id);
-      await fsp.rename(this.fileFor(id), this.fileFor(id, this.trashDir));
-      this.index.delete(id);
-    });
+    await this.ensureWritable();
+    await this.queue.run(id, () =>
+      withFileLock(this.fileFor(id), async () => {
+        const study = await this.get(id);
+        try {
+          await fsp.rename(this.fileFor(id), this.fileFor(id, this.trashDir));
+        } catch (err) {
+          throw writeFailure(`move "${study.title || 'Untitled'}" to the trash`, err);
+        }
+        this.index.delete(id);
+      }),
+    );
   }
 
   async restore(id: string): Promise<Study> {
-    return this.queue.run(id, async () => {
-      const trashed = this.fileFor(id, this.trashDir);
-      const study = await this.readOrQuarantine(trashed);
-      if (!study) throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
-      if (await exists(this.fileFor(id)))
-        throw new CasebookError('conflict', `A case study with id "${id}" already exists.`);
-      const slug = uniqueSlug(study.slug, await this.takenSlugs(id));
-      const restored = { ...study, slug };
-      await this.write(restored);
-      await fsp.rm(trashed, { force: true });
-      return restored;
-    });
+    await this.ensureWritable();
+    return this.queue.run(id, () => withFileLock(this.fileFor(id), () => this.restoreLocked(id)));
+  }
+
+  private async restoreLocked(id: string): Promise<Study> {
+    const trashed = this.fileFor(id, this.trashDir);
+    const study = await this.readOrQuarantine(trashed);
+    if (!study) throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
+    if (await exists(this.fileFor(id)))
+      throw new CasebookError('conflict', `A case study with id "${id}" already exists.`);
+    const slug = uniqueSlug(study.slug, await this.takenSlugs(id));
+    const restored = { ...study, slug };
+    await this.write(restored);
+    await fsp.rm(trashed, { force: true });
+    return restored;
   }
 
   async listTrash(): Promise<StudySummary[]> {
@@ -190,7 +250,11 @@ export class StudyStore {
     const file = this.fileFor(study.id);
     const db = this.db(file);
     db.data = study;
-    await db.write();
+    try {
+      await db.write();
+    } catch (err) {
+      throw writeFailure(`save "${study.title || 'Untitled'}"`, err);
+    }
     const stat = await fsp.stat(file);
     this.index.set(study.id, { mtimeMs: stat.mtimeMs, size: stat.size, summary: toSummary(study) });
   }
@@ -201,6 +265,11 @@ export class StudyStore {
       await db.read();
       return db.data;
     } catch (err) {
+      if (err instanceof NewerVersionError) {
+        // Not damage: leave it exactly where it is, and stop writing to this workspace.
+        this.newer.set(this.relative(file), err.version);
+        return null;
+      }
       if (err instanceof InvalidFileError) {
         await this.quarantine(file, err.reason);
         return null;
@@ -210,9 +279,21 @@ export class StudyStore {
   }
 
   private async quarantine(file: string, reason: string): Promise<void> {
-    const entry = await quarantineFile(this.workspace, file, reason);
     this.index.delete(path.basename(file, '.json'));
+    let entry: QuarantineEntry;
+    try {
+      entry = await quarantineFile(this.workspace, file, reason);
+    } catch (err) {
+      // A read-only folder cannot take the file aside: skip it and keep the rest working.
+      this.unreadable.set(this.relative(file), `${reason} (could not move it aside: ${(err as Error).message})`);
+      return;
+    }
+    this.unreadable.delete(this.relative(file));
     for (const listener of this.onQuarantine) listener(entry);
+  }
+
+  private relative(file: string): string {
+    return path.relative(this.workspace, file).split(path.sep).join('/');
   }
 
   private async takenSlugs(exceptId?: string): Promise<Set<string>> {
