@@ -50,6 +50,8 @@ export function App({ client }: { client: CasebookClient }) {
         const study = await api.getStudy({ id });
         if (request !== openRequest.current) return; // another study was chosen meanwhile
         currentId.current = id;
+        autosave.opened(id, study.updatedAt);
+        setStudies((list) => withSaved(list, study)); // the file may have changed since the list was read
         setCurrent({ ...study, ...autosave.pendingPatch(id) });
         setGeneration((g) => g + 1);
         setProblem(null);
@@ -89,6 +91,7 @@ export function App({ client }: { client: CasebookClient }) {
       const study = await api.createStudy({});
       setStudies((list) => withSaved(list, study));
       if (request !== openRequest.current) return; // the author opened another study meanwhile
+      autosave.opened(study.id, study.updatedAt);
       currentId.current = study.id;
       focusTitle.current = true;
       setCurrent(study);
@@ -112,6 +115,14 @@ export function App({ client }: { client: CasebookClient }) {
       }
     },
     [autosave],
+  );
+
+  const reloadFromDisk = useCallback(
+    (id: string) => {
+      autosave.discard(id);
+      if (id === currentId.current) void open(id);
+    },
+    [autosave, open],
   );
 
   const addCategory = useCallback(
@@ -165,7 +176,7 @@ export function App({ client }: { client: CasebookClient }) {
               Workspace: {info.name}
             </span>
           ) : null}
-          <SaveStatus autosave={autosave} />
+          <SaveStatus autosave={autosave} onReloadFromDisk={reloadFromDisk} />
           {/* Toolbar actions (the Export button goes here). */}
           <div className="toolbar-actions" />
         </header>

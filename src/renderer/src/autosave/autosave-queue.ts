@@ -2,6 +2,8 @@
 // (switching studies, blur, close) and, when the page unloads, as a keepalive request.
 // Rich-text sections are only marked dirty while typing; each is serialized (getJSON) once,
 // when its patch is captured, so typing never pays for serializing a whole document.
+// Each save names the version it was typed over (baseUpdatedAt): if the file changed on disk
+// meanwhile (git pull, sync, another window) the store refuses, and the author chooses.
 import type { CasebookApi, MethodName } from '../../../core/contract';
 import type { RichTextDoc } from '../../../core/schemas/rich-text';
 import type { SectionKey, Study, StudyPatch } from '../../../core/schemas/study';
@@ -9,7 +11,16 @@ import { errorMessage } from '../api/api-error';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
-export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'saving' }
+  /** `conflictId`: the study whose file changed on disk under unsaved edits, if that is the failure. */
+  | { kind: 'error'; message: string; conflictId: string | null };
+
+interface Failure {
+  message: string;
+  conflict: boolean;
+}
 
 interface Pending {
   patch: StudyPatch;
@@ -29,11 +40,34 @@ export class AutosaveQueue {
   private pending = new Map<string, Pending>();
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private inFlight = new Map<string, Promise<void>>();
-  private failures = new Map<string, string>();
+  private failures = new Map<string, Failure>();
+  /** updatedAt of the version on disk that the unsaved edits of each study were typed over. */
+  private bases = new Map<string, string>();
   private listeners = new Set<() => void>();
   private state: SaveState = { kind: 'saved' };
 
   constructor(private readonly options: AutosaveOptions) {}
+
+  /** Study `id` was loaded (or created) at version `updatedAt`; edits are typed over it. */
+  opened(id: string, updatedAt: string): void {
+    // With edits still unsaved, they stay based on the version they were typed over.
+    if (!this.pending.has(id)) this.bases.set(id, updatedAt);
+  }
+
+  /** After a conflict: save the author's edits over the version on disk. */
+  keepMine(id: string): Promise<void> {
+    this.bases.delete(id);
+    return this.flush(id);
+  }
+
+  /** After a conflict: drop the author's unsaved edits of study `id` (it is reloaded from disk). */
+  discard(id: string): void {
+    this.clearTimer(id);
+    this.pending.delete(id);
+    this.failures.delete(id);
+    this.bases.delete(id);
+    this.update();
+  }
 
   /** Records metadata typed into study `id`; later edits to a field win. */
   edit(id: string, patch: StudyPatch): void {
@@ -95,6 +129,7 @@ export class AutosaveQueue {
       this.clearTimer(id);
       this.capture(id);
       const entry = this.pending.get(id)!;
+      // No baseUpdatedAt here: nobody is left to resolve a conflict, and losing typed text is worse.
       if (this.options.sendOnExit('updateStudy', { id, patch: entry.patch })) this.pending.delete(id);
       else allSent = false;
     }
@@ -108,6 +143,7 @@ export class AutosaveQueue {
     for (const id of [...this.timers.keys()]) this.clearTimer(id);
     this.pending.clear();
     this.failures.clear();
+    this.bases.clear();
     this.update();
   }
 
@@ -130,7 +166,11 @@ export class AutosaveQueue {
     if (!entry) return;
     this.pending.delete(id);
     try {
-      const study = await this.options.api.updateStudy({ id, patch: entry.patch });
+      const base = this.bases.get(id);
+      const study = await this.options.api.updateStudy(
+        base === undefined ? { id, patch: entry.patch } : { id, patch: entry.patch, baseUpdatedAt: base },
+      );
+      this.bases.set(id, study.updatedAt);
       this.failures.delete(id);
       this.options.onSaved?.(study);
     } catch (err) {
@@ -140,7 +180,11 @@ export class AutosaveQueue {
         patch: { ...entry.patch, ...newer?.patch },
         dirtySections: newer?.dirtySections ?? new Map(),
       });
-      this.failures.set(id, errorMessage(err));
+      this.failures.set(id, {
+        message: errorMessage(err),
+        // Both transports throw errors carrying the contract's code (ApiError, the preload's own).
+        conflict: (err as { code?: unknown } | null)?.code === 'conflict',
+      });
     }
   }
 
@@ -169,17 +213,15 @@ export class AutosaveQueue {
   }
 
   private update(): void {
-    const failure = [...this.failures.values()][0];
+    // A conflict needs the author's choice, so it is shown before any other failure.
+    const failures = [...this.failures].sort(([, a], [, b]) => Number(b.conflict) - Number(a.conflict));
+    const [failedId, failure] = failures[0] ?? [];
     const next: SaveState = failure
-      ? { kind: 'error', message: failure }
+      ? { kind: 'error', message: failure.message, conflictId: failure.conflict ? failedId! : null }
       : this.hasUnsaved()
         ? { kind: 'saving' }
         : { kind: 'saved' };
-    if (
-      next.kind === this.state.kind &&
-      (next.kind !== 'error' || next.message === (this.state as typeof next).message)
-    )
-      return;
+    if (JSON.stringify(next) === JSON.stringify(this.state)) return;
     this.state = next;
     for (const listener of this.listeners) listener();
   }

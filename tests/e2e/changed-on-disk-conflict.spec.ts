@@ -1,0 +1,56 @@
+// A study file changed on disk under unsaved edits (git pull, a sync tool, another window)
+// is never silently overwritten: the author sees it and chooses to reload or keep their version.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { docToPlainText, type RichTextDoc } from '../../src/core/schemas/rich-text';
+import type { Study } from '../../src/core/schemas/study';
+import { createStudy, saveStatus, section, typeInSection } from './casebook-page';
+import { expect, studiesOnDisk, test } from './casebook-server';
+
+const paragraph = (text: string): RichTextDoc => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+/** Rewrites the study file as another program would, with a newer updatedAt. */
+async function changeOnDisk(file: string, change: Partial<Study>): Promise<void> {
+  const study = JSON.parse(await readFile(file, 'utf8')) as Study;
+  const updatedAt = new Date(Date.parse(study.updatedAt) + 60_000).toISOString();
+  await writeFile(file, `${JSON.stringify({ ...study, ...change, updatedAt }, null, 2)}\n`);
+}
+
+test('an edit over a file changed on disk asks first; "Keep mine" saves it, "Reload from disk" shows the other version', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  await page.goto(await serve());
+  await createStudy(page, 'Shared');
+  await expect(saveStatus(page)).toHaveText('Saved');
+  const [created] = await studiesOnDisk(workspace);
+  const file = path.join(workspace, 'studies', `${created!.id}.json`);
+
+  // 1. Keep mine: the author's text replaces what changed on disk.
+  await changeOnDisk(file, { problem: paragraph('Written by someone else') });
+  await typeInSection(page, 'Problem', 'Mine');
+  await expect(saveStatus(page)).toContainText('changed on disk');
+  await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  expect(docToPlainText((await studiesOnDisk(workspace))[0]!.problem)).toBe('Written by someone else');
+  await page.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  expect(docToPlainText((await studiesOnDisk(workspace))[0]!.problem)).toBe('Mine');
+
+  // 2. Reload from disk: the other version is shown and stays on disk.
+  await changeOnDisk(file, { lessons: paragraph('Lesson from the other window') });
+  await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('My summary');
+  await expect(saveStatus(page)).toContainText('changed on disk');
+  await page.getByRole('button', { name: 'Reload from disk' }).click();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await expect(section(page, 'Lessons')).toHaveText('Lesson from the other window');
+  await expect(section(page, 'Problem')).toHaveText('Mine');
+  await expect(page.getByRole('textbox', { name: 'Summary', exact: true })).toHaveValue('');
+  await page.waitForTimeout(1000); // longer than the autosave delay: nothing is sent behind the author's back
+  const [onDisk] = await studiesOnDisk(workspace);
+  expect(onDisk!.summary).toBe('');
+  expect(docToPlainText(onDisk!.lessons)).toBe('Lesson from the other window');
+});
