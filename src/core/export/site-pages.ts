@@ -36,7 +36,8 @@ function entry(s: SiteStudy, root: string, ctx: PageContext, showDate: boolean, 
       ? `<p class="entry-date"><time datetime="${s.study.date}">${escapeHtml(ctx.formatDate(s.study.date))}</time></p>`
       : '';
   const summary = s.study.summary.trim() ? `<p>${escapeHtml(s.study.summary)}</p>` : '';
-  return `<li class="entry"><h${level}><a href="${root}${s.path}">${escapeHtml(titleOf(s))}</a></h${level}>${summary}${date}</li>`;
+  const draft = s.study.status === 'draft' ? ' <span class="badge draft">Draft</span>' : '';
+  return `<li class="entry"><h${level}><a href="${root}${s.path}">${escapeHtml(titleOf(s))}</a>${draft}</h${level}>${summary}${date}</li>`;
 }
 
 /** Entry titles are h3 under the index's h2 sections, h2 on a category page (no skipped level). */

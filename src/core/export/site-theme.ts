@@ -69,6 +69,7 @@ ul, ol { padding-left: 1.4em; }
 li + li { margin-top: 0.3em; }
 li > p { margin: 0; }
 blockquote { border-left: 3px solid var(--rule); padding: 0.1em 0 0.1em 1em; color: var(--muted); }
+blockquote > :last-child, li > :last-child, td > :last-child, th > :last-child { margin-bottom: 0; }
 hr { border: 0; border-top: 1px solid var(--rule); margin: 2.5em 0; }
 img { max-width: 100%; height: auto; border-radius: 6px; }
 figure { margin-left: 0; margin-right: 0; }
@@ -82,9 +83,12 @@ thead th { border-bottom-width: 2px; }
 th p, td p { margin: 0; }
 .lede { font-size: 1.2rem; color: var(--muted); margin-bottom: 1.5rem; }
 .hero { margin-bottom: 3rem; }
-.hero h1 { font-size: clamp(2rem, 1.4rem + 2.8vw, 3rem); }
+.hero h1 { font-size: clamp(1.9rem, 1.3rem + 2.4vw, 2.55rem); max-width: 22em; }
 .index-section { margin-top: 3rem; }
 .index-section > h2, .section-heading { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); margin: 0 0 1rem; padding-bottom: 0.5rem; border-bottom: 1px solid var(--rule); }
+.index-section > h2 a { color: inherit; text-decoration: none; }
+.index-section > h2 a::after { content: " →"; }
+.index-section > h2 a:hover { color: var(--accent); }
 .entries { list-style: none; padding: 0; margin: 0; }
 .entry { margin: 0; padding: 0.9rem 0; }
 .entry + .entry { margin-top: 0; border-top: 1px solid var(--rule); }
@@ -105,7 +109,7 @@ th p, td p { margin: 0; }
 .outcome-mixed { color: var(--badge-mixed); }
 .outcome-ongoing { color: var(--badge-ongoing); }
 .draft { color: var(--badge-mixed); }
-.study-section > h2 { padding-top: 0.5rem; border-top: 1px solid var(--rule); }
+.study-section > h2 { padding-top: 1.5rem; border-top: 1px solid var(--rule); margin-top: 2.5rem; }
 .study-section:first-of-type > h2 { border-top: 0; padding-top: 0; margin-top: 0; }
 .tags { color: var(--muted); font-size: 0.925rem; }
 .pager { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin-top: 3.5rem; padding-top: 1.5rem; border-top: 1px solid var(--rule); }

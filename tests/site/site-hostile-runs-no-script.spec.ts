@@ -1,0 +1,47 @@
+// A site exported from hostile input (script tags, event handlers, javascript:/data: links
+// in every field) runs no script when opened in Chromium: no page sets the marker the
+// payloads aim at, and no dialog opens.
+import { test, expect } from '@playwright/test';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { exportSite, type ExportedSite } from './exported-site';
+import { hostileSite, hostileStudies } from './sample-site';
+
+let site: ExportedSite;
+test.beforeAll(async () => {
+  site = await exportSite(hostileSite(), hostileStudies());
+});
+test.afterAll(async () => {
+  await site?.remove();
+});
+
+test('no hostile page runs a script', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  expect(site.pages.length).toBeGreaterThan(8);
+  for (const rel of site.pages) {
+    await page.goto(pathToFileURL(path.join(site.dir, rel)).href);
+    await page.waitForLoadState('load');
+    // give late handlers (image errors, lazy loads) a moment, and scroll everything into view
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(100);
+    const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+    expect(pwned, rel).toBeUndefined();
+    expect(await page.locator('script, iframe, object, embed, svg').count(), rel).toBe(0);
+    const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).protocol));
+    expect(
+      hrefs.filter((p) => !['file:', 'http:', 'https:', 'mailto:'].includes(p)),
+      rel,
+    ).toEqual([]);
+  }
+  expect(dialogs).toEqual([]);
+});
+
+test('the marker check can fail: an injected script is noticed', async ({ page }) => {
+  await page.setContent('<img src="x" onerror="window.__pwned=1">');
+  await page.waitForTimeout(100);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBe(1);
+});
