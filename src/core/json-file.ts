@@ -63,6 +63,9 @@ export function parseJsonFile<S extends z.ZodType>(
   } catch (err) {
     throw new InvalidFileError(file, `the file is not valid JSON (${(err as Error).message})`);
   }
+  // The adapters' schemas accept null (lowdb's "no data yet"), but a file holding only
+  // `null` is damage, not an empty workspace: it must be set aside, not skipped or overwritten.
+  if (json === null) throw new InvalidFileError(file, 'the file holds only null, not a Casebook document');
   const version = claimedVersion(json);
   if (newestVersion !== undefined && version !== null && version > newestVersion)
     throw new NewerVersionError(file, version);

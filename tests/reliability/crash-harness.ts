@@ -6,12 +6,12 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { LOCK_PREFIX, TEMP_PREFIX } from '../../src/core/atomic-write';
 import { openWorkspace } from '../../src/core/casebook-service';
 import { parseJsonFile } from '../../src/core/json-file';
 import { workspaceFileSchema } from '../../src/core/schemas/site';
 import { studySchema } from '../../src/core/schemas/study';
+import { bundleForNode } from './bundle';
 import { bodyFor, seqOf } from './crash-content';
 
 export interface CrashReport {
@@ -35,23 +35,6 @@ export interface CrashOptions {
   /** Longest wait after the writer is ready before the kill. */
   maxDelayMs?: number;
   log?: (line: string) => void;
-}
-
-/** Bundles the writer into one self-contained file: starts in ~0.1 s instead of tsx's ~0.5 s. */
-async function bundleWriter(dir: string): Promise<string> {
-  const outfile = path.join(dir, 'crash-writer.mjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'crash-writer.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-    // Bundled CommonJS dependencies call require(): give the ESM bundle one.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  return outfile;
 }
 
 interface RunResult {
@@ -113,7 +96,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
     seconds: 0,
   };
   try {
-    const writer = await bundleWriter(root);
+    const writer = await bundleForNode(path.join(import.meta.dirname, 'crash-writer.ts'), root);
     const service = await openWorkspace(workspace);
     const ids: string[] = [];
     for (let i = 0; i < (options.studies ?? 3); i++) ids.push((await service.createStudy({ title: `Crash ${i}` })).id);
