@@ -1,0 +1,98 @@
+// Library filters (status, category, outcome, featured, tag — combined with AND) and the
+// count next to each filter value. A facet's counts ignore that facet's own filter, so
+// "Failed (3)" still shows while "Succeeded" is selected: picking it would give 3 studies.
+import { z } from 'zod';
+import { outcomeSchema, statusSchema, type StudySummary } from '../schemas/study';
+
+export const NO_OUTCOME = 'none';
+
+export const libraryFiltersSchema = z
+  .object({
+    status: statusSchema.optional(),
+    category: z.string().min(1).max(80).optional(),
+    /** `none` selects studies without an outcome. */
+    outcome: z.union([outcomeSchema, z.literal(NO_OUTCOME)]).optional(),
+    featured: z.boolean().optional(),
+    tag: z.string().min(1).max(80).optional(),
+  })
+  .strict();
+export type LibraryFilters = z.infer<typeof libraryFiltersSchema>;
+export type FacetName = keyof LibraryFilters;
+
+export const facetCountsSchema = z.object({
+  status: z.record(z.string(), z.number().int()),
+  category: z.record(z.string(), z.number().int()),
+  outcome: z.record(z.string(), z.number().int()),
+  featured: z.record(z.string(), z.number().int()),
+  tag: z.record(z.string(), z.number().int()),
+});
+export type FacetCounts = z.infer<typeof facetCountsSchema>;
+
+const facets: FacetName[] = ['status', 'category', 'outcome', 'featured', 'tag'];
+
+/** The values a study has for one facet (featured as "yes"/"no", a missing outcome as "none"). */
+function valuesOf(study: StudySummary, facet: FacetName): readonly string[] {
+  switch (facet) {
+    case 'status':
+      return [study.status];
+    case 'category':
+      return study.categories;
+    case 'outcome':
+      return [study.outcome ?? NO_OUTCOME];
+    case 'featured':
+      return [study.featured ? 'yes' : 'no'];
+    case 'tag':
+      return study.tags;
+  }
+}
+
+/** The active filters as [facet, wanted value] pairs. */
+function activeFilters(filters: LibraryFilters): [FacetName, string][] {
+  const active: [FacetName, string][] = [];
+  for (const facet of facets) {
+    const value = filters[facet];
+    if (value !== undefined) active.push([facet, typeof value === 'boolean' ? (value ? 'yes' : 'no') : value]);
+  }
+  return active;
+}
+
+export function applyFilters<T extends StudySummary>(studies: T[], filters: LibraryFilters): T[] {
+  const active = activeFilters(filters);
+  if (active.length === 0) return studies;
+  return studies.filter((study) => active.every(([facet, wanted]) => valuesOf(study, facet).includes(wanted)));
+}
+
+/** Count per value of each facet, over `studies` with every other facet's filter applied. */
+export function facetCounts(studies: StudySummary[], filters: LibraryFilters): FacetCounts {
+  const counts: FacetCounts = {
+    status: { draft: 0, published: 0 },
+    category: {},
+    outcome: Object.fromEntries([...outcomeSchema.options, NO_OUTCOME].map((o) => [o, 0])),
+    featured: { yes: 0, no: 0 },
+    tag: {},
+  };
+  const active = activeFilters(filters);
+  for (const study of studies) {
+    // Which active filters this study fails: none → it counts everywhere; exactly one →
+    // it counts only in that filter's own facet (picking another value there would keep it).
+    let failed: FacetName | null = null;
+    let failures = 0;
+    for (const [facet, wanted] of active) {
+      if (!valuesOf(study, facet).includes(wanted)) {
+        failed = facet;
+        if (++failures > 1) break;
+      }
+    }
+    if (failures > 1) continue;
+    for (const facet of facets) {
+      if (failures === 1 && facet !== failed) continue;
+      const bucket = counts[facet];
+      const values = valuesOf(study, facet);
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i]!;
+        if (values.indexOf(value) === i) bucket[value] = (bucket[value] ?? 0) + 1; // each value once per study
+      }
+    }
+  }
+  return counts;
+}

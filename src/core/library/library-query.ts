@@ -1,0 +1,65 @@
+// One library query as the list shows it: search words, filters, sort and a page, with the
+// counts per filter value. Counts are taken over the search results, so they answer
+// "how many of these would I get if I picked this filter".
+import { z } from 'zod';
+import { sectionKeys, studySummarySchema } from '../schemas/study';
+import { applyFilters, facetCounts, facetCountsSchema, libraryFiltersSchema } from './filters';
+import type { SearchIndex } from './search-index';
+import { librarySortSchema, sortStudies } from './sort';
+
+export const libraryQuerySchema = z
+  .object({
+    query: z.string().max(200).default(''),
+    filters: libraryFiltersSchema.default({}),
+    /** Default: relevance while searching, last edited otherwise. */
+    sort: librarySortSchema.optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(10_000).default(100),
+  })
+  .strict();
+export type LibraryQuery = z.input<typeof libraryQuerySchema>;
+
+const highlightsSchema = z.array(z.tuple([z.number().int(), z.number().int()]));
+
+export const libraryEntrySchema = z.object({
+  study: studySummarySchema,
+  /** Where the search words were found; null when there is no search. */
+  match: z
+    .object({
+      field: z.enum(['title', 'summary', 'body']),
+      section: z.enum(sectionKeys).nullable(),
+      snippet: z.object({ text: z.string(), highlights: highlightsSchema }),
+      titleHighlights: highlightsSchema,
+    })
+    .nullable(),
+});
+export type LibraryEntry = z.infer<typeof libraryEntrySchema>;
+
+export const libraryPageSchema = z.object({
+  /** Studies matching the search and filters (all pages). */
+  total: z.number().int(),
+  entries: z.array(libraryEntrySchema),
+  counts: facetCountsSchema,
+});
+export type LibraryPage = z.infer<typeof libraryPageSchema>;
+
+export function queryLibrary(index: SearchIndex, input: LibraryQuery): LibraryPage {
+  const q = libraryQuerySchema.parse(input);
+  const searching = q.query.trim() !== '' && /[\p{L}\p{N}]/u.test(q.query);
+  const matches = searching ? index.match(q.query) : [];
+  const base = searching ? matches.map((m) => index.summary(m.id)!) : index.summaries();
+  const counts = facetCounts(base, q.filters);
+  const filtered = applyFilters(base, q.filters);
+  const sort = q.sort ?? (searching ? 'relevance' : 'updated');
+  // match() already returns relevance order; without a search, relevance means last edited.
+  const ordered =
+    sort === 'relevance' ? (searching ? filtered : sortStudies(filtered, 'updated')) : sortStudies(filtered, sort);
+  const matchOf = new Map(matches.map((m) => [m.id, m]));
+  const entries = ordered.slice(q.offset, q.offset + q.limit).map((study): LibraryEntry => {
+    const match = matchOf.get(study.id);
+    if (!match) return { study, match: null };
+    const { field, section, snippet, titleHighlights } = index.describe(match, q.query);
+    return { study, match: { field, section, snippet, titleHighlights } };
+  });
+  return { total: filtered.length, entries, counts };
+}

@@ -1,0 +1,215 @@
+// Full-text search over the library: an in-memory word index of every study's title,
+// summary and four sections, updated one study at a time as studies are saved or deleted.
+// A query matches studies holding every query word (as a whole word, a word prefix, or —
+// for words of 3+ letters — inside a word). Ranking: the field (title > summary > body),
+// then the kind of match (exact word > prefix > inside a word), then the latest edit.
+import { docToPlainText } from '../schemas/rich-text';
+import { sectionKeys, toSummary, type SectionKey, type Study, type StudySummary } from '../schemas/study';
+import { FIELD_BITS, Postings } from './postings';
+import { normalizeForSearch, queryTerms, wordsOf } from './search-text';
+import { firstMatch, highlightIn, snippetAround, type HighlightedText } from './search-snippet';
+
+export type SearchField = 'title' | 'summary' | 'body';
+
+export interface SearchMatch {
+  id: string;
+  score: number;
+  field: SearchField;
+}
+
+export interface SearchResult extends SearchMatch {
+  study: StudySummary;
+  /** The section the snippet comes from, when the best match is in the body. */
+  section: SectionKey | null;
+  /** A short excerpt of the best-matching field with the matched words marked. */
+  snippet: HighlightedText;
+  /** The matched words in the title, so the list can mark them even for body matches. */
+  titleHighlights: [number, number][];
+}
+
+export interface SearchOptions {
+  /** How many results get snippets (the rest of the ranking is still returned by match()). */
+  limit?: number;
+}
+
+interface IndexedStudy {
+  id: string;
+  summary: StudySummary;
+  sections: Record<SectionKey, string>;
+  words: Int32Array;
+}
+
+// Field ranks 0..2 (body, summary, title); a title match of any kind outranks a summary match.
+// ISO timestamps and ids compare correctly code unit by code unit, and far faster than localeCompare.
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const RANK_FIELD: SearchField[] = ['body', 'summary', 'title'];
+const KINDS = 3; // 0 inside a word, 1 word prefix, 2 whole word
+// Words shorter than this match only at the start of a word: "a" inside every word is noise.
+const MIN_INFIX = 3;
+
+export class SearchIndex {
+  private docs: (IndexedStudy | undefined)[] = [];
+  private docOf = new Map<string, number>();
+  private freeDocs: number[] = [];
+  private wordIds = new Map<string, number>();
+  private wordText: (string | undefined)[] = [];
+  private postings: (Postings | undefined)[] = [];
+  private freeWords: number[] = [];
+
+  static fromStudies(studies: Iterable<Study>): SearchIndex {
+    const index = new SearchIndex();
+    for (const study of studies) index.upsert(study);
+    return index;
+  }
+
+  get size(): number {
+    return this.docOf.size;
+  }
+
+  has(id: string): boolean {
+    return this.docOf.has(id);
+  }
+
+  summary(id: string): StudySummary | undefined {
+    const doc = this.docOf.get(id);
+    return doc === undefined ? undefined : this.docs[doc]!.summary;
+  }
+
+  summaries(): StudySummary[] {
+    return [...this.docOf.values()].map((doc) => this.docs[doc]!.summary);
+  }
+
+  /** Adds a study or replaces what the index knew of it (call after every save). */
+  upsert(study: Study): void {
+    this.remove(study.id);
+    const doc = this.freeDocs.pop() ?? this.docs.length;
+    const sections = Object.fromEntries(sectionKeys.map((key) => [key, docToPlainText(study[key])])) as Record<
+      SectionKey,
+      string
+    >;
+    const bits = new Map<string, number>();
+    const addWords = (text: string, bit: number): void => {
+      for (const word of wordsOf(normalizeForSearch(text))) bits.set(word, (bits.get(word) ?? 0) | bit);
+    };
+    addWords(study.title, FIELD_BITS.title);
+    addWords(study.summary, FIELD_BITS.summary);
+    for (const key of sectionKeys) addWords(sections[key], FIELD_BITS.body);
+    const words = new Int32Array(bits.size);
+    let i = 0;
+    for (const [word, fieldBits] of bits) {
+      const wordId = this.wordId(word);
+      this.postings[wordId]!.add(doc, fieldBits);
+      words[i++] = wordId;
+    }
+    this.docs[doc] = { id: study.id, summary: toSummary(study), sections, words };
+    this.docOf.set(study.id, doc);
+  }
+
+  remove(id: string): void {
+    const doc = this.docOf.get(id);
+    if (doc === undefined) return;
+    for (const wordId of this.docs[doc]!.words) {
+      const postings = this.postings[wordId]!;
+      postings.remove(doc);
+      if (postings.length === 0) this.dropWord(wordId);
+    }
+    this.docs[doc] = undefined;
+    this.docOf.delete(id);
+    this.freeDocs.push(doc);
+  }
+
+  /** Every study matching the query, best first. An empty query matches nothing. */
+  match(query: string): SearchMatch[] {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return [];
+    let candidates: number[] | null = null;
+    const total = new Int32Array(this.docs.length);
+    const bestField = new Int8Array(this.docs.length);
+    for (const term of terms) {
+      const scores = this.termScores(term);
+      const next: number[] = [];
+      if (candidates === null) {
+        for (let doc = 0; doc < scores.length; doc++) if (scores[doc]! > 0) next.push(doc);
+      } else {
+        for (const doc of candidates) if (scores[doc]! > 0) next.push(doc);
+      }
+      for (const doc of next) {
+        const score = scores[doc]! - 1;
+        total[doc] = total[doc]! + score;
+        bestField[doc] = Math.max(bestField[doc]!, Math.floor(score / KINDS));
+      }
+      candidates = next;
+      if (candidates.length === 0) break;
+    }
+    const matches = (candidates ?? []).map((doc) => ({
+      id: this.docs[doc]!.id,
+      score: total[doc]!,
+      field: RANK_FIELD[bestField[doc]!]!,
+      updatedAt: this.docs[doc]!.summary.updatedAt,
+    }));
+    matches.sort((a, b) => b.score - a.score || compareText(b.updatedAt, a.updatedAt) || compareText(a.id, b.id));
+    return matches.map(({ id, score, field }) => ({ id, score, field }));
+  }
+
+  /** The best matches with snippets, ready to show while the user types. */
+  search(query: string, options: SearchOptions = {}): SearchResult[] {
+    const limit = options.limit ?? 50;
+    return this.match(query)
+      .slice(0, limit)
+      .map((match) => this.describe(match, query));
+  }
+
+  /** Adds the summary, snippet and highlights to a match (for a page of results). */
+  describe(match: SearchMatch, query: string): SearchResult {
+    const entry = this.docs[this.docOf.get(match.id)!]!;
+    const terms = queryTerms(query);
+    const { summary } = entry;
+    const titleHighlights = highlightIn(summary.title, terms).highlights;
+    let section: SectionKey | null = null;
+    let snippet: HighlightedText;
+    if (match.field === 'title') snippet = { text: summary.title, highlights: titleHighlights };
+    else if (match.field === 'summary') snippet = snippetAround(summary.summary, terms);
+    else {
+      section = sectionKeys.find((key) => firstMatch(entry.sections[key], terms) >= 0) ?? null;
+      snippet = snippetAround(section ? entry.sections[section] : '', terms);
+    }
+    return { ...match, study: summary, section, snippet, titleHighlights };
+  }
+
+  /** Per study number: 0 = no match, else 1 + (field rank × KINDS + kind) of its best match. */
+  private termScores(term: string): Int8Array {
+    const scores = new Int8Array(this.docs.length);
+    for (const [word, wordId] of this.wordIds) {
+      const kind =
+        word === term ? 2 : word.startsWith(term) ? 1 : term.length >= MIN_INFIX && word.includes(term) ? 0 : -1;
+      if (kind < 0) continue;
+      const { docs, fields, length } = this.postings[wordId]!;
+      for (let i = 0; i < length; i++) {
+        const bits = fields[i]!;
+        const rank = bits & FIELD_BITS.title ? 2 : bits & FIELD_BITS.summary ? 1 : 0;
+        const score = rank * KINDS + kind + 1;
+        const doc = docs[i]!;
+        if (score > scores[doc]!) scores[doc] = score;
+      }
+    }
+    return scores;
+  }
+
+  private wordId(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      id = this.freeWords.pop() ?? this.postings.length;
+      this.wordIds.set(word, id);
+      this.wordText[id] = word;
+      this.postings[id] = new Postings();
+    }
+    return id;
+  }
+
+  private dropWord(wordId: number): void {
+    this.wordIds.delete(this.wordText[wordId]!);
+    this.wordText[wordId] = undefined;
+    this.postings[wordId] = undefined;
+    this.freeWords.push(wordId);
+  }
+}
