@@ -1,0 +1,75 @@
+// From a template to the fields of a new study, and from a template file's Markdown
+// sections to TipTap JSON (through the same Markdown reader as import).
+import type { Definition } from 'mdast';
+import { mdastToBlocks } from '../markdown/mdast-to-doc';
+import { markdownToMdast } from '../markdown/markdown-syntax';
+import { emptyDoc, type RichTextDoc } from '../schemas/rich-text';
+import { sectionKeys, type StudyPatch } from '../schemas/study';
+import type { ParsedTemplateFile, StudyTemplate } from './template-schema';
+
+/** Markdown (headings, paragraphs, lists, emphasis, links) → a section document. */
+export function markdownToSectionDoc(markdown: string): RichTextDoc {
+  if (markdown.trim() === '') return emptyDoc();
+  const tree = markdownToMdast(markdown);
+  const definitions = new Map<string, Definition>();
+  for (const node of tree.children) if (node.type === 'definition') definitions.set(node.identifier, node);
+  const content = mdastToBlocks(tree.children, { source: markdown, definitions, images: [], warn: () => undefined });
+  return content.length > 0 ? { type: 'doc', content } : emptyDoc();
+}
+
+export function templateFromFile(id: string, file: ParsedTemplateFile, builtIn: boolean): StudyTemplate {
+  const section = (source: string | RichTextDoc): RichTextDoc =>
+    typeof source === 'string' ? markdownToSectionDoc(source) : source;
+  return {
+    id,
+    name: file.name,
+    description: file.description,
+    outcome: file.outcome,
+    categories: file.categories,
+    tags: file.tags,
+    summaryPrompt: file.summaryPrompt,
+    builtIn,
+    problem: section(file.sections.problem),
+    decisions: section(file.sections.decisions),
+    tradeoffs: section(file.sections.tradeoffs),
+    lessons: section(file.sections.lessons),
+  };
+}
+
+export type StudyDraftFields = Required<
+  Pick<
+    StudyPatch,
+    'title' | 'summary' | 'outcome' | 'categories' | 'tags' | 'problem' | 'decisions' | 'tradeoffs' | 'lessons'
+  >
+>;
+
+/**
+ * The fields to create a study with. When the site's categories are given, only suggested
+ * categories the site has are kept (in the site's spelling), so a template written for
+ * another team never adds a category that would fail the publish check.
+ */
+export function studyDraftFromTemplate(
+  template: StudyTemplate,
+  title = '',
+  siteCategories?: readonly string[],
+): StudyDraftFields {
+  let categories = [...template.categories];
+  if (siteCategories) {
+    const bySpelling = new Map(siteCategories.map((c) => [c.toLowerCase(), c]));
+    categories = categories.flatMap((c) => bySpelling.get(c.toLowerCase()) ?? []);
+  }
+  const draft: StudyDraftFields = {
+    title,
+    summary: '',
+    outcome: template.outcome,
+    categories: [...new Set(categories)],
+    tags: [...template.tags],
+    problem: emptyDoc(),
+    decisions: emptyDoc(),
+    tradeoffs: emptyDoc(),
+    lessons: emptyDoc(),
+  };
+  // Each study gets its own copy: editing one must never change the template or another study.
+  for (const key of sectionKeys) draft[key] = structuredClone(template[key]);
+  return draft;
+}

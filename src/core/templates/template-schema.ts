@@ -1,0 +1,65 @@
+// A study template: a JSON file in <workspace>/templates/<id>.json that pre-fills a new study.
+// Sections are TipTap JSON or, easier to write by hand, Markdown text (headings, paragraphs,
+// lists), converted when the template is read.
+import { z } from 'zod';
+import { richTextDocSchema } from '../schemas/rich-text';
+import { outcomeSchema } from '../schemas/study';
+
+export const TEMPLATES_DIR = 'templates';
+
+export const templateIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Template id must be 1–64 lowercase letters, digits or dashes');
+
+const sectionSource = z.union([z.string().max(20_000), richTextDocSchema]);
+
+export const templateFileSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Template name is empty').max(80),
+    description: z.string().trim().max(300).default(''),
+    outcome: outcomeSchema.nullable().default(null),
+    /** Suggested categories; only those the site has are applied. */
+    categories: z.array(z.string().trim().min(1).max(80)).max(10).default([]),
+    tags: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+    /** What a good summary says, shown as a hint (the summary itself starts empty). */
+    summaryPrompt: z.string().trim().max(300).default(''),
+    sections: z
+      .object({
+        problem: sectionSource.default(''),
+        decisions: sectionSource.default(''),
+        tradeoffs: sectionSource.default(''),
+        lessons: sectionSource.default(''),
+      })
+      .strict()
+      .default({ problem: '', decisions: '', tradeoffs: '', lessons: '' }),
+  })
+  .strict();
+export type TemplateFile = z.input<typeof templateFileSchema>;
+export type ParsedTemplateFile = z.output<typeof templateFileSchema>;
+
+/** A template as the app offers it: its id (the file name) and sections as TipTap JSON. */
+export const studyTemplateSchema = z.object({
+  id: templateIdSchema,
+  name: z.string(),
+  description: z.string(),
+  outcome: outcomeSchema.nullable(),
+  categories: z.array(z.string()),
+  tags: z.array(z.string()),
+  summaryPrompt: z.string(),
+  builtIn: z.boolean(),
+  problem: richTextDocSchema,
+  decisions: richTextDocSchema,
+  tradeoffs: richTextDocSchema,
+  lessons: richTextDocSchema,
+});
+export type StudyTemplate = z.infer<typeof studyTemplateSchema>;
+
+export const templateProblemSchema = z.object({ file: z.string(), reason: z.string() });
+export type TemplateProblem = z.infer<typeof templateProblemSchema>;
+
+export const templateListSchema = z.object({
+  templates: z.array(studyTemplateSchema),
+  /** Files in templates/ that could not be read; they are left untouched. */
+  problems: z.array(templateProblemSchema),
+});
+export type TemplateList = z.infer<typeof templateListSchema>;

@@ -1,0 +1,87 @@
+// Templates on disk: <workspace>/templates/<id>.json. The built-ins are written when missing;
+// an existing file is never overwritten, so a team's edits stay. Unreadable files are
+// reported and skipped, never fatal and never rewritten.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../atomic-write';
+import { InvalidFileError, parseJsonFile } from '../json-file';
+import { builtInTemplateIds, builtInTemplates } from './builtin-templates';
+import { templateFromFile } from './template-draft';
+import {
+  TEMPLATES_DIR,
+  templateFileSchema,
+  templateIdSchema,
+  type StudyTemplate,
+  type TemplateList,
+  type TemplateProblem,
+} from './template-schema';
+
+export function templatesDir(workspaceDir: string): string {
+  return path.join(workspaceDir, TEMPLATES_DIR);
+}
+
+/** Writes each built-in template whose file is missing; returns the ids written. */
+export async function ensureDefaultTemplates(workspaceDir: string): Promise<string[]> {
+  const dir = templatesDir(workspaceDir);
+  await fsp.mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const id of builtInTemplateIds) {
+    const file = path.join(dir, `${id}.json`);
+    if (await exists(file)) continue;
+    await writeFileAtomic(file, `${JSON.stringify(builtInTemplates[id], null, 2)}\n`);
+    written.push(id);
+  }
+  return written;
+}
+
+/** Every readable template: built-ins first in their usual order, then the rest by name. */
+export async function listTemplates(workspaceDir: string): Promise<TemplateList> {
+  const dir = templatesDir(workspaceDir);
+  let names: string[];
+  try {
+    names = (await fsp.readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { templates: [], problems: [] };
+    throw err;
+  }
+  const templates: StudyTemplate[] = [];
+  const problems: TemplateProblem[] = [];
+  for (const name of names.sort()) {
+    const id = name.slice(0, -'.json'.length);
+    if (!templateIdSchema.safeParse(id).success) {
+      problems.push({
+        file: name,
+        reason: 'the file name must be lowercase letters, digits or dashes, ending in .json',
+      });
+      continue;
+    }
+    try {
+      const parsed = parseJsonFile(name, await fsp.readFile(path.join(dir, name)), templateFileSchema);
+      templates.push(templateFromFile(id, parsed, builtInTemplateIds.includes(id)));
+    } catch (err) {
+      if (!(err instanceof InvalidFileError)) throw err;
+      problems.push({ file: name, reason: err.reason });
+    }
+  }
+  const order = (t: StudyTemplate): number => {
+    const at = builtInTemplateIds.indexOf(t.id);
+    return at < 0 ? builtInTemplateIds.length : at;
+  };
+  templates.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
+  return { templates, problems };
+}
+
+/** One template by id, or null when there is no readable file for it. */
+export async function getTemplate(workspaceDir: string, id: string): Promise<StudyTemplate | null> {
+  const { templates } = await listTemplates(workspaceDir);
+  return templates.find((t) => t.id === id) ?? null;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fsp.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
