@@ -1,0 +1,94 @@
+// Problems inside a section's rich text: images without a description, links without a
+// target or with a scheme the site refuses. Each comes with its node path and editor position.
+import { isSafeHref } from '../safe-url';
+import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
+import { sectionLabels, type SectionKey } from '../schemas/study';
+import type { Finding } from './finding';
+
+// Nodes that hold no content in the editor schema: they take one position, not two plus content.
+const LEAF_TYPES = new Set(['image', 'hardBreak', 'horizontalRule']);
+
+function nodeSize(node: RichTextNode): number {
+  if (node.type === 'text') return (node.text ?? '').length;
+  if (LEAF_TYPES.has(node.type)) return 1;
+  return 2 + (node.content ?? []).reduce((sum, child) => sum + nodeSize(child), 0);
+}
+
+/** ProseMirror position just before (or, for text, at the start of) the node at `path`. */
+export function positionOfPath(doc: RichTextDoc, path: number[]): number {
+  let pos = 0;
+  let children = doc.content ?? [];
+  path.forEach((index, depth) => {
+    for (let i = 0; i < index; i++) pos += nodeSize(children[i]!);
+    const node = children[index]!;
+    if (depth < path.length - 1) {
+      pos += 1; // step inside this node
+      children = node.content ?? [];
+    }
+  });
+  return pos;
+}
+
+export function docFindings(doc: RichTextDoc, field: SectionKey): Finding[] {
+  const findings: Finding[] = [];
+  const label = sectionLabels[field];
+  const add = (rule: string, severity: Finding['severity'], message: string, path: number[]): void => {
+    findings.push({
+      id: `${rule}:${field}:${path.join('.')}`,
+      rule,
+      severity,
+      message,
+      field,
+      path,
+      pos: positionOfPath(doc, path),
+    });
+  };
+  const visit = (node: RichTextNode, path: number[]): void => {
+    if (node.type === 'image') {
+      const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt.trim() : '';
+      const src = typeof node.attrs?.src === 'string' ? node.attrs.src.trim() : '';
+      if (!alt)
+        add(
+          'image-alt',
+          'warning',
+          `An image in ${label} has no alt text: describe it for readers who cannot see it.`,
+          path,
+        );
+      if (!src)
+        add('image-src', 'error', `An image in ${label} has no source; add the picture again or remove it.`, path);
+      else if (!isSafeHref(src))
+        add(
+          'image-src',
+          'error',
+          `An image in ${label} points to "${short(src)}", which the site cannot show; use an image from the workspace or an http(s) address.`,
+          path,
+        );
+    }
+    for (const mark of node.marks ?? []) {
+      if (mark.type !== 'link') continue;
+      const href = typeof mark.attrs?.href === 'string' ? mark.attrs.href.trim() : '';
+      const text = short(node.text ?? '');
+      if (!href)
+        add(
+          'link-empty',
+          'error',
+          `The link "${text}" in ${label} has no target; add an address or remove the link.`,
+          path,
+        );
+      else if (!isSafeHref(href))
+        add(
+          'link-unsafe',
+          'error',
+          `The link "${text}" in ${label} points to "${short(href)}"; only http, https, mailto and relative links are published.`,
+          path,
+        );
+    }
+    (node.content ?? []).forEach((child, i) => visit(child, [...path, i]));
+  };
+  (doc.content ?? []).forEach((child, i) => visit(child, [i]));
+  return findings;
+}
+
+function short(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

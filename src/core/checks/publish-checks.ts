@@ -1,0 +1,130 @@
+// Publish readiness of one study: every rule a reader or the exported site would trip over.
+// Severities: "error" means the published page would be broken or misleading (no summary, an
+// empty section, a dangerous link, a slug clash); "warning" means it would be weaker.
+import { docToPlainText } from '../schemas/rich-text';
+import type { SiteSettings } from '../schemas/site';
+import { sectionKeys, sectionLabels, type Study, type StudySummary } from '../schemas/study';
+import { docFindings } from './doc-findings';
+import type { Finding } from './finding';
+
+export const MAX_SUMMARY_LENGTH = 200;
+
+export interface CheckContext {
+  site: Pick<SiteSettings, 'categories'>;
+  /** Every study in the workspace (this one included), to find duplicate titles and slugs. */
+  allStudies: Pick<StudySummary, 'id' | 'title' | 'slug'>[];
+}
+
+interface Duplicates {
+  byTitle: Map<string, string[]>;
+  bySlug: Map<string, string[]>;
+}
+// checkWorkspace calls checkStudy once per study with the same list: build the lookup once.
+const duplicatesCache = new WeakMap<object, Duplicates>();
+
+function duplicatesOf(all: CheckContext['allStudies']): Duplicates {
+  let found = duplicatesCache.get(all);
+  if (!found) {
+    found = { byTitle: new Map(), bySlug: new Map() };
+    for (const s of all) {
+      const title = titleKey(s.title);
+      if (title) found.byTitle.set(title, [...(found.byTitle.get(title) ?? []), s.id]);
+      found.bySlug.set(s.slug, [...(found.bySlug.get(s.slug) ?? []), s.id]);
+    }
+    duplicatesCache.set(all, found);
+  }
+  return found;
+}
+
+const titleKey = (title: string): string => title.trim().replace(/\s+/g, ' ').toLowerCase();
+
+function hasContent(doc: Study['problem']): boolean {
+  if (docToPlainText(doc).trim() !== '') return true;
+  // A section holding only a picture or a rule is not empty.
+  const visit = (node: { type: string; content?: { type: string }[] }): boolean =>
+    node.type === 'image' || node.type === 'horizontalRule' || (node.content ?? []).some(visit);
+  return visit(doc);
+}
+
+export function checkStudy(study: Study, context: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  const add = (
+    rule: string,
+    severity: Finding['severity'],
+    field: Finding['field'],
+    message: string,
+    key = '',
+  ): void => {
+    findings.push({ id: key ? `${rule}:${key}` : rule, rule, severity, message, field });
+  };
+
+  if (!study.title.trim()) add('title-missing', 'error', 'title', 'The study has no title.');
+
+  const summary = study.summary.trim();
+  if (!summary)
+    add('summary-missing', 'error', 'summary', 'Add a one-line summary: the index shows it under the title.');
+  else if (summary.length > MAX_SUMMARY_LENGTH)
+    add(
+      'summary-long',
+      'warning',
+      'summary',
+      `The summary is ${summary.length} characters; keep it under ${MAX_SUMMARY_LENGTH} so it fits on one line of the index.`,
+    );
+
+  if (study.categories.length === 0)
+    add(
+      'category-missing',
+      'warning',
+      'categories',
+      'Pick a category: without one the study appears in no section of the index.',
+    );
+  const known = new Set(context.site.categories.map((c) => c.toLowerCase()));
+  for (const category of study.categories) {
+    if (!known.has(category.toLowerCase()))
+      add(
+        'category-unknown',
+        'warning',
+        'categories',
+        `"${category}" is not one of the site's categories, so no index section lists it; add it in Site settings or pick another.`,
+        category,
+      );
+  }
+
+  if (study.date === null) {
+    const published = study.status === 'published';
+    add(
+      'date-missing',
+      published ? 'error' : 'warning',
+      'date',
+      published
+        ? 'This published study has no date: the index and feed order studies by it.'
+        : 'Set a publication date before publishing: the index and feed order studies by it.',
+    );
+  }
+
+  for (const key of sectionKeys) {
+    if (!hasContent(study[key])) add('section-empty', 'error', key, `The ${sectionLabels[key]} section is empty.`, key);
+    findings.push(...docFindings(study[key], key));
+  }
+
+  const { byTitle, bySlug } = duplicatesOf(context.allStudies);
+  const title = titleKey(study.title);
+  const sameTitle = title ? (byTitle.get(title) ?? []).filter((id) => id !== study.id) : [];
+  if (sameTitle.length > 0)
+    add(
+      'title-duplicate',
+      'warning',
+      'title',
+      `${sameTitle.length === 1 ? 'Another study has' : `${sameTitle.length} other studies have`} the same title; readers will not tell them apart.`,
+    );
+  const sameSlug = (bySlug.get(study.slug) ?? []).filter((id) => id !== study.id);
+  if (sameSlug.length > 0)
+    add(
+      'slug-duplicate',
+      'error',
+      'slug',
+      `Another study uses the address "${study.slug}"; the exported pages would overwrite each other. Change one of the slugs.`,
+    );
+
+  return findings;
+}

@@ -1,0 +1,66 @@
+// Publish readiness of a whole workspace: per-study findings and totals (library badges,
+// the export dialog, `casebook check`).
+import { z } from 'zod';
+import type { SiteSettings } from '../schemas/site';
+import { toSummary, type Study } from '../schemas/study';
+import { findingSchema } from './finding';
+import { checkStudy } from './publish-checks';
+
+export const studyCheckSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  slug: z.string(),
+  status: z.enum(['draft', 'published']),
+  findings: z.array(findingSchema),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+});
+export type StudyCheck = z.infer<typeof studyCheckSchema>;
+
+export const workspaceCheckSchema = z.object({
+  studies: z.array(studyCheckSchema),
+  totals: z.object({
+    studies: z.number().int(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    studiesWithErrors: z.number().int(),
+  }),
+});
+export type WorkspaceCheck = z.infer<typeof workspaceCheckSchema>;
+
+export interface WorkspaceCheckOptions {
+  /** Check only published studies (drafts are not exported). */
+  publishedOnly?: boolean;
+}
+
+export function checkWorkspace(
+  site: Pick<SiteSettings, 'categories'>,
+  studies: Study[],
+  options: WorkspaceCheckOptions = {},
+): WorkspaceCheck {
+  const allStudies = studies.map(toSummary);
+  const checked = studies
+    .filter((s) => !options.publishedOnly || s.status === 'published')
+    .map((study): StudyCheck => {
+      const findings = checkStudy(study, { site, allStudies });
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      return {
+        id: study.id,
+        title: study.title,
+        slug: study.slug,
+        status: study.status,
+        findings,
+        errors,
+        warnings: findings.length - errors,
+      };
+    });
+  return {
+    studies: checked,
+    totals: {
+      studies: checked.length,
+      errors: checked.reduce((n, s) => n + s.errors, 0),
+      warnings: checked.reduce((n, s) => n + s.warnings, 0),
+      studiesWithErrors: checked.filter((s) => s.errors > 0).length,
+    },
+  };
+}
