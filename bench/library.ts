@@ -1,0 +1,139 @@
+// The library at scale: builds a workspace of N realistic studies (default 10,000, ~1,500
+// words each) and reports the time to open it to a usable list, to build the search index,
+// the search latency per keystroke, and the cost of one save against a 10-study workspace.
+// Run: npx tsx bench/library.ts [N]
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { openWorkspace } from '../src/core/casebook-service';
+import { queryLibrary } from '../src/core/library/library-query';
+import { SearchIndex } from '../src/core/library/search-index';
+import type { Study } from '../src/core/schemas/study';
+import { generateRealisticStudies } from './realistic-studies';
+
+const N = Number(process.argv[2] ?? 10_000);
+const SAVES = 40;
+const WORDS_TYPED = ['migration', 'latency', 'failover', 'cost', 'kafka consumers', 'postmortem'];
+
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+function stats(samples: number[]): { median: number; p95: number; max: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    median: sorted[Math.floor(sorted.length / 2)]!,
+    p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!,
+    max: sorted.at(-1)!,
+  };
+}
+
+/** Writes `count` studies in batches; returns the total bytes written. Studies are not kept. */
+async function writeWorkspace(dir: string, count: number): Promise<number> {
+  await mkdir(path.join(dir, 'studies'), { recursive: true });
+  let bytes = 0;
+  const batch = 500;
+  for (let from = 0; from < count; from += batch) {
+    // Each batch gets its own seed so memory holds one batch at a time.
+    const studies = generateRealisticStudies(Math.min(batch, count - from), 1000 + from).map((s, i): Study => ({
+      ...s,
+      id: `s${String(from + i + 1).padStart(6, '0')}`,
+    }));
+    await Promise.all(
+      studies.map(async (study) => {
+        const json = `${JSON.stringify(study, null, 2)}\n`;
+        bytes += Buffer.byteLength(json);
+        await writeFile(path.join(dir, 'studies', `${study.id}.json`), json);
+      }),
+    );
+  }
+  return bytes;
+}
+
+async function measureSaves(dir: string): Promise<number[]> {
+  const service = await openWorkspace(dir);
+  const [first] = await service.listStudies({});
+  const study = await service.getStudy({ id: first!.id });
+  const index = SearchIndex.fromStudies([study]);
+  const times: number[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    const start = performance.now();
+    const saved = await service.updateStudy({ id: study.id, patch: { summary: `Edited summary ${i}` } });
+    index.upsert(saved); // the library's search index follows every save
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+const root = await mkdtemp(path.join(tmpdir(), 'casebook-library-bench-'));
+try {
+  const big = path.join(root, 'big');
+  const small = path.join(root, 'small');
+  let start = performance.now();
+  const bytes = await writeWorkspace(big, N);
+  await writeWorkspace(small, 10);
+  console.log(
+    `Workspace: ${N} studies, ${(bytes / 1e6).toFixed(0)} MB of JSON (written in ${ms(performance.now() - start)}); load average ${loadavg()[0]!.toFixed(1)} on this machine`,
+  );
+
+  // 1. Open to a usable list: what the app does before it can show the library.
+  start = performance.now();
+  const service = await openWorkspace(big);
+  const list = await service.listStudies({});
+  const openMs = performance.now() - start;
+  console.log(`Open + list (${list.length} studies): ${ms(openMs)}  (target < 1000 ms)`);
+  start = performance.now();
+  await service.listStudies({});
+  console.log(`List again (files unchanged, cached by mtime): ${ms(performance.now() - start)}`);
+
+  // 2. Search index: built from the full studies (sections included).
+  start = performance.now();
+  const studies: Study[] = [];
+  for (const summary of list) studies.push(await service.getStudy({ id: summary.id }));
+  const readMs = performance.now() - start;
+  start = performance.now();
+  const index = SearchIndex.fromStudies(studies);
+  const buildMs = performance.now() - start;
+  studies.length = 0;
+  if (global.gc) global.gc();
+  const heapMb = process.memoryUsage().heapUsed / 1e6;
+  console.log(
+    `Search index: reading ${list.length} full studies ${ms(readMs)}, indexing ${ms(buildMs)} (${(buildMs / list.length).toFixed(2)} ms/study); heap after ${heapMb.toFixed(0)} MB`,
+  );
+
+  // 3. Typing: each keystroke runs the full library query (search, counts, sort, first page).
+  const keystrokes: number[] = [];
+  const matchOnly: number[] = [];
+  for (const word of WORDS_TYPED) {
+    for (let i = 1; i <= word.length; i++) {
+      const query = word.slice(0, i);
+      let t = performance.now();
+      index.match(query);
+      matchOnly.push(performance.now() - t);
+      t = performance.now();
+      queryLibrary(index, { query });
+      keystrokes.push(performance.now() - t);
+    }
+  }
+  const k = stats(keystrokes);
+  const m = stats(matchOnly);
+  console.log(
+    `Search per keystroke (${keystrokes.length} keystrokes over ${WORDS_TYPED.length} words): median ${ms(k.median)}, p95 ${ms(k.p95)}, max ${ms(k.max)}  (target < 50 ms)`,
+  );
+  console.log(`  of which ranking alone: median ${ms(m.median)}, p95 ${ms(m.p95)}`);
+  start = performance.now();
+  const filtered = queryLibrary(index, {
+    filters: { status: 'published', category: 'Failure Analysis' },
+    sort: 'date',
+  });
+  console.log(`Filter + sort without search: ${ms(performance.now() - start)} (${filtered.total} studies)`);
+
+  // 4. One save: same study edit in a 10-study workspace and in this one.
+  const smallSaves = stats(await measureSaves(small));
+  const bigSaves = stats(await measureSaves(big));
+  const ratio = bigSaves.median / smallSaves.median;
+  console.log(
+    `Save one study (${SAVES} saves, index update included): 10 studies median ${ms(smallSaves.median)}; ${N} studies median ${ms(bigSaves.median)}; ratio ${ratio.toFixed(2)}×  (target ≤ 1.20×)`,
+  );
+  const sample = (await stat(path.join(big, 'studies', 's000001.json'))).size;
+  console.log(`One study file: ${(sample / 1024).toFixed(0)} KB`);
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
