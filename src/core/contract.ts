@@ -69,6 +69,11 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 
 /** What the renderer calls (window.casebook in Electron, the HTTP client in browser mode). */
 export type CasebookApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
+/**
+ * What the Electron preload exposes: each method answers the envelope itself, because
+ * contextBridge copies only an Error's message (the error code would be lost).
+ */
+export type CasebookBridge = { [M in MethodName]: (input: MethodInput<M>) => Promise<ApiResult<MethodOutput<M>>> };
 /** What the core service implements: inputs arrive already validated. */
 export type CasebookHandlers = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> };
 

@@ -1,5 +1,5 @@
 // What the preload exposes on window, typed from the contract (never written by hand).
-import type { CasebookApi, ShellEvent } from '../core/contract';
+import type { CasebookBridge, ShellEvent } from '../core/contract';
 
 /** Desktop-only helpers; absent in browser mode. */
 export interface CasebookShell {
@@ -15,7 +15,7 @@ export interface CasebookShell {
 
 declare global {
   interface Window {
-    casebook?: CasebookApi;
+    casebook?: CasebookBridge;
     casebookShell?: CasebookShell;
   }
 }

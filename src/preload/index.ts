@@ -7,7 +7,7 @@ import {
   methodNames,
   shellEvents,
   type ApiResult,
-  type CasebookApi,
+  type CasebookBridge,
   type ShellEvent,
 } from '../core/contract';
 import { shellChannels } from '../main/shell-channels';
@@ -30,9 +30,11 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
   throw new CasebookCallError(result.error.code, result.error.message);
 }
 
+// Contract methods hand the envelope itself to the page: contextBridge keeps only an Error's
+// message, so the renderer's client unwraps it and keeps the error code.
 const casebook = Object.fromEntries(
-  methodNames.map((name) => [name, (input: unknown) => call(ipcChannel(name), input ?? {})]),
-) as CasebookApi;
+  methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input ?? {})]),
+) as CasebookBridge;
 
 const knownEvents: ReadonlySet<string> = new Set(shellEvents);
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openWorkspace } from '../../src/core/casebook-service';
-import { methodNames, type CasebookApi } from '../../src/core/contract';
+import { methodNames, type CasebookBridge } from '../../src/core/contract';
 import { registerContractHandlers } from '../../src/main/ipc';
 import { shellChannels } from '../../src/main/shell-channels';
 import type { CasebookShell } from '../../src/preload/index.d';
@@ -51,7 +51,7 @@ vi.mock('electron', () => ({ ...bridge.electron, default: bridge.electron }));
 
 const { state } = bridge;
 let workspace: string;
-let casebook: CasebookApi;
+let casebook: CasebookBridge;
 let shell: CasebookShell;
 
 /** What the main process does when it sends a shell event to the window. */
@@ -68,7 +68,7 @@ beforeAll(async () => {
     () => true,
   );
   await import('../../src/preload/index');
-  casebook = state.exposed.get('casebook') as CasebookApi;
+  casebook = state.exposed.get('casebook') as CasebookBridge;
   shell = state.exposed.get('casebookShell') as CasebookShell;
 });
 
@@ -84,22 +84,28 @@ describe('preload bridge', () => {
     expect(Object.keys(shell).sort()).toEqual(['chooseFolder', 'onEvent', 'openPath', 'readyToClose']);
   });
 
-  it('calls the core through the contract channels and returns the plain value', async () => {
+  it('calls the core through the contract channels and answers the envelope', async () => {
     const created = await casebook.createStudy({ title: 'Queue backlog after failover' });
-    expect(created.title).toBe('Queue backlog after failover');
-    const fetched = await casebook.getStudy({ id: created.id });
-    expect(fetched.id).toBe(created.id);
-    expect((await casebook.listStudies({})).map((s) => s.title)).toEqual(['Queue backlog after failover']);
+    if (!created.ok) throw new Error(created.error.message);
+    expect(created.value.title).toBe('Queue backlog after failover');
+    const fetched = await casebook.getStudy({ id: created.value.id });
+    expect(fetched).toMatchObject({ ok: true, value: { id: created.value.id } });
+    const listed = await casebook.listStudies({});
+    expect(listed.ok && listed.value.map((s) => s.title)).toEqual(['Queue backlog after failover']);
     expect(state.invoked).toEqual(['casebook:createStudy', 'casebook:getStudy', 'casebook:listStudies']);
   });
 
-  it('throws an Error carrying the code when the envelope says ok:false', async () => {
-    const missing = casebook.getStudy({ id: 'no-such-study' });
-    await expect(missing).rejects.toBeInstanceOf(Error);
-    await expect(missing).rejects.toMatchObject({ code: 'not_found' });
+  it('answers failures as plain data that keeps the error code across contextBridge', async () => {
+    const missing = await casebook.getStudy({ id: 'no-such-study' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // contextBridge copies plain objects intact (Errors lose everything but the message).
+    expect(structuredClone(missing)).toEqual(missing);
 
-    const invalid = casebook.createStudy({ title: 7 as unknown as string });
-    await expect(invalid).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('title') });
+    const invalid = await casebook.createStudy({ title: 7 as unknown as string });
+    expect(invalid).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('title') },
+    });
   });
 
   it('delivers only the subscribed shell event and stops after unsubscribe', () => {

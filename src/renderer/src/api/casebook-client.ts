@@ -1,5 +1,6 @@
 // Picks the transport for this window: the preload bridge in Electron, HTTP in browser mode.
-import type { CasebookApi, MethodName } from '../../../core/contract';
+import { methodNames, type CasebookApi, type CasebookBridge, type MethodName } from '../../../core/contract';
+import { ApiError } from './api-error';
 import { createHttpClient } from './http-client';
 
 export type CasebookShell = NonNullable<Window['casebookShell']>;
@@ -17,7 +18,7 @@ export interface CasebookClient {
 
 export function connectCasebook(): CasebookClient {
   if (window.casebook) {
-    const api = window.casebook;
+    const api = unwrapBridge(window.casebook);
     return {
       api,
       shell: window.casebookShell ?? null,
@@ -30,4 +31,20 @@ export function connectCasebook(): CasebookClient {
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const http = createHttpClient(token);
   return { api: http.api, shell: null, sendOnExit: http.sendOnExit };
+}
+
+/** Turns the preload's envelopes into values, or ApiErrors that keep the error code. */
+function unwrapBridge(bridge: CasebookBridge): CasebookApi {
+  return Object.fromEntries(
+    methodNames.map((name) => [
+      name,
+      async (input: unknown) => {
+        const result = await (bridge[name] as (i: unknown) => Promise<Awaited<ReturnType<CasebookBridge[MethodName]>>>)(
+          input,
+        );
+        if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+        return result.value;
+      },
+    ]),
+  ) as unknown as CasebookApi;
 }
