@@ -6,6 +6,7 @@ import type { BlockContent, Link, PhrasingContent, RootContent, Table, TableCell
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { isSafeHref } from '../safe-url';
 import type { UnderlineNode } from './markdown-syntax';
+import { cellCodeText } from './rich-text-normal-form';
 
 export interface DocToMdastContext {
   /** Maps an image's stored src to the src written in Markdown; null drops the image. */
@@ -39,8 +40,10 @@ function blocksToMdast(nodes: RichTextNode[], ctx: DocToMdastContext): Block[] {
 
 const blockHandlers: Record<string, BlockHandler> = {
   // Markdown has no empty paragraph; an empty one is layout and is dropped.
-  paragraph: (node, ctx) =>
-    isEmptyParagraph(node) ? [] : [{ type: 'paragraph', children: inline(node, ctx, 'flow') }],
+  paragraph: (node, ctx) => {
+    const content = inline(node, ctx, 'flow');
+    return content.length === 0 ? [] : [{ type: 'paragraph', children: content }];
+  },
   heading: (node, ctx) => {
     const level = Math.min(4, Math.max(2, Number(node.attrs?.level ?? 2)));
     return [{ type: 'heading', depth: (level + 1) as 3 | 4 | 5, children: inline(node, ctx, 'line') }];
@@ -84,7 +87,9 @@ const blockHandlers: Record<string, BlockHandler> = {
 function listItems(node: RichTextNode, ctx: DocToMdastContext) {
   return children(node).map((item) => ({
     type: 'listItem' as const,
-    spread: false,
+    // A blank line before nested blocks: without it an ordered list not starting at 1, or a
+    // quote holding one, would read as paragraph text (it may not interrupt a paragraph).
+    spread: children(item).length > 1,
     children: blocksToMdast(children(item), ctx) as BlockContent[],
   }));
 }
@@ -138,7 +143,27 @@ function cellToMdast(cell: RichTextNode, ctx: DocToMdastContext): TableCell {
     }
   });
   if (blocks.length > 1) ctx.warn('A table cell with several paragraphs was joined with line breaks.');
-  return { type: 'tableCell', children: out };
+  const lossyCode = (n: RichTextNode): boolean =>
+    (n.marks?.some((m) => m.type === 'code') && cellCodeText(n.text ?? '') !== n.text) || children(n).some(lossyCode);
+  if (blocks.some(lossyCode)) ctx.warn('Inline code in a table cell cannot hold "\\|" in GFM; it reads back as "|".');
+  return { type: 'tableCell', children: protectCellEdges(out) };
+}
+
+// GFM trims whitespace at both ends of a cell; a character reference there survives.
+function protectCellEdges(nodes: PhrasingContent[]): PhrasingContent[] {
+  const ref = (ch: string): PhrasingContent => ({ type: 'html', value: `&#x${ch.charCodeAt(0).toString(16)};` });
+  const out = [...nodes];
+  const first = out[0];
+  if (first?.type === 'text' && /^[ \t]/.test(first.value)) {
+    const rest = first.value.slice(1);
+    out.splice(0, 1, ref(first.value), ...(rest ? [{ ...first, value: rest }] : []));
+  }
+  const last = out[out.length - 1];
+  if (last?.type === 'text' && /[ \t]$/.test(last.value)) {
+    const rest = last.value.slice(0, -1);
+    out.splice(out.length - 1, 1, ...(rest ? [{ ...last, value: rest }] : []), ref(last.value.slice(-1)));
+  }
+  return out;
 }
 
 // ---- Inline content: ProseMirror's flat marks → mdast's nested phrasing nodes ----
@@ -179,7 +204,14 @@ function inline(node: RichTextNode, ctx: DocToMdastContext, where: 'flow' | 'lin
     if (child.type === 'text') {
       const code = (child.marks ?? []).some((m) => m.type === 'code');
       const value = child.text ?? '';
-      if (value !== '') items.push({ leaf: code ? { type: 'inlineCode', value } : { type: 'text', value }, marks });
+      if (value === '') continue;
+      // Adjacent runs with the same marks are one run (ProseMirror merges them too); two
+      // inline code spans side by side would otherwise fuse their backtick fences.
+      const last = items[items.length - 1];
+      const kind = code ? 'inlineCode' : 'text';
+      if (last && last.leaf.type === kind && sameMarks(last.marks, marks))
+        (last.leaf as { value: string }).value += value;
+      else items.push({ leaf: code ? { type: 'inlineCode', value } : { type: 'text', value }, marks });
     } else if (child.type === 'hardBreak') {
       items.push({ leaf: where === 'flow' ? { type: 'break' } : { type: 'html', value: '<br>' }, marks: [] });
     } else if (child.type === 'image') {
@@ -191,9 +223,38 @@ function inline(node: RichTextNode, ctx: DocToMdastContext, where: 'flow' | 'lin
     }
   }
   // A break at the end of a paragraph means nothing in Markdown (and a trailing `\` would
-  // come back as a literal backslash), so trailing breaks are dropped.
-  while (where === 'flow' && items.length > 0 && items[items.length - 1]!.leaf.type === 'break') items.pop();
-  return nest(items);
+  // come back as a literal backslash), so trailing breaks are dropped, in every block alike.
+  while (items.length > 0 && isBreak(items[items.length - 1]!.leaf)) items.pop();
+  return escapeUnderscores(nest(items));
+}
+
+// mdast-util-to-markdown leaves an underscore inside a word bare (`snake_case`), but may then
+// encode the neighbouring letter as a character reference next to a mark (`a_&#x61;**`),
+// after which the underscore reads as an emphasis delimiter. Writing every underscore in
+// text as `\_` (a verbatim escape) avoids that.
+function escapeUnderscores(nodes: PhrasingContent[]): PhrasingContent[] {
+  return nodes.flatMap((node): PhrasingContent[] => {
+    if (node.type === 'text' && node.value.includes('_')) {
+      return node.value
+        .split('_')
+        .flatMap((part, i): PhrasingContent[] => [
+          ...(i > 0 ? [{ type: 'verbatim' as const, value: '\\_' }] : []),
+          ...(part ? [{ type: 'text' as const, value: part }] : []),
+        ]);
+    }
+    if ('children' in node) {
+      return [{ ...node, children: escapeUnderscores(node.children as PhrasingContent[]) } as PhrasingContent];
+    }
+    return [node];
+  });
+}
+
+const isBreak = (leaf: PhrasingContent): boolean =>
+  leaf.type === 'break' || (leaf.type === 'html' && leaf.value === '<br>');
+
+function sameMarks(a: MarkJSON[], b: MarkJSON[]): boolean {
+  const keys = (marks: MarkJSON[]) => marks.map(markKey).sort().join('\u0001');
+  return keys(a) === keys(b);
 }
 
 function nest(items: InlineItem[]): PhrasingContent[] {

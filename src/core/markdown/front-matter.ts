@@ -22,10 +22,10 @@ function yamlValue(value: FrontMatterValue): string {
 
 export function frontMatterFor(study: Study): string {
   const lines: string[] = [`title: ${yamlValue(study.title)}`, `summary: ${yamlValue(study.summary)}`];
-  // Dates and slugs are plain (validated) tokens; unquoted so Hugo reads `date` as a date.
+  // The date is a plain (validated) token, unquoted so every generator reads it as a date.
   if (study.date) lines.push(`date: ${study.date}`);
   lines.push(
-    `slug: ${study.slug}`,
+    `slug: ${yamlValue(study.slug)}`,
     `categories: ${yamlValue(study.categories)}`,
     `tags: ${yamlValue(study.tags)}`,
     `featured: ${study.featured}`,

@@ -24,14 +24,30 @@ export interface UnderlineNode {
   position?: import('unist').Position;
 }
 
+/**
+ * Markdown written exactly as given (an escape such as `\_`). Unlike an mdast `html` node,
+ * the serializer does not treat it as HTML, which it would move off the start of a line.
+ */
+export interface VerbatimNode {
+  type: 'verbatim';
+  value: string;
+  position?: import('unist').Position;
+}
+
 declare module 'mdast' {
   interface PhrasingContentMap {
     underline: UnderlineNode;
+    verbatim: VerbatimNode;
   }
   interface RootContentMap {
     underline: UnderlineNode;
+    verbatim: VerbatimNode;
   }
 }
+
+const verbatimHandler = Object.assign((node: VerbatimNode) => node.value, {
+  peek: (node: VerbatimNode) => node.value.charAt(0),
+}) as unknown as Handle;
 
 function underline(node: UnderlineNode, _parent: unknown, state: Parameters<Handle>[2], info: Parameters<Handle>[3]) {
   const exit = state.enter('phrasing');
@@ -52,10 +68,15 @@ const toMarkdownOptions: Options = {
   strong: '*',
   listItemIndent: 'one',
   extensions: [gfmTableToMarkdown(), gfmStrikethroughToMarkdown()],
-  handlers: { underline: underlineHandler },
+  handlers: { underline: underlineHandler, verbatim: verbatimHandler },
   // A line starting with `|` would read back as a table row without a header (see
   // mdast-to-doc.ts), so a leading pipe in text is escaped.
-  unsafe: [{ character: '|', atBreak: true }],
+  // `<` is always escaped in text: `<` + inline code starting with "`a@b.co>" would otherwise
+  // read as an e-mail autolink (backticks are allowed in its local part).
+  unsafe: [
+    { character: '|', atBreak: true },
+    { character: '<', inConstruct: 'phrasing' },
+  ],
 };
 
 export function mdastToMarkdown(tree: Nodes): string {

@@ -9,9 +9,12 @@
 //      with a paragraph;
 //   3. attributes Markdown cannot carry reset to their defaults: image width/height, link
 //      target/rel/class, cell colwidth/colspan/rowspan, ordered-list type; empty alt/title → null;
-//   4. hard breaks at the end of a paragraph removed (Markdown ignores them there);
+//   4. hard breaks at the end of a paragraph or heading removed (Markdown ignores them there);
 //   5. tables: cell alignment is the column's (taken from the first row); the first row is a
 //      header row only if all its cells are headers, every other row holds ordinary cells.
+//   6. in a table cell, inline code loses one backslash from an odd run of backslashes right
+//      before a pipe: GFM reads `\|` in a cell as an escaped pipe, even inside code, so
+//      `\|` in code cannot be written there (cellCodeText);
 import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import { richTextExtensions } from '../rich-text/extensions';
@@ -48,7 +51,7 @@ function normalizeNode(node: RichTextNode): RichTextNode {
   }
   if (node.content) {
     let content = node.content.map(normalizeNode).filter((c) => !(c.type === 'paragraph' && !c.content?.length));
-    if (node.type === 'paragraph') {
+    if (node.type === 'paragraph' || node.type === 'heading') {
       while (content.length && content[content.length - 1]!.type === 'hardBreak') content = content.slice(0, -1);
     }
     if (node.type === 'listItem' && content[0]?.type !== 'paragraph') content = [{ type: 'paragraph' }, ...content];
@@ -73,6 +76,17 @@ function resetAttrs(type: string, attrs: Record<string, unknown>): Record<string
   }
 }
 
+/** What inline code in a GFM table cell reads back as (see rule 6 above). */
+export function cellCodeText(value: string): string {
+  return value.replace(/(?<!\\)((?:\\\\)*)\\\|/g, '$1|');
+}
+
+function inCell(node: RichTextNode): RichTextNode {
+  if (node.type === 'text' && node.marks?.some((m) => m.type === 'code'))
+    return { ...node, text: cellCodeText(node.text ?? '') };
+  return node.content ? { ...node, content: node.content.map(inCell) } : node;
+}
+
 function normalizeTable(table: RichTextNode): RichTextNode {
   const rows = table.content ?? [];
   const first = rows[0]?.content ?? [];
@@ -84,7 +98,7 @@ function normalizeTable(table: RichTextNode): RichTextNode {
       type: 'tableRow',
       content: (row.content ?? []).map((cell, i) =>
         normalizeNode({
-          ...cell,
+          ...inCell(cell),
           type: r === 0 && headerRow ? 'tableHeader' : 'tableCell',
           attrs: { align: align[i] ?? null },
         }),
