@@ -11,7 +11,7 @@ import { CasebookError } from './errors';
 export const TEMP_PREFIX = '.casebook-tmp-';
 
 export interface AtomicWriteOps {
-  writeAndSync(file: string, data: string): Promise<void>;
+  writeAndSync(file: string, data: string | Uint8Array): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   syncDir(dir: string): Promise<void>;
   remove(file: string): Promise<void>;
@@ -21,7 +21,7 @@ export const nodeAtomicWriteOps: AtomicWriteOps = {
   async writeAndSync(file, data) {
     const handle = await fsp.open(file, 'wx', 0o644);
     try {
-      await handle.writeFile(data, 'utf8');
+      await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -43,7 +43,7 @@ export const nodeAtomicWriteOps: AtomicWriteOps = {
 
 export async function writeFileAtomic(
   target: string,
-  data: string,
+  data: string | Uint8Array,
   ops: AtomicWriteOps = nodeAtomicWriteOps,
 ): Promise<void> {
   const dir = path.dirname(target);
