@@ -29,8 +29,14 @@ export function absoluteUrl(baseUrl: string, path: string): string {
   return base + path.replace(/(^|\/)index\.html$/, '$1');
 }
 
+/** Text as a reader will see it: without control characters (escapeHtml drops them) and trimmed. */
+export function visible(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+
 export function siteName(site: SiteSettings): string {
-  return site.title.trim() || 'Casebook';
+  return visible(site.title) || 'Casebook';
 }
 
 export function renderPage(frame: PageFrame): string {

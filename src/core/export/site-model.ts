@@ -4,6 +4,7 @@
 import type { SiteSettings } from '../schemas/site';
 import { slugSchema, type Study } from '../schemas/study';
 import { MAX_SLUG_LENGTH, slugFromTitle, uniqueSlug } from '../slug';
+import { visible } from './site-layout';
 
 export interface SiteCategory {
   name: string;
@@ -66,7 +67,12 @@ export function buildSiteModel(site: SiteSettings, allStudies: Study[], drafts: 
     const k = key(name);
     if (!k || categoryByKey.has(k)) return;
     const slug = safeFolder(slugFromTitle(name), '', categorySlugs);
-    categoryByKey.set(k, { name: name.trim(), slug, path: `category/${slug}/index.html`, studies: [] });
+    categoryByKey.set(k, {
+      name: visible(name) || 'Unnamed category',
+      slug,
+      path: `category/${slug}/index.html`,
+      studies: [],
+    });
   };
   site.categories.forEach(addCategory);
   const extra = [...new Set(chosen.flatMap((s) => s.categories.map((c) => c.trim())))]

@@ -3,7 +3,7 @@
 // rich-text/html.ts; every link is relative to the page that holds it.
 import { escapeHtml } from '../rich-text/html';
 import { sectionLabels } from '../schemas/study';
-import { renderPage, rootOf, siteName } from './site-layout';
+import { renderPage, rootOf, siteName, visible } from './site-layout';
 import type { SiteCategory, SiteModel, SiteStudy } from './site-model';
 import type { StudyBody } from './site-study-body';
 
@@ -28,14 +28,14 @@ export function dateFormatter(language: string): (isoDate: string) => string {
   return (isoDate) => format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-const titleOf = (s: SiteStudy) => s.study.title.trim() || 'Untitled case study';
+const titleOf = (s: SiteStudy) => visible(s.study.title) || 'Untitled case study';
 
 function entry(s: SiteStudy, root: string, ctx: PageContext, showDate: boolean, level: number): string {
   const date =
     showDate && s.study.date
       ? `<p class="entry-date"><time datetime="${s.study.date}">${escapeHtml(ctx.formatDate(s.study.date))}</time></p>`
       : '';
-  const summary = s.study.summary.trim() ? `<p>${escapeHtml(s.study.summary)}</p>` : '';
+  const summary = visible(s.study.summary) ? `<p>${escapeHtml(s.study.summary)}</p>` : '';
   const draft = s.study.status === 'draft' ? ' <span class="badge draft">Draft</span>' : '';
   return `<li class="entry"><h${level}><a href="${root}${s.path}">${escapeHtml(titleOf(s))}</a>${draft}</h${level}>${summary}${date}</li>`;
 }
@@ -47,10 +47,10 @@ function entries(list: SiteStudy[], root: string, ctx: PageContext, showDate = f
 
 export function renderIndex(ctx: PageContext): string {
   const { site } = ctx.model;
-  const headline = site.tagline.trim() || siteName(site);
+  const headline = visible(site.tagline) || siteName(site);
   const parts = [
     `<div class="hero"><h1>${escapeHtml(headline)}</h1>`,
-    site.description.trim() ? `<p class="lede">${escapeHtml(site.description)}</p>` : '',
+    visible(site.description) ? `<p class="lede">${escapeHtml(site.description)}</p>` : '',
     `</div>`,
   ];
   if (ctx.model.featured.length) {
@@ -122,7 +122,7 @@ export function renderStudy(ctx: PageContext, index: number, content: StudyBody)
   const body = [
     `<article class="study">`,
     `<header class="study-header"><h1>${escapeHtml(titleOf(s))}</h1>`,
-    s.study.summary.trim() ? `<p class="lede">${escapeHtml(s.study.summary)}</p>` : '',
+    visible(s.study.summary) ? `<p class="lede">${escapeHtml(s.study.summary)}</p>` : '',
     metaLine(s, content.minutes, root, ctx),
     `</header>`,
     `<div class="study-body">`,

@@ -5,13 +5,18 @@
 import { isSafeHref } from '../safe-url';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 
-const NEEDS_ESCAPE = /[&<>"']/;
+// Markup characters, plus control characters HTML forbids in text (a pasted \u0001 would
+// make the page invalid); tab, newline and carriage return are ordinary whitespace.
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above
+const ESCAPE_ALL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML element content and for quoted attribute values alike. */
 export function escapeHtml(value: string): string {
   // Most text needs no escaping; testing first avoids building a new string for it.
-  return NEEDS_ESCAPE.test(value) ? value.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : value;
+  return NEEDS_ESCAPE.test(value) ? value.replace(ESCAPE_ALL, (c) => ESCAPES[c] ?? '') : value;
 }
 
 export interface HtmlRenderOptions {
