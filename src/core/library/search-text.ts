@@ -3,6 +3,7 @@
 // mapped back to the original (for highlights), and index and snippets always agree.
 
 const MARKS = /\p{M}/gu;
+// eslint-disable-next-line no-control-regex -- "every character is ASCII" includes control characters
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
