@@ -64,7 +64,8 @@ export function readFrontMatter(text: string): FrontMatterResult {
   const yamlLines = yamlText.split('\n').length - 1;
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1; // +1: the opening ---
+  // +1 for the opening ---; an error found at the very end belongs to the last YAML line.
+  const lineAt = (offset: number) => Math.min(lineCounter.linePos(offset).line, Math.max(1, yamlLines)) + 1;
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     return {
