@@ -103,7 +103,6 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
     // What each file held after the previous kill (0: nothing saved by a writer yet).
     const onDisk = new Map<string, number>([...ids, 'site'].map((t) => [t, 0]));
     const seenTemps = new Set<string>();
-    const seenLocks = new Set<string>();
 
     for (let kill = 1; kill <= options.kills; kill++) {
       const delay = Math.random() * (options.maxDelayMs ?? 40);
@@ -125,12 +124,10 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       const names = await readdir(path.join(workspace, 'studies')).catch(() => [] as string[]);
       const rootNames = await readdir(workspace);
       const temps = [...names, ...rootNames].filter((n) => n.startsWith(TEMP_PREFIX) && !seenTemps.has(n));
-      const locks = [...names, ...rootNames].filter((n) => n.startsWith(LOCK_PREFIX) && !seenLocks.has(n));
+      const locks = [...names, ...rootNames].filter((n) => n.startsWith(LOCK_PREFIX));
       if (temps.length) report.killsMidWrite++;
       if (locks.length) report.killsHoldingLock++;
       temps.forEach((n) => seenTemps.add(n));
-      seenLocks.clear();
-      locks.forEach((n) => seenLocks.add(n));
       if (run.stderr.trim())
         report.failures.push(`kill ${kill}: writer wrote to stderr: ${run.stderr.trim().slice(0, 300)}`);
       if (run.exitedEarly) {

@@ -1,0 +1,159 @@
+// Browser mode refuses everything that is not the page it served: a missing or wrong token,
+// a token only in the URL, a foreign or null Origin, and Host names a DNS-rebinding page
+// would send. Requests are written byte for byte on a socket, so even a missing Host header
+// or an odd one reaches the server as an attacker would send it.
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../src/core/casebook-service';
+import { startServer, type RunningServer } from '../../src/server/http-server';
+import { makeTempDir } from '../helpers/temp-dir';
+
+let server: RunningServer;
+let workspace: string;
+let rendererDir: string;
+
+beforeAll(async () => {
+  workspace = await makeTempDir();
+  rendererDir = `${workspace}-renderer`;
+  await mkdir(rendererDir, { recursive: true });
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Casebook</title>');
+  server = await startServer({ handlers: await openWorkspace(workspace), rendererDir });
+});
+afterAll(async () => {
+  await server.close();
+  await rm(workspace, { recursive: true, force: true });
+  await rm(rendererDir, { recursive: true, force: true });
+});
+
+interface RawReply {
+  status: number;
+  headers: string;
+  body: string;
+}
+
+/** Sends one request exactly as written (headers: name → value; null leaves Host out). */
+function raw(
+  method: string,
+  target: string,
+  headers: Record<string, string | null>,
+  body = '',
+  version = 'HTTP/1.1',
+): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const lines = [`${method} ${target} ${version}`];
+    for (const [name, value] of Object.entries({ Connection: 'close', ...headers }))
+      if (value !== null) lines.push(`${name}: ${value}`);
+    if (body) lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
+    // Write without closing our side: the server answers, then closes (Connection: close).
+    const socket = connect(server.port, '127.0.0.1', () => socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`));
+    socket.setTimeout(5_000, () => socket.destroy());
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', rest = ''] = text.split('\r\n\r\n');
+      resolve({ status: Number(/^HTTP\/1\.\d (\d{3})/.exec(head)?.[1] ?? 0), headers: head, body: rest });
+    });
+  });
+}
+
+const create = JSON.stringify({ title: 'Should not exist' });
+const ours = (): string => `127.0.0.1:${server.port}`;
+const good = (): Record<string, string | null> => ({
+  Host: ours(),
+  'X-Casebook-Token': server.token,
+  'Content-Type': 'application/json',
+});
+
+describe('browser mode refuses', () => {
+  const refused: Array<[string, () => Record<string, string | null>, string?]> = [
+    ['a Host that only starts with 127.0.0.1', () => ({ ...good(), Host: `127.0.0.1.evil.com:${server.port}` })],
+    ['a Host that only starts with localhost', () => ({ ...good(), Host: `localhost.evil.com:${server.port}` })],
+    ['a Host with our address as user info', () => ({ ...good(), Host: `127.0.0.1:${server.port}@evil.com` })],
+    ['the IPv6 loopback [::1]', () => ({ ...good(), Host: `[::1]:${server.port}` })],
+    ['another port on 127.0.0.1', () => ({ ...good(), Host: `127.0.0.1:${server.port + 1}` })],
+    ['127.0.0.1 without the port', () => ({ ...good(), Host: '127.0.0.1' })],
+    ['0.0.0.0', () => ({ ...good(), Host: `0.0.0.0:${server.port}` })],
+    ['a decimal spelling of 127.0.0.1', () => ({ ...good(), Host: `2130706433:${server.port}` })],
+    ['an empty Host', () => ({ ...good(), Host: '' })],
+    ['no Host header at all (HTTP/1.0)', () => ({ ...good(), Host: null }), 'HTTP/1.0'],
+    ['Origin: null (sandboxed frame, file:// page)', () => ({ ...good(), Origin: 'null' })],
+    ['a foreign Origin', () => ({ ...good(), Origin: 'https://evil.example' })],
+    ['an Origin that only starts with ours', () => ({ ...good(), Origin: `http://127.0.0.1.evil.com:${server.port}` })],
+    ['our address over https', () => ({ ...good(), Origin: `https://127.0.0.1:${server.port}` })],
+    ['our host on another port as Origin', () => ({ ...good(), Origin: `http://127.0.0.1:${server.port + 1}` })],
+    ['a file:// Origin', () => ({ ...good(), Origin: 'file://' })],
+    ['a browser-extension Origin', () => ({ ...good(), Origin: 'chrome-extension://abcdefghijklmnop' })],
+    ['no token', () => ({ ...good(), 'X-Casebook-Token': null })],
+    ['a wrong token', () => ({ ...good(), 'X-Casebook-Token': 'x'.repeat(server.token.length) })],
+    ['the token minus its last character', () => ({ ...good(), 'X-Casebook-Token': server.token.slice(0, -1) })],
+    ['the token with a suffix', () => ({ ...good(), 'X-Casebook-Token': `${server.token}x` })],
+    ['the token in upper case', () => ({ ...good(), 'X-Casebook-Token': server.token.toUpperCase() })],
+    ['the token in a cookie', () => ({ ...good(), 'X-Casebook-Token': null, Cookie: `token=${server.token}` })],
+    ['the token as a bearer', () => ({ ...good(), 'X-Casebook-Token': null, Authorization: `Bearer ${server.token}` })],
+  ];
+
+  for (const [label, headers, version] of refused) {
+    it(`${label}, changing nothing`, async () => {
+      const reply = await raw('POST', '/api/createStudy', headers(), create, version);
+      expect(reply.status).toBe(403);
+      expect(reply.body).toContain('"forbidden"');
+      expect(await readdir(path.join(workspace, 'studies'))).toEqual([]);
+    });
+  }
+
+  it('the token only in the query string', async () => {
+    const reply = await raw(
+      'POST',
+      `/api/createStudy?token=${server.token}`,
+      { ...good(), 'X-Casebook-Token': null },
+      create,
+    );
+    expect(reply.status).toBe(403);
+    expect(await readdir(path.join(workspace, 'studies'))).toEqual([]);
+  });
+
+  it('a token sent twice (joined by the server into one value)', async () => {
+    const reply = await raw(
+      'POST',
+      `/api/createStudy`,
+      { ...good(), 'X-Casebook-Token': `${server.token}\r\nX-Casebook-Token: ${server.token}` },
+      create,
+    );
+    expect(reply.status).toBe(403);
+  });
+
+  it('a cross-origin preflight: no CORS permission is ever granted', async () => {
+    const reply = await raw('OPTIONS', '/api/createStudy', {
+      Host: ours(),
+      Origin: 'https://evil.example',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'x-casebook-token',
+    });
+    expect(reply.status).toBe(403);
+    expect(reply.headers.toLowerCase()).not.toContain('access-control-allow');
+  });
+
+  it('the page itself to a rebinding Host', async () => {
+    const reply = await raw('GET', '/', { Host: `rebind.attacker.test:${server.port}` });
+    expect(reply.status).toBe(403);
+    expect(reply.body).not.toContain('<title>Casebook');
+  });
+});
+
+describe('browser mode accepts its own page', () => {
+  it('127.0.0.1 and localhost with the token, with or without an Origin (the controls)', async () => {
+    for (const headers of [
+      good(),
+      { ...good(), Origin: `http://${ours()}` },
+      { ...good(), Host: `localhost:${server.port}`, Origin: `http://localhost:${server.port}` },
+    ]) {
+      const reply = await raw('POST', '/api/listStudies', headers, '{}');
+      expect(reply.status, JSON.stringify(reply)).toBe(200);
+      expect(reply.headers.toLowerCase()).not.toContain('access-control-allow');
+    }
+  });
+});
