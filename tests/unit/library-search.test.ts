@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../src/core/library/search-index';
+import { indexChanges } from '../../src/core/library/search-index-sync';
 import type { RichTextDoc } from '../../src/core/schemas/rich-text';
 import type { Study } from '../../src/core/schemas/study';
 import { sampleStudy } from '../helpers/study-files';
@@ -131,5 +132,16 @@ describe('library search', () => {
     const index = SearchIndex.fromStudies([study({ title: 'Anything' })]);
     expect(index.match('')).toEqual([]);
     expect(index.match('  -- ')).toEqual([]);
+  });
+});
+
+describe('keeping the index in step with the workspace', () => {
+  it('names the studies to re-read (new or saved since indexing) and to drop', () => {
+    const kept = study({ id: 'kept' });
+    const edited = study({ id: 'edited' });
+    const gone = study({ id: 'gone' });
+    const index = SearchIndex.fromStudies([kept, edited, gone]);
+    const current = [kept, { ...edited, updatedAt: '2030-01-01T00:00:00.000Z' }, study({ id: 'new' })];
+    expect(indexChanges(index, current)).toEqual({ toRead: ['edited', 'new'], toRemove: ['gone'] });
   });
 });
