@@ -116,6 +116,24 @@ export function richDoc(): RichTextDoc {
       ],
     },
     { type: 'blockquote', content: [p(t('Measure first.'))] },
+    {
+      type: 'taskList',
+      content: [
+        { type: 'taskItem', attrs: { checked: true }, content: [p(t('Tag every resource'))] },
+        {
+          type: 'taskItem',
+          attrs: { checked: false },
+          content: [
+            p(t('Set budgets per team')),
+            {
+              type: 'taskList',
+              content: [{ type: 'taskItem', attrs: { checked: false }, content: [p(t('Alert at 80%'))] }],
+            },
+          ],
+        },
+      ],
+    },
+    { type: 'callout', attrs: { kind: 'warning' }, content: [p(t('Reserved instances lock you in for a year.'))] },
     { type: 'horizontalRule' },
     { type: 'image', attrs: { src: PNG_ASSET, alt: 'Cost chart', title: 'Monthly cost' } },
     { type: 'heading', attrs: { level: 4 }, content: [t('Small heading')] },
@@ -204,6 +222,8 @@ export function hostileStudies(): Study[] {
         ],
       },
       { type: `script`, content: [t(evil)] },
+      { type: 'callout', attrs: { kind: evil }, content: [p(t(evil))] },
+      { type: 'taskList', content: [{ type: 'taskItem', attrs: { checked: evil }, content: [p(t(evil))] }] },
       {
         type: 'paragraph',
         attrs: { onclick: evil },

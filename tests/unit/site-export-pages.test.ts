@@ -111,6 +111,15 @@ describe('study page', () => {
     expect(page).toMatch(/<code class="language-typescript"><span class="hljs-keyword">const<\/span>/);
     expect(page).toContain('<span class="hljs-comment">// &lt;sum&gt;</span>');
     expect(page).toContain('<code>plain &lt;text&gt; &amp; more</code>');
+    expect(page).toContain(
+      '<aside class="callout callout-warning" role="note"><p class="callout-label">Warning</p><p>Reserved instances lock you in for a year.</p></aside>',
+    );
+    expect(page).toContain(
+      '<li class="task task-done"><span class="visually-hidden">Done: </span><p>Tag every resource</p></li>',
+    );
+    expect(page).toContain(
+      '<span class="visually-hidden">To do: </span><p>Set budgets per team</p><ul class="task-list">',
+    );
   });
 
   it('copies workspace images into assets/img and points at them relatively', () => {

@@ -10,12 +10,12 @@ import { htmlPages, startTags } from '../site/site-files';
 
 // Every element and attribute the site's templates and the rich-text renderer produce.
 const ALLOWED_TAGS = new Set(
-  'html head meta title link body a header nav main div footer p h1 h2 h3 h4 h5 h6 section ul ol li article time span strong em u s code pre br hr blockquote figure img table thead tbody tr th td'.split(
+  'html head meta title link body a header nav main div footer p h1 h2 h3 h4 h5 h6 section ul ol li article time span strong em u s code pre br hr blockquote figure img table thead tbody tr th td aside'.split(
     ' ',
   ),
 );
 const ALLOWED_ATTRS = new Set(
-  'lang charset name content property rel href type title class id aria-label aria-labelledby datetime src alt loading tabindex scope colspan rowspan start'.split(
+  'lang charset name content property rel href type title class id aria-label aria-labelledby datetime src alt loading tabindex scope colspan rowspan start role'.split(
     ' ',
   ),
 );

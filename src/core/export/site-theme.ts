@@ -49,6 +49,7 @@ body {
 a { color: var(--accent); text-underline-offset: 0.18em; text-decoration-thickness: 1px; }
 a:hover { color: var(--accent-hover); text-decoration-thickness: 2px; }
 a:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .skip-link { position: absolute; left: -999rem; }
 .skip-link:focus { left: 1rem; top: 0.5rem; background: var(--bg); padding: 0.25rem 0.5rem; z-index: 1; }
 .wrap { max-width: var(--measure); margin: 0 auto; padding: 0 1.25rem; }
@@ -77,6 +78,18 @@ code { font-family: var(--font-mono); font-size: 0.875em; background: var(--code
 pre { background: var(--code-bg); border: 1px solid var(--rule); border-radius: 8px; padding: 1rem 1.1rem; overflow-x: auto; line-height: 1.55; }
 pre code { background: none; padding: 0; font-size: 0.85rem; border-radius: 0; }
 .table-wrap { overflow-x: auto; }
+.task-list { list-style: none; padding-left: 0.2em; }
+.task-list .task-list { padding-left: 1.6em; }
+.task { position: relative; padding-left: 1.7em; }
+.task::before { content: ""; position: absolute; left: 0; top: 0.3em; width: 1.05em; height: 1.05em; border: 1.5px solid var(--muted); border-radius: 3px; }
+.task-done::before { background: var(--accent); border-color: var(--accent); }
+.task-done::after { content: ""; position: absolute; left: 0.36em; top: 0.45em; width: 0.32em; height: 0.6em; border: solid var(--bg); border-width: 0 2px 2px 0; transform: rotate(45deg); }
+.callout { margin: 0 0 1.2em; padding: 0.8rem 1rem; border: 1px solid var(--rule); border-left: 4px solid var(--callout, var(--accent)); border-radius: 6px; background: var(--surface); }
+.callout > :last-child { margin-bottom: 0; }
+.callout-label { font-weight: 700; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--callout, var(--accent)); margin: 0 0 0.3rem; }
+.callout-note { --callout: var(--badge-ongoing); }
+.callout-tip { --callout: var(--badge-ok); }
+.callout-warning { --callout: var(--badge-mixed); }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
 thead th { border-bottom-width: 2px; }

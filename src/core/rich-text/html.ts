@@ -97,6 +97,19 @@ export const nodeRenderers: Record<string, NodeRenderer> = {
     return `<ol${start && start !== 1 ? ` start="${start}"` : ''}>${inner()}</ol>`;
   },
   listItem: wrap('li'),
+  // Task lists read without JavaScript: the state is text for screen readers, a box drawn by CSS.
+  taskList: (_node, inner) => `<ul class="task-list">${inner()}</ul>`,
+  taskItem: (node, inner) => {
+    const done = attr(node, 'checked') === true;
+    return `<li class="task${done ? ' task-done' : ''}"><span class="visually-hidden">${done ? 'Done: ' : 'To do: '}</span>${inner()}</li>`;
+  },
+  // role="note" keeps the aside from being a landmark of its own inside the article.
+  callout: (node, inner) => {
+    const raw = attr(node, 'kind');
+    const kind = raw === 'tip' || raw === 'warning' ? raw : 'note';
+    const label = { note: 'Note', tip: 'Tip', warning: 'Warning' }[kind];
+    return `<aside class="callout callout-${kind}" role="note"><p class="callout-label">${label}</p>${inner()}</aside>`;
+  },
   blockquote: wrap('blockquote'),
   horizontalRule: () => '<hr>',
   hardBreak: () => '<br>',
