@@ -2,13 +2,12 @@
 // Transports (IPC, HTTP, CLI) call it through dispatch(), never around it.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { ASSETS_DIR, saveAssetBytes } from './asset-store';
 import type { CasebookHandlers, WorkspaceInfo } from './contract';
 import { CasebookError } from './errors';
 import { listQuarantine } from './quarantine';
 import { SiteStore } from './site-store';
 import { StudyStore } from './study-store';
-
-export const ASSETS_DIR = 'assets';
 
 export interface CasebookService extends CasebookHandlers {
   readonly workspace: string;
@@ -63,6 +62,10 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
     },
     listTrash: () => studies.listTrash(),
     listQuarantined: () => listQuarantine(workspace),
+    saveAsset: async ({ mediaType, dataBase64 }) => {
+      writable();
+      return { src: await saveAssetBytes(workspace, Buffer.from(dataBase64, 'base64'), mediaType) };
+    },
     getSite: async () => site.get(),
     updateSite: async ({ patch }) => {
       writable();

@@ -3,6 +3,7 @@
 // derived from this table; adding a method means adding one entry here.
 // Pure: no Node, no DOM (the renderer imports it for types and names).
 import { z } from 'zod';
+import { assetMediaTypeSchema, MAX_ASSET_BYTES } from './asset-store-limits';
 import { siteSettingsSchema, sitePatchSchema } from './schemas/site';
 import { studyIdSchema, studyPatchSchema, studySchema, studySummarySchema } from './schemas/study';
 
@@ -56,6 +57,23 @@ export const contract = {
   restoreStudy: method(idInput, studySchema, true),
   listTrash: method(noInput, z.array(studySummarySchema), false),
   listQuarantined: method(noInput, z.array(quarantinedFileSchema), false),
+  saveAsset: method(
+    z
+      .object({
+        fileName: z.string().max(255),
+        mediaType: assetMediaTypeSchema,
+        dataBase64: z
+          .string()
+          .max(
+            Math.ceil((MAX_ASSET_BYTES * 4) / 3) + 4,
+            'The image is larger than 20 MB; make it smaller and try again.',
+          )
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'dataBase64 must be base64'),
+      })
+      .strict(),
+    z.object({ src: z.string() }),
+    true,
+  ),
   getSite: method(noInput, siteSettingsSchema, false),
   updateSite: method(z.object({ patch: sitePatchSchema }).strict(), siteSettingsSchema, true),
 } as const;

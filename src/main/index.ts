@@ -1,10 +1,11 @@
 // The Electron main process: wires the security policy, the workspace, the IPC transport,
 // the menu and the window together once. Logic lives in the small modules it imports.
 import path from 'node:path';
-import { app, dialog, ipcMain, session, shell, type BrowserWindow, type WebContents } from 'electron';
+import { app, dialog, ipcMain, protocol, session, shell, type BrowserWindow, type WebContents } from 'electron';
 import { openWorkspace, type CasebookService } from '../core/casebook-service';
 import type { ShellEvent } from '../core/contract';
 import { isAppUrl, rendererLocation } from './app-url';
+import { ASSET_SCHEME, answerAssetRequest, assetSchemePrivileges } from './asset-protocol';
 import { SETTINGS_FILE, readAppSettings, startupWorkspace, writeAppSettings } from './app-settings';
 import { createFlushBarrier, type FlushBarrier } from './flush-barrier';
 import { createSenderCheck, registerContractHandlers } from './ipc';
@@ -18,6 +19,8 @@ import { createMainWindow, windowTitle } from './window';
 // Lets tests (and anyone running two setups) keep settings and the single-instance lock apart.
 if (process.env.CASEBOOK_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.CASEBOOK_USER_DATA_DIR));
 app.enableSandbox();
+// Must be declared before the app is ready.
+protocol.registerSchemesAsPrivileged([assetSchemePrivileges]);
 
 // The dev server URL is honoured only in development: a packaged app must never be pointed
 // at another page by an environment variable.
@@ -116,6 +119,9 @@ async function openStartupWorkspace(): Promise<void> {
 async function start(): Promise<void> {
   await app.whenReady();
   installSessionSecurity(session.defaultSession);
+  session.defaultSession.protocol.handle(ASSET_SCHEME, (request) =>
+    answerAssetRequest(request.url, () => service?.workspace ?? null),
+  );
   try {
     await openStartupWorkspace();
   } catch (err) {

@@ -5,6 +5,8 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { ASSET_FILE_PATTERN } from '../core/asset-store-limits';
+import { ASSETS_DIR, mediaTypeOfAssetFile } from '../core/asset-store';
 import type { ApiResult, CasebookHandlers } from '../core/contract';
 import { dispatch } from '../core/dispatch';
 import type { ErrorCode } from '../core/errors';
@@ -18,8 +20,12 @@ export const CONTENT_SECURITY_POLICY =
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+export const ASSET_ROUTE = '/workspace-assets/';
+
 export interface ServerOptions {
   handlers: CasebookHandlers;
+  /** The workspace folder, for serving its images at /workspace-assets/<hash>.<ext>?token=… */
+  workspaceDir?: string;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -66,6 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'invalid_input', 'Only GET here.', 405);
+    if (url.pathname.startsWith(ASSET_ROUTE)) return serveAsset(url, res, req.method === 'HEAD');
     const file = await resolveStaticFile(rendererDir, url.pathname);
     if (!file) return sendError(res, 'not_found', `Nothing at ${url.pathname}.`);
     const bytes = await fsp.readFile(file);
@@ -75,6 +82,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       'Cache-Control': file.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable',
     });
     res.end(req.method === 'HEAD' ? undefined : bytes);
+  }
+
+  // Images are fetched by <img>, which cannot send headers: the token rides in the query.
+  async function serveAsset(url: URL, res: ServerResponse, headOnly: boolean): Promise<void> {
+    if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
+      return sendError(res, 'forbidden', 'Missing or wrong token for this image.');
+    }
+    const name = url.pathname.slice(ASSET_ROUTE.length);
+    if (!options.workspaceDir || !ASSET_FILE_PATTERN.test(name)) return sendError(res, 'not_found', 'No such image.');
+    let bytes: Buffer;
+    try {
+      bytes = await fsp.readFile(path.join(options.workspaceDir, ASSETS_DIR, name));
+    } catch {
+      return sendError(res, 'not_found', 'No such image.');
+    }
+    res.writeHead(200, {
+      'Content-Type': mediaTypeOfAssetFile(name),
+      'Content-Length': bytes.length,
+      // Content-addressed: the bytes behind a name never change. SVGs may hold scripts: sandbox them.
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    });
+    res.end(headOnly ? undefined : bytes);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -49,6 +49,8 @@ export function createFakeElectron() {
     menu: null as MenuItemConstructorOptions[] | null,
     dialogAnswer: { canceled: true, filePaths: [] as string[] },
     errorBoxes: [] as string[],
+    privilegedSchemes: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+    protocolHandlers: new Map<string, Listener>(),
   };
   const app = Object.assign(new Emitter(), {
     isPackaged: false,
@@ -138,8 +140,13 @@ export function createFakeElectron() {
       handle: (channel: string, fn: Listener) => state.ipcHandlers.set(channel, fn),
       on: (channel: string, fn: Listener) => state.ipcListeners.set(channel, fn),
     },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: typeof state.privilegedSchemes) =>
+        state.privilegedSchemes.push(...schemes),
+    },
     session: {
       defaultSession: {
+        protocol: { handle: (scheme: string, fn: Listener) => state.protocolHandlers.set(scheme, fn) },
         webRequest: { onHeadersReceived: (fn: Listener) => (state.headersListener = fn) },
         setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
         setPermissionCheckHandler: (fn: Listener) => (state.permissionCheck = fn),

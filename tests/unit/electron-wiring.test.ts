@@ -164,6 +164,33 @@ describe('security policy', () => {
   });
 });
 
+describe('image protocol', () => {
+  it('serves workspace images by content hash and nothing else', async () => {
+    expect(state.privilegedSchemes.map((s) => s.scheme)).toEqual(['casebook-asset']);
+    const handle = state.protocolHandlers.get('casebook-asset');
+    expect(handle).toBeDefined();
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const saved = await invokeValue<{ src: string }>('casebook:saveAsset', {
+      fileName: 'diagram.png',
+      mediaType: 'image/png',
+      dataBase64: png.toString('base64'),
+    });
+    const name = saved.src.replace('assets/', '');
+    const answer = (await handle!({ url: `casebook-asset://asset/${name}` })) as Response;
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await answer.arrayBuffer()).equals(png)).toBe(true);
+    for (const escape of [
+      'casebook-asset://asset/..%2f..%2fcasebook.json',
+      'casebook-asset://asset/../casebook.json',
+      `casebook-asset://other/${name}`,
+      'casebook-asset://asset/%2Fetc%2Fpasswd',
+    ]) {
+      expect(((await handle!({ url: escape })) as Response).status).toBe(404);
+    }
+  });
+});
+
 describe('IPC transport', () => {
   it('registers exactly one handler per contract method', () => {
     const contractChannels = [...state.ipcHandlers.keys()].filter((c) => c.startsWith('casebook:'));

@@ -55,7 +55,7 @@ beforeEach(async () => {
   rendererDir = path.join(workspace, '..', `${path.basename(workspace)}-renderer`);
   await mkdir(rendererDir, { recursive: true });
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Casebook</title>');
-  server = await startServer({ handlers: await openWorkspace(workspace), rendererDir });
+  server = await startServer({ handlers: await openWorkspace(workspace), workspaceDir: workspace, rendererDir });
 });
 
 afterEach(async () => {
@@ -118,6 +118,21 @@ describe('browser-mode server', () => {
     expect(page.status).toBe(200);
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
     const escape = await call(server, '/..%2f..%2fetc%2fpasswd', { method: 'GET' });
+    expect(escape.status).toBe(404);
+  });
+
+  it('serves workspace images only with the token and only from assets/', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const saved = await call(server, '/api/saveAsset', {
+      headers: { 'X-Casebook-Token': server.token },
+      body: JSON.stringify({ fileName: 'a.png', mediaType: 'image/png', dataBase64: png.toString('base64') }),
+    });
+    const name = (saved.body.value as { src: string }).src.replace('assets/', '');
+    const image = await call(server, `/workspace-assets/${name}?token=${server.token}`, { method: 'GET' });
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect((await call(server, `/workspace-assets/${name}`, { method: 'GET' })).status).toBe(403);
+    const escape = await call(server, `/workspace-assets/..%2fcasebook.json?token=${server.token}`, { method: 'GET' });
     expect(escape.status).toBe(404);
   });
 });

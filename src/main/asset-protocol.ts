@@ -1,0 +1,38 @@
+// casebook-asset://asset/<sha256>.<ext>: shows workspace images in the renderer without
+// giving the page file:// access. Only content-addressed names inside assets/ resolve.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { ASSET_FILE_PATTERN } from '../core/asset-store-limits';
+import { ASSETS_DIR, mediaTypeOfAssetFile } from '../core/asset-store';
+
+export const ASSET_SCHEME = 'casebook-asset';
+
+export const assetSchemePrivileges = {
+  scheme: ASSET_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, stream: false },
+};
+
+/** Answers one protocol request; `workspace()` is the folder open right now. */
+export async function answerAssetRequest(requestUrl: string, workspace: () => string | null): Promise<Response> {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return new Response('Bad request', { status: 400 });
+  }
+  const name = decodeURIComponent(url.pathname.replace(/^\/+/, ''));
+  const dir = workspace();
+  if (url.host !== 'asset' || !ASSET_FILE_PATTERN.test(name) || !dir) return new Response('Not found', { status: 404 });
+  try {
+    const bytes = await fsp.readFile(path.join(dir, ASSETS_DIR, name));
+    return new Response(bytes, {
+      status: 200,
+      headers: {
+        'Content-Type': mediaTypeOfAssetFile(name),
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      },
+    });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
