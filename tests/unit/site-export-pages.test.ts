@@ -202,6 +202,21 @@ describe('feed, sitemap and links', () => {
     expect(result.warnings.join('\n')).toContain('missing');
   });
 
+  it('leaves out SVG images, which could carry script, and says why', () => {
+    const svg = `assets/${'b'.repeat(64)}.svg`;
+    const study = makeStudy({ title: 'Vector', problem: doc({ type: 'image', attrs: { src: svg, alt: 'diagram' } }) });
+    const result = siteExport({
+      site: sampleSite(),
+      studies: [study],
+      readAsset: () =>
+        new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      drafts: false,
+    });
+    expect(result.files.some((f) => f.path.endsWith('.svg') && f.path.startsWith('assets/img/'))).toBe(false);
+    expect(String(byPath(result.files).get('vector/index.html'))).not.toContain('<img');
+    expect(result.warnings.join('\n')).toContain('SVG files can carry scripts');
+  });
+
   it('exports the same bytes twice for the same workspace', () => {
     const a = exportSample().files.map((f) => [f.path, String(f.contents)]);
     const b = siteExport({

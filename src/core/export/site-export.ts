@@ -1,6 +1,7 @@
 // The static site export, as a pure function: (site settings, studies, a way to read assets)
 // → the list of files to write, plus warnings for the author. No disk, no clock unless asked:
 // output-writer.ts puts the files on disk.
+import { ASSET_SRC_PATTERN } from '../asset-store-limits';
 import type { SiteSettings } from '../schemas/site';
 import { sectionKeys, type Study } from '../schemas/study';
 import { imageSources } from '../rich-text/html';
@@ -31,9 +32,9 @@ export interface SiteExportResult {
 
 export const NO_BASE_URL_WARNING = 'No base URL set: feed.xml and sitemap.xml were skipped (set one in Site settings)';
 
-// Stored images are content-addressed workspace assets. SVG is left out on purpose: opened
-// directly, an SVG file can run script, and the site promises to run none.
-const WORKSPACE_IMAGE = /^assets\/([a-f0-9]{64})\.(png|jpe?g|gif|webp|avif)$/;
+// Stored images are content-addressed workspace assets (asset-store-limits.ts). SVG ones are
+// left out on purpose: an SVG file opened directly (or linked to on the published site) can
+// run script, and the site promises to run none.
 const REMOTE_IMAGE = /^https?:\/\//i;
 
 export function siteExport(input: SiteExportInput): SiteExportResult {
@@ -48,9 +49,15 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   const imagesOf =
     (s: SiteStudy): ImageResolver =>
     (src) => {
-      const stored = WORKSPACE_IMAGE.exec(src);
+      const stored = ASSET_SRC_PATTERN.exec(src);
+      if (stored?.[1]?.endsWith('.svg')) {
+        warnings.push(
+          `An SVG image in "${s.study.title}" was left out: SVG files can carry scripts. Use a PNG, JPEG or WebP instead`,
+        );
+        return null;
+      }
       if (stored) {
-        const name = `${stored[1]}.${stored[2]}`;
+        const name = stored[1]!;
         if (assets.has(name)) return { name };
         const bytes = missing.has(src) ? null : input.readAsset(src);
         if (bytes) {
