@@ -158,6 +158,40 @@ describe('writeOutput', () => {
     });
   });
 
+  it('ignores paths outside the folder in a tampered marker instead of deleting them', async () => {
+    await withTempDir(async (dir) => {
+      const out = path.join(dir, 'out');
+      await writeOutput(out, [{ path: 'index.html', contents: 'home' }], { format: 'site' });
+      await writeFile(path.join(dir, 'precious.txt'), 'keep me');
+      const marker = JSON.parse(await readFile(path.join(out, EXPORT_MARKER), 'utf8'));
+      marker.files.push({ path: '../precious.txt', size: 7, mtimeMs: 0, sha1: 'x' });
+      marker.files.push({ path: '/etc/hostname', size: 7, mtimeMs: 0, sha1: 'x' });
+      await writeFile(path.join(out, EXPORT_MARKER), JSON.stringify(marker));
+      const result = await writeOutput(out, [{ path: 'index.html', contents: 'home' }], { format: 'site' });
+      expect(result.removed).toBe(0);
+      expect(await readFile(path.join(dir, 'precious.txt'), 'utf8')).toBe('keep me');
+    });
+  });
+
+  it('refuses to put a file where a folder is, before writing anything', async () => {
+    await withTempDir(async (dir) => {
+      await writeOutput(dir, [{ path: 'a/index.html', contents: 'a' }], { format: 'site' });
+      await mkdir(path.join(dir, 'b.html'));
+      await expectRefused(
+        writeOutput(
+          dir,
+          [
+            { path: 'new.html', contents: 'n' },
+            { path: 'b.html', contents: 'b' },
+          ],
+          { format: 'site' },
+        ),
+        /is a folder, but the export needs a file there/,
+      );
+      expect(await listTree(dir)).toEqual([EXPORT_MARKER, 'a/index.html']);
+    });
+  });
+
   it('writes bytes exactly, for binary files too', async () => {
     await withTempDir(async (dir) => {
       const bytes = Uint8Array.from([0, 255, 1, 254, 10, 13]);
