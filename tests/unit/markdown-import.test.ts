@@ -12,8 +12,12 @@ import { docToPlainText } from '../../src/core/schemas/rich-text';
 import { defaultSiteSettings } from '../../src/core/schemas/site';
 import type { Study } from '../../src/core/schemas/study';
 import { StudyStore } from '../../src/core/study-store';
+import { writeOutput } from '../../src/core/export/output-writer';
+import { markdownNormalForm } from '../../src/core/markdown/rich-text-normal-form';
+import { sectionKeys } from '../../src/core/schemas/study';
+import { IMPORT_FILES } from '../fixtures/markdown/import-files';
+import { SAMPLE_IMAGE_HASH, SAMPLE_PNG, sampleStudies } from '../fixtures/markdown/sample-workspace';
 
-const FIXTURES = path.join(__dirname, '../fixtures/markdown/import');
 // A 1×1 PNG.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -30,7 +34,10 @@ beforeEach(async () => {
   tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'casebook-md-import-'));
   workspace = path.join(tmp, 'workspace');
   input = path.join(tmp, 'input');
-  await fsp.cp(FIXTURES, input, { recursive: true });
+  for (const [rel, text] of Object.entries(IMPORT_FILES)) {
+    await fsp.mkdir(path.dirname(path.join(input, rel)), { recursive: true });
+    await fsp.writeFile(path.join(input, rel), text);
+  }
   await fsp.writeFile(path.join(input, 'hugo-post', 'diagram.png'), PNG);
   await fsp.writeFile(path.join(tmp, 'secret.png'), PNG); // outside the imported folder
   store = new StudyStore(workspace);
@@ -142,5 +149,35 @@ describe('importMarkdownPaths', () => {
       { file: path.join(input, 'hugo-post', 'diagram.png'), line: 1, reason: expect.any(String) },
     ]);
     expect(report.imported.map((i) => i.title)).toEqual(['Title from the first heading']);
+  });
+
+  it('gives back the same studies when a whole exported workspace is imported into an empty one', async () => {
+    const studies = sampleStudies();
+    const { files } = markdownExport({
+      site: defaultSiteSettings(),
+      studies,
+      readAsset: (rel) => (rel === `assets/${SAMPLE_IMAGE_HASH}.png` ? SAMPLE_PNG : null),
+      drafts: true,
+    });
+    const out = path.join(tmp, 'export');
+    await writeOutput(out, files, { format: 'markdown' });
+
+    const report = await importPaths([out]);
+
+    expect(report.skipped).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    for (const original of studies) {
+      const imported = report.imported.find((i) => i.title === original.title);
+      expect(imported, original.title).toBeDefined();
+      const back = await store.get(imported!.id);
+      // id and timestamps are the store's to assign (see the report on StudyStore.create).
+      const strip = ({ id: _i, createdAt: _c, updatedAt: _u, ...rest }: Study) => rest;
+      expect(strip(back)).toEqual(
+        strip({ ...original, ...Object.fromEntries(sectionKeys.map((k) => [k, markdownNormalForm(original[k])])) }),
+      );
+    }
+    expect(await fsp.readFile(path.join(workspace, 'assets', `${SAMPLE_IMAGE_HASH}.png`))).toEqual(
+      Buffer.from(SAMPLE_PNG),
+    );
   });
 });

@@ -9,7 +9,7 @@
 //
 // GFM autolink literals are deliberately NOT enabled: with them, plain text such as
 // "www.example.com" in a paragraph would come back as a link, breaking the round trip.
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmStrikethroughFromMarkdown, gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown, gfmTableToMarkdown } from 'mdast-util-gfm-table';
@@ -20,8 +20,8 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 /** An underlined run: Markdown has no syntax for it, so it is written as `<u>…</u>`. */
 export interface UnderlineNode {
   type: 'underline';
-  children: import('mdast').PhrasingContent[];
-  position?: import('unist').Position;
+  children: PhrasingContent[];
+  position?: Paragraph['position'];
 }
 
 /**
@@ -31,7 +31,7 @@ export interface UnderlineNode {
 export interface VerbatimNode {
   type: 'verbatim';
   value: string;
-  position?: import('unist').Position;
+  position?: Paragraph['position'];
 }
 
 declare module 'mdast' {
