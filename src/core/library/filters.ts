@@ -64,14 +64,19 @@ export function applyFilters<T extends StudySummary>(studies: T[], filters: Libr
 
 /** Count per value of each facet, over `studies` with every other facet's filter applied. */
 export function facetCounts(studies: StudySummary[], filters: LibraryFilters): FacetCounts {
-  const counts: FacetCounts = {
-    status: { draft: 0, published: 0 },
-    category: {},
-    outcome: Object.fromEntries([...outcomeSchema.options, NO_OUTCOME].map((o) => [o, 0])),
-    featured: { yes: 0, no: 0 },
-    tag: {},
-  };
+  const status = new Map<string, number>([
+    ['draft', 0],
+    ['published', 0],
+  ]);
+  const outcome = new Map<string, number>([...outcomeSchema.options, NO_OUTCOME].map((o) => [o, 0]));
+  const featured = new Map<string, number>([
+    ['yes', 0],
+    ['no', 0],
+  ]);
+  const category = new Map<string, number>();
+  const tag = new Map<string, number>();
   const active = activeFilters(filters);
+  // Plain loops and Maps: this runs over every search result on every keystroke.
   for (const study of studies) {
     // Which active filters this study fails: none → it counts everywhere; exactly one →
     // it counts only in that filter's own facet (picking another value there would keep it).
@@ -84,15 +89,30 @@ export function facetCounts(studies: StudySummary[], filters: LibraryFilters): F
       }
     }
     if (failures > 1) continue;
-    for (const facet of facets) {
-      if (failures === 1 && facet !== failed) continue;
-      const bucket = counts[facet];
-      const values = valuesOf(study, facet);
-      for (let i = 0; i < values.length; i++) {
-        const value = values[i]!;
-        if (values.indexOf(value) === i) bucket[value] = (bucket[value] ?? 0) + 1; // each value once per study
-      }
-    }
+    const all = failures === 0;
+    if (all || failed === 'status') bump(status, study.status);
+    if (all || failed === 'outcome') bump(outcome, study.outcome ?? NO_OUTCOME);
+    if (all || failed === 'featured') bump(featured, study.featured ? 'yes' : 'no');
+    if (all || failed === 'category') bumpEachOnce(category, study.categories);
+    if (all || failed === 'tag') bumpEachOnce(tag, study.tags);
   }
-  return counts;
+  return {
+    status: Object.fromEntries(status),
+    category: Object.fromEntries(category),
+    outcome: Object.fromEntries(outcome),
+    featured: Object.fromEntries(featured),
+    tag: Object.fromEntries(tag),
+  };
+}
+
+function bump(bucket: Map<string, number>, value: string): void {
+  bucket.set(value, (bucket.get(value) ?? 0) + 1);
+}
+
+/** Counts each distinct value once (a study listing a tag twice is still one study). */
+function bumpEachOnce(bucket: Map<string, number>, values: readonly string[]): void {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (values.indexOf(value) === i) bump(bucket, value);
+  }
 }

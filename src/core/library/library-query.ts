@@ -47,13 +47,13 @@ export function queryLibrary(index: SearchIndex, input: LibraryQuery): LibraryPa
   const q = libraryQuerySchema.parse(input);
   const searching = q.query.trim() !== '' && /[\p{L}\p{N}]/u.test(q.query);
   const matches = searching ? index.match(q.query) : [];
-  const base = searching ? matches.map((m) => index.summary(m.id)!) : index.summaries();
+  const base = searching ? matches.map((m) => index.summary(m.id)!) : index.summariesByRecency();
   const counts = facetCounts(base, q.filters);
   const filtered = applyFilters(base, q.filters);
   const sort = q.sort ?? (searching ? 'relevance' : 'updated');
-  // match() already returns relevance order; without a search, relevance means last edited.
-  const ordered =
-    sort === 'relevance' ? (searching ? filtered : sortStudies(filtered, 'updated')) : sortStudies(filtered, sort);
+  // Both bases are already in order: relevance (recency breaking ties), or last edited.
+  const inOrder = sort === 'relevance' || (sort === 'updated' && !searching);
+  const ordered = inOrder ? filtered : sortStudies(filtered, sort);
   const matchOf = new Map(matches.map((m) => [m.id, m]));
   const entries = ordered.slice(q.offset, q.offset + q.limit).map((study): LibraryEntry => {
     const match = matchOf.get(study.id);
