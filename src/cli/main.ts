@@ -1,9 +1,12 @@
 // The `casebook` command: a thin transport over the core service, like IPC and HTTP.
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { openWorkspace } from '../core/casebook-service';
 import { CasebookError } from '../core/errors';
 import { startServer } from '../server/http-server';
-import { CliUsageError, parseOption, portOption, resolveWorkspace } from './cli-options';
+import { registerCheckCommand } from './check-command';
+import { CliUsageError, formatOption, parseOption, portOption, resolveWorkspace } from './cli-options';
+import { progressReporter } from './progress-line';
 import { formatStudyTable } from './study-table';
 import { findRendererDir } from './renderer-location';
 
@@ -61,6 +64,58 @@ program
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+
+program
+  .command('export')
+  .description('export the workspace as a static HTML site or as Markdown page bundles')
+  .option('-w, --workspace <dir>', workspaceHelp)
+  .requiredOption('-f, --format <format>', 'site or markdown')
+  .requiredOption('-o, --out <dir>', 'output folder (empty, new, or a previous export of the same format)')
+  .option('--drafts', 'include draft studies')
+  .action(async (opts: { workspace?: string; format: string; out: string; drafts?: boolean }) => {
+    const format = parseOption(formatOption, opts.format, '--format');
+    const service = await openWorkspace(resolveWorkspace(opts.workspace));
+    const progress = progressReporter(format === 'site' ? 'Writing site' : 'Writing Markdown');
+    const started = performance.now();
+    const report = await service.exportWithProgress(
+      { format, outDir: path.resolve(opts.out), drafts: Boolean(opts.drafts) },
+      (stage, done, total) => {
+        if (stage === 'writing') progress.update(done, total);
+      },
+    );
+    progress.done();
+    for (const warning of report.warnings) console.error(`Warning: ${warning}`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Exported ${report.studies} ${report.studies === 1 ? 'study' : 'studies'} as ${format === 'site' ? 'a static site' : 'Markdown'} to ${report.outDir} in ${seconds} s: ${report.written} files written, ${report.unchanged} unchanged, ${report.removed} removed.`,
+    );
+    if (format === 'site') console.log(`Open ${path.join(report.outDir, 'index.html')} to see it.`);
+  });
+
+program
+  .command('import')
+  .description(
+    'import Markdown files or folders (front matter + Problem/Decisions/Tradeoffs/Lessons sections) as new studies',
+  )
+  .option('-w, --workspace <dir>', workspaceHelp)
+  .argument('<paths...>', 'Markdown files or folders')
+  .action(async (paths: string[], opts: { workspace?: string }) => {
+    const service = await openWorkspace(resolveWorkspace(opts.workspace));
+    const progress = progressReporter('Importing');
+    const report = await service.importWithProgress(
+      paths.map((p) => path.resolve(p)),
+      (done, total, file) => progress.update(done, total, path.basename(file)),
+    );
+    progress.done();
+    for (const warning of report.warnings) console.error(`Warning: ${warning}`);
+    for (const bad of report.skipped) console.error(`Skipped ${bad.file}:${bad.line}: ${bad.reason}`);
+    console.log(
+      `Imported ${report.imported.length} ${report.imported.length === 1 ? 'study' : 'studies'}; skipped ${report.skipped.length} ${report.skipped.length === 1 ? 'file' : 'files'}.`,
+    );
+    if (report.imported.length === 0 && report.skipped.length > 0) process.exitCode = 1;
+  });
+
+registerCheckCommand(program, async (workspace) => openWorkspace(resolveWorkspace(workspace)), workspaceHelp);
 
 function reportWorkspaceProblems(
   info: Awaited<ReturnType<Awaited<ReturnType<typeof openWorkspace>>['getWorkspaceInfo']>>,

@@ -24,6 +24,31 @@ export const workspaceInfoSchema = z.object({
 });
 export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
 
+export const exportReportSchema = z.object({
+  format: z.enum(['site', 'markdown']),
+  outDir: z.string(),
+  studies: z.number().int(),
+  written: z.number().int(),
+  unchanged: z.number().int(),
+  removed: z.number().int(),
+  warnings: z.array(z.string()),
+});
+
+export const importReportSchema = z.object({
+  imported: z.array(z.object({ file: z.string(), id: z.string(), title: z.string() })),
+  skipped: z.array(z.object({ file: z.string(), line: z.number().int(), reason: z.string() })),
+  warnings: z.array(z.string()),
+});
+
+const absolutePath = z
+  .string()
+  .min(1, 'Choose a folder')
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'The path holds a NUL character')
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), {
+    message: 'Give a full folder path (for example /home/me/site or C:\\Users\\me\\site)',
+  });
+
 const idInput = z.object({ id: studyIdSchema }).strict();
 const noInput = z.object({}).strict();
 
@@ -72,6 +97,18 @@ export const contract = {
       })
       .strict(),
     z.object({ src: z.string() }),
+    true,
+  ),
+  exportWorkspace: method(
+    z
+      .object({ format: z.enum(['site', 'markdown']), outDir: absolutePath, drafts: z.boolean().default(false) })
+      .strict(),
+    exportReportSchema,
+    false,
+  ),
+  importMarkdown: method(
+    z.object({ paths: z.array(absolutePath).min(1, 'Give at least one file or folder').max(1000) }).strict(),
+    importReportSchema,
     true,
   ),
   getSite: method(noInput, siteSettingsSchema, false),

@@ -47,8 +47,63 @@ describe('casebook CLI', () => {
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
   }, 60_000);
 
+  it('exports a site and Markdown, imports the Markdown back, and checks readiness', async () => {
+    await withTempDir(async (dir) => {
+      const ws = path.join(dir, 'ws');
+      const service = await openWorkspace(ws);
+      const study = await service.createStudy({ title: 'Queue backlog' });
+      const para = (text: string) => ({
+        type: 'doc' as const,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+      });
+      await service.updateStudy({
+        id: study.id,
+        patch: {
+          status: 'published',
+          summary: 'Consumers fell behind',
+          date: '2026-03-01',
+          categories: ['Failure Analysis'],
+          problem: para('Lag grew.'),
+          decisions: para('Scaled out.'),
+          tradeoffs: para('Cost.'),
+          lessons: para('Alert on lag.'),
+        },
+      });
+      await service.createStudy({ title: 'Unfinished draft' });
+
+      const site = await casebook(['export', '-w', ws, '--format', 'site', '--out', path.join(dir, 'site')]);
+      expect(site.code).toBe(0);
+      expect(site.stdout).toMatch(/Exported 1 study as a static site to .* files written, 0 unchanged, 0 removed/);
+      expect(await readdir(path.join(dir, 'site', 'queue-backlog'))).toEqual(['index.html']);
+      const again = await casebook(['export', '-w', ws, '--format', 'site', '--out', path.join(dir, 'site')]);
+      expect(again.stdout).toMatch(/0 files written, \d+ unchanged/);
+
+      const md = await casebook(['export', '-w', ws, '-f', 'markdown', '-o', path.join(dir, 'md'), '--drafts']);
+      expect(md.code).toBe(0);
+      expect((await readdir(path.join(dir, 'md'))).filter((n) => !n.startsWith('.')).sort()).toEqual([
+        'queue-backlog',
+        'unfinished-draft',
+      ]);
+
+      const refused = await casebook(['export', '-w', ws, '-f', 'markdown', '-o', path.join(dir, 'site')]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/previous site export/);
+
+      const imported = await casebook(['import', '-w', path.join(dir, 'ws2'), path.join(dir, 'md')]);
+      expect(imported.stdout).toContain('Imported 2 studies; skipped 0 files.');
+      const list = JSON.parse((await casebook(['list', '--json', '-w', path.join(dir, 'ws2')])).stdout);
+      expect(list.map((s: { title: string }) => s.title).sort()).toEqual(['Queue backlog', 'Unfinished draft']);
+
+      const check = await casebook(['check', '-w', ws]);
+      expect(check.code).toBe(0);
+      expect(check.stdout).toMatch(/Unfinished draft/);
+      const strict = await casebook(['check', '-w', ws, '--strict']);
+      expect(strict.code).toBe(1);
+    });
+  }, 120_000);
+
   it('has --help on each command', async () => {
-    for (const command of ['init', 'list', 'serve']) {
+    for (const command of ['init', 'list', 'serve', 'export', 'import', 'check']) {
       const help = await casebook([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain(`Usage: casebook ${command}`);
