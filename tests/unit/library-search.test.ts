@@ -47,11 +47,12 @@ describe('library search', () => {
   it('breaks ties by the latest edit', () => {
     const older = study({ id: 'older', title: 'Billing rewrite', updatedAt: '2025-01-01T00:00:00.000Z' });
     const newer = study({ id: 'newer', title: 'Billing rewrite', updatedAt: '2025-06-01T00:00:00.000Z' });
-    expect(
-      SearchIndex.fromStudies([older, newer])
-        .match('billing')
-        .map((r) => r.id),
-    ).toEqual(['newer', 'older']);
+    const index = SearchIndex.fromStudies([older, newer]);
+    expect(index.match('billing').map((r) => r.id)).toEqual(['newer', 'older']);
+    // Saving the older one makes it the latest edit: the order follows on the next keystroke.
+    index.upsert({ ...older, updatedAt: '2025-09-01T00:00:00.000Z' });
+    expect(index.match('billing').map((r) => r.id)).toEqual(['older', 'newer']);
+    expect(index.summariesByRecency().map((s) => s.id)).toEqual(['older', 'newer']);
   });
 
   it('ignores case and accents, and highlights the original spelling', () => {
