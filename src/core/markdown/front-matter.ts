@@ -5,19 +5,17 @@
 //   updated      updatedAt (ISO 8601)
 // Strings are always double-quoted on one line, so any title (quotes, colons, `---`, emoji,
 // line breaks) survives and no line of the front matter can look like its closing `---`.
-import { LineCounter, parseDocument, stringify, isMap, isScalar } from 'yaml';
+// YAML (the `yaml` package) reads it back.
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import type { Study } from '../schemas/study';
 
 export type FrontMatterValue = string | boolean | string[];
 
+// A JSON string is a valid YAML double-quoted scalar, always on one line (newlines, tabs and
+// control characters escaped), which YAML's own emitter does not guarantee (it folds).
 function yamlValue(value: FrontMatterValue): string {
-  return stringify(value, {
-    defaultStringType: 'QUOTE_DOUBLE',
-    defaultKeyType: 'PLAIN',
-    collectionStyle: 'flow',
-    lineWidth: 0,
-    flowCollectionPadding: false,
-  }).trimEnd();
+  if (Array.isArray(value)) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+  return JSON.stringify(value);
 }
 
 export function frontMatterFor(study: Study): string {

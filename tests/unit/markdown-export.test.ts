@@ -1,0 +1,131 @@
+// Markdown export: the front matter of design.md, one page bundle per study with its images
+// beside it, drafts only on request, and no path that could leave the output folder.
+import { describe, expect, it } from 'vitest';
+import { markdownExport } from '../../src/core/markdown/markdown-export';
+import { parseMarkdownStudy } from '../../src/core/markdown/markdown-study-parse';
+import { defaultSiteSettings } from '../../src/core/schemas/site';
+import { emptyDoc } from '../../src/core/schemas/rich-text';
+import type { Study } from '../../src/core/schemas/study';
+import { SAMPLE_IMAGE_HASH, SAMPLE_PNG, sampleStudies } from '../fixtures/markdown/sample-workspace';
+
+const base: Study = {
+  schemaVersion: 1,
+  id: 'k3f9a2',
+  slug: 'when-nobody-owns-the-cloud-bill',
+  title: 'When Nobody Owns the Cloud Bill',
+  summary: 'How strategic consolidation and right-sizing reduced IT monthly costs',
+  status: 'published',
+  outcome: 'succeeded',
+  categories: ['Optimization & Migration Wins'],
+  tags: ['aws', 'cost'],
+  featured: false,
+  date: '2026-04-02',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  updatedAt: '2026-04-02T08:30:00.000Z',
+  problem: emptyDoc(),
+  decisions: emptyDoc(),
+  tradeoffs: emptyDoc(),
+  lessons: emptyDoc(),
+};
+
+const exportOf = (studies: Study[], drafts = false, readAsset = (_: string): Uint8Array | null => null) =>
+  markdownExport({ site: defaultSiteSettings(), studies, readAsset, drafts });
+
+describe('markdownExport', () => {
+  it('writes the front matter and the four sections of design.md', () => {
+    const { files } = exportOf([base]);
+    expect(files.map((f) => f.path)).toEqual(['when-nobody-owns-the-cloud-bill/index.md']);
+    expect(files[0]!.contents).toBe(
+      [
+        '---',
+        'title: "When Nobody Owns the Cloud Bill"',
+        'summary: "How strategic consolidation and right-sizing reduced IT monthly costs"',
+        'date: 2026-04-02',
+        'slug: "when-nobody-owns-the-cloud-bill"',
+        'categories: ["Optimization & Migration Wins"]',
+        'tags: ["aws", "cost"]',
+        'featured: false',
+        'outcome: succeeded',
+        'draft: false',
+        'casebook_id: "k3f9a2"',
+        'created: "2026-03-01T10:00:00.000Z"',
+        'updated: "2026-04-02T08:30:00.000Z"',
+        '---',
+        '## Problem',
+        '',
+        '## Decisions',
+        '',
+        '## Tradeoffs',
+        '',
+        '## Lessons',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out date and outcome when unset, and keeps any title intact', () => {
+    const title = 'Quotes "x", colons: y, ---, a\nnew line, tab\t, emoji 🎉 and \\backslash';
+    const { files } = exportOf([{ ...base, title, date: null, outcome: null }]);
+    const md = files[0]!.contents as string;
+    expect(md).not.toMatch(/^date:/m);
+    expect(md).not.toMatch(/^outcome:/m);
+    const back = parseMarkdownStudy(md, 'x/index.md');
+    expect(back.ok && back.study.title).toBe(title);
+  });
+
+  it('leaves drafts out unless asked, and marks them draft: true', () => {
+    const draft = { ...base, id: 'd1', slug: 'a-draft', status: 'draft' as const };
+    expect(exportOf([base, draft]).files.map((f) => f.path)).toEqual(['when-nobody-owns-the-cloud-bill/index.md']);
+    const withDrafts = exportOf([base, draft], true).files;
+    expect(withDrafts.map((f) => f.path)).toContain('a-draft/index.md');
+    expect(withDrafts.find((f) => f.path === 'a-draft/index.md')!.contents).toMatch(/^draft: true$/m);
+  });
+
+  it('copies each image beside index.md once, under its content-addressed name', () => {
+    const studies = sampleStudies().slice(0, 2);
+    studies[0]!.lessons = studies[0]!.problem; // the same image twice in one study
+    const { files, warnings } = exportOf(studies, false, (rel) =>
+      rel === `assets/${SAMPLE_IMAGE_HASH}.png` ? SAMPLE_PNG : null,
+    );
+    expect(warnings).toEqual([]);
+    expect(files.filter((f) => f.path === `cloud-bill/${SAMPLE_IMAGE_HASH}.png`)).toHaveLength(1);
+    expect(files.find((f) => f.path === `cloud-bill/${SAMPLE_IMAGE_HASH}.png`)!.contents).toEqual(SAMPLE_PNG);
+    expect(files.find((f) => f.path === 'cloud-bill/index.md')!.contents).toContain(
+      `![A chart](${SAMPLE_IMAGE_HASH}.png)`,
+    );
+  });
+
+  it('never produces a path outside the output folder, and reports what it left out', () => {
+    const image = (src: string) => ({ type: 'doc' as const, content: [{ type: 'image', attrs: { src, alt: 'x' } }] });
+    const { files, warnings } = exportOf(
+      [
+        { ...base, slug: '../escape' },
+        { ...base, id: 'b', slug: 'ok', problem: image('assets/../../etc/passwd'), decisions: image('/etc/passwd') },
+        { ...base, id: 'c', slug: 'missing', problem: image(`assets/${'b'.repeat(64)}.png`) },
+      ],
+      false,
+      () => new Uint8Array([1]),
+    );
+    for (const f of files) {
+      expect(f.path).not.toMatch(/(^|\/)\.\.(\/|$)|^\/|\\/);
+    }
+    expect(files.map((f) => f.path).sort()).toEqual([
+      `missing/${'b'.repeat(64)}.png`,
+      'missing/index.md',
+      'ok/index.md',
+    ]);
+    expect(warnings.join('\n')).toMatch(/"\.\.\/escape" is not a safe/);
+    expect(warnings.join('\n')).toMatch(/assets\/\.\.\/\.\.\/etc\/passwd/);
+    expect(warnings.join('\n')).toMatch(/"\/etc\/passwd"/);
+  });
+
+  it('reports an image missing from the workspace and leaves it out', () => {
+    const problem = {
+      type: 'doc' as const,
+      content: [{ type: 'image', attrs: { src: `assets/${'c'.repeat(64)}.png` } }],
+    };
+    const { files, warnings } = exportOf([{ ...base, problem }]);
+    expect(files).toHaveLength(1);
+    expect(warnings.join('\n')).toMatch(/missing from the workspace/);
+  });
+});
