@@ -34,3 +34,11 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('the axe check can fail: a page with an unlabelled image is reported', async ({ page }) => {
+  await page.setContent(
+    '<!DOCTYPE html><html lang="en"><title>t</title><main><h1>x</h1><img src="data:,"></main></html>',
+  );
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => v.id)).toContain('image-alt');
+});

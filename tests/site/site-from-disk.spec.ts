@@ -1,7 +1,7 @@
 // The exported folder works opened straight from disk: every relative link and image in
 // every page resolves to a file, and a reader can go from the index to a study and back.
 import { test, expect } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { exportSite, type ExportedSite } from './exported-site';
@@ -50,4 +50,32 @@ test('from file:// the index leads to a study and the header leads back home', a
   await page.getByRole('link', { name: 'Acme Engineering' }).click();
   await expect(page).toHaveURL(/\/site\/index\.html$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Real systems. Real decisions. Real outcomes.');
+});
+
+test('feed.xml and sitemap.xml are well-formed XML with absolute links', async ({ page }) => {
+  await page.goto(fileUrl('index.html'));
+  for (const [file, root, link] of [
+    ['feed.xml', 'feed', 'entry > link'],
+    ['sitemap.xml', 'urlset', 'url > loc'],
+  ] as const) {
+    const xml = readFileSync(path.join(site.dir, file), 'utf8');
+    const parsed = await page.evaluate(
+      ({ xml, link }) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        const links = Array.from(doc.querySelectorAll(link)).map(
+          (el) => el.getAttribute('href') ?? el.textContent ?? '',
+        );
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          root: doc.documentElement.localName,
+          links,
+        };
+      },
+      { xml, link },
+    );
+    expect(parsed.error, file).toBeNull();
+    expect(parsed.root).toBe(root);
+    expect(parsed.links.length).toBeGreaterThan(3);
+    for (const url of parsed.links) expect(url).toMatch(/^https:\/\/eng\.example\.com\/cases\//);
+  }
 });
