@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { openWorkspace } from '../src/core/casebook-service';
+import { checkWorkspace } from '../src/core/checks/workspace-checks';
 import { queryLibrary } from '../src/core/library/library-query';
 import { SearchIndex } from '../src/core/library/search-index';
 import type { Study } from '../src/core/schemas/study';
@@ -16,9 +17,10 @@ const SAVES = 40;
 const WORDS_TYPED = ['migration', 'latency', 'failover', 'cost', 'kafka consumers', 'postmortem'];
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
-function stats(samples: number[]): { median: number; p95: number; max: number } {
+function stats(samples: number[]): { min: number; median: number; p95: number; max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   return {
+    min: sorted[0]!,
     median: sorted[Math.floor(sorted.length / 2)]!,
     p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!,
     max: sorted.at(-1)!,
@@ -32,10 +34,16 @@ async function writeWorkspace(dir: string, count: number): Promise<number> {
   const batch = 500;
   for (let from = 0; from < count; from += batch) {
     // Each batch gets its own seed so memory holds one batch at a time.
-    const studies = generateRealisticStudies(Math.min(batch, count - from), 1000 + from).map((s, i): Study => ({
-      ...s,
-      id: `s${String(from + i + 1).padStart(6, '0')}`,
-    }));
+    const studies = generateRealisticStudies(Math.min(batch, count - from), 1000 + from).map((s, i): Study => {
+      // Number studies across batches so titles and slugs stay unique, as in a real workspace.
+      const n = from + i + 1;
+      return {
+        ...s,
+        id: `s${String(n).padStart(6, '0')}`,
+        title: s.title.replace(/\(\d+\)$/, `(${n})`),
+        slug: s.slug.replace(/-\d+$/, `-${n}`),
+      };
+    });
     await Promise.all(
       studies.map(async (study) => {
         const json = `${JSON.stringify(study, null, 2)}\n`;
@@ -53,6 +61,8 @@ async function measureSaves(dir: string): Promise<number[]> {
   const study = await service.getStudy({ id: first!.id });
   const index = SearchIndex.fromStudies([study]);
   const times: number[] = [];
+  // A few unmeasured saves first, so both workspaces are timed with warm code and caches.
+  for (let i = 0; i < 5; i++) await service.updateStudy({ id: study.id, patch: { summary: `Warm-up ${i}` } });
   for (let i = 0; i < SAVES; i++) {
     const start = performance.now();
     const saved = await service.updateStudy({ id: study.id, patch: { summary: `Edited summary ${i}` } });
@@ -91,11 +101,18 @@ try {
   start = performance.now();
   const index = SearchIndex.fromStudies(studies);
   const buildMs = performance.now() - start;
+  start = performance.now();
+  const check = checkWorkspace(await service.getSite({}), studies);
+  const checkMs = performance.now() - start;
   studies.length = 0;
   if (global.gc) global.gc();
   const heapMb = process.memoryUsage().heapUsed / 1e6;
   console.log(
     `Search index: reading ${list.length} full studies ${ms(readMs)}, indexing ${ms(buildMs)} (${(buildMs / list.length).toFixed(2)} ms/study); heap after ${heapMb.toFixed(0)} MB`,
+  );
+
+  console.log(
+    `Publish check of every study: ${ms(checkMs)} (${check.totals.errors} errors, ${check.totals.warnings} warnings)`,
   );
 
   // 3. Typing: each keystroke runs the full library query (search, counts, sort, first page).
@@ -115,7 +132,7 @@ try {
   const k = stats(keystrokes);
   const m = stats(matchOnly);
   console.log(
-    `Search per keystroke (${keystrokes.length} keystrokes over ${WORDS_TYPED.length} words): median ${ms(k.median)}, p95 ${ms(k.p95)}, max ${ms(k.max)}  (target < 50 ms)`,
+    `Search per keystroke (${keystrokes.length} keystrokes over ${WORDS_TYPED.length} words): median ${ms(k.median)}, p95 ${ms(k.p95)}, max ${ms(k.max)}, fastest ${ms(k.min)}  (target < 50 ms)`,
   );
   console.log(`  of which ranking alone: median ${ms(m.median)}, p95 ${ms(m.p95)}`);
   start = performance.now();
