@@ -103,7 +103,8 @@ async function markdownFilesIn(dir: string): Promise<string[]> {
     if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await markdownFilesIn(full)));
-    else if (entry.isFile() && MARKDOWN_FILE.test(entry.name)) out.push(full);
+    // `_index.md` is a Hugo section's own page, not a study.
+    else if (entry.isFile() && MARKDOWN_FILE.test(entry.name) && !/^_index\./i.test(entry.name)) out.push(full);
   }
   return out;
 }
