@@ -1,23 +1,39 @@
 // The rich-text schema shared by the editor (renderer) and by every serializer in core
 // (Markdown, static site). One list, so what the editor can hold is exactly what exports.
 // Pure: TipTap's schema and extensions run in Node without a DOM.
-import type { Extensions } from '@tiptap/core';
+import type { AnyExtension, Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
+import { TaskItem, TaskList } from '@tiptap/extension-list';
 import Image from '@tiptap/extension-image';
 import { isSafeHref } from '../safe-url';
+import { Callout } from './callout';
 
-export function richTextExtensions(): Extensions {
+export interface RichTextExtensionOptions {
+  /**
+   * The editor swaps in nodes with the same name and schema but browser-only behaviour
+   * (a highlighting code block, an image that displays through the asset protocol).
+   */
+  codeBlock?: AnyExtension;
+  image?: AnyExtension;
+}
+
+export function richTextExtensions(options: RichTextExtensionOptions = {}): Extensions {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3, 4] },
+      codeBlock: options.codeBlock ? false : undefined,
       link: {
         openOnClick: false,
         autolink: true,
         isAllowedUri: (url) => isSafeHref(url),
       },
     }),
+    ...(options.codeBlock ? [options.codeBlock] : []),
     TableKit.configure({ table: { resizable: true } }),
-    Image.configure({ inline: false, allowBase64: false }),
+    options.image ?? Image.configure({ inline: false, allowBase64: false }),
+    TaskList,
+    TaskItem.configure({ nested: true }),
+    Callout,
   ];
 }

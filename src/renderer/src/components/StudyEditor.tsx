@@ -1,9 +1,15 @@
-// The editing pane for one study: metadata, then the four sections. Mounted with
-// key={study.id}, so nothing (state, editors, undo history) survives into another study.
+// The editing pane for one study: metadata, then the formatting toolbar, find & replace and
+// the four sections. Mounted with key={study.id}, so nothing (state, editors, undo history)
+// survives into another study.
 import { memo } from 'react';
 import { sectionKeys, type Study, type StudyPatch } from '../../../core/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
+import { EditorToolbar } from '../editor/EditorToolbar';
+import { FindReplacePanel } from '../editor/FindReplacePanel';
+import { KeyboardShortcutsButton, KeyboardShortcutsDialog } from '../editor/KeyboardShortcutsDialog';
 import { SectionEditor } from '../editor/SectionEditor';
+import { SlashMenuPopup } from '../editor/SlashMenuPopup';
+import { StudyWordCount } from '../editor/StudyWordCount';
 import { MetadataForm } from './MetadataForm';
 
 interface StudyEditorProps {
@@ -13,9 +19,19 @@ interface StudyEditorProps {
   autosave: AutosaveQueue;
   onEdit: (id: string, patch: StudyPatch) => void;
   onAddCategory: (name: string) => Promise<void>;
+  /** The site's language (settings), so the spellchecker checks the right one. */
+  language?: string;
 }
 
-function StudyEditorView({ study, siteCategories, readOnly, autosave, onEdit, onAddCategory }: StudyEditorProps) {
+function StudyEditorView({
+  study,
+  siteCategories,
+  readOnly,
+  autosave,
+  onEdit,
+  onAddCategory,
+  language = 'en',
+}: StudyEditorProps) {
   return (
     <article className="study">
       <MetadataForm
@@ -25,6 +41,14 @@ function StudyEditorView({ study, siteCategories, readOnly, autosave, onEdit, on
         onEdit={onEdit}
         onAddCategory={onAddCategory}
       />
+      <div className="editor-chrome">
+        <EditorToolbar readOnly={readOnly} />
+        <FindReplacePanel readOnly={readOnly} />
+      </div>
+      <div className="study-stats">
+        <StudyWordCount />
+        <KeyboardShortcutsButton />
+      </div>
       {sectionKeys.map((key) => (
         <SectionEditor
           key={key}
@@ -33,8 +57,11 @@ function StudyEditorView({ study, siteCategories, readOnly, autosave, onEdit, on
           initialContent={study[key]}
           editable={!readOnly}
           autosave={autosave}
+          language={language}
         />
       ))}
+      <SlashMenuPopup />
+      <KeyboardShortcutsDialog />
     </article>
   );
 }

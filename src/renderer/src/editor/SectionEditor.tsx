@@ -1,14 +1,17 @@
 // One rich-text section (Problem, Decisions…) in its own memoized component: a keystroke
 // re-renders nothing outside this editor, and the document is only marked dirty, never
 // serialized, on each change (the autosave queue reads it when it saves).
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { Placeholder } from '@tiptap/extensions';
-import { richTextExtensions } from '../../../core/rich-text/extensions';
 import type { RichTextDoc } from '../../../core/schemas/rich-text';
 import { sectionLabels, type SectionKey } from '../../../core/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
+import { BubbleFormatting } from './BubbleFormatting';
+import { sectionEditorExtensions } from './editor-extensions';
+import { registerSectionEditor, setActiveEditor } from './section-registry';
+import { sectionGuidance } from './section-guidance';
 import { sectionPrompts } from './section-prompts';
+import { formatWords, useSectionWordCount } from './word-counts';
 
 interface SectionEditorProps {
   studyId: string;
@@ -16,14 +19,17 @@ interface SectionEditorProps {
   initialContent: RichTextDoc;
   editable: boolean;
   autosave: AutosaveQueue;
+  /** The site's language: the spellchecker follows it. */
+  language: string;
 }
 
-function SectionEditorView({ studyId, section, initialContent, editable, autosave }: SectionEditorProps) {
+function SectionEditorView({ studyId, section, initialContent, editable, autosave, language }: SectionEditorProps) {
   const label = sectionLabels[section];
   const headingId = `section-${section}-heading`;
+  const extensions = useMemo(() => sectionEditorExtensions(sectionPrompts[section]), [section]);
   const editor = useEditor(
     {
-      extensions: [...richTextExtensions(), Placeholder.configure({ placeholder: sectionPrompts[section] })],
+      extensions,
       content: initialContent,
       editable,
       shouldRerenderOnTransaction: false,
@@ -34,11 +40,13 @@ function SectionEditorView({ studyId, section, initialContent, editable, autosav
           'aria-label': label,
           class: 'rich-text',
           spellcheck: 'true',
+          lang: language,
         },
       },
       // The patch is tagged with the study this editor was created for, never "the current" one.
       onUpdate: ({ editor: changed }) =>
         autosave.markSectionDirty(studyId, section, () => changed.getJSON() as RichTextDoc),
+      onFocus: ({ editor: focused }) => setActiveEditor(focused),
     },
     // A new editor per study: content and undo history never cross between studies.
     [studyId, section],
@@ -49,15 +57,31 @@ function SectionEditorView({ studyId, section, initialContent, editable, autosav
     if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
 
+  useEffect(() => (editor ? registerSectionEditor(section, editor) : undefined), [editor, section]);
+
   // Before this editor is destroyed, turn its unsaved changes into data.
   useEffect(() => () => autosave.capture(studyId), [autosave, studyId]);
 
+  const words = useSectionWordCount(section, editor);
+
   return (
     <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="section-heading">
-        {label}
-      </h2>
+      <div className="section-head">
+        <h2 id={headingId} className="section-heading">
+          {label}
+        </h2>
+        <span className="section-words">{formatWords(words)}</span>
+      </div>
+      <details className="section-guidance">
+        <summary>What good looks like</summary>
+        <ul>
+          {sectionGuidance[section].map((tip) => (
+            <li key={tip}>{tip}</li>
+          ))}
+        </ul>
+      </details>
       <EditorContent editor={editor} className="section-body" />
+      {editor && editable ? <BubbleFormatting editor={editor} section={label} /> : null}
     </section>
   );
 }

@@ -1,0 +1,79 @@
+// The callout block: a note, tip or warning box holding ordinary blocks. Its schema and
+// commands live here (pure, so the Markdown and site serializers share the same node); it is
+// written to Markdown as a GFM alert (`> [!NOTE]`) and to the site as <aside class="callout">.
+import { mergeAttributes, Node } from '@tiptap/core';
+
+export const calloutKinds = ['note', 'tip', 'warning'] as const;
+export type CalloutKind = (typeof calloutKinds)[number];
+
+export const calloutLabels: Record<CalloutKind, string> = { note: 'Note', tip: 'Tip', warning: 'Warning' };
+
+/** Any stored or pasted value becomes a known kind, so a hand-edited file cannot break rendering. */
+export function calloutKind(value: unknown): CalloutKind {
+  return calloutKinds.includes(value as CalloutKind) ? (value as CalloutKind) : 'note';
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    callout: {
+      /** Wraps the selected blocks in a callout of `kind`. */
+      setCallout: (kind?: CalloutKind) => ReturnType;
+      /** Wraps in a callout, or lifts the blocks out of the callout they are in. */
+      toggleCallout: (kind?: CalloutKind) => ReturnType;
+      /** Changes the kind of the callout around the selection. */
+      setCalloutKind: (kind: CalloutKind) => ReturnType;
+    };
+  }
+}
+
+export const Callout = Node.create({
+  name: 'callout',
+  group: 'block',
+  content: 'block+',
+  defining: true,
+
+  addAttributes() {
+    return {
+      kind: {
+        default: 'note',
+        parseHTML: (element) => calloutKind(element.getAttribute('data-kind')),
+        renderHTML: (attributes) => ({ 'data-kind': calloutKind(attributes.kind) }),
+      },
+    };
+  },
+
+  parseHTML() {
+    return [{ tag: 'aside[data-callout]' }];
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    const kind = calloutKind(node.attrs.kind);
+    return [
+      'aside',
+      mergeAttributes(HTMLAttributes, {
+        'data-callout': '',
+        class: `callout callout-${kind}`,
+        role: 'note',
+        'aria-label': calloutLabels[kind],
+      }),
+      0,
+    ];
+  },
+
+  addCommands() {
+    return {
+      setCallout:
+        (kind = 'note') =>
+        ({ commands }) =>
+          commands.wrapIn(this.name, { kind }),
+      toggleCallout:
+        (kind = 'note') =>
+        ({ commands }) =>
+          commands.toggleWrap(this.name, { kind }),
+      setCalloutKind:
+        (kind) =>
+        ({ commands }) =>
+          commands.updateAttributes(this.name, { kind }),
+    };
+  },
+});

@@ -1,0 +1,280 @@
+// The one table of editor commands. The toolbar, the bubble menu, the "/" slash menu, the
+// keyboard shortcuts and the Keyboard shortcuts list all render from it: adding a block type
+// is one entry here. `label` is the accessible name of every control that shows the command.
+import type { Editor } from '@tiptap/core';
+import { calloutLabels, type CalloutKind } from '../../../core/rich-text/callout';
+import { requestUi } from '../editor/ui-requests';
+
+export interface EditorCommand {
+  id: string;
+  label: string;
+  /** Extra words the slash menu matches ("ul", "todo", "alert"…). */
+  keywords: readonly string[];
+  /** ProseMirror key name (`Mod-b`), registered on every section editor. */
+  shortcut?: string;
+  /** A shortcut handled outside the editor (by the panel it opens), listed but not bound here. */
+  globalShortcut?: string;
+  run(editor: Editor): boolean;
+  isActive?(editor: Editor): boolean;
+  inToolbar: boolean;
+  inSlashMenu: boolean;
+  inBubble: boolean;
+}
+
+type Entry = Omit<EditorCommand, 'inToolbar' | 'inSlashMenu' | 'inBubble' | 'keywords'> &
+  Partial<Pick<EditorCommand, 'inToolbar' | 'inSlashMenu' | 'inBubble' | 'keywords'>>;
+
+function entry(e: Entry): EditorCommand {
+  return { keywords: [], inToolbar: false, inSlashMenu: false, inBubble: false, ...e };
+}
+
+const heading = (level: 2 | 3 | 4, key: string): EditorCommand =>
+  entry({
+    id: `heading${level}`,
+    label: `Heading ${level}`,
+    keywords: ['title', 'subheading', `h${level}`],
+    shortcut: key,
+    run: (e) => e.chain().focus().toggleHeading({ level }).run(),
+    isActive: (e) => e.isActive('heading', { level }),
+    inToolbar: true,
+    inSlashMenu: true,
+  });
+
+const callout = (kind: CalloutKind, inToolbar: boolean): EditorCommand =>
+  entry({
+    id: inToolbar ? 'callout' : `callout-${kind}`,
+    label: inToolbar ? 'Callout' : `${calloutLabels[kind]} callout`,
+    keywords: ['callout', 'alert', 'admonition', kind],
+    run: (e) => e.chain().focus().toggleCallout(kind).run(),
+    isActive: (e) => (inToolbar ? e.isActive('callout') : e.isActive('callout', { kind })),
+    inToolbar,
+    inSlashMenu: true,
+  });
+
+export const editorCommands: readonly EditorCommand[] = [
+  entry({
+    id: 'paragraph',
+    label: 'Text',
+    keywords: ['paragraph', 'plain', 'body'],
+    shortcut: 'Mod-Alt-0',
+    run: (e) => e.chain().focus().setParagraph().run(),
+    isActive: (e) => e.isActive('paragraph'),
+    inSlashMenu: true,
+  }),
+  heading(2, 'Mod-Alt-1'),
+  heading(3, 'Mod-Alt-2'),
+  heading(4, 'Mod-Alt-3'),
+  entry({
+    id: 'bold',
+    label: 'Bold',
+    keywords: ['strong'],
+    shortcut: 'Mod-b',
+    run: (e) => e.chain().focus().toggleBold().run(),
+    isActive: (e) => e.isActive('bold'),
+    inToolbar: true,
+    inBubble: true,
+  }),
+  entry({
+    id: 'italic',
+    label: 'Italic',
+    keywords: ['emphasis'],
+    shortcut: 'Mod-i',
+    run: (e) => e.chain().focus().toggleItalic().run(),
+    isActive: (e) => e.isActive('italic'),
+    inToolbar: true,
+    inBubble: true,
+  }),
+  entry({
+    id: 'underline',
+    label: 'Underline',
+    shortcut: 'Mod-u',
+    run: (e) => e.chain().focus().toggleUnderline().run(),
+    isActive: (e) => e.isActive('underline'),
+    inToolbar: true,
+    inBubble: true,
+  }),
+  entry({
+    id: 'strike',
+    label: 'Strikethrough',
+    keywords: ['strike', 'delete'],
+    shortcut: 'Mod-Shift-s',
+    run: (e) => e.chain().focus().toggleStrike().run(),
+    isActive: (e) => e.isActive('strike'),
+    inToolbar: true,
+    inBubble: true,
+  }),
+  entry({
+    id: 'code',
+    label: 'Inline code',
+    keywords: ['monospace'],
+    shortcut: 'Mod-e',
+    run: (e) => e.chain().focus().toggleCode().run(),
+    isActive: (e) => e.isActive('code'),
+    inToolbar: true,
+    inBubble: true,
+  }),
+  entry({
+    id: 'link',
+    label: 'Link',
+    keywords: ['url', 'href'],
+    shortcut: 'Mod-k',
+    run: (e) => {
+      requestUi({ kind: 'edit-link', editor: e });
+      return true;
+    },
+    isActive: (e) => e.isActive('link'),
+    inToolbar: true,
+    inBubble: true,
+  }),
+  entry({
+    id: 'bulletList',
+    label: 'Bullet list',
+    keywords: ['unordered', 'ul'],
+    shortcut: 'Mod-Shift-8',
+    run: (e) => e.chain().focus().toggleBulletList().run(),
+    isActive: (e) => e.isActive('bulletList'),
+    inToolbar: true,
+    inSlashMenu: true,
+  }),
+  entry({
+    id: 'orderedList',
+    label: 'Numbered list',
+    keywords: ['ordered', 'ol'],
+    shortcut: 'Mod-Shift-7',
+    run: (e) => e.chain().focus().toggleOrderedList().run(),
+    isActive: (e) => e.isActive('orderedList'),
+    inToolbar: true,
+    inSlashMenu: true,
+  }),
+  entry({
+    id: 'taskList',
+    label: 'Task list',
+    keywords: ['todo', 'checkbox', 'checklist'],
+    shortcut: 'Mod-Shift-9',
+    run: (e) => e.chain().focus().toggleTaskList().run(),
+    isActive: (e) => e.isActive('taskList'),
+    inToolbar: true,
+    inSlashMenu: true,
+  }),
+  entry({
+    id: 'blockquote',
+    label: 'Quote',
+    keywords: ['blockquote', 'citation'],
+    shortcut: 'Mod-Shift-b',
+    run: (e) => e.chain().focus().toggleBlockquote().run(),
+    isActive: (e) => e.isActive('blockquote'),
+    inToolbar: true,
+    inSlashMenu: true,
+  }),
+  entry({
+    id: 'codeBlock',
+    label: 'Code block',
+    keywords: ['pre', 'snippet', 'source'],
+    shortcut: 'Mod-Alt-c',
+    run: (e) => e.chain().focus().toggleCodeBlock().run(),
+    isActive: (e) => e.isActive('codeBlock'),
+    inToolbar: true,
+    inSlashMenu: true,
+  }),
+  callout('note', true),
+  callout('note', false),
+  callout('tip', false),
+  callout('warning', false),
+  entry({
+    id: 'table',
+    label: 'Table',
+    keywords: ['grid', 'rows', 'columns'],
+    run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+    isActive: (e) => e.isActive('table'),
+    inToolbar: true,
+    inSlashMenu: true,
+  }),
+  entry({
+    id: 'image',
+    label: 'Image',
+    keywords: ['picture', 'photo', 'screenshot', 'figure'],
+    run: (e) => {
+      requestUi({ kind: 'pick-image', editor: e });
+      return true;
+    },
+    inToolbar: true,
+    inSlashMenu: true,
+  }),
+  entry({
+    id: 'horizontalRule',
+    label: 'Divider',
+    keywords: ['horizontal rule', 'hr', 'separator', 'line'],
+    run: (e) => e.chain().focus().setHorizontalRule().run(),
+    inToolbar: true,
+    inSlashMenu: true,
+  }),
+  entry({
+    id: 'undo',
+    label: 'Undo',
+    shortcut: 'Mod-z',
+    run: (e) => e.chain().focus().undo().run(),
+    inToolbar: true,
+  }),
+  entry({
+    id: 'redo',
+    label: 'Redo',
+    shortcut: 'Mod-Shift-z',
+    run: (e) => e.chain().focus().redo().run(),
+    inToolbar: true,
+  }),
+  entry({
+    id: 'find',
+    label: 'Find',
+    globalShortcut: 'Mod-f',
+    run: () => {
+      requestUi({ kind: 'find', replace: false });
+      return true;
+    },
+  }),
+  entry({
+    id: 'replace',
+    label: 'Find and replace',
+    globalShortcut: 'Mod-h',
+    run: () => {
+      requestUi({ kind: 'find', replace: true });
+      return true;
+    },
+  }),
+  entry({
+    id: 'shortcuts',
+    label: 'Keyboard shortcuts',
+    globalShortcut: 'Mod-/',
+    run: () => {
+      requestUi({ kind: 'show-shortcuts' });
+      return true;
+    },
+  }),
+];
+
+/** Table editing, shown in the toolbar while the cursor is in a table. */
+export const tableCommands: readonly EditorCommand[] = [
+  ['addRowAfter', 'Add row', (e: Editor) => e.chain().focus().addRowAfter().run()],
+  ['deleteRow', 'Delete row', (e: Editor) => e.chain().focus().deleteRow().run()],
+  ['addColumnAfter', 'Add column', (e: Editor) => e.chain().focus().addColumnAfter().run()],
+  ['deleteColumn', 'Delete column', (e: Editor) => e.chain().focus().deleteColumn().run()],
+  ['toggleHeaderRow', 'Header row', (e: Editor) => e.chain().focus().toggleHeaderRow().run()],
+  ['deleteTable', 'Delete table', (e: Editor) => e.chain().focus().deleteTable().run()],
+].map(([id, label, run]) => entry({ id: id as string, label: label as string, run: run as (e: Editor) => boolean }));
+
+export const toolbarCommands = editorCommands.filter((c) => c.inToolbar);
+export const bubbleCommands = editorCommands.filter((c) => c.inBubble);
+export const slashCommands = editorCommands.filter((c) => c.inSlashMenu);
+
+/** Slash-menu matches for what was typed after "/": label words first, then keywords. */
+export function matchSlashCommands(query: string): EditorCommand[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [...slashCommands];
+  const starts = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/\s+/)
+      .some((word) => word.startsWith(q));
+  const byLabel = slashCommands.filter((c) => c.label.toLowerCase().startsWith(q) || starts(c.label));
+  const byKeyword = slashCommands.filter((c) => !byLabel.includes(c) && c.keywords.some((k) => starts(k)));
+  return [...byLabel, ...byKeyword];
+}

@@ -1,0 +1,16 @@
+// Binds every command in the table that has a shortcut, on each section editor. Its priority
+// is above StarterKit's, so where both bind a key (Mod-Alt-1…3 for H2–H4) the table wins.
+import { Extension, type KeyboardShortcutCommand } from '@tiptap/core';
+import { editorCommands } from '../commands/editor-commands';
+
+export const CommandKeymap = Extension.create({
+  name: 'commandKeymap',
+  priority: 1000,
+  addKeyboardShortcuts() {
+    const bindings: Record<string, KeyboardShortcutCommand> = {};
+    for (const command of editorCommands) {
+      if (command.shortcut) bindings[command.shortcut] = ({ editor }) => command.run(editor);
+    }
+    return bindings;
+  },
+});

@@ -1,0 +1,23 @@
+// Everything a section editor is built from: the shared schema from core (with the
+// highlighting code block and the asset-displaying image swapped in — same names, same
+// schema) plus the editing-only behaviour: placeholder, shortcuts, slash menu, find, images.
+import type { Extensions } from '@tiptap/core';
+import { Placeholder } from '@tiptap/extensions';
+import { richTextExtensions } from '../../../core/rich-text/extensions';
+import { HighlightedCodeBlock } from './code-languages';
+import { CommandKeymap } from './command-keymap';
+import { DisplayImage } from './display-image';
+import { FindHighlight } from './find-highlight';
+import { ImageFiles } from './image-upload';
+import { SlashMenu } from './slash-menu';
+
+export function sectionEditorExtensions(placeholder: string): Extensions {
+  return [
+    ...richTextExtensions({ codeBlock: HighlightedCodeBlock, image: DisplayImage }),
+    Placeholder.configure({ placeholder }),
+    CommandKeymap,
+    SlashMenu,
+    FindHighlight,
+    ImageFiles,
+  ];
+}
