@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../src/core/library/search-index';
 import { indexChanges } from '../../src/core/library/search-index-sync';
 import type { RichTextDoc } from '../../src/core/schemas/rich-text';
-import type { Study } from '../../src/core/schemas/study';
+import { toSummary, type Study } from '../../src/core/schemas/study';
 import { sampleStudy } from '../helpers/study-files';
 
 const para = (...texts: string[]): RichTextDoc => ({
@@ -144,5 +144,16 @@ describe('keeping the index in step with the workspace', () => {
     const index = SearchIndex.fromStudies([kept, edited, gone]);
     const current = [kept, { ...edited, updatedAt: '2030-01-01T00:00:00.000Z' }, study({ id: 'new' })];
     expect(indexChanges(index, current)).toEqual({ toRead: ['edited', 'new'], toRemove: ['gone'] });
+  });
+
+  it('searches titles and summaries at once from summaries, and bodies once the full study arrives', () => {
+    const full = study({ id: 'full', title: 'Quarterly review', body: 'the replica lag grew' });
+    const index = SearchIndex.fromStudies([toSummary(full)]);
+    expect(index.match('quarterly').map((r) => r.id)).toEqual(['full']);
+    expect(index.match('replica')).toEqual([]);
+    expect(indexChanges(index, [full])).toEqual({ toRead: ['full'], toRemove: [] });
+    index.upsert(full);
+    expect(index.match('replica').map((r) => r.id)).toEqual(['full']);
+    expect(indexChanges(index, [full])).toEqual({ toRead: [], toRemove: [] });
   });
 });

@@ -4,7 +4,7 @@ import type { StudySummary } from '../schemas/study';
 import type { SearchIndex } from './search-index';
 
 export interface IndexChanges {
-  /** Studies to read in full and upsert: new, or saved since they were indexed. */
+  /** Studies to read in full and upsert: new, saved since indexed, or indexed by summary only. */
   toRead: string[];
   /** Studies the index holds that are no longer in the workspace. */
   toRemove: string[];
@@ -15,7 +15,7 @@ export function indexChanges(index: SearchIndex, current: Pick<StudySummary, 'id
   const toRead: string[] = [];
   for (const { id, updatedAt } of current) {
     present.add(id);
-    if (index.summary(id)?.updatedAt !== updatedAt) toRead.push(id);
+    if (index.summary(id)?.updatedAt !== updatedAt || !index.hasBody(id)) toRead.push(id);
   }
   const toRemove = index
     .summaries()

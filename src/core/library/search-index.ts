@@ -37,6 +37,7 @@ interface IndexedStudy {
   summary: StudySummary;
   sections: Record<SectionKey, string>;
   words: Int32Array;
+  hasBody: boolean;
 }
 
 // Field ranks 0..2 (body, summary, title); a title match of any kind outranks a summary match.
@@ -60,7 +61,7 @@ export class SearchIndex {
   private recencyOrder: Int32Array | null = null;
   private recencyRank: Int32Array | null = null;
 
-  static fromStudies(studies: Iterable<Study>): SearchIndex {
+  static fromStudies(studies: Iterable<Study | StudySummary>): SearchIndex {
     const index = new SearchIndex();
     for (const study of studies) index.upsert(study);
     return index;
@@ -83,14 +84,24 @@ export class SearchIndex {
     return [...this.docOf.values()].map((doc) => this.docs[doc]!.summary);
   }
 
-  /** Adds a study or replaces what the index knew of it (call after every save). */
-  upsert(study: Study): void {
+  /** True when the study's sections are indexed, not just its title and summary. */
+  hasBody(id: string): boolean {
+    const doc = this.docOf.get(id);
+    return doc !== undefined && this.docs[doc]!.hasBody;
+  }
+
+  /**
+   * Adds a study or replaces what the index knew of it (call after every save). Given only a
+   * summary, indexes the title and summary: a large workspace is searchable by title at once,
+   * while the full studies are read in the background and upserted as they arrive.
+   */
+  upsert(study: Study | StudySummary): void {
     this.remove(study.id);
     const doc = this.freeDocs.pop() ?? this.docs.length;
-    const sections = Object.fromEntries(sectionKeys.map((key) => [key, docToPlainText(study[key])])) as Record<
-      SectionKey,
-      string
-    >;
+    const hasBody = 'problem' in study;
+    const sections = Object.fromEntries(
+      sectionKeys.map((key) => [key, hasBody ? docToPlainText(study[key]) : '']),
+    ) as Record<SectionKey, string>;
     const bits = new Map<string, number>();
     const addWords = (text: string, bit: number): void => {
       for (const word of wordsOf(normalizeForSearch(text))) bits.set(word, (bits.get(word) ?? 0) | bit);
@@ -105,7 +116,7 @@ export class SearchIndex {
       this.postings[wordId]!.add(doc, fieldBits);
       words[i++] = wordId;
     }
-    this.docs[doc] = { id: study.id, summary: toSummary(study), sections, words };
+    this.docs[doc] = { id: study.id, summary: hasBody ? toSummary(study) : { ...study }, sections, words, hasBody };
     this.docOf.set(study.id, doc);
     this.recencyOrder = this.recencyRank = null;
   }
