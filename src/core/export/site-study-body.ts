@@ -22,11 +22,13 @@ export interface ImageResolver {
 }
 
 const MAX_CACHED = 5000;
-const cache = new Map<string, { hash: string; body: StudyBody }>();
+/** Remembered bodies by study id, with the study object they were rendered from. */
+const cache = new Map<string, { study: Study; body: StudyBody }>();
 
-// Hashing 1,000 long studies costs ~100 ms, so the hash of each study object is remembered
-// too. Studies are immutable values throughout core (a save makes a new object), so the same
-// object always has the same sections.
+// Hashing 1,000 long studies costs ~100 ms, so hashes are computed only when a remembered
+// body meets a different object for the same id (a study read again from disk), and each
+// object's hash is remembered. Studies are immutable values throughout core (a save makes a
+// new object), so the same object always has the same sections.
 const hashes = new WeakMap<Study, string>();
 
 function contentHash(study: Study): string {
@@ -46,10 +48,13 @@ function contentHash(study: Study): string {
  * rendered again (and warned about again) next time.
  */
 export function studyBody(study: Study, resolve: ImageResolver): StudyBody {
-  const hash = contentHash(study);
   const hit = cache.get(study.id);
+  const same = hit && (hit.study === study || contentHash(hit.study) === contentHash(study));
   // A remembered body is reused only if its images can all still be resolved (and so copied).
-  if (hit && hit.hash === hash && [...hit.body.images.keys()].every((src) => resolve(src) !== null)) return hit.body;
+  if (hit && same && [...hit.body.images.keys()].every((src) => resolve(src) !== null)) {
+    hit.study = study;
+    return hit.body;
+  }
 
   const images = new Map<string, string>();
   let complete = true;
@@ -73,7 +78,7 @@ export function studyBody(study: Study, resolve: ImageResolver): StudyBody {
   const body: StudyBody = { sections, minutes: readingMinutes(study), images };
   if (complete) {
     if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(study.id, { hash, body });
+    cache.set(study.id, { study, body });
   }
   return body;
 }
