@@ -2,9 +2,10 @@
 // Transports (IPC, HTTP, CLI) call it through dispatch(), never around it.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { ASSETS_DIR, saveAssetBytes } from './asset-store';
+import { ASSETS_DIR, readAssetBytes, saveAssetBytes } from './asset-store';
 import type { CasebookHandlers, WorkspaceInfo } from './contract';
 import { CasebookError } from './errors';
+import { studyPreviewHtml } from './export/study-preview';
 import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
 import { listQuarantine } from './quarantine';
 import type { Study } from './schemas/study';
@@ -116,6 +117,13 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
     },
     exportWorkspace: (input) => exportWithProgress(input),
     importMarkdown: ({ paths }) => importWithProgress(paths),
+    previewStudy: async ({ id }) => ({
+      html: studyPreviewHtml({
+        site: site.get(),
+        study: await studies.get(id),
+        readAsset: (src) => readAssetBytes(workspace, src),
+      }),
+    }),
     getSite: async () => site.get(),
     updateSite: async ({ patch }) => {
       writable();

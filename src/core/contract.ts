@@ -111,6 +111,8 @@ export const contract = {
     importReportSchema,
     true,
   ),
+  /** The study drawn as its published page: one self-contained, inert HTML document (drafts too). */
+  previewStudy: method(idInput, z.object({ html: z.string() }), false),
   getSite: method(noInput, siteSettingsSchema, false),
   updateSite: method(z.object({ patch: sitePatchSchema }).strict(), siteSettingsSchema, true),
 } as const;
