@@ -182,7 +182,12 @@ export function rewriteImages(doc: RichTextDoc, stored: Map<string, string>, war
         }
         return [{ ...node, attrs: { ...node.attrs, src: target } }];
       }
-      return node.content ? [{ ...node, content: visit(node.content) }] : [node];
+      if (!node.content) return [node];
+      const content = visit(node.content);
+      // A quote or cell that held only a dropped image still needs a block.
+      return [
+        { ...node, content: content.length > 0 || node.content.length === 0 ? content : [{ type: 'paragraph' }] },
+      ];
     });
   const content = visit(doc.content ?? []);
   return { type: 'doc', content: content.length > 0 ? content : [{ type: 'paragraph' }] };

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Definition, RootContent } from 'mdast';
 import { z } from 'zod';
-import { emptyDoc, type RichTextDoc } from '../schemas/rich-text';
+import { emptyDoc, type RichTextDoc, type RichTextNode } from '../schemas/rich-text';
 import {
   isoDateSchema,
   outcomeSchema,
@@ -91,7 +91,14 @@ export function parseMarkdownStudy(text: string, fileName: string): ParseResult 
     const key = String(issue.path[0] ?? '');
     return { ok: false, line: lines[key] ?? 1, reason: `${key || 'study'}: ${issue.message}` };
   }
-  return { ok: true, study: checked.data, images, warnings };
+  // Only images that made it into a section (not those dropped from headings or cells).
+  const kept = new Set<string>();
+  const collect = (node: RichTextNode): void => {
+    if (node.type === 'image' && typeof node.attrs?.src === 'string') kept.add(node.attrs.src);
+    node.content?.forEach(collect);
+  };
+  for (const key of sectionKeys) collect(checked.data[key] as RichTextNode);
+  return { ok: true, study: checked.data, images: images.filter((src) => kept.has(src)), warnings };
 }
 
 function collectDefinitions(nodes: RootContent[], into: Map<string, Definition>): void {

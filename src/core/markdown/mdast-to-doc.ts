@@ -43,7 +43,7 @@ export function editorHeadingLevel(depth: number): number {
 const blockHandlers: Record<string, BlockHandler> = {
   paragraph: (node: Paragraph, ctx) => headerlessTable(node, ctx) ?? paragraphToBlocks(node.children, ctx),
   heading: (node: { depth: number; children: PhrasingContent[] }, ctx) => {
-    const content = phrasing(node.children, [], ctx).filter((n) => n.type !== 'image');
+    const content = withoutImages(phrasing(node.children, [], ctx), 'a heading', ctx);
     return [
       { type: 'heading', attrs: { level: editorHeadingLevel(node.depth) }, ...(content.length ? { content } : {}) },
     ];
@@ -209,6 +209,13 @@ function pushImage(out: RichTextNode[], url: string, alt: string | null, title: 
   out.push({ type: 'image', attrs: { src: url, alt: alt || null, title: title || null } });
 }
 
+// The editor's images are blocks, which headings and table cells cannot hold.
+function withoutImages(nodes: RichTextNode[], where: string, ctx: MdastToDocContext): RichTextNode[] {
+  const kept = nodes.filter((n) => n.type !== 'image');
+  if (kept.length < nodes.length) ctx.warn(`An image inside ${where} was left out: images stand on their own line.`);
+  return kept;
+}
+
 function textNodes(text: string, marks: Mark[]): RichTextNode[] {
   if (text === '') return [];
   return [marks.length > 0 ? { type: 'text', text, marks } : { type: 'text', text }];
@@ -224,7 +231,7 @@ function tableToDoc(node: Table, ctx: MdastToDocContext): RichTextNode {
     content: r.children.map((cell, i) => ({
       type: header ? 'tableHeader' : 'tableCell',
       attrs: { align: align[i] ?? null },
-      content: [paragraph(phrasing(cell.children, [], ctx).filter((n) => n.type !== 'image'))],
+      content: [paragraph(withoutImages(phrasing(cell.children, [], ctx), 'a table cell', ctx))],
     })),
   });
   const rows = headless ? body.map((r) => row(r, false)) : [row(head, true), ...body.map((r) => row(r, false))];
