@@ -178,10 +178,11 @@ export function FindReplacePanel({ readOnly }: { readOnly: boolean }) {
         <span className="find-count" aria-live="polite">
           {count}
         </span>
-        <button type="button" onClick={() => go(-1)} disabled={matches.length === 0}>
+        {/* aria-disabled, not disabled: a focused button keeps focus when the matches run out. */}
+        <button type="button" onClick={() => go(-1)} aria-disabled={matches.length === 0}>
           Previous
         </button>
-        <button type="button" onClick={() => go(1)} disabled={matches.length === 0}>
+        <button type="button" onClick={() => go(1)} aria-disabled={matches.length === 0}>
           Next
         </button>
         <label className="find-option">
@@ -207,10 +208,10 @@ export function FindReplacePanel({ readOnly }: { readOnly: boolean }) {
               onChange={(event) => setReplacement(event.target.value)}
             />
           </label>
-          <button type="button" onClick={replaceOne} disabled={matches.length === 0}>
+          <button type="button" onClick={replaceOne} aria-disabled={matches.length === 0}>
             Replace
           </button>
-          <button type="button" onClick={replaceAll} disabled={matches.length === 0}>
+          <button type="button" onClick={replaceAll} aria-disabled={matches.length === 0}>
             Replace all
           </button>
         </div>
