@@ -173,7 +173,7 @@ describe('writeOutput', () => {
     });
   });
 
-  it('refuses to put a file where a folder is, before writing anything', async () => {
+  it('refuses a file where a folder is and a folder where a file is, before writing anything', async () => {
     await withTempDir(async (dir) => {
       await writeOutput(dir, [{ path: 'a/index.html', contents: 'a' }], { format: 'site' });
       await mkdir(path.join(dir, 'b.html'));
@@ -189,6 +189,11 @@ describe('writeOutput', () => {
         /is a folder, but the export needs a file there/,
       );
       expect(await listTree(dir)).toEqual([EXPORT_MARKER, 'a/index.html']);
+      await writeFile(path.join(dir, 'c'), 'a file');
+      await expectRefused(
+        writeOutput(dir, [{ path: 'c/d/index.html', contents: 'x' }], { format: 'site' }),
+        /c in the output folder is a file, but the export needs a folder there/,
+      );
     });
   });
 

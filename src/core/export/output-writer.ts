@@ -52,9 +52,9 @@ export interface WriteOutputResult {
   removed: number;
 }
 
-// How many files are compared or written at once: enough to hide disk latency, few enough
-// not to exhaust file handles.
-const PARALLEL = 16;
+// How many files are looked up, compared or written at once: enough to hide disk latency,
+// few enough not to exhaust file handles.
+const PARALLEL = 32;
 
 /** Why `rel` may not be written, or null when it is a safe path inside the output folder. */
 export function unsafeOutputPath(rel: string): string | null {
@@ -85,7 +85,9 @@ async function lstatOrNull(file: string) {
   try {
     return await fsp.lstat(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // ENOTDIR: a parent is a file; checkOnDisk refuses that with a clear message.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw err;
   }
 }
@@ -105,41 +107,34 @@ function toBytes(contents: string | Uint8Array): Uint8Array {
 /**
  * Checks every folder on the way to each file: it must be a real folder, or a symlink whose
  * target is still inside the output folder. An existing folder where a file should go is
- * refused too. Runs before anything is written.
+ * refused too. Runs before anything is written. Everything is looked up at once (a thousand
+ * study folders make two thousand lookups) and then judged, parents before children.
+ * Returns what each file path holds now (null: nothing), so later steps need not ask again.
  */
-
-/** Returns what each file path holds now (null: nothing), so later steps need not ask again. */
 async function checkOnDisk(outDir: string, realOut: string, rels: string[]): Promise<Map<string, Stats | null>> {
+  const dirs = new Set<string>();
+  for (const rel of rels) {
+    for (let dir = path.posix.dirname(rel); dir !== '.' && !dirs.has(dir); dir = path.posix.dirname(dir)) dirs.add(dir);
+  }
+  const stats = new Map<string, Stats | null>();
+  await inBatches([...dirs, ...rels], async (rel) => {
+    stats.set(rel, await lstatOrNull(path.join(outDir, rel)));
+  });
+  const shallowFirst = [...dirs].sort((a, b) => a.split('/').length - b.split('/').length);
+  for (const dir of shallowFirst) {
+    const stat = stats.get(dir);
+    if (!stat || stat.isDirectory()) continue;
+    if (!stat.isSymbolicLink()) refuse(`${dir} in the output folder is a file, but the export needs a folder there`);
+    const target = await fsp.realpath(path.join(outDir, dir)).catch(() => null);
+    if (!target || !isInside(realOut, target)) refuse(`${dir} in the output folder is a link that leads outside it`);
+    if (!(await fsp.stat(target)).isDirectory()) refuse(`${dir} in the output folder is not a folder`);
+  }
   const found = new Map<string, Stats | null>();
-  const checked = new Map<string, Promise<void>>();
-  const checkDir = (rel: string): Promise<void> => {
-    let pending = checked.get(rel);
-    if (!pending) {
-      pending = (async () => {
-        const parent = path.posix.dirname(rel);
-        if (parent !== '.') await checkDir(parent);
-        const stat = await lstatOrNull(path.join(outDir, rel));
-        if (!stat) return;
-        if (stat.isSymbolicLink()) {
-          const target = await fsp.realpath(path.join(outDir, rel)).catch(() => null);
-          if (!target || !isInside(realOut, target))
-            refuse(`${rel} in the output folder is a link that leads outside it`);
-          if (!(await fsp.stat(target)).isDirectory()) refuse(`${rel} in the output folder is not a folder`);
-        } else if (!stat.isDirectory()) {
-          refuse(`${rel} in the output folder is a file, but the export needs a folder there`);
-        }
-      })();
-      checked.set(rel, pending);
-    }
-    return pending;
-  };
-  await inBatches(rels, async (rel) => {
-    const parent = path.posix.dirname(rel);
-    if (parent !== '.') await checkDir(parent);
-    const stat = await lstatOrNull(path.join(outDir, rel));
+  for (const rel of rels) {
+    const stat = stats.get(rel) ?? null;
     if (stat?.isDirectory()) refuse(`${rel} in the output folder is a folder, but the export needs a file there`);
     found.set(rel, stat);
-  });
+  }
   return found;
 }
 
