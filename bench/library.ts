@@ -55,21 +55,35 @@ async function writeWorkspace(dir: string, count: number): Promise<number> {
   return bytes;
 }
 
-async function measureSaves(dir: string): Promise<number[]> {
+/** A saver for one study of a workspace: each call saves it once and returns the time taken. */
+async function saver(dir: string, index: SearchIndex): Promise<(i: number) => Promise<number>> {
   const service = await openWorkspace(dir);
   const [first] = await service.listStudies({});
-  const study = await service.getStudy({ id: first!.id });
-  const index = SearchIndex.fromStudies([study]);
-  const times: number[] = [];
-  // A few unmeasured saves first, so both workspaces are timed with warm code and caches.
-  for (let i = 0; i < 5; i++) await service.updateStudy({ id: study.id, patch: { summary: `Warm-up ${i}` } });
-  for (let i = 0; i < SAVES; i++) {
+  const { id } = first!;
+  return async (i) => {
     const start = performance.now();
-    const saved = await service.updateStudy({ id: study.id, patch: { summary: `Edited summary ${i}` } });
+    const saved = await service.updateStudy({ id, patch: { summary: `Edited summary ${i}` } });
     index.upsert(saved); // the library's search index follows every save
-    times.push(performance.now() - start);
+    return performance.now() - start;
+  };
+}
+
+/** Saves alternate between the two workspaces, so a busy machine slows both alike. */
+async function measureSaves(smallDir: string, bigDir: string, index: SearchIndex): Promise<[number[], number[]]> {
+  const saveSmall = await saver(smallDir, index);
+  const saveBig = await saver(bigDir, index);
+  for (let i = 0; i < 5; i++) {
+    // Unmeasured warm-up saves: both are timed with warm code and caches.
+    await saveSmall(i);
+    await saveBig(i);
   }
-  return times;
+  const small: number[] = [];
+  const big: number[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    small.push(await saveSmall(i));
+    big.push(await saveBig(i));
+  }
+  return [small, big];
 }
 
 const root = await mkdtemp(path.join(tmpdir(), 'casebook-library-bench-'));
@@ -148,8 +162,9 @@ try {
   console.log(`Filter + sort without search: ${ms(performance.now() - start)} (${filtered.total} studies)`);
 
   // 4. One save: same study edit in a 10-study workspace and in this one.
-  const smallSaves = stats(await measureSaves(small));
-  const bigSaves = stats(await measureSaves(big));
+  const [smallTimes, bigTimes] = await measureSaves(small, big, index);
+  const smallSaves = stats(smallTimes);
+  const bigSaves = stats(bigTimes);
   const ratio = bigSaves.median / smallSaves.median;
   console.log(
     `Save one study (${SAVES} saves, index update included): 10 studies median ${ms(smallSaves.median)}; ${N} studies median ${ms(bigSaves.median)}; ratio ${ratio.toFixed(2)}×  (target ≤ 1.20×)`,
