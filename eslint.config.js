@@ -5,7 +5,19 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream', 'worker_threads'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench-tmp/**'] },
@@ -25,8 +37,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '**/renderer/**', '**/server/**', '**/cli/**', '**/preload/**'], message: 'core must not depend on the transports or the UI.' },
-            { group: ['electron', 'react', 'react-dom', '@tiptap/react'], message: 'core is pure: no Electron, React or DOM.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/server/**', '**/cli/**', '**/preload/**'],
+              message: 'core must not depend on the transports or the UI.',
+            },
+            {
+              group: ['electron', 'react', 'react-dom', '@tiptap/react'],
+              message: 'core is pure: no Electron, React or DOM.',
+            },
           ],
         },
       ],
@@ -44,8 +62,22 @@ export default tseslint.config(
         {
           paths: ['electron'],
           patterns: [
-            { group: [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)], message: 'The renderer talks only to the API contract, never to Node.' },
-            { group: ['**/main/**', '**/server/**', '**/cli/**', '**/core/*-store', '**/core/casebook-service', '**/core/atomic-write', '**/core/quarantine'], message: 'The renderer may import only pure core modules (contract, schemas, rich-text, safe-url).' },
+            {
+              group: [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)],
+              message: 'The renderer talks only to the API contract, never to Node.',
+            },
+            {
+              group: [
+                '**/main/**',
+                '**/server/**',
+                '**/cli/**',
+                '**/core/*-store',
+                '**/core/casebook-service',
+                '**/core/atomic-write',
+                '**/core/quarantine',
+              ],
+              message: 'The renderer may import only pure core modules (contract, schemas, rich-text, safe-url).',
+            },
           ],
         },
       ],

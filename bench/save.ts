@@ -35,7 +35,13 @@ async function measure(count: number) {
     const after = await mtimes(studiesDir);
     const changed = [...after].filter(([name, t]) => before.get(name) !== t).map(([name]) => name);
     times.sort((a, b) => a - b);
-    return { count, openMs, median: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]!, changed };
+    return {
+      count,
+      openMs,
+      median: times[Math.floor(times.length / 2)]!,
+      p95: times[Math.floor(times.length * 0.95)]!,
+      changed,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
