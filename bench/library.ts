@@ -136,6 +136,8 @@ try {
 
   // 3. Typing: each keystroke runs the full library query (search, counts, sort, first page).
   const keystrokes: number[] = [];
+  // CPU time too: on a shared, busy machine wall time includes waiting for a core.
+  const keystrokeCpu: number[] = [];
   const matchOnly: number[] = [];
   for (const word of WORDS_TYPED) {
     for (let i = 1; i <= word.length; i++) {
@@ -144,8 +146,11 @@ try {
       index.match(query);
       matchOnly.push(performance.now() - t);
       t = performance.now();
+      const cpu = process.cpuUsage();
       queryLibrary(index, { query });
       keystrokes.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      keystrokeCpu.push((used.user + used.system) / 1000);
     }
   }
   const k = stats(keystrokes);
@@ -153,7 +158,9 @@ try {
   console.log(
     `Search per keystroke (${keystrokes.length} keystrokes over ${WORDS_TYPED.length} words): median ${ms(k.median)}, p95 ${ms(k.p95)}, max ${ms(k.max)}, fastest ${ms(k.min)}  (target < 50 ms)`,
   );
-  console.log(`  of which ranking alone: median ${ms(m.median)}, p95 ${ms(m.p95)}`);
+  const c = stats(keystrokeCpu);
+  console.log(`  CPU time per keystroke: median ${ms(c.median)}, p95 ${ms(c.p95)}`);
+  console.log(`  of which ranking alone (wall): median ${ms(m.median)}, p95 ${ms(m.p95)}`);
   start = performance.now();
   const filtered = queryLibrary(index, {
     filters: { status: 'published', category: 'Failure Analysis' },

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { sectionKeys, studySummarySchema } from '../schemas/study';
 import { applyFilters, facetCounts, facetCountsSchema, libraryFiltersSchema } from './filters';
-import type { SearchIndex } from './search-index';
+import type { SearchIndex, SearchMatch } from './search-index';
 import { librarySortSchema, sortStudies } from './sort';
 
 export const libraryQuerySchema = z
@@ -54,8 +54,12 @@ export function queryLibrary(index: SearchIndex, input: LibraryQuery): LibraryPa
   // Both bases are already in order: relevance (recency breaking ties), or last edited.
   const inOrder = sort === 'relevance' || (sort === 'updated' && !searching);
   const ordered = inOrder ? filtered : sortStudies(filtered, sort);
-  const matchOf = new Map(matches.map((m) => [m.id, m]));
-  const entries = ordered.slice(q.offset, q.offset + q.limit).map((study): LibraryEntry => {
+  const page = ordered.slice(q.offset, q.offset + q.limit);
+  // Look up matches for this page only: a broad query matches every study, the page holds 100.
+  const onPage = new Set(page.map((s) => s.id));
+  const matchOf = new Map<string, SearchMatch>();
+  if (searching) for (const m of matches) if (onPage.has(m.id)) matchOf.set(m.id, m);
+  const entries = page.map((study): LibraryEntry => {
     const match = matchOf.get(study.id);
     if (!match) return { study, match: null };
     const { field, section, snippet, titleHighlights } = index.describe(match, q.query);
