@@ -12,6 +12,8 @@ import { LibrarySidebar } from './components/LibrarySidebar';
 import { QuarantineNotice } from './components/QuarantineNotice';
 import { SaveStatus } from './components/SaveStatus';
 import { StudyEditor } from './components/StudyEditor';
+import { ExportDialog } from './export/ExportDialog';
+import { PreviewPane } from './export/PreviewPane';
 import { newestFirst, withLocalEdit, withSaved } from './library-order';
 
 export function App({ client }: { client: CasebookClient }) {
@@ -26,6 +28,8 @@ export function App({ client }: { client: CasebookClient }) {
   const [switching, setSwitching] = useState(false);
   // Bumped on every load from disk, so reopening the same study (workspace reload) rebuilds its editors.
   const [generation, setGeneration] = useState(0);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [previewOpen, setPreviewOpen] = useState(false);
   const [autosave] = useState(
     () =>
       new AutosaveQueue({
@@ -144,6 +148,7 @@ export function App({ client }: { client: CasebookClient }) {
     return listenToShell(client.shell, autosave, {
       newStudy: () => void create(),
       reloadWorkspace: () => void loadWorkspace(),
+      openExport: () => setExportOpen(true),
     });
   }, [client.shell, autosave, create, loadWorkspace]);
 
@@ -154,7 +159,16 @@ export function App({ client }: { client: CasebookClient }) {
     }
   }, [current]);
 
+  /** Before an export: every pending edit on disk, or what kept one from getting there. */
+  const saveEdits = useCallback(async () => {
+    await autosave.flushAll();
+    const state = autosave.getState();
+    return { unsaved: state.kind === 'error' ? state.message : null };
+  }, [autosave]);
+
   const readOnly = info?.readOnly ?? false;
+  // The library follows edits as they are typed; the loaded study does not.
+  const currentStatus = studies.find((s) => s.id === current?.id)?.status ?? current?.status;
 
   return (
     <div className="app">
@@ -177,8 +191,19 @@ export function App({ client }: { client: CasebookClient }) {
             </span>
           ) : null}
           <SaveStatus autosave={autosave} onReloadFromDisk={reloadFromDisk} />
-          {/* Toolbar actions (the Export button goes here). */}
-          <div className="toolbar-actions" />
+          <div className="toolbar-actions">
+            <button
+              type="button"
+              aria-pressed={previewOpen}
+              disabled={!current}
+              onClick={() => setPreviewOpen((open) => !open)}
+            >
+              Preview
+            </button>
+            <button type="button" disabled={!info} onClick={() => setExportOpen(true)}>
+              Export
+            </button>
+          </div>
         </header>
         {readOnly ? (
           <div className="banner banner-readonly" role="alert">
@@ -191,16 +216,27 @@ export function App({ client }: { client: CasebookClient }) {
           </div>
         ) : null}
         {current && site ? (
-          <div className="study-frame" inert={switching} aria-busy={switching}>
-            <StudyEditor
-              key={`${current.id}:${generation}`}
-              study={current}
-              siteCategories={site.categories}
-              readOnly={readOnly}
-              autosave={autosave}
-              onEdit={edit}
-              onAddCategory={addCategory}
-            />
+          <div className={previewOpen ? 'workbench with-preview' : 'workbench'}>
+            <div className="study-frame" inert={switching} aria-busy={switching}>
+              <StudyEditor
+                key={`${current.id}:${generation}`}
+                study={current}
+                siteCategories={site.categories}
+                readOnly={readOnly}
+                autosave={autosave}
+                onEdit={edit}
+                onAddCategory={addCategory}
+              />
+            </div>
+            {previewOpen ? (
+              <PreviewPane
+                api={api}
+                autosave={autosave}
+                studyId={current.id}
+                version={`${generation}:${JSON.stringify(site)}`}
+                isDraft={currentStatus === 'draft'}
+              />
+            ) : null}
           </div>
         ) : info ? (
           <div className="empty-state">
@@ -213,6 +249,14 @@ export function App({ client }: { client: CasebookClient }) {
           </div>
         ) : null}
       </main>
+      <ExportDialog
+        open={exportOpen}
+        onClose={() => setExportOpen(false)}
+        api={api}
+        shell={client.shell}
+        counts={{ published: studies.filter((s) => s.status === 'published').length, all: studies.length }}
+        saveEdits={saveEdits}
+      />
     </div>
   );
 }

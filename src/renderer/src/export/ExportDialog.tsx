@@ -1,0 +1,194 @@
+// File → Export: the workspace as a static site or Markdown, into a folder the author chooses
+// (the native picker in Electron, a typed path in browser mode). Saves pending edits first, so
+// the export holds what the author sees; errors stay in the dialog, nothing closes on them.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { CasebookApi } from '../../../core/contract';
+import { errorMessage } from '../api/api-error';
+import type { CasebookShell } from '../api/casebook-client';
+import { lastExportFolder, rememberExportFolder } from './export-folders';
+import { exportingMessage, folderProblem, formatLabels, type ExportFormat, type ExportReport } from './export-report';
+import { ExportResult } from './ExportResult';
+import '../styles/export.css';
+
+interface ExportDialogProps {
+  open: boolean;
+  onClose: () => void;
+  api: Pick<CasebookApi, 'exportWorkspace'>;
+  /** Desktop helpers (folder picker, open with the OS); null in browser mode. */
+  shell: CasebookShell | null;
+  /** How many studies each choice exports, for the progress line. */
+  counts: { published: number; all: number };
+  /** Saves every pending edit; rejects (or leaves unsaved edits) when saving failed. */
+  saveEdits: () => Promise<{ unsaved: string | null }>;
+}
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'exporting'; studies: number }
+  | { kind: 'done'; report: ExportReport }
+  | { kind: 'failed'; message: string };
+
+export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: ExportDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [format, setFormat] = useState<ExportFormat>('site');
+  const [folders, setFolders] = useState(() => ({
+    site: lastExportFolder('site'),
+    markdown: lastExportFolder('markdown'),
+  }));
+  const [drafts, setDrafts] = useState(false);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const ids = { title: useId(), format: useId(), folder: useId(), folderHint: useId() };
+  const folder = folders[format];
+  const exporting = phase.kind === 'exporting';
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      // A finished or failed export from last time is not news any more.
+      setPhase((p) => (p.kind === 'exporting' ? p : { kind: 'idle' }));
+      element.showModal();
+    } else if (!open && element.open) element.close();
+  }, [open]);
+
+  const setFolder = (value: string) => {
+    setFolders((f) => ({ ...f, [format]: value }));
+    if (phase.kind !== 'exporting') setPhase({ kind: 'idle' });
+  };
+
+  const chooseFolder = async () => {
+    if (!shell) return;
+    try {
+      const chosen = await shell.chooseFolder({ title: 'Export to', forExport: true });
+      if (chosen) setFolder(chosen);
+    } catch (err) {
+      setPhase({ kind: 'failed', message: `Could not show the folder picker: ${errorMessage(err)}` });
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (exporting) return;
+    const outDir = folder.trim();
+    if (outDir === '') {
+      const ask = shell ? 'Choose a folder to export into.' : 'Type the full path of the folder to export into.';
+      setPhase({ kind: 'failed', message: ask });
+      return;
+    }
+    const problem = folderProblem(outDir);
+    if (problem) {
+      setPhase({ kind: 'failed', message: `${problem}.` });
+      return;
+    }
+    setPhase({ kind: 'exporting', studies: drafts ? counts.all : counts.published });
+    try {
+      const { unsaved } = await saveEdits();
+      if (unsaved) {
+        setPhase({
+          kind: 'failed',
+          message: `Your latest edits are not saved (${unsaved}), so the export would leave them out. Fix the save problem shown in the toolbar, then export again.`,
+        });
+        return;
+      }
+      const report = await api.exportWorkspace({ format, outDir, drafts });
+      rememberExportFolder(format, outDir);
+      setPhase({ kind: 'done', report });
+    } catch (err) {
+      setPhase({ kind: 'failed', message: `Could not export: ${errorMessage(err)}` });
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="export-dialog" aria-labelledby={ids.title} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} className="export-form" noValidate>
+        <h2 id={ids.title}>Export</h2>
+        <p className="export-intro">
+          Write the workspace as a folder you can publish: a static site that works as it is, or Markdown for a site
+          generator such as Hugo or Eleventy.
+        </p>
+
+        <fieldset className="export-formats" role="radiogroup" aria-labelledby={ids.format} disabled={exporting}>
+          <legend id={ids.format}>Format</legend>
+          {(['site', 'markdown'] as const).map((value) => (
+            <label key={value} className={`format-option${format === value ? ' is-chosen' : ''}`}>
+              <input
+                type="radio"
+                name="export-format"
+                value={value}
+                checked={format === value}
+                onChange={() => {
+                  setFormat(value);
+                  setPhase({ kind: 'idle' });
+                }}
+              />
+              <span className="format-name">{formatLabels[value]}</span>
+              <span className="format-detail">
+                {value === 'site'
+                  ? 'HTML pages, styles and images; opens from disk or any web host.'
+                  : 'One folder per study with index.md and its images.'}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+
+        <div className="export-field">
+          <label className="export-label" htmlFor={ids.folder}>
+            Export folder
+          </label>
+          <div className="folder-choice">
+            <input
+              id={ids.folder}
+              type="text"
+              className="folder-input"
+              value={folder}
+              // In Electron the native picker chooses (and so grants) the folder; typing is for browser mode.
+              readOnly={shell !== null}
+              onChange={(e) => setFolder(e.target.value)}
+              placeholder={shell ? 'No folder chosen' : '/home/you/Sites/engineering'}
+              aria-describedby={ids.folderHint}
+              spellCheck={false}
+              autoComplete="off"
+              disabled={exporting}
+            />
+            {shell ? (
+              <button type="button" onClick={() => void chooseFolder()} disabled={exporting}>
+                Choose folder…
+              </button>
+            ) : null}
+          </div>
+          <span className="hint" id={ids.folderHint}>
+            {shell ? 'An empty folder' : 'The full path of an empty folder'}, or an earlier{' '}
+            {formatLabels[format].toLowerCase()} export to update. A missing folder is created.
+          </span>
+        </div>
+
+        <label className="check">
+          <input type="checkbox" checked={drafts} onChange={(e) => setDrafts(e.target.checked)} disabled={exporting} />
+          Include drafts
+        </label>
+
+        {phase.kind === 'exporting' ? (
+          <div className="export-progress">
+            <progress aria-label="Export progress" />
+            <p role="status">{exportingMessage(phase.studies)}</p>
+          </div>
+        ) : null}
+        {phase.kind === 'failed' ? (
+          <div className="export-error" role="alert">
+            {phase.message}
+          </div>
+        ) : null}
+        {phase.kind === 'done' ? <ExportResult report={phase.report} shell={shell} /> : null}
+
+        <div className="export-actions">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            {phase.kind === 'done' ? 'Done' : 'Cancel'}
+          </button>
+          <button type="submit" className="primary" disabled={exporting}>
+            Export
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

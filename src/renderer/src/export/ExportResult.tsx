@@ -1,0 +1,84 @@
+// The end of an export: the counts, the warnings, and the way to the result — "Open folder" /
+// "Open site" in Electron; in a browser the full path to copy, since a web page cannot open
+// a local folder.
+import { useState } from 'react';
+import { errorMessage } from '../api/api-error';
+import type { CasebookShell } from '../api/casebook-client';
+import { exportSummary, pathInside, type ExportReport } from './export-report';
+
+interface ExportResultProps {
+  report: ExportReport;
+  shell: CasebookShell | null;
+}
+
+export function ExportResult({ report, shell }: ExportResultProps) {
+  const [openProblem, setOpenProblem] = useState<string | null>(null);
+  const isSite = report.format === 'site';
+  const start = isSite ? pathInside(report.outDir, 'index.html') : report.outDir;
+
+  const openWithOs = async (target: string) => {
+    if (!shell) return;
+    setOpenProblem(null);
+    try {
+      await shell.openPath(target);
+    } catch (err) {
+      setOpenProblem(errorMessage(err));
+    }
+  };
+
+  return (
+    <div className="export-result">
+      <p role="status" className="export-summary">
+        {exportSummary(report)}
+      </p>
+      {report.warnings.length ? (
+        <div className="export-warnings">
+          <h3 id="export-warnings-title">
+            {report.warnings.length === 1 ? '1 thing to know' : `${report.warnings.length} things to know`}
+          </h3>
+          <ul aria-labelledby="export-warnings-title">
+            {report.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {shell ? (
+        <div className="export-open">
+          <button type="button" onClick={() => void openWithOs(report.outDir)}>
+            Open folder
+          </button>
+          {isSite ? (
+            <button type="button" onClick={() => void openWithOs(start)}>
+              Open site
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <div className="export-where">
+          <label className="export-label" htmlFor="export-start-path">
+            {isSite ? 'Site start page' : 'Markdown folder'}
+          </label>
+          <input
+            id="export-start-path"
+            type="text"
+            className="export-path"
+            readOnly
+            value={start}
+            onFocus={(e) => e.target.select()}
+            spellCheck={false}
+          />
+          <p className="hint">
+            A browser tab cannot open files on your computer: copy this path into a new tab&rsquo;s address bar
+            {isSite ? '' : ' or your file manager'}.
+          </p>
+        </div>
+      )}
+      {openProblem ? (
+        <p className="export-error" role="alert">
+          Could not open it: {openProblem}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+// Exporting from the app in browser mode, as an author would: the Export dialog writes a
+// static site or Markdown into a typed folder, says what it did, refuses a folder that holds
+// someone else's files (leaving them alone), and remembers the folder of each format.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { createStudy, libraryEntry, saveStatus, typeInSection } from './casebook-page';
+import { expect, studiesOnDisk, test } from './casebook-server';
+
+let outRoot = '';
+test.beforeEach(async () => {
+  outRoot = await mkdtemp(path.join(tmpdir(), 'casebook-export-e2e-'));
+});
+test.afterEach(async () => {
+  await rm(outRoot, { recursive: true, force: true });
+});
+
+const exportDialog = (page: Page) => page.getByRole('dialog', { name: 'Export' });
+
+async function openExport(page: Page) {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(exportDialog(page)).toBeVisible();
+}
+
+/** Fills the dialog and presses its Export button. */
+async function runExport(
+  page: Page,
+  options: { format?: 'Static site' | 'Markdown'; folder: string; drafts?: boolean },
+) {
+  const dialog = exportDialog(page);
+  await dialog
+    .getByRole('radiogroup', { name: 'Format' })
+    .getByRole('radio', { name: options.format ?? 'Static site' })
+    .check();
+  await dialog.getByRole('textbox', { name: 'Export folder' }).fill(options.folder);
+  await dialog.getByRole('checkbox', { name: 'Include drafts' }).setChecked(options.drafts ?? false);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+}
+
+/** A published study typed into the app; returns its slug as saved. */
+async function publishedStudy(page: Page, workspace: string, title: string, problem: string): Promise<string> {
+  await createStudy(page, title);
+  await expect(saveStatus(page)).toHaveText('Saved'); // the title is saved first, so the slug follows it
+  await page.getByRole('textbox', { name: 'Summary', exact: true }).fill(`Summary of ${title}`);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('published');
+  await typeInSection(page, 'Problem', problem);
+  await expect(saveStatus(page)).toHaveText('Saved');
+  return (await studiesOnDisk(workspace)).find((s) => s.title === title)!.slug;
+}
+
+test('exports the site from the dialog, with what was just typed, and reports it', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  await page.goto(await serve());
+  const first = await publishedStudy(page, workspace, 'When Nobody Owns the Cloud Bill', 'Nobody owned the bill.');
+  const second = await publishedStudy(page, workspace, 'The Queue That Ate Friday', 'A retry storm filled the queue.');
+  expect(first).toBe('when-nobody-owns-the-cloud-bill'); // pages live at addresses that read like the title
+  await createStudy(page, 'Half-Written Draft');
+  // Typed just before exporting, without waiting for the autosave: the export must hold it.
+  await typeInSection(page, 'Problem', ' Then the retries doubled.');
+  await libraryEntry(page, 'The Queue That Ate Friday').click();
+  await typeInSection(page, 'Lessons', 'Back off exponentially.');
+
+  const out = path.join(outRoot, 'site');
+  await openExport(page);
+  await runExport(page, { folder: out });
+
+  const dialog = exportDialog(page);
+  await expect(dialog.getByRole('status')).toHaveText(
+    /^Exported 2 case studies: \d+ files written, 0 unchanged, 0 removed$/,
+  );
+  await expect(dialog.getByText('No base URL set')).toBeVisible(); // the warning is listed
+  await expect(dialog.getByRole('textbox', { name: 'Site start page' })).toHaveValue(path.join(out, 'index.html'));
+  await expect(dialog.getByText('cannot open files on your computer')).toBeVisible();
+
+  const index = await readFile(path.join(out, 'index.html'), 'utf8');
+  expect(index).toContain('When Nobody Owns the Cloud Bill');
+  expect(index).toContain('The Queue That Ate Friday');
+  expect(index).not.toContain('Half-Written Draft');
+  expect(await readFile(path.join(out, first, 'index.html'), 'utf8')).toContain('Nobody owned the bill.');
+  const queuePage = await readFile(path.join(out, second, 'index.html'), 'utf8');
+  expect(queuePage).toContain('<h1>The Queue That Ate Friday</h1>');
+  expect(queuePage).toContain('A retry storm filled the queue.');
+  expect(queuePage).toContain('Back off exponentially.');
+
+  // Exporting again changes nothing on disk, and says so.
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('status')).toHaveText(
+    /^Exported 2 case studies: 0 files written, \d+ unchanged, 0 removed$/,
+  );
+
+  // With drafts, the draft gets a page too.
+  await runExport(page, { folder: out, drafts: true });
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported 3 case studies: /);
+  expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Half-Written Draft');
+
+  // Escape closes the dialog and gives focus back to the button that opened it.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
+});
+
+test('refuses a folder holding other files, says what to do, and leaves the files alone', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  await page.goto(await serve());
+  await publishedStudy(page, workspace, 'Rewriting Search Without a Freeze', 'Search was slow.');
+  const out = path.join(outRoot, 'my-documents');
+  await mkdir(out);
+  await writeFile(path.join(out, 'notes.txt'), 'my own notes\n');
+
+  await openExport(page);
+  await runExport(page, { folder: out });
+  const dialog = exportDialog(page);
+  await expect(dialog.getByRole('alert')).toContainText('is not empty and was not made by a Casebook export');
+  await expect(dialog.getByRole('alert')).toContainText('choose an empty folder or a previous export');
+  await expect(dialog).toBeVisible();
+  expect(await readFile(path.join(out, 'notes.txt'), 'utf8')).toBe('my own notes\n');
+
+  // A relative path is caught before anything runs, in the contract's own words.
+  await runExport(page, { folder: 'site-out' });
+  await expect(dialog.getByRole('alert')).toContainText('Give a full folder path');
+
+  // Nothing stays stuck: an empty folder next to it works.
+  await runExport(page, { folder: path.join(outRoot, 'fresh') });
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported 1 case study: /);
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+});
+
+test('exports Markdown page bundles, and remembers the folder of each format', async ({ page, serve, workspace }) => {
+  await page.goto(await serve());
+  const slug = await publishedStudy(page, workspace, 'An Edge Cache for Everyone', 'Latency was uneven.');
+  const siteOut = path.join(outRoot, 'site');
+  const markdownOut = path.join(outRoot, 'markdown');
+
+  await openExport(page);
+  await runExport(page, { folder: siteOut });
+  const dialog = exportDialog(page);
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported 1 case study: /);
+
+  await runExport(page, { format: 'Markdown', folder: markdownOut });
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported 1 case study: /);
+  await expect(dialog.getByRole('textbox', { name: 'Markdown folder' })).toHaveValue(markdownOut);
+  const markdown = await readFile(path.join(markdownOut, slug, 'index.md'), 'utf8');
+  expect(markdown).toMatch(/^---\n/);
+  expect(markdown).toContain('title: "An Edge Cache for Everyone"');
+  expect(markdown).toMatch(new RegExp(`^slug: "?${slug}"?$`, 'm'));
+  expect(markdown).toContain('draft: false');
+  expect(markdown).toMatch(/^## Problem\s+Latency was uneven\.$/m);
+
+  // Each format keeps its own folder, also after a reload.
+  await page.reload();
+  await openExport(page);
+  const folder = dialog.getByRole('textbox', { name: 'Export folder' });
+  await expect(dialog.getByRole('radio', { name: 'Static site' })).toBeChecked();
+  await expect(folder).toHaveValue(siteOut);
+  await dialog.getByRole('radio', { name: 'Markdown' }).check();
+  await expect(folder).toHaveValue(markdownOut);
+});
