@@ -14,7 +14,7 @@ export const libraryQuerySchema = z
     /** Default: relevance while searching, last edited otherwise. */
     sort: librarySortSchema.optional(),
     offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(10_000).default(100),
+    limit: z.number().int().min(1).max(10_000).default(50),
   })
   .strict();
 export type LibraryQuery = z.input<typeof libraryQuerySchema>;
@@ -55,7 +55,7 @@ export function queryLibrary(index: SearchIndex, input: LibraryQuery): LibraryPa
   const inOrder = sort === 'relevance' || (sort === 'updated' && !searching);
   const ordered = inOrder ? filtered : sortStudies(filtered, sort);
   const page = ordered.slice(q.offset, q.offset + q.limit);
-  // Look up matches for this page only: a broad query matches every study, the page holds 100.
+  // Look up matches for this page only: a broad query matches every study, the page holds 50.
   const onPage = new Set(page.map((s) => s.id));
   const matchOf = new Map<string, SearchMatch>();
   if (searching) for (const m of matches) if (onPage.has(m.id)) matchOf.set(m.id, m);
