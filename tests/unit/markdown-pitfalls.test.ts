@@ -145,6 +145,30 @@ describe('Markdown pitfalls on export', () => {
     expectRoundTrip(d);
   });
 
+  it('writes task lists as GFM task items, an empty one included', () => {
+    const task = (checked: boolean, ...content: RichTextNode[]): RichTextNode => ({
+      type: 'taskItem',
+      attrs: { checked },
+      content,
+    });
+    const d = doc({
+      type: 'taskList',
+      content: [task(true, p(text('done'))), task(false, p(text('todo'))), task(false, { type: 'paragraph' })],
+    });
+    expect(problemMarkdown(d)).toBe('- [x] done\n- [ ] todo\n- [ ] &#x20;\n');
+    expectRoundTrip(d);
+  });
+
+  it('writes a callout as a GFM alert', () => {
+    const d = doc({
+      type: 'callout',
+      attrs: { kind: 'warning' },
+      content: [p(text('Back up first.')), p(text('Really.'))],
+    });
+    expect(problemMarkdown(d)).toBe('> [!WARNING]\n> Back up first.\n>\n> Really.\n');
+    expectRoundTrip(d);
+  });
+
   it('turns a javascript: link into plain text and says so', () => {
     const d = doc(
       p({ type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }),
@@ -181,6 +205,19 @@ describe('Markdown pitfalls on import', () => {
             },
           ],
         }),
+      ),
+    );
+  });
+
+  it("reads GitHub's alerts as callouts, and a quote without the marker as a quote", () => {
+    const got = parseProblem('> [!TIP]\n> Cache it.\n\n> [!CAUTION]\n\n> Plain quote [!NOTE]\n');
+    expect(got).toEqual(
+      markdownNormalForm(
+        doc(
+          { type: 'callout', attrs: { kind: 'tip' }, content: [p(text('Cache it.'))] },
+          { type: 'callout', attrs: { kind: 'warning' }, content: [{ type: 'paragraph' }] },
+          { type: 'blockquote', content: [p(text('Plain quote [!NOTE]'))] },
+        ),
       ),
     );
   });

@@ -5,6 +5,7 @@
 import type { BlockContent, Link, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { isSafeHref } from '../safe-url';
+import { calloutKind } from '../rich-text/callout';
 import type { UnderlineNode } from './markdown-syntax';
 import { cellCodeText } from './rich-text-normal-form';
 
@@ -59,6 +60,25 @@ const blockHandlers: Record<string, BlockHandler> = {
       children: listItems(node, ctx),
     },
   ],
+  taskList: (node, ctx) => [
+    {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: listItems(node, ctx, (item) => item.attrs?.checked === true),
+    },
+  ],
+  // A GFM alert: `> [!NOTE]` on the quote's first line, then the callout's blocks.
+  callout: (node, ctx) => {
+    const marker: PhrasingContent = { type: 'verbatim', value: `[!${calloutKind(node.attrs?.kind).toUpperCase()}]` };
+    const blocks = blocksToMdast(children(node), ctx) as BlockContent[];
+    const [first, ...rest] = blocks;
+    const head: BlockContent[] =
+      first?.type === 'paragraph'
+        ? [{ type: 'paragraph', children: [marker, { type: 'verbatim', value: '\n' }, ...first.children] }, ...rest]
+        : [{ type: 'paragraph', children: [marker] }, ...blocks];
+    return [{ type: 'blockquote', children: head }];
+  },
   codeBlock: (node) => {
     // The info string is "<lang> <meta>"; the editor keeps it whole as `language`.
     const info = String(node.attrs?.language ?? '').trim();
@@ -84,14 +104,23 @@ const blockHandlers: Record<string, BlockHandler> = {
   table: (node, ctx) => [tableToMdast(node, ctx)],
 };
 
-function listItems(node: RichTextNode, ctx: DocToMdastContext) {
-  return children(node).map((item) => ({
-    type: 'listItem' as const,
-    // A blank line before nested blocks: without it an ordered list not starting at 1, or a
-    // quote holding one, would read as paragraph text (it may not interrupt a paragraph).
-    spread: children(item).length > 1,
-    children: blocksToMdast(children(item), ctx) as BlockContent[],
-  }));
+function listItems(node: RichTextNode, ctx: DocToMdastContext, checked?: (item: RichTextNode) => boolean) {
+  return children(node).map((item) => {
+    const blocks = blocksToMdast(children(item), ctx) as BlockContent[];
+    // `- [ ]` needs text after it to be a task; an empty task gets an encoded space, which
+    // import reads back as empty (EMPTY_TASK_TEXT).
+    if (checked && blocks[0]?.type !== 'paragraph') {
+      blocks.unshift({ type: 'paragraph', children: [{ type: 'verbatim', value: '&#x20;' }] });
+    }
+    return {
+      type: 'listItem' as const,
+      ...(checked ? { checked: checked(item) } : {}),
+      // A blank line before nested blocks: without it an ordered list not starting at 1, or a
+      // quote holding one, would read as paragraph text (it may not interrupt a paragraph).
+      spread: children(item).length > 1,
+      children: blocks,
+    };
+  });
 }
 
 function imageToMdast(node: RichTextNode, ctx: DocToMdastContext): PhrasingContent | null {

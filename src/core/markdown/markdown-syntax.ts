@@ -1,4 +1,5 @@
-// The Markdown dialect Casebook reads and writes: CommonMark + GFM tables and strikethrough,
+// The Markdown dialect Casebook reads and writes: CommonMark + GFM tables, strikethrough and
+// task lists (GFM alerts, `> [!NOTE]`, are read and written in doc-to-mdast / mdast-to-doc),
 // parsed and printed by mdast (micromark / mdast-util-to-markdown).
 //
 // Why mdast rather than @tiptap/markdown: mdast-util-to-markdown escapes by construct
@@ -13,9 +14,11 @@ import type { Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmStrikethroughFromMarkdown, gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown, gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown } from 'mdast-util-gfm-task-list-item';
 import { toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 
 /** An underlined run: Markdown has no syntax for it, so it is written as `<u>…</u>`. */
 export interface UnderlineNode {
@@ -67,7 +70,7 @@ const toMarkdownOptions: Options = {
   emphasis: '*',
   strong: '*',
   listItemIndent: 'one',
-  extensions: [gfmTableToMarkdown(), gfmStrikethroughToMarkdown()],
+  extensions: [gfmTableToMarkdown(), gfmStrikethroughToMarkdown(), gfmTaskListItemToMarkdown()],
   handlers: { underline: underlineHandler, verbatim: verbatimHandler },
   // A line starting with `|` would read back as a table row without a header (see
   // mdast-to-doc.ts), so a leading pipe in text is escaped.
@@ -85,7 +88,7 @@ export function mdastToMarkdown(tree: Nodes): string {
 
 export function markdownToMdast(text: string): Root {
   return fromMarkdown(text, {
-    extensions: [gfmTable(), gfmStrikethrough()],
-    mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()],
+    extensions: [gfmTable(), gfmStrikethrough(), gfmTaskListItem()],
+    mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown()],
   });
 }

@@ -48,16 +48,32 @@ const blockHandlers: Record<string, BlockHandler> = {
       { type: 'heading', attrs: { level: editorHeadingLevel(node.depth) }, ...(content.length ? { content } : {}) },
     ];
   },
-  blockquote: (node: { children: RootContent[] }, ctx) => [
-    { type: 'blockquote', content: nonEmpty(mdastToBlocks(node.children, ctx)) },
-  ],
-  list: (node: { ordered?: boolean | null; start?: number | null; children: { children: RootContent[] }[] }, ctx) => {
+  blockquote: (node: { children: RootContent[] }, ctx) => {
+    const alert = alertKind(node.children);
+    if (alert)
+      return [{ type: 'callout', attrs: { kind: alert.kind }, content: nonEmpty(mdastToBlocks(alert.rest, ctx)) }];
+    return [{ type: 'blockquote', content: nonEmpty(mdastToBlocks(node.children, ctx)) }];
+  },
+  list: (
+    node: {
+      ordered?: boolean | null;
+      start?: number | null;
+      children: { checked?: boolean | null; children: RootContent[] }[];
+    },
+    ctx,
+  ) => {
+    // A list with `[ ]` / `[x]` items is a task list (GFM).
+    const tasks = !node.ordered && node.children.some((item) => typeof item.checked === 'boolean');
     const items = node.children.map((item) => {
       const content = mdastToBlocks(item.children, ctx);
       // An editor list item starts with a paragraph.
       if (content[0]?.type !== 'paragraph') content.unshift(paragraph());
-      return { type: 'listItem', content };
+      if (tasks && isEmptyTaskText(content[0]!)) content[0] = paragraph();
+      return tasks
+        ? { type: 'taskItem', attrs: { checked: item.checked === true }, content }
+        : { type: 'listItem', content };
     });
+    if (tasks) return [{ type: 'taskList', content: items }];
     return node.ordered
       ? [{ type: 'orderedList', attrs: { start: node.start ?? 1 }, content: items }]
       : [{ type: 'bulletList', content: items }];
@@ -85,6 +101,35 @@ const blockHandlers: Record<string, BlockHandler> = {
     return [paragraph(content)];
   },
 };
+
+// GFM alerts: a quote whose first line is `[!NOTE]`, `[!TIP]`, `[!WARNING]` (GitHub's
+// `[!IMPORTANT]` and `[!CAUTION]` read as note and warning) is a callout.
+const ALERT = /^\[!(note|tip|warning|important|caution)\][ \t]*(\n|$)/i;
+const ALERT_KINDS: Record<string, string> = {
+  note: 'note',
+  tip: 'tip',
+  warning: 'warning',
+  important: 'note',
+  caution: 'warning',
+};
+
+function alertKind(children: RootContent[]): { kind: string; rest: RootContent[] } | null {
+  const first = children[0];
+  const lead = first?.type === 'paragraph' ? first.children[0] : undefined;
+  if (first?.type !== 'paragraph' || lead?.type !== 'text') return null;
+  const match = ALERT.exec(lead.value);
+  if (!match) return null;
+  const text = lead.value.slice(match[0].length);
+  const inline = [...(text ? [{ ...lead, value: text }] : []), ...first.children.slice(1)];
+  const rest = inline.length > 0 ? [{ ...first, children: inline }, ...children.slice(1)] : children.slice(1);
+  return { kind: ALERT_KINDS[match[1]!.toLowerCase()]!, rest };
+}
+
+/** A task whose text is one plain space is how export writes an empty task (`- [ ] &#x20;`). */
+export function isEmptyTaskText(node: RichTextNode): boolean {
+  const only = node.type === 'paragraph' && node.content?.length === 1 ? node.content[0]! : null;
+  return only?.type === 'text' && only.text === ' ' && !only.marks?.length;
+}
 
 function nonEmpty(blocks: RichTextNode[]): RichTextNode[] {
   return blocks.length > 0 ? blocks : [paragraph()];

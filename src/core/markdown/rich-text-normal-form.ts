@@ -5,11 +5,14 @@
 //   1. the editor schema's own reading of the JSON (default attributes filled in, adjacent
 //      text with the same marks merged, marks in schema order);
 //   2. empty paragraphs removed (Markdown has none), then an empty paragraph put back where
-//      the editor requires one: an empty doc, blockquote or cell, a list item not starting
-//      with a paragraph;
+//      the editor requires one: an empty doc, blockquote, callout or cell, a list or task item
+//      not starting with a paragraph;
 //   3. attributes Markdown cannot carry reset to their defaults: image width/height, link
 //      target/rel/class, cell colwidth/colspan/rowspan, ordered-list type; empty alt/title → null;
+//      an unknown callout kind → note;
 //   4. hard breaks at the end of a paragraph or heading removed (Markdown ignores them there);
+//   4b. a task item whose text is a single space reads back empty (an empty GFM task needs
+//      text after `[ ]`, so export writes an encoded space);
 //   5. tables: cell alignment is the column's (taken from the first row); the first row is a
 //      header row only if all its cells are headers, every other row holds ordinary cells.
 //   6. in a table cell, inline code loses one backslash from an odd run of backslashes right
@@ -17,7 +20,9 @@
 //      `\|` in code cannot be written there (cellCodeText);
 import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
+import { calloutKind } from '../rich-text/callout';
 import { richTextExtensions } from '../rich-text/extensions';
+import { isEmptyTaskText } from './mdast-to-doc';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 
 let cachedSchema: Schema | null = null;
@@ -38,7 +43,7 @@ export function markdownNormalForm(doc: RichTextDoc): RichTextDoc {
   return canonicalDoc(normal as RichTextDoc);
 }
 
-const CONTAINERS_NEEDING_BLOCK = new Set(['doc', 'blockquote', 'tableCell', 'tableHeader']);
+const CONTAINERS_NEEDING_BLOCK = new Set(['doc', 'blockquote', 'callout', 'tableCell', 'tableHeader']);
 
 function normalizeNode(node: RichTextNode): RichTextNode {
   if (node.type === 'table') return normalizeTable(node);
@@ -54,7 +59,10 @@ function normalizeNode(node: RichTextNode): RichTextNode {
     if (node.type === 'paragraph' || node.type === 'heading') {
       while (content.length && content[content.length - 1]!.type === 'hardBreak') content = content.slice(0, -1);
     }
-    if (node.type === 'listItem' && content[0]?.type !== 'paragraph') content = [{ type: 'paragraph' }, ...content];
+    if (node.type === 'taskItem' && content[0] && isEmptyTaskText(content[0]))
+      content = [{ type: 'paragraph' }, ...content.slice(1)];
+    if ((node.type === 'listItem' || node.type === 'taskItem') && content[0]?.type !== 'paragraph')
+      content = [{ type: 'paragraph' }, ...content];
     if (CONTAINERS_NEEDING_BLOCK.has(node.type) && content.length === 0) content = [{ type: 'paragraph' }];
     if (content.length > 0) out.content = content;
     else delete out.content;
@@ -68,6 +76,8 @@ function resetAttrs(type: string, attrs: Record<string, unknown>): Record<string
       return { src: attrs.src, alt: attrs.alt || null, title: attrs.title || null };
     case 'orderedList':
       return { start: attrs.start };
+    case 'callout':
+      return { kind: calloutKind(attrs.kind) };
     case 'tableCell':
     case 'tableHeader':
       return { align: attrs.align ?? null };
