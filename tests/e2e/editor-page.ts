@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 
 export function toolbarButton(page: Page, name: string) {
-  return page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true });
+  return page.getByRole('toolbar', { name: 'Formatting', exact: true }).getByRole('button', { name, exact: true });
 }
 
 export function tableButton(page: Page, name: string) {
