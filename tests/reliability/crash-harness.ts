@@ -32,7 +32,7 @@ export interface CrashReport {
 export interface CrashOptions {
   kills: number;
   studies?: number;
-  /** Longest wait after the writer is ready before the kill. */
+  /** Longest wait after the chosen acknowledgement before the kill. */
   maxDelayMs?: number;
   log?: (line: string) => void;
 }
@@ -45,8 +45,18 @@ interface RunResult {
   exitedEarly: string | null;
 }
 
-/** Starts the writer, waits until it is ready, lets it save for a random moment, kills it. */
-function runAndKill(writer: string, workspace: string, ids: string[], delayMs: number): Promise<RunResult> {
+/**
+ * Starts the writer, waits for `acksBeforeKill` acknowledged saves (counting from "ready"),
+ * then `delayMs` more, and kills it. Counting acks rather than only time keeps the kills
+ * landing among saves however loaded the machine is; the delay makes the point random.
+ */
+function runAndKill(
+  writer: string,
+  workspace: string,
+  ids: string[],
+  acksBeforeKill: number,
+  delayMs: number,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writer, workspace, ...ids], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acks = new Map<string, number>();
@@ -62,12 +72,13 @@ function runAndKill(writer: string, workspace: string, ids: string[], delayMs: n
       while ((newline = buffered.indexOf('\n')) >= 0) {
         const line = buffered.slice(0, newline);
         buffered = buffered.slice(newline + 1);
-        if (line === 'ready' && !killTimer) killTimer = setTimeout(() => child.kill('SIGKILL'), delayMs);
         const ack = /^ack (\S+) (\d+)$/.exec(line);
         if (ack) {
           acks.set(ack[1]!, Number(ack[2]));
           ackCount++;
         }
+        if ((line === 'ready' || ack) && ackCount === acksBeforeKill && !killTimer)
+          killTimer = setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -105,8 +116,9 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
     const seenTemps = new Set<string>();
 
     for (let kill = 1; kill <= options.kills; kill++) {
-      const delay = Math.random() * (options.maxDelayMs ?? 40);
-      const run = await runAndKill(writer, workspace, ids, delay);
+      const acksBeforeKill = Math.floor(Math.random() * 3);
+      const delay = Math.random() * (options.maxDelayMs ?? 15);
+      const run = await runAndKill(writer, workspace, ids, acksBeforeKill, delay);
       report.kills++;
       report.acknowledgedSaves += run.ackCount;
       let inFlight = false;
