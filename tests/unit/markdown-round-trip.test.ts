@@ -62,6 +62,6 @@ describe('Markdown round trip', () => {
         { numRuns: RUNS },
       );
     },
-    30_000 + RUNS * 100,
+    30_000 + RUNS * 300,
   );
 });
