@@ -4,7 +4,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SCHEMA_VERSION } from '../../src/core/schemas/site';
-import { makeStudy, PNG_ASSET, PNG_BYTES, richDoc, sampleSite } from '../site/sample-site';
+import { pathToFileURL } from 'node:url';
+import { PNG_ASSET, PNG_BYTES, sampleSite, sampleStudies } from '../site/sample-site';
 import { libraryEntry } from './casebook-page';
 import { expect, test } from './casebook-server';
 
@@ -20,16 +21,9 @@ for (const scheme of ['light', 'dark'] as const) {
       path.join(workspace, 'casebook.json'),
       JSON.stringify({ schemaVersion: SCHEMA_VERSION, site: sampleSite({ baseUrl: '' }) }, null, 2),
     );
-    const study = makeStudy({
-      id: 'cloud-bill',
-      title: 'When Nobody Owns the Cloud Bill',
-      slug: 'when-nobody-owns-the-cloud-bill',
-      summary: 'How strategic consolidation and right-sizing reduced monthly costs',
-      categories: ['Optimization & Migration Wins'],
-      date: '2026-04-02',
-      problem: richDoc(),
-    });
-    await writeFile(path.join(workspace, 'studies', 'cloud-bill.json'), JSON.stringify(study, null, 2));
+    for (const study of sampleStudies()) {
+      await writeFile(path.join(workspace, 'studies', `${study.id}.json`), JSON.stringify(study, null, 2));
+    }
 
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -48,8 +42,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await dialog.getByRole('textbox', { name: 'Export folder' }).fill(path.join(out, 'site'));
       await page.screenshot({ path: path.join(shots, `export-form-${scheme}.png`) });
       await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-      await expect(dialog.getByRole('status')).toHaveText(/^Exported 1 case study/);
+      await expect(dialog.getByRole('status')).toHaveText(/^Exported 6 case studies/);
       await page.screenshot({ path: path.join(shots, `export-done-${scheme}.png`) });
+      // The site as a new user opens it: from disk, by the path the dialog shows.
+      const start = await dialog.getByRole('textbox', { name: 'Site start page' }).inputValue();
+      const site = await page.context().newPage();
+      await site.emulateMedia({ colorScheme: scheme });
+      await site.goto(pathToFileURL(start).href);
+      await expect(site.getByRole('heading', { level: 2, name: 'Featured' })).toBeVisible();
+      await site.screenshot({ path: path.join(shots, `exported-index-${scheme}.png`), fullPage: true });
+      await site.close();
       await writeFile(path.join(out, 'notes.txt'), 'mine');
       await dialog.getByRole('textbox', { name: 'Export folder' }).fill(out);
       await dialog.getByRole('button', { name: 'Export', exact: true }).click();
