@@ -4,6 +4,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createStudy, libraryEntry, saveStatus, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
@@ -62,6 +63,11 @@ test('exports the site from the dialog, with what was just typed, and reports it
   // Typed just before exporting, without waiting for the autosave: the export must hold it.
   await typeInSection(page, 'Problem', ' Then the retries doubled.');
   await libraryEntry(page, 'The Queue That Ate Friday').click();
+  // Its save is held up on the way (a slow disk): the export must wait for it, not overtake it.
+  await page.route('**/api/updateStudy', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   await typeInSection(page, 'Lessons', 'Back off exponentially.');
 
   const out = path.join(outRoot, 'site');
@@ -69,6 +75,10 @@ test('exports the site from the dialog, with what was just typed, and reports it
   await runExport(page, { folder: out });
 
   const dialog = exportDialog(page);
+  // While it runs: progress, and no second export can be started.
+  await expect(dialog.getByRole('progressbar')).toBeVisible();
+  await expect(dialog.getByRole('status')).toHaveText('Exporting 2 case studies…');
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
   await expect(dialog.getByRole('status')).toHaveText(
     /^Exported 2 case studies: \d+ files written, 0 unchanged, 0 removed$/,
   );
@@ -161,4 +171,22 @@ test('exports Markdown page bundles, and remembers the folder of each format', a
   await expect(folder).toHaveValue(siteOut);
   await dialog.getByRole('radio', { name: 'Markdown' }).check();
   await expect(folder).toHaveValue(markdownOut);
+});
+
+test('the dialog has no accessibility violations, before and after an export (axe)', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  await page.goto(await serve());
+  await publishedStudy(page, workspace, 'Notes Without a Home', 'Nothing had a category.');
+  await openExport(page);
+  const axe = () => new AxeBuilder({ page }).include('dialog').analyze();
+  expect((await axe()).violations).toEqual([]);
+  await runExport(page, { folder: path.join(outRoot, 'site') });
+  await expect(exportDialog(page).getByRole('status')).toHaveText(/^Exported 1 case study/);
+  expect((await axe()).violations).toEqual([]);
+  await runExport(page, { folder: 'relative/path' });
+  await expect(exportDialog(page).getByRole('alert')).toBeVisible();
+  expect((await axe()).violations).toEqual([]);
 });
