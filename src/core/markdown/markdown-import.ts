@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { nodeAtomicWriteOps, writeFileAtomic } from '../atomic-write';
+import { writeFileAtomic } from '../atomic-write';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { sectionKeys, type Study } from '../schemas/study';
 import { parseMarkdownStudy, type ParsedStudy } from './markdown-study-parse';
@@ -150,22 +150,11 @@ async function copyImages(
       () => true,
       () => false,
     );
-    // writeFileAtomic writes text; its write step is swapped for a binary one.
-    if (!exists)
-      await writeFileAtomic(target, '', { ...nodeAtomicWriteOps, writeAndSync: (f) => writeBytes(f, bytes) });
+    // Content-addressed: an existing file already holds exactly these bytes.
+    if (!exists) await writeFileAtomic(target, bytes);
     stored.set(src, `${ASSETS_DIR}/${name}`);
   }
   return stored;
-}
-
-async function writeBytes(file: string, bytes: Uint8Array): Promise<void> {
-  const handle = await fsp.open(file, 'wx', 0o644);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Points images at their copies; drops relative images that could not be copied. */
