@@ -111,3 +111,25 @@ test('shows workspace images inside the page, and its links go nowhere', async (
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('An Edge Cache for Everyone');
   await expect(frame.getByRole('link')).toHaveCount(0);
 });
+
+test('keeps the reader’s place when it redraws after a save', async ({ page, serve, workspace }) => {
+  const study = await writeStudyFile(workspace, 'long-study', 'A Long Postmortem');
+  const paragraph = (i: number) => ({ type: 'paragraph', content: [{ type: 'text', text: `Timeline entry ${i}.` }] });
+  study.problem = { type: 'doc', content: Array.from({ length: 80 }, (_, i) => paragraph(i + 1)) };
+  await writeFile(path.join(workspace, 'studies', 'long-study.json'), `${JSON.stringify(study, null, 2)}\n`);
+
+  await page.goto(await serve());
+  await libraryEntry(page, 'A Long Postmortem').click();
+  await showPreview(page);
+  const frame = preview(page);
+  await expect(frame.getByText('Timeline entry 80.')).toBeAttached();
+  await frame.getByText('Timeline entry 40.').scrollIntoViewIfNeeded();
+  const scrolled = () => frame.locator('html').evaluate(() => window.scrollY);
+  const before = await scrolled();
+  expect(before).toBeGreaterThan(300);
+
+  await typeInSection(page, 'Lessons', 'Write the timeline as it happens.');
+  await expect(saveStatus(page)).toHaveText('Saved');
+  await expect(frame.getByText('Write the timeline as it happens.')).toBeAttached();
+  expect(Math.abs((await scrolled()) - before)).toBeLessThan(5);
+});
