@@ -2,6 +2,7 @@
 // a token only in the URL, a foreign or null Origin, and Host names a DNS-rebinding page
 // would send. Requests are written byte for byte on a socket, so even a missing Host header
 // or an odd one reaches the server as an attacker would send it.
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
@@ -9,6 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/core/casebook-service';
 import { startServer, type RunningServer } from '../../src/server/http-server';
 import { makeTempDir } from '../helpers/temp-dir';
+
+// A 1×1 PNG stored the way the workspace stores images: named by the SHA-256 of its bytes.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const ASSET = `${createHash('sha256').update(PNG).digest('hex')}.png`;
 
 let server: RunningServer;
 let workspace: string;
@@ -19,7 +27,8 @@ beforeAll(async () => {
   rendererDir = `${workspace}-renderer`;
   await mkdir(rendererDir, { recursive: true });
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Casebook</title>');
-  server = await startServer({ handlers: await openWorkspace(workspace), rendererDir });
+  server = await startServer({ handlers: await openWorkspace(workspace), rendererDir, workspaceDir: workspace });
+  await writeFile(path.join(workspace, 'assets', ASSET), PNG);
 });
 afterAll(async () => {
   await server.close();
@@ -141,6 +150,46 @@ describe('browser mode refuses', () => {
     const reply = await raw('GET', '/', { Host: `rebind.attacker.test:${server.port}` });
     expect(reply.status).toBe(403);
     expect(reply.body).not.toContain('<title>Casebook');
+  });
+});
+
+describe('workspace images in browser mode (/workspace-assets/)', () => {
+  const image = (query: string, name = ASSET): string => `/workspace-assets/${name}${query}`;
+
+  it('are served with the token, sandboxed, and refused without it or with a wrong one', async () => {
+    const ok = await raw('GET', image(`?token=${server.token}`), { Host: ours() });
+    expect(ok.status).toBe(200);
+    expect(ok.headers).toMatch(/content-security-policy: [^\r]*sandbox/i);
+    for (const query of ['', '?token=', `?token=${server.token.slice(0, -1)}`, `?token=${server.token}x`]) {
+      expect((await raw('GET', image(query), { Host: ours() })).status, query).toBe(403);
+    }
+    // The header alone does not open images either: <img> cannot send it, nothing else should.
+    expect((await raw('GET', image(''), { Host: ours(), 'X-Casebook-Token': server.token })).status).toBe(403);
+  });
+
+  it('refuse a rebinding Host or foreign Origin even with the token', async () => {
+    const q = `?token=${server.token}`;
+    expect((await raw('GET', image(q), { Host: `127.0.0.1.evil.com:${server.port}` })).status).toBe(403);
+    expect((await raw('GET', image(q), { Host: ours(), Origin: 'https://evil.example' })).status).toBe(403);
+  });
+
+  it('never reach outside assets/, whatever the name', async () => {
+    const q = `?token=${server.token}`;
+    for (const name of [
+      '../casebook.json',
+      '..%2fcasebook.json',
+      '%2e%2e/casebook.json',
+      '..%5ccasebook.json',
+      `${ASSET.slice(0, -4)}.json`,
+      `${ASSET}%00.png`,
+      `${ASSET.toUpperCase()}`,
+      `../assets/${ASSET}`,
+      'studies',
+    ]) {
+      const reply = await raw('GET', image(q, name), { Host: ours() });
+      expect(reply.status, name).toBeGreaterThanOrEqual(400);
+      expect(reply.body, name).not.toContain('schemaVersion');
+    }
   });
 });
 
