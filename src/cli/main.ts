@@ -55,6 +55,7 @@ program
     const rendererDir = findRendererDir();
     if (!rendererDir) throw new CliUsageError('the app is not built: run `npm run build` first');
     const service = await openWorkspace(resolveWorkspace(opts.workspace));
+    service.warmUp();
     const server = await startServer({ handlers: service, workspaceDir: service.workspace, rendererDir, port });
     console.log(`Casebook is serving ${service.workspace} — open this address in your browser (Ctrl+C to stop):`);
     console.log(server.url);

@@ -8,6 +8,18 @@ import { CasebookError } from './errors';
 import { studyPreviewHtml } from './export/study-preview';
 import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
 import { listQuarantine } from './quarantine';
+import { checkWorkspace } from './checks/workspace-checks';
+import { LibraryService } from './library-service';
+import {
+  addCategory,
+  categoryUsage,
+  deleteCategory,
+  renameCategory,
+  reorderCategories,
+  type CategoryChange,
+} from './site-categories';
+import { ensureDefaultTemplates, getTemplate, listTemplates } from './templates/template-store';
+import { studyDraftFromTemplate } from './templates/template-draft';
 import type { Study } from './schemas/study';
 import { SiteStore } from './site-store';
 import { StudyStore } from './study-store';
@@ -15,6 +27,8 @@ import { exportStudies, type ExportProgress } from './workspace-export';
 
 export interface CasebookService extends CasebookHandlers {
   readonly workspace: string;
+  /** Starts reading studies into the search index in the background (the app calls it; the CLI need not). */
+  warmUp(): void;
   /** Every valid study in full (for export and checks). */
   loadAllStudies(): Promise<Study[]>;
   /** Import with progress reports (the CLI shows them). */
@@ -36,7 +50,20 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
   if (!readOnlyReason) {
     await studies.open();
     await fsp.mkdir(path.join(workspace, ASSETS_DIR), { recursive: true });
+    await ensureDefaultTemplates(workspace);
   }
+  const library = new LibraryService({
+    listSummaries: () => studies.list(),
+    readStudy: async (id) => {
+      try {
+        return await studies.get(id);
+      } catch (err) {
+        if (err instanceof CasebookError && err.code === 'not_found') return null;
+        throw err;
+      }
+    },
+    site: () => site.get(),
+  });
 
   // The workspace file or any study file from a newer Casebook makes everything read-only.
   const readOnly = (): string | null => readOnlyReason ?? studies.readOnlyReason;
@@ -74,6 +101,18 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
   const exportWithProgress: CasebookService['exportWithProgress'] = async (input, onProgress) =>
     exportStudies(workspace, site.get(), await loadAllStudies(), input, onProgress);
 
+  /** Saves the studies a category rename or delete touched, then the settings. */
+  const applyCategoryChange = async (change: CategoryChange) => {
+    writable();
+    const changedStudies = [];
+    for (const { id, categories } of change.changedStudies) {
+      const saved = await studies.update(id, { categories });
+      library.saved(saved);
+      changedStudies.push({ id, title: saved.title });
+    }
+    return { site: await site.update({ categories: change.site.categories }), changedStudies };
+  };
+
   const importWithProgress: CasebookService['importWithProgress'] = async (paths, onProgress) => {
     writable();
     const existingIds = new Set((await studies.list()).map((s) => s.id));
@@ -86,29 +125,76 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
 
   return {
     workspace,
+    warmUp: () => void library.sync().catch(() => undefined),
     loadAllStudies,
     importWithProgress,
     exportWithProgress,
     getWorkspaceInfo: info,
     listStudies: () => studies.list(),
     getStudy: ({ id }) => studies.get(id),
-    createStudy: async ({ title }) => {
+    createStudy: async ({ title, template }) => {
       writable();
-      return studies.create({ title });
+      let draft = {};
+      if (template) {
+        const found = await getTemplate(workspace, template);
+        if (!found)
+          throw new CasebookError('not_found', `No template "${template}" in ${path.join(workspace, 'templates')}.`);
+        draft = studyDraftFromTemplate(found, title ?? '', site.get().categories);
+      }
+      const created = await studies.create({ ...draft, title: title ?? '' });
+      library.saved(created);
+      return created;
     },
     updateStudy: async ({ id, patch, baseUpdatedAt }) => {
       writable();
-      return studies.update(id, patch, baseUpdatedAt);
+      const saved = await studies.update(id, patch, baseUpdatedAt);
+      library.saved(saved);
+      return saved;
+    },
+    duplicateStudy: async ({ id }) => {
+      writable();
+      const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, slug: _s, ...fields } = await studies.get(id);
+      const copy = await studies.create({
+        ...fields,
+        title: `${fields.title || 'Untitled'} (copy)`,
+        status: 'draft',
+        featured: false,
+      });
+      library.saved(copy);
+      return copy;
     },
     deleteStudy: async ({ id }) => {
       writable();
       await studies.delete(id);
+      library.removed(id);
       return { id };
     },
     restoreStudy: async ({ id }) => {
       writable();
-      return studies.restore(id);
+      const restored = await studies.restore(id);
+      library.saved(restored);
+      return restored;
     },
+    searchLibrary: (query) => library.search(query),
+    listTemplates: () => listTemplates(workspace),
+    checkStudy: async ({ id }) => {
+      await library.sync();
+      return library.findings(await studies.get(id));
+    },
+    checkCounts: () => library.checkCounts(),
+    checkWorkspace: async ({ publishedOnly }) => checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly }),
+    addCategory: async ({ name }) => {
+      writable();
+      return site.update({ categories: addCategory(site.get(), name).categories });
+    },
+    renameCategory: async ({ from, to }) =>
+      applyCategoryChange(renameCategory(site.get(), await studies.list(), from, to)),
+    reorderCategories: async ({ order }) => {
+      writable();
+      return site.update({ categories: reorderCategories(site.get(), order).categories });
+    },
+    categoryUsage: async ({ name }) => categoryUsage(await studies.list(), name),
+    deleteCategory: async ({ name }) => applyCategoryChange(deleteCategory(site.get(), await studies.list(), name)),
     listTrash: () => studies.listTrash(),
     listQuarantined: () => listQuarantine(workspace),
     saveAsset: async ({ mediaType, dataBase64 }) => {

@@ -4,7 +4,11 @@
 // Pure: no Node, no DOM (the renderer imports it for types and names).
 import { z } from 'zod';
 import { assetMediaTypeSchema, MAX_ASSET_BYTES } from './asset-store-limits';
+import { findingSchema } from './checks/finding';
+import { workspaceCheckSchema } from './checks/workspace-checks';
+import { libraryPageSchema, libraryQuerySchema } from './library/library-query';
 import { siteSettingsSchema, sitePatchSchema } from './schemas/site';
+import { templateIdSchema, templateListSchema } from './templates/template-schema';
 import { studyIdSchema, studyPatchSchema, studySchema, studySummarySchema } from './schemas/study';
 
 export const quarantinedFileSchema = z.object({
@@ -49,6 +53,14 @@ const absolutePath = z
     message: 'Give a full folder path (for example /home/me/site or C:\\Users\\me\\site)',
   });
 
+const categoryName = z.string().trim().min(1, 'Category name is empty').max(80);
+
+export const categoryChangeSchema = z.object({
+  site: siteSettingsSchema,
+  /** Studies whose categories were changed to follow the rename or delete. */
+  changedStudies: z.array(z.object({ id: z.string(), title: z.string() })),
+});
+
 const idInput = z.object({ id: studyIdSchema }).strict();
 const noInput = z.object({}).strict();
 
@@ -61,7 +73,7 @@ export const contract = {
   listStudies: method(noInput, z.array(studySummarySchema), false),
   getStudy: method(idInput, studySchema, false),
   createStudy: method(
-    z.object({ title: z.string().max(300).optional(), template: z.string().max(80).optional() }).strict(),
+    z.object({ title: z.string().max(300).optional(), template: templateIdSchema.optional() }).strict(),
     studySchema,
     true,
   ),
@@ -80,7 +92,13 @@ export const contract = {
   ),
   deleteStudy: method(idInput, z.object({ id: studyIdSchema }), true),
   restoreStudy: method(idInput, studySchema, true),
+  duplicateStudy: method(idInput, studySchema, true),
   listTrash: method(noInput, z.array(studySummarySchema), false),
+  searchLibrary: method(libraryQuerySchema, libraryPageSchema, false),
+  listTemplates: method(noInput, templateListSchema, false),
+  checkStudy: method(idInput, z.array(findingSchema), false),
+  checkCounts: method(noInput, z.record(z.string(), z.object({ errors: z.number(), warnings: z.number() })), false),
+  checkWorkspace: method(z.object({ publishedOnly: z.boolean().default(false) }).strict(), workspaceCheckSchema, false),
   listQuarantined: method(noInput, z.array(quarantinedFileSchema), false),
   saveAsset: method(
     z
@@ -114,6 +132,15 @@ export const contract = {
   /** The study drawn as its published page: one self-contained, inert HTML document (drafts too). */
   previewStudy: method(idInput, z.object({ html: z.string() }), false),
   getSite: method(noInput, siteSettingsSchema, false),
+  addCategory: method(z.object({ name: categoryName }).strict(), siteSettingsSchema, true),
+  renameCategory: method(z.object({ from: categoryName, to: categoryName }).strict(), categoryChangeSchema, true),
+  reorderCategories: method(z.object({ order: z.array(categoryName).max(100) }).strict(), siteSettingsSchema, true),
+  categoryUsage: method(
+    z.object({ name: categoryName }).strict(),
+    z.array(z.object({ id: z.string(), title: z.string() })),
+    false,
+  ),
+  deleteCategory: method(z.object({ name: categoryName }).strict(), categoryChangeSchema, true),
   updateSite: method(z.object({ patch: sitePatchSchema }).strict(), siteSettingsSchema, true),
 } as const;
 

@@ -75,6 +75,7 @@ function createWindow(): void {
 
 async function openAndRemember(dir: string): Promise<void> {
   const next = await openWorkspace(dir);
+  next.warmUp();
   service = next;
   await writeAppSettings(settingsFile(), { ...(await readAppSettings(settingsFile())), workspace: next.workspace });
   mainWindow?.setTitle(windowTitle(path.basename(next.workspace)));
@@ -114,6 +115,7 @@ async function openStartupWorkspace(): Promise<void> {
     dialog.showErrorBox('Could not open workspace', `${dir}\n\nOpening ${defaultDir} instead.`);
     service = await openWorkspace(defaultDir);
   }
+  service.warmUp();
 }
 
 async function start(): Promise<void> {
