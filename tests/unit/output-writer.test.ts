@@ -197,6 +197,25 @@ describe('writeOutput', () => {
     });
   });
 
+  it('reports a failed write as io_error and still knows the files it wrote, so the next export cleans up', async () => {
+    await withTempDir(async (dir) => {
+      const good = Array.from({ length: 5 }, (_, i) => ({ path: `p${i}/index.html`, contents: `page ${i}` }));
+      // Contents the disk layer cannot write stand in for a full disk or a lost permission.
+      const broken = { path: 'broken/index.html', contents: 42 as unknown as string };
+      const err = await writeOutput(dir, [...good, broken], { format: 'site' }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(CasebookError);
+      expect((err as CasebookError).code).toBe('io_error');
+      expect((err as CasebookError).message).toContain('broken/index.html');
+      // The folder is still recognised as an export, and what the failed run wrote is removed.
+      const result = await writeOutput(dir, [good[0]!], { format: 'site' });
+      expect(result.removed).toBe(4);
+      expect(await listTree(dir)).toEqual([EXPORT_MARKER, 'p0/index.html']);
+    });
+  });
+
   it('writes bytes exactly, for binary files too', async () => {
     await withTempDir(async (dir) => {
       const bytes = Uint8Array.from([0, 255, 1, 254, 10, 13]);

@@ -139,12 +139,22 @@ async function checkOnDisk(outDir: string, realOut: string, rels: string[]): Pro
   return found;
 }
 
+/** Runs `work` over `items`, PARALLEL at a time. On a failure it starts nothing new, waits for
+ * the work in flight (so nothing is still writing when the caller reacts), then throws. */
 async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failure: { error: unknown } | null = null;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (!failure && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
 // Hashing a string directly skips making a Buffer of it (20 MB for 1,000 studies) in JS.
@@ -207,6 +217,23 @@ export async function writeOutput(
   files: OutputFile[],
   options: WriteOutputOptions,
 ): Promise<WriteOutputResult> {
+  try {
+    return await writeChecked(outDir, files, options);
+  } catch (err) {
+    if (err instanceof CasebookError) throw err;
+    // e.g. no permission to create or read the folder: say so plainly rather than "internal".
+    throw new CasebookError(
+      'io_error',
+      `Could not export into ${outDir}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+}
+
+async function writeChecked(
+  outDir: string,
+  files: OutputFile[],
+  options: WriteOutputOptions,
+): Promise<WriteOutputResult> {
   const durable = options.durable ?? false;
   const root = path.resolve(outDir);
 
@@ -253,9 +280,14 @@ export async function writeOutput(
   const stale = [...before.keys()].filter((rel) => !seen.has(rel) && unsafeOutputPath(rel) === null);
   const onDisk = await checkOnDisk(root, realRoot, [...seen, ...stale]);
 
-  // 4. Write what changed; count what did not.
+  // 4. Write what changed; count what did not. If the disk fails part way (full, no
+  // permission), the marker still learns every file written so far, so a later export can
+  // clean them up; then the failure is reported as an io_error a person can act on.
+  const records = new Map<string, FileRecord>();
+  let current = '';
   let written = 0;
   let unchanged = 0;
+  let removed = 0;
   let done = 0;
   const touchedDirs = new Set<string>();
   const madeDirs = new Map<string, Promise<unknown>>();
@@ -264,45 +296,55 @@ export async function writeOutput(
     if (!made) madeDirs.set(dir, (made = fsp.mkdir(dir, { recursive: true })));
     return made;
   };
-  const records = new Map<string, FileRecord>();
-  await inBatches(files, async (file) => {
-    const target = path.join(root, file.path);
-    const hash = sha1(file.contents);
-    const same = await unchangedRecord(
-      onDisk.get(file.path),
-      target,
-      file.path,
-      file.contents,
-      hash,
-      before.get(file.path),
-    );
-    if (same) {
-      records.set(file.path, same);
-      unchanged++;
-    } else {
-      await ensureDir(path.dirname(target));
-      await writeFileAtomic(target, '', atomicOps(file.contents, durable));
-      const stat = await fsp.stat(target);
-      records.set(file.path, { path: file.path, size: stat.size, mtimeMs: stat.mtimeMs, sha1: hash });
-      touchedDirs.add(path.dirname(target));
-      written++;
-    }
-    options.onProgress?.(++done, files.length);
-  });
+  try {
+    await inBatches(files, async (file) => {
+      const target = path.join(root, file.path);
+      current = file.path;
+      const hash = sha1(file.contents);
+      const same = await unchangedRecord(
+        onDisk.get(file.path),
+        target,
+        file.path,
+        file.contents,
+        hash,
+        before.get(file.path),
+      );
+      if (same) {
+        records.set(file.path, same);
+        unchanged++;
+      } else {
+        await ensureDir(path.dirname(target));
+        await writeFileAtomic(target, '', atomicOps(file.contents, durable));
+        const stat = await fsp.stat(target);
+        records.set(file.path, { path: file.path, size: stat.size, mtimeMs: stat.mtimeMs, sha1: hash });
+        touchedDirs.add(path.dirname(target));
+        written++;
+      }
+      options.onProgress?.(++done, files.length);
+    });
 
-  // 5. Remove what the previous export wrote and this one does not — only those files.
-  let removed = 0;
-  const emptied = new Set<string>();
-  for (const rel of stale) {
-    const target = path.join(root, rel);
-    const stat = await lstatOrNull(target);
-    if (!stat || stat.isDirectory()) continue;
-    await fsp.rm(target, { force: true });
-    emptied.add(path.posix.dirname(rel));
-    touchedDirs.add(path.dirname(target));
-    removed++;
+    // 5. Remove what the previous export wrote and this one does not — only those files.
+    const emptied = new Set<string>();
+    for (const rel of stale) {
+      const target = path.join(root, rel);
+      current = rel;
+      const stat = await lstatOrNull(target);
+      if (!stat || stat.isDirectory()) continue;
+      await fsp.rm(target, { force: true });
+      emptied.add(path.posix.dirname(rel));
+      touchedDirs.add(path.dirname(target));
+      removed++;
+    }
+    await removeEmptyFolders(root, emptied);
+  } catch (err) {
+    const partial = new Map([...before, ...records]);
+    const marker: Marker = { casebookExport: 1, format: options.format, files: [...partial.values()] };
+    await writeFileAtomic(path.join(root, EXPORT_MARKER), `${JSON.stringify(marker, null, 1)}\n`).catch(
+      () => undefined,
+    );
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new CasebookError('io_error', `The export stopped while writing ${current || outDir}: ${reason}`);
   }
-  await removeEmptyFolders(root, emptied);
 
   // 6. The marker, last: it lists exactly what this export wrote. Its write and the folder
   // syncs run together: concurrent fsyncs share one journal commit, which matters when an
