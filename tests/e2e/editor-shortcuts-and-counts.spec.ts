@@ -2,6 +2,7 @@
 // and the per-section guidance.
 import { createStudy, section, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
+import { toolbarButton } from './editor-page';
 
 test('standard shortcuts format text and the Keyboard shortcuts list shows them', async ({ page, serve }) => {
   await page.goto(await serve());
@@ -47,6 +48,18 @@ test('standard shortcuts format text and the Keyboard shortcuts list shows them'
   await expect(list.getByRole('row', { name: /^Find and replace/ })).toContainText(isMac ? '⌘H' : 'Ctrl+H');
   await list.getByRole('button', { name: 'Close' }).click();
   await expect(list).toBeHidden();
+
+  // The toolbar is one Tab stop; arrows, Home and End move inside it.
+  await toolbarButton(page, 'Heading 2').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(toolbarButton(page, 'Heading 3')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(toolbarButton(page, 'Redo')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(toolbarButton(page, 'Heading 2')).toBeFocused();
+  await expect(
+    page.getByRole('toolbar', { name: 'Formatting', exact: true }).locator('button[tabindex="0"]'),
+  ).toHaveCount(1);
 });
 
 test('word counts per section and for the study, reading time, and the guidance tips', async ({ page, serve }) => {

@@ -11,6 +11,7 @@ import { ContextControls, readContext } from './ContextControls';
 import { insertImageFiles } from './image-upload';
 import { LinkPopover } from './LinkPopover';
 import { useActiveEditor } from './section-registry';
+import { useToolbarFocus } from './toolbar-focus';
 import { onUiRequest } from './ui-requests';
 
 function readActive(editor: Editor): Record<string, boolean> {
@@ -29,6 +30,7 @@ export function EditorToolbar({ readOnly }: { readOnly: boolean }) {
   const [problem, setProblem] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const imageTarget = useRef<Editor | null>(null);
+  const focus = useToolbarFocus(toolbarCommands.length);
 
   useEffect(
     () =>
@@ -45,11 +47,13 @@ export function EditorToolbar({ readOnly }: { readOnly: boolean }) {
   const disabled = readOnly || !editor;
   return (
     <div className="editor-toolbar-wrap">
-      <div role="toolbar" aria-label="Formatting" className="editor-toolbar">
-        {toolbarCommands.map((command) => (
+      <div role="toolbar" aria-label="Formatting" className="editor-toolbar" onKeyDown={focus.onKeyDown}>
+        {toolbarCommands.map((command, index) => (
           <button
             key={command.id}
             type="button"
+            tabIndex={focus.tabIndexOf(index)}
+            onFocus={() => focus.setCurrent(index)}
             className="tool-button"
             aria-label={command.label}
             aria-pressed={command.isActive ? (state?.active[command.id] ?? false) : undefined}

@@ -1,0 +1,21 @@
+// Keyboard movement inside a role="toolbar" (WAI-ARIA toolbar pattern): the toolbar is one Tab
+// stop, and the arrow keys, Home and End move between its buttons.
+import { useState, type KeyboardEvent } from 'react';
+
+export function useToolbarFocus(count: number) {
+  const [current, setCurrent] = useState(0);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: count - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = (target + count) % count;
+    setCurrent(next);
+    event.currentTarget.querySelectorAll<HTMLElement>(':scope > button')[next]?.focus();
+  };
+
+  /** tabIndex for the button at `index`: only the current one is reachable with Tab. */
+  const tabIndexOf = (index: number) => (index === current ? 0 : -1);
+  return { onKeyDown, tabIndexOf, setCurrent };
+}
