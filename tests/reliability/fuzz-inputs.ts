@@ -4,7 +4,17 @@
 import fc from 'fast-check';
 import { contract, methodNames, type MethodName } from '../../src/core/contract';
 
-const fieldNames = ['id', 'patch', 'title', 'template', 'baseUpdatedAt', 'format', 'outDir', 'drafts', 'paths'];
+/** Every top-level field name the contract's inputs know, read from the contract itself. */
+const fieldNames = [
+  ...new Set(
+    methodNames.flatMap((name) => {
+      const shape = (contract[name].input as unknown as { shape?: Record<string, unknown> }).shape;
+      return shape ? Object.keys(shape) : [];
+    }),
+  ),
+  'patch',
+  'id',
+];
 const patchFields = [
   'title',
   'summary',
@@ -88,9 +98,15 @@ export function isValidInput(name: string, input: unknown): boolean {
   return contract[name as MethodName].input.safeParse(input ?? {}).success;
 }
 
-/** A call that may be made at all in a test that must not change the workspace. */
+/**
+ * Methods that write outside the workspace although they leave it unchanged (an export
+ * writes its output folder): a valid call is never made with random input.
+ */
+const writesElsewhere = new Set<string>(['exportWorkspace']);
+
+/** True when a valid call could change the workspace or write anywhere else. */
 export function mayChangeWorkspace(name: string, input: unknown): boolean {
-  return isValidInput(name, input) && contract[name as MethodName].mutates;
+  return isValidInput(name, input) && (contract[name as MethodName].mutates || writesElsewhere.has(name));
 }
 
 /** Codes that mean "your input was refused": never internal, never io_error. */
