@@ -167,6 +167,12 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
           Include drafts
         </label>
 
+        {!drafts && counts.published === 0 && counts.all > 0 ? (
+          <p className="export-note">
+            No case study is published yet, so the export would hold none. Set a study&rsquo;s Status to Published, or
+            include drafts.
+          </p>
+        ) : null}
         {phase.kind === 'exporting' ? (
           <div className="export-progress">
             <progress aria-label="Export progress" />

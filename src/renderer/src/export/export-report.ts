@@ -21,7 +21,7 @@ export function exportSummary(report: ExportReport): string {
 
 /** "Exporting 3 case studies…" while the export runs. */
 export function exportingMessage(studies: number): string {
-  return `Exporting ${count(studies, 'case study', 'case studies')}…`;
+  return studies === 0 ? 'Exporting…' : `Exporting ${count(studies, 'case study', 'case studies')}…`;
 }
 
 /** A file inside the export folder, with the separator that folder path already uses. */
