@@ -175,6 +175,11 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
       library.saved(restored);
       return restored;
     },
+    purgeStudy: async ({ id }) => {
+      writable();
+      await studies.purge(id);
+      return { id };
+    },
     searchLibrary: (query) => library.search(query),
     listTemplates: () => listTemplates(workspace),
     checkStudy: async ({ id }) => {

@@ -93,6 +93,7 @@ export const contract = {
   deleteStudy: method(idInput, z.object({ id: studyIdSchema }), true),
   restoreStudy: method(idInput, studySchema, true),
   duplicateStudy: method(idInput, studySchema, true),
+  purgeStudy: method(idInput, z.object({ id: studyIdSchema }), true),
   listTrash: method(noInput, z.array(studySummarySchema), false),
   searchLibrary: method(libraryQuerySchema, libraryPageSchema, false),
   listTemplates: method(noInput, templateListSchema, false),

@@ -27,7 +27,7 @@ interface IndexEntry {
   summary: StudySummary;
 }
 
-export interface StudyDraft extends Partial<Omit<Study, 'id' | 'schemaVersion' | 'createdAt' | 'updatedAt'>> {
+export interface StudyDraft extends Partial<Omit<Study, 'schemaVersion'>> {
   title?: string;
 }
 
@@ -143,9 +143,11 @@ export class StudyStore {
     const taken = await this.takenSlugs();
     const now = this.nextTimestamp();
     const title = draft.title ?? '';
+    // An import may carry its original id and times (a lossless round trip); a taken id never is.
+    const idFree = draft.id !== undefined && !this.index.has(draft.id) && !(await exists(this.fileFor(draft.id)));
     const study = studySchema.parse({
       schemaVersion: SCHEMA_VERSION,
-      id: newStudyId(),
+      id: idFree && draft.id ? draft.id : newStudyId(),
       slug: uniqueSlug(draft.slug ?? slugFromTitle(title), taken),
       title,
       summary: draft.summary ?? '',
@@ -155,8 +157,8 @@ export class StudyStore {
       tags: draft.tags ?? [],
       featured: draft.featured ?? false,
       date: draft.date ?? null,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: draft.createdAt ?? now,
+      updatedAt: draft.updatedAt ?? now,
       problem: draft.problem ?? emptyDoc(),
       decisions: draft.decisions ?? emptyDoc(),
       tradeoffs: draft.tradeoffs ?? emptyDoc(),
@@ -234,6 +236,19 @@ export class StudyStore {
     await this.write(restored);
     await fsp.rm(trashed, { force: true });
     return restored;
+  }
+
+  /** Deletes a study from the trash for good. */
+  async purge(id: string): Promise<void> {
+    await this.ensureWritable();
+    const trashed = this.fileFor(id, this.trashDir);
+    if (!(await exists(trashed)))
+      throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
+    try {
+      await fsp.rm(trashed);
+    } catch (err) {
+      throw writeFailure('delete the study permanently', err);
+    }
   }
 
   async listTrash(): Promise<StudySummary[]> {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/core/casebook-service';
 import { dispatch } from '../../src/core/dispatch';
+import { libraryQuerySchema } from '../../src/core/library/library-query';
 import { withTempDir } from '../helpers/temp-dir';
 
 const para = (text: string) => ({
@@ -19,13 +20,30 @@ describe('library through the contract', () => {
         patch: { problem: para('Thundering herd on the origin after a deploy.') },
       });
       const b = await service.createStudy({ title: 'Cloud bill' });
-      const hits = await service.searchLibrary({ query: 'thunder' });
+      const hits = await service.searchLibrary(libraryQuerySchema.parse({ query: 'thunder' }));
       expect(hits.entries.map((e) => e.study.id)).toEqual([a.id]);
       expect(hits.entries[0]!.match?.section).toBe('problem');
       await service.updateStudy({ id: b.id, patch: { lessons: para('Thundering costs too.') } });
-      expect((await service.searchLibrary({ query: 'thunder' })).total).toBe(2);
+      expect((await service.searchLibrary(libraryQuerySchema.parse({ query: 'thunder' }))).total).toBe(2);
       await service.deleteStudy({ id: a.id });
-      expect((await service.searchLibrary({ query: 'thunder' })).entries.map((e) => e.study.id)).toEqual([b.id]);
+      expect(
+        (await service.searchLibrary(libraryQuerySchema.parse({ query: 'thunder' }))).entries.map((e) => e.study.id),
+      ).toEqual([b.id]);
+    });
+  });
+
+  it('deletes a study from the trash for good', async () => {
+    await withTempDir(async (dir) => {
+      const service = await openWorkspace(dir);
+      const s = await service.createStudy({ title: 'Obsolete' });
+      expect((await dispatch(service, 'purgeStudy', { id: s.id })).ok).toBe(false); // not in the trash yet
+      await service.deleteStudy({ id: s.id });
+      await service.purgeStudy({ id: s.id });
+      expect(await service.listTrash({})).toEqual([]);
+      expect(await dispatch(service, 'restoreStudy', { id: s.id })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
     });
   });
 
