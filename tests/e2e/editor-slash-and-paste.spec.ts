@@ -34,9 +34,13 @@ test('typing "/" and a block name inserts that block', async ({ page, serve }) =
   await expect(menu.getByRole('option').first()).toHaveText('Bullet list');
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('option', { name: 'Numbered list' })).toHaveAttribute('aria-selected', 'true');
+  // The editor keeps focus and points assistive technology at the chosen option.
+  const chosenId = await menu.getByRole('option', { name: 'Numbered list' }).getAttribute('id');
+  await expect(problem).toHaveAttribute('aria-activedescendant', chosenId!);
   await page.keyboard.press('Enter');
   await page.keyboard.type('first step');
   await expect(problem.locator('ol > li')).toHaveText(['first step']);
+  await expect(problem).not.toHaveAttribute('aria-activedescendant');
 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');

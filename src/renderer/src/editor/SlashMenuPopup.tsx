@@ -2,7 +2,7 @@
 // editor (arrows, Enter, Escape), clickable with the mouse.
 import { useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
-import { selectSlashItem, slashMenuState, subscribeSlashMenu } from './slash-menu';
+import { SLASH_MENU_ID, selectSlashItem, slashMenuState, slashOptionId, subscribeSlashMenu } from './slash-menu';
 
 export function SlashMenuPopup() {
   const menu = useSyncExternalStore(subscribeSlashMenu, slashMenuState);
@@ -14,11 +14,11 @@ export function SlashMenuPopup() {
       {menu.items.length === 0 ? (
         <p className="slash-menu-empty">No block matches</p>
       ) : (
-        <ul role="listbox" aria-label="Insert block" className="slash-menu-list">
+        <ul id={SLASH_MENU_ID} role="listbox" aria-label="Insert block" className="slash-menu-list">
           {menu.items.map((item, index) => (
             <li
               key={item.id}
-              id={`slash-${item.id}`}
+              id={slashOptionId(item)}
               role="option"
               aria-selected={index === menu.selected}
               className="slash-menu-item"

@@ -4,20 +4,36 @@
 // re-renders while the author types ordinary text.
 import { Extension, type Editor, type Range } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
-import Suggestion from '@tiptap/suggestion';
+import Suggestion, { type SuggestionProps } from '@tiptap/suggestion';
 import { matchSlashCommands, type EditorCommand } from '../commands/editor-commands';
 
 export interface SlashMenuState {
+  /** The editable element the menu belongs to (it points screen readers at the chosen option). */
+  dom: HTMLElement;
   items: EditorCommand[];
   selected: number;
   rect: DOMRect | null;
   choose: (item: EditorCommand) => void;
 }
 
+export const SLASH_MENU_ID = 'slash-menu-list';
+export const slashOptionId = (item: EditorCommand): string => `slash-${item.id}`;
+
 let state: SlashMenuState | null = null;
 const listeners = new Set<() => void>();
 
 function setState(next: SlashMenuState | null): void {
+  // The editor keeps focus while the menu is open; aria-activedescendant tells assistive
+  // technology which option Enter would insert.
+  const dom = next?.dom ?? state?.dom;
+  const chosen = next?.items[next.selected];
+  if (dom && chosen) {
+    dom.setAttribute('aria-controls', SLASH_MENU_ID);
+    dom.setAttribute('aria-activedescendant', slashOptionId(chosen));
+  } else if (dom) {
+    dom.removeAttribute('aria-controls');
+    dom.removeAttribute('aria-activedescendant');
+  }
   state = next;
   for (const listener of listeners) listener();
 }
@@ -41,6 +57,16 @@ function move(delta: number): void {
   setState({ ...state, selected: (state.selected + delta + n) % n });
 }
 
+function menuFor(props: SuggestionProps<EditorCommand, EditorCommand>): SlashMenuState {
+  return {
+    dom: props.editor.view.dom,
+    items: props.items,
+    selected: 0,
+    rect: props.clientRect?.() ?? null,
+    choose: props.command,
+  };
+}
+
 export const SlashMenu = Extension.create({
   name: 'slashMenu',
 
@@ -56,10 +82,8 @@ export const SlashMenu = Extension.create({
           props.run(editor);
         },
         render: () => ({
-          onStart: (props) =>
-            setState({ items: props.items, selected: 0, rect: props.clientRect?.() ?? null, choose: props.command }),
-          onUpdate: (props) =>
-            setState({ items: props.items, selected: 0, rect: props.clientRect?.() ?? null, choose: props.command }),
+          onStart: (props) => setState(menuFor(props)),
+          onUpdate: (props) => setState(menuFor(props)),
           onExit: () => setState(null),
           onKeyDown: ({ event }) => {
             if (!state) return false;
