@@ -77,6 +77,19 @@ describe('writeOutput', () => {
     });
   });
 
+  it('still updates a previous export whose marker was damaged, removing nothing it cannot vouch for', async () => {
+    await withTempDir(async (dir) => {
+      await writeOutput(dir, [{ path: 'old/index.html', contents: 'old' }], { format: 'site' });
+      await writeFile(path.join(dir, EXPORT_MARKER), ''); // as a power cut right after an export may leave it
+      const result = await writeOutput(dir, [{ path: 'new/index.html', contents: 'new' }], { format: 'site' });
+      expect(result).toEqual({ written: 1, unchanged: 0, removed: 0 });
+      expect(await listTree(dir)).toEqual([EXPORT_MARKER, 'new/index.html', 'old/index.html']);
+      // and the marker is whole again: the next export knows what it wrote
+      const again = await writeOutput(dir, [], { format: 'site' });
+      expect(again.removed).toBe(1);
+    });
+  });
+
   it('refuses a previous export of the other format', async () => {
     await withTempDir(async (dir) => {
       await writeOutput(dir, [{ path: 'a/index.md', contents: '# a' }], { format: 'markdown' });

@@ -40,9 +40,8 @@ export interface WriteOutputOptions {
    * 1,000-study site it made a full export 40–100% slower (see bench/export-site.ts), and an
    * export is derived data — every write is still atomic (temp file + rename), so a crashed
    * process never leaves a torn page, and a power cut right after an export can at worst
-   * leave a page empty, which the next export notices (size differs) and rewrites. The
-   * marker's bytes are always fsynced before it replaces the old one: an empty marker would
-   * make the folder look foreign, and later exports would refuse it.
+   * leave a page empty, which the next export notices (size differs) and rewrites, or the
+   * marker empty, and the folder is still recognised by the marker's name (see readMarker).
    */
   durable?: boolean;
 }
@@ -93,11 +92,23 @@ async function lstatOrNull(file: string) {
   }
 }
 
-async function readMarker(outDir: string): Promise<Marker | null> {
+/**
+ * The previous export's marker; 'damaged' when the file is there but unreadable (a power cut
+ * right after a non-durable export can leave it empty). Its name alone shows Casebook made
+ * the folder, so such a folder is still updated — but nothing in it is removed, since the
+ * list of what Casebook wrote is lost.
+ */
+async function readMarker(outDir: string): Promise<Marker | 'damaged' | null> {
+  let text: string;
   try {
-    return markerSchema.parse(JSON.parse(await fsp.readFile(path.join(outDir, EXPORT_MARKER), 'utf8')));
+    text = await fsp.readFile(path.join(outDir, EXPORT_MARKER), 'utf8');
   } catch {
     return null;
+  }
+  try {
+    return markerSchema.parse(JSON.parse(text));
+  } catch {
+    return 'damaged';
   }
 }
 
@@ -259,12 +270,13 @@ async function writeChecked(
       refuse(`${root} is a file, not a folder; choose a folder to export into`);
     const entries = await fsp.readdir(root);
     if (entries.length > 0) {
-      previous = await readMarker(root);
-      if (!previous) {
+      const found = await readMarker(root);
+      if (!found) {
         refuse(
           `${root} is not empty and was not made by a Casebook export; choose an empty folder or a previous export`,
         );
       }
+      previous = found === 'damaged' ? { casebookExport: 1, format: options.format, files: [] } : found;
       if (previous.format !== options.format) {
         refuse(
           `${root} holds a previous ${previous.format} export; choose an empty folder for the ${options.format} export`,
@@ -356,7 +368,7 @@ async function writeChecked(
   const finishing: Array<Promise<unknown>> = [];
   const markerChanged = written > 0 || removed > 0 || !previous;
   if (markerChanged) {
-    finishing.push(writeFileAtomic(path.join(root, EXPORT_MARKER), '', atomicOps(markerText, true)));
+    finishing.push(writeFileAtomic(path.join(root, EXPORT_MARKER), '', atomicOps(markerText, durable)));
   }
   if (durable) {
     for (const dir of touchedDirs) {
@@ -365,8 +377,7 @@ async function writeChecked(
     }
   }
   await Promise.all(finishing);
-  // Without `durable` the root folder is not synced: the new marker's bytes are on disk before
-  // its rename, so a power cut can at worst bring back the previous marker — still valid.
+  // The root's entries (the marker's rename among them) are made durable once it is in place.
   if (durable && (markerChanged || touchedDirs.has(root))) await nodeAtomicWriteOps.syncDir(root);
   return { written, unchanged, removed };
 }
