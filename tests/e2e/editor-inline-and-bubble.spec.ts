@@ -4,14 +4,15 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createStudy, saveStatus, section } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
-import { solidPng, toolbarButton } from './editor-page';
+import { exportStudy, solidPng, toolbarButton } from './editor-page';
 
 test('headings, underline, strikethrough, inline code, task list and divider from the toolbar', async ({
   page,
   serve,
   workspace,
 }) => {
-  await page.goto(await serve());
+  const appUrl = await serve();
+  await page.goto(appUrl);
   await createStudy(page, 'More Formatting');
   const problem = section(page, 'Problem');
   await problem.click();
@@ -49,6 +50,18 @@ test('headings, underline, strikethrough, inline code, task list and divider fro
   expect(json).toContain('"type":"taskItem","attrs":{"checked":true}');
   expect(json).toContain('"type":"horizontalRule"');
   expect(json).toContain('{"type":"heading","attrs":{"level":3}');
+
+  const { md, html } = await exportStudy(appUrl, test.info().outputPath('export'), study!.slug);
+  expect(md).toMatch(/^#### Background$/m); // editor H3 moves one level down, under the section's H2
+  expect(md).toContain('~~struck~~');
+  expect(md).toContain('`kubectl`');
+  expect(md).toMatch(/^[-*] \[x\] rotate the keys$/m);
+  expect(md).toMatch(/^(\*\*\*|---|___)$/m);
+  expect(html).toContain('<u>under</u>');
+  expect(html).toContain('<s>struck</s>');
+  expect(html).toContain('<code>kubectl</code>');
+  expect(html).toMatch(/<li class="task task-done"><span class="visually-hidden">Done: <\/span>(<p>)?rotate the keys/);
+  expect(html).toContain('<hr>');
 });
 
 test('the bubble menu formats a selection, and a dropped image is stored and shown', async ({
