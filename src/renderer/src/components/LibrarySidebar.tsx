@@ -1,60 +1,187 @@
-// The library: every study, newest first, each a button named exactly by its title
-// (status and date are shown but kept out of the name, so the list reads cleanly).
-import type { ReactNode } from 'react';
+// The library: search as you type, filters with counts, sort, and every study as a button
+// named exactly by its title (snippet, status, date and publish badge describe it instead).
+// Also the way into new studies from a template, the Trash, Site settings and Quick open.
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { CasebookApi } from '../../../core/contract';
+import type { LibrarySort } from '../../../core/library/sort';
 import type { StudySummary } from '../../../core/schemas/study';
+import type { AutosaveQueue } from '../autosave/autosave-queue';
+import { activeFilterCount, LibraryFilterBar } from '../library/LibraryFilterBar';
+import { QuickOpen, useQuickOpenShortcut } from '../library/QuickOpen';
+import { StudyEntry } from '../library/StudyEntry';
+import { TemplateChooser } from '../library/TemplateChooser';
+import { useCheckCounts } from '../library/use-check-counts';
+import { useLibraryPage } from '../library/use-library-page';
+import { useStudyActions } from '../library/use-study-actions';
+import { SiteSettingsDialog } from '../settings/SiteSettingsDialog';
+import { TrashDialog } from '../trash/TrashDialog';
+import { UndoToast } from '../trash/UndoToast';
+import '../styles/library.css';
 
 interface LibrarySidebarProps {
+  api: CasebookApi;
+  autosave: AutosaveQueue;
+  /** The App's list: follows titles as they are typed, and changes on every save. */
   studies: readonly StudySummary[];
   selectedId: string | null;
   canCreate: boolean;
   onSelect: (id: string) => void;
   onCreate: () => void;
+  /** Studies or settings changed on disk (delete, restore, categories): reload them. */
+  onWorkspaceChanged: () => Promise<void> | void;
   children?: ReactNode;
 }
 
-const statusLabel = { draft: 'Draft', published: 'Published' } as const;
+const sortNames: Record<LibrarySort, string> = {
+  relevance: 'Relevance',
+  updated: 'Last edited',
+  date: 'Date',
+  title: 'Title',
+};
 
-export function LibrarySidebar({ studies, selectedId, canCreate, onSelect, onCreate, children }: LibrarySidebarProps) {
+type Dialog = 'templates' | 'trash' | 'settings' | 'quick-open' | null;
+
+export function LibrarySidebar(props: LibrarySidebarProps) {
+  const { api, autosave, studies, selectedId, canCreate, onSelect, onCreate, onWorkspaceChanged, children } = props;
+  const library = useLibraryPage(api, studies);
+  const checks = useCheckCounts(api, studies);
+  const actions = useStudyActions({ api, autosave, onSelect, onWorkspaceChanged });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  useQuickOpenShortcut(useCallback(() => setDialog('quick-open'), []));
+
+  const known = useMemo(() => new Map(studies.map((s) => [s.id, s])), [studies]);
+  const page = library.page;
+  const active = activeFilterCount(library.filters);
+  const { trashed } = actions;
+
   return (
     <nav className="library" aria-label="Library">
       <div className="library-head">
         <h1 className="app-name">Casebook</h1>
-        <button type="button" className="primary" onClick={onCreate} disabled={!canCreate}>
-          New case study
-        </button>
+        <div className="new-study">
+          <button type="button" className="primary" onClick={onCreate} disabled={!canCreate}>
+            New case study
+          </button>
+          <button type="button" onClick={() => setDialog('templates')} disabled={!canCreate}>
+            New from template…
+          </button>
+        </div>
       </div>
+      <div className="library-search">
+        <input
+          type="search"
+          aria-label="Search"
+          placeholder="Search titles and text"
+          value={library.query}
+          onChange={(e) => library.setQuery(e.target.value)}
+        />
+        <div className="library-controls">
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={filtersOpen}
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
+            Filters{active > 0 ? ` (${active} on)` : ''}
+          </button>
+          <label className="sort-choice">
+            Sort
+            <select value={library.sort} onChange={(e) => library.setSort(e.target.value as LibrarySort)}>
+              {(library.searching ? ['relevance', 'updated', 'date', 'title'] : ['updated', 'date', 'title']).map(
+                (s) => (
+                  <option key={s} value={s}>
+                    {sortNames[s as LibrarySort]}
+                  </option>
+                ),
+              )}
+            </select>
+          </label>
+        </div>
+        {filtersOpen ? (
+          <LibraryFilterBar filters={library.filters} counts={page?.counts ?? null} onChange={library.setFilters} />
+        ) : null}
+      </div>
+      {library.problem || actions.problem ? (
+        <p className="form-error" role="alert">
+          {library.problem ?? actions.problem}
+        </p>
+      ) : null}
       {studies.length === 0 ? (
         <p className="library-empty">No case studies yet. Start one with “New case study”.</p>
+      ) : page && (library.searching || active > 0) ? (
+        <p className="library-count" aria-live="polite">
+          {page.total === 0
+            ? 'No case studies match.'
+            : `${page.total} ${page.total === 1 ? 'case study matches' : 'case studies match'}`}
+        </p>
       ) : null}
       <ul className="study-list" aria-label="Case studies">
-        {studies.map((study) => {
-          const name = study.title.trim() || 'Untitled';
+        {page?.entries.map((entry) => {
+          const shown = known.get(entry.study.id) ?? entry.study;
+          const title = shown.title.trim() || 'Untitled';
           return (
-            <li key={study.id}>
-              <button
-                type="button"
-                className="study-entry"
-                aria-label={name}
-                aria-current={study.id === selectedId ? 'true' : undefined}
-                onClick={() => onSelect(study.id)}
-              >
-                <span className={study.title.trim() ? 'entry-title' : 'entry-title untitled'}>{name}</span>
-                <span className="entry-meta" aria-hidden="true">
-                  <span className={`badge badge-${study.status}`}>{statusLabel[study.status]}</span>
-                  {study.date ? <time dateTime={study.date}>{formatDate(study.date)}</time> : null}
-                </span>
-              </button>
-            </li>
+            <StudyEntry
+              key={entry.study.id}
+              entry={entry}
+              shown={shown}
+              selected={entry.study.id === selectedId}
+              check={checks[entry.study.id]}
+              onSelect={() => onSelect(entry.study.id)}
+              actions={
+                canCreate
+                  ? [
+                      { label: 'Duplicate', run: () => void actions.duplicate(entry.study.id) },
+                      { label: 'Move to trash', run: () => void actions.moveToTrash(entry.study.id, title) },
+                    ]
+                  : []
+              }
+            />
           );
         })}
       </ul>
+      {page && page.total > page.entries.length ? (
+        <button type="button" className="link-button" onClick={library.showMore}>
+          Show more ({page.total - page.entries.length} more)
+        </button>
+      ) : null}
       {children}
+      <div className="library-footer">
+        <button type="button" onClick={() => setDialog('trash')}>
+          Trash
+        </button>
+        <button type="button" onClick={() => setDialog('settings')}>
+          Site settings
+        </button>
+      </div>
+      {trashed ? (
+        <UndoToast
+          message={`Moved “${trashed.title}” to the trash`}
+          onUndo={() => void actions.restore(trashed.id)}
+          onDismiss={actions.dismissToast}
+        />
+      ) : null}
+      <TemplateChooser open={dialog === 'templates'} api={api} onClose={closeDialog} onCreated={onSelect} />
+      <TrashDialog
+        open={dialog === 'trash'}
+        api={api}
+        readOnly={!canCreate}
+        onClose={closeDialog}
+        onRestored={async (id) => {
+          await onWorkspaceChanged();
+          onSelect(id);
+        }}
+      />
+      <SiteSettingsDialog
+        open={dialog === 'settings'}
+        api={api}
+        autosave={autosave}
+        readOnly={!canCreate}
+        onClose={closeDialog}
+        onChanged={onWorkspaceChanged}
+      />
+      <QuickOpen open={dialog === 'quick-open'} api={api} onClose={closeDialog} onOpenStudy={onSelect} />
     </nav>
   );
-}
-
-function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  // Built from parts in local time: new Date('YYYY-MM-DD') is UTC and can show the previous day.
-  return new Date(y!, m! - 1, d!).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }

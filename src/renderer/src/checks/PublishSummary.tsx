@@ -1,0 +1,48 @@
+// For the Export dialog: how ready the published studies are, from checkWorkspace.
+// "2 studies have errors" with each study and its first error; nothing blocks the export.
+import { useEffect, useState } from 'react';
+import type { CasebookApi } from '../../../core/contract';
+import type { WorkspaceCheck } from '../../../core/checks/workspace-checks';
+import { errorMessage } from '../api/api-error';
+
+export function PublishSummary({ api }: { api: Pick<CasebookApi, 'checkWorkspace'> }) {
+  const [check, setCheck] = useState<WorkspaceCheck | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    api.checkWorkspace({ publishedOnly: true }).then(
+      (result) => current && setCheck(result),
+      (err: unknown) => current && setProblem(`Could not check the studies: ${errorMessage(err)}`),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
+
+  if (problem) return <p className="publish-summary hint">{problem}</p>;
+  if (!check) return null;
+  const { totals } = check;
+  const failing = check.studies.filter((s) => s.errors > 0);
+  return (
+    <section className="publish-summary" aria-label="Publish readiness">
+      <p>
+        {totals.studies === 0
+          ? 'No study is published yet.'
+          : failing.length === 0
+            ? `All ${totals.studies} published ${totals.studies === 1 ? 'study is' : 'studies are'} ready` +
+              (totals.warnings > 0 ? ` (${totals.warnings} ${totals.warnings === 1 ? 'warning' : 'warnings'}).` : '.')
+            : `${failing.length} ${failing.length === 1 ? 'study has' : 'studies have'} errors (${totals.errors} in all, ${totals.warnings} warnings).`}
+      </p>
+      {failing.length > 0 ? (
+        <ul>
+          {failing.map((s) => (
+            <li key={s.id}>
+              <strong>{s.title.trim() || 'Untitled'}</strong>: {s.findings.find((f) => f.severity === 'error')?.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+// Moves the author to where a finding is: the labelled field in the metadata form, or the
+// place in a section's editor (TipTap v3 keeps its Editor on the view's DOM as `.editor`).
+import type { Finding } from '../../../core/checks/finding';
+import { sectionKeys, sectionLabels, type SectionKey } from '../../../core/schemas/study';
+
+/** The metadata form's inputs, by the finding field they hold (slug has no field: the title makes it). */
+const fieldInputs: Partial<Record<Finding['field'], string>> = {
+  title: '#study-title',
+  summary: '#study-summary',
+  date: '#study-date',
+  slug: '#study-title',
+  categories: '.categories input',
+};
+
+interface SectionEditorHandle {
+  state: { doc: { content: { size: number } } };
+  chain(): {
+    focus(): { setTextSelection(pos: number): { scrollIntoView(): { run(): boolean } } };
+  };
+}
+
+function isSection(field: Finding['field']): field is SectionKey {
+  return (sectionKeys as readonly string[]).includes(field);
+}
+
+export function jumpToFinding(finding: Finding): boolean {
+  if (isSection(finding.field)) {
+    const dom = document.querySelector<HTMLElement & { editor?: SectionEditorHandle }>(
+      `[role="textbox"][aria-label="${sectionLabels[finding.field]}"]`,
+    );
+    if (!dom) return false;
+    const editor = dom.editor;
+    if (!editor) {
+      dom.focus();
+      return true;
+    }
+    // The text may have changed since the check ran: keep the position inside the document.
+    const size = editor.state.doc.content.size;
+    const pos = Math.max(1, Math.min(finding.pos ?? 1, Math.max(size - 1, 1)));
+    dom.scrollIntoView({ block: 'center' });
+    return editor.chain().focus().setTextSelection(pos).scrollIntoView().run();
+  }
+  const selector = fieldInputs[finding.field];
+  const input = selector ? document.querySelector<HTMLElement>(selector) : null;
+  if (!input) return false;
+  input.scrollIntoView({ block: 'center' });
+  input.focus();
+  return true;
+}

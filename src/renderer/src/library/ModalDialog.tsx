@@ -1,0 +1,42 @@
+// A native modal <dialog> driven by an `open` prop: the browser traps focus, Escape closes,
+// and the page behind is inert. Its content is rendered only while open, so closed dialogs
+// leave nothing in the accessibility tree.
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface ModalDialogProps {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  className?: string;
+  children: ReactNode;
+}
+
+export function ModalDialog({ open, title, onClose, className, children }: ModalDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className={`modal ${className ?? ''}`}
+      aria-labelledby={titleId}
+      onClose={() => {
+        if (open) onClose();
+      }}
+    >
+      {open ? (
+        <>
+          <h2 id={titleId} className="modal-title">
+            {title}
+          </h2>
+          {children}
+        </>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,80 @@
+// One entry of the library list: a button named exactly by the study's title (what a screen
+// reader announces and tests look for), with the search snippet, status, date and publish
+// badge beside it as its description rather than its name.
+import { useId } from 'react';
+import type { LibraryEntry } from '../../../core/library/library-query';
+import type { StudySummary } from '../../../core/schemas/study';
+import { HighlightedText } from './HighlightedText';
+import { StudyActionsMenu, type StudyAction } from './StudyActionsMenu';
+
+const statusLabel = { draft: 'Draft', published: 'Published' } as const;
+
+export interface CheckCount {
+  errors: number;
+  warnings: number;
+}
+
+interface StudyEntryProps {
+  entry: LibraryEntry;
+  /** The App's view of the study: holds a title typed but not yet saved. */
+  shown: StudySummary;
+  selected: boolean;
+  check: CheckCount | undefined;
+  actions: StudyAction[];
+  onSelect: () => void;
+}
+
+export function StudyEntry({ entry, shown, selected, check, actions, onSelect }: StudyEntryProps) {
+  const metaId = useId();
+  const name = shown.title.trim() || 'Untitled';
+  const match = entry.match;
+  // Highlights index the indexed title; once the author retypes it they no longer fit.
+  const titleRanges = match && shown.title === entry.study.title ? match.titleHighlights : [];
+  const snippet = match && match.field !== 'title' ? match.snippet : null;
+  return (
+    <li className={selected ? 'entry is-selected' : 'entry'}>
+      <button
+        type="button"
+        className="study-entry"
+        aria-label={name}
+        aria-describedby={metaId}
+        aria-current={selected ? 'true' : undefined}
+        onClick={onSelect}
+      >
+        <span className={shown.title.trim() ? 'entry-title' : 'entry-title untitled'}>
+          <HighlightedText text={name} ranges={titleRanges} />
+        </span>
+        {snippet ? (
+          <span className="entry-snippet">
+            <HighlightedText text={snippet.text} ranges={snippet.highlights} />
+          </span>
+        ) : null}
+        <span className="entry-meta" id={metaId}>
+          <span className={`badge badge-${shown.status}`}>{statusLabel[shown.status]}</span>
+          {shown.date ? <time dateTime={shown.date}>{formatDate(shown.date)}</time> : null}
+          <CheckBadge check={check} />
+        </span>
+      </button>
+      {actions.length > 0 ? <StudyActionsMenu title={name} actions={actions} /> : null}
+    </li>
+  );
+}
+
+function CheckBadge({ check }: { check: CheckCount | undefined }) {
+  if (!check || check.errors === 0) return null;
+  const label = `${check.errors} publish ${check.errors === 1 ? 'error' : 'errors'}`;
+  return (
+    <span className="badge badge-errors" title={`${label}, ${check.warnings} warnings`}>
+      <span aria-hidden="true">
+        {check.errors} {check.errors === 1 ? 'issue' : 'issues'}
+      </span>
+      <span className="visually-hidden">{label}</span>
+    </span>
+  );
+}
+
+export function formatDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  // Built from parts in local time: new Date('YYYY-MM-DD') is UTC and can show the previous day.
+  return new Date(y!, m! - 1, d!).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}

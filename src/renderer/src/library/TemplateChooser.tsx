@@ -1,0 +1,103 @@
+// "New from template…": pick one of the workspace's templates (templates/*.json), give a
+// title, Create. Blank is chosen first, so Enter alone makes a blank study.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { CasebookApi } from '../../../core/contract';
+import type { StudyTemplate } from '../../../core/templates/template-schema';
+import { errorMessage } from '../api/api-error';
+import { ModalDialog } from './ModalDialog';
+
+interface TemplateChooserProps {
+  open: boolean;
+  api: CasebookApi;
+  onClose: () => void;
+  /** The study was created: open it. */
+  onCreated: (id: string) => void;
+}
+
+export function TemplateChooser({ open, api, onClose, onCreated }: TemplateChooserProps) {
+  const ids = { title: useId(), group: useId() };
+  const [templates, setTemplates] = useState<StudyTemplate[] | null>(null);
+  const [chosen, setChosen] = useState('blank');
+  const [title, setTitle] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setTitle('');
+    setProblem(null);
+    setChosen('blank');
+    api.listTemplates({}).then(
+      (list) => {
+        setTemplates(list.templates);
+        if (!list.templates.some((t) => t.id === 'blank') && list.templates[0]) setChosen(list.templates[0].id);
+      },
+      (err: unknown) => setProblem(`Could not read the templates: ${errorMessage(err)}`),
+    );
+  }, [open, api]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const study = await api.createStudy({ title: title.trim() || undefined, template: chosen });
+      onClose();
+      onCreated(study.id);
+    } catch (err) {
+      setProblem(`Could not create the case study: ${errorMessage(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ModalDialog open={open} title="New case study" onClose={onClose} className="template-dialog">
+      <form onSubmit={(e) => void submit(e)}>
+        <fieldset className="template-options" disabled={busy}>
+          <legend id={ids.group}>Template</legend>
+          {templates === null && !problem ? <p className="hint">Loading templates…</p> : null}
+          {templates?.map((t) => (
+            <label key={t.id} className={chosen === t.id ? 'template-option is-chosen' : 'template-option'}>
+              <input
+                type="radio"
+                name="template"
+                value={t.id}
+                checked={chosen === t.id}
+                aria-describedby={`${ids.group}-${t.id}`}
+                onChange={() => setChosen(t.id)}
+              />
+              <span className="template-name">{t.name}</span>
+              <span className="template-description" id={`${ids.group}-${t.id}`}>
+                {t.description}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={ids.title}>Title</label>
+          <input
+            id={ids.title}
+            type="text"
+            value={title}
+            maxLength={300}
+            placeholder="You can change it later"
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </div>
+        {problem ? (
+          <p className="form-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || templates === null}>
+            Create
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,71 @@
+// The library list as a query: search words, filters, sort and how many entries to show.
+// Asks the core (searchLibrary) ~100 ms after the last change, and again whenever
+// `refreshKey` changes (the App's list changes on every save, create and delete).
+import { useEffect, useState } from 'react';
+import type { CasebookApi } from '../../../core/contract';
+import type { LibraryFilters } from '../../../core/library/filters';
+import type { LibraryPage } from '../../../core/library/library-query';
+import type { LibrarySort } from '../../../core/library/sort';
+import { errorMessage } from '../api/api-error';
+
+export const PAGE_SIZE = 50;
+const DEBOUNCE_MS = 100;
+
+/** True when the words would search (the core ignores queries without a letter or digit). */
+export function isSearching(query: string): boolean {
+  return /[\p{L}\p{N}]/u.test(query);
+}
+
+export function useLibraryPage(api: CasebookApi, refreshKey: unknown) {
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<LibraryFilters>({});
+  /** null: the default order (relevance while searching, last edited otherwise). */
+  const [sortChoice, setSortChoice] = useState<LibrarySort | null>(null);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const [page, setPage] = useState<LibraryPage | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const searching = isSearching(query);
+  // Relevance means nothing without search words: fall back to the default order.
+  const sort: LibrarySort =
+    sortChoice === 'relevance' && !searching ? 'updated' : (sortChoice ?? (searching ? 'relevance' : 'updated'));
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      api.searchLibrary({ query, filters, sort, limit }).then(
+        (result) => {
+          if (!current) return;
+          setPage(result);
+          setProblem(null);
+        },
+        (err: unknown) => {
+          if (current) setProblem(`Could not search the library: ${errorMessage(err)}`);
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, query, filters, sort, limit, refreshKey]);
+
+  return {
+    query,
+    setQuery: (next: string) => {
+      setQuery(next);
+      setLimit(PAGE_SIZE);
+    },
+    filters,
+    setFilters: (next: LibraryFilters) => {
+      setFilters(next);
+      setLimit(PAGE_SIZE);
+    },
+    sort,
+    setSort: setSortChoice,
+    searching,
+    page,
+    problem,
+    showMore: () => setLimit((n) => n + PAGE_SIZE),
+  };
+}

@@ -1,0 +1,143 @@
+// Site settings: what the exported site says about itself (title, tagline, description,
+// author, base URL, language) and its categories. Text fields are checked as typed and saved
+// together with Save; category changes apply at once, since they rewrite the studies using them.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { CasebookApi } from '../../../core/contract';
+import type { SiteSettings } from '../../../core/schemas/site';
+import { errorMessage } from '../api/api-error';
+import type { AutosaveQueue } from '../autosave/autosave-queue';
+import { ModalDialog } from '../library/ModalDialog';
+import { CategoryEditor } from './CategoryEditor';
+import { siteText, siteTextFields, validateSiteText, type SiteText, type SiteTextField } from './site-fields';
+
+interface SiteSettingsDialogProps {
+  open: boolean;
+  api: CasebookApi;
+  autosave: AutosaveQueue;
+  readOnly: boolean;
+  onClose: () => void;
+  /** Settings or studies changed on disk: the App reloads what it shows. */
+  onChanged: () => Promise<void> | void;
+}
+
+export function SiteSettingsDialog({ open, api, autosave, readOnly, onClose, onChanged }: SiteSettingsDialogProps) {
+  const [site, setSite] = useState<SiteSettings | null>(null);
+  const [text, setText] = useState<SiteText | null>(null);
+  const [touched, setTouched] = useState<Partial<Record<SiteTextField, boolean>>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setProblem(null);
+    setSaved(false);
+    setTouched({});
+    api.getSite({}).then(
+      (s) => {
+        setSite(s);
+        setText(siteText(s));
+      },
+      (err: unknown) => setProblem(`Could not read the site settings: ${errorMessage(err)}`),
+    );
+  }, [open, api]);
+
+  const changeCategories = useCallback(
+    async (run: () => Promise<unknown>) => {
+      // Renames and deletes rewrite study files: put the open study's edits on disk first,
+      // so they are neither lost nor refused as a conflict.
+      await autosave.flushAll();
+      await run();
+      setSite(await api.getSite({}));
+      await onChanged();
+    },
+    [api, autosave, onChanged],
+  );
+
+  const { patch, errors } = text ? validateSiteText(text) : { patch: {}, errors: {} };
+  const hasErrors = Object.keys(errors).length > 0;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(Object.fromEntries(siteTextFields.map((f) => [f.key, true])));
+    if (hasErrors) return;
+    setProblem(null);
+    try {
+      const next = await api.updateSite({ patch });
+      setSite(next);
+      setText(siteText(next));
+      setTouched({});
+      setSaved(true);
+      await onChanged();
+    } catch (err) {
+      setProblem(`Could not save the settings: ${errorMessage(err)}`);
+    }
+  };
+
+  return (
+    <ModalDialog open={open} title="Site settings" onClose={onClose} className="settings-dialog">
+      {text && site ? (
+        <>
+          <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
+            <fieldset disabled={readOnly}>
+              {siteTextFields.map(({ key, label, hint, multiline }) => {
+                const id = `site-${key}`;
+                const error = touched[key] ? errors[key] : undefined;
+                const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+                const common = {
+                  id,
+                  value: text[key],
+                  'aria-invalid': error ? true : undefined,
+                  'aria-describedby': describedBy || undefined,
+                  onChange: (ev: { target: { value: string } }) => {
+                    setText({ ...text, [key]: ev.target.value });
+                    setTouched((t) => ({ ...t, [key]: true }));
+                    setSaved(false);
+                  },
+                };
+                return (
+                  <div className="field" key={key}>
+                    <label htmlFor={id}>{label}</label>
+                    {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
+                    {hint ? (
+                      <span className="hint" id={`${id}-hint`}>
+                        {hint}
+                      </span>
+                    ) : null}
+                    {error ? (
+                      <span className="field-error" id={`${id}-error`}>
+                        {error}
+                      </span>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </fieldset>
+            {problem ? (
+              <p className="form-error" role="alert">
+                {problem}
+              </p>
+            ) : null}
+            <div className="modal-actions">
+              {saved ? <span className="saved-note">Settings saved</span> : null}
+              <button type="submit" className="primary" disabled={readOnly}>
+                Save settings
+              </button>
+            </div>
+          </form>
+          <CategoryEditor api={api} categories={site.categories} disabled={readOnly} change={changeCategories} />
+        </>
+      ) : problem ? (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      ) : (
+        <p className="hint">Loading…</p>
+      )}
+      <div className="modal-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
