@@ -12,8 +12,10 @@ import { LibrarySidebar } from './components/LibrarySidebar';
 import { QuarantineNotice } from './components/QuarantineNotice';
 import { SaveStatus } from './components/SaveStatus';
 import { StudyEditor } from './components/StudyEditor';
+import { PublishChecklist } from './checks/PublishChecklist';
 import { ExportDialog } from './export/ExportDialog';
 import { PreviewPane } from './export/PreviewPane';
+import { StatusBar } from './library/StatusBar';
 import { newestFirst, withLocalEdit, withSaved } from './library-order';
 
 export function App({ client }: { client: CasebookClient }) {
@@ -173,6 +175,9 @@ export function App({ client }: { client: CasebookClient }) {
   return (
     <div className="app">
       <LibrarySidebar
+        api={api}
+        autosave={autosave}
+        onWorkspaceChanged={loadWorkspace}
         studies={studies}
         selectedId={current?.id ?? null}
         canCreate={info !== null && !readOnly}
@@ -218,6 +223,12 @@ export function App({ client }: { client: CasebookClient }) {
         {current && site ? (
           <div className={previewOpen ? 'workbench with-preview' : 'workbench'}>
             <div className="study-frame" inert={switching} aria-busy={switching}>
+              <PublishChecklist
+                key={`checks:${current.id}:${generation}`}
+                api={api}
+                autosave={autosave}
+                studyId={current.id}
+              />
               <StudyEditor
                 key={`${current.id}:${generation}`}
                 study={current}
@@ -249,6 +260,7 @@ export function App({ client }: { client: CasebookClient }) {
           </div>
         ) : null}
       </main>
+      <StatusBar info={info} studyCount={studies.length} autosave={autosave} />
       <ExportDialog
         open={exportOpen}
         onClose={() => setExportOpen(false)}
