@@ -1,7 +1,7 @@
 // Exporting from the app in browser mode, as an author would: the Export dialog writes a
 // static site or Markdown into a typed folder, says what it did, refuses a folder that holds
 // someone else's files (leaving them alone), and remembers the folder of each format.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -189,4 +189,23 @@ test('the dialog has no accessibility violations, before and after an export (ax
   await runExport(page, { folder: 'relative/path' });
   await expect(exportDialog(page).getByRole('alert')).toBeVisible();
   expect((await axe()).violations).toEqual([]);
+});
+
+test('will not export while an edit cannot be saved, and says why', async ({ page, serve, workspace }) => {
+  await page.goto(await serve());
+  await publishedStudy(page, workspace, 'The Queue That Ate Friday', 'A retry storm filled the queue.');
+  // The study's file is taken away from under the app (a sync tool, a git checkout): saves fail.
+  const [study] = await studiesOnDisk(workspace);
+  const file = path.join(workspace, 'studies', `${study!.id}.json`);
+  await rename(file, path.join(workspace, 'moved-away.json'));
+  await typeInSection(page, 'Lessons', 'Back off exponentially.');
+  await expect(saveStatus(page)).toContainText('Not saved');
+
+  const out = path.join(outRoot, 'site');
+  await openExport(page);
+  await runExport(page, { folder: out });
+  const alert = exportDialog(page).getByRole('alert');
+  await expect(alert).toContainText('Your latest edits are not saved');
+  await expect(alert).toContainText('Fix the save problem shown in the toolbar');
+  await expect(access(out)).rejects.toThrow(); // nothing was written
 });
