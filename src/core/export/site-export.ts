@@ -9,7 +9,8 @@ import type { OutputFile } from './output-files';
 import { renderFeed, renderSitemap } from './site-feed';
 import { buildSiteModel, type SiteStudy } from './site-model';
 import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
-import { studyBody, type ImageResolver } from './site-study-body';
+import { rememberedPage, clearPageMemo } from './site-page-memo';
+import { clearStudyBodyCache, studyBody, type ImageResolver } from './site-study-body';
 import { FAVICON_SVG, SITE_CSS } from './site-theme';
 
 export interface SiteExportInput {
@@ -78,8 +79,20 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     { path: 'assets/site.css', contents: SITE_CSS },
     { path: 'assets/favicon.svg', contents: FAVICON_SVG },
   ];
+  // Everything a study page shows besides its own study, body and neighbours.
+  const siteKey = JSON.stringify([site, hasFeed]);
+  const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
   model.studies.forEach((s, i) => {
-    files.push({ path: s.path, contents: renderStudy(ctx, i, studyBody(s.study, imagesOf(s))) });
+    const body = studyBody(s.study, imagesOf(s));
+    const { title, summary, status, date, outcome, tags } = s.study;
+    const key = `${siteKey}${JSON.stringify([
+      s.path,
+      [title, summary, status, date, outcome, tags],
+      s.categories.map((c) => [c.name, c.path]),
+      neighbour(model.studies[i - 1]),
+      neighbour(model.studies[i + 1]),
+    ])}`;
+    files.push({ path: s.path, contents: rememberedPage(s.path, key, body, () => renderStudy(ctx, i, body)) });
   });
   for (const category of model.categories) {
     files.push({ path: category.path, contents: renderCategory(ctx, category) });
@@ -92,6 +105,12 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     warnings.push(NO_BASE_URL_WARNING);
   }
   return { files, warnings: [...new Set(warnings)], studies: model.studies.length };
+}
+
+/** Forgets every remembered rendering (the next export starts cold, as a new process would). */
+export function forgetRenderedSite(): void {
+  clearStudyBodyCache();
+  clearPageMemo();
 }
 
 /** Every image source a set of studies uses (for callers that want to preload assets). */
