@@ -217,6 +217,18 @@ describe('feed, sitemap and links', () => {
     expect(result.warnings.join('\n')).toContain('SVG files can carry scripts');
   });
 
+  it('never serves a remembered page after anything it shows has changed', () => {
+    exportSample(); // remembered
+    const retitled = byPath(exportSample(false, sampleSite({ title: 'Renamed Blog' })).files);
+    for (const [p, contents] of retitled) {
+      if (p.endsWith('.html')) expect(String(contents), p).toContain('>Renamed Blog</a>');
+    }
+    const studies = sampleStudies();
+    studies[1] = { ...studies[1]!, title: 'The Queue That Ate Saturday' }; // neighbour of the first
+    const files = byPath(siteExport({ site: sampleSite(), studies, readAsset: readSampleAsset, drafts: false }).files);
+    expect(String(files.get('when-nobody-owns-the-cloud-bill/index.html'))).toContain('The Queue That Ate Saturday');
+  });
+
   it('exports the same bytes twice for the same workspace', () => {
     const a = exportSample().files.map((f) => [f.path, String(f.contents)]);
     const b = siteExport({
