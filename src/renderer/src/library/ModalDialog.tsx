@@ -25,8 +25,9 @@ export function ModalDialog({ open, title, onClose, className, children }: Modal
       ref={ref}
       className={`modal ${className ?? ''}`}
       aria-labelledby={titleId}
-      onClose={() => {
-        if (open) onClose();
+      onClose={(e) => {
+        // React bubbles `close` from a dialog nested inside this one: only our own counts.
+        if (open && e.target === e.currentTarget) onClose();
       }}
     >
       {open ? (

@@ -1,0 +1,131 @@
+// Searching the library as you type, the highlighted match, a filter with its count, sort,
+// quick open, and the status bar and window title that count the studies.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Study } from '../../src/core/schemas/study';
+import { libraryEntry } from './casebook-page';
+import { expect, test } from './casebook-server';
+import { writeStudyFile } from './study-files';
+
+const paragraph = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+/** A study file with some fields filled in, as a sync folder would leave it. */
+async function seedStudy(workspace: string, id: string, title: string, fields: Partial<Study>): Promise<void> {
+  const base = await writeStudyFile(workspace, id, title);
+  const file = path.join(workspace, 'studies', `${id}.json`);
+  const study = { ...JSON.parse(await readFile(file, 'utf8')), ...base, ...fields };
+  await writeFile(file, `${JSON.stringify(study, null, 2)}\n`);
+}
+
+test.beforeEach(async ({ workspace }) => {
+  await seedStudy(workspace, 'cache-stampede', 'Cache stampede at checkout', {
+    status: 'published',
+    date: '2026-03-01',
+    lessons: paragraph('Add jitter to the expiry of hot keys.') as Study['lessons'],
+  });
+  await seedStudy(workspace, 'logs-to-s3', 'Moving logs to object storage', {
+    status: 'published',
+    date: '2026-01-10',
+    lessons: paragraph('Compress before you ship anything.') as Study['lessons'],
+  });
+  await seedStudy(workspace, 'queue-choice', 'Choosing a queue', {
+    problem: paragraph('We needed ordering per customer.') as Study['problem'],
+  });
+});
+
+test('typing a word from one study’s Lessons lists only that study, with the word marked', async ({ page, serve }) => {
+  await page.goto(await serve());
+  const list = page.getByRole('list', { name: 'Case studies' });
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('jitter');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(libraryEntry(page, 'Cache stampede at checkout')).toBeVisible();
+  await expect(list.locator('mark')).toHaveText(['jitter']);
+  await expect(page.getByText('1 case study matches')).toBeVisible();
+
+  // Words found nowhere: nothing listed, and the list says so.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('kubernetes');
+  await expect(list.getByRole('listitem')).toHaveCount(0);
+  await expect(page.getByText('No case studies match.')).toBeVisible();
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+});
+
+test('the Status filter shows its counts and keeps only published studies; sort by title', async ({ page, serve }) => {
+  await page.goto(await serve());
+  const list = page.getByRole('list', { name: 'Case studies' });
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+
+  await page.getByRole('button', { name: 'Filters' }).click();
+  const filters = page.getByRole('group', { name: 'Filters' });
+  const status = filters.getByRole('combobox', { name: 'Status' });
+  await expect(status.getByRole('option', { name: 'Published (2)' })).toBeAttached();
+  await expect(status.getByRole('option', { name: 'Draft (1)' })).toBeAttached();
+  await status.selectOption({ label: 'Published (2)' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(libraryEntry(page, 'Choosing a queue')).toHaveCount(0);
+  await expect(page.getByText('2 case studies match')).toBeVisible();
+
+  // Counts follow the search: of the published studies, one mentions "compress".
+  await page.getByRole('searchbox', { name: 'Search' }).fill('compress');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(status.getByRole('option', { name: 'Published (1)' })).toBeAttached();
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Title' });
+  await expect(list.getByRole('listitem')).toHaveText([
+    /^Cache stampede at checkout/,
+    /^Choosing a queue/,
+    /^Moving logs to object storage/,
+  ]);
+});
+
+test('Mod-P opens Quick open: arrows move, Enter opens the study', async ({ page, serve }) => {
+  await page.goto(await serve());
+  await expect(page.getByRole('list', { name: 'Case studies' }).getByRole('listitem')).toHaveCount(3);
+
+  await page.keyboard.press('ControlOrMeta+p');
+  const dialog = page.getByRole('dialog', { name: 'Quick open' });
+  await expect(dialog).toBeVisible();
+  const options = dialog.getByRole('option');
+  await expect(options).toHaveCount(3);
+  await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(options.nth(2)).toHaveAttribute('aria-selected', 'true');
+  const third = (await options.nth(2).textContent())!;
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(third);
+
+  // Typing narrows the list to what matches, Enter opens the first.
+  await page.keyboard.press('ControlOrMeta+p');
+  await page.keyboard.type('object');
+  await expect(options).toHaveText(['Moving logs to object storage']);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Moving logs to object storage');
+
+  await page.keyboard.press('ControlOrMeta+p');
+  await expect(options).toHaveCount(3);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('the status bar and window title name the workspace and count the studies', async ({ page, serve, workspace }) => {
+  await page.goto(await serve());
+  const bar = page.getByRole('contentinfo');
+  await expect(bar).toContainText('3 studies');
+  await expect(bar).toContainText(path.basename(workspace));
+  await expect(bar).toContainText('All changes saved');
+  await expect(page).toHaveTitle(`Casebook — ${path.basename(workspace)} (3 studies)`);
+
+  await page.getByRole('button', { name: 'New case study' }).click();
+  await expect(bar).toContainText('4 studies');
+  await expect(page).toHaveTitle(/\(4 studies\)$/);
+});

@@ -1,0 +1,93 @@
+// Study actions from the library: duplicate, move to trash with Undo, and the Trash view
+// (restore, and permanent delete after a confirmation naming the study).
+import { access, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { libraryEntry } from './casebook-page';
+import { expect, test } from './casebook-server';
+import { writeStudyFile } from './study-files';
+
+async function studyAction(page: Page, title: string, action: 'Duplicate' | 'Move to trash'): Promise<void> {
+  await page.getByRole('button', { name: `More actions for ${title}` }).click();
+  await page
+    .getByRole('menu', { name: `Actions for ${title}` })
+    .getByRole('menuitem', { name: action })
+    .click();
+}
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+test.beforeEach(async ({ workspace }) => {
+  await writeStudyFile(workspace, 'billing', 'When Nobody Owns the Cloud Bill');
+  await writeStudyFile(workspace, 'queue', 'Choosing a queue');
+});
+
+test('Move to trash removes the study; Undo in the toast brings it back', async ({ page, serve, workspace }) => {
+  await page.goto(await serve());
+  const list = page.getByRole('list', { name: 'Case studies' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+
+  await studyAction(page, 'Choosing a queue', 'Move to trash');
+  await expect(libraryEntry(page, 'Choosing a queue')).toHaveCount(0);
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  const toast = page.getByRole('status').filter({ hasText: 'Moved “Choosing a queue” to the trash' });
+  await expect(toast).toBeVisible();
+  expect(await exists(path.join(workspace, 'studies', 'queue.json'))).toBe(false);
+
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(libraryEntry(page, 'Choosing a queue')).toBeVisible();
+  await expect(toast).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Choosing a queue');
+  expect(await exists(path.join(workspace, 'studies', 'queue.json'))).toBe(true);
+});
+
+test('the Trash view restores a study, and deletes one for good only after confirming', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  await page.goto(await serve());
+  await expect(page.getByRole('list', { name: 'Case studies' }).getByRole('listitem')).toHaveCount(2);
+  await studyAction(page, 'Choosing a queue', 'Move to trash');
+  await expect(libraryEntry(page, 'Choosing a queue')).toHaveCount(0);
+  await studyAction(page, 'When Nobody Owns the Cloud Bill', 'Move to trash');
+  await expect(libraryEntry(page, 'When Nobody Owns the Cloud Bill')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Trash', exact: true }).click();
+  const trash = page.getByRole('dialog', { name: 'Trash' });
+  const deleted = trash.getByRole('list', { name: 'Deleted case studies' }).getByRole('listitem');
+  await expect(deleted).toHaveCount(2);
+
+  await deleted.filter({ hasText: 'Choosing a queue' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(deleted).toHaveCount(1);
+  await expect(libraryEntry(page, 'Choosing a queue')).toBeVisible();
+
+  // Permanent delete asks first; Cancel keeps the study in the trash.
+  const bill = deleted.filter({ hasText: 'When Nobody Owns the Cloud Bill' });
+  await bill.getByRole('button', { name: 'Delete permanently' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete permanently?' });
+  await expect(confirm).toContainText('When Nobody Owns the Cloud Bill');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(deleted).toHaveCount(1);
+
+  await bill.getByRole('button', { name: 'Delete permanently' }).click();
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(trash.getByText('The trash is empty.')).toBeVisible();
+  const trashDir = path.join(workspace, '.trash');
+  const left = (await exists(trashDir)) ? await readdir(trashDir) : [];
+  expect(left.filter((f) => f.includes('billing'))).toEqual([]);
+});
+
+test('Duplicate makes a copy and opens it', async ({ page, serve }) => {
+  await page.goto(await serve());
+  await expect(page.getByRole('list', { name: 'Case studies' }).getByRole('listitem')).toHaveCount(2);
+  await studyAction(page, 'Choosing a queue', 'Duplicate');
+  await expect(libraryEntry(page, 'Choosing a queue (copy)')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Choosing a queue (copy)');
+  await expect(libraryEntry(page, 'Choosing a queue')).toBeVisible();
+});
