@@ -223,6 +223,7 @@ describe('feed, sitemap and links', () => {
     for (const [p, contents] of retitled) {
       if (p.endsWith('.html')) expect(String(contents), p).toContain('>Renamed Blog</a>');
     }
+    exportSample(); // remembered again, as the site was
     const studies = sampleStudies();
     studies[1] = { ...studies[1]!, title: 'The Queue That Ate Saturday' }; // neighbour of the first
     const files = byPath(siteExport({ site: sampleSite(), studies, readAsset: readSampleAsset, drafts: false }).files);
