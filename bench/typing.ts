@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { countWords } from '../src/core/reading-time';
 import type { RichTextNode } from '../src/core/schemas/rich-text';
 
 const KEYSTROKES = Number(process.argv[2] ?? 500);
@@ -33,6 +34,25 @@ function section(words: number, seed: number): { type: 'doc'; content: RichTextN
       const item = (n: number) => ({ type: 'listItem', content: [paragraph(n, seed + i)] });
       content.push({ type: 'bulletList', content: [item(8), item(8), item(8)] });
       left -= 24;
+    } else if (i % 20 === 12) {
+      // Highlighted by the editor as the author types elsewhere.
+      const code = 'def monthly_cost(team):\n    return sum(r.cost for r in team.resources)\n';
+      content.push({ type: 'codeBlock', attrs: { language: 'python' }, content: [{ type: 'text', text: code }] });
+      left -= countWords(code);
+    } else if (i % 20 === 15) {
+      const cell = (type: string, text: string) => ({
+        type,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+      });
+      const row = (type: string, a: string, b: string) => ({
+        type: 'tableRow',
+        content: [cell(type, a), cell(type, b)],
+      });
+      content.push({
+        type: 'table',
+        content: [row('tableHeader', 'Metric', 'Value'), row('tableCell', 'latency', '120')],
+      });
+      left -= 4;
     } else {
       const n = Math.min(left, 90);
       content.push(paragraph(n, seed + i));
