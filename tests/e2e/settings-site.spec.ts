@@ -1,0 +1,111 @@
+// Site settings: the text fields saved to casebook.json with mistakes shown beside their
+// field, and the categories — rename follows into every study, reorder, delete with a prompt.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { openStudy } from './casebook-page';
+import { expect, studiesOnDisk, test } from './casebook-server';
+import { writeStudyFile } from './study-files';
+
+async function siteOnDisk(workspace: string) {
+  return JSON.parse(await readFile(path.join(workspace, 'casebook.json'), 'utf8')).site;
+}
+
+function openSettings(page: Page) {
+  return page
+    .getByRole('button', { name: 'Site settings' })
+    .click()
+    .then(() => page.getByRole('dialog', { name: 'Site settings' }));
+}
+
+/** The values of the text boxes, in order. */
+function valuesOf(boxes: Locator): Promise<string[]> {
+  return boxes.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+}
+
+test.beforeEach(async ({ workspace }) => {
+  const study = await writeStudyFile(workspace, 'outage', 'The day the queue filled up');
+  const file = path.join(workspace, 'studies', 'outage.json');
+  await writeFile(file, `${JSON.stringify({ ...study, categories: ['Failure Analysis'] }, null, 2)}\n`);
+});
+
+test('the tagline is saved; an invalid base URL is refused beside its field', async ({ page, serve, workspace }) => {
+  await page.goto(await serve());
+  const settings = await openSettings(page);
+  const tagline = settings.getByRole('textbox', { name: 'Tagline' });
+  await expect(tagline).toHaveValue('Real systems. Real decisions. Real outcomes.');
+  await tagline.fill('Postmortems worth reading');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByText('Settings saved')).toBeVisible();
+  expect((await siteOnDisk(workspace)).tagline).toBe('Postmortems worth reading');
+
+  const baseUrl = settings.getByRole('textbox', { name: 'Base URL' });
+  await baseUrl.fill('ftp://example.com');
+  await expect(baseUrl).toHaveAccessibleDescription(/Base URL must be an http\(s\) URL/);
+  await expect(baseUrl).toHaveAttribute('aria-invalid', 'true');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByText('Settings saved')).toBeHidden();
+  expect((await siteOnDisk(workspace)).baseUrl).toBe('');
+
+  // Closed and opened again, the dialog shows what is on disk.
+  await settings.getByRole('button', { name: 'Close' }).last().click();
+  await expect(settings).toBeHidden();
+  const again = await openSettings(page);
+  await expect(again.getByRole('textbox', { name: 'Tagline' })).toHaveValue('Postmortems worth reading');
+});
+
+test('renaming a category renames it in the study that uses it', async ({ page, serve, workspace }) => {
+  await page.goto(await serve());
+  await openStudy(page, 'The day the queue filled up');
+  await expect(page.getByRole('checkbox', { name: 'Failure Analysis' })).toBeChecked();
+
+  const settings = await openSettings(page);
+  await settings.getByRole('textbox', { name: 'Name of Failure Analysis' }).fill('Incidents');
+  await settings.getByRole('button', { name: 'Rename Failure Analysis' }).click();
+  await expect(settings.getByRole('textbox', { name: 'Name of Incidents' })).toHaveValue('Incidents');
+  await settings.getByRole('button', { name: 'Close' }).last().click();
+
+  await expect(page.getByRole('checkbox', { name: 'Incidents' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Failure Analysis' })).toHaveCount(0);
+  const [study] = await studiesOnDisk(workspace);
+  expect(study!.categories).toEqual(['Incidents']);
+  expect((await siteOnDisk(workspace)).categories).toContain('Incidents');
+});
+
+test('categories reorder with Move up, are added, and deleting one names the studies using it', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  await page.goto(await serve());
+  const settings = await openSettings(page);
+  const names = settings.getByRole('list', { name: 'Categories' }).getByRole('textbox');
+  await expect
+    .poll(() => valuesOf(names))
+    .toEqual(['Optimization & Migration Wins', 'Failure Analysis', 'Architecture & Design']);
+
+  await settings.getByRole('button', { name: 'Move Architecture & Design up' }).click();
+  await expect
+    .poll(() => valuesOf(names))
+    .toEqual(['Optimization & Migration Wins', 'Architecture & Design', 'Failure Analysis']);
+  expect((await siteOnDisk(workspace)).categories).toEqual([
+    'Optimization & Migration Wins',
+    'Architecture & Design',
+    'Failure Analysis',
+  ]);
+
+  await settings.getByRole('textbox', { name: 'New category' }).fill('Cost Stories');
+  await settings.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(names).toHaveCount(4);
+
+  await settings.getByRole('button', { name: 'Delete Failure Analysis' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete category?' });
+  await expect(confirm).toContainText('1 study uses “Failure Analysis”');
+  await expect(confirm.getByRole('listitem')).toHaveText(['The day the queue filled up']);
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect
+    .poll(() => valuesOf(names))
+    .toEqual(['Optimization & Migration Wins', 'Architecture & Design', 'Cost Stories']);
+  const [study] = await studiesOnDisk(workspace);
+  expect(study!.categories).toEqual([]);
+});
