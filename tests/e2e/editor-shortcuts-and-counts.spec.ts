@@ -48,6 +48,17 @@ test('standard shortcuts format text and the Keyboard shortcuts list shows them'
   await expect(list.getByRole('row', { name: /^Find and replace/ })).toContainText(isMac ? '⌘H' : 'Ctrl+H');
   await list.getByRole('button', { name: 'Close' }).click();
   await expect(list).toBeHidden();
+  // "?" types a question mark in a section, and opens the list elsewhere.
+  await problem.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('?');
+  await expect(list).toBeHidden();
+  await expect(problem).toContainText('?');
+  await page.getByRole('heading', { name: 'Problem' }).click();
+  await page.keyboard.press('?');
+  await expect(list).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
 
   // The toolbar is one Tab stop; arrows, Home and End move inside it.
   await toolbarButton(page, 'Heading 2').focus();

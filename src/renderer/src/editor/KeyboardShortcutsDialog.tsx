@@ -1,9 +1,17 @@
 // Help → Keyboard shortcuts: every shortcut in the command table, in one modal list. Opened by
-// the "Keyboard shortcuts" button, Mod-/ or (in Electron) the Help menu through requestUi.
+// the "Keyboard shortcuts" button, Mod-/, "?" outside a text field, or (in Electron) the Help
+// menu through requestUi.
 import { useEffect, useRef } from 'react';
 import { editorCommands } from '../commands/editor-commands';
 import { matchesShortcut, shortcutLabel } from '../commands/shortcut-keys';
 import { onUiRequest, requestUi } from './ui-requests';
+
+/** "?" opens the list only where it would not be typed into a field or a section. */
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
 
 const listed = editorCommands.filter((c) => c.shortcut ?? c.globalShortcut);
 
@@ -23,7 +31,7 @@ export function KeyboardShortcutsDialog() {
       if (!dialog.current?.open) dialog.current?.showModal();
     };
     const onKey = (event: KeyboardEvent) => {
-      if (matchesShortcut(event, 'Mod-/')) {
+      if (matchesShortcut(event, 'Mod-/') || (event.key === '?' && !isTyping(event.target))) {
         event.preventDefault();
         open();
       }
