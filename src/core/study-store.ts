@@ -194,7 +194,7 @@ export class StudyStore {
     } else if (
       patch.title !== undefined &&
       patch.title !== current.title &&
-      next.status === 'draft' &&
+      current.status === 'draft' &&
       slugFollowsTitle(current.slug, current.title)
     ) {
       // A draft's slug follows its title; once published (or set by hand) it stays put.

@@ -39,6 +39,18 @@ const isOwnContents = (contents: WebContents): boolean =>
   mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents;
 const isTrustedSender = createSenderCheck(isOwnPage, isOwnContents);
 
+/** The folder an export just wrote may be opened ("Open folder" / "Open site"), like a chosen one. */
+function withExportGrants(current: CasebookService): CasebookService {
+  return {
+    ...current,
+    exportWorkspace: async (input) => {
+      const report = await current.exportWorkspace(input);
+      grants.grant(report.outDir);
+      return report;
+    },
+  };
+}
+
 function sendShellEvent(event: ShellEvent): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(shellChannels.event, event);
 }
@@ -131,7 +143,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerContractHandlers(ipcMain, () => service, isTrustedSender);
+  registerContractHandlers(ipcMain, () => service && withExportGrants(service), isTrustedSender);
   registerShellHandlers(ipcMain, {
     isTrustedSender,
     pickFolder: async (_event, { title, forExport }) => {

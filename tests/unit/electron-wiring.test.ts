@@ -256,6 +256,16 @@ describe('menu', () => {
 });
 
 describe('shell helpers', () => {
+  it('lets the renderer open the folder and site an export just wrote', async () => {
+    const site = path.join(await fsp.mkdtemp(path.join(root, 'export-')), 'site');
+    expect(await invoke(shellChannels.openPath, site)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await invokeValue('casebook:exportWorkspace', { format: 'site', outDir: site, drafts: true });
+    expect(await invoke(shellChannels.openPath, site)).toEqual({ ok: true, value: null });
+    expect(await invoke(shellChannels.openPath, path.join(site, 'index.html'))).toEqual({ ok: true, value: null });
+    expect(state.openedPaths).toEqual([await fsp.realpath(site), await fsp.realpath(path.join(site, 'index.html'))]);
+    state.openedPaths.length = 0;
+  });
+
   it('opens only folders and documents inside the workspace or a folder the user chose', async () => {
     await fsp.writeFile(path.join(workspace, 'run-me.sh'), '#!/bin/sh\n');
     const elsewhere = await fsp.mkdtemp(path.join(root, 'elsewhere-'));

@@ -74,6 +74,18 @@ describe('workspace store', () => {
     });
   });
 
+  it('lets the slug follow a title that arrives in the same save as publishing', async () => {
+    await withTempDir(async (dir) => {
+      const service = await openWorkspace(dir);
+      const study = await service.createStudy({});
+      const saved = await service.updateStudy({
+        id: study.id,
+        patch: { title: 'Search latency', status: 'published' },
+      });
+      expect(saved.slug).toBe('search-latency');
+    });
+  });
+
   it('deletes to .trash and restores', async () => {
     await withTempDir(async (dir) => {
       const service = await openWorkspace(dir);

@@ -2,10 +2,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/core/casebook-service';
+import type { RichTextNode } from '../../src/core/schemas/rich-text';
 import { withTempDir } from '../helpers/temp-dir';
 
-const doc = (...content: object[]) => ({ type: 'doc' as const, content });
-const p = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+const doc = (...content: RichTextNode[]) => ({ type: 'doc' as const, content });
+const p = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
 describe('workspace round trip through Markdown', () => {
   it('gives back the same studies', async () => {
