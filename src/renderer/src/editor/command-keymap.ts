@@ -9,7 +9,8 @@ export const CommandKeymap = Extension.create({
   addKeyboardShortcuts() {
     const bindings: Record<string, KeyboardShortcutCommand> = {};
     for (const command of editorCommands) {
-      if (command.shortcut) bindings[command.shortcut] = ({ editor }) => command.run(editor);
+      // A read-only study (newer file, read-only workspace) is never changed from the keyboard.
+      if (command.shortcut) bindings[command.shortcut] = ({ editor }) => editor.isEditable && command.run(editor);
     }
     return bindings;
   },
