@@ -17,6 +17,7 @@ test('find and replace across all four sections, with match case, whole word and
   serve,
   workspace,
 }) => {
+  test.setTimeout(60_000); // one long authoring flow, typed key by key, then two exports
   const appUrl = await serve();
   await page.goto(appUrl);
   await createStudy(page, 'Cache Story');

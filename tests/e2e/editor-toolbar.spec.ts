@@ -16,6 +16,7 @@ test('each toolbar button formats the text, and the formatting reaches the file,
   serve,
   workspace,
 }) => {
+  test.setTimeout(60_000); // one long authoring flow, typed key by key, then two exports
   const appUrl = await serve();
   await page.goto(appUrl);
   await createStudy(page, 'Toolbar Tour');
