@@ -17,3 +17,11 @@ export const assetMediaTypeSchema = z.enum(Object.keys(assetMediaTypes) as [Asse
 export const ASSET_SRC_PATTERN = /^assets\/([a-f0-9]{64}\.(?:png|jpg|gif|webp|svg))$/;
 /** An asset file name inside assets/. */
 export const ASSET_FILE_PATTERN = /^[a-f0-9]{64}\.(?:png|jpg|gif|webp|svg)$/;
+
+/** The media type for an image file extension we can store, or null. */
+export function mediaTypeForExtension(ext: string): AssetMediaType | null {
+  const lower = ext.toLowerCase().replace(/^\./, '');
+  if (lower === 'jpeg') return 'image/jpeg';
+  const found = (Object.keys(assetMediaTypes) as AssetMediaType[]).find((t) => assetMediaTypes[t] === lower);
+  return found ?? null;
+}

@@ -2,6 +2,7 @@
 // image pasted twice is stored once and a reference can never point at changed content.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { ASSET_SRC_PATTERN, assetMediaTypes, MAX_ASSET_BYTES, type AssetMediaType } from './asset-store-limits';
@@ -53,7 +54,10 @@ export async function saveAssetBytes(workspace: string, bytes: Uint8Array, media
   }
   const name = `${createHash('sha256').update(bytes).digest('hex')}.${assetMediaTypes[mediaType]}`;
   const file = path.join(workspace, ASSETS_DIR, name);
-  if (!existsSync(file)) await writeFileAtomic(file, bytes);
+  if (!existsSync(file)) {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(file, bytes);
+  }
   return `${ASSETS_DIR}/${name}`;
 }
 

@@ -4,17 +4,15 @@
 // It never changes anything already in the workspace: a file whose casebook_id is taken is
 // imported as a new study (with a warning), and assets are content-addressed, so an existing
 // asset file already holds exactly these bytes.
-import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomic-write';
+import { saveAssetBytes } from '../asset-store';
+import { mediaTypeForExtension } from '../asset-store-limits';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { sectionKeys, type Study } from '../schemas/study';
 import { parseMarkdownStudy, type ParsedStudy } from './markdown-study-parse';
 
-export const ASSETS_DIR = 'assets';
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
-const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export interface MarkdownImportOptions {
@@ -131,9 +129,9 @@ async function copyImages(
       warn(`the image "${src}" lies outside the imported folder; it was left out.`);
       continue;
     }
-    const ext = path.extname(full).slice(1).toLowerCase();
-    if (!IMAGE_EXTENSIONS.has(ext)) {
-      warn(`"${src}" is not a supported image (${[...IMAGE_EXTENSIONS].join(', ')}); it was left out.`);
+    const mediaType = mediaTypeForExtension(path.extname(full));
+    if (!mediaType) {
+      warn(`"${src}" is not a supported image (png, jpg, gif, webp, svg); it was left out.`);
       continue;
     }
     let bytes: Buffer;
@@ -143,16 +141,11 @@ async function copyImages(
       warn(`the image "${src}" was not found; it was left out.`);
       continue;
     }
-    const name = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
-    const target = path.join(workspace, ASSETS_DIR, name);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    const exists = await fsp.stat(target).then(
-      () => true,
-      () => false,
-    );
-    // Content-addressed: an existing file already holds exactly these bytes.
-    if (!exists) await writeFileAtomic(target, bytes);
-    stored.set(src, `${ASSETS_DIR}/${name}`);
+    try {
+      stored.set(src, await saveAssetBytes(workspace, bytes, mediaType));
+    } catch (err) {
+      warn(`the image "${src}" could not be stored (${(err as Error).message}); it was left out.`);
+    }
   }
   return stored;
 }
