@@ -129,3 +129,21 @@ test('the status bar and window title name the workspace and count the studies',
   await expect(bar).toContainText('4 studies');
   await expect(page).toHaveTitle(/\(4 studies\)$/);
 });
+
+test('Down from the search box enters the list; arrows move between entries, Enter opens', async ({ page, serve }) => {
+  await page.goto(await serve());
+  await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Title' });
+  const list = page.getByRole('list', { name: 'Case studies' });
+  await expect(list.getByRole('listitem').first()).toHaveText(/^Cache stampede at checkout/);
+
+  await page.getByRole('searchbox', { name: 'Search' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(libraryEntry(page, 'Cache stampede at checkout')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(libraryEntry(page, 'Moving logs to object storage')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(libraryEntry(page, 'Choosing a queue')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Choosing a queue');
+});

@@ -8,6 +8,7 @@ import { expect, test } from './casebook-server';
 import { writeStudyFile } from './study-files';
 
 async function studyAction(page: Page, title: string, action: 'Duplicate' | 'Move to trash'): Promise<void> {
+  await libraryEntry(page, title).hover(); // the menu button shows on the entry under the pointer
   await page.getByRole('button', { name: `More actions for ${title}` }).click();
   await page
     .getByRole('menu', { name: `Actions for ${title}` })
@@ -54,7 +55,9 @@ test('the Trash view restores a study, and deletes one for good only after confi
   await expect(page.getByRole('list', { name: 'Case studies' }).getByRole('listitem')).toHaveCount(2);
   await studyAction(page, 'Choosing a queue', 'Move to trash');
   await expect(libraryEntry(page, 'Choosing a queue')).toHaveCount(0);
-  await studyAction(page, 'When Nobody Owns the Cloud Bill', 'Move to trash');
+  // Delete on a focused entry moves it to the trash too.
+  await libraryEntry(page, 'When Nobody Owns the Cloud Bill').focus();
+  await page.keyboard.press('Delete');
   await expect(libraryEntry(page, 'When Nobody Owns the Cloud Bill')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Trash', exact: true }).click();
@@ -83,10 +86,17 @@ test('the Trash view restores a study, and deletes one for good only after confi
   expect(left.filter((f) => f.includes('billing'))).toEqual([]);
 });
 
-test('Duplicate makes a copy and opens it', async ({ page, serve }) => {
+test('Duplicate (from the entry’s context menu by keyboard) makes a copy and opens it', async ({ page, serve }) => {
   await page.goto(await serve());
-  await expect(page.getByRole('list', { name: 'Case studies' }).getByRole('listitem')).toHaveCount(2);
-  await studyAction(page, 'Choosing a queue', 'Duplicate');
+  const list = page.getByRole('list', { name: 'Case studies' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  // One button per study unless an entry is pointed at or focused.
+  await expect(list.getByRole('button')).toHaveCount(2);
+  await libraryEntry(page, 'Choosing a queue').focus();
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Actions for Choosing a queue' });
+  await expect(menu.getByRole('menuitem', { name: 'Duplicate' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(libraryEntry(page, 'Choosing a queue (copy)')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Choosing a queue (copy)');
   await expect(libraryEntry(page, 'Choosing a queue')).toBeVisible();

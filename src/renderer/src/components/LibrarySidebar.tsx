@@ -1,11 +1,12 @@
 // The library: search as you type, filters with counts, sort, and every study as a button
 // named exactly by its title (snippet, status, date and publish badge describe it instead).
 // Also the way into new studies from a template, the Trash, Site settings and Quick open.
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CasebookApi } from '../../../core/contract';
 import type { LibrarySort } from '../../../core/library/sort';
 import type { StudySummary } from '../../../core/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
+import { enterList, moveInList } from '../library/list-keys';
 import { activeFilterCount, LibraryFilterBar } from '../library/LibraryFilterBar';
 import { QuickOpen, useQuickOpenShortcut } from '../library/QuickOpen';
 import { StudyEntry } from '../library/StudyEntry';
@@ -43,11 +44,15 @@ type Dialog = 'templates' | 'trash' | 'settings' | 'quick-open' | null;
 
 export function LibrarySidebar(props: LibrarySidebarProps) {
   const { api, autosave, studies, selectedId, canCreate, onSelect, onCreate, onWorkspaceChanged, children } = props;
-  const library = useLibraryPage(api, studies);
-  const checks = useCheckCounts(api, studies);
+  // Ask the core again when studies are saved, created or removed, not per typed title letter
+  // (the typed title shows at once from `studies`). The App keeps the list newest first.
+  const refreshKey = `${studies.length}:${studies.reduce((max, s) => (s.updatedAt > max ? s.updatedAt : max), '')}`;
+  const library = useLibraryPage(api, refreshKey);
+  const checks = useCheckCounts(api, refreshKey);
   const actions = useStudyActions({ api, autosave, onSelect, onWorkspaceChanged });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const listRef = useRef<HTMLUListElement>(null);
   const closeDialog = useCallback(() => setDialog(null), []);
   useQuickOpenShortcut(useCallback(() => setDialog('quick-open'), []));
 
@@ -76,6 +81,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
           placeholder="Search titles and text"
           value={library.query}
           onChange={(e) => library.setQuery(e.target.value)}
+          onKeyDown={(e) => enterList(e, listRef.current)}
         />
         <div className="library-controls">
           <button
@@ -86,9 +92,14 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
           >
             Filters{active > 0 ? ` (${active} on)` : ''}
           </button>
-          <label className="sort-choice">
-            Sort
-            <select value={library.sort} onChange={(e) => library.setSort(e.target.value as LibrarySort)}>
+          <span className="sort-choice">
+            {/* A label around the select would take the options' text into its own. */}
+            <label htmlFor="library-sort">Sort</label>
+            <select
+              id="library-sort"
+              value={library.sort}
+              onChange={(e) => library.setSort(e.target.value as LibrarySort)}
+            >
               {(library.searching ? ['relevance', 'updated', 'date', 'title'] : ['updated', 'date', 'title']).map(
                 (s) => (
                   <option key={s} value={s}>
@@ -97,7 +108,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
                 ),
               )}
             </select>
-          </label>
+          </span>
         </div>
         {filtersOpen ? (
           <LibraryFilterBar filters={library.filters} counts={page?.counts ?? null} onChange={library.setFilters} />
@@ -117,7 +128,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
             : `${page.total} ${page.total === 1 ? 'case study matches' : 'case studies match'}`}
         </p>
       ) : null}
-      <ul className="study-list" aria-label="Case studies">
+      <ul ref={listRef} className="study-list" aria-label="Case studies" onKeyDown={moveInList}>
         {page?.entries.map((entry) => {
           const shown = known.get(entry.study.id) ?? entry.study;
           const title = shown.title.trim() || 'Untitled';
@@ -129,6 +140,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
               selected={entry.study.id === selectedId}
               check={checks[entry.study.id]}
               onSelect={() => onSelect(entry.study.id)}
+              onDelete={canCreate ? () => void actions.moveToTrash(entry.study.id, title) : undefined}
               actions={
                 canCreate
                   ? [

@@ -1,14 +1,22 @@
 // The "More actions" menu beside a library entry: Duplicate and Move to trash.
 // A small menu button (WAI-ARIA menu pattern): arrows move, Escape closes and returns focus.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+// Its button shows while the entry is hovered or focused (so the list holds one button per
+// study otherwise); the entry's context menu and Shift+F10 open the same menu.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 
 export interface StudyAction {
   label: string;
   run: () => void;
 }
 
-export function StudyActionsMenu({ title, actions }: { title: string; actions: StudyAction[] }) {
-  const [open, setOpen] = useState(false);
+interface StudyActionsMenuProps {
+  title: string;
+  actions: StudyAction[];
+  open: boolean;
+  setOpen: (open: boolean) => void;
+}
+
+export function StudyActionsMenu({ title, actions, open, setOpen }: StudyActionsMenuProps) {
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
 
@@ -52,7 +60,7 @@ export function StudyActionsMenu({ title, actions }: { title: string; actions: S
         title="More actions"
         aria-haspopup="menu"
         aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpen(!open)}
       >
         <span aria-hidden="true">⋯</span>
       </button>

@@ -1,7 +1,7 @@
 // One entry of the library list: a button named exactly by the study's title (what a screen
 // reader announces and tests look for), with the search snippet, status, date and publish
 // badge beside it as its description rather than its name.
-import { useId } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import type { LibraryEntry } from '../../../core/library/library-query';
 import type { StudySummary } from '../../../core/schemas/study';
 import { HighlightedText } from './HighlightedText';
@@ -22,10 +22,22 @@ interface StudyEntryProps {
   check: CheckCount | undefined;
   actions: StudyAction[];
   onSelect: () => void;
+  /** Delete on the focused entry (the trash has Undo, so no question first). */
+  onDelete?: () => void;
 }
 
-export function StudyEntry({ entry, shown, selected, check, actions, onSelect }: StudyEntryProps) {
+export function StudyEntry({ entry, shown, selected, check, actions, onSelect, onDelete }: StudyEntryProps) {
   const metaId = useId();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (actions.length > 0 && (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10'))) {
+      e.preventDefault();
+      setMenuOpen(true);
+    } else if (onDelete && e.key === 'Delete') {
+      e.preventDefault();
+      onDelete();
+    }
+  };
   const name = shown.title.trim() || 'Untitled';
   const match = entry.match;
   // Highlights index the indexed title; once the author retypes it they no longer fit.
@@ -40,6 +52,12 @@ export function StudyEntry({ entry, shown, selected, check, actions, onSelect }:
         aria-describedby={metaId}
         aria-current={selected ? 'true' : undefined}
         onClick={onSelect}
+        onKeyDown={onKeyDown}
+        onContextMenu={(e) => {
+          if (actions.length === 0) return;
+          e.preventDefault();
+          setMenuOpen(true);
+        }}
       >
         <span className={shown.title.trim() ? 'entry-title' : 'entry-title untitled'}>
           <HighlightedText text={name} ranges={titleRanges} />
@@ -55,7 +73,9 @@ export function StudyEntry({ entry, shown, selected, check, actions, onSelect }:
           <CheckBadge check={check} />
         </span>
       </button>
-      {actions.length > 0 ? <StudyActionsMenu title={name} actions={actions} /> : null}
+      {actions.length > 0 ? (
+        <StudyActionsMenu title={name} actions={actions} open={menuOpen} setOpen={setMenuOpen} />
+      ) : null}
     </li>
   );
 }
