@@ -37,6 +37,8 @@ export function installSessionSecurity(session: Session): void {
   // Casebook needs no camera, notifications, geolocation, clipboard-read, HID…: refuse all.
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  // Nothing in Casebook downloads files; a page that tries is refused.
+  session.on('will-download', (event) => event.preventDefault());
 }
 
 /** Hands a link to the OS only when it is an absolute http, https or mailto URL. */
@@ -63,6 +65,12 @@ export function guardWebContents(
   contents.setWindowOpenHandler(({ url }) => {
     openExternalIfAllowed(url, openExternal);
     return { action: 'deny' };
+  });
+  // Frames (the Preview's srcdoc frame) may show only inline documents, never load a page.
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) return; // will-navigate handles the main frame
+    if (event.url === 'about:srcdoc' || event.url === 'about:blank') return;
+    event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

@@ -23,6 +23,8 @@ export function secureWebPreferences(preloadPath: string): BrowserWindowConstruc
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: true,
+    // Middle-click can open links in new windows in some Electron versions; nothing needs it.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

@@ -51,6 +51,7 @@ export function createFakeElectron() {
     errorBoxes: [] as string[],
     privilegedSchemes: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
     protocolHandlers: new Map<string, Listener>(),
+    sessionListeners: new Map<string, Listener>(),
   };
   const app = Object.assign(new Emitter(), {
     isPackaged: false,
@@ -147,6 +148,7 @@ export function createFakeElectron() {
     session: {
       defaultSession: {
         protocol: { handle: (scheme: string, fn: Listener) => state.protocolHandlers.set(scheme, fn) },
+        on: (name: string, fn: Listener) => state.sessionListeners.set(name, fn),
         webRequest: { onHeadersReceived: (fn: Listener) => (state.headersListener = fn) },
         setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
         setPermissionCheckHandler: (fn: Listener) => (state.permissionCheck = fn),

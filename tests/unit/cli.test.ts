@@ -28,7 +28,7 @@ describe('casebook CLI', () => {
       const init = await casebook(['init', '--workspace', ws]);
       expect(init.code).toBe(0);
       expect(init.stdout).toContain(`Casebook workspace ready at ${ws} (0 case studies)`);
-      expect((await readdir(ws)).sort()).toEqual(['.trash', 'assets', 'casebook.json', 'studies']);
+      expect((await readdir(ws)).sort()).toEqual(['.trash', 'assets', 'casebook.json', 'studies', 'templates']);
       const service = await openWorkspace(ws);
       await service.createStudy({ title: 'Queue backlog' });
       const list = await casebook(['list'], { CASEBOOK_WORKSPACE: ws });

@@ -129,6 +129,27 @@ describe('security policy', () => {
     expect(navigate(pathToFileURL(path.resolve('README.md')).href)).toBe(true);
     expect(navigate(`${appUrl}#/study/abc`)).toBe(false);
     expect(state.openedExternally).toContain('https://attacker.example/phish');
+    const redirect = (url: string): boolean => {
+      let prevented = false;
+      win.webContents.emit('will-redirect', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(redirect('https://attacker.example/elsewhere')).toBe(true);
+  });
+
+  it('lets frames show only inline documents and refuses downloads', () => {
+    const frameNavigate = (url: string, isMainFrame = false): boolean => {
+      let prevented = false;
+      win.webContents.emit('will-frame-navigate', { url, isMainFrame, preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(frameNavigate('about:srcdoc')).toBe(false);
+    expect(frameNavigate('https://attacker.example/')).toBe(true);
+    expect(frameNavigate(pathToFileURL(path.resolve('README.md')).href)).toBe(true);
+    let downloadPrevented = false;
+    state.sessionListeners.get('will-download')!({ preventDefault: () => (downloadPrevented = true) });
+    expect(downloadPrevented).toBe(true);
+    expect(win.options.webPreferences?.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('denies every window.open and opens only http(s) and mailto externally', () => {
