@@ -173,5 +173,11 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: 
 export const ipcChannel = (name: MethodName): string => `casebook:${name}`;
 
 /** Events the desktop shell sends to the renderer (menus, window close). */
-export const shellEvents = ['new-study', 'workspace-changed', 'flush-before-close', 'open-export'] as const;
+export const shellEvents = [
+  'new-study',
+  'workspace-changed',
+  'flush-before-close',
+  'open-export',
+  'show-shortcuts',
+] as const;
 export type ShellEvent = (typeof shellEvents)[number];

@@ -13,6 +13,7 @@ import { installMenu } from './menu';
 import { createPathGrants } from './path-grants';
 import { guardWebContents, installSessionSecurity } from './security';
 import { shellChannels } from './shell-channels';
+import { pickSpellcheckLanguage } from './spellcheck';
 import { registerShellHandlers } from './shell-ipc';
 import { createMainWindow, windowTitle } from './window';
 
@@ -39,14 +40,29 @@ const isOwnContents = (contents: WebContents): boolean =>
   mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents;
 const isTrustedSender = createSenderCheck(isOwnPage, isOwnContents);
 
-/** The folder an export just wrote may be opened ("Open folder" / "Open site"), like a chosen one. */
-function withExportGrants(current: CasebookService): CasebookService {
+function applySpellcheckLanguage(language: string): void {
+  if (process.platform === 'darwin') return; // macOS follows the OS setting
+  const pick = pickSpellcheckLanguage(language, session.defaultSession.availableSpellCheckerLanguages);
+  if (pick) session.defaultSession.setSpellCheckerLanguages([pick]);
+}
+
+/**
+ * The contract as the window sees it, plus what the desktop shell does around two calls: the
+ * folder an export just wrote may be opened ("Open folder" / "Open site"), and the
+ * spellchecker follows the site's language.
+ */
+function withShellEffects(current: CasebookService): CasebookService {
   return {
     ...current,
     exportWorkspace: async (input) => {
       const report = await current.exportWorkspace(input);
       grants.grant(report.outDir);
       return report;
+    },
+    updateSite: async (input) => {
+      const site = await current.updateSite(input);
+      applySpellcheckLanguage(site.language);
+      return site;
     },
   };
 }
@@ -88,6 +104,7 @@ function createWindow(): void {
 async function openAndRemember(dir: string): Promise<void> {
   const next = await openWorkspace(dir);
   next.warmUp();
+  applySpellcheckLanguage((await next.getSite({})).language);
   service = next;
   await writeAppSettings(settingsFile(), { ...(await readAppSettings(settingsFile())), workspace: next.workspace });
   mainWindow?.setTitle(windowTitle(path.basename(next.workspace)));
@@ -128,6 +145,7 @@ async function openStartupWorkspace(): Promise<void> {
     service = await openWorkspace(defaultDir);
   }
   service.warmUp();
+  applySpellcheckLanguage((await service.getSite({})).language);
 }
 
 async function start(): Promise<void> {
@@ -143,7 +161,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerContractHandlers(ipcMain, () => service && withExportGrants(service), isTrustedSender);
+  registerContractHandlers(ipcMain, () => service && withShellEffects(service), isTrustedSender);
   registerShellHandlers(ipcMain, {
     isTrustedSender,
     pickFolder: async (_event, { title, forExport }) => {
@@ -167,6 +185,7 @@ async function start(): Promise<void> {
       newStudy: () => sendShellEvent('new-study'),
       openWorkspace: () => void chooseWorkspace(),
       exportWorkspace: () => sendShellEvent('open-export'),
+      showShortcuts: () => sendShellEvent('show-shortcuts'),
       showWorkspaceFolder: () => {
         if (service) void shell.openPath(service.workspace);
       },

@@ -7,6 +7,7 @@ export interface MenuActions {
   openWorkspace(): void;
   exportWorkspace(): void;
   showWorkspaceFolder(): void;
+  showShortcuts(): void;
 }
 
 export function menuTemplate(options: {
@@ -72,6 +73,7 @@ export function menuTemplate(options: {
   template.push({
     role: 'help',
     submenu: [
+      { label: 'Keyboard shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.showShortcuts() },
       { label: 'Show workspace folder', click: () => actions.showWorkspaceFolder() },
       ...(isMac ? [] : [{ role: 'about' } as MenuItemConstructorOptions]),
     ],

@@ -52,6 +52,7 @@ export function createFakeElectron() {
     privilegedSchemes: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
     protocolHandlers: new Map<string, Listener>(),
     sessionListeners: new Map<string, Listener>(),
+    spellcheckLanguages: [] as string[][],
   };
   const app = Object.assign(new Emitter(), {
     isPackaged: false,
@@ -149,6 +150,8 @@ export function createFakeElectron() {
       defaultSession: {
         protocol: { handle: (scheme: string, fn: Listener) => state.protocolHandlers.set(scheme, fn) },
         on: (name: string, fn: Listener) => state.sessionListeners.set(name, fn),
+        availableSpellCheckerLanguages: ['en-US', 'en-GB', 'fr', 'pt-BR'],
+        setSpellCheckerLanguages: (languages: string[]) => state.spellcheckLanguages.push(languages),
         webRequest: { onHeadersReceived: (fn: Listener) => (state.headersListener = fn) },
         setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
         setPermissionCheckHandler: (fn: Listener) => (state.permissionCheck = fn),

@@ -137,6 +137,16 @@ describe('security policy', () => {
     expect(redirect('https://attacker.example/elsewhere')).toBe(true);
   });
 
+  it('spellchecks in the site language', async () => {
+    if (process.platform === 'darwin') return; // macOS follows the OS setting
+    expect(state.spellcheckLanguages.at(-1)).toEqual(['en-US']);
+    await invokeValue('casebook:updateSite', { patch: { language: 'pt-BR' } });
+    expect(state.spellcheckLanguages.at(-1)).toEqual(['pt-BR']);
+    await invokeValue('casebook:updateSite', { patch: { language: 'fr-CA' } });
+    expect(state.spellcheckLanguages.at(-1)).toEqual(['fr']);
+    await invokeValue('casebook:updateSite', { patch: { language: 'en' } });
+  });
+
   it('lets frames show only inline documents and refuses downloads', () => {
     const frameNavigate = (url: string, isMainFrame = false): boolean => {
       let prevented = false;
@@ -247,16 +257,23 @@ describe('IPC transport', () => {
 });
 
 describe('menu', () => {
-  it('sends shell events for New case study and Export…', () => {
+  it('sends shell events for New case study, Export… and Keyboard shortcuts', () => {
     expect(menuItem('New case study').accelerator).toBe('CmdOrCtrl+N');
     expect(menuItem('Export…').accelerator).toBe('CmdOrCtrl+E');
     menuItem('New case study').click();
     menuItem('Export…').click();
-    expect(sentEvents()).toEqual(['new-study', 'open-export']);
+    menuItem('Keyboard shortcuts').click();
+    expect(sentEvents()).toEqual(['new-study', 'open-export', 'show-shortcuts']);
   });
 
   it('offers reload and DevTools only in development builds', () => {
-    const actions = { newStudy() {}, openWorkspace() {}, exportWorkspace() {}, showWorkspaceFolder() {} };
+    const actions = {
+      newStudy() {},
+      openWorkspace() {},
+      exportWorkspace() {},
+      showWorkspaceFolder() {},
+      showShortcuts() {},
+    };
     const labels = (isPackaged: boolean): unknown[] =>
       menuTemplate({ isMac: false, isPackaged, appName: 'Casebook', actions }).map((m) => m.label);
     expect(state.menu!.map((m) => m.label)).toContain('View');

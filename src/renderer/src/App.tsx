@@ -15,6 +15,7 @@ import { StudyEditor } from './components/StudyEditor';
 import { PublishChecklist } from './checks/PublishChecklist';
 import { ExportDialog } from './export/ExportDialog';
 import { PreviewPane } from './export/PreviewPane';
+import { requestUi } from './editor/ui-requests';
 import { StatusBar } from './library/StatusBar';
 import { newestFirst, withLocalEdit, withSaved } from './library-order';
 
@@ -151,6 +152,7 @@ export function App({ client }: { client: CasebookClient }) {
       newStudy: () => void create(),
       reloadWorkspace: () => void loadWorkspace(),
       openExport: () => setExportOpen(true),
+      showShortcuts: () => requestUi({ kind: 'show-shortcuts' }),
     });
   }, [client.shell, autosave, create, loadWorkspace]);
 
@@ -233,6 +235,7 @@ export function App({ client }: { client: CasebookClient }) {
                 key={`${current.id}:${generation}`}
                 study={current}
                 siteCategories={site.categories}
+                language={site.language}
                 readOnly={readOnly}
                 autosave={autosave}
                 onEdit={edit}

@@ -25,12 +25,15 @@ export interface ShellHandlers {
   reloadWorkspace: () => void;
   /** File → Export… (Cmd/Ctrl+E): show the Export dialog. */
   openExport: () => void;
+  /** Help → Keyboard shortcuts. */
+  showShortcuts: () => void;
 }
 
 export function listenToShell(shell: CasebookShell, autosave: AutosaveQueue, handlers: ShellHandlers): () => void {
   const offs = [
     shell.onEvent('new-study', handlers.newStudy),
     shell.onEvent('open-export', handlers.openExport),
+    shell.onEvent('show-shortcuts', handlers.showShortcuts),
     // Sent before the window closes and before the workspace is switched. The main process
     // waits for readyToClose (at most a few seconds), so answer even if a save failed.
     shell.onEvent('flush-before-close', () => void autosave.flushAll().then(() => shell.readyToClose())),
