@@ -5,20 +5,26 @@ import type { CasebookApi } from '../../../core/contract';
 import type { WorkspaceCheck } from '../../../core/checks/workspace-checks';
 import { errorMessage } from '../api/api-error';
 
-export function PublishSummary({ api }: { api: Pick<CasebookApi, 'checkWorkspace'> }) {
+interface PublishSummaryProps {
+  api: Pick<CasebookApi, 'checkWorkspace'>;
+  /** Check only what a default export writes (drafts left out). */
+  publishedOnly?: boolean;
+}
+
+export function PublishSummary({ api, publishedOnly = true }: PublishSummaryProps) {
   const [check, setCheck] = useState<WorkspaceCheck | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
-    api.checkWorkspace({ publishedOnly: true }).then(
+    api.checkWorkspace({ publishedOnly }).then(
       (result) => current && setCheck(result),
       (err: unknown) => current && setProblem(`Could not check the studies: ${errorMessage(err)}`),
     );
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [api, publishedOnly]);
 
   if (problem) return <p className="publish-summary hint">{problem}</p>;
   if (!check) return null;
@@ -28,9 +34,11 @@ export function PublishSummary({ api }: { api: Pick<CasebookApi, 'checkWorkspace
     <section className="publish-summary" aria-label="Publish readiness">
       <p>
         {totals.studies === 0
-          ? 'No study is published yet.'
+          ? publishedOnly
+            ? 'No study is published yet.'
+            : 'The workspace has no studies yet.'
           : failing.length === 0
-            ? `All ${totals.studies} published ${totals.studies === 1 ? 'study is' : 'studies are'} ready` +
+            ? `All ${totals.studies} ${publishedOnly ? 'published ' : ''}${totals.studies === 1 ? 'study is' : 'studies are'} ready` +
               (totals.warnings > 0 ? ` (${totals.warnings} ${totals.warnings === 1 ? 'warning' : 'warnings'}).` : '.')
             : `${failing.length} ${failing.length === 1 ? 'study has' : 'studies have'} errors (${totals.errors} in all, ${totals.warnings} warnings).`}
       </p>
