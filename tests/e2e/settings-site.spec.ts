@@ -98,6 +98,13 @@ test('categories reorder with Move up, are added, and deleting one names the stu
   await settings.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(names).toHaveCount(4);
 
+  // Dragged by its handle onto the first row, the new category moves to the top.
+  const rows = settings.getByRole('list', { name: 'Categories' }).getByRole('listitem');
+  await rows.nth(3).locator('.drag-handle').dragTo(rows.nth(0));
+  await expect
+    .poll(() => valuesOf(names))
+    .toEqual(['Cost Stories', 'Optimization & Migration Wins', 'Architecture & Design', 'Failure Analysis']);
+
   await settings.getByRole('button', { name: 'Delete Failure Analysis' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete category?' });
   await expect(confirm).toContainText('1 study uses “Failure Analysis”');
@@ -105,7 +112,7 @@ test('categories reorder with Move up, are added, and deleting one names the stu
   await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect
     .poll(() => valuesOf(names))
-    .toEqual(['Optimization & Migration Wins', 'Architecture & Design', 'Cost Stories']);
+    .toEqual(['Cost Stories', 'Optimization & Migration Wins', 'Architecture & Design']);
   const [study] = await studiesOnDisk(workspace);
   expect(study!.categories).toEqual([]);
 });
