@@ -147,3 +147,14 @@ test('Down from the search box enters the list; arrows move between entries, Ent
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Choosing a queue');
 });
+
+test('a long library shows 50 entries and “Show more” for the rest', async ({ page, serve, workspace }) => {
+  for (let i = 1; i <= 52; i++) await writeStudyFile(workspace, `bulk-${i}`, `Bulk study ${i}`);
+  await page.goto(await serve());
+  const list = page.getByRole('list', { name: 'Case studies' });
+  await expect(list.getByRole('listitem')).toHaveCount(50);
+  await page.getByRole('button', { name: 'Show more (5 more)' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(55);
+  await expect(page.getByRole('button', { name: /Show more/ })).toHaveCount(0);
+  await expect(page.getByRole('contentinfo')).toContainText('55 studies');
+});

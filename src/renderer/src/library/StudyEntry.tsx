@@ -29,12 +29,16 @@ interface StudyEntryProps {
 export function StudyEntry({ entry, shown, selected, check, actions, onSelect, onDelete }: StudyEntryProps) {
   const metaId = useId();
   const [menuOpen, setMenuOpen] = useState(false);
-  const onKeyDown = (e: KeyboardEvent) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (actions.length > 0 && (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10'))) {
       e.preventDefault();
       setMenuOpen(true);
     } else if (onDelete && e.key === 'Delete') {
       e.preventDefault();
+      // Keep the keyboard in the list: focus moves to the neighbour before this entry goes.
+      const item = e.currentTarget.closest('li');
+      const neighbour = item?.nextElementSibling ?? item?.previousElementSibling;
+      neighbour?.querySelector<HTMLElement>('.study-entry')?.focus();
       onDelete();
     }
   };
