@@ -20,10 +20,12 @@ test('a study from the Failure analysis template opens with its prompts, outcome
     'Migration / cost optimization',
     'Architecture decision',
   ])
-    await expect(dialog.getByRole('radio', { name })).toBeVisible();
+    await expect(dialog.getByRole('radio', { name, exact: true })).toBeVisible();
   await expect(dialog.getByRole('radio', { name: 'Blank' })).toBeChecked();
 
-  await dialog.getByRole('radio', { name: 'Failure analysis (postmortem)' }).check();
+  const failure = dialog.getByRole('radio', { name: 'Failure analysis (postmortem)' });
+  await expect(failure).toHaveAccessibleDescription(/Outcome: Failed · Category: Failure Analysis/);
+  await failure.check();
   await dialog.getByRole('textbox', { name: 'Title' }).fill('Checkout outage on Black Friday');
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();

@@ -63,12 +63,16 @@ export function TemplateChooser({ open, api, onClose, onCreated }: TemplateChoos
                 name="template"
                 value={t.id}
                 checked={chosen === t.id}
+                aria-labelledby={`${ids.group}-${t.id}-name`}
                 aria-describedby={`${ids.group}-${t.id}`}
                 onChange={() => setChosen(t.id)}
               />
-              <span className="template-name">{t.name}</span>
+              <span className="template-name" id={`${ids.group}-${t.id}-name`}>
+                {t.name}
+              </span>
               <span className="template-description" id={`${ids.group}-${t.id}`}>
                 {t.description}
+                {presetsOf(t) ? <span className="template-presets"> {presetsOf(t)}</span> : null}
               </span>
             </label>
           ))}
@@ -100,4 +104,15 @@ export function TemplateChooser({ open, api, onClose, onCreated }: TemplateChoos
       </form>
     </ModalDialog>
   );
+}
+
+const outcomeNames = { succeeded: 'Succeeded', failed: 'Failed', mixed: 'Mixed', ongoing: 'Ongoing' } as const;
+
+/** What the template sets besides the sections, e.g. "Outcome: Failed · Category: Failure Analysis". */
+function presetsOf(t: StudyTemplate): string {
+  const parts: string[] = [];
+  if (t.outcome) parts.push(`Outcome: ${outcomeNames[t.outcome]}`);
+  if (t.categories.length > 0)
+    parts.push(`${t.categories.length === 1 ? 'Category' : 'Categories'}: ${t.categories.join(', ')}`);
+  return parts.join(' · ');
 }
