@@ -1,0 +1,40 @@
+// The library's new parts pass axe: the sidebar with search results and filters open, the
+// publish checklist, and each dialog behind the sidebar.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { createStudy, typeInSection } from './casebook-page';
+import { expect, test } from './casebook-server';
+
+async function violations(page: Page, selector: string) {
+  const result = await new AxeBuilder({ page }).include(selector).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('sidebar, checklist and the library dialogs have no accessibility violations (axe)', async ({ page, serve }) => {
+  await page.goto(await serve());
+  await createStudy(page, 'Sharding the orders table');
+  await typeInSection(page, 'Lessons', 'Shard early, with jitter in the keys.');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('jitter');
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await expect(page.getByRole('list', { name: 'Case studies' }).locator('mark')).toHaveText(['jitter']);
+  await expect(page.getByRole('region', { name: 'Publish checklist' }).getByRole('listitem').first()).toBeVisible();
+  expect(await violations(page, 'nav.library')).toEqual([]);
+  expect(await violations(page, 'section.checklist')).toEqual([]);
+  expect(await violations(page, 'footer.status-bar')).toEqual([]);
+
+  for (const [button, dialog] of [
+    ['New from template…', 'New case study'],
+    ['Trash', 'Trash'],
+    ['Site settings', 'Site settings'],
+  ] as const) {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await expect(page.getByRole('dialog', { name: dialog })).toBeVisible();
+    expect(await violations(page, 'dialog[open]'), dialog).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: dialog })).toBeHidden();
+  }
+
+  await page.keyboard.press('ControlOrMeta+p');
+  await expect(page.getByRole('dialog', { name: 'Quick open' }).getByRole('option')).toHaveCount(1);
+  expect(await violations(page, 'dialog[open]')).toEqual([]);
+});
