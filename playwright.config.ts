@@ -1,6 +1,7 @@
 // End-to-end tests: the real UI in Chromium against `casebook serve` on a fresh temporary
 // workspace per test. Run after `npm run build` (this config does not build).
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/chromium-launch';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,16 +15,7 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   use: {
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

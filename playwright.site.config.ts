@@ -2,6 +2,7 @@
 // links resolving, file:// navigation, and hostile input running no script. Each test file
 // exports a site into a temporary folder with the real pipeline and writer.
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/chromium-launch';
 
 export default defineConfig({
   testDir: 'tests/site',
@@ -15,16 +16,7 @@ export default defineConfig({
   outputDir: 'test-results/site',
   use: {
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

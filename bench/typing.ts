@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/chromium-launch';
 import { countWords } from '../src/core/reading-time';
 import type { RichTextNode } from '../src/core/schemas/rich-text';
 
@@ -154,20 +155,14 @@ async function typeAndMeasure(page: Page, selector: string): Promise<Run> {
 
 const workspace = await mkdtemp(path.join(tmpdir(), 'casebook-typing-'));
 const server = await startServer(workspace);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
+const browser = await chromium.launch(
+  chromiumLaunchOptions(
     // Frames are produced as soon as something changed instead of on a 60 Hz tick, so the
     // figure is the work a keystroke causes, not up to 16.7 ms of waiting for the next tick.
     // CASEBOOK_VSYNC=1 keeps the tick (then add the wait: half a frame on average).
-    ...(process.env.CASEBOOK_VSYNC ? [] : ['--disable-gpu-vsync', '--disable-frame-rate-limit']),
-  ],
-});
+    process.env.CASEBOOK_VSYNC ? [] : ['--disable-gpu-vsync', '--disable-frame-rate-limit'],
+  ),
+);
 try {
   // A short study to start on, and the long one to open from the library.
   await call(server.url, 'createStudy', { title: 'A short study' });

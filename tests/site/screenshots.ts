@@ -4,20 +4,12 @@ import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { chromiumLaunchOptions } from '../chromium-launch';
 import { exportSite } from './exported-site';
 const outDir = process.argv[2] ?? '/tmp/site-shots';
 mkdirSync(outDir, { recursive: true });
 const site = await exportSite();
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const shots: Array<[string, string, 'light' | 'dark', number]> = [
   ['index.html', 'index-light', 'light', 1280],
   ['when-nobody-owns-the-cloud-bill/index.html', 'study-light', 'light', 1280],
