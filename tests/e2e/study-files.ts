@@ -3,30 +3,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { emptyDoc } from '../../src/core/schemas/rich-text';
-import { SCHEMA_VERSION } from '../../src/core/schemas/site';
 import { studySchema, type Study } from '../../src/core/schemas/study';
+import { sampleStudy } from '../helpers/study-files';
 
 export async function writeStudyFile(workspace: string, id: string, title: string): Promise<Study> {
   const now = new Date().toISOString();
-  const study = studySchema.parse({
-    schemaVersion: SCHEMA_VERSION,
-    id,
-    slug: id,
-    title,
-    summary: '',
-    status: 'draft',
-    outcome: null,
-    categories: [],
-    tags: [],
-    featured: false,
-    date: null,
-    createdAt: now,
-    updatedAt: now,
-    problem: emptyDoc(),
-    decisions: emptyDoc(),
-    tradeoffs: emptyDoc(),
-    lessons: emptyDoc(),
-  } satisfies Study);
+  const study = studySchema.parse(
+    sampleStudy(0, { id, slug: id, title, summary: '', problem: emptyDoc(), createdAt: now, updatedAt: now }),
+  );
   await mkdir(path.join(workspace, 'studies'), { recursive: true });
   await writeFile(path.join(workspace, 'studies', `${id}.json`), `${JSON.stringify(study, null, 2)}\n`);
   return study;
