@@ -7,7 +7,7 @@ import { errorMessage } from '../api/api-error';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { useAfterSaves } from '../library/use-after-saves';
 import { jumpToFinding } from './jump-to-finding';
-import '../styles/library.css';
+import './checklist.css';
 
 const OPEN_KEY = 'casebook.checklist.open';
 

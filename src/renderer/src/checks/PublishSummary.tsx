@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { CasebookApi } from '../../../core/contract';
 import type { WorkspaceCheck } from '../../../core/checks/workspace-checks';
 import { errorMessage } from '../api/api-error';
+import './checklist.css';
 
 interface PublishSummaryProps {
   api: Pick<CasebookApi, 'checkWorkspace'>;
