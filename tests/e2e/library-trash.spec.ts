@@ -102,3 +102,22 @@ test('Duplicate (from the entry’s context menu by keyboard) makes a copy and o
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Choosing a queue (copy)');
   await expect(libraryEntry(page, 'Choosing a queue')).toBeVisible();
 });
+
+test('the Undo toast leaves after about 8 seconds, but not while the pointer is on it', async ({ page, serve }) => {
+  await page.clock.install();
+  await page.goto(await serve());
+  await studyAction(page, 'Choosing a queue', 'Move to trash');
+  const toast = page.getByRole('status').filter({ hasText: 'Moved “Choosing a queue” to the trash' });
+  await expect(toast).toBeVisible();
+
+  await toast.hover();
+  await page.clock.fastForward(10_000);
+  await expect(toast).toBeVisible();
+
+  await page.mouse.move(900, 400);
+  await page.clock.fastForward(5_000);
+  await expect(toast).toBeVisible();
+  await page.clock.fastForward(3_500);
+  await expect(toast).toBeHidden();
+  await expect(libraryEntry(page, 'Choosing a queue')).toHaveCount(0);
+});
