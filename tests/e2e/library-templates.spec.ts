@@ -47,7 +47,11 @@ test('a study from the Failure analysis template opens with its prompts, outcome
   });
 });
 
-test('a template edited in the workspace folder is what the chooser offers', async ({ page, serve, workspace }) => {
+test('a template edited in the workspace folder is what the chooser offers; a broken one is named', async ({
+  page,
+  serve,
+  workspace,
+}) => {
   await page.goto(await serve()); // the server writes the built-in templates on first start
   const file = path.join(workspace, 'templates', 'architecture-decision.json');
   const template = JSON.parse(await readFile(file, 'utf8'));
@@ -55,8 +59,12 @@ test('a template edited in the workspace folder is what the chooser offers', asy
   template.sections.problem = 'Which team owns this service today?';
   await writeFile(file, JSON.stringify(template, null, 2));
 
+  await writeFile(path.join(workspace, 'templates', 'broken.json'), '{"name": ');
+
   await page.getByRole('button', { name: 'New from template…' }).click();
   const dialog = page.getByRole('dialog', { name: 'New case study' });
+  await expect(dialog.getByText('Some template files could not be read')).toBeVisible();
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'broken.json' })).toBeVisible();
   await dialog.getByRole('radio', { name: 'Design record' }).check();
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(section(page, 'Problem')).toContainText('Which team owns this service today?');

@@ -2,7 +2,7 @@
 // title, Create. Blank is chosen first, so Enter alone makes a blank study.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/contract';
-import type { StudyTemplate } from '../../../core/templates/template-schema';
+import type { StudyTemplate, TemplateProblem } from '../../../core/templates/template-schema';
 import { errorMessage } from '../api/api-error';
 import { ModalDialog } from './ModalDialog';
 
@@ -17,6 +17,8 @@ interface TemplateChooserProps {
 export function TemplateChooser({ open, api, onClose, onCreated }: TemplateChooserProps) {
   const ids = { title: useId(), group: useId() };
   const [templates, setTemplates] = useState<StudyTemplate[] | null>(null);
+  /** Template files that could not be read: said here, so a typo in one is found. */
+  const [unreadable, setUnreadable] = useState<TemplateProblem[]>([]);
   const [chosen, setChosen] = useState('blank');
   const [title, setTitle] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -30,6 +32,7 @@ export function TemplateChooser({ open, api, onClose, onCreated }: TemplateChoos
     api.listTemplates({}).then(
       (list) => {
         setTemplates(list.templates);
+        setUnreadable(list.problems);
         if (!list.templates.some((t) => t.id === 'blank') && list.templates[0]) setChosen(list.templates[0].id);
       },
       (err: unknown) => setProblem(`Could not read the templates: ${errorMessage(err)}`),
@@ -77,6 +80,18 @@ export function TemplateChooser({ open, api, onClose, onCreated }: TemplateChoos
             </label>
           ))}
         </fieldset>
+        {unreadable.length > 0 ? (
+          <div className="template-problems">
+            <p>Some template files could not be read and are not offered:</p>
+            <ul>
+              {unreadable.map((p) => (
+                <li key={p.file}>
+                  <code>{p.file}</code>: {p.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor={ids.title}>Title</label>
           <input
