@@ -151,6 +151,32 @@ export class AutosaveQueue {
     return this.pending.size > 0 || this.inFlight.size > 0;
   }
 
+  /** Whether study `id` has edits not yet on disk (waiting, being sent, or refused). */
+  hasUnsavedEdits(id: string): boolean {
+    return this.pending.has(id) || this.inFlight.has(id) || this.failures.has(id);
+  }
+
+  /** Whether a save of study `id` is on its way (the version on disk may be about to change). */
+  isSaving(id: string): boolean {
+    return this.inFlight.has(id);
+  }
+
+  /** updatedAt of the version on disk that study `id` was loaded at or last saved as, if known. */
+  baseOf(id: string): string | undefined {
+    return this.bases.get(id);
+  }
+
+  /**
+   * The file of study `id` was seen changed on disk under unsaved edits: hold them (no save
+   * is sent) and report the conflict now, so the author chooses before typing on.
+   */
+  changedOnDisk(id: string, message: string): void {
+    if (!this.pending.has(id)) return;
+    this.clearTimer(id);
+    this.failures.set(id, { message, conflict: true });
+    this.update();
+  }
+
   getState(): SaveState {
     return this.state;
   }
