@@ -18,6 +18,7 @@ import { PreviewPane } from './export/PreviewPane';
 import { requestUi } from './editor/ui-requests';
 import { StatusBar } from './library/StatusBar';
 import { newestFirst, withLocalEdit, withSaved } from './library-order';
+import { OutsideChanges } from './outside-changes/OutsideChanges';
 
 export function App({ client }: { client: CasebookClient }) {
   const { api } = client;
@@ -197,7 +198,7 @@ export function App({ client }: { client: CasebookClient }) {
               Workspace: {info.name}
             </span>
           ) : null}
-          <SaveStatus autosave={autosave} onReloadFromDisk={reloadFromDisk} />
+          <SaveStatus autosave={autosave} />
           <div className="toolbar-actions">
             <button
               type="button"
@@ -222,6 +223,18 @@ export function App({ client }: { client: CasebookClient }) {
             {problem}
           </div>
         ) : null}
+        <OutsideChanges
+          api={api}
+          autosave={autosave}
+          studyId={current?.id ?? null}
+          paused={switching}
+          titleOf={(id) => studies.find((s) => s.id === id)?.title ?? ''}
+          reload={(id) => {
+            if (id === currentId.current) void open(id);
+          }}
+          takeTheirs={reloadFromDisk}
+          onStudySaved={(study) => setStudies((list) => withSaved(list, study))}
+        />
         {current && site ? (
           <div className={previewOpen ? 'workbench with-preview' : 'workbench'}>
             <div className="study-frame" inert={switching} aria-busy={switching}>
