@@ -1,7 +1,9 @@
 // The studies of a workspace: one lowdb-backed JSON file per study in studies/<id>.json.
 // A save reads and writes that one file; the list keeps an in-memory index refreshed by
-// file mtime, so unchanged files are not parsed again. A file from a newer Casebook is left
-// untouched and makes the store read-only; a save that fails says why and what to do.
+// file mtime and size, so unchanged files are not parsed again, and keeps that index on disk
+// (summary-cache.ts: .casebook/summaries.json) so the next open need not parse them either.
+// A file from a newer Casebook is left untouched and makes the store read-only (nor is the
+// cache written then); a save that fails says why and what to do.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +17,14 @@ import { emptyDoc } from './schemas/rich-text';
 import { SCHEMA_VERSION } from './schemas/site';
 import { studySchema, toSummary, type Study, type StudyPatch, type StudySummary } from './schemas/study';
 import { slugFollowsTitle, slugFromTitle, uniqueSlug } from './slug';
+import {
+  CACHE_DIR,
+  MIN_STUDIES_FOR_CACHE,
+  RACY_MS,
+  readSummaryCache,
+  writeSummaryCache,
+  type CachedSummary,
+} from './summary-cache';
 
 export const STUDIES_DIR = 'studies';
 export const TRASH_DIR = '.trash';
@@ -41,6 +51,12 @@ export class StudyStore {
   private newer = new Map<string, number>();
   /** Invalid files that could not be moved aside (read-only folder): path → reason. */
   readonly unreadable = new Map<string, string>();
+  /** The summary cache as on disk (loaded at the first list, then as last written). */
+  private cacheOnDisk = new Map<string, CachedSummary>();
+  private seeding: Promise<void> | null = null;
+  /** Set by open(), which the service skips for a workspace it must not write. */
+  private mayWriteCache = false;
+  private cacheWrites: Promise<void> = Promise.resolve();
 
   constructor(readonly workspace: string) {}
 
@@ -62,6 +78,8 @@ export class StudyStore {
     await fsp.mkdir(this.trashDir, { recursive: true });
     await removeStaleTempFiles(this.studiesDir, STALE_TEMP_MS);
     await removeStaleTempFiles(this.trashDir, STALE_TEMP_MS);
+    await removeStaleTempFiles(path.join(this.workspace, CACHE_DIR), STALE_TEMP_MS);
+    this.mayWriteCache = true;
   }
 
   /**
@@ -85,11 +103,14 @@ export class StudyStore {
 
   /** Summaries of every valid study, newest edit first. Invalid files are quarantined. */
   async list(): Promise<StudySummary[]> {
-    const names = await jsonFilesIn(this.studiesDir);
+    // Every list (the first ones may run at once) starts after the cache is in the index.
+    this.seeding ??= this.seedFromCache();
+    const [names] = await Promise.all([jsonFilesIn(this.studiesDir), this.seeding]);
     const seen = new Set<string>();
-    // Files are independent: read them a batch at a time so a large workspace opens fast.
-    await inBatches(names, LIST_CONCURRENCY, async (name) => {
-      if (await this.refreshIndexEntry(name)) seen.add(name.slice(0, -'.json'.length));
+    const read = new Set<string>();
+    // Files are independent: stat (and read when changed) many at a time so a large workspace opens fast.
+    await inPool(names, LIST_CONCURRENCY, async (name) => {
+      if (await this.refreshIndexEntry(name, read)) seen.add(name.slice(0, -'.json'.length));
     });
     for (const id of [...this.index.keys()]) if (!seen.has(id)) this.index.delete(id);
     for (const file of [...this.newer.keys()]) {
@@ -97,11 +118,60 @@ export class StudyStore {
         this.newer.delete(file);
     }
     this.indexLoaded = true;
-    return [...this.index.values()].map((e) => e.summary).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    // Files had to be read: keep what was learned for the next open. (Files gone or set
+    // aside alone need no write: an entry without its file is never used.)
+    if (read.size > 0) await this.saveSummaryCache(read);
+    // ISO times of one format sort as plain strings (and much faster than localeCompare).
+    return [...this.index.values()]
+      .map((e) => e.summary)
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  }
+
+  /**
+   * Starts the index from the summary cache. Its entries count only while their file's mtime
+   * and size still match (refreshIndexEntry): the cache spares reads but vouches for nothing.
+   */
+  private async seedFromCache(): Promise<void> {
+    this.cacheOnDisk = await readSummaryCache(this.workspace);
+    for (const [id, entry] of this.cacheOnDisk) if (!this.index.has(id)) this.index.set(id, entry);
+  }
+
+  /**
+   * Writes the in-memory index to the summary cache when it differs from the cache on disk:
+   * only in `changedIds` when given (what a list just read), else anywhere. Saves do not call
+   * it (a save must not rewrite a 10,000-entry file); a list that read files does, and the
+   * app may call it when idle or on quit. Never throws, never writes a workspace that is
+   * read-only or small (MIN_STUDIES_FOR_CACHE): the cache is derived data, and a failed write
+   * only makes the next open slower.
+   */
+  saveSummaryCache(changedIds?: Set<string>): Promise<void> {
+    const run = async (): Promise<void> => {
+      // Before a first list the index knows too little to replace the cache with.
+      if (!this.mayWriteCache || !this.indexLoaded || this.readOnlyReason !== null) return;
+      if (this.index.size < MIN_STUDIES_FOR_CACHE) return;
+      const onDisk = this.cacheOnDisk;
+      const now = Date.now();
+      const differs = (id: string): boolean => {
+        const entry = this.index.get(id);
+        const cached = onDisk.get(id);
+        if (!entry) return cached !== undefined && changedIds === undefined;
+        if (now - entry.mtimeMs < RACY_MS) return false; // would be left out anyway
+        return !cached || cached.mtimeMs !== entry.mtimeMs || cached.size !== entry.size;
+      };
+      const ids = changedIds ?? new Set([...this.index.keys(), ...onDisk.keys()]);
+      if (![...ids].some(differs)) return;
+      try {
+        this.cacheOnDisk = await writeSummaryCache(this.workspace, this.index, now);
+      } catch {
+        // Derived data: the next open reads the files this write would have spared.
+      }
+    };
+    this.cacheWrites = this.cacheWrites.then(run);
+    return this.cacheWrites;
   }
 
   /** Brings one file's index entry up to date; false when the file is gone or invalid. */
-  private async refreshIndexEntry(name: string): Promise<boolean> {
+  private async refreshIndexEntry(name: string, read?: Set<string>): Promise<boolean> {
     const id = name.slice(0, -'.json'.length);
     const file = path.join(this.studiesDir, name);
     let stat;
@@ -119,6 +189,7 @@ export class StudyStore {
       return false;
     }
     this.index.set(id, { mtimeMs: stat.mtimeMs, size: stat.size, summary: toSummary(study) });
+    read?.add(id);
     return true;
   }
 
@@ -334,10 +405,15 @@ function newStudyId(): string {
   return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
 }
 
-const LIST_CONCURRENCY = 32;
+const LIST_CONCURRENCY = 64;
 
-async function inBatches<T>(items: T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(task));
+/** Runs `task` over `items` with up to `size` in flight (a slow file does not hold up a batch). */
+async function inPool<T>(items: T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
 /** Study file names in a folder; none when the folder does not exist (a read-only workspace). */
