@@ -1,6 +1,9 @@
 // A study file changed on disk under unsaved edits (git pull, a sync tool, another window)
-// is never silently overwritten: the author sees it and chooses to reload or keep their version.
+// is never silently overwritten: the author sees it and chooses to take the version on disk or
+// keep their own. Here the save is already on its way when the file changes, so it is the
+// store that refuses it (outside-change-while-open.spec.ts covers changes noticed first).
 import { readFile, writeFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import path from 'node:path';
 import { docToPlainText, type RichTextDoc } from '../../src/core/schemas/rich-text';
 import type { Study } from '../../src/core/schemas/study';
@@ -19,7 +22,26 @@ async function changeOnDisk(file: string, change: Partial<Study>): Promise<void>
   await writeFile(file, `${JSON.stringify({ ...study, ...change, updatedAt }, null, 2)}\n`);
 }
 
-test('an edit over a file changed on disk asks first; "Keep mine" saves it, "Reload from disk" shows the other version', async ({
+/** Holds the next save on its way until the file has been changed on disk, then lets it through. */
+async function saveArrivesAfter(page: Page, typeIt: () => Promise<void>, change: () => Promise<void>): Promise<void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    '**/api/updateStudy',
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  const sent = page.waitForRequest((r) => r.url().endsWith('/api/updateStudy'));
+  await typeIt();
+  await sent;
+  await change();
+  release();
+}
+
+test('an edit over a file changed on disk asks first; "Keep mine" saves it, "Take theirs" shows the other version', async ({
   page,
   serve,
   workspace,
@@ -31,20 +53,27 @@ test('an edit over a file changed on disk asks first; "Keep mine" saves it, "Rel
   const file = path.join(workspace, 'studies', `${created!.id}.json`);
 
   // 1. Keep mine: the author's text replaces what changed on disk.
-  await changeOnDisk(file, { problem: paragraph('Written by someone else') });
-  await typeInSection(page, 'Problem', 'Mine');
+  await saveArrivesAfter(
+    page,
+    () => typeInSection(page, 'Problem', 'Mine'),
+    () => changeOnDisk(file, { problem: paragraph('Written by someone else') }),
+  );
   await expect(saveStatus(page)).toContainText('changed on disk');
+  await expect(page.getByRole('alert')).toContainText('“Shared” changed on disk');
   await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
   expect(docToPlainText((await studiesOnDisk(workspace))[0]!.problem)).toBe('Written by someone else');
   await page.getByRole('button', { name: 'Keep mine' }).click();
   await expect(saveStatus(page)).toHaveText('Saved');
   expect(docToPlainText((await studiesOnDisk(workspace))[0]!.problem)).toBe('Mine');
 
-  // 2. Reload from disk: the other version is shown and stays on disk.
-  await changeOnDisk(file, { lessons: paragraph('Lesson from the other window') });
-  await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('My summary');
+  // 2. Take theirs: the other version is shown and stays on disk.
+  await saveArrivesAfter(
+    page,
+    () => page.getByRole('textbox', { name: 'Summary', exact: true }).fill('My summary'),
+    () => changeOnDisk(file, { lessons: paragraph('Lesson from the other window') }),
+  );
   await expect(saveStatus(page)).toContainText('changed on disk');
-  await page.getByRole('button', { name: 'Reload from disk' }).click();
+  await page.getByRole('button', { name: 'Take theirs' }).click();
   await expect(saveStatus(page)).toHaveText('Saved');
   await expect(section(page, 'Lessons')).toHaveText('Lesson from the other window');
   await expect(section(page, 'Problem')).toHaveText('Mine');
