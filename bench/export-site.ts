@@ -2,16 +2,23 @@
 // Generates N realistic studies (~1,500 words each), times a full export (render + write into
 // an empty temp folder), then edits one study and times the re-export (medians of three). Prints both, their
 // ratio (target: under 10%), once with `durable: true` (fsync per page) and once with the default.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Then the same through exportStudies (what the app and `casebook export` run, with the render
+// cache kept in the output folder): in one process, and each export in a new process.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { forgetTextHashes, writeOutput } from '../src/core/export/output-writer';
 import { forgetRenderedSite, siteExport } from '../src/core/export/site-export';
+import { forgetLoadedRenderCaches } from '../src/core/export/site-render-cache';
 import { defaultSiteSettings } from '../src/core/schemas/site';
 import type { Study } from '../src/core/schemas/study';
+import { exportStudies } from '../src/core/workspace-export';
 import { generateRealisticStudies } from './realistic-studies';
 
-const n = Number(process.argv[2] ?? 1000);
+const child = process.argv[2] === '--child';
+const n = Number((child ? process.argv[3] : process.argv[2]) ?? 1000);
 const site = { ...defaultSiteSettings(), author: 'Bench Author', baseUrl: 'https://example.com/cases/' };
 
 async function exportInto(dir: string, studies: Study[], durable: boolean) {
@@ -88,10 +95,111 @@ async function run(durable: boolean, studies: Study[]) {
   }
 }
 
-const genStart = performance.now();
-const studies = generateRealisticStudies(n, 2026);
-console.log(`${n} studies generated in ${fmt(performance.now() - genStart)}`);
-await run(true, studies);
-const standard = await run(false, studies);
-const ok = standard.again.totalMs < standard.full.totalMs * 0.1;
-console.log(`\nre-export under 10% of a full export (default settings): ${ok ? 'yes' : 'NO'}`);
+/** One exportStudies run, as `casebook export` makes it. */
+async function exportWorkspace(workspace: string, out: string, studies: Study[]) {
+  const start = performance.now();
+  let rendered = start;
+  const report = await exportStudies(
+    workspace,
+    site,
+    studies,
+    { format: 'site', outDir: out, drafts: false },
+    (stage, done, total) => {
+      if (stage === 'rendering' && done === total) rendered = performance.now();
+    },
+  );
+  const end = performance.now();
+  return { totalMs: end - start, renderMs: rendered - start, writeMs: end - rendered, ...report };
+}
+type WorkspaceRun = Awaited<ReturnType<typeof exportWorkspace>> & { wallMs?: number };
+
+const editedTimes = (studies: Study[], edits: number) => {
+  let edited = studies;
+  for (let k = 0; k < edits; k++) edited = editOne(edited, k);
+  return edited;
+};
+
+// The child: `--child N WORKSPACE OUT EDITS` — one export of the N studies with EDITS edits
+// applied, in this new process; prints its timings as JSON.
+async function runChild() {
+  const [workspace, out, edits] = process.argv.slice(4);
+  const studies = editedTimes(generateRealisticStudies(n, 2026), Number(edits));
+  console.log(JSON.stringify(await exportWorkspace(workspace!, out!, studies)));
+}
+
+function inNewProcess(workspace: string, out: string, edits: number): WorkspaceRun {
+  const start = performance.now();
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(n), workspace, out, String(edits)],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const wallMs = performance.now() - start;
+  return { ...(JSON.parse(output.trim().split('\n').pop()!) as WorkspaceRun), wallMs };
+}
+
+const median = (runs: WorkspaceRun[]) => [...runs].sort((a, b) => a.totalMs - b.totalMs)[1]!;
+const line = (label: string, r: WorkspaceRun) =>
+  `  ${label.padEnd(18)} ${fmt(r.totalMs)}  (render ${fmt(r.renderMs)}, write ${fmt(r.writeMs)}; ${r.written} written, ${r.unchanged} unchanged${r.wallMs ? `; whole process ${fmt(r.wallMs)}` : ''})`;
+
+async function runWorkspace(studies: Study[]) {
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'casebook-bench-'));
+  const workspace = path.join(parent, 'workspace');
+  mkdirSync(workspace);
+  try {
+    // The app: one process, everything remembered between exports.
+    const fulls: WorkspaceRun[] = [];
+    let out = '';
+    for (let k = 0; k < 3; k++) {
+      out = path.join(parent, `app-${k}`);
+      forgetRenderedSite();
+      forgetTextHashes();
+      forgetLoadedRenderCaches();
+      fulls.push(await exportWorkspace(workspace, out, studies));
+    }
+    const again: WorkspaceRun[] = [];
+    for (let k = 1; k <= 3; k++) again.push(await exportWorkspace(workspace, out, editedTimes(studies, k)));
+    const [appFull, appAgain] = [median(fulls), median(again)];
+    console.log(`\nexportStudies in one process (the app; render cache in the output folder)`);
+    console.log(line('full export', appFull));
+    console.log(line('re-export, 1 edit', appAgain));
+    console.log(`  ratio              ${((appAgain.totalMs / appFull.totalMs) * 100).toFixed(1)}% (medians of 3)`);
+
+    // The CLI: every export a new process (`casebook export` run again after an edit).
+    const cliFulls: WorkspaceRun[] = [];
+    for (let k = 0; k < 3; k++) {
+      out = path.join(parent, `cli-${k}`);
+      cliFulls.push(inNewProcess(workspace, out, 0));
+    }
+    const cliAgain: WorkspaceRun[] = [];
+    for (let k = 1; k <= 3; k++) cliAgain.push(inNewProcess(workspace, out, k));
+    const [cliFull, cliRe] = [median(cliFulls), median(cliAgain)];
+    console.log(`\nexportStudies, each export a new process (\`casebook export\` twice)`);
+    console.log(line('full export', cliFull));
+    console.log(line('re-export, 1 edit', cliRe));
+    console.log(
+      `  ratio              ${((cliRe.totalMs / cliFull.totalMs) * 100).toFixed(1)}% of the export itself (medians of 3; target < 10%)`,
+    );
+    const fullWall = [...cliFulls].sort((a, b) => a.wallMs! - b.wallMs!)[1]!.wallMs!;
+    const reWall = [...cliAgain].sort((a, b) => a.wallMs! - b.wallMs!)[1]!.wallMs!;
+    console.log(`  whole processes    ${fmt(fullWall)} vs ${fmt(reWall)} (incl. startup and generating the studies)`);
+    return { cliFull, cliRe };
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+}
+
+if (child) {
+  await runChild();
+} else {
+  const genStart = performance.now();
+  const studies = generateRealisticStudies(n, 2026);
+  console.log(`${n} studies generated in ${fmt(performance.now() - genStart)}`);
+  await run(true, studies);
+  const standard = await run(false, studies);
+  const ok = standard.again.totalMs < standard.full.totalMs * 0.1;
+  console.log(`\nre-export under 10% of a full export (default settings): ${ok ? 'yes' : 'NO'}`);
+  const cli = await runWorkspace(studies);
+  const cliOk = cli.cliRe.totalMs < cli.cliFull.totalMs * 0.1;
+  console.log(`re-export in a new process under 10% of a full export: ${cliOk ? 'yes' : 'NO'}`);
+}

@@ -6,6 +6,7 @@ import { CasebookError } from './errors';
 import type { ExportFormat, ExportReport } from './export/output-files';
 import { writeOutput } from './export/output-writer';
 import { siteExport } from './export/site-export';
+import { loadRenderCache, saveRenderCache } from './export/site-render-cache';
 import { markdownExport } from './markdown/markdown-export';
 import type { SiteSettings } from './schemas/site';
 import type { Study } from './schemas/study';
@@ -35,11 +36,14 @@ export async function exportStudies(
     );
   }
   onProgress?.('rendering', 0, studies.length);
+  // Sections rendered by the last site export into this folder (site-render-cache.ts).
+  const renderCache = request.format === 'site' ? await loadRenderCache(outDir) : undefined;
   const input = {
     site,
     studies,
     drafts: request.drafts,
     readAsset: (src: string) => readAssetBytes(workspace, src),
+    renderCache,
   };
   const result = request.format === 'site' ? siteExport(input) : markdownExport(input);
   const exported = studies.filter((s) => request.drafts || s.status === 'published').length;
@@ -48,5 +52,8 @@ export async function exportStudies(
     format: request.format,
     onProgress: (done, total) => onProgress?.('writing', done, total),
   });
+  // Only now is the folder known to be a Casebook site export. The cache is an optimisation:
+  // failing to save it costs the next export time, never correctness, so it is not an error.
+  if (renderCache) await saveRenderCache(outDir, renderCache).catch(() => undefined);
   return { format: request.format, outDir, studies: exported, ...counts, warnings: result.warnings };
 }

@@ -11,6 +11,7 @@ import { buildSiteModel, type SiteStudy } from './site-model';
 import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
 import { rememberedPage, clearPageMemo } from './site-page-memo';
 import { clearStudyBodyCache, studyBody, type ImageResolver } from './site-study-body';
+import type { RenderCache } from './site-render-cache';
 import { FAVICON_SVG, SITE_CSS } from './site-theme';
 
 export interface SiteExportInput {
@@ -22,6 +23,11 @@ export interface SiteExportInput {
   drafts: boolean;
   /** Only used for the feed's date when there are no studies; defaults to now. */
   generatedAt?: Date;
+  /**
+   * Section HTML rendered by an earlier export (see site-render-cache.ts): read for sections
+   * it holds, told about every section this export uses. Output is identical without it.
+   */
+  renderCache?: RenderCache;
 }
 
 export interface SiteExportResult {
@@ -83,7 +89,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   const siteKey = JSON.stringify([site, hasFeed]);
   const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
   model.studies.forEach((s, i) => {
-    const body = studyBody(s.study, imagesOf(s));
+    const body = studyBody(s.study, imagesOf(s), input.renderCache);
     const { title, summary, status, date, outcome, tags } = s.study;
     const key = `${siteKey}${JSON.stringify([
       s.path,
