@@ -209,6 +209,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('before-quit', () => {
     quitting = true;
+    // Best effort: a missing or stale cache only makes the next open read more files.
+    void service?.flushCaches().catch(() => undefined);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

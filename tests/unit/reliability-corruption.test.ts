@@ -1,6 +1,7 @@
 // Corruption: 50 damaged or foreign study and settings files. The app (the core service the
 // desktop shell opens) and the CLI start every time, set aside what is damaged with the
 // reason, keep the rest byte for byte, and leave a file from a newer Casebook untouched.
+import { CACHE_DIR } from '../../src/core/summary-cache';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -31,6 +32,7 @@ async function hashes(dir: string): Promise<Map<string, string>> {
   async function walk(sub: string): Promise<void> {
     for (const entry of await readdir(path.join(dir, sub), { withFileTypes: true })) {
       const rel = path.join(sub, entry.name);
+      if (rel === CACHE_DIR) continue; // derived cache, safe to refresh
       if (entry.isDirectory()) await walk(rel);
       else
         out.set(

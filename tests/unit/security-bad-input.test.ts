@@ -4,6 +4,7 @@
 // unknown method, not found: 4xx over HTTP) or, for read-only methods, a normal answer; no
 // crash, no internal error, and not one byte of the workspace changed.
 //   CASEBOOK_FUZZ_RUNS=5000 CASEBOOK_FUZZ_CLI_RUNS=500 npx vitest run tests/unit/security-bad-input.test.ts
+import { CACHE_DIR } from '../../src/core/summary-cache';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
@@ -43,7 +44,10 @@ const tried: Record<string, number> = {};
 async function hashWorkspace(): Promise<string> {
   const hash = createHash('sha256');
   const entries = await fsp.readdir(workspace, { recursive: true, withFileTypes: true });
-  const files = entries.map((e) => ({ e, rel: path.relative(workspace, path.join(e.parentPath, e.name)) }));
+  const files = entries
+    .map((e) => ({ e, rel: path.relative(workspace, path.join(e.parentPath, e.name)) }))
+    // Derived caches may be refreshed by a read; the author's files may not change.
+    .filter(({ rel }) => rel !== CACHE_DIR && !rel.startsWith(CACHE_DIR + path.sep));
   for (const { e, rel } of files.sort((a, b) => a.rel.localeCompare(b.rel))) {
     hash.update(`${rel}\0${e.isDirectory() ? 'dir' : ''}\0`);
     if (e.isFile()) hash.update(await fsp.readFile(path.join(workspace, rel)));
