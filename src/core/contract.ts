@@ -72,6 +72,8 @@ export const contract = {
   getWorkspaceInfo: method(noInput, workspaceInfoSchema, false),
   listStudies: method(noInput, z.array(studySummarySchema), false),
   getStudy: method(idInput, studySchema, false),
+  /** The version of a study on disk (its updatedAt), without its content: cheap to ask often. */
+  getStudyVersion: method(idInput, z.object({ updatedAt: z.string() }), false),
   createStudy: method(
     z.object({ title: z.string().max(300).optional(), template: templateIdSchema.optional() }).strict(),
     studySchema,
