@@ -27,6 +27,8 @@ import { exportStudies, type ExportProgress } from './workspace-export';
 
 export interface CasebookService extends CasebookHandlers {
   readonly workspace: string;
+  /** Writes derived caches now (the desktop app calls it before quitting), so the next open reads nothing. */
+  flushCaches(): Promise<void>;
   /** Starts reading studies into the search index in the background (the app calls it; the CLI need not). */
   warmUp(): void;
   /** Every valid study in full (for export and checks). */
@@ -126,6 +128,9 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
   return {
     workspace,
     warmUp: () => void library.sync().catch(() => undefined),
+    flushCaches: async () => {
+      if (!readOnly()) await studies.saveSummaryCache();
+    },
     loadAllStudies,
     importWithProgress,
     exportWithProgress,
