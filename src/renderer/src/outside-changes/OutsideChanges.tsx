@@ -55,14 +55,18 @@ export function OutsideChanges({
     autosave,
     studyId,
     paused,
-    onChanged: (disk) => {
-      reload(disk.id);
-      setNotice(`Reloaded: “${untitled(disk.title)}” changed on disk.`);
+    onChanged: (id) => {
+      reload(id);
+      // The title as it is on disk now (it may be what changed); one full read, only on a change.
+      void api.getStudy({ id }).then(
+        (disk) => setNotice(`Reloaded: “${untitled(disk.title)}” changed on disk.`),
+        () => setNotice(`Reloaded: “${untitled(titleOf(id))}” changed on disk.`),
+      );
     },
-    onChangedUnderEdits: (disk) =>
+    onChangedUnderEdits: (id, updatedAt) =>
       autosave.changedOnDisk(
-        disk.id,
-        `“${untitled(disk.title)}” was changed on disk (saved ${disk.updatedAt}) while you had unsaved edits.`,
+        id,
+        `“${untitled(titleOf(id))}” was changed on disk (saved ${updatedAt}) while you had unsaved edits.`,
       ),
   });
 

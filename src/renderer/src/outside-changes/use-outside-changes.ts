@@ -6,20 +6,19 @@
 // unsaved, ask the author when something is.
 import { useEffect, useRef } from 'react';
 import type { CasebookApi } from '../../../core/contract';
-import type { Study } from '../../../core/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 
 export const OUTSIDE_CHECK_MS = 2000;
 
 export interface OutsideChangeHandlers {
-  /** Study `id` changed on disk and nothing typed into it is unsaved. */
-  onChanged: (disk: Study) => void;
-  /** Study `id` changed on disk under edits not yet saved. */
-  onChangedUnderEdits: (disk: Study) => void;
+  /** Study `id` changed on disk (to version `updatedAt`) and nothing typed into it is unsaved. */
+  onChanged: (id: string, updatedAt: string) => void;
+  /** Study `id` changed on disk (to version `updatedAt`) under edits not yet saved. */
+  onChangedUnderEdits: (id: string, updatedAt: string) => void;
 }
 
 interface Options extends OutsideChangeHandlers {
-  api: Pick<CasebookApi, 'getStudy'>;
+  api: Pick<CasebookApi, 'getStudyVersion'>;
   autosave: AutosaveQueue;
   /** The open study, if any. */
   studyId: string | null;
@@ -30,7 +29,7 @@ interface Options extends OutsideChangeHandlers {
 
 /** One check of study `id`: which version is on disk, compared with the one the editor holds. */
 export async function checkOnDisk(
-  api: Pick<CasebookApi, 'getStudy'>,
+  api: Pick<CasebookApi, 'getStudyVersion'>,
   autosave: AutosaveQueue,
   id: string,
   stillWanted: () => boolean,
@@ -39,17 +38,17 @@ export async function checkOnDisk(
   // A save on its way changes the version on disk itself: look again once it is answered.
   const base = autosave.baseOf(id);
   if (base === undefined || autosave.isSaving(id)) return;
-  let disk: Study;
+  let disk: { updatedAt: string };
   try {
-    disk = await api.getStudy({ id });
+    disk = await api.getStudyVersion({ id }); // the version only: the content may be large
   } catch {
     return; // gone or unreadable: the library reports that when it is next listed
   }
   // Anything that happened meanwhile (a save, a reload, another study opened) makes this answer stale.
   if (!stillWanted() || autosave.isSaving(id) || autosave.baseOf(id) !== base) return;
   if (disk.updatedAt === base) return;
-  if (autosave.hasUnsavedEdits(id)) handlers.onChangedUnderEdits(disk);
-  else handlers.onChanged(disk);
+  if (autosave.hasUnsavedEdits(id)) handlers.onChangedUnderEdits(id, disk.updatedAt);
+  else handlers.onChanged(id, disk.updatedAt);
 }
 
 export function useOutsideChanges({
@@ -70,8 +69,8 @@ export function useOutsideChanges({
       if (!id || isPaused || checking || document.visibilityState !== 'visible') return;
       checking = true;
       void checkOnDisk(api, autosave, id, () => latest.current.studyId === id && !latest.current.paused, {
-        onChanged: (disk) => latest.current.handlers.onChanged(disk),
-        onChangedUnderEdits: (disk) => latest.current.handlers.onChangedUnderEdits(disk),
+        onChanged: (changed, version) => latest.current.handlers.onChanged(changed, version),
+        onChangedUnderEdits: (changed, version) => latest.current.handlers.onChangedUnderEdits(changed, version),
       }).finally(() => {
         checking = false;
       });
