@@ -2,6 +2,8 @@
 // nothing unsaved the editor shows the new version by itself and says so; with unsaved edits
 // the author is asked at once (Keep mine, Take theirs, Keep both) and nothing is overwritten
 // silently. The outside change goes through the same server's API, as a second window would.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { docToPlainText, type RichTextDoc } from '../../src/core/schemas/rich-text';
 import type { Study, StudyPatch } from '../../src/core/schemas/study';
@@ -78,6 +80,18 @@ test('with nothing unsaved, a study changed from outside is reloaded by itself a
   await typeInSection(page, 'Problem', ', then extended here');
   await expect(savedLine(page)).toBeVisible();
   expect(docToPlainText((await studiesOnDisk(workspace))[0]!.problem)).toBe('Rewritten elsewhere, then extended here');
+
+  // The file rewritten by another program (a git pull), not through Casebook at all: reloaded too.
+  const file = path.join(workspace, 'studies', `${created!.id}.json`);
+  const before = JSON.parse(await readFile(file, 'utf8')) as Study;
+  const pulled = {
+    ...before,
+    lessons: paragraph('Pulled from the team'),
+    updatedAt: new Date(Date.parse(before.updatedAt) + 60_000).toISOString(),
+  };
+  await writeFile(file, `${JSON.stringify(pulled, null, 2)}\n`);
+  await expect(section(page, 'Lessons')).toHaveText('Pulled from the team', { timeout: 8_000 });
+  await expect(section(page, 'Problem')).toHaveText('Rewritten elsewhere, then extended here');
 });
 
 test('unsaved edits under an outside change: "Take theirs" shows the version on disk and drops the edits', async ({
