@@ -41,6 +41,19 @@ export const nodeAtomicWriteOps: AtomicWriteOps = {
   remove: (file) => fsp.rm(file, { force: true }),
 };
 
+/** fsyncs the file but leaves folder syncs to a caller that syncs each folder once. */
+export const fileSyncOnlyWriteOps: AtomicWriteOps = { ...nodeAtomicWriteOps, syncDir: async () => undefined };
+
+/**
+ * For derived data (exports, caches): still atomic — a crash leaves the old file or the new
+ * one — but not fsynced; a power cut can at worst leave a file empty, which is rebuilt.
+ */
+export const unsyncedWriteOps: AtomicWriteOps = {
+  ...nodeAtomicWriteOps,
+  writeAndSync: (file, data) => fsp.writeFile(file, data, { flag: 'wx', mode: 0o644 }),
+  syncDir: async () => undefined,
+};
+
 export async function writeFileAtomic(
   target: string,
   data: string | Uint8Array,

@@ -8,9 +8,16 @@ import { promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { nodeAtomicWriteOps, writeFileAtomic, type AtomicWriteOps } from '../atomic-write';
+import {
+  fileSyncOnlyWriteOps,
+  nodeAtomicWriteOps,
+  unsyncedWriteOps,
+  writeFileAtomic,
+  type AtomicWriteOps,
+} from '../atomic-write';
 import { CasebookError } from '../errors';
 import type { ExportFormat, OutputFile } from './output-files';
+import { RENDER_CACHE_DIR } from './site-render-cache';
 
 export const EXPORT_MARKER = '.casebook-export.json';
 
@@ -69,6 +76,7 @@ export function unsafeOutputPath(rel: string): string | null {
   if (segments.some((s) => s === '' || s === '.' || s === '..')) return 'it has an empty, "." or ".." segment';
   if (segments.some((s) => s.length > 255)) return 'a name in it is longer than 255 characters';
   if (rel === EXPORT_MARKER) return 'it is the export marker';
+  if (segments[0] === RENDER_CACHE_DIR) return "it is inside the export's render cache";
   return null;
 }
 
@@ -217,22 +225,8 @@ async function unchangedRecord(
   return { path: rel, size: stat.size, mtimeMs: stat.mtimeMs, sha1: hash };
 }
 
-/** writeFileAtomic for text or bytes, with fsync of the file only when `durable` (folders are synced once, later). */
-function atomicOps(contents: string | Uint8Array, durable: boolean): AtomicWriteOps {
-  return {
-    ...nodeAtomicWriteOps,
-    async writeAndSync(file) {
-      const handle = await fsp.open(file, 'wx', 0o644);
-      try {
-        await handle.writeFile(contents);
-        if (durable) await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    },
-    syncDir: async () => undefined,
-  };
-}
+/** Pages are fsynced only when `durable`; folders are synced once, later. */
+const writeOps = (durable: boolean): AtomicWriteOps => (durable ? fileSyncOnlyWriteOps : unsyncedWriteOps);
 
 /** Removes `dir` and then its parents while they are empty, stopping at the output folder. */
 async function removeEmptyFolders(outDir: string, dirs: Set<string>): Promise<void> {
@@ -353,7 +347,7 @@ async function writeChecked(
         unchanged++;
       } else {
         await ensureDir(path.dirname(target));
-        await writeFileAtomic(target, '', atomicOps(file.contents, durable));
+        await writeFileAtomic(target, file.contents, writeOps(durable));
         const stat = await fsp.stat(target);
         records.set(file.path, { path: file.path, size: stat.size, mtimeMs: stat.mtimeMs, sha1: hash });
         touchedDirs.add(path.dirname(target));
@@ -395,7 +389,7 @@ async function writeChecked(
   const finishing: Array<Promise<unknown>> = [];
   const markerChanged = written > 0 || removed > 0 || !previous;
   if (markerChanged) {
-    finishing.push(writeFileAtomic(path.join(root, EXPORT_MARKER), '', atomicOps(markerText, durable)));
+    finishing.push(writeFileAtomic(path.join(root, EXPORT_MARKER), markerText, writeOps(durable)));
   }
   if (durable) {
     for (const dir of touchedDirs) {

@@ -17,7 +17,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { nodeAtomicWriteOps, writeFileAtomic, type AtomicWriteOps } from '../atomic-write';
+import { unsyncedWriteOps, writeFileAtomic } from '../atomic-write';
 
 /** What siteExport needs from a render cache: a string map. */
 export interface RenderCache {
@@ -153,16 +153,6 @@ export async function loadRenderCache(outDir: string): Promise<PersistentRenderC
   return new PersistentRenderCache(shards.map((s) => (s === undefined ? new Map() : s)));
 }
 
-// Derived data: atomic (a crash leaves the old file or the new one) but not fsynced — a power
-// cut can at worst leave one empty or short, and then it is ignored and rebuilt.
-const unsyncedOps: AtomicWriteOps = {
-  ...nodeAtomicWriteOps,
-  async writeAndSync(file, data) {
-    await fsp.writeFile(file, data, { flag: 'wx', mode: 0o644 });
-  },
-  syncDir: async () => undefined,
-};
-
 /**
  * Saves what this export used into `outDir`'s cache, rewriting only the files that change.
  * Call it only after the export was written there (the folder is then known to be a Casebook
@@ -186,7 +176,7 @@ export async function saveRenderCache(outDir: string, cache: PersistentRenderCac
       const file = path.join(dir, name);
       const before = await lstatOrNull(file);
       if (before && !before.isFile()) return 0;
-      await writeFileAtomic(file, serializeRenderCache(entries), unsyncedOps);
+      await writeFileAtomic(file, serializeRenderCache(entries), unsyncedWriteOps);
       const after = await lstatOrNull(file);
       if (after) remember(file, after, new Map(entries));
       return 1;
