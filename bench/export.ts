@@ -1,0 +1,73 @@
+// The export benchmark of the "Publish" issue: `npx tsx bench/export.ts [N]` (default 1000).
+// Generates N realistic studies (~1,500 words each, with lists, code blocks and a table) and,
+// in one run so the ratios share the machine's load:
+//   1. times our static-site export (render + write into an empty folder),
+//   2. times a re-export after editing one study (same process, as in the app),
+//   3. times our Markdown export of the same studies,
+//   4. times Debian's `hugo` building that Markdown,
+// then prints the ratios: site export / hugo build (target < 1), re-export / full (target < 10%).
+// bench/export-site.ts also measures a re-export from a fresh process (the CLI).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeOutput } from '../src/core/export/output-writer';
+import { markdownExport } from '../src/core/markdown/markdown-export';
+import { defaultSiteSettings } from '../src/core/schemas/site';
+import { exportStudies } from '../src/core/workspace-export';
+import { HUGO_SITE_FILES } from '../tests/fixtures/markdown/sample-workspace';
+import { generateRealisticStudies } from './realistic-studies';
+
+const n = Number(process.argv[2] ?? 1000);
+const site = defaultSiteSettings();
+const studies = generateRealisticStudies(n, 42).map((s) => ({ ...s, status: 'published' as const }));
+const root = mkdtempSync(path.join(os.tmpdir(), 'casebook-bench-export-'));
+const workspace = path.join(root, 'workspace');
+const ms = (start: number) => performance.now() - start;
+
+try {
+  const siteDir = path.join(root, 'site');
+  let start = performance.now();
+  const full = await exportStudies(workspace, site, studies, { format: 'site', outDir: siteDir, drafts: false });
+  const siteMs = ms(start);
+  console.log(`site export of ${n} studies: ${siteMs.toFixed(0)} ms (${full.written} files)`);
+
+  const edited = studies.map((s, i) => (i === Math.floor(n / 2) ? { ...s, summary: `${s.summary} (edited)` } : s));
+  start = performance.now();
+  const again = await exportStudies(workspace, site, edited, { format: 'site', outDir: siteDir, drafts: false });
+  const reMs = ms(start);
+  console.log(
+    `re-export after editing one study: ${reMs.toFixed(0)} ms (${again.written} written, ${again.unchanged} unchanged)`,
+  );
+
+  const hugoDir = path.join(root, 'hugo');
+  for (const [rel, text] of Object.entries(HUGO_SITE_FILES)) {
+    mkdirSync(path.dirname(path.join(hugoDir, rel)), { recursive: true });
+    writeFileSync(path.join(hugoDir, rel), text);
+  }
+  start = performance.now();
+  const md = markdownExport({ site, studies, readAsset: () => null, drafts: false });
+  await writeOutput(path.join(hugoDir, 'content', 'studies'), md.files, { format: 'markdown' });
+  console.log(`markdown export of ${n} studies: ${ms(start).toFixed(0)} ms (${md.files.length} files)`);
+
+  start = performance.now();
+  const hugo = spawnSync('hugo', ['--source', hugoDir, '--destination', path.join(hugoDir, 'public'), '--quiet'], {
+    encoding: 'utf8',
+  });
+  const hugoMs = ms(start);
+  if (hugo.error || hugo.status !== 0) {
+    console.log(`hugo build: not run (${hugo.error?.message ?? hugo.stderr.trim()})`);
+  } else {
+    console.log(`hugo build of the same content: ${hugoMs.toFixed(0)} ms`);
+    console.log(`ratio site export / hugo build: ${(siteMs / hugoMs).toFixed(2)} (target < 1)`);
+  }
+  console.log(`ratio re-export / full export: ${((reMs / siteMs) * 100).toFixed(1)}% (target < 10%)`);
+  console.log(
+    `load average: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
