@@ -80,3 +80,15 @@ test('a finding inside a section puts the cursor where the problem is', async ({
   const paragraph = await page.evaluate(() => getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent);
   expect(paragraph).toBe('See the runbook for the steps.');
 });
+
+test('the Export dialog says which published studies still have errors', async ({ page, serve }) => {
+  await page.goto(await serve());
+  await createStudy(page, 'Sharding the orders table');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('published');
+  await expect(page.getByRole('status')).toHaveText('Saved');
+
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const readiness = page.getByRole('dialog', { name: 'Export' }).getByRole('region', { name: 'Publish readiness' });
+  await expect(readiness).toContainText('1 study has errors');
+  await expect(readiness.getByRole('listitem')).toHaveText([/^Sharding the orders table: /]);
+});

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/contract';
 import { errorMessage } from '../api/api-error';
 import type { CasebookShell } from '../api/casebook-client';
+import { PublishSummary } from '../checks/PublishSummary';
 import { lastExportFolder, rememberExportFolder } from './export-folders';
 import { exportingMessage, folderProblem, formatLabels, type ExportFormat, type ExportReport } from './export-report';
 import { ExportResult } from './ExportResult';
@@ -13,7 +14,7 @@ import '../styles/export.css';
 interface ExportDialogProps {
   open: boolean;
   onClose: () => void;
-  api: Pick<CasebookApi, 'exportWorkspace'>;
+  api: Pick<CasebookApi, 'exportWorkspace' | 'checkWorkspace'>;
   /** Desktop helpers (folder picker, open with the OS); null in browser mode. */
   shell: CasebookShell | null;
   /** How many studies each choice exports, for the progress line. */
@@ -173,6 +174,8 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
             include drafts.
           </p>
         ) : null}
+        {/* Mounted per opening, so the check is fresh; it informs, it never blocks. */}
+        {open ? <PublishSummary api={api} publishedOnly={!drafts} /> : null}
         {phase.kind === 'exporting' ? (
           <div className="export-progress">
             <progress aria-label="Export progress" />
