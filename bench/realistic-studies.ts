@@ -4,18 +4,9 @@
 import type { RichTextDoc, RichTextNode } from '../src/core/schemas/rich-text';
 import { SCHEMA_VERSION, defaultSiteSettings } from '../src/core/schemas/site';
 import { sectionKeys, type Study } from '../src/core/schemas/study';
+import { seededRandom } from '../tests/helpers/seeded-random';
 
-/** mulberry32: tiny, fast, good enough for test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const WORDS = (
   'latency throughput cache shard replica queue consumer producer partition index query planner ' +

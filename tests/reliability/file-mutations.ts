@@ -1,6 +1,7 @@
 // Damaged and foreign versions of a healthy workspace file, the way they turn up in real
 // life: a crash in another program, a bad sync, a hand edit, a newer Casebook.
 // Deterministic (seeded), so a failure names a case that can be run again.
+import { seededRandom } from '../helpers/seeded-random';
 
 export type MutationKind =
   'empty' | 'truncated' | 'invalid UTF-8' | 'wrong type' | 'missing field' | 'not an object' | 'newer schemaVersion';
@@ -22,17 +23,8 @@ export const mutationKinds: MutationKind[] = [
   'newer schemaVersion',
 ];
 
-/** A small seeded generator (mulberry32): the same seed gives the same cases. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same cases. */
+export const seeded = seededRandom;
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
