@@ -3,7 +3,7 @@
 import { CommanderError, type Command } from 'commander';
 import { checkWorkspace, type WorkspaceCheck } from '../core/checks/workspace-checks';
 import type { SiteSettings } from '../core/schemas/site';
-import { sectionLabels, type Study, type StudySummary } from '../core/schemas/study';
+import { sectionLabels, type Study } from '../core/schemas/study';
 import type { FindingField } from '../core/checks/finding';
 
 export interface CheckOptions {
@@ -61,15 +61,12 @@ export function runCheck(
 
 /** What the check needs from an open workspace (the core service provides it). */
 export interface CheckableWorkspace {
-  listStudies(input: Record<string, never>): Promise<StudySummary[]>;
-  getStudy(input: { id: string }): Promise<Study>;
+  loadAllStudies(): Promise<Study[]>;
   getSite(input: Record<string, never>): Promise<SiteSettings>;
 }
 
 export async function checkOpenWorkspace(service: CheckableWorkspace, options: CheckOptions = {}): Promise<CheckRun> {
-  const studies: Study[] = [];
-  for (const summary of await service.listStudies({})) studies.push(await service.getStudy({ id: summary.id }));
-  return runCheck(studies, await service.getSite({}), options);
+  return runCheck(await service.loadAllStudies(), await service.getSite({}), options);
 }
 
 /** Adds `check` to the CLI; `open` resolves --workspace (or its default) and opens it. */

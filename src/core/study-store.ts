@@ -4,6 +4,7 @@
 // (summary-cache.ts: .casebook/summaries.json) so the next open need not parse them either.
 // A file from a newer Casebook is left untouched and makes the store read-only (nor is the
 // cache written then); a save that fails says why and what to do.
+import { exists } from './file-exists';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -423,14 +424,5 @@ async function jsonFilesIn(dir: string): Promise<string[]> {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fsp.access(file);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,6 +1,7 @@
 // Templates on disk: <workspace>/templates/<id>.json. The built-ins are written when missing;
 // an existing file is never overwritten, so a team's edits stay. Unreadable files are
 // reported and skipped, never fatal and never rewritten.
+import { exists } from '../file-exists';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
@@ -75,13 +76,4 @@ export async function listTemplates(workspaceDir: string): Promise<TemplateList>
 export async function getTemplate(workspaceDir: string, id: string): Promise<StudyTemplate | null> {
   const { templates } = await listTemplates(workspaceDir);
   return templates.find((t) => t.id === id) ?? null;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fsp.access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
