@@ -39,6 +39,9 @@ program
   .option('--json', 'print JSON instead of a table')
   .action(async (opts: { workspace?: string; json?: boolean }) => {
     const service = await openWorkspace(resolveWorkspace(opts.workspace));
+    const progress = progressReporter('Checking study files');
+    await service.verifyStudies((done, total) => progress.update(done, total));
+    progress.done();
     const studies = await service.listStudies({});
     if (opts.json) console.log(JSON.stringify(studies, null, 2));
     else console.log(studies.length ? formatStudyTable(studies) : 'No case studies yet.');

@@ -1,6 +1,6 @@
 // The core service: the contract's methods implemented over one workspace folder.
 // Transports (IPC, HTTP, CLI) call it through dispatch(), never around it.
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, statSync } from 'node:fs';
 import path from 'node:path';
 import { ASSETS_DIR, readAssetBytes, saveAssetBytes } from './asset-store';
 import type { CasebookHandlers, WorkspaceInfo } from './contract';
@@ -31,6 +31,12 @@ export interface CasebookService extends CasebookHandlers {
   flushCaches(): Promise<void>;
   /** Starts reading studies into the search index in the background (the app calls it; the CLI need not). */
   warmUp(): void;
+  /**
+   * Lists the studies and reads in full any listed from their file's head only (a large
+   * workspace opened for the first time), so damage is found and set aside now. The CLI's
+   * list uses it; the app lets its background indexing do the same.
+   */
+  verifyStudies(onProgress?: (done: number, total: number) => void): Promise<void>;
   /** Every valid study in full (for export and checks). */
   loadAllStudies(): Promise<Study[]>;
   /** Import with progress reports (the CLI shows them). */
@@ -65,6 +71,9 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
       }
     },
     site: () => site.get(),
+    folderStamp: () => folderMtime(studies.studiesDir),
+    // Every study file has now been read in full: the next open need read none of them.
+    onIndexed: () => void studies.saveSummaryCache(),
   });
 
   // The workspace file or any study file from a newer Casebook makes everything read-only.
@@ -132,6 +141,10 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
       if (!readOnly()) await studies.saveSummaryCache();
     },
     loadAllStudies,
+    verifyStudies: async (onProgress) => {
+      await studies.list();
+      await studies.verifyAll(onProgress);
+    },
     importWithProgress,
     exportWithProgress,
     getWorkspaceInfo: info,
@@ -188,10 +201,7 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
     },
     searchLibrary: (query) => library.search(query),
     listTemplates: () => listTemplates(workspace),
-    checkStudy: async ({ id }) => {
-      await library.sync();
-      return library.findings(await studies.get(id));
-    },
+    checkStudy: async ({ id }) => library.findingsOf(await studies.get(id)),
     checkCounts: () => library.checkCounts(),
     checkWorkspace: async ({ publishedOnly }) => checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly }),
     addCategory: async ({ name }) => {
@@ -227,4 +237,12 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
       return site.update(patch);
     },
   };
+}
+
+function folderMtime(dir: string): number | null {
+  try {
+    return statSync(dir).mtimeMs;
+  } catch {
+    return null;
+  }
 }

@@ -1,9 +1,11 @@
 // The library's search index and publish-check badges for one open workspace. The index
 // starts from the summaries (titles and summaries searchable at once) and reads full studies
-// in the background; saves through the service keep it current, and each list re-syncs it
-// with files changed outside the app (git pull, the CLI).
+// in the background; saves through the service keep it current, and lists re-sync it with
+// files changed outside the app (git pull, the CLI). A search waits for the summaries only,
+// never for the background reading: its page says how much of the full text is indexed.
 import { checkStudy } from './checks/publish-checks';
 import type { Finding } from './checks/finding';
+import { StudyNames } from './checks/study-names';
 import { queryLibrary, type LibraryPage, type LibraryQuery } from './library/library-query';
 import { SearchIndex } from './library/search-index';
 import { indexChanges } from './library/search-index-sync';
@@ -19,32 +21,45 @@ interface LibrarySources {
   listSummaries(): Promise<StudySummary[]>;
   readStudy(id: string): Promise<Study | null>;
   site(): SiteSettings;
+  /**
+   * Changes when a study file is added, removed or replaced by rename (every atomic save):
+   * the studies folder's mtime. Lets a search skip re-listing the folder per keystroke.
+   */
+  folderStamp(): number | null;
+  /** Every study has been read in full (e.g. to write the summary cache). */
+  onIndexed?(): void;
 }
 
 const READ_BATCH = 32;
+/** A search re-lists the folder when its stamp changed, or when the last list is older than this. */
+const RELIST_AFTER_MS = 2_000;
 
 export class LibraryService {
   private index = new SearchIndex();
   private counts = new Map<string, CheckCounts & { updatedAt: string }>();
-  private summaries: StudySummary[] = [];
-  private syncing: Promise<void> | null = null;
+  private names = new StudyNames();
+  private listing: Promise<void> | null = null;
+  private listedAt = -Infinity;
+  private listedStamp: number | null = null;
+  /** Studies to read in full, in the order the background reader takes them. */
+  private pending = new Set<string>();
+  private reading: Promise<void> | null = null;
 
   constructor(private readonly sources: LibrarySources) {}
 
-  /** Brings the index up to date with the workspace (reads only studies that changed). */
-  sync(): Promise<void> {
-    this.syncing ??= this.runSync().finally(() => {
-      this.syncing = null;
-    });
-    return this.syncing;
+  /** Brings the index fully up to date with the workspace, full text included. */
+  async sync(): Promise<void> {
+    await this.refreshSummaries();
+    while (this.reading) await this.reading;
   }
 
+  /** Answers from the summaries now; the full text fills in as the background reading goes. */
   async search(query: LibraryQuery): Promise<LibraryPage> {
-    await this.sync();
+    await this.refreshSummaries({ unlessRecent: true });
     return queryLibrary(this.index, query);
   }
 
-  /** Error and warning counts per study (for the library's badges). */
+  /** Error and warning counts per study (for the library's badges): needs every study read. */
   async checkCounts(): Promise<Record<string, CheckCounts>> {
     await this.sync();
     const out: Record<string, CheckCounts> = {};
@@ -52,21 +67,29 @@ export class LibraryService {
     return out;
   }
 
-  findings(study: Study): Finding[] {
-    return checkStudy(study, { site: this.sources.site(), allStudies: this.summaries });
+  /** The publish findings of one study; duplicate titles and slugs are checked against the list. */
+  async findingsOf(study: Study): Promise<Finding[]> {
+    await this.refreshSummaries({ unlessRecent: true });
+    return this.findings(study);
+  }
+
+  private findings(study: Study): Finding[] {
+    return checkStudy(study, { site: this.sources.site(), names: this.names });
   }
 
   /** A study was created or saved through the service. */
   saved(study: Study): void {
+    this.pending.delete(study.id);
     this.index.upsert(study);
-    this.summaries = [...this.summaries.filter((s) => s.id !== study.id), this.index.summary(study.id)!];
+    this.names.set(study);
     this.record(study);
   }
 
   removed(id: string): void {
+    this.pending.delete(id);
     this.index.remove(id);
     this.counts.delete(id);
-    this.summaries = this.summaries.filter((s) => s.id !== id);
+    this.names.delete(id);
   }
 
   private record(study: Study): void {
@@ -75,19 +98,68 @@ export class LibraryService {
     this.counts.set(study.id, { updatedAt: study.updatedAt, errors, warnings: findings.length - errors });
   }
 
-  private async runSync(): Promise<void> {
-    this.summaries = await this.sources.listSummaries();
-    const { toRead, toRemove } = indexChanges(this.index, this.summaries);
-    for (const id of toRemove) this.removed(id);
-    // Titles and summaries first, so a search answers before the bodies are read.
-    for (const summary of this.summaries) if (!this.index.has(summary.id)) this.index.upsert(summary);
-    for (let i = 0; i < toRead.length; i += READ_BATCH) {
-      const batch = await Promise.all(toRead.slice(i, i + READ_BATCH).map((id) => this.sources.readStudy(id)));
-      for (const study of batch) {
-        if (!study) continue;
-        this.index.upsert(study);
-        this.record(study);
-      }
+  /** Lists the workspace and queues what changed for reading. Concurrent callers share one list. */
+  private refreshSummaries(options: { unlessRecent?: boolean } = {}): Promise<void> {
+    if (this.listing) return this.listing;
+    if (options.unlessRecent && this.listedAt + RELIST_AFTER_MS > performance.now()) {
+      const stamp = this.sources.folderStamp();
+      if (stamp !== null && stamp === this.listedStamp) return Promise.resolve();
     }
+    this.listing = this.listSummaries().finally(() => {
+      this.listing = null;
+    });
+    return this.listing;
   }
+
+  private async listSummaries(): Promise<void> {
+    // The stamp is taken first: a change during the list makes the next search list again.
+    const stamp = this.sources.folderStamp();
+    const summaries = await this.sources.listSummaries();
+    this.listedStamp = stamp;
+    this.listedAt = performance.now();
+    this.names = StudyNames.of(summaries);
+    const { toRead, toRemove } = indexChanges(this.index, summaries);
+    for (const id of toRemove) this.removed(id);
+    const byId = new Map(summaries.map((s) => [s.id, s]));
+    for (const id of toRead) {
+      // Titles and summaries at once (new, or changed outside the app); sections when read.
+      if (this.index.summary(id)?.updatedAt !== byId.get(id)!.updatedAt) this.index.upsert(byId.get(id)!);
+      this.pending.add(id);
+    }
+    this.reading ??= this.readPending().finally(() => {
+      this.reading = null;
+    });
+  }
+
+  /** Reads queued studies in full, in batches, until none is left. */
+  private async readPending(): Promise<void> {
+    let readAny = false;
+    while (this.pending.size > 0) {
+      const batch = firstOf(this.pending, READ_BATCH);
+      // A file that cannot be read now (locked, I/O error) keeps its title-only entry and
+      // is tried again at the next list (indexChanges queues studies without a body).
+      const studies = await Promise.all(batch.map((id) => this.sources.readStudy(id).catch(() => undefined)));
+      batch.forEach((id, i) => {
+        if (!this.pending.delete(id)) return; // saved or removed through the service meanwhile
+        const study = studies[i];
+        if (study) {
+          this.index.upsert(study);
+          this.record(study);
+        } else if (study === null) {
+          this.removed(id); // damaged (now quarantined) or deleted
+        }
+      });
+      readAny = true;
+    }
+    if (readAny) this.sources.onIndexed?.();
+  }
+}
+
+function firstOf<T>(items: Set<T>, count: number): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length === count) break;
+    out.push(item);
+  }
+  return out;
 }

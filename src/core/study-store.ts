@@ -2,10 +2,15 @@
 // A save reads and writes that one file; the list keeps an in-memory index refreshed by
 // file mtime and size, so unchanged files are not parsed again, and keeps that index on disk
 // (summary-cache.ts: .casebook/summaries.json) so the next open need not parse them either.
+// When many files are new to the index (a large workspace opened for the first time, a big
+// git pull) the list takes each summary from the file's head (study-head.ts) and marks the
+// entry unverified: the sections are validated, and a damaged file quarantined, by the next
+// full read of that file (get(), which the library's background indexing does for every
+// study, or verifyAll()). Only verified entries go into the summary cache.
 // A file from a newer Casebook is left untouched and makes the store read-only (nor is the
 // cache written then); a save that fails says why and what to do.
 import { exists } from './file-exists';
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Low } from 'lowdb';
@@ -18,6 +23,8 @@ import { emptyDoc } from './schemas/rich-text';
 import { SCHEMA_VERSION } from './schemas/site';
 import { studySchema, toSummary, type Study, type StudyPatch, type StudySummary } from './schemas/study';
 import { slugFollowsTitle, slugFromTitle, uniqueSlug } from './slug';
+import { readStudyHeadSync } from './study-head';
+import { inTimeSlices } from './time-slices';
 import {
   CACHE_DIR,
   MIN_STUDIES_FOR_CACHE,
@@ -31,11 +38,25 @@ export const STUDIES_DIR = 'studies';
 export const TRASH_DIR = '.trash';
 /** Temp files younger than this may belong to a live writer in another process. */
 const STALE_TEMP_MS = 60_000;
+/**
+ * From this many files to read at one list, summaries come from file heads and the full reads
+ * follow in the background. Below it, reading them all takes well under a quarter second.
+ */
+export const HEAD_READ_FROM = 500;
 
 interface IndexEntry {
   mtimeMs: number;
   size: number;
   summary: StudySummary;
+  /** The whole file passed the schema (false: only its head was read so far). */
+  verified: boolean;
+  /** The store's write generation when the entry was set (a list keeps newer entries). */
+  gen: number;
+}
+
+export interface StudyStoreOptions {
+  /** See HEAD_READ_FROM. */
+  headReadFrom?: number;
 }
 
 export interface StudyDraft extends Partial<Omit<Study, 'schemaVersion'>> {
@@ -58,8 +79,17 @@ export class StudyStore {
   /** Set by open(), which the service skips for a workspace it must not write. */
   private mayWriteCache = false;
   private cacheWrites: Promise<void> = Promise.resolve();
+  /** Counts this store's writes and deletes: a list started before one is not shared after it. */
+  private gen = 0;
+  private listing: { gen: number; result: Promise<StudySummary[]> } | null = null;
+  private readonly headReadFrom: number;
 
-  constructor(readonly workspace: string) {}
+  constructor(
+    readonly workspace: string,
+    options: StudyStoreOptions = {},
+  ) {
+    this.headReadFrom = options.headReadFrom ?? HEAD_READ_FROM;
+  }
 
   get studiesDir(): string {
     return path.join(this.workspace, STUDIES_DIR);
@@ -102,18 +132,61 @@ export class StudyStore {
     if (reason) throw new CasebookError('read_only', reason);
   }
 
-  /** Summaries of every valid study, newest edit first. Invalid files are quarantined. */
+  /**
+   * Summaries of every study, newest edit first. Invalid files are quarantined; when many
+   * files were new (HEAD_READ_FROM), some summaries may be unverified (see unverifiedIds()).
+   * Lists asked for while one runs, with no write in between, share its result.
+   */
   async list(): Promise<StudySummary[]> {
+    const running = this.listing;
+    if (running && running.gen === this.gen) return [...(await running.result)];
+    const listing = { gen: this.gen, result: this.listNow() };
+    this.listing = listing;
+    try {
+      return [...(await listing.result)];
+    } finally {
+      if (this.listing === listing) this.listing = null;
+    }
+  }
+
+  private async listNow(): Promise<StudySummary[]> {
     // Every list (the first ones may run at once) starts after the cache is in the index.
     this.seeding ??= this.seedFromCache();
     const [names] = await Promise.all([jsonFilesIn(this.studiesDir), this.seeding]);
+    const startGen = this.gen;
     const seen = new Set<string>();
-    const read = new Set<string>();
-    // Files are independent: stat (and read when changed) many at a time so a large workspace opens fast.
-    await inPool(names, LIST_CONCURRENCY, async (name) => {
-      if (await this.refreshIndexEntry(name, read)) seen.add(name.slice(0, -'.json'.length));
+    let stale: string[] = [];
+    await inTimeSlices(names, (name) => {
+      const id = idOf(name);
+      let stat;
+      try {
+        stat = statSync(path.join(this.studiesDir, name));
+      } catch {
+        return; // deleted between readdir and stat
+      }
+      const entry = this.index.get(id);
+      if (entry && entry.mtimeMs === stat.mtimeMs && entry.size === stat.size) seen.add(id);
+      else stale.push(name);
     });
-    for (const id of [...this.index.keys()]) if (!seen.has(id)) this.index.delete(id);
+    if (stale.length >= this.headReadFrom) {
+      const whole: string[] = [];
+      await inTimeSlices(stale, (name) => {
+        const id = idOf(name);
+        const head = readStudyHeadSync(path.join(this.studiesDir, name));
+        if (head && head.summary.id === id) {
+          this.index.set(id, { ...head, verified: false, gen: this.gen });
+          seen.add(id);
+        } else whole.push(name);
+      });
+      stale = whole;
+    }
+    const read = new Set<string>();
+    // Full reads are independent: many at a time.
+    await inPool(stale, LIST_CONCURRENCY, async (name) => {
+      if (await this.refreshIndexEntry(name, read)) seen.add(idOf(name));
+    });
+    // Gone from the folder, unless written by this store since the list began.
+    for (const [id, entry] of [...this.index]) if (!seen.has(id) && entry.gen <= startGen) this.index.delete(id);
     for (const file of [...this.newer.keys()]) {
       if (file.startsWith(`${STUDIES_DIR}/`) && !names.includes(file.slice(STUDIES_DIR.length + 1)))
         this.newer.delete(file);
@@ -134,7 +207,29 @@ export class StudyStore {
    */
   private async seedFromCache(): Promise<void> {
     this.cacheOnDisk = await readSummaryCache(this.workspace);
-    for (const [id, entry] of this.cacheOnDisk) if (!this.index.has(id)) this.index.set(id, entry);
+    for (const [id, entry] of this.cacheOnDisk)
+      if (!this.index.has(id)) this.index.set(id, { ...entry, verified: true, gen: 0 });
+  }
+
+  /** Studies listed from their file's head whose full file has not been read yet. */
+  unverifiedIds(): string[] {
+    return [...this.index].filter(([, entry]) => !entry.verified).map(([id]) => id);
+  }
+
+  /**
+   * Reads every unverified study in full (quarantining damage), then writes the summary
+   * cache. For callers that need the list exact now (the CLI); the app indexes in the background.
+   */
+  async verifyAll(onProgress?: (done: number, total: number) => void): Promise<void> {
+    const ids = this.unverifiedIds();
+    let done = 0;
+    await inPool(ids, VERIFY_CONCURRENCY, async (id) => {
+      await this.get(id).catch((err: unknown) => {
+        if (!(err instanceof CasebookError && (err.code === 'not_found' || err.code === 'read_only'))) throw err;
+      });
+      onProgress?.(++done, ids.length);
+    });
+    if (ids.length > 0) await this.saveSummaryCache();
   }
 
   /**
@@ -155,14 +250,15 @@ export class StudyStore {
       const differs = (id: string): boolean => {
         const entry = this.index.get(id);
         const cached = onDisk.get(id);
-        if (!entry) return cached !== undefined && changedIds === undefined;
+        if (!entry?.verified) return cached !== undefined && changedIds === undefined;
         if (now - entry.mtimeMs < RACY_MS) return false; // would be left out anyway
         return !cached || cached.mtimeMs !== entry.mtimeMs || cached.size !== entry.size;
       };
       const ids = changedIds ?? new Set([...this.index.keys(), ...onDisk.keys()]);
       if (![...ids].some(differs)) return;
       try {
-        this.cacheOnDisk = await writeSummaryCache(this.workspace, this.index, now);
+        const verified = [...this.index].filter(([, entry]) => entry.verified);
+        this.cacheOnDisk = await writeSummaryCache(this.workspace, verified, now);
       } catch {
         // Derived data: the next open reads the files this write would have spared.
       }
@@ -189,14 +285,27 @@ export class StudyStore {
       await this.quarantine(file, `the file is named ${name} but holds study id "${study.id}"`);
       return false;
     }
-    this.index.set(id, { mtimeMs: stat.mtimeMs, size: stat.size, summary: toSummary(study) });
+    this.index.set(id, {
+      mtimeMs: stat.mtimeMs,
+      size: stat.size,
+      summary: toSummary(study),
+      verified: true,
+      gen: this.gen,
+    });
     read?.add(id);
     return true;
   }
 
   async get(id: string): Promise<Study> {
     const file = this.fileFor(id);
+    const unverified = this.index.get(id);
+    const before = unverified && !unverified.verified ? statOrNull(file) : null;
     const study = await this.readOrQuarantine(file);
+    // The file read is the one its head was listed from: the entry now stands for a valid study.
+    if (study && before && this.index.get(id) === unverified && unverified) {
+      if (before.mtimeMs === unverified.mtimeMs && before.size === unverified.size && study.id === id)
+        this.index.set(id, { ...unverified, summary: toSummary(study), verified: true });
+    }
     if (!study) {
       const version = this.newer.get(this.relative(file));
       if (version !== undefined) {
@@ -287,6 +396,7 @@ export class StudyStore {
         } catch (err) {
           throw writeFailure(`move "${study.title || 'Untitled'}" to the trash`, err);
         }
+        this.gen++;
         this.index.delete(id);
       }),
     );
@@ -343,7 +453,14 @@ export class StudyStore {
       throw writeFailure(`save "${study.title || 'Untitled'}"`, err);
     }
     const stat = await fsp.stat(file);
-    this.index.set(study.id, { mtimeMs: stat.mtimeMs, size: stat.size, summary: toSummary(study) });
+    this.gen++;
+    this.index.set(study.id, {
+      mtimeMs: stat.mtimeMs,
+      size: stat.size,
+      summary: toSummary(study),
+      verified: true,
+      gen: this.gen,
+    });
   }
 
   private async readOrQuarantine(file: string): Promise<Study | null> {
@@ -407,6 +524,19 @@ function newStudyId(): string {
 }
 
 const LIST_CONCURRENCY = 64;
+const VERIFY_CONCURRENCY = 16;
+
+function idOf(fileName: string): string {
+  return fileName.slice(0, -'.json'.length);
+}
+
+function statOrNull(file: string): { mtimeMs: number; size: number } | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
 
 /** Runs `task` over `items` with up to `size` in flight (a slow file does not hold up a batch). */
 async function inPool<T>(items: T[], size: number, task: (item: T) => Promise<void>): Promise<void> {

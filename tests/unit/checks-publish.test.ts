@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkStudy, type CheckContext } from '../../src/core/checks/publish-checks';
+import { StudyNames } from '../../src/core/checks/study-names';
 import { checkWorkspace } from '../../src/core/checks/workspace-checks';
 import type { RichTextDoc, RichTextNode } from '../../src/core/schemas/rich-text';
 import { defaultSiteSettings } from '../../src/core/schemas/site';
-import { toSummary, type Study } from '../../src/core/schemas/study';
+import type { Study } from '../../src/core/schemas/study';
 import { sampleStudy } from '../helpers/study-files';
 
 const text = (value: string): RichTextNode => ({ type: 'text', text: value });
@@ -34,7 +35,7 @@ function readyStudy(overrides: Partial<Study> = {}): Study {
 
 const site = defaultSiteSettings();
 function check(study: Study, others: Study[] = []) {
-  const context: CheckContext = { site, allStudies: [study, ...others].map(toSummary) };
+  const context: CheckContext = { site, names: StudyNames.of([study, ...others]) };
   return checkStudy(study, context);
 }
 const rules = (study: Study, others: Study[] = []): string[] =>

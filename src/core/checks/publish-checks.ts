@@ -3,40 +3,18 @@
 // empty section, a dangerous link, a slug clash); "warning" means it would be weaker.
 import { docToPlainText } from '../schemas/rich-text';
 import type { SiteSettings } from '../schemas/site';
-import { sectionKeys, sectionLabels, type Study, type StudySummary } from '../schemas/study';
+import { sectionKeys, sectionLabels, type Study } from '../schemas/study';
 import { docFindings } from './doc-findings';
 import type { Finding } from './finding';
+import type { StudyNames } from './study-names';
 
 export const MAX_SUMMARY_LENGTH = 200;
 
 export interface CheckContext {
   site: Pick<SiteSettings, 'categories'>;
   /** Every study in the workspace (this one included), to find duplicate titles and slugs. */
-  allStudies: Pick<StudySummary, 'id' | 'title' | 'slug'>[];
+  names: StudyNames;
 }
-
-interface Duplicates {
-  byTitle: Map<string, string[]>;
-  bySlug: Map<string, string[]>;
-}
-// checkWorkspace calls checkStudy once per study with the same list: build the lookup once.
-const duplicatesCache = new WeakMap<object, Duplicates>();
-
-function duplicatesOf(all: CheckContext['allStudies']): Duplicates {
-  let found = duplicatesCache.get(all);
-  if (!found) {
-    found = { byTitle: new Map(), bySlug: new Map() };
-    for (const s of all) {
-      const title = titleKey(s.title);
-      if (title) found.byTitle.set(title, [...(found.byTitle.get(title) ?? []), s.id]);
-      found.bySlug.set(s.slug, [...(found.bySlug.get(s.slug) ?? []), s.id]);
-    }
-    duplicatesCache.set(all, found);
-  }
-  return found;
-}
-
-const titleKey = (title: string): string => title.trim().replace(/\s+/g, ' ').toLowerCase();
 
 function hasContent(doc: Study['problem']): boolean {
   if (docToPlainText(doc).trim() !== '') return true;
@@ -107,18 +85,15 @@ export function checkStudy(study: Study, context: CheckContext): Finding[] {
     findings.push(...docFindings(study[key], key));
   }
 
-  const { byTitle, bySlug } = duplicatesOf(context.allStudies);
-  const title = titleKey(study.title);
-  const sameTitle = title ? (byTitle.get(title) ?? []).filter((id) => id !== study.id) : [];
-  if (sameTitle.length > 0)
+  const sameTitle = context.names.othersWithTitle(study);
+  if (sameTitle > 0)
     add(
       'title-duplicate',
       'warning',
       'title',
-      `${sameTitle.length === 1 ? 'Another study has' : `${sameTitle.length} other studies have`} the same title; readers will not tell them apart.`,
+      `${sameTitle === 1 ? 'Another study has' : `${sameTitle} other studies have`} the same title; readers will not tell them apart.`,
     );
-  const sameSlug = (bySlug.get(study.slug) ?? []).filter((id) => id !== study.id);
-  if (sameSlug.length > 0)
+  if (context.names.othersWithSlug(study) > 0)
     add(
       'slug-duplicate',
       'error',

@@ -2,9 +2,10 @@
 // the export dialog, `casebook check`).
 import { z } from 'zod';
 import type { SiteSettings } from '../schemas/site';
-import { toSummary, type Study } from '../schemas/study';
+import type { Study } from '../schemas/study';
 import { findingSchema } from './finding';
 import { checkStudy } from './publish-checks';
+import { StudyNames } from './study-names';
 
 export const studyCheckSchema = z.object({
   id: z.string(),
@@ -38,11 +39,11 @@ export function checkWorkspace(
   studies: Study[],
   options: WorkspaceCheckOptions = {},
 ): WorkspaceCheck {
-  const allStudies = studies.map(toSummary);
+  const names = StudyNames.of(studies);
   const checked = studies
     .filter((s) => !options.publishedOnly || s.status === 'published')
     .map((study): StudyCheck => {
-      const findings = checkStudy(study, { site, allStudies });
+      const findings = checkStudy(study, { site, names });
       const errors = findings.filter((f) => f.severity === 'error').length;
       return {
         id: study.id,

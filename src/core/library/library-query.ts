@@ -40,6 +40,11 @@ export const libraryPageSchema = z.object({
   total: z.number().int(),
   entries: z.array(libraryEntrySchema),
   counts: facetCountsSchema,
+  /**
+   * While the full text is still being read (a large workspace just opened): how many studies
+   * are searchable in full so far; the rest match by title and summary only. Null when all are.
+   */
+  indexing: z.object({ indexed: z.number().int(), total: z.number().int() }).nullable(),
 });
 export type LibraryPage = z.infer<typeof libraryPageSchema>;
 
@@ -65,5 +70,6 @@ export function queryLibrary(index: SearchIndex, input: LibraryQuery): LibraryPa
     const { field, section, snippet, titleHighlights } = index.describe(match, q.query);
     return { study, match: { field, section, snippet, titleHighlights } };
   });
-  return { total: filtered.length, entries, counts };
+  const indexing = index.bodiesIndexed < index.size ? { indexed: index.bodiesIndexed, total: index.size } : null;
+  return { total: filtered.length, entries, counts, indexing };
 }

@@ -24,10 +24,11 @@ export class Postings {
     return -lo - 1;
   }
 
-  add(doc: number, fieldBits: number): void {
+  /** Records that `doc` holds the word in exactly these fields. */
+  set(doc: number, fieldBits: number): void {
     const at = this.find(doc);
     if (at >= 0) {
-      this.fields[at] = this.fields[at]! | fieldBits;
+      this.fields[at] = fieldBits;
       return;
     }
     const insert = -at - 1;

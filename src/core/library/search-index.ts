@@ -60,6 +60,7 @@ export class SearchIndex {
   private freeWords: number[] = [];
   private recencyOrder: Int32Array | null = null;
   private recencyRank: Int32Array | null = null;
+  private withBody = 0;
 
   static fromStudies(studies: Iterable<Study | StudySummary>): SearchIndex {
     const index = new SearchIndex();
@@ -69,6 +70,11 @@ export class SearchIndex {
 
   get size(): number {
     return this.docOf.size;
+  }
+
+  /** How many studies have their sections indexed (the rest by title and summary only). */
+  get bodiesIndexed(): number {
+    return this.withBody;
   }
 
   has(id: string): boolean {
@@ -96,8 +102,8 @@ export class SearchIndex {
    * while the full studies are read in the background and upserted as they arrive.
    */
   upsert(study: Study | StudySummary): void {
-    this.remove(study.id);
-    const doc = this.freeDocs.pop() ?? this.docs.length;
+    const previous = this.docOf.get(study.id);
+    const doc = previous ?? this.freeDocs.pop() ?? this.docs.length;
     const hasBody = 'problem' in study;
     const sections = Object.fromEntries(
       sectionKeys.map((key) => [key, hasBody ? docToPlainText(study[key]) : '']),
@@ -109,14 +115,27 @@ export class SearchIndex {
     addWords(study.title, FIELD_BITS.title);
     addWords(study.summary, FIELD_BITS.summary);
     for (const key of sectionKeys) addWords(sections[key], FIELD_BITS.body);
+    if (previous !== undefined) {
+      // A save changes a few words of a study: leave the rest of its postings where they
+      // are (moving a common word's postings costs in proportion to the whole workspace).
+      const old = this.docs[doc]!;
+      for (const wordId of old.words) {
+        if (bits.has(this.wordText[wordId]!)) continue;
+        const postings = this.postings[wordId]!;
+        postings.remove(doc);
+        if (postings.length === 0) this.dropWord(wordId);
+      }
+      if (old.hasBody) this.withBody--;
+    }
     const words = new Int32Array(bits.size);
     let i = 0;
     for (const [word, fieldBits] of bits) {
       const wordId = this.wordId(word);
-      this.postings[wordId]!.add(doc, fieldBits);
+      this.postings[wordId]!.set(doc, fieldBits);
       words[i++] = wordId;
     }
     this.docs[doc] = { id: study.id, summary: hasBody ? toSummary(study) : { ...study }, sections, words, hasBody };
+    if (hasBody) this.withBody++;
     this.docOf.set(study.id, doc);
     this.recencyOrder = this.recencyRank = null;
   }
@@ -129,6 +148,7 @@ export class SearchIndex {
       postings.remove(doc);
       if (postings.length === 0) this.dropWord(wordId);
     }
+    if (this.docs[doc]!.hasBody) this.withBody--;
     this.docs[doc] = undefined;
     this.docOf.delete(id);
     this.freeDocs.push(doc);

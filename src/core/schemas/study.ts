@@ -72,7 +72,8 @@ export const studySummarySchema = studySchema.pick({
 });
 export type StudySummary = z.infer<typeof studySummarySchema>;
 
-export function toSummary(study: Study): StudySummary {
+/** The summary fields of a study (or of a summary with more fields), nothing else. */
+export function toSummary(study: StudySummary): StudySummary {
   const { id, slug, title, summary, status, outcome, categories, tags, featured, date } = study;
   return {
     id,

@@ -91,6 +91,24 @@ export function App({ client }: { client: CasebookClient }) {
     }
   }, [api, open]);
 
+  /**
+   * After the core has read every study in full: its list and the quarantine report may have
+   * changed (a damaged file set aside). Refreshes them without reopening the open study.
+   */
+  const refreshLibrary = useCallback(async () => {
+    try {
+      const list = newestFirst(await api.listStudies({}));
+      setInfo(await api.getWorkspaceInfo({}));
+      setStudies((shown) => {
+        // The open study's entry may hold a title typed but not saved yet.
+        const open = shown.find((s) => s.id === currentId.current);
+        return open ? list.map((s) => (s.id === open.id ? open : s)) : list;
+      });
+    } catch (err) {
+      setProblem(`Could not refresh the library: ${errorMessage(err)}`);
+    }
+  }, [api]);
+
   const create = useCallback(async () => {
     const request = ++openRequest.current;
     setSwitching(true);
@@ -181,6 +199,7 @@ export function App({ client }: { client: CasebookClient }) {
         api={api}
         autosave={autosave}
         onWorkspaceChanged={loadWorkspace}
+        onIndexed={() => void refreshLibrary()}
         studies={studies}
         selectedId={current?.id ?? null}
         canCreate={info !== null && !readOnly}

@@ -30,6 +30,8 @@ interface LibrarySidebarProps {
   onCreate: () => void;
   /** Studies or settings changed on disk (delete, restore, categories): reload them. */
   onWorkspaceChanged: () => Promise<void> | void;
+  /** The core finished reading every study in full (it may have set damaged files aside). */
+  onIndexed?: () => void;
   children?: ReactNode;
 }
 
@@ -43,11 +45,12 @@ const sortNames: Record<LibrarySort, string> = {
 type Dialog = 'templates' | 'trash' | 'settings' | 'quick-open' | null;
 
 export function LibrarySidebar(props: LibrarySidebarProps) {
-  const { api, autosave, studies, selectedId, canCreate, onSelect, onCreate, onWorkspaceChanged, children } = props;
+  const { api, autosave, studies, selectedId, canCreate, onSelect, onCreate, onWorkspaceChanged, onIndexed, children } =
+    props;
   // Ask the core again when studies are saved, created or removed, not per typed title letter
   // (the typed title shows at once from `studies`). The App keeps the list newest first.
   const refreshKey = `${studies.length}:${studies.reduce((max, s) => (s.updatedAt > max ? s.updatedAt : max), '')}`;
-  const library = useLibraryPage(api, refreshKey);
+  const library = useLibraryPage(api, refreshKey, onIndexed);
   const checks = useCheckCounts(api, refreshKey);
   const actions = useStudyActions({ api, autosave, onSelect, onWorkspaceChanged });
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -114,6 +117,12 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
           <LibraryFilterBar filters={library.filters} counts={page?.counts ?? null} onChange={library.setFilters} />
         ) : null}
       </div>
+      {library.indexing ? (
+        <p className="library-indexing" role="status">
+          Reading full text: {library.indexing.indexed.toLocaleString()} of {library.indexing.total.toLocaleString()}{' '}
+          case studies. Titles and summaries are searchable now.
+        </p>
+      ) : null}
       {library.problem || actions.problem ? (
         <p className="form-error" role="alert">
           {library.problem ?? actions.problem}

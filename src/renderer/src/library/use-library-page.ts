@@ -1,7 +1,10 @@
 // The library list as a query: search words, filters, sort and how many entries to show.
 // Asks the core (searchLibrary) ~100 ms after the last change, and again whenever
-// `refreshKey` changes (the App's list changes on every save, create and delete).
-import { useEffect, useState } from 'react';
+// `refreshKey` changes (the App's list changes on every save, create and delete). While the
+// core is still reading the full text of a workspace just opened, asks again every
+// INDEXING_POLL_MS so results and progress fill in, and calls `onIndexed` when it is done
+// (the reading may have set damaged files aside).
+import { useEffect, useRef, useState } from 'react';
 import type { CasebookApi } from '../../../core/contract';
 import type { LibraryFilters } from '../../../core/library/filters';
 import type { LibraryPage } from '../../../core/library/library-query';
@@ -10,13 +13,14 @@ import { errorMessage } from '../api/api-error';
 
 export const PAGE_SIZE = 50;
 const DEBOUNCE_MS = 100;
+const INDEXING_POLL_MS = 600;
 
 /** True when the words would search (the core ignores queries without a letter or digit). */
 export function isSearching(query: string): boolean {
   return /[\p{L}\p{N}]/u.test(query);
 }
 
-export function useLibraryPage(api: CasebookApi, refreshKey: unknown) {
+export function useLibraryPage(api: CasebookApi, refreshKey: unknown, onIndexed?: () => void) {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<LibraryFilters>({});
   /** null: the default order (relevance while searching, last edited otherwise). */
@@ -24,6 +28,11 @@ export function useLibraryPage(api: CasebookApi, refreshKey: unknown) {
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [page, setPage] = useState<LibraryPage | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [poll, setPoll] = useState(0);
+  /** Pages in a row that reported indexing: the progress line waits for the second (no flash). */
+  const [indexingPages, setIndexingPages] = useState(0);
+  const onIndexedRef = useRef(onIndexed);
+  onIndexedRef.current = onIndexed;
 
   const searching = isSearching(query);
   // Relevance means nothing without search words: fall back to the default order.
@@ -38,6 +47,11 @@ export function useLibraryPage(api: CasebookApi, refreshKey: unknown) {
           if (!current) return;
           setPage(result);
           setProblem(null);
+          setIndexingPages((n) => {
+            if (result.indexing) return n + 1;
+            if (n > 0) onIndexedRef.current?.();
+            return 0;
+          });
         },
         (err: unknown) => {
           if (current) setProblem(`Could not search the library: ${errorMessage(err)}`);
@@ -48,7 +62,14 @@ export function useLibraryPage(api: CasebookApi, refreshKey: unknown) {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, query, filters, sort, limit, refreshKey]);
+  }, [api, query, filters, sort, limit, refreshKey, poll]);
+
+  const indexing = page?.indexing ?? null;
+  useEffect(() => {
+    if (!indexing) return;
+    const timer = setTimeout(() => setPoll((n) => n + 1), INDEXING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [indexing]);
 
   return {
     query,
@@ -66,6 +87,8 @@ export function useLibraryPage(api: CasebookApi, refreshKey: unknown) {
     searching,
     page,
     problem,
+    /** Full-text indexing progress worth showing (it has lasted more than one page), or null. */
+    indexing: indexingPages > 1 ? indexing : null,
     showMore: () => setLimit((n) => n + PAGE_SIZE),
   };
 }

@@ -1,0 +1,18 @@
+// Runs many small synchronous file operations in slices of a few milliseconds, yielding to the
+// event loop between slices. Node's asynchronous fs goes through a thread pool per call, which
+// costs more than the call itself for a stat or an 8 KB read: 10,000 async stats take ~100 ms,
+// 10,000 sync ones ~25 ms. Slices keep the process answering (IPC, HTTP) while it works.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+const SLICE_MS = 8;
+
+export async function inTimeSlices<T>(items: readonly T[], task: (item: T) => void, sliceMs = SLICE_MS): Promise<void> {
+  let sliceStart = performance.now();
+  for (const item of items) {
+    task(item);
+    if (performance.now() - sliceStart >= sliceMs) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+  }
+}
