@@ -7,7 +7,7 @@ import type { CasebookHandlers, WorkspaceInfo } from './contract';
 import { CasebookError } from './errors';
 import { studyPreviewHtml } from './export/study-preview';
 import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
-import { listQuarantine } from './quarantine';
+import { countQuarantined, listQuarantine } from './quarantine';
 import { checkWorkspace } from './checks/workspace-checks';
 import { LibraryService } from './library-service';
 import {
@@ -72,6 +72,7 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
     },
     site: () => site.get(),
     folderStamp: () => folderMtime(studies.studiesDir),
+    quarantinedCount: () => countQuarantined(workspace),
     // Every study file has now been read in full: the next open need read none of them.
     onIndexed: () => void studies.saveSummaryCache(),
   });

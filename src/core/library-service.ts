@@ -28,6 +28,8 @@ interface LibrarySources {
   folderStamp(): number | null;
   /** Every study has been read in full (e.g. to write the summary cache). */
   onIndexed?(): void;
+  /** How many files are set aside in the workspace (see LibraryPage.quarantined). */
+  quarantinedCount(): number;
 }
 
 const READ_BATCH = 32;
@@ -56,7 +58,7 @@ export class LibraryService {
   /** Answers from the summaries now; the full text fills in as the background reading goes. */
   async search(query: LibraryQuery): Promise<LibraryPage> {
     await this.refreshSummaries({ unlessRecent: true });
-    return queryLibrary(this.index, query);
+    return { ...queryLibrary(this.index, query), quarantined: this.sources.quarantinedCount() };
   }
 
   /** Error and warning counts per study (for the library's badges): needs every study read. */

@@ -1,6 +1,6 @@
 // Files that fail to parse or validate are moved aside, with the reason beside them,
 // so nothing is silently dropped or overwritten and the rest of the workspace works.
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
@@ -32,6 +32,15 @@ export async function quarantineFile(workspace: string, file: string, reason: st
   await fsp.rename(file, path.join(workspace, storedAs));
   await writeFileAtomic(path.join(workspace, storedAs + REASON_SUFFIX), `${JSON.stringify(entry, null, 2)}\n`);
   return entry;
+}
+
+/** How many files are set aside, without reading their reasons (cheap enough per search). */
+export function countQuarantined(workspace: string): number {
+  try {
+    return readdirSync(path.join(workspace, QUARANTINE_DIR)).filter((n) => n.endsWith(REASON_SUFFIX)).length;
+  } catch {
+    return 0;
+  }
 }
 
 export async function listQuarantine(workspace: string): Promise<QuarantineEntry[]> {

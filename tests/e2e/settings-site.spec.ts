@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { openStudy } from './casebook-page';
+import { openStudy, saveStatus, section, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 import { writeStudyFile } from './study-files';
 
@@ -115,4 +115,31 @@ test('categories reorder with Move up, are added, and deleting one names the stu
     .toEqual(['Cost Stories', 'Optimization & Migration Wins', 'Architecture & Design']);
   const [study] = await studiesOnDisk(workspace);
   expect(study!.categories).toEqual([]);
+});
+
+test('saving the settings or adding a category keeps the open study’s editor and its undo history', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(await serve());
+  await openStudy(page, 'The day the queue filled up');
+  await typeInSection(page, 'Lessons', 'Alert on queue depth');
+  await expect(saveStatus(page)).toHaveText('Saved');
+
+  const settings = await openSettings(page);
+  await settings.getByRole('textbox', { name: 'Tagline' }).fill('Postmortems worth reading');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByText('Settings saved')).toBeVisible();
+  await settings.getByRole('textbox', { name: 'New category' }).fill('Reliability');
+  await settings.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(settings.getByRole('textbox', { name: 'Name of Reliability' })).toBeVisible();
+  await settings.getByRole('button', { name: 'Close' }).last().click();
+
+  // The editor was not rebuilt: the new category is offered, and undo still reaches the typing.
+  await expect(page.getByRole('checkbox', { name: 'Reliability' })).toBeVisible();
+  const lessons = section(page, 'Lessons');
+  await expect(lessons).toContainText('Alert on queue depth');
+  await lessons.click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(lessons).not.toContainText('Alert on queue depth');
 });

@@ -122,6 +122,22 @@ describe('publish-readiness checks', () => {
     expect(rules(study, [sameSlug])).toEqual(['error slug-duplicate slug']);
   });
 
+  it('follows renames and deletes in the name lookup the library keeps between saves', () => {
+    const study = readyStudy();
+    const other = readyStudy({ id: 'other-1', slug: 'other', title: 'Something else' });
+    const names = StudyNames.of([study, other]);
+    const site = { categories: study.categories };
+    const ruleIds = () => checkStudy(study, { site, names }).map((f) => f.rule);
+    expect(ruleIds()).toEqual([]);
+    names.set({ ...other, title: study.title.toUpperCase(), slug: study.slug });
+    expect(ruleIds()).toEqual(['title-duplicate', 'slug-duplicate']);
+    names.set({ ...other, title: 'Renamed again' });
+    expect(ruleIds()).toEqual([]);
+    names.set({ ...other, slug: study.slug });
+    names.delete(other.id);
+    expect(ruleIds()).toEqual([]);
+  });
+
   it('gives every finding of a study a distinct id', () => {
     const study = readyStudy({
       summary: '',

@@ -26,6 +26,30 @@ function study(fields: Partial<Study> & { body?: string }): Study {
 const marked = (text: string, ranges: [number, number][]): string[] => ranges.map(([a, b]) => text.slice(a, b));
 
 describe('library search', () => {
+  it('re-indexing a saved study finds its new words, forgets its old ones and keeps shared ones', () => {
+    const a = study({ id: 'edited', title: 'Queue migration', body: 'kafka consumers fell behind' });
+    const b = study({ id: 'other', title: 'Queue costs', body: 'kafka brokers were oversized' });
+    const index = SearchIndex.fromStudies([toSummary(a), b]);
+    expect(index.bodiesIndexed).toBe(1);
+    index.upsert(a);
+    expect(index.bodiesIndexed).toBe(2);
+    index.upsert({ ...a, title: 'Queue migration', problem: para('kafka partitions rebalanced') });
+    expect(index.bodiesIndexed).toBe(2);
+    expect(index.match('consumers')).toEqual([]);
+    expect(index.match('rebalanced').map((m) => m.id)).toEqual(['edited']);
+    expect(
+      index
+        .match('kafka')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['edited', 'other']);
+    expect(index.match('queue').map((m) => m.field)).toEqual(['title', 'title']);
+    index.upsert({ ...toSummary(a), title: 'Renamed' }); // back to title and summary only
+    expect(index.bodiesIndexed).toBe(1);
+    expect(index.match('rebalanced')).toEqual([]);
+    expect(index.match('queue').map((m) => m.id)).toEqual(['other']);
+  });
+
   it('ranks a title match above a summary match above a body match', () => {
     const body = study({ id: 'in-body', body: 'we moved the queue to kafka' });
     const summary = study({ id: 'in-summary', summary: 'Kafka consumers fell behind' });

@@ -45,10 +45,15 @@ export const libraryPageSchema = z.object({
    * are searchable in full so far; the rest match by title and summary only. Null when all are.
    */
   indexing: z.object({ indexed: z.number().int(), total: z.number().int() }).nullable(),
+  /**
+   * Files set aside (quarantined) in the workspace so far. Reading the full text may find a
+   * damaged file after the app listed it: a change here tells the app to refresh its report.
+   */
+  quarantined: z.number().int(),
 });
 export type LibraryPage = z.infer<typeof libraryPageSchema>;
 
-export function queryLibrary(index: SearchIndex, input: LibraryQuery): LibraryPage {
+export function queryLibrary(index: SearchIndex, input: LibraryQuery): Omit<LibraryPage, 'quarantined'> {
   const q = libraryQuerySchema.parse(input);
   const searching = q.query.trim() !== '' && /[\p{L}\p{N}]/u.test(q.query);
   const matches = searching ? index.match(q.query) : [];

@@ -74,9 +74,11 @@ export function App({ client }: { client: CasebookClient }) {
 
   const loadWorkspace = useCallback(async () => {
     try {
-      // Listing first quarantines unreadable files, so the info that follows reports them.
-      const list = newestFirst(await api.listStudies({}));
+      // The report of set-aside files first (the info lists the studies itself, so a file
+      // found damaged by listing is in it): one set aside after it shows as a different count
+      // in the library's pages, and onQuarantineCount refreshes.
       const [workspace, settings] = await Promise.all([api.getWorkspaceInfo({}), api.getSite({})]);
+      const list = newestFirst(await api.listStudies({}));
       setInfo(workspace);
       setSite(settings);
       setStudies(list);
@@ -92,13 +94,16 @@ export function App({ client }: { client: CasebookClient }) {
   }, [api, open]);
 
   /**
-   * After the core has read every study in full: its list and the quarantine report may have
-   * changed (a damaged file set aside). Refreshes them without reopening the open study.
+   * When the core reports a different number of files set aside than the App shows (reading
+   * the full text found a damaged file): refreshes the list and the report without reopening
+   * the open study.
    */
   const refreshLibrary = useCallback(async () => {
     try {
+      // Report first, then list: as in loadWorkspace.
+      const workspace = await api.getWorkspaceInfo({});
       const list = newestFirst(await api.listStudies({}));
-      setInfo(await api.getWorkspaceInfo({}));
+      setInfo(workspace);
       setStudies((shown) => {
         // The open study's entry may hold a title typed but not saved yet.
         const open = shown.find((s) => s.id === currentId.current);
@@ -108,6 +113,14 @@ export function App({ client }: { client: CasebookClient }) {
       setProblem(`Could not refresh the library: ${errorMessage(err)}`);
     }
   }, [api]);
+
+  const shownQuarantine = info?.quarantined.length;
+  const onQuarantineCount = useCallback(
+    (count: number) => {
+      if (shownQuarantine !== undefined && count !== shownQuarantine) void refreshLibrary();
+    },
+    [shownQuarantine, refreshLibrary],
+  );
 
   const create = useCallback(async () => {
     const request = ++openRequest.current;
@@ -199,7 +212,8 @@ export function App({ client }: { client: CasebookClient }) {
         api={api}
         autosave={autosave}
         onWorkspaceChanged={loadWorkspace}
-        onIndexed={() => void refreshLibrary()}
+        onQuarantineCount={onQuarantineCount}
+        onSiteChanged={setSite}
         studies={studies}
         selectedId={current?.id ?? null}
         canCreate={info !== null && !readOnly}

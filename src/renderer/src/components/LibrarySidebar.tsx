@@ -1,9 +1,10 @@
 // The library: search as you type, filters with counts, sort, and every study as a button
 // named exactly by its title (snippet, status, date and publish badge describe it instead).
 // Also the way into new studies from a template, the Trash, Site settings and Quick open.
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CasebookApi } from '../../../core/contract';
 import type { LibrarySort } from '../../../core/library/sort';
+import type { SiteSettings } from '../../../core/schemas/site';
 import type { StudySummary } from '../../../core/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { enterList, moveInList } from '../library/list-keys';
@@ -30,8 +31,10 @@ interface LibrarySidebarProps {
   onCreate: () => void;
   /** Studies or settings changed on disk (delete, restore, categories): reload them. */
   onWorkspaceChanged: () => Promise<void> | void;
-  /** The core finished reading every study in full (it may have set damaged files aside). */
-  onIndexed?: () => void;
+  /** The site settings changed (and nothing else): the App takes them. */
+  onSiteChanged: (site: SiteSettings) => void;
+  /** How many files the core reports set aside (reading the full text may find damage late). */
+  onQuarantineCount?: (count: number) => void;
   children?: ReactNode;
 }
 
@@ -45,12 +48,27 @@ const sortNames: Record<LibrarySort, string> = {
 type Dialog = 'templates' | 'trash' | 'settings' | 'quick-open' | null;
 
 export function LibrarySidebar(props: LibrarySidebarProps) {
-  const { api, autosave, studies, selectedId, canCreate, onSelect, onCreate, onWorkspaceChanged, onIndexed, children } =
-    props;
+  const {
+    api,
+    autosave,
+    studies,
+    selectedId,
+    canCreate,
+    onSelect,
+    onCreate,
+    onWorkspaceChanged,
+    onQuarantineCount,
+    onSiteChanged,
+    children,
+  } = props;
   // Ask the core again when studies are saved, created or removed, not per typed title letter
   // (the typed title shows at once from `studies`). The App keeps the list newest first.
   const refreshKey = `${studies.length}:${studies.reduce((max, s) => (s.updatedAt > max ? s.updatedAt : max), '')}`;
-  const library = useLibraryPage(api, refreshKey, onIndexed);
+  const library = useLibraryPage(api, refreshKey);
+  const quarantined = library.page?.quarantined;
+  useEffect(() => {
+    if (quarantined !== undefined) onQuarantineCount?.(quarantined);
+  }, [quarantined, onQuarantineCount]);
   const checks = useCheckCounts(api, refreshKey);
   const actions = useStudyActions({ api, autosave, onSelect, onWorkspaceChanged });
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -134,7 +152,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         <p className="library-count" aria-live="polite">
           {page.total === 0
             ? 'No case studies match.'
-            : `${page.total} ${page.total === 1 ? 'case study matches' : 'case studies match'}`}
+            : `${page.total.toLocaleString()} ${page.total === 1 ? 'case study matches' : 'case studies match'}`}
         </p>
       ) : null}
       <ul ref={listRef} className="study-list" aria-label="Case studies" onKeyDown={moveInList}>
@@ -164,7 +182,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
       </ul>
       {page && page.total > page.entries.length ? (
         <button type="button" className="link-button" onClick={library.showMore}>
-          Show more ({page.total - page.entries.length} more)
+          Show more ({(page.total - page.entries.length).toLocaleString()} more)
         </button>
       ) : null}
       {children}
@@ -201,6 +219,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         readOnly={!canCreate}
         onClose={closeDialog}
         onChanged={onWorkspaceChanged}
+        onSiteChanged={onSiteChanged}
       />
       <QuickOpen open={dialog === 'quick-open'} api={api} onClose={closeDialog} onOpenStudy={onSelect} />
     </nav>

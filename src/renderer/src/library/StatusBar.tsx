@@ -17,7 +17,7 @@ export function StatusBar({ info, studyCount, autosave }: StatusBarProps) {
     (listener) => autosave.subscribe(listener),
     () => autosave.getState(),
   );
-  const count = `${studyCount} ${studyCount === 1 ? 'study' : 'studies'}`;
+  const count = `${studyCount.toLocaleString()} ${studyCount === 1 ? 'study' : 'studies'}`;
 
   useEffect(() => {
     const unsaved = state.kind === 'saved' ? '' : '• ';

@@ -2,9 +2,8 @@
 // Asks the core (searchLibrary) ~100 ms after the last change, and again whenever
 // `refreshKey` changes (the App's list changes on every save, create and delete). While the
 // core is still reading the full text of a workspace just opened, asks again every
-// INDEXING_POLL_MS so results and progress fill in, and calls `onIndexed` when it is done
-// (the reading may have set damaged files aside).
-import { useEffect, useRef, useState } from 'react';
+// INDEXING_POLL_MS so results and progress fill in.
+import { useEffect, useState } from 'react';
 import type { CasebookApi } from '../../../core/contract';
 import type { LibraryFilters } from '../../../core/library/filters';
 import type { LibraryPage } from '../../../core/library/library-query';
@@ -20,7 +19,7 @@ export function isSearching(query: string): boolean {
   return /[\p{L}\p{N}]/u.test(query);
 }
 
-export function useLibraryPage(api: CasebookApi, refreshKey: unknown, onIndexed?: () => void) {
+export function useLibraryPage(api: CasebookApi, refreshKey: unknown) {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<LibraryFilters>({});
   /** null: the default order (relevance while searching, last edited otherwise). */
@@ -31,8 +30,6 @@ export function useLibraryPage(api: CasebookApi, refreshKey: unknown, onIndexed?
   const [poll, setPoll] = useState(0);
   /** Pages in a row that reported indexing: the progress line waits for the second (no flash). */
   const [indexingPages, setIndexingPages] = useState(0);
-  const onIndexedRef = useRef(onIndexed);
-  onIndexedRef.current = onIndexed;
 
   const searching = isSearching(query);
   // Relevance means nothing without search words: fall back to the default order.
@@ -47,11 +44,7 @@ export function useLibraryPage(api: CasebookApi, refreshKey: unknown, onIndexed?
           if (!current) return;
           setPage(result);
           setProblem(null);
-          setIndexingPages((n) => {
-            if (result.indexing) return n + 1;
-            if (n > 0) onIndexedRef.current?.();
-            return 0;
-          });
+          setIndexingPages((n) => (result.indexing ? n + 1 : 0));
         },
         (err: unknown) => {
           if (current) setProblem(`Could not search the library: ${errorMessage(err)}`);

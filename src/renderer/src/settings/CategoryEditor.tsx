@@ -9,7 +9,7 @@ interface CategoryEditorProps {
   api: CasebookApi;
   categories: readonly string[];
   disabled: boolean;
-  /** Runs a change: saves pending edits first and reloads the workspace after. */
+  /** Runs a change (its result tells which studies it rewrote): saves pending edits first, refreshes after. */
   change: (run: () => Promise<unknown>) => Promise<void>;
 }
 
@@ -48,8 +48,9 @@ export function CategoryEditor({ api, categories, disabled, change }: CategoryEd
     const to = (drafts[from] ?? from).trim();
     if (!to || to === from) return;
     void attempt(`rename “${from}”`, async () => {
-      await api.renameCategory({ from, to });
+      const result = await api.renameCategory({ from, to });
       setDrafts(({ [from]: _, ...rest }) => rest);
+      return result;
     });
   };
 

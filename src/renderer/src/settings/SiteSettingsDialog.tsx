@@ -16,11 +16,17 @@ interface SiteSettingsDialogProps {
   autosave: AutosaveQueue;
   readOnly: boolean;
   onClose: () => void;
-  /** Settings or studies changed on disk: the App reloads what it shows. */
+  /** Studies changed on disk (a category renamed or deleted in them): the App reloads what it shows. */
   onChanged: () => Promise<void> | void;
+  /**
+   * Only the settings changed: the App takes them as they are, keeping the open editor (and
+   * its undo history) as it is.
+   */
+  onSiteChanged: (site: SiteSettings) => void;
 }
 
-export function SiteSettingsDialog({ open, api, autosave, readOnly, onClose, onChanged }: SiteSettingsDialogProps) {
+export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
+  const { open, api, autosave, readOnly, onClose, onChanged, onSiteChanged } = props;
   const [site, setSite] = useState<SiteSettings | null>(null);
   const [text, setText] = useState<SiteText | null>(null);
   const [touched, setTouched] = useState<Partial<Record<SiteTextField, boolean>>>({});
@@ -46,11 +52,13 @@ export function SiteSettingsDialog({ open, api, autosave, readOnly, onClose, onC
       // Renames and deletes rewrite study files: put the open study's edits on disk first,
       // so they are neither lost nor refused as a conflict.
       await autosave.flushAll();
-      await run();
-      setSite(await api.getSite({}));
-      await onChanged();
+      const result = await run();
+      const next = await api.getSite({});
+      setSite(next);
+      if (rewroteStudies(result)) await onChanged();
+      else onSiteChanged(next);
     },
-    [api, autosave, onChanged],
+    [api, autosave, onChanged, onSiteChanged],
   );
 
   const { patch, errors } = text ? validateSiteText(text) : { patch: {}, errors: {} };
@@ -67,7 +75,7 @@ export function SiteSettingsDialog({ open, api, autosave, readOnly, onClose, onC
       setText(siteText(next));
       setTouched({});
       setSaved(true);
-      await onChanged();
+      onSiteChanged(next);
     } catch (err) {
       setProblem(`Could not save the settings: ${errorMessage(err)}`);
     }
@@ -140,4 +148,11 @@ export function SiteSettingsDialog({ open, api, autosave, readOnly, onClose, onC
       </div>
     </ModalDialog>
   );
+}
+
+/** True when a category change saved studies (a rename or delete of a category in use). */
+function rewroteStudies(result: unknown): boolean {
+  if (typeof result !== 'object' || result === null || !('changedStudies' in result)) return false;
+  const changed = (result as { changedStudies: unknown }).changedStudies;
+  return Array.isArray(changed) && changed.length > 0;
 }
