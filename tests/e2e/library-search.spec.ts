@@ -24,14 +24,17 @@ test.beforeEach(async ({ workspace }) => {
   await seedStudy(workspace, 'cache-stampede', 'Cache stampede at checkout', {
     status: 'published',
     date: '2026-03-01',
+    categories: ['Failure Analysis'],
     lessons: paragraph('Add jitter to the expiry of hot keys.') as Study['lessons'],
   });
   await seedStudy(workspace, 'logs-to-s3', 'Moving logs to object storage', {
     status: 'published',
     date: '2026-01-10',
+    categories: ['Optimization & Migration Wins', 'Ad hoc'],
     lessons: paragraph('Compress before you ship anything.') as Study['lessons'],
   });
   await seedStudy(workspace, 'queue-choice', 'Choosing a queue', {
+    categories: ['Architecture & Design'],
     problem: paragraph('We needed ordering per customer.') as Study['problem'],
   });
 });
@@ -66,6 +69,14 @@ test('the Status filter shows its counts and keeps only published studies; sort 
   const status = filters.getByRole('combobox', { name: 'Status' });
   await expect(status.getByRole('option', { name: 'Published (2)' })).toBeAttached();
   await expect(status.getByRole('option', { name: 'Draft (1)' })).toBeAttached();
+  // Categories in the site's order (as the exported index shows them), then any it does not list.
+  await expect(filters.getByRole('combobox', { name: 'Category' }).getByRole('option')).toHaveText([
+    'Any',
+    'Optimization & Migration Wins (1)',
+    'Failure Analysis (1)',
+    'Architecture & Design (1)',
+    'Ad hoc (1)',
+  ]);
   await status.selectOption({ label: 'Published (2)' });
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(libraryEntry(page, 'Choosing a queue')).toHaveCount(0);

@@ -214,6 +214,7 @@ export function App({ client }: { client: CasebookClient }) {
         onWorkspaceChanged={loadWorkspace}
         onQuarantineCount={onQuarantineCount}
         onSiteChanged={setSite}
+        siteCategories={site?.categories ?? []}
         studies={studies}
         selectedId={current?.id ?? null}
         canCreate={info !== null && !readOnly}

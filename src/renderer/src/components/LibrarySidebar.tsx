@@ -31,6 +31,8 @@ interface LibrarySidebarProps {
   onCreate: () => void;
   /** Studies or settings changed on disk (delete, restore, categories): reload them. */
   onWorkspaceChanged: () => Promise<void> | void;
+  /** The site's categories in index order (the Category filter lists them so). */
+  siteCategories: readonly string[];
   /** The site settings changed (and nothing else): the App takes them. */
   onSiteChanged: (site: SiteSettings) => void;
   /** How many files the core reports set aside (reading the full text may find damage late). */
@@ -59,6 +61,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
     onWorkspaceChanged,
     onQuarantineCount,
     onSiteChanged,
+    siteCategories,
     children,
   } = props;
   // Ask the core again when studies are saved, created or removed, not per typed title letter
@@ -132,7 +135,12 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
           </span>
         </div>
         {filtersOpen ? (
-          <LibraryFilterBar filters={library.filters} counts={page?.counts ?? null} onChange={library.setFilters} />
+          <LibraryFilterBar
+            filters={library.filters}
+            counts={page?.counts ?? null}
+            siteCategories={siteCategories}
+            onChange={library.setFilters}
+          />
         ) : null}
       </div>
       {library.indexing ? (

@@ -17,6 +17,8 @@ const outcomeNames: Record<string, string> = {
 interface FilterBarProps {
   filters: LibraryFilters;
   counts: FacetCounts | null;
+  /** The site's categories, in the order the index shows them: the Category menu follows it. */
+  siteCategories?: readonly string[];
   onChange: (next: LibraryFilters) => void;
 }
 
@@ -24,14 +26,14 @@ export function activeFilterCount(filters: LibraryFilters): number {
   return Object.values(filters).filter((v) => v !== undefined).length;
 }
 
-export function LibraryFilterBar({ filters, counts, onChange }: FilterBarProps) {
+export function LibraryFilterBar({ filters, counts, siteCategories = [], onChange }: FilterBarProps) {
   const set = (patch: Partial<LibraryFilters>) => {
     const next = { ...filters, ...patch };
     for (const key of Object.keys(next) as (keyof LibraryFilters)[]) if (next[key] === undefined) delete next[key];
     onChange(next);
   };
   const count = (facet: keyof FacetCounts, value: string) => counts?.[facet][value] ?? 0;
-  const categories = valuesWithSelected(counts?.category, filters.category);
+  const categories = inSiteOrder(valuesWithSelected(counts?.category, filters.category), siteCategories);
   const tags = valuesWithSelected(counts?.tag, filters.tag);
 
   return (
@@ -109,6 +111,13 @@ function FacetSelect(props: {
       </select>
     </div>
   );
+}
+
+/** The site's categories first, in its order; categories it does not list after them. */
+function inSiteOrder(values: string[], site: readonly string[]): string[] {
+  const rank = new Map(site.map((name, i) => [name, i]));
+  const known = values.filter((v) => rank.has(v)).sort((a, b) => rank.get(a)! - rank.get(b)!);
+  return [...known, ...values.filter((v) => !rank.has(v))];
 }
 
 /** Facet values found in the results, alphabetical, keeping the selected one even at zero. */
