@@ -38,6 +38,10 @@ test('a study from the Failure analysis template opens with its prompts, outcome
   await expect(section(page, 'Lessons')).toContainText('What went well');
   await expect(page.getByRole('combobox', { name: 'Outcome' })).toHaveValue('failed');
   await expect(page.getByRole('checkbox', { name: 'Failure Analysis' })).toBeChecked();
+  // The template's prompt for the Summary is its placeholder, not text saved into the study.
+  const summary = page.getByRole('textbox', { name: 'Summary' });
+  await expect(summary).toHaveAttribute('placeholder', /what broke, for whom, for how long/);
+  await expect(summary).toHaveValue('');
 
   const [study] = await studiesOnDisk(workspace);
   expect(study).toMatchObject({

@@ -34,6 +34,8 @@ export function App({ client }: { client: CasebookClient }) {
   const [generation, setGeneration] = useState(0);
   const [exportOpen, setExportOpen] = useState(false);
   const [previewOpen, setPreviewOpen] = useState(false);
+  /** Summary prompts of templates, for studies created from them in this session. */
+  const [summaryPrompts, setSummaryPrompts] = useState<Record<string, string>>({});
   const [autosave] = useState(
     () =>
       new AutosaveQueue({
@@ -215,6 +217,9 @@ export function App({ client }: { client: CasebookClient }) {
         onQuarantineCount={onQuarantineCount}
         onSiteChanged={setSite}
         siteCategories={site?.categories ?? []}
+        onCreatedFromTemplate={(id, prompt) => {
+          if (prompt) setSummaryPrompts((prompts) => ({ ...prompts, [id]: prompt }));
+        }}
         studies={studies}
         selectedId={current?.id ?? null}
         canCreate={info !== null && !readOnly}
@@ -282,6 +287,7 @@ export function App({ client }: { client: CasebookClient }) {
                 key={`${current.id}:${generation}`}
                 study={current}
                 siteCategories={site.categories}
+                summaryPrompt={summaryPrompts[current.id]}
                 language={site.language}
                 readOnly={readOnly}
                 autosave={autosave}

@@ -31,6 +31,8 @@ interface LibrarySidebarProps {
   onCreate: () => void;
   /** Studies or settings changed on disk (delete, restore, categories): reload them. */
   onWorkspaceChanged: () => Promise<void> | void;
+  /** A study was created from a template with this prompt for its Summary. */
+  onCreatedFromTemplate?: (id: string, summaryPrompt: string) => void;
   /** The site's categories in index order (the Category filter lists them so). */
   siteCategories: readonly string[];
   /** The site settings changed (and nothing else): the App takes them. */
@@ -62,6 +64,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
     onQuarantineCount,
     onSiteChanged,
     siteCategories,
+    onCreatedFromTemplate,
     children,
   } = props;
   // Ask the core again when studies are saved, created or removed, not per typed title letter
@@ -209,7 +212,15 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
           onDismiss={actions.dismissToast}
         />
       ) : null}
-      <TemplateChooser open={dialog === 'templates'} api={api} onClose={closeDialog} onCreated={onSelect} />
+      <TemplateChooser
+        open={dialog === 'templates'}
+        api={api}
+        onClose={closeDialog}
+        onCreated={(id, summaryPrompt) => {
+          onCreatedFromTemplate?.(id, summaryPrompt);
+          onSelect(id);
+        }}
+      />
       <TrashDialog
         open={dialog === 'trash'}
         api={api}

@@ -14,9 +14,12 @@ interface MetadataFormProps {
   readOnly: boolean;
   onEdit: (id: string, patch: StudyPatch) => void;
   onAddCategory: (name: string) => Promise<void>;
+  /** The Summary's placeholder for a study just created from a template (its prompt). */
+  summaryPrompt?: string;
 }
 
-function MetadataFormView({ study, siteCategories, readOnly, onEdit, onAddCategory }: MetadataFormProps) {
+function MetadataFormView(props: MetadataFormProps) {
+  const { study, siteCategories, readOnly, onEdit, onAddCategory, summaryPrompt } = props;
   const id = study.id;
   const [title, setTitle] = useState(study.title);
   const [summary, setSummary] = useState(study.summary);
@@ -51,7 +54,7 @@ function MetadataFormView({ study, siteCategories, readOnly, onEdit, onAddCatego
             type="text"
             value={summary}
             maxLength={1000}
-            placeholder="One line: what changed, and what it achieved"
+            placeholder={summaryPrompt || 'One line: what changed, and what it achieved'}
             onChange={(e) => {
               setSummary(e.target.value);
               onEdit(id, { summary: e.target.value });

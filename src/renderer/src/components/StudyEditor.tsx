@@ -21,6 +21,8 @@ interface StudyEditorProps {
   onAddCategory: (name: string) => Promise<void>;
   /** The site's language (settings), so the spellchecker checks the right one. */
   language?: string;
+  /** What the template the study was just created from asks of its Summary. */
+  summaryPrompt?: string;
 }
 
 function StudyEditorView({
@@ -31,6 +33,7 @@ function StudyEditorView({
   onEdit,
   onAddCategory,
   language = 'en',
+  summaryPrompt,
 }: StudyEditorProps) {
   return (
     <article className="study">
@@ -40,6 +43,7 @@ function StudyEditorView({
         readOnly={readOnly}
         onEdit={onEdit}
         onAddCategory={onAddCategory}
+        summaryPrompt={summaryPrompt}
       />
       <div className="editor-chrome">
         <EditorToolbar readOnly={readOnly} />

@@ -11,7 +11,8 @@ interface TemplateChooserProps {
   api: CasebookApi;
   onClose: () => void;
   /** The study was created: open it. */
-  onCreated: (id: string) => void;
+  /** The new study's id, and its template's prompt for the Summary (empty when it has none). */
+  onCreated: (id: string, summaryPrompt: string) => void;
 }
 
 export function TemplateChooser({ open, api, onClose, onCreated }: TemplateChooserProps) {
@@ -45,7 +46,7 @@ export function TemplateChooser({ open, api, onClose, onCreated }: TemplateChoos
     try {
       const study = await api.createStudy({ title: title.trim() || undefined, template: chosen });
       onClose();
-      onCreated(study.id);
+      onCreated(study.id, templates?.find((t) => t.id === chosen)?.summaryPrompt ?? '');
     } catch (err) {
       setProblem(`Could not create the case study: ${errorMessage(err)}`);
     } finally {
