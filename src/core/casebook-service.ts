@@ -73,6 +73,7 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
     site: () => site.get(),
     folderStamp: () => folderMtime(studies.studiesDir),
     quarantinedCount: () => countQuarantined(workspace),
+    unverifiedIds: () => studies.unverifiedIds(),
     // Every study file has now been read in full: the next open need read none of them.
     onIndexed: () => void studies.saveSummaryCache(),
   });

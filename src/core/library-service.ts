@@ -28,6 +28,8 @@ interface LibrarySources {
   folderStamp(): number | null;
   /** Every study has been read in full (e.g. to write the summary cache). */
   onIndexed?(): void;
+  /** Studies listed from their file's head whose full file has not been read yet. */
+  unverifiedIds(): string[];
   /** How many files are set aside in the workspace (see LibraryPage.quarantined). */
   quarantinedCount(): number;
 }
@@ -43,8 +45,13 @@ export class LibraryService {
   private listing: Promise<void> | null = null;
   private listedAt = -Infinity;
   private listedStamp: number | null = null;
-  /** Studies to read in full, in the order the background reader takes them. */
-  private pending = new Set<string>();
+  /**
+   * Studies to read in full, in the order the background reader takes them, each with the
+   * number of the request: a study queued again while its read is in flight (changed on disk
+   * meanwhile) is read again rather than given the older content.
+   */
+  private pending = new Map<string, number>();
+  private requests = 0;
   private reading: Promise<void> | null = null;
 
   constructor(private readonly sources: LibrarySources) {}
@@ -125,9 +132,14 @@ export class LibraryService {
     const byId = new Map(summaries.map((s) => [s.id, s]));
     for (const id of toRead) {
       // Titles and summaries at once (new, or changed outside the app); sections when read.
-      if (this.index.summary(id)?.updatedAt !== byId.get(id)!.updatedAt) this.index.upsert(byId.get(id)!);
-      this.pending.add(id);
+      const changed = this.index.summary(id)?.updatedAt !== byId.get(id)!.updatedAt;
+      if (changed) this.index.upsert(byId.get(id)!);
+      // A study already queued for this version keeps its place (and its read in flight).
+      if (changed || !this.pending.has(id)) this.pending.set(id, ++this.requests);
     }
+    // Listed from their file's head only (see StudyStore): indexed or not, their files must be
+    // read in full so damage in the sections is found and the summary cache can vouch for them.
+    for (const id of this.sources.unverifiedIds()) if (!this.pending.has(id)) this.pending.set(id, ++this.requests);
     this.reading ??= this.readPending().finally(() => {
       this.reading = null;
     });
@@ -140,9 +152,11 @@ export class LibraryService {
       const batch = firstOf(this.pending, READ_BATCH);
       // A file that cannot be read now (locked, I/O error) keeps its title-only entry and
       // is tried again at the next list (indexChanges queues studies without a body).
-      const studies = await Promise.all(batch.map((id) => this.sources.readStudy(id).catch(() => undefined)));
-      batch.forEach((id, i) => {
-        if (!this.pending.delete(id)) return; // saved or removed through the service meanwhile
+      const studies = await Promise.all(batch.map(([id]) => this.sources.readStudy(id).catch(() => undefined)));
+      batch.forEach(([id, request], i) => {
+        // Saved or removed through the service meanwhile, or queued again: this read is stale.
+        if (this.pending.get(id) !== request) return;
+        this.pending.delete(id);
         const study = studies[i];
         if (study) {
           this.index.upsert(study);
@@ -157,8 +171,8 @@ export class LibraryService {
   }
 }
 
-function firstOf<T>(items: Set<T>, count: number): T[] {
-  const out: T[] = [];
+function firstOf<K, V>(items: Map<K, V>, count: number): Array<[K, V]> {
+  const out: Array<[K, V]> = [];
   for (const item of items) {
     if (out.length === count) break;
     out.push(item);

@@ -150,10 +150,11 @@ export class StudyStore {
   }
 
   private async listNow(): Promise<StudySummary[]> {
+    // Before any await: a study saved while the folder is read must not be dropped below.
+    const startGen = this.gen;
     // Every list (the first ones may run at once) starts after the cache is in the index.
     this.seeding ??= this.seedFromCache();
     const [names] = await Promise.all([jsonFilesIn(this.studiesDir), this.seeding]);
-    const startGen = this.gen;
     const seen = new Set<string>();
     let stale: string[] = [];
     await inTimeSlices(names, (name) => {
@@ -300,10 +301,16 @@ export class StudyStore {
     const file = this.fileFor(id);
     const unverified = this.index.get(id);
     const before = unverified && !unverified.verified ? statOrNull(file) : null;
-    const study = await this.readOrQuarantine(file);
+    let study = await this.readOrQuarantine(file);
+    if (study && study.id !== id) {
+      // As at a list: a file that names another study (a duplicate "id" key after the head,
+      // a copied file) is set aside, never served under the wrong name.
+      await this.quarantine(file, `the file is named ${id}.json but holds study id "${study.id}"`);
+      study = null;
+    }
     // The file read is the one its head was listed from: the entry now stands for a valid study.
     if (study && before && this.index.get(id) === unverified && unverified) {
-      if (before.mtimeMs === unverified.mtimeMs && before.size === unverified.size && study.id === id)
+      if (before.mtimeMs === unverified.mtimeMs && before.size === unverified.size)
         this.index.set(id, { ...unverified, summary: toSummary(study), verified: true });
     }
     if (!study) {

@@ -18,7 +18,10 @@ test('a 3,000-study workspace lists at once, searches its full text once read, a
   await writeStudyFiles(workspace, COUNT);
   const file = (id: string) => path.join(workspace, 'studies', `${id}.json`);
   // One study with a word found only in its Lessons, one cut off in the middle of its sections.
-  const lessons = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Zeppelin ops.' }] }] };
+  const lessons = {
+    type: 'doc' as const,
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Zeppelin ops.' }] }],
+  };
   await writeFile(file('study-42'), `${JSON.stringify(sampleStudy(42, { lessons }), null, 2)}\n`);
   const damaged = await readFile(file('study-7'), 'utf8');
   await writeFile(file('study-7'), damaged.slice(0, damaged.indexOf('"decisions"')));

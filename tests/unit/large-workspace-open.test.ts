@@ -1,6 +1,6 @@
 // Opening a workspace with many files new to it (first open, a big git pull): the list comes
 // from each file's head at once, and nothing damaged gets past the full reads that follow.
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fsPromises } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,9 +50,10 @@ describe('a study file head', () => {
     await withTempDir(async (dir) => {
       const file = path.join(dir, 's.json');
       const study = sampleStudy(4);
+      const { problem, ...afterProblem } = study;
       const cases: Record<string, string> = {
         'compact JSON': JSON.stringify(study),
-        'sections first': pretty({ problem: study.problem, ...study }),
+        'sections first': pretty({ problem, ...afterProblem }),
         'a newer format': pretty({ ...study, schemaVersion: 2 }),
         'a bad slug': pretty({ ...study, slug: 'Not A Slug' }),
         'a missing field': pretty({ ...study, title: undefined }),
@@ -134,6 +135,45 @@ describe('listing many new files', () => {
     });
   });
 
+  it('sets aside a file whose full read names another study (a second "id" after the head)', async () => {
+    await withTempDir(async (dir) => {
+      await writeStudyFiles(dir, 8);
+      const text = await readFile(studyFile(dir, 'study-5'), 'utf8');
+      await writeFile(studyFile(dir, 'study-5'), text.replace(/\n}\n$/, ',\n  "id": "other-id"\n}\n'));
+      const store = new StudyStore(dir, { headReadFrom: 5 });
+      await store.open();
+      expect((await store.list()).map((s) => s.id)).toContain('study-5'); // its head says so
+      await expect(store.get('study-5')).rejects.toMatchObject({ code: 'not_found' });
+      expect(existsSync(studyFile(dir, 'study-5'))).toBe(false);
+      expect((await store.list()).map((s) => s.id)).not.toContain('study-5');
+    });
+  });
+
+  it('keeps a study saved while the folder is being read', async () => {
+    await withTempDir(async (dir) => {
+      await writeStudyFiles(dir, 5);
+      const store = new StudyStore(dir);
+      await store.open();
+      await store.list();
+      // The folder is read before the save lands, but its answer arrives after it.
+      const readdir = fsPromises.readdir;
+      fsPromises.readdir = (async (...args: Parameters<typeof readdir>) => {
+        const names = await readdir(...args);
+        await new Promise((r) => setTimeout(r, 50));
+        return names;
+      }) as typeof readdir;
+      try {
+        const listing = store.list();
+        await new Promise((r) => setTimeout(r, 5));
+        const created = await store.create({ title: 'Saved during a list' });
+        await listing;
+        expect((await store.list()).map((s) => s.id)).toContain(created.id);
+      } finally {
+        fsPromises.readdir = readdir;
+      }
+    });
+  });
+
   it('does not share a list that started before a save', async () => {
     await withTempDir(async (dir) => {
       await writeStudyFiles(dir, 30);
@@ -191,6 +231,29 @@ describe('a large workspace through the service', () => {
       await service.flushCaches();
       expect((await readSummaryCache(dir)).size).toBe(COUNT);
       expect(existsSync(summaryCachePath(dir))).toBe(true);
+    });
+  });
+
+  it('reads in full again files re-dated by a checkout, and finds damage their heads hide', async () => {
+    await withTempDir(async (dir) => {
+      await writeStudyFiles(dir, COUNT);
+      const service = await openWorkspace(dir);
+      service.warmUp();
+      await service.checkCounts({}); // everything read and indexed once
+      await truncateBody(dir, 'study-7');
+      const now = new Date();
+      const { utimes } = await import('node:fs/promises');
+      for (const name of await readdir(path.join(dir, 'studies')))
+        await utimes(path.join(dir, 'studies', name), now, now);
+      // A save through the app changes the folder's stamp: the next search lists again.
+      await service.updateStudy({ id: 'study-1', patch: { summary: 'Edited' } });
+      let page = await service.searchLibrary(libraryQuerySchema.parse({}));
+      for (let i = 0; i < 200 && page.quarantined === 0; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        page = await service.searchLibrary(libraryQuerySchema.parse({}));
+      }
+      expect(page.quarantined).toBe(1);
+      expect((await service.listStudies({})).map((s) => s.id)).not.toContain('study-7');
     });
   });
 
