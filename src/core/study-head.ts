@@ -10,28 +10,14 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { SCHEMA_VERSION } from './schemas/site';
-import { studySchema, toSummary, type StudySummary } from './schemas/study';
+import { studySchema, studySummarySchema, toSummary, type StudySummary } from './schemas/study';
 
 const FIRST_READ = 8 * 1024;
 /** Longest head read: tags, categories and a summary at their limits, all escaped, fit. */
 const MAX_HEAD = 96 * 1024;
 const SECTIONS_START = Buffer.from('\n  "problem":');
 
-const headSchema = studySchema.pick({
-  schemaVersion: true,
-  id: true,
-  slug: true,
-  title: true,
-  summary: true,
-  status: true,
-  outcome: true,
-  categories: true,
-  tags: true,
-  featured: true,
-  date: true,
-  createdAt: true,
-  updatedAt: true,
-});
+const headSchema = studySummarySchema.extend({ schemaVersion: studySchema.shape.schemaVersion });
 
 export interface StudyHead {
   mtimeMs: number;
