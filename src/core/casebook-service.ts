@@ -152,7 +152,7 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
     getWorkspaceInfo: info,
     listStudies: () => studies.list(),
     getStudy: ({ id }) => studies.get(id),
-    getStudyVersion: async ({ id }) => ({ updatedAt: (await studies.get(id)).updatedAt }),
+    getStudyVersion: async ({ id }) => ({ updatedAt: await studies.updatedAt(id) }),
     createStudy: async ({ title, template }) => {
       writable();
       let draft = {};

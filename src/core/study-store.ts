@@ -326,6 +326,30 @@ export class StudyStore {
     return study;
   }
 
+  /**
+   * The study's updatedAt as on disk, cheaply: the open study is polled for outside changes
+   * every few seconds. From the index while the file's mtime and size are as it recorded;
+   * otherwise the file is read (and validated) as by get().
+   */
+  async updatedAt(id: string): Promise<string> {
+    const entry = this.index.get(id);
+    const stat = entry ? statOrNull(this.fileFor(id)) : null;
+    if (entry && stat && stat.mtimeMs === entry.mtimeMs && stat.size === entry.size) return entry.summary.updatedAt;
+    const study = await this.get(id);
+    // Changed on disk (another process saved it): the index learns it, so the next poll need not read.
+    const after = statOrNull(this.fileFor(id));
+    if (
+      entry &&
+      stat &&
+      after &&
+      after.mtimeMs === stat.mtimeMs &&
+      after.size === stat.size &&
+      this.index.get(id) === entry
+    )
+      this.index.set(id, { ...after, summary: toSummary(study), verified: true, gen: this.gen });
+    return study.updatedAt;
+  }
+
   async create(draft: StudyDraft = {}): Promise<Study> {
     await this.ensureWritable();
     const taken = await this.takenSlugs();

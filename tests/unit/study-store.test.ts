@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/core/casebook-service';
@@ -164,6 +164,28 @@ describe('site settings', () => {
       expect(info.readOnlyReason).toMatch(/newer version of Casebook/);
       await expect(service.createStudy({ title: 'x' })).rejects.toThrow(/read-only/);
       expect(await readFile(path.join(dir, 'casebook.json'), 'utf8')).toBe(newer);
+    });
+  });
+});
+
+describe('the version of a study on disk', () => {
+  it('follows saves from another process without reading an unchanged file', async () => {
+    await withTempDir(async (dir) => {
+      const app = await openWorkspace(dir);
+      const study = await app.createStudy({ title: 'Polled' });
+      expect(await app.getStudyVersion({ id: study.id })).toEqual({ updatedAt: study.updatedAt });
+      const cli = await openWorkspace(dir);
+      const saved = await cli.updateStudy({ id: study.id, patch: { summary: 'from the CLI' } });
+      const file = path.join(dir, 'studies', `${study.id}.json`);
+      const past = new Date(Date.now() - 3_600_000); // a time utimes keeps exactly
+      await utimes(file, past, past);
+      expect(await app.getStudyVersion({ id: study.id })).toEqual({ updatedAt: saved.updatedAt });
+      // Unchanged since: answered from what that read taught the index (a file replaced in
+      // place by bytes of the same size and time is not even opened).
+      const { size } = await stat(file);
+      await writeFile(file, Buffer.alloc(size, 0x20));
+      await utimes(file, past, past);
+      expect(await app.getStudyVersion({ id: study.id })).toEqual({ updatedAt: saved.updatedAt });
     });
   });
 });
