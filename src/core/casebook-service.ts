@@ -1,6 +1,7 @@
 // The core service: the contract's methods implemented over one workspace folder.
 // Transports (IPC, HTTP, CLI) call it through dispatch(), never around it.
-import { promises as fsp, statSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
+import { statOrNull } from './file-exists';
 import path from 'node:path';
 import { ASSETS_DIR, readAssetBytes, saveAssetBytes } from './asset-store';
 import type { CasebookHandlers, WorkspaceInfo } from './contract';
@@ -71,7 +72,7 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
       }
     },
     site: () => site.get(),
-    folderStamp: () => folderMtime(studies.studiesDir),
+    folderStamp: () => statOrNull(studies.studiesDir)?.mtimeMs ?? null,
     quarantinedCount: () => countQuarantined(workspace),
     unverifiedIds: () => studies.unverifiedIds(),
     // Every study file has now been read in full: the next open need read none of them.
@@ -239,12 +240,4 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
       return site.update(patch);
     },
   };
-}
-
-function folderMtime(dir: string): number | null {
-  try {
-    return statSync(dir).mtimeMs;
-  } catch {
-    return null;
-  }
 }

@@ -9,8 +9,8 @@
 // study, or verifyAll()). Only verified entries go into the summary cache.
 // A file from a newer Casebook is left untouched and makes the store read-only (nor is the
 // cache written then); a save that fails says why and what to do.
-import { exists } from './file-exists';
-import { promises as fsp, statSync } from 'node:fs';
+import { exists, statOrNull } from './file-exists';
+import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Low } from 'lowdb';
@@ -156,35 +156,34 @@ export class StudyStore {
     this.seeding ??= this.seedFromCache();
     const [names] = await Promise.all([jsonFilesIn(this.studiesDir), this.seeding]);
     const seen = new Set<string>();
-    let stale: string[] = [];
+    let stale: Array<{ id: string; stat: FileStamp }> = [];
     await inTimeSlices(names, (name) => {
       const id = idOf(name);
-      let stat;
-      try {
-        stat = statSync(path.join(this.studiesDir, name));
-      } catch {
-        return; // deleted between readdir and stat
-      }
+      const stat = statOrNull(this.fileFor(id));
+      if (!stat) return; // deleted between readdir and stat
       const entry = this.index.get(id);
-      if (entry && entry.mtimeMs === stat.mtimeMs && entry.size === stat.size) seen.add(id);
-      else stale.push(name);
+      if (entry && sameStamp(entry, stat)) seen.add(id);
+      else stale.push({ id, stat });
     });
     if (stale.length >= this.headReadFrom) {
-      const whole: string[] = [];
-      await inTimeSlices(stale, (name) => {
-        const id = idOf(name);
-        const head = readStudyHeadSync(path.join(this.studiesDir, name));
-        if (head && head.summary.id === id) {
-          this.index.set(id, { ...head, verified: false, gen: this.gen });
-          seen.add(id);
-        } else whole.push(name);
+      const whole: typeof stale = [];
+      await inTimeSlices(stale, (file) => {
+        const head = readStudyHeadSync(this.fileFor(file.id));
+        if (head && head.summary.id === file.id) {
+          this.index.set(file.id, { ...head, verified: false, gen: this.gen });
+          seen.add(file.id);
+        } else whole.push(file);
       });
       stale = whole;
     }
     const read = new Set<string>();
     // Full reads are independent: many at a time.
-    await inPool(stale, LIST_CONCURRENCY, async (name) => {
-      if (await this.refreshIndexEntry(name, read)) seen.add(idOf(name));
+    await inPool(stale, LIST_CONCURRENCY, async ({ id, stat }) => {
+      const study = await this.readStudyFile(id);
+      if (!study) return;
+      this.index.set(id, { ...stampOf(stat), summary: toSummary(study), verified: true, gen: this.gen });
+      read.add(id);
+      seen.add(id);
     });
     // Gone from the folder, unless written by this store since the list began.
     for (const [id, entry] of [...this.index]) if (!seen.has(id) && entry.gen <= startGen) this.index.delete(id);
@@ -204,7 +203,7 @@ export class StudyStore {
 
   /**
    * Starts the index from the summary cache. Its entries count only while their file's mtime
-   * and size still match (refreshIndexEntry): the cache spares reads but vouches for nothing.
+   * and size still match (listNow): the cache spares reads but vouches for nothing.
    */
   private async seedFromCache(): Promise<void> {
     this.cacheOnDisk = await readSummaryCache(this.workspace);
@@ -268,51 +267,29 @@ export class StudyStore {
     return this.cacheWrites;
   }
 
-  /** Brings one file's index entry up to date; false when the file is gone or invalid. */
-  private async refreshIndexEntry(name: string, read?: Set<string>): Promise<boolean> {
-    const id = name.slice(0, -'.json'.length);
-    const file = path.join(this.studiesDir, name);
-    let stat;
-    try {
-      stat = await fsp.stat(file);
-    } catch {
-      return false; // deleted between readdir and stat
-    }
-    const cached = this.index.get(id);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return true;
+  /**
+   * The study in studies/<id>.json, read and validated in full; null when it is missing, set
+   * aside now (damaged, or naming another study: a copied file, a second "id" key after the
+   * head) or from a newer Casebook.
+   */
+  private async readStudyFile(id: string): Promise<Study | null> {
+    const file = this.fileFor(id);
     const study = await this.readOrQuarantine(file);
-    if (!study) return false;
-    if (study.id !== id) {
-      await this.quarantine(file, `the file is named ${name} but holds study id "${study.id}"`);
-      return false;
+    if (study && study.id !== id) {
+      await this.quarantine(file, `the file is named ${id}.json but holds study id "${study.id}"`);
+      return null;
     }
-    this.index.set(id, {
-      mtimeMs: stat.mtimeMs,
-      size: stat.size,
-      summary: toSummary(study),
-      verified: true,
-      gen: this.gen,
-    });
-    read?.add(id);
-    return true;
+    return study;
   }
 
   async get(id: string): Promise<Study> {
     const file = this.fileFor(id);
     const unverified = this.index.get(id);
     const before = unverified && !unverified.verified ? statOrNull(file) : null;
-    let study = await this.readOrQuarantine(file);
-    if (study && study.id !== id) {
-      // As at a list: a file that names another study (a duplicate "id" key after the head,
-      // a copied file) is set aside, never served under the wrong name.
-      await this.quarantine(file, `the file is named ${id}.json but holds study id "${study.id}"`);
-      study = null;
-    }
+    const study = await this.readStudyFile(id);
     // The file read is the one its head was listed from: the entry now stands for a valid study.
-    if (study && before && this.index.get(id) === unverified && unverified) {
-      if (before.mtimeMs === unverified.mtimeMs && before.size === unverified.size)
-        this.index.set(id, { ...unverified, summary: toSummary(study), verified: true });
-    }
+    if (study && before && unverified && this.index.get(id) === unverified && sameStamp(before, unverified))
+      this.index.set(id, { ...unverified, summary: toSummary(study), verified: true });
     if (!study) {
       const version = this.newer.get(this.relative(file));
       if (version !== undefined) {
@@ -334,19 +311,12 @@ export class StudyStore {
   async updatedAt(id: string): Promise<string> {
     const entry = this.index.get(id);
     const stat = entry ? statOrNull(this.fileFor(id)) : null;
-    if (entry && stat && stat.mtimeMs === entry.mtimeMs && stat.size === entry.size) return entry.summary.updatedAt;
+    if (entry && stat && sameStamp(stat, entry)) return entry.summary.updatedAt;
     const study = await this.get(id);
     // Changed on disk (another process saved it): the index learns it, so the next poll need not read.
     const after = statOrNull(this.fileFor(id));
-    if (
-      entry &&
-      stat &&
-      after &&
-      after.mtimeMs === stat.mtimeMs &&
-      after.size === stat.size &&
-      this.index.get(id) === entry
-    )
-      this.index.set(id, { ...after, summary: toSummary(study), verified: true, gen: this.gen });
+    if (entry && stat && after && sameStamp(after, stat) && this.index.get(id) === entry)
+      this.index.set(id, { ...stampOf(after), summary: toSummary(study), verified: true, gen: this.gen });
     return study.updatedAt;
   }
 
@@ -561,12 +531,16 @@ function idOf(fileName: string): string {
   return fileName.slice(0, -'.json'.length);
 }
 
-function statOrNull(file: string): { mtimeMs: number; size: number } | null {
-  try {
-    return statSync(file);
-  } catch {
-    return null;
-  }
+/** What says a file is unchanged since the index read it: its mtime and size. */
+type FileStamp = { mtimeMs: number; size: number };
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.mtimeMs === b.mtimeMs && a.size === b.size;
+}
+
+/** The stamp alone (a Stats object holds much more, which an index entry must not keep). */
+function stampOf({ mtimeMs, size }: FileStamp): FileStamp {
+  return { mtimeMs, size };
 }
 
 /** Runs `task` over `items` with up to `size` in flight (a slow file does not hold up a batch). */
