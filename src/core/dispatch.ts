@@ -2,6 +2,7 @@
 // input against the contract, call the handler, and wrap the answer in the envelope.
 import { contract, isMethodName, type ApiResult, type CasebookHandlers } from './contract';
 import { CasebookError, describeZodError, toErrorBody } from './errors';
+import { MAX_INPUT_DEPTH, nestsDeeperThan } from './json-depth';
 
 export async function dispatch(
   handlers: CasebookHandlers,
@@ -10,6 +11,12 @@ export async function dispatch(
 ): Promise<ApiResult<unknown>> {
   try {
     if (!isMethodName(name)) throw new CasebookError('unknown_method', `Unknown method "${name}".`);
+    if (nestsDeeperThan(rawInput, MAX_INPUT_DEPTH)) {
+      throw new CasebookError(
+        'invalid_input',
+        `Invalid input for ${name}: nested more than ${MAX_INPUT_DEPTH} levels deep.`,
+      );
+    }
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       throw new CasebookError('invalid_input', `Invalid input for ${name}: ${describeZodError(parsed.error)}`);
