@@ -1,12 +1,11 @@
 // Slugs name a study's folder and URL, so they must be safe on every filesystem
 // and in every URL, whatever the title holds (unicode, emoji, `../`, `CON`).
 import slugify from '@sindresorhus/slugify';
+import { isWindowsDeviceName } from './schemas/windows-names';
 
 export const MAX_SLUG_LENGTH = 80;
 const FALLBACK_SLUG = 'untitled';
 
-// Windows refuses these as file or folder names, whatever the case.
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 // Folder names the exported site uses for itself.
 const SITE_RESERVED = new Set(['assets', 'category', 'feed', 'sitemap']);
 
@@ -19,7 +18,7 @@ export function slugFromTitle(title: string): string {
     slug = slug.replace(/-+$/, '');
   }
   if (!slug) return FALLBACK_SLUG;
-  if (WINDOWS_RESERVED.test(slug) || SITE_RESERVED.has(slug)) return `${slug}-study`;
+  if (isWindowsDeviceName(slug) || SITE_RESERVED.has(slug)) return `${slug}-study`;
   return slug;
 }
 

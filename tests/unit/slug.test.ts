@@ -1,7 +1,12 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_SLUG_LENGTH, slugFollowsTitle, slugFromTitle, uniqueSlug } from '../../src/core/slug';
 import { slugSchema } from '../../src/core/schemas/study';
+import { openWorkspace } from '../../src/core/casebook-service';
+import { dispatch } from '../../src/core/dispatch';
+import { withTempDir } from '../helpers/temp-dir';
 
 describe('slugFromTitle', () => {
   it('turns a title into a readable URL slug', () => {
@@ -47,5 +52,41 @@ describe('uniqueSlug', () => {
   it('knows when a slug still follows its title', () => {
     expect(slugFollowsTitle('cloud-bill-2', 'Cloud bill')).toBe(true);
     expect(slugFollowsTitle('my-custom-url', 'Cloud bill')).toBe(false);
+  });
+});
+
+describe('Windows device names', () => {
+  const deviceNames = ['con', 'prn', 'aux', 'nul', 'com1', 'com9', 'lpt1', 'lpt9'];
+
+  it('are refused as a slug set by hand and as a study id, over the contract', async () => {
+    await withTempDir(async (dir) => {
+      const service = await openWorkspace(dir);
+      const study = await service.createStudy({ title: 'Console' });
+      for (const name of deviceNames) {
+        const slug = await dispatch(service, 'updateStudy', { id: study.id, patch: { slug: name } });
+        expect(slug).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+        if (!slug.ok) expect(slug.error.message).toMatch(/Windows device name/);
+        expect(await dispatch(service, 'getStudy', { id: name })).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_input' },
+        });
+      }
+      expect((await service.getStudy({ id: study.id })).slug).toBe('console');
+      expect(slugSchema.safeParse('console').success).toBe(true);
+      expect(slugSchema.safeParse('com10').success).toBe(true);
+    });
+  });
+
+  it('never come out of a title, nor out of a slug given in imported front matter', async () => {
+    for (const name of deviceNames) expect(slugFromTitle(name.toUpperCase())).toBe(`${name}-study`);
+    await withTempDir(async (dir) => {
+      const service = await openWorkspace(path.join(dir, 'ws'));
+      const file = path.join(dir, 'aux.md');
+      await writeFile(file, '---\ntitle: Aux\nslug: aux\n---\n## Problem\n\nText.\n');
+      const report = await service.importMarkdown({ paths: [file] });
+      expect(report.imported).toHaveLength(1);
+      const imported = await service.getStudy({ id: report.imported[0]!.id });
+      expect(imported.slug).toBe('aux-study');
+    });
   });
 });

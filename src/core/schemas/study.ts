@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { richTextDocSchema } from './rich-text';
 import { SCHEMA_VERSION } from './site';
+import { isWindowsDeviceName, windowsDeviceNameMessage } from './windows-names';
 
 export const sectionKeys = ['problem', 'decisions', 'tradeoffs', 'lessons'] as const;
 export type SectionKey = (typeof sectionKeys)[number];
@@ -14,12 +15,14 @@ export const sectionLabels: Record<SectionKey, string> = {
 
 export const studyIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Study id must be 1–64 lowercase letters, digits or dashes');
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Study id must be 1–64 lowercase letters, digits or dashes')
+  .refine((id) => !isWindowsDeviceName(id), windowsDeviceNameMessage('Study id'));
 
 export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Slug may hold only lowercase letters, digits and single dashes')
-  .max(80, 'Slug is longer than 80 characters');
+  .max(80, 'Slug is longer than 80 characters')
+  .refine((slug) => !isWindowsDeviceName(slug), windowsDeviceNameMessage('Slug'));
 
 export const isoDateSchema = z.iso.date({ error: 'Date must be a real date written YYYY-MM-DD' });
 
