@@ -1,7 +1,8 @@
 // CLI flags validated with zod, so a bad flag gets one clear line and changes nothing.
 import path from 'node:path';
 import { z } from 'zod';
-import { describeZodError } from '../core/errors';
+import { openWorkspace, type CasebookService } from '../core/casebook-service';
+import { CasebookError, describeZodError } from '../core/errors';
 
 export class CliUsageError extends Error {}
 
@@ -28,4 +29,21 @@ export function parseOption<S extends z.ZodType>(schema: S, value: unknown, flag
 /** --workspace, else $CASEBOOK_WORKSPACE, else the current folder. */
 export function resolveWorkspace(flag: string | undefined): string {
   return parseOption(workspaceOption, flag ?? process.env.CASEBOOK_WORKSPACE ?? process.cwd(), '--workspace');
+}
+
+/**
+ * The workspace for a command that only reads (list, check, export): a mistyped folder is
+ * refused with advice, and nothing is created.
+ */
+export async function openExistingWorkspace(flag: string | undefined): Promise<CasebookService> {
+  const dir = resolveWorkspace(flag);
+  try {
+    return await openWorkspace(dir, { create: false });
+  } catch (err) {
+    if (!(err instanceof CasebookError && err.code === 'not_found')) throw err;
+    throw new CasebookError(
+      'not_found',
+      `${err.message} Check the folder (--workspace or $CASEBOOK_WORKSPACE), or create a workspace there with: casebook init --workspace "${dir}"`,
+    );
+  }
 }

@@ -3,12 +3,11 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { openWorkspace } from '../core/casebook-service';
 import { CasebookError } from '../core/errors';
-import { startServer } from '../server/http-server';
 import { registerCheckCommand } from './check-command';
-import { CliUsageError, formatOption, parseOption, portOption, resolveWorkspace } from './cli-options';
+import { CliUsageError, formatOption, openExistingWorkspace, parseOption, resolveWorkspace } from './cli-options';
 import { progressReporter } from './progress-line';
 import { formatStudyTable } from './study-table';
-import { findRendererDir } from './renderer-location';
+import { registerServeCommand } from './serve-command';
 
 const program = new Command()
   .name('casebook')
@@ -38,7 +37,7 @@ program
   .option('-w, --workspace <dir>', workspaceHelp)
   .option('--json', 'print JSON instead of a table')
   .action(async (opts: { workspace?: string; json?: boolean }) => {
-    const service = await openWorkspace(resolveWorkspace(opts.workspace));
+    const service = await openExistingWorkspace(opts.workspace);
     const progress = progressReporter('Checking study files');
     await service.verifyStudies((done, total) => progress.update(done, total));
     progress.done();
@@ -48,26 +47,7 @@ program
     reportWorkspaceProblems(await service.getWorkspaceInfo({}));
   });
 
-program
-  .command('serve')
-  .description('open the app in your browser (browser mode): serves the UI and API on 127.0.0.1 with a secret token')
-  .option('-w, --workspace <dir>', workspaceHelp)
-  .option('-p, --port <n>', 'port to listen on (0 picks a free one)', '0')
-  .action(async (opts: { workspace?: string; port: string }) => {
-    const port = parseOption(portOption, opts.port, '--port');
-    const rendererDir = findRendererDir();
-    if (!rendererDir) throw new CliUsageError('the app is not built: run `npm run build` first');
-    const service = await openWorkspace(resolveWorkspace(opts.workspace));
-    service.warmUp();
-    const server = await startServer({ handlers: service, workspaceDir: service.workspace, rendererDir, port });
-    console.log(`Casebook is serving ${service.workspace} — open this address in your browser (Ctrl+C to stop):`);
-    console.log(server.url);
-    const stop = (): void => {
-      void server.close().then(() => process.exit(0));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+registerServeCommand(program, workspaceHelp);
 
 program
   .command('export')
@@ -78,7 +58,7 @@ program
   .option('--drafts', 'include draft studies')
   .action(async (opts: { workspace?: string; format: string; out: string; drafts?: boolean }) => {
     const format = parseOption(formatOption, opts.format, '--format');
-    const service = await openWorkspace(resolveWorkspace(opts.workspace));
+    const service = await openExistingWorkspace(opts.workspace);
     const progress = progressReporter(format === 'site' ? 'Writing site' : 'Writing Markdown');
     const started = performance.now();
     const report = await service.exportWithProgress(
@@ -119,7 +99,7 @@ program
     if (report.imported.length === 0 && report.skipped.length > 0) process.exitCode = 1;
   });
 
-registerCheckCommand(program, async (workspace) => openWorkspace(resolveWorkspace(workspace)), workspaceHelp);
+registerCheckCommand(program, openExistingWorkspace, workspaceHelp);
 
 function reportWorkspaceProblems(
   info: Awaited<ReturnType<Awaited<ReturnType<typeof openWorkspace>>['getWorkspaceInfo']>>,

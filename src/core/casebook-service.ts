@@ -22,9 +22,10 @@ import {
 import { ensureDefaultTemplates, getTemplate, listTemplates } from './templates/template-store';
 import { studyDraftFromTemplate } from './templates/template-draft';
 import type { Study } from './schemas/study';
-import { SiteStore } from './site-store';
+import { SiteStore, WORKSPACE_FILE } from './site-store';
 import { StudyStore } from './study-store';
 import { exportStudies, type ExportProgress } from './workspace-export';
+import { holdsWorkspace } from './workspace-folder';
 
 export interface CasebookService extends CasebookHandlers {
   readonly workspace: string;
@@ -49,9 +50,17 @@ export interface CasebookService extends CasebookHandlers {
   ): ReturnType<CasebookHandlers['exportWorkspace']>;
 }
 
-/** Opens (creating if needed) the workspace at `dir` and returns its service. */
-export async function openWorkspace(dir: string): Promise<CasebookService> {
+export interface OpenWorkspaceOptions {
+  /** false: refuse a folder that holds no workspace yet, creating nothing (commands that only read). */
+  create?: boolean;
+}
+
+/** Opens (creating if needed, unless told not to) the workspace at `dir` and returns its service. */
+export async function openWorkspace(dir: string, options: OpenWorkspaceOptions = {}): Promise<CasebookService> {
   const workspace = path.resolve(dir);
+  if (options.create === false && !holdsWorkspace(workspace)) {
+    throw new CasebookError('not_found', `No Casebook workspace at ${workspace} (there is no ${WORKSPACE_FILE}).`);
+  }
   await fsp.mkdir(workspace, { recursive: true });
   const site = new SiteStore(workspace);
   const { readOnlyReason } = await site.open();

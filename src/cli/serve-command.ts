@@ -1,0 +1,70 @@
+// `casebook serve`: browser mode. The port is claimed before the workspace is opened, so a
+// busy port fails with advice and creates nothing.
+import type { Command } from 'commander';
+import { openWorkspace } from '../core/casebook-service';
+import type { CasebookHandlers } from '../core/contract';
+import { CasebookError } from '../core/errors';
+import { handlersWhenReady } from '../server/handlers-when-ready';
+import { startServer, type RunningServer } from '../server/http-server';
+import { CliUsageError, parseOption, portOption, resolveWorkspace } from './cli-options';
+import { findRendererDir } from './renderer-location';
+
+export function registerServeCommand(program: Command, workspaceHelp: string): void {
+  program
+    .command('serve')
+    .description('open the app in your browser (browser mode): serves the UI and API on 127.0.0.1 with a secret token')
+    .option('-w, --workspace <dir>', workspaceHelp)
+    .option('-p, --port <n>', 'port to listen on (0 picks a free one)', '0')
+    .action(async (opts: { workspace?: string; port: string }) => {
+      const port = parseOption(portOption, opts.port, '--port');
+      const workspace = resolveWorkspace(opts.workspace);
+      const rendererDir = findRendererDir();
+      if (!rendererDir) throw new CliUsageError('the app is not built: run `npm run build` first');
+      let open!: (handlers: Promise<CasebookHandlers>) => void;
+      const ready = new Promise<CasebookHandlers>((resolve) => (open = (handlers) => resolve(handlers)));
+      const server = await startServer({
+        handlers: handlersWhenReady(ready),
+        workspaceDir: workspace,
+        rendererDir,
+        port,
+      }).catch((err: unknown) => {
+        throw listenFailure(err, port);
+      });
+      const opening = openWorkspace(workspace);
+      open(opening);
+      const service = await opening.catch(async (err: unknown) => {
+        await server.close();
+        throw err;
+      });
+      service.warmUp();
+      console.log(`Casebook is serving ${service.workspace} — open this address in your browser (Ctrl+C to stop):`);
+      console.log(server.url);
+      stopOnSignals(server);
+    });
+}
+
+function stopOnSignals(server: RunningServer): void {
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** A listen error as one line saying what to do (not a raw EADDRINUSE). */
+function listenFailure(err: unknown, port: number): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    return new CasebookError(
+      'io_error',
+      `port ${port} on 127.0.0.1 is already in use (another casebook serve?). Choose another with --port N, or --port 0 for a free one. Nothing was changed.`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new CasebookError(
+      'io_error',
+      `port ${port} needs administrator rights on this system. Choose one above 1023 with --port N, or --port 0 for a free one. Nothing was changed.`,
+    );
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
