@@ -10,6 +10,7 @@ import { studyPreviewHtml } from './export/study-preview';
 import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
 import { countQuarantined, listQuarantine } from './quarantine';
 import { checkWorkspace } from './checks/workspace-checks';
+import { TemplatePrompts } from './checks/template-prompts';
 import { LibraryService } from './library-service';
 import {
   addCategory,
@@ -61,6 +62,14 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
     await fsp.mkdir(path.join(workspace, ASSETS_DIR), { recursive: true });
     await ensureDefaultTemplates(workspace);
   }
+  // Prompts of the workspace's templates, re-read when templates are listed or studies checked.
+  let prompts = TemplatePrompts.builtIn();
+  const readTemplates = async () => {
+    const list = await listTemplates(workspace);
+    prompts = TemplatePrompts.withWorkspace(list.templates);
+    return list;
+  };
+  await readTemplates();
   const library = new LibraryService({
     listSummaries: () => studies.list(),
     readStudy: async (id) => {
@@ -72,6 +81,7 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
       }
     },
     site: () => site.get(),
+    prompts: () => prompts,
     folderStamp: () => statOrNull(studies.studiesDir)?.mtimeMs ?? null,
     quarantinedCount: () => countQuarantined(workspace),
     unverifiedIds: () => studies.unverifiedIds(),
@@ -203,10 +213,16 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
       return { id };
     },
     searchLibrary: (query) => library.search(query),
-    listTemplates: () => listTemplates(workspace),
-    checkStudy: async ({ id }) => library.findingsOf(await studies.get(id)),
+    listTemplates: readTemplates,
+    checkStudy: async ({ id }) => {
+      await readTemplates();
+      return library.findingsOf(await studies.get(id));
+    },
     checkCounts: () => library.checkCounts(),
-    checkWorkspace: async ({ publishedOnly }) => checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly }),
+    checkWorkspace: async ({ publishedOnly }) => {
+      await readTemplates();
+      return checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly, prompts });
+    },
     addCategory: async ({ name }) => {
       writable();
       return site.update({ categories: addCategory(site.get(), name).categories });
