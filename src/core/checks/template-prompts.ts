@@ -7,8 +7,8 @@ import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { docToPlainText } from '../schemas/rich-text';
 import { sectionKeys, sectionLabels, type SectionKey } from '../schemas/study';
 import { builtInTemplates } from '../templates/builtin-templates';
-import { markdownToSectionDoc } from '../templates/template-draft';
-import type { StudyTemplate } from '../templates/template-schema';
+import { templateFromFile } from '../templates/template-draft';
+import { templateFileSchema, type StudyTemplate } from '../templates/template-schema';
 import { positionOfPath } from './doc-findings';
 import type { Finding } from './finding';
 
@@ -88,18 +88,9 @@ export class TemplatePrompts {
 }
 
 function builtInSections(): TemplateSections[] {
-  return Object.values(builtInTemplates).map((file) => {
-    const sections = file.sections ?? {};
-    const section = (source: string | RichTextDoc | undefined): RichTextDoc =>
-      typeof source === 'object' ? source : markdownToSectionDoc(source ?? '');
-    return {
-      name: file.name,
-      problem: section(sections.problem),
-      decisions: section(sections.decisions),
-      tradeoffs: section(sections.tradeoffs),
-      lessons: section(sections.lessons),
-    };
-  });
+  return Object.entries(builtInTemplates).map(([id, file]) =>
+    templateFromFile(id, templateFileSchema.parse(file), true),
+  );
 }
 
 /** An error for each paragraph of a section that is still a template's prompt. */
