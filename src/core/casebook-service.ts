@@ -5,6 +5,7 @@ import { statOrNull } from './file-exists';
 import path from 'node:path';
 import { ASSETS_DIR, readAssetBytes, saveAssetBytes } from './asset-store';
 import type { CasebookHandlers, WorkspaceInfo } from './contract';
+import { conflictCopyDraft } from './conflict-copy';
 import { CasebookError } from './errors';
 import { studyPreviewHtml } from './export/study-preview';
 import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
@@ -182,6 +183,20 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
       const saved = await studies.update(id, patch, baseUpdatedAt);
       library.saved(saved);
       return saved;
+    },
+    saveOnExit: async ({ id, patch, baseUpdatedAt }) => {
+      writable();
+      try {
+        const saved = await studies.update(id, patch, baseUpdatedAt);
+        library.saved(saved);
+        return { study: saved, conflictCopy: null };
+      } catch (err) {
+        if (!(err instanceof CasebookError && err.code === 'conflict')) throw err;
+        const theirs = await studies.get(id);
+        const copy = await studies.create(conflictCopyDraft(theirs, patch, new Date()));
+        library.saved(copy);
+        return { study: theirs, conflictCopy: copy };
+      }
     },
     duplicateStudy: async ({ id }) => {
       writable();
