@@ -62,6 +62,9 @@ program
     const server = await startServer({ handlers: service, workspaceDir: service.workspace, rendererDir, port });
     console.log(`Casebook is serving ${service.workspace} — open this address in your browser (Ctrl+C to stop):`);
     console.log(server.url);
+    console.log(
+      'It signs this browser in with a session cookie and drops the token from the address bar; keep the address private.',
+    );
     const stop = (): void => {
       void server.close().then(() => process.exit(0));
     };
