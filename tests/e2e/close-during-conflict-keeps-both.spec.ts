@@ -1,7 +1,7 @@
 // Closing the tab while "changed on disk" is shown: the save that leaves with the page is still
 // a compare-and-swap, so the other writer's text stays in the study and the author's text is
 // kept beside it as a conflict copy. Neither is lost, nothing is overwritten.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { docToPlainText, type RichTextDoc } from '../../src/core/schemas/rich-text';
 import type { Study } from '../../src/core/schemas/study';
@@ -48,8 +48,14 @@ test('closing the tab during a conflict keeps their text in the study and mine i
   await page.close({ runBeforeUnload: true });
   await exitSave;
 
-  await expect.poll(async () => (await studiesOnDisk(workspace)).length).toBe(2);
-  const all = await studiesOnDisk(workspace);
+  // The study files only (the store's own temp and lock files come and go beside them).
+  const studies = async (): Promise<Study[]> => {
+    const dir = path.join(workspace, 'studies');
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    return Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8')) as Study));
+  };
+  await expect.poll(async () => new Set((await studies()).map((s) => s.id)).size).toBe(2);
+  const all = await studies();
   const original = all.find((s) => s.id === created!.id)!;
   const copy = all.find((s) => s.id !== created!.id)!;
   expect(docToPlainText(original.problem)).toBe('Theirs');

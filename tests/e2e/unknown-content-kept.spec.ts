@@ -54,7 +54,7 @@ test('a section with an unknown node is read-only with a notice; saving another 
   await expect(problem.getByRole('note')).toContainText(
     "This section holds content this version of Casebook cannot show (a 'mention' node).",
   );
-  await expect(problem).toContainText('about the shard map.');
+  await expect(problem).toContainText('Ask ⟨mention: Ana⟩ about the shard map.');
   // Not an editor: no textbox, nothing editable to type a blank over.
   await expect(section(page, 'Problem')).toHaveCount(0);
   await expect(problem.locator('[contenteditable="true"]')).toHaveCount(0);
@@ -75,7 +75,7 @@ test('a section with an unknown node is read-only with a notice; saving another 
       for (const scheme of ['light', 'dark'] as const) {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme: scheme });
-        await problem.scrollIntoViewIfNeeded();
+        await problem.getByRole('heading', { name: 'Problem' }).evaluate((h) => h.scrollIntoView({ block: 'center' }));
         await page.screenshot({ path: path.join(SHOTS, `unloadable-${width}-${scheme}.png`) });
         const again = await new AxeBuilder({ page }).include('section.section-unloadable').analyze();
         expect(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadProblem, richTextSchema } from '../../src/core/rich-text/loadable';
+import { loadProblem, previewLines, richTextSchema } from '../../src/core/rich-text/loadable';
 import type { RichTextDoc, RichTextNode } from '../../src/core/schemas/rich-text';
 import { builtInTemplates } from '../../src/core/templates/builtin-templates';
 import { markdownToSectionDoc } from '../../src/core/templates/template-draft';
@@ -15,6 +15,15 @@ describe('which sections the editor can load as stored', () => {
   it("names a node type the editor does not know (a 'mention' from another tool)", () => {
     const problem = loadProblem(doc(para(text('Ask '), { type: 'mention', attrs: { id: 'ana' } })));
     expect(problem?.what).toBe("a 'mention' node");
+  });
+
+  it('shows such a section read-only with each unknown node named where it stands', () => {
+    const stored = doc(
+      para(text('Ask '), { type: 'mention', attrs: { id: 'ana', label: 'Ana' } }, text(' first.')),
+      { type: 'kanban', attrs: {} },
+      { type: 'bulletList', content: [{ type: 'listItem', content: [para(text('one'))] }] },
+    );
+    expect(previewLines(stored)).toEqual(['Ask ⟨mention: Ana⟩ first.', '⟨kanban⟩', 'one']);
   });
 
   it('names a mark type the editor does not know', () => {

@@ -49,3 +49,32 @@ export function loadProblem(doc: RichTextDoc, schema: Schema = richTextSchema())
     return { what: 'content in an arrangement this version does not allow', detail };
   }
 }
+
+/**
+ * The text of a section the editor cannot load, one line per text block, with each node the
+ * schema does not know shown where it stands ("⟨mention: Ana⟩"), so nothing is silently missing.
+ */
+export function previewLines(doc: RichTextDoc, schema: Schema = richTextSchema()): string[] {
+  const lines: string[] = [];
+  const known = (node: RichTextNode) => Object.hasOwn(schema.nodes, node.type);
+  const stand = (node: RichTextNode): string => {
+    const label = [node.attrs?.label, node.attrs?.id].find((v) => typeof v === 'string' && v.trim() !== '');
+    return `⟨${node.type}${label ? `: ${String(label)}` : ''}⟩`;
+  };
+  const inline = (node: RichTextNode): string =>
+    (node.content ?? [])
+      .map((c) =>
+        c.type === 'text' ? (c.text ?? '') : c.type === 'hardBreak' ? ' ' : known(c) ? inline(c) : stand(c) + inline(c),
+      )
+      .join('');
+  const holdsText = (node: RichTextNode): boolean =>
+    (known(node) && schema.nodes[node.type]!.isTextblock) ||
+    (node.content ?? []).some((c) => c.type === 'text' || c.type === 'hardBreak');
+  const visit = (node: RichTextNode): void => {
+    if (holdsText(node)) return void lines.push(inline(node));
+    if (!known(node) && node.type !== 'doc') lines.push(stand(node));
+    (node.content ?? []).forEach(visit);
+  };
+  visit(doc as RichTextNode);
+  return lines.filter((line) => line.trim() !== '');
+}

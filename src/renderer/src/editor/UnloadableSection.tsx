@@ -1,8 +1,8 @@
 // A section the editor cannot load as stored (a node or mark this version does not know):
-// its text is shown read-only under a notice saying what could not be shown and how to get
+// its text is shown read-only (unknown nodes named where they stand) under a notice saying what could not be shown and how to get
 // it back. Nothing here can edit, so nothing here is ever saved; the file keeps it as it is.
-import type { LoadProblem } from '../../../core/rich-text/loadable';
-import { docToPlainText, type RichTextDoc } from '../../../core/schemas/rich-text';
+import { previewLines, type LoadProblem } from '../../../core/rich-text/loadable';
+import type { RichTextDoc } from '../../../core/schemas/rich-text';
 import { sectionLabels, type SectionKey } from '../../../core/schemas/study';
 
 interface UnloadableSectionProps {
@@ -16,7 +16,7 @@ export function UnloadableSection({ studyId, section, content, problem }: Unload
   const label = sectionLabels[section];
   const headingId = `section-${section}-heading`;
   const noticeId = `section-${section}-unloadable`;
-  const lines = docToPlainText(content).split('\n').filter(Boolean);
+  const lines = previewLines(content);
   return (
     <section className="section section-unloadable" aria-labelledby={headingId} aria-describedby={noticeId}>
       <div className="section-head">
