@@ -55,9 +55,12 @@ function LoadedSectionEditor({
       content: initialContent,
       editable,
       enableContentCheck: true,
-      // Emitted while the editor is being built: report it once that is over.
-      onContentError: ({ error }) =>
-        queueMicrotask(() => onContentError({ what: 'content this version cannot load', detail: error.message })),
+      // Only the stored document is at stake (emitted while the editor is built, before it has
+      // a view); later insertions that fail are TipTap's to refuse. Reported once that is over.
+      onContentError: ({ editor: building, error }) => {
+        if (building.isInitialized) return;
+        queueMicrotask(() => onContentError({ what: 'content this version cannot load', detail: error.message }));
+      },
       shouldRerenderOnTransaction: false,
       editorProps: {
         attributes: {
