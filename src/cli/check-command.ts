@@ -5,10 +5,14 @@ import { checkWorkspace, type WorkspaceCheck } from '../core/checks/workspace-ch
 import type { SiteSettings } from '../core/schemas/site';
 import { sectionLabels, type Study } from '../core/schemas/study';
 import type { FindingField } from '../core/checks/finding';
+import { TemplatePrompts } from '../core/checks/template-prompts';
+import type { TemplateList } from '../core/templates/template-schema';
 
 export interface CheckOptions {
   strict?: boolean;
   publishedOnly?: boolean;
+  /** The workspace's template prompts (the built-ins' when not given). */
+  prompts?: TemplatePrompts;
 }
 
 export interface CheckRun {
@@ -33,7 +37,7 @@ export function runCheck(
   site: Pick<SiteSettings, 'categories'>,
   options: CheckOptions = {},
 ): CheckRun {
-  const report = checkWorkspace(site, studies, { publishedOnly: options.publishedOnly });
+  const report = checkWorkspace(site, studies, { publishedOnly: options.publishedOnly, prompts: options.prompts });
   const { totals } = report;
   const lines: string[] = [];
   const scope = options.publishedOnly ? 'published studies' : 'studies';
@@ -63,10 +67,12 @@ export function runCheck(
 export interface CheckableWorkspace {
   loadAllStudies(): Promise<Study[]>;
   getSite(input: Record<string, never>): Promise<SiteSettings>;
+  listTemplates(input: Record<string, never>): Promise<TemplateList>;
 }
 
 export async function checkOpenWorkspace(service: CheckableWorkspace, options: CheckOptions = {}): Promise<CheckRun> {
-  return runCheck(await service.loadAllStudies(), await service.getSite({}), options);
+  const prompts = TemplatePrompts.withWorkspace((await service.listTemplates({})).templates);
+  return runCheck(await service.loadAllStudies(), await service.getSite({}), { ...options, prompts });
 }
 
 /** Adds `check` to the CLI; `open` resolves --workspace (or its default) and opens it. */

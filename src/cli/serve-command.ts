@@ -39,6 +39,9 @@ export function registerServeCommand(program: Command, workspaceHelp: string): v
       service.warmUp();
       console.log(`Casebook is serving ${service.workspace} — open this address in your browser (Ctrl+C to stop):`);
       console.log(server.url);
+      console.log(
+        'It signs this browser in with a session cookie and drops the token from the address bar; keep the address private.',
+      );
       stopOnSignals(server);
     });
 }

@@ -5,11 +5,13 @@ import { statOrNull } from './file-exists';
 import path from 'node:path';
 import { ASSETS_DIR, readAssetBytes, saveAssetBytes } from './asset-store';
 import type { CasebookHandlers, WorkspaceInfo } from './contract';
+import { conflictCopyDraft } from './conflict-copy';
 import { CasebookError } from './errors';
 import { studyPreviewHtml } from './export/study-preview';
 import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
 import { countQuarantined, listQuarantine } from './quarantine';
 import { checkWorkspace } from './checks/workspace-checks';
+import { TemplatePrompts } from './checks/template-prompts';
 import { LibraryService } from './library-service';
 import {
   addCategory,
@@ -70,6 +72,14 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     await fsp.mkdir(path.join(workspace, ASSETS_DIR), { recursive: true });
     await ensureDefaultTemplates(workspace);
   }
+  // Prompts of the workspace's templates, re-read when templates are listed or studies checked.
+  let prompts = TemplatePrompts.builtIn();
+  const readTemplates = async () => {
+    const list = await listTemplates(workspace);
+    prompts = TemplatePrompts.withWorkspace(list.templates);
+    return list;
+  };
+  await readTemplates();
   const library = new LibraryService({
     listSummaries: () => studies.list(),
     readStudy: async (id) => {
@@ -81,6 +91,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       }
     },
     site: () => site.get(),
+    prompts: () => prompts,
     folderStamp: () => statOrNull(studies.studiesDir)?.mtimeMs ?? null,
     quarantinedCount: () => countQuarantined(workspace),
     unverifiedIds: () => studies.unverifiedIds(),
@@ -182,6 +193,20 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       library.saved(saved);
       return saved;
     },
+    saveOnExit: async ({ id, patch, baseUpdatedAt }) => {
+      writable();
+      try {
+        const saved = await studies.update(id, patch, baseUpdatedAt);
+        library.saved(saved);
+        return { study: saved, conflictCopy: null };
+      } catch (err) {
+        if (!(err instanceof CasebookError && err.code === 'conflict')) throw err;
+        const theirs = await studies.get(id);
+        const copy = await studies.create(conflictCopyDraft(theirs, patch, new Date()));
+        library.saved(copy);
+        return { study: theirs, conflictCopy: copy };
+      }
+    },
     duplicateStudy: async ({ id }) => {
       writable();
       const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, slug: _s, ...fields } = await studies.get(id);
@@ -212,10 +237,16 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       return { id };
     },
     searchLibrary: (query) => library.search(query),
-    listTemplates: () => listTemplates(workspace),
-    checkStudy: async ({ id }) => library.findingsOf(await studies.get(id)),
+    listTemplates: readTemplates,
+    checkStudy: async ({ id }) => {
+      await readTemplates();
+      return library.findingsOf(await studies.get(id));
+    },
     checkCounts: () => library.checkCounts(),
-    checkWorkspace: async ({ publishedOnly }) => checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly }),
+    checkWorkspace: async ({ publishedOnly }) => {
+      await readTemplates();
+      return checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly, prompts });
+    },
     addCategory: async ({ name }) => {
       writable();
       return site.update({ categories: addCategory(site.get(), name).categories });

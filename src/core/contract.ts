@@ -92,6 +92,16 @@ export const contract = {
     studySchema,
     true,
   ),
+  /**
+   * The save sent as the page closes (one request, nobody left to answer a conflict): a
+   * compare-and-swap like updateStudy, but on conflict the version on disk stays and the
+   * edits are written as a new draft, "<title> (conflict copy <date>)".
+   */
+  saveOnExit: method(
+    z.object({ id: studyIdSchema, patch: studyPatchSchema, baseUpdatedAt: z.iso.datetime() }).strict(),
+    z.object({ study: studySchema, conflictCopy: studySchema.nullable() }),
+    true,
+  ),
   deleteStudy: method(idInput, z.object({ id: studyIdSchema }), true),
   restoreStudy: method(idInput, studySchema, true),
   duplicateStudy: method(idInput, studySchema, true),

@@ -6,6 +6,7 @@
 import { checkStudy } from './checks/publish-checks';
 import type { Finding } from './checks/finding';
 import { StudyNames } from './checks/study-names';
+import type { TemplatePrompts } from './checks/template-prompts';
 import { queryLibrary, type LibraryPage, type LibraryQuery } from './library/library-query';
 import { SearchIndex } from './library/search-index';
 import { indexChanges } from './library/search-index-sync';
@@ -21,6 +22,8 @@ interface LibrarySources {
   listSummaries(): Promise<StudySummary[]>;
   readStudy(id: string): Promise<Study | null>;
   site(): SiteSettings;
+  /** The workspace's template prompts, as last read. */
+  prompts?(): TemplatePrompts;
   /**
    * Changes when a study file is added, removed or replaced by rename (every atomic save):
    * the studies folder's mtime. Lets a search skip re-listing the folder per keystroke.
@@ -83,7 +86,7 @@ export class LibraryService {
   }
 
   private findings(study: Study): Finding[] {
-    return checkStudy(study, { site: this.sources.site(), names: this.names });
+    return checkStudy(study, { site: this.sources.site(), names: this.names, prompts: this.sources.prompts?.() });
   }
 
   /** A study was created or saved through the service. */

@@ -1,5 +1,7 @@
 // Browser mode: the renderer bundle and the API contract over HTTP on 127.0.0.1.
 // POST /api/<method> with X-Casebook-Token and the JSON input → the dispatch envelope.
+// GET /?token=… sets the session cookie and redirects to the same address without the token;
+// the page is then served with the token in a <meta> tag, to cookie-authenticated loads only.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import type { ApiResult, CasebookHandlers } from '../core/contract';
 import { dispatch } from '../core/dispatch';
 import type { ErrorCode } from '../core/errors';
 import { httpStatusFor } from './http-status';
-import { checkHostAndOrigin, TOKEN_HEADER, tokenMatches } from './request-guard';
+import { checkHostAndOrigin, cookieMatches, sessionCookie, TOKEN_HEADER, tokenMatches } from './request-guard';
 import { contentTypeFor, resolveStaticFile } from './static-files';
 
 export const CONTENT_SECURITY_POLICY =
@@ -24,7 +26,7 @@ export const ASSET_ROUTE = '/workspace-assets/';
 
 export interface ServerOptions {
   handlers: CasebookHandlers;
-  /** The workspace folder, for serving its images at /workspace-assets/<hash>.<ext>?token=… */
+  /** The workspace folder, for serving its images at /workspace-assets/<hash>.<ext> (cookie-authenticated). */
   workspaceDir?: string;
   rendererDir: string;
   port?: number;
@@ -72,10 +74,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'invalid_input', 'Only GET here.', 405);
-    if (url.pathname.startsWith(ASSET_ROUTE)) return serveAsset(url, res, req.method === 'HEAD');
+    const signedIn = cookieMatches(req, port, token);
+    if (url.searchParams.has('token')) return signIn(url, res);
+    if (url.pathname.startsWith(ASSET_ROUTE)) {
+      if (!signedIn) return sendError(res, 'forbidden', 'Not signed in: open the URL printed by casebook serve.');
+      return serveAsset(url, res, req.method === 'HEAD');
+    }
     const file = await resolveStaticFile(rendererDir, url.pathname);
     if (!file) return sendError(res, 'not_found', `Nothing at ${url.pathname}.`);
-    const bytes = await fsp.readFile(file);
+    let bytes: Buffer = await fsp.readFile(file);
+    if (file.endsWith('.html') && signedIn) bytes = withTokenMeta(bytes, token);
     res.writeHead(200, {
       'Content-Type': contentTypeFor(file),
       'Content-Length': bytes.length,
@@ -84,11 +92,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.end(req.method === 'HEAD' ? undefined : bytes);
   }
 
-  // Images are fetched by <img>, which cannot send headers: the token rides in the query.
-  async function serveAsset(url: URL, res: ServerResponse, headOnly: boolean): Promise<void> {
+  // The printed URL: trade its token for the session cookie, and send the browser on to the
+  // same address without it, so the token stays out of the address bar, history and Referer.
+  function signIn(url: URL, res: ServerResponse): void {
     if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
-      return sendError(res, 'forbidden', 'Missing or wrong token for this image.');
+      return sendError(res, 'forbidden', 'Wrong token: open the URL printed by casebook serve.');
     }
+    const clean = new URL(url);
+    clean.searchParams.delete('token');
+    res.writeHead(303, {
+      Location: `${clean.pathname}${clean.search}${clean.hash}`,
+      'Set-Cookie': sessionCookie(port, token),
+      'Cache-Control': 'no-store',
+    });
+    res.end();
+  }
+
+  // Images are fetched by <img>, which cannot send headers: the session cookie opens them, so
+  // their URLs (and HTML copied out of the editor) carry no secret.
+  async function serveAsset(url: URL, res: ServerResponse, headOnly: boolean): Promise<void> {
     const name = url.pathname.slice(ASSET_ROUTE.length);
     if (!options.workspaceDir || !ASSET_FILE_PATTERN.test(name)) return sendError(res, 'not_found', 'No such image.');
     let bytes: Buffer;
@@ -124,6 +146,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => resolve());
       }),
   };
+}
+
+/** The page learns the API token from this tag (its address no longer holds it). */
+export const TOKEN_META = 'casebook-token';
+
+function withTokenMeta(html: Buffer, token: string): Buffer {
+  // The token is base64url (or the caller's own, which is escaped anyway): safe in an attribute.
+  const escaped = token.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const tag = `<meta name="${TOKEN_META}" content="${escaped}">`;
+  const text = html.toString('utf8');
+  const at = text.search(/<\/head>/i);
+  return Buffer.from(at < 0 ? `${tag}${text}` : `${text.slice(0, at)}${tag}${text.slice(at)}`);
 }
 
 function setSecurityHeaders(res: ServerResponse): void {

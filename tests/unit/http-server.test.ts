@@ -121,18 +121,19 @@ describe('browser-mode server', () => {
     expect(escape.status).toBe(404);
   });
 
-  it('serves workspace images only with the token and only from assets/', async () => {
+  it('serves workspace images only to the signed-in page (session cookie) and only from assets/', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const saved = await call(server, '/api/saveAsset', {
       headers: { 'X-Casebook-Token': server.token },
       body: JSON.stringify({ fileName: 'a.png', mediaType: 'image/png', dataBase64: png.toString('base64') }),
     });
     const name = (saved.body.value as { src: string }).src.replace('assets/', '');
-    const image = await call(server, `/workspace-assets/${name}?token=${server.token}`, { method: 'GET' });
+    const cookie = { Cookie: `casebook-${server.port}=${server.token}` };
+    const image = await call(server, `/workspace-assets/${name}`, { method: 'GET', headers: cookie });
     expect(image.status).toBe(200);
     expect(image.headers['content-type']).toBe('image/png');
     expect((await call(server, `/workspace-assets/${name}`, { method: 'GET' })).status).toBe(403);
-    const escape = await call(server, `/workspace-assets/..%2fcasebook.json?token=${server.token}`, { method: 'GET' });
+    const escape = await call(server, `/workspace-assets/..%2fcasebook.json`, { method: 'GET', headers: cookie });
     expect(escape.status).toBe(404);
   });
 });

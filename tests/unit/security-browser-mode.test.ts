@@ -1,11 +1,14 @@
 // Browser mode refuses everything that is not the page it served: a missing or wrong token,
-// a token only in the URL, a foreign or null Origin, and Host names a DNS-rebinding page
-// would send. Requests are written byte for byte on a socket, so even a missing Host header
+// a token only in the URL or only in a cookie (API calls need the header), a foreign or null
+// Origin, and Host names a DNS-rebinding page would send. The printed URL's token is traded
+// once for a session cookie that opens the page and its images, and never an API call, nor
+// any request whose Host or Origin is not ours. Requests are written byte for byte on a socket, so even a missing Host header
 // or an odd one reaches the server as an attacker would send it.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/core/casebook-service';
 import { startServer, type RunningServer } from '../../src/server/http-server';
@@ -17,6 +20,8 @@ const PNG = Buffer.from(
   'base64',
 );
 const ASSET = `${createHash('sha256').update(PNG).digest('hex')}.png`;
+
+const RUNS = Number(process.env.CASEBOOK_PROPERTY_RUNS ?? 60);
 
 let server: RunningServer;
 let workspace: string;
@@ -153,28 +158,47 @@ describe('browser mode refuses', () => {
   });
 });
 
-describe('workspace images in browser mode (/workspace-assets/)', () => {
-  const image = (query: string, name = ASSET): string => `/workspace-assets/${name}${query}`;
+const cookie = (token = server.token, port = server.port): string => `casebook-${port}=${token}`;
 
-  it('are served with the token, sandboxed, and refused without it or with a wrong one', async () => {
-    const ok = await raw('GET', image(`?token=${server.token}`), { Host: ours() });
+const image = (query: string, name = ASSET): string => `/workspace-assets/${name}${query}`;
+
+describe('workspace images in browser mode (/workspace-assets/)', () => {
+  it('are served to the signed-in page (session cookie), sandboxed, with a token-free URL', async () => {
+    const ok = await raw('GET', image(''), { Host: ours(), Cookie: cookie() });
     expect(ok.status).toBe(200);
     expect(ok.headers).toMatch(/content-security-policy: [^\r]*sandbox/i);
-    for (const query of ['', '?token=', `?token=${server.token.slice(0, -1)}`, `?token=${server.token}x`]) {
-      expect((await raw('GET', image(query), { Host: ours() })).status, query).toBe(403);
+    // Beside other cookies of 127.0.0.1, in any order.
+    const among = await raw('GET', image(''), { Host: ours(), Cookie: `a=1; ${cookie()}; casebook-1=x` });
+    expect(among.status).toBe(200);
+  });
+
+  it('are refused without the cookie, with a wrong one, or with the cookie of another port', async () => {
+    for (const value of [
+      null,
+      cookie(''),
+      cookie(server.token.slice(0, -1)),
+      cookie(`${server.token}x`),
+      cookie(server.token.toUpperCase()),
+      cookie(server.token, server.port + 1),
+      `token=${server.token}`,
+      `casebook=${server.token}`,
+    ]) {
+      expect((await raw('GET', image(''), { Host: ours(), Cookie: value })).status, String(value)).toBe(403);
     }
-    // The header alone does not open images either: <img> cannot send it, nothing else should.
+    // The header does not open images either: <img> cannot send it, nothing else should.
     expect((await raw('GET', image(''), { Host: ours(), 'X-Casebook-Token': server.token })).status).toBe(403);
   });
 
-  it('refuse a rebinding Host or foreign Origin even with the token', async () => {
-    const q = `?token=${server.token}`;
-    expect((await raw('GET', image(q), { Host: `127.0.0.1.evil.com:${server.port}` })).status).toBe(403);
-    expect((await raw('GET', image(q), { Host: ours(), Origin: 'https://evil.example' })).status).toBe(403);
+  it('refuse a rebinding Host or foreign Origin even with the cookie', async () => {
+    expect((await raw('GET', image(''), { Host: `127.0.0.1.evil.com:${server.port}`, Cookie: cookie() })).status).toBe(
+      403,
+    );
+    expect(
+      (await raw('GET', image(''), { Host: ours(), Origin: 'https://evil.example', Cookie: cookie() })).status,
+    ).toBe(403);
   });
 
   it('never reach outside assets/, whatever the name', async () => {
-    const q = `?token=${server.token}`;
     for (const name of [
       '../casebook.json',
       '..%2fcasebook.json',
@@ -186,10 +210,97 @@ describe('workspace images in browser mode (/workspace-assets/)', () => {
       `../assets/${ASSET}`,
       'studies',
     ]) {
-      const reply = await raw('GET', image(q, name), { Host: ours() });
+      const reply = await raw('GET', image('', name), { Host: ours(), Cookie: cookie() });
       expect(reply.status, name).toBeGreaterThanOrEqual(400);
       expect(reply.body, name).not.toContain('schemaVersion');
     }
+  });
+});
+
+describe('the printed URL signs the browser in and leaves no token in the address', () => {
+  it('trades ?token= for an HttpOnly, SameSite=Strict cookie named after the port, and redirects to the bare address', async () => {
+    const reply = await raw('GET', `/?token=${server.token}`, { Host: ours() });
+    expect(reply.status).toBe(303);
+    expect(reply.headers).toMatch(/\r\nlocation: \/\r\n/i);
+    const setCookie = /\r\nset-cookie: ([^\r]*)/i.exec(reply.headers)?.[1];
+    expect(setCookie).toBe(`casebook-${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`);
+    expect(reply.headers.toLowerCase()).toContain('cache-control: no-store');
+    // Other parameters stay; only the token goes.
+    const other = await raw('GET', `/?study=a&token=${server.token}`, { Host: ours() });
+    expect(other.headers).toMatch(/\r\nlocation: \/\?study=a\r\n/i);
+  });
+
+  it('a wrong token in the URL is refused and sets no cookie', async () => {
+    for (const wrong of ['', 'x', server.token.slice(0, -1), `${server.token}x`]) {
+      const reply = await raw('GET', `/?token=${wrong}`, { Host: ours() });
+      expect(reply.status, wrong).toBe(403);
+      expect(reply.headers.toLowerCase()).not.toContain('set-cookie');
+    }
+  });
+
+  it('the page carries the API token (in a meta tag) only when the cookie signs it in', async () => {
+    const signedIn = await raw('GET', '/', { Host: ours(), Cookie: cookie() });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toContain(`<meta name="casebook-token" content="${server.token}">`);
+    expect(signedIn.headers.toLowerCase()).toContain('cache-control: no-store');
+    for (const value of [null, cookie('x'), cookie(server.token, server.port + 1)]) {
+      const reply = await raw('GET', '/', { Host: ours(), Cookie: value });
+      expect(reply.body, String(value)).not.toContain(server.token);
+    }
+  });
+
+  it('the cookie alone never makes an API call', async () => {
+    const reply = await raw(
+      'POST',
+      '/api/createStudy',
+      { ...good(), 'X-Casebook-Token': null, Cookie: cookie() },
+      create,
+    );
+    expect(reply.status).toBe(403);
+    expect(await readdir(path.join(workspace, 'studies'))).toEqual([]);
+  });
+
+  it('with the right cookie, a Host or Origin that is not ours is still refused and learns nothing (property)', async () => {
+    const hostile = fc.oneof(
+      fc.constantFrom(
+        `127.0.0.1.evil.com:${server.port}`,
+        `localhost.evil.com:${server.port}`,
+        `[::1]:${server.port}`,
+        `127.0.0.1:${server.port + 1}`,
+        `0.0.0.0:${server.port}`,
+        '127.0.0.1',
+        '',
+      ),
+      fc.stringMatching(/^[a-z0-9.:-]{1,40}$/).filter((h) => h !== ours() && h !== `localhost:${server.port}`),
+    );
+    const origin = fc.option(
+      fc.constantFrom('null', 'https://evil.example', `https://${ours()}`, `http://127.0.0.1:${server.port + 1}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        hostile,
+        origin,
+        fc.constantFrom('/', image(''), `/?token=${server.token}`),
+        async (host, from, target) => {
+          const reply = await raw('GET', target, { Host: host, Origin: from, Cookie: cookie() });
+          expect(reply.status).toBe(403);
+          expect(reply.body).not.toContain(server.token);
+          expect(reply.headers.toLowerCase()).not.toContain('set-cookie');
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    // And with our Host, a foreign Origin: refused the same way.
+    await fc.assert(
+      fc.asyncProperty(
+        origin.filter((o) => o !== null),
+        async (from) => {
+          const reply = await raw('GET', '/', { Host: ours(), Origin: from, Cookie: cookie() });
+          expect(reply.status).toBe(403);
+        },
+      ),
+      { numRuns: 20 },
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { sectionKeys, sectionLabels, type Study } from '../schemas/study';
 import { docFindings } from './doc-findings';
 import type { Finding } from './finding';
 import type { StudyNames } from './study-names';
+import { promptFindings, TemplatePrompts } from './template-prompts';
 
 export const MAX_SUMMARY_LENGTH = 200;
 
@@ -14,6 +15,8 @@ export interface CheckContext {
   site: Pick<SiteSettings, 'categories'>;
   /** Every study in the workspace (this one included), to find duplicate titles and slugs. */
   names: StudyNames;
+  /** Prompts of the workspace's templates; the built-ins' are always recognised. */
+  prompts?: TemplatePrompts;
 }
 
 function hasContent(doc: Study['problem']): boolean {
@@ -82,6 +85,7 @@ export function checkStudy(study: Study, context: CheckContext): Finding[] {
 
   for (const key of sectionKeys) {
     if (!hasContent(study[key])) add('section-empty', 'error', key, `The ${sectionLabels[key]} section is empty.`, key);
+    findings.push(...promptFindings(study[key], key, context.prompts ?? TemplatePrompts.builtIn()));
     findings.push(...docFindings(study[key], key));
   }
 

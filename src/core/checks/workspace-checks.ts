@@ -6,6 +6,7 @@ import type { Study } from '../schemas/study';
 import { findingSchema } from './finding';
 import { checkStudy } from './publish-checks';
 import { StudyNames } from './study-names';
+import type { TemplatePrompts } from './template-prompts';
 
 export const studyCheckSchema = z.object({
   id: z.string(),
@@ -32,6 +33,8 @@ export type WorkspaceCheck = z.infer<typeof workspaceCheckSchema>;
 export interface WorkspaceCheckOptions {
   /** Check only published studies (drafts are not exported). */
   publishedOnly?: boolean;
+  /** The workspace's template prompts (the built-ins' when not given). */
+  prompts?: TemplatePrompts;
 }
 
 export function checkWorkspace(
@@ -43,7 +46,7 @@ export function checkWorkspace(
   const checked = studies
     .filter((s) => !options.publishedOnly || s.status === 'published')
     .map((study): StudyCheck => {
-      const findings = checkStudy(study, { site, names });
+      const findings = checkStudy(study, { site, names, prompts: options.prompts });
       const errors = findings.filter((f) => f.severity === 'error').length;
       return {
         id: study.id,

@@ -36,7 +36,8 @@ export function listenToShell(shell: CasebookShell, autosave: AutosaveQueue, han
     shell.onEvent('show-shortcuts', handlers.showShortcuts),
     // Sent before the window closes and before the workspace is switched. The main process
     // waits for readyToClose (at most a few seconds), so answer even if a save failed.
-    shell.onEvent('flush-before-close', () => void autosave.flushAll().then(() => shell.readyToClose())),
+    // A conflict left unresolved is kept both ways (a conflict copy), never saved over theirs.
+    shell.onEvent('flush-before-close', () => void autosave.flushBeforeClose().then(() => shell.readyToClose())),
     shell.onEvent('workspace-changed', () => {
       // Edits still unsaved belong to the workspace that was left; never send them to the new one.
       autosave.discardAll();

@@ -28,8 +28,7 @@ export function connectCasebook(): CasebookClient {
       },
     };
   }
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  const http = createHttpClient(token);
+  const http = createHttpClient(browserToken());
   return { api: http.api, shell: null, sendOnExit: http.sendOnExit };
 }
 
@@ -47,4 +46,18 @@ function unwrapBridge(bridge: CasebookBridge): CasebookApi {
       },
     ]),
   ) as unknown as CasebookApi;
+}
+
+/**
+ * Browser mode: the server hands the page its API token in a <meta> tag (only to loads its
+ * session cookie authenticates). The address never keeps it: should one still carry ?token=
+ * (the server normally redirects it away), it is dropped from the address bar and history.
+ */
+function browserToken(): string {
+  const url = new URL(window.location.href);
+  if (url.searchParams.has('token')) {
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url);
+  }
+  return document.querySelector<HTMLMetaElement>('meta[name="casebook-token"]')?.content ?? '';
 }

@@ -4,7 +4,9 @@
 // when its patch is captured, so typing never pays for serializing a whole document.
 // Each save names the version it was typed over (baseUpdatedAt): if the file changed on disk
 // meanwhile (git pull, sync, another window) the store refuses, and the author chooses.
-import type { CasebookApi, MethodName } from '../../../core/contract';
+// Saves made as the page closes stay compare-and-swaps: with nobody left to choose, a
+// conflict keeps both (saveOnExit writes the edits as a conflict copy beside theirs).
+import type { CasebookApi, MethodInput, MethodName } from '../../../core/contract';
 import type { RichTextDoc } from '../../../core/schemas/rich-text';
 import type { SectionKey, Study, StudyPatch } from '../../../core/schemas/study';
 import { errorMessage } from '../api/api-error';
@@ -29,7 +31,7 @@ interface Pending {
 }
 
 export interface AutosaveOptions {
-  api: Pick<CasebookApi, 'updateStudy'>;
+  api: Pick<CasebookApi, 'updateStudy' | 'saveOnExit'>;
   sendOnExit: (method: MethodName, input: unknown) => boolean;
   /** Called with what the store wrote, so the library list can follow. */
   onSaved?: (study: Study) => void;
@@ -128,14 +130,46 @@ export class AutosaveQueue {
     for (const id of [...this.pending.keys()]) {
       this.clearTimer(id);
       this.capture(id);
-      const entry = this.pending.get(id)!;
-      // No baseUpdatedAt here: nobody is left to resolve a conflict, and losing typed text is worse.
-      if (this.options.sendOnExit('updateStudy', { id, patch: entry.patch })) this.pending.delete(id);
+      const [method, input] = this.exitCall(id);
+      if (this.options.sendOnExit(method, input)) this.pending.delete(id);
       else allSent = false;
     }
     if (!allSent) void this.flushAll();
     this.update();
     return allSent;
+  }
+
+  /**
+   * The desktop window is closing (it waits for this): save everything, then keep both for
+   * each study whose save was refused as a conflict, since the author can no longer choose.
+   */
+  async flushBeforeClose(): Promise<void> {
+    await this.flushAll();
+    for (const [id, failure] of [...this.failures]) {
+      if (!failure.conflict || !this.pending.has(id)) continue;
+      const [method, input] = this.exitCall(id);
+      if (method !== 'saveOnExit') continue;
+      try {
+        const { conflictCopy } = await this.options.api.saveOnExit(input);
+        this.pending.delete(id);
+        this.failures.delete(id);
+        if (conflictCopy) this.options.onSaved?.(conflictCopy);
+      } catch {
+        // Still unsaved: the window closes anyway after its wait, as before.
+      }
+    }
+    this.update();
+  }
+
+  /** The one request that saves study `id`'s pending edits as the page goes away. */
+  private exitCall(
+    id: string,
+  ): ['saveOnExit', MethodInput<'saveOnExit'>] | ['updateStudy', MethodInput<'updateStudy'>] {
+    this.capture(id);
+    const { patch } = this.pending.get(id)!;
+    const base = this.bases.get(id);
+    // Without a base the author chose "Keep mine" (or the study is new here): a plain save.
+    return base === undefined ? ['updateStudy', { id, patch }] : ['saveOnExit', { id, patch, baseUpdatedAt: base }];
   }
 
   /** Forgets every unsaved edit (the workspace they belong to is no longer open). */

@@ -1,8 +1,11 @@
 // One rich-text section (Problem, Decisions…) in its own memoized component: a keystroke
 // re-renders nothing outside this editor, and the document is only marked dirty, never
 // serialized, on each change (the autosave queue reads it when it saves).
-import { memo, useEffect, useMemo } from 'react';
+// A section the editor cannot load as stored is shown read-only with a notice instead, and
+// never reaches the autosave queue: a blank editor over it would save the blank.
+import { memo, useEffect, useMemo, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
+import { loadProblem, type LoadProblem } from '../../../core/rich-text/loadable';
 import type { RichTextDoc } from '../../../core/schemas/rich-text';
 import { sectionLabels, type SectionKey } from '../../../core/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
@@ -11,6 +14,7 @@ import { sectionEditorExtensions } from './editor-extensions';
 import { registerSectionEditor, setActiveEditor } from './section-registry';
 import { sectionGuidance } from './section-guidance';
 import { sectionPrompts } from './section-prompts';
+import { UnloadableSection } from './UnloadableSection';
 import { formatWords, useSectionWordCount } from './word-counts';
 
 interface SectionEditorProps {
@@ -23,7 +27,25 @@ interface SectionEditorProps {
   language: string;
 }
 
-function SectionEditorView({ studyId, section, initialContent, editable, autosave, language }: SectionEditorProps) {
+function SectionEditorView(props: SectionEditorProps) {
+  const { studyId, section, initialContent } = props;
+  const problem = useMemo(() => loadProblem(initialContent), [initialContent]);
+  // Should TipTap still refuse what the check let through, the same read-only view follows.
+  const [refused, setRefused] = useState<LoadProblem | null>(null);
+  const shown = problem ?? refused;
+  if (shown) return <UnloadableSection studyId={studyId} section={section} content={initialContent} problem={shown} />;
+  return <LoadedSectionEditor {...props} onContentError={setRefused} />;
+}
+
+function LoadedSectionEditor({
+  studyId,
+  section,
+  initialContent,
+  editable,
+  autosave,
+  language,
+  onContentError,
+}: SectionEditorProps & { onContentError: (problem: LoadProblem) => void }) {
   const label = sectionLabels[section];
   const headingId = `section-${section}-heading`;
   const extensions = useMemo(() => sectionEditorExtensions(sectionPrompts[section]), [section]);
@@ -32,6 +54,13 @@ function SectionEditorView({ studyId, section, initialContent, editable, autosav
       extensions,
       content: initialContent,
       editable,
+      enableContentCheck: true,
+      // Only the stored document is at stake (emitted while the editor is built, before it has
+      // a view); later insertions that fail are TipTap's to refuse. Reported once that is over.
+      onContentError: ({ editor: building, error }) => {
+        if (building.isInitialized) return;
+        queueMicrotask(() => onContentError({ what: 'content this version cannot load', detail: error.message }));
+      },
       shouldRerenderOnTransaction: false,
       editorProps: {
         attributes: {

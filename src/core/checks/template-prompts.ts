@@ -1,0 +1,117 @@
+// Template prompts left in a study: a template pre-fills sections with instructions ("Who was
+// affected and how…"); a paragraph that still reads as one of them is not the author's text and
+// must not be published. Recognised by normalised text (case, spacing and Unicode forms aside),
+// whole or with the author's answer appended, against every template the workspace has and the
+// built-ins (a study made from an older or deleted template still holds their prompts).
+import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
+import { docToPlainText } from '../schemas/rich-text';
+import { sectionKeys, sectionLabels, type SectionKey } from '../schemas/study';
+import { builtInTemplates } from '../templates/builtin-templates';
+import { templateFromFile } from '../templates/template-draft';
+import { templateFileSchema, type StudyTemplate } from '../templates/template-schema';
+import { positionOfPath } from './doc-findings';
+import type { Finding } from './finding';
+
+/** Shorter prompts ("Option B: …") are only recognised whole; longer ones also with text appended. */
+const PREFIX_CHARS = 24;
+/** Text this short ("Decision", "- ") is too common to call a prompt. */
+const MIN_PROMPT_CHARS = 8;
+
+export interface TemplatePrompt {
+  template: string;
+  /** The prompt as the template writes it. */
+  text: string;
+}
+
+type TemplateSections = Pick<StudyTemplate, 'name' | SectionKey>;
+
+export function normalizePromptText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** Paragraphs at any depth (in lists, quotes, callouts), each with its child-index path. */
+function paragraphs(doc: RichTextDoc, visit: (node: RichTextNode, path: number[]) => void): void {
+  const walk = (node: RichTextNode, path: number[]): void => {
+    if (node.type === 'paragraph') visit(node, path);
+    else (node.content ?? []).forEach((child, i) => walk(child, [...path, i]));
+  };
+  (doc.content ?? []).forEach((child, i) => walk(child, [i]));
+}
+
+export class TemplatePrompts {
+  private whole = new Map<string, TemplatePrompt>();
+  private byPrefix = new Map<string, { normal: string; prompt: TemplatePrompt }[]>();
+
+  static of(templates: readonly TemplateSections[]): TemplatePrompts {
+    const prompts = new TemplatePrompts();
+    for (const template of templates) {
+      for (const key of sectionKeys) {
+        paragraphs(template[key], (node) => prompts.add(template.name, docToPlainText(node)));
+      }
+    }
+    return prompts;
+  }
+
+  /** The built-ins' prompts and those of the workspace's own templates. */
+  static withWorkspace(templates: readonly TemplateSections[]): TemplatePrompts {
+    return TemplatePrompts.of([...builtInSections(), ...templates]);
+  }
+
+  private static builtIns: TemplatePrompts | null = null;
+
+  /** The prompts of the templates Casebook ships. */
+  static builtIn(): TemplatePrompts {
+    TemplatePrompts.builtIns ??= TemplatePrompts.of(builtInSections());
+    return TemplatePrompts.builtIns;
+  }
+
+  private add(template: string, text: string): void {
+    const normal = normalizePromptText(text);
+    if (normal.length < MIN_PROMPT_CHARS || this.whole.has(normal)) return;
+    const prompt = { template, text: text.replace(/\s+/gu, ' ').trim() };
+    this.whole.set(normal, prompt);
+    if (normal.length < PREFIX_CHARS) return;
+    const key = normal.slice(0, PREFIX_CHARS);
+    const list = this.byPrefix.get(key) ?? [];
+    list.push({ normal, prompt });
+    this.byPrefix.set(key, list);
+  }
+
+  /** The prompt a paragraph's text still holds (whole, or at its start), if any. */
+  find(text: string): TemplatePrompt | undefined {
+    const normal = normalizePromptText(text);
+    const exact = this.whole.get(normal);
+    if (exact) return exact;
+    const candidates = this.byPrefix.get(normal.slice(0, PREFIX_CHARS)) ?? [];
+    return candidates.find((c) => normal.startsWith(c.normal))?.prompt;
+  }
+}
+
+function builtInSections(): TemplateSections[] {
+  return Object.entries(builtInTemplates).map(([id, file]) =>
+    templateFromFile(id, templateFileSchema.parse(file), true),
+  );
+}
+
+/** An error for each paragraph of a section that is still a template's prompt. */
+export function promptFindings(doc: RichTextDoc, field: SectionKey, prompts: TemplatePrompts): Finding[] {
+  const findings: Finding[] = [];
+  paragraphs(doc, (node, path) => {
+    const prompt = prompts.find(docToPlainText(node));
+    if (!prompt) return;
+    findings.push({
+      id: `template-prompt:${field}:${path.join('.')}`,
+      rule: 'template-prompt',
+      severity: 'error',
+      message: `${sectionLabels[field]} still holds the prompt "${short(prompt.text)}" from the "${prompt.template}" template: replace it with your own text or delete it.`,
+      field,
+      path,
+      pos: positionOfPath(doc, path),
+    });
+  });
+  return findings;
+}
+
+function short(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
