@@ -1,10 +1,16 @@
-// Bundles the CLI (and the core and server it uses) into out/cli/casebook.mjs.
+// Bundles the CLI (and the core and server it uses) into out/cli/casebook.mjs, and the Markdown
+// parsing worker it starts into out/cli/markdown-parse-worker.mjs beside it (the worker is
+// looked up next to the code that starts it; see src/core/markdown/markdown-parser.ts).
 // npm packages stay external: they are installed beside it.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'out/cli/casebook.mjs',
+  entryPoints: {
+    casebook: 'src/cli/main.ts',
+    'markdown-parse-worker': 'src/core/markdown/markdown-parse-worker.ts',
+  },
+  outdir: 'out/cli',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -13,4 +19,4 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log('built out/cli/casebook.mjs');
+console.log('built out/cli/casebook.mjs and out/cli/markdown-parse-worker.mjs');
