@@ -29,6 +29,8 @@ export interface MarkdownImportOptions {
   existingIds: Set<string>;
   /** Time to parse one file (default PARSE_TIME_LIMIT_MS). */
   parseTimeLimitMs?: number;
+  /** A parser (worker) to reuse across imports; its owner closes it. By default each import starts its own. */
+  parser?: MarkdownParser;
 }
 
 export interface MarkdownImportProblem {
@@ -59,7 +61,7 @@ export async function importMarkdownPaths(
     (message) => report.warnings.push(message),
   );
   const usedIds = new Set(options.existingIds);
-  const parser = new MarkdownParser(options.parseTimeLimitMs);
+  const parser = options.parser ?? new MarkdownParser(options.parseTimeLimitMs);
   try {
     for (const [index, source] of files.entries()) {
       onProgress?.(index, files.length, source.file);
@@ -71,7 +73,7 @@ export async function importMarkdownPaths(
       }
     }
   } finally {
-    await parser.close();
+    if (!options.parser) await parser.close();
   }
   onProgress?.(files.length, files.length, '');
   return report;
