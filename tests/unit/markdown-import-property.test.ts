@@ -58,7 +58,12 @@ const frontMatter = fc
   });
 const aliasBomb = fc.integer({ min: 4, max: 9 }).map((levels) => {
   const lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(',')}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(',')}]`,
+    );
   return text(`---\n${lines.join('\n')}\n---\n`, true);
 });
 
