@@ -89,11 +89,12 @@ describe('one hostile Markdown file is skipped with its line and reason; the res
     expect(JSON.stringify(await store.get(report.imported[0]!.id))).not.toContain('\uFFFD');
   });
 
-  it('refuses a file over the size limit and a FIFO named .md without reading them, and never blocks', async () => {
+  it('refuses a file over the size limit and a FIFO named .md or used as an image, without blocking', async () => {
     const big = await write('big.md', `# Big\n\n${'word '.repeat(MAX_FILE_BYTES / 5 + 10)}\n`);
     const fifo = path.join(input, 'pipe.md');
     await promisify(execFile)('mkfifo', [fifo]);
-    const good = await write('good.md', GOOD);
+    const good = await write('good.md', `${GOOD}\n![A pipe](pipe.png)\n`);
+    await promisify(execFile)('mkfifo', [path.join(input, 'pipe.png')]);
 
     const report = await importPaths([input]);
 
@@ -102,6 +103,9 @@ describe('one hostile Markdown file is skipped with its line and reason; the res
       { file: fifo, line: 1, reason: expect.stringMatching(/named pipe \(FIFO\), not a regular file/) },
     ]);
     expect(report.imported.map((i) => i.file)).toEqual([good]);
+    expect(report.warnings).toEqual([
+      `${good}: the image "pipe.png" was left out: it is a named pipe (FIFO), not a regular file.`,
+    ]);
   });
 
   it('stops a file that takes too long to parse at the time limit; the quick files around it are imported', async () => {
