@@ -5,7 +5,14 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Started as a worker thread by src/core/markdown/markdown-parser.ts, which looks for
+          // it beside itself: out/main/markdown-parse-worker.js.
+          'markdown-parse-worker': resolve(__dirname, 'src/core/markdown/markdown-parse-worker.ts'),
+        },
+      },
     },
   },
   preload: {

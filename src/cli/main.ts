@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { openWorkspace } from '../core/casebook-service';
 import { CasebookError } from '../core/errors';
 import { registerCheckCommand } from './check-command';
+import { registerImportCommand } from './import-command';
 import { CliUsageError, formatOption, openExistingWorkspace, parseOption, resolveWorkspace } from './cli-options';
 import { progressReporter } from './progress-line';
 import { formatStudyTable } from './study-table';
@@ -76,29 +77,7 @@ program
     if (format === 'site') console.log(`Open ${path.join(report.outDir, 'index.html')} to see it.`);
   });
 
-program
-  .command('import')
-  .description(
-    'import Markdown files or folders (front matter + Problem/Decisions/Tradeoffs/Lessons sections) as new studies',
-  )
-  .option('-w, --workspace <dir>', workspaceHelp)
-  .argument('<paths...>', 'Markdown files or folders')
-  .action(async (paths: string[], opts: { workspace?: string }) => {
-    const service = await openWorkspace(resolveWorkspace(opts.workspace));
-    const progress = progressReporter('Importing');
-    const report = await service.importWithProgress(
-      paths.map((p) => path.resolve(p)),
-      (done, total, file) => progress.update(done, total, path.basename(file)),
-    );
-    progress.done();
-    for (const warning of report.warnings) console.error(`Warning: ${warning}`);
-    for (const bad of report.skipped) console.error(`Skipped ${bad.file}:${bad.line}: ${bad.reason}`);
-    console.log(
-      `Imported ${report.imported.length} ${report.imported.length === 1 ? 'study' : 'studies'}; skipped ${report.skipped.length} ${report.skipped.length === 1 ? 'file' : 'files'}.`,
-    );
-    if (report.imported.length === 0 && report.skipped.length > 0) process.exitCode = 1;
-  });
-
+registerImportCommand(program, async (workspace) => openWorkspace(resolveWorkspace(workspace)), workspaceHelp);
 registerCheckCommand(program, openExistingWorkspace, workspaceHelp);
 
 function reportWorkspaceProblems(

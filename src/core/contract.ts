@@ -40,7 +40,9 @@ export const exportReportSchema = z.object({
 
 export const importReportSchema = z.object({
   imported: z.array(z.object({ file: z.string(), id: z.string(), title: z.string() })),
-  skipped: z.array(z.object({ file: z.string(), line: z.number().int(), reason: z.string() })),
+  skipped: z.array(
+    z.object({ file: z.string(), line: z.number().int(), column: z.number().int().optional(), reason: z.string() }),
+  ),
   warnings: z.array(z.string()),
 });
 

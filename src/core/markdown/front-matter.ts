@@ -6,8 +6,9 @@
 // Strings are always double-quoted on one line, so any title (quotes, colons, `---`, emoji,
 // line breaks) survives and no line of the front matter can look like its closing `---`.
 // YAML (the `yaml` package) reads it back.
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, visit } from 'yaml';
 import type { Study } from '../schemas/study';
+import { MAX_FRONT_MATTER_ALIASES } from './import-limits';
 
 export type FrontMatterValue = string | boolean | string[];
 
@@ -39,16 +40,17 @@ export function frontMatterFor(study: Study): string {
 }
 
 export interface FrontMatter {
-  /** Key → value as YAML gave it (unknown keys included). */
+  /** Key → value as YAML gave it (unknown keys included; read it with Object.hasOwn). */
   data: Record<string, unknown>;
-  /** Key → 1-based line in the file, for error reports. */
+  /** Key → 1-based line in the file, for error reports (null prototype: keys are the file's). */
   lines: Record<string, number>;
   /** The Markdown after the front matter, and the file line it starts on. */
   body: string;
   bodyLine: number;
 }
 
-export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; line: number; reason: string };
+export type FrontMatterResult =
+  { ok: true; value: FrontMatter } | { ok: false; line: number; column?: number; reason: string };
 
 /** Splits `---` front matter off a file (LF line endings expected) and parses its YAML. */
 export function readFrontMatter(text: string): FrontMatterResult {
@@ -61,26 +63,50 @@ export function readFrontMatter(text: string): FrontMatterResult {
   const afterClose = rest.slice(end.index + end[0].length).replace(/^\n/, '');
   const yamlLines = yamlText.split('\n').length - 1;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true });
-  // +1 for the opening ---; an error found at the very end belongs to the last YAML line.
-  const lineAt = (offset: number) => Math.min(lineCounter.linePos(offset).line, Math.max(1, yamlLines)) + 1;
+  // prettyErrors off: the message is the reason alone, without the multi-line code excerpt.
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // +1 for the opening ---; an error found at the very end belongs to the end of the last YAML line.
+  const where = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    const last = Math.max(1, yamlLines);
+    if (pos.line <= last) return { line: pos.line + 1, column: pos.col };
+    return { line: last + 1, column: (yamlText.split('\n')[last - 1]?.length ?? 0) + 1 };
+  };
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
-    return {
-      ok: false,
-      line: lineAt(err.pos[0]),
-      reason: `Front matter is not valid YAML: ${err.message.split('\n')[0]}`,
-    };
+    return { ok: false, ...where(err.pos[0]), reason: `Front matter is not valid YAML: ${sentence(err.message)}` };
   }
-  const lines: Record<string, number> = {};
   if (doc.contents !== null && !isMap(doc.contents)) {
     return { ok: false, line: 2, reason: 'Front matter must be a list of "key: value" lines.' };
   }
+  let data: Record<string, unknown>;
+  try {
+    data = (doc.toJS({ maxAliasCount: MAX_FRONT_MATTER_ALIASES }) ?? {}) as Record<string, unknown>;
+  } catch (err) {
+    let alias = 0;
+    visit(doc, {
+      Alias: (_key, node) => {
+        alias = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const reason =
+      err instanceof ReferenceError && /alias/i.test(err.message)
+        ? `Front matter repeats YAML aliases (*name) more than ${MAX_FRONT_MATTER_ALIASES} times over; write the values out instead.`
+        : `Front matter cannot be read: ${sentence((err as Error).message)}`;
+    return { ok: false, ...where(alias), reason };
+  }
+  const lines: Record<string, number> = Object.create(null) as Record<string, number>;
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) lines[String(pair.key.value)] = lineAt(pair.key.range[0]);
+      if (isScalar(pair.key) && pair.key.range) lines[String(pair.key.value)] = where(pair.key.range[0]).line;
     }
   }
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
   return { ok: true, value: { data, lines, body: afterClose, bodyLine: yamlLines + 3 } };
+}
+
+/** One line ending in a full stop: a library's message may span lines or end bare. */
+function sentence(message: string): string {
+  const line = message.split('\n')[0]!.trim().replace(/:$/, '');
+  return /[.!?]$/.test(line) ? line : `${line}.`;
 }

@@ -1,19 +1,25 @@
-// Markdown files and folders → new studies in the workspace. Reading and parsing is
-// parseMarkdownStudy (pure); this module walks the paths, copies relatively referenced images
-// into `<workspace>/assets/<sha256>.<ext>`, and hands each study to the service's createStudy.
+// Markdown files and folders → new studies in the workspace. Files are found by
+// import-sources.ts (real paths, no link out of the named folder), read only when regular and
+// small enough, and parsed one by one in a worker with a time and memory limit
+// (markdown-parser.ts); the main thread copies relatively referenced images into
+// `<workspace>/assets/<sha256>.<ext>` and hands each study to the service's createStudy.
+// Any failure of one file skips that file with its line and reason; the rest is imported.
 // It never changes anything already in the workspace: a file whose casebook_id is taken is
 // imported as a new study (with a warning), and assets are content-addressed, so an existing
-// asset file already holds exactly these bytes.
+// asset file already holds exactly these bytes. A skipped file leaves nothing behind.
+import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { saveAssetBytes } from '../asset-store';
-import { mediaTypeForExtension } from '../asset-store-limits';
+import { ASSETS_DIR, saveAssetBytes } from '../asset-store';
+import { assetMediaTypes, MAX_ASSET_BYTES, mediaTypeForExtension, type AssetMediaType } from '../asset-store-limits';
+import { exists } from '../file-exists';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { sectionKeys, type Study } from '../schemas/study';
-import { parseMarkdownStudy, type ParsedStudy } from './markdown-study-parse';
-
-const MARKDOWN_FILE = /\.(md|markdown)$/i;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+import { MAX_MARKDOWN_FILE_BYTES } from './import-limits';
+import { findMarkdownSources, isInside, type MarkdownSource } from './import-sources';
+import { MarkdownParser } from './markdown-parser';
+import type { ParsedStudy } from './markdown-study-parse';
+import { readRegularFile, ReadRefused } from './regular-file-read';
 
 export interface MarkdownImportOptions {
   workspace: string;
@@ -21,11 +27,16 @@ export interface MarkdownImportOptions {
   createStudy(draft: ParsedStudy): Promise<Study>;
   /** Ids already in the workspace; never reused. */
   existingIds: Set<string>;
+  /** Time to parse one file (default PARSE_TIME_LIMIT_MS). */
+  parseTimeLimitMs?: number;
+  /** A parser (worker) to reuse across imports; its owner closes it. By default each import starts its own. */
+  parser?: MarkdownParser;
 }
 
 export interface MarkdownImportProblem {
   file: string;
   line: number;
+  column?: number;
   reason: string;
 }
 
@@ -44,78 +55,88 @@ export async function importMarkdownPaths(
   onProgress?: ImportProgress,
 ): Promise<MarkdownImportReport> {
   const report: MarkdownImportReport = { imported: [], skipped: [], warnings: [] };
-  const files: { file: string; root: string }[] = [];
-  for (const given of paths) {
-    const full = path.resolve(given);
-    try {
-      const stat = await fsp.stat(full);
-      if (stat.isDirectory()) for (const file of await markdownFilesIn(full)) files.push({ file, root: full });
-      else if (MARKDOWN_FILE.test(full)) files.push({ file: full, root: path.dirname(full) });
-      else report.skipped.push({ file: full, line: 1, reason: 'Not a Markdown file (.md or .markdown).' });
-    } catch (err) {
-      report.skipped.push({ file: full, line: 1, reason: `Cannot be read: ${(err as Error).message}` });
-    }
-  }
-
+  const files = await findMarkdownSources(
+    paths,
+    (problem) => report.skipped.push(problem),
+    (message) => report.warnings.push(message),
+  );
   const usedIds = new Set(options.existingIds);
-  for (const [index, { file, root }] of files.entries()) {
-    onProgress?.(index, files.length, file);
-    let text: string;
-    try {
-      text = await fsp.readFile(file, 'utf8');
-    } catch (err) {
-      report.skipped.push({ file, line: 1, reason: `Cannot be read: ${(err as Error).message}` });
-      continue;
+  const parser = options.parser ?? new MarkdownParser(options.parseTimeLimitMs);
+  try {
+    for (const [index, source] of files.entries()) {
+      onProgress?.(index, files.length, source.file);
+      try {
+        await importOne(source, parser, options, usedIds, report);
+      } catch (err) {
+        // An I/O failure or a refusal by the store: this file only.
+        report.skipped.push({ file: source.file, line: 1, reason: (err as Error).message });
+      }
     }
-    const parsed = parseMarkdownStudy(text, file);
-    if (!parsed.ok) {
-      report.skipped.push({ file, line: parsed.line, reason: parsed.reason });
-      continue;
-    }
-    const warn = (message: string) => report.warnings.push(`${file}: ${message}`);
-    parsed.warnings.forEach(warn);
-    const draft = parsed.study;
-    if (draft.id !== undefined && usedIds.has(draft.id)) {
-      warn(`a study with id "${draft.id}" already exists; this file was imported as a new study.`);
-      delete draft.id;
-    }
-    const stored = await copyImages(parsed.images, path.dirname(file), root, options.workspace, warn);
-    for (const key of sectionKeys) if (draft[key]) draft[key] = rewriteImages(draft[key], stored);
-    try {
-      const study = await options.createStudy(draft);
-      usedIds.add(study.id);
-      report.imported.push({ file, id: study.id, title: study.title });
-    } catch (err) {
-      report.skipped.push({ file, line: 1, reason: (err as Error).message });
-    }
+  } finally {
+    if (!options.parser) await parser.close();
   }
   onProgress?.(files.length, files.length, '');
   return report;
 }
 
-async function markdownFilesIn(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await fsp.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await markdownFilesIn(full)));
-    // `_index.md` is a Hugo section's own page, not a study.
-    else if (entry.isFile() && MARKDOWN_FILE.test(entry.name) && !/^_index\./i.test(entry.name)) out.push(full);
+async function importOne(
+  source: MarkdownSource,
+  parser: MarkdownParser,
+  options: MarkdownImportOptions,
+  usedIds: Set<string>,
+  report: MarkdownImportReport,
+): Promise<void> {
+  const { file } = source;
+  let bytes: Buffer;
+  try {
+    bytes = await readRegularFile(source.real, MAX_MARKDOWN_FILE_BYTES);
+  } catch (err) {
+    const why =
+      err instanceof ReadRefused ? `Not imported: ${err.message}.` : `Cannot be read: ${(err as Error).message}`;
+    report.skipped.push({ file, line: 1, reason: why });
+    return;
   }
-  return out;
+  const parsed = await parser.parse(bytes, file);
+  if (!parsed.ok) {
+    const { line, column, reason } = parsed;
+    report.skipped.push({ file, line, ...(column === undefined ? {} : { column }), reason });
+    return;
+  }
+  const warnings = parsed.warnings.slice();
+  const warn = (message: string) => warnings.push(message);
+  const draft = parsed.study;
+  if (draft.id !== undefined && usedIds.has(draft.id)) {
+    warn(`a study with id "${draft.id}" already exists; this file was imported as a new study.`);
+    delete draft.id;
+  }
+  const stored = await copyImages(parsed.images, source, options.workspace, warn);
+  for (const key of sectionKeys) if (draft[key]) draft[key] = rewriteImages(draft[key], stored.refs);
+  let study: Study;
+  try {
+    study = await options.createStudy(draft);
+  } catch (err) {
+    // Nothing of a skipped file stays: remove the images only it brought in.
+    await Promise.all(stored.created.map((asset) => fsp.rm(asset, { force: true })));
+    throw err;
+  }
+  usedIds.add(study.id);
+  report.imported.push({ file, id: study.id, title: study.title });
+  report.warnings.push(...warnings.map((message) => `${file}: ${message}`));
 }
 
-/** Copies each relative image into the workspace; returns src as written → `assets/<hash>.<ext>`. */
+/**
+ * Copies each relative image into the workspace: src as written → `assets/<hash>.<ext>`, plus
+ * the asset files that did not exist before (removed again if the study is not created).
+ */
 async function copyImages(
   srcs: string[],
-  fileDir: string,
-  root: string,
+  source: MarkdownSource,
   workspace: string,
   warn: (message: string) => void,
-): Promise<Map<string, string>> {
-  const stored = new Map<string, string>();
+): Promise<{ refs: Map<string, string>; created: string[] }> {
+  const refs = new Map<string, string>();
+  const created: string[] = [];
+  const fileDir = path.dirname(source.real);
   for (const src of new Set(srcs)) {
     let relative: string;
     try {
@@ -124,8 +145,7 @@ async function copyImages(
       relative = src;
     }
     const full = path.resolve(fileDir, relative);
-    const inside = path.relative(root, full);
-    if (inside.startsWith('..') || path.isAbsolute(inside)) {
+    if (!isInside(source.root, full)) {
       warn(`the image "${src}" lies outside the imported folder; it was left out.`);
       continue;
     }
@@ -134,20 +154,45 @@ async function copyImages(
       warn(`"${src}" is not a supported image (png, jpg, gif, webp, svg); it was left out.`);
       continue;
     }
-    let bytes: Buffer;
+    let real: string;
     try {
-      bytes = await fsp.readFile(full);
+      real = await fsp.realpath(full);
     } catch {
       warn(`the image "${src}" was not found; it was left out.`);
       continue;
     }
+    // Decided on the real path: a link inside the folder may not lead out of it.
+    if (!isInside(source.root, real)) {
+      warn(`the image "${src}" is a symbolic link to a file outside the imported folder (${real}); it was left out.`);
+      continue;
+    }
+    let bytes: Buffer;
     try {
-      stored.set(src, await saveAssetBytes(workspace, bytes, mediaType));
+      bytes = await readRegularFile(real, MAX_ASSET_BYTES);
+    } catch (err) {
+      const why = err instanceof ReadRefused ? err.message : 'it cannot be read';
+      warn(`the image "${src}" was left out: ${why}.`);
+      continue;
+    }
+    try {
+      const ref = await saveNew(workspace, bytes, mediaType, created);
+      refs.set(src, ref);
     } catch (err) {
       warn(`the image "${src}" could not be stored (${(err as Error).message}); it was left out.`);
     }
   }
-  return stored;
+  return { refs, created };
+}
+
+/** saveAssetBytes, noting the asset file when this call is what created it. */
+async function saveNew(workspace: string, bytes: Buffer, mediaType: AssetMediaType, created: string[]) {
+  // Assets are named by content (asset-store.ts), so the file is known before it is written.
+  const ref = `${ASSETS_DIR}/${createHash('sha256').update(bytes).digest('hex')}.${assetMediaTypes[mediaType]}`;
+  const file = path.join(workspace, ref);
+  const existed = await exists(file);
+  const saved = await saveAssetBytes(workspace, bytes, mediaType);
+  if (!existed && saved === ref) created.push(file);
+  return saved;
 }
 
 /** Points images at their copies; drops relative images that could not be copied. */

@@ -17,8 +17,10 @@ import {
 } from '../schemas/study';
 import { slugFromTitle } from '../slug';
 import { readFrontMatter } from './front-matter';
+import { MAX_MARKDOWN_DEPTH } from './import-limits';
 import { markdownToMdast } from './markdown-syntax';
 import { mdastToBlocks, normalizeLabel } from './mdast-to-doc';
+import { findTooDeep } from './nesting-depth';
 import { canonicalDoc } from './rich-text-normal-form';
 import { headingText, splitSections } from './study-sections';
 
@@ -31,7 +33,8 @@ export const parsedStudySchema = studyPatchSchema.extend({
 export type ParsedStudy = z.infer<typeof parsedStudySchema>;
 
 export type ParseResult =
-  { ok: true; study: ParsedStudy; images: string[]; warnings: string[] } | { ok: false; line: number; reason: string };
+  | { ok: true; study: ParsedStudy; images: string[]; warnings: string[] }
+  | { ok: false; line: number; column?: number; reason: string };
 
 class FieldError extends Error {
   constructor(
@@ -46,7 +49,7 @@ export function parseMarkdownStudy(text: string, fileName: string): ParseResult 
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = readFrontMatter(source);
   if (!front.ok) return front;
-  const { data, lines, body } = front.value;
+  const { data, lines, body, bodyLine } = front.value;
   const warnings: string[] = [];
   let study: ParsedStudy;
   try {
@@ -57,6 +60,9 @@ export function parseMarkdownStudy(text: string, fileName: string): ParseResult 
   }
 
   const tree = markdownToMdast(body);
+  // Refused here, before the converter's recursion and the schema meet the depth.
+  const deep = findTooDeep(tree, MAX_MARKDOWN_DEPTH);
+  if (deep) return { ok: false, line: bodyLine + deep.line - 1, reason: tooDeep() };
   const definitions = new Map<string, Definition>();
   collectDefinitions(tree.children, definitions);
   let nodes = tree.children;
@@ -78,6 +84,7 @@ export function parseMarkdownStudy(text: string, fileName: string): ParseResult 
     const ctx = { source: body, definitions, images, warn: (m: string) => warnings.push(m) };
     const blocks = mdastToBlocks(sections[key], ctx);
     const doc: RichTextDoc = blocks.length > 0 ? { type: 'doc', content: blocks } : emptyDoc();
+    if (findTooDeep(doc, MAX_MARKDOWN_DEPTH)) return { ok: false, line: bodyLine, reason: tooDeep(key) };
     try {
       study[key] = canonicalDoc(doc);
     } catch (err) {
@@ -101,6 +108,11 @@ export function parseMarkdownStudy(text: string, fileName: string): ParseResult 
   return { ok: true, study: checked.data, images: images.filter((src) => kept.has(src)), warnings };
 }
 
+function tooDeep(section?: string): string {
+  const where = section ? `The ${section} section` : 'The Markdown';
+  return `${where} nests quotes, lists, emphasis or <u> more than ${MAX_MARKDOWN_DEPTH} levels deep; Casebook reads at most ${MAX_MARKDOWN_DEPTH}.`;
+}
+
 function collectDefinitions(nodes: RootContent[], into: Map<string, Definition>): void {
   for (const node of nodes) {
     if (node.type === 'definition') {
@@ -112,20 +124,22 @@ function collectDefinitions(nodes: RootContent[], into: Map<string, Definition>)
 
 function fieldsFrom(data: Record<string, unknown>, warnings: string[]): ParsedStudy {
   const study: ParsedStudy = {};
+  // The keys are the file's: read only its own, never a name inherited from Object.prototype.
+  const own = (key: string): unknown => (Object.hasOwn(data, key) ? data[key] : undefined);
   const str = (key: string): string | undefined => {
-    const v = data[key];
+    const v = own(key);
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
     throw new FieldError(key, `"${key}" must be text.`);
   };
   const bool = (key: string): boolean | undefined => {
-    const v = data[key];
+    const v = own(key);
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'boolean') return v;
     throw new FieldError(key, `"${key}" must be true or false.`);
   };
   const list = (key: string): string[] | undefined => {
-    const v = data[key];
+    const v = own(key);
     if (v === undefined || v === null) return undefined;
     const items = Array.isArray(v) ? v : [v];
     if (!items.every((i) => ['string', 'number', 'boolean'].includes(typeof i))) {
