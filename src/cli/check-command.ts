@@ -5,6 +5,8 @@ import { checkWorkspace, type WorkspaceCheck } from '../core/checks/workspace-ch
 import type { SiteSettings } from '../core/schemas/site';
 import { sectionLabels, type Study } from '../core/schemas/study';
 import type { FindingField } from '../core/checks/finding';
+import type { WorkspaceInfo } from '../core/contract';
+import { reportWorkspaceProblems } from './workspace-problems';
 
 export interface CheckOptions {
   strict?: boolean;
@@ -63,6 +65,8 @@ export function runCheck(
 export interface CheckableWorkspace {
   loadAllStudies(): Promise<Study[]>;
   getSite(input: Record<string, never>): Promise<SiteSettings>;
+  /** When given, files set aside or left out are reported after the check. */
+  getWorkspaceInfo?(input: Record<string, never>): Promise<WorkspaceInfo>;
 }
 
 export async function checkOpenWorkspace(service: CheckableWorkspace, options: CheckOptions = {}): Promise<CheckRun> {
@@ -82,8 +86,10 @@ export function registerCheckCommand(
     .option('--strict', 'exit with status 1 when any error remains')
     .option('--published-only', 'check only published studies (drafts are not exported)')
     .action(async (opts: { workspace?: string; strict?: boolean; publishedOnly?: boolean }) => {
-      const run = await checkOpenWorkspace(await open(opts.workspace), opts);
+      const service = await open(opts.workspace);
+      const run = await checkOpenWorkspace(service, opts);
       console.log(run.text);
+      if (service.getWorkspaceInfo) reportWorkspaceProblems(await service.getWorkspaceInfo({}));
       // runCli turns a CommanderError into its exit code without printing anything more.
       if (run.exitCode !== 0) throw new CommanderError(run.exitCode, 'casebook.check.failed', '');
     });

@@ -9,6 +9,7 @@ import { CliUsageError, formatOption, parseOption, portOption, resolveWorkspace 
 import { progressReporter } from './progress-line';
 import { formatStudyTable } from './study-table';
 import { findRendererDir } from './renderer-location';
+import { reportWorkspaceProblems } from './workspace-problems';
 
 const program = new Command()
   .name('casebook')
@@ -120,13 +121,6 @@ program
   });
 
 registerCheckCommand(program, async (workspace) => openWorkspace(resolveWorkspace(workspace)), workspaceHelp);
-
-function reportWorkspaceProblems(
-  info: Awaited<ReturnType<Awaited<ReturnType<typeof openWorkspace>>['getWorkspaceInfo']>>,
-): void {
-  if (info.readOnly) console.error(`Note: ${info.readOnlyReason}`);
-  for (const q of info.quarantined) console.error(`Quarantined ${q.file} → ${q.storedAs}: ${q.reason}`);
-}
 
 export async function runCli(argv: string[]): Promise<number> {
   try {

@@ -8,7 +8,11 @@ import type { CasebookHandlers, WorkspaceInfo } from './contract';
 import { CasebookError } from './errors';
 import { studyPreviewHtml } from './export/study-preview';
 import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
-import { countQuarantined, listQuarantine } from './quarantine';
+import { countQuarantined, listQuarantine, QUARANTINE_DIR } from './quarantine';
+import { removeStaleWriteFiles } from './atomic-write';
+import { assertWorkspaceEntries, ensureWorkspaceFolder } from './workspace-folders';
+import { CACHE_DIR } from './summary-cache';
+import { TEMPLATES_DIR } from './templates/template-schema';
 import { checkWorkspace } from './checks/workspace-checks';
 import { LibraryService } from './library-service';
 import {
@@ -22,8 +26,8 @@ import {
 import { ensureDefaultTemplates, getTemplate, listTemplates } from './templates/template-store';
 import { studyDraftFromTemplate } from './templates/template-draft';
 import type { Study } from './schemas/study';
-import { SiteStore } from './site-store';
-import { StudyStore } from './study-store';
+import { SiteStore, WORKSPACE_FILE } from './site-store';
+import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
 import { exportStudies, type ExportProgress } from './workspace-export';
 
 export interface CasebookService extends CasebookHandlers {
@@ -49,17 +53,35 @@ export interface CasebookService extends CasebookHandlers {
   ): ReturnType<CasebookHandlers['exportWorkspace']>;
 }
 
-/** Opens (creating if needed) the workspace at `dir` and returns its service. */
+/** The folders Casebook reads and writes in a workspace: each must be a real folder. */
+export const WORKSPACE_FOLDERS = [
+  STUDIES_DIR,
+  TRASH_DIR,
+  QUARANTINE_DIR,
+  TEMPLATES_DIR,
+  ASSETS_DIR,
+  CACHE_DIR,
+] as const;
+
+/**
+ * Opens (creating if needed) the workspace at `dir` and returns its service. The folder
+ * itself may be reached through a link (the user's choice of path): it is resolved once, here.
+ * Its own folders and casebook.json must not be links (workspace-folders.ts).
+ */
 export async function openWorkspace(dir: string): Promise<CasebookService> {
-  const workspace = path.resolve(dir);
-  await fsp.mkdir(workspace, { recursive: true });
+  await fsp.mkdir(path.resolve(dir), { recursive: true });
+  const workspace = await fsp.realpath(path.resolve(dir));
+  assertWorkspaceEntries(workspace, WORKSPACE_FOLDERS, [WORKSPACE_FILE]);
   const site = new SiteStore(workspace);
   const { readOnlyReason } = await site.open();
   const studies = new StudyStore(workspace);
   if (!readOnlyReason) {
     await studies.open();
-    await fsp.mkdir(path.join(workspace, ASSETS_DIR), { recursive: true });
+    await ensureWorkspaceFolder(workspace, ASSETS_DIR);
     await ensureDefaultTemplates(workspace);
+    // What a crashed writer left (studies/, .trash/ and .casebook/ are cleaned by the store).
+    for (const folder of ['', QUARANTINE_DIR, TEMPLATES_DIR, ASSETS_DIR])
+      await removeStaleWriteFiles(path.join(workspace, folder));
   }
   const library = new LibraryService({
     listSummaries: () => studies.list(),
@@ -95,6 +117,7 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
       readOnlyReason: readOnly(),
       studyCount,
       quarantined: await listQuarantine(workspace),
+      skipped: studies.skippedFiles(),
     };
   };
 

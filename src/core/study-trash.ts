@@ -1,0 +1,65 @@
+// The versions of deleted studies in .trash/. The trash never loses a version: deleting a
+// study whose id is already in the trash (a re-imported study deleted again) keeps both. The
+// newest version is `.trash/<id>.json`; an older one is renamed `<id>@<when>-<hex>.json`
+// (<when> is when it was displaced, so later names sort after earlier ones). The trash lists
+// each id once, by its newest version; restoring or purging it takes that version, and the
+// next older one then stands for the id. Any set of these names (a crash between two renames,
+// a hand-made copy) is read the same way.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+const VERSION_MARK = '@';
+
+/** Trash file names grouped by study id, each group newest first. */
+export async function trashVersions(trashDir: string): Promise<Map<string, string[]>> {
+  let names: string[];
+  try {
+    names = await fsp.readdir(trashDir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw err;
+  }
+  const byId = new Map<string, string[]>();
+  for (const name of names) {
+    if (!name.endsWith('.json') || name.startsWith('.')) continue;
+    const base = name.slice(0, -'.json'.length);
+    const at = base.indexOf(VERSION_MARK);
+    const id = at < 0 ? base : base.slice(0, at);
+    if (!id) continue;
+    const list = byId.get(id) ?? [];
+    list.push(name);
+    byId.set(id, list);
+  }
+  for (const list of byId.values()) list.sort(newestFirst);
+  return byId;
+}
+
+/** The file names of one study's versions in the trash, newest first. */
+export async function versionsOf(trashDir: string, id: string): Promise<string[]> {
+  return (await trashVersions(trashDir)).get(id) ?? [];
+}
+
+/** `<id>.json` first, then older versions by the time they were displaced, latest first. */
+function newestFirst(a: string, b: string): number {
+  const current = (n: string): boolean => !n.includes(VERSION_MARK);
+  if (current(a) !== current(b)) return current(a) ? -1 : 1;
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/**
+ * Makes room for a newly deleted version of `id`: renames an existing `.trash/<id>.json` to a
+ * versioned name. Returns the new name, or null when there was nothing to move.
+ */
+export async function keepTrashedVersion(trashDir: string, id: string): Promise<string | null> {
+  const current = path.join(trashDir, `${id}.json`);
+  const when = new Date().toISOString().replace(/[-:.]/g, '');
+  const name = `${id}${VERSION_MARK}${when}-${randomBytes(3).toString('hex')}.json`;
+  try {
+    await fsp.rename(current, path.join(trashDir, name));
+    return name;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
