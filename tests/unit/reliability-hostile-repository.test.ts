@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAssetFile, readAssetBytes } from '../../src/core/asset-store';
 import { openWorkspace } from '../../src/core/casebook-service';
 import { CasebookError } from '../../src/core/errors';
+import { answerAssetRequest } from '../../src/main/asset-protocol';
+import { ASSET_ROUTE, startServer } from '../../src/server/http-server';
 import { bundleForNode } from '../reliability/bundle';
 import {
   buildHostileRepository,
@@ -173,6 +175,27 @@ describe('a hostile repository', () => {
       expect(await snapshotFolder(ctx.workspace), c.name).toEqual(workspaceBefore);
     }
   }, 60_000);
+
+  it('serves only real files inside assets/: a linked image is not found in browser mode or the app', async () => {
+    const ctx = await freshContext();
+    await buildHostileRepository(ctx, entryCases().filter((e) => e.name === 'asset link'));
+    const real = `${'cd'.repeat(32)}.png`;
+    await fsp.copyFile(path.join(ctx.outside, 'private.png'), path.join(ctx.workspace, 'assets', real));
+    const service = await openWorkspace(ctx.workspace);
+    const server = await startServer({ handlers: service, workspaceDir: service.workspace, rendererDir: scratch });
+    try {
+      const get = (name: string) =>
+        fetch(`http://127.0.0.1:${server.port}${ASSET_ROUTE}${name}?token=${server.token}`).then((r) => r.status);
+      expect(await get(real)).toBe(200);
+      expect(await get(LINKED_ASSET)).toBe(404);
+    } finally {
+      await server.close();
+    }
+    const viaProtocol = (name: string) =>
+      answerAssetRequest(`casebook-asset://asset/${name}`, () => service.workspace).then((r) => r.status);
+    expect(await viaProtocol(real)).toBe(200);
+    expect(await viaProtocol(LINKED_ASSET)).toBe(404);
+  });
 
   it('opens a workspace reached through a link to it (the user chose that path)', async () => {
     const ctx = await freshContext();
