@@ -105,6 +105,7 @@ export class StudyStore {
   }
   /** Creates the folders and cleans what a crashed writer left in them (stale temp and lock files). */
   async open(): Promise<void> {
+    await fsp.mkdir(this.workspace, { recursive: true });
     await ensureWorkspaceFolder(this.workspace, STUDIES_DIR);
     await ensureWorkspaceFolder(this.workspace, TRASH_DIR);
     for (const dir of [this.studiesDir, this.trashDir, path.join(this.workspace, CACHE_DIR)])
