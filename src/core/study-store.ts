@@ -1,19 +1,11 @@
 // The studies of a workspace: one lowdb-backed JSON file per study in studies/<id>.json.
-// A save reads and writes that one file; the list keeps an in-memory index refreshed by
-// file mtime and size, so unchanged files are not parsed again, and keeps that index on disk
-// (summary-cache.ts: .casebook/summaries.json) so the next open need not parse them either.
-// When many files are new to the index (a large workspace opened for the first time, a big
-// git pull) the list takes each summary from the file's head (study-head.ts) and marks the
-// entry unverified: the sections are validated, and a damaged file quarantined, by the next
-// full read of that file (get(), which the library's background indexing does for every
-// study, or verifyAll()). Only verified entries go into the summary cache.
+// A save reads and writes that one file; the list keeps an index of summaries in step with
+// the folder (study-index.ts: unchanged files are not parsed again, a large workspace is
+// listed from file heads and verified later). Each file is read by StudyFileReader: any
+// failure of one file sets it aside or skips it with a reason, and the rest always opens.
 // A file from a newer Casebook is left untouched and makes the store read-only (nor is the
-// cache written then); a save that fails says why and what to do.
-// Any failure of one file (damage, a stack overflow on deep content, an I/O error, a link, a
-// folder or FIFO named x.json, a file over MAX_STUDY_FILE_BYTES) sets that file aside or
-// skips it with a reason (skippedFiles()); the rest of the workspace always opens. Links in
-// studies/ are never followed: they are skipped and left where they are, as is anything that
-// is not a regular file; only regular files are moved to .quarantine/.
+// cache written then); a save that fails says why and what to do. Deleted studies go to
+// .trash/, which keeps every version (study-trash.ts).
 // Slugs are unique on disk, not only in this process: each is chosen under a workspace lock
 // from what the folder holds at that moment (the app and the CLI may create at once).
 import { exists, statOrNull } from './file-exists';
@@ -23,39 +15,23 @@ import { removeStaleWriteFiles, withFileLock, writeFailure } from './atomic-writ
 import { CasebookError } from './errors';
 import { KeyedQueue } from './keyed-queue';
 import type { QuarantineEntry } from './quarantine';
-import { lstatOrNull, MAX_STUDY_FILE_BYTES, refusal } from './regular-file';
+import { lstatOrNull } from './regular-file';
 import { emptyDoc } from './schemas/rich-text';
 import { SCHEMA_VERSION } from './schemas/site';
 import { studySchema, toSummary, type Study, type StudyPatch, type StudySummary } from './schemas/study';
 import { slugFollowsTitle, slugFromTitle, uniqueSlug } from './slug';
-import { readStudyHeadSync } from './study-head';
-import {
-  idOf,
-  inPool,
-  jsonFilesIn,
-  newStudyId,
-  sameStamp,
-  stampOf,
-  STUDIES_DIR,
-  TRASH_DIR,
-  type FileStamp,
-} from './study-files';
+import { idOf, inPool, newStudyId, sameStamp, stampOf, STUDIES_DIR, TRASH_DIR } from './study-files';
 import { StudyFileReader, type SkippedFile } from './study-file-reader';
-import { StudyIndex } from './study-index';
+import { HEAD_READ_FROM, StudyIndex } from './study-index';
 import { keepTrashedVersion, trashVersions, versionsOf } from './study-trash';
 import { CACHE_DIR } from './summary-cache';
-import { inTimeSlices } from './time-slices';
 import { ensureWorkspaceFolder } from './workspace-folders';
 
 export { STUDIES_DIR, TRASH_DIR } from './study-files';
 export type { SkippedFile } from './study-file-reader';
 /** The lock (in studies/) under which a slug is chosen and written, by any process. */
 const SLUG_LOCK_TARGET = 'slugs';
-/**
- * From this many files to read at one list, summaries come from file heads and the full reads
- * follow in the background. Below it, reading them all takes well under a quarter second.
- */
-export const HEAD_READ_FROM = 500;
+export { HEAD_READ_FROM } from './study-index';
 
 export interface StudyStoreOptions {
   /** See HEAD_READ_FROM. */
@@ -155,47 +131,12 @@ export class StudyStore {
   }
 
   private async listNow(): Promise<StudySummary[]> {
-    // Before any await: a study saved while the folder is read must not be dropped below.
-    const startGen = this.gen;
-    // Every list (the first ones may run at once) starts after the cache is in the index.
-    const [names] = await Promise.all([jsonFilesIn(this.studiesDir), this.summaries.seed()]);
-    const seen = new Set<string>();
-    let stale: Array<{ id: string; stat: FileStamp }> = [];
-    await inTimeSlices(names, (name) => {
-      const id = idOf(name);
-      const file = this.fileFor(id);
-      // lstat: a link is judged as a link, never followed (to a folder, /dev/zero, a FIFO).
-      const stat = lstatOrNull(file);
-      if (!stat) return; // deleted between readdir and stat
-      const refused = refusal(file, stat, MAX_STUDY_FILE_BYTES);
-      if (refused && !refused.setAside) return this.files.skip(file, refused.reason);
-      const entry = this.index.get(id);
-      if (entry && sameStamp(entry, stat)) seen.add(id);
-      else stale.push({ id, stat });
+    const read = await this.summaries.refresh({
+      dir: this.studiesDir,
+      reader: this.files,
+      gen: () => this.gen,
+      headReadFrom: this.headReadFrom,
     });
-    if (stale.length >= this.headReadFrom) {
-      const whole: typeof stale = [];
-      await inTimeSlices(stale, (file) => {
-        const head = readStudyHeadSync(this.fileFor(file.id));
-        if (head && head.summary.id === file.id) {
-          this.index.set(file.id, { ...head, verified: false, gen: this.gen });
-          seen.add(file.id);
-        } else whole.push(file);
-      });
-      stale = whole;
-    }
-    const read = new Set<string>();
-    // Full reads are independent: many at a time.
-    await inPool(stale, LIST_CONCURRENCY, async ({ id, stat }) => {
-      const study = await this.readStudyFile(id);
-      if (!study) return;
-      this.index.set(id, { ...stampOf(stat), summary: toSummary(study), verified: true, gen: this.gen });
-      read.add(id);
-      seen.add(id);
-    });
-    // Gone from the folder, unless written by this store since the list began.
-    for (const [id, entry] of [...this.index]) if (!seen.has(id) && entry.gen <= startGen) this.index.delete(id);
-    this.files.forgetGone(STUDIES_DIR, new Set(names));
     this.indexLoaded = true;
     // Files had to be read: keep what was learned for the next open. (Files gone or set
     // aside alone need no write: an entry without its file is never used.)
@@ -491,5 +432,4 @@ export class StudyStore {
   }
 }
 
-const LIST_CONCURRENCY = 64;
 const VERIFY_CONCURRENCY = 16;
