@@ -72,6 +72,15 @@ export class StudyFileReader {
     return study;
   }
 
+  /** Why the workspace must not be written (a file from a newer Casebook was seen), or null. */
+  newerReason(): string | null {
+    if (this.newer.size === 0) return null;
+    const files = [...this.newer.keys()];
+    const version = Math.max(...this.newer.values());
+    const named = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
+    return `Some case studies were written by a newer version of Casebook (format ${version}; this app reads format ${SCHEMA_VERSION}): ${named}. The workspace is open read-only so nothing is rewritten; update Casebook to edit it.`;
+  }
+
   /** Leaves `file` where it is, reported with `reason`. */
   skip(file: string, reason: string): void {
     this.dropped(file);

@@ -8,7 +8,7 @@
 // .trash/, which keeps every version (study-trash.ts).
 // Slugs are unique on disk, not only in this process: each is chosen under a workspace lock
 // from what the folder holds at that moment (the app and the CLI may create at once).
-import { exists, statOrNull } from './file-exists';
+import { statOrNull } from './file-exists';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { removeStaleWriteFiles, withFileLock, writeFailure } from './atomic-write';
@@ -16,14 +16,13 @@ import { CasebookError } from './errors';
 import { KeyedQueue } from './keyed-queue';
 import type { QuarantineEntry } from './quarantine';
 import { lstatOrNull } from './regular-file';
-import { emptyDoc } from './schemas/rich-text';
-import { SCHEMA_VERSION } from './schemas/site';
+import { studyFromDraft, type StudyDraft } from './new-study';
 import { studySchema, toSummary, type Study, type StudyPatch, type StudySummary } from './schemas/study';
 import { slugFollowsTitle, slugFromTitle, uniqueSlug } from './slug';
 import { idOf, inPool, newStudyId, sameStamp, stampOf, STUDIES_DIR, TRASH_DIR } from './study-files';
 import { StudyFileReader, type SkippedFile } from './study-file-reader';
 import { HEAD_READ_FROM, StudyIndex } from './study-index';
-import { keepTrashedVersion, trashVersions, versionsOf } from './study-trash';
+import { StudyTrash } from './study-trash';
 import { CACHE_DIR } from './summary-cache';
 import { ensureWorkspaceFolder } from './workspace-folders';
 
@@ -38,9 +37,7 @@ export interface StudyStoreOptions {
   headReadFrom?: number;
 }
 
-export interface StudyDraft extends Partial<Omit<Study, 'schemaVersion'>> {
-  title?: string;
-}
+export type { StudyDraft } from './new-study';
 
 export class StudyStore {
   private readonly summaries: StudyIndex;
@@ -48,6 +45,7 @@ export class StudyStore {
   private indexLoaded = false;
   private queue = new KeyedQueue();
   private readonly files: StudyFileReader;
+  private readonly trash: StudyTrash;
   /** Files quarantined since this store opened, reported through the API. */
   readonly onQuarantine: Array<(entry: QuarantineEntry) => void>;
   /** Set by open(), which the service skips for a workspace it must not write. */
@@ -68,6 +66,7 @@ export class StudyStore {
       if (path.dirname(file) === this.studiesDir) this.index.delete(idOf(path.basename(file)));
     });
     this.onQuarantine = this.files.onQuarantine;
+    this.trash = new StudyTrash(this.trashDir, this.files);
   }
 
   get studiesDir(): string {
@@ -99,11 +98,7 @@ export class StudyStore {
    * Casebook has been seen: saving beside it could mix formats, so nothing is written.
    */
   get readOnlyReason(): string | null {
-    if (this.files.newer.size === 0) return null;
-    const files = [...this.files.newer.keys()];
-    const version = Math.max(...this.files.newer.values());
-    const named = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
-    return `Some case studies were written by a newer version of Casebook (format ${version}; this app reads format ${SCHEMA_VERSION}): ${named}. The workspace is open read-only so nothing is rewritten; update Casebook to edit it.`;
+    return this.files.newerReason();
   }
 
   /** Every write starts here: the whole folder must have been seen once to know it is ours. */
@@ -236,29 +231,14 @@ export class StudyStore {
     return this.withSlugLock(async () => {
       const taken = await this.takenSlugs();
       const now = this.nextTimestamp();
-      const title = draft.title ?? '';
       // An import may carry its original id and times (a lossless round trip); a taken id never is.
       const idFree =
         draft.id !== undefined && !this.index.has(draft.id) && lstatOrNull(this.fileFor(draft.id)) === null;
-      const study = studySchema.parse({
-        schemaVersion: SCHEMA_VERSION,
+      const study = studyFromDraft(draft, {
         id: idFree && draft.id ? draft.id : newStudyId(),
-        slug: uniqueSlug(draft.slug ?? slugFromTitle(title), taken),
-        title,
-        summary: draft.summary ?? '',
-        status: draft.status ?? 'draft',
-        outcome: draft.outcome ?? null,
-        categories: draft.categories ?? [],
-        tags: draft.tags ?? [],
-        featured: draft.featured ?? false,
-        date: draft.date ?? null,
-        createdAt: draft.createdAt ?? now,
-        updatedAt: draft.updatedAt ?? now,
-        problem: draft.problem ?? emptyDoc(),
-        decisions: draft.decisions ?? emptyDoc(),
-        tradeoffs: draft.tradeoffs ?? emptyDoc(),
-        lessons: draft.lessons ?? emptyDoc(),
-      } satisfies Study);
+        slug: uniqueSlug(draft.slug ?? slugFromTitle(draft.title ?? ''), taken),
+        now,
+      });
       await this.write(study);
       return study;
     });
@@ -316,8 +296,7 @@ export class StudyStore {
         const study = await this.get(id);
         try {
           await ensureWorkspaceFolder(this.workspace, TRASH_DIR);
-          await keepTrashedVersion(this.trashDir, id);
-          await fsp.rename(this.fileFor(id), this.fileFor(id, this.trashDir));
+          await this.trash.put(id, this.fileFor(id));
         } catch (err) {
           throw writeFailure(`move "${study.title || 'Untitled'}" to the trash`, err);
         }
@@ -334,9 +313,9 @@ export class StudyStore {
   }
 
   private async restoreLocked(id: string): Promise<Study> {
-    const found = await this.newestTrashed(id);
+    const found = await this.trash.newest(id);
     if (!found) throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
-    if (await exists(this.fileFor(id)))
+    if (lstatOrNull(this.fileFor(id)))
       throw new CasebookError('conflict', `A case study with id "${id}" already exists.`);
     const restored = await this.withSlugLock(async () => {
       const slug = uniqueSlug(found.study.slug, await this.takenSlugs(id));
@@ -351,35 +330,13 @@ export class StudyStore {
   /** Deletes the newest version of `id` in the trash for good (older versions stay). */
   async purge(id: string): Promise<void> {
     await this.ensureWritable();
-    const [newest] = await versionsOf(this.trashDir, id);
-    const file = newest === undefined ? null : path.join(this.trashDir, newest);
-    if (!file || !lstatOrNull(file)?.isFile())
-      throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
-    try {
-      await fsp.rm(file);
-    } catch (err) {
+    await this.trash.purgeNewest(id).catch((err: unknown) => {
       throw writeFailure('delete the study permanently', err);
-    }
+    });
   }
 
-  /** Each deleted study once, by its newest readable version in the trash. */
-  async listTrash(): Promise<StudySummary[]> {
-    const studies: StudySummary[] = [];
-    for (const id of (await trashVersions(this.trashDir)).keys()) {
-      const found = await this.newestTrashed(id);
-      if (found) studies.push(toSummary(found.study));
-    }
-    return studies.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  }
-
-  /** The newest version of `id` in the trash that reads as that study (damage is set aside). */
-  private async newestTrashed(id: string): Promise<{ file: string; study: Study } | null> {
-    for (const name of await versionsOf(this.trashDir, id)) {
-      const file = path.join(this.trashDir, name);
-      const study = await this.files.read(file, id);
-      if (study) return { file, study };
-    }
-    return null;
+  listTrash(): Promise<StudySummary[]> {
+    return this.trash.list();
   }
 
   private async write(study: Study): Promise<void> {

@@ -8,6 +8,10 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { CasebookError } from './errors';
+import { lstatOrNull } from './regular-file';
+import { toSummary, type Study, type StudySummary } from './schemas/study';
+import type { StudyFileReader } from './study-file-reader';
 
 const VERSION_MARK = '@';
 
@@ -61,5 +65,48 @@ export async function keepTrashedVersion(trashDir: string, id: string): Promise<
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
+  }
+}
+
+/** The trash folder as the store uses it: versions read through the store's file reader. */
+export class StudyTrash {
+  constructor(
+    readonly dir: string,
+    private readonly reader: StudyFileReader,
+  ) {}
+
+  /** Each deleted study once, by its newest readable version. */
+  async list(): Promise<StudySummary[]> {
+    const studies: StudySummary[] = [];
+    for (const id of (await trashVersions(this.dir)).keys()) {
+      const found = await this.newest(id);
+      if (found) studies.push(toSummary(found.study));
+    }
+    return studies.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** The newest version of `id` that reads as that study (damage is set aside, links skipped). */
+  async newest(id: string): Promise<{ file: string; study: Study } | null> {
+    for (const name of await versionsOf(this.dir, id)) {
+      const file = path.join(this.dir, name);
+      const study = await this.reader.read(file, id);
+      if (study) return { file, study };
+    }
+    return null;
+  }
+
+  /** Moves a study file in as the newest version of `id`, keeping the one there. */
+  async put(id: string, file: string): Promise<void> {
+    await keepTrashedVersion(this.dir, id);
+    await fsp.rename(file, path.join(this.dir, `${id}.json`));
+  }
+
+  /** Deletes the newest version of `id` for good; older versions stay. */
+  async purgeNewest(id: string): Promise<void> {
+    const [newest] = await versionsOf(this.dir, id);
+    const file = newest === undefined ? null : path.join(this.dir, newest);
+    if (!file || !lstatOrNull(file)?.isFile())
+      throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
+    await fsp.rm(file);
   }
 }
