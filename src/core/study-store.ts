@@ -126,6 +126,15 @@ export class StudyStore {
   }
 
   private async listNow(): Promise<StudySummary[]> {
+    await this.refreshIndex();
+    // ISO times of one format sort as plain strings (and much faster than localeCompare).
+    return [...this.index.values()]
+      .map((e) => e.summary)
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  }
+
+  /** Brings the index in step with the studies folder. */
+  private async refreshIndex(): Promise<void> {
     const read = await this.summaries.refresh({
       dir: this.studiesDir,
       reader: this.files,
@@ -136,10 +145,6 @@ export class StudyStore {
     // Files had to be read: keep what was learned for the next open. (Files gone or set
     // aside alone need no write: an entry without its file is never used.)
     if (read.size > 0) await this.saveSummaryCache(read);
-    // ISO times of one format sort as plain strings (and much faster than localeCompare).
-    return [...this.index.values()]
-      .map((e) => e.summary)
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   }
 
   /** Studies listed from their file's head whose full file has not been read yet. */
@@ -372,7 +377,7 @@ export class StudyStore {
    * may have written since this store last looked. Call under the slug lock.
    */
   private async takenSlugs(exceptId?: string): Promise<Set<string>> {
-    await this.listNow();
+    await this.refreshIndex();
     const taken = new Set<string>();
     for (const [id, entry] of this.index) if (id !== exceptId) taken.add(entry.summary.slug);
     return taken;
