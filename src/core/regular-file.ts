@@ -112,17 +112,20 @@ export async function readRegularFile(
     const opened = await handle.stat();
     const swapped = refusal(file, opened, maxBytes);
     if (swapped) throw swapped;
-    // Read to the bound, not to the size fstat gave: the file may grow while it is read.
-    const buf = Buffer.allocUnsafe(Math.min(opened.size, maxBytes) + 1);
+    // Read to the end or just past the bound, not to the size fstat gave: the file may grow
+    // while it is read (another program appending to it).
+    let buf = Buffer.allocUnsafe(Math.min(opened.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
+      if (length === buf.length) {
+        if (length > maxBytes) throw tooLarge(file, length, maxBytes);
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxBytes + 1));
+        buf.copy(bigger, 0, 0, length);
+        buf = bigger;
+      }
       const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length === buf.length) {
-        if (length > maxBytes) throw tooLarge(file, length, maxBytes);
-        break;
-      }
     }
     return buf.subarray(0, length);
   } finally {
