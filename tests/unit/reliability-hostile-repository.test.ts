@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAssetFile, readAssetBytes } from '../../src/core/asset-store';
 import { openWorkspace } from '../../src/core/casebook-service';
 import { CasebookError } from '../../src/core/errors';
+import { StudyStore } from '../../src/core/study-store';
 import { answerAssetRequest } from '../../src/main/asset-protocol';
 import { ASSET_ROUTE, startServer } from '../../src/server/http-server';
 import { bundleForNode } from '../reliability/bundle';
@@ -200,6 +201,40 @@ describe('a hostile repository', () => {
       answerAssetRequest(`casebook-asset://asset/${name}`, () => service.workspace).then((r) => r.status);
     expect(await viaProtocol(real)).toBe(200);
     expect(await viaProtocol(LINKED_ASSET)).toBe(404);
+  });
+
+  it('the head reader (large workspaces) skips and sets aside the same entries, without blocking', async () => {
+    const ctx = await freshContext();
+    const cases = entryCases().filter((c) => c.path.startsWith('studies/'));
+    await buildHostileRepository(ctx, cases);
+    const outsideBefore = await snapshotFolder(ctx.outside);
+    const started = Date.now();
+    // Every file counts as "many new files": summaries come from file heads first.
+    const store = new StudyStore(await fsp.realpath(ctx.workspace), { headReadFrom: 1 });
+    await store.open();
+    await store.list();
+    await store.verifyAll();
+    expect((await store.list()).map((s) => s.id).sort()).toEqual(ids(cases, 'listed').sort());
+    const skipped = store.skippedFiles().map((s) => s.file);
+    for (const id of ids(cases, 'skipped')) expect(skipped).toContain(`studies/${id}.json`);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await snapshotFolder(ctx.outside)).toEqual(outsideBefore);
+  });
+
+  it('a casebook.json too large to be settings is set aside and the workspace opens with defaults', async () => {
+    const ctx = await freshContext();
+    await buildHostileRepository(
+      ctx,
+      entryCases().filter((e) => e.outcome === 'listed'),
+    );
+    await fsp.writeFile(path.join(ctx.workspace, 'casebook.json'), '{"schemaVersion":1,');
+    await fsp.truncate(path.join(ctx.workspace, 'casebook.json'), 17 * 1024 * 1024);
+    const service = await openWorkspace(ctx.workspace);
+    const info = await service.getWorkspaceInfo({});
+    expect(info.quarantined.map((q) => [q.file, q.reason])).toEqual([
+      ['casebook.json', expect.stringMatching(/too large/)],
+    ]);
+    expect(info.studyCount).toBe(2);
   });
 
   it('opens a workspace reached through a link to it (the user chose that path)', async () => {
