@@ -78,7 +78,10 @@ export class StudyTrash {
   /** Each deleted study once, by its newest readable version. */
   async list(): Promise<StudySummary[]> {
     const studies: StudySummary[] = [];
-    for (const id of (await trashVersions(this.dir)).keys()) {
+    const versions = await trashVersions(this.dir);
+    // What was noted about versions no longer there (a skipped link since removed) is dropped.
+    this.reader.forgetGone(path.basename(this.dir), new Set([...versions.values()].flat()));
+    for (const id of versions.keys()) {
       const found = await this.newest(id);
       if (found) studies.push(toSummary(found.study));
     }
