@@ -7,6 +7,8 @@ import { sectionLabels, type Study } from '../core/schemas/study';
 import type { FindingField } from '../core/checks/finding';
 import { TemplatePrompts } from '../core/checks/template-prompts';
 import type { TemplateList } from '../core/templates/template-schema';
+import type { WorkspaceInfo } from '../core/contract';
+import { reportWorkspaceProblems } from './workspace-problems';
 
 export interface CheckOptions {
   strict?: boolean;
@@ -68,6 +70,8 @@ export interface CheckableWorkspace {
   loadAllStudies(): Promise<Study[]>;
   getSite(input: Record<string, never>): Promise<SiteSettings>;
   listTemplates(input: Record<string, never>): Promise<TemplateList>;
+  /** When given, files set aside or left out are reported after the check. */
+  getWorkspaceInfo?(input: Record<string, never>): Promise<WorkspaceInfo>;
 }
 
 export async function checkOpenWorkspace(service: CheckableWorkspace, options: CheckOptions = {}): Promise<CheckRun> {
@@ -88,8 +92,10 @@ export function registerCheckCommand(
     .option('--strict', 'exit with status 1 when any error remains')
     .option('--published-only', 'check only published studies (drafts are not exported)')
     .action(async (opts: { workspace?: string; strict?: boolean; publishedOnly?: boolean }) => {
-      const run = await checkOpenWorkspace(await open(opts.workspace), opts);
+      const service = await open(opts.workspace);
+      const run = await checkOpenWorkspace(service, opts);
       console.log(run.text);
+      if (service.getWorkspaceInfo) reportWorkspaceProblems(await service.getWorkspaceInfo({}));
       // runCli turns a CommanderError into its exit code without printing anything more.
       if (run.exitCode !== 0) throw new CommanderError(run.exitCode, 'casebook.check.failed', '');
     });

@@ -9,6 +9,7 @@ import { CliUsageError, formatOption, openExistingWorkspace, parseOption, resolv
 import { progressReporter } from './progress-line';
 import { formatStudyTable } from './study-table';
 import { registerServeCommand } from './serve-command';
+import { reportWorkspaceProblems } from './workspace-problems';
 
 const program = new Command()
   .name('casebook')
@@ -79,13 +80,6 @@ program
 
 registerImportCommand(program, async (workspace) => openWorkspace(resolveWorkspace(workspace)), workspaceHelp);
 registerCheckCommand(program, openExistingWorkspace, workspaceHelp);
-
-function reportWorkspaceProblems(
-  info: Awaited<ReturnType<Awaited<ReturnType<typeof openWorkspace>>['getWorkspaceInfo']>>,
-): void {
-  if (info.readOnly) console.error(`Note: ${info.readOnlyReason}`);
-  for (const q of info.quarantined) console.error(`Quarantined ${q.file} → ${q.storedAs}: ${q.reason}`);
-}
 
 export async function runCli(argv: string[]): Promise<number> {
   try {

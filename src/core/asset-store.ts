@@ -1,12 +1,20 @@
 // Images live in <workspace>/assets/, named by the SHA-256 of their bytes, so the same
 // image pasted twice is stored once and a reference can never point at changed content.
+// Only real files inside a real assets/ folder are read (for the app, browser mode and both
+// exports): a link planted there (`assets/<hash>.png -> ~/private.png`) is never followed.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write';
-import { ASSET_SRC_PATTERN, assetMediaTypes, MAX_ASSET_BYTES, type AssetMediaType } from './asset-store-limits';
+import {
+  ASSET_FILE_PATTERN,
+  ASSET_SRC_PATTERN,
+  assetMediaTypes,
+  MAX_ASSET_BYTES,
+  type AssetMediaType,
+} from './asset-store-limits';
 import { CasebookError } from './errors';
+import { lstatOrNull, readRegularFile, readRegularFileSync } from './regular-file';
+import { ensureWorkspaceFolder, workspaceEntryRefusal } from './workspace-folders';
 
 export const ASSETS_DIR = 'assets';
 
@@ -53,20 +61,24 @@ export async function saveAssetBytes(workspace: string, bytes: Uint8Array, media
     );
   }
   const name = `${createHash('sha256').update(bytes).digest('hex')}.${assetMediaTypes[mediaType]}`;
-  const file = path.join(workspace, ASSETS_DIR, name);
-  if (!existsSync(file)) {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, bytes);
-  }
+  const file = path.join(await ensureWorkspaceFolder(workspace, ASSETS_DIR), name);
+  // A link or anything else under the name is replaced (the rename does not follow it).
+  if (!lstatOrNull(file)?.isFile()) await writeFileAtomic(file, bytes);
   return `${ASSETS_DIR}/${name}`;
 }
 
 /** The bytes behind an `assets/<hash>.<ext>` reference, or null when invalid or missing. */
 export function readAssetBytes(workspace: string, src: string): Uint8Array | null {
   const match = ASSET_SRC_PATTERN.exec(src);
-  if (!match) return null;
+  if (!match || workspaceEntryRefusal(workspace, ASSETS_DIR, 'folder')) return null;
+  return readRegularFileSync(path.join(workspace, ASSETS_DIR, match[1]!), MAX_ASSET_BYTES);
+}
+
+/** The bytes of `assets/<name>` for serving (browser mode, the app's asset protocol), or null. */
+export async function readAssetFile(workspace: string, name: string): Promise<Buffer<ArrayBuffer> | null> {
+  if (!ASSET_FILE_PATTERN.test(name) || workspaceEntryRefusal(workspace, ASSETS_DIR, 'folder')) return null;
   try {
-    return readFileSync(path.join(workspace, ASSETS_DIR, match[1]!));
+    return await readRegularFile(path.join(workspace, ASSETS_DIR, name), MAX_ASSET_BYTES);
   } catch {
     return null;
   }

@@ -9,6 +9,16 @@ import { randomBytes } from 'node:crypto';
 import { CasebookError } from './errors';
 
 export const TEMP_PREFIX = '.casebook-tmp-';
+/**
+ * Temp and lock files end in their own extension, never in the target's (`.json`): git and
+ * other tools must not take `studies/.casebook-lock-<id>.json` for a study. Files left by an
+ * older Casebook (`.casebook-tmp-<name>-<hex>`, `.casebook-lock-<name>`) are still
+ * recognised by their prefix and cleaned.
+ */
+export const TEMP_SUFFIX = '.tmp';
+export const LOCK_SUFFIX = '.lock';
+/** Temp files younger than this may belong to a live writer in another process. */
+export const STALE_TEMP_MS = 60_000;
 
 export interface AtomicWriteOps {
   writeAndSync(file: string, data: string | Uint8Array): Promise<void>;
@@ -60,7 +70,7 @@ export async function writeFileAtomic(
   ops: AtomicWriteOps = nodeAtomicWriteOps,
 ): Promise<void> {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(target)}-${randomBytes(6).toString('hex')}`);
+  const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(target)}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   try {
     await ops.writeAndSync(temp, data);
     await ops.rename(temp, target);
@@ -88,14 +98,58 @@ export async function removeStaleTempFiles(dir: string, minAgeMs = 0): Promise<n
   for (const name of names) {
     if (!name.startsWith(TEMP_PREFIX)) continue;
     const file = path.join(dir, name);
-    if (minAgeMs > 0) {
-      const stat = await fsp.stat(file).catch(() => null);
-      if (!stat || stat.mtimeMs > cutoff) continue;
-    }
-    await fsp.rm(file, { force: true });
-    removed++;
+    // Only regular files: a folder or link planted under this name is not ours to delete.
+    const stat = await fsp.lstat(file).catch(() => null);
+    if (!stat?.isFile() || (minAgeMs > 0 && stat.mtimeMs > cutoff)) continue;
+    if (
+      await fsp.rm(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed++;
   }
   return removed;
+}
+
+/**
+ * Removes lock files whose holder is gone (its process has exited on this host, or the lock
+ * is older than any save could take), and the aside copies a lock break left when it was
+ * killed midway. Live locks stay. Returns how many were removed.
+ */
+export async function removeStaleLocks(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await fsp.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(LOCK_PREFIX)) continue;
+    const file = path.join(dir, name);
+    const stat = await fsp.lstat(file).catch(() => null);
+    if (!stat?.isFile()) continue;
+    if (name.includes(STALE_ASIDE)) {
+      if (
+        Date.now() - stat.mtimeMs > LOCK_STALE_MS &&
+        (await fsp.rm(file).then(
+          () => true,
+          () => false,
+        ))
+      )
+        removed++;
+      continue;
+    }
+    if (await breakIfStale(file)) removed++;
+  }
+  return removed;
+}
+
+/** Cleans what a crashed writer may have left in a folder Casebook writes: stale temp and lock files. */
+export async function removeStaleWriteFiles(dir: string): Promise<void> {
+  await removeStaleTempFiles(dir, STALE_TEMP_MS);
+  await removeStaleLocks(dir);
 }
 
 /**
@@ -142,11 +196,20 @@ interface LockOwner {
 }
 
 export function lockFileFor(target: string): string {
-  return path.join(path.dirname(target), `${LOCK_PREFIX}${path.basename(target)}`);
+  return path.join(path.dirname(target), `${LOCK_PREFIX}${path.basename(target)}${LOCK_SUFFIX}`);
 }
 
-/** Runs `task` while holding the lock file of `target`; waits for another holder to finish. */
-export async function withFileLock<T>(target: string, task: () => Promise<T>): Promise<T> {
+const STALE_ASIDE = '.stale-';
+
+/**
+ * Runs `task` while holding the lock file of `target`; waits for another holder to finish.
+ * `what` names the target in the message when the wait is too long.
+ */
+export async function withFileLock<T>(
+  target: string,
+  task: () => Promise<T>,
+  what = path.basename(target),
+): Promise<T> {
   const lock = lockFileFor(target);
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (let attempt = 0; ; attempt++) {
@@ -156,7 +219,7 @@ export async function withFileLock<T>(target: string, task: () => Promise<T>): P
       const owner = await readLockOwner(lock);
       throw new CasebookError(
         'io_error',
-        `Could not save ${path.basename(target)}: another Casebook${owner ? ` (process ${owner.pid})` : ''} has been saving it for over ${LOCK_WAIT_MS / 1000} s. Close it or wait, then press Retry.`,
+        `Could not save ${what}: another Casebook${owner ? ` (process ${owner.pid})` : ''} has been saving it for over ${LOCK_WAIT_MS / 1000} s. Close it or wait, then press Retry.`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt) * (0.5 + Math.random())));
@@ -220,7 +283,7 @@ async function breakIfStale(lock: string): Promise<boolean> {
   if (!stale) return false;
   // Move it aside before deleting so that two processes breaking the same stale lock do not
   // delete a fresh lock the other has just taken: only the one whose rename wins deletes.
-  const aside = `${lock}.stale-${randomBytes(6).toString('hex')}`;
+  const aside = `${lock}${STALE_ASIDE}${randomBytes(6).toString('hex')}`;
   try {
     await fsp.rename(lock, aside);
   } catch {

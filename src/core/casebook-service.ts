@@ -9,7 +9,11 @@ import { conflictCopyDraft } from './conflict-copy';
 import { CasebookError } from './errors';
 import { studyPreviewHtml } from './export/study-preview';
 import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
-import { countQuarantined, listQuarantine } from './quarantine';
+import { countQuarantined, listQuarantine, QUARANTINE_DIR } from './quarantine';
+import { removeStaleWriteFiles } from './atomic-write';
+import { assertWorkspaceEntries, ensureWorkspaceFolder } from './workspace-folders';
+import { CACHE_DIR } from './summary-cache';
+import { TEMPLATES_DIR } from './templates/template-schema';
 import { checkWorkspace } from './checks/workspace-checks';
 import { TemplatePrompts } from './checks/template-prompts';
 import { LibraryService } from './library-service';
@@ -25,7 +29,7 @@ import { ensureDefaultTemplates, getTemplate, listTemplates } from './templates/
 import { studyDraftFromTemplate } from './templates/template-draft';
 import type { Study } from './schemas/study';
 import { SiteStore, WORKSPACE_FILE } from './site-store';
-import { StudyStore } from './study-store';
+import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
 import { exportStudies, type ExportProgress } from './workspace-export';
 import { holdsWorkspace } from './workspace-folder';
 
@@ -52,25 +56,46 @@ export interface CasebookService extends CasebookHandlers {
   ): ReturnType<CasebookHandlers['exportWorkspace']>;
 }
 
+/** The folders Casebook reads and writes in a workspace: each must be a real folder. */
+export const WORKSPACE_FOLDERS = [
+  STUDIES_DIR,
+  TRASH_DIR,
+  QUARANTINE_DIR,
+  TEMPLATES_DIR,
+  ASSETS_DIR,
+  CACHE_DIR,
+] as const;
+
 export interface OpenWorkspaceOptions {
   /** false: refuse a folder that holds no workspace yet, creating nothing (commands that only read). */
   create?: boolean;
 }
 
-/** Opens (creating if needed, unless told not to) the workspace at `dir` and returns its service. */
+/**
+ * Opens (creating if needed, unless told not to) the workspace at `dir` and returns its
+ * service. The folder itself may be reached through a link (the user's choice of path): it is
+ * resolved once, here. Its own folders and casebook.json must not be links (workspace-folders.ts).
+ */
 export async function openWorkspace(dir: string, options: OpenWorkspaceOptions = {}): Promise<CasebookService> {
-  const workspace = path.resolve(dir);
-  if (options.create === false && !holdsWorkspace(workspace)) {
-    throw new CasebookError('not_found', `No Casebook workspace at ${workspace} (there is no ${WORKSPACE_FILE}).`);
+  if (options.create === false && !holdsWorkspace(path.resolve(dir))) {
+    throw new CasebookError(
+      'not_found',
+      `No Casebook workspace at ${path.resolve(dir)} (there is no ${WORKSPACE_FILE}).`,
+    );
   }
-  await fsp.mkdir(workspace, { recursive: true });
+  await fsp.mkdir(path.resolve(dir), { recursive: true });
+  const workspace = await fsp.realpath(path.resolve(dir));
+  assertWorkspaceEntries(workspace, WORKSPACE_FOLDERS, [WORKSPACE_FILE]);
   const site = new SiteStore(workspace);
   const { readOnlyReason } = await site.open();
   const studies = new StudyStore(workspace);
   if (!readOnlyReason) {
     await studies.open();
-    await fsp.mkdir(path.join(workspace, ASSETS_DIR), { recursive: true });
+    await ensureWorkspaceFolder(workspace, ASSETS_DIR);
     await ensureDefaultTemplates(workspace);
+    // What a crashed writer left (studies/, .trash/ and .casebook/ are cleaned by the store).
+    for (const folder of ['', QUARANTINE_DIR, TEMPLATES_DIR, ASSETS_DIR])
+      await removeStaleWriteFiles(path.join(workspace, folder));
   }
   // Prompts of the workspace's templates, re-read when templates are listed or studies checked.
   let prompts = TemplatePrompts.builtIn();
@@ -115,6 +140,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       readOnlyReason: readOnly(),
       studyCount,
       quarantined: await listQuarantine(workspace),
+      skipped: studies.skippedFiles(),
     };
   };
 

@@ -25,6 +25,8 @@ export const workspaceInfoSchema = z.object({
   readOnlyReason: z.string().nullable(),
   studyCount: z.number().int(),
   quarantined: z.array(quarantinedFileSchema),
+  /** Files left where they are and not listed (a link, not a regular file, unreadable), with why. */
+  skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
 });
 export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
 

@@ -1,5 +1,5 @@
 // Whether a path exists (any kind of entry), and its stat, without throwing.
-import { promises as fsp, statSync } from 'node:fs';
+import { lstatSync, promises as fsp } from 'node:fs';
 
 export async function exists(file: string): Promise<boolean> {
   try {
@@ -10,10 +10,13 @@ export async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** The entry's stat now, or null when it is gone. Sync: callers run many in time slices. */
+/**
+ * The entry's own stat now (a link's, never its target's: a workspace is not followed out
+ * of), or null when it is gone. Sync: callers run many in time slices.
+ */
 export function statOrNull(file: string): { mtimeMs: number; size: number } | null {
   try {
-    return statSync(file);
+    return lstatSync(file);
   } catch {
     return null;
   }

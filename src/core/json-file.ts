@@ -1,11 +1,11 @@
 // A lowdb adapter for one JSON file that must match a zod schema: reads report a
 // reason when the file does not parse or validate; writes are atomic, pretty-printed
 // and in the schema's key order, so files diff cleanly in git.
-import { promises as fsp } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 import { describeZodError } from './errors';
+import { MAX_STUDY_FILE_BYTES, readRegularFile, UnreadableFileError } from './regular-file';
 
 export class InvalidFileError extends Error {
   constructor(
@@ -69,7 +69,15 @@ export function parseJsonFile<S extends z.ZodType>(
   const version = claimedVersion(json);
   if (newestVersion !== undefined && version !== null && version > newestVersion)
     throw new NewerVersionError(file, version);
-  const result = schema.safeParse(json);
+  let result: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    result = schema.safeParse(json);
+  } catch (err) {
+    // A recursive schema overflows the stack on content nested deeper than any editor makes:
+    // damage in this one file, not a failure of the app.
+    if (err instanceof RangeError) throw new InvalidFileError(file, 'the content is nested too deeply to read');
+    throw new InvalidFileError(file, `the content could not be checked (${(err as Error).message})`);
+  }
   if (!result.success)
     throw new InvalidFileError(file, `the content does not match the format: ${describeZodError(result.error)}`);
   return result.data;
@@ -85,16 +93,23 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<
     readonly schema: S,
     /** When set, a file claiming a later schemaVersion throws NewerVersionError. */
     readonly newestVersion?: number,
+    readonly maxBytes = MAX_STUDY_FILE_BYTES,
   ) {}
 
+  /**
+   * Null when the file is missing. A regular file over the size bound is damage
+   * (InvalidFileError); a link or a file that is not regular throws UnreadableFileError (to be
+   * skipped, not moved); other I/O errors are thrown as they come.
+   */
   async read(): Promise<z.output<S> | null> {
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | null;
     try {
-      bytes = await fsp.readFile(this.file);
+      bytes = await readRegularFile(this.file, this.maxBytes);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (err instanceof UnreadableFileError && err.setAside) throw new InvalidFileError(this.file, err.reason);
       throw err;
     }
+    if (bytes === null) return null;
     return parseJsonFile(this.file, bytes, this.schema, this.newestVersion);
   }
 

@@ -4,6 +4,8 @@ import { promises as fsp, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
+import { readRegularFile } from './regular-file';
+import { ensureWorkspaceFolder } from './workspace-folders';
 
 export const QUARANTINE_DIR = '.quarantine';
 
@@ -16,10 +18,11 @@ export const quarantineEntrySchema = z.object({
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
 
 const REASON_SUFFIX = '.reason.json';
+/** A reason file is a few hundred bytes; anything larger was not written by Casebook. */
+const MAX_REASON_BYTES = 64 * 1024;
 
 export async function quarantineFile(workspace: string, file: string, reason: string): Promise<QuarantineEntry> {
-  const dir = path.join(workspace, QUARANTINE_DIR);
-  await fsp.mkdir(dir, { recursive: true });
+  await ensureWorkspaceFolder(workspace, QUARANTINE_DIR);
   const quarantinedAt = new Date().toISOString();
   const stamp = quarantinedAt.replace(/[:.]/g, '-');
   const storedAs = path.join(QUARANTINE_DIR, `${path.basename(file)}.${stamp}`);
@@ -54,7 +57,8 @@ export async function listQuarantine(workspace: string): Promise<QuarantineEntry
   const entries: QuarantineEntry[] = [];
   for (const name of names.filter((n) => n.endsWith(REASON_SUFFIX))) {
     try {
-      const raw = JSON.parse(await fsp.readFile(path.join(dir, name), 'utf8'));
+      const bytes = await readRegularFile(path.join(dir, name), MAX_REASON_BYTES);
+      const raw: unknown = JSON.parse(bytes?.toString('utf8') ?? '');
       entries.push(quarantineEntrySchema.parse(raw));
     } catch {
       // A damaged reason file still says which file was set aside.

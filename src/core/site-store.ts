@@ -2,7 +2,6 @@
 // A file written by a newer Casebook opens the workspace read-only, never rewritten.
 // A save re-reads the file under its lock, so a change made meanwhile by another process
 // (the CLI, a second window) is kept rather than overwritten by this one's older copy.
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { CasebookError } from './errors';
 import { InvalidFileError, NewerVersionError, ValidatedJsonFile } from './json-file';
 import { withFileLock, writeFailure } from './atomic-write';
 import { quarantineFile, type QuarantineEntry } from './quarantine';
+import { readRegularFile } from './regular-file';
 import {
   SCHEMA_VERSION,
   defaultSiteSettings,
@@ -108,10 +108,12 @@ export class SiteStore {
   /** The schemaVersion of an existing file when it is newer than ours, else null. */
   private async newerVersion(): Promise<number | null> {
     try {
-      const probe = versionProbeSchema.safeParse(JSON.parse(await fsp.readFile(this.file, 'utf8')));
+      const bytes = await readRegularFile(this.file);
+      if (!bytes) return null;
+      const probe = versionProbeSchema.safeParse(JSON.parse(bytes.toString('utf8')));
       if (probe.success && probe.data.schemaVersion > SCHEMA_VERSION) return probe.data.schemaVersion;
     } catch {
-      // Missing or unreadable: open() handles it.
+      // Unreadable, too large or not JSON: open() handles it.
     }
     return null;
   }

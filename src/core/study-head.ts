@@ -7,8 +7,9 @@
 // (StudyStore marks such entries unverified); any file that does not fit this shape
 // exactly (another key order, indent, a newer format, damage in the head) gets null here
 // and is read in full at once.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { openRegularFileSync, readPrefixSync } from './regular-file';
 import { SCHEMA_VERSION } from './schemas/site';
 import { studySchema, studySummarySchema, toSummary, type StudySummary } from './schemas/study';
 
@@ -25,23 +26,22 @@ export interface StudyHead {
   summary: StudySummary;
 }
 
-/** The summary at the head of a study file, or null when it must be read in full. Never throws. */
+/**
+ * The summary at the head of a study file, or null when it must be read in full (which also
+ * reports a link, a file that is not regular or one over the size bound). Never throws, never
+ * blocks on a FIFO or device.
+ */
 export function readStudyHeadSync(file: string): StudyHead | null {
-  let fd: number;
+  const opened = openRegularFileSync(file);
+  if (!opened) return null;
+  const { fd, stat } = opened;
   try {
-    fd = openSync(file, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    const { mtimeMs, size } = fstatSync(fd);
-    let buf = Buffer.allocUnsafe(Math.min(size, FIRST_READ));
-    let length = readSync(fd, buf, 0, buf.length, 0);
-    let cut = buf.subarray(0, length).indexOf(SECTIONS_START);
-    if (cut < 0 && length < size && size > FIRST_READ) {
-      buf = Buffer.allocUnsafe(Math.min(size, MAX_HEAD));
-      length = readSync(fd, buf, 0, buf.length, 0);
-      cut = buf.subarray(0, length).indexOf(SECTIONS_START);
+    const { mtimeMs, size } = stat;
+    let buf = readPrefixSync(fd, Math.min(size, FIRST_READ));
+    let cut = buf.indexOf(SECTIONS_START);
+    if (cut < 0 && buf.length < size && size > FIRST_READ) {
+      buf = readPrefixSync(fd, Math.min(size, MAX_HEAD));
+      cut = buf.indexOf(SECTIONS_START);
     }
     if (cut < 0) return null;
     const summary = parseHead(buf.subarray(0, cut));

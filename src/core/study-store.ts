@@ -1,84 +1,55 @@
 // The studies of a workspace: one lowdb-backed JSON file per study in studies/<id>.json.
-// A save reads and writes that one file; the list keeps an in-memory index refreshed by
-// file mtime and size, so unchanged files are not parsed again, and keeps that index on disk
-// (summary-cache.ts: .casebook/summaries.json) so the next open need not parse them either.
-// When many files are new to the index (a large workspace opened for the first time, a big
-// git pull) the list takes each summary from the file's head (study-head.ts) and marks the
-// entry unverified: the sections are validated, and a damaged file quarantined, by the next
-// full read of that file (get(), which the library's background indexing does for every
-// study, or verifyAll()). Only verified entries go into the summary cache.
+// A save reads and writes that one file; the list keeps an index of summaries in step with
+// the folder (study-index.ts: unchanged files are not parsed again, a large workspace is
+// listed from file heads and verified later). Each file is read by StudyFileReader: any
+// failure of one file sets it aside or skips it with a reason, and the rest always opens.
 // A file from a newer Casebook is left untouched and makes the store read-only (nor is the
-// cache written then); a save that fails says why and what to do.
-import { exists, statOrNull } from './file-exists';
+// cache written then); a save that fails says why and what to do. Deleted studies go to
+// .trash/, which keeps every version (study-trash.ts).
+// Slugs are unique on disk, not only in this process: each is chosen under a workspace lock
+// from what the folder holds at that moment (the app and the CLI may create at once).
+import { statOrNull } from './file-exists';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Low } from 'lowdb';
-import { removeStaleTempFiles, withFileLock, writeFailure } from './atomic-write';
+import { removeStaleWriteFiles, withFileLock, writeFailure } from './atomic-write';
 import { CasebookError } from './errors';
-import { InvalidFileError, NewerVersionError, ValidatedJsonFile } from './json-file';
 import { KeyedQueue } from './keyed-queue';
-import { quarantineFile, type QuarantineEntry } from './quarantine';
-import { emptyDoc } from './schemas/rich-text';
-import { SCHEMA_VERSION } from './schemas/site';
+import type { QuarantineEntry } from './quarantine';
+import { lstatOrNull } from './regular-file';
+import { studyFromDraft, type StudyDraft } from './new-study';
 import { studySchema, toSummary, type Study, type StudyPatch, type StudySummary } from './schemas/study';
 import { slugFollowsTitle, slugFromTitle, uniqueSlug } from './slug';
-import { readStudyHeadSync } from './study-head';
-import { inTimeSlices } from './time-slices';
-import {
-  CACHE_DIR,
-  MIN_STUDIES_FOR_CACHE,
-  RACY_MS,
-  readSummaryCache,
-  writeSummaryCache,
-  type CachedSummary,
-} from './summary-cache';
+import { idOf, inPool, newStudyId, sameStamp, stampOf, STUDIES_DIR, TRASH_DIR } from './study-files';
+import { StudyFileReader, type SkippedFile } from './study-file-reader';
+import { HEAD_READ_FROM, StudyIndex } from './study-index';
+import { StudyTrash } from './study-trash';
+import { CACHE_DIR } from './summary-cache';
+import { ensureWorkspaceFolder } from './workspace-folders';
 
-export const STUDIES_DIR = 'studies';
-export const TRASH_DIR = '.trash';
-/** Temp files younger than this may belong to a live writer in another process. */
-const STALE_TEMP_MS = 60_000;
-/**
- * From this many files to read at one list, summaries come from file heads and the full reads
- * follow in the background. Below it, reading them all takes well under a quarter second.
- */
-export const HEAD_READ_FROM = 500;
-
-interface IndexEntry {
-  mtimeMs: number;
-  size: number;
-  summary: StudySummary;
-  /** The whole file passed the schema (false: only its head was read so far). */
-  verified: boolean;
-  /** The store's write generation when the entry was set (a list keeps newer entries). */
-  gen: number;
-}
+export { STUDIES_DIR, TRASH_DIR } from './study-files';
+export type { SkippedFile } from './study-file-reader';
+/** The lock (in studies/) under which a slug is chosen and written, by any process. */
+const SLUG_LOCK_TARGET = 'slugs';
+export { HEAD_READ_FROM } from './study-index';
 
 export interface StudyStoreOptions {
   /** See HEAD_READ_FROM. */
   headReadFrom?: number;
 }
 
-export interface StudyDraft extends Partial<Omit<Study, 'schemaVersion'>> {
-  title?: string;
-}
+export type { StudyDraft } from './new-study';
 
 export class StudyStore {
-  private index = new Map<string, IndexEntry>();
+  private readonly summaries: StudyIndex;
+  private readonly index;
   private indexLoaded = false;
   private queue = new KeyedQueue();
+  private readonly files: StudyFileReader;
+  private readonly trash: StudyTrash;
   /** Files quarantined since this store opened, reported through the API. */
-  readonly onQuarantine: Array<(entry: QuarantineEntry) => void> = [];
-  /** Files written by a newer Casebook (workspace-relative path → their schemaVersion). */
-  private newer = new Map<string, number>();
-  /** Invalid files that could not be moved aside (read-only folder): path → reason. */
-  readonly unreadable = new Map<string, string>();
-  /** The summary cache as on disk (loaded at the first list, then as last written). */
-  private cacheOnDisk = new Map<string, CachedSummary>();
-  private seeding: Promise<void> | null = null;
+  readonly onQuarantine: Array<(entry: QuarantineEntry) => void>;
   /** Set by open(), which the service skips for a workspace it must not write. */
   private mayWriteCache = false;
-  private cacheWrites: Promise<void> = Promise.resolve();
   /** Counts this store's writes and deletes: a list started before one is not shared after it. */
   private gen = 0;
   private listing: { gen: number; result: Promise<StudySummary[]> } | null = null;
@@ -89,6 +60,13 @@ export class StudyStore {
     options: StudyStoreOptions = {},
   ) {
     this.headReadFrom = options.headReadFrom ?? HEAD_READ_FROM;
+    this.summaries = new StudyIndex(workspace);
+    this.index = this.summaries.entries;
+    this.files = new StudyFileReader(workspace, (file) => {
+      if (path.dirname(file) === this.studiesDir) this.index.delete(idOf(path.basename(file)));
+    });
+    this.onQuarantine = this.files.onQuarantine;
+    this.trash = new StudyTrash(this.trashDir, this.files);
   }
 
   get studiesDir(): string {
@@ -100,17 +78,19 @@ export class StudyStore {
   private fileFor(id: string, dir = this.studiesDir): string {
     return path.join(dir, `${id}.json`);
   }
-  private db(file: string): Low<Study | null> {
-    return new Low<Study | null>(new ValidatedJsonFile(file, studySchema.nullable(), SCHEMA_VERSION), null);
+  /** Creates the folders and cleans what a crashed writer left in them (stale temp and lock files). */
+  async open(): Promise<void> {
+    await fsp.mkdir(this.workspace, { recursive: true });
+    await ensureWorkspaceFolder(this.workspace, STUDIES_DIR);
+    await ensureWorkspaceFolder(this.workspace, TRASH_DIR);
+    for (const dir of [this.studiesDir, this.trashDir, path.join(this.workspace, CACHE_DIR)])
+      await removeStaleWriteFiles(dir);
+    this.mayWriteCache = true;
   }
 
-  async open(): Promise<void> {
-    await fsp.mkdir(this.studiesDir, { recursive: true });
-    await fsp.mkdir(this.trashDir, { recursive: true });
-    await removeStaleTempFiles(this.studiesDir, STALE_TEMP_MS);
-    await removeStaleTempFiles(this.trashDir, STALE_TEMP_MS);
-    await removeStaleTempFiles(path.join(this.workspace, CACHE_DIR), STALE_TEMP_MS);
-    this.mayWriteCache = true;
+  /** Files in studies/ and .trash/ left where they are, and why (reported with the quarantine). */
+  skippedFiles(): SkippedFile[] {
+    return this.files.skippedFiles();
   }
 
   /**
@@ -118,11 +98,7 @@ export class StudyStore {
    * Casebook has been seen: saving beside it could mix formats, so nothing is written.
    */
   get readOnlyReason(): string | null {
-    if (this.newer.size === 0) return null;
-    const files = [...this.newer.keys()];
-    const version = Math.max(...this.newer.values());
-    const named = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
-    return `Some case studies were written by a newer version of Casebook (format ${version}; this app reads format ${SCHEMA_VERSION}): ${named}. The workspace is open read-only so nothing is rewritten; update Casebook to edit it.`;
+    return this.files.newerReason();
   }
 
   /** Every write starts here: the whole folder must have been seen once to know it is ours. */
@@ -150,70 +126,30 @@ export class StudyStore {
   }
 
   private async listNow(): Promise<StudySummary[]> {
-    // Before any await: a study saved while the folder is read must not be dropped below.
-    const startGen = this.gen;
-    // Every list (the first ones may run at once) starts after the cache is in the index.
-    this.seeding ??= this.seedFromCache();
-    const [names] = await Promise.all([jsonFilesIn(this.studiesDir), this.seeding]);
-    const seen = new Set<string>();
-    let stale: Array<{ id: string; stat: FileStamp }> = [];
-    await inTimeSlices(names, (name) => {
-      const id = idOf(name);
-      const stat = statOrNull(this.fileFor(id));
-      if (!stat) return; // deleted between readdir and stat
-      const entry = this.index.get(id);
-      if (entry && sameStamp(entry, stat)) seen.add(id);
-      else stale.push({ id, stat });
-    });
-    if (stale.length >= this.headReadFrom) {
-      const whole: typeof stale = [];
-      await inTimeSlices(stale, (file) => {
-        const head = readStudyHeadSync(this.fileFor(file.id));
-        if (head && head.summary.id === file.id) {
-          this.index.set(file.id, { ...head, verified: false, gen: this.gen });
-          seen.add(file.id);
-        } else whole.push(file);
-      });
-      stale = whole;
-    }
-    const read = new Set<string>();
-    // Full reads are independent: many at a time.
-    await inPool(stale, LIST_CONCURRENCY, async ({ id, stat }) => {
-      const study = await this.readStudyFile(id);
-      if (!study) return;
-      this.index.set(id, { ...stampOf(stat), summary: toSummary(study), verified: true, gen: this.gen });
-      read.add(id);
-      seen.add(id);
-    });
-    // Gone from the folder, unless written by this store since the list began.
-    for (const [id, entry] of [...this.index]) if (!seen.has(id) && entry.gen <= startGen) this.index.delete(id);
-    for (const file of [...this.newer.keys()]) {
-      if (file.startsWith(`${STUDIES_DIR}/`) && !names.includes(file.slice(STUDIES_DIR.length + 1)))
-        this.newer.delete(file);
-    }
-    this.indexLoaded = true;
-    // Files had to be read: keep what was learned for the next open. (Files gone or set
-    // aside alone need no write: an entry without its file is never used.)
-    if (read.size > 0) await this.saveSummaryCache(read);
+    await this.refreshIndex();
     // ISO times of one format sort as plain strings (and much faster than localeCompare).
     return [...this.index.values()]
       .map((e) => e.summary)
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   }
 
-  /**
-   * Starts the index from the summary cache. Its entries count only while their file's mtime
-   * and size still match (listNow): the cache spares reads but vouches for nothing.
-   */
-  private async seedFromCache(): Promise<void> {
-    this.cacheOnDisk = await readSummaryCache(this.workspace);
-    for (const [id, entry] of this.cacheOnDisk)
-      if (!this.index.has(id)) this.index.set(id, { ...entry, verified: true, gen: 0 });
+  /** Brings the index in step with the studies folder. */
+  private async refreshIndex(): Promise<void> {
+    const read = await this.summaries.refresh({
+      dir: this.studiesDir,
+      reader: this.files,
+      gen: () => this.gen,
+      headReadFrom: this.headReadFrom,
+    });
+    this.indexLoaded = true;
+    // Files had to be read: keep what was learned for the next open. (Files gone or set
+    // aside alone need no write: an entry without its file is never used.)
+    if (read.size > 0) await this.saveSummaryCache(read);
   }
 
   /** Studies listed from their file's head whose full file has not been read yet. */
   unverifiedIds(): string[] {
-    return [...this.index].filter(([, entry]) => !entry.verified).map(([id]) => id);
+    return this.summaries.unverifiedIds();
   }
 
   /**
@@ -233,53 +169,22 @@ export class StudyStore {
   }
 
   /**
-   * Writes the in-memory index to the summary cache when it differs from the cache on disk:
-   * only in `changedIds` when given (what a list just read), else anywhere. Saves do not call
-   * it (a save must not rewrite a 10,000-entry file); a list that read files does, and the
-   * app may call it when idle or on quit. Never throws, never writes a workspace that is
-   * read-only or small (MIN_STUDIES_FOR_CACHE): the cache is derived data, and a failed write
-   * only makes the next open slower.
+   * Writes the in-memory index to the summary cache when it differs from the cache on disk
+   * (see StudyIndex.saveCache). Saves do not call it (a save must not rewrite a 10,000-entry
+   * file); a list that read files does, and the app may call it when idle or on quit.
    */
   saveSummaryCache(changedIds?: Set<string>): Promise<void> {
-    const run = async (): Promise<void> => {
-      // Before a first list the index knows too little to replace the cache with.
-      if (!this.mayWriteCache || !this.indexLoaded || this.readOnlyReason !== null) return;
-      if (this.index.size < MIN_STUDIES_FOR_CACHE) return;
-      const onDisk = this.cacheOnDisk;
-      const now = Date.now();
-      const differs = (id: string): boolean => {
-        const entry = this.index.get(id);
-        const cached = onDisk.get(id);
-        if (!entry?.verified) return cached !== undefined && changedIds === undefined;
-        if (now - entry.mtimeMs < RACY_MS) return false; // would be left out anyway
-        return !cached || cached.mtimeMs !== entry.mtimeMs || cached.size !== entry.size;
-      };
-      const ids = changedIds ?? new Set([...this.index.keys(), ...onDisk.keys()]);
-      if (![...ids].some(differs)) return;
-      try {
-        const verified = [...this.index].filter(([, entry]) => entry.verified);
-        this.cacheOnDisk = await writeSummaryCache(this.workspace, verified, now);
-      } catch {
-        // Derived data: the next open reads the files this write would have spared.
-      }
-    };
-    this.cacheWrites = this.cacheWrites.then(run);
-    return this.cacheWrites;
+    // Before a first list the index knows too little to replace the cache with.
+    const mayWrite = (): boolean => this.mayWriteCache && this.indexLoaded && this.readOnlyReason === null;
+    return this.summaries.saveCache(mayWrite, changedIds);
   }
 
   /**
    * The study in studies/<id>.json, read and validated in full; null when it is missing, set
-   * aside now (damaged, or naming another study: a copied file, a second "id" key after the
-   * head) or from a newer Casebook.
+   * aside now, skipped or from a newer Casebook (StudyFileReader).
    */
-  private async readStudyFile(id: string): Promise<Study | null> {
-    const file = this.fileFor(id);
-    const study = await this.readOrQuarantine(file);
-    if (study && study.id !== id) {
-      await this.quarantine(file, `the file is named ${id}.json but holds study id "${study.id}"`);
-      return null;
-    }
-    return study;
+  private readStudyFile(id: string): Promise<Study | null> {
+    return this.files.read(this.fileFor(id), id);
   }
 
   async get(id: string): Promise<Study> {
@@ -291,13 +196,19 @@ export class StudyStore {
     if (study && before && unverified && this.index.get(id) === unverified && sameStamp(before, unverified))
       this.index.set(id, { ...unverified, summary: toSummary(study), verified: true });
     if (!study) {
-      const version = this.newer.get(this.relative(file));
+      const version = this.files.newer.get(this.files.relative(file));
       if (version !== undefined) {
         throw new CasebookError(
           'read_only',
           `This case study was written by a newer version of Casebook (format ${version}); update Casebook to open it. The file is left untouched.`,
         );
       }
+      const skipped = this.files.skipped.get(this.files.relative(file));
+      if (skipped !== undefined)
+        throw new CasebookError(
+          'not_found',
+          `${this.files.relative(file)} cannot be opened: ${skipped}. It is left where it is.`,
+        );
       throw new CasebookError('not_found', `No case study with id "${id}" (it may have been deleted or quarantined).`);
     }
     return study;
@@ -322,32 +233,20 @@ export class StudyStore {
 
   async create(draft: StudyDraft = {}): Promise<Study> {
     await this.ensureWritable();
-    const taken = await this.takenSlugs();
-    const now = this.nextTimestamp();
-    const title = draft.title ?? '';
-    // An import may carry its original id and times (a lossless round trip); a taken id never is.
-    const idFree = draft.id !== undefined && !this.index.has(draft.id) && !(await exists(this.fileFor(draft.id)));
-    const study = studySchema.parse({
-      schemaVersion: SCHEMA_VERSION,
-      id: idFree && draft.id ? draft.id : newStudyId(),
-      slug: uniqueSlug(draft.slug ?? slugFromTitle(title), taken),
-      title,
-      summary: draft.summary ?? '',
-      status: draft.status ?? 'draft',
-      outcome: draft.outcome ?? null,
-      categories: draft.categories ?? [],
-      tags: draft.tags ?? [],
-      featured: draft.featured ?? false,
-      date: draft.date ?? null,
-      createdAt: draft.createdAt ?? now,
-      updatedAt: draft.updatedAt ?? now,
-      problem: draft.problem ?? emptyDoc(),
-      decisions: draft.decisions ?? emptyDoc(),
-      tradeoffs: draft.tradeoffs ?? emptyDoc(),
-      lessons: draft.lessons ?? emptyDoc(),
-    } satisfies Study);
-    await this.write(study);
-    return study;
+    return this.withSlugLock(async () => {
+      const taken = await this.takenSlugs();
+      const now = this.nextTimestamp();
+      // An import may carry its original id and times (a lossless round trip); a taken id never is.
+      const idFree =
+        draft.id !== undefined && !this.index.has(draft.id) && lstatOrNull(this.fileFor(draft.id)) === null;
+      const study = studyFromDraft(draft, {
+        id: idFree && draft.id ? draft.id : newStudyId(),
+        slug: uniqueSlug(draft.slug ?? slugFromTitle(draft.title ?? ''), taken),
+        now,
+      });
+      await this.write(study);
+      return study;
+    });
   }
 
   /** Applies a validated partial patch; bumps updatedAt; keeps the slug unique. */
@@ -371,29 +270,38 @@ export class StudyStore {
       );
     }
     const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
-    if (patch.slug !== undefined && patch.slug !== current.slug) {
-      next.slug = uniqueSlug(patch.slug, await this.takenSlugs(id));
-    } else if (
+    let wanted: string | null = null;
+    if (patch.slug !== undefined && patch.slug !== current.slug) wanted = patch.slug;
+    else if (
       patch.title !== undefined &&
       patch.title !== current.title &&
       current.status === 'draft' &&
       slugFollowsTitle(current.slug, current.title)
     ) {
       // A draft's slug follows its title; once published (or set by hand) it stays put.
-      next.slug = uniqueSlug(slugFromTitle(patch.title), await this.takenSlugs(id));
+      wanted = slugFromTitle(patch.title);
     }
-    await this.write(studySchema.parse(next));
-    return next;
+    if (wanted === null) {
+      await this.write(studySchema.parse(next));
+      return next;
+    }
+    const slug = wanted;
+    return this.withSlugLock(async () => {
+      next.slug = uniqueSlug(slug, await this.takenSlugs(id));
+      await this.write(studySchema.parse(next));
+      return next;
+    });
   }
 
-  /** Moves the study file to .trash/; restorable. */
+  /** Moves the study file to .trash/; restorable. A version already in the trash is kept beside it. */
   async delete(id: string): Promise<void> {
     await this.ensureWritable();
     await this.queue.run(id, () =>
       withFileLock(this.fileFor(id), async () => {
         const study = await this.get(id);
         try {
-          await fsp.rename(this.fileFor(id), this.fileFor(id, this.trashDir));
+          await ensureWorkspaceFolder(this.workspace, TRASH_DIR);
+          await this.trash.put(id, this.fileFor(id));
         } catch (err) {
           throw writeFailure(`move "${study.title || 'Untitled'}" to the trash`, err);
         }
@@ -403,50 +311,42 @@ export class StudyStore {
     );
   }
 
+  /** Restores the newest version of `id` in the trash (an older one then stands for it there). */
   async restore(id: string): Promise<Study> {
     await this.ensureWritable();
     return this.queue.run(id, () => withFileLock(this.fileFor(id), () => this.restoreLocked(id)));
   }
 
   private async restoreLocked(id: string): Promise<Study> {
-    const trashed = this.fileFor(id, this.trashDir);
-    const study = await this.readOrQuarantine(trashed);
-    if (!study) throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
-    if (await exists(this.fileFor(id)))
+    const found = await this.trash.newest(id);
+    if (!found) throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
+    if (lstatOrNull(this.fileFor(id)))
       throw new CasebookError('conflict', `A case study with id "${id}" already exists.`);
-    const slug = uniqueSlug(study.slug, await this.takenSlugs(id));
-    const restored = { ...study, slug };
-    await this.write(restored);
-    await fsp.rm(trashed, { force: true });
+    const restored = await this.withSlugLock(async () => {
+      const slug = uniqueSlug(found.study.slug, await this.takenSlugs(id));
+      const study = { ...found.study, slug };
+      await this.write(study);
+      return study;
+    });
+    await fsp.rm(found.file, { force: true });
     return restored;
   }
 
-  /** Deletes a study from the trash for good. */
+  /** Deletes the newest version of `id` in the trash for good (older versions stay). */
   async purge(id: string): Promise<void> {
     await this.ensureWritable();
-    const trashed = this.fileFor(id, this.trashDir);
-    if (!(await exists(trashed)))
-      throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
-    try {
-      await fsp.rm(trashed);
-    } catch (err) {
+    await this.trash.purgeNewest(id).catch((err: unknown) => {
       throw writeFailure('delete the study permanently', err);
-    }
+    });
   }
 
-  async listTrash(): Promise<StudySummary[]> {
-    const names = await jsonFilesIn(this.trashDir);
-    const studies: StudySummary[] = [];
-    for (const name of names) {
-      const study = await this.readOrQuarantine(path.join(this.trashDir, name));
-      if (study) studies.push(toSummary(study));
-    }
-    return studies.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  listTrash(): Promise<StudySummary[]> {
+    return this.trash.list();
   }
 
   private async write(study: Study): Promise<void> {
     const file = this.fileFor(study.id);
-    const db = this.db(file);
+    const db = this.files.db(file);
     db.data = study;
     try {
       await db.write();
@@ -464,45 +364,20 @@ export class StudyStore {
     });
   }
 
-  private async readOrQuarantine(file: string): Promise<Study | null> {
-    const db = this.db(file);
-    try {
-      await db.read();
-      return db.data;
-    } catch (err) {
-      if (err instanceof NewerVersionError) {
-        // Not damage: leave it exactly where it is, and stop writing to this workspace.
-        this.newer.set(this.relative(file), err.version);
-        return null;
-      }
-      if (err instanceof InvalidFileError) {
-        await this.quarantine(file, err.reason);
-        return null;
-      }
-      throw new CasebookError('io_error', `Could not read ${path.basename(file)}: ${(err as Error).message}`);
-    }
+  /**
+   * Runs `task` (choose a slug, write the file) under the workspace's slug lock, so no other
+   * process (the CLI, a second app or server) chooses a slug between our look and our write.
+   */
+  private withSlugLock<T>(task: () => Promise<T>): Promise<T> {
+    return withFileLock(path.join(this.studiesDir, SLUG_LOCK_TARGET), task, 'the new address (slug)');
   }
 
-  private async quarantine(file: string, reason: string): Promise<void> {
-    this.index.delete(path.basename(file, '.json'));
-    let entry: QuarantineEntry;
-    try {
-      entry = await quarantineFile(this.workspace, file, reason);
-    } catch (err) {
-      // A read-only folder cannot take the file aside: skip it and keep the rest working.
-      this.unreadable.set(this.relative(file), `${reason} (could not move it aside: ${(err as Error).message})`);
-      return;
-    }
-    this.unreadable.delete(this.relative(file));
-    for (const listener of this.onQuarantine) listener(entry);
-  }
-
-  private relative(file: string): string {
-    return path.relative(this.workspace, file).split(path.sep).join('/');
-  }
-
+  /**
+   * Slugs of the studies on disk now (other than `exceptId`), read afresh: another process
+   * may have written since this store last looked. Call under the slug lock.
+   */
   private async takenSlugs(exceptId?: string): Promise<Set<string>> {
-    if (!this.indexLoaded) await this.list();
+    await this.refreshIndex();
     const taken = new Set<string>();
     for (const [id, entry] of this.index) if (id !== exceptId) taken.add(entry.summary.slug);
     return taken;
@@ -519,45 +394,4 @@ export class StudyStore {
   }
 }
 
-function newStudyId(): string {
-  // Time-ordered prefix keeps files sorted by creation in a folder listing.
-  return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
-}
-
-const LIST_CONCURRENCY = 64;
 const VERIFY_CONCURRENCY = 16;
-
-function idOf(fileName: string): string {
-  return fileName.slice(0, -'.json'.length);
-}
-
-/** What says a file is unchanged since the index read it: its mtime and size. */
-type FileStamp = { mtimeMs: number; size: number };
-
-function sameStamp(a: FileStamp, b: FileStamp): boolean {
-  return a.mtimeMs === b.mtimeMs && a.size === b.size;
-}
-
-/** The stamp alone (a Stats object holds much more, which an index entry must not keep). */
-function stampOf({ mtimeMs, size }: FileStamp): FileStamp {
-  return { mtimeMs, size };
-}
-
-/** Runs `task` over `items` with up to `size` in flight (a slow file does not hold up a batch). */
-async function inPool<T>(items: T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-}
-
-/** Study file names in a folder; none when the folder does not exist (a read-only workspace). */
-async function jsonFilesIn(dir: string): Promise<string[]> {
-  try {
-    return (await fsp.readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-}

@@ -15,6 +15,9 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
+import { CasebookError } from './errors';
+import { readRegularFile } from './regular-file';
+import { workspaceEntryRefusal } from './workspace-folders';
 import { outcomeSchema, statusSchema, type StudySummary } from './schemas/study';
 
 export const CACHE_DIR = '.casebook';
@@ -31,6 +34,9 @@ export const RACY_MS = 2_000;
  * takes well under 100 ms), so none is written: its folder stays exactly as the author left it.
  */
 export const MIN_STUDIES_FOR_CACHE = 100;
+
+/** Far above the cache of 100,000 studies; a larger file was not written by Casebook. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 export interface CachedSummary {
   mtimeMs: number;
@@ -81,9 +87,11 @@ export async function readSummaryCache(workspace: string): Promise<Map<string, C
   const out = new Map<string, CachedSummary>();
   let json: unknown;
   try {
-    json = JSON.parse(await fsp.readFile(summaryCachePath(workspace), 'utf8'));
+    const bytes = await readRegularFile(summaryCachePath(workspace), MAX_CACHE_BYTES);
+    if (!bytes) return out;
+    json = JSON.parse(bytes.toString('utf8'));
   } catch {
-    return out; // missing, unreadable or not JSON: read the study files instead
+    return out; // unreadable, not a regular file, too large or not JSON: read the study files instead
   }
   const parsed = cacheSchema.safeParse(json);
   if (!parsed.success) return out; // damaged, hand-edited or from a newer Casebook
@@ -112,13 +120,21 @@ export async function writeSummaryCache(
   }
   studies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const dir = path.join(workspace, CACHE_DIR);
+  let created = true;
   try {
     // Not recursive: a workspace folder that is gone must not be created again.
     await fsp.mkdir(dir);
-    await fsp.writeFile(path.join(dir, '.gitignore'), '# Derived data (Casebook caches): safe to delete.\n*\n');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    created = false;
   }
+  // A link planted in place of the folder would carry the cache out of the workspace.
+  const refusal = workspaceEntryRefusal(workspace, CACHE_DIR, 'folder');
+  if (refusal) throw new CasebookError('invalid_input', refusal);
+  if (created)
+    await fsp.writeFile(path.join(dir, '.gitignore'), '# Derived data (Casebook caches): safe to delete.\n*\n', {
+      flag: 'wx',
+    });
   await writeFileAtomic(
     summaryCachePath(workspace),
     `${JSON.stringify({ format: SUMMARY_CACHE_FORMAT, note: NOTE, studies })}\n`,

@@ -1,9 +1,7 @@
 // casebook-asset://asset/<sha256>.<ext>: shows workspace images in the renderer without
 // giving the page file:// access. Only content-addressed names inside assets/ resolve.
-import { promises as fsp } from 'node:fs';
-import path from 'node:path';
 import { ASSET_FILE_PATTERN } from '../core/asset-store-limits';
-import { ASSETS_DIR, mediaTypeOfAssetFile } from '../core/asset-store';
+import { mediaTypeOfAssetFile, readAssetFile } from '../core/asset-store';
 
 export const ASSET_SCHEME = 'casebook-asset';
 
@@ -23,16 +21,14 @@ export async function answerAssetRequest(requestUrl: string, workspace: () => st
   const name = decodeURIComponent(url.pathname.replace(/^\/+/, ''));
   const dir = workspace();
   if (url.host !== 'asset' || !ASSET_FILE_PATTERN.test(name) || !dir) return new Response('Not found', { status: 404 });
-  try {
-    const bytes = await fsp.readFile(path.join(dir, ASSETS_DIR, name));
-    return new Response(bytes, {
-      status: 200,
-      headers: {
-        'Content-Type': mediaTypeOfAssetFile(name),
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-      },
-    });
-  } catch {
-    return new Response('Not found', { status: 404 });
-  }
+  // A real file inside assets/ only: never a link out of the workspace, a FIFO or a device.
+  const bytes = await readAssetFile(dir, name);
+  if (!bytes) return new Response('Not found', { status: 404 });
+  return new Response(bytes, {
+    status: 200,
+    headers: {
+      'Content-Type': mediaTypeOfAssetFile(name),
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    },
+  });
 }

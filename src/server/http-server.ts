@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ASSET_FILE_PATTERN } from '../core/asset-store-limits';
-import { ASSETS_DIR, mediaTypeOfAssetFile } from '../core/asset-store';
+import { mediaTypeOfAssetFile, readAssetFile } from '../core/asset-store';
 import type { ApiResult, CasebookHandlers } from '../core/contract';
 import { dispatch } from '../core/dispatch';
 import type { ErrorCode } from '../core/errors';
@@ -113,12 +113,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function serveAsset(url: URL, res: ServerResponse, headOnly: boolean): Promise<void> {
     const name = url.pathname.slice(ASSET_ROUTE.length);
     if (!options.workspaceDir || !ASSET_FILE_PATTERN.test(name)) return sendError(res, 'not_found', 'No such image.');
-    let bytes: Buffer;
-    try {
-      bytes = await fsp.readFile(path.join(options.workspaceDir, ASSETS_DIR, name));
-    } catch {
-      return sendError(res, 'not_found', 'No such image.');
-    }
+    // A real file inside assets/ only: never a link out of the workspace, a FIFO or a device.
+    const bytes = await readAssetFile(options.workspaceDir, name);
+    if (!bytes) return sendError(res, 'not_found', 'No such image.');
     res.writeHead(200, {
       'Content-Type': mediaTypeOfAssetFile(name),
       'Content-Length': bytes.length,

@@ -5,7 +5,14 @@ import { promises as fsp } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCK_PREFIX, lockFileFor } from '../../src/core/atomic-write';
+import {
+  LOCK_PREFIX,
+  lockFileFor,
+  nodeAtomicWriteOps,
+  TEMP_PREFIX,
+  withFileLock,
+  writeFileAtomic,
+} from '../../src/core/atomic-write';
 import { openWorkspace } from '../../src/core/casebook-service';
 import { withTempDir } from '../helpers/temp-dir';
 
@@ -59,6 +66,54 @@ describe('lock files left by a dead writer', () => {
       expect(landed).toBe(false);
       await fsp.rm(lock);
       expect((await save).summary).toBe('waited');
+    });
+  });
+
+  it('lock and temp files never end in .json, so git and other tools do not take them for studies', async () => {
+    await withTempDir(async (dir) => {
+      const target = path.join(dir, 'study.json');
+      const during = await withFileLock(target, () => fsp.readdir(dir));
+      const lock = during.find((n) => n.startsWith(LOCK_PREFIX));
+      expect(lock).toBe('.casebook-lock-study.json.lock');
+      let temp = '';
+      await writeFileAtomic(target, '{}', {
+        ...nodeAtomicWriteOps,
+        writeAndSync: async (file, data) => {
+          temp = path.basename(file);
+          await nodeAtomicWriteOps.writeAndSync(file, data);
+        },
+      });
+      expect(temp.startsWith(TEMP_PREFIX)).toBe(true);
+      expect(temp.endsWith('.tmp')).toBe(true);
+    });
+  });
+
+  it('stale temp and lock files (new and old names) are cleaned at open in every folder Casebook writes; live ones stay', async () => {
+    await withTempDir(async (dir) => {
+      await openWorkspace(dir);
+      const old = new Date(Date.now() - 10 * 60_000);
+      const dead = JSON.stringify({ pid: deadPid(), host: hostname(), at: old.getTime() });
+      const live = JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() });
+      const stale: string[] = [];
+      const kept: string[] = [];
+      for (const folder of ['', 'studies', '.trash', '.casebook', 'templates', 'assets', '.quarantine']) {
+        await fsp.mkdir(path.join(dir, folder), { recursive: true });
+        const put = async (name: string, body: string, date: Date, list: string[]) => {
+          const file = path.join(folder, name);
+          await fsp.writeFile(path.join(dir, file), body);
+          await fsp.utimes(path.join(dir, file), date, date);
+          list.push(file);
+        };
+        await put(`${TEMP_PREFIX}x.json-0a1b2c`, '{', old, stale); // previous version's name
+        await put(`${TEMP_PREFIX}x.json-0a1b2c3d4e5f.tmp`, '{', old, stale);
+        await put(`${TEMP_PREFIX}y.json-0a1b2c3d4e5f.tmp`, '{', new Date(), kept); // may be a live writer's
+        await put(`${LOCK_PREFIX}a.json`, dead, old, stale); // previous version's name
+        await put(`${LOCK_PREFIX}b.json.lock`, dead, old, stale);
+        await put(`${LOCK_PREFIX}c.json.lock`, live, new Date(), kept);
+      }
+      await openWorkspace(dir);
+      for (const file of stale) await expect(fsp.lstat(path.join(dir, file)), file).rejects.toThrow();
+      for (const file of kept) expect((await fsp.lstat(path.join(dir, file))).isFile(), file).toBe(true);
     });
   });
 });

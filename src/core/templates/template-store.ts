@@ -1,11 +1,12 @@
 // Templates on disk: <workspace>/templates/<id>.json. The built-ins are written when missing;
 // an existing file is never overwritten, so a team's edits stay. Unreadable files are
 // reported and skipped, never fatal and never rewritten.
-import { exists } from '../file-exists';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
 import { InvalidFileError, parseJsonFile } from '../json-file';
+import { lstatOrNull, readRegularFile, UnreadableFileError } from '../regular-file';
+import { ensureWorkspaceFolder } from '../workspace-folders';
 import { builtInTemplateIds, builtInTemplates } from './builtin-templates';
 import { templateFromFile } from './template-draft';
 import {
@@ -23,12 +24,12 @@ export function templatesDir(workspaceDir: string): string {
 
 /** Writes each built-in template whose file is missing; returns the ids written. */
 export async function ensureDefaultTemplates(workspaceDir: string): Promise<string[]> {
-  const dir = templatesDir(workspaceDir);
-  await fsp.mkdir(dir, { recursive: true });
+  const dir = await ensureWorkspaceFolder(workspaceDir, TEMPLATES_DIR);
   const written: string[] = [];
   for (const id of builtInTemplateIds) {
     const file = path.join(dir, `${id}.json`);
-    if (await exists(file)) continue;
+    // Any entry under the name (even a link or a folder) is the team's: left as it is.
+    if (lstatOrNull(file)) continue;
     await writeFileAtomic(file, `${JSON.stringify(builtInTemplates[id], null, 2)}\n`);
     written.push(id);
   }
@@ -57,11 +58,17 @@ export async function listTemplates(workspaceDir: string): Promise<TemplateList>
       continue;
     }
     try {
-      const parsed = parseJsonFile(name, await fsp.readFile(path.join(dir, name)), templateFileSchema);
+      const bytes = await readRegularFile(path.join(dir, name));
+      if (!bytes) continue; // removed meanwhile
+      const parsed = parseJsonFile(name, bytes, templateFileSchema);
       templates.push(templateFromFile(id, parsed, builtInTemplateIds.includes(id)));
     } catch (err) {
-      if (!(err instanceof InvalidFileError)) throw err;
-      problems.push({ file: name, reason: err.reason });
+      // One unreadable template (damaged, a link, a FIFO, too large, an I/O error) never hides the others.
+      const reason =
+        err instanceof InvalidFileError || err instanceof UnreadableFileError
+          ? err.reason
+          : `could not read the file (${(err as Error).message})`;
+      problems.push({ file: name, reason });
     }
   }
   const order = (t: StudyTemplate): number => {

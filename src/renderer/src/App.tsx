@@ -228,7 +228,7 @@ export function App({ client }: { client: CasebookClient }) {
         }}
         onCreate={() => void create()}
       >
-        <QuarantineNotice files={info?.quarantined ?? []} />
+        <QuarantineNotice files={info?.quarantined ?? []} skipped={info?.skipped ?? []} />
       </LibrarySidebar>
       <main className="pane">
         <header className="toolbar">
