@@ -18,7 +18,7 @@ import {
 import { slugFromTitle } from '../slug';
 import { readFrontMatter } from './front-matter';
 import { markdownToMdast } from './markdown-syntax';
-import { mdastToBlocks, normalizeLabel } from './mdast-to-doc';
+import { mdastDepthProblem, mdastToBlocks, normalizeLabel } from './mdast-to-doc';
 import { canonicalDoc } from './rich-text-normal-form';
 import { headingText, splitSections } from './study-sections';
 
@@ -57,6 +57,10 @@ export function parseMarkdownStudy(text: string, fileName: string): ParseResult 
   }
 
   const tree = markdownToMdast(body);
+  // Before anything walks the tree (the walks below recurse): a file nested thousands deep is
+  // refused with its line rather than overflowing the stack.
+  const tooDeep = mdastDepthProblem(tree);
+  if (tooDeep) return { ok: false, line: front.value.bodyLine + tooDeep.line - 1, reason: tooDeep.reason };
   const definitions = new Map<string, Definition>();
   collectDefinitions(tree.children, definitions);
   let nodes = tree.children;
