@@ -9,6 +9,7 @@ import { CasebookError } from './errors';
 import { studyPreviewHtml } from './export/study-preview';
 import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
 import { countQuarantined, listQuarantine } from './quarantine';
+import { assertKnownTypes } from './rich-text/known-types';
 import { checkWorkspace } from './checks/workspace-checks';
 import { LibraryService } from './library-service';
 import {
@@ -162,6 +163,8 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
         if (!found)
           throw new CasebookError('not_found', `No template "${template}" in ${path.join(workspace, 'templates')}.`);
         draft = studyDraftFromTemplate(found, title ?? '', site.get().categories);
+        // A template is a file in the workspace (shared through git): its content is input too.
+        assertKnownTypes(draft, `create a study from the template "${template}"`);
       }
       const created = await studies.create({ ...draft, title: title ?? '' });
       library.saved(created);
@@ -169,6 +172,7 @@ export async function openWorkspace(dir: string): Promise<CasebookService> {
     },
     updateStudy: async ({ id, patch, baseUpdatedAt }) => {
       writable();
+      assertKnownTypes(patch, 'save the study');
       const saved = await studies.update(id, patch, baseUpdatedAt);
       library.saved(saved);
       return saved;
