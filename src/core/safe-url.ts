@@ -19,7 +19,8 @@ const UNSAFE_AT_ENDS = /^[\p{White_Space}\p{Cf}]|[\p{White_Space}\p{Cf}]$/u;
 
 // A relative link must resolve to the page's own origin wherever the site is served from or
 // opened: on a web server and from disk (where `//host/x` would be a file:// share).
-const BASES = ['https://casebook.invalid/site/page/', 'file:///casebook/site/page/'].map((b) => new URL(b));
+// Parsed on first use: modules that merely import this one (the preload bundle) build no URL.
+const BASES = ['https://casebook.invalid/site/page/', 'file:///casebook/site/page/'];
 
 function parse(value: string, base?: URL): URL | null {
   try {
@@ -38,7 +39,8 @@ export function safeHref(raw: unknown): string | null {
   if (UNSAFE_ANYWHERE.test(raw) || UNSAFE_AT_ENDS.test(raw)) return null;
   const absolute = parse(raw);
   if (absolute) return SAFE_SCHEMES.has(absolute.protocol) ? raw : null;
-  for (const base of BASES) {
+  for (const baseText of BASES) {
+    const base = new URL(baseText);
     const resolved = parse(raw, base);
     if (!resolved || resolved.protocol !== base.protocol || resolved.host !== base.host) return null;
   }
