@@ -14,6 +14,7 @@ import { removeStaleWriteFiles } from './atomic-write';
 import { assertWorkspaceEntries, ensureWorkspaceFolder } from './workspace-folders';
 import { CACHE_DIR } from './summary-cache';
 import { TEMPLATES_DIR } from './templates/template-schema';
+import { assertKnownTypes } from './rich-text/known-types';
 import { checkWorkspace } from './checks/workspace-checks';
 import { TemplatePrompts } from './checks/template-prompts';
 import { LibraryService } from './library-service';
@@ -208,6 +209,8 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         if (!found)
           throw new CasebookError('not_found', `No template "${template}" in ${path.join(workspace, 'templates')}.`);
         draft = studyDraftFromTemplate(found, title ?? '', site.get().categories);
+        // A template is a file in the workspace (shared through git): its content is input too.
+        assertKnownTypes(draft, `create a study from the template "${template}"`);
       }
       const created = await studies.create({ ...draft, title: title ?? '' });
       library.saved(created);
@@ -215,12 +218,14 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     },
     updateStudy: async ({ id, patch, baseUpdatedAt }) => {
       writable();
+      assertKnownTypes(patch, 'save the study');
       const saved = await studies.update(id, patch, baseUpdatedAt);
       library.saved(saved);
       return saved;
     },
     saveOnExit: async ({ id, patch, baseUpdatedAt }) => {
       writable();
+      assertKnownTypes(patch, 'save the study');
       try {
         const saved = await studies.update(id, patch, baseUpdatedAt);
         library.saved(saved);

@@ -201,7 +201,14 @@ export const HOSTILE_HREFS = [
   'vbscript:msgbox(1)',
   '//evil.example.com/x',
   '"><script>window.__pwned="href"</script>',
+  // A Unicode space in front, which a browser's URL parser keeps and String.trim() strips.
+  ...['\u00a0', '\ufeff', '\u2028', '\u2029', '\u3000', '\u1680', '\u2003', '\u205f', '\u202f'].map(
+    (space) => `${space}javascript:window.__pwned="U+${space.codePointAt(0)!.toString(16)}"`,
+  ),
 ];
+
+/** Node and mark types named like members of Object.prototype (looked up by type when rendering). */
+export const PROTOTYPE_NAMES = [...new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__'])];
 
 /** Studies that put every hostile string and link into every field a study has. */
 export function hostileStudies(): Study[] {
@@ -222,6 +229,7 @@ export function hostileStudies(): Study[] {
         ],
       },
       { type: `script`, content: [t(evil)] },
+      ...PROTOTYPE_NAMES.map((type) => ({ type, content: [t(`${type} node`, [{ type }])] })),
       { type: 'callout', attrs: { kind: evil }, content: [p(t(evil))] },
       { type: 'taskList', content: [{ type: 'taskItem', attrs: { checked: evil }, content: [p(t(evil))] }] },
       {

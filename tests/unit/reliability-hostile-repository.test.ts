@@ -17,6 +17,7 @@ import { CasebookError } from '../../src/core/errors';
 import { StudyStore } from '../../src/core/study-store';
 import { answerAssetRequest } from '../../src/main/asset-protocol';
 import { ASSET_ROUTE, startServer } from '../../src/server/http-server';
+import { sessionCookieName } from '../../src/server/request-guard';
 import { bundleForNode } from '../reliability/bundle';
 import {
   buildHostileRepository,

@@ -1,6 +1,6 @@
 // Problems inside a section's rich text: images without a description, links without a
 // target or with a scheme the site refuses. Each comes with its node path and editor position.
-import { isSafeHref } from '../safe-url';
+import { safeHref } from '../safe-url';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { sectionLabels, type SectionKey } from '../schemas/study';
 import type { Finding } from './finding';
@@ -46,7 +46,10 @@ export function docFindings(doc: RichTextDoc, field: SectionKey): Finding[] {
   const visit = (node: RichTextNode, path: number[]): void => {
     if (node.type === 'image') {
       const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt.trim() : '';
-      const src = typeof node.attrs?.src === 'string' ? node.attrs.src.trim() : '';
+      // Emptiness is judged on the trimmed text, safety on the exact stored string (the one
+      // the exports write): a target that is only safe once trimmed is not safe.
+      const raw = node.attrs?.src;
+      const src = typeof raw === 'string' ? raw.trim() : '';
       if (!alt)
         add(
           'image-alt',
@@ -56,7 +59,7 @@ export function docFindings(doc: RichTextDoc, field: SectionKey): Finding[] {
         );
       if (!src)
         add('image-src', 'error', `An image in ${label} has no source; add the picture again or remove it.`, path);
-      else if (!isSafeHref(src))
+      else if (safeHref(raw) === null)
         add(
           'image-src',
           'error',
@@ -66,7 +69,8 @@ export function docFindings(doc: RichTextDoc, field: SectionKey): Finding[] {
     }
     for (const mark of node.marks ?? []) {
       if (mark.type !== 'link') continue;
-      const href = typeof mark.attrs?.href === 'string' ? mark.attrs.href.trim() : '';
+      const raw = mark.attrs?.href;
+      const href = typeof raw === 'string' ? raw.trim() : '';
       const text = short(node.text ?? '');
       if (!href)
         add(
@@ -75,7 +79,7 @@ export function docFindings(doc: RichTextDoc, field: SectionKey): Finding[] {
           `The link "${text}" in ${label} has no target; add an address or remove the link.`,
           path,
         );
-      else if (!isSafeHref(href))
+      else if (safeHref(raw) === null)
         add(
           'link-unsafe',
           'error',

@@ -2,6 +2,7 @@
 // → the list of files to write, plus warnings for the author. No disk, no clock unless asked:
 // output-writer.ts puts the files on disk.
 import { ASSET_SRC_PATTERN } from '../asset-store-limits';
+import { safeRemoteUrl } from '../safe-url';
 import type { SiteSettings } from '../schemas/site';
 import { sectionKeys, type Study } from '../schemas/study';
 import { imageSources } from '../rich-text/html';
@@ -41,9 +42,8 @@ export const NO_BASE_URL_WARNING = 'No base URL set: feed.xml and sitemap.xml we
 
 // Stored images are content-addressed workspace assets (asset-store-limits.ts). SVG ones are
 // left out on purpose: an SVG file opened directly (or linked to on the published site) can
-// run script, and the site promises to run none.
-const REMOTE_IMAGE = /^https?:\/\//i;
-
+// run script, and the site promises to run none. Remote images are shown only from an http(s)
+// address, written exactly as checked (safeRemoteUrl).
 export function siteExport(input: SiteExportInput): SiteExportResult {
   const { site } = input;
   const model = buildSiteModel(site, input.studies, input.drafts);
@@ -75,7 +75,8 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
         warnings.push(`Image ${src} in "${s.study.title}" is missing from the workspace; it was left out`);
         return null;
       }
-      if (REMOTE_IMAGE.test(src.trim())) return { remote: src.trim() };
+      const remote = safeRemoteUrl(src);
+      if (remote !== null) return { remote };
       warnings.push(`An image in "${s.study.title}" is neither a workspace image nor http(s); it was left out`);
       return null;
     };

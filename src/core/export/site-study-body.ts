@@ -34,7 +34,8 @@ export interface ImageResolver {
  * the options below): entries rendered by older code then never match. The fingerprint below
  * catches most changes by itself (a highlight.js upgrade, say), this catches the rest.
  */
-export const SECTION_RENDER_VERSION = 1;
+// 2: link targets written exactly as checked (no trim), image src checked, Map lookups by type.
+export const SECTION_RENDER_VERSION = 2;
 
 const MAX_CACHED = 5000;
 /** One section's entry in the persistent cache, with its key. */
@@ -99,6 +100,8 @@ const probe: RichTextDoc = (() => {
         text('s', 'strike'),
         text('c', 'code'),
         { type: 'text', text: 'l', marks: [{ type: 'link', attrs: { href: 'https://example.com/?a=1&b="2"' } }] },
+        // An unsafe target too, so a change in which links survive changes the fingerprint.
+        { type: 'text', text: 'u', marks: [{ type: 'link', attrs: { href: '\u00a0javascript:void 0' } }] },
         { type: 'hardBreak' },
         text("'quoted'"),
       ),

@@ -4,6 +4,7 @@
 // shown. Pure: the caller passes the way to read an image's bytes.
 import { ASSET_SRC_PATTERN, assetMediaTypes, type AssetMediaType } from '../asset-store-limits';
 import { readingMinutes } from '../reading-time';
+import { safeRemoteUrl } from '../safe-url';
 import { richTextToHtml } from '../rich-text/html';
 import type { SiteSettings } from '../schemas/site';
 import { sectionKeys, type Study } from '../schemas/study';
@@ -51,7 +52,7 @@ function previewImage(src: string, readAsset: StudyPreviewInput['readAsset']): s
     const bytes = readAsset(src);
     return bytes ? `data:${mediaTypeByExtension[ext]};base64,${base64(bytes)}` : null;
   }
-  return /^https?:\/\//i.test(src.trim()) ? src.trim() : null;
+  return safeRemoteUrl(src);
 }
 
 // Rendered here rather than through site-study-body's studyBody(): that one caches bodies by

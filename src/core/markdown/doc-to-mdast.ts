@@ -4,7 +4,7 @@
 // level down: editor H2 → `###`, H3 → `####`, H4 → `#####` (mdast-to-doc.ts moves them back).
 import type { BlockContent, Link, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
-import { isSafeHref } from '../safe-url';
+import { safeHref } from '../safe-url';
 import { calloutKind } from '../rich-text/callout';
 import type { UnderlineNode } from './markdown-syntax';
 import { cellCodeText } from './rich-text-normal-form';
@@ -28,7 +28,7 @@ export function docToMdast(doc: RichTextDoc, ctx: DocToMdastContext): Block[] {
 function blocksToMdast(nodes: RichTextNode[], ctx: DocToMdastContext): Block[] {
   const out: Block[] = [];
   for (const node of nodes) {
-    const handler = blockHandlers[node.type];
+    const handler = blockHandlers.get(node.type);
     if (!handler) {
       ctx.warn(`A "${node.type}" block has no Markdown form; its text was kept as a paragraph.`);
       out.push({ type: 'paragraph', children: [{ type: 'text', value: textOf(node) }] });
@@ -39,7 +39,8 @@ function blocksToMdast(nodes: RichTextNode[], ctx: DocToMdastContext): Block[] {
   return out;
 }
 
-const blockHandlers: Record<string, BlockHandler> = {
+// Looked up in a Map: node types are the document's own strings (`constructor`, `__proto__`).
+const BLOCK_HANDLERS = {
   // Markdown has no empty paragraph; an empty one is layout and is dropped.
   paragraph: (node, ctx) => {
     const content = inline(node, ctx, 'flow');
@@ -102,7 +103,8 @@ const blockHandlers: Record<string, BlockHandler> = {
     return image ? [{ type: 'paragraph', children: [image] }] : [];
   },
   table: (node, ctx) => [tableToMdast(node, ctx)],
-};
+} satisfies Record<string, BlockHandler>;
+const blockHandlers = new Map<string, BlockHandler>(Object.entries(BLOCK_HANDLERS));
 
 function listItems(node: RichTextNode, ctx: DocToMdastContext, checked?: (item: RichTextNode) => boolean) {
   return children(node).map((item) => {
@@ -218,17 +220,20 @@ const markKey = (m: MarkJSON): string =>
 function inline(node: RichTextNode, ctx: DocToMdastContext, where: 'flow' | 'line'): PhrasingContent[] {
   const items: InlineItem[] = [];
   for (const child of children(node)) {
-    const marks = ((child.marks ?? []) as MarkJSON[]).filter((m) => {
-      if (m.type === 'code') return false; // code is the leaf itself (it excludes every other mark)
+    const marks = ((child.marks ?? []) as MarkJSON[]).flatMap((m): MarkJSON[] => {
+      if (m.type === 'code') return []; // code is the leaf itself (it excludes every other mark)
       if (m.type !== 'link') {
-        if (MARK_ORDER.includes(m.type)) return true;
+        if (MARK_ORDER.includes(m.type)) return [m];
         ctx.warn(`A "${m.type}" mark has no Markdown form; its text was kept without it.`);
-        return false;
+        return [];
       }
-      const href = String(m.attrs?.href ?? '');
-      if (isSafeHref(href)) return true;
-      ctx.warn(`The link to "${href}" is not http, https, mailto or relative; its text was kept without the link.`);
-      return false;
+      // The link keeps exactly the target that was checked (wrap() writes it as it is).
+      const href = safeHref(m.attrs?.href);
+      if (href !== null) return [{ type: 'link', attrs: { ...m.attrs, href } }];
+      ctx.warn(
+        `The link to "${String(m.attrs?.href ?? '')}" is not http, https, mailto or relative; its text was kept without the link.`,
+      );
+      return [];
     });
     if (child.type === 'text') {
       const code = (child.marks ?? []).some((m) => m.type === 'code');
@@ -329,7 +334,7 @@ function wrap(mark: MarkJSON, inner: PhrasingContent[]): PhrasingContent {
       return { type: 'underline', children: inner } satisfies UnderlineNode;
     case 'link': {
       const title = typeof mark.attrs?.title === 'string' && mark.attrs.title !== '' ? mark.attrs.title : null;
-      return { type: 'link', url: String(mark.attrs?.href ?? ''), title, children: inner } as Link;
+      return { type: 'link', url: mark.attrs!.href as string, title, children: inner } as Link;
     }
     default:
       throw new Error(`unreachable: mark ${mark.type} is filtered out before nesting`);

@@ -1,3 +1,5 @@
+import { MAX_RICH_TEXT_DEPTH } from '../schemas/rich-text-depth';
+
 // What one imported Markdown file may cost. A file past any limit is skipped with a reason;
 // the rest of the import goes on. Figures measured on the project's 2-core VM under load:
 // ordinary Markdown parses at about 5 µs per byte (1 MB ≈ 6 s), while quadratic inputs such
@@ -13,10 +15,11 @@ export const PARSE_TIME_LIMIT_MS = 10_000;
 export const PARSE_WORKER_HEAP_MB = 512;
 
 /**
- * Nesting of quotes, lists, emphasis and `<u>` in one file. The same figure as the rich-text
- * depth limit, so a document that gets through import is never refused by the schema later.
+ * Nesting of quotes, lists, emphasis and `<u>` in one file (the root counts as level 1): the
+ * rich-text limit plus room for inline marks, which nest in Markdown but lie flat in the
+ * editor. The converted document is then held to the rich-text limit itself.
  */
-export const MAX_MARKDOWN_DEPTH = 100;
+export const MAX_MARKDOWN_DEPTH = MAX_RICH_TEXT_DEPTH + 16;
 
 /** Aliases (`*name`) resolved in front matter: a 437-byte "billion laughs" needs millions. */
 export const MAX_FRONT_MATTER_ALIASES = 100;

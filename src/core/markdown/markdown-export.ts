@@ -3,6 +3,7 @@
 // front-matter.ts; rich text in doc-to-mdast.ts. output-writer.ts puts the files on disk.
 import type { Root, RootContent } from 'mdast';
 import type { OutputFile } from '../export/output-files';
+import { safeRemoteUrl } from '../safe-url';
 import type { SiteSettings } from '../schemas/site';
 import { sectionKeys, sectionLabels, slugSchema, type Study } from '../schemas/study';
 import { docToMdast } from './doc-to-mdast';
@@ -61,7 +62,8 @@ export function studyToMarkdown(
 ): StudyMarkdown {
   const assets = new Map<string, Uint8Array>();
   const imageSrc = (src: string): string | null => {
-    if (/^https?:\/\//i.test(src)) return src;
+    const remote = safeRemoteUrl(src);
+    if (remote !== null) return remote;
     const stored = STORED_ASSET.exec(src);
     if (!stored) {
       options.warn(`the image "${src}" is not a workspace image or an http(s) address; it was left out.`);

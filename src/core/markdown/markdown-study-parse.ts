@@ -17,6 +17,7 @@ import {
 } from '../schemas/study';
 import { slugFromTitle } from '../slug';
 import { readFrontMatter } from './front-matter';
+import { richTextDepthProblem } from '../schemas/rich-text-depth';
 import { MAX_MARKDOWN_DEPTH } from './import-limits';
 import { markdownToMdast } from './markdown-syntax';
 import { mdastToBlocks, normalizeLabel } from './mdast-to-doc';
@@ -84,7 +85,8 @@ export function parseMarkdownStudy(text: string, fileName: string): ParseResult 
     const ctx = { source: body, definitions, images, warn: (m: string) => warnings.push(m) };
     const blocks = mdastToBlocks(sections[key], ctx);
     const doc: RichTextDoc = blocks.length > 0 ? { type: 'doc', content: blocks } : emptyDoc();
-    if (findTooDeep(doc, MAX_MARKDOWN_DEPTH)) return { ok: false, line: bodyLine, reason: tooDeep(key) };
+    const deepDoc = richTextDepthProblem(doc);
+    if (deepDoc) return { ok: false, line: bodyLine, reason: `The ${key} section: ${deepDoc}` };
     try {
       study[key] = canonicalDoc(doc);
     } catch (err) {
@@ -108,9 +110,8 @@ export function parseMarkdownStudy(text: string, fileName: string): ParseResult 
   return { ok: true, study: checked.data, images: images.filter((src) => kept.has(src)), warnings };
 }
 
-function tooDeep(section?: string): string {
-  const where = section ? `The ${section} section` : 'The Markdown';
-  return `${where} nests quotes, lists, emphasis or <u> more than ${MAX_MARKDOWN_DEPTH} levels deep; Casebook reads at most ${MAX_MARKDOWN_DEPTH}.`;
+function tooDeep(): string {
+  return `The Markdown nests quotes, lists, emphasis or <u> more than ${MAX_MARKDOWN_DEPTH} levels deep; Casebook reads at most ${MAX_MARKDOWN_DEPTH}.`;
 }
 
 function collectDefinitions(nodes: RootContent[], into: Map<string, Definition>): void {

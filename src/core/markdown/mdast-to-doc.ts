@@ -4,7 +4,7 @@
 // paragraph become image blocks, and pipe rows without a delimiter row become a table.
 import type { Definition, Nodes, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
 import type { RichTextNode } from '../schemas/rich-text';
-import { isSafeHref } from '../safe-url';
+import { safeHref, safeRemoteUrl } from '../safe-url';
 import { markdownToMdast } from './markdown-syntax';
 
 export interface MdastToDocContext {
@@ -25,7 +25,8 @@ const paragraph = (content: RichTextNode[] = []): RichTextNode =>
 export function mdastToBlocks(nodes: RootContent[], ctx: MdastToDocContext): RichTextNode[] {
   const out: RichTextNode[] = [];
   for (const node of nodes) {
-    const handler = blockHandlers[node.type] as ((n: RootContent, c: MdastToDocContext) => RichTextNode[]) | undefined;
+    const handler = blockHandlers.get(node.type) as
+      ((n: RootContent, c: MdastToDocContext) => RichTextNode[]) | undefined;
     if (handler) out.push(...handler(node, ctx));
     else if (node.type !== 'definition') {
       ctx.warn(`Markdown "${node.type}" has no place in a case study; its text was kept.`);
@@ -40,7 +41,7 @@ export function editorHeadingLevel(depth: number): number {
   return Math.min(4, Math.max(2, depth - 1));
 }
 
-const blockHandlers: Record<string, BlockHandler> = {
+const BLOCK_HANDLERS = {
   paragraph: (node: Paragraph, ctx) => headerlessTable(node, ctx) ?? paragraphToBlocks(node.children, ctx),
   heading: (node: { depth: number; children: PhrasingContent[] }, ctx) => {
     const content = withoutImages(phrasing(node.children, [], ctx), 'a heading', ctx);
@@ -100,7 +101,9 @@ const blockHandlers: Record<string, BlockHandler> = {
     });
     return [paragraph(content)];
   },
-};
+} satisfies Record<string, BlockHandler>;
+// A Map, so a node type named like an Object member (`constructor`) finds no handler.
+const blockHandlers = new Map<string, BlockHandler>(Object.entries(BLOCK_HANDLERS));
 
 // GFM alerts: a quote whose first line is `[!NOTE]`, `[!TIP]`, `[!WARNING]` (GitHub's
 // `[!IMPORTANT]` and `[!CAUTION]` read as note and warning) is a callout.
@@ -235,17 +238,25 @@ function matchingClose(nodes: PhrasingContent[], open: number): number {
 }
 
 function linkTo(url: string, title: string | null, kids: PhrasingContent[], marks: Mark[], ctx: MdastToDocContext) {
-  if (!isSafeHref(url)) {
+  // The parser has already decoded character references (`&#xA0;javascript:`), so this checks
+  // and stores the very string a browser would follow.
+  const href = safeHref(url);
+  if (href === null) {
     ctx.warn(`The link to "${url}" is not http, https, mailto or relative; it was kept as plain text.`);
     return phrasing(kids, marks, ctx);
   }
-  return phrasing(kids, [...marks, { type: 'link', attrs: { href: url, title: title || null } }], ctx);
+  return phrasing(kids, [...marks, { type: 'link', attrs: { href, title: title || null } }], ctx);
 }
 
 function pushImage(out: RichTextNode[], url: string, alt: string | null, title: string | null, ctx: MdastToDocContext) {
-  const remote = /^https?:\/\//i.test(url);
+  // A relative image is a file beside the Markdown: no scheme, no root or protocol-relative path.
+  const remote = safeRemoteUrl(url) !== null;
   const relative =
-    !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) && !url.startsWith('/') && !url.startsWith('\\') && url !== '';
+    !remote &&
+    safeHref(url) !== null &&
+    !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) &&
+    !url.startsWith('/') &&
+    !url.startsWith('\\');
   if (!remote && !relative) {
     ctx.warn(`The image "${url}" is neither a relative path nor an http(s) address; it was left out.`);
     return;

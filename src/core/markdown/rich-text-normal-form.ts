@@ -18,18 +18,10 @@
 //   6. in a table cell, inline code loses one backslash from an odd run of backslashes right
 //      before a pipe: GFM reads `\|` in a cell as an escaped pipe, even inside code, so
 //      `\|` in code cannot be written there (cellCodeText);
-import { getSchema } from '@tiptap/core';
-import type { Schema } from '@tiptap/pm/model';
 import { calloutKind } from '../rich-text/callout';
-import { richTextExtensions } from '../rich-text/extensions';
+import { richTextSchema } from '../rich-text/known-types';
 import { isEmptyTaskText } from './mdast-to-doc';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
-
-let cachedSchema: Schema | null = null;
-export function richTextSchema(): Schema {
-  cachedSchema ??= getSchema(richTextExtensions());
-  return cachedSchema;
-}
 
 /** The JSON as the editor would hold it. Throws on node or mark types the editor lacks. */
 export function canonicalDoc(doc: RichTextDoc): RichTextDoc {

@@ -6,7 +6,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import Image from '@tiptap/extension-image';
-import { isSafeHref } from '../safe-url';
+import { safeHref } from '../safe-url';
 import { Callout } from './callout';
 
 export interface RichTextExtensionOptions {
@@ -26,7 +26,9 @@ export function richTextExtensions(options: RichTextExtensionOptions = {}): Exte
       link: {
         openOnClick: false,
         autolink: true,
-        isAllowedUri: (url) => isSafeHref(url),
+        // TipTap checks the href it then stores and renders (a pasted <a>'s attribute as the
+        // DOM holds it, entities decoded), so this is the same exact-string rule as the exports.
+        isAllowedUri: (url) => safeHref(url) !== null,
       },
     }),
     ...(options.codeBlock ? [options.codeBlock] : []),

@@ -2,7 +2,9 @@
 // node type and one per mark, so a new block (task list, callout) is one entry. Every text and
 // attribute is escaped here; links survive only if their target is safe; images only where the
 // caller says where they live. Pure string building: no DOM, fast enough for 1,000 studies.
-import { isSafeHref } from '../safe-url';
+// Node and mark types are the document's own (hostile) strings, so they are looked up in Maps:
+// a type named `constructor` or `__proto__` finds no renderer rather than an Object method.
+import { safeHref, safeImageSrc } from '../safe-url';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 
 // Markup characters, plus control characters HTML forbids in text (a pasted \u0001 would
@@ -78,7 +80,7 @@ function renderRow(row: RichTextNode, options: HtmlRenderOptions, headerRow: boo
 }
 
 /** The renderers. Unknown nodes fall back to their children, so no text silently disappears. */
-export const nodeRenderers: Record<string, NodeRenderer> = {
+const NODE_RENDERERS = {
   doc: (_node, inner) => inner(),
   text: (node) => renderText(node),
   paragraph: (_node, inner) => {
@@ -124,7 +126,8 @@ export const nodeRenderers: Record<string, NodeRenderer> = {
   image: (node, _inner, options) => {
     const src = attr(node, 'src');
     if (typeof src !== 'string' || !options.resolveImage) return '';
-    const url = options.resolveImage(src);
+    // The resolver's answer is checked too: what is written is exactly what was checked.
+    const url = safeImageSrc(options.resolveImage(src));
     if (url === null) return '';
     const alt = attr(node, 'alt');
     const title = attr(node, 'title');
@@ -140,25 +143,28 @@ export const nodeRenderers: Record<string, NodeRenderer> = {
     // The wrapper scrolls wide tables on narrow screens; tabindex keeps it keyboard-reachable.
     return `<div class="table-wrap" tabindex="0"><table>${head}${body ? `<tbody>${body}</tbody>` : ''}</table></div>`;
   },
-};
+} satisfies Record<string, NodeRenderer>;
+const nodeRenderers = new Map<string, NodeRenderer>(Object.entries(NODE_RENDERERS));
 
-export const markRenderers: Record<string, MarkRenderer> = {
+const MARK_RENDERERS = {
   bold: () => ['<strong>', '</strong>'],
   italic: () => ['<em>', '</em>'],
   underline: () => ['<u>', '</u>'],
   strike: () => ['<s>', '</s>'],
   code: () => ['<code>', '</code>'],
   link: (mark) => {
-    const href = attr(mark, 'href');
-    if (typeof href !== 'string' || !isSafeHref(href)) return null; // unsafe link → plain text
-    return [`<a href="${escapeHtml(href.trim())}">`, '</a>'];
+    // An unsafe link becomes plain text. safeHref refuses control characters, so escaping
+    // changes only &<>"' and the browser reads back exactly the string that was checked.
+    const href = safeHref(attr(mark, 'href'));
+    return href === null ? null : [`<a href="${escapeHtml(href)}">`, '</a>'];
   },
-};
+} satisfies Record<string, MarkRenderer>;
+const markRenderers = new Map<string, MarkRenderer>(Object.entries(MARK_RENDERERS));
 
 function renderText(node: RichTextNode): string {
   let html = escapeHtml(node.text ?? '');
   for (const mark of node.marks ?? []) {
-    const tags = markRenderers[mark.type]?.(mark);
+    const tags = markRenderers.get(mark.type)?.(mark);
     if (tags) html = tags[0] + html + tags[1];
   }
   return html;
@@ -171,7 +177,7 @@ function renderChildren(node: RichTextNode, options: HtmlRenderOptions): string 
 }
 
 function renderNode(node: RichTextNode, options: HtmlRenderOptions): string {
-  const renderer = nodeRenderers[node.type];
+  const renderer = nodeRenderers.get(node.type);
   const inner = () => renderChildren(node, options);
   return renderer ? renderer(node, inner, options) : inner();
 }

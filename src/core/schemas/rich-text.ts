@@ -1,6 +1,8 @@
 // TipTap/ProseMirror JSON, validated structurally: the shape is checked here, the
-// node types are checked by the editor schema when the document is loaded.
+// node types are checked by the editor schema when the document is loaded (and on write, by
+// rich-text/known-types.ts). Nesting is bounded (rich-text-depth.ts) before anything recurses.
 import { z } from 'zod';
+import { richTextDepthProblem } from './rich-text-depth';
 
 export const markSchema = z.object({
   type: z.string().min(1).max(64),
@@ -25,10 +27,22 @@ export const richTextNodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
   }),
 );
 
-export const richTextDocSchema = z.object({
+const richTextDocShape = z.object({
   type: z.literal('doc'),
   content: z.array(richTextNodeSchema).optional(),
 });
+
+/**
+ * A section. Its depth is measured first, without recursion: zod's own recursive check (and
+ * every renderer after it) would overflow the stack on a document nested thousands deep.
+ */
+export const richTextDocSchema = z
+  .custom<z.input<typeof richTextDocShape>>()
+  .check((ctx) => {
+    const problem = richTextDepthProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  })
+  .pipe(richTextDocShape);
 export type RichTextDoc = z.infer<typeof richTextDocSchema>;
 
 export function emptyDoc(): RichTextDoc {

@@ -2,7 +2,7 @@
 // targets are accepted (the same rule the exports apply), so an unsafe link never gets stored.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Editor } from '@tiptap/core';
-import { isSafeHref } from '../../../core/safe-url';
+import { safeHref } from '../../../core/safe-url';
 
 export function LinkPopover({ editor, onClose }: { editor: Editor; onClose: () => void }) {
   const [href, setHref] = useState(() => String(editor.getAttributes('link').href ?? ''));
@@ -19,12 +19,15 @@ export function LinkPopover({ editor, onClose }: { editor: Editor; onClose: () =
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const target = href.trim();
-    if (!target) {
+    // Spaces around a typed address are dropped here, once; the trimmed text is what is
+    // checked and what is stored (safeHref returns it unchanged or refuses it).
+    const typed = href.trim();
+    if (!typed) {
       setError('Type a link address, or choose Remove link.');
       return;
     }
-    if (!isSafeHref(target)) {
+    const target = safeHref(typed);
+    if (target === null) {
       setError('Only http, https, mailto and relative links can be used.');
       return;
     }
