@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { assetMediaTypeSchema, MAX_ASSET_BYTES } from './asset-store-limits';
 import { findingSchema } from './checks/finding';
-import { workspaceCheckSchema } from './checks/workspace-checks';
+import { workspaceCheckSchema } from './checks/workspace-check-schema';
 import { libraryPageSchema, libraryQuerySchema } from './library/library-query';
 import { siteSettingsSchema, sitePatchSchema } from './schemas/site';
 import { templateIdSchema, templateListSchema } from './templates/template-schema';

@@ -2,7 +2,7 @@
 // input against the contract, call the handler, and wrap the answer in the envelope.
 import { contract, isMethodName, type ApiResult, type CasebookHandlers } from './contract';
 import { CasebookError, describeZodError, toErrorBody } from './errors';
-import { MAX_INPUT_DEPTH, nestsDeeperThan } from './json-depth';
+import { MAX_INPUT_DEPTH, tooDeepAt } from './json-depth';
 
 export async function dispatch(
   handlers: CasebookHandlers,
@@ -11,10 +11,11 @@ export async function dispatch(
 ): Promise<ApiResult<unknown>> {
   try {
     if (!isMethodName(name)) throw new CasebookError('unknown_method', `Unknown method "${name}".`);
-    if (nestsDeeperThan(rawInput, MAX_INPUT_DEPTH)) {
+    const deep = tooDeepAt(rawInput, MAX_INPUT_DEPTH);
+    if (deep) {
       throw new CasebookError(
         'invalid_input',
-        `Invalid input for ${name}: nested more than ${MAX_INPUT_DEPTH} levels deep.`,
+        `Invalid input for ${name}: ${deep} is nested more than ${MAX_INPUT_DEPTH} levels deep.`,
       );
     }
     const parsed = contract[name].input.safeParse(rawInput ?? {});

@@ -80,8 +80,8 @@ describe('casebook import', () => {
         const at = (name: string) => path.join(input, name);
         expect(result.stderr.trim().split('\n')).toEqual([
           expect.stringMatching(new RegExp(`^${at('a-bomb.md')}:3:8: skipped: Front matter repeats YAML aliases`)),
-          expect.stringMatching(new RegExp(`^${at('b-quotes.md')}:1: skipped: .* more than 100 levels deep`)),
-          expect.stringMatching(new RegExp(`^${at('c-underline.md')}:3: skipped: .* more than 100 levels deep`)),
+          expect.stringMatching(new RegExp(`^${at('b-quotes.md')}:1: skipped: .* nested more than 116 levels deep`)),
+          expect.stringMatching(new RegExp(`^${at('c-underline.md')}:3: skipped: .* nested more than 116 levels deep`)),
           expect.stringMatching(new RegExp(`^${at('d-slow.md')}:1: skipped: Reading this file took longer than 10 s`)),
         ]);
         expect(result.stdout).toContain('Imported 1 study; skipped 4 files.');

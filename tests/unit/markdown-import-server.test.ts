@@ -81,7 +81,7 @@ it('answers a batch with a YAML alias bomb and deep nesting with a report, not a
   expect(reply.status).toBe(200);
   expect(reply.body.value!.skipped).toEqual([
     { file: paths[0], line: 3, column: 8, reason: expect.stringMatching(/YAML aliases/) },
-    { file: paths[1], line: 1, reason: expect.stringMatching(/more than 100 levels deep/) },
+    { file: paths[1], line: 1, reason: expect.stringMatching(/nested more than 116 levels deep/) },
     { file: paths[2], line: 2, column: 10, reason: expect.stringMatching(/^Front matter is not valid YAML: .*\]\.$/) },
   ]);
   expect(reply.body.value!.imported.map((i) => i.title)).toEqual(['Good']);

@@ -1,34 +1,13 @@
 // Publish readiness of a whole workspace: per-study findings and totals (library badges,
 // the export dialog, `casebook check`).
-import { z } from 'zod';
 import type { SiteSettings } from '../schemas/site';
 import type { Study } from '../schemas/study';
-import { findingSchema } from './finding';
 import { checkStudy } from './publish-checks';
 import { StudyNames } from './study-names';
 import type { TemplatePrompts } from './template-prompts';
+import type { StudyCheck, WorkspaceCheck } from './workspace-check-schema';
 
-export const studyCheckSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  slug: z.string(),
-  status: z.enum(['draft', 'published']),
-  findings: z.array(findingSchema),
-  errors: z.number().int(),
-  warnings: z.number().int(),
-});
-export type StudyCheck = z.infer<typeof studyCheckSchema>;
-
-export const workspaceCheckSchema = z.object({
-  studies: z.array(studyCheckSchema),
-  totals: z.object({
-    studies: z.number().int(),
-    errors: z.number().int(),
-    warnings: z.number().int(),
-    studiesWithErrors: z.number().int(),
-  }),
-});
-export type WorkspaceCheck = z.infer<typeof workspaceCheckSchema>;
+export type { StudyCheck, WorkspaceCheck } from './workspace-check-schema';
 
 export interface WorkspaceCheckOptions {
   /** Check only published studies (drafts are not exported). */

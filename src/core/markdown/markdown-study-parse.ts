@@ -17,7 +17,7 @@ import {
 } from '../schemas/study';
 import { slugFromTitle } from '../slug';
 import { readFrontMatter } from './front-matter';
-import { richTextDepthProblem } from '../schemas/rich-text-depth';
+import { MAX_RICH_TEXT_DEPTH, richTextDepthProblem } from '../schemas/rich-text-depth';
 import { MAX_MARKDOWN_DEPTH } from './import-limits';
 import { markdownToMdast } from './markdown-syntax';
 import { mdastToBlocks, normalizeLabel } from './mdast-to-doc';
@@ -86,7 +86,7 @@ export function parseMarkdownStudy(text: string, fileName: string): ParseResult 
     const blocks = mdastToBlocks(sections[key], ctx);
     const doc: RichTextDoc = blocks.length > 0 ? { type: 'doc', content: blocks } : emptyDoc();
     const deepDoc = richTextDepthProblem(doc);
-    if (deepDoc) return { ok: false, line: bodyLine, reason: `The ${key} section: ${deepDoc}` };
+    if (deepDoc) return { ok: false, line: bodyLine, reason: `${key}: ${deepDoc}` };
     try {
       study[key] = canonicalDoc(doc);
     } catch (err) {
@@ -111,7 +111,7 @@ export function parseMarkdownStudy(text: string, fileName: string): ParseResult 
 }
 
 function tooDeep(): string {
-  return `The Markdown nests quotes, lists, emphasis or <u> more than ${MAX_MARKDOWN_DEPTH} levels deep; Casebook reads at most ${MAX_MARKDOWN_DEPTH}.`;
+  return `Quotes, lists, emphasis or <u> here are nested more than ${MAX_MARKDOWN_DEPTH} levels deep; a section may nest ${MAX_RICH_TEXT_DEPTH} at most.`;
 }
 
 function collectDefinitions(nodes: RootContent[], into: Map<string, Definition>): void {

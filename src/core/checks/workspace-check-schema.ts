@@ -1,0 +1,26 @@
+// The shape of a workspace's publish-readiness report, apart from the checks that make it:
+// the contract (and so the sandboxed preload) imports this, never the check logic.
+import { z } from 'zod';
+import { findingSchema } from './finding';
+
+export const studyCheckSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  slug: z.string(),
+  status: z.enum(['draft', 'published']),
+  findings: z.array(findingSchema),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+});
+export type StudyCheck = z.infer<typeof studyCheckSchema>;
+
+export const workspaceCheckSchema = z.object({
+  studies: z.array(studyCheckSchema),
+  totals: z.object({
+    studies: z.number().int(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    studiesWithErrors: z.number().int(),
+  }),
+});
+export type WorkspaceCheck = z.infer<typeof workspaceCheckSchema>;
