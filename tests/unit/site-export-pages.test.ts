@@ -3,7 +3,7 @@
 // feed and sitemap only with a base URL; every relative link and image resolving.
 import { describe, expect, it } from 'vitest';
 import { NO_BASE_URL_WARNING, siteExport } from '../../src/core/export/site-export';
-import { readSampleAsset, sampleSite, sampleStudies, makeStudy, doc, PNG_ASSET, PNG_BYTES } from '../site/sample-site';
+import { readSampleAsset, sampleSite, sampleStudies, makeStudy, doc, PNG_ASSET, PNG_BYTES, PNG_HASH } from '../site/sample-site';
 import { byPath, htmlPages, relativeTargets } from '../site/site-files';
 
 const exportSample = (drafts = false, site = sampleSite()) =>
@@ -123,8 +123,8 @@ describe('study page', () => {
   });
 
   it('copies workspace images into assets/img and points at them relatively', () => {
-    expect(page).toContain(`<img src="../assets/img/${'a'.repeat(64)}.png" alt="Cost chart" title="Monthly cost"`);
-    expect(files.get(`assets/img/${'a'.repeat(64)}.png`)).toEqual(PNG_BYTES);
+    expect(page).toContain(`<img src="../assets/img/${PNG_HASH}.png" alt="Cost chart" title="Monthly cost"`);
+    expect(files.get(`assets/img/${PNG_HASH}.png`)).toEqual(PNG_BYTES);
   });
 
   it('links previous (older) and next (newer) studies by date', () => {
