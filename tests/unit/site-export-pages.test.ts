@@ -214,7 +214,9 @@ describe('feed, sitemap and links', () => {
     });
     expect(result.files.some((f) => f.path.endsWith('.svg') && f.path.startsWith('assets/img/'))).toBe(false);
     expect(String(byPath(result.files).get('vector/index.html'))).not.toContain('<img');
-    expect(result.warnings.join('\n')).toContain('SVG files can carry scripts');
+    expect(result.warnings).toEqual([
+      `"Vector": the SVG image ${svg} can carry scripts (use a PNG, JPEG or WebP instead); it was left out`,
+    ]);
   });
 
   it('never serves a remembered page after anything it shows has changed', () => {

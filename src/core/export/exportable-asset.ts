@@ -23,7 +23,7 @@ export function exportableAsset(src: string, readAsset: (src: string) => Uint8Ar
     return {
       ok: false,
       problem: 'svg',
-      reason: `the SVG image ${src} was left out: SVG files can carry scripts. Use a PNG, JPEG or WebP instead`,
+      reason: `the SVG image ${src} can carry scripts (use a PNG, JPEG or WebP instead)`,
     };
   }
   const bytes = readAsset(src);
