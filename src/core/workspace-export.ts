@@ -8,7 +8,7 @@ import { MAX_ASSET_BYTES } from './asset-store-limits';
 import { publishBlock, publishErrorsRefusal, studyLabel } from './checks/publish-gate';
 import type { ExportFormat, ExportReport } from './export/output-files';
 import { outputFolderOutside } from './export/output-paths';
-import { writeOutput, type KeptFile } from './export/output-writer';
+import { checkOutputFolder, writeOutput, type KeptFile } from './export/output-writer';
 import { siteExport } from './export/site-export';
 import { loadRenderCache, saveRenderCache } from './export/site-render-cache';
 import { markdownExport } from './markdown/markdown-export';
@@ -64,6 +64,8 @@ export async function exportStudies(
   const outDir = path.resolve(request.outDir);
   // Checked on real paths: a link on the way must not lead the export into the workspace.
   const realOut = await outputFolderOutside(outDir, workspace);
+  // A folder that cannot take the export is the first thing to hear about (no override).
+  await checkOutputFolder(realOut, request.format);
   const block = publishBlock(site, studies, request.drafts);
   if (block.studies.length > 0 && !request.allowErrors) throw publishErrorsRefusal(block);
 

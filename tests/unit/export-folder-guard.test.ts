@@ -6,7 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_MARKER, writeOutput } from '../../src/core/export/output-writer';
-import { CasebookError } from '../../src/core/errors';
+import { type CasebookError } from '../../src/core/errors';
 import { exportStudies } from '../../src/core/workspace-export';
 import { withTempDir } from '../helpers/temp-dir';
 import { makeStudy, sampleSite } from '../site/sample-site';

@@ -3,7 +3,16 @@
 // feed and sitemap only with a base URL; every relative link and image resolving.
 import { describe, expect, it } from 'vitest';
 import { NO_BASE_URL_WARNING, siteExport } from '../../src/core/export/site-export';
-import { readSampleAsset, sampleSite, sampleStudies, makeStudy, doc, PNG_ASSET, PNG_BYTES, PNG_HASH } from '../site/sample-site';
+import {
+  readSampleAsset,
+  sampleSite,
+  sampleStudies,
+  makeStudy,
+  doc,
+  PNG_ASSET,
+  PNG_BYTES,
+  PNG_HASH,
+} from '../site/sample-site';
 import { byPath, htmlPages, relativeTargets } from '../site/site-files';
 
 const exportSample = (drafts = false, site = sampleSite()) =>

@@ -161,6 +161,20 @@ async function removeEmptyFolders(root: string, dirs: Set<string>): Promise<void
   }
 }
 
+/**
+ * Refuses, as writeOutput would, a folder that is neither missing, empty nor a previous export
+ * of `format`; changes nothing. Lets an export say so before it renders or checks anything.
+ */
+export async function checkOutputFolder(outDir: string, format: ExportFormat): Promise<void> {
+  try {
+    await previousExport(await realPathAllowingMissing(outDir), format);
+  } catch (err) {
+    if (err instanceof CasebookError) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new CasebookError('io_error', `Could not export into ${outDir}: ${reason}`);
+  }
+}
+
 /** Writes `files` into `outDir` as described at the top of this module. */
 export async function writeOutput(
   outDir: string,
