@@ -47,7 +47,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(blocked).toContainText('Not exported: 6 studies have errors');
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-        await expect(blocked.getByRole('button', { name: 'Export anyway, with errors' })).toBeVisible();
+        // As when the refusal appears at this width: scrolled into the dialog's view.
+        await blocked.getByRole('button', { name: 'Export anyway, with errors' }).scrollIntoViewIfNeeded();
         await page.screenshot({ path: path.join(shots, `export-blocked-${width}-${scheme}.png`) });
       }
       await page.setViewportSize({ width: 1440, height: 900 });

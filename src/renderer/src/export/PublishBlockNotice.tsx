@@ -13,7 +13,9 @@ export function PublishBlockNotice({ block, onExportAnyway }: PublishBlockNotice
   const titleId = useId();
   const notice = useRef<HTMLElement>(null);
   // It appears below the form: bring it, and its "Export anyway", into the dialog's view.
-  useEffect(() => notice.current?.scrollIntoView({ block: 'nearest' }), [block]);
+  useEffect(() => {
+    notice.current?.scrollIntoView({ block: 'nearest' });
+  }, [block]);
   const n = block.studies.length;
   return (
     <section ref={notice} className="export-blocked" role="alert" aria-labelledby={titleId}>
