@@ -177,14 +177,13 @@ async function ensureCacheDir(workspace: string): Promise<string | null> {
   let stat = await lstatOrNull(dir);
   if (!stat) {
     // Not recursive: a workspace folder that is gone must not be made again.
-    const made = await fsp.mkdir(dir).then(
-      () => true,
-      () => false,
-    );
-    if (made) await fsp.writeFile(path.join(dir, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(() => undefined);
+    await fsp.mkdir(dir).catch(() => undefined);
     stat = await lstatOrNull(dir);
   }
-  return stat?.isDirectory() ? dir : null;
+  if (!stat?.isDirectory()) return null;
+  // Kept out of git even if its .gitignore was deleted (wx: never through a planted link).
+  await fsp.writeFile(path.join(dir, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(() => undefined);
+  return dir;
 }
 
 /**
