@@ -292,4 +292,15 @@ describe('writeOutput', () => {
       expect(await readFile(index, 'utf8')).toBe(original);
     });
   });
+
+  it('removes temp files an interrupted write left beside the files it writes, and nothing else', async () => {
+    await withTempDir(async (dir) => {
+      await writeOutput(dir, [{ path: 'a/index.html', contents: 'a1' }], { format: 'site' });
+      const left = '.casebook-tmp-index.html-0123456789ab'; // as writeFileAtomic names them
+      await writeFile(path.join(dir, 'a', left), 'half a page');
+      await writeFile(path.join(dir, 'a', '.casebook-tmp-mine'), 'a file of the user'); // not one of ours
+      await writeOutput(dir, [{ path: 'a/index.html', contents: 'a2' }], { format: 'site' });
+      expect(await listTree(dir)).toEqual([EXPORT_MARKER, 'a/.casebook-tmp-mine', 'a/index.html']);
+    });
+  });
 });

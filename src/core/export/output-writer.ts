@@ -239,16 +239,7 @@ async function writeChecked(
   const stale = known.filter((rel) => !seen.has(rel));
   const { found: onDisk, unreachable } = await checkOnDisk(root, [...seen], stale);
 
-  // 4. Leftovers: temp files of an interrupted run (named after files Casebook writes here), and
-  // the render cache Casebook 0.1 kept in the folder.
-  const tempNames = new Map<string, Set<string>>([['.', new Set([EXPORT_MARKER])]]);
-  if (previous?.pending?.length) {
-    for (const rel of [...seen, ...known]) {
-      const dir = path.posix.dirname(rel);
-      tempNames.set(dir, (tempNames.get(dir) ?? new Set()).add(path.posix.basename(rel)));
-    }
-  }
-  await removeOwnTempFiles(root, tempNames);
+  // 4. The render cache Casebook 0.1 kept in the folder goes.
   if (previous) await removeLegacyRenderCache(root);
 
   /** Whether the regular file at `rel` holds what Casebook wrote there (or nothing at all). */
@@ -300,6 +291,16 @@ async function writeChecked(
     else kept.push({ path: rel, action: 'remove', reason: NOT_OURS });
   }
   const writes = files.filter((f) => plans.get(f.path)!.kind === 'write');
+
+  // Temp files an interrupted run left, named after files Casebook writes here: in every
+  // folder it knows of when the last run did not finish, else where this one writes.
+  const tempNames = new Map<string, Set<string>>([['.', new Set([EXPORT_MARKER])]]);
+  const interrupted = (previous?.pending?.length ?? 0) > 0;
+  for (const rel of interrupted ? [...seen, ...known] : [...writes.map((f) => f.path), ...removals]) {
+    const dir = path.posix.dirname(rel);
+    tempNames.set(dir, (tempNames.get(dir) ?? new Set()).add(path.posix.basename(rel)));
+  }
+  await removeOwnTempFiles(root, tempNames);
 
   // 6. Before the first change: the marker learns what is about to be written, and is synced.
   // A run killed from here on leaves a folder the next run accepts and cleans up.
