@@ -7,9 +7,14 @@ import { execFile } from 'node:child_process';
 import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/core/casebook-service';
 import { publishBlockSchema } from '../../src/core/checks/publish-gate';
+import { checkWorkspace } from '../../src/core/checks/workspace-checks';
+import { CasebookError } from '../../src/core/errors';
+import { defaultSiteSettings } from '../../src/core/schemas/site';
+import { exportStudies } from '../../src/core/workspace-export';
 import { dispatch } from '../../src/core/dispatch';
 import { withTempDir } from '../helpers/temp-dir';
 import { sampleStudy } from '../helpers/study-files';
@@ -135,6 +140,51 @@ describe('publish errors stop an export', () => {
       expect(report.studies).toBe(2);
       expect((await readdir(out)).filter((n) => !n.startsWith('.')).sort()).toEqual(['same-title', 'same-title-2']);
       expect(report.warnings.join('\n')).toContain('it was exported as "same-title-2"');
+    });
+  });
+
+  it('property: an export is refused exactly when a study it would publish has an error, and then writes nothing', async () => {
+    const para = { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] };
+    const studyArb = fc.record({
+      title: fc.constantFrom('', 'A title', 'Same title'),
+      summary: fc.constantFrom('', 'A summary'),
+      status: fc.constantFrom('draft' as const, 'published' as const),
+      date: fc.constantFrom(null, '2026-01-01'),
+      slug: fc.constantFrom('one', 'two', 'three'),
+      filled: fc.boolean(),
+    });
+    await withTempDir(async (dir) => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(studyArb, { maxLength: 4 }), fc.boolean(), async (specs, drafts) => {
+          const studies = specs.map((spec, i) =>
+            sampleStudy(i, {
+              ...spec,
+              categories: ['Architecture & Design'],
+              ...(spec.filled ? { problem: para, decisions: para, tradeoffs: para, lessons: para } : {}),
+            }),
+          );
+          const site = { ...defaultSiteSettings(), categories: ['Architecture & Design'] };
+          const exported = checkWorkspace(site, studies, { publishedOnly: !drafts });
+          const shouldRefuse = exported.totals.errors > 0;
+          const out = path.join(dir, `out-${run++}`);
+          const err = await exportStudies(path.join(dir, 'ws'), site, studies, {
+            format: run % 2 ? 'site' : 'markdown',
+            outDir: out,
+            drafts,
+          }).then(
+            () => null,
+            (e: unknown) => e as CasebookError,
+          );
+          expect(err?.code ?? null).toBe(shouldRefuse ? 'publish_errors' : null);
+          if (shouldRefuse) {
+            expect(await exists(out)).toBe(false);
+            const named = publishBlockSchema.parse(err!.details).studies.map((s) => s.id);
+            expect(named).toEqual(exported.studies.filter((s) => s.errors > 0).map((s) => s.id));
+          }
+        }),
+        { numRuns: Number(process.env.CASEBOOK_GATE_RUNS ?? 60) },
+      );
     });
   });
 });

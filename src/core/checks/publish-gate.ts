@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { CasebookError } from '../errors';
 import type { SiteSettings } from '../schemas/site';
 import type { Study } from '../schemas/study';
-import { findingSchema } from './finding';
-import { checkWorkspace } from './workspace-checks';
+import { findingSchema, type Finding } from './finding';
+import { checkStudy } from './publish-checks';
+import { StudyNames } from './study-names';
 
 export const blockedStudySchema = z.object({
   id: z.string(),
@@ -22,20 +23,28 @@ export type BlockedStudy = z.infer<typeof blockedStudySchema>;
 export const publishBlockSchema = z.object({ studies: z.array(blockedStudySchema) });
 export type PublishBlock = z.infer<typeof publishBlockSchema>;
 
+// Errors of each study, remembered per study object (studies are immutable values in core) and
+// what else the checks read: the site's categories and how many others share its title and slug.
+const remembered = new WeakMap<Study, { key: string; errors: Finding[] }>();
+
 /** The studies an export would publish (drafts only with `drafts`) that have errors, with them. */
 export function publishBlock(site: Pick<SiteSettings, 'categories'>, studies: Study[], drafts: boolean): PublishBlock {
-  const check = checkWorkspace(site, studies, { publishedOnly: !drafts });
-  return {
-    studies: check.studies
-      .filter((s) => s.errors > 0)
-      .map(({ id, title, slug, status, findings }) => ({
-        id,
-        title,
-        slug,
-        status,
-        findings: findings.filter((f) => f.severity === 'error'),
-      })),
-  };
+  const names = StudyNames.of(studies);
+  const categories = JSON.stringify(site.categories);
+  const blocked: BlockedStudy[] = [];
+  for (const study of studies) {
+    if (study.status !== 'published' && !drafts) continue;
+    const key = `${categories}\n${names.othersWithTitle(study)}\n${names.othersWithSlug(study)}`;
+    let hit = remembered.get(study);
+    if (hit?.key !== key) {
+      const errors = checkStudy(study, { site, names }).filter((f) => f.severity === 'error');
+      remembered.set(study, (hit = { key, errors }));
+    }
+    if (hit.errors.length === 0) continue;
+    const { id, title, slug, status } = study;
+    blocked.push({ id, title, slug, status, findings: hit.errors });
+  }
+  return { studies: blocked };
 }
 
 export const studyLabel = (study: { title: string }): string => `"${study.title.trim() || 'Untitled'}"`;
