@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/core/casebook-service';
 import { publishBlockSchema } from '../../src/core/checks/publish-gate';
 import { checkWorkspace } from '../../src/core/checks/workspace-checks';
-import { CasebookError } from '../../src/core/errors';
+import { type CasebookError } from '../../src/core/errors';
 import { defaultSiteSettings } from '../../src/core/schemas/site';
 import { exportStudies } from '../../src/core/workspace-export';
 import { dispatch } from '../../src/core/dispatch';
