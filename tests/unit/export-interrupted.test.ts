@@ -62,27 +62,31 @@ function runAndKill(out: string, round: number, delayMs: number): Promise<boolea
 }
 
 describe('an interrupted export', () => {
-  it(`is finished by rerunning it, whatever point it was killed at (${KILLS} kills)`, async () => {
-    const random = seededRandom(20261129);
-    let interrupted = 0;
-    for (let kill = 0; kill < KILLS; kill++) {
-      // Half the kills hit a first export into a new folder, half an update of an existing one.
-      const out = path.join(root, kill % 2 === 0 ? `fresh-${kill}` : 'updated');
-      const round = kill;
-      const finished = await runAndKill(out, round, Math.floor(random() * 250));
-      if (!finished) interrupted++;
+  it(
+    `is finished by rerunning it, whatever point it was killed at (${KILLS} kills)`,
+    async () => {
+      const random = seededRandom(20261129);
+      let interrupted = 0;
+      for (let kill = 0; kill < KILLS; kill++) {
+        // Half the kills hit a first export into a new folder, half an update of an existing one.
+        const out = path.join(root, kill % 2 === 0 ? `fresh-${kill}` : 'updated');
+        const round = kill;
+        const finished = await runAndKill(out, round, Math.floor(random() * 250));
+        if (!finished) interrupted++;
 
-      const site = generatedSite(PAGES, round);
-      const result = await writeOutput(out, site, { format: 'site' });
-      expect(result.kept, `kill ${kill}`).toEqual([]);
-      expect(await listTree(out), `kill ${kill}`).toEqual([EXPORT_MARKER, ...site.map((f) => f.path)].sort());
-      for (const file of [site[0]!, site[site.length - 1]!]) {
-        expect(new Uint8Array(await readFile(path.join(out, file.path)))).toEqual(
-          new Uint8Array(Buffer.from(file.contents)),
-        );
+        const site = generatedSite(PAGES, round);
+        const result = await writeOutput(out, site, { format: 'site' });
+        expect(result.kept, `kill ${kill}`).toEqual([]);
+        expect(await listTree(out), `kill ${kill}`).toEqual([EXPORT_MARKER, ...site.map((f) => f.path)].sort());
+        for (const file of [site[0]!, site[site.length - 1]!]) {
+          expect(new Uint8Array(await readFile(path.join(out, file.path)))).toEqual(
+            new Uint8Array(Buffer.from(file.contents)),
+          );
+        }
       }
-    }
-    // Most kills must land part way, or the test proves little.
-    expect(interrupted).toBeGreaterThan(KILLS / 2);
-  });
+      // Most kills must land part way, or the test proves little.
+      expect(interrupted).toBeGreaterThan(KILLS / 2);
+    },
+    30_000 + KILLS * 4_000,
+  );
 });
