@@ -1,7 +1,12 @@
 // End-to-end tests: the real UI in Chromium against `casebook serve` on a fresh temporary
 // workspace per test. Run after `npm run build` (this config does not build).
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/chromium-launch';
+
+// `casebook serve` keeps its per-user secret (src/core/local-secret.ts) in a temp folder, not the tester's home.
+process.env.CASEBOOK_STATE_DIR ??= path.join(tmpdir(), 'casebook-e2e-state');
 
 export default defineConfig({
   testDir: 'tests/e2e',

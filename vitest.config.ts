@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The per-user secret (src/core/local-secret.ts) goes to a temp folder, not the tester's home.
+    env: { CASEBOOK_STATE_DIR: path.join(tmpdir(), 'casebook-vitest-state') },
   },
 });

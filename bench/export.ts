@@ -28,13 +28,23 @@ const ms = (start: number) => performance.now() - start;
 try {
   const siteDir = path.join(root, 'site');
   let start = performance.now();
-  const full = await exportStudies(workspace, site, studies, { format: 'site', outDir: siteDir, drafts: false });
+  const full = await exportStudies(workspace, site, studies, {
+    format: 'site',
+    outDir: siteDir,
+    drafts: false,
+    allowErrors: true,
+  });
   const siteMs = ms(start);
   console.log(`site export of ${n} studies: ${siteMs.toFixed(0)} ms (${full.written} files)`);
 
   const edited = studies.map((s, i) => (i === Math.floor(n / 2) ? { ...s, summary: `${s.summary} (edited)` } : s));
   start = performance.now();
-  const again = await exportStudies(workspace, site, edited, { format: 'site', outDir: siteDir, drafts: false });
+  const again = await exportStudies(workspace, site, edited, {
+    format: 'site',
+    outDir: siteDir,
+    drafts: false,
+    allowErrors: true,
+  });
   const reMs = ms(start);
   console.log(
     `re-export after editing one study: ${reMs.toFixed(0)} ms (${again.written} written, ${again.unchanged} unchanged)`,

@@ -1,11 +1,11 @@
 // The `casebook` command: a thin transport over the core service, like IPC and HTTP.
-import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { openWorkspace } from '../core/casebook-service';
 import { CasebookError } from '../core/errors';
 import { registerCheckCommand } from './check-command';
+import { registerExportCommand } from './export-command';
 import { registerImportCommand } from './import-command';
-import { CliUsageError, formatOption, openExistingWorkspace, parseOption, resolveWorkspace } from './cli-options';
+import { CliUsageError, openExistingWorkspace, resolveWorkspace } from './cli-options';
 import { progressReporter } from './progress-line';
 import { formatStudyTable } from './study-table';
 import { registerServeCommand } from './serve-command';
@@ -51,32 +51,7 @@ program
 
 registerServeCommand(program, workspaceHelp);
 
-program
-  .command('export')
-  .description('export the workspace as a static HTML site or as Markdown page bundles')
-  .option('-w, --workspace <dir>', workspaceHelp)
-  .requiredOption('-f, --format <format>', 'site or markdown')
-  .requiredOption('-o, --out <dir>', 'output folder (empty, new, or a previous export of the same format)')
-  .option('--drafts', 'include draft studies')
-  .action(async (opts: { workspace?: string; format: string; out: string; drafts?: boolean }) => {
-    const format = parseOption(formatOption, opts.format, '--format');
-    const service = await openExistingWorkspace(opts.workspace);
-    const progress = progressReporter(format === 'site' ? 'Writing site' : 'Writing Markdown');
-    const started = performance.now();
-    const report = await service.exportWithProgress(
-      { format, outDir: path.resolve(opts.out), drafts: Boolean(opts.drafts) },
-      (stage, done, total) => {
-        if (stage === 'writing') progress.update(done, total);
-      },
-    );
-    progress.done();
-    for (const warning of report.warnings) console.error(`Warning: ${warning}`);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `Exported ${report.studies} ${report.studies === 1 ? 'study' : 'studies'} as ${format === 'site' ? 'a static site' : 'Markdown'} to ${report.outDir} in ${seconds} s: ${report.written} files written, ${report.unchanged} unchanged, ${report.removed} removed.`,
-    );
-    if (format === 'site') console.log(`Open ${path.join(report.outDir, 'index.html')} to see it.`);
-  });
+registerExportCommand(program, openExistingWorkspace, workspaceHelp);
 
 registerImportCommand(program, async (workspace) => openWorkspace(resolveWorkspace(workspace)), workspaceHelp);
 registerCheckCommand(program, openExistingWorkspace, workspaceHelp);

@@ -38,6 +38,8 @@ export const exportReportSchema = z.object({
   unchanged: z.number().int(),
   removed: z.number().int(),
   warnings: z.array(z.string()),
+  /** Studies exported although they have publish-check errors (only with allowErrors). */
+  studiesWithErrors: z.number().int(),
 });
 
 export const importReportSchema = z.object({
@@ -136,7 +138,14 @@ export const contract = {
   ),
   exportWorkspace: method(
     z
-      .object({ format: z.enum(['site', 'markdown']), outDir: absolutePath, drafts: z.boolean().default(false) })
+      .object({
+        format: z.enum(['site', 'markdown']),
+        outDir: absolutePath,
+        drafts: z.boolean().default(false),
+        // Export even when a study it publishes has publish-check errors; without it such an
+        // export is refused with error code publish_errors (details: checks/publish-gate.ts).
+        allowErrors: z.boolean().default(false),
+      })
       .strict(),
     exportReportSchema,
     false,
@@ -183,7 +192,8 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** The envelope every transport uses for answers. */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type ApiResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
 
 /** IPC channel for a method (Electron). */
 export const ipcChannel = (name: MethodName): string => `casebook:${name}`;

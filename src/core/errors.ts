@@ -10,6 +10,7 @@ export const errorCodes = [
   'io_error',
   'unknown_method',
   'forbidden',
+  'publish_errors',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -18,6 +19,8 @@ export class CasebookError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Plain data a UI can render (for `publish_errors`: which studies and findings). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'CasebookError';
@@ -27,6 +30,7 @@ export class CasebookError extends Error {
 export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
+  details?: unknown;
 }
 
 /** Turns a zod failure into one readable line: `patch.title: Too long (max 300)`. */
@@ -40,7 +44,11 @@ export function describeZodError(error: z.ZodError, label = 'input'): string {
 }
 
 export function toErrorBody(err: unknown): ApiErrorBody {
-  if (err instanceof CasebookError) return { code: err.code, message: err.message };
+  if (err instanceof CasebookError) {
+    return err.details === undefined
+      ? { code: err.code, message: err.message }
+      : { code: err.code, message: err.message, details: err.details };
+  }
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: `Unexpected error: ${message}` };
 }

@@ -8,6 +8,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   forbidden: 403,
   conflict: 409,
   read_only: 409,
+  publish_errors: 409,
   io_error: 500,
   internal: 500,
 };

@@ -1,6 +1,7 @@
 // Exporting from the app in browser mode, as an author would: the Export dialog writes a
 // static site or Markdown into a typed folder, says what it did, refuses a folder that holds
-// someone else's files (leaving them alone), and remembers the folder of each format.
+// someone else's files (leaving them alone), refuses studies with publish errors unless the
+// author exports anyway, and remembers the folder of each format.
 import { access, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,10 +25,16 @@ async function openExport(page: Page) {
   await expect(exportDialog(page)).toBeVisible();
 }
 
-/** Fills the dialog and presses its Export button. */
+/** Presses "Export anyway" on the refusal that lists studies with publish errors. */
+async function exportAnyway(page: Page) {
+  const blocked = exportDialog(page).getByRole('alert').filter({ hasText: 'Not exported' });
+  await blocked.getByRole('button', { name: 'Export anyway, with errors' }).click();
+}
+
+/** Fills the dialog and presses its Export button (then "Export anyway" when `anyway`). */
 async function runExport(
   page: Page,
-  options: { format?: 'Static site' | 'Markdown'; folder: string; drafts?: boolean },
+  options: { format?: 'Static site' | 'Markdown'; folder: string; drafts?: boolean; anyway?: boolean },
 ) {
   const dialog = exportDialog(page);
   await dialog
@@ -37,6 +44,7 @@ async function runExport(
   await dialog.getByRole('textbox', { name: 'Export folder' }).fill(options.folder);
   await dialog.getByRole('checkbox', { name: 'Include drafts' }).setChecked(options.drafts ?? false);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  if (options.anyway) await exportAnyway(page);
 }
 
 /** A published study typed into the app; returns its slug as saved. */
@@ -55,6 +63,7 @@ test('exports the site from the dialog, with what was just typed, and reports it
   serve,
   workspace,
 }) => {
+  test.setTimeout(60_000); // two studies typed in, then three exports
   await page.goto(await serve());
   const first = await publishedStudy(page, workspace, 'When Nobody Owns the Cloud Bill', 'Nobody owned the bill.');
   const second = await publishedStudy(page, workspace, 'The Queue That Ate Friday', 'A retry storm filled the queue.');
@@ -79,10 +88,20 @@ test('exports the site from the dialog, with what was just typed, and reports it
   await expect(dialog.getByRole('progressbar')).toBeVisible();
   await expect(dialog.getByRole('status')).toHaveText('Exporting 2 case studies…');
   await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
+  // The studies have publish errors (no date, empty sections): nothing is written until the
+  // author chooses to export anyway; each study and its errors are listed.
+  const blocked = dialog.getByRole('alert');
+  await expect(blocked).toContainText('Not exported: 2 studies have errors');
+  await expect(blocked.getByRole('listitem').filter({ hasText: 'The Queue That Ate Friday' })).toContainText(
+    'The Tradeoffs section is empty.',
+  );
+  await expect(access(out)).rejects.toThrow();
+  await exportAnyway(page);
   await expect(dialog.getByRole('status')).toHaveText(
     /^Exported 2 case studies: \d+ files written, 0 unchanged, 0 removed$/,
   );
   await expect(dialog.getByText('No base URL set')).toBeVisible(); // the warning is listed
+  await expect(dialog.getByText('Exported anyway with publish-check errors')).toBeVisible();
   await expect(dialog.getByRole('textbox', { name: 'Site start page' })).toHaveValue(path.join(out, 'index.html'));
   await expect(dialog.getByText('cannot open files on your computer')).toBeVisible();
 
@@ -98,12 +117,13 @@ test('exports the site from the dialog, with what was just typed, and reports it
 
   // Exporting again changes nothing on disk, and says so.
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await exportAnyway(page);
   await expect(dialog.getByRole('status')).toHaveText(
     /^Exported 2 case studies: 0 files written, \d+ unchanged, 0 removed$/,
   );
 
   // With drafts, the draft gets a page too.
-  await runExport(page, { folder: out, drafts: true });
+  await runExport(page, { folder: out, drafts: true, anyway: true });
   await expect(dialog.getByRole('status')).toHaveText(/^Exported 3 case studies: /);
   expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Half-Written Draft');
 
@@ -137,7 +157,7 @@ test('refuses a folder holding other files, says what to do, and leaves the file
   await expect(dialog.getByRole('alert')).toContainText('Give a full folder path');
 
   // Nothing stays stuck: an empty folder next to it works.
-  await runExport(page, { folder: path.join(outRoot, 'fresh') });
+  await runExport(page, { folder: path.join(outRoot, 'fresh'), anyway: true });
   await expect(dialog.getByRole('status')).toHaveText(/^Exported 1 case study: /);
   await expect(dialog.getByRole('alert')).toHaveCount(0);
 });
@@ -149,11 +169,11 @@ test('exports Markdown page bundles, and remembers the folder of each format', a
   const markdownOut = path.join(outRoot, 'markdown');
 
   await openExport(page);
-  await runExport(page, { folder: siteOut });
+  await runExport(page, { folder: siteOut, anyway: true });
   const dialog = exportDialog(page);
   await expect(dialog.getByRole('status')).toHaveText(/^Exported 1 case study: /);
 
-  await runExport(page, { format: 'Markdown', folder: markdownOut });
+  await runExport(page, { format: 'Markdown', folder: markdownOut, anyway: true });
   await expect(dialog.getByRole('status')).toHaveText(/^Exported 1 case study: /);
   await expect(dialog.getByRole('textbox', { name: 'Markdown folder' })).toHaveValue(markdownOut);
   const markdown = await readFile(path.join(markdownOut, slug, 'index.md'), 'utf8');
@@ -184,6 +204,9 @@ test('the dialog has no accessibility violations, before and after an export (ax
   const axe = () => new AxeBuilder({ page }).include('dialog').analyze();
   expect((await axe()).violations).toEqual([]);
   await runExport(page, { folder: path.join(outRoot, 'site') });
+  await expect(exportDialog(page).getByRole('alert')).toContainText('Not exported: 1 study has errors');
+  expect((await axe()).violations).toEqual([]); // the refusal, with its list and "Export anyway"
+  await exportAnyway(page);
   await expect(exportDialog(page).getByRole('status')).toHaveText(/^Exported 1 case study/);
   expect((await axe()).violations).toEqual([]);
   await runExport(page, { folder: 'relative/path' });

@@ -42,6 +42,17 @@ for (const scheme of ['light', 'dark'] as const) {
       await dialog.getByRole('textbox', { name: 'Export folder' }).fill(path.join(out, 'site'));
       await page.screenshot({ path: path.join(shots, `export-form-${scheme}.png`) });
       await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+      // The sample studies have publish errors: the refusal, at desktop and phone widths.
+      const blocked = dialog.getByRole('alert');
+      await expect(blocked).toContainText('Not exported: 6 studies have errors');
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+        // As when the refusal appears at this width: scrolled into the dialog's view.
+        await blocked.getByRole('button', { name: 'Export anyway, with errors' }).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(shots, `export-blocked-${width}-${scheme}.png`) });
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await blocked.getByRole('button', { name: 'Export anyway, with errors' }).click();
       await expect(dialog.getByRole('status')).toHaveText(/^Exported 6 case studies/);
       await page.screenshot({ path: path.join(shots, `export-done-${scheme}.png`) });
       // The site as a new user opens it: from disk, by the path the dialog shows.

@@ -12,7 +12,9 @@ export const PNG_BYTES = Uint8Array.from(
     'base64',
   ),
 );
-export const PNG_ASSET = `assets/${'a'.repeat(64)}.png`;
+// Named by the SHA-256 of its bytes, as the workspace stores it (exports check that).
+export const PNG_HASH = '497790947d4666760ce38f3c00e852c71fdb66cae849bae8e9ede352719e1581';
+export const PNG_ASSET = `assets/${PNG_HASH}.png`;
 
 const t = (text: string, marks?: RichTextNode['marks']): RichTextNode =>
   marks ? { type: 'text', text, marks } : { type: 'text', text };

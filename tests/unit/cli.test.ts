@@ -78,7 +78,17 @@ describe('casebook CLI', () => {
       const again = await casebook(['export', '-w', ws, '--format', 'site', '--out', path.join(dir, 'site')]);
       expect(again.stdout).toMatch(/0 files written, \d+ unchanged/);
 
-      const md = await casebook(['export', '-w', ws, '-f', 'markdown', '-o', path.join(dir, 'md'), '--drafts']);
+      const md = await casebook([
+        'export',
+        '-w',
+        ws,
+        '-f',
+        'markdown',
+        '-o',
+        path.join(dir, 'md'),
+        '--drafts',
+        '--allow-errors',
+      ]);
       expect(md.code).toBe(0);
       expect((await readdir(path.join(dir, 'md'))).filter((n) => !n.startsWith('.')).sort()).toEqual([
         'queue-backlog',

@@ -97,26 +97,58 @@ describe('markdownExport', () => {
 
   it('never produces a path outside the output folder, and reports what it left out', () => {
     const image = (src: string) => ({ type: 'doc' as const, content: [{ type: 'image', attrs: { src, alt: 'x' } }] });
-    const { files, warnings } = exportOf(
+    const { files, warnings, studies } = exportOf(
       [
         { ...base, slug: '../escape' },
         { ...base, id: 'b', slug: 'ok', problem: image('assets/../../etc/passwd'), decisions: image('/etc/passwd') },
-        { ...base, id: 'c', slug: 'missing', problem: image(`assets/${'b'.repeat(64)}.png`) },
+        { ...base, id: 'c', slug: 'swapped', problem: image(`assets/${'b'.repeat(64)}.png`) },
       ],
       false,
-      () => new Uint8Array([1]),
+      () => new Uint8Array([1]), // not the PNG its name promises
     );
     for (const f of files) {
       expect(f.path).not.toMatch(/(^|\/)\.\.(\/|$)|^\/|\\/);
     }
     expect(files.map((f) => f.path).sort()).toEqual([
-      `missing/${'b'.repeat(64)}.png`,
-      'missing/index.md',
+      'escape-when-nobody-owns-the-cloud-bill/index.md',
       'ok/index.md',
+      'swapped/index.md',
     ]);
-    expect(warnings.join('\n')).toMatch(/"\.\.\/escape" is not a safe/);
+    expect(studies).toBe(3);
+    expect(warnings.join('\n')).toMatch(
+      /the slug "\.\.\/escape" is not a safe folder name; it was exported as "escape-/,
+    );
     expect(warnings.join('\n')).toMatch(/assets\/\.\.\/\.\.\/etc\/passwd/);
     expect(warnings.join('\n')).toMatch(/"\/etc\/passwd"/);
+    expect(warnings.join('\n')).toMatch(/is not the picture it was stored as/);
+  });
+
+  it('leaves out SVG images, as the site does, with a warning naming the file', () => {
+    const svg = `assets/${'d'.repeat(64)}.svg`;
+    const problem = { type: 'doc' as const, content: [{ type: 'image', attrs: { src: svg, alt: 'diagram' } }] };
+    const { files, warnings } = exportOf([{ ...base, problem }], false, () =>
+      new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    );
+    expect(files.map((f) => f.path)).toEqual(['when-nobody-owns-the-cloud-bill/index.md']);
+    expect(files[0]!.contents).not.toContain('.svg');
+    expect(warnings).toEqual([
+      `"When Nobody Owns the Cloud Bill": the SVG image ${svg} can carry scripts (use a PNG, JPEG or WebP instead); it was left out.`,
+    ]);
+  });
+
+  it('exports every study when two share a slug, renaming the second and saying so', () => {
+    const second = { ...base, id: 'other', title: 'Same Slug, Other Study' };
+    const { files, warnings, studies } = exportOf([base, second]);
+    expect(studies).toBe(2);
+    expect(files.map((f) => f.path)).toEqual([
+      'when-nobody-owns-the-cloud-bill/index.md',
+      'when-nobody-owns-the-cloud-bill-2/index.md',
+    ]);
+    expect(files[1]!.contents).toContain('title: "Same Slug, Other Study"');
+    expect(files[1]!.contents).toMatch(/^slug: "when-nobody-owns-the-cloud-bill-2"$/m);
+    expect(warnings).toEqual([
+      '"Same Slug, Other Study": the slug "when-nobody-owns-the-cloud-bill" is used by another study in this export; it was exported as "when-nobody-owns-the-cloud-bill-2".',
+    ]);
   });
 
   it('reports an image missing from the workspace and leaves it out', () => {

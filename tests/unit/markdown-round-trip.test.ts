@@ -8,7 +8,7 @@ import { parseMarkdownStudy } from '../../src/core/markdown/markdown-study-parse
 import { markdownNormalForm } from '../../src/core/markdown/rich-text-normal-form';
 import { sectionKeys, type Study } from '../../src/core/schemas/study';
 import { defaultSiteSettings } from '../../src/core/schemas/site';
-import { studyArb } from '../fixtures/markdown/study-arbitraries';
+import { ARB_ASSETS, studyArb } from '../fixtures/markdown/study-arbitraries';
 
 const RUNS = Number(process.env.MARKDOWN_PROPERTY_RUNS ?? 200);
 
@@ -17,7 +17,7 @@ function roundTrip(study: Study) {
   const { files, warnings } = markdownExport({
     site: defaultSiteSettings(),
     studies: [study],
-    readAsset: (rel) => new TextEncoder().encode(rel),
+    readAsset: (rel) => ARB_ASSETS.get(rel) ?? null,
     drafts: true,
   });
   const index = files.find((f) => f.path === `${study.slug}/index.md`);

@@ -1,7 +1,8 @@
 // The one writer every export goes through: it refuses unsafe paths and foreign folders
 // before touching anything, writes only what changed, and removes only what it wrote before.
 import { describe, expect, it } from 'vitest';
-import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { unsyncedWriteOps, type AtomicWriteOps } from '../../src/core/atomic-write';
 import path from 'node:path';
 import { EXPORT_MARKER, writeOutput } from '../../src/core/export/output-writer';
 import { siteExport } from '../../src/core/export/site-export';
@@ -77,18 +78,29 @@ describe('writeOutput', () => {
     });
   });
 
-  it('still updates a previous export whose marker was damaged, removing nothing it cannot vouch for', async () => {
-    await withTempDir(async (dir) => {
-      await writeOutput(dir, [{ path: 'old/index.html', contents: 'old' }], { format: 'site' });
-      await writeFile(path.join(dir, EXPORT_MARKER), ''); // as a power cut right after an export may leave it
-      const result = await writeOutput(dir, [{ path: 'new/index.html', contents: 'new' }], { format: 'site' });
-      expect(result).toEqual({ written: 1, unchanged: 0, removed: 0 });
-      expect(await listTree(dir)).toEqual([EXPORT_MARKER, 'new/index.html', 'old/index.html']);
-      // and the marker is whole again: the next export knows what it wrote
-      const again = await writeOutput(dir, [], { format: 'site' });
-      expect(again.removed).toBe(1);
+  for (const [name, contents] of [
+    ['empty', ''],
+    ['garbage', '\u0000not json'],
+    ['JSON of another shape', '{"casebookExport":1}'],
+    ['JSON null', 'null'],
+  ] as const) {
+    it(`refuses a folder with the user's files whose marker is ${name}, and writes nothing`, async () => {
+      await withTempDir(async (dir) => {
+        await writeFile(path.join(dir, 'index.html'), 'my own home page');
+        await writeFile(path.join(dir, EXPORT_MARKER), contents);
+        await expectRefused(
+          writeOutput(dir, exportFiles(sampleStudies()), { format: 'site' }),
+          /is not a marker Casebook wrote/,
+        );
+        expect(await listTree(dir)).toEqual([EXPORT_MARKER, 'index.html']);
+        expect(await readFile(path.join(dir, 'index.html'), 'utf8')).toBe('my own home page');
+        // A folder holding nothing but such a marker has nothing to lose: it is used.
+        await rm(path.join(dir, 'index.html'));
+        const result = await writeOutput(dir, [{ path: 'index.html', contents: 'home' }], { format: 'site' });
+        expect(result.written).toBe(1);
+      });
     });
-  });
+  }
 
   it('refuses a previous export of the other format', async () => {
     await withTempDir(async (dir) => {
@@ -107,9 +119,21 @@ describe('writeOutput', () => {
       await symlink(elsewhere, path.join(out, 'evil'));
       await expectRefused(
         writeOutput(out, [{ path: 'evil/index.html', contents: 'x' }], { format: 'site' }),
-        /link that leads outside/,
+        /evil in the output folder is a link; Casebook does not write through links/,
       );
       expect(await readdir(elsewhere)).toEqual([]);
+    });
+  });
+
+  it('refuses a link to a folder even when it leads inside the output folder', async () => {
+    await withTempDir(async (dir) => {
+      await writeOutput(dir, [{ path: 'a/index.html', contents: 'a' }], { format: 'site' });
+      await symlink(path.join(dir, 'a'), path.join(dir, 'b'));
+      await expectRefused(
+        writeOutput(dir, [{ path: 'b/index.html', contents: 'through the link' }], { format: 'site' }),
+        /b in the output folder is a link/,
+      );
+      expect(await readFile(path.join(dir, 'a/index.html'), 'utf8')).toBe('a');
     });
   });
 
@@ -118,11 +142,11 @@ describe('writeOutput', () => {
       const files = exportFiles(sampleStudies());
       const progress: number[] = [];
       const first = await writeOutput(dir, files, { format: 'site', onProgress: (done) => progress.push(done) });
-      expect(first).toEqual({ written: files.length, unchanged: 0, removed: 0 });
+      expect(first).toEqual({ written: files.length, unchanged: 0, removed: 0, kept: [] });
       expect(progress.at(-1)).toBe(files.length);
       expect(await listTree(dir)).toEqual([EXPORT_MARKER, ...files.map((f) => f.path)].sort());
       const second = await writeOutput(dir, exportFiles(sampleStudies()), { format: 'site' });
-      expect(second).toEqual({ written: 0, unchanged: files.length, removed: 0 });
+      expect(second).toEqual({ written: 0, unchanged: files.length, removed: 0, kept: [] });
     });
   });
 
@@ -139,7 +163,7 @@ describe('writeOutput', () => {
       const files = exportFiles(studies);
       const result = await writeOutput(dir, files, { format: 'site' });
       // only its own page: its title and summary (on the index, category and neighbour pages) did not change
-      expect(result).toEqual({ written: 1, unchanged: files.length - 1, removed: 0 });
+      expect(result).toEqual({ written: 1, unchanged: files.length - 1, removed: 0, kept: [] });
       expect(await readFile(path.join(dir, 'an-edge-cache-for-everyone/index.html'), 'utf8')).toContain('Cache less.');
       expect((await stat(path.join(dir, 'the-queue-that-ate-friday/index.html'))).mtimeMs).toBe(before.mtimeMs);
 
@@ -213,18 +237,29 @@ describe('writeOutput', () => {
   it('reports a failed write as io_error and still knows the files it wrote, so the next export cleans up', async () => {
     await withTempDir(async (dir) => {
       const good = Array.from({ length: 5 }, (_, i) => ({ path: `p${i}/index.html`, contents: `page ${i}` }));
-      // Contents the disk layer cannot write stand in for a full disk or a lost permission.
-      const broken = { path: 'broken/index.html', contents: 42 as unknown as string };
-      const err = await writeOutput(dir, [...good, broken], { format: 'site' }).then(
+      const broken = { path: 'broken/index.html', contents: 'never written' };
+      // The disk fills up when the broken page is written (a real failure of the write path).
+      const ops: AtomicWriteOps = {
+        ...unsyncedWriteOps,
+        writeAndSync: async (file, data) => {
+          if (file.includes('.casebook-tmp-index.html') && String(data) === 'never written') {
+            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          }
+          await unsyncedWriteOps.writeAndSync(file, data);
+        },
+      };
+      const err = await writeOutput(dir, [...good, broken], { format: 'site', ops }).then(
         () => null,
         (e: unknown) => e,
       );
       expect(err).toBeInstanceOf(CasebookError);
       expect((err as CasebookError).code).toBe('io_error');
       expect((err as CasebookError).message).toContain('broken/index.html');
+      expect((err as CasebookError).message).toContain('no space left');
       // The folder is still recognised as an export, and what the failed run wrote is removed.
       const result = await writeOutput(dir, [good[0]!], { format: 'site' });
       expect(result.removed).toBe(4);
+      expect(result.kept).toEqual([]);
       expect(await listTree(dir)).toEqual([EXPORT_MARKER, 'p0/index.html']);
     });
   });
@@ -237,16 +272,35 @@ describe('writeOutput', () => {
     });
   });
 
-  it('notices a file changed on disk since the last export and rewrites it', async () => {
+  it('leaves a page changed on disk since the last export alone, and reports it', async () => {
     await withTempDir(async (dir) => {
       const files = exportFiles(sampleStudies());
       await writeOutput(dir, files, { format: 'site' });
       const index = path.join(dir, 'index.html');
       const original = await readFile(index, 'utf8');
-      await writeFile(index, original.replace('Featured', 'Xeatured')); // same size, new mtime
+      const edited = original.replace('Featured', 'Xeatured'); // same size, new mtime
+      await writeFile(index, edited);
       const result = await writeOutput(dir, files, { format: 'site' });
-      expect(result.written).toBe(1);
+      expect(result.written).toBe(0);
+      expect(result.kept).toEqual([
+        { path: 'index.html', action: 'replace', reason: expect.stringMatching(/not what Casebook wrote/) },
+      ]);
+      expect(await readFile(index, 'utf8')).toBe(edited);
+      // Once the author moves their copy away, the next export writes Casebook's page again.
+      await rm(index);
+      expect((await writeOutput(dir, files, { format: 'site' })).written).toBe(1);
       expect(await readFile(index, 'utf8')).toBe(original);
+    });
+  });
+
+  it('removes temp files an interrupted write left beside the files it writes, and nothing else', async () => {
+    await withTempDir(async (dir) => {
+      await writeOutput(dir, [{ path: 'a/index.html', contents: 'a1' }], { format: 'site' });
+      const left = '.casebook-tmp-index.html-0123456789ab'; // as writeFileAtomic names them
+      await writeFile(path.join(dir, 'a', left), 'half a page');
+      await writeFile(path.join(dir, 'a', '.casebook-tmp-mine'), 'a file of the user'); // not one of ours
+      await writeOutput(dir, [{ path: 'a/index.html', contents: 'a2' }], { format: 'site' });
+      expect(await listTree(dir)).toEqual([EXPORT_MARKER, 'a/.casebook-tmp-mine', 'a/index.html']);
     });
   });
 });

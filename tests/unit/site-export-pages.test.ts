@@ -3,7 +3,16 @@
 // feed and sitemap only with a base URL; every relative link and image resolving.
 import { describe, expect, it } from 'vitest';
 import { NO_BASE_URL_WARNING, siteExport } from '../../src/core/export/site-export';
-import { readSampleAsset, sampleSite, sampleStudies, makeStudy, doc, PNG_ASSET, PNG_BYTES } from '../site/sample-site';
+import {
+  readSampleAsset,
+  sampleSite,
+  sampleStudies,
+  makeStudy,
+  doc,
+  PNG_ASSET,
+  PNG_BYTES,
+  PNG_HASH,
+} from '../site/sample-site';
 import { byPath, htmlPages, relativeTargets } from '../site/site-files';
 
 const exportSample = (drafts = false, site = sampleSite()) =>
@@ -123,8 +132,8 @@ describe('study page', () => {
   });
 
   it('copies workspace images into assets/img and points at them relatively', () => {
-    expect(page).toContain(`<img src="../assets/img/${'a'.repeat(64)}.png" alt="Cost chart" title="Monthly cost"`);
-    expect(files.get(`assets/img/${'a'.repeat(64)}.png`)).toEqual(PNG_BYTES);
+    expect(page).toContain(`<img src="../assets/img/${PNG_HASH}.png" alt="Cost chart" title="Monthly cost"`);
+    expect(files.get(`assets/img/${PNG_HASH}.png`)).toEqual(PNG_BYTES);
   });
 
   it('links previous (older) and next (newer) studies by date', () => {
@@ -214,7 +223,9 @@ describe('feed, sitemap and links', () => {
     });
     expect(result.files.some((f) => f.path.endsWith('.svg') && f.path.startsWith('assets/img/'))).toBe(false);
     expect(String(byPath(result.files).get('vector/index.html'))).not.toContain('<img');
-    expect(result.warnings.join('\n')).toContain('SVG files can carry scripts');
+    expect(result.warnings).toEqual([
+      `"Vector": the SVG image ${svg} can carry scripts (use a PNG, JPEG or WebP instead); it was left out`,
+    ]);
   });
 
   it('never serves a remembered page after anything it shows has changed', () => {

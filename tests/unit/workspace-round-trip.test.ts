@@ -47,7 +47,7 @@ describe('workspace round trip through Markdown', () => {
       });
       await source.createStudy({ title: 'Draft' });
       const out = path.join(dir, 'md');
-      await source.exportWorkspace({ format: 'markdown', outDir: out, drafts: true });
+      await source.exportWorkspace({ format: 'markdown', outDir: out, drafts: true, allowErrors: true });
       const target = await openWorkspace(path.join(dir, 'b'));
       const report = await target.importMarkdown({ paths: [out] });
       expect(report.skipped).toEqual([]);

@@ -16,4 +16,6 @@ export interface ExportReport {
   unchanged: number;
   removed: number;
   warnings: string[];
+  /** Studies exported although they have publish-check errors (allowErrors). */
+  studiesWithErrors: number;
 }

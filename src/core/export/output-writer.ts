@@ -1,13 +1,12 @@
 // The one way an export reaches the disk. It checks everything before writing anything:
-// every path stays inside the output folder (no absolute paths, `..`, backslashes, NULs, or
-// symlinks leading out), and the folder is empty or a previous Casebook export of the same
-// format (a marker file says so). Then it writes only files whose bytes changed, removes
-// files the previous export wrote that are gone now — never anything else — and records
-// the new list in the marker.
+// every path stays inside the output folder (output-paths.ts), no folder on the way is a link,
+// and the folder is empty or a previous Casebook export of the same format (its marker says
+// so: export-marker.ts). Then it records what it is about to write, writes only files whose
+// bytes changed, and removes files the previous export wrote that are gone now. It replaces
+// or removes only files whose bytes are still what Casebook wrote (or empty): anything else —
+// a page edited by hand, a file Casebook never wrote, a link — is left alone and reported.
 import { promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import {
   fileSyncOnlyWriteOps,
   nodeAtomicWriteOps,
@@ -16,28 +15,16 @@ import {
   type AtomicWriteOps,
 } from '../atomic-write';
 import { CasebookError } from '../errors';
+import { writeMarker, type FileRecord, type PendingFile } from './export-marker';
+import { inBatches } from './in-batches';
+import { removeLegacyRenderCache, removeOwnTempFiles } from './output-cleanup';
+import { checkOnDisk, lstatOrNull, previousExport, refuse, removeEmptyFolders } from './output-folder-state';
 import type { ExportFormat, OutputFile } from './output-files';
-import { RENDER_CACHE_DIR } from './site-render-cache';
+import { byteLength, hashOf, readRegularFile, sha1, toBuffer } from './output-hashes';
+import { EXPORT_MARKER, realPathAllowingMissing, unsafeOutputPath } from './output-paths';
 
-export const EXPORT_MARKER = '.casebook-export.json';
-
-// Each file is recorded with its size, mtime and hash when written: on the next export a file
-// whose size and mtime still match, and whose new content has the same hash, is known to be
-// unchanged without reading it back (like rsync's quick check). Anything else is compared byte
-// by byte.
-const fileRecordSchema = z.object({
-  path: z.string(),
-  size: z.number(),
-  mtimeMs: z.number(),
-  sha1: z.string(),
-});
-type FileRecord = z.infer<typeof fileRecordSchema>;
-const markerSchema = z.object({
-  casebookExport: z.literal(1),
-  format: z.enum(['site', 'markdown']),
-  files: z.array(fileRecordSchema),
-});
-type Marker = z.infer<typeof markerSchema>;
+export { EXPORT_MARKER, unsafeOutputPath } from './output-paths';
+export { forgetTextHashes } from './output-hashes';
 
 export interface WriteOutputOptions {
   format: ExportFormat;
@@ -47,199 +34,42 @@ export interface WriteOutputOptions {
    * 1,000-study site it made a full export 40–100% slower (see bench/export-site.ts), and an
    * export is derived data — every write is still atomic (temp file + rename), so a crashed
    * process never leaves a torn page, and a power cut right after an export can at worst
-   * leave a page empty, which the next export notices (size differs) and rewrites, or the
-   * marker empty, and the folder is still recognised by the marker's name (see readMarker).
+   * leave a page empty, which the next export may replace (an empty file holds nothing to
+   * lose). The marker is always synced (export-marker.ts).
    */
   durable?: boolean;
+  /** How pages are written (tests inject failures here); by default from `durable`. */
+  ops?: AtomicWriteOps;
+}
+
+/** A file the export did not replace or remove, and why. */
+export interface KeptFile {
+  path: string;
+  action: 'replace' | 'remove';
+  reason: string;
 }
 
 export interface WriteOutputResult {
   written: number;
   unchanged: number;
   removed: number;
-}
-
-// How many files are looked up, compared or written at once: enough to hide disk latency,
-// few enough not to exhaust file handles.
-const PARALLEL = 32;
-
-/** Why `rel` may not be written, or null when it is a safe path inside the output folder. */
-export function unsafeOutputPath(rel: string): string | null {
-  if (typeof rel !== 'string' || rel === '') return 'it is empty';
-  if (rel.includes('\0')) return 'it contains a NUL character';
-  if (rel.includes('\\')) return 'it contains a backslash';
-  if (rel.includes(':')) return 'it contains a colon (drive letters and streams are not allowed)';
-  if (rel.startsWith('/') || path.isAbsolute(rel)) return 'it is absolute';
-  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-  if (/[\u0000-\u001f\u007f]/.test(rel)) return 'it contains a control character';
-  const segments = rel.split('/');
-  if (segments.some((s) => s === '' || s === '.' || s === '..')) return 'it has an empty, "." or ".." segment';
-  if (segments.some((s) => s.length > 255)) return 'a name in it is longer than 255 characters';
-  if (rel === EXPORT_MARKER) return 'it is the export marker';
-  if (segments[0] === RENDER_CACHE_DIR) return "it is inside the export's render cache";
-  return null;
-}
-
-function refuse(message: string): never {
-  throw new CasebookError('invalid_input', message);
-}
-
-function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-async function lstatOrNull(file: string) {
-  try {
-    return await fsp.lstat(file);
-  } catch (err) {
-    // ENOTDIR: a parent is a file; checkOnDisk refuses that with a clear message.
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw err;
-  }
-}
-
-/**
- * The previous export's marker; 'damaged' when the file is there but unreadable (a power cut
- * right after a non-durable export can leave it empty). Its name alone shows Casebook made
- * the folder, so such a folder is still updated — but nothing in it is removed, since the
- * list of what Casebook wrote is lost.
- */
-async function readMarker(outDir: string): Promise<Marker | 'damaged' | null> {
-  let text: string;
-  try {
-    text = await fsp.readFile(path.join(outDir, EXPORT_MARKER), 'utf8');
-  } catch {
-    return null;
-  }
-  try {
-    return markerSchema.parse(JSON.parse(text));
-  } catch {
-    return 'damaged';
-  }
-}
-
-function toBytes(contents: string | Uint8Array): Uint8Array {
-  return typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
-}
-
-/**
- * Checks every folder on the way to each file: it must be a real folder, or a symlink whose
- * target is still inside the output folder. An existing folder where a file should go is
- * refused too. Runs before anything is written. Everything is looked up at once (a thousand
- * study folders make two thousand lookups) and then judged, parents before children.
- * Returns what each file path holds now (null: nothing), so later steps need not ask again.
- */
-async function checkOnDisk(outDir: string, realOut: string, rels: string[]): Promise<Map<string, Stats | null>> {
-  const dirs = new Set<string>();
-  for (const rel of rels) {
-    for (let dir = path.posix.dirname(rel); dir !== '.' && !dirs.has(dir); dir = path.posix.dirname(dir)) dirs.add(dir);
-  }
-  const stats = new Map<string, Stats | null>();
-  await inBatches([...dirs, ...rels], async (rel) => {
-    stats.set(rel, await lstatOrNull(path.join(outDir, rel)));
-  });
-  const shallowFirst = [...dirs].sort((a, b) => a.split('/').length - b.split('/').length);
-  for (const dir of shallowFirst) {
-    const stat = stats.get(dir);
-    if (!stat || stat.isDirectory()) continue;
-    if (!stat.isSymbolicLink()) refuse(`${dir} in the output folder is a file, but the export needs a folder there`);
-    const target = await fsp.realpath(path.join(outDir, dir)).catch(() => null);
-    if (!target || !isInside(realOut, target)) refuse(`${dir} in the output folder is a link that leads outside it`);
-    if (!(await fsp.stat(target)).isDirectory()) refuse(`${dir} in the output folder is not a folder`);
-  }
-  const found = new Map<string, Stats | null>();
-  for (const rel of rels) {
-    const stat = stats.get(rel) ?? null;
-    if (stat?.isDirectory()) refuse(`${rel} in the output folder is a folder, but the export needs a file there`);
-    found.set(rel, stat);
-  }
-  return found;
-}
-
-/** Runs `work` over `items`, PARALLEL at a time. On a failure it starts nothing new, waits for
- * the work in flight (so nothing is still writing when the caller reacts), then throws. */
-async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | null = null;
-  const worker = async () => {
-    while (!failure && next < items.length) {
-      try {
-        await work(items[next++]!);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
-  if (failure) throw (failure as { error: unknown }).error;
-}
-
-// Hashing a string directly skips making a Buffer of it (20 MB for 1,000 studies) in JS.
-const sha1 = (contents: string | Uint8Array) => createHash('sha1').update(contents).digest('base64');
-
-// Hashes of recent texts, by the text itself: the site export hands over the very same
-// strings for unchanged pages, and a Map finds a string it has seen far faster than SHA-1
-// reads it. Bounded, so a long session does not hold old exports forever.
-const MAX_REMEMBERED_CHARS = 48_000_000;
-const textHashes = new Map<string, string>();
-let rememberedChars = 0;
-/** Forgets remembered hashes (the benchmark uses it to measure a fresh process). */
-export function forgetTextHashes(): void {
-  textHashes.clear();
-  rememberedChars = 0;
-}
-
-function hashOf(contents: string | Uint8Array): string {
-  if (typeof contents !== 'string') return sha1(contents);
-  let hash = textHashes.get(contents);
-  if (hash === undefined) {
-    hash = sha1(contents);
-    if (rememberedChars + contents.length > MAX_REMEMBERED_CHARS) {
-      textHashes.clear();
-      rememberedChars = 0;
-    }
-    textHashes.set(contents, hash);
-    rememberedChars += contents.length;
-  }
-  return hash;
-}
-const byteLength = (contents: string | Uint8Array) =>
-  typeof contents === 'string' ? Buffer.byteLength(contents, 'utf8') : contents.byteLength;
-
-/** The file's record if it already holds exactly `contents`, otherwise null. */
-async function unchangedRecord(
-  stat: Stats | null | undefined,
-  file: string,
-  rel: string,
-  contents: string | Uint8Array,
-  hash: string,
-  before: FileRecord | undefined,
-): Promise<FileRecord | null> {
-  if (!stat || !stat.isFile() || stat.size !== byteLength(contents)) return null;
-  if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs)
-    return before.sha1 === hash ? before : null;
-  const bytes = toBytes(contents);
-  if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await fsp.readFile(file))) return null;
-  return { path: rel, size: stat.size, mtimeMs: stat.mtimeMs, sha1: hash };
+  kept: KeptFile[];
 }
 
 /** Pages are fsynced only when `durable`; folders are synced once, later. */
-const writeOps = (durable: boolean): AtomicWriteOps => (durable ? fileSyncOnlyWriteOps : unsyncedWriteOps);
+const writeOps = (durable: boolean) => (durable ? fileSyncOnlyWriteOps : unsyncedWriteOps);
 
-/** Removes `dir` and then its parents while they are empty, stopping at the output folder. */
-async function removeEmptyFolders(outDir: string, dirs: Set<string>): Promise<void> {
-  const deepestFirst = [...dirs].sort((a, b) => b.split('/').length - a.split('/').length);
-  for (let rel of deepestFirst) {
-    while (rel !== '.') {
-      try {
-        await fsp.rmdir(path.join(outDir, rel)); // fails (and stops) when not empty
-      } catch {
-        break;
-      }
-      rel = path.posix.dirname(rel);
-    }
+/**
+ * Refuses, as writeOutput would, a folder that is neither missing, empty nor a previous export
+ * of `format`; changes nothing. Lets an export say so before it renders or checks anything.
+ */
+export async function checkOutputFolder(outDir: string, format: ExportFormat): Promise<void> {
+  try {
+    await previousExport(await realPathAllowingMissing(outDir), format);
+  } catch (err) {
+    if (err instanceof CasebookError) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new CasebookError('io_error', `Could not export into ${outDir}: ${reason}`);
   }
 }
 
@@ -261,13 +91,21 @@ export async function writeOutput(
   }
 }
 
+const NOT_A_FILE = 'it is a link or a special file, not a file Casebook wrote';
+const NOT_OURS = 'its content is not what Casebook wrote there (edited by hand, or another program’s file)';
+const LINK_ON_WAY = 'a folder on its way is a link';
+
+type Plan =
+  | { kind: 'unchanged'; record: FileRecord }
+  | { kind: 'write'; file: OutputFile; hash: string }
+  | { kind: 'kept'; reason: string };
+
 async function writeChecked(
   outDir: string,
   files: OutputFile[],
   options: WriteOutputOptions,
 ): Promise<WriteOutputResult> {
   const durable = options.durable ?? false;
-  const root = path.resolve(outDir);
 
   // 1. Paths: safe, unique, and no file where another needs a folder.
   const seen = new Set<string>();
@@ -283,45 +121,102 @@ async function writeChecked(
     }
   }
 
-  // 2. The folder: missing, empty, or a previous export of this format.
-  const rootStat = await lstatOrNull(root);
-  let previous: Marker | null = null;
-  if (rootStat) {
-    if (!(await fsp.stat(root)).isDirectory())
-      refuse(`${root} is a file, not a folder; choose a folder to export into`);
-    const entries = await fsp.readdir(root);
-    if (entries.length > 0) {
-      const found = await readMarker(root);
-      if (!found) {
-        refuse(
-          `${root} is not empty and was not made by a Casebook export; choose an empty folder or a previous export`,
-        );
-      }
-      previous = found === 'damaged' ? { casebookExport: 1, format: options.format, files: [] } : found;
-      if (previous.format !== options.format) {
-        refuse(
-          `${root} holds a previous ${previous.format} export; choose an empty folder for the ${options.format} export`,
-        );
+  // 2. The folder (links on its way resolved once): missing, empty, or a previous export.
+  const root = await realPathAllowingMissing(outDir);
+  const previous = await previousExport(root, options.format);
+  await fsp.mkdir(root, { recursive: true });
+
+  // 3. What Casebook wrote before (finished, or pending when a run stopped), and what is on disk.
+  const before = new Map<string, FileRecord>();
+  const wroteBefore = new Map<string, PendingFile[]>(); // every size and hash recorded for a path
+  for (const f of previous?.files ?? []) if (!before.has(f.path)) before.set(f.path, f);
+  for (const f of [...(previous?.files ?? []), ...(previous?.pending ?? [])]) {
+    wroteBefore.set(f.path, [...(wroteBefore.get(f.path) ?? []), f]);
+  }
+  const known = [...wroteBefore.keys()].filter((r) => unsafeOutputPath(r) === null);
+  const stale = known.filter((rel) => !seen.has(rel));
+  const { found: onDisk, unreachable } = await checkOnDisk(root, [...seen], stale);
+
+  // 4. The render cache Casebook 0.1 kept in the folder goes.
+  if (previous) await removeLegacyRenderCache(root);
+
+  /** Whether the regular file at `rel` holds what Casebook wrote there (or nothing at all). */
+  const isOurs = async (rel: string, stat: Stats, bytes?: Buffer | null): Promise<boolean> => {
+    if (stat.size === 0) return true;
+    const candidates = (wroteBefore.get(rel) ?? []).filter((c) => c.size === stat.size);
+    if (candidates.length === 0) return false;
+    const current = bytes === undefined ? await readRegularFile(path.join(root, rel)) : bytes;
+    if (current === null) return false;
+    const hash = sha1(current);
+    return candidates.some((c) => c.sha1 === hash);
+  };
+
+  // 5. Decide for every file, reading only what must be compared.
+  let done = 0;
+  const plans = new Map<string, Plan>();
+  await inBatches(files, async (file) => {
+    const stat = onDisk.get(file.path) ?? null;
+    const hash = hashOf(file.contents);
+    const size = byteLength(file.contents);
+    let plan: Plan = { kind: 'write', file, hash };
+    if (stat && !stat.isFile()) plan = { kind: 'kept', reason: NOT_A_FILE };
+    else if (stat) {
+      const record = before.get(file.path);
+      const quick = record && record.size === stat.size && record.mtimeMs === stat.mtimeMs && record.sha1 === hash;
+      if (quick) plan = { kind: 'unchanged', record };
+      else {
+        const bytes = stat.size === size ? await readRegularFile(path.join(root, file.path)) : undefined;
+        if (bytes && bytes.equals(toBuffer(file.contents))) {
+          plan = { kind: 'unchanged', record: { path: file.path, size, mtimeMs: stat.mtimeMs, sha1: hash } };
+        } else if (!(await isOurs(file.path, stat, bytes))) plan = { kind: 'kept', reason: NOT_OURS };
       }
     }
+    plans.set(file.path, plan);
+    if (plan.kind !== 'write') options.onProgress?.(++done, files.length);
+  });
+  const removals: string[] = [];
+  const kept: KeptFile[] = [];
+  for (const file of files) {
+    const plan = plans.get(file.path)!;
+    if (plan.kind === 'kept') kept.push({ path: file.path, action: 'replace', reason: plan.reason });
   }
-  await fsp.mkdir(root, { recursive: true });
-  const realRoot = await fsp.realpath(root);
+  for (const rel of stale) {
+    const stat = onDisk.get(rel) ?? null;
+    if (unreachable.has(rel)) kept.push({ path: rel, action: 'remove', reason: LINK_ON_WAY });
+    else if (!stat) continue;
+    else if (!stat.isFile()) kept.push({ path: rel, action: 'remove', reason: NOT_A_FILE });
+    else if (await isOurs(rel, stat)) removals.push(rel);
+    else kept.push({ path: rel, action: 'remove', reason: NOT_OURS });
+  }
+  const writes = files.filter((f) => plans.get(f.path)!.kind === 'write');
 
-  // 3. What is on disk along the way: no links leading out, no folder where a file goes.
-  const before = new Map((previous?.files ?? []).map((f) => [f.path, f]));
-  const stale = [...before.keys()].filter((rel) => !seen.has(rel) && unsafeOutputPath(rel) === null);
-  const onDisk = await checkOnDisk(root, realRoot, [...seen, ...stale]);
+  // Temp files an interrupted run left, named after files Casebook writes here: in every
+  // folder it knows of when the last run did not finish, else where this one writes.
+  const tempNames = new Map<string, Set<string>>([['.', new Set([EXPORT_MARKER])]]);
+  const interrupted = (previous?.pending?.length ?? 0) > 0;
+  for (const rel of interrupted ? [...seen, ...known] : [...writes.map((f) => f.path), ...removals]) {
+    const dir = path.posix.dirname(rel);
+    tempNames.set(dir, (tempNames.get(dir) ?? new Set()).add(path.posix.basename(rel)));
+  }
+  await removeOwnTempFiles(root, tempNames);
 
-  // 4. Write what changed; count what did not. If the disk fails part way (full, no
-  // permission), the marker still learns every file written so far, so a later export can
-  // clean them up; then the failure is reported as an io_error a person can act on.
-  const records = new Map<string, FileRecord>();
-  let current = '';
-  let written = 0;
-  let unchanged = 0;
-  let removed = 0;
-  let done = 0;
+  // 6. Before the first change: the marker learns what is about to be written, and is synced.
+  // A run killed from here on leaves a folder the next run accepts and cleans up.
+  const unchanged = [...plans.values()].flatMap((p) => (p.kind === 'unchanged' ? [p.record] : []));
+  if (writes.length > 0 || removals.length > 0) {
+    const pending = writes.map((f) => ({ path: f.path, size: byteLength(f.contents), sha1: hashOf(f.contents) }));
+    await writeMarker(root, {
+      casebookExport: 1,
+      format: options.format,
+      files: previous?.files ?? [],
+      pending: [...(previous?.pending ?? []), ...pending],
+    });
+  }
+
+  // 7. Write what changed. If the disk fails part way (full, no permission), the marker
+  // written above still names every file this run may have written, so a later run can
+  // replace or remove them; the failure is reported as an io_error a person can act on.
+  const records = new Map(unchanged.map((r) => [r.path, r]));
   const touchedDirs = new Set<string>();
   const madeDirs = new Map<string, Promise<unknown>>();
   const ensureDir = (dir: string) => {
@@ -329,76 +224,53 @@ async function writeChecked(
     if (!made) madeDirs.set(dir, (made = fsp.mkdir(dir, { recursive: true })));
     return made;
   };
+  let current = '';
+  let removed = 0;
   try {
-    await inBatches(files, async (file) => {
+    await inBatches(writes, async (file) => {
       const target = path.join(root, file.path);
       current = file.path;
-      const hash = hashOf(file.contents);
-      const same = await unchangedRecord(
-        onDisk.get(file.path),
-        target,
-        file.path,
-        file.contents,
-        hash,
-        before.get(file.path),
-      );
-      if (same) {
-        records.set(file.path, same);
-        unchanged++;
-      } else {
-        await ensureDir(path.dirname(target));
-        await writeFileAtomic(target, file.contents, writeOps(durable));
-        const stat = await fsp.stat(target);
-        records.set(file.path, { path: file.path, size: stat.size, mtimeMs: stat.mtimeMs, sha1: hash });
-        touchedDirs.add(path.dirname(target));
-        written++;
-      }
+      await ensureDir(path.dirname(target));
+      await writeFileAtomic(target, file.contents, options.ops ?? writeOps(durable));
+      const stat = await fsp.lstat(target);
+      records.set(file.path, { path: file.path, size: stat.size, mtimeMs: stat.mtimeMs, sha1: hashOf(file.contents) });
+      touchedDirs.add(path.dirname(target));
       options.onProgress?.(++done, files.length);
     });
 
-    // 5. Remove what the previous export wrote and this one does not — only those files.
+    // 8. Remove what the previous export wrote and this one does not — only those files.
     const emptied = new Set<string>();
-    for (const rel of stale) {
-      const target = path.join(root, rel);
+    for (const rel of removals) {
       current = rel;
-      const stat = await lstatOrNull(target);
-      if (!stat || stat.isDirectory()) continue;
-      await fsp.rm(target, { force: true });
+      await fsp.rm(path.join(root, rel), { force: true });
       emptied.add(path.posix.dirname(rel));
-      touchedDirs.add(path.dirname(target));
+      touchedDirs.add(path.dirname(path.join(root, rel)));
       removed++;
     }
     await removeEmptyFolders(root, emptied);
   } catch (err) {
-    const partial = new Map([...before, ...records]);
-    const marker: Marker = { casebookExport: 1, format: options.format, files: [...partial.values()] };
-    await writeFileAtomic(path.join(root, EXPORT_MARKER), `${JSON.stringify(marker, null, 1)}\n`).catch(
-      () => undefined,
-    );
     const reason = err instanceof Error ? err.message : String(err);
     throw new CasebookError('io_error', `The export stopped while writing ${current || outDir}: ${reason}`);
   }
 
-  // 6. The marker, last: it lists exactly what this export wrote. Its write and the folder
-  // syncs run together: concurrent fsyncs share one journal commit, which matters when an
-  // incremental export writes only a file or two. A crash in between at worst leaves the
-  // marker naming a file that is missing or old, and the next export rewrites it.
-  const sorted = [...records.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const marker: Marker = { casebookExport: 1, format: options.format, files: sorted };
-  const markerText = `${JSON.stringify(marker, null, 1)}\n`;
-  const finishing: Array<Promise<unknown>> = [];
-  const markerChanged = written > 0 || removed > 0 || !previous;
-  if (markerChanged) {
-    finishing.push(writeFileAtomic(path.join(root, EXPORT_MARKER), markerText, writeOps(durable)));
-  }
+  // 9. The marker: exactly what this export wrote or found unchanged. Folder syncs first, so
+  // a power cut never leaves a synced marker naming pages whose folders were not.
   if (durable) {
-    for (const dir of touchedDirs) {
-      if (dir === root) continue;
-      finishing.push(lstatOrNull(dir).then((found) => (found ? nodeAtomicWriteOps.syncDir(dir) : undefined)));
-    }
+    await Promise.all(
+      [...touchedDirs]
+        .filter((dir) => dir !== root)
+        .map((dir) => lstatOrNull(dir).then((f) => (f ? nodeAtomicWriteOps.syncDir(dir) : undefined))),
+    );
   }
-  await Promise.all(finishing);
-  // The root's entries (the marker's rename among them) are made durable once it is in place.
-  if (durable && (markerChanged || touchedDirs.has(root))) await nodeAtomicWriteOps.syncDir(root);
-  return { written, unchanged, removed };
+  const markerChanged =
+    writes.length > 0 ||
+    removed > 0 ||
+    !previous ||
+    (previous.pending?.length ?? 0) > 0 ||
+    before.size !== records.size ||
+    unchanged.some((r) => before.get(r.path) !== r);
+  if (markerChanged) {
+    await writeMarker(root, { casebookExport: 1, format: options.format, files: [...records.values()] });
+  }
+  return { written: writes.length, unchanged: unchanged.length, removed, kept };
 }

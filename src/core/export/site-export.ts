@@ -3,6 +3,7 @@
 // output-writer.ts puts the files on disk.
 import { ASSET_SRC_PATTERN } from '../asset-store-limits';
 import { safeRemoteUrl } from '../safe-url';
+import { exportableAsset } from './exportable-asset';
 import type { SiteSettings } from '../schemas/site';
 import { sectionKeys, type Study } from '../schemas/study';
 import { imageSources } from '../rich-text/html';
@@ -40,39 +41,37 @@ export interface SiteExportResult {
 
 export const NO_BASE_URL_WARNING = 'No base URL set: feed.xml and sitemap.xml were skipped (set one in Site settings)';
 
-// Stored images are content-addressed workspace assets (asset-store-limits.ts). SVG ones are
-// left out on purpose: an SVG file opened directly (or linked to on the published site) can
-// run script, and the site promises to run none. Remote images are shown only from an http(s)
-// address, written exactly as checked (safeRemoteUrl).
+// Stored images are content-addressed workspace assets, carried only as exportable-asset.ts
+// allows (no SVG: one opened directly can run script). Remote images are shown only from an
+// http(s) address, written exactly as checked (safeRemoteUrl).
 export function siteExport(input: SiteExportInput): SiteExportResult {
   const { site } = input;
   const model = buildSiteModel(site, input.studies, input.drafts);
   const hasFeed = site.baseUrl !== '';
   const warnings: string[] = [];
   const assets = new Map<string, Uint8Array>();
-  const missing = new Set<string>();
+  const refused = new Map<string, string>();
   const ctx: PageContext = { model, hasFeed, formatDate: dateFormatter(site.language) };
 
+  // Which stored images travel with the site is exportableAsset's decision (no SVG, only
+  // files that are what their name says), the same for the Markdown export.
   const imagesOf =
     (s: SiteStudy): ImageResolver =>
     (src) => {
-      const stored = ASSET_SRC_PATTERN.exec(src);
-      if (stored?.[1]?.endsWith('.svg')) {
-        warnings.push(
-          `An SVG image in "${s.study.title}" was left out: SVG files can carry scripts. Use a PNG, JPEG or WebP instead`,
-        );
-        return null;
-      }
-      if (stored) {
-        const name = stored[1]!;
+      if (ASSET_SRC_PATTERN.test(src)) {
+        const name = src.slice('assets/'.length);
         if (assets.has(name)) return { name };
-        const bytes = missing.has(src) ? null : input.readAsset(src);
-        if (bytes) {
-          assets.set(name, bytes);
-          return { name };
+        if (refused.has(src)) {
+          warnings.push(`"${s.study.title}": ${refused.get(src)!}; it was left out`);
+          return null;
         }
-        missing.add(src);
-        warnings.push(`Image ${src} in "${s.study.title}" is missing from the workspace; it was left out`);
+        const asset = exportableAsset(src, input.readAsset);
+        if (asset.ok) {
+          assets.set(asset.name, asset.bytes);
+          return { name: asset.name };
+        }
+        refused.set(src, asset.reason);
+        warnings.push(`"${s.study.title}": ${asset.reason}; it was left out`);
         return null;
       }
       const remote = safeRemoteUrl(src);

@@ -2,8 +2,9 @@
 // published (drafts only on request), in what order, under which safe folder names, and
 // which categories get a page and an index section. Every page renders from this model.
 import type { SiteSettings } from '../schemas/site';
-import { slugSchema, type Study } from '../schemas/study';
-import { MAX_SLUG_LENGTH, slugFromTitle, uniqueSlug } from '../slug';
+import type { Study } from '../schemas/study';
+import { slugFromTitle } from '../slug';
+import { studyFolder } from './study-folders';
 import { visible } from './site-layout';
 
 export interface SiteCategory {
@@ -47,13 +48,8 @@ export function byNewest(a: Study, b: Study): number {
   return a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function safeFolder(wanted: string, fallbackTitle: string, taken: Set<string>): string {
-  const valid = slugSchema.safeParse(wanted).success && !RESERVED.has(wanted);
-  const base = valid ? wanted : slugFromTitle(`${wanted} ${fallbackTitle}`.trim()).slice(0, MAX_SLUG_LENGTH);
-  const slug = uniqueSlug(RESERVED.has(base) ? `${base}-study` : base, taken);
-  taken.add(slug);
-  return slug;
-}
+const safeFolder = (wanted: string, fallbackTitle: string, taken: Set<string>) =>
+  studyFolder(wanted, fallbackTitle, taken, RESERVED);
 
 const key = (name: string) => name.trim().toLowerCase();
 

@@ -1,23 +1,29 @@
 // Rendered study sections that outlive the process, so `casebook export` run again after one
-// edit renders one study, not all of them. The cache lives in the output folder it serves,
-// in <out>/.casebook-cache/site-render-v1-<0…f>.json:
-// - it is tied to what was exported there: it holds exactly the sections of this export's
-//   pages (nothing else, so an export without drafts also drops drafts' HTML from it), and
-//   deleting the folder deletes it;
-// - the workspace stays the author's files only (often kept in git or a synced folder, where
-//   a 20 MB derived file rewritten by every export would be noise);
-// - it is a dot-folder the writer neither lists in its marker nor ever removes; it is written
-//   only after the writer accepted and wrote the folder, so it never makes a foreign or empty
-//   folder look like something else.
-// Entries are spread over 16 files by key, so an export after one edit rewrites one or two
-// small files instead of all of it. A file that is missing, unreadable, of another version,
-// or not what zod expects is ignored (and replaced after the export). Entries are only as
-// trusted as their keys: site-study-body keys each by a hash of the section's JSON and of the
-// renderer, and checks every image again before reusing one.
+// edit renders one study, not all of them. The cache is derived data of the workspace and
+// lives in it, in <workspace>/.casebook/site-render-v2-<0…f>.json (the folder ignores itself in
+// git) — never in the export folder, which users upload and share: the export holds only the
+// site and its marker.
+//
+// A workspace may come from git or a synced folder, so the cache is not trusted for where it
+// is. Keys alone could not protect it: a key hashes the section and the renderer, and whoever
+// can read the workspace can compute it and plant any HTML under it. So each file carries, on
+// its first line, an HMAC of the rest under a per-user secret kept outside every workspace
+// (local-secret.ts); a file without a valid one (planted, copied from another user, damaged)
+// is ignored and rewritten. With no secret available, nothing is read or written.
+//
+// What a file holds: exactly the sections the last export used (an export without drafts
+// drops drafts' HTML from it). Entries are spread over 16 files by key, so an export after one
+// edit rewrites one or two small files instead of all of it. Entries are reused only for the
+// key they were stored under — a hash of the section's JSON and of the renderer (see
+// site-study-body.ts) — and only if every image resolves now as it did then.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { unsyncedWriteOps, writeFileAtomic } from '../atomic-write';
+import { localSecret, macOf } from '../local-secret';
+import { CACHE_DIR } from '../summary-cache';
+import { readRegularFile } from './output-hashes';
 
 /** What siteExport needs from a render cache: a string map. */
 export interface RenderCache {
@@ -25,15 +31,17 @@ export interface RenderCache {
   set(key: string, value: string): void;
 }
 
-export const RENDER_CACHE_DIR = '.casebook-cache';
+/** The workspace's folder of derived data (shared with the summary cache). */
+export const RENDER_CACHE_DIR = CACHE_DIR;
 const SHARDS = 16;
 /** The cache files' names inside RENDER_CACHE_DIR. */
-export const RENDER_CACHE_FILES = Array.from({ length: SHARDS }, (_, i) => `site-render-v1-${i.toString(16)}.json`);
+export const RENDER_CACHE_FILES = Array.from({ length: SHARDS }, (_, i) => `site-render-v2-${i.toString(16)}.json`);
+const GITIGNORE = '# Derived data (Casebook caches): safe to delete.\n*\n';
 /** Larger than any real cache file (1,000 long studies make ~1 MB each); a bigger one is not read. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 const cacheFileSchema = z.object({
-  casebookRenderCache: z.literal(1),
+  casebookRenderCache: z.literal(2),
   entries: z.record(z.string().min(1).max(200), z.string()),
 });
 
@@ -82,11 +90,17 @@ export class PersistentRenderCache implements RenderCache {
   }
 }
 
-/** Parses a cache file's text; null when it is not a valid cache file. */
-export function parseRenderCache(text: string): Map<string, string> | null {
+/** Parses a cache file's text; null when it is not a valid cache file signed under `secret`. */
+export function parseRenderCache(text: string, secret: Buffer): Map<string, string> | null {
+  const split = text.indexOf('\n');
+  if (split < 0) return null;
+  const body = text.slice(split + 1);
+  const mac = Buffer.from(text.slice(0, split));
+  const expected = Buffer.from(macOf(secret, body));
+  if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return null;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(body);
   } catch {
     return null;
   }
@@ -94,8 +108,10 @@ export function parseRenderCache(text: string): Map<string, string> | null {
   return parsed.success ? new Map(Object.entries(parsed.data.entries)) : null;
 }
 
-export function serializeRenderCache(entries: Entries): string {
-  return JSON.stringify({ casebookRenderCache: 1, entries: Object.fromEntries(entries) });
+/** A cache file's text: its MAC under `secret`, a newline, then the entries as JSON. */
+export function serializeRenderCache(entries: Entries, secret: Buffer): string {
+  const body = JSON.stringify({ casebookRenderCache: 2, entries: Object.fromEntries(entries) });
+  return `${macOf(secret, body)}\n${body}`;
 }
 
 // What each cache file held when this process last read or wrote it, with the file's identity,
@@ -120,14 +136,14 @@ function remember(file: string, stat: { size: number; mtimeMs: number; ino: numb
   remembered.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, entries });
 }
 
-const cacheDir = (outDir: string) => path.join(path.resolve(outDir), RENDER_CACHE_DIR);
+const cacheDir = (workspace: string) => path.join(path.resolve(workspace), RENDER_CACHE_DIR);
 
 async function lstatOrNull(file: string) {
   return fsp.lstat(file).catch(() => null);
 }
 
 /** One cache file: its entries, undefined when absent, null when there but not usable. */
-async function loadShard(file: string): Promise<Entries | null | undefined> {
+async function loadShard(file: string, secret: Buffer): Promise<Entries | null | undefined> {
   const stat = await lstatOrNull(file);
   if (!stat) return undefined;
   if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return null;
@@ -135,48 +151,60 @@ async function loadShard(file: string): Promise<Entries | null | undefined> {
   if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino) {
     return known.entries;
   }
-  const text = await fsp.readFile(file, 'utf8').catch(() => null);
-  const entries = text === null ? null : parseRenderCache(text);
+  const bytes = await readRegularFile(file).catch(() => null);
+  const entries = bytes === null ? null : parseRenderCache(bytes.toString('utf8'), secret);
   if (entries) remember(file, stat, entries);
   return entries;
 }
 
 /**
- * The render cache kept in `outDir`, empty where there is none or it cannot be trusted (a
- * link, not a regular file, too large, unparsable, of another version). Never throws.
+ * The render cache kept in `workspace`, empty where there is none or it cannot be trusted (no
+ * secret, a link, not a regular file, too large, a MAC that does not match, unparsable, of
+ * another version). Never throws.
  */
-export async function loadRenderCache(outDir: string): Promise<PersistentRenderCache> {
-  const dir = cacheDir(outDir);
+export async function loadRenderCache(workspace: string): Promise<PersistentRenderCache> {
+  const secret = await localSecret();
+  const dir = cacheDir(workspace);
   const dirStat = await lstatOrNull(dir);
-  if (!dirStat?.isDirectory()) return new PersistentRenderCache();
-  const shards = await Promise.all(RENDER_CACHE_FILES.map((name) => loadShard(path.join(dir, name))));
+  if (!secret || !dirStat?.isDirectory()) return new PersistentRenderCache();
+  const shards = await Promise.all(RENDER_CACHE_FILES.map((name) => loadShard(path.join(dir, name), secret)));
   return new PersistentRenderCache(shards.map((s) => (s === undefined ? new Map() : s)));
 }
 
+/** The workspace's .casebook/ folder, made (with its .gitignore) when missing; null when its place holds a link or a file. */
+async function ensureCacheDir(workspace: string): Promise<string | null> {
+  const dir = cacheDir(workspace);
+  let stat = await lstatOrNull(dir);
+  if (!stat) {
+    // Not recursive: a workspace folder that is gone must not be made again.
+    await fsp.mkdir(dir).catch(() => undefined);
+    stat = await lstatOrNull(dir);
+  }
+  if (!stat?.isDirectory()) return null;
+  // Kept out of git even if its .gitignore was deleted (wx: never through a planted link).
+  await fsp.writeFile(path.join(dir, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(() => undefined);
+  return dir;
+}
+
 /**
- * Saves what this export used into `outDir`'s cache, rewriting only the files that change.
- * Call it only after the export was written there (the folder is then known to be a Casebook
- * export). Writes nothing where the cache folder's place holds a link or a file, or a file's
- * place something other than a file: never anything outside `outDir`. Returns files written.
+ * Saves what this export used into the workspace's cache, rewriting only the files that
+ * change. Writes nothing without a secret, or where the cache folder's place holds a link or
+ * a file, or a file's place something other than a file. Returns files written.
  */
-export async function saveRenderCache(outDir: string, cache: PersistentRenderCache): Promise<number> {
+export async function saveRenderCache(workspace: string, cache: PersistentRenderCache): Promise<number> {
   const changed = cache
     .shards()
     .flatMap((shard, i) => (shard.changed ? [{ ...shard, name: RENDER_CACHE_FILES[i]! }] : []));
   if (!changed.length) return 0;
-  const dir = cacheDir(outDir);
-  let dirStat = await lstatOrNull(dir);
-  if (!dirStat) {
-    await fsp.mkdir(dir).catch(() => undefined);
-    dirStat = await lstatOrNull(dir);
-  }
-  if (!dirStat?.isDirectory()) return 0;
+  const secret = await localSecret();
+  const dir = secret ? await ensureCacheDir(workspace) : null;
+  if (!secret || !dir) return 0;
   const written = await Promise.all(
     changed.map(async ({ name, entries }) => {
       const file = path.join(dir, name);
       const before = await lstatOrNull(file);
       if (before && !before.isFile()) return 0;
-      await writeFileAtomic(file, serializeRenderCache(entries), unsyncedWriteOps);
+      await writeFileAtomic(file, serializeRenderCache(entries, secret), unsyncedWriteOps);
       const after = await lstatOrNull(file);
       if (after) remember(file, after, new Map(entries));
       return 1;

@@ -2,6 +2,7 @@
 // self-contained HTML document for an <iframe srcdoc>: the site stylesheet inlined, workspace
 // images as data: URIs, every link inert (the preview must never navigate the app), drafts
 // shown. Pure: the caller passes the way to read an image's bytes.
+import { exportableAsset } from './exportable-asset';
 import { ASSET_SRC_PATTERN, assetMediaTypes, type AssetMediaType } from '../asset-store-limits';
 import { readingMinutes } from '../reading-time';
 import { safeRemoteUrl } from '../safe-url';
@@ -43,14 +44,12 @@ function base64(bytes: Uint8Array): string {
 
 /** Where an image points in the preview; the same choices as the site export (siteExport). */
 function previewImage(src: string, readAsset: StudyPreviewInput['readAsset']): string | null {
-  const stored = ASSET_SRC_PATTERN.exec(src);
-  if (stored) {
-    const name = stored[1]!;
-    const ext = name.slice(name.lastIndexOf('.') + 1);
-    // SVG is left out of the published site (it can carry script), so it is left out here too.
-    if (ext === 'svg') return null;
-    const bytes = readAsset(src);
-    return bytes ? `data:${mediaTypeByExtension[ext]};base64,${base64(bytes)}` : null;
+  if (ASSET_SRC_PATTERN.test(src)) {
+    // The images the exports may carry (no SVG: it can carry script), and nothing else.
+    const asset = exportableAsset(src, readAsset);
+    if (!asset.ok) return null;
+    const ext = asset.name.slice(asset.name.lastIndexOf('.') + 1);
+    return `data:${mediaTypeByExtension[ext]};base64,${base64(asset.bytes)}`;
   }
   return safeRemoteUrl(src);
 }

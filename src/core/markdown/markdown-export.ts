@@ -2,8 +2,11 @@
 // beside it as `<slug>/<sha256>.<ext>`. Format: design.md "Markdown format"; front matter in
 // front-matter.ts; rich text in doc-to-mdast.ts. output-writer.ts puts the files on disk.
 import type { Root, RootContent } from 'mdast';
+import { ASSET_SRC_PATTERN } from '../asset-store-limits';
+import { exportableAsset } from '../export/exportable-asset';
 import type { OutputFile } from '../export/output-files';
 import { safeRemoteUrl } from '../safe-url';
+import { studyFolder } from '../export/study-folders';
 import type { SiteSettings } from '../schemas/site';
 import { sectionKeys, sectionLabels, slugSchema, type Study } from '../schemas/study';
 import { docToMdast } from './doc-to-mdast';
@@ -22,32 +25,35 @@ export interface MarkdownExportInput {
 export interface MarkdownExportResult {
   files: OutputFile[];
   warnings: string[];
+  /** How many studies were exported (each gets a folder; none is skipped). */
+  studies: number;
 }
-
-// A stored image: `assets/` + one safe file name (content hash and extension).
-const STORED_ASSET = /^assets\/([A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
 
 export function markdownExport(input: MarkdownExportInput): MarkdownExportResult {
   const files: OutputFile[] = [];
   const warnings: string[] = [];
-  const usedSlugs = new Set<string>();
+  const taken = new Set<string>();
+  let studies = 0;
   for (const study of input.studies) {
     if (study.status === 'draft' && !input.drafts) continue;
     const label = `"${study.title || study.slug}"`;
-    // Slugs are folder names: refuse anything that could leave the output folder.
-    if (!slugSchema.safeParse(study.slug).success || usedSlugs.has(study.slug)) {
-      warnings.push(`${label}: the slug "${study.slug}" is not a safe, unique folder name; the study was skipped.`);
-      continue;
+    // Slugs are folder names: one that could leave the output folder, or that another study
+    // in this export took already, gets a safe unique one — every study is exported.
+    const folder = studyFolder(study.slug, study.title || study.id, taken);
+    if (folder !== study.slug) {
+      warnings.push(
+        `${label}: the slug "${study.slug}" is ${slugSchema.safeParse(study.slug).success ? 'used by another study in this export' : 'not a safe folder name'}; it was exported as "${folder}".`,
+      );
     }
-    usedSlugs.add(study.slug);
-    const { markdown, assets } = studyToMarkdown(study, {
-      readAsset: input.readAsset,
-      warn: (message) => warnings.push(`${label}: ${message}`),
-    });
-    files.push({ path: `${study.slug}/index.md`, contents: markdown });
-    for (const [name, bytes] of assets) files.push({ path: `${study.slug}/${name}`, contents: bytes });
+    const { markdown, assets } = studyToMarkdown(
+      { ...study, slug: folder },
+      { readAsset: input.readAsset, warn: (message) => warnings.push(`${label}: ${message}`) },
+    );
+    files.push({ path: `${folder}/index.md`, contents: markdown });
+    for (const [name, bytes] of assets) files.push({ path: `${folder}/${name}`, contents: bytes });
+    studies++;
   }
-  return { files, warnings };
+  return { files, warnings, studies };
 }
 
 export interface StudyMarkdown {
@@ -64,21 +70,17 @@ export function studyToMarkdown(
   const imageSrc = (src: string): string | null => {
     const remote = safeRemoteUrl(src);
     if (remote !== null) return remote;
-    const stored = STORED_ASSET.exec(src);
-    if (!stored) {
-      options.warn(`the image "${src}" is not a workspace image or an http(s) address; it was left out.`);
+    // The same images as the site export (exportable-asset.ts): no SVG, only intact ones.
+    const name = ASSET_SRC_PATTERN.test(src) ? src.slice('assets/'.length) : null;
+    if (name && assets.has(name)) return name;
+    const asset = exportableAsset(src, options.readAsset);
+    if (!asset.ok) {
+      const why = asset.problem === 'not-stored' ? `${asset.reason} or an http(s) address` : asset.reason;
+      options.warn(`${why}; it was left out.`);
       return null;
     }
-    const name = stored[1]!;
-    if (!assets.has(name)) {
-      const bytes = options.readAsset(src);
-      if (!bytes) {
-        options.warn(`the image "${src}" is missing from the workspace; it was left out.`);
-        return null;
-      }
-      assets.set(name, bytes);
-    }
-    return name;
+    assets.set(asset.name, asset.bytes);
+    return asset.name;
   };
   const children: RootContent[] = [];
   for (const key of sectionKeys) {

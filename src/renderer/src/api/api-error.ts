@@ -4,6 +4,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** Data the server sent with the error (untrusted: parse it with the contract's schema). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -41,7 +41,7 @@ function unwrapBridge(bridge: CasebookBridge): CasebookApi {
         const result = await (bridge[name] as (i: unknown) => Promise<Awaited<ReturnType<CasebookBridge[MethodName]>>>)(
           input,
         );
-        if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+        if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
         return result.value;
       },
     ]),

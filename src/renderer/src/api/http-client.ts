@@ -39,7 +39,7 @@ export function createHttpClient(token: string, origin = ''): HttpClient {
     } catch {
       throw new ApiError('bad_response', `Casebook answered ${response.status} without a readable body.`);
     }
-    if (!body.ok) throw new ApiError(body.error.code, body.error.message);
+    if (!body.ok) throw new ApiError(body.error.code, body.error.message, body.error.details);
     return body.value;
   };
 

@@ -1,5 +1,6 @@
 // For the Export dialog: how ready the published studies are, from checkWorkspace.
-// "2 studies have errors" with each study and its first error; nothing blocks the export.
+// "2 studies have errors" with each study and its first error, before exporting; the export
+// itself refuses while they remain (the dialog then lists them all and offers to export anyway).
 import { useEffect, useState } from 'react';
 import type { CasebookApi } from '../../../core/contract';
 import type { WorkspaceCheck } from '../../../core/checks/workspace-checks';

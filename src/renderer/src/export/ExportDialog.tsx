@@ -3,12 +3,14 @@
 // the export holds what the author sees; errors stay in the dialog, nothing closes on them.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/contract';
-import { errorMessage } from '../api/api-error';
+import { publishBlockSchema, type PublishBlock } from '../../../core/checks/publish-gate';
+import { ApiError, errorMessage } from '../api/api-error';
 import type { CasebookShell } from '../api/casebook-client';
 import { PublishSummary } from '../checks/PublishSummary';
 import { lastExportFolder, rememberExportFolder } from './export-folders';
 import { exportingMessage, folderProblem, formatLabels, type ExportFormat, type ExportReport } from './export-report';
 import { ExportResult } from './ExportResult';
+import { PublishBlockNotice } from './PublishBlockNotice';
 import '../styles/export.css';
 
 interface ExportDialogProps {
@@ -27,7 +29,16 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'exporting'; studies: number }
   | { kind: 'done'; report: ExportReport }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string }
+  /** Refused: studies it would publish have errors (nothing was written). */
+  | { kind: 'blocked'; block: PublishBlock };
+
+/** The studies and errors of a publish_errors refusal, or null for any other failure. */
+function publishBlockOf(err: unknown): PublishBlock | null {
+  if (!(err instanceof ApiError) || err.code !== 'publish_errors') return null;
+  const parsed = publishBlockSchema.safeParse(err.details);
+  return parsed.success && parsed.data.studies.length > 0 ? parsed.data : null;
+}
 
 export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: ExportDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -69,6 +80,10 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    await runExport(false);
+  };
+
+  const runExport = async (allowErrors: boolean) => {
     if (exporting) return;
     const outDir = folder.trim();
     if (outDir === '') {
@@ -91,11 +106,13 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
         });
         return;
       }
-      const report = await api.exportWorkspace({ format, outDir, drafts });
+      const report = await api.exportWorkspace({ format, outDir, drafts, allowErrors });
       rememberExportFolder(format, outDir);
       setPhase({ kind: 'done', report });
     } catch (err) {
-      setPhase({ kind: 'failed', message: `Could not export: ${errorMessage(err)}` });
+      const block = publishBlockOf(err);
+      if (block) setPhase({ kind: 'blocked', block });
+      else setPhase({ kind: 'failed', message: `Could not export: ${errorMessage(err)}` });
     }
   };
 
@@ -164,7 +181,15 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
         </div>
 
         <label className="check">
-          <input type="checkbox" checked={drafts} onChange={(e) => setDrafts(e.target.checked)} disabled={exporting} />
+          <input
+            type="checkbox"
+            checked={drafts}
+            onChange={(e) => {
+              setDrafts(e.target.checked);
+              if (phase.kind === 'blocked') setPhase({ kind: 'idle' }); // another set of studies
+            }}
+            disabled={exporting}
+          />
           Include drafts
         </label>
 
@@ -174,8 +199,9 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
             include drafts.
           </p>
         ) : null}
-        {/* Mounted per opening, so the check is fresh; it informs, it never blocks. */}
-        {open ? <PublishSummary api={api} publishedOnly={!drafts} /> : null}
+        {/* Mounted per opening, so the check is fresh. The export itself refuses while a study
+            it publishes has errors; the refusal below then lists them all. */}
+        {open && phase.kind !== 'blocked' ? <PublishSummary api={api} publishedOnly={!drafts} /> : null}
         {phase.kind === 'exporting' ? (
           <div className="export-progress">
             <progress aria-label="Export progress" />
@@ -186,6 +212,9 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
           <div className="export-error" role="alert">
             {phase.message}
           </div>
+        ) : null}
+        {phase.kind === 'blocked' ? (
+          <PublishBlockNotice block={phase.block} onExportAnyway={() => void runExport(true)} />
         ) : null}
         {phase.kind === 'done' ? <ExportResult report={phase.report} shell={shell} /> : null}
 

@@ -1,0 +1,68 @@
+// `casebook export`: the workspace as a static site or Markdown. Refuses (exit 1, each study
+// and error named, nothing written) while a study it would publish has a publish-check error,
+// unless --allow-errors.
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { CasebookService } from '../core/casebook-service';
+import { publishBlockSchema, publishErrorsMessage } from '../core/checks/publish-gate';
+import { CasebookError } from '../core/errors';
+import { formatOption, parseOption } from './cli-options';
+import { progressReporter } from './progress-line';
+
+/** Adds `export` to the CLI; `open` resolves --workspace (or its default) and opens it. */
+export function registerExportCommand(
+  program: Command,
+  open: (workspace: string | undefined) => Promise<Pick<CasebookService, 'exportWithProgress'>>,
+  workspaceHelp: string,
+): void {
+  program
+    .command('export')
+    .description('export the workspace as a static HTML site or as Markdown page bundles')
+    .option('-w, --workspace <dir>', workspaceHelp)
+    .requiredOption('-f, --format <format>', 'site or markdown')
+    .requiredOption('-o, --out <dir>', 'output folder (empty, new, or a previous export of the same format)')
+    .option('--drafts', 'include draft studies')
+    .option('--allow-errors', 'export even when a study it publishes has publish-check errors (see casebook check)')
+    .action(
+      async (opts: { workspace?: string; format: string; out: string; drafts?: boolean; allowErrors?: boolean }) => {
+        const format = parseOption(formatOption, opts.format, '--format');
+        const service = await open(opts.workspace);
+        const progress = progressReporter(format === 'site' ? 'Writing site' : 'Writing Markdown');
+        const started = performance.now();
+        const report = await service
+          .exportWithProgress(
+            {
+              format,
+              outDir: path.resolve(opts.out),
+              drafts: Boolean(opts.drafts),
+              allowErrors: Boolean(opts.allowErrors),
+            },
+            (stage, done, total) => {
+              if (stage === 'writing') progress.update(done, total);
+            },
+          )
+          .catch((err: unknown) => {
+            // The refusal names every study and error; say how to go ahead anyway.
+            const block = err instanceof CasebookError ? publishBlockSchema.safeParse(err.details) : null;
+            if (err instanceof CasebookError && err.code === 'publish_errors' && block?.success) {
+              const whatToDo =
+                'Fix them (casebook check lists them), or run again with --allow-errors to export anyway.';
+              throw new CasebookError(err.code, publishErrorsMessage(block.data, whatToDo));
+            }
+            throw err;
+          });
+        progress.done();
+        for (const warning of report.warnings) console.error(`Warning: ${warning}`);
+        if (report.studiesWithErrors > 0) {
+          console.error(
+            `Exported with --allow-errors: ${report.studiesWithErrors} ${report.studiesWithErrors === 1 ? 'study has' : 'studies have'} publish-check errors (casebook check lists them).`,
+          );
+        }
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(
+          `Exported ${report.studies} ${report.studies === 1 ? 'study' : 'studies'} as ${format === 'site' ? 'a static site' : 'Markdown'} to ${report.outDir} in ${seconds} s: ${report.written} files written, ${report.unchanged} unchanged, ${report.removed} removed.`,
+        );
+        if (format === 'site') console.log(`Open ${path.join(report.outDir, 'index.html')} to see it.`);
+      },
+    );
+}

@@ -1,0 +1,73 @@
+// The publish gate: an export refuses, by default, while any study it would publish has a
+// publish-check error. The refusal carries which studies and which findings, as plain data
+// every transport passes on (CasebookError details) and the Export dialog renders.
+import { z } from 'zod';
+import { CasebookError } from '../errors';
+import type { SiteSettings } from '../schemas/site';
+import type { Study } from '../schemas/study';
+import { findingSchema, type Finding } from './finding';
+import { checkStudy } from './publish-checks';
+import { StudyNames } from './study-names';
+
+export const blockedStudySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  slug: z.string(),
+  status: z.enum(['draft', 'published']),
+  /** Its errors only (warnings never block). */
+  findings: z.array(findingSchema),
+});
+export type BlockedStudy = z.infer<typeof blockedStudySchema>;
+
+/** The details of a `publish_errors` refusal. */
+export const publishBlockSchema = z.object({ studies: z.array(blockedStudySchema) });
+export type PublishBlock = z.infer<typeof publishBlockSchema>;
+
+// Errors of each study, remembered per study object (studies are immutable values in core) and
+// what else the checks read: the site's categories and how many others share its title and slug.
+const remembered = new WeakMap<Study, { key: string; errors: Finding[] }>();
+
+/** The studies an export would publish (drafts only with `drafts`) that have errors, with them. */
+export function publishBlock(site: Pick<SiteSettings, 'categories'>, studies: Study[], drafts: boolean): PublishBlock {
+  const names = StudyNames.of(studies);
+  const categories = JSON.stringify(site.categories);
+  const blocked: BlockedStudy[] = [];
+  for (const study of studies) {
+    if (study.status !== 'published' && !drafts) continue;
+    const key = `${categories}\n${names.othersWithTitle(study)}\n${names.othersWithSlug(study)}`;
+    let hit = remembered.get(study);
+    if (hit?.key !== key) {
+      const errors = checkStudy(study, { site, names }).filter((f) => f.severity === 'error');
+      remembered.set(study, (hit = { key, errors }));
+    }
+    if (hit.errors.length === 0) continue;
+    const { id, title, slug, status } = study;
+    blocked.push({ id, title, slug, status, findings: hit.errors });
+  }
+  return { studies: blocked };
+}
+
+export const studyLabel = (study: { title: string }): string => `"${study.title.trim() || 'Untitled'}"`;
+
+/** A message naming every blocked study and its errors, ending with what to do. */
+export function publishErrorsMessage(block: PublishBlock, whatToDo: string): string {
+  const n = block.studies.length;
+  const lines = [
+    `Not exported: ${n} ${n === 1 ? 'study' : 'studies'} that would be published ${n === 1 ? 'has' : 'have'} errors. Nothing was written.`,
+  ];
+  for (const study of block.studies) {
+    lines.push(`${studyLabel(study)} (${study.slug}):`);
+    for (const f of study.findings) lines.push(`  - ${f.message}`);
+  }
+  lines.push(whatToDo);
+  return lines.join('\n');
+}
+
+/** The refusal: error code publish_errors, the message above, and the block as details. */
+export function publishErrorsRefusal(block: PublishBlock): CasebookError {
+  const message = publishErrorsMessage(
+    block,
+    'Fix them, or export anyway (the errors are then published as they are).',
+  );
+  return new CasebookError('publish_errors', message, block);
+}

@@ -1,0 +1,59 @@
+// What an export removes besides stale pages: temp files an interrupted export left (only
+// those named after a file Casebook writes in that folder), and the render cache that
+// Casebook 0.1 kept inside the export folder (only its own file names).
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { TEMP_PREFIX } from '../atomic-write';
+import { LEGACY_RENDER_CACHE_DIR } from './output-paths';
+
+// writeFileAtomic names a temp file `<TEMP_PREFIX><target name>-<12 hex digits>`.
+const TEMP_SUFFIX = /-[0-9a-f]{12}$/;
+
+/** The target name a temp file of writeFileAtomic was for, or null when `name` is not one. */
+export function tempFileTarget(name: string): string | null {
+  if (!name.startsWith(TEMP_PREFIX) || !TEMP_SUFFIX.test(name)) return null;
+  const target = name.slice(TEMP_PREFIX.length, -13);
+  return target === '' ? null : target;
+}
+
+/**
+ * Removes, in each folder (relative to `root`, '.' for root itself), the regular temp files
+ * left by writes of the names listed for it. Returns how many were removed.
+ */
+export async function removeOwnTempFiles(root: string, namesByDir: Map<string, Set<string>>): Promise<number> {
+  let removed = 0;
+  for (const [dir, names] of namesByDir) {
+    const folder = path.join(root, dir);
+    const entries = await fsp.readdir(folder).catch(() => [] as string[]);
+    for (const entry of entries) {
+      const target = tempFileTarget(entry);
+      if (target === null || !names.has(target)) continue;
+      const file = path.join(folder, entry);
+      const stat = await fsp.lstat(file).catch(() => null);
+      if (!stat?.isFile()) continue;
+      await fsp.rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+const LEGACY_CACHE_FILE = /^site-render-v1-[0-9a-f]\.json$/;
+
+/**
+ * Removes `<root>/.casebook-cache/` as Casebook 0.1 left it: its cache files and their temp
+ * files, then the folder if that left it empty. A link in its place, or anything else in it,
+ * is left alone.
+ */
+export async function removeLegacyRenderCache(root: string): Promise<void> {
+  const dir = path.join(root, LEGACY_RENDER_CACHE_DIR);
+  const stat = await fsp.lstat(dir).catch(() => null);
+  if (!stat?.isDirectory()) return;
+  for (const entry of await fsp.readdir(dir).catch(() => [] as string[])) {
+    const own = LEGACY_CACHE_FILE.test(entry) || LEGACY_CACHE_FILE.test(tempFileTarget(entry) ?? '');
+    if (!own) continue;
+    const file = path.join(dir, entry);
+    if ((await fsp.lstat(file).catch(() => null))?.isFile()) await fsp.rm(file, { force: true });
+  }
+  await fsp.rmdir(dir).catch(() => undefined); // fails (and keeps it) when not empty
+}

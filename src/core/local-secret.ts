@@ -1,0 +1,62 @@
+// A per-user secret kept outside every workspace, so derived data Casebook keeps inside a
+// workspace (which may come from git or a synced folder, written by someone else) can be
+// authenticated: an entry carrying a valid MAC was written by this user's Casebook.
+//
+// Where: $CASEBOOK_STATE_DIR, else the platform's per-user state folder
+// (~/.local/state/casebook, ~/Library/Application Support/Casebook, %LOCALAPPDATA%\Casebook).
+// The CLI and the desktop app share it, so each can use what the other wrote.
+import { createHmac, randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const SECRET_FILE = 'local-secret';
+const SECRET_HEX = 64;
+
+export function stateDir(): string {
+  const fromEnv = process.env.CASEBOOK_STATE_DIR;
+  if (fromEnv) return path.resolve(fromEnv);
+  const home = os.homedir();
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Casebook');
+  if (process.platform === 'win32')
+    return path.join(process.env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'Casebook');
+  return path.join(process.env.XDG_STATE_HOME || path.join(home, '.local', 'state'), 'casebook');
+}
+
+let loaded: { dir: string; secret: Promise<Buffer | null> } | null = null;
+
+async function readSecret(file: string): Promise<Buffer | null> {
+  const stat = await fsp.lstat(file).catch(() => null);
+  if (!stat?.isFile() || stat.size !== SECRET_HEX) return null;
+  const text = await fsp.readFile(file, 'utf8').catch(() => '');
+  return /^[0-9a-f]+$/.test(text) && text.length === SECRET_HEX ? Buffer.from(text, 'hex') : null;
+}
+
+async function loadOrCreate(dir: string): Promise<Buffer | null> {
+  const file = path.join(dir, SECRET_FILE);
+  const found = await readSecret(file);
+  if (found) return found;
+  try {
+    await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+    // wx: two processes starting at once both end up reading the one that won.
+    await fsp.writeFile(file, randomBytes(SECRET_HEX / 2).toString('hex'), { flag: 'wx', mode: 0o600 });
+  } catch {
+    // Another process made it first, or the folder is not writable: read what is there.
+  }
+  return readSecret(file);
+}
+
+/**
+ * The secret, created on first use; null when it cannot be read or made (then callers keep
+ * nothing they would have to trust). Never throws.
+ */
+export function localSecret(): Promise<Buffer | null> {
+  const dir = stateDir();
+  if (loaded?.dir !== dir) loaded = { dir, secret: loadOrCreate(dir).catch(() => null) };
+  return loaded.secret;
+}
+
+/** HMAC-SHA256 of `text` under `secret`, base64url. */
+export function macOf(secret: Buffer, text: string): string {
+  return createHmac('sha256', secret).update(text).digest('base64url');
+}

@@ -1,0 +1,50 @@
+// Shown when an export was refused because studies it would publish have errors: each study
+// with its errors, and a clearly labelled way to export anyway (the studies are then
+// published as they are). Nothing was written when this shows.
+import { useEffect, useId, useRef } from 'react';
+import type { PublishBlock } from '../../../core/checks/publish-gate';
+
+interface PublishBlockNoticeProps {
+  block: PublishBlock;
+  onExportAnyway: () => void;
+}
+
+export function PublishBlockNotice({ block, onExportAnyway }: PublishBlockNoticeProps) {
+  const titleId = useId();
+  const notice = useRef<HTMLElement>(null);
+  // It appears below the form: bring it, and its "Export anyway", into the dialog's view.
+  useEffect(() => {
+    notice.current?.scrollIntoView({ block: 'nearest' });
+  }, [block]);
+  const n = block.studies.length;
+  return (
+    <section ref={notice} className="export-blocked" role="alert" aria-labelledby={titleId}>
+      <h3 id={titleId}>
+        Not exported: {n} {n === 1 ? 'study has' : 'studies have'} errors
+      </h3>
+      <p>
+        Nothing was written. Fix {n === 1 ? 'it' : 'them'} first, or export anyway and publish {n === 1 ? 'it' : 'them'}{' '}
+        as {n === 1 ? 'it is' : 'they are'}.
+      </p>
+      {/* Scrolls on its own when long, so it takes keyboard focus to be scrolled too. */}
+      <ul className="blocked-studies" tabIndex={0} aria-label="Studies with errors">
+        {block.studies.map((study) => (
+          <li key={study.id}>
+            <strong>{study.title.trim() || 'Untitled'}</strong>
+            {study.status === 'draft' ? <span className="blocked-status"> (draft)</span> : null}
+            <ul>
+              {study.findings.map((finding) => (
+                <li key={finding.id}>{finding.message}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      <div className="export-blocked-actions">
+        <button type="button" className="danger" onClick={onExportAnyway}>
+          Export anyway, with errors
+        </button>
+      </div>
+    </section>
+  );
+}
