@@ -64,13 +64,26 @@ export const unsyncedWriteOps: AtomicWriteOps = {
   syncDir: async () => undefined,
 };
 
+/** The temp file name writeFileAtomic uses for `target` (random part included). */
+function tempNameFor(target: string): string {
+  return `${TEMP_PREFIX}${path.basename(target)}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
+}
+
+// `<TEMP_PREFIX><target>-<12 hex><TEMP_SUFFIX>`; Casebook 0.1 wrote no suffix.
+const TEMP_NAME = /^\.casebook-tmp-(.+)-[0-9a-f]{12}(?:\.tmp)?$/;
+
+/** The target name a temp file of writeFileAtomic (this version's or an older one's) was for, or null. */
+export function tempFileTarget(name: string): string | null {
+  return TEMP_NAME.exec(name)?.[1] ?? null;
+}
+
 export async function writeFileAtomic(
   target: string,
   data: string | Uint8Array,
   ops: AtomicWriteOps = nodeAtomicWriteOps,
 ): Promise<void> {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(target)}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = path.join(dir, tempNameFor(target));
   try {
     await ops.writeAndSync(temp, data);
     await ops.rename(temp, target);

@@ -3,18 +3,8 @@
 // Casebook 0.1 kept inside the export folder (only its own file names).
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { TEMP_PREFIX } from '../atomic-write';
+import { tempFileTarget } from '../atomic-write';
 import { LEGACY_RENDER_CACHE_DIR } from './output-paths';
-
-// writeFileAtomic names a temp file `<TEMP_PREFIX><target name>-<12 hex digits>`.
-const TEMP_SUFFIX = /-[0-9a-f]{12}$/;
-
-/** The target name a temp file of writeFileAtomic was for, or null when `name` is not one. */
-export function tempFileTarget(name: string): string | null {
-  if (!name.startsWith(TEMP_PREFIX) || !TEMP_SUFFIX.test(name)) return null;
-  const target = name.slice(TEMP_PREFIX.length, -13);
-  return target === '' ? null : target;
-}
 
 /**
  * Removes, in each folder (relative to `root`, '.' for root itself), the regular temp files

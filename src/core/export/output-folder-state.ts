@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CasebookError } from '../errors';
 import { readMarker, type Marker } from './export-marker';
 import { inBatches } from './in-batches';
-import { tempFileTarget } from './output-cleanup';
+import { tempFileTarget } from '../atomic-write';
 import type { ExportFormat } from './output-files';
 import { EXPORT_MARKER } from './output-paths';
 
