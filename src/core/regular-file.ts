@@ -112,6 +112,8 @@ export async function readRegularFile(
     const opened = await handle.stat();
     const swapped = refusal(file, opened, maxBytes);
     if (swapped) throw swapped;
+    if (opened.ino !== stat.ino || opened.dev !== stat.dev)
+      throw new UnreadableFileError(file, 'it was replaced while it was being read', false);
     // Read to the end or just past the bound, not to the size fstat gave: the file may grow
     // while it is read (another program appending to it).
     let buf = Buffer.allocUnsafe(Math.min(opened.size, maxBytes) + 1);
@@ -130,6 +132,16 @@ export async function readRegularFile(
     return buf.subarray(0, length);
   } finally {
     await handle.close();
+  }
+}
+
+/** The bytes of a regular file, or null when it is missing, a link, not regular or over `maxBytes`. */
+export async function readRegularFileOrNull(file: string, maxBytes: number): Promise<Buffer<ArrayBuffer> | null> {
+  try {
+    return await readRegularFile(file, maxBytes);
+  } catch (err) {
+    if (err instanceof UnreadableFileError) return null;
+    throw err;
   }
 }
 

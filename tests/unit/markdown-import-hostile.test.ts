@@ -99,7 +99,7 @@ describe('one hostile Markdown file is skipped with its line and reason; the res
     const report = await importPaths([input]);
 
     expect(report.skipped).toEqual([
-      { file: big, line: 1, reason: expect.stringMatching(/over the limit of 1 MB/) },
+      { file: big, line: 1, reason: expect.stringMatching(/too large \(.*reads files up to 1.0 MB\)/) },
       { file: fifo, line: 1, reason: expect.stringMatching(/named pipe \(FIFO\), not a regular file/) },
     ]);
     expect(report.imported.map((i) => i.file)).toEqual([good]);

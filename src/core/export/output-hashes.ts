@@ -1,7 +1,7 @@
 // Hashes of what an export writes and of what is on disk, and reading a file in the output
 // folder without following a link planted in its place.
-import { constants, promises as fsp } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { readRegularFileOrNull } from '../regular-file';
 
 // Hashing a string directly skips making a Buffer of it (20 MB for 1,000 studies) in JS.
 export const sha1 = (contents: string | Uint8Array): string => createHash('sha1').update(contents).digest('base64');
@@ -44,17 +44,10 @@ export function toBuffer(contents: string | Uint8Array): Buffer {
 }
 
 /** The bytes of a regular file, or null when `file` is a link, a FIFO or anything else. */
-export async function readRegularFile(file: string): Promise<Buffer | null> {
-  let handle;
-  try {
-    handle = await fsp.open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return null; // ELOOP: a link; ENOENT: gone
-  }
-  try {
-    if (!(await handle.stat()).isFile()) return null;
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
+/** Larger than any page or image an export writes: a bigger file is not Casebook's. */
+const MAX_OUTPUT_FILE_BYTES = 256 * 1024 * 1024;
+
+/** A file's bytes when it is a regular file (never through a link, never blocking), else null. */
+export function readRegularFile(file: string): Promise<Buffer | null> {
+  return readRegularFileOrNull(file, MAX_OUTPUT_FILE_BYTES);
 }

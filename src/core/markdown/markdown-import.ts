@@ -19,7 +19,7 @@ import { MAX_MARKDOWN_FILE_BYTES } from './import-limits';
 import { findMarkdownSources, isInside, type MarkdownSource } from './import-sources';
 import { MarkdownParser } from './markdown-parser';
 import type { ParsedStudy } from './markdown-study-parse';
-import { readRegularFile, ReadRefused } from './regular-file-read';
+import { readRegularFile, UnreadableFileError } from '../regular-file';
 
 export interface MarkdownImportOptions {
   workspace: string;
@@ -87,13 +87,17 @@ async function importOne(
   report: MarkdownImportReport,
 ): Promise<void> {
   const { file } = source;
-  let bytes: Buffer;
+  let bytes: Buffer | null;
   try {
     bytes = await readRegularFile(source.real, MAX_MARKDOWN_FILE_BYTES);
   } catch (err) {
     const why =
-      err instanceof ReadRefused ? `Not imported: ${err.message}.` : `Cannot be read: ${(err as Error).message}`;
+      err instanceof UnreadableFileError ? `Not imported: ${err.reason}.` : `Cannot be read: ${(err as Error).message}`;
     report.skipped.push({ file, line: 1, reason: why });
+    return;
+  }
+  if (!bytes) {
+    report.skipped.push({ file, line: 1, reason: 'Cannot be read: it no longer exists.' });
     return;
   }
   const parsed = await parser.parse(bytes, file);
@@ -166,12 +170,18 @@ async function copyImages(
       warn(`the image "${src}" is a symbolic link to a file outside the imported folder (${real}); it was left out.`);
       continue;
     }
-    let bytes: Buffer;
+    let bytes: Buffer | null;
     try {
       bytes = await readRegularFile(real, MAX_ASSET_BYTES);
     } catch (err) {
-      const why = err instanceof ReadRefused ? err.message : 'it cannot be read';
-      warn(`the image "${src}" was left out: ${why}.`);
+      bytes = null;
+      if (err instanceof UnreadableFileError) {
+        warn(`the image "${src}" was left out: ${err.reason}.`);
+        continue;
+      }
+    }
+    if (!bytes) {
+      warn(`the image "${src}" was left out: it cannot be read.`);
       continue;
     }
     try {
