@@ -1,27 +1,18 @@
 // The output folder's guard: Casebook replaces or removes only files whose bytes it wrote
 // (their hash is in its marker) — never a file a forged marker names, never through a link
 // planted in the folder — and never exports into the workspace, also through links.
-import { lstat, mkdir, readFile, readdir, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_MARKER, writeOutput } from '../../src/core/export/output-writer';
 import { type CasebookError } from '../../src/core/errors';
 import { exportStudies } from '../../src/core/workspace-export';
+import { listTree } from '../helpers/file-tree';
 import { withTempDir } from '../helpers/temp-dir';
 import { makeStudy, sampleSite } from '../site/sample-site';
 
 const RUNS = Number(process.env.CASEBOOK_GUARD_RUNS ?? 60);
-
-async function listTree(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix + e.name;
-    if (e.isDirectory()) out.push(...(await listTree(path.join(dir, e.name), `${rel}/`)));
-    else out.push(rel);
-  }
-  return out.sort();
-}
 
 const rejection = (promise: Promise<unknown>) =>
   promise.then(

@@ -3,11 +3,12 @@
 // succeeds, and the folder then holds exactly the site and its marker — no temp files, no
 // page of an older run. CI kills 12 times; CASEBOOK_EXPORT_KILLS raises it.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_MARKER, writeOutput } from '../../src/core/export/output-writer';
+import { listTree } from '../helpers/file-tree';
 import { bundleForNode } from '../reliability/bundle';
 import { generatedSite } from '../reliability/export-content';
 import { seededRandom } from '../helpers/seeded-random';
@@ -24,16 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
-
-async function listTree(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix + e.name;
-    if (e.isDirectory()) out.push(...(await listTree(path.join(dir, e.name), `${rel}/`)));
-    else out.push(rel);
-  }
-  return out.sort();
-}
 
 /** Starts the writer and kills it `delayMs` after it said "ready"; true when it finished first. */
 function runAndKill(out: string, round: number, delayMs: number): Promise<boolean> {

@@ -20,29 +20,29 @@ export function QuarantineNotice({
             These files could not be read and were moved to <code>.quarantine/</code> in the workspace. Repair a file
             and move it back to open it again.
           </p>
-          <ul>
-            {files.map((f) => (
-              <li key={f.storedAs}>
-                <code className="quarantine-file">{f.file}</code>
-                <span className="quarantine-reason">{f.reason}</span>
-              </li>
-            ))}
-          </ul>
+          <FileReasons entries={files} />
         </>
       ) : null}
       {skipped.length > 0 ? (
         <>
           <p className="hint">These entries were left where they are and not opened. Replace each with a real file.</p>
-          <ul>
-            {skipped.map((f) => (
-              <li key={f.file}>
-                <code className="quarantine-file">{f.file}</code>
-                <span className="quarantine-reason">{f.reason}</span>
-              </li>
-            ))}
-          </ul>
+          <FileReasons entries={skipped} />
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Each file with why it was not opened (the same name may have been quarantined twice). */
+function FileReasons({ entries }: { entries: Array<{ file: string; reason: string }> }) {
+  return (
+    <ul>
+      {entries.map((f, i) => (
+        <li key={`${i}:${f.file}`}>
+          <code className="quarantine-file">{f.file}</code>
+          <span className="quarantine-reason">{f.reason}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
