@@ -69,8 +69,13 @@ export async function exportStudy(
 ): Promise<{ md: string; html: string }> {
   const markdownDir = path.join(outRoot, 'markdown');
   const siteDir = path.join(outRoot, 'site');
-  await callApi(appUrl, 'exportWorkspace', { format: 'markdown', outDir: markdownDir, drafts: true });
-  await callApi(appUrl, 'exportWorkspace', { format: 'site', outDir: siteDir, drafts: true });
+  await callApi(appUrl, 'exportWorkspace', {
+    format: 'markdown',
+    outDir: markdownDir,
+    drafts: true,
+    allowErrors: true,
+  });
+  await callApi(appUrl, 'exportWorkspace', { format: 'site', outDir: siteDir, drafts: true, allowErrors: true });
   return {
     md: await readFile(path.join(markdownDir, slug, 'index.md'), 'utf8'),
     html: await readFile(path.join(siteDir, slug, 'index.html'), 'utf8'),

@@ -53,6 +53,9 @@ test('the Trash view restores a study, and deletes one for good only after confi
 }) => {
   await page.goto(await serve());
   await expect(page.getByRole('list', { name: 'Case studies' }).getByRole('listitem')).toHaveCount(2);
+  // Entries may show before the workspace is known to be writable; until then the actions are
+  // off (as the disabled New button shows). Under load that took over the 5 s wait.
+  await expect(page.getByRole('button', { name: 'New case study' })).toBeEnabled();
   // Delete on a focused entry moves it to the trash too, and the keyboard stays in the list.
   await libraryEntry(page, 'Choosing a queue').focus();
   await page.keyboard.press('Delete');
