@@ -32,7 +32,11 @@ export function LibraryFilterBar({ filters, counts, siteCategories = [], onChang
     for (const key of Object.keys(next) as (keyof LibraryFilters)[]) if (next[key] === undefined) delete next[key];
     onChange(next);
   };
-  const count = (facet: keyof FacetCounts, value: string) => counts?.[facet][value] ?? 0;
+  // Values are the workspace's own names (a category may be "__proto__"): own keys only.
+  const count = (facet: keyof FacetCounts, value: string) => {
+    const bucket = counts?.[facet];
+    return bucket && Object.hasOwn(bucket, value) ? (bucket[value] ?? 0) : 0;
+  };
   const categories = inSiteOrder(valuesWithSelected(counts?.category, filters.category), siteCategories);
   const tags = valuesWithSelected(counts?.tag, filters.tag);
 
