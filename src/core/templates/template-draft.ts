@@ -5,7 +5,6 @@ import { MAX_MARKDOWN_DEPTH } from '../markdown/import-limits';
 import { mdastToBlocks } from '../markdown/mdast-to-doc';
 import { markdownToMdast } from '../markdown/markdown-syntax';
 import { findTooDeep } from '../markdown/nesting-depth';
-import { InvalidFileError } from '../json-file';
 import { emptyDoc, type RichTextDoc } from '../schemas/rich-text';
 import { MAX_RICH_TEXT_DEPTH, richTextDepthProblem } from '../schemas/rich-text-depth';
 import { sectionKeys, type SectionKey, type StudyPatch } from '../schemas/study';
@@ -31,6 +30,11 @@ export function markdownToSectionDoc(markdown: string): RichTextDoc {
   return doc;
 }
 
+/** A section of a template file that cannot become a study section; the message names it. */
+export class TemplateSectionError extends Error {
+  override name = 'TemplateSectionError';
+}
+
 export function templateFromFile(id: string, file: ParsedTemplateFile, builtIn: boolean): StudyTemplate {
   const section = (key: SectionKey): RichTextDoc => {
     const source = file.sections[key];
@@ -38,7 +42,7 @@ export function templateFromFile(id: string, file: ParsedTemplateFile, builtIn: 
     try {
       return markdownToSectionDoc(source);
     } catch (err) {
-      throw new InvalidFileError(`${id}.json`, `${key}: ${(err as Error).message}`);
+      throw new TemplateSectionError(`${key}: ${(err as Error).message}`);
     }
   };
   return {
