@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CasebookError } from './errors';
+import { entryKind, readRegularFile } from './regular-file';
 
 export const TEMP_PREFIX = '.casebook-tmp-';
 /**
@@ -227,6 +228,7 @@ export async function withFileLock<T>(
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (let attempt = 0; ; attempt++) {
     if (await tryCreateLock(lock)) break;
+    await refuseForeignLock(lock);
     if (await breakIfStale(lock)) continue;
     if (Date.now() > deadline) {
       const owner = await readLockOwner(lock);
@@ -260,9 +262,28 @@ async function tryCreateLock(lock: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * A workspace comes from git or a synced folder, so its lock name may hold anything: a FIFO
+ * (a read blocks forever), a link to /dev/zero (a read never ends) or to a file elsewhere.
+ * Casebook only ever makes regular files there; anything else is refused, not read or removed.
+ */
+async function refuseForeignLock(lock: string): Promise<void> {
+  const stat = await fsp.lstat(lock).catch(() => null);
+  if (!stat || stat.isFile()) return;
+  throw new CasebookError(
+    'io_error',
+    `${lock} is ${entryKind(stat)}, not a lock file Casebook made, so nothing can be saved beside it. Remove it and try again.`,
+  );
+}
+
+/** Far above the {pid, host, at} Casebook writes. */
+const MAX_LOCK_BYTES = 4096;
+
 async function readLockOwner(lock: string): Promise<LockOwner | null> {
   try {
-    const owner = JSON.parse(await fsp.readFile(lock, 'utf8')) as LockOwner;
+    const bytes = await readRegularFile(lock, MAX_LOCK_BYTES);
+    if (!bytes) return null;
+    const owner = JSON.parse(bytes.toString('utf8')) as LockOwner;
     return typeof owner.pid === 'number' && typeof owner.at === 'number' ? owner : null;
   } catch {
     return null;
@@ -282,12 +303,13 @@ function processIsGone(pid: number): boolean {
 async function breakIfStale(lock: string): Promise<boolean> {
   let stat;
   try {
-    stat = await fsp.stat(lock);
+    stat = await fsp.lstat(lock);
   } catch {
     return true; // released meanwhile
   }
   const owner = await readLockOwner(lock);
-  const age = Date.now() - (owner?.at ?? stat.mtimeMs);
+  // A time ahead of the file's own (a planted or copied lock) must not keep it young forever.
+  const age = Date.now() - Math.min(owner?.at ?? stat.mtimeMs, stat.mtimeMs);
   // An unreadable owner is a holder killed between creating and filling the file: give it a
   // moment in case it is still being written, then treat it by age.
   const stale = owner

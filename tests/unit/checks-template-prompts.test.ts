@@ -82,13 +82,29 @@ describe('template prompts left in a study', () => {
     });
   });
 
+  it('a prompt is still one with invisible format characters in it (zero-width space, soft hyphen, direction marks, word joiner, BOM)', () => {
+    const prompts = TemplatePrompts.builtIn();
+    const prompt = 'What you would tell a team facing the same choice.';
+    for (const mark of ['\u200b', '\u00ad', '\u200e', '\u202a', '\u2060', '\ufeff', '\u200d']) {
+      const hidden = [`${mark}${prompt}`, prompt.replace('team', `te${mark}am`), `${prompt}${mark}`];
+      for (const text of hidden)
+        expect(prompts.find(text)?.template, JSON.stringify(text)).toBe('Architecture decision');
+    }
+  });
+
   it('never calls ordinary text a prompt unless it starts with one (property)', () => {
     const prompts = TemplatePrompts.builtIn();
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (text) => {
         const found = prompts.find(text);
         if (found) {
-          const normal = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+          const normal = (s: string) =>
+            s
+              .normalize('NFKC')
+              .replace(/\p{Cf}/gu, '')
+              .toLowerCase()
+              .replace(/\s+/gu, ' ')
+              .trim();
           expect(normal(text).startsWith(normal(found.text))).toBe(true);
         }
       }),

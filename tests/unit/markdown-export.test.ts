@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownExport } from '../../src/core/markdown/markdown-export';
 import { parseMarkdownStudy } from '../../src/core/markdown/markdown-study-parse';
+import { markdownToMdast } from '../../src/core/markdown/markdown-syntax';
 import { defaultSiteSettings } from '../../src/core/schemas/site';
 import { emptyDoc } from '../../src/core/schemas/rich-text';
 import type { Study } from '../../src/core/schemas/study';
@@ -160,4 +161,43 @@ describe('markdownExport', () => {
     expect(files).toHaveLength(1);
     expect(warnings.join('\n')).toMatch(/missing from the workspace/);
   });
+});
+
+// Casebook writes three bits of raw HTML (<u>, </u>, <br>); all text is escaped. A line holding
+// only an open or closing tag starts a CommonMark HTML block, inside which nothing is escaped:
+// text around an underline that put <u> or </u> alone on a line published the text as HTML.
+describe('markdownExport: raw HTML only where Casebook writes it', () => {
+  const text = (value: string, underline = false) => ({
+    type: 'text',
+    text: value,
+    ...(underline ? { marks: [{ type: 'underline' }] } : {}),
+  });
+  const payload = '<img src=x onerror=alert(1)>';
+  const cases: Record<string, object[]> = {
+    'underline starting with a line break': [text(`\n${payload}\n`, true)],
+    'underline starting with spaces and a line break': [text(`  \r\n${payload}`, true)],
+    'underline ending with a blank line, then text': [text('a'), text('b\n\n', true), text(`\n${payload}`)],
+    'underline ending with a line break inside a list item': [text('b\n', true), text(`\n${payload}`)],
+  };
+  for (const [name, content] of Object.entries(cases)) {
+    it(`${name}: every HTML node read back is <u>, </u> or <br>`, () => {
+      const paragraph = { type: 'paragraph', content };
+      const problem = {
+        type: 'doc',
+        content: [paragraph, { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph] }] }],
+      } as Study['problem'];
+      const { files } = exportOf([{ ...base, problem }]);
+      const markdown = String(files.find((f) => f.path.endsWith('index.md'))!.contents);
+      const html: string[] = [];
+      const visit = (node: { type: string; value?: string; children?: unknown[] }): void => {
+        if (node.type === 'html') html.push(node.value ?? '');
+        for (const child of node.children ?? []) visit(child as typeof node);
+      };
+      visit(markdownToMdast(markdown.replace(/^---\n[\s\S]*?\n---\n/, '')));
+      expect(
+        html.filter((value) => !/^(<u>|<\/u>|<br>)$/.test(value)),
+        markdown,
+      ).toEqual([]);
+    });
+  }
 });

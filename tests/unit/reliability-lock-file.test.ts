@@ -69,6 +69,49 @@ describe('lock files left by a dead writer', () => {
     });
   });
 
+  // A workspace comes from git or a synced folder: whatever sits under a lock's name is hostile.
+  it('a lock dated in the future (planted or copied with the workspace) is broken once its file is old', async () => {
+    await withTempDir(async (dir) => {
+      const service = await openWorkspace(dir);
+      const study = await service.createStudy({ title: 'Planted lock' });
+      const lock = lockFileFor(path.join(dir, 'studies', `${study.id}.json`));
+      // pid 1 is alive on every host, and "at" is far ahead: neither the pid nor the age ever frees it.
+      await fsp.writeFile(lock, JSON.stringify({ pid: 1, host: hostname(), at: Date.now() + 1e12 }));
+      const old = new Date(Date.now() - 60_000);
+      await fsp.utimes(lock, old, old);
+      const started = Date.now();
+      const saved = await service.updateStudy({ id: study.id, patch: { summary: 'not blocked' } });
+      expect(saved.summary).toBe('not blocked');
+      expect(Date.now() - started).toBeLessThan(2_000);
+    });
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'a lock name holding a FIFO or a link to /dev/zero is refused at once with its name, never read or removed',
+    async () => {
+      await withTempDir(async (dir) => {
+        const service = await openWorkspace(dir);
+        const lock = lockFileFor(path.join(dir, 'studies', 'slugs'));
+        for (const plant of [() => spawnSync('mkfifo', [lock]), () => fsp.symlink('/dev/zero', lock)]) {
+          await plant();
+          const started = Date.now();
+          const error = await Promise.race([
+            service.createStudy({ title: 'Blocked?' }).then(
+              () => null,
+              (err: unknown) => err as Error,
+            ),
+            new Promise<Error>((resolve) => setTimeout(() => resolve(new Error('still waiting after 5 s')), 5_000)),
+          ]);
+          expect(error?.message).toContain(path.basename(lock));
+          expect(error?.message).toContain('not a lock file');
+          expect(Date.now() - started).toBeLessThan(2_000);
+          expect((await fsp.lstat(lock)).isFile()).toBe(false);
+          await fsp.rm(lock);
+        }
+      });
+    },
+  );
+
   it('lock and temp files never end in .json, so git and other tools do not take them for studies', async () => {
     await withTempDir(async (dir) => {
       const target = path.join(dir, 'study.json');

@@ -70,6 +70,28 @@ describe('study templates in the workspace', () => {
       expect(await readFile(path.join(ws, 'templates', 'broken.json'), 'utf8')).toBe('{"name": ');
     });
   });
+
+  // templates/ comes with the workspace (git): its Markdown is as hostile as an imported file.
+  it('a template whose Markdown nests deeper than a section may is a problem naming the section, not a template that fails on use', async () => {
+    await withTempDir(async (ws) => {
+      await ensureDefaultTemplates(ws);
+      const template = (problem: string, decisions = '') => ({
+        name: 'Deep',
+        sections: { problem, decisions, tradeoffs: '', lessons: '' },
+      });
+      // 150 levels: past the limit of 100, well inside the stack; 5,000: would overflow it.
+      await writeFile(path.join(ws, 'templates', 'deep.json'), JSON.stringify(template('>'.repeat(150) + ' x')));
+      await writeFile(
+        path.join(ws, 'templates', 'deeper.json'),
+        JSON.stringify(template('x', '>'.repeat(5000) + ' x')),
+      );
+      const { templates, problems } = await listTemplates(ws);
+      expect(templates.map((t) => t.id)).not.toContain('deep');
+      expect(templates.map((t) => t.id)).not.toContain('deeper');
+      expect(problems.find((p) => p.file === 'deep.json')?.reason).toMatch(/^problem: .*nested.*100/);
+      expect(problems.find((p) => p.file === 'deeper.json')?.reason).toMatch(/^decisions: .*nested.*100/);
+    });
+  });
 });
 
 describe('a new study from a template', () => {

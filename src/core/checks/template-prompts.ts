@@ -26,7 +26,13 @@ export interface TemplatePrompt {
 type TemplateSections = Pick<StudyTemplate, 'name' | SectionKey>;
 
 export function normalizePromptText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  // Invisible format characters (zero-width space, soft hyphen, direction marks) change no word.
+  return text
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** Paragraphs at any depth (in lists, quotes, callouts), each with its child-index path. */

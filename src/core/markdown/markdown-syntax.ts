@@ -79,6 +79,10 @@ const toMarkdownOptions: Options = {
   unsafe: [
     { character: '|', atBreak: true },
     { character: '<', inConstruct: 'phrasing' },
+    // A line holding only `<u>` would start an HTML block, where nothing after it is escaped:
+    // a line break right after it is written as a character reference.
+    { character: '\n', before: '<u>' },
+    { character: '\r', before: '<u>' },
   ],
 };
 

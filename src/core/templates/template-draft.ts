@@ -1,25 +1,50 @@
 // From a template to the fields of a new study, and from a template file's Markdown
 // sections to TipTap JSON (through the same Markdown reader as import).
 import type { Definition } from 'mdast';
+import { MAX_MARKDOWN_DEPTH } from '../markdown/import-limits';
 import { mdastToBlocks } from '../markdown/mdast-to-doc';
 import { markdownToMdast } from '../markdown/markdown-syntax';
+import { findTooDeep } from '../markdown/nesting-depth';
 import { emptyDoc, type RichTextDoc } from '../schemas/rich-text';
-import { sectionKeys, type StudyPatch } from '../schemas/study';
+import { MAX_RICH_TEXT_DEPTH, richTextDepthProblem } from '../schemas/rich-text-depth';
+import { sectionKeys, type SectionKey, type StudyPatch } from '../schemas/study';
 import type { ParsedTemplateFile, StudyTemplate } from './template-schema';
 
 /** Markdown (headings, paragraphs, lists, emphasis, links) → a section document. */
 export function markdownToSectionDoc(markdown: string): RichTextDoc {
   if (markdown.trim() === '') return emptyDoc();
   const tree = markdownToMdast(markdown);
+  // A template file comes with the workspace: its Markdown is refused, as an imported file's
+  // is, before the converter's recursion meets the depth (and the study schema on first use).
+  const deep = findTooDeep(tree, MAX_MARKDOWN_DEPTH);
+  if (deep)
+    throw new Error(
+      `line ${deep.line} is nested more than ${MAX_MARKDOWN_DEPTH} levels deep; a section may nest ${MAX_RICH_TEXT_DEPTH} at most.`,
+    );
   const definitions = new Map<string, Definition>();
   for (const node of tree.children) if (node.type === 'definition') definitions.set(node.identifier, node);
   const content = mdastToBlocks(tree.children, { source: markdown, definitions, images: [], warn: () => undefined });
-  return content.length > 0 ? { type: 'doc', content } : emptyDoc();
+  const doc: RichTextDoc = content.length > 0 ? { type: 'doc', content } : emptyDoc();
+  const problem = richTextDepthProblem(doc);
+  if (problem) throw new Error(problem);
+  return doc;
+}
+
+/** A section of a template file that cannot become a study section; the message names it. */
+export class TemplateSectionError extends Error {
+  override name = 'TemplateSectionError';
 }
 
 export function templateFromFile(id: string, file: ParsedTemplateFile, builtIn: boolean): StudyTemplate {
-  const section = (source: string | RichTextDoc): RichTextDoc =>
-    typeof source === 'string' ? markdownToSectionDoc(source) : source;
+  const section = (key: SectionKey): RichTextDoc => {
+    const source = file.sections[key];
+    if (typeof source !== 'string') return source;
+    try {
+      return markdownToSectionDoc(source);
+    } catch (err) {
+      throw new TemplateSectionError(`${key}: ${(err as Error).message}`);
+    }
+  };
   return {
     id,
     name: file.name,
@@ -29,10 +54,10 @@ export function templateFromFile(id: string, file: ParsedTemplateFile, builtIn: 
     tags: file.tags,
     summaryPrompt: file.summaryPrompt,
     builtIn,
-    problem: section(file.sections.problem),
-    decisions: section(file.sections.decisions),
-    tradeoffs: section(file.sections.tradeoffs),
-    lessons: section(file.sections.lessons),
+    problem: section('problem'),
+    decisions: section('decisions'),
+    tradeoffs: section('tradeoffs'),
+    lessons: section('lessons'),
   };
 }
 

@@ -8,7 +8,7 @@ import { InvalidFileError, parseJsonFile } from '../json-file';
 import { lstatOrNull, readRegularFile, UnreadableFileError } from '../regular-file';
 import { ensureWorkspaceFolder } from '../workspace-folders';
 import { builtInTemplateIds, builtInTemplates } from './builtin-templates';
-import { templateFromFile } from './template-draft';
+import { TemplateSectionError, templateFromFile } from './template-draft';
 import {
   TEMPLATES_DIR,
   templateFileSchema,
@@ -67,7 +67,9 @@ export async function listTemplates(workspaceDir: string): Promise<TemplateList>
       const reason =
         err instanceof InvalidFileError || err instanceof UnreadableFileError
           ? err.reason
-          : `could not read the file (${(err as Error).message})`;
+          : err instanceof TemplateSectionError
+            ? err.message
+            : `could not read the file (${(err as Error).message})`;
       problems.push({ file: name, reason });
     }
   }

@@ -4,6 +4,7 @@
 import { useId } from 'react';
 import { NO_OUTCOME, type FacetCounts, type LibraryFilters } from '../../../core/library/filters';
 import { outcomeSchema, statusSchema } from '../../../core/schemas/study';
+import { facetCount } from './facet-count';
 
 const statusNames: Record<string, string> = { draft: 'Draft', published: 'Published' };
 const outcomeNames: Record<string, string> = {
@@ -32,7 +33,7 @@ export function LibraryFilterBar({ filters, counts, siteCategories = [], onChang
     for (const key of Object.keys(next) as (keyof LibraryFilters)[]) if (next[key] === undefined) delete next[key];
     onChange(next);
   };
-  const count = (facet: keyof FacetCounts, value: string) => counts?.[facet][value] ?? 0;
+  const count = (facet: keyof FacetCounts, value: string) => facetCount(counts, facet, value);
   const categories = inSiteOrder(valuesWithSelected(counts?.category, filters.category), siteCategories);
   const tags = valuesWithSelected(counts?.tag, filters.tag);
 
