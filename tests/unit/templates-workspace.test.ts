@@ -94,6 +94,40 @@ describe('study templates in the workspace', () => {
   });
 });
 
+describe('a template whose Markdown is slow to read', () => {
+  it('is a problem after the time limit, read off the main thread, and the other templates list', async () => {
+    await withTempDir(async (ws) => {
+      await ensureDefaultTemplates(ws);
+      // `*a_` runs make micromark quadratic: 6,666 of them took 8 s on the main thread per section.
+      const slow = '*a_'.repeat(6666);
+      await writeFile(
+        path.join(ws, 'templates', 'slow.json'),
+        JSON.stringify({ name: 'Slow', sections: { problem: slow, decisions: slow, tradeoffs: slow, lessons: slow } }),
+      );
+      await writeFile(
+        path.join(ws, 'templates', 'team.json'),
+        JSON.stringify({ name: 'Team', sections: { problem: 'Our **own** prompt.' } }),
+      );
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 50);
+      const started = performance.now();
+      const { templates, problems } = await listTemplates(ws);
+      const seconds = (performance.now() - started) / 1000;
+      clearInterval(ticker);
+      expect(problems.find((p) => p.file === 'slow.json')?.reason).toMatch(
+        /^problem: Reading this Markdown took longer than 2 s/,
+      );
+      expect(templates.map((t) => t.id)).toContain('team');
+      expect(docToPlainText(templates.find((t) => t.id === 'team')!.problem)).toBe('Our own prompt.');
+      expect(templates).toHaveLength(5);
+      // One section's limit (and a worker start), not four sections' worth of parsing.
+      expect(seconds).toBeLessThan(2 + 6);
+      // The event loop kept running meanwhile (a server answers other requests).
+      expect(ticks).toBeGreaterThan((seconds * 1000) / 50 / 3);
+    });
+  }, 30_000);
+});
+
 describe('a new study from a template', () => {
   it('pre-fills the four sections with prompts, the outcome and the suggested category', async () => {
     await withTempDir(async (ws) => {

@@ -11,6 +11,12 @@ export const MAX_MARKDOWN_FILE_BYTES = 1024 * 1024;
 /** Wall-clock time to parse one file, in a worker that is stopped when it runs over. */
 export const PARSE_TIME_LIMIT_MS = 10_000;
 
+/**
+ * Time to read one template section's Markdown (a real one reads in milliseconds). Shorter
+ * than a file's limit: templates are read at every open and every template listing.
+ */
+export const TEMPLATE_PARSE_TIME_LIMIT_MS = 2_000;
+
 /** Heap of the parsing worker; a file that needs more is stopped like a slow one. */
 export const PARSE_WORKER_HEAP_MB = 512;
 

@@ -13,17 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CasebookError } from '../errors';
 import { PARSE_TIME_LIMIT_MS, PARSE_WORKER_HEAP_MB } from './import-limits';
+import type { RichTextDoc } from '../schemas/rich-text';
 import type { ParseResult } from './markdown-study-parse';
 
-export interface ParseRequest {
-  id: number;
-  bytes: Uint8Array;
-  fileName: string;
-}
-export interface ParseReply {
-  id: number;
-  result: ParseResult;
-}
+/** A section of a template file, as Markdown, read into a document or refused. */
+export type SectionResult = { ok: true; doc: RichTextDoc } | { ok: false; reason: string };
+
+type ParsePayload = { kind: 'file'; bytes: Uint8Array; fileName: string } | { kind: 'section'; markdown: string };
+export type ParseRequest = ParsePayload & { id: number };
+export type ParseReply = { id: number; result: ParseResult | SectionResult };
 
 const WORKER_NAME = 'markdown-parse-worker';
 /** Starting the worker (loading the parser) is not a file's fault; only a broken build takes this long. */
@@ -57,11 +55,27 @@ export class MarkdownParser {
   constructor(private readonly timeLimitMs = PARSE_TIME_LIMIT_MS) {}
 
   /** One file at a time: the import reads its files in order. */
-  async parse(bytes: Uint8Array, fileName: string): Promise<ParseResult> {
+  parse(bytes: Uint8Array, fileName: string): Promise<ParseResult> {
+    return this.run({ kind: 'file', bytes, fileName }, (reason) => ({
+      ok: false,
+      line: 1,
+      reason,
+    })) as Promise<ParseResult>;
+  }
+
+  /** A template section's Markdown (a template comes with the workspace: as hostile as a file). */
+  parseSection(markdown: string): Promise<SectionResult> {
+    return this.run({ kind: 'section', markdown }, (reason) => ({ ok: false, reason })) as Promise<SectionResult>;
+  }
+
+  private async run(
+    payload: ParsePayload,
+    refused: (reason: string) => ParseResult | SectionResult,
+  ): Promise<ParseResult | SectionResult> {
     const worker = await this.start();
     const id = this.nextId++;
-    return new Promise<ParseResult>((resolve) => {
-      const finish = (result: ParseResult, stop: boolean) => {
+    return new Promise((resolve) => {
+      const finish = (result: ParseResult | SectionResult, stop: boolean) => {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
@@ -74,25 +88,20 @@ export class MarkdownParser {
       };
       const onError = (err: Error & { code?: string }) =>
         finish(
-          {
-            ok: false,
-            line: 1,
-            reason:
-              err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-                ? `Reading this file needs more than ${PARSE_WORKER_HEAP_MB} MB of memory; it is too large or too complex.`
-                : `The Markdown reader stopped on this file: ${err.message}`,
-          },
+          refused(
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? `Reading this Markdown needs more than ${PARSE_WORKER_HEAP_MB} MB of memory; it is too large or too complex.`
+              : `The Markdown reader stopped on this file: ${err.message}`,
+          ),
           true,
         );
       const onExit = () => onError(new Error('it exited'));
       const timer = setTimeout(
         () =>
           finish(
-            {
-              ok: false,
-              line: 1,
-              reason: `Reading this file took longer than ${this.timeLimitMs / 1000} s, so it was stopped; it is too large or too complex (runs of *, _ or [ can make Markdown very slow to read).`,
-            },
+            refused(
+              `Reading this Markdown took longer than ${this.timeLimitMs / 1000} s, so it was stopped; it is too large or too complex (runs of *, _ or [ can make Markdown very slow to read).`,
+            ),
             true,
           ),
         this.timeLimitMs,
@@ -100,7 +109,7 @@ export class MarkdownParser {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, bytes, fileName } satisfies ParseRequest);
+      worker.postMessage({ ...payload, id } satisfies ParseRequest);
     });
   }
 

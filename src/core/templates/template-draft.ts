@@ -30,6 +30,16 @@ export function markdownToSectionDoc(markdown: string): RichTextDoc {
   return doc;
 }
 
+/** A template section's Markdown as a document, or why not: never throws (the parsing worker runs it). */
+export function parseTemplateSection(markdown: string): { ok: true; doc: RichTextDoc } | { ok: false; reason: string } {
+  try {
+    return { ok: true, doc: markdownToSectionDoc(markdown) };
+  } catch (err) {
+    const overflow = err instanceof RangeError && /call stack/i.test(err.message);
+    return { ok: false, reason: overflow ? 'the Markdown is nested too deeply to read' : (err as Error).message };
+  }
+}
+
 /** A section of a template file that cannot become a study section; the message names it. */
 export class TemplateSectionError extends Error {
   override name = 'TemplateSectionError';

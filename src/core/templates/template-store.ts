@@ -7,12 +7,16 @@ import { writeFileAtomic } from '../atomic-write';
 import { InvalidFileError, parseJsonFile } from '../json-file';
 import { lstatOrNull, readRegularFile, UnreadableFileError } from '../regular-file';
 import { ensureWorkspaceFolder } from '../workspace-folders';
+import { TEMPLATE_PARSE_TIME_LIMIT_MS } from '../markdown/import-limits';
+import { MarkdownParser } from '../markdown/markdown-parser';
+import { sectionKeys } from '../schemas/study';
 import { builtInTemplateIds, builtInTemplates } from './builtin-templates';
 import { TemplateSectionError, templateFromFile } from './template-draft';
 import {
   TEMPLATES_DIR,
   templateFileSchema,
   templateIdSchema,
+  type ParsedTemplateFile,
   type StudyTemplate,
   type TemplateList,
   type TemplateProblem,
@@ -36,8 +40,41 @@ export async function ensureDefaultTemplates(workspaceDir: string): Promise<stri
   return written;
 }
 
+/** The built-ins' Markdown: known to read at once, so it is read in this process. */
+const builtInMarkdown = new Set(
+  Object.values(builtInTemplates).flatMap((t) =>
+    Object.values(t.sections ?? {}).filter((v): v is string => typeof v === 'string'),
+  ),
+);
+
+/**
+ * The file with its other Markdown sections read by the parsing worker, which is stopped past
+ * its time limit: a template comes with the workspace, and some Markdown (runs of `*a_`) takes
+ * micromark minutes to read — on the main thread that froze the app at every open.
+ */
+async function withSectionsRead(file: ParsedTemplateFile, parser: () => MarkdownParser): Promise<ParsedTemplateFile> {
+  const sections = { ...file.sections };
+  for (const key of sectionKeys) {
+    const source = sections[key];
+    if (typeof source !== 'string' || source.trim() === '' || builtInMarkdown.has(source)) continue;
+    const read = await parser().parseSection(source);
+    if (!read.ok) throw new TemplateSectionError(`${key}: ${read.reason}`);
+    sections[key] = read.doc;
+  }
+  return { ...file, sections };
+}
+
 /** Every readable template: built-ins first in their usual order, then the rest by name. */
 export async function listTemplates(workspaceDir: string): Promise<TemplateList> {
+  let parser: MarkdownParser | null = null;
+  try {
+    return await readTemplates(workspaceDir, () => (parser ??= new MarkdownParser(TEMPLATE_PARSE_TIME_LIMIT_MS)));
+  } finally {
+    await (parser as MarkdownParser | null)?.close();
+  }
+}
+
+async function readTemplates(workspaceDir: string, parser: () => MarkdownParser): Promise<TemplateList> {
   const dir = templatesDir(workspaceDir);
   let names: string[];
   try {
@@ -60,7 +97,7 @@ export async function listTemplates(workspaceDir: string): Promise<TemplateList>
     try {
       const bytes = await readRegularFile(path.join(dir, name));
       if (!bytes) continue; // removed meanwhile
-      const parsed = parseJsonFile(name, bytes, templateFileSchema);
+      const parsed = await withSectionsRead(parseJsonFile(name, bytes, templateFileSchema), parser);
       templates.push(templateFromFile(id, parsed, builtInTemplateIds.includes(id)));
     } catch (err) {
       // One unreadable template (damaged, a link, a FIFO, too large, an I/O error) never hides the others.
