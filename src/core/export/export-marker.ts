@@ -52,7 +52,8 @@ export async function readMarker(outDir: string): Promise<Marker | 'invalid' | n
   if (!stat.isFile() || stat.size > MAX_MARKER_BYTES || stat.size === 0) return 'invalid';
   let text: string;
   try {
-    const handle = await fsp.open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    // Not blocking: a FIFO swapped in since the lstat must not hang the export.
+    const handle = await fsp.open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     try {
       text = await handle.readFile('utf8');
     } finally {

@@ -35,7 +35,8 @@ export function App({ client }: { client: CasebookClient }) {
   const [exportOpen, setExportOpen] = useState(false);
   const [previewOpen, setPreviewOpen] = useState(false);
   /** Summary prompts of templates, for studies created from them in this session. */
-  const [summaryPrompts, setSummaryPrompts] = useState<Record<string, string>>({});
+  // Keyed by study id, which comes from files in the workspace: a Map, never a plain object.
+  const [summaryPrompts, setSummaryPrompts] = useState<ReadonlyMap<string, string>>(new Map());
   const [autosave] = useState(
     () =>
       new AutosaveQueue({
@@ -218,7 +219,7 @@ export function App({ client }: { client: CasebookClient }) {
         onSiteChanged={setSite}
         siteCategories={site?.categories ?? []}
         onCreatedFromTemplate={(id, prompt) => {
-          if (prompt) setSummaryPrompts((prompts) => ({ ...prompts, [id]: prompt }));
+          if (prompt) setSummaryPrompts((prompts) => new Map(prompts).set(id, prompt));
         }}
         studies={studies}
         selectedId={current?.id ?? null}
@@ -287,7 +288,7 @@ export function App({ client }: { client: CasebookClient }) {
                 key={`${current.id}:${generation}`}
                 study={current}
                 siteCategories={site.categories}
-                summaryPrompt={summaryPrompts[current.id]}
+                summaryPrompt={summaryPrompts.get(current.id)}
                 language={site.language}
                 readOnly={readOnly}
                 autosave={autosave}

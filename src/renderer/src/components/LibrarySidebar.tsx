@@ -176,7 +176,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
               entry={entry}
               shown={shown}
               selected={entry.study.id === selectedId}
-              check={checks[entry.study.id]}
+              check={checks.get(entry.study.id)}
               onSelect={() => onSelect(entry.study.id)}
               onDelete={canCreate ? () => void actions.moveToTrash(entry.study.id, title) : undefined}
               actions={

@@ -4,13 +4,14 @@ import { useEffect, useState } from 'react';
 import type { CasebookApi } from '../../../core/contract';
 import type { CheckCount } from './StudyEntry';
 
-export function useCheckCounts(api: CasebookApi, refreshKey: unknown): Record<string, CheckCount> {
-  const [counts, setCounts] = useState<Record<string, CheckCount>>({});
+/** Counts by study id (ids come from workspace files: a Map, so `constructor` is just an id). */
+export function useCheckCounts(api: CasebookApi, refreshKey: unknown): ReadonlyMap<string, CheckCount> {
+  const [counts, setCounts] = useState<ReadonlyMap<string, CheckCount>>(new Map());
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
       api.checkCounts({}).then(
-        (result) => current && setCounts(result),
+        (result) => current && setCounts(new Map(Object.entries(result))),
         // Badges are advice: without them the library still works.
         () => undefined,
       );
