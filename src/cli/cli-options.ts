@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { openWorkspace, type CasebookService } from '../core/casebook-service';
 import { CasebookError, describeZodError } from '../core/errors';
+import { holdsWorkspace } from '../core/workspace-folder';
 
 export class CliUsageError extends Error {}
 
@@ -46,4 +47,16 @@ export async function openExistingWorkspace(flag: string | undefined): Promise<C
       `${err.message} Check the folder (--workspace or $CASEBOOK_WORKSPACE), or create a workspace there with: casebook init --workspace "${dir}"`,
     );
   }
+}
+
+/**
+ * The workspace for a command that writes (import, serve): created when the folder holds none,
+ * and then said, so a mistyped --workspace does not pass unnoticed.
+ */
+export async function openOrCreateWorkspace(flag: string | undefined): Promise<CasebookService> {
+  const dir = resolveWorkspace(flag);
+  const created = !holdsWorkspace(dir);
+  const service = await openWorkspace(dir);
+  if (created) console.error(`Note: ${dir} held no Casebook workspace; a new one was created there.`);
+  return service;
 }

@@ -5,7 +5,7 @@ import { CasebookError } from '../core/errors';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
 import { registerImportCommand } from './import-command';
-import { CliUsageError, openExistingWorkspace, resolveWorkspace } from './cli-options';
+import { CliUsageError, openExistingWorkspace, openOrCreateWorkspace, resolveWorkspace } from './cli-options';
 import { progressReporter } from './progress-line';
 import { formatStudyTable } from './study-table';
 import { registerServeCommand } from './serve-command';
@@ -53,7 +53,7 @@ registerServeCommand(program, workspaceHelp);
 
 registerExportCommand(program, openExistingWorkspace, workspaceHelp);
 
-registerImportCommand(program, async (workspace) => openWorkspace(resolveWorkspace(workspace)), workspaceHelp);
+registerImportCommand(program, openOrCreateWorkspace, workspaceHelp);
 registerCheckCommand(program, openExistingWorkspace, workspaceHelp);
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -1,12 +1,11 @@
 // `casebook serve`: browser mode. The port is claimed before the workspace is opened, so a
 // busy port fails with advice and creates nothing.
 import type { Command } from 'commander';
-import { openWorkspace } from '../core/casebook-service';
 import type { CasebookHandlers } from '../core/contract';
 import { CasebookError } from '../core/errors';
 import { handlersWhenReady } from '../server/handlers-when-ready';
 import { startServer, type RunningServer } from '../server/http-server';
-import { CliUsageError, parseOption, portOption, resolveWorkspace } from './cli-options';
+import { CliUsageError, openOrCreateWorkspace, parseOption, portOption, resolveWorkspace } from './cli-options';
 import { findRendererDir } from './renderer-location';
 
 export function registerServeCommand(program: Command, workspaceHelp: string): void {
@@ -30,7 +29,7 @@ export function registerServeCommand(program: Command, workspaceHelp: string): v
       }).catch((err: unknown) => {
         throw listenFailure(err, port);
       });
-      const opening = openWorkspace(workspace);
+      const opening = openOrCreateWorkspace(opts.workspace);
       open(opening);
       const service = await opening.catch(async (err: unknown) => {
         await server.close();

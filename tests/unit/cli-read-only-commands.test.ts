@@ -1,7 +1,7 @@
 // Commands that only read change nothing: a mistyped --workspace is refused with advice and
 // no folder appears; `serve` on a busy port says what to do and creates no workspace.
 import { execFile } from 'node:child_process';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -48,6 +48,19 @@ describe('commands that only read', () => {
       expect(await exists(out)).toBe(false);
     });
   }, 120_000);
+
+  it('import into a folder with no workspace says it created one', async () => {
+    await withTempDir(async (dir) => {
+      const file = path.join(dir, 'post.md');
+      await writeFile(file, '# Post\n\n## Problem\n\nText.\n');
+      const workspace = path.join(dir, 'new-cases');
+      const result = await casebook(['import', '--workspace', workspace, file]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain(`Note: ${workspace} held no Casebook workspace; a new one was created there.`);
+      const again = await casebook(['import', '--workspace', workspace, file]);
+      expect(again.stderr).not.toContain('held no Casebook workspace');
+    });
+  }, 60_000);
 
   it('serve on a busy port explains, exits 1 and creates no workspace', async () => {
     await withTempDir(async (dir) => {
