@@ -41,7 +41,8 @@ describe('casebook import', () => {
       const result = await fromSource(['import', '-w', ws, bad, good]);
 
       expect(result.stderr.trim()).toBe(
-        `${bad}:2:10: skipped: Front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ].`,
+        `Note: ${ws} held no Casebook workspace; a new one was created there.\n` +
+          `${bad}:2:10: skipped: Front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ].`,
       );
       expect(result.stdout).toContain('Imported 1 study; skipped 1 file.');
       expect(result.code).toBe(1);
@@ -79,6 +80,7 @@ describe('casebook import', () => {
         expect((performance.now() - started) / 1000).toBeLessThan(10 + 15);
         const at = (name: string) => path.join(input, name);
         expect(result.stderr.trim().split('\n')).toEqual([
+          `Note: ${ws} held no Casebook workspace; a new one was created there.`,
           expect.stringMatching(new RegExp(`^${at('a-bomb.md')}:3:8: skipped: Front matter repeats YAML aliases`)),
           expect.stringMatching(new RegExp(`^${at('b-quotes.md')}:1: skipped: .* nested more than 116 levels deep`)),
           expect.stringMatching(new RegExp(`^${at('c-underline.md')}:3: skipped: .* nested more than 116 levels deep`)),

@@ -74,6 +74,7 @@ export class MarkdownParser {
   ): Promise<ParseResult | SectionResult> {
     const worker = await this.start();
     const id = this.nextId++;
+    const what = payload.kind === 'file' ? 'file' : 'Markdown';
     return new Promise((resolve) => {
       const finish = (result: ParseResult | SectionResult, stop: boolean) => {
         clearTimeout(timer);
@@ -90,7 +91,7 @@ export class MarkdownParser {
         finish(
           refused(
             err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? `Reading this Markdown needs more than ${PARSE_WORKER_HEAP_MB} MB of memory; it is too large or too complex.`
+              ? `Reading this ${what} needs more than ${PARSE_WORKER_HEAP_MB} MB of memory; it is too large or too complex.`
               : `The Markdown reader stopped on this file: ${err.message}`,
           ),
           true,
@@ -100,7 +101,7 @@ export class MarkdownParser {
         () =>
           finish(
             refused(
-              `Reading this Markdown took longer than ${this.timeLimitMs / 1000} s, so it was stopped; it is too large or too complex (runs of *, _ or [ can make Markdown very slow to read).`,
+              `Reading this ${what} took longer than ${this.timeLimitMs / 1000} s, so it was stopped; it is too large or too complex (runs of *, _ or [ can make Markdown very slow to read).`,
             ),
             true,
           ),
