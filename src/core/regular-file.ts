@@ -112,8 +112,8 @@ export async function readRegularFile(
     const opened = await handle.stat();
     const swapped = refusal(file, opened, maxBytes);
     if (swapped) throw swapped;
-    if (opened.ino !== stat.ino || opened.dev !== stat.dev)
-      throw new UnreadableFileError(file, 'it was replaced while it was being read', false);
+    // A different inode than the lstat saw is fine: another writer's atomic save renamed a new
+    // file into place meanwhile; the fstat above judged the file actually opened.
     // Read to the end or just past the bound, not to the size fstat gave: the file may grow
     // while it is read (another program appending to it).
     let buf = Buffer.allocUnsafe(Math.min(opened.size, maxBytes) + 1);

@@ -2,44 +2,11 @@
 // is never silently overwritten: the author sees it and chooses to take the version on disk or
 // keep their own. Here the save is already on its way when the file changes, so it is the
 // store that refuses it (outside-change-while-open.spec.ts covers changes noticed first).
-import { readFile, writeFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import path from 'node:path';
-import { docToPlainText, type RichTextDoc } from '../../src/core/schemas/rich-text';
-import type { Study } from '../../src/core/schemas/study';
+import { docToPlainText } from '../../src/core/schemas/rich-text';
 import { createStudy, saveStatus, section, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
-
-const paragraph = (text: string): RichTextDoc => ({
-  type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-});
-
-/** Rewrites the study file as another program would, with a newer updatedAt. */
-async function changeOnDisk(file: string, change: Partial<Study>): Promise<void> {
-  const study = JSON.parse(await readFile(file, 'utf8')) as Study;
-  const updatedAt = new Date(Date.parse(study.updatedAt) + 60_000).toISOString();
-  await writeFile(file, `${JSON.stringify({ ...study, ...change, updatedAt }, null, 2)}\n`);
-}
-
-/** Holds the next save on its way until the file has been changed on disk, then lets it through. */
-async function saveArrivesAfter(page: Page, typeIt: () => Promise<void>, change: () => Promise<void>): Promise<void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(
-    '**/api/updateStudy',
-    async (route) => {
-      await held;
-      await route.continue();
-    },
-    { times: 1 },
-  );
-  const sent = page.waitForRequest((r) => r.url().endsWith('/api/updateStudy'));
-  await typeIt();
-  await sent;
-  await change();
-  release();
-}
+import { changeOnDisk, paragraph, saveArrivesAfter } from './conflict-helpers';
 
 test('an edit over a file changed on disk asks first; "Keep mine" saves it, "Take theirs" shows the other version', async ({
   page,

@@ -1,17 +1,13 @@
 // Closing the tab while "changed on disk" is shown: the save that leaves with the page is still
 // a compare-and-swap, so the other writer's text stays in the study and the author's text is
 // kept beside it as a conflict copy. Neither is lost, nothing is overwritten.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { docToPlainText, type RichTextDoc } from '../../src/core/schemas/rich-text';
+import { docToPlainText } from '../../src/core/schemas/rich-text';
 import type { Study } from '../../src/core/schemas/study';
 import { createStudy, saveStatus, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
-
-const paragraph = (text: string): RichTextDoc => ({
-  type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-});
+import { changeOnDisk, paragraph, saveArrivesAfter } from './conflict-helpers';
 
 test('closing the tab during a conflict keeps their text in the study and mine in a conflict copy', async ({
   page,
@@ -25,23 +21,11 @@ test('closing the tab during a conflict keeps their text in the study and mine i
   const file = path.join(workspace, 'studies', `${created!.id}.json`);
 
   // The next save waits until another writer has changed the file, so the store refuses it.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(
-    '**/api/updateStudy',
-    async (route) => {
-      await held;
-      await route.continue();
-    },
-    { times: 1 },
+  await saveArrivesAfter(
+    page,
+    () => typeInSection(page, 'Problem', 'Mine'),
+    () => changeOnDisk(file, { problem: paragraph('Theirs') }),
   );
-  const sent = page.waitForRequest((r) => r.url().endsWith('/api/updateStudy'));
-  await typeInSection(page, 'Problem', 'Mine');
-  await sent;
-  const study = JSON.parse(await readFile(file, 'utf8')) as Study;
-  const updatedAt = new Date(Date.parse(study.updatedAt) + 60_000).toISOString();
-  await writeFile(file, `${JSON.stringify({ ...study, problem: paragraph('Theirs'), updatedAt }, null, 2)}\n`);
-  release();
   await expect(page.getByRole('alert')).toContainText('“Shared” changed on disk');
 
   const exitSave = page.waitForRequest((r) => r.url().endsWith('/api/saveOnExit'));
