@@ -7,10 +7,10 @@
 // Before writing anything, an export records what it is about to write under `pending` and
 // syncs the marker; a run killed part way therefore leaves a folder the next run recognises,
 // with every file it wrote accounted for.
-import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { nodeAtomicWriteOps, writeFileAtomic } from '../atomic-write';
+import { readRegularFile } from '../regular-file';
 import { EXPORT_MARKER } from './output-paths';
 
 const MAX_MARKER_BYTES = 256 * 1024 * 1024;
@@ -46,20 +46,17 @@ export type Marker = z.infer<typeof markerSchema>;
  * Never follows a link, never blocks on a FIFO.
  */
 export async function readMarker(outDir: string): Promise<Marker | 'invalid' | null> {
-  const file = path.join(outDir, EXPORT_MARKER);
-  const stat = await fsp.lstat(file).catch(() => null);
-  if (!stat) return null;
-  if (!stat.isFile() || stat.size > MAX_MARKER_BYTES || stat.size === 0) return 'invalid';
-  let text: string;
+  let bytes: Buffer | null;
   try {
-    // Not blocking: a FIFO swapped in since the lstat must not hang the export.
-    const handle = await fsp.open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-    try {
-      text = await handle.readFile('utf8');
-    } finally {
-      await handle.close();
-    }
-    const parsed = markerSchema.safeParse(JSON.parse(text));
+    // Not a link, a folder or a FIFO (never blocking on one), and bounded.
+    bytes = await readRegularFile(path.join(outDir, EXPORT_MARKER), MAX_MARKER_BYTES);
+  } catch {
+    return 'invalid';
+  }
+  if (bytes === null) return null;
+  if (bytes.length === 0) return 'invalid';
+  try {
+    const parsed = markerSchema.safeParse(JSON.parse(bytes.toString('utf8')));
     return parsed.success ? parsed.data : 'invalid';
   } catch {
     return 'invalid';
