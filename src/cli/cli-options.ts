@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { openWorkspace, type CasebookService } from '../core/casebook-service';
 import { CasebookError, describeZodError } from '../core/errors';
-import { holdsWorkspace } from '../core/workspace-folder';
+import { holdsWorkspace } from '../core/workspace-presence';
 
 export class CliUsageError extends Error {}
 

@@ -32,7 +32,7 @@ import type { Study } from './schemas/study';
 import { SiteStore, WORKSPACE_FILE } from './site-store';
 import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
 import { exportStudies, type ExportProgress } from './workspace-export';
-import { holdsWorkspace } from './workspace-folder';
+import { holdsWorkspace } from './workspace-presence';
 
 export interface CasebookService extends CasebookHandlers {
   readonly workspace: string;
