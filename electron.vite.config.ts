@@ -8,9 +8,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          // Started as a worker thread by src/core/markdown/markdown-parser.ts, which looks for
+          // Started as a worker thread by src/core/node/markdown/markdown-parser.ts, which looks for
           // it beside itself: out/main/markdown-parse-worker.js.
-          'markdown-parse-worker': resolve(__dirname, 'src/core/markdown/markdown-parse-worker.ts'),
+          'markdown-parse-worker': resolve(__dirname, 'src/core/node/markdown/markdown-parse-worker.ts'),
         },
       },
     },

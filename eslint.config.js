@@ -4,6 +4,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
+import { layerElements, layerPolicies } from './layers.config.js';
 
 const nodeBuiltins = [
   'fs',
@@ -38,12 +40,32 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/main/**', '**/renderer/**', '**/server/**', '**/cli/**', '**/preload/**'],
-              message: 'core must not depend on the transports or the UI.',
+              group: ['electron', 'react', 'react-dom', '@tiptap/react'],
+              message: 'core has no Electron, React or DOM.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // core/pure also runs in the renderer: no Node at all.
+    files: ['src/core/pure/**', 'src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'],
+          patterns: [
+            {
+              group: [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), 'lowdb', 'lowdb/*'],
+              message:
+                'core/pure and the renderer run without Node; Node work belongs in core/node behind the contract.',
             },
             {
-              group: ['electron', 'react', 'react-dom', '@tiptap/react'],
-              message: 'core is pure: no Electron, React or DOM.',
+              group: ['react', 'react-dom', '@tiptap/react'],
+              message: 'core/pure has no React.',
             },
           ],
         },
@@ -52,7 +74,6 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**'],
-    languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
@@ -66,21 +87,24 @@ export default tseslint.config(
               group: [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)],
               message: 'The renderer talks only to the API contract, never to Node.',
             },
-            {
-              group: [
-                '**/main/**',
-                '**/server/**',
-                '**/cli/**',
-                '**/core/*-store',
-                '**/core/casebook-service',
-                '**/core/atomic-write',
-                '**/core/quarantine',
-              ],
-              message: 'The renderer may import only pure core modules (contract, schemas, rich-text, safe-url).',
-            },
           ],
         },
       ],
+    },
+  },
+  {
+    // Layers by allowlist: an import between our areas is an error unless layers.config.js allows it.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': layerElements,
+      'boundaries/include': ['src/**/*'],
+      'import/resolver': {
+        typescript: { project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true },
+      },
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: layerPolicies }],
     },
   },
 );

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/chromium-launch';
 
-// `casebook serve` keeps its per-user secret (src/core/local-secret.ts) in a temp folder, not the tester's home.
+// `casebook serve` keeps its per-user secret (src/core/node/local-secret.ts) in a temp folder, not the tester's home.
 process.env.CASEBOOK_STATE_DIR ??= path.join(tmpdir(), 'casebook-e2e-state');
 
 export default defineConfig({

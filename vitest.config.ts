@@ -4,12 +4,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // The per-user secret (src/core/local-secret.ts) goes to a temp folder, not the tester's home.
+    // The per-user secret (src/core/node/local-secret.ts) goes to a temp folder, not the tester's home.
     env: { CASEBOOK_STATE_DIR: path.join(tmpdir(), 'casebook-vitest-state') },
   },
 });

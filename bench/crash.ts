@@ -1,7 +1,7 @@
 // Crash safety at any size: SIGKILL a saving process N times (default 500) and check every
 // file after each kill. Prints the figures quoted in the README.
 //   node --import tsx bench/crash.ts [kills]
-import { runCrashTest } from '../tests/reliability/crash-harness';
+import { runCrashTest } from '../tests/reliability/harness/crash-harness';
 
 const kills = Number(process.argv[2] ?? 500);
 if (!Number.isInteger(kills) || kills < 1) throw new Error('usage: bench/crash.ts [kills]');

@@ -1,14 +1,14 @@
 // Markdown export benchmark: `npx tsx bench/export-markdown.ts [N]` (default 1000).
 // Generates N realistic studies (~1,500 words each), times markdownExport + writing the page
 // bundles into an empty temp folder, then times `hugo` building that export (the minimal site
-// of tests/unit/markdown-hugo.test.ts), and prints both and their ratio.
+// of tests/core/markdown/markdown-hugo.test.ts), and prints both and their ratio.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeOutput } from '../src/core/export/output-writer';
-import { markdownExport } from '../src/core/markdown/markdown-export';
-import { defaultSiteSettings } from '../src/core/schemas/site';
+import { writeOutput } from '../src/core/node/export/output-writer';
+import { markdownExport } from '../src/core/node/markdown/markdown-export';
+import { defaultSiteSettings } from '../src/core/pure/schemas/site';
 import { HUGO_SITE_FILES } from '../tests/fixtures/markdown/sample-workspace';
 import { generateRealisticStudies } from './realistic-studies';
 

@@ -9,12 +9,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { forgetTextHashes, writeOutput } from '../src/core/export/output-writer';
-import { forgetRenderedSite, siteExport } from '../src/core/export/site-export';
-import { forgetLoadedRenderCaches } from '../src/core/export/site-render-cache';
-import { defaultSiteSettings } from '../src/core/schemas/site';
-import type { Study } from '../src/core/schemas/study';
-import { exportStudies } from '../src/core/workspace-export';
+import { forgetTextHashes, writeOutput } from '../src/core/node/export/output-writer';
+import { forgetRenderedSite, siteExport } from '../src/core/node/export/site-export';
+import { forgetLoadedRenderCaches } from '../src/core/node/export/site-render-cache';
+import { defaultSiteSettings } from '../src/core/pure/schemas/site';
+import type { Study } from '../src/core/pure/schemas/study';
+import { exportStudies } from '../src/core/node/workspace-export';
 import { generateRealisticStudies } from './realistic-studies';
 
 const child = process.argv[2] === '--child';

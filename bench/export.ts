@@ -11,10 +11,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeOutput } from '../src/core/export/output-writer';
-import { markdownExport } from '../src/core/markdown/markdown-export';
-import { defaultSiteSettings } from '../src/core/schemas/site';
-import { exportStudies } from '../src/core/workspace-export';
+import { writeOutput } from '../src/core/node/export/output-writer';
+import { markdownExport } from '../src/core/node/markdown/markdown-export';
+import { defaultSiteSettings } from '../src/core/pure/schemas/site';
+import { exportStudies } from '../src/core/node/workspace-export';
 import { HUGO_SITE_FILES } from '../tests/fixtures/markdown/sample-workspace';
 import { generateRealisticStudies } from './realistic-studies';
 

@@ -6,8 +6,8 @@ import { promises as fsp } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeFileAtomic } from '../src/core/atomic-write';
-import { openWorkspace } from '../src/core/casebook-service';
+import { writeFileAtomic } from '../src/core/node/atomic-write';
+import { openWorkspace } from '../src/core/node/casebook-service';
 import { generateRealisticStudies } from './realistic-studies';
 
 const saves = Number(process.argv[2] ?? 300);

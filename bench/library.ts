@@ -12,11 +12,11 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { openWorkspace, type CasebookService } from '../src/core/casebook-service';
-import { checkWorkspace } from '../src/core/checks/workspace-checks';
-import { libraryQuerySchema, type LibraryQuery } from '../src/core/library/library-query';
-import type { Study } from '../src/core/schemas/study';
-import { summaryCachePath } from '../src/core/summary-cache';
+import { openWorkspace, type CasebookService } from '../src/core/node/casebook-service';
+import { checkWorkspace } from '../src/core/pure/checks/workspace-checks';
+import { libraryQuerySchema, type LibraryQuery } from '../src/core/pure/library/library-query';
+import type { Study } from '../src/core/pure/schemas/study';
+import { summaryCachePath } from '../src/core/node/summary-cache';
 import { generateRealisticStudies } from './realistic-studies';
 
 /** A query as the transports hand it to the service: validated, defaults filled in. */

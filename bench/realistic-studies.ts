@@ -1,9 +1,9 @@
 // Deterministic, realistic case studies for benchmarks: ~1,500 words each, spread over the
 // four sections, with paragraphs, marks, links, bullet and ordered lists, code blocks and a
 // table — the shape real write-ups have. Same (n, seed) → the same studies, byte for byte.
-import type { RichTextDoc, RichTextNode } from '../src/core/schemas/rich-text';
-import { SCHEMA_VERSION, defaultSiteSettings } from '../src/core/schemas/site';
-import { sectionKeys, type Study } from '../src/core/schemas/study';
+import type { RichTextDoc, RichTextNode } from '../src/core/pure/schemas/rich-text';
+import { SCHEMA_VERSION, defaultSiteSettings } from '../src/core/pure/schemas/site';
+import { sectionKeys, type Study } from '../src/core/pure/schemas/study';
 import { seededRandom } from '../tests/helpers/seeded-random';
 
 const rng = seededRandom;

@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openWorkspace } from '../src/core/casebook-service';
+import { openWorkspace } from '../src/core/node/casebook-service';
 import { writeStudyFiles } from '../tests/helpers/study-files';
 
 const large = Number(process.argv[2] ?? 5000);

@@ -8,8 +8,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/chromium-launch';
-import { countWords } from '../src/core/reading-time';
-import type { RichTextNode } from '../src/core/schemas/rich-text';
+import { countWords } from '../src/core/pure/reading-time';
+import type { RichTextNode } from '../src/core/pure/schemas/rich-text';
 
 const KEYSTROKES = Number(process.argv[2] ?? 500);
 const WORDS_PER_SECTION = 5_000;

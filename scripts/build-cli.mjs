@@ -1,6 +1,6 @@
 // Bundles the CLI (and the core and server it uses) into out/cli/casebook.mjs, and the Markdown
 // parsing worker it starts into out/cli/markdown-parse-worker.mjs beside it (the worker is
-// looked up next to the code that starts it; see src/core/markdown/markdown-parser.ts).
+// looked up next to the code that starts it; see src/core/node/markdown/markdown-parser.ts).
 // npm packages stay external: they are installed beside it. `node scripts/build-cli.mjs DIR`
 // builds into DIR instead (the bundle test builds a copy inside out/).
 import { build } from 'esbuild';
@@ -10,7 +10,7 @@ const outdir = process.argv[2] ?? 'out/cli';
 await build({
   entryPoints: {
     casebook: 'src/cli/main.ts',
-    'markdown-parse-worker': 'src/core/markdown/markdown-parse-worker.ts',
+    'markdown-parse-worker': 'src/core/node/markdown/markdown-parse-worker.ts',
   },
   outdir,
   outExtension: { '.js': '.mjs' },

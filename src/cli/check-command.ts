@@ -1,13 +1,13 @@
 // `casebook check [--strict] [--published-only]`: the publish-readiness report for a
 // workspace, grouped by study. With --strict the command fails (exit 1) while any error remains.
 import { CommanderError, type Command } from 'commander';
-import { checkWorkspace, type WorkspaceCheck } from '../core/checks/workspace-checks';
-import type { SiteSettings } from '../core/schemas/site';
-import { sectionLabels, type Study } from '../core/schemas/study';
-import type { FindingField } from '../core/checks/finding';
-import { TemplatePrompts } from '../core/checks/template-prompts';
-import type { TemplateList } from '../core/templates/template-schema';
-import type { WorkspaceInfo } from '../core/contract';
+import { checkWorkspace, type WorkspaceCheck } from '../core/pure/checks/workspace-checks';
+import type { SiteSettings } from '../core/pure/schemas/site';
+import { sectionLabels, type Study } from '../core/pure/schemas/study';
+import type { FindingField } from '../core/pure/checks/finding';
+import { TemplatePrompts } from '../core/pure/checks/template-prompts';
+import type { TemplateList } from '../core/pure/templates/template-schema';
+import type { WorkspaceInfo } from '../core/pure/contract';
 import { reportWorkspaceProblems } from './workspace-problems';
 
 export interface CheckOptions {

@@ -1,9 +1,9 @@
 // CLI flags validated with zod, so a bad flag gets one clear line and changes nothing.
 import path from 'node:path';
 import { z } from 'zod';
-import { openWorkspace, type CasebookService } from '../core/casebook-service';
-import { CasebookError, describeZodError } from '../core/errors';
-import { holdsWorkspace } from '../core/workspace-presence';
+import { openWorkspace, type CasebookService } from '../core/node/casebook-service';
+import { CasebookError, describeZodError } from '../core/pure/errors';
+import { holdsWorkspace } from '../core/node/workspace-presence';
 
 export class CliUsageError extends Error {}
 

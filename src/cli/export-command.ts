@@ -3,9 +3,9 @@
 // unless --allow-errors.
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { CasebookService } from '../core/casebook-service';
-import { publishBlockSchema, publishErrorsMessage } from '../core/checks/publish-gate';
-import { CasebookError } from '../core/errors';
+import type { CasebookService } from '../core/node/casebook-service';
+import { publishBlockSchema, publishErrorsMessage } from '../core/pure/checks/publish-gate';
+import { CasebookError } from '../core/pure/errors';
 import { formatOption, parseOption } from './cli-options';
 import { progressReporter } from './progress-line';
 

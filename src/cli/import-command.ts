@@ -3,7 +3,7 @@
 // command exits 1 when any file was skipped, after importing all the good ones.
 import path from 'node:path';
 import { CommanderError, type Command } from 'commander';
-import type { ImportProgress, MarkdownImportReport } from '../core/markdown/markdown-import';
+import type { ImportProgress, MarkdownImportReport } from '../core/node/markdown/markdown-import';
 import { progressReporter } from './progress-line';
 
 /** What the import needs from an open workspace (the core service provides it). */

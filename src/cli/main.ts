@@ -1,7 +1,7 @@
 // The `casebook` command: a thin transport over the core service, like IPC and HTTP.
 import { Command, CommanderError } from 'commander';
-import { openWorkspace } from '../core/casebook-service';
-import { CasebookError } from '../core/errors';
+import { openWorkspace } from '../core/node/casebook-service';
+import { CasebookError } from '../core/pure/errors';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
 import { registerImportCommand } from './import-command';

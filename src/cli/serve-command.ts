@@ -1,8 +1,8 @@
 // `casebook serve`: browser mode. The port is claimed before the workspace is opened, so a
 // busy port fails with advice and creates nothing.
 import type { Command } from 'commander';
-import type { CasebookHandlers } from '../core/contract';
-import { CasebookError } from '../core/errors';
+import type { CasebookHandlers } from '../core/pure/contract';
+import { CasebookError } from '../core/pure/errors';
 import { handlersWhenReady } from '../server/handlers-when-ready';
 import { startServer, type RunningServer } from '../server/http-server';
 import { CliUsageError, openOrCreateWorkspace, parseOption, portOption, resolveWorkspace } from './cli-options';

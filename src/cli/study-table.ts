@@ -1,5 +1,5 @@
 // A plain-text table of study summaries for `casebook list`.
-import type { StudySummary } from '../core/schemas/study';
+import type { StudySummary } from '../core/pure/schemas/study';
 
 export function formatStudyTable(studies: StudySummary[]): string {
   const rows = studies.map((s) => [s.title || 'Untitled', s.status, s.date ?? '—', s.slug]);

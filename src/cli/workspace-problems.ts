@@ -1,5 +1,5 @@
 // What the CLI says about files it set aside or left out, after any command that read the workspace.
-import type { WorkspaceInfo } from '../core/contract';
+import type { WorkspaceInfo } from '../core/pure/contract';
 
 export function reportWorkspaceProblems(info: WorkspaceInfo): void {
   if (info.readOnly) console.error(`Note: ${info.readOnlyReason}`);

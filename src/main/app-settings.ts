@@ -3,7 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../core/atomic-write';
+import { writeFileAtomic } from '../core/node/atomic-write';
 
 export const appSettingsSchema = z.object({
   workspace: z

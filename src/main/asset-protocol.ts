@@ -1,7 +1,7 @@
 // casebook-asset://asset/<sha256>.<ext>: shows workspace images in the renderer without
 // giving the page file:// access. Only content-addressed names inside assets/ resolve.
-import { ASSET_FILE_PATTERN } from '../core/asset-store-limits';
-import { mediaTypeOfAssetFile, readAssetFile } from '../core/asset-store';
+import { ASSET_FILE_PATTERN } from '../core/pure/asset-store-limits';
+import { mediaTypeOfAssetFile, readAssetFile } from '../core/node/asset-store';
 
 export const ASSET_SCHEME = 'casebook-asset';
 

@@ -2,8 +2,8 @@
 // the menu and the window together once. Logic lives in the small modules it imports.
 import path from 'node:path';
 import { app, dialog, ipcMain, protocol, session, shell, type BrowserWindow, type WebContents } from 'electron';
-import { openWorkspace, type CasebookService } from '../core/casebook-service';
-import type { ShellEvent } from '../core/contract';
+import { openWorkspace, type CasebookService } from '../core/node/casebook-service';
+import type { ShellEvent } from '../core/pure/contract';
 import { isAppUrl, rendererLocation } from './app-url';
 import { ASSET_SCHEME, answerAssetRequest, assetSchemePrivileges } from './asset-protocol';
 import { SETTINGS_FILE, readAppSettings, startupWorkspace, writeAppSettings } from './app-settings';
@@ -12,7 +12,7 @@ import { createSenderCheck, registerContractHandlers } from './ipc';
 import { installMenu } from './menu';
 import { createPathGrants } from './path-grants';
 import { guardWebContents, installSessionSecurity } from './security';
-import { shellChannels } from './shell-channels';
+import { shellChannels } from '../core/pure/shell-channels';
 import { pickSpellcheckLanguage } from './spellcheck';
 import { registerShellHandlers } from './shell-ipc';
 import { createMainWindow, windowTitle } from './window';

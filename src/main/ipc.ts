@@ -2,8 +2,8 @@
 // contract entry needs no edit here. Messages from any frame other than the app's own page
 // are refused before they reach the core.
 import type { IpcMainEvent, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-import { ipcChannel, methodNames, type ApiResult, type CasebookHandlers } from '../core/contract';
-import { dispatch } from '../core/dispatch';
+import { ipcChannel, methodNames, type ApiResult, type CasebookHandlers } from '../core/pure/contract';
+import { dispatch } from '../core/pure/dispatch';
 
 export type IpcEvent = IpcMainInvokeEvent | IpcMainEvent;
 export type SenderCheck = (event: IpcEvent) => boolean;

@@ -2,7 +2,7 @@
 // responses, no navigation away from the app, no popups, no webviews, no permissions, and
 // only http(s)/mailto links handed to the OS browser or mail client.
 import type { Session, WebContents } from 'electron';
-import { isExternalUrlAllowed } from '../core/safe-url';
+import { isExternalUrlAllowed } from '../core/pure/safe-url';
 
 /** Same policy as the meta tag in src/renderer/index.html; the header also covers the dev server. */
 export const CONTENT_SECURITY_POLICY = [

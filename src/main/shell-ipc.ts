@@ -3,11 +3,11 @@
 // sender check as the contract methods.
 import type { IpcMainEvent } from 'electron';
 import { z } from 'zod';
-import type { ApiResult } from '../core/contract';
-import { describeZodError } from '../core/errors';
+import type { ApiResult } from '../core/pure/contract';
+import { describeZodError } from '../core/pure/errors';
 import { forbiddenResult, type IpcEvent, type IpcHandleRegistry, type SenderCheck } from './ipc';
 import type { PathGrants } from './path-grants';
-import { shellChannels } from './shell-channels';
+import { shellChannels } from '../core/pure/shell-channels';
 
 const chooseFolderInput = z.object({ title: z.string().max(200), forExport: z.boolean().optional() }).strict();
 export type ChooseFolderOptions = z.infer<typeof chooseFolderInput>;

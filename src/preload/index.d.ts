@@ -1,5 +1,5 @@
 // What the preload exposes on window, typed from the contract (never written by hand).
-import type { CasebookBridge, ShellEvent } from '../core/contract';
+import type { CasebookBridge, ShellEvent } from '../core/pure/contract';
 
 /** Desktop-only helpers; absent in browser mode. */
 export interface CasebookShell {

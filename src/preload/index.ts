@@ -9,8 +9,8 @@ import {
   type ApiResult,
   type CasebookBridge,
   type ShellEvent,
-} from '../core/contract';
-import { shellChannels } from '../main/shell-channels';
+} from '../core/pure/contract';
+import { shellChannels } from '../core/pure/shell-channels';
 import type { CasebookShell } from './index.d';
 
 /** An error the renderer can branch on: `err.code` is the contract's error code. */

@@ -1,5 +1,5 @@
 // HTTP status for each API error code (browser mode).
-import type { ErrorCode } from '../core/errors';
+import type { ErrorCode } from '../core/pure/errors';
 
 export const httpStatusFor: Record<ErrorCode, number> = {
   invalid_input: 400,

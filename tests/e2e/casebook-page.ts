@@ -1,6 +1,6 @@
 // What a user does and sees in the Casebook window, by role and accessible name.
 import { expect, type Page } from '@playwright/test';
-import { sectionKeys, sectionLabels } from '../../src/core/schemas/study';
+import { sectionKeys, sectionLabels } from '../../src/core/pure/schemas/study';
 
 export const sectionNames = sectionKeys.map((key) => sectionLabels[key]);
 

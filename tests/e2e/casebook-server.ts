@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
-import type { Study } from '../../src/core/schemas/study';
+import type { Study } from '../../src/core/pure/schemas/study';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const URL_LINE = /^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/m;

@@ -3,7 +3,7 @@
 // keep their own. Here the save is already on its way when the file changes, so it is the
 // store that refuses it (outside-change-while-open.spec.ts covers changes noticed first).
 import path from 'node:path';
-import { docToPlainText } from '../../src/core/schemas/rich-text';
+import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
 import { createStudy, saveStatus, section, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 import { changeOnDisk, paragraph, saveArrivesAfter } from './conflict-helpers';

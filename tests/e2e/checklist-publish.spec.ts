@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createStudy, libraryEntry, section, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { writeStudyFile } from './study-files';
+import { writeStudyFile } from './seed-studies';
 
 test('a new study lists its empty sections; clicking one puts the cursor in that section', async ({ page, serve }) => {
   await page.goto(await serve());

@@ -3,8 +3,8 @@
 // kept beside it as a conflict copy. Neither is lost, nothing is overwritten.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { docToPlainText } from '../../src/core/schemas/rich-text';
-import type { Study } from '../../src/core/schemas/study';
+import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
+import type { Study } from '../../src/core/pure/schemas/study';
 import { createStudy, saveStatus, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 import { changeOnDisk, paragraph, saveArrivesAfter } from './conflict-helpers';

@@ -2,8 +2,8 @@
 // tool, another window), for the conflict specs.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import type { RichTextDoc } from '../../src/core/schemas/rich-text';
-import type { Study } from '../../src/core/schemas/study';
+import type { RichTextDoc } from '../../src/core/pure/schemas/rich-text';
+import type { Study } from '../../src/core/pure/schemas/study';
 
 export const paragraph = (text: string): RichTextDoc => ({
   type: 'doc',

@@ -1,10 +1,10 @@
 // A damaged study file is set aside and reported; the rest of the workspace still works.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { docToPlainText } from '../../src/core/schemas/rich-text';
+import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
 import { libraryEntry, openStudy, saveStatus, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
-import { writeStudyFile } from './study-files';
+import { writeStudyFile } from './seed-studies';
 
 test('a truncated study file is listed as quarantined with its reason, and the valid study opens and saves', async ({
   page,

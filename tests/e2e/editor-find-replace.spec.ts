@@ -1,6 +1,6 @@
 // Find and replace searches all four sections of the open study, honours "Match case" and
 // "Whole word", and replaces through the editor so undo takes a replacement back.
-import { docToPlainText } from '../../src/core/schemas/rich-text';
+import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
 import { createStudy, saveStatus, section, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 import { exportStudy } from './editor-page';

@@ -2,7 +2,7 @@
 // editor, in the study file, and in the exported Markdown and site.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { RichTextNode } from '../../src/core/schemas/rich-text';
+import type { RichTextNode } from '../../src/core/pure/schemas/rich-text';
 import { createStudy, saveStatus, section } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 import { exportStudy, solidPng, tableButton, toolbarButton } from './editor-page';

@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SCHEMA_VERSION } from '../../src/core/schemas/site';
+import { SCHEMA_VERSION } from '../../src/core/pure/schemas/site';
 import { pathToFileURL } from 'node:url';
 import { PNG_ASSET, PNG_BYTES, sampleSite, sampleStudies } from '../site/sample-site';
 import { libraryEntry } from './casebook-page';

@@ -2,10 +2,10 @@
 // quick open, and the status bar and window title that count the studies.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Study } from '../../src/core/schemas/study';
+import type { Study } from '../../src/core/pure/schemas/study';
 import { libraryEntry } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { writeStudyFile } from './study-files';
+import { writeStudyFile } from './seed-studies';
 
 const paragraph = (text: string) => ({
   type: 'doc',

@@ -5,8 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { docToPlainText, type RichTextDoc } from '../../src/core/schemas/rich-text';
-import type { Study, StudyPatch } from '../../src/core/schemas/study';
+import { docToPlainText, type RichTextDoc } from '../../src/core/pure/schemas/rich-text';
+import type { Study, StudyPatch } from '../../src/core/pure/schemas/study';
 import { createStudy, libraryEntry, section, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createStudy, libraryEntry, openStudy, saveStatus, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { writeStudyFile } from './study-files';
+import { writeStudyFile } from './seed-studies';
 
 const preview = (page: Page) => page.frameLocator('iframe[title="Preview"]');
 

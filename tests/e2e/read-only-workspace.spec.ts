@@ -1,10 +1,10 @@
 // A workspace written by a newer Casebook opens read-only: the reason is shown and nothing can be typed.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultSiteSettings } from '../../src/core/schemas/site';
+import { defaultSiteSettings } from '../../src/core/pure/schemas/site';
 import { openStudy, section } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { writeStudyFile } from './study-files';
+import { writeStudyFile } from './seed-studies';
 
 test('a workspace from a newer version shows why it is read-only and refuses edits', async ({
   page,

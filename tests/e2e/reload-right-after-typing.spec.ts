@@ -1,6 +1,6 @@
 // Closing or reloading the page right after typing (before the autosave delay) keeps the text:
 // pending edits leave with the page as a keepalive request.
-import { docToPlainText } from '../../src/core/schemas/rich-text';
+import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
 import { createStudy, openStudy, saveStatus, section, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 

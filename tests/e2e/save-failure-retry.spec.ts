@@ -3,7 +3,7 @@
 // file is taken away from under the app, as a sync tool or a git checkout might do.)
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
-import { docToPlainText } from '../../src/core/schemas/rich-text';
+import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
 import { createStudy, saveStatus, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 

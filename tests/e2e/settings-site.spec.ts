@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { openStudy, saveStatus, section, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
-import { writeStudyFile } from './study-files';
+import { writeStudyFile } from './seed-studies';
 
 async function siteOnDisk(workspace: string) {
   return JSON.parse(await readFile(path.join(workspace, 'casebook.json'), 'utf8')).site;

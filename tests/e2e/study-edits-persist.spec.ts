@@ -1,7 +1,7 @@
 // Everything typed into a study reaches its one file on disk and comes back after a reload.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { docToPlainText } from '../../src/core/schemas/rich-text';
+import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
 import { createStudy, libraryEntry, saveStatus, section, sectionNames, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 

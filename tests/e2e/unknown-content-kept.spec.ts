@@ -3,7 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { studySchema, type Study } from '../../src/core/schemas/study';
+import { studySchema, type Study } from '../../src/core/pure/schemas/study';
 import { sampleStudy } from '../helpers/study-files';
 import { openStudy, saveStatus, section, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';

@@ -1,8 +1,8 @@
 // Writes valid study files straight to disk, to build large workspaces quickly.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { emptyDoc } from '../../src/core/schemas/rich-text';
-import type { Study } from '../../src/core/schemas/study';
+import { emptyDoc } from '../../src/core/pure/schemas/rich-text';
+import type { Study } from '../../src/core/pure/schemas/study';
 
 export function sampleStudy(n: number, overrides: Partial<Study> = {}): Study {
   const stamp = new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();

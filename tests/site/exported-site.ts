@@ -5,10 +5,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { writeOutput } from '../../src/core/export/output-writer';
-import { siteExport } from '../../src/core/export/site-export';
-import type { SiteSettings } from '../../src/core/schemas/site';
-import type { Study } from '../../src/core/schemas/study';
+import { writeOutput } from '../../src/core/node/export/output-writer';
+import { siteExport } from '../../src/core/node/export/site-export';
+import type { SiteSettings } from '../../src/core/pure/schemas/site';
+import type { Study } from '../../src/core/pure/schemas/study';
 import { readSampleAsset, sampleSite, sampleStudies } from './sample-site';
 
 export interface ExportedSite {

@@ -1,9 +1,9 @@
 // A small but complete workspace for site export tests: every rich-text node the editor can
 // hold, a workspace image, featured, draft, uncategorised and off-list studies — and a corpus
 // of hostile inputs that must come out inert. Shared by the unit tests and the browser tests.
-import type { RichTextDoc, RichTextNode } from '../../src/core/schemas/rich-text';
-import { SCHEMA_VERSION, defaultSiteSettings, type SiteSettings } from '../../src/core/schemas/site';
-import type { Study } from '../../src/core/schemas/study';
+import type { RichTextDoc, RichTextNode } from '../../src/core/pure/schemas/rich-text';
+import { SCHEMA_VERSION, defaultSiteSettings, type SiteSettings } from '../../src/core/pure/schemas/site';
+import type { Study } from '../../src/core/pure/schemas/study';
 
 // A 1×1 transparent PNG.
 export const PNG_BYTES = Uint8Array.from(

@@ -1,7 +1,7 @@
 // Helpers for tests that look at an exported site: files by path, HTML pages, and the
 // relative links and images inside them.
 import path from 'node:path';
-import type { OutputFile } from '../../src/core/export/output-files';
+import type { OutputFile } from '../../src/core/pure/export/output-files';
 
 export function byPath(files: OutputFile[]): Map<string, string | Uint8Array> {
   return new Map(files.map((f) => [f.path, f.contents]));

@@ -1,9 +1,9 @@
 // The window: library on the left, the selected study on the right. Holds which study is
 // open and the library list; all saving goes through the autosave queue.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { WorkspaceInfo } from '../../core/contract';
-import type { SiteSettings } from '../../core/schemas/site';
-import type { Study, StudyPatch, StudySummary } from '../../core/schemas/study';
+import type { WorkspaceInfo } from '../../core/pure/contract';
+import type { SiteSettings } from '../../core/pure/schemas/site';
+import type { Study, StudyPatch, StudySummary } from '../../core/pure/schemas/study';
 import { errorMessage } from './api/api-error';
 import type { CasebookClient } from './api/casebook-client';
 import { flushOnPageEvents, listenToShell } from './app-lifecycle';

@@ -1,5 +1,5 @@
 // The library shows the most recently edited study first, as the store lists them.
-import { toSummary, type Study, type StudySummary } from '../../core/schemas/study';
+import { toSummary, type Study, type StudySummary } from '../../core/pure/schemas/study';
 
 export function newestFirst(studies: StudySummary[]): StudySummary[] {
   return [...studies].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

@@ -1,7 +1,7 @@
 // Where the editor loads a stored image from: the document keeps `assets/<hash>.<ext>`;
 // Electron shows it through the casebook-asset: protocol, browser mode through the server,
 // whose session cookie authenticates it: the URL holds no secret, so neither does copied HTML.
-import { ASSET_SRC_PATTERN } from '../../../core/asset-store-limits';
+import { ASSET_SRC_PATTERN } from '../../../core/pure/asset-store-limits';
 
 export const ASSET_PROTOCOL = 'casebook-asset';
 const ELECTRON_PREFIX = `${ASSET_PROTOCOL}://asset/`;

@@ -1,5 +1,5 @@
 // Picks the transport for this window: the preload bridge in Electron, HTTP in browser mode.
-import { methodNames, type CasebookApi, type CasebookBridge, type MethodName } from '../../../core/contract';
+import { methodNames, type CasebookApi, type CasebookBridge, type MethodName } from '../../../core/pure/contract';
 import { ApiError } from './api-error';
 import { createHttpClient } from './http-client';
 

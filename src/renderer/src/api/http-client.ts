@@ -1,6 +1,6 @@
 // The browser-mode client: every contract method becomes `POST /api/<method>` with the token
 // header. Built by looping over the contract's method names, so a new method needs no code here.
-import { methodNames, type ApiResult, type CasebookApi, type MethodName } from '../../../core/contract';
+import { methodNames, type ApiResult, type CasebookApi, type MethodName } from '../../../core/pure/contract';
 import { ApiError } from './api-error';
 
 export const TOKEN_HEADER = 'X-Casebook-Token';

@@ -6,9 +6,9 @@
 // meanwhile (git pull, sync, another window) the store refuses, and the author chooses.
 // Saves made as the page closes stay compare-and-swaps: with nobody left to choose, a
 // conflict keeps both (saveOnExit writes the edits as a conflict copy beside theirs).
-import type { CasebookApi, MethodInput, MethodName } from '../../../core/contract';
-import type { RichTextDoc } from '../../../core/schemas/rich-text';
-import type { SectionKey, Study, StudyPatch } from '../../../core/schemas/study';
+import type { CasebookApi, MethodInput, MethodName } from '../../../core/pure/contract';
+import type { RichTextDoc } from '../../../core/pure/schemas/rich-text';
+import type { SectionKey, Study, StudyPatch } from '../../../core/pure/schemas/study';
 import { errorMessage } from '../api/api-error';
 
 export const AUTOSAVE_DELAY_MS = 600;

@@ -1,8 +1,8 @@
 // The publish checklist of the open study: what keeps it from being published (errors first,
 // then advice), refreshed after each save. Each finding is a button that jumps to its place.
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { Finding } from '../../../core/checks/finding';
-import type { CasebookApi } from '../../../core/contract';
+import type { Finding } from '../../../core/pure/checks/finding';
+import type { CasebookApi } from '../../../core/pure/contract';
 import { errorMessage } from '../api/api-error';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { useAfterSaves } from '../library/use-after-saves';

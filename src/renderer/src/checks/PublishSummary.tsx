@@ -2,8 +2,8 @@
 // "2 studies have errors" with each study and its first error, before exporting; the export
 // itself refuses while they remain (the dialog then lists them all and offers to export anyway).
 import { useEffect, useState } from 'react';
-import type { CasebookApi } from '../../../core/contract';
-import type { WorkspaceCheck } from '../../../core/checks/workspace-checks';
+import type { CasebookApi } from '../../../core/pure/contract';
+import type { WorkspaceCheck } from '../../../core/pure/checks/workspace-checks';
 import { errorMessage } from '../api/api-error';
 import './checklist.css';
 

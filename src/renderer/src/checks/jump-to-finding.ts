@@ -1,7 +1,7 @@
 // Moves the author to where a finding is: the labelled field in the metadata form, or the
 // place in a section's editor (TipTap v3 keeps its Editor on the view's DOM as `.editor`).
-import type { Finding } from '../../../core/checks/finding';
-import { sectionKeys, sectionLabels, type SectionKey } from '../../../core/schemas/study';
+import type { Finding } from '../../../core/pure/checks/finding';
+import { sectionKeys, sectionLabels, type SectionKey } from '../../../core/pure/schemas/study';
 
 /** The metadata form's inputs, by the finding field they hold (slug has no field: the title makes it). */
 const fieldInputs: Partial<Record<Finding['field'], string>> = {

@@ -2,7 +2,7 @@
 // keyboard shortcuts and the Keyboard shortcuts list all render from it: adding a block type
 // is one entry here. `label` is the accessible name of every control that shows the command.
 import type { Editor } from '@tiptap/core';
-import { calloutLabels, type CalloutKind } from '../../../core/rich-text/callout';
+import { calloutLabels, type CalloutKind } from '../../../core/pure/rich-text/callout';
 import { requestUi } from '../editor/ui-requests';
 
 export interface EditorCommand {

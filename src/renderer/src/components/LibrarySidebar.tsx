@@ -2,10 +2,10 @@
 // named exactly by its title (snippet, status, date and publish badge describe it instead).
 // Also the way into new studies from a template, the Trash, Site settings and Quick open.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { CasebookApi } from '../../../core/contract';
-import type { LibrarySort } from '../../../core/library/sort';
-import type { SiteSettings } from '../../../core/schemas/site';
-import type { StudySummary } from '../../../core/schemas/study';
+import type { CasebookApi } from '../../../core/pure/contract';
+import type { LibrarySort } from '../../../core/pure/library/sort';
+import type { SiteSettings } from '../../../core/pure/schemas/site';
+import type { StudySummary } from '../../../core/pure/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { enterList, moveInList } from '../library/list-keys';
 import { activeFilterCount, LibraryFilterBar } from '../library/LibraryFilterBar';

@@ -2,7 +2,7 @@
 // id of the study this form was opened for; the form keeps its own state so typing here does
 // not re-render the rich-text editors.
 import { memo, useState } from 'react';
-import { outcomeSchema, statusSchema, type Study, type StudyPatch } from '../../../core/schemas/study';
+import { outcomeSchema, statusSchema, type Study, type StudyPatch } from '../../../core/pure/schemas/study';
 import { CategoryPicker } from './CategoryPicker';
 import { formatTagList, parseTagList } from './tag-list';
 

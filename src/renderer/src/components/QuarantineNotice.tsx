@@ -1,7 +1,7 @@
 // Files the store set aside because they did not parse or validate, and entries it left where
 // they are (a link, a folder or FIFO named like a study, a file it could not read): the user
 // must know, since those studies are missing from the list until the file is repaired.
-import type { WorkspaceInfo } from '../../../core/contract';
+import type { WorkspaceInfo } from '../../../core/pure/contract';
 
 export function QuarantineNotice({
   files,

@@ -2,7 +2,7 @@
 // the four sections. Mounted with key={study.id}, so nothing (state, editors, undo history)
 // survives into another study.
 import { memo } from 'react';
-import { sectionKeys, type Study, type StudyPatch } from '../../../core/schemas/study';
+import { sectionKeys, type Study, type StudyPatch } from '../../../core/pure/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { EditorToolbar } from '../editor/EditorToolbar';
 import { FindReplacePanel } from '../editor/FindReplacePanel';

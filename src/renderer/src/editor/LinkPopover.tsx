@@ -2,7 +2,7 @@
 // targets are accepted (the same rule the exports apply), so an unsafe link never gets stored.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Editor } from '@tiptap/core';
-import { safeHref } from '../../../core/safe-url';
+import { safeHref } from '../../../core/pure/safe-url';
 
 export function LinkPopover({ editor, onClose }: { editor: Editor; onClose: () => void }) {
   const [href, setHref] = useState(() => String(editor.getAttributes('link').href ?? ''));

@@ -5,9 +5,9 @@
 // never reaches the autosave queue: a blank editor over it would save the blank.
 import { memo, useEffect, useMemo, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { loadProblem, type LoadProblem } from '../../../core/rich-text/loadable';
-import type { RichTextDoc } from '../../../core/schemas/rich-text';
-import { sectionLabels, type SectionKey } from '../../../core/schemas/study';
+import { loadProblem, type LoadProblem } from '../../../core/pure/rich-text/loadable';
+import type { RichTextDoc } from '../../../core/pure/schemas/rich-text';
+import { sectionLabels, type SectionKey } from '../../../core/pure/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { BubbleFormatting } from './BubbleFormatting';
 import { sectionEditorExtensions } from './editor-extensions';

@@ -1,9 +1,9 @@
 // A section the editor cannot load as stored (a node or mark this version does not know):
 // its text is shown read-only (unknown nodes named where they stand) under a notice saying what could not be shown and how to get
 // it back. Nothing here can edit, so nothing here is ever saved; the file keeps it as it is.
-import { previewLines, type LoadProblem } from '../../../core/rich-text/loadable';
-import type { RichTextDoc } from '../../../core/schemas/rich-text';
-import { sectionLabels, type SectionKey } from '../../../core/schemas/study';
+import { previewLines, type LoadProblem } from '../../../core/pure/rich-text/loadable';
+import type { RichTextDoc } from '../../../core/pure/schemas/rich-text';
+import { sectionLabels, type SectionKey } from '../../../core/pure/schemas/study';
 
 interface UnloadableSectionProps {
   studyId: string;

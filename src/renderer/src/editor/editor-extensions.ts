@@ -3,7 +3,7 @@
 // schema) plus the editing-only behaviour: placeholder, shortcuts, slash menu, find, images.
 import type { Extensions } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
-import { richTextExtensions } from '../../../core/rich-text/extensions';
+import { richTextExtensions } from '../../../core/pure/rich-text/extensions';
 import { HighlightedCodeBlock } from './code-languages';
 import { CommandKeymap } from './command-keymap';
 import { DisplayImage } from './display-image';

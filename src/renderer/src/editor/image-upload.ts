@@ -3,8 +3,8 @@
 // stored `assets/<hash>.<ext>` src. Files of other types are left to the editor's defaults.
 import { Extension, type Editor } from '@tiptap/core';
 import { NodeSelection, Plugin, PluginKey } from '@tiptap/pm/state';
-import { assetMediaTypes, type AssetMediaType } from '../../../core/asset-store-limits';
-import type { CasebookApi } from '../../../core/contract';
+import { assetMediaTypes, type AssetMediaType } from '../../../core/pure/asset-store-limits';
+import type { CasebookApi } from '../../../core/pure/contract';
 import { errorMessage } from '../api/api-error';
 import { connectCasebook } from '../api/casebook-client';
 import { requestUi } from './ui-requests';

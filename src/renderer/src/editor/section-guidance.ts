@@ -1,6 +1,6 @@
 // "What good looks like" for each section: a few concrete habits of strong case studies,
 // shown folded under the section heading beside the placeholder question.
-import type { SectionKey } from '../../../core/schemas/study';
+import type { SectionKey } from '../../../core/pure/schemas/study';
 
 export const sectionGuidance: Record<SectionKey, readonly string[]> = {
   problem: [

@@ -1,5 +1,5 @@
 // The guiding question shown in each empty section, so a blank page asks something answerable.
-import type { SectionKey } from '../../../core/schemas/study';
+import type { SectionKey } from '../../../core/pure/schemas/study';
 
 export const sectionPrompts: Record<SectionKey, string> = {
   problem: 'What was broken, slow or costly, and for whom? What constraints did you face?',

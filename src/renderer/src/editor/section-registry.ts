@@ -2,7 +2,7 @@
 // toolbar acts on that one; find & replace walks all four in section order.
 import { useSyncExternalStore } from 'react';
 import type { Editor } from '@tiptap/core';
-import { sectionKeys, type SectionKey } from '../../../core/schemas/study';
+import { sectionKeys, type SectionKey } from '../../../core/pure/schemas/study';
 
 const editors = new Map<SectionKey, Editor>();
 let active: Editor | null = null;

@@ -3,8 +3,8 @@
 // and only the small count labels re-render, never the editors or the app.
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Editor } from '@tiptap/core';
-import { countWords, WORDS_PER_MINUTE } from '../../../core/reading-time';
-import type { SectionKey } from '../../../core/schemas/study';
+import { countWords, WORDS_PER_MINUTE } from '../../../core/pure/reading-time';
+import type { SectionKey } from '../../../core/pure/schemas/study';
 
 export const RECOUNT_DELAY_MS = 300;
 

@@ -2,8 +2,8 @@
 // (the native picker in Electron, a typed path in browser mode). Saves pending edits first, so
 // the export holds what the author sees; errors stay in the dialog, nothing closes on them.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { CasebookApi } from '../../../core/contract';
-import { publishBlockSchema, type PublishBlock } from '../../../core/checks/publish-gate';
+import type { CasebookApi } from '../../../core/pure/contract';
+import { publishBlockSchema, type PublishBlock } from '../../../core/pure/checks/publish-gate';
 import { ApiError, errorMessage } from '../api/api-error';
 import type { CasebookShell } from '../api/casebook-client';
 import { PublishSummary } from '../checks/PublishSummary';

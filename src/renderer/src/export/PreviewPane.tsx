@@ -3,7 +3,7 @@
 // drawn in a sandboxed frame; it is fetched again whenever the autosave queue reports "Saved",
 // so it shows what is on disk, as an export would.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CasebookApi } from '../../../core/contract';
+import type { CasebookApi } from '../../../core/pure/contract';
 import { errorMessage } from '../api/api-error';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import '../styles/export.css';

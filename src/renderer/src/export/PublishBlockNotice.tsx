@@ -2,7 +2,7 @@
 // with its errors, and a clearly labelled way to export anyway (the studies are then
 // published as they are). Nothing was written when this shows.
 import { useEffect, useId, useRef } from 'react';
-import type { PublishBlock } from '../../../core/checks/publish-gate';
+import type { PublishBlock } from '../../../core/pure/checks/publish-gate';
 
 interface PublishBlockNoticeProps {
   block: PublishBlock;

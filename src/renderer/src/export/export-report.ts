@@ -1,6 +1,6 @@
 // What the Export dialog says: the counts of a finished export in words, where its pages are,
 // and the folder check the contract itself makes (so a bad path is caught before the call).
-import { contract, type MethodOutput } from '../../../core/contract';
+import { contract, type MethodOutput } from '../../../core/pure/contract';
 
 export type ExportReport = MethodOutput<'exportWorkspace'>;
 export type ExportFormat = ExportReport['format'];

@@ -2,8 +2,8 @@
 // with the number of studies picking it would give (the core's facet counts). Shown on demand
 // so the list keeps its room; an active filter stays visible on the toggle.
 import { useId } from 'react';
-import { NO_OUTCOME, type FacetCounts, type LibraryFilters } from '../../../core/library/filters';
-import { outcomeSchema, statusSchema } from '../../../core/schemas/study';
+import { NO_OUTCOME, type FacetCounts, type LibraryFilters } from '../../../core/pure/library/filters';
+import { outcomeSchema, statusSchema } from '../../../core/pure/schemas/study';
 import { facetCount } from './facet-count';
 
 const statusNames: Record<string, string> = { draft: 'Draft', published: 'Published' };

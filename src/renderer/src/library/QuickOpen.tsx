@@ -1,8 +1,8 @@
 // Quick open (Mod-P): type part of a title or text, arrows move, Enter opens, Escape closes.
 // The box is a combobox over a listbox of matches, so a screen reader follows the choice.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import type { CasebookApi } from '../../../core/contract';
-import type { LibraryEntry } from '../../../core/library/library-query';
+import type { CasebookApi } from '../../../core/pure/contract';
+import type { LibraryEntry } from '../../../core/pure/library/library-query';
 import { errorMessage } from '../api/api-error';
 import { HighlightedText } from './HighlightedText';
 import { ModalDialog } from './ModalDialog';

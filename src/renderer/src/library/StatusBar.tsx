@@ -2,7 +2,7 @@
 // window title ("Casebook — <workspace> (N studies)") in step, with a mark while edits are unsaved.
 // The save state is plain text here: the toolbar's line is the one live status region.
 import { useEffect, useSyncExternalStore } from 'react';
-import type { WorkspaceInfo } from '../../../core/contract';
+import type { WorkspaceInfo } from '../../../core/pure/contract';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import '../styles/library.css';
 

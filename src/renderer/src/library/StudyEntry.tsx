@@ -2,8 +2,8 @@
 // reader announces and tests look for), with the search snippet, status, date and publish
 // badge beside it as its description rather than its name.
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { LibraryEntry } from '../../../core/library/library-query';
-import type { StudySummary } from '../../../core/schemas/study';
+import type { LibraryEntry } from '../../../core/pure/library/library-query';
+import type { StudySummary } from '../../../core/pure/schemas/study';
 import { HighlightedText } from './HighlightedText';
 import { StudyActionsMenu, type StudyAction } from './StudyActionsMenu';
 

@@ -1,8 +1,8 @@
 // "New from template…": pick one of the workspace's templates (templates/*.json), give a
 // title, Create. Blank is chosen first, so Enter alone makes a blank study.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { CasebookApi } from '../../../core/contract';
-import type { StudyTemplate, TemplateProblem } from '../../../core/templates/template-schema';
+import type { CasebookApi } from '../../../core/pure/contract';
+import type { StudyTemplate, TemplateProblem } from '../../../core/pure/templates/template-schema';
 import { errorMessage } from '../api/api-error';
 import { ModalDialog } from './ModalDialog';
 

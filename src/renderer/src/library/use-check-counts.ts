@@ -1,7 +1,7 @@
 // Publish errors and warnings per study, for the library badges; asked again a little after
 // the library changes (saves, creates, deletes), never per keystroke.
 import { useEffect, useState } from 'react';
-import type { CasebookApi } from '../../../core/contract';
+import type { CasebookApi } from '../../../core/pure/contract';
 import type { CheckCount } from './StudyEntry';
 
 /** Counts by study id (ids come from workspace files: a Map, so `constructor` is just an id). */

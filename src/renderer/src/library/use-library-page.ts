@@ -4,10 +4,10 @@
 // core is still reading the full text of a workspace just opened, asks again every
 // INDEXING_POLL_MS so results and progress fill in.
 import { useEffect, useState } from 'react';
-import type { CasebookApi } from '../../../core/contract';
-import type { LibraryFilters } from '../../../core/library/filters';
-import type { LibraryPage } from '../../../core/library/library-query';
-import type { LibrarySort } from '../../../core/library/sort';
+import type { CasebookApi } from '../../../core/pure/contract';
+import type { LibraryFilters } from '../../../core/pure/library/filters';
+import type { LibraryPage } from '../../../core/pure/library/library-query';
+import type { LibrarySort } from '../../../core/pure/library/sort';
 import { errorMessage } from '../api/api-error';
 
 export const PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 // Duplicate, move to trash (with Undo) and restore, each saving the study's pending edits
 // first so nothing typed is lost or sent to a study that is gone.
 import { useCallback, useState } from 'react';
-import type { CasebookApi } from '../../../core/contract';
+import type { CasebookApi } from '../../../core/pure/contract';
 import { errorMessage } from '../api/api-error';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 

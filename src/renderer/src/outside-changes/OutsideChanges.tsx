@@ -3,8 +3,8 @@
 // save refused because the file changed) the author chooses: Keep mine, Take theirs or Keep
 // both. Nothing on disk is ever overwritten without that choice.
 import { useCallback, useState, useSyncExternalStore } from 'react';
-import type { CasebookApi } from '../../../core/contract';
-import type { Study } from '../../../core/schemas/study';
+import type { CasebookApi } from '../../../core/pure/contract';
+import type { Study } from '../../../core/pure/schemas/study';
 import { errorMessage } from '../api/api-error';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { ConflictChoice } from './ConflictChoice';

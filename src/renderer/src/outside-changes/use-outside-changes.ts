@@ -5,7 +5,7 @@
 // someone else wrote the file. What to do about it is the caller's: reload when nothing is
 // unsaved, ask the author when something is.
 import { useEffect, useRef } from 'react';
-import type { CasebookApi } from '../../../core/contract';
+import type { CasebookApi } from '../../../core/pure/contract';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 
 export const OUTSIDE_CHECK_MS = 2000;

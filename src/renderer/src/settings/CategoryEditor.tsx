@@ -1,7 +1,7 @@
 // The site's categories in index order: add, rename (every study using it follows), reorder
 // by drag or Move up/down, delete after a prompt naming the studies that use it.
 import { useState, type FormEvent } from 'react';
-import type { CasebookApi } from '../../../core/contract';
+import type { CasebookApi } from '../../../core/pure/contract';
 import { errorMessage } from '../api/api-error';
 import { ModalDialog } from '../library/ModalDialog';
 

@@ -2,8 +2,8 @@
 // author, base URL, language) and its categories. Text fields are checked as typed and saved
 // together with Save; category changes apply at once, since they rewrite the studies using them.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { CasebookApi } from '../../../core/contract';
-import type { SiteSettings } from '../../../core/schemas/site';
+import type { CasebookApi } from '../../../core/pure/contract';
+import type { SiteSettings } from '../../../core/pure/schemas/site';
 import { errorMessage } from '../api/api-error';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { ModalDialog } from '../library/ModalDialog';

@@ -1,6 +1,6 @@
 // The site settings a person edits as text, their labels, and the checks the core applies
 // (the same zod schema), so a mistake shows beside its field before anything is sent.
-import { siteSettingsSchema, type SitePatch, type SiteSettings } from '../../../core/schemas/site';
+import { siteSettingsSchema, type SitePatch, type SiteSettings } from '../../../core/pure/schemas/site';
 
 export type SiteTextField = 'title' | 'tagline' | 'description' | 'author' | 'baseUrl' | 'language';
 

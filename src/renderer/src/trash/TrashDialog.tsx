@@ -1,8 +1,8 @@
 // The Trash: studies deleted from the library (kept in <workspace>/.trash), each restorable
 // or deletable for good after a confirmation that names it.
 import { useCallback, useEffect, useState } from 'react';
-import type { CasebookApi } from '../../../core/contract';
-import type { StudySummary } from '../../../core/schemas/study';
+import type { CasebookApi } from '../../../core/pure/contract';
+import type { StudySummary } from '../../../core/pure/schemas/study';
 import { errorMessage } from '../api/api-error';
 import { ModalDialog } from '../library/ModalDialog';
 

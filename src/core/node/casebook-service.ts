@@ -1,0 +1,314 @@
+// The core service: the contract's methods implemented over one workspace folder.
+// Transports (IPC, HTTP, CLI) call it through dispatch(), never around it.
+import { promises as fsp } from 'node:fs';
+import { statOrNull } from './file-exists';
+import path from 'node:path';
+import { ASSETS_DIR, readAssetBytes, saveAssetBytes } from './asset-store';
+import type { CasebookHandlers, WorkspaceInfo } from '../pure/contract';
+import { conflictCopyDraft } from './conflict-copy';
+import { CasebookError } from '../pure/errors';
+import { studyPreviewHtml } from './export/study-preview';
+import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
+import { countQuarantined, listQuarantine, QUARANTINE_DIR } from './quarantine';
+import { removeStaleWriteFiles } from './atomic-write';
+import { assertWorkspaceEntries, ensureWorkspaceFolder } from './workspace-folders';
+import { CACHE_DIR } from './summary-cache';
+import { TEMPLATES_DIR } from '../pure/templates/template-schema';
+import { assertKnownTypes } from '../pure/rich-text/known-types';
+import { checkWorkspace } from '../pure/checks/workspace-checks';
+import { TemplatePrompts } from '../pure/checks/template-prompts';
+import { LibraryService } from './library-service';
+import {
+  addCategory,
+  categoryUsage,
+  deleteCategory,
+  renameCategory,
+  reorderCategories,
+  type CategoryChange,
+} from '../pure/site-categories';
+import { ensureDefaultTemplates, getTemplate, listTemplates } from './templates/template-store';
+import { studyDraftFromTemplate } from '../pure/templates/template-draft';
+import type { Study } from '../pure/schemas/study';
+import { SiteStore, WORKSPACE_FILE } from './site-store';
+import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
+import { exportStudies, type ExportProgress } from './workspace-export';
+import { holdsWorkspace } from './workspace-presence';
+
+export interface CasebookService extends CasebookHandlers {
+  readonly workspace: string;
+  /** Writes derived caches now (the desktop app calls it before quitting), so the next open reads nothing. */
+  flushCaches(): Promise<void>;
+  /** Starts reading studies into the search index in the background (the app calls it; the CLI need not). */
+  warmUp(): void;
+  /**
+   * Lists the studies and reads in full any listed from their file's head only (a large
+   * workspace opened for the first time), so damage is found and set aside now. The CLI's
+   * list uses it; the app lets its background indexing do the same.
+   */
+  verifyStudies(onProgress?: (done: number, total: number) => void): Promise<void>;
+  /** Every valid study in full (for export and checks). */
+  loadAllStudies(): Promise<Study[]>;
+  /** Import with progress reports (the CLI shows them). */
+  importWithProgress(paths: string[], onProgress?: ImportProgress): ReturnType<CasebookHandlers['importMarkdown']>;
+  /** Export with progress reports (the CLI shows them; the contract method has none). */
+  exportWithProgress(
+    input: Parameters<CasebookHandlers['exportWorkspace']>[0],
+    onProgress?: ExportProgress,
+  ): ReturnType<CasebookHandlers['exportWorkspace']>;
+}
+
+/** The folders Casebook reads and writes in a workspace: each must be a real folder. */
+export const WORKSPACE_FOLDERS = [
+  STUDIES_DIR,
+  TRASH_DIR,
+  QUARANTINE_DIR,
+  TEMPLATES_DIR,
+  ASSETS_DIR,
+  CACHE_DIR,
+] as const;
+
+export interface OpenWorkspaceOptions {
+  /** false: refuse a folder that holds no workspace yet, creating nothing (commands that only read). */
+  create?: boolean;
+}
+
+/**
+ * Opens (creating if needed, unless told not to) the workspace at `dir` and returns its
+ * service. The folder itself may be reached through a link (the user's choice of path): it is
+ * resolved once, here. Its own folders and casebook.json must not be links (workspace-folders.ts).
+ */
+export async function openWorkspace(dir: string, options: OpenWorkspaceOptions = {}): Promise<CasebookService> {
+  if (options.create === false && !holdsWorkspace(path.resolve(dir))) {
+    throw new CasebookError(
+      'not_found',
+      `No Casebook workspace at ${path.resolve(dir)} (there is no ${WORKSPACE_FILE}).`,
+    );
+  }
+  await fsp.mkdir(path.resolve(dir), { recursive: true });
+  const workspace = await fsp.realpath(path.resolve(dir));
+  assertWorkspaceEntries(workspace, WORKSPACE_FOLDERS, [WORKSPACE_FILE]);
+  const site = new SiteStore(workspace);
+  const { readOnlyReason } = await site.open();
+  const studies = new StudyStore(workspace);
+  if (!readOnlyReason) {
+    await studies.open();
+    await ensureWorkspaceFolder(workspace, ASSETS_DIR);
+    await ensureDefaultTemplates(workspace);
+    // What a crashed writer left (studies/, .trash/ and .casebook/ are cleaned by the store).
+    for (const folder of ['', QUARANTINE_DIR, TEMPLATES_DIR, ASSETS_DIR])
+      await removeStaleWriteFiles(path.join(workspace, folder));
+  }
+  // Prompts of the workspace's templates, re-read when templates are listed or studies checked.
+  let prompts = TemplatePrompts.builtIn();
+  const readTemplates = async () => {
+    const list = await listTemplates(workspace);
+    prompts = TemplatePrompts.withWorkspace(list.templates);
+    return list;
+  };
+  await readTemplates();
+  const library = new LibraryService({
+    listSummaries: () => studies.list(),
+    readStudy: async (id) => {
+      try {
+        return await studies.get(id);
+      } catch (err) {
+        if (err instanceof CasebookError && err.code === 'not_found') return null;
+        throw err;
+      }
+    },
+    site: () => site.get(),
+    prompts: () => prompts,
+    folderStamp: () => statOrNull(studies.studiesDir)?.mtimeMs ?? null,
+    quarantinedCount: () => countQuarantined(workspace),
+    unverifiedIds: () => studies.unverifiedIds(),
+    // Every study file has now been read in full: the next open need read none of them.
+    onIndexed: () => void studies.saveSummaryCache(),
+  });
+
+  // The workspace file or any study file from a newer Casebook makes everything read-only.
+  const readOnly = (): string | null => readOnlyReason ?? studies.readOnlyReason;
+  const writable = (): void => {
+    const reason = readOnly();
+    if (reason) throw new CasebookError('read_only', reason);
+  };
+
+  const info = async (): Promise<WorkspaceInfo> => {
+    const studyCount = (await studies.list()).length;
+    return {
+      path: workspace,
+      name: path.basename(workspace),
+      readOnly: readOnly() !== null,
+      readOnlyReason: readOnly(),
+      studyCount,
+      quarantined: await listQuarantine(workspace),
+      skipped: studies.skippedFiles(),
+    };
+  };
+
+  const loadAllStudies = async (): Promise<Study[]> => {
+    const summaries = await studies.list();
+    const all: Study[] = [];
+    for (const summary of summaries) {
+      try {
+        all.push(await studies.get(summary.id));
+      } catch (err) {
+        // Deleted or quarantined since the list was read: leave it out.
+        if (!(err instanceof CasebookError && err.code === 'not_found')) throw err;
+      }
+    }
+    return all;
+  };
+
+  const exportWithProgress: CasebookService['exportWithProgress'] = async (input, onProgress) =>
+    exportStudies(workspace, site.get(), await loadAllStudies(), input, onProgress);
+
+  /** Saves the studies a category rename or delete touched, then the settings. */
+  const applyCategoryChange = async (change: CategoryChange) => {
+    writable();
+    const changedStudies = [];
+    for (const { id, categories } of change.changedStudies) {
+      const saved = await studies.update(id, { categories });
+      library.saved(saved);
+      changedStudies.push({ id, title: saved.title });
+    }
+    return { site: await site.update({ categories: change.site.categories }), changedStudies };
+  };
+
+  const importWithProgress: CasebookService['importWithProgress'] = async (paths, onProgress) => {
+    writable();
+    const existingIds = new Set((await studies.list()).map((s) => s.id));
+    return importMarkdownPaths(
+      paths,
+      { workspace, existingIds, createStudy: (draft) => studies.create(draft) },
+      onProgress,
+    );
+  };
+
+  return {
+    workspace,
+    warmUp: () => void library.sync().catch(() => undefined),
+    flushCaches: async () => {
+      if (!readOnly()) await studies.saveSummaryCache();
+    },
+    loadAllStudies,
+    verifyStudies: async (onProgress) => {
+      await studies.list();
+      await studies.verifyAll(onProgress);
+    },
+    importWithProgress,
+    exportWithProgress,
+    getWorkspaceInfo: info,
+    listStudies: () => studies.list(),
+    getStudy: ({ id }) => studies.get(id),
+    getStudyVersion: async ({ id }) => ({ updatedAt: await studies.updatedAt(id) }),
+    createStudy: async ({ title, template }) => {
+      writable();
+      let draft = {};
+      if (template) {
+        const found = await getTemplate(workspace, template);
+        if (!found)
+          throw new CasebookError('not_found', `No template "${template}" in ${path.join(workspace, 'templates')}.`);
+        draft = studyDraftFromTemplate(found, title ?? '', site.get().categories);
+        // A template is a file in the workspace (shared through git): its content is input too.
+        assertKnownTypes(draft, `create a study from the template "${template}"`);
+      }
+      const created = await studies.create({ ...draft, title: title ?? '' });
+      library.saved(created);
+      return created;
+    },
+    updateStudy: async ({ id, patch, baseUpdatedAt }) => {
+      writable();
+      assertKnownTypes(patch, 'save the study');
+      const saved = await studies.update(id, patch, baseUpdatedAt);
+      library.saved(saved);
+      return saved;
+    },
+    saveOnExit: async ({ id, patch, baseUpdatedAt }) => {
+      writable();
+      assertKnownTypes(patch, 'save the study');
+      try {
+        const saved = await studies.update(id, patch, baseUpdatedAt);
+        library.saved(saved);
+        return { study: saved, conflictCopy: null };
+      } catch (err) {
+        if (!(err instanceof CasebookError && err.code === 'conflict')) throw err;
+        const theirs = await studies.get(id);
+        const copy = await studies.create(conflictCopyDraft(theirs, patch, new Date()));
+        library.saved(copy);
+        return { study: theirs, conflictCopy: copy };
+      }
+    },
+    duplicateStudy: async ({ id }) => {
+      writable();
+      const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, slug: _s, ...fields } = await studies.get(id);
+      const copy = await studies.create({
+        ...fields,
+        title: `${fields.title || 'Untitled'} (copy)`,
+        status: 'draft',
+        featured: false,
+      });
+      library.saved(copy);
+      return copy;
+    },
+    deleteStudy: async ({ id }) => {
+      writable();
+      await studies.delete(id);
+      library.removed(id);
+      return { id };
+    },
+    restoreStudy: async ({ id }) => {
+      writable();
+      const restored = await studies.restore(id);
+      library.saved(restored);
+      return restored;
+    },
+    purgeStudy: async ({ id }) => {
+      writable();
+      await studies.purge(id);
+      return { id };
+    },
+    searchLibrary: (query) => library.search(query),
+    listTemplates: readTemplates,
+    checkStudy: async ({ id }) => {
+      await readTemplates();
+      return library.findingsOf(await studies.get(id));
+    },
+    checkCounts: () => library.checkCounts(),
+    checkWorkspace: async ({ publishedOnly }) => {
+      await readTemplates();
+      return checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly, prompts });
+    },
+    addCategory: async ({ name }) => {
+      writable();
+      return site.update({ categories: addCategory(site.get(), name).categories });
+    },
+    renameCategory: async ({ from, to }) =>
+      applyCategoryChange(renameCategory(site.get(), await studies.list(), from, to)),
+    reorderCategories: async ({ order }) => {
+      writable();
+      return site.update({ categories: reorderCategories(site.get(), order).categories });
+    },
+    categoryUsage: async ({ name }) => categoryUsage(await studies.list(), name),
+    deleteCategory: async ({ name }) => applyCategoryChange(deleteCategory(site.get(), await studies.list(), name)),
+    listTrash: () => studies.listTrash(),
+    listQuarantined: () => listQuarantine(workspace),
+    saveAsset: async ({ mediaType, dataBase64 }) => {
+      writable();
+      return { src: await saveAssetBytes(workspace, Buffer.from(dataBase64, 'base64'), mediaType) };
+    },
+    exportWorkspace: (input) => exportWithProgress(input),
+    importMarkdown: ({ paths }) => importWithProgress(paths),
+    previewStudy: async ({ id }) => ({
+      html: studyPreviewHtml({
+        site: site.get(),
+        study: await studies.get(id),
+        readAsset: (src) => readAssetBytes(workspace, src),
+      }),
+    }),
+    getSite: async () => site.get(),
+    updateSite: async ({ patch }) => {
+      writable();
+      return site.update(patch);
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// The static site export, as a pure function: (site settings, studies, a way to read assets)
+// → the list of files to write, plus warnings for the author. No disk, no clock unless asked:
+// output-writer.ts puts the files on disk.
+import { ASSET_SRC_PATTERN } from '../../pure/asset-store-limits';
+import { safeRemoteUrl } from '../../pure/safe-url';
+import { exportableAsset } from './exportable-asset';
+import type { SiteSettings } from '../../pure/schemas/site';
+import { sectionKeys, type Study } from '../../pure/schemas/study';
+import { imageSources } from '../../pure/rich-text/html';
+import type { OutputFile } from '../../pure/export/output-files';
+import { renderFeed, renderSitemap } from '../../pure/export/site-feed';
+import { buildSiteModel, type SiteStudy } from '../../pure/export/site-model';
+import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
+import { rememberedPage, clearPageMemo } from './site-page-memo';
+import { clearStudyBodyCache, studyBody, type ImageResolver } from './site-study-body';
+import type { RenderCache } from './site-render-cache';
+import { FAVICON_SVG, SITE_CSS } from '../../pure/export/site-theme';
+
+export interface SiteExportInput {
+  site: SiteSettings;
+  studies: Study[];
+  /** Bytes of a workspace asset such as `assets/<sha256>.png`, or null when it is missing. */
+  readAsset(relPath: string): Uint8Array | null;
+  /** Include drafts (marked "Draft" on their pages). */
+  drafts: boolean;
+  /** Only used for the feed's date when there are no studies; defaults to now. */
+  generatedAt?: Date;
+  /**
+   * Section HTML rendered by an earlier export (see site-render-cache.ts): read for sections
+   * it holds, told about every section this export uses. Output is identical without it.
+   */
+  renderCache?: RenderCache;
+}
+
+export interface SiteExportResult {
+  files: OutputFile[];
+  warnings: string[];
+  /** How many studies have a page. */
+  studies: number;
+}
+
+export const NO_BASE_URL_WARNING = 'No base URL set: feed.xml and sitemap.xml were skipped (set one in Site settings)';
+
+// Stored images are content-addressed workspace assets, carried only as exportable-asset.ts
+// allows (no SVG: one opened directly can run script). Remote images are shown only from an
+// http(s) address, written exactly as checked (safeRemoteUrl).
+export function siteExport(input: SiteExportInput): SiteExportResult {
+  const { site } = input;
+  const model = buildSiteModel(site, input.studies, input.drafts);
+  const hasFeed = site.baseUrl !== '';
+  const warnings: string[] = [];
+  const assets = new Map<string, Uint8Array>();
+  const refused = new Map<string, string>();
+  const ctx: PageContext = { model, hasFeed, formatDate: dateFormatter(site.language) };
+
+  // Which stored images travel with the site is exportableAsset's decision (no SVG, only
+  // files that are what their name says), the same for the Markdown export.
+  const imagesOf =
+    (s: SiteStudy): ImageResolver =>
+    (src) => {
+      if (ASSET_SRC_PATTERN.test(src)) {
+        const name = src.slice('assets/'.length);
+        if (assets.has(name)) return { name };
+        if (refused.has(src)) {
+          warnings.push(`"${s.study.title}": ${refused.get(src)!}; it was left out`);
+          return null;
+        }
+        const asset = exportableAsset(src, input.readAsset);
+        if (asset.ok) {
+          assets.set(asset.name, asset.bytes);
+          return { name: asset.name };
+        }
+        refused.set(src, asset.reason);
+        warnings.push(`"${s.study.title}": ${asset.reason}; it was left out`);
+        return null;
+      }
+      const remote = safeRemoteUrl(src);
+      if (remote !== null) return { remote };
+      warnings.push(`An image in "${s.study.title}" is neither a workspace image nor http(s); it was left out`);
+      return null;
+    };
+
+  const files: OutputFile[] = [
+    { path: 'index.html', contents: renderIndex(ctx) },
+    { path: 'assets/site.css', contents: SITE_CSS },
+    { path: 'assets/favicon.svg', contents: FAVICON_SVG },
+  ];
+  // Everything a study page shows besides its own study, body and neighbours.
+  const siteKey = JSON.stringify([site, hasFeed]);
+  const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
+  model.studies.forEach((s, i) => {
+    const body = studyBody(s.study, imagesOf(s), input.renderCache);
+    const { title, summary, status, date, outcome, tags } = s.study;
+    const key = `${siteKey}${JSON.stringify([
+      s.path,
+      [title, summary, status, date, outcome, tags],
+      s.categories.map((c) => [c.name, c.path]),
+      neighbour(model.studies[i - 1]),
+      neighbour(model.studies[i + 1]),
+    ])}`;
+    files.push({ path: s.path, contents: rememberedPage(s.path, key, body, () => renderStudy(ctx, i, body)) });
+  });
+  for (const category of model.categories) {
+    files.push({ path: category.path, contents: renderCategory(ctx, category) });
+  }
+  for (const [name, bytes] of assets) files.push({ path: `assets/img/${name}`, contents: bytes });
+  if (hasFeed) {
+    files.push({ path: 'feed.xml', contents: renderFeed(model, input.generatedAt ?? new Date()) });
+    files.push({ path: 'sitemap.xml', contents: renderSitemap(model) });
+  } else {
+    warnings.push(NO_BASE_URL_WARNING);
+  }
+  return { files, warnings: [...new Set(warnings)], studies: model.studies.length };
+}
+
+/** Forgets every remembered rendering (the next export starts cold, as a new process would). */
+export function forgetRenderedSite(): void {
+  clearStudyBodyCache();
+  clearPageMemo();
+}
+
+/** Every image source a set of studies uses (for callers that want to preload assets). */
+export function studyImageSources(studies: Study[]): string[] {
+  return [...new Set(studies.flatMap((s) => sectionKeys.flatMap((k) => imageSources(s[k]))))];
+}

@@ -1,0 +1,311 @@
+// The expensive part of a study page — its four sections as HTML (with highlighted code) and
+// its reading time — rendered once per content and remembered, so re-exporting after editing
+// one study renders one study. The cache is keyed by a hash of the sections themselves, so
+// it can never serve stale HTML; output is identical with or without it.
+//
+// A second, optional cache outlives the process (site-render-cache.ts keeps it beside the
+// export): each section's HTML under a key that hashes the section's JSON, the renderer
+// version and a fingerprint of the renderer's actual output. Its entries also record how every
+// image was resolved, and are reused only if each image resolves the same way now.
+import { createHash } from 'node:crypto';
+import { richTextToHtml, type HtmlRenderOptions } from '../../pure/rich-text/html';
+import { WORDS_PER_MINUTE, countWords, readingMinutes } from '../../pure/reading-time';
+import { docToPlainText } from '../../pure/schemas/rich-text';
+import type { RichTextDoc, RichTextNode } from '../../pure/schemas/rich-text';
+import { sectionKeys, type SectionKey, type Study } from '../../pure/schemas/study';
+import { highlightCode } from '../../pure/export/site-highlight';
+import type { RenderCache } from './site-render-cache';
+
+export interface StudyBody {
+  /** HTML of each non-empty section, in section order. */
+  sections: Array<{ key: SectionKey; html: string }>;
+  minutes: number;
+  /** Stored image sources the HTML refers to, mapped to their file name under assets/img/. */
+  images: Map<string, string>;
+}
+
+export interface ImageResolver {
+  /** The file name under assets/img/ for a stored src, or null to leave the image out. */
+  (src: string): { name: string } | { remote: string } | null;
+}
+
+/**
+ * Bump when anything that shapes a section's HTML changes (rich-text/html.ts, site-highlight.ts,
+ * the options below): entries rendered by older code then never match. The fingerprint below
+ * catches most changes by itself (a highlight.js upgrade, say), this catches the rest.
+ */
+// 2: link targets written exactly as checked (no trim), image src checked, Map lookups by type.
+export const SECTION_RENDER_VERSION = 2;
+
+const MAX_CACHED = 5000;
+/** One section's entry in the persistent cache, with its key. */
+type CacheEntry = [key: string, value: string];
+/** Remembered bodies by study id, with the study object they were rendered from. */
+const cache = new Map<string, { study: Study; body: StudyBody; entries?: CacheEntry[] }>();
+
+// Hashing 1,000 long studies costs ~100 ms, so hashes are computed only when a remembered
+// body meets a different object for the same id (a study read again from disk), and each
+// object's hash is remembered. Studies are immutable values throughout core (a save makes a
+// new object), so the same object always has the same sections.
+const hashes = new WeakMap<Study, string>();
+
+function contentHash(study: Study): string {
+  let hash = hashes.get(study);
+  if (!hash) {
+    hash = createHash('sha1')
+      .update(JSON.stringify(sectionKeys.map((k) => study[k])))
+      .digest('base64');
+    hashes.set(study, hash);
+  }
+  return hash;
+}
+
+const renderOptions = (resolveImage: (src: string) => string | null): HtmlRenderOptions => ({
+  headingOffset: 1,
+  highlight: highlightCode,
+  resolveImage,
+});
+
+/** Where the page (one folder below the site root) points for a resolved image, or null. */
+function imageUrl(found: ReturnType<ImageResolver>): string | null {
+  if (!found) return null;
+  return 'remote' in found ? found.remote : `../assets/img/${found.name}`;
+}
+
+// A document using every node and mark the renderer knows, highlighted code and images: its
+// rendering changes whenever the renderer's output would (our code or a library's). One
+// language only: compiling a grammar costs a fresh process milliseconds, and an upgrade of
+// highlight.js shows in any of them.
+const probe: RichTextDoc = (() => {
+  const text = (value: string, ...marks: string[]): RichTextNode => ({
+    type: 'text',
+    text: value,
+    ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}),
+  });
+  const para = (...content: RichTextNode[]): RichTextNode => ({ type: 'paragraph', content });
+  const code = (language: string, value: string): RichTextNode => ({
+    type: 'codeBlock',
+    attrs: { language },
+    content: [text(value)],
+  });
+  const cell = (type: string, value: string): RichTextNode => ({ type, content: [para(text(value))] });
+  return {
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 2 }, content: [text('Heading <&>')] },
+      para(
+        text('b', 'bold'),
+        text('i', 'italic'),
+        text('u', 'underline'),
+        text('s', 'strike'),
+        text('c', 'code'),
+        { type: 'text', text: 'l', marks: [{ type: 'link', attrs: { href: 'https://example.com/?a=1&b="2"' } }] },
+        // An unsafe target too, so a change in which links survive changes the fingerprint.
+        { type: 'text', text: 'u', marks: [{ type: 'link', attrs: { href: '\u00a0javascript:void 0' } }] },
+        { type: 'hardBreak' },
+        text("'quoted'"),
+      ),
+      { type: 'bulletList', content: [{ type: 'listItem', content: [para(text('item'))] }] },
+      { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [para(text('item'))] }] },
+      {
+        type: 'taskList',
+        content: [{ type: 'taskItem', attrs: { checked: true }, content: [para(text('done'))] }],
+      },
+      { type: 'callout', attrs: { kind: 'warning' }, content: [para(text('careful'))] },
+      { type: 'blockquote', content: [para(text('quote'))] },
+      { type: 'horizontalRule' },
+      code('typescript', 'export const x: number = 1; // note\nclass A<T> { m() { return `t${x}`; } }'),
+      code('no-such-language', 'plain <text>'),
+      { type: 'image', attrs: { src: 'assets/probe.png', alt: 'alt "a"', title: 't' } },
+      { type: 'image', attrs: { src: 'https://example.com/i.png', alt: '' } },
+      {
+        type: 'table',
+        content: [
+          { type: 'tableRow', content: [cell('tableHeader', 'h1'), cell('tableHeader', 'h2')] },
+          {
+            type: 'tableRow',
+            content: [cell('tableHeader', 'r'), { ...cell('tableCell', 'c'), attrs: { colspan: 2 } }],
+          },
+        ],
+      },
+    ],
+  };
+})();
+
+let fingerprint: string | undefined;
+/** What the section keys depend on besides the section: the render version and the probe's HTML. */
+function rendererFingerprint(): string {
+  fingerprint ??= createHash('sha1')
+    .update(`${SECTION_RENDER_VERSION}\n${WORDS_PER_MINUTE}\n${countWords(docToPlainText(probe))}\n`)
+    .update(
+      richTextToHtml(
+        probe,
+        renderOptions((src) => imageUrl(src.startsWith('https:') ? { remote: src } : { name: 'probe.png' })),
+      ),
+    )
+    .digest('base64url');
+  return fingerprint;
+}
+
+/**
+ * Every part of a section the renderer reads (type, text, attrs, marks, children), each
+ * free-form string prefixed by its length so no two documents give the same string. Cheaper
+ * than JSON.stringify in a fresh process (no escaping); keys the persistent cache.
+ */
+function sectionIdentity(doc: RichTextNode, images: string[]): string {
+  const parts: string[] = [];
+  const visit = (node: RichTextNode): void => {
+    parts.push(`${node.type.length}`, node.type);
+    if (node.type === 'image' && typeof node.attrs?.src === 'string') images.push(node.attrs.src);
+    if (node.text !== undefined) parts.push(`t${node.text.length}`, node.text);
+    if (node.attrs !== undefined) {
+      const attrs = JSON.stringify(node.attrs);
+      parts.push(`a${attrs.length}`, attrs);
+    }
+    if (node.marks !== undefined) {
+      const marks = JSON.stringify(node.marks);
+      parts.push(`m${marks.length}`, marks);
+    }
+    const content = node.content;
+    if (content !== undefined) {
+      parts.push(`c${content.length}`);
+      for (let i = 0; i < content.length; i++) visit(content[i]!);
+    }
+  };
+  visit(doc as RichTextNode);
+  return parts.join('\u0000');
+}
+
+/** The persistent cache's key for one section's HTML, and the image sources in it (in order). */
+function sectionCacheKey(doc: RichTextDoc): { key: string; images: string[] } {
+  const images: string[] = [];
+  const identity = sectionIdentity(doc, images);
+  return {
+    key: createHash('sha1').update(rendererFingerprint()).update('\n').update(identity).digest('base64url'),
+    images,
+  };
+}
+
+// An entry's value: JSON [words, [[src, url or null], …]] — the section's word count (for the
+// reading time) and how each image resolved — then a newline (JSON.stringify never writes a
+// raw one), then the HTML.
+function entryValue(words: number, resolved: Array<[string, string | null]>, html: string): string {
+  return `${JSON.stringify([words, resolved])}\n${html}`;
+}
+
+/**
+ * A cached entry's HTML and words, or null unless it is well formed, names exactly the
+ * section's images, and each of them resolves now as it did then (which also copies it again).
+ */
+function reuseEntry(
+  value: string,
+  images: string[],
+  resolveUrl: (src: string) => string | null,
+): { html: string; words: number } | null {
+  const split = value.indexOf('\n');
+  if (split < 0) return null;
+  let head: unknown;
+  try {
+    head = JSON.parse(value.slice(0, split));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(head) || head.length !== 2) return null;
+  const [words, resolved] = head as [unknown, unknown];
+  if (typeof words !== 'number' || !Number.isInteger(words) || words < 0) return null;
+  if (!Array.isArray(resolved) || resolved.length !== images.length) return null;
+  const wellFormed = resolved.every(
+    (item: unknown, i) =>
+      Array.isArray(item) &&
+      item.length === 2 &&
+      item[0] === images[i] &&
+      (item[1] === null || typeof item[1] === 'string'),
+  );
+  if (!wellFormed) return null;
+  for (const [src, url] of resolved as Array<[string, string | null]>) if (resolveUrl(src) !== url) return null;
+  return { html: value.slice(split + 1), words };
+}
+
+/** Optional hooks for tests: counts of sections rendered and reused from the persistent cache. */
+export const studyBodyStats = { rendered: 0, reused: 0 };
+
+/**
+ * Renders a study's sections for a page one folder below the site root. `resolve` decides
+ * image by image; a study whose images could not all be resolved is not remembered in memory,
+ * so it is rendered again (and warned about again) next time. `renderCache`, when given,
+ * supplies sections rendered by an earlier process and learns every section this export uses.
+ */
+export function studyBody(study: Study, resolve: ImageResolver, renderCache?: RenderCache): StudyBody {
+  const hit = cache.get(study.id);
+  const same = hit && (hit.study === study || contentHash(hit.study) === contentHash(study));
+  // A remembered body is reused only if its images can all still be resolved (and so copied),
+  // and, when there is a persistent cache, only if its entries for that cache are known.
+  if (
+    hit &&
+    same &&
+    (!renderCache || hit.entries) &&
+    [...hit.body.images.keys()].every((src) => resolve(src) !== null)
+  ) {
+    hit.study = study;
+    if (renderCache) hit.entries!.forEach(([key, value]) => renderCache.set(key, value));
+    return hit.body;
+  }
+
+  const images = new Map<string, string>();
+  let complete = true;
+  const entries: CacheEntry[] = [];
+  const resolveUrl = (src: string): string | null => {
+    const found = resolve(src);
+    if (!found) complete = false;
+    else if ('name' in found) images.set(src, found.name);
+    return imageUrl(found);
+  };
+  let words = 0;
+  const sections = sectionKeys
+    .map((key) => {
+      const doc = study[key];
+      if (!renderCache) {
+        studyBodyStats.rendered++;
+        return { key, html: richTextToHtml(doc, renderOptions(resolveUrl)) };
+      }
+      const { key: cacheKey, images: sources } = sectionCacheKey(doc);
+      const cached = renderCache.get(cacheKey);
+      const reused = cached === undefined ? null : reuseEntry(cached, sources, resolveUrl);
+      if (reused !== null) {
+        studyBodyStats.reused++;
+        words += reused.words;
+        entries.push([cacheKey, cached!]);
+        return { key, html: reused.html };
+      }
+      studyBodyStats.rendered++;
+      const resolved: Array<[string, string | null]> = [];
+      const html = richTextToHtml(
+        doc,
+        renderOptions((src) => {
+          const url = resolveUrl(src);
+          resolved.push([src, url]);
+          return url;
+        }),
+      );
+      const sectionWords = countWords(docToPlainText(doc));
+      words += sectionWords;
+      const value = entryValue(sectionWords, resolved, html);
+      renderCache.set(cacheKey, value);
+      entries.push([cacheKey, value]);
+      return { key, html };
+    })
+    .filter((s) => s.html.trim() !== '');
+  // With a cache, the words come from it: the same sum readingMinutes() makes, section by section.
+  const minutes = renderCache ? Math.max(1, Math.round(words / WORDS_PER_MINUTE)) : readingMinutes(study);
+  const body: StudyBody = { sections, minutes, images };
+  if (complete) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(study.id, { study, body, ...(renderCache ? { entries } : {}) });
+  }
+  return body;
+}
+
+/** Forgets every remembered body (tests use it to measure a cold export). */
+export function clearStudyBodyCache(): void {
+  cache.clear();
+}

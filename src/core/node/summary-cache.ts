@@ -1,0 +1,143 @@
+// The summary cache: `<workspace>/.casebook/summaries.json`, so a large workspace opens to
+// its list without reading every study file. For each study file it holds the file's mtime
+// and size when it was read and the StudySummary read from it:
+//
+//   {"format":1,"note":"…","studies":[{"id":"…","mtimeMs":…,"size":…,"summary":{…}},…]}
+//
+// It is derived data: deleting it (or the whole .casebook/ folder) is always safe; the next
+// open reads every study file again and writes a new one. An entry is only used while its
+// file's mtime and size are exactly as recorded; any difference means the file is read and
+// validated in full (and quarantined if damaged) as if there were no cache. A cache that does
+// not parse, does not match this shape, or comes from a newer Casebook is ignored and later
+// replaced, never quarantined. The folder carries a .gitignore so a workspace kept in git
+// does not commit it.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './atomic-write';
+import { CasebookError } from '../pure/errors';
+import { readRegularFile } from './regular-file';
+import { workspaceEntryRefusal } from './workspace-folders';
+import { outcomeSchema, statusSchema, type StudySummary } from '../pure/schemas/study';
+
+export const CACHE_DIR = '.casebook';
+export const SUMMARY_CACHE_FILE = 'summaries.json';
+export const SUMMARY_CACHE_FORMAT = 1;
+/**
+ * A file modified this recently could be modified again within the same mtime tick (FAT
+ * keeps 2 s, some network and older file systems 1 s) with the same size, and the cache
+ * could not tell. Such entries are left out of the written cache and read again next time.
+ */
+export const RACY_MS = 2_000;
+/**
+ * Below this many studies a workspace opens fast without a cache (reading 100 study files
+ * takes well under 100 ms), so none is written: its folder stays exactly as the author left it.
+ */
+export const MIN_STUDIES_FOR_CACHE = 100;
+
+/** Far above the cache of 100,000 studies; a larger file was not written by Casebook. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+export interface CachedSummary {
+  mtimeMs: number;
+  size: number;
+  summary: StudySummary;
+}
+
+// Types only: every summary written here came from a study file that passed the full
+// schema, and checking the field rules again for 10,000 entries would cost a good part of
+// the open time this cache is for. A damaged or hand-edited cache fails this check (or
+// JSON.parse) and is ignored as a whole.
+const summaryShape = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  status: statusSchema,
+  outcome: outcomeSchema.nullable(),
+  categories: z.array(z.string()),
+  tags: z.array(z.string()),
+  featured: z.boolean(),
+  date: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const cacheSchema = z.object({
+  format: z.literal(SUMMARY_CACHE_FORMAT),
+  note: z.string().optional(),
+  studies: z.array(
+    z.object({
+      id: z.string(),
+      mtimeMs: z.number().nonnegative(),
+      size: z.number().int().nonnegative(),
+      summary: summaryShape,
+    }),
+  ),
+});
+
+const NOTE = 'Derived from studies/*.json by Casebook to open large workspaces fast. Safe to delete.';
+
+export function summaryCachePath(workspace: string): string {
+  return path.join(workspace, CACHE_DIR, SUMMARY_CACHE_FILE);
+}
+
+/** The cached summaries by study id; empty when there is no usable cache. Never throws. */
+export async function readSummaryCache(workspace: string): Promise<Map<string, CachedSummary>> {
+  const out = new Map<string, CachedSummary>();
+  let json: unknown;
+  try {
+    const bytes = await readRegularFile(summaryCachePath(workspace), MAX_CACHE_BYTES);
+    if (!bytes) return out;
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return out; // unreadable, not a regular file, too large or not JSON: read the study files instead
+  }
+  const parsed = cacheSchema.safeParse(json);
+  if (!parsed.success) return out; // damaged, hand-edited or from a newer Casebook
+  for (const { id, mtimeMs, size, summary } of parsed.data.studies) {
+    if (summary.id === id) out.set(id, { mtimeMs, size, summary });
+  }
+  return out;
+}
+
+/**
+ * Writes the cache atomically from `entries` (study id → entry), leaving out files modified
+ * within RACY_MS of `now`. Returns what was written. Throws when the write fails (the caller
+ * decides whether that matters: it only makes the next open slower).
+ */
+export async function writeSummaryCache(
+  workspace: string,
+  entries: Iterable<[string, CachedSummary]>,
+  now = Date.now(),
+): Promise<Map<string, CachedSummary>> {
+  const written = new Map<string, CachedSummary>();
+  const studies: Array<{ id: string } & CachedSummary> = [];
+  for (const [id, entry] of entries) {
+    if (now - entry.mtimeMs < RACY_MS) continue;
+    written.set(id, entry);
+    studies.push({ id, mtimeMs: entry.mtimeMs, size: entry.size, summary: entry.summary });
+  }
+  studies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const dir = path.join(workspace, CACHE_DIR);
+  let created = true;
+  try {
+    // Not recursive: a workspace folder that is gone must not be created again.
+    await fsp.mkdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    created = false;
+  }
+  // A link planted in place of the folder would carry the cache out of the workspace.
+  const refusal = workspaceEntryRefusal(workspace, CACHE_DIR, 'folder');
+  if (refusal) throw new CasebookError('invalid_input', refusal);
+  if (created)
+    await fsp.writeFile(path.join(dir, '.gitignore'), '# Derived data (Casebook caches): safe to delete.\n*\n', {
+      flag: 'wx',
+    });
+  await writeFileAtomic(
+    summaryCachePath(workspace),
+    `${JSON.stringify({ format: SUMMARY_CACHE_FORMAT, note: NOTE, studies })}\n`,
+  );
+  return written;
+}

@@ -1,0 +1,106 @@
+// Exports a workspace: checks the output folder's place and the studies' publish readiness,
+// runs the pure pipeline for the chosen format, then the one safe writer. Shared by every
+// transport (the app's Export dialog, `casebook export`).
+import { lstatSync } from 'node:fs';
+import path from 'node:path';
+import { ASSETS_DIR, readAssetBytes } from './asset-store';
+import { MAX_ASSET_BYTES } from '../pure/asset-store-limits';
+import { publishBlock, publishErrorsRefusal, studyLabel } from '../pure/checks/publish-gate';
+import type { ExportFormat, ExportReport } from '../pure/export/output-files';
+import { outputFolderOutside } from './export/output-paths';
+import { checkOutputFolder, writeOutput, type KeptFile } from './export/output-writer';
+import { siteExport } from './export/site-export';
+import { loadRenderCache, saveRenderCache } from './export/site-render-cache';
+import { markdownExport } from './markdown/markdown-export';
+import type { SiteSettings } from '../pure/schemas/site';
+import type { Study } from '../pure/schemas/study';
+
+export interface WorkspaceExportRequest {
+  format: ExportFormat;
+  outDir: string;
+  drafts: boolean;
+  /** Export even when a study it publishes has publish-check errors. */
+  allowErrors?: boolean;
+}
+
+export type ExportProgress = (stage: 'rendering' | 'writing', done: number, total: number) => void;
+
+/** An asset's bytes, only from a regular file of a sane size (never a link, FIFO or device). */
+function readAssetFile(workspace: string, src: string): Uint8Array | null {
+  const stat = (() => {
+    try {
+      return lstatSync(path.join(workspace, ASSETS_DIR, path.posix.basename(src)));
+    } catch {
+      return null;
+    }
+  })();
+  if (!stat?.isFile() || stat.size > MAX_ASSET_BYTES) return null;
+  return readAssetBytes(workspace, src);
+}
+
+const MAX_KEPT_LISTED = 20;
+
+/** What the writer left alone, for the author: each file (up to a limit) and what to do. */
+function keptWarnings(kept: KeptFile[]): string[] {
+  const listed = kept
+    .slice(0, MAX_KEPT_LISTED)
+    .map((k) =>
+      k.action === 'replace'
+        ? `${k.path} was not replaced: ${k.reason}. Move it out of the export folder and export again to get Casebook's version.`
+        : `${k.path} was not removed although the export no longer has it: ${k.reason}.`,
+    );
+  if (kept.length > MAX_KEPT_LISTED)
+    listed.push(`${kept.length - MAX_KEPT_LISTED} more files were left alone likewise.`);
+  return listed;
+}
+
+export async function exportStudies(
+  workspace: string,
+  site: SiteSettings,
+  studies: Study[],
+  request: WorkspaceExportRequest,
+  onProgress?: ExportProgress,
+): Promise<ExportReport> {
+  const outDir = path.resolve(request.outDir);
+  // Checked on real paths: a link on the way must not lead the export into the workspace.
+  const realOut = await outputFolderOutside(outDir, workspace);
+  // A folder that cannot take the export is the first thing to hear about (no override).
+  await checkOutputFolder(realOut, request.format);
+  const block = publishBlock(site, studies, request.drafts);
+  if (block.studies.length > 0 && !request.allowErrors) throw publishErrorsRefusal(block);
+
+  onProgress?.('rendering', 0, studies.length);
+  // Sections rendered by earlier site exports of this workspace (site-render-cache.ts).
+  const renderCache = request.format === 'site' ? await loadRenderCache(workspace) : undefined;
+  const input = {
+    site,
+    studies,
+    drafts: request.drafts,
+    readAsset: (src: string) => readAssetFile(workspace, src),
+    renderCache,
+  };
+  const result = request.format === 'site' ? siteExport(input) : markdownExport(input);
+  onProgress?.('rendering', studies.length, studies.length);
+  const { written, unchanged, removed, kept } = await writeOutput(realOut, result.files, {
+    format: request.format,
+    onProgress: (done, total) => onProgress?.('writing', done, total),
+  });
+  // An optimisation: failing to save it costs the next export time, never correctness.
+  if (renderCache) await saveRenderCache(workspace, renderCache).catch(() => undefined);
+  const warnings = [...result.warnings, ...keptWarnings(kept)];
+  if (block.studies.length > 0) {
+    warnings.unshift(
+      `Exported anyway with publish-check errors in ${block.studies.map(studyLabel).join(', ')}: they are published as they are.`,
+    );
+  }
+  return {
+    format: request.format,
+    outDir,
+    studies: result.studies,
+    written,
+    unchanged,
+    removed,
+    warnings,
+    studiesWithErrors: block.studies.length,
+  };
+}

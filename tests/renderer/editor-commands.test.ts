@@ -1,0 +1,70 @@
+// The command table is the single source for toolbar, slash menu and shortcuts: the names the
+// issue asks for exist, shortcuts do not collide, and the slash menu finds blocks by name.
+import { describe, expect, it } from 'vitest';
+import {
+  editorCommands,
+  matchSlashCommands,
+  slashCommands,
+  toolbarCommands,
+} from '../../src/renderer/src/commands/editor-commands';
+import { shortcutLabel } from '../../src/renderer/src/commands/shortcut-keys';
+import { calloutKind } from '../../src/core/pure/rich-text/callout';
+
+describe('editor command table', () => {
+  it('has the toolbar buttons authors look for, each name once', () => {
+    const names = toolbarCommands.map((c) => c.label);
+    for (const name of [
+      'Bold',
+      'Italic',
+      'Link',
+      'Bullet list',
+      'Numbered list',
+      'Quote',
+      'Code block',
+      'Table',
+      'Image',
+      'Callout',
+    ])
+      expect(names).toContain(name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('binds each shortcut to one command only, including the standard ones', () => {
+    const keys = editorCommands
+      .flatMap((c) => [c.shortcut, c.globalShortcut].filter(Boolean))
+      .map((k) => k!.toLowerCase());
+    expect(new Set(keys).size).toBe(keys.length);
+    const byId = Object.fromEntries(editorCommands.map((c) => [c.id, c.shortcut ?? c.globalShortcut]));
+    expect(byId).toMatchObject({
+      bold: 'Mod-b',
+      italic: 'Mod-i',
+      link: 'Mod-k',
+      heading2: 'Mod-Alt-1',
+      heading3: 'Mod-Alt-2',
+      heading4: 'Mod-Alt-3',
+      bulletList: 'Mod-Shift-8',
+      orderedList: 'Mod-Shift-7',
+      undo: 'Mod-z',
+      redo: 'Mod-Shift-z',
+      find: 'Mod-f',
+      replace: 'Mod-h',
+    });
+    expect(shortcutLabel('Mod-Shift-8')).toBe('Ctrl+Shift+8'); // tests run outside macOS
+  });
+
+  it('finds blocks in the slash menu by name or keyword, names first', () => {
+    expect(matchSlashCommands('tab').map((c) => c.label)).toEqual(['Table']);
+    expect(matchSlashCommands('warn').map((c) => c.label)).toEqual(['Warning callout']);
+    expect(matchSlashCommands('list').map((c) => c.label)).toEqual(['Bullet list', 'Numbered list', 'Task list']);
+    expect(matchSlashCommands('todo').map((c) => c.label)).toEqual(['Task list']);
+    expect(matchSlashCommands('h3').map((c) => c.label)).toEqual(['Heading 3']);
+    expect(matchSlashCommands('zzz')).toEqual([]);
+    expect(matchSlashCommands('')).toHaveLength(slashCommands.length);
+  });
+
+  it('reads any stored callout kind as a known one', () => {
+    expect(calloutKind('warning')).toBe('warning');
+    expect(calloutKind('<script>')).toBe('note');
+    expect(calloutKind(undefined)).toBe('note');
+  });
+});
