@@ -6,8 +6,8 @@ import {
   matchSlashCommands,
   slashCommands,
   toolbarCommands,
-} from '../../src/renderer/src/commands/editor-commands';
-import { shortcutLabel } from '../../src/renderer/src/commands/shortcut-keys';
+} from '../../src/renderer/src/editor/editor-commands';
+import { shortcutLabel } from '../../src/renderer/src/editor/shortcut-keys';
 import { calloutKind } from '../../src/core/pure/rich-text/callout';
 
 describe('editor command table', () => {

@@ -2,8 +2,8 @@
 // Link…). Shown by TipTap's bubble-menu plugin only while there is a non-empty text selection.
 import type { Editor } from '@tiptap/core';
 import { BubbleMenu } from '@tiptap/react/menus';
-import { bubbleCommands } from '../commands/editor-commands';
-import { shortcutLabel } from '../commands/shortcut-keys';
+import { bubbleCommands } from './editor-commands';
+import { shortcutLabel } from './shortcut-keys';
 import { commandIcons } from './command-icons';
 
 export function BubbleFormatting({ editor, section }: { editor: Editor; section: string }) {

@@ -3,7 +3,7 @@
 import type { Editor } from '@tiptap/core';
 import { NodeSelection } from '@tiptap/pm/state';
 import { calloutKind, calloutKinds, calloutLabels } from '../../../core/pure/rich-text/callout';
-import { tableCommands } from '../commands/editor-commands';
+import { tableCommands } from './editor-commands';
 import { codeLanguageOptions } from './code-languages';
 
 export interface BlockContext {

@@ -4,8 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { toolbarCommands } from '../commands/editor-commands';
-import { shortcutLabel } from '../commands/shortcut-keys';
+import { toolbarCommands } from './editor-commands';
+import { shortcutLabel } from './shortcut-keys';
 import { commandIcons } from './command-icons';
 import { ContextControls, readContext } from './ContextControls';
 import { insertImageFiles } from './image-upload';

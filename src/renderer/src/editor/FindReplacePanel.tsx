@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
-import { matchesShortcut } from '../commands/shortcut-keys';
+import { matchesShortcut } from './shortcut-keys';
 import { clearMatches, findMatches, showMatches, type FindOptions, type Match } from './find-highlight';
 import { activeEditor, sectionEditors } from './section-registry';
 import { onUiRequest } from './ui-requests';

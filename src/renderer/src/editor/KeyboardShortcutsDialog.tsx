@@ -2,8 +2,8 @@
 // the "Keyboard shortcuts" button, Mod-/, "?" outside a text field, or (in Electron) the Help
 // menu through requestUi.
 import { useEffect, useRef } from 'react';
-import { editorCommands } from '../commands/editor-commands';
-import { matchesShortcut, shortcutLabel } from '../commands/shortcut-keys';
+import { editorCommands } from './editor-commands';
+import { matchesShortcut, shortcutLabel } from './shortcut-keys';
 import { onUiRequest, requestUi } from './ui-requests';
 
 /** "?" opens the list only where it would not be typed into a field or a section. */

@@ -5,7 +5,7 @@
 import { Extension, type Editor, type Range } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
 import Suggestion, { type SuggestionProps } from '@tiptap/suggestion';
-import { matchSlashCommands, type EditorCommand } from '../commands/editor-commands';
+import { matchSlashCommands, type EditorCommand } from './editor-commands';
 
 export interface SlashMenuState {
   /** The editable element the menu belongs to (it points screen readers at the chosen option). */

@@ -5,7 +5,7 @@ import type { CasebookApi } from '../../../core/pure/contract';
 import type { LibraryEntry } from '../../../core/pure/library/library-query';
 import { errorMessage } from '../api/api-error';
 import { HighlightedText } from './HighlightedText';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../components/ModalDialog';
 
 const MAX_RESULTS = 20;
 

@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import type { StudyTemplate, TemplateProblem } from '../../../core/pure/templates/template-schema';
 import { errorMessage } from '../api/api-error';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../components/ModalDialog';
 
 interface TemplateChooserProps {
   open: boolean;

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import { errorMessage } from '../api/api-error';
-import { ModalDialog } from '../library/ModalDialog';
+import { ModalDialog } from '../components/ModalDialog';
 
 interface CategoryEditorProps {
   api: CasebookApi;

@@ -6,7 +6,7 @@ import type { CasebookApi } from '../../../core/pure/contract';
 import type { SiteSettings } from '../../../core/pure/schemas/site';
 import { errorMessage } from '../api/api-error';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
-import { ModalDialog } from '../library/ModalDialog';
+import { ModalDialog } from '../components/ModalDialog';
 import { CategoryEditor } from './CategoryEditor';
 import { siteText, siteTextFields, validateSiteText, type SiteText, type SiteTextField } from './site-fields';
 

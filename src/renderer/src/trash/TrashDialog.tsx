@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import type { StudySummary } from '../../../core/pure/schemas/study';
 import { errorMessage } from '../api/api-error';
-import { ModalDialog } from '../library/ModalDialog';
+import { ModalDialog } from '../components/ModalDialog';
 
 interface TrashDialogProps {
   open: boolean;

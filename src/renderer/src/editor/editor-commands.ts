@@ -3,7 +3,7 @@
 // is one entry here. `label` is the accessible name of every control that shows the command.
 import type { Editor } from '@tiptap/core';
 import { calloutLabels, type CalloutKind } from '../../../core/pure/rich-text/callout';
-import { requestUi } from '../editor/ui-requests';
+import { requestUi } from './ui-requests';
 
 export interface EditorCommand {
   id: string;

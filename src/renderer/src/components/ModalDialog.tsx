@@ -2,7 +2,7 @@
 // and the page behind is inert. Its content is rendered only while open, so closed dialogs
 // leave nothing in the accessibility tree.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import './dialogs.css';
+import '../library/dialogs.css';
 
 interface ModalDialogProps {
   open: boolean;
