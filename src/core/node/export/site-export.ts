@@ -5,8 +5,7 @@ import { ASSET_SRC_PATTERN } from '../../pure/asset-store-limits';
 import { safeRemoteUrl } from '../../pure/safe-url';
 import { exportableAsset } from './exportable-asset';
 import type { SiteSettings } from '../../pure/schemas/site';
-import { sectionKeys, type Study } from '../../pure/schemas/study';
-import { imageSources } from '../../pure/rich-text/html';
+import type { Study } from '../../pure/schemas/study';
 import type { OutputFile } from '../../pure/export/output-files';
 import { renderFeed, renderSitemap } from '../../pure/export/site-feed';
 import { buildSiteModel, type SiteStudy } from '../../pure/export/site-model';
@@ -117,9 +116,4 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
 export function forgetRenderedSite(): void {
   clearStudyBodyCache();
   clearPageMemo();
-}
-
-/** Every image source a set of studies uses (for callers that want to preload assets). */
-export function studyImageSources(studies: Study[]): string[] {
-  return [...new Set(studies.flatMap((s) => sectionKeys.flatMap((k) => imageSources(s[k]))))];
 }

@@ -28,4 +28,3 @@ export const findingSchema = z.object({
   pos: z.number().int().optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
-export type Severity = Finding['severity'];

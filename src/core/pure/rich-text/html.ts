@@ -186,14 +186,3 @@ function renderNode(node: RichTextNode, options: HtmlRenderOptions): string {
 export function richTextToHtml(doc: RichTextDoc | RichTextNode, options: HtmlRenderOptions = {}): string {
   return renderNode(doc as RichTextNode, options);
 }
-
-/** Stored `src` values of every image in a document, in order (to collect assets to copy). */
-export function imageSources(doc: RichTextDoc | RichTextNode): string[] {
-  const out: string[] = [];
-  const visit = (node: RichTextNode): void => {
-    if (node.type === 'image' && typeof node.attrs?.src === 'string') out.push(node.attrs.src);
-    node.content?.forEach(visit);
-  };
-  visit(doc as RichTextNode);
-  return out;
-}

@@ -9,12 +9,8 @@ import { errorMessage } from '../api/api-error';
 import { connectCasebook } from '../api/casebook-client';
 import { requestUi } from './ui-requests';
 
+// The window's own connection, made on the first image (the extension is built without the App's client).
 let api: Pick<CasebookApi, 'saveAsset'> | null = null;
-
-/** The API used to store images (App may set it; otherwise the window's own connection). */
-export function setAssetApi(next: Pick<CasebookApi, 'saveAsset'>): void {
-  api = next;
-}
 
 function assetApi(): Pick<CasebookApi, 'saveAsset'> {
   api ??= connectCasebook().api;
