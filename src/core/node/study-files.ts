@@ -2,9 +2,25 @@
 // size) that says a file is unchanged since it was read.
 import { promises as fsp } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 
 export const STUDIES_DIR = 'studies';
 export const TRASH_DIR = '.trash';
+
+/** Where a workspace keeps its studies, its trash, and the file of one study. */
+export class StudyPaths {
+  constructor(readonly workspace: string) {}
+
+  get studiesDir(): string {
+    return path.join(this.workspace, STUDIES_DIR);
+  }
+  get trashDir(): string {
+    return path.join(this.workspace, TRASH_DIR);
+  }
+  fileFor(id: string): string {
+    return path.join(this.studiesDir, `${id}.json`);
+  }
+}
 
 /** What says a file is unchanged since the index read it: its mtime and size. */
 export type FileStamp = { mtimeMs: number; size: number };

@@ -1,14 +1,14 @@
 // The studies of a workspace: one lowdb-backed JSON file per study in studies/<id>.json.
-// A save reads and writes that one file; the list keeps an index of summaries in step with
-// the folder (study-index.ts: unchanged files are not parsed again, a large workspace is
-// listed from file heads and verified later). Each file is read by StudyFileReader: any
-// failure of one file sets it aside or skips it with a reason, and the rest always opens.
+// This class is the store's face and its writes (create, update, delete, restore, purge); the
+// parts each do one job: the list and single reads (study-listing.ts over study-index.ts:
+// unchanged files are not parsed again, a large workspace is listed from file heads and
+// verified later), reading one file (study-file-reader.ts: any failure of one file sets it
+// aside or skips it with a reason, and the rest always opens), the trash (study-trash.ts,
+// which keeps every version) and quarantine (quarantine.ts).
 // A file from a newer Casebook is left untouched and makes the store read-only (nor is the
-// cache written then); a save that fails says why and what to do. Deleted studies go to
-// .trash/, which keeps every version (study-trash.ts).
+// cache written then); a save that fails says why and what to do.
 // Slugs are unique on disk, not only in this process: each is chosen under a workspace lock
 // from what the folder holds at that moment (the app and the CLI may create at once).
-import { statOrNull } from './file-exists';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { removeStaleWriteFiles, withFileLock, writeFailure } from './atomic-write';
@@ -17,32 +17,32 @@ import { KeyedQueue } from '../pure/keyed-queue';
 import type { QuarantineEntry } from './quarantine';
 import { lstatOrNull } from './regular-file';
 import { studyFromDraft, type StudyDraft } from '../pure/new-study';
-import { studySchema, toSummary, type Study, type StudyPatch, type StudySummary } from '../pure/schemas/study';
+import { studySchema, type Study, type StudyPatch, type StudySummary } from '../pure/schemas/study';
 import { slugFollowsTitle, slugFromTitle, uniqueSlug } from '../pure/slug';
-import { idOf, inPool, newStudyId, sameStamp, stampOf, STUDIES_DIR, TRASH_DIR } from './study-files';
+import { newStudyId, StudyPaths, STUDIES_DIR, TRASH_DIR } from './study-files';
 import { StudyFileReader, type SkippedFile } from './study-file-reader';
-import { HEAD_READ_FROM, StudyIndex } from './study-index';
+import { HEAD_READ_FROM } from './study-index';
+import { StudyListing } from './study-listing';
 import { StudyTrash } from './study-trash';
 import { CACHE_DIR } from './summary-cache';
 import { ensureWorkspaceFolder } from './workspace-folders';
 
 export { STUDIES_DIR, TRASH_DIR } from './study-files';
 export type { SkippedFile } from './study-file-reader';
+export { HEAD_READ_FROM } from './study-index';
+export type { StudyDraft } from '../pure/new-study';
+
 /** The lock (in studies/) under which a slug is chosen and written, by any process. */
 const SLUG_LOCK_TARGET = 'slugs';
-export { HEAD_READ_FROM } from './study-index';
 
 export interface StudyStoreOptions {
   /** See HEAD_READ_FROM. */
   headReadFrom?: number;
 }
 
-export type { StudyDraft } from '../pure/new-study';
-
 export class StudyStore {
-  private readonly summaries: StudyIndex;
-  private readonly index;
-  private indexLoaded = false;
+  private readonly paths: StudyPaths;
+  private readonly listing: StudyListing;
   private queue = new KeyedQueue();
   private readonly files: StudyFileReader;
   private readonly trash: StudyTrash;
@@ -50,33 +50,33 @@ export class StudyStore {
   readonly onQuarantine: Array<(entry: QuarantineEntry) => void>;
   /** Set by open(), which the service skips for a workspace it must not write. */
   private mayWriteCache = false;
-  /** Counts this store's writes and deletes: a list started before one is not shared after it. */
-  private gen = 0;
-  private listing: { gen: number; result: Promise<StudySummary[]> } | null = null;
-  private readonly headReadFrom: number;
 
   constructor(
     readonly workspace: string,
     options: StudyStoreOptions = {},
   ) {
-    this.headReadFrom = options.headReadFrom ?? HEAD_READ_FROM;
-    this.summaries = new StudyIndex(workspace);
-    this.index = this.summaries.entries;
+    this.paths = new StudyPaths(workspace);
     this.files = new StudyFileReader(workspace, (file) => {
-      if (path.dirname(file) === this.studiesDir) this.index.delete(idOf(path.basename(file)));
+      if (path.dirname(file) === this.studiesDir) this.listing.forgetFile(path.basename(file));
     });
+    this.listing = new StudyListing(
+      this.paths,
+      this.files,
+      options.headReadFrom ?? HEAD_READ_FROM,
+      () => this.mayWriteCache,
+    );
     this.onQuarantine = this.files.onQuarantine;
     this.trash = new StudyTrash(this.trashDir, this.files);
   }
 
   get studiesDir(): string {
-    return path.join(this.workspace, STUDIES_DIR);
+    return this.paths.studiesDir;
   }
   get trashDir(): string {
-    return path.join(this.workspace, TRASH_DIR);
+    return this.paths.trashDir;
   }
-  private fileFor(id: string, dir = this.studiesDir): string {
-    return path.join(dir, `${id}.json`);
+  private fileFor(id: string): string {
+    return this.paths.fileFor(id);
   }
   /** Creates the folders and cleans what a crashed writer left in them (stale temp and lock files). */
   async open(): Promise<void> {
@@ -103,7 +103,7 @@ export class StudyStore {
 
   /** Every write starts here: the whole folder must have been seen once to know it is ours. */
   private async ensureWritable(): Promise<void> {
-    if (!this.indexLoaded) await this.list();
+    if (!this.listing.loaded) await this.list();
     const reason = this.readOnlyReason;
     if (reason) throw new CasebookError('read_only', reason);
   }
@@ -111,61 +111,22 @@ export class StudyStore {
   /**
    * Summaries of every study, newest edit first. Invalid files are quarantined; when many
    * files were new (HEAD_READ_FROM), some summaries may be unverified (see unverifiedIds()).
-   * Lists asked for while one runs, with no write in between, share its result.
    */
-  async list(): Promise<StudySummary[]> {
-    const running = this.listing;
-    if (running && running.gen === this.gen) return [...(await running.result)];
-    const listing = { gen: this.gen, result: this.listNow() };
-    this.listing = listing;
-    try {
-      return [...(await listing.result)];
-    } finally {
-      if (this.listing === listing) this.listing = null;
-    }
-  }
-
-  private async listNow(): Promise<StudySummary[]> {
-    await this.refreshIndex();
-    // ISO times of one format sort as plain strings (and much faster than localeCompare).
-    return [...this.index.values()]
-      .map((e) => e.summary)
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
-  }
-
-  /** Brings the index in step with the studies folder. */
-  private async refreshIndex(): Promise<void> {
-    const read = await this.summaries.refresh({
-      dir: this.studiesDir,
-      reader: this.files,
-      gen: () => this.gen,
-      headReadFrom: this.headReadFrom,
-    });
-    this.indexLoaded = true;
-    // Files had to be read: keep what was learned for the next open. (Files gone or set
-    // aside alone need no write: an entry without its file is never used.)
-    if (read.size > 0) await this.saveSummaryCache(read);
+  list(): Promise<StudySummary[]> {
+    return this.listing.list();
   }
 
   /** Studies listed from their file's head whose full file has not been read yet. */
   unverifiedIds(): string[] {
-    return this.summaries.unverifiedIds();
+    return this.listing.unverifiedIds();
   }
 
   /**
    * Reads every unverified study in full (quarantining damage), then writes the summary
    * cache. For callers that need the list exact now (the CLI); the app indexes in the background.
    */
-  async verifyAll(onProgress?: (done: number, total: number) => void): Promise<void> {
-    const ids = this.unverifiedIds();
-    let done = 0;
-    await inPool(ids, VERIFY_CONCURRENCY, async (id) => {
-      await this.get(id).catch((err: unknown) => {
-        if (!(err instanceof CasebookError && (err.code === 'not_found' || err.code === 'read_only'))) throw err;
-      });
-      onProgress?.(++done, ids.length);
-    });
-    if (ids.length > 0) await this.saveSummaryCache();
+  verifyAll(onProgress?: (done: number, total: number) => void): Promise<void> {
+    return this.listing.verifyAll(onProgress);
   }
 
   /**
@@ -174,71 +135,30 @@ export class StudyStore {
    * file); a list that read files does, and the app may call it when idle or on quit.
    */
   saveSummaryCache(changedIds?: Set<string>): Promise<void> {
-    // Before a first list the index knows too little to replace the cache with.
-    const mayWrite = (): boolean => this.mayWriteCache && this.indexLoaded && this.readOnlyReason === null;
-    return this.summaries.saveCache(mayWrite, changedIds);
+    return this.listing.saveSummaryCache(changedIds);
   }
 
   /**
-   * The study in studies/<id>.json, read and validated in full; null when it is missing, set
-   * aside now, skipped or from a newer Casebook (StudyFileReader).
+   * The study in studies/<id>.json, read and validated in full; not_found when it is missing,
+   * set aside now or skipped, read_only when it is from a newer Casebook (StudyFileReader).
    */
-  private readStudyFile(id: string): Promise<Study | null> {
-    return this.files.read(this.fileFor(id), id);
+  get(id: string): Promise<Study> {
+    return this.listing.get(id);
   }
 
-  async get(id: string): Promise<Study> {
-    const file = this.fileFor(id);
-    const unverified = this.index.get(id);
-    const before = unverified && !unverified.verified ? statOrNull(file) : null;
-    const study = await this.readStudyFile(id);
-    // The file read is the one its head was listed from: the entry now stands for a valid study.
-    if (study && before && unverified && this.index.get(id) === unverified && sameStamp(before, unverified))
-      this.index.set(id, { ...unverified, summary: toSummary(study), verified: true });
-    if (!study) {
-      const version = this.files.newer.get(this.files.relative(file));
-      if (version !== undefined) {
-        throw new CasebookError(
-          'read_only',
-          `This case study was written by a newer version of Casebook (format ${version}); update Casebook to open it. The file is left untouched.`,
-        );
-      }
-      const skipped = this.files.skipped.get(this.files.relative(file));
-      if (skipped !== undefined)
-        throw new CasebookError(
-          'not_found',
-          `${this.files.relative(file)} cannot be opened: ${skipped}. It is left where it is.`,
-        );
-      throw new CasebookError('not_found', `No case study with id "${id}" (it may have been deleted or quarantined).`);
-    }
-    return study;
-  }
-
-  /**
-   * The study's updatedAt as on disk, cheaply: the open study is polled for outside changes
-   * every few seconds. From the index while the file's mtime and size are as it recorded;
-   * otherwise the file is read (and validated) as by get().
-   */
-  async updatedAt(id: string): Promise<string> {
-    const entry = this.index.get(id);
-    const stat = entry ? statOrNull(this.fileFor(id)) : null;
-    if (entry && stat && sameStamp(stat, entry)) return entry.summary.updatedAt;
-    const study = await this.get(id);
-    // Changed on disk (another process saved it): the index learns it, so the next poll need not read.
-    const after = statOrNull(this.fileFor(id));
-    if (entry && stat && after && sameStamp(after, stat) && this.index.get(id) === entry)
-      this.index.set(id, { ...stampOf(after), summary: toSummary(study), verified: true, gen: this.gen });
-    return study.updatedAt;
+  /** The study's updatedAt as on disk, cheaply (see StudyListing.updatedAt). */
+  updatedAt(id: string): Promise<string> {
+    return this.listing.updatedAt(id);
   }
 
   async create(draft: StudyDraft = {}): Promise<Study> {
     await this.ensureWritable();
     return this.withSlugLock(async () => {
-      const taken = await this.takenSlugs();
+      const taken = await this.listing.takenSlugs();
       const now = this.nextTimestamp();
       // An import may carry its original id and times (a lossless round trip); a taken id never is.
       const idFree =
-        draft.id !== undefined && !this.index.has(draft.id) && lstatOrNull(this.fileFor(draft.id)) === null;
+        draft.id !== undefined && !this.listing.has(draft.id) && lstatOrNull(this.fileFor(draft.id)) === null;
       const study = studyFromDraft(draft, {
         id: idFree && draft.id ? draft.id : newStudyId(),
         slug: uniqueSlug(draft.slug ?? slugFromTitle(draft.title ?? ''), taken),
@@ -257,7 +177,7 @@ export class StudyStore {
     return this.queue
       .run(id, () => withFileLock(this.fileFor(id), () => this.updateLocked(id, patch, baseUpdatedAt)))
       .catch((err: unknown) => {
-        throw writeFailure(`save "${this.index.get(id)?.summary.title || 'Untitled'}"`, err);
+        throw writeFailure(`save "${this.listing.titleOf(id) || 'Untitled'}"`, err);
       });
   }
 
@@ -287,7 +207,7 @@ export class StudyStore {
     }
     const slug = wanted;
     return this.withSlugLock(async () => {
-      next.slug = uniqueSlug(slug, await this.takenSlugs(id));
+      next.slug = uniqueSlug(slug, await this.listing.takenSlugs(id));
       await this.write(studySchema.parse(next));
       return next;
     });
@@ -305,8 +225,7 @@ export class StudyStore {
         } catch (err) {
           throw writeFailure(`move "${study.title || 'Untitled'}" to the trash`, err);
         }
-        this.gen++;
-        this.index.delete(id);
+        this.listing.removed(id);
       }),
     );
   }
@@ -323,7 +242,7 @@ export class StudyStore {
     if (lstatOrNull(this.fileFor(id)))
       throw new CasebookError('conflict', `A case study with id "${id}" already exists.`);
     const restored = await this.withSlugLock(async () => {
-      const slug = uniqueSlug(found.study.slug, await this.takenSlugs(id));
+      const slug = uniqueSlug(found.study.slug, await this.listing.takenSlugs(id));
       const study = { ...found.study, slug };
       await this.write(study);
       return study;
@@ -353,15 +272,7 @@ export class StudyStore {
     } catch (err) {
       throw writeFailure(`save "${study.title || 'Untitled'}"`, err);
     }
-    const stat = await fsp.stat(file);
-    this.gen++;
-    this.index.set(study.id, {
-      mtimeMs: stat.mtimeMs,
-      size: stat.size,
-      summary: toSummary(study),
-      verified: true,
-      gen: this.gen,
-    });
+    this.listing.recorded(study, await fsp.stat(file));
   }
 
   /**
@@ -370,17 +281,6 @@ export class StudyStore {
    */
   private withSlugLock<T>(task: () => Promise<T>): Promise<T> {
     return withFileLock(path.join(this.studiesDir, SLUG_LOCK_TARGET), task, 'the new address (slug)');
-  }
-
-  /**
-   * Slugs of the studies on disk now (other than `exceptId`), read afresh: another process
-   * may have written since this store last looked. Call under the slug lock.
-   */
-  private async takenSlugs(exceptId?: string): Promise<Set<string>> {
-    await this.refreshIndex();
-    const taken = new Set<string>();
-    for (const [id, entry] of this.index) if (id !== exceptId) taken.add(entry.summary.slug);
-    return taken;
   }
 
   private lastTimestamp = '';
@@ -393,5 +293,3 @@ export class StudyStore {
     return this.lastTimestamp;
   }
 }
-
-const VERIFY_CONCURRENCY = 16;
