@@ -8,6 +8,7 @@ import {
   toolbarCommands,
 } from '../../src/renderer/src/editor/editor-commands';
 import { shortcutLabel } from '../../src/renderer/src/editor/shortcut-keys';
+import { windowCommandFor, windowCommands } from '../../src/renderer/src/editor/window-commands';
 import { calloutKind } from '../../src/core/pure/rich-text/callout';
 
 describe('editor command table', () => {
@@ -30,11 +31,10 @@ describe('editor command table', () => {
   });
 
   it('binds each shortcut to one command only, including the standard ones', () => {
-    const keys = editorCommands
-      .flatMap((c) => [c.shortcut, c.globalShortcut].filter(Boolean))
-      .map((k) => k!.toLowerCase());
+    const all = [...editorCommands, ...windowCommands];
+    const keys = all.flatMap((c) => (c.shortcut ? [c.shortcut.toLowerCase()] : []));
     expect(new Set(keys).size).toBe(keys.length);
-    const byId = Object.fromEntries(editorCommands.map((c) => [c.id, c.shortcut ?? c.globalShortcut]));
+    const byId = Object.fromEntries(all.map((c) => [c.id, c.shortcut]));
     expect(byId).toMatchObject({
       bold: 'Mod-b',
       italic: 'Mod-i',
@@ -48,8 +48,24 @@ describe('editor command table', () => {
       redo: 'Mod-Shift-z',
       find: 'Mod-f',
       replace: 'Mod-h',
+      shortcuts: 'Mod-/',
+      'quick-open': 'Mod-p',
     });
     expect(shortcutLabel('Mod-Shift-8')).toBe('Ctrl+Shift+8'); // tests run outside macOS
+  });
+
+  it('runs a window command from its declared key only, with exactly its modifiers', () => {
+    // Tests run outside macOS: Mod is Ctrl.
+    const key = (k: string, mods: Partial<KeyboardEvent> = {}) =>
+      ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, target: null, ...mods }) as KeyboardEvent;
+    expect(windowCommandFor(key('p', { ctrlKey: true }))?.request).toEqual({ kind: 'quick-open' });
+    expect(windowCommandFor(key('P', { ctrlKey: true }))?.id).toBe('quick-open');
+    expect(windowCommandFor(key('h', { ctrlKey: true }))?.request).toEqual({ kind: 'find', replace: true });
+    expect(windowCommandFor(key('f', { ctrlKey: true }))?.request).toEqual({ kind: 'find', replace: false });
+    expect(windowCommandFor(key('/', { ctrlKey: true }))?.request).toEqual({ kind: 'show-shortcuts' });
+    expect(windowCommandFor(key('p', { ctrlKey: true, shiftKey: true }))).toBeUndefined();
+    expect(windowCommandFor(key('p', { metaKey: true }))).toBeUndefined();
+    expect(windowCommandFor(key('p'))).toBeUndefined();
   });
 
   it('finds blocks in the slash menu by name or keyword, names first', () => {

@@ -16,6 +16,7 @@ import { PublishChecklist } from './checks/PublishChecklist';
 import { ExportDialog } from './export/ExportDialog';
 import { PreviewPane } from './export/PreviewPane';
 import { requestUi } from './editor/ui-requests';
+import { useWindowShortcuts } from './editor/window-commands';
 import { StatusBar } from './library/StatusBar';
 import { newestFirst, withLocalEdit, withSaved } from './library-order';
 import { OutsideChanges } from './outside-changes/OutsideChanges';
@@ -180,6 +181,7 @@ export function App({ client }: { client: CasebookClient }) {
   }, [loadWorkspace]);
 
   useEffect(() => flushOnPageEvents(autosave), [autosave]);
+  useWindowShortcuts();
 
   useEffect(() => {
     if (!client.shell) return;

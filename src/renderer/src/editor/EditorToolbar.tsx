@@ -32,17 +32,17 @@ export function EditorToolbar({ readOnly }: { readOnly: boolean }) {
   const imageTarget = useRef<Editor | null>(null);
   const focus = useToolbarFocus(toolbarCommands.length);
 
-  useEffect(
-    () =>
-      onUiRequest((request) => {
-        if (request.kind === 'edit-link') setLinkEditor(request.editor);
-        else if (request.kind === 'pick-image') {
-          imageTarget.current = request.editor;
-          fileInput.current?.click();
-        } else if (request.kind === 'problem') setProblem(request.message);
+  useEffect(() => {
+    const offs = [
+      onUiRequest('edit-link', (request) => setLinkEditor(request.editor)),
+      onUiRequest('pick-image', (request) => {
+        imageTarget.current = request.editor;
+        fileInput.current?.click();
       }),
-    [],
-  );
+      onUiRequest('problem', (request) => setProblem(request.message)),
+    ];
+    return () => offs.forEach((off) => off());
+  }, []);
 
   const disabled = readOnly || !editor;
   return (

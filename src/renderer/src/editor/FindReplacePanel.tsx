@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
-import { matchesShortcut } from './shortcut-keys';
 import { clearMatches, findMatches, showMatches, type FindOptions, type Match } from './find-highlight';
 import { activeEditor, sectionEditors } from './section-registry';
 import { onUiRequest } from './ui-requests';
@@ -61,22 +60,7 @@ export function FindReplacePanel({ readOnly }: { readOnly: boolean }) {
     activeEditor()?.commands.focus();
   }, []);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (matchesShortcut(event, 'Mod-f') || matchesShortcut(event, 'Mod-h')) {
-        event.preventDefault();
-        show(matchesShortcut(event, 'Mod-h') && !readOnly);
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    const off = onUiRequest((request) => {
-      if (request.kind === 'find') show(request.replace && !readOnly);
-    });
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      off();
-    };
-  }, [show, readOnly]);
+  useEffect(() => onUiRequest('find', (request) => show(request.replace && !readOnly)), [show, readOnly]);
 
   const search = useCallback(
     (keepIndex: number) => {

@@ -1,19 +1,17 @@
-// Help → Keyboard shortcuts: every shortcut in the command table, in one modal list. Opened by
-// the "Keyboard shortcuts" button, Mod-/, "?" outside a text field, or (in Electron) the Help
-// menu through requestUi.
+// Help → Keyboard shortcuts: every shortcut of the command tables (the section editors' and the
+// window's), in one modal list, from the same entries that bind them. Opened by the "Keyboard
+// shortcuts" button, its window keys (window-commands.ts), or (in Electron) the Help menu
+// through requestUi.
 import { useEffect, useRef } from 'react';
 import { editorCommands } from './editor-commands';
-import { matchesShortcut, shortcutLabel } from './shortcut-keys';
+import { shortcutLabel } from './shortcut-keys';
 import { onUiRequest, requestUi } from './ui-requests';
+import { windowCommands } from './window-commands';
 
-/** "?" opens the list only where it would not be typed into a field or a section. */
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
-}
-
-const listed = editorCommands.filter((c) => c.shortcut ?? c.globalShortcut);
+const listed = [
+  ...editorCommands.flatMap(({ id, label, shortcut }) => (shortcut ? [{ id, label, shortcut }] : [])),
+  ...windowCommands,
+];
 
 export function KeyboardShortcutsButton() {
   return (
@@ -27,23 +25,9 @@ export function KeyboardShortcutsDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
-    const open = () => {
+    return onUiRequest('show-shortcuts', () => {
       if (!dialog.current?.open) dialog.current?.showModal();
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (matchesShortcut(event, 'Mod-/') || (event.key === '?' && !isTyping(event.target))) {
-        event.preventDefault();
-        open();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    const off = onUiRequest((request) => {
-      if (request.kind === 'show-shortcuts') open();
     });
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      off();
-    };
   }, []);
 
   return (
@@ -61,7 +45,7 @@ export function KeyboardShortcutsDialog() {
             <tr key={command.id}>
               <th scope="row">{command.label}</th>
               <td>
-                <kbd>{shortcutLabel((command.shortcut ?? command.globalShortcut)!)}</kbd>
+                <kbd>{shortcutLabel(command.shortcut)}</kbd>
               </td>
             </tr>
           ))}

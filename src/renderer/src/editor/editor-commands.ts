@@ -1,6 +1,7 @@
 // The one table of editor commands. The toolbar, the bubble menu, the "/" slash menu, the
-// keyboard shortcuts and the Keyboard shortcuts list all render from it: adding a block type
-// is one entry here. `label` is the accessible name of every control that shows the command.
+// section editors' keyboard shortcuts and the Keyboard shortcuts list all render from it.
+// `label` is the accessible name of every control that shows the command. Keys the whole
+// window answers (find, quick open…) are in window-commands.ts.
 import type { Editor } from '@tiptap/core';
 import { calloutLabels, type CalloutKind } from '../../../core/pure/rich-text/callout';
 import { requestUi } from './ui-requests';
@@ -12,8 +13,6 @@ export interface EditorCommand {
   keywords: readonly string[];
   /** ProseMirror key name (`Mod-b`), registered on every section editor. */
   shortcut?: string;
-  /** A shortcut handled outside the editor (by the panel it opens), listed but not bound here. */
-  globalShortcut?: string;
   run(editor: Editor): boolean;
   isActive?(editor: Editor): boolean;
   inToolbar: boolean;
@@ -221,33 +220,6 @@ export const editorCommands: readonly EditorCommand[] = [
     shortcut: 'Mod-Shift-z',
     run: (e) => e.chain().focus().redo().run(),
     inToolbar: true,
-  }),
-  entry({
-    id: 'find',
-    label: 'Find',
-    globalShortcut: 'Mod-f',
-    run: () => {
-      requestUi({ kind: 'find', replace: false });
-      return true;
-    },
-  }),
-  entry({
-    id: 'replace',
-    label: 'Find and replace',
-    globalShortcut: 'Mod-h',
-    run: () => {
-      requestUi({ kind: 'find', replace: true });
-      return true;
-    },
-  }),
-  entry({
-    id: 'shortcuts',
-    label: 'Keyboard shortcuts',
-    globalShortcut: 'Mod-/',
-    run: () => {
-      requestUi({ kind: 'show-shortcuts' });
-      return true;
-    },
   }),
 ];
 

@@ -1,6 +1,7 @@
 // Commands that need a piece of UI (the link popover, the image file picker, the find panel,
-// the shortcuts list) ask for it here; the component that owns that UI listens. This keeps
-// the command table free of React while a keyboard shortcut and a button open the same thing.
+// the shortcuts list, quick open) ask for it here; the component that owns that UI listens.
+// This keeps the command tables free of React while a keyboard shortcut and a button open the
+// same thing.
 import type { Editor } from '@tiptap/core';
 
 export type UiRequest =
@@ -8,17 +9,29 @@ export type UiRequest =
   | { kind: 'pick-image'; editor: Editor }
   | { kind: 'find'; replace: boolean }
   | { kind: 'show-shortcuts' }
+  | { kind: 'quick-open' }
   /** Something the author asked for failed; shown in the editor toolbar. */
   | { kind: 'problem'; message: string };
 
+export type UiRequestKind = UiRequest['kind'];
+type RequestOf<K extends UiRequestKind> = Extract<UiRequest, { kind: K }>;
 type Listener = (request: UiRequest) => void;
-const listeners = new Set<Listener>();
 
-export function requestUi(request: UiRequest): void {
-  for (const listener of listeners) listener(request);
+// Keyed by our own kind names, never by input.
+const listeners = new Map<UiRequestKind, Set<Listener>>();
+
+/** Asks for a piece of UI; false when nothing on screen offers it (the window has no study open). */
+export function requestUi(request: UiRequest): boolean {
+  const forKind = listeners.get(request.kind);
+  if (!forKind?.size) return false;
+  for (const listener of [...forKind]) listener(request);
+  return true;
 }
 
-export function onUiRequest(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+export function onUiRequest<K extends UiRequestKind>(kind: K, listener: (request: RequestOf<K>) => void): () => void {
+  const forKind = listeners.get(kind) ?? new Set<Listener>();
+  listeners.set(kind, forKind);
+  const wrapped: Listener = (request) => listener(request as RequestOf<K>);
+  forKind.add(wrapped);
+  return () => forKind.delete(wrapped);
 }

@@ -9,7 +9,8 @@ import type { StudySummary } from '../../../core/pure/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { enterList, moveInList } from './list-keys';
 import { activeFilterCount, LibraryFilterBar } from './LibraryFilterBar';
-import { QuickOpen, useQuickOpenShortcut } from './QuickOpen';
+import { QuickOpen } from './QuickOpen';
+import { onUiRequest } from '../editor/ui-requests';
 import { StudyEntry } from './StudyEntry';
 import { TemplateChooser } from './TemplateChooser';
 import { useCheckCounts } from './use-check-counts';
@@ -81,7 +82,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
   const closeDialog = useCallback(() => setDialog(null), []);
-  useQuickOpenShortcut(useCallback(() => setDialog('quick-open'), []));
+  useEffect(() => onUiRequest('quick-open', () => setDialog('quick-open')), []);
 
   const known = useMemo(() => new Map(studies.map((s) => [s.id, s])), [studies]);
   const page = library.page;

@@ -1,4 +1,4 @@
-// Quick open (Mod-P): type part of a title or text, arrows move, Enter opens, Escape closes.
+// Quick open (Mod-P, window-commands.ts): type part of a title or text, arrows move, Enter opens, Escape closes.
 // The box is a combobox over a listbox of matches, so a screen reader follows the choice.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
@@ -14,21 +14,6 @@ interface QuickOpenProps {
   api: CasebookApi;
   onClose: () => void;
   onOpenStudy: (id: string) => void;
-}
-
-/** Mod-P anywhere in the window (the browser's Print is not what an author wants here). */
-export function useQuickOpenShortcut(onOpen: () => void): void {
-  useEffect(() => {
-    const onKeyDown = (e: globalThis.KeyboardEvent) => {
-      const mod = navigator.platform.startsWith('Mac') ? e.metaKey : e.ctrlKey;
-      if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'p') {
-        e.preventDefault();
-        onOpen();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [onOpen]);
 }
 
 export function QuickOpen({ open, api, onClose, onOpenStudy }: QuickOpenProps) {
