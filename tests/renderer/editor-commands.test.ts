@@ -57,7 +57,15 @@ describe('editor command table', () => {
   it('runs a window command from its declared key only, with exactly its modifiers', () => {
     // Tests run outside macOS: Mod is Ctrl.
     const key = (k: string, mods: Partial<KeyboardEvent> = {}) =>
-      ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, target: null, ...mods }) as KeyboardEvent;
+      ({
+        key: k,
+        ctrlKey: false,
+        metaKey: false,
+        altKey: false,
+        shiftKey: false,
+        target: null,
+        ...mods,
+      }) as KeyboardEvent;
     expect(windowCommandFor(key('p', { ctrlKey: true }))?.request).toEqual({ kind: 'quick-open' });
     expect(windowCommandFor(key('P', { ctrlKey: true }))?.id).toBe('quick-open');
     expect(windowCommandFor(key('h', { ctrlKey: true }))?.request).toEqual({ kind: 'find', replace: true });
