@@ -1,10 +1,8 @@
 // The publish checklist beside the editor: what keeps a study from being published, each
 // finding a button that jumps to its place, refreshed after saves; and the library badge.
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createStudy, libraryEntry, section, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { writeStudyFile } from './seed-studies';
+import { writeStudyFile } from '../helpers/study-files';
 
 test('a new study lists its empty sections; clicking one puts the cursor in that section', async ({ page, serve }) => {
   await page.goto(await serve());
@@ -51,25 +49,23 @@ test('the library badge counts publish errors and follows the edits', async ({ p
 });
 
 test('a finding inside a section puts the cursor where the problem is', async ({ page, serve, workspace }) => {
-  await writeStudyFile(workspace, 'runbook', 'Rotating the keys');
-  const file = path.join(workspace, 'studies', 'runbook.json');
-  const study = JSON.parse(await readFile(file, 'utf8'));
-  study.decisions = {
-    type: 'doc',
-    content: [
-      { type: 'paragraph', content: [{ type: 'text', text: 'We rotate every key monthly.' }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'Before that, we wrote things down.' }] },
-      {
-        type: 'paragraph',
-        content: [
-          { type: 'text', text: 'See ' },
-          { type: 'text', text: 'the runbook', marks: [{ type: 'link', attrs: { href: '' } }] },
-          { type: 'text', text: ' for the steps.' },
-        ],
-      },
-    ],
-  };
-  await writeFile(file, `${JSON.stringify(study, null, 2)}\n`);
+  await writeStudyFile(workspace, 'runbook', 'Rotating the keys', {
+    decisions: {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'We rotate every key monthly.' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Before that, we wrote things down.' }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'See ' },
+            { type: 'text', text: 'the runbook', marks: [{ type: 'link', attrs: { href: '' } }] },
+            { type: 'text', text: ' for the steps.' },
+          ],
+        },
+      ],
+    },
+  });
 
   await page.goto(await serve());
   const finding = page

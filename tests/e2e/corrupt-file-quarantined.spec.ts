@@ -4,7 +4,7 @@ import path from 'node:path';
 import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
 import { libraryEntry, openStudy, saveStatus, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
-import { writeStudyFile } from './seed-studies';
+import { writeStudyFile } from '../helpers/study-files';
 
 test('a truncated study file is listed as quarantined with its reason, and the valid study opens and saves', async ({
   page,

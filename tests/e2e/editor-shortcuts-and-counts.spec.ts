@@ -46,6 +46,8 @@ test('standard shortcuts format text and the Keyboard shortcuts list shows them'
   await expect(list.getByRole('row', { name: /^Bold/ })).toContainText(isMac ? '⌘B' : 'Ctrl+B');
   await expect(list.getByRole('row', { name: /^Heading 2/ })).toContainText(isMac ? '⌘⌥1' : 'Ctrl+Alt+1');
   await expect(list.getByRole('row', { name: /^Find and replace/ })).toContainText(isMac ? '⌘H' : 'Ctrl+H');
+  // Window keys come from the same table that binds them.
+  await expect(list.getByRole('row', { name: /^Quick open/ })).toContainText(isMac ? '⌘P' : 'Ctrl+P');
   await list.getByRole('button', { name: 'Close' }).click();
   await expect(list).toBeHidden();
   // "?" types a question mark in a section, and opens the list elsewhere.

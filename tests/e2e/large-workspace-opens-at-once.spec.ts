@@ -3,7 +3,7 @@
 // sections turn out damaged is set aside and reported when it is read.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sampleStudy, writeStudyFiles } from '../helpers/study-files';
+import { sampleStudy, writeStudy, writeStudyFiles } from '../helpers/study-files';
 import { libraryEntry } from './casebook-page';
 import { expect, test } from './casebook-server';
 
@@ -22,7 +22,7 @@ test('a 3,000-study workspace lists at once, searches its full text once read, a
     type: 'doc' as const,
     content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Zeppelin ops.' }] }],
   };
-  await writeFile(file('study-42'), `${JSON.stringify(sampleStudy(42, { lessons }), null, 2)}\n`);
+  await writeStudy(workspace, sampleStudy(42, { lessons }));
   const damaged = await readFile(file('study-7'), 'utf8');
   await writeFile(file('study-7'), damaged.slice(0, damaged.indexOf('"decisions"')));
 

@@ -1,14 +1,9 @@
 // The library's new parts pass axe: the sidebar with search results and filters open, the
 // publish checklist, and each dialog behind the sidebar.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+// The parts on screen at once are checked in one analysis (each costs seconds under load).
+import { axeViolations as violations } from './axe';
 import { createStudy, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
-
-async function violations(page: Page, selector: string) {
-  const result = await new AxeBuilder({ page }).include(selector).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('sidebar, checklist and the library dialogs have no accessibility violations (axe)', async ({ page, serve }) => {
   await page.goto(await serve());
@@ -18,9 +13,7 @@ test('sidebar, checklist and the library dialogs have no accessibility violation
   await page.getByRole('button', { name: 'Filters' }).click();
   await expect(page.getByRole('list', { name: 'Case studies' }).locator('mark')).toHaveText(['jitter']);
   await expect(page.getByRole('region', { name: 'Publish checklist' }).getByRole('listitem').first()).toBeVisible();
-  expect(await violations(page, 'nav.library')).toEqual([]);
-  expect(await violations(page, 'section.checklist')).toEqual([]);
-  expect(await violations(page, 'footer.status-bar')).toEqual([]);
+  expect(await violations(page, 'nav.library', 'section.checklist', 'footer.status-bar')).toEqual([]);
 
   for (const [button, dialog] of [
     ['New from template…', 'New case study'],

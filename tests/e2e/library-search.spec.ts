@@ -1,39 +1,30 @@
 // Searching the library as you type, the highlighted match, a filter with its count, sort,
 // quick open, and the status bar and window title that count the studies.
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Study } from '../../src/core/pure/schemas/study';
 import { libraryEntry } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { writeStudyFile } from './seed-studies';
+import { writeStudyFile } from '../helpers/study-files';
 
 const paragraph = (text: string) => ({
   type: 'doc',
   content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
 });
 
-/** A study file with some fields filled in, as a sync folder would leave it. */
-async function seedStudy(workspace: string, id: string, title: string, fields: Partial<Study>): Promise<void> {
-  const base = await writeStudyFile(workspace, id, title);
-  const file = path.join(workspace, 'studies', `${id}.json`);
-  const study = { ...JSON.parse(await readFile(file, 'utf8')), ...base, ...fields };
-  await writeFile(file, `${JSON.stringify(study, null, 2)}\n`);
-}
-
 test.beforeEach(async ({ workspace }) => {
-  await seedStudy(workspace, 'cache-stampede', 'Cache stampede at checkout', {
+  await writeStudyFile(workspace, 'cache-stampede', 'Cache stampede at checkout', {
     status: 'published',
     date: '2026-03-01',
     categories: ['Failure Analysis'],
     lessons: paragraph('Add jitter to the expiry of hot keys.') as Study['lessons'],
   });
-  await seedStudy(workspace, 'logs-to-s3', 'Moving logs to object storage', {
+  await writeStudyFile(workspace, 'logs-to-s3', 'Moving logs to object storage', {
     status: 'published',
     date: '2026-01-10',
     categories: ['Optimization & Migration Wins', 'Ad hoc'],
     lessons: paragraph('Compress before you ship anything.') as Study['lessons'],
   });
-  await seedStudy(workspace, 'queue-choice', 'Choosing a queue', {
+  await writeStudyFile(workspace, 'queue-choice', 'Choosing a queue', {
     categories: ['Architecture & Design'],
     problem: paragraph('We needed ordering per customer.') as Study['problem'],
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { libraryEntry } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { writeStudyFile } from './seed-studies';
+import { writeStudyFile } from '../helpers/study-files';
 
 async function studyAction(page: Page, title: string, action: 'Duplicate' | 'Move to trash'): Promise<void> {
   await libraryEntry(page, title).hover(); // the menu button shows on the entry under the pointer

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openStudy, saveStatus } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { writeStudyFile } from './seed-studies';
+import { writeStudyFile } from '../helpers/study-files';
 
 test('opening studies without typing leaves their files byte for byte as they were', async ({
   page,

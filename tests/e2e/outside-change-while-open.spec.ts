@@ -2,18 +2,13 @@
 // nothing unsaved the editor shows the new version by itself and says so; with unsaved edits
 // the author is asked at once (Keep mine, Take theirs, Keep both) and nothing is overwritten
 // silently. The outside change goes through the same server's API, as a second window would.
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { docToPlainText, type RichTextDoc } from '../../src/core/pure/schemas/rich-text';
+import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
 import type { Study, StudyPatch } from '../../src/core/pure/schemas/study';
 import { createStudy, libraryEntry, section, typeInSection } from './casebook-page';
+import { changeOnDisk, paragraph } from './conflict-helpers';
 import { expect, studiesOnDisk, test } from './casebook-server';
-
-const paragraph = (text: string): RichTextDoc => ({
-  type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-});
 
 /** Saves `patch` into study `id` from outside the page, as another window or the CLI does. */
 async function changeFromOutside(url: string, id: string, patch: StudyPatch): Promise<Study> {
@@ -83,13 +78,7 @@ test('with nothing unsaved, a study changed from outside is reloaded by itself a
 
   // The file rewritten by another program (a git pull), not through Casebook at all: reloaded too.
   const file = path.join(workspace, 'studies', `${created!.id}.json`);
-  const before = JSON.parse(await readFile(file, 'utf8')) as Study;
-  const pulled = {
-    ...before,
-    lessons: paragraph('Pulled from the team'),
-    updatedAt: new Date(Date.parse(before.updatedAt) + 60_000).toISOString(),
-  };
-  await writeFile(file, `${JSON.stringify(pulled, null, 2)}\n`);
+  await changeOnDisk(file, { lessons: paragraph('Pulled from the team') });
   await expect(section(page, 'Lessons')).toHaveText('Pulled from the team', { timeout: 8_000 });
   await expect(section(page, 'Problem')).toHaveText('Rewritten elsewhere, then extended here');
 });

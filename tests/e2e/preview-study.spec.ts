@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createStudy, libraryEntry, openStudy, saveStatus, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { writeStudyFile } from './seed-studies';
+import { writeStudy, writeStudyFile } from '../helpers/study-files';
 
 const preview = (page: Page) => page.frameLocator('iframe[title="Preview"]');
 
@@ -92,7 +92,7 @@ test('shows workspace images inside the page, and its links go nowhere', async (
       { type: 'image', attrs: { src: `assets/${name}`, alt: 'Latency chart' } },
     ],
   };
-  await writeFile(path.join(workspace, 'studies', 'cache-study.json'), `${JSON.stringify(study, null, 2)}\n`);
+  await writeStudy(workspace, study);
 
   await page.goto(await serve());
   await libraryEntry(page, 'An Edge Cache for Everyone').click();
@@ -116,7 +116,7 @@ test('keeps the reader’s place when it redraws after a save', async ({ page, s
   const study = await writeStudyFile(workspace, 'long-study', 'A Long Postmortem');
   const paragraph = (i: number) => ({ type: 'paragraph', content: [{ type: 'text', text: `Timeline entry ${i}.` }] });
   study.problem = { type: 'doc', content: Array.from({ length: 80 }, (_, i) => paragraph(i + 1)) };
-  await writeFile(path.join(workspace, 'studies', 'long-study.json'), `${JSON.stringify(study, null, 2)}\n`);
+  await writeStudy(workspace, study);
 
   await page.goto(await serve());
   await libraryEntry(page, 'A Long Postmortem').click();

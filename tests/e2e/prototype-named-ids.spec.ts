@@ -3,7 +3,7 @@
 // so that study shows its own summary hint and its own publish counts.
 import { libraryEntry } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { writeStudyFile } from './seed-studies';
+import { writeStudyFile } from '../helpers/study-files';
 
 test('a study whose id is “constructor” shows its own summary hint and counts', async ({ page, serve, workspace }) => {
   for (const id of ['constructor', 'other']) await writeStudyFile(workspace, id, `Study ${id}`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { defaultSiteSettings } from '../../src/core/pure/schemas/site';
 import { openStudy, section } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { writeStudyFile } from './seed-studies';
+import { writeStudyFile } from '../helpers/study-files';
 
 test('a workspace from a newer version shows why it is read-only and refuses edits', async ({
   page,

@@ -1,11 +1,11 @@
 // Site settings: the text fields saved to casebook.json with mistakes shown beside their
 // field, and the categories — rename follows into every study, reorder, delete with a prompt.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { openStudy, saveStatus, section, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
-import { writeStudyFile } from './seed-studies';
+import { writeStudyFile } from '../helpers/study-files';
 
 async function siteOnDisk(workspace: string) {
   return JSON.parse(await readFile(path.join(workspace, 'casebook.json'), 'utf8')).site;
@@ -24,9 +24,7 @@ function valuesOf(boxes: Locator): Promise<string[]> {
 }
 
 test.beforeEach(async ({ workspace }) => {
-  const study = await writeStudyFile(workspace, 'outage', 'The day the queue filled up');
-  const file = path.join(workspace, 'studies', 'outage.json');
-  await writeFile(file, `${JSON.stringify({ ...study, categories: ['Failure Analysis'] }, null, 2)}\n`);
+  await writeStudyFile(workspace, 'outage', 'The day the queue filled up', { categories: ['Failure Analysis'] });
 });
 
 test('the tagline is saved; an invalid base URL is refused beside its field', async ({ page, serve, workspace }) => {

@@ -1,11 +1,11 @@
 // A section holding content this version cannot load (a node from another tool or a newer
 // Casebook) is shown read-only with a notice, and saving the rest of the study never touches it.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { studySchema, type Study } from '../../src/core/pure/schemas/study';
-import { sampleStudy } from '../helpers/study-files';
+import { sampleStudy, writeStudy } from '../helpers/study-files';
 import { openStudy, saveStatus, section, typeInSection } from './casebook-page';
+import { axeViolations } from './axe';
 import { expect, test } from './casebook-server';
 
 const SHOTS = process.env.CASEBOOK_SHOTS_DIR;
@@ -34,10 +34,7 @@ async function writeStudyWithMention(workspace: string): Promise<string> {
       },
     }),
   );
-  await mkdir(path.join(workspace, 'studies'), { recursive: true });
-  const file = path.join(workspace, 'studies', 'with-mention.json');
-  await writeFile(file, `${JSON.stringify(study, null, 2)}\n`);
-  return file;
+  return writeStudy(workspace, study);
 }
 
 test('a section with an unknown node is read-only with a notice; saving another section leaves it as stored', async ({
@@ -67,8 +64,7 @@ test('a section with an unknown node is read-only with a notice; saving another 
   const after = JSON.parse(await readFile(file, 'utf8')) as Study;
   expect(JSON.stringify(after.problem)).toBe(problemBefore);
 
-  const axe = await new AxeBuilder({ page }).include('section.section-unloadable').analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  expect(await axeViolations(page, 'section.section-unloadable')).toEqual([]);
 
   if (SHOTS) {
     for (const width of [390, 1280]) {
@@ -77,11 +73,7 @@ test('a section with an unknown node is read-only with a notice; saving another 
         await page.emulateMedia({ colorScheme: scheme });
         await problem.getByRole('heading', { name: 'Problem' }).evaluate((h) => h.scrollIntoView({ block: 'center' }));
         await page.screenshot({ path: path.join(SHOTS, `unloadable-${width}-${scheme}.png`) });
-        const again = await new AxeBuilder({ page }).include('section.section-unloadable').analyze();
-        expect(
-          again.violations.map((v) => v.id),
-          `${width} ${scheme}`,
-        ).toEqual([]);
+        expect(await axeViolations(page, 'section.section-unloadable'), `${width} ${scheme}`).toEqual([]);
       }
     }
   }

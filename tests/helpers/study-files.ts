@@ -1,8 +1,10 @@
-// Writes valid study files straight to disk, to build large workspaces quickly.
+// Valid study files written straight to disk, as a user's git checkout or sync folder would
+// leave them: to seed a workspace before the app or server opens it, to build large
+// workspaces quickly, or to change a study "from outside" while it is open.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { emptyDoc } from '../../src/core/pure/schemas/rich-text';
-import type { Study } from '../../src/core/pure/schemas/study';
+import { studySchema, type Study } from '../../src/core/pure/schemas/study';
 
 export function sampleStudy(n: number, overrides: Partial<Study> = {}): Study {
   const stamp = new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
@@ -32,10 +34,47 @@ export function sampleStudy(n: number, overrides: Partial<Study> = {}): Study {
   };
 }
 
+/** The path of study `id`'s file in a workspace. */
+export function studyFile(workspace: string, id: string): string {
+  return path.join(workspace, 'studies', `${id}.json`);
+}
+
+/** Writes `study` as Casebook does (pretty-printed, newline-terminated); returns its file. */
+export async function writeStudy(workspace: string, study: Study): Promise<string> {
+  const file = studyFile(workspace, study.id);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(study, null, 2)}\n`);
+  return file;
+}
+
+/**
+ * A study with this id (also its slug) and title, edited now: empty sections and no summary
+ * unless `fields` fills them in. Validated, so a seed is always a study the app can open.
+ */
+export async function writeStudyFile(
+  workspace: string,
+  id: string,
+  title: string,
+  fields: Partial<Study> = {},
+): Promise<Study> {
+  const now = new Date().toISOString();
+  const study = studySchema.parse(
+    sampleStudy(0, {
+      id,
+      slug: id,
+      title,
+      summary: '',
+      problem: emptyDoc(),
+      createdAt: now,
+      updatedAt: now,
+      ...fields,
+    }),
+  );
+  await writeStudy(workspace, study);
+  return study;
+}
+
+/** `count` sample studies, study-0 … study-<count - 1>. */
 export async function writeStudyFiles(workspace: string, count: number): Promise<void> {
-  const dir = path.join(workspace, 'studies');
-  await mkdir(dir, { recursive: true });
-  for (let n = 0; n < count; n++) {
-    await writeFile(path.join(dir, `study-${n}.json`), `${JSON.stringify(sampleStudy(n), null, 2)}\n`);
-  }
+  for (let n = 0; n < count; n++) await writeStudy(workspace, sampleStudy(n));
 }
