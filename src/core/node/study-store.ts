@@ -7,8 +7,7 @@
 // which keeps every version) and quarantine (quarantine.ts).
 // A file from a newer Casebook is left untouched and makes the store read-only (nor is the
 // cache written then); a save that fails says why and what to do.
-// Slugs are unique on disk, not only in this process: each is chosen under a workspace lock
-// from what the folder holds at that moment (the app and the CLI may create at once).
+// Slugs are unique on disk, not only in this process (study-slugs.ts).
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { removeStaleWriteFiles, withFileLock, writeFailure } from './atomic-write';
@@ -18,11 +17,12 @@ import type { QuarantineEntry } from './quarantine';
 import { lstatOrNull } from './regular-file';
 import { studyFromDraft, type StudyDraft } from '../pure/new-study';
 import { studySchema, type Study, type StudyPatch, type StudySummary } from '../pure/schemas/study';
-import { slugFollowsTitle, slugFromTitle, uniqueSlug } from '../pure/slug';
+import { slugFromTitle } from '../pure/slug';
 import { newStudyId, StudyPaths, STUDIES_DIR, TRASH_DIR } from './study-files';
 import { StudyFileReader, type SkippedFile } from './study-file-reader';
 import { HEAD_READ_FROM } from './study-index';
 import { StudyListing } from './study-listing';
+import { SlugClaims, slugWanted } from './study-slugs';
 import { StudyTrash } from './study-trash';
 import { CACHE_DIR } from './summary-cache';
 import { ensureWorkspaceFolder } from './workspace-folders';
@@ -31,9 +31,6 @@ export { STUDIES_DIR, TRASH_DIR } from './study-files';
 export type { SkippedFile } from './study-file-reader';
 export { HEAD_READ_FROM } from './study-index';
 export type { StudyDraft } from '../pure/new-study';
-
-/** The lock (in studies/) under which a slug is chosen and written, by any process. */
-const SLUG_LOCK_TARGET = 'slugs';
 
 export interface StudyStoreOptions {
   /** See HEAD_READ_FROM. */
@@ -46,6 +43,7 @@ export class StudyStore {
   private queue = new KeyedQueue();
   private readonly files: StudyFileReader;
   private readonly trash: StudyTrash;
+  private readonly slugs: SlugClaims;
   /** Files quarantined since this store opened, reported through the API. */
   readonly onQuarantine: Array<(entry: QuarantineEntry) => void>;
   /** Set by open(), which the service skips for a workspace it must not write. */
@@ -67,6 +65,7 @@ export class StudyStore {
     );
     this.onQuarantine = this.files.onQuarantine;
     this.trash = new StudyTrash(this.trashDir, this.files);
+    this.slugs = new SlugClaims(this.studiesDir, this.listing);
   }
 
   get studiesDir(): string {
@@ -153,17 +152,12 @@ export class StudyStore {
 
   async create(draft: StudyDraft = {}): Promise<Study> {
     await this.ensureWritable();
-    return this.withSlugLock(async () => {
-      const taken = await this.listing.takenSlugs();
+    return this.slugs.claim(draft.slug ?? slugFromTitle(draft.title ?? ''), undefined, async (slug) => {
       const now = this.nextTimestamp();
       // An import may carry its original id and times (a lossless round trip); a taken id never is.
       const idFree =
         draft.id !== undefined && !this.listing.has(draft.id) && lstatOrNull(this.fileFor(draft.id)) === null;
-      const study = studyFromDraft(draft, {
-        id: idFree && draft.id ? draft.id : newStudyId(),
-        slug: uniqueSlug(draft.slug ?? slugFromTitle(draft.title ?? ''), taken),
-        now,
-      });
+      const study = studyFromDraft(draft, { id: idFree && draft.id ? draft.id : newStudyId(), slug, now });
       await this.write(study);
       return study;
     });
@@ -190,24 +184,13 @@ export class StudyStore {
       );
     }
     const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
-    let wanted: string | null = null;
-    if (patch.slug !== undefined && patch.slug !== current.slug) wanted = patch.slug;
-    else if (
-      patch.title !== undefined &&
-      patch.title !== current.title &&
-      current.status === 'draft' &&
-      slugFollowsTitle(current.slug, current.title)
-    ) {
-      // A draft's slug follows its title; once published (or set by hand) it stays put.
-      wanted = slugFromTitle(patch.title);
-    }
+    const wanted = slugWanted(current, patch);
     if (wanted === null) {
       await this.write(studySchema.parse(next));
       return next;
     }
-    const slug = wanted;
-    return this.withSlugLock(async () => {
-      next.slug = uniqueSlug(slug, await this.listing.takenSlugs(id));
+    return this.slugs.claim(wanted, id, async (slug) => {
+      next.slug = slug;
       await this.write(studySchema.parse(next));
       return next;
     });
@@ -241,8 +224,7 @@ export class StudyStore {
     if (!found) throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
     if (lstatOrNull(this.fileFor(id)))
       throw new CasebookError('conflict', `A case study with id "${id}" already exists.`);
-    const restored = await this.withSlugLock(async () => {
-      const slug = uniqueSlug(found.study.slug, await this.listing.takenSlugs(id));
+    const restored = await this.slugs.claim(found.study.slug, id, async (slug) => {
       const study = { ...found.study, slug };
       await this.write(study);
       return study;
@@ -273,14 +255,6 @@ export class StudyStore {
       throw writeFailure(`save "${study.title || 'Untitled'}"`, err);
     }
     this.listing.recorded(study, await fsp.stat(file));
-  }
-
-  /**
-   * Runs `task` (choose a slug, write the file) under the workspace's slug lock, so no other
-   * process (the CLI, a second app or server) chooses a slug between our look and our write.
-   */
-  private withSlugLock<T>(task: () => Promise<T>): Promise<T> {
-    return withFileLock(path.join(this.studiesDir, SLUG_LOCK_TARGET), task, 'the new address (slug)');
   }
 
   private lastTimestamp = '';
