@@ -10,8 +10,9 @@ import { Low } from 'lowdb';
 import { InvalidFileError, NewerVersionError, ValidatedJsonFile } from './json-file';
 import { quarantineFile, type QuarantineEntry } from './quarantine';
 import { UnreadableFileError } from './regular-file';
-import { SCHEMA_VERSION } from '../pure/schemas/site';
-import { studySchema, type Study } from '../pure/schemas/study';
+import { STUDY_FORMAT } from '../pure/schemas/study-fields';
+import { studyFileSchema } from '../pure/schemas/study-migrations';
+import type { Study } from '../pure/schemas/study';
 
 /** A file the store could not use and left where it is (workspace-relative path and why). */
 export interface SkippedFile {
@@ -36,8 +37,9 @@ export class StudyFileReader {
     private readonly dropped: (file: string) => void,
   ) {}
 
+  /** Older formats are upgraded as they are read (study-migrations.ts) and written as current. */
   db(file: string): Low<Study | null> {
-    return new Low<Study | null>(new ValidatedJsonFile(file, studySchema.nullable(), SCHEMA_VERSION), null);
+    return new Low<Study | null>(new ValidatedJsonFile(file, studyFileSchema.nullable(), STUDY_FORMAT), null);
   }
 
   /**
@@ -78,7 +80,7 @@ export class StudyFileReader {
     const files = [...this.newer.keys()];
     const version = Math.max(...this.newer.values());
     const named = files.slice(0, 3).join(', ') + (files.length > 3 ? ` and ${files.length - 3} more` : '');
-    return `Some case studies were written by a newer version of Casebook (format ${version}; this app reads format ${SCHEMA_VERSION}): ${named}. The workspace is open read-only so nothing is rewritten; update Casebook to edit it.`;
+    return `Some case studies were written by a newer version of Casebook (format ${version}; this app reads format ${STUDY_FORMAT}): ${named}. The workspace is open read-only so nothing is rewritten; update Casebook to edit it.`;
   }
 
   /** Leaves `file` where it is, reported with `reason`. */

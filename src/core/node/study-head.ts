@@ -5,12 +5,12 @@
 // few hundred bytes before it lets a large workspace be listed without parsing hundreds of
 // megabytes. What this does not check — the sections — is checked by a full read later
 // (StudyStore marks such entries unverified); any file that does not fit this shape
-// exactly (another key order, indent, a newer format, damage in the head) gets null here
-// and is read in full at once.
+// exactly (another key order, indent, an older or newer format, damage in the head) gets
+// null here and is read in full at once (where an older format is upgraded).
 import { closeSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { openRegularFileSync, readPrefixSync } from './regular-file';
-import { SCHEMA_VERSION } from '../pure/schemas/site';
+import { STUDY_FORMAT } from '../pure/schemas/study-fields';
 import { studySchema, studySummarySchema, toSummary, type StudySummary } from '../pure/schemas/study';
 
 const FIRST_READ = 8 * 1024;
@@ -65,6 +65,6 @@ export function parseHead(bytes: Buffer): StudySummary | null {
     return null;
   }
   const parsed = headSchema.safeParse(json);
-  if (!parsed.success || parsed.data.schemaVersion !== SCHEMA_VERSION) return null;
+  if (!parsed.success || parsed.data.schemaVersion !== STUDY_FORMAT) return null;
   return toSummary(parsed.data);
 }

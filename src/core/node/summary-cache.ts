@@ -18,7 +18,7 @@ import { writeFileAtomic } from './atomic-write';
 import { CasebookError } from '../pure/errors';
 import { readRegularFile } from './regular-file';
 import { workspaceEntryRefusal } from './workspace-folders';
-import { outcomeSchema, statusSchema, type StudySummary } from '../pure/schemas/study';
+import { looseSummarySchema, type StudySummary } from '../pure/schemas/study';
 
 export const CACHE_DIR = '.casebook';
 export const SUMMARY_CACHE_FILE = 'summaries.json';
@@ -44,25 +44,11 @@ export interface CachedSummary {
   summary: StudySummary;
 }
 
-// Types only: every summary written here came from a study file that passed the full
-// schema, and checking the field rules again for 10,000 entries would cost a good part of
-// the open time this cache is for. A damaged or hand-edited cache fails this check (or
+// Types only (looseSummarySchema, from the field table): every summary written here came
+// from a study file that passed the full schema, and checking the field rules again for
+// 10,000 entries would cost a good part of the open time this cache is for. A damaged or
+// hand-edited cache, or one written before a summary field was added, fails this check (or
 // JSON.parse) and is ignored as a whole.
-const summaryShape = z.object({
-  id: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  summary: z.string(),
-  status: statusSchema,
-  outcome: outcomeSchema.nullable(),
-  categories: z.array(z.string()),
-  tags: z.array(z.string()),
-  featured: z.boolean(),
-  date: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
 const cacheSchema = z.object({
   format: z.literal(SUMMARY_CACHE_FORMAT),
   note: z.string().optional(),
@@ -71,7 +57,7 @@ const cacheSchema = z.object({
       id: z.string(),
       mtimeMs: z.number().nonnegative(),
       size: z.number().int().nonnegative(),
-      summary: summaryShape,
+      summary: looseSummarySchema,
     }),
   ),
 });

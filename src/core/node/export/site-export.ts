@@ -5,7 +5,7 @@ import { ASSET_SRC_PATTERN } from '../../pure/asset-store-limits';
 import { safeRemoteUrl } from '../../pure/safe-url';
 import { exportableAsset } from './exportable-asset';
 import type { SiteSettings } from '../../pure/schemas/site';
-import type { Study } from '../../pure/schemas/study';
+import { fieldValues, type Study } from '../../pure/schemas/study';
 import type { OutputFile } from '../../pure/export/output-files';
 import { renderFeed, renderSitemap } from '../../pure/export/site-feed';
 import { buildSiteModel, type SiteStudy } from '../../pure/export/site-model';
@@ -89,10 +89,11 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
   model.studies.forEach((s, i) => {
     const body = studyBody(s.study, imagesOf(s), input.renderCache);
-    const { title, summary, status, date, outcome, tags } = s.study;
+    // Every field of the table (fieldValues), not a hand-picked few: a field the page shows
+    // but the key missed would serve a stale page.
     const key = `${siteKey}${JSON.stringify([
       s.path,
-      [title, summary, status, date, outcome, tags],
+      fieldValues(s.study),
       s.categories.map((c) => [c.name, c.path]),
       neighbour(model.studies[i - 1]),
       neighbour(model.studies[i + 1]),

@@ -1,22 +1,15 @@
-// One Markdown file → the fields of one study (pure: no disk). Front matter keys as written by
-// front-matter.ts; anything a hand-written file gets wrong is reported with its line.
-// Lenient where a site generator's file differs harmlessly: `description` stands in for a
-// missing `summary`, a date-time keeps its date, a missing `draft` means published (Hugo's
-// reading), a slug that is not URL-safe is made so (with a warning).
+// One Markdown file → the fields of one study (pure: no disk). Front matter is read field by
+// field through the field table (front-matter.ts); anything a hand-written file gets wrong is
+// reported with its line. Lenient where a site generator's file differs harmlessly (each
+// field's codec in study-fields.ts says how): `description` stands in for a missing
+// `summary`, a date-time keeps its date, a missing `draft` means published (Hugo's reading),
+// a slug that is not URL-safe is made so (with a warning).
 import path from 'node:path';
 import type { Definition, RootContent } from 'mdast';
 import { z } from 'zod';
 import { emptyDoc, type RichTextDoc, type RichTextNode } from '../../pure/schemas/rich-text';
-import {
-  isoDateSchema,
-  outcomeSchema,
-  sectionKeys,
-  slugSchema,
-  studyIdSchema,
-  studyPatchSchema,
-} from '../../pure/schemas/study';
-import { slugFromTitle } from '../../pure/slug';
-import { readFrontMatter } from '../../pure/markdown/front-matter';
+import { sectionKeys, studyIdSchema, studyPatchSchema } from '../../pure/schemas/study';
+import { FrontMatterFieldError, fieldsFromFrontMatter, readFrontMatter } from '../../pure/markdown/front-matter';
 import { MAX_RICH_TEXT_DEPTH, richTextDepthProblem } from '../../pure/schemas/rich-text-depth';
 import { MAX_MARKDOWN_DEPTH } from '../../pure/markdown/import-limits';
 import { markdownToMdast } from '../../pure/markdown/markdown-syntax';
@@ -37,15 +30,6 @@ export type ParseResult =
   | { ok: true; study: ParsedStudy; images: string[]; warnings: string[] }
   | { ok: false; line: number; column?: number; reason: string };
 
-class FieldError extends Error {
-  constructor(
-    readonly key: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function parseMarkdownStudy(text: string, fileName: string): ParseResult {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = readFrontMatter(source);
@@ -54,9 +38,10 @@ export function parseMarkdownStudy(text: string, fileName: string): ParseResult 
   const warnings: string[] = [];
   let study: ParsedStudy;
   try {
-    study = fieldsFrom(data, warnings);
+    // Checked in full with the sections below; the codecs read each field's own rules.
+    study = fieldsFromFrontMatter(data, (message) => warnings.push(message)) as ParsedStudy;
   } catch (err) {
-    if (err instanceof FieldError) return { ok: false, line: lines[err.key] ?? 1, reason: err.message };
+    if (err instanceof FrontMatterFieldError) return { ok: false, line: lines[err.key] ?? 1, reason: err.message };
     throw err;
   }
 
@@ -121,77 +106,4 @@ function collectDefinitions(nodes: RootContent[], into: Map<string, Definition>)
       if (!into.has(label)) into.set(label, node);
     } else if ('children' in node) collectDefinitions(node.children as RootContent[], into);
   }
-}
-
-function fieldsFrom(data: Record<string, unknown>, warnings: string[]): ParsedStudy {
-  const study: ParsedStudy = {};
-  // The keys are the file's: read only its own, never a name inherited from Object.prototype.
-  const own = (key: string): unknown => (Object.hasOwn(data, key) ? data[key] : undefined);
-  const str = (key: string): string | undefined => {
-    const v = own(key);
-    if (v === undefined || v === null) return undefined;
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
-    throw new FieldError(key, `"${key}" must be text.`);
-  };
-  const bool = (key: string): boolean | undefined => {
-    const v = own(key);
-    if (v === undefined || v === null) return undefined;
-    if (typeof v === 'boolean') return v;
-    throw new FieldError(key, `"${key}" must be true or false.`);
-  };
-  const list = (key: string): string[] | undefined => {
-    const v = own(key);
-    if (v === undefined || v === null) return undefined;
-    const items = Array.isArray(v) ? v : [v];
-    if (!items.every((i) => ['string', 'number', 'boolean'].includes(typeof i))) {
-      throw new FieldError(key, `"${key}" must be a list of names, like ["a", "b"].`);
-    }
-    return items.map((i) => String(i).trim()).filter((i) => i !== '');
-  };
-
-  study.title = str('title');
-  study.summary = str('summary') ?? str('description');
-  const date = str('date');
-  if (date !== undefined) {
-    const day = date.slice(0, 10);
-    if (!isoDateSchema.safeParse(day).success)
-      throw new FieldError('date', `"date" must be a date written YYYY-MM-DD, not "${date}".`);
-    study.date = day;
-  }
-  const slug = str('slug');
-  if (slug !== undefined && slug !== '') {
-    study.slug = slugSchema.safeParse(slug).success ? slug : slugFromTitle(slug);
-    if (study.slug !== slug) warnings.push(`The slug "${slug}" was not URL-safe; "${study.slug}" is used instead.`);
-  }
-  study.categories = list('categories');
-  study.tags = list('tags');
-  study.featured = bool('featured');
-  const outcome = str('outcome');
-  if (outcome !== undefined) {
-    const parsed = outcomeSchema.safeParse(outcome.toLowerCase());
-    if (!parsed.success)
-      throw new FieldError(
-        'outcome',
-        `"outcome" must be one of ${outcomeSchema.options.join(', ')}, not "${outcome}".`,
-      );
-    study.outcome = parsed.data;
-  }
-  study.status = bool('draft') ? 'draft' : 'published';
-
-  const id = str('casebook_id');
-  if (id !== undefined) {
-    if (studyIdSchema.safeParse(id).success) study.id = id;
-    else warnings.push(`"casebook_id" "${id}" is not a Casebook id; it was ignored.`);
-  }
-  for (const [key, field] of [
-    ['created', 'createdAt'],
-    ['updated', 'updatedAt'],
-  ] as const) {
-    const value = str(key);
-    if (value === undefined) continue;
-    if (z.iso.datetime().safeParse(value).success) study[field] = value;
-    else warnings.push(`"${key}" "${value}" is not an ISO date-time; it was ignored.`);
-  }
-  for (const key of Object.keys(study) as (keyof ParsedStudy)[]) if (study[key] === undefined) delete study[key];
-  return study;
 }

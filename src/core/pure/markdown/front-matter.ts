@@ -1,42 +1,82 @@
-// YAML front matter of an exported study: the keys design.md names (Hugo/Eleventy-compatible)
-// plus three Casebook keys that make the round trip lossless and that site generators ignore:
+// YAML front matter of an exported study: every field of the field table that has a codec
+// (schemas/study-fields.ts), in table order — the keys design.md names (Hugo/Eleventy-
+// compatible) plus three Casebook keys that make the round trip lossless and that site
+// generators ignore:
 //   casebook_id  the study's id in its workspace
 //   created      createdAt (ISO 8601)
 //   updated      updatedAt (ISO 8601)
-// Strings are always double-quoted on one line, so any title (quotes, colons, `---`, emoji,
-// line breaks) survives and no line of the front matter can look like its closing `---`.
-// YAML (the `yaml` package) reads it back.
+// Strings are always double-quoted on one line (front-matter-codec.ts), so any title (quotes,
+// colons, `---`, emoji, line breaks) survives and no line of the front matter can look like
+// its closing `---`. YAML (the `yaml` package) reads it back.
 import { LineCounter, parseDocument, isMap, isScalar, visit } from 'yaml';
 import type { Study } from '../schemas/study';
+import { fieldKeys, studyFields, type FieldKey } from '../schemas/study-fields';
+import { yamlEntry, type FrontMatterCodec, type FrontMatterInput } from './front-matter-codec';
 import { MAX_FRONT_MATTER_ALIASES } from './import-limits';
 
-export type FrontMatterValue = string | boolean | string[];
-
-// A JSON string is a valid YAML double-quoted scalar, always on one line (newlines, tabs and
-// control characters escaped), which YAML's own emitter does not guarantee (it folds).
-function yamlValue(value: FrontMatterValue): string {
-  if (Array.isArray(value)) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
-  return JSON.stringify(value);
+export function frontMatterFor(study: Study): string {
+  const lines: string[] = [];
+  for (const key of fieldKeys) {
+    const codec = studyFields[key].frontMatter as FrontMatterCodec<unknown> | null;
+    for (const [name, value] of codec?.write(study[key]) ?? []) lines.push(yamlEntry(name, value));
+  }
+  return `---\n${lines.join('\n')}\n---\n`;
 }
 
-export function frontMatterFor(study: Study): string {
-  const lines: string[] = [`title: ${yamlValue(study.title)}`, `summary: ${yamlValue(study.summary)}`];
-  // The date is a plain (validated) token, unquoted so every generator reads it as a date.
-  if (study.date) lines.push(`date: ${study.date}`);
-  lines.push(
-    `slug: ${yamlValue(study.slug)}`,
-    `categories: ${yamlValue(study.categories)}`,
-    `tags: ${yamlValue(study.tags)}`,
-    `featured: ${study.featured}`,
-  );
-  if (study.outcome) lines.push(`outcome: ${study.outcome}`);
-  lines.push(
-    `draft: ${study.status === 'draft'}`,
-    `casebook_id: ${yamlValue(study.id)}`,
-    `created: ${yamlValue(study.createdAt)}`,
-    `updated: ${yamlValue(study.updatedAt)}`,
-  );
-  return `---\n${lines.join('\n')}\n---\n`;
+/** A front matter value a field cannot take: the file is refused at that key's line. */
+export class FrontMatterFieldError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The study fields `data` (parsed front matter) gives, each read by its table entry; fields
+ * it does not give are left out. Throws FrontMatterFieldError; `warn` hears what was repaired.
+ */
+export function fieldsFromFrontMatter(
+  data: Record<string, unknown>,
+  warn: (message: string) => void,
+): Partial<Record<FieldKey, unknown>> {
+  // The keys are the file's: read only its own, never a name inherited from Object.prototype.
+  const raw = (key: string): unknown => (Object.hasOwn(data, key) ? data[key] : undefined);
+  const fail = (key: string, message: string): never => {
+    throw new FrontMatterFieldError(key, message);
+  };
+  const input: FrontMatterInput = {
+    raw,
+    fail,
+    warn,
+    text: (key) => {
+      const v = raw(key);
+      if (v === undefined || v === null) return undefined;
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+      return fail(key, `"${key}" must be text.`);
+    },
+    bool: (key) => {
+      const v = raw(key);
+      if (v === undefined || v === null) return undefined;
+      if (typeof v === 'boolean') return v;
+      return fail(key, `"${key}" must be true or false.`);
+    },
+    names: (key) => {
+      const v = raw(key);
+      if (v === undefined || v === null) return undefined;
+      const items: unknown[] = Array.isArray(v) ? v : [v];
+      if (!items.every((i) => ['string', 'number', 'boolean'].includes(typeof i)))
+        return fail(key, `"${key}" must be a list of names, like ["a", "b"].`);
+      return items.map((i) => String(i).trim()).filter((i) => i !== '');
+    },
+  };
+  const fields: Partial<Record<FieldKey, unknown>> = {};
+  for (const key of fieldKeys) {
+    const value = studyFields[key].frontMatter?.read(input);
+    if (value !== undefined) fields[key] = value;
+  }
+  return fields;
 }
 
 export interface FrontMatter {

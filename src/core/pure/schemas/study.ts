@@ -1,8 +1,27 @@
-// A case study: metadata plus four rich-text sections (TipTap JSON), one file per study.
+// A case study: the fields of study-fields.ts plus four rich-text sections (TipTap JSON), one
+// file per study. Everything here is derived from that table; nothing names a field twice.
 import { z } from 'zod';
 import { richTextDocSchema } from './rich-text';
-import { SCHEMA_VERSION } from './site';
-import { isWindowsDeviceName, windowsDeviceNameMessage } from './windows-names';
+import {
+  fieldKeys,
+  STUDY_FORMAT,
+  studyFields,
+  summaryKeys,
+  type FieldKey,
+  type FieldValue,
+  type StoreKey,
+  type SummaryKey,
+} from './study-fields';
+
+export {
+  isoDateSchema,
+  outcomeLabels,
+  outcomeSchema,
+  slugSchema,
+  statusSchema,
+  studyIdSchema,
+  type Outcome,
+} from './study-fields';
 
 export const sectionKeys = ['problem', 'decisions', 'tradeoffs', 'lessons'] as const;
 export type SectionKey = (typeof sectionKeys)[number];
@@ -13,83 +32,52 @@ export const sectionLabels: Record<SectionKey, string> = {
   lessons: 'Lessons',
 };
 
-export const studyIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Study id must be 1–64 lowercase letters, digits or dashes')
-  .refine((id) => !isWindowsDeviceName(id), windowsDeviceNameMessage('Study id'));
+type FieldShape<K extends FieldKey> = { [P in K]: z.ZodType<FieldValue<P>> };
+type SectionShape = { [P in SectionKey]: typeof richTextDocSchema };
 
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Slug may hold only lowercase letters, digits and single dashes')
-  .max(80, 'Slug is longer than 80 characters')
-  .refine((slug) => !isWindowsDeviceName(slug), windowsDeviceNameMessage('Slug'));
+const shapeOf = <K extends FieldKey>(keys: readonly K[], pick: (key: K) => z.ZodType): FieldShape<K> =>
+  Object.fromEntries(keys.map((key) => [key, pick(key)])) as FieldShape<K>;
 
-export const isoDateSchema = z.iso.date({ error: 'Date must be a real date written YYYY-MM-DD' });
+const bodyKeys = fieldKeys.filter((key) => !studyFields[key].summary);
 
-export const statusSchema = z.enum(['draft', 'published']);
-export const outcomeSchema = z.enum(['succeeded', 'failed', 'mixed', 'ongoing']);
-
-const tagOrCategory = z.string().trim().min(1).max(80);
-
+// Key order is file order: the summary fields come before the sections so a file's head holds
+// them (study-head.ts reads only that far); fields kept out of the summary follow the sections.
 export const studySchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  id: studyIdSchema,
-  slug: slugSchema,
-  title: z.string().max(300, 'Title is longer than 300 characters'),
-  summary: z.string().max(1000, 'Summary is longer than 1000 characters'),
-  status: statusSchema,
-  outcome: outcomeSchema.nullable(),
-  categories: z.array(tagOrCategory).max(50),
-  tags: z.array(tagOrCategory).max(100),
-  featured: z.boolean(),
-  date: isoDateSchema.nullable(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  problem: richTextDocSchema,
-  decisions: richTextDocSchema,
-  tradeoffs: richTextDocSchema,
-  lessons: richTextDocSchema,
+  schemaVersion: z.literal(STUDY_FORMAT),
+  ...shapeOf(summaryKeys, (key) => studyFields[key].schema),
+  ...(Object.fromEntries(sectionKeys.map((key) => [key, richTextDocSchema])) as SectionShape),
+  ...shapeOf(bodyKeys, (key) => studyFields[key].schema),
 });
 export type Study = z.infer<typeof studySchema>;
 
+const maskOf = <K extends string>(keys: readonly K[]): { [P in K]: true } =>
+  Object.fromEntries(keys.map((key) => [key, true])) as { [P in K]: true };
+
+const storeKeys = fieldKeys.filter((key) => studyFields[key].owner === 'store') as StoreKey[];
+
 /** What the author may change; id, timestamps and schemaVersion belong to the store. */
 export const studyPatchSchema = studySchema
-  .omit({ schemaVersion: true, id: true, createdAt: true, updatedAt: true })
+  .omit({ schemaVersion: true, ...maskOf(storeKeys) })
   .partial()
   .strict();
 export type StudyPatch = z.infer<typeof studyPatchSchema>;
 
-export const studySummarySchema = studySchema.pick({
-  id: true,
-  slug: true,
-  title: true,
-  summary: true,
-  status: true,
-  outcome: true,
-  categories: true,
-  tags: true,
-  featured: true,
-  date: true,
-  createdAt: true,
-  updatedAt: true,
-});
+export const studySummarySchema = studySchema.pick(maskOf(summaryKeys));
 export type StudySummary = z.infer<typeof studySummarySchema>;
+
+/** The summary's shape with types only (the summary cache's check; see StudyField.loose). */
+export const looseSummarySchema = z.object(
+  shapeOf(summaryKeys, (key) => studyFields[key].loose ?? studyFields[key].schema),
+);
 
 /** The summary fields of a study (or of a summary with more fields), nothing else. */
 export function toSummary(study: StudySummary): StudySummary {
-  const { id, slug, title, summary, status, outcome, categories, tags, featured, date } = study;
-  return {
-    id,
-    slug,
-    title,
-    summary,
-    status,
-    outcome,
-    categories,
-    tags,
-    featured,
-    date,
-    createdAt: study.createdAt,
-    updatedAt: study.updatedAt,
-  };
+  const summary = {} as Record<SummaryKey, unknown>;
+  for (const key of summaryKeys) summary[key] = study[key];
+  return summary as StudySummary;
+}
+
+/** Every field but the sections, in table order: all a study page shows besides its body. */
+export function fieldValues(study: Study): unknown[] {
+  return fieldKeys.map((key) => study[key]);
 }

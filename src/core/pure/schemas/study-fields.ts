@@ -1,0 +1,263 @@
+// The study's fields besides its rich-text sections: ONE table, and everything else about a
+// field is derived from its entry — the study schema and its key order on disk, the summary
+// (what lists and the summary cache hold), the author's patch, create() defaults, the
+// migration of older files, front matter export and import, the site page memo key, the
+// form's labels and limits. Adding a per-study field is one entry here (with `since` set to
+// the next format number, so older files are upgraded, not quarantined), one control in
+// renderer/src/study/metadata-controls.tsx, and its rendering where it shows. Order matters:
+// it is the order of keys in study files and of lines in front matter (design.md). A
+// structured field (issue 12's key results) is an entry like the others, with
+// `frontMatter: yamlField('metrics', schema, (list) => list.length === 0)`.
+import { z } from 'zod';
+import { PlainToken, type FrontMatterCodec } from '../markdown/front-matter-codec';
+import { slugFromTitle } from '../slug';
+import { isWindowsDeviceName, windowsDeviceNameMessage } from './windows-names';
+
+export const studyIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Study id must be 1–64 lowercase letters, digits or dashes')
+  .refine((id) => !isWindowsDeviceName(id), windowsDeviceNameMessage('Study id'));
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Slug may hold only lowercase letters, digits and single dashes')
+  .max(80, 'Slug is longer than 80 characters')
+  .refine((slug) => !isWindowsDeviceName(slug), windowsDeviceNameMessage('Slug'));
+
+export const isoDateSchema = z.iso.date({ error: 'Date must be a real date written YYYY-MM-DD' });
+const isoDateTimeSchema = z.iso.datetime();
+
+export const statusSchema = z.enum(['draft', 'published']);
+export type Status = z.infer<typeof statusSchema>;
+export const statusLabels: Record<Status, string> = { draft: 'Draft', published: 'Published' };
+
+export const outcomeSchema = z.enum(['succeeded', 'failed', 'mixed', 'ongoing']);
+export type Outcome = z.infer<typeof outcomeSchema>;
+/** How an outcome is named wherever a person reads it (form, filters, templates, the site). */
+export const outcomeLabels: Record<Outcome, string> = {
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  mixed: 'Mixed',
+  ongoing: 'Ongoing',
+};
+
+/** Length limits, read by the schema and by the form's inputs (maxLength). */
+export const limits = {
+  title: 300,
+  summary: 1000,
+  name: 80, // one tag or category
+  categories: 50,
+  tags: 100,
+} as const;
+
+const longerThan = (label: string, max: number) => `${label} is longer than ${max} characters`;
+const nameList = (max: number) => z.array(z.string().trim().min(1).max(limits.name)).max(max);
+
+/** What a field's default may depend on: the id, slug and time the store chose. */
+export interface NewStudyContext {
+  id: string;
+  slug: string;
+  now: string;
+}
+
+export interface StudyField<T, InSummary extends boolean = boolean> {
+  /** The rules a stored value must meet. */
+  schema: z.ZodType<T>;
+  /**
+   * Types only, for the summary cache: it holds values that passed `schema` when their file
+   * was read, and re-checking every rule for 10,000 entries would cost the open time the
+   * cache is for. Defaults to `schema`.
+   */
+  loose?: z.ZodType<T>;
+  /** `store`: set by the store (id, timestamps), never by an author's patch. */
+  owner: 'author' | 'store';
+  /** In the summary: what the library lists and the summary cache keeps. Summary fields are
+   * stored before the sections, so a file's head holds them (study-head.ts). */
+  summary: InSummary;
+  /** The study file format that added the field; files of an older format get `initial`. */
+  since: number;
+  /** The value of a new study (or an upgraded older file) that does not give one. */
+  initial(context: NewStudyContext): NoInfer<T>;
+  /** Front matter in the Markdown export and import; null: not in Markdown. */
+  frontMatter: FrontMatterCodec<NoInfer<T>> | null;
+}
+
+function field<T, InSummary extends boolean>(spec: StudyField<T, InSummary>): StudyField<T, InSummary> {
+  return spec;
+}
+
+/** Front matter `key` holding text, written quoted. */
+const textIn = (key: string): FrontMatterCodec<string> => ({
+  write: (value) => [[key, value]],
+  read: (input) => input.text(key),
+});
+const namesIn = (key: string): FrontMatterCodec<string[]> => ({
+  write: (value) => [[key, value]],
+  read: (input) => input.names(key),
+});
+/** Casebook's own keys (id, timestamps): a bad one is ignored with a warning, not fatal. */
+const ownKey = (key: string, schema: z.ZodType<string>, what: string): FrontMatterCodec<string> => ({
+  write: (value) => [[key, value]],
+  read: (input) => {
+    const value = input.text(key);
+    if (value === undefined || schema.safeParse(value).success) return value;
+    input.warn(`"${key}" "${value}" is not ${what}; it was ignored.`);
+    return undefined;
+  },
+});
+
+export const studyFields = {
+  title: field({
+    schema: z.string().max(limits.title, longerThan('Title', limits.title)),
+    owner: 'author',
+    summary: true,
+    since: 1,
+    initial: () => '',
+    frontMatter: textIn('title'),
+  }),
+  summary: field({
+    schema: z.string().max(limits.summary, longerThan('Summary', limits.summary)),
+    owner: 'author',
+    summary: true,
+    since: 1,
+    initial: () => '',
+    // `description` is what Hugo and Eleventy themes call it.
+    frontMatter: {
+      write: (value) => [['summary', value]],
+      read: (input) => input.text('summary') ?? input.text('description'),
+    },
+  }),
+  date: field({
+    schema: isoDateSchema.nullable(),
+    loose: z.string().nullable(),
+    owner: 'author',
+    summary: true,
+    since: 1,
+    initial: () => null,
+    frontMatter: {
+      // A plain (validated) token, unquoted so every generator reads it as a date.
+      write: (value) => (value ? [['date', new PlainToken(value)]] : []),
+      read: (input) => {
+        const date = input.text('date');
+        if (date === undefined) return undefined;
+        const day = date.slice(0, 10); // a date-time keeps its date
+        if (!isoDateSchema.safeParse(day).success)
+          input.fail('date', `"date" must be a date written YYYY-MM-DD, not "${date}".`);
+        return day;
+      },
+    },
+  }),
+  slug: field({
+    schema: slugSchema,
+    loose: z.string(),
+    owner: 'author',
+    summary: true,
+    since: 1,
+    initial: (chosen) => chosen.slug,
+    frontMatter: {
+      write: (value) => [['slug', value]],
+      read: (input) => {
+        const slug = input.text('slug');
+        if (slug === undefined || slug === '') return undefined;
+        const safe = slugSchema.safeParse(slug).success ? slug : slugFromTitle(slug);
+        if (safe !== slug) input.warn(`The slug "${slug}" was not URL-safe; "${safe}" is used instead.`);
+        return safe;
+      },
+    },
+  }),
+  categories: field({
+    schema: nameList(limits.categories),
+    loose: z.array(z.string()),
+    owner: 'author',
+    summary: true,
+    since: 1,
+    initial: () => [],
+    frontMatter: namesIn('categories'),
+  }),
+  tags: field({
+    schema: nameList(limits.tags),
+    loose: z.array(z.string()),
+    owner: 'author',
+    summary: true,
+    since: 1,
+    initial: () => [],
+    frontMatter: namesIn('tags'),
+  }),
+  featured: field({
+    schema: z.boolean(),
+    owner: 'author',
+    summary: true,
+    since: 1,
+    initial: () => false,
+    frontMatter: { write: (value) => [['featured', value]], read: (input) => input.bool('featured') },
+  }),
+  outcome: field({
+    schema: outcomeSchema.nullable(),
+    owner: 'author',
+    summary: true,
+    since: 1,
+    initial: () => null,
+    frontMatter: {
+      write: (value) => (value ? [['outcome', new PlainToken(value)]] : []),
+      read: (input) => {
+        const outcome = input.text('outcome');
+        if (outcome === undefined) return undefined;
+        const parsed = outcomeSchema.safeParse(outcome.toLowerCase());
+        if (parsed.success) return parsed.data;
+        return input.fail('outcome', `"outcome" must be one of ${outcomeSchema.options.join(', ')}, not "${outcome}".`);
+      },
+    },
+  }),
+  status: field({
+    schema: statusSchema,
+    owner: 'author',
+    summary: true,
+    since: 1,
+    initial: (): Status => 'draft',
+    // Hugo's `draft`; a file without it is published, as Hugo reads it.
+    frontMatter: {
+      write: (value) => [['draft', value === 'draft']],
+      read: (input) => (input.bool('draft') ? 'draft' : 'published'),
+    },
+  }),
+  id: field({
+    schema: studyIdSchema,
+    loose: z.string(),
+    owner: 'store',
+    summary: true,
+    since: 1,
+    initial: (chosen) => chosen.id,
+    frontMatter: ownKey('casebook_id', studyIdSchema, 'a Casebook id'),
+  }),
+  createdAt: field({
+    schema: isoDateTimeSchema,
+    loose: z.string(),
+    owner: 'store',
+    summary: true,
+    since: 1,
+    initial: (chosen) => chosen.now,
+    frontMatter: ownKey('created', isoDateTimeSchema, 'an ISO date-time'),
+  }),
+  updatedAt: field({
+    schema: isoDateTimeSchema,
+    loose: z.string(),
+    owner: 'store',
+    summary: true,
+    since: 1,
+    initial: (chosen) => chosen.now,
+    frontMatter: ownKey('updated', isoDateTimeSchema, 'an ISO date-time'),
+  }),
+};
+
+export type StudyFields = typeof studyFields;
+export type FieldKey = keyof StudyFields;
+export type FieldValue<K extends FieldKey> = StudyFields[K] extends StudyField<infer T> ? T : never;
+export type SummaryKey = { [K in FieldKey]: StudyFields[K]['summary'] extends true ? K : never }[FieldKey];
+export type StoreKey = { [K in FieldKey]: StudyFields[K]['owner'] extends 'store' ? K : never }[FieldKey];
+
+/** The table's keys in order. */
+export const fieldKeys = Object.keys(studyFields) as FieldKey[];
+export const summaryKeys = fieldKeys.filter((key) => studyFields[key].summary) as SummaryKey[];
+
+/** The study file format this app writes: the newest `since` in the table. */
+export const STUDY_FORMAT = Math.max(...fieldKeys.map((key) => studyFields[key].since));
