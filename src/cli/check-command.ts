@@ -3,7 +3,7 @@
 import { CommanderError, type Command } from 'commander';
 import { checkWorkspace, type WorkspaceCheck } from '../core/pure/checks/workspace-checks';
 import type { SiteSettings } from '../core/pure/schemas/site';
-import { sectionLabels, type Study } from '../core/pure/schemas/study';
+import { shownTitle, sectionLabels, type Study } from '../core/pure/schemas/study';
 import type { FindingField } from '../core/pure/checks/finding';
 import { TemplatePrompts } from '../core/pure/checks/template-prompts';
 import type { TemplateList } from '../core/pure/templates/template-schema';
@@ -51,7 +51,7 @@ export function runCheck(
     .filter((s) => s.findings.length > 0)
     .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.title.localeCompare(b.title));
   for (const study of withFindings) {
-    lines.push('', `${study.title.trim() || 'Untitled'}  (${study.status}, ${study.slug})`);
+    lines.push('', `${shownTitle(study.title)}  (${study.status}, ${study.slug})`);
     const ordered = [...study.findings].sort((a, b) =>
       a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
     );

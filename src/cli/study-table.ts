@@ -1,8 +1,9 @@
 // A plain-text table of study summaries for `casebook list`.
 import type { StudySummary } from '../core/pure/schemas/study';
+import { shownTitle } from '../core/pure/schemas/study';
 
 export function formatStudyTable(studies: StudySummary[]): string {
-  const rows = studies.map((s) => [s.title || 'Untitled', s.status, s.date ?? '—', s.slug]);
+  const rows = studies.map((s) => [shownTitle(s.title), s.status, s.date ?? '—', s.slug]);
   const header = ['Title', 'Status', 'Date', 'Slug'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: string[]): string =>

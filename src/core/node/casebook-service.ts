@@ -33,6 +33,7 @@ import { SiteStore, WORKSPACE_FILE } from './site-store';
 import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
 import { exportStudies, type ExportProgress } from './workspace-export';
 import { holdsWorkspace } from './workspace-presence';
+import { shownTitle } from '../pure/schemas/study';
 
 export interface CasebookService extends CasebookHandlers {
   readonly workspace: string;
@@ -243,7 +244,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, slug: _s, ...fields } = await studies.get(id);
       const copy = await studies.create({
         ...fields,
-        title: `${fields.title || 'Untitled'} (copy)`,
+        title: `${shownTitle(fields.title)} (copy)`,
         status: 'draft',
         featured: false,
       });

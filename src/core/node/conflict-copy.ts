@@ -3,6 +3,7 @@
 // laid over it, become a new draft study named as a conflict copy, so neither text is lost.
 import type { Study, StudyPatch } from '../pure/schemas/study';
 import type { StudyDraft } from './study-store';
+import { shownTitle } from '../pure/schemas/study';
 
 const MAX_TITLE = 300;
 
@@ -17,6 +18,6 @@ export function conflictCopyDraft(theirs: Study, mine: StudyPatch, at: Date): St
   const { slug: _mySlug, ...edits } = mine; // the copy gets its own address
   const fields = { ...onDisk, ...edits };
   const suffix = ` (conflict copy ${stamp(at)})`;
-  const title = (fields.title.trim() || 'Untitled').slice(0, MAX_TITLE - suffix.length) + suffix;
+  const title = shownTitle(fields.title).slice(0, MAX_TITLE - suffix.length) + suffix;
   return { ...fields, title, status: 'draft', featured: false };
 }

@@ -4,6 +4,7 @@
 // once; each write bumps a generation, and a list started before a write is never shared after it.
 import { CasebookError } from '../pure/errors';
 import { toSummary, type Study, type StudySummary } from '../pure/schemas/study';
+import { byNewestEdit } from '../pure/study-order';
 import { statOrNull } from './file-exists';
 import { idOf, inPool, sameStamp, stampOf, type FileStamp, type StudyPaths } from './study-files';
 import type { StudyFileReader } from './study-file-reader';
@@ -58,10 +59,7 @@ export class StudyListing {
 
   private async listNow(): Promise<StudySummary[]> {
     await this.refresh();
-    // ISO times of one format sort as plain strings (and much faster than localeCompare).
-    return [...this.index.values()]
-      .map((e) => e.summary)
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+    return [...this.index.values()].map((e) => e.summary).sort(byNewestEdit);
   }
 
   /** Brings the index in step with the studies folder. */

@@ -16,7 +16,7 @@ import { KeyedQueue } from '../pure/keyed-queue';
 import type { QuarantineEntry } from './quarantine';
 import { lstatOrNull } from './regular-file';
 import { studyFromDraft, type StudyDraft } from '../pure/new-study';
-import { studySchema, type Study, type StudyPatch, type StudySummary } from '../pure/schemas/study';
+import { shownTitle, studySchema, type Study, type StudyPatch, type StudySummary } from '../pure/schemas/study';
 import { slugFromTitle } from '../pure/slug';
 import { newStudyId, StudyPaths, STUDIES_DIR, TRASH_DIR } from './study-files';
 import { StudyFileReader, type SkippedFile } from './study-file-reader';
@@ -171,7 +171,7 @@ export class StudyStore {
     return this.queue
       .run(id, () => withFileLock(this.fileFor(id), () => this.updateLocked(id, patch, baseUpdatedAt)))
       .catch((err: unknown) => {
-        throw writeFailure(`save "${this.listing.titleOf(id) || 'Untitled'}"`, err);
+        throw writeFailure(`save "${shownTitle(this.listing.titleOf(id) ?? '')}"`, err);
       });
   }
 
@@ -180,7 +180,7 @@ export class StudyStore {
     if (baseUpdatedAt !== undefined && current.updatedAt !== baseUpdatedAt) {
       throw new CasebookError(
         'conflict',
-        `"${current.title || 'Untitled'}" was changed on disk (saved ${current.updatedAt}) after you opened it; reload it or keep your version.`,
+        `"${shownTitle(current.title)}" was changed on disk (saved ${current.updatedAt}) after you opened it; reload it or keep your version.`,
       );
     }
     const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
@@ -206,7 +206,7 @@ export class StudyStore {
           await ensureWorkspaceFolder(this.workspace, TRASH_DIR);
           await this.trash.put(id, this.fileFor(id));
         } catch (err) {
-          throw writeFailure(`move "${study.title || 'Untitled'}" to the trash`, err);
+          throw writeFailure(`move "${shownTitle(study.title)}" to the trash`, err);
         }
         this.listing.removed(id);
       }),
@@ -252,7 +252,7 @@ export class StudyStore {
     try {
       await db.write();
     } catch (err) {
-      throw writeFailure(`save "${study.title || 'Untitled'}"`, err);
+      throw writeFailure(`save "${shownTitle(study.title)}"`, err);
     }
     this.listing.recorded(study, await fsp.stat(file));
   }

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { CasebookError } from '../pure/errors';
 import { lstatOrNull } from './regular-file';
 import { toSummary, type Study, type StudySummary } from '../pure/schemas/study';
+import { byNewestEdit } from '../pure/study-order';
 import type { StudyFileReader } from './study-file-reader';
 
 const VERSION_MARK = '@';
@@ -85,7 +86,7 @@ export class StudyTrash {
       const found = await this.newest(id);
       if (found) studies.push(toSummary(found.study));
     }
-    return studies.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return studies.sort(byNewestEdit);
   }
 
   /** The newest version of `id` that reads as that study (damage is set aside, links skipped). */

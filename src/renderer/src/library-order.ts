@@ -1,8 +1,9 @@
 // The library shows the most recently edited study first, as the store lists them.
 import { toSummary, type Study, type StudySummary } from '../../core/pure/schemas/study';
+import { byNewestEdit } from '../../core/pure/study-order';
 
 export function newestFirst(studies: StudySummary[]): StudySummary[] {
-  return [...studies].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return [...studies].sort(byNewestEdit);
 }
 
 /** The list after `study` was saved or created: its entry replaced (or added), order kept newest first. */

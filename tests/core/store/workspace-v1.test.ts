@@ -31,7 +31,7 @@ describe('a version-1 workspace', () => {
       });
       expect(study.lessons.content?.[0]?.content?.[0]?.text).toBe('Name an owner for every bill.');
       expect(await readdir(dir)).not.toContain('.quarantine');
-      expect((await service.getSite()).author).toBe('Dana Kim');
+      expect((await service.getSite({})).author).toBe('Dana Kim');
     });
   });
 

@@ -2,15 +2,13 @@
 // category), one page per study, one page per category. All user text is escaped here or in
 // rich-text/html.ts; every link is relative to the page that holds it.
 import { escapeHtml } from '../../pure/rich-text/html';
-import { sectionLabels } from '../../pure/schemas/study';
+import { outcomeLabels, sectionLabels } from '../../pure/schemas/study';
 import { renderPage, rootOf, siteName, visible } from '../../pure/export/site-layout';
 import type { SiteCategory, SiteModel, SiteStudy } from '../../pure/export/site-model';
 import type { StudyBody } from './site-study-body';
 
 /** How many entries a category section shows on the index before "All N …". */
 export const INDEX_SECTION_LIMIT = 10;
-
-const OUTCOME_WORDS = { succeeded: 'Succeeded', failed: 'Failed', mixed: 'Mixed', ongoing: 'Ongoing' } as const;
 
 export interface PageContext {
   model: SiteModel;
@@ -94,7 +92,7 @@ function metaLine(s: SiteStudy, minutes: number, root: string, ctx: PageContext)
     items.push(`<li>${links}</li>`);
   }
   if (s.study.outcome) {
-    const word = OUTCOME_WORDS[s.study.outcome];
+    const word = outcomeLabels[s.study.outcome];
     items.push(`<li>Outcome: <span class="badge outcome-${s.study.outcome}">${word}</span></li>`);
   }
   items.push(`<li>${minutes} min read</li>`);

@@ -8,6 +8,7 @@ import type { Study } from '../schemas/study';
 import { findingSchema, type Finding } from './finding';
 import { checkStudy } from './publish-checks';
 import { StudyNames } from './study-names';
+import { shownTitle } from '../schemas/study';
 
 export const blockedStudySchema = z.object({
   id: z.string(),
@@ -47,7 +48,7 @@ export function publishBlock(site: Pick<SiteSettings, 'categories'>, studies: St
   return { studies: blocked };
 }
 
-export const studyLabel = (study: { title: string }): string => `"${study.title.trim() || 'Untitled'}"`;
+export const studyLabel = (study: { title: string }): string => `"${shownTitle(study.title)}"`;
 
 /** A message naming every blocked study and its errors, ending with what to do. */
 export function publishErrorsMessage(block: PublishBlock, whatToDo: string): string {

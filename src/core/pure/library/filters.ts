@@ -3,17 +3,18 @@
 // "Failed (3)" still shows while "Succeeded" is selected: picking it would give 3 studies.
 import { z } from 'zod';
 import { outcomeSchema, statusSchema, type StudySummary } from '../schemas/study';
+import { limits } from '../schemas/study-fields';
 
 export const NO_OUTCOME = 'none';
 
 export const libraryFiltersSchema = z
   .object({
     status: statusSchema.optional(),
-    category: z.string().min(1).max(80).optional(),
+    category: z.string().min(1).max(limits.name).optional(),
     /** `none` selects studies without an outcome. */
     outcome: z.union([outcomeSchema, z.literal(NO_OUTCOME)]).optional(),
     featured: z.boolean().optional(),
-    tag: z.string().min(1).max(80).optional(),
+    tag: z.string().min(1).max(limits.name).optional(),
   })
   .strict();
 export type LibraryFilters = z.infer<typeof libraryFiltersSchema>;

@@ -5,6 +5,7 @@
 // then the kind of match (exact word > prefix > inside a word), then the latest edit.
 import { docToPlainText } from '../schemas/rich-text';
 import { sectionKeys, toSummary, type SectionKey, type Study, type StudySummary } from '../schemas/study';
+import { byNewestEdit } from '../study-order';
 import { FIELD_BITS, Postings } from './postings';
 import { normalizeForSearch, queryTerms, wordsOf } from './search-text';
 import { firstMatch, highlightIn, snippetAround, type HighlightedText } from './search-snippet';
@@ -41,8 +42,6 @@ interface IndexedStudy {
 }
 
 // Field ranks 0..2 (body, summary, title); a title match of any kind outranks a summary match.
-// ISO timestamps and ids compare correctly code unit by code unit, and far faster than localeCompare.
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 // Recency ranks fit below this; a score is packed above it in one float64 sort key.
 const RANK_SPAN = 2 ** 24;
 const RANK_FIELD: SearchField[] = ['body', 'summary', 'title'];
@@ -205,9 +204,7 @@ export class SearchIndex {
   private recencyRanks(): Int32Array {
     if (this.recencyRank && this.recencyOrder) return this.recencyRank;
     const order = [...this.docOf.values()].sort((a, b) => {
-      const x = this.docs[a]!;
-      const y = this.docs[b]!;
-      return compareText(y.summary.updatedAt, x.summary.updatedAt) || compareText(x.id, y.id);
+      return byNewestEdit(this.docs[a]!.summary, this.docs[b]!.summary);
     });
     const rank = new Int32Array(this.docs.length);
     order.forEach((doc, i) => (rank[doc] = i));

@@ -41,6 +41,10 @@ export const outcomeLabels: Record<Outcome, string> = {
   ongoing: 'Ongoing',
 };
 
+/** What a study without a title (or with only spaces) is called wherever it is named. */
+export const UNTITLED = 'Untitled';
+export const shownTitle = (title: string): string => title.trim() || UNTITLED;
+
 /** Length limits, read by the schema and by the form's inputs (maxLength). */
 export const limits = {
   title: 300,
@@ -60,7 +64,9 @@ export interface NewStudyContext {
   now: string;
 }
 
-export interface StudyField<T, InSummary extends boolean = boolean> {
+type Owner = 'author' | 'store';
+
+export interface StudyField<T, InSummary extends boolean = boolean, By extends Owner = Owner> {
   /** The rules a stored value must meet. */
   schema: z.ZodType<T>;
   /**
@@ -70,7 +76,7 @@ export interface StudyField<T, InSummary extends boolean = boolean> {
    */
   loose?: z.ZodType<T>;
   /** `store`: set by the store (id, timestamps), never by an author's patch. */
-  owner: 'author' | 'store';
+  owner: By;
   /** In the summary: what the library lists and the summary cache keeps. Summary fields are
    * stored before the sections, so a file's head holds them (study-head.ts). */
   summary: InSummary;
@@ -82,7 +88,9 @@ export interface StudyField<T, InSummary extends boolean = boolean> {
   frontMatter: FrontMatterCodec<NoInfer<T>> | null;
 }
 
-function field<T, InSummary extends boolean>(spec: StudyField<T, InSummary>): StudyField<T, InSummary> {
+function field<T, InSummary extends boolean, By extends Owner>(
+  spec: StudyField<T, InSummary, By>,
+): StudyField<T, InSummary, By> {
   return spec;
 }
 

@@ -6,6 +6,7 @@ import type { CasebookApi } from '../../../core/pure/contract';
 import type { WorkspaceCheck } from '../../../core/pure/checks/workspace-checks';
 import { errorMessage } from '../api/api-error';
 import './checklist.css';
+import { shownTitle } from '../../../core/pure/schemas/study';
 
 interface PublishSummaryProps {
   api: Pick<CasebookApi, 'checkWorkspace'>;
@@ -48,7 +49,7 @@ export function PublishSummary({ api, publishedOnly = true }: PublishSummaryProp
         <ul>
           {failing.map((s) => (
             <li key={s.id}>
-              <strong>{s.title.trim() || 'Untitled'}</strong>: {s.findings.find((f) => f.severity === 'error')?.message}
+              <strong>{shownTitle(s.title)}</strong>: {s.findings.find((f) => f.severity === 'error')?.message}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@
 // published as they are). Nothing was written when this shows.
 import { useEffect, useId, useRef } from 'react';
 import type { PublishBlock } from '../../../core/pure/checks/publish-gate';
+import { shownTitle } from '../../../core/pure/schemas/study';
 
 interface PublishBlockNoticeProps {
   block: PublishBlock;
@@ -30,7 +31,7 @@ export function PublishBlockNotice({ block, onExportAnyway }: PublishBlockNotice
       <ul className="blocked-studies" tabIndex={0} aria-label="Studies with errors">
         {block.studies.map((study) => (
           <li key={study.id}>
-            <strong>{study.title.trim() || 'Untitled'}</strong>
+            <strong>{shownTitle(study.title)}</strong>
             {study.status === 'draft' ? <span className="blocked-status"> (draft)</span> : null}
             <ul>
               {study.findings.map((finding) => (

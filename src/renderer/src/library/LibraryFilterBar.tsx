@@ -3,17 +3,11 @@
 // so the list keeps its room; an active filter stays visible on the toggle.
 import { useId } from 'react';
 import { NO_OUTCOME, type FacetCounts, type LibraryFilters } from '../../../core/pure/library/filters';
-import { outcomeSchema, statusSchema } from '../../../core/pure/schemas/study';
+import { outcomeLabels, outcomeSchema, statusLabels, statusSchema } from '../../../core/pure/schemas/study';
 import { facetCount } from './facet-count';
 
-const statusNames: Record<string, string> = { draft: 'Draft', published: 'Published' };
-const outcomeNames: Record<string, string> = {
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  mixed: 'Mixed',
-  ongoing: 'Ongoing',
-  [NO_OUTCOME]: 'No outcome',
-};
+const statusNames: Record<string, string> = statusLabels;
+const outcomeNames: Record<string, string> = { ...outcomeLabels, [NO_OUTCOME]: 'No outcome' };
 
 interface FilterBarProps {
   filters: LibraryFilters;

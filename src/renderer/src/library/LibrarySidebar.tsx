@@ -20,6 +20,7 @@ import { SiteSettingsDialog } from '../settings/SiteSettingsDialog';
 import { TrashDialog } from '../trash/TrashDialog';
 import { UndoToast } from '../trash/UndoToast';
 import '../styles/library.css';
+import { shownTitle } from '../../../core/pure/schemas/study';
 
 interface LibrarySidebarProps {
   api: CasebookApi;
@@ -170,7 +171,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
       <ul ref={listRef} className="study-list" aria-label="Case studies" onKeyDown={moveInList}>
         {page?.entries.map((entry) => {
           const shown = known.get(entry.study.id) ?? entry.study;
-          const title = shown.title.trim() || 'Untitled';
+          const title = shownTitle(shown.title);
           return (
             <StudyEntry
               key={entry.study.id}

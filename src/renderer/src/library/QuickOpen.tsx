@@ -6,6 +6,7 @@ import type { LibraryEntry } from '../../../core/pure/library/library-query';
 import { errorMessage } from '../api/api-error';
 import { HighlightedText } from './HighlightedText';
 import { ModalDialog } from '../components/ModalDialog';
+import { shownTitle } from '../../../core/pure/schemas/study';
 
 const MAX_RESULTS = 20;
 
@@ -89,7 +90,7 @@ export function QuickOpen({ open, api, onClose, onOpenStudy }: QuickOpenProps) {
       ) : null}
       <ul id={listId} role="listbox" aria-label="Matching case studies" className="quick-open-list">
         {entries.map((entry, i) => {
-          const title = entry.study.title.trim() || 'Untitled';
+          const title = shownTitle(entry.study.title);
           return (
             <li
               key={entry.study.id}

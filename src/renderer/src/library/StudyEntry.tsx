@@ -6,6 +6,7 @@ import type { LibraryEntry } from '../../../core/pure/library/library-query';
 import type { StudySummary } from '../../../core/pure/schemas/study';
 import { HighlightedText } from './HighlightedText';
 import { StudyActionsMenu, type StudyAction } from './StudyActionsMenu';
+import { shownTitle } from '../../../core/pure/schemas/study';
 
 const statusLabel = { draft: 'Draft', published: 'Published' } as const;
 
@@ -42,7 +43,7 @@ export function StudyEntry({ entry, shown, selected, check, actions, onSelect, o
       onDelete();
     }
   };
-  const name = shown.title.trim() || 'Untitled';
+  const name = shownTitle(shown.title);
   const match = entry.match;
   // Highlights index the indexed title; once the author retypes it they no longer fit.
   const titleRanges = match && shown.title === entry.study.title ? match.titleHighlights : [];

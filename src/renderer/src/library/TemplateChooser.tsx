@@ -2,6 +2,7 @@
 // title, Create. Blank is chosen first, so Enter alone makes a blank study.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
+import { limits, outcomeLabels } from '../../../core/pure/schemas/study-fields';
 import type { StudyTemplate, TemplateProblem } from '../../../core/pure/templates/template-schema';
 import { errorMessage } from '../api/api-error';
 import { ModalDialog } from '../components/ModalDialog';
@@ -99,7 +100,7 @@ export function TemplateChooser({ open, api, onClose, onCreated }: TemplateChoos
             id={ids.title}
             type="text"
             value={title}
-            maxLength={300}
+            maxLength={limits.title}
             placeholder="You can change it later"
             onChange={(e) => setTitle(e.target.value)}
           />
@@ -122,12 +123,10 @@ export function TemplateChooser({ open, api, onClose, onCreated }: TemplateChoos
   );
 }
 
-const outcomeNames = { succeeded: 'Succeeded', failed: 'Failed', mixed: 'Mixed', ongoing: 'Ongoing' } as const;
-
 /** What the template sets besides the sections, e.g. "Outcome: Failed · Category: Failure Analysis". */
 function presetsOf(t: StudyTemplate): string {
   const parts: string[] = [];
-  if (t.outcome) parts.push(`Outcome: ${outcomeNames[t.outcome]}`);
+  if (t.outcome) parts.push(`Outcome: ${outcomeLabels[t.outcome]}`);
   if (t.categories.length > 0)
     parts.push(`${t.categories.length === 1 ? 'Category' : 'Categories'}: ${t.categories.join(', ')}`);
   return parts.join(' · ');

@@ -11,6 +11,7 @@ import { ConflictChoice } from './ConflictChoice';
 import { OutsideNotice } from './OutsideNotice';
 import { useOutsideChanges } from './use-outside-changes';
 import './outside-changes.css';
+import { shownTitle } from '../../../core/pure/schemas/study';
 
 interface OutsideChangesProps {
   api: CasebookApi;
@@ -29,7 +30,7 @@ interface OutsideChangesProps {
   onStudySaved: (study: Study) => void;
 }
 
-const untitled = (title: string) => title || 'Untitled';
+const untitled = shownTitle;
 
 export function OutsideChanges({
   api,

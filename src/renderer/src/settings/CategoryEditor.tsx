@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import { errorMessage } from '../api/api-error';
 import { ModalDialog } from '../components/ModalDialog';
+import { shownTitle } from '../../../core/pure/schemas/study';
 
 interface CategoryEditorProps {
   api: CasebookApi;
@@ -181,7 +182,7 @@ export function CategoryEditor({ api, categories, disabled, change }: CategoryEd
                 </p>
                 <ul className="usage-list">
                   {deleting.usedBy.map((s) => (
-                    <li key={s.id}>{s.title.trim() || 'Untitled'}</li>
+                    <li key={s.id}>{shownTitle(s.title)}</li>
                   ))}
                 </ul>
               </>

@@ -1,6 +1,7 @@
 // Categories of a study: the site's list as checkboxes, plus a field that adds a new category
 // to the site (so it gets a section in the exported index) and ticks it for this study.
 import { useState } from 'react';
+import { limits } from '../../../core/pure/schemas/study-fields';
 
 interface CategoryPickerProps {
   siteCategories: readonly string[];
@@ -61,7 +62,7 @@ export function CategoryPicker({ siteCategories, selected, disabled, onChange, o
           type="text"
           placeholder="New category"
           value={draft}
-          maxLength={80}
+          maxLength={limits.name}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') void add(e);

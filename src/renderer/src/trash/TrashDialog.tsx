@@ -5,6 +5,7 @@ import type { CasebookApi } from '../../../core/pure/contract';
 import type { StudySummary } from '../../../core/pure/schemas/study';
 import { errorMessage } from '../api/api-error';
 import { ModalDialog } from '../components/ModalDialog';
+import { shownTitle } from '../../../core/pure/schemas/study';
 
 interface TrashDialogProps {
   open: boolean;
@@ -106,5 +107,5 @@ export function TrashDialog({ open, api, readOnly, onClose, onRestored }: TrashD
 }
 
 function titleOf(study: StudySummary): string {
-  return study.title.trim() || 'Untitled';
+  return shownTitle(study.title);
 }

@@ -1,0 +1,213 @@
+// One form control per author field of the study-field table (core/pure/schemas/study-fields.ts).
+// The record is typed by the table's author keys, so a field added there is a compile error
+// here until it gets a control (or `null`: not edited in this form). Record order is the
+// form's order; consecutive controls marked `inRow` share one row. Each control keeps its own
+// state, so typing in one does not re-render the others or the rich-text editors.
+import { useState, type ReactNode } from 'react';
+import {
+  limits,
+  outcomeLabels,
+  outcomeSchema,
+  statusLabels,
+  statusSchema,
+  type FieldKey,
+  type Outcome,
+  type StoreKey,
+} from '../../../core/pure/schemas/study-fields';
+import type { Study, StudyPatch } from '../../../core/pure/schemas/study';
+import { CategoryPicker } from './CategoryPicker';
+import { formatTagList, parseTagList } from './tag-list';
+
+export interface ControlProps {
+  study: Study;
+  readOnly: boolean;
+  edit: (patch: StudyPatch) => void;
+  siteCategories: readonly string[];
+  onAddCategory: (name: string) => Promise<void>;
+  /** The Summary's placeholder for a study just created from a template (its prompt). */
+  summaryPrompt?: string;
+}
+
+export interface MetadataControl {
+  Control: (props: ControlProps) => ReactNode;
+  /** Shares a row with the neighbouring controls that are also `inRow`. */
+  inRow?: boolean;
+}
+
+type AuthorKey = Exclude<FieldKey, StoreKey>;
+
+function TextControl(props: ControlProps & { field: 'title' | 'summary'; label: string; placeholder: string }) {
+  const { study, edit, field, label, placeholder } = props;
+  const [value, setValue] = useState(study[field]);
+  return (
+    <div className={`field field-${field}`}>
+      <label htmlFor={`study-${field}`}>{label}</label>
+      <input
+        id={`study-${field}`}
+        type="text"
+        value={value}
+        maxLength={limits[field]}
+        placeholder={placeholder}
+        onChange={(e) => {
+          setValue(e.target.value);
+          edit({ [field]: e.target.value });
+        }}
+      />
+    </div>
+  );
+}
+
+function StatusControl({ study, edit }: ControlProps) {
+  const [status, setStatus] = useState(study.status);
+  return (
+    <div className="field">
+      <label htmlFor="study-status">Status</label>
+      <select
+        id="study-status"
+        value={status}
+        onChange={(e) => {
+          const next = statusSchema.parse(e.target.value);
+          setStatus(next);
+          edit({ status: next });
+        }}
+      >
+        {statusSchema.options.map((value) => (
+          <option key={value} value={value}>
+            {statusLabels[value]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function OutcomeControl({ study, edit }: ControlProps) {
+  const [outcome, setOutcome] = useState<Outcome | null>(study.outcome);
+  return (
+    <div className="field">
+      <label htmlFor="study-outcome">Outcome</label>
+      <select
+        id="study-outcome"
+        value={outcome ?? 'none'}
+        onChange={(e) => {
+          const next = e.target.value === 'none' ? null : outcomeSchema.parse(e.target.value);
+          setOutcome(next);
+          edit({ outcome: next });
+        }}
+      >
+        <option value="none">None</option>
+        {outcomeSchema.options.map((value) => (
+          <option key={value} value={value}>
+            {outcomeLabels[value]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function DateControl({ study, edit }: ControlProps) {
+  const [date, setDate] = useState(study.date ?? '');
+  return (
+    <div className="field">
+      <label htmlFor="study-date">Date</label>
+      <input
+        id="study-date"
+        type="date"
+        value={date}
+        onChange={(e) => {
+          // A date input reports '' until the date is complete and real.
+          setDate(e.target.value);
+          edit({ date: e.target.value === '' ? null : e.target.value });
+        }}
+      />
+    </div>
+  );
+}
+
+function FeaturedControl({ study, edit }: ControlProps) {
+  const [featured, setFeatured] = useState(study.featured);
+  return (
+    <label className="check field-featured">
+      <input
+        type="checkbox"
+        checked={featured}
+        onChange={(e) => {
+          setFeatured(e.target.checked);
+          edit({ featured: e.target.checked });
+        }}
+      />
+      Featured
+    </label>
+  );
+}
+
+function TagsControl({ study, edit }: ControlProps) {
+  const [text, setText] = useState(formatTagList(study.tags));
+  return (
+    <div className="field">
+      <label htmlFor="study-tags">Tags</label>
+      <input
+        id="study-tags"
+        type="text"
+        value={text}
+        placeholder="Comma-separated, e.g. aws, cost, postgres"
+        aria-describedby="study-tags-hint"
+        onChange={(e) => {
+          setText(e.target.value);
+          edit({ tags: parseTagList(e.target.value) });
+        }}
+      />
+      <span id="study-tags-hint" className="hint">
+        Separate tags with commas.
+      </span>
+    </div>
+  );
+}
+
+function CategoriesControl({ study, edit, readOnly, siteCategories, onAddCategory }: ControlProps) {
+  const [categories, setCategories] = useState<string[]>(study.categories);
+  return (
+    <CategoryPicker
+      siteCategories={siteCategories}
+      selected={categories}
+      disabled={readOnly}
+      onAddToSite={onAddCategory}
+      onChange={(next) => {
+        setCategories(next);
+        edit({ categories: next });
+      }}
+    />
+  );
+}
+
+export const metadataControls: Record<AuthorKey, MetadataControl | null> = {
+  title: {
+    Control: (props) => (
+      <TextControl
+        {...props}
+        field="title"
+        label="Title"
+        placeholder="A headline that names the system and the result"
+      />
+    ),
+  },
+  summary: {
+    Control: (props) => (
+      <TextControl
+        {...props}
+        field="summary"
+        label="Summary"
+        placeholder={props.summaryPrompt || 'One line: what changed, and what it achieved'}
+      />
+    ),
+  },
+  status: { Control: StatusControl, inRow: true },
+  outcome: { Control: OutcomeControl, inRow: true },
+  date: { Control: DateControl, inRow: true },
+  featured: { Control: FeaturedControl, inRow: true },
+  tags: { Control: TagsControl },
+  categories: { Control: CategoriesControl },
+  // The slug follows the title (core/pure/slug.ts); it is changed by renaming, not typed here.
+  slug: null,
+};
