@@ -6,8 +6,15 @@ import { PlainToken, yamlEntry } from '../../../src/core/pure/markdown/front-mat
 import { fieldsFromFrontMatter, frontMatterFor, readFrontMatter } from '../../../src/core/pure/markdown/front-matter';
 import { studyFromDraft } from '../../../src/core/pure/new-study';
 import { studyPatchSchema, studySummarySchema, toSummary, type Study } from '../../../src/core/pure/schemas/study';
-import { fieldKeys, STUDY_FORMAT, studyFields, type StudyField } from '../../../src/core/pure/schemas/study-fields';
+import {
+  fieldKeys,
+  shownTitle,
+  STUDY_FORMAT,
+  studyFields,
+  type StudyField,
+} from '../../../src/core/pure/schemas/study-fields';
 import { upgradeStudy, type Reshape } from '../../../src/core/pure/schemas/study-migrations';
+import { byNewestEdit, compareText } from '../../../src/core/pure/study-order';
 
 const chosen = { id: 'abc123', slug: 'a-title', now: '2026-05-01T10:00:00.000Z' };
 const full = (): Study =>
@@ -136,5 +143,31 @@ describe('upgrading an older study file', () => {
     const given = { ...v1 };
     upgradeStudy(given, added, [], 3);
     expect(given).toEqual(v1);
+  });
+});
+
+describe('one copy of the small things', () => {
+  it('names a study without a title "Untitled", spaces counting as none', () => {
+    expect(shownTitle('')).toBe('Untitled');
+    expect(shownTitle('  \t')).toBe('Untitled');
+    expect(shownTitle('  Cloud bill ')).toBe('Cloud bill');
+  });
+
+  it('lists the newest edit first, ties broken by id the same way every time', () => {
+    const s = (id: string, updatedAt: string) => ({ id, updatedAt });
+    const list = [
+      s('b', '2026-01-01T00:00:00.000Z'),
+      s('c', '2026-03-01T00:00:00.000Z'),
+      s('a', '2026-01-01T00:00:00.000Z'),
+    ];
+    expect([...list].sort(byNewestEdit).map((x) => x.id)).toEqual(['c', 'a', 'b']);
+    expect(
+      [...list]
+        .reverse()
+        .sort(byNewestEdit)
+        .map((x) => x.id),
+    ).toEqual(['c', 'a', 'b']);
+    expect(compareText('Z', 'a')).toBe(-1); // code units, not the reader's language
+    expect(compareText('a', 'a')).toBe(0);
   });
 });
