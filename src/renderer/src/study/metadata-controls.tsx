@@ -57,23 +57,32 @@ function TextControl(props: ControlProps & { field: 'title' | 'summary'; label: 
   );
 }
 
-function StatusControl({ study, edit }: ControlProps) {
-  const [status, setStatus] = useState(study.status);
+/** A choice among a field's values; `none` stands for null where the field may be empty. */
+function ChoiceControl<V extends string>(props: {
+  field: 'status' | 'outcome';
+  label: string;
+  value: V | 'none';
+  labels: Record<V, string>;
+  none?: string;
+  onChoose: (value: string) => void;
+}) {
+  const [value, setValue] = useState<string>(props.value);
+  const id = `study-${props.field}`;
   return (
     <div className="field">
-      <label htmlFor="study-status">Status</label>
+      <label htmlFor={id}>{props.label}</label>
       <select
-        id="study-status"
-        value={status}
+        id={id}
+        value={value}
         onChange={(e) => {
-          const next = statusSchema.parse(e.target.value);
-          setStatus(next);
-          edit({ status: next });
+          setValue(e.target.value);
+          props.onChoose(e.target.value);
         }}
       >
-        {statusSchema.options.map((value) => (
-          <option key={value} value={value}>
-            {statusLabels[value]}
+        {props.none === undefined ? null : <option value="none">{props.none}</option>}
+        {(Object.keys(props.labels) as V[]).map((option) => (
+          <option key={option} value={option}>
+            {props.labels[option]}
           </option>
         ))}
       </select>
@@ -81,30 +90,26 @@ function StatusControl({ study, edit }: ControlProps) {
   );
 }
 
-function OutcomeControl({ study, edit }: ControlProps) {
-  const [outcome, setOutcome] = useState<Outcome | null>(study.outcome);
-  return (
-    <div className="field">
-      <label htmlFor="study-outcome">Outcome</label>
-      <select
-        id="study-outcome"
-        value={outcome ?? 'none'}
-        onChange={(e) => {
-          const next = e.target.value === 'none' ? null : outcomeSchema.parse(e.target.value);
-          setOutcome(next);
-          edit({ outcome: next });
-        }}
-      >
-        <option value="none">None</option>
-        {outcomeSchema.options.map((value) => (
-          <option key={value} value={value}>
-            {outcomeLabels[value]}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+const StatusControl = ({ study, edit }: ControlProps) => (
+  <ChoiceControl
+    field="status"
+    label="Status"
+    value={study.status}
+    labels={statusLabels}
+    onChoose={(value) => edit({ status: statusSchema.parse(value) })}
+  />
+);
+
+const OutcomeControl = ({ study, edit }: ControlProps) => (
+  <ChoiceControl<Outcome>
+    field="outcome"
+    label="Outcome"
+    value={study.outcome ?? 'none'}
+    labels={outcomeLabels}
+    none="None"
+    onChoose={(value) => edit({ outcome: value === 'none' ? null : outcomeSchema.parse(value) })}
+  />
+);
 
 function DateControl({ study, edit }: ControlProps) {
   const [date, setDate] = useState(study.date ?? '');
