@@ -9,7 +9,7 @@ import {
 } from '../../src/renderer/src/editor/editor-commands';
 import { shortcutLabel } from '../../src/renderer/src/editor/shortcut-keys';
 import { windowCommandFor, windowCommands } from '../../src/renderer/src/editor/window-commands';
-import { calloutKind } from '../../src/core/pure/rich-text/callout';
+import { calloutKind } from '../../src/core/pure/rich-text/blocks/callout';
 
 describe('editor command table', () => {
   it('has the toolbar buttons authors look for, each name once', () => {

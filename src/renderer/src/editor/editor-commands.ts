@@ -3,7 +3,7 @@
 // `label` is the accessible name of every control that shows the command. Keys the whole
 // window answers (find, quick open…) are in window-commands.ts.
 import type { Editor } from '@tiptap/core';
-import { calloutLabels, type CalloutKind } from '../../../core/pure/rich-text/callout';
+import { calloutLabels, type CalloutKind } from '../../../core/pure/rich-text/blocks/callout';
 import { requestUi } from './ui-requests';
 
 export interface EditorCommand {
