@@ -173,7 +173,7 @@ function wrap(mark: MarkJSON, inner: PhrasingContent[]): PhrasingContent {
   return wrapped;
 }
 
-export function textOf(node: RichTextNode): string {
+function textOf(node: RichTextNode): string {
   if (node.type === 'text') return node.text ?? '';
   if (node.type === 'hardBreak') return ' ';
   return children(node).map(textOf).join(' ');

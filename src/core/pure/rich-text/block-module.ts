@@ -2,8 +2,8 @@
 // its Markdown (mdast) form both ways, its normal form after a Markdown round trip, and its
 // sample in the render-cache probe. One module per block (rich-text/blocks/, rich-text/marks/),
 // collected in block-registry.ts. Its place in the editor schema (a TipTap extension) is in
-// block-schema.ts: TipTap takes ~0.5 s to load, which the site renderer and the Markdown
-// export (and their workers) do not need to pay.
+// block-schema.ts: TipTap and ProseMirror take hundreds of milliseconds to load, which the
+// site renderer and the Markdown export (and their workers) need not pay.
 //
 // The serializers own the walk and hand each module a small state with what it may call back
 // (render the children, convert nested blocks, warn), so modules never import the serializers.

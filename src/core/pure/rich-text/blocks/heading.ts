@@ -7,7 +7,7 @@ import { withoutTrailingBreaks } from './paragraph';
 import { withoutImages } from './image';
 
 /** Section heading levels: `###` → editor H2, `####` → H3, `#####`/`######` → H4; H1/H2 → H2. */
-export function editorHeadingLevel(depth: number): number {
+function editorHeadingLevel(depth: number): number {
   return Math.min(4, Math.max(2, depth - 1));
 }
 

@@ -49,7 +49,7 @@ const isHeaderRow = (row: RichTextNode | undefined): boolean =>
 // ---- Markdown export ----
 
 /** What inline code in a GFM table cell reads back as: GFM takes `\|` in a cell for a pipe, even in code. */
-export function cellCodeText(value: string): string {
+function cellCodeText(value: string): string {
   return value.replace(/(?<!\\)((?:\\\\)*)\\\|/g, '$1|');
 }
 

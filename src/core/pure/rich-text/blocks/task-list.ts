@@ -5,7 +5,7 @@ import type { RichTextNode } from '../../schemas/rich-text';
 import { isTaskList, listItemBlocks, listItemsToMdast, startsWithParagraph } from './lists';
 
 /** A task whose text is one plain space is how export writes an empty task (`- [ ] &#x20;`). */
-export function isEmptyTaskText(node: RichTextNode): boolean {
+function isEmptyTaskText(node: RichTextNode): boolean {
   const only = node.type === 'paragraph' && node.content?.length === 1 ? node.content[0]! : null;
   return only?.type === 'text' && only.text === ' ' && !only.marks?.length;
 }
