@@ -3,7 +3,14 @@
 // plus the leniency a hand-written file needs: `<u>…</u>` and `<br>` become underline and hard
 // breaks, other raw HTML is kept as visible text, reference definitions are set aside.
 import type { Definition, Nodes, PhrasingContent, RootContent } from 'mdast';
-import type { Mark, MdastBlockReader, MdastPhrasingReader, MdastReadState } from '../rich-text/block-module';
+import type {
+  Mark,
+  MdastBlockReader,
+  MdastPhrasingReader,
+  MdastRead,
+  MdastReadState,
+  MdastSiblings,
+} from '../rich-text/block-module';
 import { blockModules, markModules } from '../rich-text/block-registry';
 import { textRun } from '../rich-text/blocks/document';
 import type { RichTextNode } from '../schemas/rich-text';
@@ -56,10 +63,14 @@ export function mdastToBlocks(nodes: RootContent[], ctx: MdastToDocContext): Ric
 
 function blocks(nodes: RootContent[], state: MdastReadState): RichTextNode[] {
   const out: RichTextNode[] = [];
-  for (const node of nodes) {
-    const read = readBlock(node, state);
-    if (read) out.push(...read);
-    else if (node.type === 'html') out.push(rawHtml(node.value, state));
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    const read = readBlock(node, state, { nodes, index });
+    if (Array.isArray(read)) out.push(...read);
+    else if (read) {
+      out.push(...read.blocks);
+      index += read.took;
+    } else if (node.type === 'html') out.push(rawHtml(node.value, state));
     else if (node.type !== 'definition') {
       state.warn(`Markdown "${node.type}" has no place in a case study; its text was kept.`);
       out.push(paragraph(textRun(plain(node), [])));
@@ -68,9 +79,9 @@ function blocks(nodes: RootContent[], state: MdastReadState): RichTextNode[] {
   return out;
 }
 
-function readBlock(node: RootContent, state: MdastReadState): RichTextNode[] | null {
+function readBlock(node: RootContent, state: MdastReadState, siblings: MdastSiblings): MdastRead | null {
   for (const reader of blockReaders.get(node.type) ?? []) {
-    const read = reader.read(node, state);
+    const read = reader.read(node, state, siblings);
     if (read) return read;
   }
   return null;

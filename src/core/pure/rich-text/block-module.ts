@@ -65,17 +65,30 @@ export interface MdastReadState {
 
 type MdastNodeOf<T extends Nodes['type']> = Extract<Nodes, { type: T }>;
 
+/** The container's blocks and where the one being read stands among them. */
+export interface MdastSiblings {
+  nodes: readonly RootContent[];
+  index: number;
+}
+
+/**
+ * What a reader made of a block: editor blocks, or, for a block written as several Markdown
+ * blocks (a record under its heading, up to the next heading), also how many of the siblings
+ * after it were taken with it.
+ */
+export type MdastRead = RichTextNode[] | { blocks: RichTextNode[]; took: number };
+
 /** Reads one kind of mdast block; null means "not mine" and the next reader is asked. */
 export interface MdastBlockReader {
   mdast: Nodes['type'];
   /** Asked after every reader that may decline (a plain quote after a GFM alert). */
   fallback?: boolean;
-  read(node: Nodes, state: MdastReadState): RichTextNode[] | null;
+  read(node: Nodes, state: MdastReadState, siblings: MdastSiblings): MdastRead | null;
 }
 
 export function blockReader<T extends Nodes['type']>(
   mdast: T,
-  read: (node: MdastNodeOf<T>, state: MdastReadState) => RichTextNode[] | null,
+  read: (node: MdastNodeOf<T>, state: MdastReadState, siblings: MdastSiblings) => MdastRead | null,
   fallback = false,
 ): MdastBlockReader {
   return { mdast, fallback, read: read as MdastBlockReader['read'] };

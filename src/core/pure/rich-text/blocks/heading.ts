@@ -22,13 +22,18 @@ export const heading: BlockModule = {
     const level = Math.min(4, Math.max(2, Number(node.attrs?.level ?? 2)));
     return [{ type: 'heading', depth: (level + 1) as 3 | 4 | 5, children: state.inline(node, 'line') }];
   },
+  // The catch-all for headings: a block that starts at a heading of its own is asked first.
   fromMdast: [
-    blockReader('heading', (node, state) => {
-      const content = withoutImages(state.phrasing(node.children, []), 'a heading', state);
-      return [
-        { type: 'heading', attrs: { level: editorHeadingLevel(node.depth) }, ...(content.length ? { content } : {}) },
-      ];
-    }),
+    blockReader(
+      'heading',
+      (node, state) => {
+        const content = withoutImages(state.phrasing(node.children, []), 'a heading', state);
+        return [
+          { type: 'heading', attrs: { level: editorHeadingLevel(node.depth) }, ...(content.length ? { content } : {}) },
+        ];
+      },
+      true,
+    ),
   ],
   normalForm: { content: withoutTrailingBreaks },
   probe: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Heading <&>' }] }],
