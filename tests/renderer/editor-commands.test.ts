@@ -2,14 +2,15 @@
 // issue asks for exist, shortcuts do not collide, and the slash menu finds blocks by name.
 import { describe, expect, it } from 'vitest';
 import {
+  blockCommands,
   editorCommands,
-  matchSlashCommands,
   slashCommands,
   toolbarCommands,
 } from '../../src/renderer/src/editor/editor-commands';
+import { matchSlashCommands } from '../../src/renderer/src/editor/slash-menu';
 import { shortcutLabel } from '../../src/renderer/src/editor/shortcut-keys';
 import { windowCommandFor, windowCommands } from '../../src/renderer/src/editor/window-commands';
-import { calloutKind } from '../../src/core/pure/rich-text/callout';
+import { calloutKind, calloutKinds, calloutLabels } from '../../src/core/pure/rich-text/blocks/callout';
 
 describe('editor command table', () => {
   it('has the toolbar buttons authors look for, each name once', () => {
@@ -84,6 +85,24 @@ describe('editor command table', () => {
     expect(matchSlashCommands('h3').map((c) => c.label)).toEqual(['Heading 3']);
     expect(matchSlashCommands('zzz')).toEqual([]);
     expect(matchSlashCommands('')).toHaveLength(slashCommands.length);
+  });
+
+  it('offers every block an author inserts in the slash menu, under its own name', () => {
+    for (const [block, commands] of Object.entries(blockCommands)) {
+      expect(
+        commands.some((c) => c.inSlashMenu),
+        block,
+      ).toBe(true);
+    }
+    const labels = slashCommands.map((c) => c.label);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('offers one callout per declared kind, named by its label', () => {
+    expect(matchSlashCommands('callout').map((c) => c.label)).toEqual([
+      'Callout',
+      ...calloutKinds.map((kind) => `${calloutLabels[kind]} callout`),
+    ]);
   });
 
   it('reads any stored callout kind as a known one', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadProblem, previewLines, richTextSchema } from '../../../src/core/pure/rich-text/loadable';
+import { richTextSchema } from '../../../src/core/pure/rich-text/known-types';
+import { loadProblem, previewLines } from '../../../src/core/pure/rich-text/loadable';
 import type { RichTextDoc, RichTextNode } from '../../../src/core/pure/schemas/rich-text';
 import { builtInTemplates } from '../../../src/core/pure/templates/builtin-templates';
 import { markdownToSectionDoc } from '../../../src/core/pure/templates/template-draft';

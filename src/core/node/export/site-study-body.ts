@@ -9,6 +9,7 @@
 // image was resolved, and are reused only if each image resolves the same way now.
 import { createHash } from 'node:crypto';
 import { richTextToHtml, type HtmlRenderOptions } from '../../pure/rich-text/html';
+import { renderProbe } from '../../pure/rich-text/render-probe';
 import { WORDS_PER_MINUTE, countWords, readingMinutes } from '../../pure/reading-time';
 import { docToPlainText } from '../../pure/schemas/rich-text';
 import type { RichTextDoc, RichTextNode } from '../../pure/schemas/rich-text';
@@ -72,74 +73,14 @@ function imageUrl(found: ReturnType<ImageResolver>): string | null {
   return 'remote' in found ? found.remote : `../assets/img/${found.name}`;
 }
 
-// A document using every node and mark the renderer knows, highlighted code and images: its
-// rendering changes whenever the renderer's output would (our code or a library's). One
-// language only: compiling a grammar costs a fresh process milliseconds, and an upgrade of
-// highlight.js shows in any of them.
-const probe: RichTextDoc = (() => {
-  const text = (value: string, ...marks: string[]): RichTextNode => ({
-    type: 'text',
-    text: value,
-    ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}),
-  });
-  const para = (...content: RichTextNode[]): RichTextNode => ({ type: 'paragraph', content });
-  const code = (language: string, value: string): RichTextNode => ({
-    type: 'codeBlock',
-    attrs: { language },
-    content: [text(value)],
-  });
-  const cell = (type: string, value: string): RichTextNode => ({ type, content: [para(text(value))] });
-  return {
-    type: 'doc',
-    content: [
-      { type: 'heading', attrs: { level: 2 }, content: [text('Heading <&>')] },
-      para(
-        text('b', 'bold'),
-        text('i', 'italic'),
-        text('u', 'underline'),
-        text('s', 'strike'),
-        text('c', 'code'),
-        { type: 'text', text: 'l', marks: [{ type: 'link', attrs: { href: 'https://example.com/?a=1&b="2"' } }] },
-        // An unsafe target too, so a change in which links survive changes the fingerprint.
-        { type: 'text', text: 'u', marks: [{ type: 'link', attrs: { href: '\u00a0javascript:void 0' } }] },
-        { type: 'hardBreak' },
-        text("'quoted'"),
-      ),
-      { type: 'bulletList', content: [{ type: 'listItem', content: [para(text('item'))] }] },
-      { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [para(text('item'))] }] },
-      {
-        type: 'taskList',
-        content: [{ type: 'taskItem', attrs: { checked: true }, content: [para(text('done'))] }],
-      },
-      { type: 'callout', attrs: { kind: 'warning' }, content: [para(text('careful'))] },
-      { type: 'blockquote', content: [para(text('quote'))] },
-      { type: 'horizontalRule' },
-      code('typescript', 'export const x: number = 1; // note\nclass A<T> { m() { return `t${x}`; } }'),
-      code('no-such-language', 'plain <text>'),
-      { type: 'image', attrs: { src: 'assets/probe.png', alt: 'alt "a"', title: 't' } },
-      { type: 'image', attrs: { src: 'https://example.com/i.png', alt: '' } },
-      {
-        type: 'table',
-        content: [
-          { type: 'tableRow', content: [cell('tableHeader', 'h1'), cell('tableHeader', 'h2')] },
-          {
-            type: 'tableRow',
-            content: [cell('tableHeader', 'r'), { ...cell('tableCell', 'c'), attrs: { colspan: 2 } }],
-          },
-        ],
-      },
-    ],
-  };
-})();
-
 let fingerprint: string | undefined;
 /** What the section keys depend on besides the section: the render version and the probe's HTML. */
 function rendererFingerprint(): string {
   fingerprint ??= createHash('sha1')
-    .update(`${SECTION_RENDER_VERSION}\n${WORDS_PER_MINUTE}\n${countWords(docToPlainText(probe))}\n`)
+    .update(`${SECTION_RENDER_VERSION}\n${WORDS_PER_MINUTE}\n${countWords(docToPlainText(renderProbe()))}\n`)
     .update(
       richTextToHtml(
-        probe,
+        renderProbe(),
         renderOptions((src) => imageUrl(src.startsWith('https:') ? { remote: src } : { name: 'probe.png' })),
       ),
     )

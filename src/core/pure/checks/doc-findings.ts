@@ -1,16 +1,26 @@
 // Problems inside a section's rich text: images without a description, links without a
 // target or with a scheme the site refuses. Each comes with its node path and editor position.
+import { richTextSchema } from '../rich-text/known-types';
 import { safeHref } from '../safe-url';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { sectionLabels, type SectionKey } from '../schemas/study';
 import type { Finding } from './finding';
 
-// Nodes that hold no content in the editor schema: they take one position, not two plus content.
-const LEAF_TYPES = new Set(['image', 'hardBreak', 'horizontalRule']);
+// Nodes that hold no content in the editor schema (an image, a divider) take one position,
+// not two plus content; read from the schema, so a new leaf block needs no entry here.
+let leafTypes: Set<string> | null = null;
+function isLeaf(type: string): boolean {
+  leafTypes ??= new Set(
+    Object.values(richTextSchema().nodes)
+      .filter((n) => n.isLeaf && !n.isText)
+      .map((n) => n.name),
+  );
+  return leafTypes.has(type);
+}
 
 function nodeSize(node: RichTextNode): number {
   if (node.type === 'text') return (node.text ?? '').length;
-  if (LEAF_TYPES.has(node.type)) return 1;
+  if (isLeaf(node.type)) return 1;
   return 2 + (node.content ?? []).reduce((sum, child) => sum + nodeSize(child), 0);
 }
 

@@ -6,7 +6,8 @@
 // ("unsafe" patterns per context), picks longer fences for code holding ``` and longer
 // backtick runs for inline code holding backticks, escapes `|` in table cells, and runs in
 // plain Node. That is what a lossless round trip needs; the TipTap JSON ↔ mdast mapping is
-// ours (doc-to-mdast.ts, mdast-to-doc.ts), one handler per node so adding a node is one entry.
+// ours: each node's both ways in its module (rich-text/blocks/), walked by doc-to-mdast.ts and
+// mdast-to-doc.ts.
 //
 // GFM autolink literals are deliberately NOT enabled: with them, plain text such as
 // "www.example.com" in a paragraph would come back as a link, breaking the round trip.

@@ -1,41 +1,34 @@
-// The rich-text schema shared by the editor (renderer) and by every serializer in core
-// (Markdown, static site). One list, so what the editor can hold is exactly what exports.
-// Pure: TipTap's schema and extensions run in Node without a DOM.
+// The rich-text schema shared by the editor (renderer) and by the schema checks in core, built
+// from the table of block schemas (block-schema.ts), whose names are those of the block modules
+// that export them: what the editor can hold is exactly what exports. Pure: TipTap's schema
+// runs in Node without a DOM.
 import type { AnyExtension, Extensions } from '@tiptap/core';
-import StarterKit from '@tiptap/starter-kit';
-import { TableKit } from '@tiptap/extension-table';
-import { TaskItem, TaskList } from '@tiptap/extension-list';
-import Image from '@tiptap/extension-image';
-import { safeHref } from '../safe-url';
-import { Callout } from './callout';
+import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit';
+import { blockSchema, markSchema, type SchemaSource, type StarterKitPart } from './block-schema';
+import type { NodeName } from './node-names';
 
-export interface RichTextExtensionOptions {
-  /**
-   * The editor swaps in nodes with the same name and schema but browser-only behaviour
-   * (a highlighting code block, an image that displays through the asset protocol).
-   */
-  codeBlock?: AnyExtension;
-  image?: AnyExtension;
-}
+/**
+ * The editor swaps in nodes with the same name and schema but browser-only behaviour
+ * (a highlighting code block, an image that displays through the asset protocol).
+ */
+export type RichTextExtensionOptions = Partial<Record<NodeName, AnyExtension>>;
 
-export function richTextExtensions(options: RichTextExtensionOptions = {}): Extensions {
-  return [
-    StarterKit.configure({
-      heading: { levels: [2, 3, 4] },
-      codeBlock: options.codeBlock ? false : undefined,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        // TipTap checks the href it then stores and renders (a pasted <a>'s attribute as the
-        // DOM holds it, entities decoded), so this is the same exact-string rule as the exports.
-        isAllowedUri: (url) => safeHref(url) !== null,
-      },
-    }),
-    ...(options.codeBlock ? [options.codeBlock] : []),
-    TableKit.configure({ table: { resizable: true } }),
-    options.image ?? Image.configure({ inline: false, allowBase64: false }),
-    TaskList,
-    TaskItem.configure({ nested: true }),
-    Callout,
-  ];
+const isStarterKitPart = (source: SchemaSource): source is StarterKitPart => 'starterKit' in source;
+
+export function richTextExtensions(overrides: RichTextExtensionOptions = {}): Extensions {
+  // StarterKit also brings editing behaviour that is no node or mark: undo, the drop and gap
+  // cursors, list keys, the trailing paragraph. Each of its nodes and marks is switched on by
+  // its entry in block-schema.ts; one the editor overrides is switched off and added after it.
+  const kit: Partial<Record<keyof StarterKitOptions, unknown>> = {};
+  const own: AnyExtension[] = [];
+  const swapped: AnyExtension[] = [];
+  const sources: [string, SchemaSource][] = [...Object.entries(blockSchema), ...Object.entries(markSchema)];
+  for (const [name, schema] of sources) {
+    const override = Object.hasOwn(overrides, name) ? overrides[name as NodeName] : undefined;
+    if (isStarterKitPart(schema)) {
+      kit[schema.starterKit] = override ? false : schema.options;
+      if (override) swapped.push(override);
+    } else own.push(override ?? schema);
+  }
+  return [StarterKit.configure(kit as Partial<StarterKitOptions>), ...swapped, ...own];
 }

@@ -2,23 +2,15 @@
 // (a node or mark type this version does not know, content its schema does not allow) would
 // come up blank or trimmed, and the next keystroke would save that over the stored text, so the
 // editor shows such a section read-only instead. Pure: the same schema the editor builds.
-import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
-import { richTextExtensions } from './extensions';
+import { richTextSchema } from './known-types';
 
 export interface LoadProblem {
   /** What could not be shown, in words a reader understands: "a 'mention' node". */
   what: string;
   /** The schema's own complaint, for the curious and for bug reports. */
   detail: string;
-}
-
-let cached: Schema | null = null;
-/** The editor's schema (node and mark names match the editor's swapped-in extensions). */
-export function richTextSchema(): Schema {
-  cached ??= getSchema(richTextExtensions());
-  return cached;
 }
 
 /** The first node or mark type in `doc` the schema does not know, depth first. */

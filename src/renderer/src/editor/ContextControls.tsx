@@ -2,7 +2,7 @@
 // the selected image's alt text, and row/column editing inside a table.
 import type { Editor } from '@tiptap/core';
 import { NodeSelection } from '@tiptap/pm/state';
-import { calloutKind, calloutKinds, calloutLabels } from '../../../core/pure/rich-text/callout';
+import { calloutKind, calloutKinds, calloutLabels } from '../../../core/pure/rich-text/blocks/callout';
 import { tableCommands } from './editor-commands';
 import { codeLanguageOptions } from './code-languages';
 

@@ -1,9 +1,12 @@
 // The one table of editor commands. The toolbar, the bubble menu, the "/" slash menu, the
-// section editors' keyboard shortcuts and the Keyboard shortcuts list all render from it.
-// `label` is the accessible name of every control that shows the command. Keys the whole
-// window answers (find, quick open…) are in window-commands.ts.
+// section editors' keyboard shortcuts and the Keyboard shortcuts list all render from it. A
+// block's or mark's commands are its entry in `blockCommands` / `markCommands`, typed by the
+// names of the block registry (core/pure/rich-text/block-registry.ts), so a new block without
+// a command does not compile. `label` is the accessible name of every control that shows the
+// command. Keys the whole window answers (find, quick open…) are in window-commands.ts.
 import type { Editor } from '@tiptap/core';
-import { calloutLabels, type CalloutKind } from '../../../core/pure/rich-text/callout';
+import { calloutKinds, calloutLabels, type CalloutKind } from '../../../core/pure/rich-text/blocks/callout';
+import type { MarkName, NodeName } from '../../../core/pure/rich-text/node-names';
 import { requestUi } from './ui-requests';
 
 export interface EditorCommand {
@@ -50,20 +53,124 @@ const callout = (kind: CalloutKind, inToolbar: boolean): EditorCommand =>
     inSlashMenu: true,
   });
 
-export const editorCommands: readonly EditorCommand[] = [
-  entry({
-    id: 'paragraph',
-    label: 'Text',
-    keywords: ['paragraph', 'plain', 'body'],
-    shortcut: 'Mod-Alt-0',
-    run: (e) => e.chain().focus().setParagraph().run(),
-    isActive: (e) => e.isActive('paragraph'),
-    inSlashMenu: true,
-  }),
-  heading(2, 'Mod-Alt-1'),
-  heading(3, 'Mod-Alt-2'),
-  heading(4, 'Mod-Alt-3'),
-  entry({
+// Nodes an author never inserts on their own: the document, its text and line breaks (Shift-
+// Enter), and the parts a list or table makes.
+type Part = 'doc' | 'text' | 'hardBreak' | 'listItem' | 'taskItem' | 'tableRow' | 'tableHeader' | 'tableCell';
+
+/** The commands that insert or toggle each block, in toolbar and slash-menu order. */
+export const blockCommands = {
+  paragraph: [
+    entry({
+      id: 'paragraph',
+      label: 'Text',
+      keywords: ['paragraph', 'plain', 'body'],
+      shortcut: 'Mod-Alt-0',
+      run: (e) => e.chain().focus().setParagraph().run(),
+      isActive: (e) => e.isActive('paragraph'),
+      inSlashMenu: true,
+    }),
+  ],
+  heading: [heading(2, 'Mod-Alt-1'), heading(3, 'Mod-Alt-2'), heading(4, 'Mod-Alt-3')],
+  bulletList: [
+    entry({
+      id: 'bulletList',
+      label: 'Bullet list',
+      keywords: ['unordered', 'ul'],
+      shortcut: 'Mod-Shift-8',
+      run: (e) => e.chain().focus().toggleBulletList().run(),
+      isActive: (e) => e.isActive('bulletList'),
+      inToolbar: true,
+      inSlashMenu: true,
+    }),
+  ],
+  orderedList: [
+    entry({
+      id: 'orderedList',
+      label: 'Numbered list',
+      keywords: ['ordered', 'ol'],
+      shortcut: 'Mod-Shift-7',
+      run: (e) => e.chain().focus().toggleOrderedList().run(),
+      isActive: (e) => e.isActive('orderedList'),
+      inToolbar: true,
+      inSlashMenu: true,
+    }),
+  ],
+  taskList: [
+    entry({
+      id: 'taskList',
+      label: 'Task list',
+      keywords: ['todo', 'checkbox', 'checklist'],
+      shortcut: 'Mod-Shift-9',
+      run: (e) => e.chain().focus().toggleTaskList().run(),
+      isActive: (e) => e.isActive('taskList'),
+      inToolbar: true,
+      inSlashMenu: true,
+    }),
+  ],
+  blockquote: [
+    entry({
+      id: 'blockquote',
+      label: 'Quote',
+      keywords: ['blockquote', 'citation'],
+      shortcut: 'Mod-Shift-b',
+      run: (e) => e.chain().focus().toggleBlockquote().run(),
+      isActive: (e) => e.isActive('blockquote'),
+      inToolbar: true,
+      inSlashMenu: true,
+    }),
+  ],
+  codeBlock: [
+    entry({
+      id: 'codeBlock',
+      label: 'Code block',
+      keywords: ['pre', 'snippet', 'source'],
+      shortcut: 'Mod-Alt-c',
+      run: (e) => e.chain().focus().toggleCodeBlock().run(),
+      isActive: (e) => e.isActive('codeBlock'),
+      inToolbar: true,
+      inSlashMenu: true,
+    }),
+  ],
+  // One toolbar button for any callout; the slash menu offers each kind.
+  callout: [callout('note', true), ...calloutKinds.map((kind) => callout(kind, false))],
+  table: [
+    entry({
+      id: 'table',
+      label: 'Table',
+      keywords: ['grid', 'rows', 'columns'],
+      run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      isActive: (e) => e.isActive('table'),
+      inToolbar: true,
+      inSlashMenu: true,
+    }),
+  ],
+  image: [
+    entry({
+      id: 'image',
+      label: 'Image',
+      keywords: ['picture', 'photo', 'screenshot', 'figure'],
+      run: (e) => {
+        requestUi({ kind: 'pick-image', editor: e });
+        return true;
+      },
+      inToolbar: true,
+      inSlashMenu: true,
+    }),
+  ],
+  horizontalRule: [
+    entry({
+      id: 'horizontalRule',
+      label: 'Divider',
+      keywords: ['horizontal rule', 'hr', 'separator', 'line'],
+      run: (e) => e.chain().focus().setHorizontalRule().run(),
+      inToolbar: true,
+      inSlashMenu: true,
+    }),
+  ],
+} satisfies Record<Exclude<NodeName, Part>, readonly EditorCommand[]>;
+
+export const markCommands = {
+  bold: entry({
     id: 'bold',
     label: 'Bold',
     keywords: ['strong'],
@@ -73,7 +180,7 @@ export const editorCommands: readonly EditorCommand[] = [
     inToolbar: true,
     inBubble: true,
   }),
-  entry({
+  italic: entry({
     id: 'italic',
     label: 'Italic',
     keywords: ['emphasis'],
@@ -83,7 +190,7 @@ export const editorCommands: readonly EditorCommand[] = [
     inToolbar: true,
     inBubble: true,
   }),
-  entry({
+  underline: entry({
     id: 'underline',
     label: 'Underline',
     shortcut: 'Mod-u',
@@ -92,7 +199,7 @@ export const editorCommands: readonly EditorCommand[] = [
     inToolbar: true,
     inBubble: true,
   }),
-  entry({
+  strike: entry({
     id: 'strike',
     label: 'Strikethrough',
     keywords: ['strike', 'delete'],
@@ -102,7 +209,7 @@ export const editorCommands: readonly EditorCommand[] = [
     inToolbar: true,
     inBubble: true,
   }),
-  entry({
+  code: entry({
     id: 'code',
     label: 'Inline code',
     keywords: ['monospace'],
@@ -112,7 +219,7 @@ export const editorCommands: readonly EditorCommand[] = [
     inToolbar: true,
     inBubble: true,
   }),
-  entry({
+  link: entry({
     id: 'link',
     label: 'Link',
     keywords: ['url', 'href'],
@@ -125,88 +232,9 @@ export const editorCommands: readonly EditorCommand[] = [
     inToolbar: true,
     inBubble: true,
   }),
-  entry({
-    id: 'bulletList',
-    label: 'Bullet list',
-    keywords: ['unordered', 'ul'],
-    shortcut: 'Mod-Shift-8',
-    run: (e) => e.chain().focus().toggleBulletList().run(),
-    isActive: (e) => e.isActive('bulletList'),
-    inToolbar: true,
-    inSlashMenu: true,
-  }),
-  entry({
-    id: 'orderedList',
-    label: 'Numbered list',
-    keywords: ['ordered', 'ol'],
-    shortcut: 'Mod-Shift-7',
-    run: (e) => e.chain().focus().toggleOrderedList().run(),
-    isActive: (e) => e.isActive('orderedList'),
-    inToolbar: true,
-    inSlashMenu: true,
-  }),
-  entry({
-    id: 'taskList',
-    label: 'Task list',
-    keywords: ['todo', 'checkbox', 'checklist'],
-    shortcut: 'Mod-Shift-9',
-    run: (e) => e.chain().focus().toggleTaskList().run(),
-    isActive: (e) => e.isActive('taskList'),
-    inToolbar: true,
-    inSlashMenu: true,
-  }),
-  entry({
-    id: 'blockquote',
-    label: 'Quote',
-    keywords: ['blockquote', 'citation'],
-    shortcut: 'Mod-Shift-b',
-    run: (e) => e.chain().focus().toggleBlockquote().run(),
-    isActive: (e) => e.isActive('blockquote'),
-    inToolbar: true,
-    inSlashMenu: true,
-  }),
-  entry({
-    id: 'codeBlock',
-    label: 'Code block',
-    keywords: ['pre', 'snippet', 'source'],
-    shortcut: 'Mod-Alt-c',
-    run: (e) => e.chain().focus().toggleCodeBlock().run(),
-    isActive: (e) => e.isActive('codeBlock'),
-    inToolbar: true,
-    inSlashMenu: true,
-  }),
-  callout('note', true),
-  callout('note', false),
-  callout('tip', false),
-  callout('warning', false),
-  entry({
-    id: 'table',
-    label: 'Table',
-    keywords: ['grid', 'rows', 'columns'],
-    run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
-    isActive: (e) => e.isActive('table'),
-    inToolbar: true,
-    inSlashMenu: true,
-  }),
-  entry({
-    id: 'image',
-    label: 'Image',
-    keywords: ['picture', 'photo', 'screenshot', 'figure'],
-    run: (e) => {
-      requestUi({ kind: 'pick-image', editor: e });
-      return true;
-    },
-    inToolbar: true,
-    inSlashMenu: true,
-  }),
-  entry({
-    id: 'horizontalRule',
-    label: 'Divider',
-    keywords: ['horizontal rule', 'hr', 'separator', 'line'],
-    run: (e) => e.chain().focus().setHorizontalRule().run(),
-    inToolbar: true,
-    inSlashMenu: true,
-  }),
+} satisfies Record<MarkName, EditorCommand>;
+
+const history: EditorCommand[] = [
   entry({
     id: 'undo',
     label: 'Undo',
@@ -223,6 +251,16 @@ export const editorCommands: readonly EditorCommand[] = [
   }),
 ];
 
+// Text blocks, then marks, then the other blocks, then undo and redo.
+const { paragraph, heading: headings, ...otherBlocks } = blockCommands;
+export const editorCommands: readonly EditorCommand[] = [
+  ...paragraph,
+  ...headings,
+  ...Object.values(markCommands),
+  ...Object.values(otherBlocks).flat(),
+  ...history,
+];
+
 /** Table editing, shown in the toolbar while the cursor is in a table. */
 export const tableCommands: readonly EditorCommand[] = [
   ['addRowAfter', 'Add row', (e: Editor) => e.chain().focus().addRowAfter().run()],
@@ -236,17 +274,3 @@ export const tableCommands: readonly EditorCommand[] = [
 export const toolbarCommands = editorCommands.filter((c) => c.inToolbar);
 export const bubbleCommands = editorCommands.filter((c) => c.inBubble);
 export const slashCommands = editorCommands.filter((c) => c.inSlashMenu);
-
-/** Slash-menu matches for what was typed after "/": label words first, then keywords. */
-export function matchSlashCommands(query: string): EditorCommand[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return [...slashCommands];
-  const starts = (text: string) =>
-    text
-      .toLowerCase()
-      .split(/\s+/)
-      .some((word) => word.startsWith(q));
-  const byLabel = slashCommands.filter((c) => c.label.toLowerCase().startsWith(q) || starts(c.label));
-  const byKeyword = slashCommands.filter((c) => !byLabel.includes(c) && c.keywords.some((k) => starts(k)));
-  return [...byLabel, ...byKeyword];
-}

@@ -5,7 +5,21 @@
 import { Extension, type Editor, type Range } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
 import Suggestion, { type SuggestionProps } from '@tiptap/suggestion';
-import { matchSlashCommands, type EditorCommand } from './editor-commands';
+import { slashCommands, type EditorCommand } from './editor-commands';
+
+/** Slash-menu matches for what was typed after "/": label words first, then keywords. */
+export function matchSlashCommands(query: string): EditorCommand[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [...slashCommands];
+  const starts = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/\s+/)
+      .some((word) => word.startsWith(q));
+  const byLabel = slashCommands.filter((c) => c.label.toLowerCase().startsWith(q) || starts(c.label));
+  const byKeyword = slashCommands.filter((c) => !byLabel.includes(c) && c.keywords.some((k) => starts(k)));
+  return [...byLabel, ...byKeyword];
+}
 
 export interface SlashMenuState {
   /** The editable element the menu belongs to (it points screen readers at the chosen option). */

@@ -1,17 +1,7 @@
-// The callout block: a note, tip or warning box holding ordinary blocks. Its schema and
-// commands live here (pure, so the Markdown and site serializers share the same node); it is
-// written to Markdown as a GFM alert (`> [!NOTE]`) and to the site as <aside class="callout">.
+// The callout as an editor node: its schema and commands (setCallout, toggleCallout,
+// setCalloutKind). Its Markdown and site forms are in callout.ts.
 import { mergeAttributes, Node } from '@tiptap/core';
-
-export const calloutKinds = ['note', 'tip', 'warning'] as const;
-export type CalloutKind = (typeof calloutKinds)[number];
-
-export const calloutLabels: Record<CalloutKind, string> = { note: 'Note', tip: 'Tip', warning: 'Warning' };
-
-/** Any stored or pasted value becomes a known kind, so a hand-edited file cannot break rendering. */
-export function calloutKind(value: unknown): CalloutKind {
-  return calloutKinds.includes(value as CalloutKind) ? (value as CalloutKind) : 'note';
-}
+import { calloutKind, calloutLabels, type CalloutKind } from './callout';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {

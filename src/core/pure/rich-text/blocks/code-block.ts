@@ -1,0 +1,56 @@
+// Code blocks: a fenced block in Markdown, highlighted <pre><code> on the site. The editor
+// stores the whole info string ("<lang> <meta>") as `language`; the editor swaps in its own
+// highlighting extension of the same name and schema (renderer/editor/code-languages.ts).
+import { blockReader, type BlockModule } from '../block-module';
+import { escapeHtml } from '../html-escape';
+import type { RichTextNode } from '../../schemas/rich-text';
+
+const codeText = (node: RichTextNode): string => (node.content ?? []).map((c) => c.text ?? '').join('');
+
+/** Only characters that belong in a CSS class name survive from the stored language. */
+function languageClass(language: string): string {
+  const clean = language.toLowerCase().replace(/[^a-z0-9_+#-]/g, '');
+  return clean ? ` class="language-${escapeHtml(clean)}"` : '';
+}
+
+const code = (language: string, value: string): RichTextNode => ({
+  type: 'codeBlock',
+  attrs: { language },
+  content: [{ type: 'text', text: value }],
+});
+
+export const codeBlock: BlockModule = {
+  html: (node, { options }) => {
+    const raw = node.attrs?.language;
+    const language = typeof raw === 'string' ? raw : '';
+    const text = codeText(node);
+    const highlighted = language && options.highlight ? options.highlight(text, language) : null;
+    // tabindex: a long line makes the block scroll, and keyboard users must be able to reach it.
+    return `<pre tabindex="0"><code${languageClass(language)}>${highlighted ?? escapeHtml(text)}</code></pre>`;
+  },
+  toMdast: (node) => {
+    const info = String(node.attrs?.language ?? '').trim();
+    const space = info.search(/\s/);
+    const lang = info === '' ? null : space < 0 ? info : info.slice(0, space);
+    const meta = space < 0 ? null : info.slice(space + 1).trim() || null;
+    return [{ type: 'code', lang, meta, value: codeText(node) }];
+  },
+  fromMdast: [
+    blockReader('code', (node) => {
+      const language = node.lang ? (node.meta ? `${node.lang} ${node.meta}` : node.lang) : null;
+      return [
+        {
+          type: 'codeBlock',
+          attrs: { language },
+          ...(node.value ? { content: [{ type: 'text', text: node.value }] } : {}),
+        },
+      ];
+    }),
+  ],
+  // One language only in the probe: compiling a grammar costs a fresh process milliseconds,
+  // and an upgrade of highlight.js shows in any of them.
+  probe: [
+    code('typescript', 'export const x: number = 1; // note\nclass A<T> { m() { return `t${x}`; } }'),
+    code('no-such-language', 'plain <text>'),
+  ],
+};

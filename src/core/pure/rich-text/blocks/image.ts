@@ -1,0 +1,76 @@
+// Images are blocks in the editor (stored as `assets/<hash>.<ext>` or an http(s) address) and
+// sit in a paragraph in Markdown. Each output decides where an image's file lives (the caller's
+// resolver); what is written is exactly what was checked. The editor swaps in an extension of
+// the same schema that displays through the asset protocol (renderer/editor/display-image.ts).
+import type { PhrasingContent } from 'mdast';
+import { phrasingReader, type BlockModule, type MdastReadState, type MdastWriteState } from '../block-module';
+import { normalizeLabel } from '../../markdown/reference-label';
+import { escapeHtml } from '../html-escape';
+import { safeHref, safeImageSrc, safeRemoteUrl } from '../../safe-url';
+import type { RichTextNode } from '../../schemas/rich-text';
+
+function imageToMdast(node: RichTextNode, state: MdastWriteState): PhrasingContent | null {
+  const stored = typeof node.attrs?.src === 'string' ? node.attrs.src : '';
+  const url = state.imageSrc(stored);
+  if (url === null) return null;
+  const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt : '';
+  const title = typeof node.attrs?.title === 'string' && node.attrs.title !== '' ? node.attrs.title : null;
+  return { type: 'image', url, alt, title };
+}
+
+function readImage(url: string, alt: string | null, title: string | null, state: MdastReadState): RichTextNode[] {
+  // A relative image is a file beside the Markdown: no scheme, no root or protocol-relative path.
+  const remote = safeRemoteUrl(url) !== null;
+  const relative =
+    !remote &&
+    safeHref(url) !== null &&
+    !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) &&
+    !url.startsWith('/') &&
+    !url.startsWith('\\');
+  if (!remote && !relative) {
+    state.warn(`The image "${url}" is neither a relative path nor an http(s) address; it was left out.`);
+    return [];
+  }
+  if (relative) state.images.push(url);
+  return [{ type: 'image', attrs: { src: url, alt: alt || null, title: title || null } }];
+}
+
+/** Headings and table cells cannot hold the editor's (block) images: they are left out, with a warning. */
+export function withoutImages(nodes: RichTextNode[], where: string, state: MdastReadState): RichTextNode[] {
+  const kept = nodes.filter((n) => n.type !== 'image');
+  if (kept.length < nodes.length) state.warn(`An image inside ${where} was left out: images stand on their own line.`);
+  return kept;
+}
+
+export const image: BlockModule = {
+  html: (node, { options }) => {
+    const src = node.attrs?.src;
+    if (typeof src !== 'string' || !options.resolveImage) return '';
+    // The resolver's answer is checked too: what is written is exactly what was checked.
+    const url = safeImageSrc(options.resolveImage(src));
+    if (url === null) return '';
+    const alt = node.attrs?.alt;
+    const title = node.attrs?.title;
+    const titleAttr = typeof title === 'string' && title ? ` title="${escapeHtml(title)}"` : '';
+    return `<figure><img src="${escapeHtml(url)}" alt="${escapeHtml(typeof alt === 'string' ? alt : '')}"${titleAttr} loading="lazy"></figure>`;
+  },
+  toMdast: (node, state) => {
+    const phrasing = imageToMdast(node, state);
+    return phrasing ? [{ type: 'paragraph', children: [phrasing] }] : [];
+  },
+  toPhrasing: (node, state) => imageToMdast(node, state),
+  // Read inside a paragraph; paragraph.ts then lifts each image out as a block of its own.
+  fromPhrasing: [
+    phrasingReader('image', (node, _marks, state) => readImage(node.url, node.alt ?? null, node.title ?? null, state)),
+    phrasingReader('imageReference', (node, _marks, state) => {
+      const def = state.definitions.get(normalizeLabel(node.identifier));
+      return def ? readImage(def.url, node.alt ?? null, def.title ?? null, state) : [];
+    }),
+  ],
+  // Markdown carries src, alt and title (not a size); an empty alt or title reads back as none.
+  normalForm: { attrs: (attrs) => ({ src: attrs.src, alt: attrs.alt || null, title: attrs.title || null }) },
+  probe: [
+    { type: 'image', attrs: { src: 'assets/probe.png', alt: 'alt "a"', title: 't' } },
+    { type: 'image', attrs: { src: 'https://example.com/i.png', alt: '' } },
+  ],
+};
