@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openWorkspace } from '../../src/core/node/casebook-service';
 import { methodNames, type CasebookBridge } from '../../src/core/pure/contract';
 import { registerContractHandlers } from '../../src/main/ipc';
-import { shellChannels } from '../../src/core/pure/shell-channels';
-import type { CasebookShell } from '../../src/preload/index.d';
+import { shellChannels } from '../../src/core/pure/transport';
+import type { CasebookShellBridge as CasebookShell } from '../../src/core/pure/shell-api';
 
 const bridge = vi.hoisted(() => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a recorder of Electron's loosely typed listeners

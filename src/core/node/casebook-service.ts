@@ -8,7 +8,7 @@ import type { CasebookHandlers, WorkspaceInfo } from '../pure/contract';
 import { conflictCopyDraft } from './conflict-copy';
 import { CasebookError } from '../pure/errors';
 import { studyPreviewHtml } from './export/study-preview';
-import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
+import { importMarkdownPaths } from './markdown/markdown-import';
 import { countQuarantined, listQuarantine, QUARANTINE_DIR } from './quarantine';
 import { removeStaleWriteFiles } from './atomic-write';
 import { assertWorkspaceEntries, ensureWorkspaceFolder } from './workspace-folders';
@@ -31,7 +31,7 @@ import { studyDraftFromTemplate } from '../pure/templates/template-draft';
 import type { Study } from '../pure/schemas/study';
 import { SiteStore, WORKSPACE_FILE } from './site-store';
 import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
-import { exportStudies, type ExportProgress } from './workspace-export';
+import { exportStudies } from './workspace-export';
 import { holdsWorkspace } from './workspace-presence';
 
 export interface CasebookService extends CasebookHandlers {
@@ -48,13 +48,11 @@ export interface CasebookService extends CasebookHandlers {
   verifyStudies(onProgress?: (done: number, total: number) => void): Promise<void>;
   /** Every valid study in full (for export and checks). */
   loadAllStudies(): Promise<Study[]>;
-  /** Import with progress reports (the CLI shows them). */
-  importWithProgress(paths: string[], onProgress?: ImportProgress): ReturnType<CasebookHandlers['importMarkdown']>;
-  /** Export with progress reports (the CLI shows them; the contract method has none). */
-  exportWithProgress(
-    input: Parameters<CasebookHandlers['exportWorkspace']>[0],
-    onProgress?: ExportProgress,
-  ): ReturnType<CasebookHandlers['exportWorkspace']>;
+  /**
+   * Why the workspace must not be written (a workspace or study file from a newer Casebook),
+   * or null. dispatch() asks it before any method the contract marks as `mutates`.
+   */
+  readOnlyReason(): string | null;
 }
 
 /** The folders Casebook reads and writes in a workspace: each must be a real folder. */
@@ -127,10 +125,6 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
 
   // The workspace file or any study file from a newer Casebook makes everything read-only.
   const readOnly = (): string | null => readOnlyReason ?? studies.readOnlyReason;
-  const writable = (): void => {
-    const reason = readOnly();
-    if (reason) throw new CasebookError('read_only', reason);
-  };
 
   const info = async (): Promise<WorkspaceInfo> => {
     const studyCount = (await studies.list()).length;
@@ -159,12 +153,8 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     return all;
   };
 
-  const exportWithProgress: CasebookService['exportWithProgress'] = async (input, onProgress) =>
-    exportStudies(workspace, site.get(), await loadAllStudies(), input, onProgress);
-
   /** Saves the studies a category rename or delete touched, then the settings. */
   const applyCategoryChange = async (change: CategoryChange) => {
-    writable();
     const changedStudies = [];
     for (const { id, categories } of change.changedStudies) {
       const saved = await studies.update(id, { categories });
@@ -174,14 +164,9 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     return { site: await site.update({ categories: change.site.categories }), changedStudies };
   };
 
-  const importWithProgress: CasebookService['importWithProgress'] = async (paths, onProgress) => {
-    writable();
-    const existingIds = new Set((await studies.list()).map((s) => s.id));
-    return importMarkdownPaths(
-      paths,
-      { workspace, existingIds, createStudy: (draft) => studies.create(draft) },
-      onProgress,
-    );
+  const verifyStudies: CasebookService['verifyStudies'] = async (onProgress) => {
+    await studies.list();
+    await studies.verifyAll(onProgress);
   };
 
   return {
@@ -191,18 +176,16 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       if (!readOnly()) await studies.saveSummaryCache();
     },
     loadAllStudies,
-    verifyStudies: async (onProgress) => {
-      await studies.list();
-      await studies.verifyAll(onProgress);
-    },
-    importWithProgress,
-    exportWithProgress,
+    verifyStudies,
+    readOnlyReason: readOnly,
     getWorkspaceInfo: info,
-    listStudies: () => studies.list(),
+    listStudies: async ({ verify }, onProgress) => {
+      if (verify) await verifyStudies(onProgress && ((done, total) => onProgress({ done, total })));
+      return studies.list();
+    },
     getStudy: ({ id }) => studies.get(id),
     getStudyVersion: async ({ id }) => ({ updatedAt: await studies.updatedAt(id) }),
     createStudy: async ({ title, template }) => {
-      writable();
       let draft = {};
       if (template) {
         const found = await getTemplate(workspace, template);
@@ -217,14 +200,12 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       return created;
     },
     updateStudy: async ({ id, patch, baseUpdatedAt }) => {
-      writable();
       assertKnownTypes(patch, 'save the study');
       const saved = await studies.update(id, patch, baseUpdatedAt);
       library.saved(saved);
       return saved;
     },
     saveOnExit: async ({ id, patch, baseUpdatedAt }) => {
-      writable();
       assertKnownTypes(patch, 'save the study');
       try {
         const saved = await studies.update(id, patch, baseUpdatedAt);
@@ -239,7 +220,6 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       }
     },
     duplicateStudy: async ({ id }) => {
-      writable();
       const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, slug: _s, ...fields } = await studies.get(id);
       const copy = await studies.create({
         ...fields,
@@ -251,19 +231,16 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       return copy;
     },
     deleteStudy: async ({ id }) => {
-      writable();
       await studies.delete(id);
       library.removed(id);
       return { id };
     },
     restoreStudy: async ({ id }) => {
-      writable();
       const restored = await studies.restore(id);
       library.saved(restored);
       return restored;
     },
     purgeStudy: async ({ id }) => {
-      writable();
       await studies.purge(id);
       return { id };
     },
@@ -279,13 +256,11 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       return checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly, prompts });
     },
     addCategory: async ({ name }) => {
-      writable();
       return site.update({ categories: addCategory(site.get(), name).categories });
     },
     renameCategory: async ({ from, to }) =>
       applyCategoryChange(renameCategory(site.get(), await studies.list(), from, to)),
     reorderCategories: async ({ order }) => {
-      writable();
       return site.update({ categories: reorderCategories(site.get(), order).categories });
     },
     categoryUsage: async ({ name }) => categoryUsage(await studies.list(), name),
@@ -293,11 +268,24 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     listTrash: () => studies.listTrash(),
     listQuarantined: () => listQuarantine(workspace),
     saveAsset: async ({ mediaType, dataBase64 }) => {
-      writable();
       return { src: await saveAssetBytes(workspace, Buffer.from(dataBase64, 'base64'), mediaType) };
     },
-    exportWorkspace: (input) => exportWithProgress(input),
-    importMarkdown: ({ paths }) => importWithProgress(paths),
+    exportWorkspace: async (input, onProgress) =>
+      exportStudies(
+        workspace,
+        site.get(),
+        await loadAllStudies(),
+        input,
+        onProgress && ((stage, done, total) => onProgress({ stage, done, total })),
+      ),
+    importMarkdown: async ({ paths }, onProgress) => {
+      const existingIds = new Set((await studies.list()).map((s) => s.id));
+      return importMarkdownPaths(
+        paths,
+        { workspace, existingIds, createStudy: (draft) => studies.create(draft) },
+        onProgress && ((done, total, file) => onProgress({ done, total, file })),
+      );
+    },
     previewStudy: async ({ id }) => ({
       html: studyPreviewHtml({
         site: site.get(),
@@ -307,7 +295,6 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     }),
     getSite: async () => site.get(),
     updateSite: async ({ patch }) => {
-      writable();
       return site.update(patch);
     },
   };
