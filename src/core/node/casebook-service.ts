@@ -7,17 +7,13 @@ import { ASSETS_DIR, readAssetBytes, saveAssetBytes } from './asset-store';
 import type { CasebookHandlers, WorkspaceInfo } from '../pure/contract';
 import { conflictCopyDraft } from './conflict-copy';
 import { CasebookError } from '../pure/errors';
-import { studyPreviewHtml } from './export/study-preview';
-import { importMarkdownPaths } from './markdown/markdown-import';
 import { countQuarantined, listQuarantine, QUARANTINE_DIR } from './quarantine';
 import { removeStaleWriteFiles } from './atomic-write';
 import { assertWorkspaceEntries, ensureWorkspaceFolder } from './workspace-folders';
 import { CACHE_DIR } from './summary-cache';
 import { TEMPLATES_DIR } from '../pure/templates/template-schema';
-import { assertKnownTypes } from '../pure/rich-text/known-types';
-import { checkWorkspace } from '../pure/checks/workspace-checks';
-import { TemplatePrompts } from '../pure/checks/template-prompts';
-import { LibraryService } from './library-service';
+import type { TemplatePrompts } from '../pure/checks/template-prompts';
+import type { LibraryService } from './library-service';
 import {
   addCategory,
   categoryUsage,
@@ -27,12 +23,20 @@ import {
   type CategoryChange,
 } from '../pure/site-categories';
 import { ensureDefaultTemplates, getTemplate, listTemplates } from './templates/template-store';
-import { studyDraftFromTemplate } from '../pure/templates/template-draft';
 import type { Study } from '../pure/schemas/study';
 import { SiteStore, WORKSPACE_FILE } from './site-store';
 import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
-import { exportStudies } from './workspace-export';
 import { holdsWorkspace } from './workspace-presence';
+
+// Loaded on first use: these pull in TipTap, lowlight and the Markdown parser, which opening
+// and listing a workspace (`casebook list`, the app's first paint) must not wait for.
+type KnownTypes = typeof import('../pure/rich-text/known-types');
+const assertKnownTypes = async (...args: Parameters<KnownTypes['assertKnownTypes']>): Promise<void> =>
+  (await import('../pure/rich-text/known-types')).assertKnownTypes(...args);
+const loadExport = () => import('./workspace-export');
+const loadImport = () => import('./markdown/markdown-import');
+const loadPreview = () => import('./export/study-preview');
+const loadTemplateDraft = () => import('../pure/templates/template-draft');
 
 export interface CasebookService extends CasebookHandlers {
   readonly workspace: string;
@@ -97,31 +101,54 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       await removeStaleWriteFiles(path.join(workspace, folder));
   }
   // Prompts of the workspace's templates, re-read when templates are listed or studies checked.
-  let prompts = TemplatePrompts.builtIn();
+  // Templates are Markdown, and reading them loads the parser: that waits until something
+  // needs the prompts (checks, the library's counts), not the open (`casebook list` never does).
+  let prompts: TemplatePrompts | undefined;
   const readTemplates = async () => {
-    const list = await listTemplates(workspace);
+    const [list, { TemplatePrompts }] = await Promise.all([
+      listTemplates(workspace),
+      import('../pure/checks/template-prompts'),
+    ]);
     prompts = TemplatePrompts.withWorkspace(list.templates);
     return list;
   };
-  await readTemplates();
-  const library = new LibraryService({
-    listSummaries: () => studies.list(),
-    readStudy: async (id) => {
-      try {
-        return await studies.get(id);
-      } catch (err) {
-        if (err instanceof CasebookError && err.code === 'not_found') return null;
-        throw err;
-      }
-    },
-    site: () => site.get(),
-    prompts: () => prompts,
-    folderStamp: () => statOrNull(studies.studiesDir)?.mtimeMs ?? null,
-    quarantinedCount: () => countQuarantined(workspace),
-    unverifiedIds: () => studies.unverifiedIds(),
-    // Every study file has now been read in full: the next open need read none of them.
-    onIndexed: () => void studies.saveSummaryCache(),
-  });
+  let templatesRead: Promise<unknown> | null = null;
+  const promptsRead = (): Promise<unknown> =>
+    (templatesRead ??= readTemplates().catch((err: unknown) => {
+      templatesRead = null; // a failed read is tried again next time
+      throw err;
+    }));
+  // The search index and check counts: built on first use, once the prompts are read.
+  let libraryMade: Promise<LibraryService> | null = null;
+  const library = (): Promise<LibraryService> =>
+    (libraryMade ??= makeLibrary().catch((err: unknown) => {
+      libraryMade = null;
+      throw err;
+    }));
+  const makeLibrary = async (): Promise<LibraryService> => {
+    const [{ LibraryService }] = await Promise.all([import('./library-service'), promptsRead()]);
+    return new LibraryService({
+      listSummaries: () => studies.list(),
+      readStudy: async (id) => {
+        try {
+          return await studies.get(id);
+        } catch (err) {
+          if (err instanceof CasebookError && err.code === 'not_found') return null;
+          throw err;
+        }
+      },
+      site: () => site.get(),
+      prompts: () => prompts,
+      folderStamp: () => statOrNull(studies.studiesDir)?.mtimeMs ?? null,
+      quarantinedCount: () => countQuarantined(workspace),
+      unverifiedIds: () => studies.unverifiedIds(),
+      // Every study file has now been read in full: the next open need read none of them.
+      onIndexed: () => void studies.saveSummaryCache(),
+    });
+  };
+
+  /** Tells the library a study changed. */
+  const indexSaved = async (study: Study): Promise<void> => (await library()).saved(study);
 
   // The workspace file or any study file from a newer Casebook makes everything read-only.
   const readOnly = (): string | null => readOnlyReason ?? studies.readOnlyReason;
@@ -158,7 +185,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     const changedStudies = [];
     for (const { id, categories } of change.changedStudies) {
       const saved = await studies.update(id, { categories });
-      library.saved(saved);
+      await indexSaved(saved);
       changedStudies.push({ id, title: saved.title });
     }
     return { site: await site.update({ categories: change.site.categories }), changedStudies };
@@ -171,7 +198,10 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
 
   return {
     workspace,
-    warmUp: () => void library.sync().catch(() => undefined),
+    warmUp: () =>
+      void library()
+        .then((index) => index.sync())
+        .catch(() => undefined),
     flushCaches: async () => {
       if (!readOnly()) await studies.saveSummaryCache();
     },
@@ -191,31 +221,32 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         const found = await getTemplate(workspace, template);
         if (!found)
           throw new CasebookError('not_found', `No template "${template}" in ${path.join(workspace, 'templates')}.`);
+        const { studyDraftFromTemplate } = await loadTemplateDraft();
         draft = studyDraftFromTemplate(found, title ?? '', site.get().categories);
         // A template is a file in the workspace (shared through git): its content is input too.
-        assertKnownTypes(draft, `create a study from the template "${template}"`);
+        await assertKnownTypes(draft, `create a study from the template "${template}"`);
       }
       const created = await studies.create({ ...draft, title: title ?? '' });
-      library.saved(created);
+      await indexSaved(created);
       return created;
     },
     updateStudy: async ({ id, patch, baseUpdatedAt }) => {
-      assertKnownTypes(patch, 'save the study');
+      await assertKnownTypes(patch, 'save the study');
       const saved = await studies.update(id, patch, baseUpdatedAt);
-      library.saved(saved);
+      await indexSaved(saved);
       return saved;
     },
     saveOnExit: async ({ id, patch, baseUpdatedAt }) => {
-      assertKnownTypes(patch, 'save the study');
+      await assertKnownTypes(patch, 'save the study');
       try {
         const saved = await studies.update(id, patch, baseUpdatedAt);
-        library.saved(saved);
+        await indexSaved(saved);
         return { study: saved, conflictCopy: null };
       } catch (err) {
         if (!(err instanceof CasebookError && err.code === 'conflict')) throw err;
         const theirs = await studies.get(id);
         const copy = await studies.create(conflictCopyDraft(theirs, patch, new Date()));
-        library.saved(copy);
+        await indexSaved(copy);
         return { study: theirs, conflictCopy: copy };
       }
     },
@@ -227,32 +258,33 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         status: 'draft',
         featured: false,
       });
-      library.saved(copy);
+      await indexSaved(copy);
       return copy;
     },
     deleteStudy: async ({ id }) => {
       await studies.delete(id);
-      library.removed(id);
+      (await library()).removed(id);
       return { id };
     },
     restoreStudy: async ({ id }) => {
       const restored = await studies.restore(id);
-      library.saved(restored);
+      await indexSaved(restored);
       return restored;
     },
     purgeStudy: async ({ id }) => {
       await studies.purge(id);
       return { id };
     },
-    searchLibrary: (query) => library.search(query),
+    searchLibrary: async (query) => (await library()).search(query),
     listTemplates: readTemplates,
     checkStudy: async ({ id }) => {
       await readTemplates();
-      return library.findingsOf(await studies.get(id));
+      return (await library()).findingsOf(await studies.get(id));
     },
-    checkCounts: () => library.checkCounts(),
+    checkCounts: async () => (await library()).checkCounts(),
     checkWorkspace: async ({ publishedOnly }) => {
       await readTemplates();
+      const { checkWorkspace } = await import('../pure/checks/workspace-checks');
       return checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly, prompts });
     },
     addCategory: async ({ name }) => {
@@ -271,7 +303,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       return { src: await saveAssetBytes(workspace, Buffer.from(dataBase64, 'base64'), mediaType) };
     },
     exportWorkspace: async (input, onProgress) =>
-      exportStudies(
+      (await loadExport()).exportStudies(
         workspace,
         site.get(),
         await loadAllStudies(),
@@ -280,14 +312,14 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       ),
     importMarkdown: async ({ paths }, onProgress) => {
       const existingIds = new Set((await studies.list()).map((s) => s.id));
-      return importMarkdownPaths(
+      return (await loadImport()).importMarkdownPaths(
         paths,
         { workspace, existingIds, createStudy: (draft) => studies.create(draft) },
         onProgress && ((done, total, file) => onProgress({ done, total, file })),
       );
     },
     previewStudy: async ({ id }) => ({
-      html: studyPreviewHtml({
+      html: (await loadPreview()).studyPreviewHtml({
         site: site.get(),
         study: await studies.get(id),
         readAsset: (src) => readAssetBytes(workspace, src),
