@@ -41,7 +41,9 @@ await build({
   target: 'node20',
   // npm packages are bundled too: Node loads a few chunks far faster than hundreds of
   // package files (zod alone is ~100). CommonJS ones (commander) get a require() to call.
-  banner: { js: "import { createRequire as __casebookRequire } from 'node:module'; const require = __casebookRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __casebookRequire } from 'node:module'; const require = __casebookRequire(import.meta.url);",
+  },
   sourcemap: true,
   plugins: [englishZodLocalesOnly],
   logLevel: 'warning',

@@ -22,8 +22,7 @@ const workspaceHelp = 'workspace folder (default: $CASEBOOK_WORKSPACE or the cur
 const openExisting: OpenWorkspace = async (flag) => (await import('./cli-workspace')).openExistingWorkspace(flag);
 const openOrCreate: OpenWorkspace = async (flag) => (await import('./cli-workspace')).openOrCreateWorkspace(flag);
 // init creates the workspace on purpose: no note that one was created.
-const openForInit: OpenWorkspace = async (flag) =>
-  (await import('./cli-workspace')).openOrCreateWorkspace(flag, false);
+const openForInit: OpenWorkspace = async (flag) => (await import('./cli-workspace')).openOrCreateWorkspace(flag, false);
 
 registerInitCommand(program, openForInit, workspaceHelp);
 registerListCommand(program, openExisting, workspaceHelp);

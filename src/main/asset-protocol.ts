@@ -19,7 +19,8 @@ export async function answerAssetRequest(requestUrl: string, workspace: () => st
   }
   const name = decodeURIComponent(url.pathname.replace(/^\/+/, ''));
   const dir = workspace();
-  if (url.host !== ASSET_HOST || !ASSET_FILE_PATTERN.test(name) || !dir) return new Response('Not found', { status: 404 });
+  if (url.host !== ASSET_HOST || !ASSET_FILE_PATTERN.test(name) || !dir)
+    return new Response('Not found', { status: 404 });
   // A real file inside assets/ only: never a link out of the workspace, a FIFO or a device.
   const bytes = await readAssetFile(dir, name);
   if (!bytes) return new Response('Not found', { status: 404 });

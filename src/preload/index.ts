@@ -29,7 +29,10 @@ async function invokeWithProgress(name: MethodName, input: unknown, onProgress: 
 }
 
 const casebook = Object.fromEntries(
-  methodNames.map((name) => [name, (input: unknown, onProgress?: unknown) => invokeWithProgress(name, input, onProgress)]),
+  methodNames.map((name) => [
+    name,
+    (input: unknown, onProgress?: unknown) => invokeWithProgress(name, input, onProgress),
+  ]),
 ) as CasebookBridge;
 
 const knownEvents: ReadonlySet<string> = new Set(shellEvents);

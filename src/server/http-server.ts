@@ -64,11 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname.startsWith(API_PREFIX)) {
       if (req.method !== 'POST') return sendError(res, 'invalid_input', 'API calls must use POST.', 405);
       if (!tokenMatches(req.headers[TOKEN_HEADER.toLowerCase()], token)) {
-        return sendError(
-          res,
-          'forbidden',
-          `Missing or wrong ${TOKEN_HEADER}: open the URL printed by casebook serve.`,
-        );
+        return sendError(res, 'forbidden', `Missing or wrong ${TOKEN_HEADER}: open the URL printed by casebook serve.`);
       }
       const body = await readJsonBody(req);
       if (!body.ok) return sendError(res, 'invalid_input', body.message, body.status);

@@ -13,6 +13,7 @@ import { assertWorkspaceEntries, ensureWorkspaceFolder } from './workspace-folde
 import { CACHE_DIR } from './summary-cache';
 import { TEMPLATES_DIR } from '../pure/templates/template-schema';
 import type { TemplatePrompts } from '../pure/checks/template-prompts';
+import type { assertKnownTypes as AssertKnownTypes } from '../pure/rich-text/known-types';
 import type { LibraryService } from './library-service';
 import {
   addCategory,
@@ -30,8 +31,7 @@ import { holdsWorkspace } from './workspace-presence';
 
 // Loaded on first use: these pull in TipTap, lowlight and the Markdown parser, which opening
 // and listing a workspace (`casebook list`, the app's first paint) must not wait for.
-type KnownTypes = typeof import('../pure/rich-text/known-types');
-const assertKnownTypes = async (...args: Parameters<KnownTypes['assertKnownTypes']>): Promise<void> =>
+const assertKnownTypes = async (...args: Parameters<typeof AssertKnownTypes>): Promise<void> =>
   (await import('../pure/rich-text/known-types')).assertKnownTypes(...args);
 const loadExport = () => import('./workspace-export');
 const loadImport = () => import('./markdown/markdown-import');

@@ -1,5 +1,5 @@
-// The receiving side shared by every transport (IPC, HTTP, the CLI): find the method, validate
-// the raw input against the contract, refuse a write to a read-only workspace, call the
+// The receiving side shared by every transport (IPC, HTTP, the CLI): find the method, refuse a
+// write to a read-only workspace, validate the raw input against the contract, call the
 // handler (passing on its progress reports), and wrap the answer in the envelope.
 import {
   contract,
@@ -26,6 +26,11 @@ export async function dispatch(
 ): Promise<ApiResult<unknown>> {
   try {
     if (!isMethodName(name)) throw new CasebookError('unknown_method', `Unknown method "${name}".`);
+    // Before validation: in a read-only workspace the reason is what the caller needs to hear.
+    if (contract[name].mutates) {
+      const reason = await target.readOnlyReason?.();
+      if (reason) throw new CasebookError('read_only', reason);
+    }
     const deep = tooDeepAt(rawInput, MAX_INPUT_DEPTH);
     if (deep) {
       throw new CasebookError(
@@ -36,10 +41,6 @@ export async function dispatch(
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       throw new CasebookError('invalid_input', `Invalid input for ${name}: ${describeZodError(parsed.error)}`);
-    }
-    if (contract[name].mutates) {
-      const reason = await target.readOnlyReason?.();
-      if (reason) throw new CasebookError('read_only', reason);
     }
     const handler = target[name] as (input: unknown, onProgress?: (progress: unknown) => void) => Promise<unknown>;
     const report = onProgress && progressMethods.has(name) ? onProgress : undefined;
