@@ -5,7 +5,7 @@
 // the error code (one unwrapper, core/pure/errors.ts).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { methodNames, progressMethods, type CasebookBridge, type MethodName } from '../core/pure/contract';
-import { shellEvents, type CasebookShellBridge, type ShellEvent } from '../core/pure/shell-api';
+import { shellEvents, shellMethodNames, type CasebookShellBridge, type ShellEvent } from '../core/pure/shell-api';
 import { ipcChannel, shellChannels } from '../core/pure/transport';
 
 // Progress reports come back on one channel, tagged with the id of the call that asked.
@@ -37,7 +37,13 @@ const casebook = Object.fromEntries(
 
 const knownEvents: ReadonlySet<string> = new Set(shellEvents);
 
-const casebookShell: CasebookShellBridge = {
+// Each shell call is one invoke on its own channel; main validates the input with the same table.
+const shellCalls = Object.fromEntries(
+  shellMethodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(shellChannels[name], input)]),
+);
+
+const casebookShell = {
+  ...shellCalls,
   onEvent(event: ShellEvent, listener: () => void) {
     if (!knownEvents.has(event)) throw new Error(`Unknown shell event "${String(event)}"`);
     // Wrap so the renderer never receives the IpcRendererEvent (it exposes the sender).
@@ -52,9 +58,7 @@ const casebookShell: CasebookShellBridge = {
   readyToClose() {
     ipcRenderer.send(shellChannels.readyToClose);
   },
-  chooseFolder: (options) => ipcRenderer.invoke(shellChannels.chooseFolder, options),
-  openPath: (path) => ipcRenderer.invoke(shellChannels.openPath, path),
-};
+} as CasebookShellBridge;
 
 contextBridge.exposeInMainWorld('casebook', casebook);
 contextBridge.exposeInMainWorld('casebookShell', casebookShell);

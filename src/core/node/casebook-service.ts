@@ -12,9 +12,7 @@ import { removeStaleWriteFiles } from './atomic-write';
 import { assertWorkspaceEntries, ensureWorkspaceFolder } from './workspace-folders';
 import { CACHE_DIR } from './summary-cache';
 import { TEMPLATES_DIR } from '../pure/templates/template-schema';
-import type { TemplatePrompts } from '../pure/checks/template-prompts';
 import type { assertKnownTypes as AssertKnownTypes } from '../pure/rich-text/known-types';
-import type { LibraryService } from './library-service';
 import {
   addCategory,
   categoryUsage,
@@ -23,7 +21,8 @@ import {
   reorderCategories,
   type CategoryChange,
 } from '../pure/site-categories';
-import { ensureDefaultTemplates, getTemplate, listTemplates } from './templates/template-store';
+import { ensureDefaultTemplates, getTemplate } from './templates/template-store';
+import { workspaceIndex } from './workspace-index';
 import type { Study } from '../pure/schemas/study';
 import { SiteStore, WORKSPACE_FILE } from './site-store';
 import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
@@ -100,52 +99,25 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     for (const folder of ['', QUARANTINE_DIR, TEMPLATES_DIR, ASSETS_DIR])
       await removeStaleWriteFiles(path.join(workspace, folder));
   }
-  // Prompts of the workspace's templates, re-read when templates are listed or studies checked.
-  // Templates are Markdown, and reading them loads the parser: that waits until something
-  // needs the prompts (checks, the library's counts), not the open (`casebook list` never does).
-  let prompts: TemplatePrompts | undefined;
-  const readTemplates = async () => {
-    const [list, { TemplatePrompts }] = await Promise.all([
-      listTemplates(workspace),
-      import('../pure/checks/template-prompts'),
-    ]);
-    prompts = TemplatePrompts.withWorkspace(list.templates);
-    return list;
-  };
-  let templatesRead: Promise<unknown> | null = null;
-  const promptsRead = (): Promise<unknown> =>
-    (templatesRead ??= readTemplates().catch((err: unknown) => {
-      templatesRead = null; // a failed read is tried again next time
-      throw err;
-    }));
-  // The search index and check counts: built on first use, once the prompts are read.
-  let libraryMade: Promise<LibraryService> | null = null;
-  const library = (): Promise<LibraryService> =>
-    (libraryMade ??= makeLibrary().catch((err: unknown) => {
-      libraryMade = null;
-      throw err;
-    }));
-  const makeLibrary = async (): Promise<LibraryService> => {
-    const [{ LibraryService }] = await Promise.all([import('./library-service'), promptsRead()]);
-    return new LibraryService({
-      listSummaries: () => studies.list(),
-      readStudy: async (id) => {
-        try {
-          return await studies.get(id);
-        } catch (err) {
-          if (err instanceof CasebookError && err.code === 'not_found') return null;
-          throw err;
-        }
-      },
-      site: () => site.get(),
-      prompts: () => prompts,
-      folderStamp: () => statOrNull(studies.studiesDir)?.mtimeMs ?? null,
-      quarantinedCount: () => countQuarantined(workspace),
-      unverifiedIds: () => studies.unverifiedIds(),
-      // Every study file has now been read in full: the next open need read none of them.
-      onIndexed: () => void studies.saveSummaryCache(),
-    });
-  };
+  // Prompts of the workspace's templates (re-read when templates are listed or studies checked)
+  // and the library index: made on first use (workspace-index.ts).
+  const { readTemplates, prompts, library } = workspaceIndex(workspace, {
+    listSummaries: () => studies.list(),
+    readStudy: async (id) => {
+      try {
+        return await studies.get(id);
+      } catch (err) {
+        if (err instanceof CasebookError && err.code === 'not_found') return null;
+        throw err;
+      }
+    },
+    site: () => site.get(),
+    folderStamp: () => statOrNull(studies.studiesDir)?.mtimeMs ?? null,
+    quarantinedCount: () => countQuarantined(workspace),
+    unverifiedIds: () => studies.unverifiedIds(),
+    // Every study file has now been read in full: the next open need read none of them.
+    onIndexed: () => void studies.saveSummaryCache(),
+  });
 
   /** Tells the library a study changed. */
   const indexSaved = async (study: Study): Promise<void> => (await library()).saved(study);
@@ -285,7 +257,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     checkWorkspace: async ({ publishedOnly }) => {
       await readTemplates();
       const { checkWorkspace } = await import('../pure/checks/workspace-checks');
-      return checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly, prompts });
+      return checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly, prompts: prompts() });
     },
     addCategory: async ({ name }) => {
       return site.update({ categories: addCategory(site.get(), name).categories });

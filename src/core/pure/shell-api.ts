@@ -29,6 +29,7 @@ export const shellMethods = {
   },
 } as const;
 export type ShellMethodName = keyof typeof shellMethods;
+export const shellMethodNames = Object.keys(shellMethods) as ShellMethodName[];
 export type ShellInput<M extends ShellMethodName> = z.input<(typeof shellMethods)[M]['input']>;
 export type ShellOutput<M extends ShellMethodName> = z.output<(typeof shellMethods)[M]['output']>;
 

@@ -3,7 +3,7 @@
 // CasebookError that keeps the error code, the same on every transport.
 import { methodNames, type CasebookApi, type CasebookBridge, type MethodName } from '../../../core/pure/contract';
 import { unwrapResult } from '../../../core/pure/errors';
-import type { CasebookShell, CasebookShellBridge } from '../../../core/pure/shell-api';
+import { shellMethodNames, type CasebookShell, type CasebookShellBridge } from '../../../core/pure/shell-api';
 import { TOKEN_META } from '../../../core/pure/transport';
 import { createHttpClient, progressListener } from './http-client';
 
@@ -49,13 +49,19 @@ function unwrapBridge(bridge: CasebookBridge): CasebookApi {
   ) as unknown as CasebookApi;
 }
 
+/** The shell's calls unwrapped the same way, looping over its table (a new call needs no edit). */
 function unwrapShell(bridge: CasebookShellBridge): CasebookShell {
+  const calls = Object.fromEntries(
+    shellMethodNames.map((name) => [
+      name,
+      async (input: unknown) => unwrapResult(await (bridge[name] as (i: unknown) => Promise<never>)(input)),
+    ]),
+  );
   return {
+    ...calls,
     onEvent: (event, listener) => bridge.onEvent(event, listener),
     readyToClose: () => bridge.readyToClose(),
-    chooseFolder: async (options) => unwrapResult(await bridge.chooseFolder(options)),
-    openPath: async (path) => unwrapResult(await bridge.openPath(path)),
-  };
+  } as CasebookShell;
 }
 
 /**
