@@ -18,16 +18,13 @@ import type { QuarantineEntry } from './quarantine';
 import { lstatOrNull } from './regular-file';
 import { studyFromDraft, type StudyDraft } from '../pure/new-study';
 import { studySchema, toSummary, type Study, type StudyPatch, type StudySummary } from '../pure/schemas/study';
+import { slugFollowsTitle, slugFromTitle, uniqueSlug } from '../pure/slug';
 import { idOf, inPool, newStudyId, sameStamp, stampOf, STUDIES_DIR, TRASH_DIR } from './study-files';
 import { StudyFileReader, type SkippedFile } from './study-file-reader';
 import { HEAD_READ_FROM, StudyIndex } from './study-index';
 import { StudyTrash } from './study-trash';
 import { CACHE_DIR } from './summary-cache';
 import { ensureWorkspaceFolder } from './workspace-folders';
-
-// Slugs transliterate titles with tables that take a while to build: loaded by the first
-// write, so reading and listing studies (`casebook list`) never pays for them.
-const loadSlugs = () => import('../pure/slug');
 
 export { STUDIES_DIR, TRASH_DIR } from './study-files';
 export type { SkippedFile } from './study-file-reader';
@@ -236,7 +233,6 @@ export class StudyStore {
 
   async create(draft: StudyDraft = {}): Promise<Study> {
     await this.ensureWritable();
-    const { slugFromTitle, uniqueSlug } = await loadSlugs();
     return this.withSlugLock(async () => {
       const taken = await this.takenSlugs();
       const now = this.nextTimestamp();
@@ -266,7 +262,6 @@ export class StudyStore {
   }
 
   private async updateLocked(id: string, patch: StudyPatch, baseUpdatedAt?: string): Promise<Study> {
-    const { slugFollowsTitle, slugFromTitle, uniqueSlug } = await loadSlugs();
     const current = await this.get(id);
     if (baseUpdatedAt !== undefined && current.updatedAt !== baseUpdatedAt) {
       throw new CasebookError(
@@ -323,7 +318,6 @@ export class StudyStore {
   }
 
   private async restoreLocked(id: string): Promise<Study> {
-    const { uniqueSlug } = await loadSlugs();
     const found = await this.trash.newest(id);
     if (!found) throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
     if (lstatOrNull(this.fileFor(id)))
