@@ -1,11 +1,31 @@
 // Bundles the CLI (and the core and server it uses) into out/cli/casebook.mjs, and the Markdown
 // parsing worker it starts into out/cli/markdown-parse-worker.mjs beside it (the worker is
 // looked up next to the code that starts it; see src/core/node/markdown/markdown-parser.ts).
-// npm packages stay external: they are installed beside it. `node scripts/build-cli.mjs DIR`
+// npm packages are bundled in as well (see below). Code split: each command's
+// `await import()` becomes its own chunk beside casebook.mjs, so start-up loads only what the
+// command run needs (`casebook --help` loads commander and the command table). `node scripts/build-cli.mjs DIR`
 // builds into DIR instead (the bundle test builds a copy inside out/).
 import { build } from 'esbuild';
 
 const outdir = process.argv[2] ?? 'out/cli';
+
+// zod re-exports every locale it has (360 KB of the 750 KB it bundles to) as `z.locales`;
+// Casebook uses only English, which zod loads on its own. Parsing the rest would cost every
+// command ~half of zod's start-up, so `z.locales` holds English alone in the CLI.
+const englishZodLocalesOnly = {
+  name: 'english-zod-locales-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+        ? { path: 'zod-english-locales', namespace: 'casebook' }
+        : undefined,
+    );
+    b.onLoad({ filter: /^zod-english-locales$/, namespace: 'casebook' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: process.cwd(),
+    }));
+  },
+};
 
 await build({
   entryPoints: {
@@ -15,11 +35,17 @@ await build({
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // npm packages are bundled too: Node loads a few chunks far faster than hundreds of
+  // package files (zod alone is ~100). CommonJS ones (commander) get a require() to call.
+  banner: {
+    js: "import { createRequire as __casebookRequire } from 'node:module'; const require = __casebookRequire(import.meta.url);",
+  },
   sourcemap: true,
+  plugins: [englishZodLocalesOnly],
   logLevel: 'warning',
 });
 console.log(`built ${outdir}/casebook.mjs and ${outdir}/markdown-parse-worker.mjs`);

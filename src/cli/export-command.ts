@@ -3,18 +3,12 @@
 // unless --allow-errors.
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { CasebookService } from '../core/node/casebook-service';
-import { publishBlockSchema, publishErrorsMessage } from '../core/pure/checks/publish-gate';
 import { CasebookError } from '../core/pure/errors';
-import { formatOption, parseOption } from './cli-options';
 import { progressReporter } from './progress-line';
+import { contractOf, type OpenWorkspace } from './workspace-commands';
 
 /** Adds `export` to the CLI; `open` resolves --workspace (or its default) and opens it. */
-export function registerExportCommand(
-  program: Command,
-  open: (workspace: string | undefined) => Promise<Pick<CasebookService, 'exportWithProgress'>>,
-  workspaceHelp: string,
-): void {
+export function registerExportCommand(program: Command, open: OpenWorkspace, workspaceHelp: string): void {
   program
     .command('export')
     .description('export the workspace as a static HTML site or as Markdown page bundles')
@@ -25,19 +19,21 @@ export function registerExportCommand(
     .option('--allow-errors', 'export even when a study it publishes has publish-check errors (see casebook check)')
     .action(
       async (opts: { workspace?: string; format: string; out: string; drafts?: boolean; allowErrors?: boolean }) => {
+        const { formatOption, parseOption } = await import('./cli-options');
         const format = parseOption(formatOption, opts.format, '--format');
-        const service = await open(opts.workspace);
+        const api = await contractOf(await open(opts.workspace));
+        const { publishBlockSchema, publishErrorsMessage } = await import('../core/pure/checks/publish-gate');
         const progress = progressReporter(format === 'site' ? 'Writing site' : 'Writing Markdown');
         const started = performance.now();
-        const report = await service
-          .exportWithProgress(
+        const report = await api
+          .exportWorkspace(
             {
               format,
               outDir: path.resolve(opts.out),
               drafts: Boolean(opts.drafts),
               allowErrors: Boolean(opts.allowErrors),
             },
-            (stage, done, total) => {
+            ({ stage, done, total }) => {
               if (stage === 'writing') progress.update(done, total);
             },
           )

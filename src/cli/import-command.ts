@@ -3,18 +3,14 @@
 // command exits 1 when any file was skipped, after importing all the good ones.
 import path from 'node:path';
 import { CommanderError, type Command } from 'commander';
-import type { ImportProgress, MarkdownImportReport } from '../core/node/markdown/markdown-import';
+import type { MethodOutput } from '../core/pure/contract';
 import { progressReporter } from './progress-line';
-
-/** What the import needs from an open workspace (the core service provides it). */
-export interface ImportingWorkspace {
-  importWithProgress(paths: string[], onProgress?: ImportProgress): Promise<MarkdownImportReport>;
-}
+import { contractOf, type OpenWorkspace } from './workspace-commands';
 
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
 /** The report as printed: problems (stderr) and the summary line (stdout). */
-export function formatImportReport(report: MarkdownImportReport): { problems: string[]; summary: string } {
+export function formatImportReport(report: MethodOutput<'importMarkdown'>): { problems: string[]; summary: string } {
   const problems = [
     ...report.warnings.map((warning) => `Warning: ${warning}`),
     ...report.skipped.map(
@@ -25,11 +21,7 @@ export function formatImportReport(report: MarkdownImportReport): { problems: st
   return { problems, summary };
 }
 
-export function registerImportCommand(
-  program: Command,
-  open: (workspace: string | undefined) => Promise<ImportingWorkspace>,
-  workspaceHelp = 'workspace folder',
-): void {
+export function registerImportCommand(program: Command, open: OpenWorkspace, workspaceHelp = 'workspace folder'): void {
   program
     .command('import')
     .description(
@@ -38,11 +30,10 @@ export function registerImportCommand(
     .option('-w, --workspace <dir>', workspaceHelp)
     .argument('<paths...>', 'Markdown files or folders')
     .action(async (paths: string[], opts: { workspace?: string }) => {
-      const service = await open(opts.workspace);
+      const api = await contractOf(await open(opts.workspace));
       const progress = progressReporter('Importing');
-      const report = await service.importWithProgress(
-        paths.map((p) => path.resolve(p)),
-        (done, total, file) => progress.update(done, total, path.basename(file)),
+      const report = await api.importMarkdown({ paths: paths.map((p) => path.resolve(p)) }, ({ done, total, file }) =>
+        progress.update(done, total, path.basename(file)),
       );
       progress.done();
       const { problems, summary } = formatImportReport(report);

@@ -1,15 +1,14 @@
-// The `casebook` command: a thin transport over the core service, like IPC and HTTP.
+// The `casebook` command: a thin transport over the contract, like IPC and HTTP. Start-up loads
+// only commander and the command table; each command loads what it needs when it runs, so
+// `casebook --help` costs little more than starting Node.
 import { Command, CommanderError } from 'commander';
-import { openWorkspace } from '../core/node/casebook-service';
 import { CasebookError } from '../core/pure/errors';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
 import { registerImportCommand } from './import-command';
-import { CliUsageError, openExistingWorkspace, openOrCreateWorkspace, resolveWorkspace } from './cli-options';
-import { progressReporter } from './progress-line';
-import { formatStudyTable } from './study-table';
 import { registerServeCommand } from './serve-command';
-import { reportWorkspaceProblems } from './workspace-problems';
+import { CliUsageError } from './usage-error';
+import { registerInitCommand, registerListCommand, type OpenWorkspace } from './workspace-commands';
 
 const program = new Command()
   .name('casebook')
@@ -20,41 +19,17 @@ const program = new Command()
 
 const workspaceHelp = 'workspace folder (default: $CASEBOOK_WORKSPACE or the current folder)';
 
-program
-  .command('init')
-  .description('create a Casebook workspace (casebook.json, studies/, assets/) or check an existing one')
-  .option('-w, --workspace <dir>', workspaceHelp)
-  .action(async (opts: { workspace?: string }) => {
-    const service = await openWorkspace(resolveWorkspace(opts.workspace));
-    const info = await service.getWorkspaceInfo({});
-    console.log(
-      `Casebook workspace ready at ${info.path} (${info.studyCount} case ${info.studyCount === 1 ? 'study' : 'studies'}).`,
-    );
-    reportWorkspaceProblems(info);
-  });
+const openExisting: OpenWorkspace = async (flag) => (await import('./cli-workspace')).openExistingWorkspace(flag);
+const openOrCreate: OpenWorkspace = async (flag) => (await import('./cli-workspace')).openOrCreateWorkspace(flag);
+// init creates the workspace on purpose: no note that one was created.
+const openForInit: OpenWorkspace = async (flag) => (await import('./cli-workspace')).openOrCreateWorkspace(flag, false);
 
-program
-  .command('list')
-  .description('list the case studies in a workspace, newest edit first')
-  .option('-w, --workspace <dir>', workspaceHelp)
-  .option('--json', 'print JSON instead of a table')
-  .action(async (opts: { workspace?: string; json?: boolean }) => {
-    const service = await openExistingWorkspace(opts.workspace);
-    const progress = progressReporter('Checking study files');
-    await service.verifyStudies((done, total) => progress.update(done, total));
-    progress.done();
-    const studies = await service.listStudies({});
-    if (opts.json) console.log(JSON.stringify(studies, null, 2));
-    else console.log(studies.length ? formatStudyTable(studies) : 'No case studies yet.');
-    reportWorkspaceProblems(await service.getWorkspaceInfo({}));
-  });
-
+registerInitCommand(program, openForInit, workspaceHelp);
+registerListCommand(program, openExisting, workspaceHelp);
 registerServeCommand(program, workspaceHelp);
-
-registerExportCommand(program, openExistingWorkspace, workspaceHelp);
-
-registerImportCommand(program, openOrCreateWorkspace, workspaceHelp);
-registerCheckCommand(program, openExistingWorkspace, workspaceHelp);
+registerExportCommand(program, openExisting, workspaceHelp);
+registerImportCommand(program, openOrCreate, workspaceHelp);
+registerCheckCommand(program, openExisting, workspaceHelp);
 
 export async function runCli(argv: string[]): Promise<number> {
   try {

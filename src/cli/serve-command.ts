@@ -1,12 +1,11 @@
 // `casebook serve`: browser mode. The port is claimed before the workspace is opened, so a
-// busy port fails with advice and creates nothing.
+// busy port fails with advice and creates nothing. The server and the core load when it runs.
 import type { Command } from 'commander';
-import type { CasebookHandlers } from '../core/pure/contract';
+import type { DispatchTarget } from '../core/pure/dispatch';
+import type { RunningServer } from '../server/http-server';
 import { CasebookError } from '../core/pure/errors';
-import { handlersWhenReady } from '../server/handlers-when-ready';
-import { startServer, type RunningServer } from '../server/http-server';
-import { CliUsageError, openOrCreateWorkspace, parseOption, portOption, resolveWorkspace } from './cli-options';
 import { findRendererDir } from './renderer-location';
+import { CliUsageError } from './usage-error';
 
 export function registerServeCommand(program: Command, workspaceHelp: string): void {
   program
@@ -15,12 +14,19 @@ export function registerServeCommand(program: Command, workspaceHelp: string): v
     .option('-w, --workspace <dir>', workspaceHelp)
     .option('-p, --port <n>', 'port to listen on (0 picks a free one)', '0')
     .action(async (opts: { workspace?: string; port: string }) => {
+      const [{ parseOption, portOption, resolveWorkspace }, { handlersWhenReady }, { startServer }, cli] =
+        await Promise.all([
+          import('./cli-options'),
+          import('../server/handlers-when-ready'),
+          import('../server/http-server'),
+          import('./cli-workspace'),
+        ]);
       const port = parseOption(portOption, opts.port, '--port');
       const workspace = resolveWorkspace(opts.workspace);
       const rendererDir = findRendererDir();
       if (!rendererDir) throw new CliUsageError('the app is not built: run `npm run build` first');
-      let open!: (handlers: Promise<CasebookHandlers>) => void;
-      const ready = new Promise<CasebookHandlers>((resolve) => (open = (handlers) => resolve(handlers)));
+      let open!: (handlers: Promise<DispatchTarget>) => void;
+      const ready = new Promise<DispatchTarget>((resolve) => (open = (handlers) => resolve(handlers)));
       const server = await startServer({
         handlers: handlersWhenReady(ready),
         workspaceDir: workspace,
@@ -29,7 +35,7 @@ export function registerServeCommand(program: Command, workspaceHelp: string): v
       }).catch((err: unknown) => {
         throw listenFailure(err, port);
       });
-      const opening = openOrCreateWorkspace(opts.workspace);
+      const opening = cli.openOrCreateWorkspace(opts.workspace);
       open(opening);
       const service = await opening.catch(async (err: unknown) => {
         await server.close();

@@ -2,8 +2,7 @@
 // giving the page file:// access. Only content-addressed names inside assets/ resolve.
 import { ASSET_FILE_PATTERN } from '../core/pure/asset-store-limits';
 import { mediaTypeOfAssetFile, readAssetFile } from '../core/node/asset-store';
-
-export const ASSET_SCHEME = 'casebook-asset';
+import { ASSET_HOST, ASSET_SCHEME } from '../core/pure/transport';
 
 export const assetSchemePrivileges = {
   scheme: ASSET_SCHEME,
@@ -20,7 +19,8 @@ export async function answerAssetRequest(requestUrl: string, workspace: () => st
   }
   const name = decodeURIComponent(url.pathname.replace(/^\/+/, ''));
   const dir = workspace();
-  if (url.host !== 'asset' || !ASSET_FILE_PATTERN.test(name) || !dir) return new Response('Not found', { status: 404 });
+  if (url.host !== ASSET_HOST || !ASSET_FILE_PATTERN.test(name) || !dir)
+    return new Response('Not found', { status: 404 });
   // A real file inside assets/ only: never a link out of the workspace, a FIFO or a device.
   const bytes = await readAssetFile(dir, name);
   if (!bytes) return new Response('Not found', { status: 404 });

@@ -3,16 +3,16 @@
 import path from 'node:path';
 import { app, dialog, ipcMain, protocol, session, shell, type BrowserWindow, type WebContents } from 'electron';
 import { openWorkspace, type CasebookService } from '../core/node/casebook-service';
-import type { ShellEvent } from '../core/pure/contract';
+import type { ShellEvent } from '../core/pure/shell-api';
 import { isAppUrl, rendererLocation } from './app-url';
-import { ASSET_SCHEME, answerAssetRequest, assetSchemePrivileges } from './asset-protocol';
+import { answerAssetRequest, assetSchemePrivileges } from './asset-protocol';
 import { SETTINGS_FILE, readAppSettings, startupWorkspace, writeAppSettings } from './app-settings';
 import { createFlushBarrier, type FlushBarrier } from './flush-barrier';
 import { createSenderCheck, registerContractHandlers } from './ipc';
 import { installMenu } from './menu';
 import { createPathGrants } from './path-grants';
 import { guardWebContents, installSessionSecurity } from './security';
-import { shellChannels } from '../core/pure/shell-channels';
+import { ASSET_SCHEME, shellChannels } from '../core/pure/transport';
 import { pickSpellcheckLanguage } from './spellcheck';
 import { registerShellHandlers } from './shell-ipc';
 import { createMainWindow, windowTitle } from './window';
@@ -54,8 +54,8 @@ function applySpellcheckLanguage(language: string): void {
 function withShellEffects(current: CasebookService): CasebookService {
   return {
     ...current,
-    exportWorkspace: async (input) => {
-      const report = await current.exportWorkspace(input);
+    exportWorkspace: async (input, onProgress) => {
+      const report = await current.exportWorkspace(input, onProgress);
       grants.grant(report.outDir);
       return report;
     },

@@ -2,8 +2,9 @@
 // contract entry needs no edit here. Messages from any frame other than the app's own page
 // are refused before they reach the core.
 import type { IpcMainEvent, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-import { ipcChannel, methodNames, type ApiResult, type CasebookHandlers } from '../core/pure/contract';
-import { dispatch } from '../core/pure/dispatch';
+import { methodNames, type ApiResult } from '../core/pure/contract';
+import { dispatch, type DispatchTarget } from '../core/pure/dispatch';
+import { ipcChannel, shellChannels } from '../core/pure/transport';
 
 export type IpcEvent = IpcMainInvokeEvent | IpcMainEvent;
 export type SenderCheck = (event: IpcEvent) => boolean;
@@ -38,17 +39,28 @@ export interface IpcHandleRegistry {
   handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void;
 }
 
+/**
+ * Progress of one call goes back to the window that made it on shellChannels.progress, tagged
+ * with the call id the preload chose (a whole number; anything else asks for no progress).
+ */
+function progressSender(event: IpcMainInvokeEvent, callId: unknown): ((progress: unknown) => void) | undefined {
+  if (typeof callId !== 'number' || !Number.isSafeInteger(callId)) return undefined;
+  return (progress) => {
+    if (!event.sender.isDestroyed()) event.sender.send(shellChannels.progress, callId, progress);
+  };
+}
+
 export function registerContractHandlers(
   ipcMain: IpcHandleRegistry,
-  getHandlers: () => CasebookHandlers | null,
+  getHandlers: () => DispatchTarget | null,
   isTrustedSender: SenderCheck,
 ): void {
   for (const name of methodNames) {
-    ipcMain.handle(ipcChannel(name), async (event, input) => {
+    ipcMain.handle(ipcChannel(name), async (event, input, callId) => {
       if (!isTrustedSender(event)) return forbiddenResult;
       const handlers = getHandlers();
       if (!handlers) return noWorkspaceResult;
-      return dispatch(handlers, name, input);
+      return dispatch(handlers, name, input, progressSender(event, callId));
     });
   }
 }

@@ -2,15 +2,15 @@
 // a path with the OS, and the renderer's "edits flushed" answer. Same envelope and the same
 // sender check as the contract methods.
 import type { IpcMainEvent } from 'electron';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ApiResult } from '../core/pure/contract';
 import { describeZodError } from '../core/pure/errors';
+import { shellMethods } from '../core/pure/shell-api';
+import { shellChannels } from '../core/pure/transport';
 import { forbiddenResult, type IpcEvent, type IpcHandleRegistry, type SenderCheck } from './ipc';
 import type { PathGrants } from './path-grants';
-import { shellChannels } from '../core/pure/shell-channels';
 
-const chooseFolderInput = z.object({ title: z.string().max(200), forExport: z.boolean().optional() }).strict();
-export type ChooseFolderOptions = z.infer<typeof chooseFolderInput>;
+export type ChooseFolderOptions = z.output<typeof shellMethods.chooseFolder.input>;
 
 export interface ShellIpcDeps {
   isTrustedSender: SenderCheck;
@@ -33,7 +33,7 @@ const fail = (code: string, message: string): ApiResult<never> => ({ ok: false, 
 export function registerShellHandlers(ipcMain: IpcHandleRegistry & IpcOnRegistry, deps: ShellIpcDeps): void {
   ipcMain.handle(shellChannels.chooseFolder, async (event, raw): Promise<ApiResult<string | null>> => {
     if (!deps.isTrustedSender(event)) return forbiddenResult;
-    const parsed = chooseFolderInput.safeParse(raw);
+    const parsed = shellMethods.chooseFolder.input.safeParse(raw);
     if (!parsed.success) return fail('invalid_input', `Invalid folder request: ${describeZodError(parsed.error)}`);
     const folder = await deps.pickFolder(event, parsed.data);
     // Only a folder the user picked by hand becomes openable with openPath.
@@ -43,12 +43,13 @@ export function registerShellHandlers(ipcMain: IpcHandleRegistry & IpcOnRegistry
 
   ipcMain.handle(shellChannels.openPath, async (event, raw): Promise<ApiResult<null>> => {
     if (!deps.isTrustedSender(event)) return forbiddenResult;
-    if (typeof raw !== 'string') return fail('invalid_input', 'openPath needs a path.');
-    const allowed = await deps.grants.check(raw, deps.currentWorkspace());
+    const parsed = shellMethods.openPath.input.safeParse(raw);
+    if (!parsed.success) return fail('invalid_input', describeZodError(parsed.error, 'path'));
+    const allowed = await deps.grants.check(parsed.data, deps.currentWorkspace());
     if (!allowed) {
       return fail(
         'forbidden',
-        `Casebook only opens folders and documents inside the workspace or a folder you chose: ${raw}`,
+        `Casebook only opens folders and documents inside the workspace or a folder you chose: ${parsed.data}`,
       );
     }
     const error = await deps.openPath(allowed);

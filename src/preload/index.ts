@@ -1,44 +1,49 @@
 // The sandboxed preload: exposes the API contract as window.casebook and the desktop helpers
-// as window.casebookShell, nothing else. The methods are derived from the contract's names,
-// so a new contract entry needs no edit here.
+// as window.casebookShell, nothing else. The methods are derived from the contract's names and
+// the shell's table, so a new entry needs no edit here. Every call answers its envelope:
+// contextBridge keeps only an Error's message, so the renderer's client unwraps it and keeps
+// the error code (one unwrapper, core/pure/errors.ts).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  ipcChannel,
-  methodNames,
-  shellEvents,
-  type ApiResult,
-  type CasebookBridge,
-  type ShellEvent,
-} from '../core/pure/contract';
-import { shellChannels } from '../core/pure/shell-channels';
-import type { CasebookShell } from './index.d';
+import { methodNames, progressMethods, type CasebookBridge, type MethodName } from '../core/pure/contract';
+import { shellEvents, shellMethodNames, type CasebookShellBridge, type ShellEvent } from '../core/pure/shell-api';
+import { ipcChannel, shellChannels } from '../core/pure/transport';
 
-/** An error the renderer can branch on: `err.code` is the contract's error code. */
-class CasebookCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CasebookError';
+// Progress reports come back on one channel, tagged with the id of the call that asked.
+const progressListeners = new Map<number, (progress: unknown) => void>();
+let lastCallId = 0;
+ipcRenderer.on(shellChannels.progress, (_e: IpcRendererEvent, callId: unknown, progress: unknown) => {
+  if (typeof callId === 'number') progressListeners.get(callId)?.(progress);
+});
+
+async function invokeWithProgress(name: MethodName, input: unknown, onProgress: unknown): Promise<unknown> {
+  if (typeof onProgress !== 'function' || !progressMethods.has(name)) {
+    return ipcRenderer.invoke(ipcChannel(name), input ?? {});
+  }
+  const callId = ++lastCallId;
+  progressListeners.set(callId, (progress) => (onProgress as (p: unknown) => void)(progress));
+  try {
+    return await ipcRenderer.invoke(ipcChannel(name), input ?? {}, callId);
+  } finally {
+    progressListeners.delete(callId);
   }
 }
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const result = (await ipcRenderer.invoke(channel, input)) as ApiResult<T>;
-  if (result.ok) return result.value;
-  throw new CasebookCallError(result.error.code, result.error.message);
-}
-
-// Contract methods hand the envelope itself to the page: contextBridge keeps only an Error's
-// message, so the renderer's client unwraps it and keeps the error code.
 const casebook = Object.fromEntries(
-  methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input ?? {})]),
+  methodNames.map((name) => [
+    name,
+    (input: unknown, onProgress?: unknown) => invokeWithProgress(name, input, onProgress),
+  ]),
 ) as CasebookBridge;
 
 const knownEvents: ReadonlySet<string> = new Set(shellEvents);
 
-const casebookShell: CasebookShell = {
+// Each shell call is one invoke on its own channel; main validates the input with the same table.
+const shellCalls = Object.fromEntries(
+  shellMethodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(shellChannels[name], input)]),
+);
+
+const casebookShell = {
+  ...shellCalls,
   onEvent(event: ShellEvent, listener: () => void) {
     if (!knownEvents.has(event)) throw new Error(`Unknown shell event "${String(event)}"`);
     // Wrap so the renderer never receives the IpcRendererEvent (it exposes the sender).
@@ -53,13 +58,7 @@ const casebookShell: CasebookShell = {
   readyToClose() {
     ipcRenderer.send(shellChannels.readyToClose);
   },
-  chooseFolder(options) {
-    return call<string | null>(shellChannels.chooseFolder, options);
-  },
-  openPath(path) {
-    return call<null>(shellChannels.openPath, path).then(() => undefined);
-  },
-};
+} as CasebookShellBridge;
 
 contextBridge.exposeInMainWorld('casebook', casebook);
 contextBridge.exposeInMainWorld('casebookShell', casebookShell);

@@ -1,5 +1,6 @@
 // Browser mode: the renderer bundle and the API contract over HTTP on 127.0.0.1.
-// POST /api/<method> with X-Casebook-Token and the JSON input → the dispatch envelope.
+// POST /api/<method> with X-Casebook-Token and the JSON input → the dispatch envelope; a call
+// that accepts application/x-ndjson gets its progress reports as lines before the envelope.
 // GET /?token=… sets the session cookie and redirects to the same address without the token;
 // the page is then served with the token in a <meta> tag, to cookie-authenticated loads only.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,11 +10,12 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ASSET_FILE_PATTERN } from '../core/pure/asset-store-limits';
 import { mediaTypeOfAssetFile, readAssetFile } from '../core/node/asset-store';
-import type { ApiResult, CasebookHandlers } from '../core/pure/contract';
-import { dispatch } from '../core/pure/dispatch';
+import { isMethodName, progressMethods, type ApiResult } from '../core/pure/contract';
+import { dispatch, type DispatchTarget } from '../core/pure/dispatch';
 import type { ErrorCode } from '../core/pure/errors';
+import { API_PREFIX, ASSET_ROUTE, PROGRESS_MEDIA_TYPE, TOKEN_HEADER, TOKEN_META } from '../core/pure/transport';
 import { httpStatusFor } from './http-status';
-import { checkHostAndOrigin, cookieMatches, sessionCookie, TOKEN_HEADER, tokenMatches } from './request-guard';
+import { checkHostAndOrigin, cookieMatches, sessionCookie, tokenMatches } from './request-guard';
 import { contentTypeFor, resolveStaticFile } from './static-files';
 
 export const CONTENT_SECURITY_POLICY =
@@ -22,10 +24,11 @@ export const CONTENT_SECURITY_POLICY =
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-export const ASSET_ROUTE = '/workspace-assets/';
+// Re-exported for the tests that build image URLs; declared in core/pure/transport.
+export { ASSET_ROUTE };
 
 export interface ServerOptions {
-  handlers: CasebookHandlers;
+  handlers: DispatchTarget;
   /** The workspace folder, for serving its images at /workspace-assets/<hash>.<ext> (cookie-authenticated). */
   workspaceDir?: string;
   rendererDir: string;
@@ -58,18 +61,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (refusal) return sendError(res, 'forbidden', `Request refused: ${refusal}.`);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
-    if (url.pathname.startsWith('/api/')) {
+    if (url.pathname.startsWith(API_PREFIX)) {
       if (req.method !== 'POST') return sendError(res, 'invalid_input', 'API calls must use POST.', 405);
-      if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
-        return sendError(
-          res,
-          'forbidden',
-          'Missing or wrong X-Casebook-Token: open the URL printed by casebook serve.',
-        );
+      if (!tokenMatches(req.headers[TOKEN_HEADER.toLowerCase()], token)) {
+        return sendError(res, 'forbidden', `Missing or wrong ${TOKEN_HEADER}: open the URL printed by casebook serve.`);
       }
       const body = await readJsonBody(req);
       if (!body.ok) return sendError(res, 'invalid_input', body.message, body.status);
-      const result = await dispatch(options.handlers, url.pathname.slice('/api/'.length), body.value);
+      const name = url.pathname.slice(API_PREFIX.length);
+      if (wantsProgress(req) && isMethodName(name) && progressMethods.has(name)) {
+        return streamWithProgress(res, (onProgress) => dispatch(options.handlers, name, body.value, onProgress));
+      }
+      const result = await dispatch(options.handlers, name, body.value);
       return sendJson(res, result.ok ? 200 : (httpStatusFor[result.error.code as ErrorCode] ?? 500), result);
     }
 
@@ -145,9 +148,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-/** The page learns the API token from this tag (its address no longer holds it). */
-export const TOKEN_META = 'casebook-token';
-
 function withTokenMeta(html: Buffer, token: string): Buffer {
   // The token is base64url (or the caller's own, which is escaped anyway): safe in an attribute.
   const escaped = token.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -163,6 +163,23 @@ function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
   res.setHeader('X-Frame-Options', 'DENY');
+}
+
+function wantsProgress(req: IncomingMessage): boolean {
+  return (req.headers.accept ?? '').split(',').some((type) => type.trim().split(';')[0] === PROGRESS_MEDIA_TYPE);
+}
+
+/**
+ * Answers one NDJSON line per progress report, then the envelope as the last line. The status
+ * is sent before the outcome is known, so it is always 200: the envelope says how it went.
+ */
+async function streamWithProgress(
+  res: ServerResponse,
+  run: (onProgress: (progress: unknown) => void) => Promise<ApiResult<unknown>>,
+): Promise<void> {
+  res.writeHead(200, { 'Content-Type': `${PROGRESS_MEDIA_TYPE}; charset=utf-8`, 'Cache-Control': 'no-store' });
+  const result = await run((progress) => res.write(`${JSON.stringify({ progress })}\n`));
+  res.end(`${JSON.stringify(result)}\n`);
 }
 
 type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; message: string };

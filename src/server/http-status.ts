@@ -11,4 +11,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   publish_errors: 409,
   io_error: 500,
   internal: 500,
+  // Client-side codes; a server never sends them, but the table must be total.
+  network: 502,
+  bad_response: 502,
 };

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerCheckCommand, runCheck } from '../../src/cli/check-command';
+import { registerCheckCommand } from '../../src/cli/check-command';
+import { runCheck } from '../../src/cli/check-report';
 import { openWorkspace } from '../../src/core/node/casebook-service';
 import { defaultSiteSettings } from '../../src/core/pure/schemas/site';
 import { sampleStudy } from '../helpers/study-files';

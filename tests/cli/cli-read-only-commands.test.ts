@@ -81,3 +81,27 @@ describe('commands that only read', () => {
     });
   }, 60_000);
 });
+
+describe('the CLI speaks the contract through dispatch', () => {
+  it('refuses an import into a workspace from a newer Casebook with its reason, writing nothing', async () => {
+    await withTempDir(async (dir) => {
+      const newer = JSON.stringify({ schemaVersion: 99, site: { title: 'From the future' } });
+      await writeFile(path.join(dir, 'casebook.json'), newer);
+      const file = path.join(dir, 'one.md');
+      await writeFile(file, '# One\n\n## Problem\n\nText.\n');
+      const result = await casebook(['import', file, '--workspace', dir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^casebook: .*newer version of Casebook/m);
+      expect(await exists(path.join(dir, 'studies'))).toBe(false);
+    });
+  }, 60_000);
+
+  it("validates the command's input with the contract's own schema (at most 1,000 paths)", async () => {
+    await withTempDir(async (dir) => {
+      const paths = Array.from({ length: 1001 }, (_, i) => path.join(dir, `${i}.md`));
+      const result = await casebook(['import', ...paths, '--workspace', dir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('casebook: Invalid input for importMarkdown: paths:');
+    });
+  }, 60_000);
+});

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openWorkspace } from '../../src/core/node/casebook-service';
 import { methodNames, type CasebookBridge } from '../../src/core/pure/contract';
 import { registerContractHandlers } from '../../src/main/ipc';
-import { shellChannels } from '../../src/core/pure/shell-channels';
-import type { CasebookShell } from '../../src/preload/index.d';
+import { shellChannels } from '../../src/core/pure/transport';
+import type { CasebookShellBridge as CasebookShell } from '../../src/core/pure/shell-api';
 
 const bridge = vi.hoisted(() => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a recorder of Electron's loosely typed listeners
@@ -32,7 +32,14 @@ const bridge = vi.hoisted(() => {
         state.invoked.push(channel);
         const handler = state.mainHandlers.get(channel);
         if (!handler) throw new Error(`No handler registered for '${channel}'`);
-        return handler({ sender: 'renderer' }, ...args);
+        // The window that asked: what main sends back to it reaches the preload's listeners.
+        const sender = {
+          isDestroyed: () => false,
+          send: (ch: string, ...sent: unknown[]) => {
+            for (const fn of state.rendererListeners.get(ch) ?? []) fn({ sender: 'main' }, ...sent);
+          },
+        };
+        return handler({ sender }, ...args);
       },
       send: (channel: string, ...args: unknown[]) => state.sent.push([channel, ...args]),
       on: (channel: string, fn: Listener) =>
@@ -117,6 +124,25 @@ describe('preload bridge', () => {
     stop();
     mainSends('new-study');
     expect(seen).toEqual(['new-study', 'open-export']);
+  });
+
+  it('passes a call its own progress reports, and none to a call without a listener', async () => {
+    const folder = await fsp.mkdtemp(path.join(os.tmpdir(), 'casebook-preload-md-'));
+    try {
+      for (const n of [1, 2])
+        await fsp.writeFile(path.join(folder, `s${n}.md`), `# Imported ${n}\n\n## Problem\n\nText.\n`);
+      const seen: Array<{ done: number; total: number }> = [];
+      const report = await casebook.importMarkdown({ paths: [folder] }, (p) => seen.push(p));
+      expect(report.ok && report.value.imported).toHaveLength(2);
+      expect(seen.map((p) => `${p.done}/${p.total}`)).toEqual(['0/2', '1/2', '2/2']);
+      // The same call without a listener asks main for no progress at all.
+      const before = state.rendererListeners.get(shellChannels.progress)?.length;
+      const quiet = await casebook.listStudies({ verify: true });
+      expect(quiet.ok).toBe(true);
+      expect(state.rendererListeners.get(shellChannels.progress)?.length).toBe(before);
+    } finally {
+      await fsp.rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('reports readyToClose on the shell channel', () => {

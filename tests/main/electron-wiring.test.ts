@@ -11,7 +11,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, methodNames, type ApiResult } from '../../src/core/pure/contract';
 import type { Study } from '../../src/core/pure/schemas/study';
-import { shellChannels } from '../../src/core/pure/shell-channels';
+import { shellChannels } from '../../src/core/pure/transport';
 import { menuTemplate } from '../../src/main/menu';
 
 const fake = await vi.hoisted(async () => (await import('../electron/fake-electron')).createFakeElectron());

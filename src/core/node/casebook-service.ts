@@ -7,17 +7,12 @@ import { ASSETS_DIR, readAssetBytes, saveAssetBytes } from './asset-store';
 import type { CasebookHandlers, WorkspaceInfo } from '../pure/contract';
 import { conflictCopyDraft } from './conflict-copy';
 import { CasebookError } from '../pure/errors';
-import { studyPreviewHtml } from './export/study-preview';
-import { importMarkdownPaths, type ImportProgress } from './markdown/markdown-import';
 import { countQuarantined, listQuarantine, QUARANTINE_DIR } from './quarantine';
 import { removeStaleWriteFiles } from './atomic-write';
 import { assertWorkspaceEntries, ensureWorkspaceFolder } from './workspace-folders';
 import { CACHE_DIR } from './summary-cache';
 import { TEMPLATES_DIR } from '../pure/templates/template-schema';
-import { assertKnownTypes } from '../pure/rich-text/known-types';
-import { checkWorkspace } from '../pure/checks/workspace-checks';
-import { TemplatePrompts } from '../pure/checks/template-prompts';
-import { LibraryService } from './library-service';
+import type { assertKnownTypes as AssertKnownTypes } from '../pure/rich-text/known-types';
 import {
   addCategory,
   categoryUsage,
@@ -26,14 +21,22 @@ import {
   reorderCategories,
   type CategoryChange,
 } from '../pure/site-categories';
-import { ensureDefaultTemplates, getTemplate, listTemplates } from './templates/template-store';
-import { studyDraftFromTemplate } from '../pure/templates/template-draft';
+import { ensureDefaultTemplates, getTemplate } from './templates/template-store';
+import { workspaceIndex } from './workspace-index';
 import type { Study } from '../pure/schemas/study';
 import { SiteStore, WORKSPACE_FILE } from './site-store';
 import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
-import { exportStudies, type ExportProgress } from './workspace-export';
 import { holdsWorkspace } from './workspace-presence';
 import { shownTitle } from '../pure/schemas/study';
+
+// Loaded on first use: these pull in TipTap, lowlight and the Markdown parser, which opening
+// and listing a workspace (`casebook list`, the app's first paint) must not wait for.
+const assertKnownTypes = async (...args: Parameters<typeof AssertKnownTypes>): Promise<void> =>
+  (await import('../pure/rich-text/known-types')).assertKnownTypes(...args);
+const loadExport = () => import('./workspace-export');
+const loadImport = () => import('./markdown/markdown-import');
+const loadPreview = () => import('./export/study-preview');
+const loadTemplateDraft = () => import('../pure/templates/template-draft');
 
 export interface CasebookService extends CasebookHandlers {
   readonly workspace: string;
@@ -49,13 +52,11 @@ export interface CasebookService extends CasebookHandlers {
   verifyStudies(onProgress?: (done: number, total: number) => void): Promise<void>;
   /** Every valid study in full (for export and checks). */
   loadAllStudies(): Promise<Study[]>;
-  /** Import with progress reports (the CLI shows them). */
-  importWithProgress(paths: string[], onProgress?: ImportProgress): ReturnType<CasebookHandlers['importMarkdown']>;
-  /** Export with progress reports (the CLI shows them; the contract method has none). */
-  exportWithProgress(
-    input: Parameters<CasebookHandlers['exportWorkspace']>[0],
-    onProgress?: ExportProgress,
-  ): ReturnType<CasebookHandlers['exportWorkspace']>;
+  /**
+   * Why the workspace must not be written (a workspace or study file from a newer Casebook),
+   * or null. dispatch() asks it before any method the contract marks as `mutates`.
+   */
+  readOnlyReason(): string | null;
 }
 
 /** The folders Casebook reads and writes in a workspace: each must be a real folder. */
@@ -99,15 +100,9 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     for (const folder of ['', QUARANTINE_DIR, TEMPLATES_DIR, ASSETS_DIR])
       await removeStaleWriteFiles(path.join(workspace, folder));
   }
-  // Prompts of the workspace's templates, re-read when templates are listed or studies checked.
-  let prompts = TemplatePrompts.builtIn();
-  const readTemplates = async () => {
-    const list = await listTemplates(workspace);
-    prompts = TemplatePrompts.withWorkspace(list.templates);
-    return list;
-  };
-  await readTemplates();
-  const library = new LibraryService({
+  // Prompts of the workspace's templates (re-read when templates are listed or studies checked)
+  // and the library index: made on first use (workspace-index.ts).
+  const { readTemplates, prompts, library } = workspaceIndex(workspace, {
     listSummaries: () => studies.list(),
     readStudy: async (id) => {
       try {
@@ -118,7 +113,6 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       }
     },
     site: () => site.get(),
-    prompts: () => prompts,
     folderStamp: () => statOrNull(studies.studiesDir)?.mtimeMs ?? null,
     quarantinedCount: () => countQuarantined(workspace),
     unverifiedIds: () => studies.unverifiedIds(),
@@ -126,12 +120,11 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     onIndexed: () => void studies.saveSummaryCache(),
   });
 
+  /** Tells the library a study changed. */
+  const indexSaved = async (study: Study): Promise<void> => (await library()).saved(study);
+
   // The workspace file or any study file from a newer Casebook makes everything read-only.
   const readOnly = (): string | null => readOnlyReason ?? studies.readOnlyReason;
-  const writable = (): void => {
-    const reason = readOnly();
-    if (reason) throw new CasebookError('read_only', reason);
-  };
 
   const info = async (): Promise<WorkspaceInfo> => {
     const studyCount = (await studies.list()).length;
@@ -160,87 +153,77 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     return all;
   };
 
-  const exportWithProgress: CasebookService['exportWithProgress'] = async (input, onProgress) =>
-    exportStudies(workspace, site.get(), await loadAllStudies(), input, onProgress);
-
   /** Saves the studies a category rename or delete touched, then the settings. */
   const applyCategoryChange = async (change: CategoryChange) => {
-    writable();
     const changedStudies = [];
     for (const { id, categories } of change.changedStudies) {
       const saved = await studies.update(id, { categories });
-      library.saved(saved);
+      await indexSaved(saved);
       changedStudies.push({ id, title: saved.title });
     }
     return { site: await site.update({ categories: change.site.categories }), changedStudies };
   };
 
-  const importWithProgress: CasebookService['importWithProgress'] = async (paths, onProgress) => {
-    writable();
-    const existingIds = new Set((await studies.list()).map((s) => s.id));
-    return importMarkdownPaths(
-      paths,
-      { workspace, existingIds, createStudy: (draft) => studies.create(draft) },
-      onProgress,
-    );
+  const verifyStudies: CasebookService['verifyStudies'] = async (onProgress) => {
+    await studies.list();
+    await studies.verifyAll(onProgress);
   };
 
   return {
     workspace,
-    warmUp: () => void library.sync().catch(() => undefined),
+    warmUp: () =>
+      void library()
+        .then((index) => index.sync())
+        .catch(() => undefined),
     flushCaches: async () => {
       if (!readOnly()) await studies.saveSummaryCache();
     },
     loadAllStudies,
-    verifyStudies: async (onProgress) => {
-      await studies.list();
-      await studies.verifyAll(onProgress);
-    },
-    importWithProgress,
-    exportWithProgress,
+    verifyStudies,
+    readOnlyReason: readOnly,
     getWorkspaceInfo: info,
-    listStudies: () => studies.list(),
+    listStudies: async ({ verify }, onProgress) => {
+      if (verify) await verifyStudies(onProgress && ((done, total) => onProgress({ done, total })));
+      return studies.list();
+    },
     getStudy: ({ id }) => studies.get(id),
     getStudyVersion: async ({ id }) => ({ updatedAt: await studies.updatedAt(id) }),
     createStudy: async ({ title, template }) => {
-      writable();
       let draft = {};
       if (template) {
         const found = await getTemplate(workspace, template);
         if (!found)
           throw new CasebookError('not_found', `No template "${template}" in ${path.join(workspace, 'templates')}.`);
+        const { studyDraftFromTemplate } = await loadTemplateDraft();
         draft = studyDraftFromTemplate(found, title ?? '', site.get().categories);
         // A template is a file in the workspace (shared through git): its content is input too.
-        assertKnownTypes(draft, `create a study from the template "${template}"`);
+        await assertKnownTypes(draft, `create a study from the template "${template}"`);
       }
       const created = await studies.create({ ...draft, title: title ?? '' });
-      library.saved(created);
+      await indexSaved(created);
       return created;
     },
     updateStudy: async ({ id, patch, baseUpdatedAt }) => {
-      writable();
-      assertKnownTypes(patch, 'save the study');
+      await assertKnownTypes(patch, 'save the study');
       const saved = await studies.update(id, patch, baseUpdatedAt);
-      library.saved(saved);
+      await indexSaved(saved);
       return saved;
     },
     saveOnExit: async ({ id, patch, baseUpdatedAt }) => {
-      writable();
-      assertKnownTypes(patch, 'save the study');
+      await assertKnownTypes(patch, 'save the study');
       try {
         const saved = await studies.update(id, patch, baseUpdatedAt);
-        library.saved(saved);
+        await indexSaved(saved);
         return { study: saved, conflictCopy: null };
       } catch (err) {
         if (!(err instanceof CasebookError && err.code === 'conflict')) throw err;
         const theirs = await studies.get(id);
         const copy = await studies.create(conflictCopyDraft(theirs, patch, new Date()));
-        library.saved(copy);
+        await indexSaved(copy);
         return { study: theirs, conflictCopy: copy };
       }
     },
     duplicateStudy: async ({ id }) => {
-      writable();
       const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, slug: _s, ...fields } = await studies.get(id);
       const copy = await studies.create({
         ...fields,
@@ -248,45 +231,41 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         status: 'draft',
         featured: false,
       });
-      library.saved(copy);
+      await indexSaved(copy);
       return copy;
     },
     deleteStudy: async ({ id }) => {
-      writable();
       await studies.delete(id);
-      library.removed(id);
+      (await library()).removed(id);
       return { id };
     },
     restoreStudy: async ({ id }) => {
-      writable();
       const restored = await studies.restore(id);
-      library.saved(restored);
+      await indexSaved(restored);
       return restored;
     },
     purgeStudy: async ({ id }) => {
-      writable();
       await studies.purge(id);
       return { id };
     },
-    searchLibrary: (query) => library.search(query),
+    searchLibrary: async (query) => (await library()).search(query),
     listTemplates: readTemplates,
     checkStudy: async ({ id }) => {
       await readTemplates();
-      return library.findingsOf(await studies.get(id));
+      return (await library()).findingsOf(await studies.get(id));
     },
-    checkCounts: () => library.checkCounts(),
+    checkCounts: async () => (await library()).checkCounts(),
     checkWorkspace: async ({ publishedOnly }) => {
       await readTemplates();
-      return checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly, prompts });
+      const { checkWorkspace } = await import('../pure/checks/workspace-checks');
+      return checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly, prompts: prompts() });
     },
     addCategory: async ({ name }) => {
-      writable();
       return site.update({ categories: addCategory(site.get(), name).categories });
     },
     renameCategory: async ({ from, to }) =>
       applyCategoryChange(renameCategory(site.get(), await studies.list(), from, to)),
     reorderCategories: async ({ order }) => {
-      writable();
       return site.update({ categories: reorderCategories(site.get(), order).categories });
     },
     categoryUsage: async ({ name }) => categoryUsage(await studies.list(), name),
@@ -294,13 +273,26 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     listTrash: () => studies.listTrash(),
     listQuarantined: () => listQuarantine(workspace),
     saveAsset: async ({ mediaType, dataBase64 }) => {
-      writable();
       return { src: await saveAssetBytes(workspace, Buffer.from(dataBase64, 'base64'), mediaType) };
     },
-    exportWorkspace: (input) => exportWithProgress(input),
-    importMarkdown: ({ paths }) => importWithProgress(paths),
+    exportWorkspace: async (input, onProgress) =>
+      (await loadExport()).exportStudies(
+        workspace,
+        site.get(),
+        await loadAllStudies(),
+        input,
+        onProgress && ((stage, done, total) => onProgress({ stage, done, total })),
+      ),
+    importMarkdown: async ({ paths }, onProgress) => {
+      const existingIds = new Set((await studies.list()).map((s) => s.id));
+      return (await loadImport()).importMarkdownPaths(
+        paths,
+        { workspace, existingIds, createStudy: (draft) => studies.create(draft) },
+        onProgress && ((done, total, file) => onProgress({ done, total, file })),
+      );
+    },
     previewStudy: async ({ id }) => ({
-      html: studyPreviewHtml({
+      html: (await loadPreview()).studyPreviewHtml({
         site: site.get(),
         study: await studies.get(id),
         readAsset: (src) => readAssetBytes(workspace, src),
@@ -308,7 +300,6 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     }),
     getSite: async () => site.get(),
     updateSite: async ({ patch }) => {
-      writable();
       return site.update(patch);
     },
   };

@@ -23,7 +23,7 @@ interface LibrarySources {
   readStudy(id: string): Promise<Study | null>;
   site(): SiteSettings;
   /** The workspace's template prompts, as last read. */
-  prompts?(): TemplatePrompts;
+  prompts?(): TemplatePrompts | undefined;
   /**
    * Changes when a study file is added, removed or replaced by rename (every atomic save):
    * the studies folder's mtime. Lets a search skip re-listing the folder per keystroke.

@@ -1,6 +1,7 @@
-// The one API contract: every method's name, input schema and output schema.
-// The IPC channels, the preload bridge, the HTTP routes and the renderer client are all
-// derived from this table; adding a method means adding one entry here.
+// The one API contract: every method's name, input schema, output schema, whether it writes
+// the workspace (dispatch refuses those in a read-only workspace) and, for long calls, the
+// shape of its progress reports. The IPC channels, the preload bridge, the HTTP routes, the
+// renderer client and the CLI are all derived from this table; adding a method is one entry here.
 // Pure: no Node, no DOM (the renderer imports it for types and names).
 import { z } from 'zod';
 import { assetMediaTypeSchema, MAX_ASSET_BYTES } from './asset-store-limits';
@@ -70,13 +71,31 @@ export const categoryChangeSchema = z.object({
 const idInput = z.object({ id: studyIdSchema }).strict();
 const noInput = z.object({}).strict();
 
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, mutates: boolean) {
-  return { input, output, mutates };
+const count = z.number().int().min(0);
+/** Progress of a call that reads or writes many files: `done` of `total` so far. */
+const countProgress = z.object({ done: count, total: count });
+
+function method<I extends z.ZodType, O extends z.ZodType, P extends z.ZodType = z.ZodNever>(
+  input: I,
+  output: O,
+  mutates: boolean,
+  progress?: P,
+) {
+  return { input, output, mutates, progress: (progress ?? z.never()) as P };
 }
 
 export const contract = {
   getWorkspaceInfo: method(noInput, workspaceInfoSchema, false),
-  listStudies: method(noInput, z.array(studySummarySchema), false),
+  /**
+   * verify: first read in full every study known only from its file's head (a large workspace
+   * opened for the first time), so damage is found and set aside now (the CLI's list does).
+   */
+  listStudies: method(
+    z.object({ verify: z.boolean().optional() }).strict(),
+    z.array(studySummarySchema),
+    false,
+    countProgress,
+  ),
   getStudy: method(idInput, studySchema, false),
   /** The version of a study on disk (its updatedAt), without its content: cheap to ask often. */
   getStudyVersion: method(idInput, z.object({ updatedAt: z.string() }), false),
@@ -149,11 +168,13 @@ export const contract = {
       .strict(),
     exportReportSchema,
     false,
+    countProgress.extend({ stage: z.enum(['rendering', 'writing']) }),
   ),
   importMarkdown: method(
     z.object({ paths: z.array(absolutePath).min(1, 'Give at least one file or folder').max(1000) }).strict(),
     importReportSchema,
     true,
+    countProgress.extend({ file: z.string() }),
   ),
   /** The study drawn as its published page: one self-contained, inert HTML document (drafts too). */
   previewStudy: method(idInput, z.object({ html: z.string() }), false),
@@ -176,16 +197,31 @@ export const methodNames = Object.keys(contract) as MethodName[];
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+/** What a method reports while it runs (never: it reports nothing). */
+export type MethodProgress<M extends MethodName> = z.output<Contract[M]['progress']>;
+/** A listener for a method's progress reports; transports pass it on, and any may leave it out. */
+export type ProgressListener<M extends MethodName> = (progress: MethodProgress<M>) => void;
 
-/** What the renderer calls (window.casebook in Electron, the HTTP client in browser mode). */
-export type CasebookApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
+/** Methods that report progress (the others' progress schema is z.never()). */
+export const progressMethods: ReadonlySet<MethodName> = new Set(
+  (Object.keys(contract) as MethodName[]).filter((name) => !(contract[name].progress instanceof z.ZodNever)),
+);
+
+/** What the renderer and the CLI call (window.casebook unwrapped, the HTTP client, dispatch). */
+export type CasebookApi = {
+  [M in MethodName]: (input: MethodInput<M>, onProgress?: ProgressListener<M>) => Promise<MethodOutput<M>>;
+};
 /**
  * What the Electron preload exposes: each method answers the envelope itself, because
  * contextBridge copies only an Error's message (the error code would be lost).
  */
-export type CasebookBridge = { [M in MethodName]: (input: MethodInput<M>) => Promise<ApiResult<MethodOutput<M>>> };
+export type CasebookBridge = {
+  [M in MethodName]: (input: MethodInput<M>, onProgress?: ProgressListener<M>) => Promise<ApiResult<MethodOutput<M>>>;
+};
 /** What the core service implements: inputs arrive already validated. */
-export type CasebookHandlers = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> };
+export type CasebookHandlers = {
+  [M in MethodName]: (input: MethodParsedInput<M>, onProgress?: ProgressListener<M>) => Promise<MethodOutput<M>>;
+};
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
@@ -195,15 +231,5 @@ export function isMethodName(name: string): name is MethodName {
 export type ApiResult<T> =
   { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
 
-/** IPC channel for a method (Electron). */
-export const ipcChannel = (name: MethodName): string => `casebook:${name}`;
-
-/** Events the desktop shell sends to the renderer (menus, window close). */
-export const shellEvents = [
-  'new-study',
-  'workspace-changed',
-  'flush-before-close',
-  'open-export',
-  'show-shortcuts',
-] as const;
-export type ShellEvent = (typeof shellEvents)[number];
+// Declared with the other transport names; re-exported because it is keyed by the contract.
+export { ipcChannel } from './transport';

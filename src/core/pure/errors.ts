@@ -1,6 +1,9 @@
 // Errors are values with a stable code and a message a person can act on.
-// Every transport turns a CasebookError into {ok:false,error:{code,message}}.
+// Every transport turns a CasebookError into {ok:false,error:{code,message}}, and every client
+// (the renderer over IPC or HTTP, the desktop shell helpers, the CLI) turns that envelope back
+// into a CasebookError with unwrapResult: one error type on both sides.
 import type { z } from 'zod';
+import type { ApiResult } from './contract';
 
 export const errorCodes = [
   'invalid_input',
@@ -12,6 +15,9 @@ export const errorCodes = [
   'forbidden',
   'publish_errors',
   'internal',
+  // Raised by a client when the transport itself fails (no answer, or no readable one).
+  'network',
+  'bad_response',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -25,6 +31,29 @@ export class CasebookError extends Error {
     super(message);
     this.name = 'CasebookError';
   }
+}
+
+const knownCodes: ReadonlySet<string> = new Set(errorCodes);
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && knownCodes.has(code);
+
+/** Whether `err` is a CasebookError with this code (for branching on a failed call). */
+export function hasErrorCode(err: unknown, code: ErrorCode): err is CasebookError {
+  return err instanceof CasebookError && err.code === code;
+}
+
+/**
+ * The value of an answer, or its error thrown as a CasebookError. The envelope came over a
+ * transport: anything not shaped like one is a bad_response, and an unknown code is internal.
+ */
+export function unwrapResult<T>(result: ApiResult<T>): T {
+  if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {
+    throw new CasebookError('bad_response', 'Casebook answered with something that is not an API result.');
+  }
+  if (result.ok) return result.value;
+  const error: { code?: unknown; message?: unknown; details?: unknown } =
+    typeof result.error === 'object' && result.error !== null ? result.error : {};
+  const message = typeof error.message === 'string' ? error.message : 'Casebook reported an error without a message.';
+  throw new CasebookError(isErrorCode(error.code) ? error.code : 'internal', message, error.details);
 }
 
 export interface ApiErrorBody {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
 import type { CasebookApi, MethodName } from '../../../src/core/pure/contract';
 import { dispatch } from '../../../src/core/pure/dispatch';
+import { unwrapResult } from '../../../src/core/pure/errors';
 import { conflictCopyDraft } from '../../../src/core/node/conflict-copy';
 import type { RichTextDoc } from '../../../src/core/pure/schemas/rich-text';
 import { AutosaveQueue } from '../../../src/renderer/src/autosave/autosave-queue';
@@ -19,9 +20,8 @@ const doc = (text: string): RichTextDoc => ({
 function queueOver(service: CasebookService) {
   const sent: Promise<unknown>[] = [];
   const call = async (method: MethodName, input: unknown) => {
-    const result = await dispatch(service, method, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-    return result.value;
+    // Unwrapped as every client does: a failure is a CasebookError keeping the contract's code.
+    return unwrapResult(await dispatch(service, method, input));
   };
   const api = {
     updateStudy: (i: unknown) => call('updateStudy', i),

@@ -11,7 +11,6 @@ import { TEMPLATE_PARSE_TIME_LIMIT_MS } from '../../pure/markdown/import-limits'
 import { MarkdownParser } from '../markdown/markdown-parser';
 import { sectionKeys } from '../../pure/schemas/study';
 import { builtInTemplateIds, builtInTemplates } from '../../pure/templates/builtin-templates';
-import { TemplateSectionError, templateFromFile } from '../../pure/templates/template-draft';
 import {
   TEMPLATES_DIR,
   templateFileSchema,
@@ -21,6 +20,10 @@ import {
   type TemplateList,
   type TemplateProblem,
 } from '../../pure/templates/template-schema';
+
+// Reading a template loads the Markdown parser (through template-draft): only when one is read,
+// so opening a workspace (and ensureDefaultTemplates) does not pay for it.
+const loadDraft = () => import('../../pure/templates/template-draft');
 
 export function templatesDir(workspaceDir: string): string {
   return path.join(workspaceDir, TEMPLATES_DIR);
@@ -58,7 +61,7 @@ async function withSectionsRead(file: ParsedTemplateFile, parser: () => Markdown
     const source = sections[key];
     if (typeof source !== 'string' || source.trim() === '' || builtInMarkdown.has(source)) continue;
     const read = await parser().parseSection(source);
-    if (!read.ok) throw new TemplateSectionError(`${key}: ${read.reason}`);
+    if (!read.ok) throw new (await loadDraft()).TemplateSectionError(`${key}: ${read.reason}`);
     sections[key] = read.doc;
   }
   return { ...file, sections };
@@ -75,6 +78,7 @@ export async function listTemplates(workspaceDir: string): Promise<TemplateList>
 }
 
 async function readTemplates(workspaceDir: string, parser: () => MarkdownParser): Promise<TemplateList> {
+  const { TemplateSectionError, templateFromFile } = await loadDraft();
   const dir = templatesDir(workspaceDir);
   let names: string[];
   try {

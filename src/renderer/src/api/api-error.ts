@@ -1,16 +1,6 @@
-// An API failure as the renderer sees it: the contract's error code plus a message a person can act on.
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    /** Data the server sent with the error (untrusted: parse it with the contract's schema). */
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+// A failed call reaches the renderer as the core's CasebookError (core/pure/errors.ts), whatever
+// the transport: every client unwraps envelopes with unwrapResult. This file keeps the one
+// helper the UI needs beside it.
 
 /** A one-line message for any thrown value, for status text and notices. */
 export function errorMessage(err: unknown): string {

@@ -1,9 +1,13 @@
 // Picks the transport for this window: the preload bridge in Electron, HTTP in browser mode.
+// Both answer envelopes; unwrapResult (core/pure/errors.ts) turns them into values or a thrown
+// CasebookError that keeps the error code, the same on every transport.
 import { methodNames, type CasebookApi, type CasebookBridge, type MethodName } from '../../../core/pure/contract';
-import { ApiError } from './api-error';
-import { createHttpClient } from './http-client';
+import { unwrapResult } from '../../../core/pure/errors';
+import { shellMethodNames, type CasebookShell, type CasebookShellBridge } from '../../../core/pure/shell-api';
+import { TOKEN_META } from '../../../core/pure/transport';
+import { createHttpClient, progressListener } from './http-client';
 
-export type CasebookShell = NonNullable<Window['casebookShell']>;
+export type { CasebookShell };
 
 export interface CasebookClient {
   api: CasebookApi;
@@ -21,7 +25,7 @@ export function connectCasebook(): CasebookClient {
     const api = unwrapBridge(window.casebook);
     return {
       api,
-      shell: window.casebookShell ?? null,
+      shell: window.casebookShell ? unwrapShell(window.casebookShell) : null,
       sendOnExit: (method, input) => {
         (api[method] as (i: unknown) => Promise<unknown>)(input).catch(() => undefined);
         return true;
@@ -32,20 +36,32 @@ export function connectCasebook(): CasebookClient {
   return { api: http.api, shell: null, sendOnExit: http.sendOnExit };
 }
 
-/** Turns the preload's envelopes into values, or ApiErrors that keep the error code. */
+type BridgeCall = (input: unknown, onProgress?: (progress: unknown) => void) => Promise<never>;
+
+/** The preload's envelopes as values; progress reports are checked against the contract first. */
 function unwrapBridge(bridge: CasebookBridge): CasebookApi {
   return Object.fromEntries(
     methodNames.map((name) => [
       name,
-      async (input: unknown) => {
-        const result = await (bridge[name] as (i: unknown) => Promise<Awaited<ReturnType<CasebookBridge[MethodName]>>>)(
-          input,
-        );
-        if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
-        return result.value;
-      },
+      async (input: unknown, onProgress?: (progress: never) => void) =>
+        unwrapResult(await (bridge[name] as BridgeCall)(input, progressListener(name, onProgress))),
     ]),
   ) as unknown as CasebookApi;
+}
+
+/** The shell's calls unwrapped the same way, looping over its table (a new call needs no edit). */
+function unwrapShell(bridge: CasebookShellBridge): CasebookShell {
+  const calls = Object.fromEntries(
+    shellMethodNames.map((name) => [
+      name,
+      async (input: unknown) => unwrapResult(await (bridge[name] as (i: unknown) => Promise<never>)(input)),
+    ]),
+  );
+  return {
+    ...calls,
+    onEvent: (event, listener) => bridge.onEvent(event, listener),
+    readyToClose: () => bridge.readyToClose(),
+  } as CasebookShell;
 }
 
 /**
@@ -59,5 +75,5 @@ function browserToken(): string {
     url.searchParams.delete('token');
     window.history.replaceState(window.history.state, '', url);
   }
-  return document.querySelector<HTMLMetaElement>('meta[name="casebook-token"]')?.content ?? '';
+  return document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? '';
 }

@@ -1,9 +1,16 @@
 // The browser-mode client: every contract method becomes `POST /api/<method>` with the token
 // header. Built by looping over the contract's method names, so a new method needs no code here.
-import { methodNames, type ApiResult, type CasebookApi, type MethodName } from '../../../core/pure/contract';
-import { ApiError } from './api-error';
-
-export const TOKEN_HEADER = 'X-Casebook-Token';
+// A call given a progress listener asks for NDJSON: progress lines, then the envelope.
+import {
+  contract,
+  methodNames,
+  progressMethods,
+  type ApiResult,
+  type CasebookApi,
+  type MethodName,
+} from '../../../core/pure/contract';
+import { CasebookError, unwrapResult } from '../../../core/pure/errors';
+import { API_PREFIX, PROGRESS_MEDIA_TYPE, TOKEN_HEADER } from '../../../core/pure/transport';
 
 /** Browsers refuse keepalive requests whose bodies add up to more than 64 KiB. */
 export const KEEPALIVE_BODY_LIMIT = 60_000;
@@ -17,39 +24,90 @@ export interface HttpClient {
   sendOnExit(method: MethodName, input: unknown): boolean;
 }
 
+type Listener = (progress: never) => void;
+
+/**
+ * The listener a transport passes on: only reports that match the method's progress schema
+ * reach it (they crossed a process boundary), and none for a method that reports nothing.
+ */
+export function progressListener(
+  name: MethodName,
+  onProgress: Listener | undefined,
+): ((progress: unknown) => void) | undefined {
+  if (!onProgress || !progressMethods.has(name)) return undefined;
+  return (progress) => {
+    const parsed = contract[name].progress.safeParse(progress);
+    if (parsed.success) onProgress(parsed.data as never);
+  };
+}
+
+/** Reads an NDJSON answer: each `{progress}` line to the listener; the last line is the envelope. */
+async function readProgressStream(response: Response, onProgress: (progress: unknown) => void): Promise<unknown> {
+  const reader = response.body?.getReader();
+  if (!reader) throw new CasebookError('bad_response', `Casebook answered ${response.status} without a body.`);
+  const decoder = new TextDecoder();
+  let buffered = '';
+  let last: unknown;
+  const take = (line: string): void => {
+    if (line.trim() === '') return;
+    const value = JSON.parse(line) as unknown;
+    if (typeof value === 'object' && value !== null && 'progress' in value) onProgress(value.progress);
+    else last = value;
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffered += decoder.decode(value, { stream: true });
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    lines.forEach(take);
+  }
+  take(buffered + decoder.decode());
+  return last;
+}
+
 export function createHttpClient(token: string, origin = ''): HttpClient {
-  const request = (method: MethodName, input: unknown, keepalive = false): Promise<Response> =>
-    fetch(`${origin}/api/${method}`, {
+  const request = (method: MethodName, input: unknown, options: { keepalive?: boolean; progress?: boolean } = {}) =>
+    fetch(`${origin}${API_PREFIX}${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+      headers: {
+        'Content-Type': 'application/json',
+        [TOKEN_HEADER]: token,
+        ...(options.progress ? { Accept: `${PROGRESS_MEDIA_TYPE}, application/json` } : {}),
+      },
       body: JSON.stringify(input ?? {}),
-      keepalive,
+      keepalive: options.keepalive ?? false,
     });
 
-  const call = async (method: MethodName, input: unknown): Promise<unknown> => {
+  const call = async (method: MethodName, input: unknown, onProgress?: Listener): Promise<unknown> => {
+    const listener = progressListener(method, onProgress);
     let response: Response;
     try {
-      response = await request(method, input);
+      response = await request(method, input, { progress: listener !== undefined });
     } catch (err) {
-      throw new ApiError('network', `Could not reach Casebook (${(err as Error).message}). Is the server running?`);
+      throw new CasebookError(
+        'network',
+        `Could not reach Casebook (${(err as Error).message}). Is the server running?`,
+      );
     }
-    let body: ApiResult<unknown>;
+    let body: unknown;
     try {
-      body = (await response.json()) as ApiResult<unknown>;
-    } catch {
-      throw new ApiError('bad_response', `Casebook answered ${response.status} without a readable body.`);
+      const streamed = listener && response.headers.get('Content-Type')?.startsWith(PROGRESS_MEDIA_TYPE);
+      body = streamed ? await readProgressStream(response, listener) : await response.json();
+    } catch (err) {
+      if (err instanceof CasebookError) throw err;
+      throw new CasebookError('bad_response', `Casebook answered ${response.status} without a readable body.`);
     }
-    if (!body.ok) throw new ApiError(body.error.code, body.error.message, body.error.details);
-    return body.value;
+    return unwrapResult(body as ApiResult<unknown>);
   };
 
   const api = Object.fromEntries(
-    methodNames.map((name) => [name, (input: unknown) => call(name, input)]),
+    methodNames.map((name) => [name, (input: unknown, onProgress?: Listener) => call(name, input, onProgress)]),
   ) as unknown as CasebookApi;
 
   const sendOnExit = (method: MethodName, input: unknown): boolean => {
     if (JSON.stringify(input ?? {}).length > KEEPALIVE_BODY_LIMIT) return false;
-    request(method, input, true).catch(() => undefined); // the page is going away; nobody can hear the answer
+    request(method, input, { keepalive: true }).catch(() => undefined); // the page is going away; nobody can hear the answer
     return true;
   };
 

@@ -10,6 +10,7 @@ import type { CasebookApi, MethodInput, MethodName } from '../../../core/pure/co
 import type { RichTextDoc } from '../../../core/pure/schemas/rich-text';
 import type { SectionKey, Study, StudyPatch } from '../../../core/pure/schemas/study';
 import { errorMessage } from '../api/api-error';
+import { hasErrorCode } from '../../../core/pure/errors';
 
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -242,8 +243,8 @@ export class AutosaveQueue {
       });
       this.failures.set(id, {
         message: errorMessage(err),
-        // Both transports throw errors carrying the contract's code (ApiError, the preload's own).
-        conflict: (err as { code?: unknown } | null)?.code === 'conflict',
+        // Every transport throws the core's CasebookError, carrying the contract's code.
+        conflict: hasErrorCode(err, 'conflict'),
       });
     }
   }

@@ -4,7 +4,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import { publishBlockSchema, type PublishBlock } from '../../../core/pure/checks/publish-gate';
-import { ApiError, errorMessage } from '../api/api-error';
+import { errorMessage } from '../api/api-error';
+import { hasErrorCode } from '../../../core/pure/errors';
 import type { CasebookShell } from '../api/casebook-client';
 import { PublishSummary } from '../checks/PublishSummary';
 import { lastExportFolder, rememberExportFolder } from './export-folders';
@@ -35,7 +36,7 @@ type Phase =
 
 /** The studies and errors of a publish_errors refusal, or null for any other failure. */
 function publishBlockOf(err: unknown): PublishBlock | null {
-  if (!(err instanceof ApiError) || err.code !== 'publish_errors') return null;
+  if (!hasErrorCode(err, 'publish_errors')) return null;
   const parsed = publishBlockSchema.safeParse(err.details);
   return parsed.success && parsed.data.studies.length > 0 ? parsed.data : null;
 }

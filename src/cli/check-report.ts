@@ -1,0 +1,67 @@
+// The publish-readiness report as `casebook check` prints it: grouped by study, errors first.
+import { checkWorkspace, type WorkspaceCheck } from '../core/pure/checks/workspace-checks';
+import type { SiteSettings } from '../core/pure/schemas/site';
+import { sectionLabels, shownTitle, type Study } from '../core/pure/schemas/study';
+import type { FindingField } from '../core/pure/checks/finding';
+import type { TemplatePrompts } from '../core/pure/checks/template-prompts';
+
+export interface CheckOptions {
+  strict?: boolean;
+  publishedOnly?: boolean;
+  /** The workspace's template prompts (the built-ins' when not given). */
+  prompts?: TemplatePrompts;
+}
+
+export interface CheckRun {
+  text: string;
+  exitCode: number;
+  report: WorkspaceCheck;
+}
+
+const fieldLabels: Record<FindingField, string> = {
+  title: 'Title',
+  summary: 'Summary',
+  categories: 'Categories',
+  date: 'Date',
+  slug: 'Slug',
+  ...sectionLabels,
+};
+
+const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+
+/** Checks studies in memory and formats the report (the command itself asks the contract). */
+export function runCheck(
+  studies: Study[],
+  site: Pick<SiteSettings, 'categories'>,
+  options: CheckOptions = {},
+): CheckRun {
+  const report = checkWorkspace(site, studies, { publishedOnly: options.publishedOnly, prompts: options.prompts });
+  return formatCheck(report, options);
+}
+
+/** The report as printed, and the exit code (1 under --strict while any error remains). */
+export function formatCheck(report: WorkspaceCheck, options: Pick<CheckOptions, 'strict' | 'publishedOnly'>): CheckRun {
+  const { totals } = report;
+  const lines: string[] = [];
+  const scope = options.publishedOnly ? 'published studies' : 'studies';
+  lines.push(
+    `Checked ${totals.studies} ${scope}: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}.`,
+  );
+  // Studies with errors first, then those with only warnings; clean studies are only counted.
+  const withFindings = report.studies
+    .filter((s) => s.findings.length > 0)
+    .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.title.localeCompare(b.title));
+  for (const study of withFindings) {
+    lines.push('', `${shownTitle(study.title)}  (${study.status}, ${study.slug})`);
+    const ordered = [...study.findings].sort((a, b) =>
+      a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+    );
+    for (const f of ordered) lines.push(`  ${f.severity.padEnd(7)}  ${fieldLabels[f.field]}: ${f.message}`);
+  }
+  const clean = totals.studies - withFindings.length;
+  if (withFindings.length > 0 && clean > 0) lines.push('', `${plural(clean, 'study', 'studies')} without findings.`);
+  const failed = Boolean(options.strict) && totals.errors > 0;
+  if (failed) lines.push('', `Not ready: fix the ${plural(totals.errors, 'error')} above (--strict).`);
+  else if (totals.errors === 0 && totals.studies > 0) lines.push('', 'Ready to publish: no errors.');
+  return { text: lines.join('\n'), exitCode: failed ? 1 : 0, report };
+}

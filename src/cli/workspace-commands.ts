@@ -1,0 +1,50 @@
+// `casebook init` and `casebook list`. Like every command, they reach the workspace only
+// through the contract (dispatchingApi: the same validation and errors as IPC and HTTP), and
+// load the core when they run, not when the CLI starts.
+import type { Command } from 'commander';
+import type { DispatchTarget } from '../core/pure/dispatch';
+import { progressReporter } from './progress-line';
+import { formatStudyTable } from './study-table';
+import { reportWorkspaceProblems } from './workspace-problems';
+
+/** Resolves --workspace (or its default) and opens the workspace there. */
+export type OpenWorkspace = (workspace: string | undefined) => Promise<DispatchTarget>;
+
+/** The contract over an open workspace, through dispatch. */
+export async function contractOf(target: DispatchTarget) {
+  const { dispatchingApi } = await import('../core/pure/dispatch');
+  return dispatchingApi(target);
+}
+
+export function registerInitCommand(program: Command, open: OpenWorkspace, workspaceHelp: string): void {
+  program
+    .command('init')
+    .description('create a Casebook workspace (casebook.json, studies/, assets/) or check an existing one')
+    .option('-w, --workspace <dir>', workspaceHelp)
+    .action(async (opts: { workspace?: string }) => {
+      const api = await contractOf(await open(opts.workspace));
+      const info = await api.getWorkspaceInfo({});
+      console.log(
+        `Casebook workspace ready at ${info.path} (${info.studyCount} case ${info.studyCount === 1 ? 'study' : 'studies'}).`,
+      );
+      reportWorkspaceProblems(info);
+    });
+}
+
+export function registerListCommand(program: Command, open: OpenWorkspace, workspaceHelp: string): void {
+  program
+    .command('list')
+    .description('list the case studies in a workspace, newest edit first')
+    .option('-w, --workspace <dir>', workspaceHelp)
+    .option('--json', 'print JSON instead of a table')
+    .action(async (opts: { workspace?: string; json?: boolean }) => {
+      const api = await contractOf(await open(opts.workspace));
+      const progress = progressReporter('Checking study files');
+      // verify: studies known only from their file's head are read in full, so damage is found now.
+      const studies = await api.listStudies({ verify: true }, ({ done, total }) => progress.update(done, total));
+      progress.done();
+      if (opts.json) console.log(JSON.stringify(studies, null, 2));
+      else console.log(studies.length ? formatStudyTable(studies) : 'No case studies yet.');
+      reportWorkspaceProblems(await api.getWorkspaceInfo({}));
+    });
+}

@@ -1,0 +1,47 @@
+// The parts of an open workspace that only some calls need: the templates' prompts (templates
+// are Markdown, so reading them loads the parser) and the library index (search, check counts).
+// Both are made on first use, not when the workspace opens, so `casebook list` and the app's
+// first paint do not wait for them.
+import type { TemplatePrompts } from '../pure/checks/template-prompts';
+import type { TemplateList } from '../pure/templates/template-schema';
+import type { LibraryService } from './library-service';
+import { listTemplates } from './templates/template-store';
+
+/** `make()` run once and its promise shared; a failure is not kept, so the next call tries again. */
+export function onceUnlessFailed<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () =>
+    (made ??= make().catch((err: unknown) => {
+      made = null;
+      throw err;
+    }));
+}
+
+export interface WorkspaceIndex {
+  /** Reads the workspace's templates now (they may have changed) and keeps their prompts. */
+  readTemplates(): Promise<TemplateList>;
+  /** The prompts as last read (undefined until the templates were first read). */
+  prompts(): TemplatePrompts | undefined;
+  /** The library index, made (after a first read of the templates) on first use. */
+  library(): Promise<LibraryService>;
+}
+
+type LibrarySources = ConstructorParameters<typeof LibraryService>[0];
+
+export function workspaceIndex(workspace: string, sources: Omit<LibrarySources, 'prompts'>): WorkspaceIndex {
+  let prompts: TemplatePrompts | undefined;
+  const readTemplates = async (): Promise<TemplateList> => {
+    const [list, { TemplatePrompts }] = await Promise.all([
+      listTemplates(workspace),
+      import('../pure/checks/template-prompts'),
+    ]);
+    prompts = TemplatePrompts.withWorkspace(list.templates);
+    return list;
+  };
+  const firstRead = onceUnlessFailed(readTemplates);
+  const library = onceUnlessFailed(async () => {
+    const [{ LibraryService }] = await Promise.all([import('./library-service'), firstRead()]);
+    return new LibraryService({ ...sources, prompts: () => prompts });
+  });
+  return { readTemplates, prompts: () => prompts, library };
+}

@@ -1,0 +1,50 @@
+// The desktop-only helpers the preload exposes as window.casebookShell, declared once: main
+// validates with these schemas, the preload and the renderer take their types from them.
+// Like contract methods, calls answer the envelope (contextBridge would drop an error's code).
+import { z } from 'zod';
+import type { ApiResult } from './contract';
+
+/** Events the desktop shell sends to the renderer (menus, window close). */
+export const shellEventSchema = z.enum([
+  'new-study',
+  'workspace-changed',
+  'flush-before-close',
+  'open-export',
+  'show-shortcuts',
+]);
+export type ShellEvent = z.infer<typeof shellEventSchema>;
+export const shellEvents = shellEventSchema.options;
+
+/** The shell's request/answer calls: each one's input and answer. */
+export const shellMethods = {
+  /** Native folder picker; null when cancelled. */
+  chooseFolder: {
+    input: z.object({ title: z.string().max(200), forExport: z.boolean().optional() }).strict(),
+    output: z.string().nullable(),
+  },
+  /** Opens a folder or file with the OS (only paths the app itself produced or the user chose). */
+  openPath: {
+    input: z.string({ error: 'openPath needs a path.' }).min(1, 'openPath needs a path.').max(4096),
+    output: z.null(),
+  },
+} as const;
+export type ShellMethodName = keyof typeof shellMethods;
+export const shellMethodNames = Object.keys(shellMethods) as ShellMethodName[];
+export type ShellInput<M extends ShellMethodName> = z.input<(typeof shellMethods)[M]['input']>;
+export type ShellOutput<M extends ShellMethodName> = z.output<(typeof shellMethods)[M]['output']>;
+
+interface ShellSubscriptions {
+  /** Subscribes to a menu or window event from the main process; returns an unsubscribe. */
+  onEvent(event: ShellEvent, listener: () => void): () => void;
+  /** Tells the main process that pending edits are flushed and the window may close. */
+  readyToClose(): void;
+}
+
+/** window.casebookShell as the preload exposes it: calls answer envelopes. */
+export type CasebookShellBridge = ShellSubscriptions & {
+  [M in ShellMethodName]: (input: ShellInput<M>) => Promise<ApiResult<ShellOutput<M>>>;
+};
+/** The same helpers as the renderer uses them: values, or a thrown CasebookError. */
+export type CasebookShell = ShellSubscriptions & {
+  [M in ShellMethodName]: (input: ShellInput<M>) => Promise<ShellOutput<M>>;
+};
