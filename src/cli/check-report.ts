@@ -1,15 +1,11 @@
 // The publish-readiness report as `casebook check` prints it: grouped by study, errors first.
-import { checkWorkspace, type WorkspaceCheck } from '../core/pure/checks/workspace-checks';
-import type { SiteSettings } from '../core/pure/schemas/site';
-import { sectionLabels, shownTitle, type Study } from '../core/pure/schemas/study';
+import type { WorkspaceCheck } from '../core/pure/checks/workspace-checks';
+import { sectionLabels, shownTitle } from '../core/pure/schemas/study';
 import type { FindingField } from '../core/pure/checks/finding';
-import type { TemplatePrompts } from '../core/pure/checks/template-prompts';
 
 export interface CheckOptions {
   strict?: boolean;
   publishedOnly?: boolean;
-  /** The workspace's template prompts (the built-ins' when not given). */
-  prompts?: TemplatePrompts;
 }
 
 export interface CheckRun {
@@ -28,16 +24,6 @@ const fieldLabels: Record<FindingField, string> = {
 };
 
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
-
-/** Checks studies in memory and formats the report (the command itself asks the contract). */
-export function runCheck(
-  studies: Study[],
-  site: Pick<SiteSettings, 'categories'>,
-  options: CheckOptions = {},
-): CheckRun {
-  const report = checkWorkspace(site, studies, { publishedOnly: options.publishedOnly, prompts: options.prompts });
-  return formatCheck(report, options);
-}
 
 /** The report as printed, and the exit code (1 under --strict while any error remains). */
 export function formatCheck(report: WorkspaceCheck, options: Pick<CheckOptions, 'strict' | 'publishedOnly'>): CheckRun {

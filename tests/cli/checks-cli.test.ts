@@ -1,13 +1,19 @@
 import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerCheckCommand } from '../../src/cli/check-command';
-import { runCheck } from '../../src/cli/check-report';
+import { formatCheck, type CheckOptions } from '../../src/cli/check-report';
+import { checkWorkspace } from '../../src/core/pure/checks/workspace-checks';
+import type { Study } from '../../src/core/pure/schemas/study';
 import { openWorkspace } from '../../src/core/node/casebook-service';
 import { defaultSiteSettings } from '../../src/core/pure/schemas/site';
 import { sampleStudy } from '../helpers/study-files';
 import { withTempDir } from '../helpers/temp-dir';
 
 const site = defaultSiteSettings();
+
+/** The command's report for studies held in memory. */
+const runCheck = (studies: Study[], settings: typeof site, options: CheckOptions = {}) =>
+  formatCheck(checkWorkspace(settings, studies, { publishedOnly: options.publishedOnly }), options);
 const body = { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Filled.' }] }] };
 const ready = (n: number, title: string) =>
   sampleStudy(n, {
