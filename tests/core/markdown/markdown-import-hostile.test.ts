@@ -124,9 +124,10 @@ describe('one hostile Markdown file is skipped with its line and reason; the res
       { file: files[1], line: 1, reason: expect.stringMatching(/took longer than 10 s, so it was stopped/) },
     ]);
     expect(report.imported.map((i) => path.basename(i.file))).toEqual(['a-stars.md', 'c-brackets.md', 'd-good.md']);
-    // The limit, the worker's start and the three quick files, with room for a loaded machine.
-    expect(seconds).toBeLessThan(TIME_LIMIT_S + 15);
-  }, 60_000);
+    // Stopped at the limit, not left to run its minutes: the bound leaves a loaded 2-core machine
+    // room for the worker's start and the quick files (it once needed 30 s of a 25 s bound).
+    expect(seconds).toBeLessThan(TIME_LIMIT_S + 40);
+  }, 90_000);
 
   it('leaves nothing behind for a file it skips: the images it brought in are removed again', async () => {
     await write('with-image/index.md', '# Pictured\n\n## Problem\n\n![Diagram](diagram.png)\n');
