@@ -9,9 +9,8 @@ import { publishBlock, publishErrorsRefusal, studyLabel } from '../pure/checks/p
 import type { ExportFormat, ExportReport } from '../pure/export/output-files';
 import { outputFolderOutside } from './export/output-paths';
 import { checkOutputFolder, writeOutput, type KeptFile } from './export/output-writer';
-import { siteExport } from './export/site-export';
+import { exportPipeline } from './export/export-pipelines';
 import { loadRenderCache, saveRenderCache } from './export/site-render-cache';
-import { markdownExport } from './markdown/markdown-export';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study } from '../pure/schemas/study';
 
@@ -61,6 +60,8 @@ export async function exportStudies(
   request: WorkspaceExportRequest,
   onProgress?: ExportProgress,
 ): Promise<ExportReport> {
+  // An unknown format is refused before anything is looked at, never exported as another.
+  const pipeline = exportPipeline(request.format);
   const outDir = path.resolve(request.outDir);
   // Checked on real paths: a link on the way must not lead the export into the workspace.
   const realOut = await outputFolderOutside(outDir, workspace);
@@ -71,7 +72,7 @@ export async function exportStudies(
 
   onProgress?.('rendering', 0, studies.length);
   // Sections rendered by earlier site exports of this workspace (site-render-cache.ts).
-  const renderCache = request.format === 'site' ? await loadRenderCache(workspace) : undefined;
+  const renderCache = pipeline.usesRenderCache ? await loadRenderCache(workspace) : undefined;
   const input = {
     site,
     studies,
@@ -79,7 +80,7 @@ export async function exportStudies(
     readAsset: (src: string) => readAssetFile(workspace, src),
     renderCache,
   };
-  const result = request.format === 'site' ? siteExport(input) : markdownExport(input);
+  const result = pipeline.run(input);
   onProgress?.('rendering', studies.length, studies.length);
   const { written, unchanged, removed, kept } = await writeOutput(realOut, result.files, {
     format: request.format,
