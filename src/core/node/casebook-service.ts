@@ -31,7 +31,7 @@ import { studyDraftFromTemplate } from '../pure/templates/template-draft';
 import type { Study } from '../pure/schemas/study';
 import { SiteStore, WORKSPACE_FILE } from './site-store';
 import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
-import { exportStudies, type ExportProgress } from './workspace-export';
+import { exportWorkspaceStudies, type ExportProgress } from './workspace-export';
 import { holdsWorkspace } from './workspace-presence';
 import { shownTitle } from '../pure/schemas/study';
 
@@ -161,7 +161,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
   };
 
   const exportWithProgress: CasebookService['exportWithProgress'] = async (input, onProgress) =>
-    exportStudies(workspace, site.get(), await loadAllStudies(), input, onProgress);
+    exportWorkspaceStudies(workspace, site.get(), loadAllStudies, input, onProgress);
 
   /** Saves the studies a category rename or delete touched, then the settings. */
   const applyCategoryChange = async (change: CategoryChange) => {

@@ -10,6 +10,7 @@ import type { ExportFormat, ExportReport } from '../pure/export/output-files';
 import { outputFolderOutside } from './export/output-paths';
 import { checkOutputFolder, writeOutput, type KeptFile } from './export/output-writer';
 import { exportPipeline } from './export/export-pipelines';
+import { exportInputsHash, saveExportReceipt, upToDateExport } from './export/export-receipt';
 import { loadRenderCache, saveRenderCache } from './export/site-render-cache';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study } from '../pure/schemas/study';
@@ -53,12 +54,42 @@ function keptWarnings(kept: KeptFile[]): string[] {
   return listed;
 }
 
+/**
+ * Exports the workspace's own studies, read by `loadStudies` only when the export would change
+ * something: a folder already holding this export of these inputs is reported as it is
+ * (export-receipt.ts). What the app and `casebook export` run.
+ */
+export async function exportWorkspaceStudies(
+  workspace: string,
+  site: SiteSettings,
+  loadStudies: () => Promise<Study[]>,
+  request: WorkspaceExportRequest,
+  onProgress?: ExportProgress,
+): Promise<ExportReport> {
+  exportPipeline(request.format);
+  const outDir = path.resolve(request.outDir);
+  const realOut = await outputFolderOutside(outDir, workspace);
+  const receipt = { workspace, outDir, realOut, format: request.format, drafts: request.drafts, site };
+  const inputs = exportInputsHash(receipt);
+  const done = await upToDateExport(receipt, inputs, Boolean(request.allowErrors));
+  if (done) {
+    onProgress?.('writing', done.unchanged, done.unchanged);
+    return done;
+  }
+  let kept = 0;
+  const report = await exportStudies(workspace, site, await loadStudies(), request, onProgress, (n) => (kept = n));
+  await saveExportReceipt(receipt, inputs, report, kept);
+  return report;
+}
+
 export async function exportStudies(
   workspace: string,
   site: SiteSettings,
   studies: Study[],
   request: WorkspaceExportRequest,
   onProgress?: ExportProgress,
+  /** Told how many files the writer left alone (exportWorkspaceStudies keeps no receipt then). */
+  onKept?: (files: number) => void,
 ): Promise<ExportReport> {
   // An unknown format is refused before anything is looked at, never exported as another.
   const pipeline = exportPipeline(request.format);
@@ -88,6 +119,7 @@ export async function exportStudies(
   });
   // An optimisation: failing to save it costs the next export time, never correctness.
   if (renderCache) await saveRenderCache(workspace, renderCache).catch(() => undefined);
+  onKept?.(kept.length);
   const warnings = [...result.warnings, ...keptWarnings(kept)];
   if (block.studies.length > 0) {
     warnings.unshift(
