@@ -111,6 +111,7 @@ export async function exportStudies(
     readAsset: (src: string) => readAssetFile(workspace, src),
     renderCache,
   };
+  await pipeline.prepare?.(input);
   const result = pipeline.run(input);
   onProgress?.('rendering', studies.length, studies.length);
   const { written, unchanged, removed, kept } = await writeOutput(realOut, result.files, {

@@ -8,7 +8,9 @@ import type { OutputFile } from '../../pure/export/output-files';
 import type { SiteSettings } from '../../pure/schemas/site';
 import type { Study } from '../../pure/schemas/study';
 import { markdownExport } from '../markdown/markdown-export';
-import { siteExport } from './site-export';
+import { buildSiteModel } from '../../pure/export/site-model';
+import { siteExport, siteImage } from './site-export';
+import { prerenderSections } from './site-prerender';
 import type { RenderCache } from './site-render-cache';
 
 export interface PipelineInput {
@@ -29,12 +31,25 @@ export interface PipelineResult {
 
 export interface ExportPipeline {
   run(input: PipelineInput): PipelineResult;
+  /** Work done before `run`, off the main thread (the site's sections on every core). */
+  prepare?(input: PipelineInput): Promise<void>;
   /** Whether it reads and fills the workspace's render cache (site-render-cache.ts). */
   usesRenderCache: boolean;
 }
 
+/** Renders the sections the render cache lacks of the studies the site will show. */
+async function prerenderSite(input: PipelineInput): Promise<void> {
+  if (!input.renderCache) return;
+  const shown = buildSiteModel(input.site, input.studies, input.drafts).studies.map((s) => s.study);
+  const resolve = (src: string) => {
+    const image = siteImage(src, input.readAsset);
+    return 'refused' in image ? null : 'remote' in image ? image : { name: image.name };
+  };
+  await prerenderSections(shown, resolve, input.renderCache);
+}
+
 const pipelines: Record<ExportFormat, ExportPipeline> = {
-  site: { run: siteExport, usesRenderCache: true },
+  site: { run: siteExport, usesRenderCache: true, prepare: prerenderSite },
   markdown: { run: markdownExport, usesRenderCache: false },
 };
 
