@@ -43,18 +43,19 @@ export const NO_BASE_URL_WARNING = 'No base URL set: feed.xml and sitemap.xml we
 /**
  * How the site shows an image source: a stored image carried as `assets/img/<name>` (only as
  * exportable-asset.ts allows: no SVG, only files that are what their name says), a remote one
- * from an http(s) address written exactly as checked (safeRemoteUrl), or left out, and why.
+ * from an http(s) address written exactly as checked (safeRemoteUrl), or left out: with the
+ * reason for a workspace image, null for a source that is neither.
  */
 export function siteImage(
   src: string,
   readAsset: SiteExportInput['readAsset'],
-): { name: string; bytes: Uint8Array } | { remote: string } | { refused: string } {
+): { name: string; bytes: Uint8Array } | { remote: string } | { refused: string | null } {
   if (ASSET_SRC_PATTERN.test(src)) {
     const asset = exportableAsset(src, readAsset);
     return asset.ok ? { name: asset.name, bytes: asset.bytes } : { refused: asset.reason };
   }
   const remote = safeRemoteUrl(src);
-  return remote === null ? { refused: 'not-http' } : { remote };
+  return remote === null ? { refused: null } : { remote };
 }
 
 export function siteExport(input: SiteExportInput): SiteExportResult {
@@ -85,7 +86,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
         assets.set(image.name, image.bytes);
         return { name: image.name };
       }
-      if (!ASSET_SRC_PATTERN.test(src)) {
+      if (image.refused === null) {
         warnings.push(`An image in "${s.study.title}" is neither a workspace image nor http(s); it was left out`);
         return null;
       }
