@@ -111,6 +111,11 @@ export class TemplatePrompts {
 
   /** The prompt a paragraph's text still holds (whole, or at its start), if any. */
   find(text: string): TemplatePrompt | undefined {
+    // Most paragraphs are told apart by their first words: every prompt as long as the text
+    // is listed under its first PREFIX_CHARS characters, so a text longer than that whose start
+    // no prompt has is none of them.
+    const start = normalizedHead(text, PREFIX_CHARS);
+    if (start.length > PREFIX_CHARS && !this.byPrefix.has(start.slice(0, PREFIX_CHARS))) return undefined;
     // Longer than every prompt when cut: then no prompt equals it, and its head decides the rest.
     const normal = normalizedHead(text, Math.max(this.longest, PREFIX_CHARS));
     const exact = this.whole.get(normal);
