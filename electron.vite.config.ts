@@ -11,6 +11,8 @@ export default defineConfig({
           // Started as a worker thread by src/core/node/markdown/markdown-parser.ts, which looks for
           // it beside itself: out/main/markdown-parse-worker.js.
           'markdown-parse-worker': resolve(__dirname, 'src/core/node/markdown/markdown-parse-worker.ts'),
+          // Started by src/core/node/export/site-prerender.ts (module-worker.ts finds it beside it).
+          'site-render-worker': resolve(__dirname, 'src/core/node/export/site-render-worker.ts'),
         },
       },
     },

@@ -6,7 +6,8 @@
 //   3. times our Markdown export of the same studies,
 //   4. times Debian's `hugo` building that Markdown,
 // then prints the ratios: site export / hugo build (target < 1), re-export / full (target < 10%).
-// bench/export-site.ts also measures a re-export from a fresh process (the CLI).
+// bench/export-site.ts also measures a re-export from a fresh process (the CLI); bench/cli.ts
+// times the built CLI as whole processes, with every ratio of the CLI issue side by side.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

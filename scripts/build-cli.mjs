@@ -1,6 +1,6 @@
-// Bundles the CLI (and the core and server it uses) into out/cli/casebook.mjs, and the Markdown
-// parsing worker it starts into out/cli/markdown-parse-worker.mjs beside it (the worker is
-// looked up next to the code that starts it; see src/core/node/markdown/markdown-parser.ts).
+// Bundles the CLI (and the core and server it uses) into out/cli/casebook.mjs, and the worker
+// threads it starts beside it: out/cli/markdown-parse-worker.mjs and site-render-worker.mjs
+// (a worker is looked up next to the code that starts it; see src/core/node/module-worker.ts).
 // npm packages are bundled in as well (see below). Code split: each command's
 // `await import()` becomes its own chunk beside casebook.mjs, so start-up loads only what the
 // command run needs (`casebook --help` loads commander and the command table). `node scripts/build-cli.mjs DIR`
@@ -31,6 +31,7 @@ await build({
   entryPoints: {
     casebook: 'src/cli/main.ts',
     'markdown-parse-worker': 'src/core/node/markdown/markdown-parse-worker.ts',
+    'site-render-worker': 'src/core/node/export/site-render-worker.ts',
   },
   outdir,
   outExtension: { '.js': '.mjs' },
@@ -48,4 +49,4 @@ await build({
   plugins: [englishZodLocalesOnly],
   logLevel: 'warning',
 });
-console.log(`built ${outdir}/casebook.mjs and ${outdir}/markdown-parse-worker.mjs`);
+console.log(`built ${outdir}/casebook.mjs and its workers`);

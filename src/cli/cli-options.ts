@@ -16,7 +16,7 @@ export const portOption = z.coerce
   .min(0, 'the port must be between 0 and 65535')
   .max(65535, 'the port must be between 0 and 65535');
 
-export const formatOption = z.enum(['site', 'markdown'], { error: 'the format must be "site" or "markdown"' });
+export { exportFormatSchema as formatOption } from '../core/pure/export/export-formats';
 
 export function parseOption<S extends z.ZodType>(schema: S, value: unknown, flag: string): z.output<S> {
   const result = schema.safeParse(value);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { CasebookError } from '../core/pure/errors';
+import { exportFormatIds, exportFormatInfo } from '../core/pure/export/export-formats';
 import { progressReporter } from './progress-line';
 import { contractOf, type OpenWorkspace } from './workspace-commands';
 
@@ -13,7 +14,7 @@ export function registerExportCommand(program: Command, open: OpenWorkspace, wor
     .command('export')
     .description('export the workspace as a static HTML site or as Markdown page bundles')
     .option('-w, --workspace <dir>', workspaceHelp)
-    .requiredOption('-f, --format <format>', 'site or markdown')
+    .requiredOption('-f, --format <format>', exportFormatIds.join(' or '))
     .requiredOption('-o, --out <dir>', 'output folder (empty, new, or a previous export of the same format)')
     .option('--drafts', 'include draft studies')
     .option('--allow-errors', 'export even when a study it publishes has publish-check errors (see casebook check)')
@@ -23,7 +24,8 @@ export function registerExportCommand(program: Command, open: OpenWorkspace, wor
         const format = parseOption(formatOption, opts.format, '--format');
         const api = await contractOf(await open(opts.workspace));
         const { publishBlockSchema, publishErrorsMessage } = await import('../core/pure/checks/publish-gate');
-        const progress = progressReporter(format === 'site' ? 'Writing site' : 'Writing Markdown');
+        const info = exportFormatInfo(format);
+        const progress = progressReporter(info.writing);
         const started = performance.now();
         const report = await api
           .exportWorkspace(
@@ -56,9 +58,9 @@ export function registerExportCommand(program: Command, open: OpenWorkspace, wor
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         console.log(
-          `Exported ${report.studies} ${report.studies === 1 ? 'study' : 'studies'} as ${format === 'site' ? 'a static site' : 'Markdown'} to ${report.outDir} in ${seconds} s: ${report.written} files written, ${report.unchanged} unchanged, ${report.removed} removed.`,
+          `Exported ${report.studies} ${report.studies === 1 ? 'study' : 'studies'} as ${info.result} to ${report.outDir} in ${seconds} s: ${report.written} files written, ${report.unchanged} unchanged, ${report.removed} removed.`,
         );
-        if (format === 'site') console.log(`Open ${path.join(report.outDir, 'index.html')} to see it.`);
+        if (info.entryPage) console.log(`Open ${path.join(report.outDir, info.entryPage)} to see it.`);
       },
     );
 }

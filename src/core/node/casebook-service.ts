@@ -276,10 +276,10 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       return { src: await saveAssetBytes(workspace, Buffer.from(dataBase64, 'base64'), mediaType) };
     },
     exportWorkspace: async (input, onProgress) =>
-      (await loadExport()).exportStudies(
+      (await loadExport()).exportWorkspaceStudies(
         workspace,
         site.get(),
-        await loadAllStudies(),
+        loadAllStudies,
         input,
         onProgress && ((stage, done, total) => onProgress({ stage, done, total })),
       ),

@@ -56,11 +56,5 @@ export function newStudyId(): string {
   return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
 }
 
-/** Runs `task` over `items` with up to `size` in flight (a slow file does not hold up a batch). */
-export async function inPool<T>(items: T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-}
+// The one pool (its failure rule: finish what is in flight, then throw), for the store's callers.
+export { inPool } from '../pure/work-pool';

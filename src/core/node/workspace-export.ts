@@ -9,9 +9,9 @@ import { publishBlock, publishErrorsRefusal, studyLabel } from '../pure/checks/p
 import type { ExportFormat, ExportReport } from '../pure/export/output-files';
 import { outputFolderOutside } from './export/output-paths';
 import { checkOutputFolder, writeOutput, type KeptFile } from './export/output-writer';
-import { siteExport } from './export/site-export';
+import { exportPipeline } from './export/export-pipelines';
+import { exportInputsHash, saveExportReceipt, upToDateExport } from './export/export-receipt';
 import { loadRenderCache, saveRenderCache } from './export/site-render-cache';
-import { markdownExport } from './markdown/markdown-export';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study } from '../pure/schemas/study';
 
@@ -54,13 +54,45 @@ function keptWarnings(kept: KeptFile[]): string[] {
   return listed;
 }
 
+/**
+ * Exports the workspace's own studies, read by `loadStudies` only when the export would change
+ * something: a folder already holding this export of these inputs is reported as it is
+ * (export-receipt.ts). What the app and `casebook export` run.
+ */
+export async function exportWorkspaceStudies(
+  workspace: string,
+  site: SiteSettings,
+  loadStudies: () => Promise<Study[]>,
+  request: WorkspaceExportRequest,
+  onProgress?: ExportProgress,
+): Promise<ExportReport> {
+  exportPipeline(request.format);
+  const outDir = path.resolve(request.outDir);
+  const realOut = await outputFolderOutside(outDir, workspace);
+  const receipt = { workspace, outDir, realOut, format: request.format, drafts: request.drafts, site };
+  const inputs = exportInputsHash(receipt);
+  const done = await upToDateExport(receipt, inputs, Boolean(request.allowErrors));
+  if (done) {
+    onProgress?.('writing', done.unchanged, done.unchanged);
+    return done;
+  }
+  let kept = 0;
+  const report = await exportStudies(workspace, site, await loadStudies(), request, onProgress, (n) => (kept = n));
+  await saveExportReceipt(receipt, inputs, report, kept);
+  return report;
+}
+
 export async function exportStudies(
   workspace: string,
   site: SiteSettings,
   studies: Study[],
   request: WorkspaceExportRequest,
   onProgress?: ExportProgress,
+  /** Told how many files the writer left alone (exportWorkspaceStudies keeps no receipt then). */
+  onKept?: (files: number) => void,
 ): Promise<ExportReport> {
+  // An unknown format is refused before anything is looked at, never exported as another.
+  const pipeline = exportPipeline(request.format);
   const outDir = path.resolve(request.outDir);
   // Checked on real paths: a link on the way must not lead the export into the workspace.
   const realOut = await outputFolderOutside(outDir, workspace);
@@ -71,7 +103,7 @@ export async function exportStudies(
 
   onProgress?.('rendering', 0, studies.length);
   // Sections rendered by earlier site exports of this workspace (site-render-cache.ts).
-  const renderCache = request.format === 'site' ? await loadRenderCache(workspace) : undefined;
+  const renderCache = pipeline.usesRenderCache ? await loadRenderCache(workspace) : undefined;
   const input = {
     site,
     studies,
@@ -79,7 +111,8 @@ export async function exportStudies(
     readAsset: (src: string) => readAssetFile(workspace, src),
     renderCache,
   };
-  const result = request.format === 'site' ? siteExport(input) : markdownExport(input);
+  await pipeline.prepare?.(input);
+  const result = pipeline.run(input);
   onProgress?.('rendering', studies.length, studies.length);
   const { written, unchanged, removed, kept } = await writeOutput(realOut, result.files, {
     format: request.format,
@@ -87,6 +120,7 @@ export async function exportStudies(
   });
   // An optimisation: failing to save it costs the next export time, never correctness.
   if (renderCache) await saveRenderCache(workspace, renderCache).catch(() => undefined);
+  onKept?.(kept.length);
   const warnings = [...result.warnings, ...keptWarnings(kept)];
   if (block.studies.length > 0) {
     warnings.unshift(

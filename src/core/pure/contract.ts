@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { assetMediaTypeSchema, MAX_ASSET_BYTES } from './asset-store-limits';
 import { findingSchema } from './checks/finding';
+import { exportFormatSchema } from './export/export-formats';
 import { workspaceCheckSchema } from './checks/workspace-check-schema';
 import { libraryPageSchema, libraryQuerySchema } from './library/library-query';
 import { siteSettingsSchema, sitePatchSchema } from './schemas/site';
@@ -32,7 +33,7 @@ export const workspaceInfoSchema = z.object({
 export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
 
 export const exportReportSchema = z.object({
-  format: z.enum(['site', 'markdown']),
+  format: exportFormatSchema,
   outDir: z.string(),
   studies: z.number().int(),
   written: z.number().int(),
@@ -158,7 +159,7 @@ export const contract = {
   exportWorkspace: method(
     z
       .object({
-        format: z.enum(['site', 'markdown']),
+        format: exportFormatSchema,
         outDir: absolutePath,
         drafts: z.boolean().default(false),
         // Export even when a study it publishes has publish-check errors; without it such an

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { nodeAtomicWriteOps, writeFileAtomic } from '../atomic-write';
 import { readRegularFile } from '../regular-file';
+import { exportFormatSchema } from '../../pure/export/export-formats';
 import { EXPORT_MARKER } from './output-paths';
 
 const MAX_MARKER_BYTES = 256 * 1024 * 1024;
@@ -33,7 +34,7 @@ export type PendingFile = z.infer<typeof pendingSchema>;
 
 const markerSchema = z.object({
   casebookExport: z.literal(1),
-  format: z.enum(['site', 'markdown']),
+  format: exportFormatSchema,
   files: z.array(fileRecordSchema),
   /** Files an export was writing when it stopped (absent once an export finished). */
   pending: z.array(pendingSchema).optional(),

@@ -40,9 +40,24 @@ export interface SiteExportResult {
 
 export const NO_BASE_URL_WARNING = 'No base URL set: feed.xml and sitemap.xml were skipped (set one in Site settings)';
 
-// Stored images are content-addressed workspace assets, carried only as exportable-asset.ts
-// allows (no SVG: one opened directly can run script). Remote images are shown only from an
-// http(s) address, written exactly as checked (safeRemoteUrl).
+/**
+ * How the site shows an image source: a stored image carried as `assets/img/<name>` (only as
+ * exportable-asset.ts allows: no SVG, only files that are what their name says), a remote one
+ * from an http(s) address written exactly as checked (safeRemoteUrl), or left out: with the
+ * reason for a workspace image, null for a source that is neither.
+ */
+export function siteImage(
+  src: string,
+  readAsset: SiteExportInput['readAsset'],
+): { name: string; bytes: Uint8Array } | { remote: string } | { refused: string | null } {
+  if (ASSET_SRC_PATTERN.test(src)) {
+    const asset = exportableAsset(src, readAsset);
+    return asset.ok ? { name: asset.name, bytes: asset.bytes } : { refused: asset.reason };
+  }
+  const remote = safeRemoteUrl(src);
+  return remote === null ? { refused: null } : { remote };
+}
+
 export function siteExport(input: SiteExportInput): SiteExportResult {
   const { site } = input;
   const model = buildSiteModel(site, input.studies, input.drafts);
@@ -64,18 +79,19 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
           warnings.push(`"${s.study.title}": ${refused.get(src)!}; it was left out`);
           return null;
         }
-        const asset = exportableAsset(src, input.readAsset);
-        if (asset.ok) {
-          assets.set(asset.name, asset.bytes);
-          return { name: asset.name };
-        }
-        refused.set(src, asset.reason);
-        warnings.push(`"${s.study.title}": ${asset.reason}; it was left out`);
+      }
+      const image = siteImage(src, input.readAsset);
+      if ('remote' in image) return image;
+      if ('name' in image) {
+        assets.set(image.name, image.bytes);
+        return { name: image.name };
+      }
+      if (image.refused === null) {
+        warnings.push(`An image in "${s.study.title}" is neither a workspace image nor http(s); it was left out`);
         return null;
       }
-      const remote = safeRemoteUrl(src);
-      if (remote !== null) return { remote };
-      warnings.push(`An image in "${s.study.title}" is neither a workspace image nor http(s); it was left out`);
+      refused.set(src, image.refused);
+      warnings.push(`"${s.study.title}": ${image.refused}; it was left out`);
       return null;
     };
 

@@ -172,7 +172,7 @@ export async function loadRenderCache(workspace: string): Promise<PersistentRend
 }
 
 /** The workspace's .casebook/ folder, made (with its .gitignore) when missing; null when its place holds a link or a file. */
-async function ensureCacheDir(workspace: string): Promise<string | null> {
+export async function ensureCacheDir(workspace: string): Promise<string | null> {
   const dir = cacheDir(workspace);
   let stat = await lstatOrNull(dir);
   if (!stat) {

@@ -68,7 +68,7 @@ const renderOptions = (resolveImage: (src: string) => string | null): HtmlRender
 });
 
 /** Where the page (one folder below the site root) points for a resolved image, or null. */
-function imageUrl(found: ReturnType<ImageResolver>): string | null {
+export function imageUrl(found: ReturnType<ImageResolver>): string | null {
   if (!found) return null;
   return 'remote' in found ? found.remote : `../assets/img/${found.name}`;
 }
@@ -117,14 +117,45 @@ function sectionIdentity(doc: RichTextNode, images: string[]): string {
   return parts.join('\u0000');
 }
 
+// Documents are immutable values (a save makes a new object): a key computed once for a
+// section serves the parallel pre-render (site-prerender.ts) and the export after it.
+const sectionKeyMemo = new WeakMap<RichTextDoc, { key: string; images: string[] }>();
+
 /** The persistent cache's key for one section's HTML, and the image sources in it (in order). */
-function sectionCacheKey(doc: RichTextDoc): { key: string; images: string[] } {
-  const images: string[] = [];
-  const identity = sectionIdentity(doc, images);
-  return {
-    key: createHash('sha1').update(rendererFingerprint()).update('\n').update(identity).digest('base64url'),
-    images,
-  };
+export function sectionCacheKey(doc: RichTextDoc): { key: string; images: string[] } {
+  let known = sectionKeyMemo.get(doc);
+  if (!known) {
+    const images: string[] = [];
+    const identity = sectionIdentity(doc, images);
+    known = {
+      key: createHash('sha1').update(rendererFingerprint()).update('\n').update(identity).digest('base64url'),
+      images,
+    };
+    sectionKeyMemo.set(doc, known);
+  }
+  return known;
+}
+
+/**
+ * One section rendered for the persistent cache: its HTML, words and cache entry. Images
+ * resolve through `resolveUrl`, in the order the HTML meets them (the entry records each).
+ * The same function renders in the export and in the pre-render's worker threads.
+ */
+export function renderSectionEntry(
+  doc: RichTextDoc,
+  resolveUrl: (src: string) => string | null,
+): { html: string; words: number; value: string } {
+  const resolved: Array<[string, string | null]> = [];
+  const html = richTextToHtml(
+    doc,
+    renderOptions((src) => {
+      const url = resolveUrl(src);
+      resolved.push([src, url]);
+      return url;
+    }),
+  );
+  const words = countWords(docToPlainText(doc));
+  return { html, words, value: entryValue(words, resolved, html) };
 }
 
 // An entry's value: JSON [words, [[src, url or null], …]] — the section's word count (for the
@@ -219,18 +250,8 @@ export function studyBody(study: Study, resolve: ImageResolver, renderCache?: Re
         return { key, html: reused.html };
       }
       studyBodyStats.rendered++;
-      const resolved: Array<[string, string | null]> = [];
-      const html = richTextToHtml(
-        doc,
-        renderOptions((src) => {
-          const url = resolveUrl(src);
-          resolved.push([src, url]);
-          return url;
-        }),
-      );
-      const sectionWords = countWords(docToPlainText(doc));
+      const { html, words: sectionWords, value } = renderSectionEntry(doc, resolveUrl);
       words += sectionWords;
-      const value = entryValue(sectionWords, resolved, html);
       renderCache.set(cacheKey, value);
       entries.push([cacheKey, value]);
       return { key, html };

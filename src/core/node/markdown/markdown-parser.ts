@@ -2,15 +2,9 @@
 // too much memory, so one hostile file (micromark is quadratic on some inputs) costs at most
 // PARSE_TIME_LIMIT_MS, is reported, and never blocks the process: the server keeps answering.
 //
-// Where the worker's code is. Each build ships markdown-parse-worker as its own entry, beside
-// the code that starts it, so one lookup relative to this module's URL finds it everywhere:
-//   source (tsx, Vitest)   src/core/markdown/markdown-parse-worker.ts, loaded through tsx
-//   CLI bundle (esbuild)   out/cli/markdown-parse-worker.mjs      (scripts/build-cli.mjs)
-//   Electron (electron-vite) out/main/markdown-parse-worker.js     (electron.vite.config.ts)
-// The name is built at run time so no bundler rewrites the URL.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+// Where the worker's code is: beside this module in every build (module-worker.ts).
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../module-worker';
 import { CasebookError } from '../../pure/errors';
 import { PARSE_TIME_LIMIT_MS, PARSE_WORKER_HEAP_MB } from '../../pure/markdown/import-limits';
 import type { RichTextDoc } from '../../pure/schemas/rich-text';
@@ -28,23 +22,9 @@ const WORKER_NAME = 'markdown-parse-worker';
 const START_TIME_LIMIT_MS = 60_000;
 
 function startWorker(): Worker {
-  const here = import.meta.url;
-  const options = { resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB } };
-  for (const ext of ['.mjs', '.js']) {
-    const built = new URL(`./${WORKER_NAME}${ext}`, here);
-    if (existsSync(built)) return new Worker(built, options);
-  }
-  const source = new URL(`./${WORKER_NAME}.ts`, here);
-  if (!existsSync(source)) {
-    throw new CasebookError(
-      'internal',
-      `The Markdown reader (${WORKER_NAME}.mjs) is missing beside ${fileURLToPath(here)}; rebuild Casebook.`,
-    );
-  }
-  // Running from source: a worker does not inherit tsx's loader, so it registers tsx first.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source.href)}); });`;
-  return new Worker(boot, { ...options, eval: true });
+  return startModuleWorker(WORKER_NAME, import.meta.url, {
+    resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB },
+  });
 }
 
 export class MarkdownParser {

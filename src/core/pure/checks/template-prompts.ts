@@ -44,8 +44,33 @@ function paragraphs(doc: RichTextDoc, visit: (node: RichTextNode, path: number[]
   (doc.content ?? []).forEach((child, i) => walk(child, [i]));
 }
 
+/** Letters and digits: ASCII, NFKC-stable, never composed with what follows, not case-ignorable. */
+const isAsciiWordChar = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/**
+ * The start of normalizePromptText(text), at least `min` characters of it when the text is that
+ * long: the text is cut only between two ASCII letters or digits, where normalising the parts
+ * gives what normalising the whole does (no whitespace run, composition or final-sigma context
+ * crosses the cut). A paragraph is checked against prompts of a few hundred characters; its
+ * thousands of other characters need not be normalised (that was most of an export's checks).
+ */
+export function normalizedHead(text: string, min: number): string {
+  for (let cut = Math.max(64, min * 2); cut < text.length; cut *= 2) {
+    let at = cut;
+    while (at < text.length && !(isAsciiWordChar(text.charCodeAt(at - 1)) && isAsciiWordChar(text.charCodeAt(at))))
+      at++;
+    if (at >= text.length) break;
+    const head = normalizePromptText(text.slice(0, at));
+    if (head.length > min) return head;
+  }
+  return normalizePromptText(text);
+}
+
 export class TemplatePrompts {
   private whole = new Map<string, TemplatePrompt>();
+  /** The longest normalised prompt: a text's normal form beyond it decides nothing. */
+  private longest = 0;
   private byPrefix = new Map<string, { normal: string; prompt: TemplatePrompt }[]>();
 
   static of(templates: readonly TemplateSections[]): TemplatePrompts {
@@ -76,6 +101,7 @@ export class TemplatePrompts {
     if (normal.length < MIN_PROMPT_CHARS || this.whole.has(normal)) return;
     const prompt = { template, text: text.replace(/\s+/gu, ' ').trim() };
     this.whole.set(normal, prompt);
+    this.longest = Math.max(this.longest, normal.length);
     if (normal.length < PREFIX_CHARS) return;
     const key = normal.slice(0, PREFIX_CHARS);
     const list = this.byPrefix.get(key) ?? [];
@@ -85,7 +111,13 @@ export class TemplatePrompts {
 
   /** The prompt a paragraph's text still holds (whole, or at its start), if any. */
   find(text: string): TemplatePrompt | undefined {
-    const normal = normalizePromptText(text);
+    // Most paragraphs are told apart by their first words: every prompt as long as the text
+    // is listed under its first PREFIX_CHARS characters, so a text longer than that whose start
+    // no prompt has is none of them.
+    const start = normalizedHead(text, PREFIX_CHARS);
+    if (start.length > PREFIX_CHARS && !this.byPrefix.has(start.slice(0, PREFIX_CHARS))) return undefined;
+    // Longer than every prompt when cut: then no prompt equals it, and its head decides the rest.
+    const normal = normalizedHead(text, Math.max(this.longest, PREFIX_CHARS));
     const exact = this.whole.get(normal);
     if (exact) return exact;
     const candidates = this.byPrefix.get(normal.slice(0, PREFIX_CHARS)) ?? [];

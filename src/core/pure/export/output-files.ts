@@ -1,12 +1,14 @@
 // Export pipelines are pure: (workspace data) → a list of files relative to the output
 // folder. One writer (output-writer.ts) puts them on disk safely.
+import type { ExportFormat } from './export-formats';
+
 export interface OutputFile {
   /** POSIX-style path relative to the output folder, e.g. `my-study/index.html`. */
   path: string;
   contents: string | Uint8Array;
 }
 
-export type ExportFormat = 'site' | 'markdown';
+export type { ExportFormat } from './export-formats';
 
 export interface ExportReport {
   format: ExportFormat;

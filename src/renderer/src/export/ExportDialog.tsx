@@ -9,7 +9,8 @@ import { hasErrorCode } from '../../../core/pure/errors';
 import type { CasebookShell } from '../api/casebook-client';
 import { PublishSummary } from '../checks/PublishSummary';
 import { lastExportFolder, rememberExportFolder } from './export-folders';
-import { exportingMessage, folderProblem, formatLabels, type ExportFormat, type ExportReport } from './export-report';
+import { exportFormatIds, exportFormatInfo } from '../../../core/pure/export/export-formats';
+import { exportingMessage, folderProblem, type ExportFormat, type ExportReport } from './export-report';
 import { ExportResult } from './ExportResult';
 import { PublishBlockNotice } from './PublishBlockNotice';
 import '../styles/export.css';
@@ -43,15 +44,14 @@ function publishBlockOf(err: unknown): PublishBlock | null {
 
 export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: ExportDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [format, setFormat] = useState<ExportFormat>('site');
-  const [folders, setFolders] = useState(() => ({
-    site: lastExportFolder('site'),
-    markdown: lastExportFolder('markdown'),
-  }));
+  const [format, setFormat] = useState<ExportFormat>(exportFormatIds[0]);
+  const [folders, setFolders] = useState(
+    () => new Map(exportFormatIds.map((id) => [id, lastExportFolder(id)] as const)),
+  );
   const [drafts, setDrafts] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const ids = { title: useId(), format: useId(), folder: useId(), folderHint: useId() };
-  const folder = folders[format];
+  const folder = folders.get(format) ?? '';
   const exporting = phase.kind === 'exporting';
 
   useEffect(() => {
@@ -65,7 +65,7 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
   }, [open]);
 
   const setFolder = (value: string) => {
-    setFolders((f) => ({ ...f, [format]: value }));
+    setFolders((f) => new Map(f).set(format, value));
     if (phase.kind !== 'exporting') setPhase({ kind: 'idle' });
   };
 
@@ -128,7 +128,7 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
 
         <fieldset className="export-formats" role="radiogroup" aria-labelledby={ids.format} disabled={exporting}>
           <legend id={ids.format}>Format</legend>
-          {(['site', 'markdown'] as const).map((value) => (
+          {exportFormatIds.map((value) => (
             <label key={value} className={`format-option${format === value ? ' is-chosen' : ''}`}>
               <input
                 type="radio"
@@ -140,12 +140,8 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
                   setPhase({ kind: 'idle' });
                 }}
               />
-              <span className="format-name">{formatLabels[value]}</span>
-              <span className="format-detail">
-                {value === 'site'
-                  ? 'HTML pages, styles and images; opens from disk or any web host.'
-                  : 'One folder per study with index.md and its images.'}
-              </span>
+              <span className="format-name">{exportFormatInfo(value).label}</span>
+              <span className="format-detail">{exportFormatInfo(value).detail}</span>
             </label>
           ))}
         </fieldset>
@@ -177,7 +173,7 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
           </div>
           <span className="hint" id={ids.folderHint}>
             {shell ? 'An empty folder' : 'The full path of an empty folder'}, or an earlier{' '}
-            {formatLabels[format].toLowerCase()} export to update. A missing folder is created.
+            {exportFormatInfo(format).label.toLowerCase()} export to update. A missing folder is created.
           </span>
         </div>
 

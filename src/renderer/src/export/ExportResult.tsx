@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/api-error';
 import type { CasebookShell } from '../api/casebook-client';
+import { exportFormatInfo } from '../../../core/pure/export/export-formats';
 import { exportSummary, pathInside, type ExportReport } from './export-report';
 
 interface ExportResultProps {
@@ -13,8 +14,8 @@ interface ExportResultProps {
 
 export function ExportResult({ report, shell }: ExportResultProps) {
   const [openProblem, setOpenProblem] = useState<string | null>(null);
-  const isSite = report.format === 'site';
-  const start = isSite ? pathInside(report.outDir, 'index.html') : report.outDir;
+  const info = exportFormatInfo(report.format);
+  const start = info.entryPage ? pathInside(report.outDir, info.entryPage) : report.outDir;
 
   const openWithOs = async (target: string) => {
     if (!shell) return;
@@ -48,16 +49,16 @@ export function ExportResult({ report, shell }: ExportResultProps) {
           <button type="button" onClick={() => void openWithOs(report.outDir)}>
             Open folder
           </button>
-          {isSite ? (
+          {info.openLabel ? (
             <button type="button" onClick={() => void openWithOs(start)}>
-              Open site
+              {info.openLabel}
             </button>
           ) : null}
         </div>
       ) : (
         <div className="export-where">
           <label className="export-label" htmlFor="export-start-path">
-            {isSite ? 'Site start page' : 'Markdown folder'}
+            {info.startLabel}
           </label>
           <input
             id="export-start-path"
@@ -70,7 +71,7 @@ export function ExportResult({ report, shell }: ExportResultProps) {
           />
           <p className="hint">
             A browser tab cannot open files on your computer: copy this path into a new tab&rsquo;s address bar
-            {isSite ? '' : ' or your file manager'}.
+            {info.entryPage ? '' : ' or your file manager'}.
           </p>
         </div>
       )}

@@ -3,9 +3,7 @@
 import { contract, type MethodOutput } from '../../../core/pure/contract';
 
 export type ExportReport = MethodOutput<'exportWorkspace'>;
-export type ExportFormat = ExportReport['format'];
-
-export const formatLabels: Record<ExportFormat, string> = { site: 'Static site', markdown: 'Markdown' };
+export type { ExportFormat } from '../../../core/pure/export/export-formats';
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -1,0 +1,61 @@
+// Each export format's pipeline: (site settings, studies, a way to read assets) → the files to
+// write. Keyed by the format registry's id type (core/pure/export/export-formats.ts), so a
+// format without a pipeline does not compile; an id from outside is checked here, at the one
+// place that picks a pipeline, and refused: never exported as some other format.
+import { CasebookError, describeZodError } from '../../pure/errors';
+import { exportFormatSchema, type ExportFormat } from '../../pure/export/export-formats';
+import type { OutputFile } from '../../pure/export/output-files';
+import type { SiteSettings } from '../../pure/schemas/site';
+import type { Study } from '../../pure/schemas/study';
+import { markdownExport } from '../markdown/markdown-export';
+import { buildSiteModel } from '../../pure/export/site-model';
+import { siteExport, siteImage } from './site-export';
+import { prerenderSections } from './site-prerender';
+import type { RenderCache } from './site-render-cache';
+
+export interface PipelineInput {
+  site: SiteSettings;
+  studies: Study[];
+  drafts: boolean;
+  readAsset(relPath: string): Uint8Array | null;
+  /** Sections rendered by earlier exports; only pipelines with `usesRenderCache` get one. */
+  renderCache?: RenderCache;
+}
+
+export interface PipelineResult {
+  files: OutputFile[];
+  warnings: string[];
+  /** How many studies the export holds. */
+  studies: number;
+}
+
+export interface ExportPipeline {
+  run(input: PipelineInput): PipelineResult;
+  /** Work done before `run`, off the main thread (the site's sections on every core). */
+  prepare?(input: PipelineInput): Promise<void>;
+  /** Whether it reads and fills the workspace's render cache (site-render-cache.ts). */
+  usesRenderCache: boolean;
+}
+
+/** Renders the sections the render cache lacks of the studies the site will show. */
+async function prerenderSite(input: PipelineInput): Promise<void> {
+  if (!input.renderCache) return;
+  const shown = buildSiteModel(input.site, input.studies, input.drafts).studies.map((s) => s.study);
+  const resolve = (src: string) => {
+    const image = siteImage(src, input.readAsset);
+    return 'refused' in image ? null : 'remote' in image ? image : { name: image.name };
+  };
+  await prerenderSections(shown, resolve, input.renderCache);
+}
+
+const pipelines: Record<ExportFormat, ExportPipeline> = {
+  site: { run: siteExport, usesRenderCache: true, prepare: prerenderSite },
+  markdown: { run: markdownExport, usesRenderCache: false },
+};
+
+/** The pipeline of `format`, or an invalid_input error naming the formats there are. */
+export function exportPipeline(format: unknown): ExportPipeline {
+  const parsed = exportFormatSchema.safeParse(format);
+  if (!parsed.success) throw new CasebookError('invalid_input', describeZodError(parsed.error, 'format'));
+  return pipelines[parsed.data];
+}

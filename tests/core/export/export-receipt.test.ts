@@ -1,0 +1,121 @@
+// Exporting again with nothing changed skips reading, checking and rendering the studies
+// (export-receipt.ts) — but only while nothing the export depends on has changed: a study
+// file, the site settings, the drafts flag, a template, an asset, or any page in the output.
+import { readdir, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CasebookError } from '../../../src/core/pure/errors';
+import { defaultSiteSettings, type SiteSettings } from '../../../src/core/pure/schemas/site';
+import type { Study } from '../../../src/core/pure/schemas/study';
+import { exportWorkspaceStudies } from '../../../src/core/node/workspace-export';
+import { withTempDir } from '../../helpers/temp-dir';
+import { sampleStudy } from '../../helpers/study-files';
+
+async function saveStudy(ws: string, study: Study) {
+  const file = path.join(ws, 'studies', `${study.id}.json`);
+  await writeFile(`${file}.tmp`, JSON.stringify(study));
+  await rename(`${file}.tmp`, file); // as the store saves: a new file
+}
+
+/** An exporter of the workspace's study files that counts how often it read them. */
+function exporter(ws: string, out: string) {
+  let reads = 0;
+  const load = async () => {
+    reads++;
+    const dir = path.join(ws, 'studies');
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+    return Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8')) as Study));
+  };
+  const run = (site: SiteSettings = defaultSiteSettings(), options: { drafts?: boolean; allowErrors?: boolean } = {}) =>
+    exportWorkspaceStudies(ws, site, load, {
+      format: 'site',
+      outDir: out,
+      drafts: options.drafts ?? false,
+      allowErrors: options.allowErrors ?? true,
+    });
+  return { run, reads: () => reads };
+}
+
+const published = (n: number, overrides: Partial<Study> = {}) => sampleStudy(n, { status: 'published', ...overrides });
+
+async function workspaceWith(dir: string, studies: Study[]) {
+  const ws = path.join(dir, 'ws');
+  await mkdir(path.join(ws, 'studies'), { recursive: true });
+  for (const s of studies) await saveStudy(ws, s);
+  return ws;
+}
+
+describe('export receipts', () => {
+  it('reports an unchanged export without reading the studies, and the same counts', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, [published(1), published(2)]);
+      const ex = exporter(ws, path.join(dir, 'out'));
+      const first = await ex.run();
+      expect(first.written).toBeGreaterThan(2);
+      const again = await ex.run();
+      expect(ex.reads()).toBe(1);
+      expect(again).toEqual({ ...first, written: 0, unchanged: first.written, removed: 0 });
+    }));
+
+  it('exports in full after a study is saved, the settings or the drafts flag change', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, [published(1), published(2)]);
+      const out = path.join(dir, 'out');
+      const ex = exporter(ws, out);
+      await ex.run();
+      await saveStudy(ws, published(2, { summary: 'A new summary' }));
+      const edited = await ex.run();
+      expect(ex.reads()).toBe(2);
+      expect(edited.written).toBeGreaterThan(0);
+      const retitled = await ex.run({ ...defaultSiteSettings(), title: 'Another title' });
+      expect(ex.reads()).toBe(3);
+      expect(retitled.written).toBeGreaterThan(0);
+      await ex.run({ ...defaultSiteSettings(), title: 'Another title' }, { drafts: true });
+      expect(ex.reads()).toBe(4);
+      await mkdir(path.join(ws, 'templates'), { recursive: true });
+      await writeFile(path.join(ws, 'templates', 'x.json'), '{}');
+      await ex.run({ ...defaultSiteSettings(), title: 'Another title' }, { drafts: true });
+      expect(ex.reads()).toBe(5);
+    }));
+
+  it('exports in full when a page was edited, removed or replaced in the output', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, [published(1)]);
+      const out = path.join(dir, 'out');
+      const ex = exporter(ws, out);
+      await ex.run();
+      await rm(path.join(out, 'index.html'));
+      expect((await ex.run()).written).toBe(1);
+      await writeFile(path.join(out, 'index.html'), 'edited by hand');
+      const kept = await ex.run();
+      expect(ex.reads()).toBe(3);
+      expect(kept.warnings.some((w) => w.startsWith('index.html was not replaced'))).toBe(true);
+      expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('edited by hand');
+      // Files left alone: no receipt, so the next export looks again (and says so again).
+      expect((await ex.run()).warnings.some((w) => w.startsWith('index.html was not replaced'))).toBe(true);
+      expect(ex.reads()).toBe(4);
+    }));
+
+  it('ignores a receipt that was tampered with', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, [published(1)]);
+      const ex = exporter(ws, path.join(dir, 'out'));
+      await ex.run();
+      const cache = path.join(ws, '.casebook');
+      const [name] = (await readdir(cache)).filter((n) => n.startsWith('export-'));
+      const text = await readFile(path.join(cache, name!), 'utf8');
+      await writeFile(path.join(cache, name!), text.replace('"studies":1', '"studies":7'));
+      expect((await ex.run()).studies).toBe(1);
+      expect(ex.reads()).toBe(2);
+    }));
+
+  it('still refuses an export with publish-check errors that does not allow them', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, [published(1, { title: '' })]);
+      const ex = exporter(ws, path.join(dir, 'out'));
+      expect((await ex.run()).studiesWithErrors).toBe(1);
+      const refused = await ex.run(undefined, { allowErrors: false }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(CasebookError);
+      expect((refused as CasebookError).code).toBe('publish_errors');
+    }));
+});

@@ -1,0 +1,48 @@
+// The site's sections rendered on worker threads (site-prerender.ts) make the very pages one
+// thread makes: the export then renders nothing itself, every section comes from the cache,
+// images included (one workspace image, one remote, one refused).
+import { describe, expect, it } from 'vitest';
+import { forgetRenderedSite, siteExport } from '../../../src/core/node/export/site-export';
+import { PersistentRenderCache } from '../../../src/core/node/export/site-render-cache';
+import { prerenderSections } from '../../../src/core/node/export/site-prerender';
+import { studyBodyStats } from '../../../src/core/node/export/site-study-body';
+import { generateRealisticStudies } from '../../../bench/realistic-studies';
+import { PNG_ASSET, doc, readSampleAsset, sampleSite } from '../../site/sample-site';
+
+describe('prerenderSections', () => {
+  it('renders on workers exactly what the export renders itself', async () => {
+    const studies = generateRealisticStudies(12, 7).map((s, i) => ({
+      ...s,
+      status: 'published' as const,
+      ...(i === 3
+        ? {
+            lessons: doc(
+              { type: 'image', attrs: { src: PNG_ASSET, alt: 'chart' } },
+              { type: 'image', attrs: { src: 'https://example.com/a.png', alt: '' } },
+              { type: 'image', attrs: { src: 'javascript:alert(1)', alt: '' } },
+            ),
+          }
+        : {}),
+    }));
+    const input = { site: sampleSite(), studies, drafts: false, readAsset: readSampleAsset };
+
+    forgetRenderedSite();
+    const alone = siteExport(input);
+
+    forgetRenderedSite();
+    const cache = new PersistentRenderCache();
+    const resolve = (src: string) =>
+      src === PNG_ASSET
+        ? { name: PNG_ASSET.slice('assets/'.length) }
+        : src.startsWith('https:')
+          ? { remote: src }
+          : null;
+    const rendered = await prerenderSections(studies, resolve, cache, 8);
+    expect(rendered).toBeGreaterThan(30);
+    studyBodyStats.rendered = 0;
+    const parallel = siteExport({ ...input, renderCache: cache });
+    expect(studyBodyStats.rendered).toBe(0);
+    expect(parallel.files).toEqual(alone.files);
+    expect(parallel.warnings).toEqual(alone.warnings);
+  }, 60_000);
+});
