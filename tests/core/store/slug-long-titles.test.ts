@@ -26,8 +26,24 @@ describe('slugs of long titles', () => {
     expect(slugFromTitle(`${longer} ${'z'.repeat(100)}`)).toBe(longer);
   });
 
+  it('are kept whole up to the limit, however late their last word break', () => {
+    const sixty = `${'a'.repeat(50)} ${'b'.repeat(9)}`;
+    expect(slugFromTitle(sixty)).toBe(`${'a'.repeat(50)}-${'b'.repeat(9)}`);
+    const eighty = `${'a'.repeat(70)} ${'b'.repeat(MAX_SLUG_LENGTH - 71)}`;
+    expect(slugFromTitle(eighty)).toHaveLength(MAX_SLUG_LENGTH);
+    expect(slugFromTitle(eighty)).toBe(`${'a'.repeat(70)}-${'b'.repeat(MAX_SLUG_LENGTH - 71)}`);
+  });
+
   it('are never longer than the limit, even a title of one endless word', () => {
     expect(slugFromTitle('w'.repeat(500))).toBe('w'.repeat(MAX_SLUG_LENGTH));
+  });
+});
+
+describe('titles that name a folder of the exported site', () => {
+  it('get "-study" added so the study page never replaces the site\'s own folder or file', () => {
+    for (const name of ['Assets', 'Category', 'Feed', 'Sitemap'])
+      expect(slugFromTitle(name)).toBe(`${name.toLowerCase()}-study`);
+    expect(slugFromTitle('Feeds')).toBe('feeds');
   });
 });
 
