@@ -54,6 +54,27 @@ describe('KeyedQueue', () => {
     expect(log).toEqual(['a start', 'a end', 'b start', 'b end']);
   });
 
+  it('a task queued after an earlier one has finished still waits for the one running', async () => {
+    const queue = new KeyedQueue();
+    const log: string[] = [];
+    const a = gate(log, 'a');
+    const b = gate(log, 'b');
+    const c = gate(log, 'c');
+    const first = queue.run('study', a.task);
+    const second = queue.run('study', b.task);
+    a.release();
+    expect(await first).toBe('a');
+    await settle();
+    // b runs now; c arrives after a's turn is over and must queue behind b.
+    const third = queue.run('study', c.task);
+    c.release();
+    await settle();
+    expect(log).toEqual(['a start', 'a end', 'b start']);
+    b.release();
+    expect([await second, await third]).toEqual(['b', 'c']);
+    expect(log).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
+  });
+
   it('tasks of different keys run at the same time', async () => {
     const queue = new KeyedQueue();
     const log: string[] = [];

@@ -22,6 +22,8 @@ describe('quarantine list', () => {
       expect(list[0]!.reason).toBe('third is not JSON');
       // The stored copy is really there, with the bytes that were set aside.
       expect(await fsp.readFile(path.join(dir, list[0]!.storedAs), 'utf8')).toBe('{');
+      // Named by the time it was set aside, with no ':' (Windows refuses it in a file name).
+      expect(list[0]!.storedAs).toMatch(/^\.quarantine\/third\.json\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/);
       expect(list[0]!.storedAs.startsWith(`${QUARANTINE_DIR}/third.json.`)).toBe(true);
       expect(countQuarantined(dir)).toBe(3);
       await expect(fsp.lstat(path.join(dir, 'studies', 'first.json'))).rejects.toThrow();
