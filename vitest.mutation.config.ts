@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
 // The test selection Stryker runs for each mutant of src/core (`npm run mutation`): the core tests
-// that finish in seconds, and the lock-file tests. Left out: property and hostile-input sweeps
+// that finish in seconds, and two reliability tests. Left out: property and hostile-input sweeps
 // that take tens of seconds per run, and tests of child processes, the CLI bundle and the UI,
 // which run no instrumented code. A mutant only they would kill shows up as a survivor.
 export const SLOW_CORE_TESTS = [
@@ -13,7 +13,12 @@ export const SLOW_CORE_TESTS = [
   'tests/core/export/export-interrupted.test.ts',
 ];
 
-const FAST_TESTS = ['tests/core/**/*.test.ts', 'tests/reliability/reliability-lock-file.test.ts'];
+// The reliability tests that run in this process: lock files and failed writes.
+const FAST_TESTS = [
+  'tests/core/**/*.test.ts',
+  'tests/reliability/reliability-lock-file.test.ts',
+  'tests/reliability/reliability-write-failures.test.ts',
+];
 
 export default defineConfig({
   ...base,
