@@ -50,4 +50,13 @@ describe('headings in the Markdown export', () => {
       '### Heading 6',
     ]);
   });
+
+  it('read a level that is not a number as the top level inside a section, never as `#`', () => {
+    expect(problemMarkdown(['x', '3', null, 2.5]).slice(1, 5)).toEqual([
+      '### Heading 0',
+      '#### Heading 1',
+      '### Heading 2',
+      '### Heading 3',
+    ]);
+  });
 });

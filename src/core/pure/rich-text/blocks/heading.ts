@@ -19,7 +19,8 @@ export const heading: BlockModule = {
     return html ? `<${tag}>${html}</${tag}>` : '';
   },
   toMdast: (node, state) => {
-    const level = Math.min(4, Math.max(2, Number(node.attrs?.level ?? 2)));
+    // A level that is not a positive whole number (a hand-edited file) is an H2, never a `#`.
+    const level = Math.min(4, Math.max(2, positiveInt(node.attrs?.level) ?? 2));
     return [{ type: 'heading', depth: (level + 1) as 3 | 4 | 5, children: state.inline(node, 'line') }];
   },
   // The catch-all for headings: a block that starts at a heading of its own is asked first.
