@@ -5,9 +5,13 @@
 // `await import()` becomes its own chunk beside casebook.mjs, so start-up loads only what the
 // command run needs (`casebook --help` loads commander and the command table). `node scripts/build-cli.mjs DIR`
 // builds into DIR instead (the bundle test builds a copy inside out/).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const outdir = process.argv[2] ?? 'out/cli';
+// Chunk names carry content hashes: without a clean folder, every build would leave the last
+// build's chunks behind.
+rmSync(outdir, { recursive: true, force: true });
 
 // zod re-exports every locale it has (360 KB of the 750 KB it bundles to) as `z.locales`;
 // Casebook uses only English, which zod loads on its own. Parsing the rest would cost every
