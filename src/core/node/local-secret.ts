@@ -5,7 +5,7 @@
 // Where: $CASEBOOK_STATE_DIR, else the platform's per-user state folder
 // (~/.local/state/casebook, ~/Library/Application Support/Casebook, %LOCALAPPDATA%\Casebook).
 // The CLI and the desktop app share it, so each can use what the other wrote.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,4 +59,19 @@ export function localSecret(): Promise<Buffer | null> {
 /** HMAC-SHA256 of `text` under `secret`, base64url. */
 export function macOf(secret: Buffer, text: string): string {
   return createHmac('sha256', secret).update(text).digest('base64url');
+}
+
+/** `body` signed under `secret`: its MAC on the first line, then the body. */
+export function signedText(secret: Buffer, body: string): string {
+  return `${macOf(secret, body)}\n${body}`;
+}
+
+/** The body of text `signedText` made under `secret`; null when the MAC does not match. */
+export function verifiedBody(secret: Buffer, text: string): string | null {
+  const split = text.indexOf('\n');
+  if (split < 0) return null;
+  const body = text.slice(split + 1);
+  const mac = Buffer.from(text.slice(0, split));
+  const expected = Buffer.from(macOf(secret, body));
+  return mac.length === expected.length && timingSafeEqual(mac, expected) ? body : null;
 }

@@ -13,13 +13,13 @@
 // from elsewhere is ignored. Anything unexpected means "not up to date", never an error.
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { promises as fsp } from 'node:fs';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ASSETS_DIR } from '../asset-store';
 import { unsyncedWriteOps, writeFileAtomic } from '../atomic-write';
-import { localSecret, macOf } from '../local-secret';
+import { localSecret, signedText, verifiedBody } from '../local-secret';
 import { STUDIES_DIR } from '../study-files';
 import { TEMPLATES_DIR } from '../../pure/templates/template-schema';
 import type { ExportFormat, ExportReport } from '../../pure/export/output-files';
@@ -113,13 +113,8 @@ const receiptFile = (request: ReceiptRequest) => {
 async function readReceipt(file: string, secret: Buffer): Promise<Receipt | null> {
   const bytes = await readRegularFile(file).catch(() => null);
   if (!bytes || bytes.length > MAX_RECEIPT_BYTES) return null;
-  const text = bytes.toString('utf8');
-  const split = text.indexOf('\n');
-  if (split < 0) return null;
-  const body = text.slice(split + 1);
-  const mac = Buffer.from(text.slice(0, split));
-  const expected = Buffer.from(macOf(secret, body));
-  if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return null;
+  const body = verifiedBody(secret, bytes.toString('utf8'));
+  if (body === null) return null;
   try {
     const parsed = receiptSchema.safeParse(JSON.parse(body));
     return parsed.success ? parsed.data : null;
@@ -206,7 +201,7 @@ export async function saveExportReceipt(
       },
     };
     const body = JSON.stringify(receipt);
-    await writeFileAtomic(file, `${macOf(secret, body)}\n${body}`, unsyncedWriteOps);
+    await writeFileAtomic(file, signedText(secret, body), unsyncedWriteOps);
   } catch {
     // Derived data: without a receipt the next export is a full one, nothing worse.
   }

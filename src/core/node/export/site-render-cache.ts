@@ -18,10 +18,9 @@
 // site-study-body.ts) — and only if every image resolves now as it did then.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { unsyncedWriteOps, writeFileAtomic } from '../atomic-write';
-import { localSecret, macOf } from '../local-secret';
+import { localSecret, signedText, verifiedBody } from '../local-secret';
 import { CACHE_DIR } from '../summary-cache';
 import { readRegularFile } from './output-hashes';
 
@@ -92,12 +91,8 @@ export class PersistentRenderCache implements RenderCache {
 
 /** Parses a cache file's text; null when it is not a valid cache file signed under `secret`. */
 export function parseRenderCache(text: string, secret: Buffer): Map<string, string> | null {
-  const split = text.indexOf('\n');
-  if (split < 0) return null;
-  const body = text.slice(split + 1);
-  const mac = Buffer.from(text.slice(0, split));
-  const expected = Buffer.from(macOf(secret, body));
-  if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return null;
+  const body = verifiedBody(secret, text);
+  if (body === null) return null;
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -111,7 +106,7 @@ export function parseRenderCache(text: string, secret: Buffer): Map<string, stri
 /** A cache file's text: its MAC under `secret`, a newline, then the entries as JSON. */
 export function serializeRenderCache(entries: Entries, secret: Buffer): string {
   const body = JSON.stringify({ casebookRenderCache: 2, entries: Object.fromEntries(entries) });
-  return `${macOf(secret, body)}\n${body}`;
+  return signedText(secret, body);
 }
 
 // What each cache file held when this process last read or wrote it, with the file's identity,
