@@ -9,9 +9,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { forgetTextHashes, writeOutput } from '../src/core/node/export/output-writer';
-import { forgetRenderedSite, siteExport } from '../src/core/node/export/site-export';
-import { forgetLoadedRenderCaches } from '../src/core/node/export/site-render-cache';
+import { ExportMemory } from '../src/core/node/export/export-memory';
+import { writeOutput } from '../src/core/node/export/output-writer';
+import { siteExport } from '../src/core/node/export/site-export';
 import { defaultSiteSettings } from '../src/core/pure/schemas/site';
 import type { Study } from '../src/core/pure/schemas/study';
 import { exportStudies } from '../src/core/node/workspace-export';
@@ -21,11 +21,11 @@ const child = process.argv[2] === '--child';
 const n = Number((child ? process.argv[3] : process.argv[2]) ?? 1000);
 const site = { ...defaultSiteSettings(), author: 'Bench Author', baseUrl: 'https://example.com/cases/' };
 
-async function exportInto(dir: string, studies: Study[], durable: boolean) {
+async function exportInto(dir: string, studies: Study[], durable: boolean, memory: ExportMemory) {
   const start = performance.now();
-  const { files } = siteExport({ site, studies, readAsset: () => null, drafts: false });
+  const { files } = siteExport({ site, studies, readAsset: () => null, drafts: false, memory });
   const rendered = performance.now();
-  const result = await writeOutput(dir, files, { format: 'site', durable });
+  const result = await writeOutput(dir, files, { format: 'site', durable, memory });
   const end = performance.now();
   return { renderMs: rendered - start, writeMs: end - rendered, totalMs: end - start, files: files.length, ...result };
 }
@@ -57,11 +57,12 @@ async function run(durable: boolean, studies: Study[]) {
     // Three full exports into fresh folders, each from a cold start (as after launching the app
     // or the CLI); the median is reported, as for the re-exports below (the machine is shared).
     const fulls = [];
+    // A new memory is a cold start; the re-exports below use the last full export's.
+    let memory = new ExportMemory();
     for (let k = 0; k < 3; k++) {
       out = path.join(parent, `site-${k}`);
-      forgetRenderedSite();
-      forgetTextHashes();
-      fulls.push(await exportInto(out, studies, durable));
+      memory = new ExportMemory();
+      fulls.push(await exportInto(out, studies, durable, memory));
     }
     const full = fulls.sort((a, b) => a.totalMs - b.totalMs)[1]!;
     // Three edits of different studies into the last folder.
@@ -69,12 +70,10 @@ async function run(durable: boolean, studies: Study[]) {
     const runs = [];
     for (let k = 0; k < 3; k++) {
       edited = editOne(edited, k);
-      runs.push(await exportInto(out, edited, durable));
+      runs.push(await exportInto(out, edited, durable, memory));
     }
     const again = runs.sort((a, b) => a.totalMs - b.totalMs)[1]!;
-    forgetRenderedSite();
-    forgetTextHashes();
-    const cold = await exportInto(out, editOne(edited, 3), durable);
+    const cold = await exportInto(out, editOne(edited, 3), durable, new ExportMemory());
     const label = durable ? 'durable: true (fsync each page)' : 'default (no fsync)';
     console.log(`\n${label}`);
     console.log(
@@ -96,7 +95,7 @@ async function run(durable: boolean, studies: Study[]) {
 }
 
 /** One exportStudies run, as `casebook export` makes it. */
-async function exportWorkspace(workspace: string, out: string, studies: Study[]) {
+async function exportWorkspace(workspace: string, out: string, studies: Study[], memory: ExportMemory) {
   const start = performance.now();
   let rendered = start;
   const report = await exportStudies(
@@ -104,6 +103,7 @@ async function exportWorkspace(workspace: string, out: string, studies: Study[])
     site,
     studies,
     { format: 'site', outDir: out, drafts: false, allowErrors: true },
+    memory,
     (stage, done, total) => {
       if (stage === 'rendering' && done === total) rendered = performance.now();
     },
@@ -124,7 +124,7 @@ const editedTimes = (studies: Study[], edits: number) => {
 async function runChild() {
   const [workspace, out, edits] = process.argv.slice(4);
   const studies = editedTimes(generateRealisticStudies(n, 2026), Number(edits));
-  console.log(JSON.stringify(await exportWorkspace(workspace!, out!, studies)));
+  console.log(JSON.stringify(await exportWorkspace(workspace!, out!, studies, new ExportMemory())));
 }
 
 function inNewProcess(workspace: string, out: string, edits: number): WorkspaceRun {
@@ -150,15 +150,14 @@ async function runWorkspace(studies: Study[]) {
     // The app: one process, everything remembered between exports.
     const fulls: WorkspaceRun[] = [];
     let out = '';
+    let memory = new ExportMemory();
     for (let k = 0; k < 3; k++) {
       out = path.join(parent, `app-${k}`);
-      forgetRenderedSite();
-      forgetTextHashes();
-      forgetLoadedRenderCaches();
-      fulls.push(await exportWorkspace(workspace, out, studies));
+      memory = new ExportMemory();
+      fulls.push(await exportWorkspace(workspace, out, studies, memory));
     }
     const again: WorkspaceRun[] = [];
-    for (let k = 1; k <= 3; k++) again.push(await exportWorkspace(workspace, out, editedTimes(studies, k)));
+    for (let k = 1; k <= 3; k++) again.push(await exportWorkspace(workspace, out, editedTimes(studies, k), memory));
     const [appFull, appAgain] = [median(fulls), median(again)];
     console.log(`\nexportStudies in one process (the app; render cache in the workspace)`);
     console.log(line('full export', appFull));

@@ -28,6 +28,7 @@ import { SiteStore, WORKSPACE_FILE } from './site-store';
 import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
 import { holdsWorkspace } from './workspace-presence';
 import { shownTitle } from '../pure/schemas/study';
+import { ExportMemory } from './export/export-memory';
 
 // Loaded on first use: these pull in TipTap, lowlight and the Markdown parser, which opening
 // and listing a workspace (`casebook list`, the app's first paint) must not wait for.
@@ -92,6 +93,8 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
   const site = new SiteStore(workspace);
   const { readOnlyReason } = await site.open();
   const studies = new StudyStore(workspace);
+  // What this workspace's exports remember for the next one (renderings, hashes): one per open workspace.
+  const exportMemory = new ExportMemory();
   if (!readOnlyReason) {
     await studies.open();
     await ensureWorkspaceFolder(workspace, ASSETS_DIR);
@@ -281,6 +284,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         site.get(),
         loadAllStudies,
         input,
+        exportMemory,
         onProgress && ((stage, done, total) => onProgress({ stage, done, total })),
       ),
     importMarkdown: async ({ paths }, onProgress) => {

@@ -12,6 +12,7 @@ import { checkOutputFolder, writeOutput, type KeptFile } from './export/output-w
 import { exportPipeline } from './export/export-pipelines';
 import { exportInputsHash, saveExportReceipt, upToDateExport } from './export/export-receipt';
 import { loadRenderCache, saveRenderCache } from './export/site-render-cache';
+import type { ExportMemory } from './export/export-memory';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study } from '../pure/schemas/study';
 
@@ -57,13 +58,15 @@ function keptWarnings(kept: KeptFile[]): string[] {
 /**
  * Exports the workspace's own studies, read by `loadStudies` only when the export would change
  * something: a folder already holding this export of these inputs is reported as it is
- * (export-receipt.ts). What the app and `casebook export` run.
+ * (export-receipt.ts). What the app and `casebook export` run. `memory` is what earlier
+ * exports of this workspace remember (the service holds it: export-memory.ts).
  */
 export async function exportWorkspaceStudies(
   workspace: string,
   site: SiteSettings,
   loadStudies: () => Promise<Study[]>,
   request: WorkspaceExportRequest,
+  memory: ExportMemory,
   onProgress?: ExportProgress,
 ): Promise<ExportReport> {
   exportPipeline(request.format);
@@ -77,7 +80,15 @@ export async function exportWorkspaceStudies(
     return done;
   }
   let kept = 0;
-  const report = await exportStudies(workspace, site, await loadStudies(), request, onProgress, (n) => (kept = n));
+  const report = await exportStudies(
+    workspace,
+    site,
+    await loadStudies(),
+    request,
+    memory,
+    onProgress,
+    (n) => (kept = n),
+  );
   await saveExportReceipt(receipt, inputs, report, kept);
   return report;
 }
@@ -87,6 +98,7 @@ export async function exportStudies(
   site: SiteSettings,
   studies: Study[],
   request: WorkspaceExportRequest,
+  memory: ExportMemory,
   onProgress?: ExportProgress,
   /** Told how many files the writer left alone (exportWorkspaceStudies keeps no receipt then). */
   onKept?: (files: number) => void,
@@ -103,13 +115,14 @@ export async function exportStudies(
 
   onProgress?.('rendering', 0, studies.length);
   // Sections rendered by earlier site exports of this workspace (site-render-cache.ts).
-  const renderCache = pipeline.usesRenderCache ? await loadRenderCache(workspace) : undefined;
+  const renderCache = pipeline.usesRenderCache ? await loadRenderCache(workspace, memory) : undefined;
   const input = {
     site,
     studies,
     drafts: request.drafts,
     readAsset: (src: string) => readAssetFile(workspace, src),
     renderCache,
+    memory,
   };
   await pipeline.prepare?.(input);
   const result = pipeline.run(input);
@@ -117,9 +130,10 @@ export async function exportStudies(
   const { written, unchanged, removed, kept } = await writeOutput(realOut, result.files, {
     format: request.format,
     onProgress: (done, total) => onProgress?.('writing', done, total),
+    memory,
   });
   // An optimisation: failing to save it costs the next export time, never correctness.
-  if (renderCache) await saveRenderCache(workspace, renderCache).catch(() => undefined);
+  if (renderCache) await saveRenderCache(workspace, renderCache, memory).catch(() => undefined);
   onKept?.(kept.length);
   const warnings = [...result.warnings, ...keptWarnings(kept)];
   if (block.studies.length > 0) {

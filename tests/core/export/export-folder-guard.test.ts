@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPORT_MARKER, writeOutput } from '../../../src/core/node/export/output-writer';
 import { type CasebookError } from '../../../src/core/pure/errors';
 import { exportStudies } from '../../../src/core/node/workspace-export';
+import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { listTree } from '../../helpers/file-tree';
 import { withTempDir } from '../../helpers/temp-dir';
 import { makeStudy, sampleSite } from '../../site/sample-site';
@@ -76,12 +77,18 @@ describe('the output folder guard', () => {
         path.join(dir, 'link-to-parent'), // holds the workspace
       ]) {
         const err = await rejection(
-          exportStudies(ws, sampleSite(), [makeStudy({ title: 'Anything' })], {
-            format: 'site',
-            outDir,
-            drafts: false,
-            allowErrors: true,
-          }),
+          exportStudies(
+            ws,
+            sampleSite(),
+            [makeStudy({ title: 'Anything' })],
+            {
+              format: 'site',
+              outDir,
+              drafts: false,
+              allowErrors: true,
+            },
+            new ExportMemory(),
+          ),
         );
         expect(err?.code, outDir).toBe('invalid_input');
         expect(err?.message).toMatch(/outside the workspace/);

@@ -9,6 +9,7 @@ import { CasebookError } from '../../../src/core/pure/errors';
 import { exportFormatIds, exportFormatInfo, exportFormatSchema } from '../../../src/core/pure/export/export-formats';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { exportStudies, type WorkspaceExportRequest } from '../../../src/core/node/workspace-export';
+import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { formatOption } from '../../../src/cli/cli-options';
 import { withTempDir } from '../../helpers/temp-dir';
 import { sampleStudy } from '../../helpers/study-files';
@@ -40,12 +41,18 @@ describe('export formats', () => {
   it.each(exportFormatIds)('%s: exports its own kind of files, with its entry page', async (format) =>
     withTempDir(async (dir) => {
       const out = path.join(dir, 'out');
-      const report = await exportStudies(path.join(dir, 'ws'), site, studies, {
-        format,
-        outDir: out,
-        drafts: false,
-        allowErrors: true,
-      });
+      const report = await exportStudies(
+        path.join(dir, 'ws'),
+        site,
+        studies,
+        {
+          format,
+          outDir: out,
+          drafts: false,
+          allowErrors: true,
+        },
+        new ExportMemory(),
+      );
       expect(report.format).toBe(format);
       const entry = exportFormatInfo(format).entryPage;
       if (entry) expect(await exists(path.join(out, entry))).toBe(true);
@@ -60,7 +67,9 @@ describe('export formats', () => {
       const out = path.join(dir, 'out');
       for (const format of ['pdf', 'constructor', 'hasOwnProperty']) {
         const request = { format, outDir: out, drafts: false } as unknown as WorkspaceExportRequest;
-        const err = await exportStudies(path.join(dir, 'ws'), site, studies, request).catch((e: unknown) => e);
+        const err = await exportStudies(path.join(dir, 'ws'), site, studies, request, new ExportMemory()).catch(
+          (e: unknown) => e,
+        );
         expect(err).toBeInstanceOf(CasebookError);
         expect((err as CasebookError).code).toBe('invalid_input');
         expect((err as CasebookError).message).toContain('"site" or "markdown"');

@@ -15,6 +15,7 @@ import { checkWorkspace } from '../../../src/core/pure/checks/workspace-checks';
 import { type CasebookError } from '../../../src/core/pure/errors';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { exportStudies } from '../../../src/core/node/workspace-export';
+import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { dispatch } from '../../../src/core/pure/dispatch';
 import { withTempDir } from '../../helpers/temp-dir';
 import { sampleStudy } from '../../helpers/study-files';
@@ -168,11 +169,17 @@ describe('publish errors stop an export', () => {
           const exported = checkWorkspace(site, studies, { publishedOnly: !drafts });
           const shouldRefuse = exported.totals.errors > 0;
           const out = path.join(dir, `out-${run++}`);
-          const err = await exportStudies(path.join(dir, 'ws'), site, studies, {
-            format: run % 2 ? 'site' : 'markdown',
-            outDir: out,
-            drafts,
-          }).then(
+          const err = await exportStudies(
+            path.join(dir, 'ws'),
+            site,
+            studies,
+            {
+              format: run % 2 ? 'site' : 'markdown',
+              outDir: out,
+              drafts,
+            },
+            new ExportMemory(),
+          ).then(
             () => null,
             (e: unknown) => e as CasebookError,
           );

@@ -8,6 +8,7 @@ import { CasebookError } from '../../../src/core/pure/errors';
 import { defaultSiteSettings, type SiteSettings } from '../../../src/core/pure/schemas/site';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { exportWorkspaceStudies } from '../../../src/core/node/workspace-export';
+import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { withTempDir } from '../../helpers/temp-dir';
 import { sampleStudy } from '../../helpers/study-files';
 
@@ -26,13 +27,21 @@ function exporter(ws: string, out: string) {
     const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
     return Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8')) as Study));
   };
+  // One workspace's exports share its memory, as they do under one service.
+  const memory = new ExportMemory();
   const run = (site: SiteSettings = defaultSiteSettings(), options: { drafts?: boolean; allowErrors?: boolean } = {}) =>
-    exportWorkspaceStudies(ws, site, load, {
-      format: 'site',
-      outDir: out,
-      drafts: options.drafts ?? false,
-      allowErrors: options.allowErrors ?? true,
-    });
+    exportWorkspaceStudies(
+      ws,
+      site,
+      load,
+      {
+        format: 'site',
+        outDir: out,
+        drafts: options.drafts ?? false,
+        allowErrors: options.allowErrors ?? true,
+      },
+      memory,
+    );
   return { run, reads: () => reads };
 }
 

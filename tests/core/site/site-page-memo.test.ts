@@ -1,7 +1,8 @@
 // The page memo must never serve a stale page: after any one field of a study changes, a
 // re-export in the same process gives exactly the pages a fresh process would.
 import { describe, expect, it } from 'vitest';
-import { forgetRenderedSite, siteExport } from '../../../src/core/node/export/site-export';
+import { siteExport } from '../../../src/core/node/export/site-export';
+import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { makeStudy, readSampleAsset, sampleSite } from '../../site/sample-site';
 
@@ -9,12 +10,11 @@ const studies = (): Study[] => [
   makeStudy({ id: 'one', title: 'First study', outcome: 'succeeded', tags: ['aws'] }),
   makeStudy({ id: 'two', title: 'Second study', outcome: 'failed' }),
 ];
-const pagesOf = (list: Study[]) =>
+const pagesOf = (list: Study[], memory: ExportMemory) =>
   new Map(
-    siteExport({ site: sampleSite(), studies: list, readAsset: readSampleAsset, drafts: true }).files.map((f) => [
-      f.path,
-      String(f.contents),
-    ]),
+    siteExport({ site: sampleSite(), studies: list, readAsset: readSampleAsset, drafts: true, memory }).files.map(
+      (f) => [f.path, String(f.contents)],
+    ),
   );
 
 // One change per field a study page can show; each keeps the study valid.
@@ -33,13 +33,12 @@ const changes: Array<[string, Partial<Study>]> = [
 
 describe('site page memo', () => {
   it.each(changes)('a changed %s re-renders the page exactly as a fresh export would', (_name, change) => {
-    forgetRenderedSite();
+    const memory = new ExportMemory();
     const before = studies();
-    const warmFirst = pagesOf(before);
+    const warmFirst = pagesOf(before, memory);
     const after = before.map((s) => (s.id === 'one' ? { ...s, ...change } : s));
-    const warm = pagesOf(after);
-    forgetRenderedSite();
-    const cold = pagesOf(after);
+    const warm = pagesOf(after, memory);
+    const cold = pagesOf(after, new ExportMemory());
     expect([...warm.keys()].sort()).toEqual([...cold.keys()].sort());
     for (const [file, html] of cold) expect(warm.get(file), file).toBe(html);
     // The change is visible somewhere, so the comparison above is not of identical sites.

@@ -2,7 +2,8 @@
 // thread makes: the export then renders nothing itself, every section comes from the cache,
 // images included (one workspace image, one remote, one refused).
 import { describe, expect, it } from 'vitest';
-import { forgetRenderedSite, siteExport } from '../../../src/core/node/export/site-export';
+import { siteExport } from '../../../src/core/node/export/site-export';
+import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { PersistentRenderCache } from '../../../src/core/node/export/site-render-cache';
 import { prerenderSections } from '../../../src/core/node/export/site-prerender';
 import { studyBodyStats } from '../../../src/core/node/export/site-study-body';
@@ -26,10 +27,8 @@ describe('prerenderSections', () => {
     }));
     const input = { site: sampleSite(), studies, drafts: false, readAsset: readSampleAsset };
 
-    forgetRenderedSite();
-    const alone = siteExport(input);
+    const alone = siteExport({ ...input, memory: new ExportMemory() });
 
-    forgetRenderedSite();
     const cache = new PersistentRenderCache();
     const resolve = (src: string) =>
       src === PNG_ASSET
@@ -40,7 +39,7 @@ describe('prerenderSections', () => {
     const rendered = await prerenderSections(studies, resolve, cache, 8);
     expect(rendered).toBeGreaterThan(30);
     studyBodyStats.rendered = 0;
-    const parallel = siteExport({ ...input, renderCache: cache });
+    const parallel = siteExport({ ...input, renderCache: cache, memory: new ExportMemory() });
     expect(studyBodyStats.rendered).toBe(0);
     expect(parallel.files).toEqual(alone.files);
     expect(parallel.warnings).toEqual(alone.warnings);

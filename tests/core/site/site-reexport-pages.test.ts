@@ -2,13 +2,14 @@
 // page: after any edit that a page shows (the study's own fields, its neighbours' titles and
 // addresses, its categories, the site settings) every page equals a cold export's.
 import { describe, expect, it } from 'vitest';
-import { forgetRenderedSite, siteExport } from '../../../src/core/node/export/site-export';
+import { siteExport } from '../../../src/core/node/export/site-export';
+import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import type { SiteSettings } from '../../../src/core/pure/schemas/site';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { readSampleAsset, sampleSite, sampleStudies } from '../../site/sample-site';
 
-function pages(site: SiteSettings, studies: Study[]): Map<string, string> {
-  const { files } = siteExport({ site, studies, readAsset: readSampleAsset, drafts: false });
+function pages(site: SiteSettings, studies: Study[], memory: ExportMemory): Map<string, string> {
+  const { files } = siteExport({ site, studies, readAsset: readSampleAsset, drafts: false, memory });
   return new Map(
     files.filter((f) => f.path.endsWith('.html')).map((f) => [f.path, Buffer.from(f.contents).toString('utf8')]),
   );
@@ -38,12 +39,11 @@ describe('re-exporting the site in one process', () => {
     it(`after an edit of the ${what}, shows every page as a cold export does`, () => {
       const site = sampleSite();
       const studies = sampleStudies();
-      forgetRenderedSite();
-      const before = pages(site, studies);
+      const memory = new ExportMemory();
+      const before = pages(site, studies, memory);
       const [editedSite, editedStudies] = edit(site, studies);
-      const warm = pages(editedSite, editedStudies);
-      forgetRenderedSite();
-      const cold = pages(editedSite, editedStudies);
+      const warm = pages(editedSite, editedStudies, memory);
+      const cold = pages(editedSite, editedStudies, new ExportMemory());
       expect(warm).toEqual(cold);
       // The edit shows on some study page, so the comparison above is not between two stale sites.
       const studyPages = [...cold.keys()].filter((p) => p.split('/').length > 1 && !p.startsWith('category/'));

@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EXPORT_MARKER, forgetTextHashes } from '../../../src/core/node/export/output-writer';
+import { EXPORT_MARKER } from '../../../src/core/node/export/output-writer';
+import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { localSecret } from '../../../src/core/node/local-secret';
-import { forgetRenderedSite, siteExport } from '../../../src/core/node/export/site-export';
+import { siteExport } from '../../../src/core/node/export/site-export';
 import {
   RENDER_CACHE_DIR,
   RENDER_CACHE_FILES,
-  forgetLoadedRenderCaches,
   parseRenderCache,
   serializeRenderCache,
 } from '../../../src/core/node/export/site-render-cache';
@@ -34,11 +34,11 @@ const cacheText = async (ws: string) =>
   (await Promise.all((await cacheFiles(ws)).map((f) => readFile(f, 'utf8')))).join('\n');
 const secret = async () => (await localSecret())!;
 
+/** What the exports below remember, as one service would; each test starts with its own. */
+let memory = new ExportMemory();
 /** Everything in memory forgotten: the next export runs as `casebook export` in a new process would. */
 function freshProcess() {
-  forgetRenderedSite();
-  forgetTextHashes();
-  forgetLoadedRenderCaches();
+  memory = new ExportMemory();
   studyBodyStats.rendered = 0;
   studyBodyStats.reused = 0;
 }
@@ -74,7 +74,7 @@ async function withWorkspace(fn: (ws: string, out: string) => Promise<void>) {
 
 // The sample studies have publish-check errors (an empty section); this file is about the cache.
 const exportSite = (ws: string, out: string, list: Study[], drafts = false) =>
-  exportStudies(ws, site, list, { format: 'site', outDir: out, drafts, allowErrors: true });
+  exportStudies(ws, site, list, { format: 'site', outDir: out, drafts, allowErrors: true }, memory);
 
 async function tree(dir: string, prefix = ''): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
@@ -90,7 +90,7 @@ async function tree(dir: string, prefix = ''): Promise<Map<string, Buffer>> {
 /** The site's pages as a cache-less, cold export makes them. */
 function expectedPages(list: Study[]): Map<string, string> {
   freshProcess();
-  const { files } = siteExport({ site, studies: list, readAsset: readSampleAsset, drafts: false });
+  const { files } = siteExport({ site, studies: list, readAsset: readSampleAsset, drafts: false, memory });
   return new Map(files.map((f) => [f.path, Buffer.from(f.contents).toString('utf8')]));
 }
 

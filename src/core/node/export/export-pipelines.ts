@@ -12,6 +12,7 @@ import { buildSiteModel } from '../../pure/export/site-model';
 import { siteExport, siteImage } from './site-export';
 import { prerenderSections } from './site-prerender';
 import type { RenderCache } from './site-render-cache';
+import type { ExportMemory } from './export-memory';
 
 export interface PipelineInput {
   site: SiteSettings;
@@ -20,6 +21,8 @@ export interface PipelineInput {
   readAsset(relPath: string): Uint8Array | null;
   /** Sections rendered by earlier exports; only pipelines with `usesRenderCache` get one. */
   renderCache?: RenderCache;
+  /** What earlier exports of this workspace remember (its service's); pipelines may ignore it. */
+  memory: ExportMemory;
 }
 
 export interface PipelineResult {

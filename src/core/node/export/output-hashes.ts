@@ -2,34 +2,27 @@
 // folder without following a link planted in its place.
 import { createHash } from 'node:crypto';
 import { readRegularFileOrNull } from '../regular-file';
+import type { ExportMemory } from './export-memory';
 
 // Hashing a string directly skips making a Buffer of it (20 MB for 1,000 studies) in JS.
 export const sha1 = (contents: string | Uint8Array): string => createHash('sha1').update(contents).digest('base64');
 
-// Hashes of recent texts, by the text itself: the site export hands over the very same
-// strings for unchanged pages, and a Map finds a string it has seen far faster than SHA-1
-// reads it. Bounded, so a long session does not hold old exports forever.
+// Hashes of recent texts, by the text itself (in `memory`): the site export hands over the
+// very same strings for unchanged pages, and a Map finds a string it has seen far faster than
+// SHA-1 reads it. Bounded, so a long session does not hold old exports forever.
 const MAX_REMEMBERED_CHARS = 48_000_000;
-const textHashes = new Map<string, string>();
-let rememberedChars = 0;
 
-/** Forgets remembered hashes (the benchmark uses it to measure a fresh process). */
-export function forgetTextHashes(): void {
-  textHashes.clear();
-  rememberedChars = 0;
-}
-
-export function hashOf(contents: string | Uint8Array): string {
+export function hashOf(contents: string | Uint8Array, memory: ExportMemory): string {
   if (typeof contents !== 'string') return sha1(contents);
-  let hash = textHashes.get(contents);
+  let hash = memory.textHashes.get(contents);
   if (hash === undefined) {
     hash = sha1(contents);
-    if (rememberedChars + contents.length > MAX_REMEMBERED_CHARS) {
-      textHashes.clear();
-      rememberedChars = 0;
+    if (memory.textHashChars + contents.length > MAX_REMEMBERED_CHARS) {
+      memory.textHashes.clear();
+      memory.textHashChars = 0;
     }
-    textHashes.set(contents, hash);
-    rememberedChars += contents.length;
+    memory.textHashes.set(contents, hash);
+    memory.textHashChars += contents.length;
   }
   return hash;
 }

@@ -8,6 +8,7 @@ import type { OutputFile } from '../../pure/export/output-files';
 import type { FileRecord, Marker, PendingFile } from './export-marker';
 import { checkOnDisk, refuse } from './output-folder-state';
 import { byteLength, hashOf, readRegularFile, sha1, toBuffer } from './output-hashes';
+import type { ExportMemory } from './export-memory';
 import { unsafeOutputPath } from './output-paths';
 
 /** A file the export did not replace or remove, and why. */
@@ -65,6 +66,7 @@ export async function planOutput(
   files: OutputFile[],
   seen: Set<string>,
   previous: Marker | null,
+  memory: ExportMemory,
   onDecided: () => void,
 ): Promise<OutputPlan> {
   const before = new Map<string, FileRecord>();
@@ -91,7 +93,7 @@ export async function planOutput(
   const plans = new Map<string, Plan>();
   await inBatches(files, async (file) => {
     const stat = onDisk.get(file.path) ?? null;
-    const hash = hashOf(file.contents);
+    const hash = hashOf(file.contents, memory);
     const size = byteLength(file.contents);
     let plan: Plan = { kind: 'write', file, hash };
     if (stat && !stat.isFile()) plan = { kind: 'kept', reason: NOT_A_FILE };

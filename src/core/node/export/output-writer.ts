@@ -22,11 +22,11 @@ import { removeLegacyRenderCache, removeOwnTempFiles } from './output-cleanup';
 import { lstatOrNull, previousExport, removeEmptyFolders } from './output-folder-state';
 import type { ExportFormat, OutputFile } from '../../pure/export/output-files';
 import { byteLength, hashOf } from './output-hashes';
+import { ExportMemory } from './export-memory';
 import { EXPORT_MARKER, realPathAllowingMissing } from './output-paths';
 import { checkedPaths, planOutput, type KeptFile } from './output-plan';
 
 export { EXPORT_MARKER, unsafeOutputPath } from './output-paths';
-export { forgetTextHashes } from './output-hashes';
 export type { KeptFile } from './output-plan';
 
 export interface WriteOutputOptions {
@@ -43,6 +43,11 @@ export interface WriteOutputOptions {
   durable?: boolean;
   /** How pages are written (tests inject failures here); by default from `durable`. */
   ops?: AtomicWriteOps;
+  /**
+   * Hashes of texts written by earlier exports, so unchanged pages are not hashed again. The
+   * service passes its workspace's; without one every text is hashed and then forgotten.
+   */
+  memory?: ExportMemory;
 }
 
 export interface WriteOutputResult {
@@ -93,6 +98,7 @@ async function writeChecked(
   options: WriteOutputOptions,
 ): Promise<WriteOutputResult> {
   const durable = options.durable ?? false;
+  const memory = options.memory ?? new ExportMemory();
 
   // 1. Paths: safe, unique, and no file where another needs a folder.
   const seen = checkedPaths(files);
@@ -105,7 +111,14 @@ async function writeChecked(
   // 3.–5. What Casebook wrote before, what is on disk, and so what to write, keep and remove.
   let done = 0;
   const progress = () => options.onProgress?.(++done, files.length);
-  const { before, known, writes, unchanged, removals, kept } = await planOutput(root, files, seen, previous, progress);
+  const { before, known, writes, unchanged, removals, kept } = await planOutput(
+    root,
+    files,
+    seen,
+    previous,
+    memory,
+    progress,
+  );
 
   // 4. The render cache Casebook 0.1 kept in the folder goes.
   if (previous) await removeLegacyRenderCache(root);
@@ -123,7 +136,11 @@ async function writeChecked(
   // 6. Before the first change: the marker learns what is about to be written, and is synced.
   // A run killed from here on leaves a folder the next run accepts and cleans up.
   if (writes.length > 0 || removals.length > 0) {
-    const pending = writes.map((f) => ({ path: f.path, size: byteLength(f.contents), sha1: hashOf(f.contents) }));
+    const pending = writes.map((f) => ({
+      path: f.path,
+      size: byteLength(f.contents),
+      sha1: hashOf(f.contents, memory),
+    }));
     await writeMarker(root, {
       casebookExport: 1,
       format: options.format,
@@ -136,6 +153,7 @@ async function writeChecked(
   const records = new Map(unchanged.map((r) => [r.path, r]));
   const { removed, touchedDirs } = await applyPlan(root, outDir, writes, removals, {
     ops: options.ops ?? writeOps(durable),
+    hash: (contents) => hashOf(contents, memory),
     written: (record) => {
       records.set(record.path, record);
       progress();
@@ -175,7 +193,7 @@ async function applyPlan(
   outDir: string,
   writes: OutputFile[],
   removals: string[],
-  how: { ops: AtomicWriteOps; written(record: FileRecord): void },
+  how: { ops: AtomicWriteOps; hash(contents: OutputFile['contents']): string; written(record: FileRecord): void },
 ): Promise<{ removed: number; touchedDirs: Set<string> }> {
   const touchedDirs = new Set<string>();
   const madeDirs = new Map<string, Promise<unknown>>();
@@ -193,7 +211,7 @@ async function applyPlan(
       await ensureDir(path.dirname(target));
       await writeFileAtomic(target, file.contents, how.ops);
       const stat = await fsp.lstat(target);
-      how.written({ path: file.path, size: stat.size, mtimeMs: stat.mtimeMs, sha1: hashOf(file.contents) });
+      how.written({ path: file.path, size: stat.size, mtimeMs: stat.mtimeMs, sha1: how.hash(file.contents) });
       touchedDirs.add(path.dirname(target));
     });
     const emptied = new Set<string>();

@@ -10,9 +10,10 @@ import type { OutputFile } from '../../pure/export/output-files';
 import { renderFeed, renderSitemap } from '../../pure/export/site-feed';
 import { buildSiteModel, type SiteStudy } from '../../pure/export/site-model';
 import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
-import { rememberedPage, clearPageMemo } from './site-page-memo';
-import { clearStudyBodyCache, studyBody, type ImageResolver } from './site-study-body';
+import { rememberedPage } from './site-page-memo';
+import { studyBody, type ImageResolver } from './site-study-body';
 import type { RenderCache } from './site-render-cache';
+import { ExportMemory } from './export-memory';
 import { FAVICON_SVG, SITE_CSS } from '../../pure/export/site-theme';
 
 export interface SiteExportInput {
@@ -29,6 +30,11 @@ export interface SiteExportInput {
    * it holds, told about every section this export uses. Output is identical without it.
    */
   renderCache?: RenderCache;
+  /**
+   * What earlier exports rendered (bodies and pages), reused and added to. The service passes
+   * its workspace's; without one this export starts cold and its renderings are forgotten.
+   */
+  memory?: ExportMemory;
 }
 
 export interface SiteExportResult {
@@ -66,6 +72,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   const assets = new Map<string, Uint8Array>();
   const refused = new Map<string, string>();
   const ctx: PageContext = { model, hasFeed, formatDate: dateFormatter(site.language) };
+  const memory = input.memory ?? new ExportMemory();
 
   // Which stored images travel with the site is exportableAsset's decision (no SVG, only
   // files that are what their name says), the same for the Markdown export.
@@ -104,7 +111,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   const siteKey = JSON.stringify([site, hasFeed]);
   const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
   model.studies.forEach((s, i) => {
-    const body = studyBody(s.study, imagesOf(s), input.renderCache);
+    const body = studyBody(s.study, imagesOf(s), memory, input.renderCache);
     // Every field of the table (fieldValues), not a hand-picked few: a field the page shows
     // but the key missed would serve a stale page.
     const key = `${siteKey}${JSON.stringify([
@@ -114,7 +121,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
       neighbour(model.studies[i - 1]),
       neighbour(model.studies[i + 1]),
     ])}`;
-    files.push({ path: s.path, contents: rememberedPage(s.path, key, body, () => renderStudy(ctx, i, body)) });
+    files.push({ path: s.path, contents: rememberedPage(memory, s.path, key, body, () => renderStudy(ctx, i, body)) });
   });
   for (const category of model.categories) {
     files.push({ path: category.path, contents: renderCategory(ctx, category) });
@@ -127,10 +134,4 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     warnings.push(NO_BASE_URL_WARNING);
   }
   return { files, warnings: [...new Set(warnings)], studies: model.studies.length };
-}
-
-/** Forgets every remembered rendering (the next export starts cold, as a new process would). */
-export function forgetRenderedSite(): void {
-  clearStudyBodyCache();
-  clearPageMemo();
 }

@@ -23,6 +23,7 @@ import { unsyncedWriteOps, writeFileAtomic } from '../atomic-write';
 import { localSecret, signedText, verifiedBody } from '../local-secret';
 import { CACHE_DIR } from '../summary-cache';
 import { readRegularFile } from './output-hashes';
+import type { ExportMemory } from './export-memory';
 
 /** What siteExport needs from a render cache: a string map. */
 export interface RenderCache {
@@ -50,6 +51,8 @@ function shardOf(key: string): number {
 }
 
 type Entries = ReadonlyMap<string, string>;
+/** What a cache file holds, key to value. */
+export type RenderCacheEntries = Entries;
 
 /**
  * A cache loaded from disk that records what the export uses: only entries read or set during
@@ -109,23 +112,17 @@ export function serializeRenderCache(entries: Entries, secret: Buffer): string {
   return signedText(secret, body);
 }
 
-// What each cache file held when this process last read or wrote it, with the file's identity,
-// so an app exporting again into the same folder does not read back what it just wrote.
+// What each cache file held when `memory` last saw it read or written, with the file's
+// identity, so an app exporting again into the same folder does not read back what it just wrote.
 const MAX_REMEMBERED_FILES = 4 * SHARDS;
-interface Remembered {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-  entries: Entries;
-}
-const remembered = new Map<string, Remembered>();
 
-/** Forgets caches remembered in memory (tests and the benchmark use it to act like a new process). */
-export function forgetLoadedRenderCaches(): void {
-  remembered.clear();
-}
-
-function remember(file: string, stat: { size: number; mtimeMs: number; ino: number }, entries: Entries) {
+function remember(
+  memory: ExportMemory,
+  file: string,
+  stat: { size: number; mtimeMs: number; ino: number },
+  entries: Entries,
+) {
+  const remembered = memory.renderCacheFiles;
   remembered.delete(file);
   if (remembered.size >= MAX_REMEMBERED_FILES) remembered.delete(remembered.keys().next().value!);
   remembered.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, entries });
@@ -138,17 +135,17 @@ async function lstatOrNull(file: string) {
 }
 
 /** One cache file: its entries, undefined when absent, null when there but not usable. */
-async function loadShard(file: string, secret: Buffer): Promise<Entries | null | undefined> {
+async function loadShard(file: string, secret: Buffer, memory: ExportMemory): Promise<Entries | null | undefined> {
   const stat = await lstatOrNull(file);
   if (!stat) return undefined;
   if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return null;
-  const known = remembered.get(file);
+  const known = memory.renderCacheFiles.get(file);
   if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino) {
     return known.entries;
   }
   const bytes = await readRegularFile(file).catch(() => null);
   const entries = bytes === null ? null : parseRenderCache(bytes.toString('utf8'), secret);
-  if (entries) remember(file, stat, entries);
+  if (entries) remember(memory, file, stat, entries);
   return entries;
 }
 
@@ -157,12 +154,12 @@ async function loadShard(file: string, secret: Buffer): Promise<Entries | null |
  * secret, a link, not a regular file, too large, a MAC that does not match, unparsable, of
  * another version). Never throws.
  */
-export async function loadRenderCache(workspace: string): Promise<PersistentRenderCache> {
+export async function loadRenderCache(workspace: string, memory: ExportMemory): Promise<PersistentRenderCache> {
   const secret = await localSecret();
   const dir = cacheDir(workspace);
   const dirStat = await lstatOrNull(dir);
   if (!secret || !dirStat?.isDirectory()) return new PersistentRenderCache();
-  const shards = await Promise.all(RENDER_CACHE_FILES.map((name) => loadShard(path.join(dir, name), secret)));
+  const shards = await Promise.all(RENDER_CACHE_FILES.map((name) => loadShard(path.join(dir, name), secret, memory)));
   return new PersistentRenderCache(shards.map((s) => (s === undefined ? new Map() : s)));
 }
 
@@ -186,7 +183,11 @@ export async function ensureCacheDir(workspace: string): Promise<string | null> 
  * change. Writes nothing without a secret, or where the cache folder's place holds a link or
  * a file, or a file's place something other than a file. Returns files written.
  */
-export async function saveRenderCache(workspace: string, cache: PersistentRenderCache): Promise<number> {
+export async function saveRenderCache(
+  workspace: string,
+  cache: PersistentRenderCache,
+  memory: ExportMemory,
+): Promise<number> {
   const changed = cache
     .shards()
     .flatMap((shard, i) => (shard.changed ? [{ ...shard, name: RENDER_CACHE_FILES[i]! }] : []));
@@ -201,7 +202,7 @@ export async function saveRenderCache(workspace: string, cache: PersistentRender
       if (before && !before.isFile()) return 0;
       await writeFileAtomic(file, serializeRenderCache(entries, secret), unsyncedWriteOps);
       const after = await lstatOrNull(file);
-      if (after) remember(file, after, new Map(entries));
+      if (after) remember(memory, file, after, new Map(entries));
       return 1;
     }),
   );

@@ -16,6 +16,7 @@ import type { RichTextDoc, RichTextNode } from '../../pure/schemas/rich-text';
 import { sectionKeys, type SectionKey, type Study } from '../../pure/schemas/study';
 import { highlightCode } from '../../pure/export/site-highlight';
 import type { RenderCache } from './site-render-cache';
+import type { ExportMemory } from './export-memory';
 
 export interface StudyBody {
   /** HTML of each non-empty section, in section order. */
@@ -38,11 +39,10 @@ export interface ImageResolver {
 // 2: link targets written exactly as checked (no trim), image src checked, Map lookups by type.
 export const SECTION_RENDER_VERSION = 2;
 
+/** How many bodies an ExportMemory holds before it forgets them all. */
 const MAX_CACHED = 5000;
 /** One section's entry in the persistent cache, with its key. */
-type CacheEntry = [key: string, value: string];
-/** Remembered bodies by study id, with the study object they were rendered from. */
-const cache = new Map<string, { study: Study; body: StudyBody; entries?: CacheEntry[] }>();
+export type SectionCacheEntry = [key: string, value: string];
 
 // Hashing 1,000 long studies costs ~100 ms, so hashes are computed only when a remembered
 // body meets a different object for the same id (a study read again from disk), and each
@@ -204,10 +204,17 @@ export const studyBodyStats = { rendered: 0, reused: 0 };
 /**
  * Renders a study's sections for a page one folder below the site root. `resolve` decides
  * image by image; a study whose images could not all be resolved is not remembered in memory,
- * so it is rendered again (and warned about again) next time. `renderCache`, when given,
- * supplies sections rendered by an earlier process and learns every section this export uses.
+ * so it is rendered again (and warned about again) next time. Bodies are remembered in
+ * `memory`, by study id. `renderCache`, when given, supplies sections rendered by an earlier
+ * process and learns every section this export uses.
  */
-export function studyBody(study: Study, resolve: ImageResolver, renderCache?: RenderCache): StudyBody {
+export function studyBody(
+  study: Study,
+  resolve: ImageResolver,
+  memory: ExportMemory,
+  renderCache?: RenderCache,
+): StudyBody {
+  const cache = memory.bodies;
   const hit = cache.get(study.id);
   const same = hit && (hit.study === study || contentHash(hit.study) === contentHash(study));
   // A remembered body is reused only if its images can all still be resolved (and so copied),
@@ -225,7 +232,7 @@ export function studyBody(study: Study, resolve: ImageResolver, renderCache?: Re
 
   const images = new Map<string, string>();
   let complete = true;
-  const entries: CacheEntry[] = [];
+  const entries: SectionCacheEntry[] = [];
   const resolveUrl = (src: string): string | null => {
     const found = resolve(src);
     if (!found) complete = false;
@@ -265,9 +272,4 @@ export function studyBody(study: Study, resolve: ImageResolver, renderCache?: Re
     cache.set(study.id, { study, body, ...(renderCache ? { entries } : {}) });
   }
   return body;
-}
-
-/** Forgets every remembered body (tests use it to measure a cold export). */
-export function clearStudyBodyCache(): void {
-  cache.clear();
 }
