@@ -31,7 +31,7 @@ async function exportInto(dir: string, studies: Study[], durable: boolean, memor
 }
 
 function editOne(studies: Study[], which = 0): Study[] {
-  const i = Math.floor(studies.length / 2) + which * 7;
+  const i = (Math.floor(studies.length / 2) + which * 7) % studies.length; // any size, even 1
   const edited = studies.map((s) => s);
   const s = studies[i]!;
   edited[i] = {
