@@ -280,7 +280,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         workspace,
         site.get(),
         loadAllStudies,
-        input,
+        { ...input, workspaceReadOnly: () => readOnly() !== null },
         onProgress && ((stage, done, total) => onProgress({ stage, done, total })),
       ),
     importMarkdown: async ({ paths }, onProgress) => {
