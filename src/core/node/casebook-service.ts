@@ -54,9 +54,11 @@ export interface CasebookService extends CasebookHandlers {
   loadAllStudies(): Promise<Study[]>;
   /**
    * Why the workspace must not be written (a workspace or study file from a newer Casebook),
-   * or null. dispatch() asks it before any method the contract marks as `mutates`.
+   * or null. dispatch() asks it before any method the contract marks as `mutates`. The study
+   * folder is listed first if it has not been yet: a newer study file found only by a later
+   * list must not let a first call (settings, an image) write meanwhile.
    */
-  readOnlyReason(): string | null;
+  readOnlyReason(): Promise<string | null>;
 }
 
 /** The folders Casebook reads and writes in a workspace: each must be a real folder. */
@@ -180,7 +182,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     },
     loadAllStudies,
     verifyStudies,
-    readOnlyReason: readOnly,
+    readOnlyReason: async () => readOnlyReason ?? (await studies.readOnlyReasonListed()),
     getWorkspaceInfo: info,
     listStudies: async ({ verify }, onProgress) => {
       if (verify) await verifyStudies(onProgress && ((done, total) => onProgress({ done, total })));

@@ -100,6 +100,15 @@ export class StudyStore {
     return this.files.newerReason();
   }
 
+  /**
+   * readOnlyReason once the whole folder has been seen (listed now if it has not been): what
+   * a caller about to write anything in the workspace, not only a study, must ask.
+   */
+  async readOnlyReasonListed(): Promise<string | null> {
+    if (!this.listing.loaded) await this.list();
+    return this.readOnlyReason;
+  }
+
   /** Every write starts here: the whole folder must have been seen once to know it is ours. */
   private async ensureWritable(): Promise<void> {
     if (!this.listing.loaded) await this.list();
