@@ -93,7 +93,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
   assertWorkspaceEntries(workspace, WORKSPACE_FOLDERS, [WORKSPACE_FILE]);
   const site = new SiteStore(workspace);
   const { readOnlyReason } = await site.open();
-  const studies = new StudyStore(workspace);
+  const studies = new StudyStore(workspace, { readOnly: readOnlyReason !== null });
   if (!readOnlyReason) {
     await studies.open();
     await ensureWorkspaceFolder(workspace, ASSETS_DIR);

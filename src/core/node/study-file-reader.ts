@@ -35,6 +35,8 @@ export class StudyFileReader {
     private readonly workspace: string,
     /** Called when a file is set aside or skipped: it no longer stands for a study. */
     private readonly dropped: (file: string) => void,
+    /** True when the workspace file is from a newer Casebook: nothing may be moved either. */
+    private readonly workspaceReadOnly: () => boolean = () => false,
   ) {}
 
   /** Older formats are upgraded as they are read (study-migrations.ts) and written as current. */
@@ -90,6 +92,12 @@ export class StudyFileReader {
   }
 
   async quarantine(file: string, reason: string): Promise<void> {
+    // A read-only workspace is not written, and moving a file aside is a write (a newer
+    // Casebook may read it; git would see it deleted): it is left in place and reported.
+    if (this.workspaceReadOnly() || this.newer.size > 0) {
+      this.skip(file, `${reason} (left in place: the workspace is open read-only)`);
+      return;
+    }
     this.dropped(file);
     let entry: QuarantineEntry;
     try {
