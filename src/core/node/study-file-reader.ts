@@ -92,9 +92,11 @@ export class StudyFileReader {
   }
 
   async quarantine(file: string, reason: string): Promise<void> {
-    // A read-only workspace is not written, and moving a file aside is a write (a newer
-    // Casebook may read it; git would see it deleted): it is left in place and reported.
-    if (this.workspaceReadOnly() || this.newer.size > 0) {
+    // A workspace whose casebook.json is from a newer Casebook is not written, and moving a
+    // file aside is a write (the newer Casebook may read it; git would see it deleted): it is
+    // left in place and reported. (A newer study file alone is found while listing, in an
+    // order of its own: damage found before and after it is set aside alike.)
+    if (this.workspaceReadOnly()) {
       this.skip(file, `${reason} (left in place: the workspace is open read-only)`);
       return;
     }
