@@ -94,3 +94,20 @@ describe('progress over HTTP', () => {
     await expect(api.listStudies({})).rejects.toMatchObject({ code: 'network' });
   });
 });
+
+describe('a progress listener that throws', () => {
+  it('does not turn a call the server completed into a failure (as over IPC)', async () => {
+    const folder = await markdownFolder(2);
+    const { api } = createHttpClient(server.token, origin);
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      const report = await api.importMarkdown({ paths: [folder] }, () => {
+        throw new Error('a bug in the progress bar');
+      });
+      expect(report.imported.map((s) => s.title).sort()).toEqual(['Study 1', 'Study 2']);
+    } finally {
+      console.error = quiet;
+    }
+  });
+});

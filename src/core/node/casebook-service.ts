@@ -55,9 +55,11 @@ export interface CasebookService extends CasebookHandlers {
   loadAllStudies(): Promise<Study[]>;
   /**
    * Why the workspace must not be written (a workspace or study file from a newer Casebook),
-   * or null. dispatch() asks it before any method the contract marks as `mutates`.
+   * or null. dispatch() asks it before any method the contract marks as `mutates`. The study
+   * folder is listed first if it has not been yet: a newer study file found only by a later
+   * list must not let a first call (settings, an image) write meanwhile.
    */
-  readOnlyReason(): string | null;
+  readOnlyReason(): Promise<string | null>;
 }
 
 /** The folders Casebook reads and writes in a workspace: each must be a real folder. */
@@ -92,7 +94,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
   assertWorkspaceEntries(workspace, WORKSPACE_FOLDERS, [WORKSPACE_FILE]);
   const site = new SiteStore(workspace);
   const { readOnlyReason } = await site.open();
-  const studies = new StudyStore(workspace);
+  const studies = new StudyStore(workspace, { readOnly: readOnlyReason !== null });
   // What this workspace's exports remember for the next one (renderings, hashes): one per open workspace.
   const exportMemory = new ExportMemory();
   if (!readOnlyReason) {
@@ -183,7 +185,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     },
     loadAllStudies,
     verifyStudies,
-    readOnlyReason: readOnly,
+    readOnlyReason: async () => readOnlyReason ?? (await studies.readOnlyReasonListed()),
     getWorkspaceInfo: info,
     listStudies: async ({ verify }, onProgress) => {
       if (verify) await verifyStudies(onProgress && ((done, total) => onProgress({ done, total })));
@@ -283,7 +285,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         workspace,
         site.get(),
         loadAllStudies,
-        input,
+        { ...input, workspaceReadOnly: () => readOnly() !== null },
         exportMemory,
         onProgress && ((stage, done, total) => onProgress({ stage, done, total })),
       ),

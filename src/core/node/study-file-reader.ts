@@ -35,6 +35,8 @@ export class StudyFileReader {
     private readonly workspace: string,
     /** Called when a file is set aside or skipped: it no longer stands for a study. */
     private readonly dropped: (file: string) => void,
+    /** True when the workspace file is from a newer Casebook: nothing may be moved either. */
+    private readonly workspaceReadOnly: () => boolean = () => false,
   ) {}
 
   /** Older formats are upgraded as they are read (study-migrations.ts) and written as current. */
@@ -90,6 +92,14 @@ export class StudyFileReader {
   }
 
   async quarantine(file: string, reason: string): Promise<void> {
+    // A workspace whose casebook.json is from a newer Casebook is not written, and moving a
+    // file aside is a write (the newer Casebook may read it; git would see it deleted): it is
+    // left in place and reported. (A newer study file alone is found while listing, in an
+    // order of its own: damage found before and after it is set aside alike.)
+    if (this.workspaceReadOnly()) {
+      this.skip(file, `${reason} (left in place: the workspace is open read-only)`);
+      return;
+    }
     this.dropped(file);
     let entry: QuarantineEntry;
     try {

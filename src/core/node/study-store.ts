@@ -35,6 +35,8 @@ export type { StudyDraft } from '../pure/new-study';
 export interface StudyStoreOptions {
   /** See HEAD_READ_FROM. */
   headReadFrom?: number;
+  /** The workspace file is from a newer Casebook: damaged study files are skipped, never moved. */
+  readOnly?: boolean;
 }
 
 export class StudyStore {
@@ -54,9 +56,13 @@ export class StudyStore {
     options: StudyStoreOptions = {},
   ) {
     this.paths = new StudyPaths(workspace);
-    this.files = new StudyFileReader(workspace, (file) => {
-      if (path.dirname(file) === this.studiesDir) this.listing.forgetFile(path.basename(file));
-    });
+    this.files = new StudyFileReader(
+      workspace,
+      (file) => {
+        if (path.dirname(file) === this.studiesDir) this.listing.forgetFile(path.basename(file));
+      },
+      () => options.readOnly === true,
+    );
     this.listing = new StudyListing(
       this.paths,
       this.files,
@@ -98,6 +104,15 @@ export class StudyStore {
    */
   get readOnlyReason(): string | null {
     return this.files.newerReason();
+  }
+
+  /**
+   * readOnlyReason once the whole folder has been seen (listed now if it has not been): what
+   * a caller about to write anything in the workspace, not only a study, must ask.
+   */
+  async readOnlyReasonListed(): Promise<string | null> {
+    if (!this.listing.loaded) await this.list();
+    return this.readOnlyReason;
   }
 
   /** Every write starts here: the whole folder must have been seen once to know it is ours. */

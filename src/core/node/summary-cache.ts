@@ -2,7 +2,7 @@
 // its list without reading every study file. For each study file it holds the file's mtime
 // and size when it was read and the StudySummary read from it:
 //
-//   {"format":1,"note":"…","studies":[{"id":"…","mtimeMs":…,"size":…,"summary":{…}},…]}
+//   {"format":1,"note":"…","mac":"…","studies":[{"id":"…","mtimeMs":…,"size":…,"summary":{…}},…]}
 //
 // It is derived data: deleting it (or the whole .casebook/ folder) is always safe; the next
 // open reads every study file again and writes a new one. An entry is only used while its
@@ -18,6 +18,7 @@ import { writeFileAtomic } from './atomic-write';
 import { CasebookError } from '../pure/errors';
 import { readRegularFile } from './regular-file';
 import { workspaceEntryRefusal } from './workspace-folders';
+import { localSecret, macOf } from './local-secret';
 import { looseSummarySchema, type StudySummary } from '../pure/schemas/study';
 
 export const CACHE_DIR = '.casebook';
@@ -52,6 +53,7 @@ export interface CachedSummary {
 const cacheSchema = z.object({
   format: z.literal(SUMMARY_CACHE_FORMAT),
   note: z.string().optional(),
+  mac: z.string(),
   studies: z.array(
     z.object({
       id: z.string(),
@@ -63,6 +65,16 @@ const cacheSchema = z.object({
 });
 
 const NOTE = 'Derived from studies/*.json by Casebook to open large workspaces fast. Safe to delete.';
+
+/**
+ * The cache's entries are trusted as verified summaries, and a workspace in a synced folder or
+ * an archive keeps the files' mtimes: entries are signed under the per-user secret
+ * (local-secret.ts), so a cache written by anyone else's Casebook (or by hand) is ignored.
+ */
+export async function summaryCacheMac(studies: unknown): Promise<string | null> {
+  const secret = await localSecret();
+  return secret ? macOf(secret, JSON.stringify(studies)) : null;
+}
 
 export function summaryCachePath(workspace: string): string {
   return path.join(workspace, CACHE_DIR, SUMMARY_CACHE_FILE);
@@ -82,6 +94,9 @@ export async function readSummaryCache(workspace: string): Promise<Map<string, C
   }
   const parsed = cacheSchema.safeParse(json);
   if (!parsed.success) return out; // damaged, hand-edited or from a newer Casebook
+  // Signed as written (the parsed JSON, not zod's copy of it); anyone else's is ignored.
+  const mac = await summaryCacheMac((json as { studies: unknown }).studies);
+  if (mac === null || mac !== parsed.data.mac) return out;
   for (const { id, mtimeMs, size, summary } of parsed.data.studies) {
     if (summary.id === id) out.set(id, { mtimeMs, size, summary });
   }
@@ -126,9 +141,11 @@ export async function writeSummaryCache(
       // Stryker disable next-line StringLiteral: as above, "wx" (never overwrite) cannot make a difference here
       flag: 'wx',
     });
+  const mac = await summaryCacheMac(studies);
+  if (mac === null) throw new CasebookError('io_error', 'No per-user secret to sign the summary cache with.');
   await writeFileAtomic(
     summaryCachePath(workspace),
-    `${JSON.stringify({ format: SUMMARY_CACHE_FORMAT, note: NOTE, studies })}\n`,
+    `${JSON.stringify({ format: SUMMARY_CACHE_FORMAT, note: NOTE, mac, studies })}\n`,
   );
   return written;
 }

@@ -22,6 +22,12 @@ export interface WorkspaceExportRequest {
   drafts: boolean;
   /** Export even when a study it publishes has publish-check errors. */
   allowErrors?: boolean;
+  /**
+   * True while the workspace must not be written (read-only: a file from a newer Casebook).
+   * The export then keeps nothing in the workspace's .casebook/ (no render cache, no receipt):
+   * only the output folder is written. Asked after the studies are read, which may find it so.
+   */
+  workspaceReadOnly?: () => boolean;
 }
 
 export type ExportProgress = (stage: 'rendering' | 'writing', done: number, total: number) => void;
@@ -89,7 +95,7 @@ export async function exportWorkspaceStudies(
     onProgress,
     (n) => (kept = n),
   );
-  await saveExportReceipt(receipt, inputs, report, kept);
+  if (!request.workspaceReadOnly?.()) await saveExportReceipt(receipt, inputs, report, kept);
   return report;
 }
 
@@ -133,7 +139,8 @@ export async function exportStudies(
     memory,
   });
   // An optimisation: failing to save it costs the next export time, never correctness.
-  if (renderCache) await saveRenderCache(workspace, renderCache, memory).catch(() => undefined);
+  if (renderCache && !request.workspaceReadOnly?.())
+    await saveRenderCache(workspace, renderCache, memory).catch(() => undefined);
   onKept?.(kept.length);
   const warnings = [...result.warnings, ...keptWarnings(kept)];
   if (block.studies.length > 0) {

@@ -118,6 +118,27 @@ describe('export receipts', () => {
       expect(ex.reads()).toBe(2);
     }));
 
+  it('does not take a receipt this user signed for another output folder (a replay) for this one', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, [published(1)]);
+      const stale = exporter(ws, path.join(dir, 'stale'));
+      await stale.run();
+      await saveStudy(ws, published(1, { summary: 'Changed since the stale folder was exported' }));
+      await exporter(ws, path.join(dir, 'fresh')).run();
+      // Both receipts name the same inputs now; swap them, so each folder gets the other's.
+      const cache = path.join(ws, '.casebook');
+      const receipts = (await readdir(cache)).filter((n) => n.startsWith('export-'));
+      expect(receipts).toHaveLength(2);
+      const texts = await Promise.all(receipts.map((n) => readFile(path.join(cache, n), 'utf8')));
+      await writeFile(path.join(cache, receipts[0]!), texts[1]!);
+      await writeFile(path.join(cache, receipts[1]!), texts[0]!);
+      const again = await stale.run();
+      expect(stale.reads()).toBe(2);
+      expect(again.written).toBeGreaterThan(0);
+      const page = await readFile(path.join(dir, 'stale', 'index.html'), 'utf8');
+      expect(page).toContain('Changed since the stale folder was exported');
+    }));
+
   it('still refuses an export with publish-check errors that does not allow them', () =>
     withTempDir(async (dir) => {
       const ws = await workspaceWith(dir, [published(1, { title: '' })]);

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../src/core/node/casebook-service';
 import { StudyStore } from '../../../src/core/node/study-store';
-import { CACHE_DIR, MIN_STUDIES_FOR_CACHE, RACY_MS, summaryCachePath } from '../../../src/core/node/summary-cache';
+import {
+  CACHE_DIR,
+  MIN_STUDIES_FOR_CACHE,
+  RACY_MS,
+  summaryCacheMac,
+  summaryCachePath,
+} from '../../../src/core/node/summary-cache';
 import { withTempDir } from '../../helpers/temp-dir';
 import { sampleStudy, writeStudyFiles } from '../../helpers/study-files';
 
@@ -116,6 +122,24 @@ describe('summary cache', () => {
     });
   }
 
+  it('a cache planted by someone else (a synced folder or an archive keeps mtimes) is not used', async () => {
+    await withTempDir(async (dir) => {
+      await cachedWorkspace(dir);
+      const cacheFile = summaryCachePath(dir);
+      const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as {
+        mac?: string;
+        studies: Array<{ summary: { title: string; status: string } }>;
+      };
+      // The files and their stamps are as cached; only the summaries lie (a published study
+      // listed as a draft), with the signature of another user's secret, or none.
+      for (const entry of cache.studies) Object.assign(entry.summary, { title: 'Harmless draft', status: 'draft' });
+      for (const mac of ['A'.repeat(43), undefined]) {
+        await writeFile(cacheFile, JSON.stringify({ ...cache, mac }));
+        expect([...(await titles(dir)).values()].includes('Harmless draft')).toBe(false);
+      }
+    });
+  });
+
   it('a cache entry whose summary names another study is not used', async () => {
     await withTempDir(async (dir) => {
       await cachedWorkspace(dir);
@@ -195,7 +219,7 @@ describe('summary cache', () => {
       // Prove the next open takes both saved studies from the cache, not from their files:
       // mark their cached titles (a test can set no mtime back to the nanosecond).
       for (const entry of cache.studies) if ([created.id, 'study-1'].includes(entry.id)) entry.summary.title += ' *';
-      await writeFile(summaryCachePath(dir), JSON.stringify(cache));
+      await writeFile(summaryCachePath(dir), JSON.stringify({ ...cache, mac: await summaryCacheMac(cache.studies) }));
       const reopened = new StudyStore(dir);
       await reopened.open();
       const list = new Map((await reopened.list()).map((s) => [s.id, s.title]));

@@ -28,7 +28,9 @@ type Listener = (progress: never) => void;
 
 /**
  * The listener a transport passes on: only reports that match the method's progress schema
- * reach it (they crossed a process boundary), and none for a method that reports nothing.
+ * reach it (they crossed a process boundary), and none for a method that reports nothing. A
+ * listener that throws is reported, never the call's outcome: the call went on without it
+ * (over HTTP it would otherwise read as "no readable body" after the server did the work).
  */
 export function progressListener(
   name: MethodName,
@@ -37,7 +39,12 @@ export function progressListener(
   if (!onProgress || !progressMethods.has(name)) return undefined;
   return (progress) => {
     const parsed = contract[name].progress.safeParse(progress);
-    if (parsed.success) onProgress(parsed.data as never);
+    if (!parsed.success) return;
+    try {
+      onProgress(parsed.data as never);
+    } catch (err) {
+      console.error(`A progress listener of ${name} failed:`, err);
+    }
   };
 }
 
