@@ -4,8 +4,11 @@
 import path from 'node:path';
 import { withFileLock } from './atomic-write';
 import type { Study, StudyPatch } from '../pure/schemas/study';
-import { slugFollowsTitle, slugFromTitle, uniqueSlug } from '../pure/slug';
 import type { StudyListing } from './study-listing';
+
+// Slugify's transliteration tables load on the first write, not at start: `casebook list` and
+// every read-only command start without them.
+const slugs = () => import('../pure/slug');
 
 /** The lock (in studies/) under which a slug is chosen and written, by any process. */
 const SLUG_LOCK_TARGET = 'slugs';
@@ -24,7 +27,7 @@ export class SlugClaims {
   claim<T>(wanted: string, exceptId: string | undefined, write: (slug: string) => Promise<T>): Promise<T> {
     return withFileLock(
       path.join(this.studiesDir, SLUG_LOCK_TARGET),
-      async () => write(uniqueSlug(wanted, await this.listing.takenSlugs(exceptId))),
+      async () => write((await slugs()).uniqueSlug(wanted, await this.listing.takenSlugs(exceptId))),
       'the new address (slug)',
     );
   }
@@ -34,14 +37,14 @@ export class SlugClaims {
  * The slug a patch asks for, or null to keep the current one: a slug set by hand, or, for a
  * draft whose slug follows its title, the new title's. Once published (or set by hand) it stays put.
  */
-export function slugWanted(current: Study, patch: StudyPatch): string | null {
+export async function slugWanted(current: Study, patch: StudyPatch): Promise<string | null> {
   if (patch.slug !== undefined && patch.slug !== current.slug) return patch.slug;
-  if (
-    patch.title !== undefined &&
-    patch.title !== current.title &&
-    current.status === 'draft' &&
-    slugFollowsTitle(current.slug, current.title)
-  )
-    return slugFromTitle(patch.title);
-  return null;
+  if (patch.title === undefined || patch.title === current.title || current.status !== 'draft') return null;
+  const { slugFollowsTitle, slugFromTitle } = await slugs();
+  return slugFollowsTitle(current.slug, current.title) ? slugFromTitle(patch.title) : null;
+}
+
+/** The slug a new study asks for: its own, or its title's. */
+export async function slugForNew(slug: string | undefined, title: string | undefined): Promise<string> {
+  return slug ?? (await slugs()).slugFromTitle(title ?? '');
 }

@@ -17,12 +17,11 @@ import type { QuarantineEntry } from './quarantine';
 import { lstatOrNull } from './regular-file';
 import { studyFromDraft, type StudyDraft } from '../pure/new-study';
 import { shownTitle, studySchema, type Study, type StudyPatch, type StudySummary } from '../pure/schemas/study';
-import { slugFromTitle } from '../pure/slug';
 import { newStudyId, StudyPaths, STUDIES_DIR, TRASH_DIR } from './study-files';
 import { StudyFileReader, type SkippedFile } from './study-file-reader';
 import { HEAD_READ_FROM } from './study-index';
 import { StudyListing } from './study-listing';
-import { SlugClaims, slugWanted } from './study-slugs';
+import { SlugClaims, slugForNew, slugWanted } from './study-slugs';
 import { StudyTrash } from './study-trash';
 import { CACHE_DIR } from './summary-cache';
 import { ensureWorkspaceFolder } from './workspace-folders';
@@ -167,7 +166,7 @@ export class StudyStore {
 
   async create(draft: StudyDraft = {}): Promise<Study> {
     await this.ensureWritable();
-    return this.slugs.claim(draft.slug ?? slugFromTitle(draft.title ?? ''), undefined, async (slug) => {
+    return this.slugs.claim(await slugForNew(draft.slug, draft.title), undefined, async (slug) => {
       const now = this.nextTimestamp();
       // An import may carry its original id and times (a lossless round trip); a taken id never is.
       const idFree =
@@ -199,7 +198,7 @@ export class StudyStore {
       );
     }
     const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
-    const wanted = slugWanted(current, patch);
+    const wanted = await slugWanted(current, patch);
     if (wanted === null) {
       await this.write(studySchema.parse(next));
       return next;

@@ -27,6 +27,11 @@ export interface FrontMatterInput {
   fail(key: string, message: string): never;
   /** Keeps the file, telling the author what was changed or ignored. */
   warn(message: string): void;
+  /**
+   * The URL-safe slug of a text (slug.ts). Handed to readers, not imported by the field table,
+   * so every process that reads study files does not load slugify's transliteration tables.
+   */
+  slugFromTitle(text: string): string;
 }
 
 export interface FrontMatterCodec<T> {

@@ -13,6 +13,7 @@ import type { Study } from '../schemas/study';
 import { fieldKeys, studyFields, type FieldKey } from '../schemas/study-fields';
 import { yamlEntry, type FrontMatterCodec, type FrontMatterInput } from './front-matter-codec';
 import { MAX_FRONT_MATTER_ALIASES } from './import-limits';
+import { slugFromTitle } from '../slug';
 
 export function frontMatterFor(study: Study): string {
   const lines: string[] = [];
@@ -50,6 +51,7 @@ export function fieldsFromFrontMatter(
     raw,
     fail,
     warn,
+    slugFromTitle,
     text: (key) => {
       const v = raw(key);
       if (v === undefined || v === null) return undefined;

@@ -10,7 +10,6 @@
 // `frontMatter: yamlField('metrics', schema, (list) => list.length === 0)`.
 import { z } from 'zod';
 import { PlainToken, type FrontMatterCodec } from '../markdown/front-matter-codec';
-import { slugFromTitle } from '../slug';
 import { isWindowsDeviceName, windowsDeviceNameMessage } from './windows-names';
 
 export const studyIdSchema = z
@@ -167,7 +166,7 @@ export const studyFields = {
       read: (input) => {
         const slug = input.text('slug');
         if (slug === undefined || slug === '') return undefined;
-        const safe = slugSchema.safeParse(slug).success ? slug : slugFromTitle(slug);
+        const safe = slugSchema.safeParse(slug).success ? slug : input.slugFromTitle(slug);
         if (safe !== slug) input.warn(`The slug "${slug}" was not URL-safe; "${safe}" is used instead.`);
         return safe;
       },
