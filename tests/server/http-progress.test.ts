@@ -4,12 +4,12 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openWorkspace } from '../../src/core/node/casebook-service';
 import { CasebookError } from '../../src/core/pure/errors';
 import { API_PREFIX, PROGRESS_MEDIA_TYPE, TOKEN_HEADER } from '../../src/core/pure/transport';
 import { createHttpClient } from '../../src/renderer/src/api/http-client';
-import { startServer, type RunningServer } from '../../src/server/http-server';
+import type { RunningServer } from '../../src/server/http-server';
 import { makeTempDir } from '../helpers/temp-dir';
+import { startWorkspaceServer } from '../helpers/workspace-server';
 
 let dir: string;
 let server: RunningServer;
@@ -17,11 +17,7 @@ let origin: string;
 
 beforeEach(async () => {
   dir = await makeTempDir();
-  const rendererDir = path.join(dir, 'renderer');
-  await mkdir(rendererDir);
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Casebook</title>');
-  const workspace = path.join(dir, 'ws');
-  server = await startServer({ handlers: await openWorkspace(workspace), workspaceDir: workspace, rendererDir });
+  server = await startWorkspaceServer(dir);
   origin = `http://127.0.0.1:${server.port}`;
 });
 afterEach(async () => {

@@ -1,26 +1,22 @@
 // importMarkdown over browser mode's HTTP API (issue 10, finding 10): a hostile file is an
 // entry in the report's `skipped`, never a 500, and a runaway parse is stopped at the time limit
 // in its worker while the server keeps answering other requests.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openWorkspace } from '../../src/core/node/casebook-service';
 import type { MarkdownImportReport } from '../../src/core/node/markdown/markdown-import';
-import { startServer, type RunningServer } from '../../src/server/http-server';
+import type { RunningServer } from '../../src/server/http-server';
 import { HOSTILE_MARKDOWN } from '../fixtures/markdown/hostile-files';
 import { makeTempDir } from '../helpers/temp-dir';
+import { startWorkspaceServer } from '../helpers/workspace-server';
 
 let dir: string;
 let server: RunningServer;
 
 beforeEach(async () => {
   dir = await makeTempDir();
-  const rendererDir = path.join(dir, 'renderer');
-  await mkdir(rendererDir);
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Casebook</title>');
-  const workspace = path.join(dir, 'ws');
-  server = await startServer({ handlers: await openWorkspace(workspace), workspaceDir: workspace, rendererDir });
+  server = await startWorkspaceServer(dir);
 });
 afterEach(async () => {
   await server.close();
