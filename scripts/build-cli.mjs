@@ -66,6 +66,23 @@ const zodUsedMembersOnly = {
   },
 };
 
+// commander requires node:child_process when it loads, for stand-alone subcommand executables
+// (`git-foo` style) that Casebook does not have; loading it (with net and dgram) costs every
+// command several milliseconds. In the bundle it is required on first use instead.
+const commanderChildProcessOnUse = {
+  name: 'commander-child-process-on-use',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      // A commander that loads it otherwise fails the build here, not silently.
+      if (!source.includes(eager)) throw new Error(`${args.path} no longer starts with: ${eager}`);
+      const onUse = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, onUse), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: {
     casebook: 'src/cli/main.ts',
@@ -85,7 +102,7 @@ await build({
     js: "import { createRequire as __casebookRequire } from 'node:module'; const require = __casebookRequire(import.meta.url);",
   },
   sourcemap: true,
-  plugins: [englishZodLocalesOnly, zodUsedMembersOnly],
+  plugins: [englishZodLocalesOnly, zodUsedMembersOnly, commanderChildProcessOnUse],
   logLevel: 'warning',
 });
 console.log(`built ${outdir}/casebook.mjs and its workers`);
