@@ -1,6 +1,8 @@
 // The application menu. The template is built by a plain function so tests can read it;
-// actions arrive as callbacks so the menu knows nothing about workspaces or windows.
+// actions arrive as callbacks so the menu knows nothing about workspaces or windows. Its keys
+// come from the one table of app keys (core/pure/app-keys.ts), never written here.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { appKeys, menuAccelerator } from '../core/pure/app-keys';
 
 export interface MenuActions {
   newStudy(): void;
@@ -39,9 +41,17 @@ export function menuTemplate(options: {
   template.push({
     label: 'File',
     submenu: [
-      { label: 'New case study', accelerator: 'CmdOrCtrl+N', click: () => actions.newStudy() },
-      { label: 'Open workspace…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
-      { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportWorkspace() },
+      { label: 'New case study', accelerator: menuAccelerator(appKeys.newStudy), click: () => actions.newStudy() },
+      {
+        label: 'Open workspace…',
+        accelerator: menuAccelerator(appKeys.openWorkspace),
+        click: () => actions.openWorkspace(),
+      },
+      {
+        label: 'Export…',
+        accelerator: menuAccelerator(appKeys.exportWorkspace),
+        click: () => actions.exportWorkspace(),
+      },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
@@ -73,7 +83,11 @@ export function menuTemplate(options: {
   template.push({
     role: 'help',
     submenu: [
-      { label: 'Keyboard shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.showShortcuts() },
+      {
+        label: 'Keyboard shortcuts',
+        accelerator: menuAccelerator(appKeys.shortcuts),
+        click: () => actions.showShortcuts(),
+      },
       { label: 'Show workspace folder', click: () => actions.showWorkspaceFolder() },
       ...(isMac ? [] : [{ role: 'about' } as MenuItemConstructorOptions]),
     ],

@@ -5,10 +5,15 @@ import path from 'node:path';
 import { openWorkspace } from '../../src/core/node/casebook-service';
 import { startServer, type RunningServer } from '../../src/server/http-server';
 
+/** The workspace folder startWorkspaceServer(dir) serves. */
+export function servedWorkspace(dir: string): string {
+  return path.join(dir, 'ws');
+}
+
 export async function startWorkspaceServer(dir: string): Promise<RunningServer> {
   const rendererDir = path.join(dir, 'renderer');
   await mkdir(rendererDir);
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Casebook</title>');
-  const workspace = path.join(dir, 'ws');
+  const workspace = servedWorkspace(dir);
   return startServer({ handlers: await openWorkspace(workspace), workspaceDir: workspace, rendererDir });
 }

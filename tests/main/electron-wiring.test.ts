@@ -13,6 +13,7 @@ import { ipcChannel, methodNames, type ApiResult } from '../../src/core/pure/con
 import type { Study } from '../../src/core/pure/schemas/study';
 import { shellChannels } from '../../src/core/pure/transport';
 import { menuTemplate } from '../../src/main/menu';
+import { appKeys, menuAccelerator } from '../../src/core/pure/app-keys';
 
 const fake = await vi.hoisted(async () => (await import('../electron/fake-electron')).createFakeElectron());
 
@@ -259,11 +260,26 @@ describe('IPC transport', () => {
 describe('menu', () => {
   it('sends shell events for New case study, Export… and Keyboard shortcuts', () => {
     expect(menuItem('New case study').accelerator).toBe('CmdOrCtrl+N');
-    expect(menuItem('Export…').accelerator).toBe('CmdOrCtrl+E');
+    // Not Ctrl+E: in a section that is Inline code, which the menu's key would take over.
+    expect(menuItem('Export…').accelerator).toBe('CmdOrCtrl+Shift+E');
+    expect(menuItem('Keyboard shortcuts').accelerator).toBe('CmdOrCtrl+/');
     menuItem('New case study').click();
     menuItem('Export…').click();
     menuItem('Keyboard shortcuts').click();
     expect(sentEvents()).toEqual(['new-study', 'open-export', 'show-shortcuts']);
+  });
+
+  it('takes every accelerator from the app key table, so none can clash with an editor key', () => {
+    const accelerators = (state.menu ?? []).flatMap((top) =>
+      ((top.submenu as MenuItemConstructorOptions[] | undefined) ?? []).flatMap((item) =>
+        item.accelerator ? [item.accelerator] : [],
+      ),
+    );
+    expect(accelerators).toHaveLength(4);
+    const fromTable = Object.values(appKeys).map(menuAccelerator);
+    for (const accelerator of accelerators) expect(fromTable).toContain(accelerator);
+    expect(menuAccelerator('Mod-Alt-Shift-x')).toBe('CmdOrCtrl+Alt+Shift+X');
+    expect(() => menuAccelerator('Hyper-x')).toThrow(/Unknown modifier "Hyper"/);
   });
 
   it('offers reload and DevTools only in development builds', () => {

@@ -1,9 +1,11 @@
 // The command table is the single source for toolbar, slash menu and shortcuts: the names the
 // issue asks for exist, shortcuts do not collide, and the slash menu finds blocks by name.
 import { describe, expect, it } from 'vitest';
+import { appKeys } from '../../src/core/pure/app-keys';
 import {
   blockCommands,
   editorCommands,
+  markCommands,
   slashCommands,
   toolbarCommands,
 } from '../../src/renderer/src/editor/editor-commands';
@@ -33,8 +35,21 @@ describe('editor command table', () => {
 
   it('binds each shortcut to one command only, including the standard ones', () => {
     const all = [...editorCommands, ...windowCommands];
-    const keys = all.flatMap((c) => (c.shortcut ? [c.shortcut.toLowerCase()] : []));
+    // The same key however it is written: modifiers in any order, the key in either case.
+    const identity = (key: string) => {
+      const parts = key.toLowerCase().split('-');
+      const name = parts.pop()!;
+      return [...parts.sort(), name].join('-');
+    };
+    // The window's keys and the desktop menu's (New, Open, Export…) are the app key table.
+    for (const command of windowCommands) expect(Object.values(appKeys)).toContain(command.shortcut);
+    const keys = [
+      ...editorCommands.flatMap((c) => (c.shortcut ? [identity(c.shortcut)] : [])),
+      ...Object.values(appKeys).map(identity),
+    ];
     expect(new Set(keys).size).toBe(keys.length);
+    // Export was Mod-e in the menu, which is Inline code in a section.
+    expect(identity(appKeys.exportWorkspace)).not.toBe(identity(markCommands.code.shortcut!));
     const byId = Object.fromEntries(all.map((c) => [c.id, c.shortcut]));
     expect(byId).toMatchObject({
       bold: 'Mod-b',

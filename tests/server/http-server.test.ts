@@ -1,10 +1,10 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openWorkspace } from '../../src/core/node/casebook-service';
-import { startServer, type RunningServer } from '../../src/server/http-server';
+import type { RunningServer } from '../../src/server/http-server';
 import { makeTempDir } from '../helpers/temp-dir';
+import { servedWorkspace, startWorkspaceServer } from '../helpers/workspace-server';
 
 interface Reply {
   status: number;
@@ -47,21 +47,18 @@ function call(
 }
 
 let server: RunningServer;
+let dir: string;
 let workspace: string;
-let rendererDir: string;
 
 beforeEach(async () => {
-  workspace = await makeTempDir();
-  rendererDir = path.join(workspace, '..', `${path.basename(workspace)}-renderer`);
-  await mkdir(rendererDir, { recursive: true });
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Casebook</title>');
-  server = await startServer({ handlers: await openWorkspace(workspace), workspaceDir: workspace, rendererDir });
+  dir = await makeTempDir();
+  workspace = servedWorkspace(dir);
+  server = await startWorkspaceServer(dir);
 });
 
 afterEach(async () => {
   await server.close();
-  await rm(workspace, { recursive: true, force: true });
-  await rm(rendererDir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
 });
 
 describe('browser-mode server', () => {

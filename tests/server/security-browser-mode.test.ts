@@ -5,14 +5,14 @@
 // any request whose Host or Origin is not ours. Requests are written byte for byte on a socket, so even a missing Host header
 // or an odd one reaches the server as an attacker would send it.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWorkspace } from '../../src/core/node/casebook-service';
-import { startServer, type RunningServer } from '../../src/server/http-server';
+import type { RunningServer } from '../../src/server/http-server';
 import { makeTempDir } from '../helpers/temp-dir';
+import { servedWorkspace, startWorkspaceServer } from '../helpers/workspace-server';
 
 // A 1×1 PNG stored the way the workspace stores images: named by the SHA-256 of its bytes.
 const PNG = Buffer.from(
@@ -24,21 +24,18 @@ const ASSET = `${createHash('sha256').update(PNG).digest('hex')}.png`;
 const RUNS = Number(process.env.CASEBOOK_PROPERTY_RUNS ?? 60);
 
 let server: RunningServer;
+let dir: string;
 let workspace: string;
-let rendererDir: string;
 
 beforeAll(async () => {
-  workspace = await makeTempDir();
-  rendererDir = `${workspace}-renderer`;
-  await mkdir(rendererDir, { recursive: true });
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Casebook</title>');
-  server = await startServer({ handlers: await openWorkspace(workspace), rendererDir, workspaceDir: workspace });
+  dir = await makeTempDir();
+  workspace = servedWorkspace(dir);
+  server = await startWorkspaceServer(dir);
   await writeFile(path.join(workspace, 'assets', ASSET), PNG);
 });
 afterAll(async () => {
   await server.close();
-  await rm(workspace, { recursive: true, force: true });
-  await rm(rendererDir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true });
 });
 
 interface RawReply {

@@ -5,39 +5,27 @@ import { statOrNull } from './file-exists';
 import path from 'node:path';
 import { ASSETS_DIR, readAssetBytes, saveAssetBytes } from './asset-store';
 import type { CasebookHandlers, WorkspaceInfo } from '../pure/contract';
-import { conflictCopyDraft } from './conflict-copy';
 import { CasebookError } from '../pure/errors';
 import { countQuarantined, listQuarantine, QUARANTINE_DIR } from './quarantine';
 import { removeStaleWriteFiles } from './atomic-write';
 import { assertWorkspaceEntries, ensureWorkspaceFolder } from './workspace-folders';
 import { CACHE_DIR } from './summary-cache';
 import { TEMPLATES_DIR } from '../pure/templates/template-schema';
-import type { assertKnownTypes as AssertKnownTypes } from '../pure/rich-text/known-types';
-import {
-  addCategory,
-  categoryUsage,
-  deleteCategory,
-  renameCategory,
-  reorderCategories,
-  type CategoryChange,
-} from '../pure/site-categories';
-import { ensureDefaultTemplates, getTemplate } from './templates/template-store';
+import { ensureDefaultTemplates } from './templates/template-store';
 import { workspaceIndex } from './workspace-index';
 import type { Study } from '../pure/schemas/study';
 import { SiteStore, WORKSPACE_FILE } from './site-store';
 import { STUDIES_DIR, StudyStore, TRASH_DIR } from './study-store';
 import { holdsWorkspace } from './workspace-presence';
-import { shownTitle } from '../pure/schemas/study';
 import { ExportMemory } from './export/export-memory';
+import { studyHandlers } from './study-handlers';
+import { categoryHandlers } from './category-handlers';
 
 // Loaded on first use: these pull in TipTap, lowlight and the Markdown parser, which opening
 // and listing a workspace (`casebook list`, the app's first paint) must not wait for.
-const assertKnownTypes = async (...args: Parameters<typeof AssertKnownTypes>): Promise<void> =>
-  (await import('../pure/rich-text/known-types')).assertKnownTypes(...args);
 const loadExport = () => import('./workspace-export');
 const loadImport = () => import('./markdown/markdown-import');
 const loadPreview = () => import('./export/study-preview');
-const loadTemplateDraft = () => import('../pure/templates/template-draft');
 
 export interface CasebookService extends CasebookHandlers {
   readonly workspace: string;
@@ -158,17 +146,6 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     return all;
   };
 
-  /** Saves the studies a category rename or delete touched, then the settings. */
-  const applyCategoryChange = async (change: CategoryChange) => {
-    const changedStudies = [];
-    for (const { id, categories } of change.changedStudies) {
-      const saved = await studies.update(id, { categories });
-      await indexSaved(saved);
-      changedStudies.push({ id, title: saved.title });
-    }
-    return { site: await site.update({ categories: change.site.categories }), changedStudies };
-  };
-
   const verifyStudies: CasebookService['verifyStudies'] = async (onProgress) => {
     await studies.list();
     await studies.verifyAll(onProgress);
@@ -191,68 +168,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       if (verify) await verifyStudies(onProgress && ((done, total) => onProgress({ done, total })));
       return studies.list();
     },
-    getStudy: ({ id }) => studies.get(id),
-    getStudyVersion: async ({ id }) => ({ updatedAt: await studies.updatedAt(id) }),
-    createStudy: async ({ title, template }) => {
-      let draft = {};
-      if (template) {
-        const found = await getTemplate(workspace, template);
-        if (!found)
-          throw new CasebookError('not_found', `No template "${template}" in ${path.join(workspace, 'templates')}.`);
-        const { studyDraftFromTemplate } = await loadTemplateDraft();
-        draft = studyDraftFromTemplate(found, title ?? '', site.get().categories);
-        // A template is a file in the workspace (shared through git): its content is input too.
-        await assertKnownTypes(draft, `create a study from the template "${template}"`);
-      }
-      const created = await studies.create({ ...draft, title: title ?? '' });
-      await indexSaved(created);
-      return created;
-    },
-    updateStudy: async ({ id, patch, baseUpdatedAt }) => {
-      await assertKnownTypes(patch, 'save the study');
-      const saved = await studies.update(id, patch, baseUpdatedAt);
-      await indexSaved(saved);
-      return saved;
-    },
-    saveOnExit: async ({ id, patch, baseUpdatedAt }) => {
-      await assertKnownTypes(patch, 'save the study');
-      try {
-        const saved = await studies.update(id, patch, baseUpdatedAt);
-        await indexSaved(saved);
-        return { study: saved, conflictCopy: null };
-      } catch (err) {
-        if (!(err instanceof CasebookError && err.code === 'conflict')) throw err;
-        const theirs = await studies.get(id);
-        const copy = await studies.create(conflictCopyDraft(theirs, patch, new Date()));
-        await indexSaved(copy);
-        return { study: theirs, conflictCopy: copy };
-      }
-    },
-    duplicateStudy: async ({ id }) => {
-      const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, slug: _s, ...fields } = await studies.get(id);
-      const copy = await studies.create({
-        ...fields,
-        title: `${shownTitle(fields.title)} (copy)`,
-        status: 'draft',
-        featured: false,
-      });
-      await indexSaved(copy);
-      return copy;
-    },
-    deleteStudy: async ({ id }) => {
-      await studies.delete(id);
-      (await library()).removed(id);
-      return { id };
-    },
-    restoreStudy: async ({ id }) => {
-      const restored = await studies.restore(id);
-      await indexSaved(restored);
-      return restored;
-    },
-    purgeStudy: async ({ id }) => {
-      await studies.purge(id);
-      return { id };
-    },
+    ...studyHandlers({ workspace, studies, site, library, indexSaved }),
     searchLibrary: async (query) => (await library()).search(query),
     listTemplates: readTemplates,
     checkStudy: async ({ id }) => {
@@ -265,17 +181,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       const { checkWorkspace } = await import('../pure/checks/workspace-checks');
       return checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly, prompts: prompts() });
     },
-    addCategory: async ({ name }) => {
-      return site.update({ categories: addCategory(site.get(), name).categories });
-    },
-    renameCategory: async ({ from, to }) =>
-      applyCategoryChange(renameCategory(site.get(), await studies.list(), from, to)),
-    reorderCategories: async ({ order }) => {
-      return site.update({ categories: reorderCategories(site.get(), order).categories });
-    },
-    categoryUsage: async ({ name }) => categoryUsage(await studies.list(), name),
-    deleteCategory: async ({ name }) => applyCategoryChange(deleteCategory(site.get(), await studies.list(), name)),
-    listTrash: () => studies.listTrash(),
+    ...categoryHandlers(studies, site, indexSaved),
     listQuarantined: () => listQuarantine(workspace),
     saveAsset: async ({ mediaType, dataBase64 }) => {
       return { src: await saveAssetBytes(workspace, Buffer.from(dataBase64, 'base64'), mediaType) };

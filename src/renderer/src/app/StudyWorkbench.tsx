@@ -42,6 +42,7 @@ export function StudyWorkbench(props: StudyWorkbenchProps) {
           autosave={autosave}
           onEdit={props.onEdit}
           onAddCategory={props.onAddCategory}
+          saveAsset={api.saveAsset}
         />
       </div>
       {previewOpen ? (

@@ -11,6 +11,7 @@ import { sectionLabels, type SectionKey } from '../../../core/pure/schemas/study
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { BubbleFormatting } from './BubbleFormatting';
 import { sectionEditorExtensions } from './editor-extensions';
+import type { SaveAsset } from './image-upload';
 import { registerSectionEditor, setActiveEditor } from './section-registry';
 import { sectionGuidance } from './section-guidance';
 import { sectionPrompts } from './section-prompts';
@@ -25,6 +26,8 @@ interface SectionEditorProps {
   autosave: AutosaveQueue;
   /** The site's language: the spellchecker follows it. */
   language: string;
+  /** Stores an image pasted, dropped or picked into this section (the App's client). */
+  saveAsset: SaveAsset;
 }
 
 function SectionEditorView(props: SectionEditorProps) {
@@ -44,11 +47,12 @@ function LoadedSectionEditor({
   editable,
   autosave,
   language,
+  saveAsset,
   onContentError,
 }: SectionEditorProps & { onContentError: (problem: LoadProblem) => void }) {
   const label = sectionLabels[section];
   const headingId = `section-${section}-heading`;
-  const extensions = useMemo(() => sectionEditorExtensions(sectionPrompts[section]), [section]);
+  const extensions = useMemo(() => sectionEditorExtensions(sectionPrompts[section], saveAsset), [section, saveAsset]);
   const editor = useEditor(
     {
       extensions,

@@ -8,16 +8,17 @@ import { HighlightedCodeBlock } from './code-languages';
 import { CommandKeymap } from './command-keymap';
 import { DisplayImage } from './display-image';
 import { FindHighlight } from './find-highlight';
-import { ImageFiles } from './image-upload';
+import { ImageFiles, type SaveAsset } from './image-upload';
 import { SlashMenu } from './slash-menu';
 
-export function sectionEditorExtensions(placeholder: string): Extensions {
+/** `saveAsset`: the App's client's, through which pasted, dropped and picked images are stored. */
+export function sectionEditorExtensions(placeholder: string, saveAsset: SaveAsset): Extensions {
   return [
     ...richTextExtensions({ codeBlock: HighlightedCodeBlock, image: DisplayImage }),
     Placeholder.configure({ placeholder }),
     CommandKeymap,
     SlashMenu,
     FindHighlight,
-    ImageFiles,
+    ImageFiles.configure({ saveAsset }),
   ];
 }

@@ -1,20 +1,27 @@
 // Images from the file picker, a paste or a drop: each file is sent to the workspace
 // (saveAsset copies it into the content-addressed assets/ folder) and inserted with the
 // stored `assets/<hash>.<ext>` src. Files of other types are left to the editor's defaults.
+// The files go through the App's one client, which each section editor is built with
+// (ImageFiles.configure), so the toolbar's file picker finds it on the editor it inserts into.
 import { Extension, type Editor } from '@tiptap/core';
 import { NodeSelection, Plugin, PluginKey } from '@tiptap/pm/state';
 import { assetMediaTypes, type AssetMediaType } from '../../../core/pure/asset-store-limits';
 import type { CasebookApi } from '../../../core/pure/contract';
 import { errorMessage } from '../api/api-error';
-import { connectCasebook } from '../api/casebook-client';
 import { requestUi } from './ui-requests';
 
-// The window's own connection, made on the first image (the extension is built without the App's client).
-let api: Pick<CasebookApi, 'saveAsset'> | null = null;
+export type SaveAsset = CasebookApi['saveAsset'];
 
-function assetApi(): Pick<CasebookApi, 'saveAsset'> {
-  api ??= connectCasebook().api;
-  return api;
+interface ImageFilesOptions {
+  /** The App's client's saveAsset; null in an editor built without one (it takes no images). */
+  saveAsset: SaveAsset | null;
+}
+
+function saveAssetOf(editor: Editor): SaveAsset {
+  const extension = editor.extensionManager.extensions.find((e) => e.name === 'imageFiles');
+  const saveAsset = (extension?.options as ImageFilesOptions | undefined)?.saveAsset;
+  if (!saveAsset) throw new Error('this editor was built without a way to store images');
+  return saveAsset;
 }
 
 export function isImageFile(file: File): file is File & { type: AssetMediaType } {
@@ -42,7 +49,7 @@ export function altFromFileName(name: string): string {
 export async function insertImageFiles(editor: Editor, files: readonly File[], pos?: number): Promise<void> {
   for (const file of files.filter(isImageFile)) {
     try {
-      const { src } = await assetApi().saveAsset({
+      const { src } = await saveAssetOf(editor)({
         fileName: file.name || 'image',
         mediaType: file.type,
         dataBase64: await toBase64(file),
@@ -67,8 +74,11 @@ export async function insertImageFiles(editor: Editor, files: readonly File[], p
   }
 }
 
-export const ImageFiles = Extension.create({
+export const ImageFiles = Extension.create<ImageFilesOptions>({
   name: 'imageFiles',
+  addOptions() {
+    return { saveAsset: null };
+  },
   addProseMirrorPlugins() {
     const editor = this.editor;
     return [

@@ -1,8 +1,9 @@
-// Commands the whole window answers, whatever has focus: the one place their keys are declared.
-// useWindowShortcuts binds them and the Keyboard shortcuts list shows them (with the section
+// Commands the whole window answers, whatever has focus; their keys are declared with the
+// desktop menu's in core/pure/app-keys.ts, so no two can clash. useWindowShortcuts binds them and the Keyboard shortcuts list shows them (with the section
 // editors' shortcuts from editor-commands.ts). Each opens a piece of UI through requestUi; a
 // key whose UI is not on screen (no study open) is left to the browser.
 import { useEffect } from 'react';
+import { appKeys } from '../../../core/pure/app-keys';
 import { matchesShortcut } from './shortcut-keys';
 import { requestUi, type UiRequest } from './ui-requests';
 
@@ -18,17 +19,16 @@ export interface WindowCommand {
 }
 
 export const windowCommands: readonly WindowCommand[] = [
-  { id: 'find', label: 'Find', shortcut: 'Mod-f', request: { kind: 'find', replace: false } },
-  { id: 'replace', label: 'Find and replace', shortcut: 'Mod-h', request: { kind: 'find', replace: true } },
+  { id: 'find', label: 'Find', shortcut: appKeys.find, request: { kind: 'find', replace: false } },
+  { id: 'replace', label: 'Find and replace', shortcut: appKeys.replace, request: { kind: 'find', replace: true } },
   {
     id: 'shortcuts',
     label: 'Keyboard shortcuts',
-    shortcut: 'Mod-/',
+    shortcut: appKeys.shortcuts,
     plainKey: '?',
     request: { kind: 'show-shortcuts' },
   },
-  // Mod-P anywhere in the window: the browser's Print is not what an author wants here.
-  { id: 'quick-open', label: 'Quick open', shortcut: 'Mod-p', request: { kind: 'quick-open' } },
+  { id: 'quick-open', label: 'Quick open', shortcut: appKeys.quickOpen, request: { kind: 'quick-open' } },
 ];
 
 function isTyping(target: EventTarget | null): boolean {

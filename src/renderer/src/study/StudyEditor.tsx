@@ -4,6 +4,7 @@
 import { memo } from 'react';
 import { sectionKeys, type Study, type StudyPatch } from '../../../core/pure/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
+import type { SaveAsset } from '../editor/image-upload';
 import { EditorToolbar } from '../editor/EditorToolbar';
 import { FindReplacePanel } from '../editor/FindReplacePanel';
 import { KeyboardShortcutsButton, KeyboardShortcutsDialog } from '../editor/KeyboardShortcutsDialog';
@@ -23,6 +24,8 @@ interface StudyEditorProps {
   language?: string;
   /** What the template the study was just created from asks of its Summary. */
   summaryPrompt?: string;
+  /** Stores images added to a section: the App's client's saveAsset. */
+  saveAsset: SaveAsset;
 }
 
 function StudyEditorView({
@@ -34,6 +37,7 @@ function StudyEditorView({
   onAddCategory,
   language = 'en',
   summaryPrompt,
+  saveAsset,
 }: StudyEditorProps) {
   return (
     <article className="study">
@@ -62,6 +66,7 @@ function StudyEditorView({
           editable={!readOnly}
           autosave={autosave}
           language={language}
+          saveAsset={saveAsset}
         />
       ))}
       <SlashMenuPopup />

@@ -1,0 +1,37 @@
+// The keys Casebook binds outside the section editors, declared once: the desktop menu's
+// commands (main/menu.ts makes their accelerators from here) and the keys the whole window
+// answers (renderer/.../window-commands.ts). The section editors' keys are in the editor
+// command table (editor-commands.ts); a test checks that no key is bound twice across both.
+// Keys are ProseMirror-style names: `Mod` is Cmd on macOS and Ctrl elsewhere.
+export const appKeys = {
+  newStudy: 'Mod-n',
+  openWorkspace: 'Mod-o',
+  // Not Mod-e: that is Inline code in the section editors.
+  exportWorkspace: 'Mod-Shift-e',
+  find: 'Mod-f',
+  replace: 'Mod-h',
+  shortcuts: 'Mod-/',
+  // Mod-P anywhere in the window: the browser's Print is not what an author wants here.
+  quickOpen: 'Mod-p',
+} as const;
+
+export type AppCommand = keyof typeof appKeys;
+
+const acceleratorNames = new Map([
+  ['Mod', 'CmdOrCtrl'],
+  ['Alt', 'Alt'],
+  ['Shift', 'Shift'],
+  ['Ctrl', 'Ctrl'],
+]);
+
+/** The Electron accelerator of a key name: `Mod-Shift-e` → `CmdOrCtrl+Shift+E`. */
+export function menuAccelerator(key: string): string {
+  const parts = key.split('-');
+  const name = parts.pop()!;
+  const modifiers = parts.map((part) => {
+    const known = acceleratorNames.get(part);
+    if (!known) throw new Error(`Unknown modifier "${part}" in the key "${key}".`);
+    return known;
+  });
+  return [...modifiers, name.length === 1 ? name.toUpperCase() : name].join('+');
+}
