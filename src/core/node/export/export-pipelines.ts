@@ -13,6 +13,8 @@ import { siteExport, siteImage } from './site-export';
 import { prerenderSections } from './site-prerender';
 import type { RenderCache } from './site-render-cache';
 import type { ExportMemory } from './export-memory';
+import type { RecordedFile } from './output-plan';
+import type { SitePageHooks } from './site-export';
 
 export interface PipelineInput {
   site: SiteSettings;
@@ -23,10 +25,14 @@ export interface PipelineInput {
   renderCache?: RenderCache;
   /** What earlier exports of this workspace remember (its service's); pipelines may ignore it. */
   memory: ExportMemory;
+  /** Pages an incremental export need not render (site only: site-incremental.ts). */
+  pages?: SitePageHooks;
 }
 
 export interface PipelineResult {
   files: OutputFile[];
+  /** Files left as the last export wrote them (an incremental site export). */
+  recorded?: RecordedFile[];
   warnings: string[];
   /** How many studies the export holds. */
   studies: number;
