@@ -168,11 +168,15 @@ export async function exportStudies(
   await pipeline.prepare?.(input);
   const result = pipeline.run(input);
   onProgress?.('rendering', studies.length, studies.length);
-  const { written, unchanged, removed, kept } = await writeOutput(realOut, [...result.files, ...(result.recorded ?? [])], {
-    format: request.format,
-    onProgress: (done, total) => onProgress?.('writing', done, total),
-    memory,
-  });
+  const { written, unchanged, removed, kept } = await writeOutput(
+    realOut,
+    [...result.files, ...(result.recorded ?? [])],
+    {
+      format: request.format,
+      onProgress: (done, total) => onProgress?.('writing', done, total),
+      memory,
+    },
+  );
   // An optimisation: failing to save it costs the next export time, never correctness.
   if (renderCache && !request.workspaceReadOnly?.())
     await saveRenderCache(workspace, renderCache, memory).catch(() => undefined);

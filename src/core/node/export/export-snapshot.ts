@@ -31,9 +31,7 @@ const entrySchema = z.object({
   /** contentHash(study): its sections. */
   docs: z.string(),
   publish: z.object({ key: z.string(), errors: z.array(findingSchema) }).optional(),
-  page: z
-    .object({ key: z.string(), size: z.number().int(), sha1: z.string(), images: z.array(z.string()) })
-    .optional(),
+  page: z.object({ key: z.string(), size: z.number().int(), sha1: z.string(), images: z.array(z.string()) }).optional(),
 });
 export type SnapshotEntry = z.infer<typeof entrySchema>;
 

@@ -26,7 +26,8 @@ import { contentHash } from './site-study-body';
 const MAX_CHANGED_SHARE = 0.25;
 const LOAD_CONCURRENCY = 16;
 
-const pageKey = (key: string, docs: string) => createHash('sha1').update(docs).update('\n').update(key).digest('base64');
+const pageKey = (key: string, docs: string) =>
+  createHash('sha1').update(docs).update('\n').update(key).digest('base64');
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** A study made of its fields alone; its sections are empty and must never be read. */
@@ -48,6 +49,8 @@ export class SnapshotRecorder {
   constructor(
     private readonly memory: ExportMemory,
     private readonly known = new Map<Study, SnapshotEntry>(),
+    /** Studies made of their fields alone: reaching a check or a render is a miss, never output. */
+    private readonly standIns = new Set<Study>(),
   ) {}
 
   /** Whether this export stands some studies in by their fields (an incremental one). */
@@ -68,7 +71,9 @@ export class SnapshotRecorder {
   readonly publish: PublishMemo = {
     known: (study, key) => {
       const old = this.known.get(study)?.publish;
-      return old?.key === key ? old.errors : undefined;
+      if (old?.key === key) return old.errors;
+      if (this.standIns.has(study)) throw new IncrementalMiss(`${study.id}: its checks need its sections`);
+      return undefined;
     },
     checked: (study, key, errors) => {
       this.entryOf(study).publish = { key, errors };
@@ -79,7 +84,10 @@ export class SnapshotRecorder {
     known: (s, key) => {
       const old = this.known.get(s.study);
       const page = old?.page;
-      if (!page || page.key !== pageKey(key, old.docs)) return null;
+      if (!page || page.key !== pageKey(key, old.docs)) {
+        if (this.standIns.has(s.study)) throw new IncrementalMiss(`${s.study.id}: its page needs its sections`);
+        return null;
+      }
       this.entryOf(s.study).page = page;
       return { file: { path: s.path, recorded: { size: page.size, sha1: page.sha1 } }, images: page.images };
     },
@@ -131,8 +139,25 @@ export async function incrementalStudies(
       studies.push(study);
     } else toRead.push(id);
   }
-  // Stand-ins whose check or page would read another key: their sections are needed.
-  const names = StudyNames.of(studies);
+  if (toRead.length > Math.max(8, studies.length * MAX_CHANGED_SHARE)) return null;
+  const load = async (ids: string[]) => {
+    const read = new Map<string, Study | null>();
+    await inPool(ids, LOAD_CONCURRENCY, async (id) => {
+      read.set(
+        id,
+        await loadStudy(id).catch((err: unknown) => {
+          if (err instanceof CasebookError && err.code === 'not_found') return null;
+          throw new IncrementalMiss(`studies/${id}.json: ${(err as Error).message}`);
+        }),
+      );
+    });
+    return read;
+  };
+  const changed = [...(await load(toRead)).values()].filter((s): s is Study => s !== null);
+  const all = [...studies, ...changed];
+
+  // Stand-ins whose check or page would read another key than last time: read them in full.
+  const names = StudyNames.of(all);
   const categories = JSON.stringify(site.categories);
   const upgrade = new Set<Study>();
   for (const study of studies) {
@@ -140,37 +165,25 @@ export async function incrementalStudies(
     if ((study.status === 'published' || drafts) && entry.publish?.key !== publishKey(categories, names, study))
       upgrade.add(study);
   }
-  const shown = buildSiteModel(site, studies, drafts).studies;
+  const shown = buildSiteModel(site, all, drafts).studies;
   const siteKey = siteKeyOf(site);
   shown.forEach((s: SiteStudy, i) => {
-    const entry = known.get(s.study)!;
-    if (entry.page?.key !== pageKey(studyPageKey(siteKey, shown, i), entry.docs)) upgrade.add(s.study);
+    const entry = known.get(s.study);
+    if (entry && entry.page?.key !== pageKey(studyPageKey(siteKey, shown, i), entry.docs)) upgrade.add(s.study);
   });
   if (toRead.length + upgrade.size > Math.max(8, studies.length * MAX_CHANGED_SHARE)) return null;
-
-  const read = new Map<string, Study | null>();
-  await inPool([...toRead, ...[...upgrade].map((s) => s.id)], LOAD_CONCURRENCY, async (id) => {
-    read.set(
-      id,
-      await loadStudy(id).catch((err: unknown) => {
-        if (err instanceof CasebookError && err.code === 'not_found') return null;
-        throw new IncrementalMiss(`studies/${id}.json: ${(err as Error).message}`);
-      }),
-    );
-  });
-  const all = studies.map((study) => {
+  const read = await load([...upgrade].map((s) => s.id));
+  const standIns = new Set(studies);
+  const result = all.map((study) => {
     if (!upgrade.has(study)) return study;
     const full = read.get(study.id);
     const entry = known.get(study)!;
     if (!full || !sameJson(fieldValues(full), entry.fields) || contentHash(full) !== entry.docs)
       throw new IncrementalMiss(`studies/${study.id}.json changed while it was exported`);
     known.delete(study);
+    standIns.delete(study);
     known.set(full, entry);
     return full;
   });
-  for (const id of toRead) {
-    const study = read.get(id);
-    if (study) all.push(study);
-  }
-  return { studies: all.sort(byNewestEdit), recorder: new SnapshotRecorder(memory, known) };
+  return { studies: result.sort(byNewestEdit), recorder: new SnapshotRecorder(memory, known, standIns) };
 }
