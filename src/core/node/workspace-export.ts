@@ -15,7 +15,8 @@ import { dropSnapshot, readSnapshot, saveSnapshot } from './export/export-snapsh
 import { IncrementalMiss, incrementalStudies, SnapshotRecorder } from './export/site-incremental';
 import { StaleOutputError } from './export/output-plan';
 import { byNewestEdit } from '../pure/study-order';
-import { loadRenderCache, saveRenderCache } from './export/site-render-cache';
+import { hasRenderCache, loadRenderCache, saveRenderCache } from './export/site-render-cache';
+import { RenderWorkers } from './export/render-workers';
 import type { ExportMemory } from './export/export-memory';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study } from '../pure/schemas/study';
@@ -52,6 +53,8 @@ function readAssetFile(workspace: string, src: string): Uint8Array | null {
 }
 
 const MAX_KEPT_LISTED = 20;
+/** Study files from which a first site export starts its render workers before reading them. */
+const EARLY_WORKERS_FROM = 100;
 
 /** What the writer left alone, for the author: each file (up to a limit) and what to do. */
 function keptWarnings(kept: KeptFile[]): string[] {
@@ -105,7 +108,7 @@ export async function exportWorkspaceStudies(
       const plan = await incrementalStudies(snapshot, inputs.studies, site, request.drafts, loadStudy, memory);
       if (plan) {
         ({ studies, recorder } = plan);
-        report = await exportStudies(workspace, site, studies, request, memory, onProgress, onKept, recorder);
+        report = await exportStudies(workspace, site, studies, request, memory, onProgress, onKept, { recorder });
       }
     } catch (err) {
       // A file that changed under it, or a page no longer as written: export in full.
@@ -113,9 +116,22 @@ export async function exportWorkspaceStudies(
     }
   }
   if (!report) {
-    studies = [...(await loadStudies())].sort(byNewestEdit);
-    recorder = request.format === 'site' ? new SnapshotRecorder(memory) : undefined;
-    report = await exportStudies(workspace, site, studies, request, memory, onProgress, onKept, recorder);
+    // A first site export of many studies renders them all: its render workers start now, on
+    // the core the reading below leaves idle, instead of after it.
+    const renderWorkers =
+      request.format === 'site' && inputs.studies.size >= EARLY_WORKERS_FROM && !(await hasRenderCache(workspace))
+        ? new RenderWorkers()
+        : undefined;
+    try {
+      studies = [...(await loadStudies())].sort(byNewestEdit);
+      recorder = request.format === 'site' ? new SnapshotRecorder(memory) : undefined;
+      report = await exportStudies(workspace, site, studies, request, memory, onProgress, onKept, {
+        recorder,
+        renderWorkers,
+      });
+    } finally {
+      renderWorkers?.close();
+    }
   }
   if (!request.workspaceReadOnly?.()) {
     // A file modified within RACY_MS of `inputs` could change again unseen: no receipt then.
@@ -138,9 +154,14 @@ export async function exportStudies(
   onProgress?: ExportProgress,
   /** Told how many files the writer left alone (exportWorkspaceStudies keeps no receipt then). */
   onKept?: (files: number) => void,
-  /** Learns each study's checks and page for the next export, and supplies known ones. */
-  recorder?: SnapshotRecorder,
+  how: {
+    /** Learns each study's checks and page for the next export, and supplies known ones. */
+    recorder?: SnapshotRecorder;
+    /** Site render workers started ahead (the caller stops them). */
+    renderWorkers?: RenderWorkers;
+  } = {},
 ): Promise<ExportReport> {
+  const { recorder } = how;
   // An unknown format is refused before anything is looked at, never exported as another.
   const pipeline = exportPipeline(request.format);
   const outDir = path.resolve(request.outDir);
@@ -164,6 +185,7 @@ export async function exportStudies(
     renderCache,
     memory,
     pages: recorder?.pages,
+    renderWorkers: how.renderWorkers,
   };
   await pipeline.prepare?.(input);
   const result = pipeline.run(input);

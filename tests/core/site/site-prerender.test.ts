@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { siteExport } from '../../../src/core/node/export/site-export';
 import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { PersistentRenderCache } from '../../../src/core/node/export/site-render-cache';
-import { prerenderSections, prerenderStats } from '../../../src/core/node/export/site-prerender';
+import { prerenderSections } from '../../../src/core/node/export/site-prerender';
+import { prerenderStats, RenderWorkers } from '../../../src/core/node/export/render-workers';
 import { studyBodyStats } from '../../../src/core/node/export/site-study-body';
 import { generateRealisticStudies } from '../../../bench/realistic-studies';
 import { sectionKeys } from '../../../src/core/pure/schemas/study';
@@ -53,7 +54,7 @@ describe('prerenderSections', () => {
     const cache = new PersistentRenderCache();
     // A bound of 1 ms: no worker even starts within it, so every one is stopped.
     prerenderStats.stopped = 0;
-    const rendered = await prerenderSections(studies, () => null, cache, 8, 1);
+    const rendered = await prerenderSections(studies, () => null, cache, 8, new RenderWorkers(2, 1));
     expect(prerenderStats.stopped).toBeGreaterThanOrEqual(2);
     expect(rendered).toBe(new Set(studies.flatMap((s) => sectionKeys.map((k) => JSON.stringify(s[k])))).size);
     studyBodyStats.rendered = 0;

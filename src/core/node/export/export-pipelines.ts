@@ -15,6 +15,7 @@ import type { RenderCache } from './site-render-cache';
 import type { ExportMemory } from './export-memory';
 import type { RecordedFile } from './output-plan';
 import type { SitePageHooks } from './site-export';
+import type { RenderWorkers } from './render-workers';
 
 export interface PipelineInput {
   site: SiteSettings;
@@ -27,6 +28,8 @@ export interface PipelineInput {
   memory: ExportMemory;
   /** Pages an incremental export need not render (site only: site-incremental.ts). */
   pages?: SitePageHooks;
+  /** Render workers started ahead (site only); the caller stops those not used. */
+  renderWorkers?: RenderWorkers;
 }
 
 export interface PipelineResult {
@@ -54,7 +57,7 @@ async function prerenderSite(input: PipelineInput): Promise<void> {
     const image = siteImage(src, input.readAsset);
     return 'refused' in image ? null : 'remote' in image ? image : { name: image.name };
   };
-  await prerenderSections(shown, resolve, input.renderCache);
+  await prerenderSections(shown, resolve, input.renderCache, undefined, input.renderWorkers);
 }
 
 const pipelines: Record<ExportFormat, ExportPipeline> = {

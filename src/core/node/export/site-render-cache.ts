@@ -163,6 +163,12 @@ export async function loadRenderCache(workspace: string, memory: ExportMemory): 
   return new PersistentRenderCache(shards.map((s) => (s === undefined ? new Map() : s)));
 }
 
+/** Whether `workspace` has a render cache file (a first export has none: it renders everything). */
+export async function hasRenderCache(workspace: string): Promise<boolean> {
+  const stats = await Promise.all(RENDER_CACHE_FILES.map((name) => lstatOrNull(path.join(cacheDir(workspace), name))));
+  return stats.some((s) => s?.isFile());
+}
+
 /** The workspace's .casebook/ folder, made (with its .gitignore) when missing; null when its place holds a link or a file. */
 export async function ensureCacheDir(workspace: string): Promise<string | null> {
   const dir = cacheDir(workspace);
