@@ -28,7 +28,7 @@ const entrySchema = z.object({
   stamp: z.array(z.number()),
   /** fieldValues(study). */
   fields: z.array(z.unknown()),
-  /** contentHash(study): its sections. */
+  /** Its sections, as their render cache keys (site-incremental.ts docsHash). */
   docs: z.string(),
   publish: z.object({ key: z.string(), errors: z.array(findingSchema) }).optional(),
   page: z.object({ key: z.string(), size: z.number().int(), sha1: z.string(), images: z.array(z.string()) }).optional(),

@@ -20,12 +20,14 @@ import type { ExportMemory } from './export-memory';
 import { racy, type Snapshot, type SnapshotEntry } from './export-snapshot';
 import { byteLength, hashOf } from './output-hashes';
 import { siteKeyOf, studyPageKey, type SitePageHooks } from './site-export';
-import { contentHash } from './site-study-body';
+import { sectionCacheKey } from './site-study-body';
 
 /** Above this share of studies to read again, a full export (all files read at once) is as fast. */
 const MAX_CHANGED_SHARE = 0.25;
 const LOAD_CONCURRENCY = 16;
 
+/** The study's sections, as their render cache keys (already made, and remembered, by the export). */
+const docsHash = (study: Study) => sectionKeys.map((key) => sectionCacheKey(study[key]).key).join(' ');
 const pageKey = (key: string, docs: string) =>
   createHash('sha1').update(docs).update('\n').update(key).digest('base64');
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -62,7 +64,7 @@ export class SnapshotRecorder {
     let found = this.entries.get(study);
     if (!found) {
       const old = this.known.get(study);
-      const entry = { stamp: [], fields: fieldValues(study), docs: old?.docs ?? contentHash(study) };
+      const entry = { stamp: [], fields: fieldValues(study), docs: old?.docs ?? docsHash(study) };
       this.entries.set(study, (found = { id: study.id, entry }));
     }
     return found.entry;
@@ -178,7 +180,7 @@ export async function incrementalStudies(
     if (!upgrade.has(study)) return study;
     const full = read.get(study.id);
     const entry = known.get(study)!;
-    if (!full || !sameJson(fieldValues(full), entry.fields) || contentHash(full) !== entry.docs)
+    if (!full || !sameJson(fieldValues(full), entry.fields) || docsHash(full) !== entry.docs)
       throw new IncrementalMiss(`studies/${study.id}.json changed while it was exported`);
     known.delete(study);
     standIns.delete(study);

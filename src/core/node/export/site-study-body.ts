@@ -50,8 +50,7 @@ export type SectionCacheEntry = [key: string, value: string];
 // new object), so the same object always has the same sections.
 const hashes = new WeakMap<Study, string>();
 
-/** A hash of the study's sections (everything its body is made of besides images and the renderer). */
-export function contentHash(study: Study): string {
+function contentHash(study: Study): string {
   let hash = hashes.get(study);
   if (!hash) {
     hash = createHash('sha1')
