@@ -170,13 +170,16 @@ export async function exportStudies(
   // A folder that cannot take the export is the first thing to hear about (no override).
   await checkOutputFolder(realOut, request.format);
   const block = publishBlock(site, studies, request.drafts, recorder?.publish);
-  // An incremental export renders a few studies: loading the whole render cache costs more.
+  // An incremental export renders a few studies: it loads only the render cache files that
+  // hold their sections, pre-renders nothing, and saves no cache (it would drop the rest).
   const incremental = recorder?.incremental === true;
   if (block.studies.length > 0 && !request.allowErrors) throw publishErrorsRefusal(block);
 
   onProgress?.('rendering', 0, studies.length);
   // Sections rendered by earlier site exports of this workspace (site-render-cache.ts).
-  const renderCache = pipeline.usesRenderCache && !incremental ? await loadRenderCache(workspace, memory) : undefined;
+  const renderCache = pipeline.usesRenderCache
+    ? await loadRenderCache(workspace, memory, incremental ? recorder!.sectionKeysToRender(studies) : undefined)
+    : undefined;
   const input = {
     site,
     studies,
@@ -187,7 +190,7 @@ export async function exportStudies(
     pages: recorder?.pages,
     renderWorkers: how.renderWorkers,
   };
-  await pipeline.prepare?.(input);
+  if (!incremental) await pipeline.prepare?.(input);
   const result = pipeline.run(input);
   onProgress?.('rendering', studies.length, studies.length);
   const { written, unchanged, removed, kept } = await writeOutput(
@@ -200,7 +203,7 @@ export async function exportStudies(
     },
   );
   // An optimisation: failing to save it costs the next export time, never correctness.
-  if (renderCache && !request.workspaceReadOnly?.())
+  if (renderCache && !incremental && !request.workspaceReadOnly?.())
     await saveRenderCache(workspace, renderCache, memory).catch(() => undefined);
   onKept?.(kept.length);
   const warnings = [...result.warnings, ...keptWarnings(kept)];

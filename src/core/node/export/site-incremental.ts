@@ -99,6 +99,13 @@ export class SnapshotRecorder {
     },
   };
 
+  /** The render cache keys of the sections of `studies` that are read in full (not stand-ins). */
+  sectionKeysToRender(studies: Study[]): string[] {
+    return studies
+      .filter((s) => !this.standIns.has(s))
+      .flatMap((s) => sectionKeys.map((k) => sectionCacheKey(s[k]).key));
+  }
+
   /** The snapshot of `studies` (all the export was given) under their files' stamps, racy ones left out. */
   snapshot(inputs: string, studies: Study[], stamps: Map<string, number[]>, takenAt: number): Snapshot {
     const out = new Map<string, SnapshotEntry>();
