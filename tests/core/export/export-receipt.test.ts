@@ -77,15 +77,16 @@ describe('export receipts', () => {
   it('keeps no receipt while a study file was modified too recently to tell a later write from it', () =>
     withTempDir(async (dir) => {
       const ws = await workspaceWith(dir, [published(1), published(2)]);
-      const file = path.join(ws, 'studies', `${published(2).id}.json`);
-      const { mtimeMs } = await stat(file);
+      const stats = await Promise.all([1, 2].map((n) => stat(path.join(ws, 'studies', `${published(n).id}.json`))));
+      // The newest change to a study file (a rename into place sets ctime after mtime).
+      const newest = Math.max(...stats.map((s) => Math.max(s.mtimeMs, s.ctimeMs)));
       // The export runs within the same tick as the save: a save right after could keep the identity.
-      const ex = exporter(ws, path.join(dir, 'out'), () => mtimeMs + RACY_MS - 1);
+      const ex = exporter(ws, path.join(dir, 'out'), () => newest + RACY_MS - 1);
       await ex.run();
       await ex.run();
       expect(ex.reads()).toBe(2);
       // Later, the same files are trusted.
-      const later = exporter(ws, path.join(dir, 'out'), () => mtimeMs + RACY_MS + 1);
+      const later = exporter(ws, path.join(dir, 'out'), () => newest + RACY_MS + 1);
       await later.run();
       await later.run();
       expect(later.reads()).toBe(1);
