@@ -7,7 +7,8 @@
 //   the same export again, nothing changed          vs the full export     (≤ 10 %)
 //   again after one study was edited (saved as the store saves: a new file renamed into place)
 //                                                   vs the full export     (≤ 15 %)
-// A full export starts without the workspace's render cache and receipts (a first export);
+// A full export starts without the workspace's render cache, receipts and snapshots (a first
+// export: forgetExports);
 // every figure is the median of ROUNDS runs, rounds interleaved.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,7 +55,7 @@ function makeWorkspace(dir: string, studies: Study[]): void {
   casebook('init', '--workspace', dir);
 }
 
-/** The workspace's derived data that makes exports after the first faster. */
+/** The workspace's derived data that makes exports after the first faster (export-snapshot-* included). */
 function forgetExports(workspace: string): void {
   const cache = path.join(workspace, '.casebook');
   if (!existsSync(cache)) return;

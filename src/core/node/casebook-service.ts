@@ -5,6 +5,7 @@ import { statOrNull } from './file-exists';
 import path from 'node:path';
 import { ASSETS_DIR, readAssetBytes, saveAssetBytes } from './asset-store';
 import type { CasebookHandlers, WorkspaceInfo } from '../pure/contract';
+import { inPool } from '../pure/work-pool';
 import { CasebookError } from '../pure/errors';
 import { countQuarantined, listQuarantine, QUARANTINE_DIR } from './quarantine';
 import { removeStaleWriteFiles } from './atomic-write';
@@ -134,16 +135,20 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
 
   const loadAllStudies = async (): Promise<Study[]> => {
     const summaries = await studies.list();
-    const all: Study[] = [];
-    for (const summary of summaries) {
-      try {
-        all.push(await studies.get(summary.id));
-      } catch (err) {
-        // Deleted or quarantined since the list was read: leave it out.
-        if (!(err instanceof CasebookError && err.code === 'not_found')) throw err;
-      }
-    }
-    return all;
+    // Read 16 at a time: one at a time left the process idle between reads (the export's first second).
+    const read: Array<Study | null> = summaries.map(() => null);
+    await inPool(
+      summaries.map((s, i) => [s.id, i] as const),
+      16,
+      async ([id, i]) => {
+        read[i] = await studies.get(id).catch((err: unknown) => {
+          // Deleted or quarantined since the list was read: leave it out.
+          if (err instanceof CasebookError && err.code === 'not_found') return null;
+          throw err;
+        });
+      },
+    );
+    return read.filter((s): s is Study => s !== null);
   };
 
   const verifyStudies: CasebookService['verifyStudies'] = async (onProgress) => {
@@ -194,6 +199,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         { ...input, workspaceReadOnly: () => readOnly() !== null },
         exportMemory,
         onProgress && ((stage, done, total) => onProgress({ stage, done, total })),
+        (id) => studies.get(id),
       ),
     importMarkdown: async ({ paths }, onProgress) => {
       const existingIds = new Set((await studies.list()).map((s) => s.id));

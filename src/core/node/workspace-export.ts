@@ -10,8 +10,13 @@ import type { ExportFormat, ExportReport } from '../pure/export/output-files';
 import { outputFolderOutside } from './export/output-paths';
 import { checkOutputFolder, writeOutput, type KeptFile } from './export/output-writer';
 import { exportPipeline } from './export/export-pipelines';
-import { exportInputsHash, saveExportReceipt, upToDateExport } from './export/export-receipt';
-import { loadRenderCache, saveRenderCache } from './export/site-render-cache';
+import { exportInputs, saveExportReceipt, upToDateExport } from './export/export-receipt';
+import { dropSnapshot, readSnapshot, saveSnapshot } from './export/export-snapshot';
+import { IncrementalMiss, incrementalStudies, SnapshotRecorder } from './export/site-incremental';
+import { StaleOutputError } from './export/output-plan';
+import { byNewestEdit } from '../pure/study-order';
+import { hasRenderCache, loadRenderCache, saveRenderCache } from './export/site-render-cache';
+import { RenderWorkers } from './export/render-workers';
 import type { ExportMemory } from './export/export-memory';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study } from '../pure/schemas/study';
@@ -28,6 +33,8 @@ export interface WorkspaceExportRequest {
    * only the output folder is written. Asked after the studies are read, which may find it so.
    */
   workspaceReadOnly?: () => boolean;
+  /** The clock that says which files were modified too recently to trust (tests move it on). */
+  now?: () => number;
 }
 
 export type ExportProgress = (stage: 'rendering' | 'writing', done: number, total: number) => void;
@@ -46,6 +53,8 @@ function readAssetFile(workspace: string, src: string): Uint8Array | null {
 }
 
 const MAX_KEPT_LISTED = 20;
+/** Study files from which a first site export starts its render workers before reading them. */
+const EARLY_WORKERS_FROM = 100;
 
 /** What the writer left alone, for the author: each file (up to a limit) and what to do. */
 function keptWarnings(kept: KeptFile[]): string[] {
@@ -64,8 +73,10 @@ function keptWarnings(kept: KeptFile[]): string[] {
 /**
  * Exports the workspace's own studies, read by `loadStudies` only when the export would change
  * something: a folder already holding this export of these inputs is reported as it is
- * (export-receipt.ts). What the app and `casebook export` run. `memory` is what earlier
- * exports of this workspace remember (the service holds it: export-memory.ts).
+ * (export-receipt.ts). With `loadStudy` (one study by id, read as `loadStudies` reads it), a
+ * site export after an edit reads only the studies whose file changed (site-incremental.ts).
+ * What the app and `casebook export` run. `memory` is what earlier exports of this workspace
+ * remember (the service holds it: export-memory.ts).
  */
 export async function exportWorkspaceStudies(
   workspace: string,
@@ -74,28 +85,63 @@ export async function exportWorkspaceStudies(
   request: WorkspaceExportRequest,
   memory: ExportMemory,
   onProgress?: ExportProgress,
+  loadStudy?: (id: string) => Promise<Study>,
 ): Promise<ExportReport> {
   exportPipeline(request.format);
   const outDir = path.resolve(request.outDir);
   const realOut = await outputFolderOutside(outDir, workspace);
   const receipt = { workspace, outDir, realOut, format: request.format, drafts: request.drafts, site };
-  const inputs = exportInputsHash(receipt);
-  const done = await upToDateExport(receipt, inputs, Boolean(request.allowErrors));
+  const inputs = exportInputs(receipt, request.now?.());
+  const done = await upToDateExport(receipt, inputs.hash, Boolean(request.allowErrors));
   if (done) {
     onProgress?.('writing', done.unchanged, done.unchanged);
     return done;
   }
   let kept = 0;
-  const report = await exportStudies(
-    workspace,
-    site,
-    await loadStudies(),
-    request,
-    memory,
-    onProgress,
-    (n) => (kept = n),
-  );
-  if (!request.workspaceReadOnly?.()) await saveExportReceipt(receipt, inputs, report, kept);
+  const onKept = (n: number) => (kept = n);
+  let report: ExportReport | null = null;
+  let recorder: SnapshotRecorder | undefined;
+  let studies: Study[] = [];
+  const snapshot = request.format === 'site' && loadStudy ? await readSnapshot(workspace, realOut) : null;
+  if (loadStudy && snapshot?.inputs === inputs.withoutStudies) {
+    try {
+      const plan = await incrementalStudies(snapshot, inputs.studies, site, request.drafts, loadStudy, memory);
+      if (plan) {
+        ({ studies, recorder } = plan);
+        report = await exportStudies(workspace, site, studies, request, memory, onProgress, onKept, { recorder });
+      }
+    } catch (err) {
+      // A file that changed under it, or a page no longer as written: export in full.
+      if (!(err instanceof IncrementalMiss || err instanceof StaleOutputError)) throw err;
+    }
+  }
+  if (!report) {
+    // A first site export of many studies renders them all: its render workers start now, on
+    // the core the reading below leaves idle, instead of after it.
+    const renderWorkers =
+      request.format === 'site' && inputs.studies.size >= EARLY_WORKERS_FROM && !(await hasRenderCache(workspace))
+        ? new RenderWorkers()
+        : undefined;
+    try {
+      studies = [...(await loadStudies())].sort(byNewestEdit);
+      recorder = request.format === 'site' ? new SnapshotRecorder(memory) : undefined;
+      report = await exportStudies(workspace, site, studies, request, memory, onProgress, onKept, {
+        recorder,
+        renderWorkers,
+      });
+    } finally {
+      renderWorkers?.close();
+    }
+  }
+  if (!request.workspaceReadOnly?.()) {
+    // A file modified within RACY_MS of `inputs` could change again unseen: no receipt then.
+    if (!inputs.racy) await saveExportReceipt(receipt, inputs.hash, report, kept);
+    if (recorder && (kept > 0 || report.studies === 0)) await dropSnapshot(workspace, realOut);
+    else if (recorder) {
+      const next = recorder.snapshot(inputs.withoutStudies, studies, inputs.studies, inputs.takenAt);
+      await saveSnapshot(workspace, realOut, next);
+    }
+  }
   return report;
 }
 
@@ -108,7 +154,14 @@ export async function exportStudies(
   onProgress?: ExportProgress,
   /** Told how many files the writer left alone (exportWorkspaceStudies keeps no receipt then). */
   onKept?: (files: number) => void,
+  how: {
+    /** Learns each study's checks and page for the next export, and supplies known ones. */
+    recorder?: SnapshotRecorder;
+    /** Site render workers started ahead (the caller stops them). */
+    renderWorkers?: RenderWorkers;
+  } = {},
 ): Promise<ExportReport> {
+  const { recorder } = how;
   // An unknown format is refused before anything is looked at, never exported as another.
   const pipeline = exportPipeline(request.format);
   const outDir = path.resolve(request.outDir);
@@ -116,12 +169,17 @@ export async function exportStudies(
   const realOut = await outputFolderOutside(outDir, workspace);
   // A folder that cannot take the export is the first thing to hear about (no override).
   await checkOutputFolder(realOut, request.format);
-  const block = publishBlock(site, studies, request.drafts);
+  const block = publishBlock(site, studies, request.drafts, recorder?.publish);
+  // An incremental export renders a few studies: it loads only the render cache files that
+  // hold their sections, pre-renders nothing, and saves no cache (it would drop the rest).
+  const incremental = recorder?.incremental === true;
   if (block.studies.length > 0 && !request.allowErrors) throw publishErrorsRefusal(block);
 
   onProgress?.('rendering', 0, studies.length);
   // Sections rendered by earlier site exports of this workspace (site-render-cache.ts).
-  const renderCache = pipeline.usesRenderCache ? await loadRenderCache(workspace, memory) : undefined;
+  const renderCache = pipeline.usesRenderCache
+    ? await loadRenderCache(workspace, memory, incremental ? recorder!.sectionKeysToRender(studies) : undefined)
+    : undefined;
   const input = {
     site,
     studies,
@@ -129,17 +187,23 @@ export async function exportStudies(
     readAsset: (src: string) => readAssetFile(workspace, src),
     renderCache,
     memory,
+    pages: recorder?.pages,
+    renderWorkers: how.renderWorkers,
   };
-  await pipeline.prepare?.(input);
+  if (!incremental) await pipeline.prepare?.(input);
   const result = pipeline.run(input);
   onProgress?.('rendering', studies.length, studies.length);
-  const { written, unchanged, removed, kept } = await writeOutput(realOut, result.files, {
-    format: request.format,
-    onProgress: (done, total) => onProgress?.('writing', done, total),
-    memory,
-  });
+  const { written, unchanged, removed, kept } = await writeOutput(
+    realOut,
+    [...result.files, ...(result.recorded ?? [])],
+    {
+      format: request.format,
+      onProgress: (done, total) => onProgress?.('writing', done, total),
+      memory,
+    },
+  );
   // An optimisation: failing to save it costs the next export time, never correctness.
-  if (renderCache && !request.workspaceReadOnly?.())
+  if (renderCache && !incremental && !request.workspaceReadOnly?.())
     await saveRenderCache(workspace, renderCache, memory).catch(() => undefined);
   onKept?.(kept.length);
   const warnings = [...result.warnings, ...keptWarnings(kept)];

@@ -1,7 +1,7 @@
 // Exporting again with nothing changed skips reading, checking and rendering the studies
 // (export-receipt.ts) — but only while nothing the export depends on has changed: a study
 // file, the site settings, the drafts flag, a template, an asset, or any page in the output.
-import { readdir, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CasebookError } from '../../../src/core/pure/errors';
@@ -11,6 +11,7 @@ import { exportWorkspaceStudies } from '../../../src/core/node/workspace-export'
 import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { withTempDir } from '../../helpers/temp-dir';
 import { sampleStudy } from '../../helpers/study-files';
+import { RACY_MS } from '../../../src/core/node/summary-cache';
 
 async function saveStudy(ws: string, study: Study) {
   const file = path.join(ws, 'studies', `${study.id}.json`);
@@ -18,8 +19,11 @@ async function saveStudy(ws: string, study: Study) {
   await rename(`${file}.tmp`, file); // as the store saves: a new file
 }
 
-/** An exporter of the workspace's study files that counts how often it read them. */
-function exporter(ws: string, out: string) {
+/**
+ * An exporter of the workspace's study files that counts how often it read them. Its clock
+ * reads past RACY_MS after now by default, as if the export ran a while after the saves.
+ */
+function exporter(ws: string, out: string, clock: () => number = () => Date.now() + RACY_MS + 1000) {
   let reads = 0;
   const load = async () => {
     reads++;
@@ -39,11 +43,15 @@ function exporter(ws: string, out: string) {
         outDir: out,
         drafts: options.drafts ?? false,
         allowErrors: options.allowErrors ?? true,
+        now: clock,
       },
       memory,
     );
   return { run, reads: () => reads };
 }
+
+/** A receipt's file name (export-snapshot-….json is the incremental export's). */
+const isReceipt = (name: string) => /^export-[0-9a-f]+\.json$/.test(name);
 
 const published = (n: number, overrides: Partial<Study> = {}) => sampleStudy(n, { status: 'published', ...overrides });
 
@@ -64,6 +72,24 @@ describe('export receipts', () => {
       const again = await ex.run();
       expect(ex.reads()).toBe(1);
       expect(again).toEqual({ ...first, written: 0, unchanged: first.written, removed: 0 });
+    }));
+
+  it('keeps no receipt while a study file was modified too recently to tell a later write from it', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, [published(1), published(2)]);
+      const stats = await Promise.all([1, 2].map((n) => stat(path.join(ws, 'studies', `${published(n).id}.json`))));
+      // The newest change to a study file (a rename into place sets ctime after mtime).
+      const newest = Math.max(...stats.map((s) => Math.max(s.mtimeMs, s.ctimeMs)));
+      // The export runs within the same tick as the save: a save right after could keep the identity.
+      const ex = exporter(ws, path.join(dir, 'out'), () => newest + RACY_MS - 1);
+      await ex.run();
+      await ex.run();
+      expect(ex.reads()).toBe(2);
+      // Later, the same files are trusted.
+      const later = exporter(ws, path.join(dir, 'out'), () => newest + RACY_MS + 1);
+      await later.run();
+      await later.run();
+      expect(later.reads()).toBe(1);
     }));
 
   it('exports in full after a study is saved, the settings or the drafts flag change', () =>
@@ -111,7 +137,7 @@ describe('export receipts', () => {
       const ex = exporter(ws, path.join(dir, 'out'));
       await ex.run();
       const cache = path.join(ws, '.casebook');
-      const [name] = (await readdir(cache)).filter((n) => n.startsWith('export-'));
+      const [name] = (await readdir(cache)).filter((n) => isReceipt(n));
       const text = await readFile(path.join(cache, name!), 'utf8');
       await writeFile(path.join(cache, name!), text.replace('"studies":1', '"studies":7'));
       expect((await ex.run()).studies).toBe(1);
@@ -127,7 +153,7 @@ describe('export receipts', () => {
       await exporter(ws, path.join(dir, 'fresh')).run();
       // Both receipts name the same inputs now; swap them, so each folder gets the other's.
       const cache = path.join(ws, '.casebook');
-      const receipts = (await readdir(cache)).filter((n) => n.startsWith('export-'));
+      const receipts = (await readdir(cache)).filter((n) => isReceipt(n));
       expect(receipts).toHaveLength(2);
       const texts = await Promise.all(receipts.map((n) => readFile(path.join(cache, n), 'utf8')));
       await writeFile(path.join(cache, receipts[0]!), texts[1]!);

@@ -6,8 +6,10 @@ import { siteExport } from '../../../src/core/node/export/site-export';
 import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { PersistentRenderCache } from '../../../src/core/node/export/site-render-cache';
 import { prerenderSections } from '../../../src/core/node/export/site-prerender';
+import { prerenderStats, RenderWorkers } from '../../../src/core/node/export/render-workers';
 import { studyBodyStats } from '../../../src/core/node/export/site-study-body';
 import { generateRealisticStudies } from '../../../bench/realistic-studies';
+import { sectionKeys } from '../../../src/core/pure/schemas/study';
 import { PNG_ASSET, doc, readSampleAsset, sampleSite } from '../../site/sample-site';
 
 describe('prerenderSections', () => {
@@ -43,5 +45,21 @@ describe('prerenderSections', () => {
     expect(studyBodyStats.rendered).toBe(0);
     expect(parallel.files).toEqual(alone.files);
     expect(parallel.warnings).toEqual(alone.warnings);
+  }, 60_000);
+
+  it('stops a worker that exceeds its time bound and renders its share on this thread', async () => {
+    const studies = generateRealisticStudies(8, 3).map((s) => ({ ...s, status: 'published' as const }));
+    const input = { site: sampleSite(), studies, drafts: false, readAsset: readSampleAsset };
+    const alone = siteExport({ ...input, memory: new ExportMemory() });
+    const cache = new PersistentRenderCache();
+    // A bound of 1 ms: no worker even starts within it, so every one is stopped.
+    prerenderStats.stopped = 0;
+    const rendered = await prerenderSections(studies, () => null, cache, 8, new RenderWorkers(2, 1));
+    expect(prerenderStats.stopped).toBeGreaterThanOrEqual(2);
+    expect(rendered).toBe(new Set(studies.flatMap((s) => sectionKeys.map((k) => JSON.stringify(s[k])))).size);
+    studyBodyStats.rendered = 0;
+    const parallel = siteExport({ ...input, renderCache: cache, memory: new ExportMemory() });
+    expect(studyBodyStats.rendered).toBe(0);
+    expect(parallel.files).toEqual(alone.files);
   }, 60_000);
 });

@@ -13,6 +13,9 @@ import { siteExport, siteImage } from './site-export';
 import { prerenderSections } from './site-prerender';
 import type { RenderCache } from './site-render-cache';
 import type { ExportMemory } from './export-memory';
+import type { RecordedFile } from './output-plan';
+import type { SitePageHooks } from './site-export';
+import type { RenderWorkers } from './render-workers';
 
 export interface PipelineInput {
   site: SiteSettings;
@@ -23,10 +26,16 @@ export interface PipelineInput {
   renderCache?: RenderCache;
   /** What earlier exports of this workspace remember (its service's); pipelines may ignore it. */
   memory: ExportMemory;
+  /** Pages an incremental export need not render (site only: site-incremental.ts). */
+  pages?: SitePageHooks;
+  /** Render workers started ahead (site only); the caller stops those not used. */
+  renderWorkers?: RenderWorkers;
 }
 
 export interface PipelineResult {
   files: OutputFile[];
+  /** Files left as the last export wrote them (an incremental site export). */
+  recorded?: RecordedFile[];
   warnings: string[];
   /** How many studies the export holds. */
   studies: number;
@@ -48,7 +57,7 @@ async function prerenderSite(input: PipelineInput): Promise<void> {
     const image = siteImage(src, input.readAsset);
     return 'refused' in image ? null : 'remote' in image ? image : { name: image.name };
   };
-  await prerenderSections(shown, resolve, input.renderCache);
+  await prerenderSections(shown, resolve, input.renderCache, undefined, input.renderWorkers);
 }
 
 const pipelines: Record<ExportFormat, ExportPipeline> = {

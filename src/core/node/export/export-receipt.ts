@@ -28,6 +28,7 @@ import { readMarker } from './export-marker';
 import { EXPORT_MARKER } from './output-paths';
 import { readRegularFile } from './output-hashes';
 import { ensureCacheDir, RENDER_CACHE_DIR } from './site-render-cache';
+import { racy } from './export-snapshot';
 
 const RECEIPT_VERSION = 1;
 const MAX_RECEIPT_BYTES = 16 * 1024 * 1024;
@@ -84,23 +85,52 @@ function buildIdentity(): unknown[] {
   }
 }
 
+/** What an export depends on, taken before the studies are read (exportInputs). */
+export interface ExportInputs {
+  /** One hash of all of it: a receipt's `inputs`. */
+  hash: string;
+  /** One hash of all but the study files: a snapshot's `inputs` (export-snapshot.ts). */
+  withoutStudies: string;
+  /** Each entry of studies/ by name: [ino, size, mtimeMs, ctimeMs] (none when it vanished). */
+  studies: Map<string, number[]>;
+  /** When the identities were taken (Date.now()). */
+  takenAt: number;
+  /** Some file was modified within RACY_MS of takenAt: a write in the same tick could hide. */
+  racy: boolean;
+}
+
 /**
- * One hash of everything the export's output depends on. Taken before the studies are read:
- * a study saved while the export runs changes the hash the next export sees.
+ * Everything the export's output depends on. Taken before the studies are read: a study saved
+ * while the export runs changes what the next export sees.
  */
-export function exportInputsHash(request: ReceiptRequest): string {
+export function exportInputs(request: ReceiptRequest, takenAt = Date.now()): ExportInputs {
   const folder = (name: string) => folderIdentity(path.join(request.workspace, name));
-  const inputs = [
+  const rest = [
     RECEIPT_VERSION,
     buildIdentity(),
     request.format,
     request.drafts,
     request.site,
-    folder(STUDIES_DIR),
     folder(TEMPLATES_DIR),
     folder(ASSETS_DIR),
   ];
-  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+  const studies = folder(STUDIES_DIR);
+  const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+  const stamps = new Map<string, number[]>();
+  for (const [name, ...stamp] of studies as Array<[string, ...number[]]>) if (stamp.length) stamps.set(name, stamp);
+  const entries = [...(rest.slice(5) as unknown[][]).flat(), ...studies] as unknown[][];
+  return {
+    hash: hash([...rest.slice(0, 5), studies, ...rest.slice(5)]),
+    withoutStudies: hash(rest),
+    studies: stamps,
+    takenAt,
+    racy: entries.some((e) => e.length < 5 || racy(e.slice(1) as number[], takenAt)),
+  };
+}
+
+/** One hash of everything the export's output depends on (exportInputs(request).hash). */
+export function exportInputsHash(request: ReceiptRequest): string {
+  return exportInputs(request).hash;
 }
 
 const receiptFile = (request: ReceiptRequest) => {

@@ -22,6 +22,21 @@ const NOT_A_FILE = 'it is a link or a special file, not a file Casebook wrote';
 const NOT_OURS = 'its content is not what Casebook wrote there (edited by hand, or another program’s file)';
 const LINK_ON_WAY = 'a folder on its way is a link';
 
+/**
+ * A file an incremental export did not make again because the last export wrote it with these
+ * bytes (their size and SHA-1). It must still be on disk as the marker recorded it; anything
+ * else is a StaleOutputError, raised before anything is written (the caller exports in full).
+ */
+export interface RecordedFile {
+  path: string;
+  recorded: { size: number; sha1: string };
+}
+
+/** A RecordedFile that is no longer on disk as recorded. */
+export class StaleOutputError extends Error {}
+
+const isRecorded = (file: OutputFile | RecordedFile): file is RecordedFile => 'recorded' in file;
+
 type Plan =
   | { kind: 'unchanged'; record: FileRecord }
   | { kind: 'write'; file: OutputFile; hash: string }
@@ -39,7 +54,7 @@ export interface OutputPlan {
 }
 
 /** The paths of `files`: each safe, written once, and none where another needs a folder. */
-export function checkedPaths(files: OutputFile[]): Set<string> {
+export function checkedPaths(files: Array<OutputFile | RecordedFile>): Set<string> {
   const seen = new Set<string>();
   for (const file of files) {
     const why = unsafeOutputPath(file.path);
@@ -63,7 +78,7 @@ export function checkedPaths(files: OutputFile[]): Set<string> {
  */
 export async function planOutput(
   root: string,
-  files: OutputFile[],
+  files: Array<OutputFile | RecordedFile>,
   seen: Set<string>,
   previous: Marker | null,
   memory: ExportMemory,
@@ -93,6 +108,16 @@ export async function planOutput(
   const plans = new Map<string, Plan>();
   await inBatches(files, async (file) => {
     const stat = onDisk.get(file.path) ?? null;
+    if (isRecorded(file)) {
+      const record = before.get(file.path);
+      const { size: recSize, sha1: recHash } = file.recorded;
+      if (!stat?.isFile() || record?.size !== stat.size || record.mtimeMs !== stat.mtimeMs)
+        throw new StaleOutputError(file.path);
+      if (record.size !== recSize || record.sha1 !== recHash) throw new StaleOutputError(file.path);
+      plans.set(file.path, { kind: 'unchanged', record });
+      onDecided();
+      return;
+    }
     const hash = hashOf(file.contents, memory);
     const size = byteLength(file.contents);
     let plan: Plan = { kind: 'write', file, hash };
@@ -128,7 +153,7 @@ export async function planOutput(
   return {
     before,
     known,
-    writes: files.filter((f) => plans.get(f.path)!.kind === 'write'),
+    writes: files.flatMap((f) => (!isRecorded(f) && plans.get(f.path)!.kind === 'write' ? [f] : [])),
     unchanged: [...plans.values()].flatMap((p) => (p.kind === 'unchanged' ? [p.record] : [])),
     removals,
     kept,

@@ -24,10 +24,11 @@ import type { ExportFormat, OutputFile } from '../../pure/export/output-files';
 import { byteLength, hashOf } from './output-hashes';
 import { ExportMemory } from './export-memory';
 import { EXPORT_MARKER, realPathAllowingMissing } from './output-paths';
-import { checkedPaths, planOutput, type KeptFile } from './output-plan';
+import { checkedPaths, planOutput, StaleOutputError, type KeptFile, type RecordedFile } from './output-plan';
 
 export { EXPORT_MARKER, unsafeOutputPath } from './output-paths';
-export type { KeptFile } from './output-plan';
+export type { KeptFile, RecordedFile } from './output-plan';
+export { StaleOutputError } from './output-plan';
 
 export interface WriteOutputOptions {
   format: ExportFormat;
@@ -77,13 +78,13 @@ export async function checkOutputFolder(outDir: string, format: ExportFormat): P
 /** Writes `files` into `outDir` as described at the top of this module. */
 export async function writeOutput(
   outDir: string,
-  files: OutputFile[],
+  files: Array<OutputFile | RecordedFile>,
   options: WriteOutputOptions,
 ): Promise<WriteOutputResult> {
   try {
     return await writeChecked(outDir, files, options);
   } catch (err) {
-    if (err instanceof CasebookError) throw err;
+    if (err instanceof CasebookError || err instanceof StaleOutputError) throw err;
     // e.g. no permission to create or read the folder: say so plainly rather than "internal".
     throw new CasebookError(
       'io_error',
@@ -94,7 +95,7 @@ export async function writeOutput(
 
 async function writeChecked(
   outDir: string,
-  files: OutputFile[],
+  files: Array<OutputFile | RecordedFile>,
   options: WriteOutputOptions,
 ): Promise<WriteOutputResult> {
   const durable = options.durable ?? false;

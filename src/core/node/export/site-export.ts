@@ -14,6 +14,7 @@ import { rememberedPage } from './site-page-memo';
 import { studyBody, type ImageResolver } from './site-study-body';
 import type { RenderCache } from './site-render-cache';
 import { ExportMemory } from './export-memory';
+import type { RecordedFile } from './output-plan';
 import { FAVICON_SVG, SITE_CSS } from '../../pure/export/site-theme';
 
 export interface SiteExportInput {
@@ -35,10 +36,24 @@ export interface SiteExportInput {
    * its workspace's; without one this export starts cold and its renderings are forgotten.
    */
   memory?: ExportMemory;
+  /** Pages an earlier export left on disk that need not be rendered (an incremental export). */
+  pages?: SitePageHooks;
+}
+
+/**
+ * How an incremental export (site-incremental.ts) takes part: a page it knows to be on disk
+ * for `key` is handed to the writer as recorded, its study's images resolved as when it was
+ * rendered (so its assets and warnings are the same); every page rendered is reported.
+ */
+export interface SitePageHooks {
+  known(s: SiteStudy, key: string): { file: RecordedFile; images: string[] } | null;
+  rendered(s: SiteStudy, key: string, html: string, images: string[]): void;
 }
 
 export interface SiteExportResult {
   files: OutputFile[];
+  /** Pages the `pages` hooks knew to be on disk as recorded (none without hooks). */
+  recorded: RecordedFile[];
   warnings: string[];
   /** How many studies have a page. */
   studies: number;
@@ -64,6 +79,27 @@ export function siteImage(
   return remote === null ? { refused: null } : { remote };
 }
 
+/** The site settings as every study page reads them (studyPageKey). */
+export const siteKeyOf = (site: SiteSettings): string => JSON.stringify([site, site.baseUrl !== '']);
+
+const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
+
+/**
+ * Everything the page of `studies[i]` shows besides its sections. Every field of the table
+ * (fieldValues), not a hand-picked few: a field the page shows but the key missed would serve
+ * a stale page.
+ */
+export function studyPageKey(siteKey: string, studies: SiteStudy[], i: number): string {
+  const s = studies[i]!;
+  return `${siteKey}${JSON.stringify([
+    s.path,
+    fieldValues(s.study),
+    s.categories.map((c) => [c.name, c.path]),
+    neighbour(studies[i - 1]),
+    neighbour(studies[i + 1]),
+  ])}`;
+}
+
 export function siteExport(input: SiteExportInput): SiteExportResult {
   const { site } = input;
   const model = buildSiteModel(site, input.studies, input.drafts);
@@ -77,8 +113,9 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   // Which stored images travel with the site is exportableAsset's decision (no SVG, only
   // files that are what their name says), the same for the Markdown export.
   const imagesOf =
-    (s: SiteStudy): ImageResolver =>
+    (s: SiteStudy, calls?: string[]): ImageResolver =>
     (src) => {
+      calls?.push(src);
       if (ASSET_SRC_PATTERN.test(src)) {
         const name = src.slice('assets/'.length);
         if (assets.has(name)) return { name };
@@ -102,26 +139,28 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
       return null;
     };
 
+  const recorded: RecordedFile[] = [];
   const files: OutputFile[] = [
     { path: 'index.html', contents: renderIndex(ctx) },
     { path: 'assets/site.css', contents: SITE_CSS },
     { path: 'assets/favicon.svg', contents: FAVICON_SVG },
   ];
   // Everything a study page shows besides its own study, body and neighbours.
-  const siteKey = JSON.stringify([site, hasFeed]);
-  const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
+  const siteKey = siteKeyOf(site);
   model.studies.forEach((s, i) => {
-    const body = studyBody(s.study, imagesOf(s), memory, input.renderCache);
-    // Every field of the table (fieldValues), not a hand-picked few: a field the page shows
-    // but the key missed would serve a stale page.
-    const key = `${siteKey}${JSON.stringify([
-      s.path,
-      fieldValues(s.study),
-      s.categories.map((c) => [c.name, c.path]),
-      neighbour(model.studies[i - 1]),
-      neighbour(model.studies[i + 1]),
-    ])}`;
-    files.push({ path: s.path, contents: rememberedPage(memory, s.path, key, body, () => renderStudy(ctx, i, body)) });
+    const key = studyPageKey(siteKey, model.studies, i);
+    const known = input.pages?.known(s, key);
+    if (known) {
+      const resolve = imagesOf(s);
+      known.images.forEach((src) => resolve(src));
+      recorded.push(known.file);
+      return;
+    }
+    const images: string[] = [];
+    const body = studyBody(s.study, imagesOf(s, images), memory, input.renderCache);
+    const html = rememberedPage(memory, s.path, key, body, () => renderStudy(ctx, i, body));
+    input.pages?.rendered(s, key, html, images);
+    files.push({ path: s.path, contents: html });
   });
   for (const category of model.categories) {
     files.push({ path: category.path, contents: renderCategory(ctx, category) });
@@ -133,5 +172,5 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   } else {
     warnings.push(NO_BASE_URL_WARNING);
   }
-  return { files, warnings: [...new Set(warnings)], studies: model.studies.length };
+  return { files, recorded, warnings: [...new Set(warnings)], studies: model.studies.length };
 }

@@ -6,24 +6,29 @@
 import { availableParallelism } from 'node:os';
 import type { Study } from '../../pure/schemas/study';
 import { sectionKeys } from '../../pure/schemas/study';
-import { startModuleWorker } from '../module-worker';
+import { RenderWorkers, renderChunks } from './render-workers';
 import type { RenderCache } from './site-render-cache';
-import type { RenderJob } from './site-render-worker';
+import { renderJob, type RenderJob } from './site-render-job';
 import { imageUrl, sectionCacheKey, type ImageResolver } from './site-study-body';
 
 /** Below this many sections to render, starting workers (~0.1 s each) costs more than it saves. */
 const MIN_SECTIONS = 200;
-const MAX_WORKERS = 8;
+/** Sections handed out at a time: small enough that no thread waits long for the last ones. */
+const CHUNK = 24;
 
 /**
- * Renders into `cache` every section of `studies` it lacks, on one worker per core.
- * `resolve` says how the page shows an image (as the export will). Returns sections rendered.
+ * Renders into `cache` every section of `studies` it lacks, on one worker per core (from
+ * `workers`, started early, or started now) and on this thread while they start and between
+ * their chunks: chunks are handed out as threads come free, so no core idles while another
+ * has work. `resolve` says how the page shows an image (as the export will). Returns sections
+ * rendered.
  */
 export async function prerenderSections(
   studies: Study[],
   resolve: ImageResolver,
   cache: RenderCache,
   minSections = MIN_SECTIONS,
+  workers?: RenderWorkers,
 ): Promise<number> {
   const jobs: RenderJob[] = [];
   const queued = new Set<string>();
@@ -36,42 +41,24 @@ export async function prerenderSections(
       jobs.push({ key, doc, urls: [...new Set(images)].map((src) => [src, imageUrl(resolve(src))]) });
     }
   }
-  const workers = Math.min(MAX_WORKERS, availableParallelism(), Math.floor(jobs.length / (minSections / 2)));
-  if (jobs.length < minSections || workers < 2) return 0;
-  const share = Math.ceil(jobs.length / workers);
-  const done = await Promise.all(
-    Array.from({ length: workers }, (_, i) => renderIn(jobs.slice(i * share, (i + 1) * share))),
-  );
+  const count = Math.min(availableParallelism(), Math.floor(jobs.length / (minSections / 2)));
+  if (jobs.length < minSections || count < 2) return 0;
+  const pool = workers ?? new RenderWorkers(0);
+  const chunks: RenderJob[][] = [];
+  for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
   let rendered = 0;
-  for (const entries of done) {
+  const store = (entries: ReadonlyArray<readonly [string, string]>) => {
     for (const [key, value] of entries) cache.set(key, value);
     rendered += entries.length;
+  };
+  const running = pool.take(count).map((handle) => renderChunks(handle, chunks, store, pool.chunkMs));
+  // This thread takes chunks too until none is left; it yields between them so the workers'
+  // answers are received and they are handed their next chunk without waiting.
+  let next: RenderJob[] | undefined;
+  while ((next = chunks.shift())) {
+    store(next.map(renderJob));
+    await new Promise((resolveTurn) => setImmediate(resolveTurn));
   }
+  await Promise.all(running);
   return rendered;
-}
-
-/** The entries one worker renders for `jobs`; none when it fails. */
-function renderIn(jobs: RenderJob[]): Promise<Array<readonly [string, string]>> {
-  return new Promise((resolve) => {
-    let worker;
-    try {
-      worker = startModuleWorker('site-render-worker', import.meta.url);
-    } catch {
-      resolve([]);
-      return;
-    }
-    const failed = () => finish([]);
-    const finish = (entries: Array<readonly [string, string]>) => {
-      // Only our own listeners: the Worker keeps internal ones that must stay.
-      worker.off('message', finish);
-      worker.off('error', failed);
-      worker.off('exit', failed);
-      void worker.terminate();
-      resolve(entries);
-    };
-    worker.once('message', finish);
-    worker.once('error', failed);
-    worker.once('exit', failed);
-    worker.postMessage(jobs);
-  });
 }

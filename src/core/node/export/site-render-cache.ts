@@ -154,13 +154,29 @@ async function loadShard(file: string, secret: Buffer, memory: ExportMemory): Pr
  * secret, a link, not a regular file, too large, a MAC that does not match, unparsable, of
  * another version). Never throws.
  */
-export async function loadRenderCache(workspace: string, memory: ExportMemory): Promise<PersistentRenderCache> {
+export async function loadRenderCache(
+  workspace: string,
+  memory: ExportMemory,
+  /** Only the files holding these keys (the rest read as empty): a cache that must not be saved. */
+  onlyKeys?: readonly string[],
+): Promise<PersistentRenderCache> {
   const secret = await localSecret();
   const dir = cacheDir(workspace);
   const dirStat = await lstatOrNull(dir);
   if (!secret || !dirStat?.isDirectory()) return new PersistentRenderCache();
-  const shards = await Promise.all(RENDER_CACHE_FILES.map((name) => loadShard(path.join(dir, name), secret, memory)));
+  const wanted = onlyKeys && new Set(onlyKeys.map(shardOf));
+  const shards = await Promise.all(
+    RENDER_CACHE_FILES.map((name, i) =>
+      wanted && !wanted.has(i) ? undefined : loadShard(path.join(dir, name), secret, memory),
+    ),
+  );
   return new PersistentRenderCache(shards.map((s) => (s === undefined ? new Map() : s)));
+}
+
+/** Whether `workspace` has a render cache file (a first export has none: it renders everything). */
+export async function hasRenderCache(workspace: string): Promise<boolean> {
+  const stats = await Promise.all(RENDER_CACHE_FILES.map((name) => lstatOrNull(path.join(cacheDir(workspace), name))));
+  return stats.some((s) => s?.isFile());
 }
 
 /** The workspace's .casebook/ folder, made (with its .gitignore) when missing; null when its place holds a link or a file. */

@@ -1,21 +1,13 @@
-// A worker thread of the site export's pre-render (site-prerender.ts): renders the sections
-// it is sent with renderSectionEntry, each image resolved as the export resolved it, and
-// sends back their cache entries. Pure work: no disk, no network.
+// A worker thread of the site export's pre-render (site-prerender.ts): renders each chunk of
+// sections it is sent (as JSON text) (site-render-job.ts), each image resolved as the export resolved it, and
+// sends back their cache entries (null first: ready). Pure work: no disk, no network.
 import { parentPort } from 'node:worker_threads';
-import type { RichTextDoc } from '../../pure/schemas/rich-text';
-import { renderSectionEntry } from './site-study-body';
+import { renderJob, type RenderJob } from './site-render-job';
 
-export interface RenderJob {
-  key: string;
-  doc: RichTextDoc;
-  /** Each image source of the section with the URL the page uses for it (null: left out). */
-  urls: Array<[string, string | null]>;
-}
+export type { RenderJob } from './site-render-job';
 
-parentPort?.on('message', (jobs: RenderJob[]) => {
-  const entries = jobs.map(({ key, doc, urls }) => {
-    const known = new Map(urls);
-    return [key, renderSectionEntry(doc, (src) => known.get(src) ?? null).value] as const;
-  });
-  parentPort!.postMessage(entries);
+parentPort?.on('message', (jobs: string) => {
+  parentPort!.postMessage((JSON.parse(jobs) as RenderJob[]).map(renderJob));
 });
+// Ready: asks for its first chunk only now, so none waits on a thread still starting.
+parentPort?.postMessage(null);

@@ -28,19 +28,39 @@ export type PublishBlock = z.infer<typeof publishBlockSchema>;
 // what else the checks read: the site's categories and how many others share its title and slug.
 const remembered = new WeakMap<Study, { key: string; errors: Finding[] }>();
 
+/**
+ * Errors found by an earlier export, for a study whose checks read the same `key` (an
+ * incremental export: export-snapshot.ts), and told of every study checked.
+ */
+export interface PublishMemo {
+  known(study: Study, key: string): Finding[] | undefined;
+  checked(study: Study, key: string, errors: Finding[]): void;
+}
+
+/** Everything a study's checks read besides the study: the categories (as JSON) and its namesakes. */
+export const publishKey = (categories: string, names: StudyNames, study: Study): string =>
+  `${categories}\n${names.othersWithTitle(study)}\n${names.othersWithSlug(study)}`;
+
 /** The studies an export would publish (drafts only with `drafts`) that have errors, with them. */
-export function publishBlock(site: Pick<SiteSettings, 'categories'>, studies: Study[], drafts: boolean): PublishBlock {
+export function publishBlock(
+  site: Pick<SiteSettings, 'categories'>,
+  studies: Study[],
+  drafts: boolean,
+  memo?: PublishMemo,
+): PublishBlock {
   const names = StudyNames.of(studies);
   const categories = JSON.stringify(site.categories);
   const blocked: BlockedStudy[] = [];
   for (const study of studies) {
     if (study.status !== 'published' && !drafts) continue;
-    const key = `${categories}\n${names.othersWithTitle(study)}\n${names.othersWithSlug(study)}`;
+    const key = publishKey(categories, names, study);
     let hit = remembered.get(study);
     if (hit?.key !== key) {
-      const errors = checkStudy(study, { site, names }).filter((f) => f.severity === 'error');
+      const errors =
+        memo?.known(study, key) ?? checkStudy(study, { site, names }).filter((f) => f.severity === 'error');
       remembered.set(study, (hit = { key, errors }));
     }
+    memo?.checked(study, key, hit.errors);
     if (hit.errors.length === 0) continue;
     const { id, title, slug, status } = study;
     blocked.push({ id, title, slug, status, findings: hit.errors });

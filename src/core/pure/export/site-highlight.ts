@@ -15,7 +15,10 @@ interface HastElement {
 }
 type HastNode = HastText | HastElement | { type: string; children?: HastNode[] };
 
-const lowlight = createLowlight(common);
+// Made at the first code block, not at load: registering the grammars costs ~0.1 s, which an
+// export that renders no code (one after an edit, mostly from its caches) need not pay.
+let made: ReturnType<typeof createLowlight> | undefined;
+const lowlight = () => (made ??= createLowlight(common));
 
 function toHtml(nodes: HastNode[]): string {
   let html = '';
@@ -37,9 +40,9 @@ function toHtml(nodes: HastNode[]): string {
 /** Highlighted HTML (escaped) for `code` in `language`, or null when the language is unknown. */
 export function highlightCode(code: string, language: string): string | null {
   const name = language.trim().toLowerCase();
-  if (!name || !lowlight.registered(name)) return null;
+  if (!name || !lowlight().registered(name)) return null;
   try {
-    return toHtml(lowlight.highlight(name, code).children as HastNode[]);
+    return toHtml(lowlight().highlight(name, code).children as HastNode[]);
   } catch {
     return null; // a grammar that throws must not break the export; plain text is still right
   }
