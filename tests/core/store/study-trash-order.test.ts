@@ -87,6 +87,15 @@ describe('versions of one study in the trash', () => {
       expect(await store.list()).toEqual([]);
     });
   });
+  it('a folder in place of the newest version is not purged: the study is not in the trash', async () => {
+    await withTempDir(async (dir) => {
+      const trash = await trashWith(dir, {});
+      await mkdir(path.join(trash, 'kept.json'));
+      const store = await openStore(dir);
+      await expect(store.purge('kept')).rejects.toMatchObject({ code: 'not_found' });
+      expect(existsSync(path.join(trash, 'kept.json'))).toBe(true);
+    });
+  });
 });
 
 describe('the trash list', () => {
@@ -106,6 +115,9 @@ describe('the trash list', () => {
       expect((await store.listTrash()).map((s) => s.title)).toEqual(['Newer', 'Older']);
       expect(store.skippedFiles()).toEqual([]);
       expect(existsSync(path.join(dir, '.trash', 'notes.txt'))).toBe(true);
+      // Not read as versions of a study, so not set aside as damaged either.
+      expect(existsSync(path.join(dir, '.trash', '.casebook-tmp-1.json'))).toBe(true);
+      expect(existsSync(path.join(dir, '.trash', '@20260101T000000000Z-aaaaaa.json'))).toBe(true);
     });
   });
 
