@@ -28,6 +28,8 @@ const study = sampleStudy(1, { id: 'bad', slug: 'bad' });
 const damaged: Array<[string, string, string | RegExp]> = [
   ['holds only null', 'null', 'the file holds only null, not a Casebook document'],
   ['is a JSON array', JSON.stringify([study]), /^the content does not match the format: /],
+  ['holds a bare number', '2', /^the content does not match the format: /],
+  ['holds a bare string', '"schemaVersion"', /^the content does not match the format: /],
   ['claims its format as a string', JSON.stringify({ ...study, schemaVersion: '9' }), /^the content does not match/],
   ['claims an endless format', JSON.stringify(study).replace('"schemaVersion":1', '"schemaVersion":1e999'), /match/],
 ];
