@@ -33,10 +33,10 @@ export class NewerVersionError extends Error {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The schemaVersion a parsed JSON value claims, when it is a number. */
+/** The schemaVersion a parsed JSON value (never null here) claims, when it is a number. */
 function claimedVersion(json: unknown): number | null {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
-  const version = (json as Record<string, unknown>).schemaVersion;
+  // A string, number, boolean or array has no schemaVersion: reading it gives undefined.
+  const version = (json as { schemaVersion?: unknown }).schemaVersion;
   return typeof version === 'number' && Number.isFinite(version) ? version : null;
 }
 

@@ -36,7 +36,7 @@ export class StudyFileReader {
     /** Called when a file is set aside or skipped: it no longer stands for a study. */
     private readonly dropped: (file: string) => void,
     /** True when the workspace file is from a newer Casebook: nothing may be moved either. */
-    private readonly workspaceReadOnly: () => boolean = () => false,
+    private readonly workspaceReadOnly: () => boolean,
   ) {}
 
   /** Older formats are upgraded as they are read (study-migrations.ts) and written as current. */

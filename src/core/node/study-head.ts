@@ -39,7 +39,8 @@ export function readStudyHeadSync(file: string): StudyHead | null {
     const { mtimeMs, size } = stat;
     let buf = readPrefixSync(fd, Math.min(size, FIRST_READ));
     let cut = buf.indexOf(SECTIONS_START);
-    if (cut < 0 && buf.length < size && size > FIRST_READ) {
+    // Not found in the first read of a longer file: the head may be longer (up to MAX_HEAD).
+    if (cut < 0 && size > FIRST_READ) {
       buf = readPrefixSync(fd, Math.min(size, MAX_HEAD));
       cut = buf.indexOf(SECTIONS_START);
     }

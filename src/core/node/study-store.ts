@@ -169,9 +169,9 @@ export class StudyStore {
     return this.slugs.claim(await slugForNew(draft.slug, draft.title), undefined, async (slug) => {
       const now = this.nextTimestamp();
       // An import may carry its original id and times (a lossless round trip); a taken id never is.
-      const idFree =
-        draft.id !== undefined && !this.listing.has(draft.id) && lstatOrNull(this.fileFor(draft.id)) === null;
-      const study = studyFromDraft(draft, { id: idFree && draft.id ? draft.id : newStudyId(), slug, now });
+      const taken = (id: string): boolean => this.listing.has(id) || lstatOrNull(this.fileFor(id)) !== null;
+      const id = draft.id && !taken(draft.id) ? draft.id : newStudyId();
+      const study = studyFromDraft(draft, { id, slug, now });
       await this.write(study);
       return study;
     });

@@ -5,7 +5,6 @@ import { openWorkspace } from '../../../src/core/node/casebook-service';
 import { dispatchingApi } from '../../../src/core/pure/dispatch';
 import { studySchema } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';
-import { writeStudyFiles } from '../../helpers/study-files';
 
 const paragraph = (text: string) => ({
   type: 'doc' as const,
@@ -115,26 +114,6 @@ describe('workspace store', () => {
       expect([saved.summary, saved.tags, saved.featured]).toEqual(['one', ['two'], true]);
     });
   });
-
-  it('saving one study in a workspace of 5,000 writes exactly one file', async () => {
-    await withTempDir(async (dir) => {
-      await writeStudyFiles(dir, 5000);
-      const service = await openWorkspace(dir);
-      expect((await service.listStudies({})).length).toBe(5000);
-      const studiesDir = path.join(dir, 'studies');
-      const before = new Map<string, number>();
-      for (const name of await readdir(studiesDir)) before.set(name, (await stat(path.join(studiesDir, name))).mtimeMs);
-      await new Promise((r) => setTimeout(r, 20));
-      await service.updateStudy({ id: 'study-1234', patch: { summary: 'changed' } });
-      const changed: string[] = [];
-      const names = await readdir(studiesDir);
-      for (const name of names) {
-        if ((await stat(path.join(studiesDir, name))).mtimeMs !== before.get(name)) changed.push(name);
-      }
-      expect(names.length).toBe(5000);
-      expect(changed).toEqual(['study-1234.json']);
-    });
-  }, 120_000);
 });
 
 describe('site settings', () => {
