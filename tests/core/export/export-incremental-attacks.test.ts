@@ -17,6 +17,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSiteSettings, type SiteSettings } from '../../../src/core/pure/schemas/site';
 import type { Study } from '../../../src/core/pure/schemas/study';
@@ -30,6 +31,7 @@ import { RACY_MS } from '../../../src/core/node/summary-cache';
 import { listTree } from '../../helpers/file-tree';
 import { withTempDir } from '../../helpers/temp-dir';
 import { sampleStudy } from '../../helpers/study-files';
+import { PNG_ASSET, PNG_BYTES, PNG_HASH } from '../../site/sample-site';
 
 const studyPath = (ws: string, id: string) => path.join(ws, 'studies', `${id}.json`);
 
@@ -57,6 +59,8 @@ const complete = (n: number, overrides: Partial<Study> = {}) =>
 
 type Options = Partial<Pick<WorkspaceExportRequest, 'allowErrors' | 'drafts' | 'now' | 'format'>> & {
   site?: SiteSettings;
+  /** What earlier exports in this process remember (the app's service keeps one). */
+  memory?: ExportMemory;
 };
 
 /** Exports as `casebook export` does, from a fresh store; lists the studies read one by one. */
@@ -87,7 +91,7 @@ async function exportSite(ws: string, out: string, options: Options = {}) {
       allowErrors: options.allowErrors ?? false,
       now: options.now ?? (() => Date.now() + RACY_MS + 1000),
     },
-    new ExportMemory(),
+    options.memory ?? new ExportMemory(),
     undefined,
     (id) => {
       read.push(id);
@@ -172,17 +176,22 @@ describe('incremental site export under attack', () => {
       await expectAsFull(ws, b, dir);
     }));
 
-  it('gives a full export into each of two folders exported in turn between edits', () =>
+  it('gives a full export into each of two folders exported in turn between edits, by one app', () =>
     withTempDir(async (dir) => {
-      const ws = await workspaceWith(dir, twelve());
+      const image = { type: 'doc' as const, content: [{ type: 'image', attrs: { src: PNG_ASSET, alt: 'x' } }] };
+      const ws = await workspaceWith(dir, [...twelve().slice(1), complete(1, { problem: image })]);
+      await mkdir(path.join(ws, 'assets'));
+      await writeFile(path.join(ws, PNG_ASSET), PNG_BYTES);
       const a = path.join(dir, 'a');
       const b = path.join(dir, 'b');
-      await exportSite(ws, a);
-      await exportSite(ws, b);
-      for (const [i, edit] of [{ title: 'T1' }, { status: 'draft' as const }, { categories: ['X'] }].entries()) {
-        await saveStudy(ws, complete(3 + i, edit));
-        await expectAsFull(ws, i % 2 ? a : b, dir);
-        await expectAsFull(ws, i % 2 ? b : a, dir);
+      const memory = new ExportMemory();
+      await exportSite(ws, a, { memory });
+      await exportSite(ws, b, { memory });
+      const edits: Array<Partial<Study>> = [{ title: 'T1' }, { status: 'draft' }, { categories: ['X'] }, {}];
+      for (const [i, edit] of edits.entries()) {
+        await saveStudy(ws, complete(i === 3 ? 1 : 3 + i, i === 3 ? { problem: image, summary: 'S' } : edit));
+        await expectAsFull(ws, i % 2 ? a : b, dir, { memory });
+        await expectAsFull(ws, i % 2 ? b : a, dir, { memory });
       }
     }));
 
@@ -325,5 +334,69 @@ describe('a workspace whose .casebook folder is a link', () => {
       const { report } = await exportSite(ws, out);
       expect(report.studies).toBe(0); // an empty site: no snapshot or receipt is kept for it
       expect((await readdir(elsewhere)).sort()).toEqual([...planted].sort());
+    }));
+});
+
+describe('incremental site export over edits that move other pages', () => {
+  it('gives the site of a full export whatever slugs, names, categories and dates collide', async () => {
+    const edit = fc.record({
+      n: fc.integer({ min: 1, max: 10 }),
+      patch: fc.oneof(
+        fc.record({ slug: fc.constantFrom('study-1', 'study-2', 'assets', 'category', 'x', 'x-2') }),
+        fc.record({ title: fc.constantFrom('Study 1', 'study 2', 'Same', 'same ', '') }),
+        fc.record({ categories: fc.subarray(['Area 0', 'area 0', 'Area 1', ' Area 1', 'Zed', 'zed']) }),
+        fc.record({ date: fc.constantFrom(null, '2025-01-01', '2025-01-02') }),
+        fc.record({ featured: fc.boolean(), tags: fc.subarray(['a', 'b']) }),
+        fc.record({ status: fc.constantFrom('draft' as const, 'published' as const) }),
+        fc.record({ outcome: fc.constantFrom(null, 'succeeded' as const, 'failed' as const) }),
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) =>
+        withTempDir(async (dir) => {
+          const studies = new Map(Array.from({ length: 10 }, (_, i) => [i + 1, complete(i + 1)]));
+          const ws = await workspaceWith(dir, [...studies.values()]);
+          const out = path.join(dir, 'out');
+          const site = { ...defaultSiteSettings(), categories: ['Area 0', 'Zed'] };
+          await exportSite(ws, out, { site, allowErrors: true });
+          for (const { n, patch } of edits) {
+            const study = { ...studies.get(n)!, ...patch, updatedAt: new Date().toISOString() } as Study;
+            studies.set(n, study);
+            await saveStudy(ws, study);
+            await expectAsFull(ws, out, dir, { site, allowErrors: true });
+          }
+        }),
+      ),
+      { numRuns: 8 },
+    );
+  }, 180_000);
+});
+
+describe('incremental site export of studies with images', () => {
+  it('copies the images of pages it keeps, and warns of the images it leaves out, as a full export', () =>
+    withTempDir(async (dir) => {
+      const image = (src: string) => ({
+        type: 'doc' as const,
+        content: [{ type: 'image', attrs: { src, alt: 'figure' } }, ...para('Text').content],
+      });
+      const missing = `assets/${'0'.repeat(64)}.png`;
+      const ws = await workspaceWith(dir, [
+        complete(1, { problem: image(PNG_ASSET) }),
+        complete(2, { lessons: image(missing) }),
+        complete(3, { decisions: image('https://example.com/a.png') }),
+        complete(4, { tradeoffs: image('javascript:alert(1)') }),
+        complete(5, { decisions: image(`assets/${'1'.repeat(64)}.svg`) }),
+        ...twelve().slice(5),
+      ]);
+      await mkdir(path.join(ws, 'assets'));
+      await writeFile(path.join(ws, PNG_ASSET), PNG_BYTES);
+      const out = path.join(dir, 'out');
+      await exportSite(ws, out, { allowErrors: true });
+      await saveStudy(ws, complete(9, { title: 'Edited' }));
+      const { read, report } = await expectAsFull(ws, out, dir, { allowErrors: true });
+      expect(read).toContain('study-9');
+      expect(read).not.toContain('study-1');
+      expect(await stat(path.join(out, 'assets', 'img', `${PNG_HASH}.png`))).toBeTruthy();
+      expect(report.warnings.length).toBeGreaterThanOrEqual(3);
     }));
 });
