@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   copyFile,
+  cp,
   link,
   mkdir,
   readdir,
@@ -398,5 +399,43 @@ describe('incremental site export of studies with images', () => {
       expect(read).not.toContain('study-1');
       expect(await stat(path.join(out, 'assets', 'img', `${PNG_HASH}.png`))).toBeTruthy();
       expect(report.warnings.length).toBeGreaterThanOrEqual(3);
+    }));
+});
+
+describe("another user's snapshot", () => {
+  it('is ignored: a snapshot signed under another secret starts a full export', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, twelve());
+      const out = path.join(dir, 'out');
+      const own = process.env.CASEBOOK_STATE_DIR;
+      process.env.CASEBOOK_STATE_DIR = path.join(dir, 'another-user');
+      try {
+        await exportSite(ws, out); // the snapshot and the site, as another user left them
+      } finally {
+        process.env.CASEBOOK_STATE_DIR = own;
+      }
+      await saveStudy(ws, complete(4, { title: 'Mine' }));
+      const { read } = await expectAsFull(ws, out, dir);
+      expect(read).toEqual([]); // no snapshot trusted: every study read by the full export
+    }));
+});
+
+describe('a site edited by hand between exports', () => {
+  it('is treated as a full export into the same folder treats it: the edited page kept, and said so', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, twelve());
+      const out = path.join(dir, 'out');
+      await exportSite(ws, out);
+      const page = path.join(out, 'study-8', 'index.html');
+      await writeFile(page, (await readFile(page, 'utf8')).replace('Summary 8', 'Summary 8, improved by hand'));
+      await saveStudy(ws, complete(1, { summary: 'Edited' }));
+      const twin = path.join(dir, 'twin'); // the same folder, where no snapshot leads
+      await cp(out, twin, { recursive: true, preserveTimestamps: true });
+      const incremental = await exportSite(ws, out);
+      const full = await exportSite(ws, twin);
+      expect(full.read).toEqual([]);
+      expect(await siteFiles(out)).toEqual(await siteFiles(twin));
+      expect(incremental.report.warnings).toEqual(full.report.warnings);
+      expect(incremental.report.warnings.join('\n')).toContain('study-8/index.html was not replaced');
     }));
 });
