@@ -15,6 +15,7 @@ import {
   rm,
   stat,
   symlink,
+  utimes,
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
@@ -437,5 +438,33 @@ describe('a site edited by hand between exports', () => {
       expect(await siteFiles(out)).toEqual(await siteFiles(twin));
       expect(incremental.report.warnings).toEqual(full.report.warnings);
       expect(incremental.report.warnings.join('\n')).toContain('study-8/index.html was not replaced');
+    }));
+});
+
+describe('inputs besides the studies', () => {
+  it('exports in full after a template changed, or an asset was rewritten with its size and mtime kept', () =>
+    withTempDir(async (dir) => {
+      const image = { type: 'doc' as const, content: [{ type: 'image', attrs: { src: PNG_ASSET, alt: 'x' } }] };
+      const ws = await workspaceWith(dir, [...twelve().slice(1), complete(1, { problem: image })]);
+      await mkdir(path.join(ws, 'assets'));
+      await mkdir(path.join(ws, 'templates'));
+      const asset = path.join(ws, PNG_ASSET);
+      await writeFile(asset, PNG_BYTES);
+      await writeFile(path.join(ws, 'templates', 't.json'), '{}');
+      const out = path.join(dir, 'out');
+      await exportSite(ws, out, { allowErrors: true });
+      await writeFile(path.join(ws, 'templates', 't.json'), '{ }');
+      await saveStudy(ws, complete(5, { summary: 'One' }));
+      expect((await expectAsFull(ws, out, dir, { allowErrors: true })).read).toEqual([]);
+      // The same size and mtime, other bytes: the image is no longer the one stored under its name.
+      const { atime, mtime } = await stat(asset);
+      const damaged = Uint8Array.from(PNG_BYTES);
+      damaged[damaged.length - 1] ^= 1;
+      await writeFile(asset, damaged);
+      await utimes(asset, atime, mtime);
+      await saveStudy(ws, complete(6, { summary: 'Two' }));
+      const { read, report } = await expectAsFull(ws, out, dir, { allowErrors: true });
+      expect(read).toEqual([]);
+      expect(report.warnings.join('\n')).toContain('is not the picture it was stored as');
     }));
 });
