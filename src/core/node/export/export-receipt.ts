@@ -12,7 +12,6 @@
 // cache and, like it, signed under the per-user secret (local-secret.ts): one planted or copied
 // from elsewhere is ignored. Anything unexpected means "not up to date", never an error.
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
-import { promises as fsp } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +26,7 @@ import type { SiteSettings } from '../../pure/schemas/site';
 import { readMarker } from './export-marker';
 import { EXPORT_MARKER } from './output-paths';
 import { readRegularFile } from './output-hashes';
-import { ensureCacheDir, RENDER_CACHE_DIR } from './site-render-cache';
+import { ensureCacheDir, removeCacheFile, RENDER_CACHE_DIR } from './site-render-cache';
 import { racy } from './export-snapshot';
 
 const RECEIPT_VERSION = 1;
@@ -213,7 +212,7 @@ export async function saveExportReceipt(
   try {
     const file = receiptFile(request);
     if (keptFiles > 0 || report.studies === 0) {
-      await fsp.rm(file, { force: true });
+      await removeCacheFile(request.workspace, file);
       return;
     }
     const secret = await localSecret();

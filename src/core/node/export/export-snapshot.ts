@@ -8,7 +8,6 @@
 // size, SHA-1 and the image sources its body resolved. Files modified within RACY_MS of the
 // moment their identity was taken are left out: a write in the same clock tick could keep it.
 // Anything unexpected means "no snapshot": the export is then a full one.
-import { promises as fsp } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
@@ -17,7 +16,7 @@ import { localSecret, signedText, verifiedBody } from '../local-secret';
 import { RACY_MS } from '../summary-cache';
 import { findingSchema } from '../../pure/checks/finding';
 import { readRegularFile } from './output-hashes';
-import { ensureCacheDir, RENDER_CACHE_DIR } from './site-render-cache';
+import { ensureCacheDir, removeCacheFile, RENDER_CACHE_DIR } from './site-render-cache';
 
 const SNAPSHOT_VERSION = 1;
 /** Far above the snapshot of 100,000 studies; a larger file was not written by Casebook. */
@@ -96,5 +95,5 @@ export async function saveSnapshot(workspace: string, realOut: string, snapshot:
 
 /** Removes the snapshot for `realOut` (an export that left files alone). Never throws. */
 export async function dropSnapshot(workspace: string, realOut: string): Promise<void> {
-  await fsp.rm(snapshotFile(workspace, realOut), { force: true }).catch(() => undefined);
+  await removeCacheFile(workspace, snapshotFile(workspace, realOut));
 }

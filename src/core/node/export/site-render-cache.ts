@@ -179,6 +179,16 @@ export async function hasRenderCache(workspace: string): Promise<boolean> {
   return stats.some((s) => s?.isFile());
 }
 
+/**
+ * Removes `file` (a receipt or snapshot in the workspace's .casebook/) only when that folder
+ * is a real one: one planted as a link would have the removal reach outside the workspace.
+ * Never throws.
+ */
+export async function removeCacheFile(workspace: string, file: string): Promise<void> {
+  if (!(await lstatOrNull(cacheDir(workspace)))?.isDirectory()) return;
+  await fsp.rm(file, { force: true }).catch(() => undefined);
+}
+
 /** The workspace's .casebook/ folder, made (with its .gitignore) when missing; null when its place holds a link or a file. */
 export async function ensureCacheDir(workspace: string): Promise<string | null> {
   const dir = cacheDir(workspace);
