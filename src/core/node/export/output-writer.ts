@@ -133,9 +133,10 @@ async function writeChecked(
   }
   await removeOwnTempFiles(root, tempNames);
 
-  // 6. Before the first change: the marker learns what is about to be written, and is synced.
-  // A run killed from here on leaves a folder the next run accepts and cleans up.
-  if (writes.length > 0 || removals.length > 0) {
+  // 6. Before the first write: the marker learns what is about to be written, and is synced.
+  // A run killed from here on leaves a folder the next run accepts and cleans up. (Removals
+  // alone need no new marker: the one on disk already names every file they remove.)
+  if (writes.length > 0) {
     const pending = writes.map((f) => ({
       path: f.path,
       size: byteLength(f.contents),
@@ -169,9 +170,9 @@ async function writeChecked(
         .map((dir) => lstatOrNull(dir).then((f) => (f ? nodeAtomicWriteOps.syncDir(dir) : undefined))),
     );
   }
+  // A removed page shows as `before` naming more files than `records`, or was pending.
   const markerChanged =
     writes.length > 0 ||
-    removed > 0 ||
     !previous ||
     (previous.pending?.length ?? 0) > 0 ||
     before.size !== records.size ||
