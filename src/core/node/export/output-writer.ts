@@ -152,7 +152,7 @@ async function writeChecked(
 
   // 7.–8. Write what changed, remove what is gone.
   const records = new Map(unchanged.map((r) => [r.path, r]));
-  const { removed, touchedDirs } = await applyPlan(root, outDir, writes, removals, {
+  const { removed, touchedDirs } = await applyPlan(root, writes, removals, {
     ops: options.ops ?? writeOps(durable),
     hash: (contents) => hashOf(contents, memory),
     written: (record) => {
@@ -191,7 +191,6 @@ async function writeChecked(
  */
 async function applyPlan(
   root: string,
-  outDir: string,
   writes: OutputFile[],
   removals: string[],
   how: { ops: AtomicWriteOps; hash(contents: OutputFile['contents']): string; written(record: FileRecord): void },
@@ -203,30 +202,30 @@ async function applyPlan(
     if (!made) madeDirs.set(dir, (made = fsp.mkdir(dir, { recursive: true })));
     return made;
   };
-  let current = '';
-  let removed = 0;
-  try {
-    await inBatches(writes, async (file) => {
-      const target = path.join(root, file.path);
-      current = file.path;
+  await inBatches(writes, async (file) => {
+    const target = path.join(root, file.path);
+    try {
       await ensureDir(path.dirname(target));
       await writeFileAtomic(target, file.contents, how.ops);
       const stat = await fsp.lstat(target);
       how.written({ path: file.path, size: stat.size, mtimeMs: stat.mtimeMs, sha1: how.hash(file.contents) });
-      touchedDirs.add(path.dirname(target));
-    });
-    const emptied = new Set<string>();
-    for (const rel of removals) {
-      current = rel;
-      await fsp.rm(path.join(root, rel), { force: true });
-      emptied.add(path.posix.dirname(rel));
-      touchedDirs.add(path.dirname(path.join(root, rel)));
-      removed++;
+    } catch (err) {
+      // Caught per page: many are written at once, and the message names the one that failed.
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new CasebookError('io_error', `The export stopped while writing ${file.path}: ${reason}`);
     }
-    await removeEmptyFolders(root, emptied);
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new CasebookError('io_error', `The export stopped while writing ${current || outDir}: ${reason}`);
+    touchedDirs.add(path.dirname(target));
+  });
+  const emptied = new Set<string>();
+  let removed = 0;
+  for (const rel of removals) {
+    // A failure here (rare: the page was just checked) reaches writeOutput, whose message
+    // carries the system's, which names the file.
+    await fsp.rm(path.join(root, rel), { force: true });
+    emptied.add(path.posix.dirname(rel));
+    touchedDirs.add(path.dirname(path.join(root, rel)));
+    removed++;
   }
+  await removeEmptyFolders(root, emptied);
   return { removed, touchedDirs };
 }
