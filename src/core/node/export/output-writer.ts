@@ -120,8 +120,8 @@ async function writeChecked(
     progress,
   );
 
-  // 4. The render cache Casebook 0.1 kept in the folder goes.
-  if (previous) await removeLegacyRenderCache(root);
+  // 4. The render cache Casebook 0.1 kept in the folder goes (only a previous export has one).
+  await removeLegacyRenderCache(root);
 
   // Temp files an interrupted run left, named after files Casebook writes here: in every
   // folder it knows of when the last run did not finish, else where this one writes.
