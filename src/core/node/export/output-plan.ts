@@ -69,9 +69,10 @@ export async function planOutput(
   memory: ExportMemory,
   onDecided: () => void,
 ): Promise<OutputPlan> {
-  const before = new Map<string, FileRecord>();
+  // A path listed twice (only in a hand-made marker): either record may be taken, as neither
+  // lets a file be replaced or removed unless its bytes hash to what some record says.
+  const before = new Map((previous?.files ?? []).map((f) => [f.path, f]));
   const wroteBefore = new Map<string, PendingFile[]>(); // every size and hash recorded for a path
-  for (const f of previous?.files ?? []) if (!before.has(f.path)) before.set(f.path, f);
   for (const f of [...(previous?.files ?? []), ...(previous?.pending ?? [])]) {
     wroteBefore.set(f.path, [...(wroteBefore.get(f.path) ?? []), f]);
   }
