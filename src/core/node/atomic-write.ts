@@ -114,7 +114,7 @@ export async function removeStaleTempFiles(dir: string, minAgeMs = 0): Promise<n
     const file = path.join(dir, name);
     // Only regular files: a folder or link planted under this name is not ours to delete.
     const stat = await fsp.lstat(file).catch(() => null);
-    if (!stat?.isFile() || (minAgeMs > 0 && stat.mtimeMs > cutoff)) continue;
+    if (!stat?.isFile() || stat.mtimeMs > cutoff) continue;
     if (
       await fsp.rm(file).then(
         () => true,
