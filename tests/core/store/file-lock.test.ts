@@ -63,6 +63,44 @@ describe('a lock', () => {
   });
 });
 
+describe('while a save holds its lock', () => {
+  it('the lock names this process and host, so another Casebook can tell it is live', async () => {
+    await withTempDir(async (dir) => {
+      const target = path.join(dir, 'study.json');
+      const seen = await withFileLock(target, () => fsp.readFile(lockFileFor(target), 'utf8'));
+      const owner = JSON.parse(seen) as { pid: unknown; host: unknown; at: unknown };
+      expect(owner.pid).toBe(process.pid);
+      expect(owner.host).toBe(hostname());
+      expect(typeof owner.at).toBe('number');
+      expect(Math.abs((owner.at as number) - Date.now())).toBeLessThan(60_000);
+    });
+  });
+
+  it('a save that fails still releases it: the next save goes ahead at once', async () => {
+    await withTempDir(async (dir) => {
+      const target = path.join(dir, 'study.json');
+      await expect(
+        withFileLock(target, async () => {
+          throw new Error('disk full');
+        }),
+      ).rejects.toThrow('disk full');
+      expect(await fsp.readdir(dir)).toEqual([]);
+      const started = Date.now();
+      expect(await withFileLock(target, async () => 'saved')).toBe('saved');
+      expect(Date.now() - started).toBeLessThan(3_000);
+    });
+  });
+
+  it('clean-up at open removes only lock files: an old study beside them stays', async () => {
+    await withTempDir(async (dir) => {
+      await put(path.join(dir, 'study.json'), '{"id": "old"}', 10 * 60_000);
+      await put(path.join(dir, 'notes.lock'), 'mine', 10 * 60_000);
+      expect(await removeStaleLocks(dir)).toBe(0);
+      expect((await fsp.readdir(dir)).sort()).toEqual(['notes.lock', 'study.json']);
+    });
+  });
+});
+
 describe('a save into a folder that is gone', () => {
   it('fails at once with the system’s reason, and runs nothing', async () => {
     await withTempDir(async (dir) => {
