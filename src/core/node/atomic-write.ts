@@ -321,9 +321,7 @@ async function breakIfStale(lock: string): Promise<boolean> {
   const age = Date.now() - Math.min(owner?.at ?? stat.mtimeMs, stat.mtimeMs);
   // An unreadable owner is a holder killed between creating and filling the file: give it a
   // moment in case it is still being written, then treat it by age.
-  const stale = owner
-    ? (owner.host === hostname() && owner.pid !== process.pid && processIsGone(owner.pid)) || age > LOCK_STALE_MS
-    : age > 2_000;
+  const stale = owner ? (owner.host === hostname() && processIsGone(owner.pid)) || age > LOCK_STALE_MS : age > 2_000;
   if (!stale) return false;
   // Move it aside before deleting so that two processes breaking the same stale lock do not
   // delete a fresh lock the other has just taken: only the one whose rename wins deletes.

@@ -99,10 +99,13 @@ export async function checkOnDisk(
   return { found: new Map(all.map((rel) => [rel, stats.get(rel) ?? null])), unreachable };
 }
 
-/** Removes `dir` and then its parents while they are empty, stopping at the output folder. */
+/**
+ * Removes each of `dirs` and then its parents while they are empty, stopping at the output
+ * folder. In any order: a folder left because another was still in it is tried again when
+ * that one goes.
+ */
 export async function removeEmptyFolders(root: string, dirs: Set<string>): Promise<void> {
-  const deepestFirst = [...dirs].sort((a, b) => b.split('/').length - a.split('/').length);
-  for (let rel of deepestFirst) {
+  for (let rel of dirs) {
     while (rel !== '.') {
       try {
         await fsp.rmdir(path.join(root, rel)); // fails (and stops) when not empty
