@@ -98,6 +98,12 @@ describe('the output folder itself', () => {
         `Choose an export folder outside the workspace: ${path.join(ws, 'site')} and the workspace ${ws} overlap.`,
       );
       await expect(outputFolderOutside(path.join(dir, 'ws-site'), ws)).resolves.toBe(path.join(dir, 'ws-site'));
+      // Several levels that do not exist yet, behind a link: resolved in their order.
+      await mkdir(path.join(dir, 'ws-site'));
+      await symlink(path.join(dir, 'ws-site'), path.join(dir, 'site-link'));
+      await expect(outputFolderOutside(path.join(dir, 'site-link', 'a', 'b', 'c'), ws)).resolves.toBe(
+        path.join(dir, 'ws-site', 'a', 'b', 'c'),
+      );
     });
   });
 });

@@ -31,11 +31,15 @@ describe('the render cache of a Casebook 0.1 export', () => {
       await mkdir(cache);
       await writeFile(path.join(cache, 'site-render-v1-0.json'), '{}');
       await writeFile(path.join(cache, 'site-render-v1-00.json'), 'not a name 0.1 wrote');
+      await writeFile(path.join(cache, 'my-site-render-v1-0.json'), 'mine');
+      await writeFile(path.join(cache, 'site-render-v1-0.json.bak'), 'mine');
       await writeFile(path.join(cache, '.casebook-tmp-notes.txt-0123456789ab'), 'mine');
       await mkdir(path.join(cache, 'site-render-v1-1.json')); // a folder under a cache file's name
       await writeOutput(out, page, { format: 'site' });
       expect(await listTree(out)).toEqual([
         '.casebook-cache/.casebook-tmp-notes.txt-0123456789ab',
+        '.casebook-cache/my-site-render-v1-0.json',
+        '.casebook-cache/site-render-v1-0.json.bak',
         '.casebook-cache/site-render-v1-00.json',
         EXPORT_MARKER,
         'index.html',

@@ -101,6 +101,26 @@ describe('while a save holds its lock', () => {
   });
 });
 
+describe('a folder under a lock’s name', () => {
+  it('makes a save fail at once, saying what is there and what to do, and is left in place', async () => {
+    await withTempDir(async (dir) => {
+      const target = path.join(dir, 'study.json');
+      await fsp.mkdir(lockFileFor(target));
+      let ran = false;
+      await expect(
+        withFileLock(target, async () => {
+          ran = true;
+        }),
+      ).rejects.toMatchObject({
+        code: 'io_error',
+        message: `${lockFileFor(target)} is a folder, not a lock file Casebook made, so nothing can be saved beside it. Remove it and try again.`,
+      });
+      expect(ran).toBe(false);
+      expect((await fsp.lstat(lockFileFor(target))).isDirectory()).toBe(true);
+    });
+  });
+});
+
 describe('a save into a folder that is gone', () => {
   it('fails at once with the system’s reason, and runs nothing', async () => {
     await withTempDir(async (dir) => {

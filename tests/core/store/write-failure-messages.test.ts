@@ -61,6 +61,7 @@ describe('writeFailure', () => {
     expect(writeFailure('save "Cache"', 'thrown text').message).toBe(
       'Could not save "Cache": thrown text. Press Retry.',
     );
+    expect(writeFailure('save "Cache"', undefined).message).toBe('Could not save "Cache": undefined. Press Retry.');
   });
 
   it('keeps a Casebook error as it is: it already says what to do', () => {
