@@ -32,7 +32,7 @@ export const byteLength = (contents: string | Uint8Array): number =>
 
 export function toBuffer(contents: string | Uint8Array): Buffer {
   return typeof contents === 'string'
-    ? Buffer.from(contents, 'utf8')
+    ? Buffer.from(contents) // UTF-8
     : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
 }
 

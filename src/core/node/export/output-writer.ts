@@ -121,8 +121,8 @@ async function writeChecked(
     progress,
   );
 
-  // 4. The render cache Casebook 0.1 kept in the folder goes.
-  if (previous) await removeLegacyRenderCache(root);
+  // 4. The render cache Casebook 0.1 kept in the folder goes (only a previous export has one).
+  await removeLegacyRenderCache(root);
 
   // Temp files an interrupted run left, named after files Casebook writes here: in every
   // folder it knows of when the last run did not finish, else where this one writes.
@@ -134,9 +134,10 @@ async function writeChecked(
   }
   await removeOwnTempFiles(root, tempNames);
 
-  // 6. Before the first change: the marker learns what is about to be written, and is synced.
-  // A run killed from here on leaves a folder the next run accepts and cleans up.
-  if (writes.length > 0 || removals.length > 0) {
+  // 6. Before the first write: the marker learns what is about to be written, and is synced.
+  // A run killed from here on leaves a folder the next run accepts and cleans up. (Removals
+  // alone need no new marker: the one on disk already names every file they remove.)
+  if (writes.length > 0) {
     const pending = writes.map((f) => ({
       path: f.path,
       size: byteLength(f.contents),
@@ -152,7 +153,7 @@ async function writeChecked(
 
   // 7.–8. Write what changed, remove what is gone.
   const records = new Map(unchanged.map((r) => [r.path, r]));
-  const { removed, touchedDirs } = await applyPlan(root, outDir, writes, removals, {
+  const { removed, touchedDirs } = await applyPlan(root, writes, removals, {
     ops: options.ops ?? writeOps(durable),
     hash: (contents) => hashOf(contents, memory),
     written: (record) => {
@@ -170,9 +171,9 @@ async function writeChecked(
         .map((dir) => lstatOrNull(dir).then((f) => (f ? nodeAtomicWriteOps.syncDir(dir) : undefined))),
     );
   }
+  // A removed page shows as `before` naming more files than `records`, or was pending.
   const markerChanged =
     writes.length > 0 ||
-    removed > 0 ||
     !previous ||
     (previous.pending?.length ?? 0) > 0 ||
     before.size !== records.size ||
@@ -191,7 +192,6 @@ async function writeChecked(
  */
 async function applyPlan(
   root: string,
-  outDir: string,
   writes: OutputFile[],
   removals: string[],
   how: { ops: AtomicWriteOps; hash(contents: OutputFile['contents']): string; written(record: FileRecord): void },
@@ -203,30 +203,30 @@ async function applyPlan(
     if (!made) madeDirs.set(dir, (made = fsp.mkdir(dir, { recursive: true })));
     return made;
   };
-  let current = '';
-  let removed = 0;
-  try {
-    await inBatches(writes, async (file) => {
-      const target = path.join(root, file.path);
-      current = file.path;
+  await inBatches(writes, async (file) => {
+    const target = path.join(root, file.path);
+    try {
       await ensureDir(path.dirname(target));
       await writeFileAtomic(target, file.contents, how.ops);
       const stat = await fsp.lstat(target);
       how.written({ path: file.path, size: stat.size, mtimeMs: stat.mtimeMs, sha1: how.hash(file.contents) });
-      touchedDirs.add(path.dirname(target));
-    });
-    const emptied = new Set<string>();
-    for (const rel of removals) {
-      current = rel;
-      await fsp.rm(path.join(root, rel), { force: true });
-      emptied.add(path.posix.dirname(rel));
-      touchedDirs.add(path.dirname(path.join(root, rel)));
-      removed++;
+    } catch (err) {
+      // Caught per page: many are written at once, and the message names the one that failed.
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new CasebookError('io_error', `The export stopped while writing ${file.path}: ${reason}`);
     }
-    await removeEmptyFolders(root, emptied);
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new CasebookError('io_error', `The export stopped while writing ${current || outDir}: ${reason}`);
+    touchedDirs.add(path.dirname(target));
+  });
+  const emptied = new Set<string>();
+  let removed = 0;
+  for (const rel of removals) {
+    // A failure here (rare: the page was just checked) reaches writeOutput, whose message
+    // carries the system's, which names the file.
+    await fsp.rm(path.join(root, rel), { force: true });
+    emptied.add(path.posix.dirname(rel));
+    touchedDirs.add(path.dirname(path.join(root, rel)));
+    removed++;
   }
+  await removeEmptyFolders(root, emptied);
   return { removed, touchedDirs };
 }
