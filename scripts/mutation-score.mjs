@@ -48,7 +48,9 @@ for (const [file, result] of [...files].sort(([a], [b]) => a.localeCompare(b))) 
   byFolder.set(folder, into);
 }
 
-console.log(`${'where'.padEnd(52)} ${'killed'.padStart(6)} ${'surv.'.padStart(6)} ${'no cov'.padStart(6)} ${'ignored'.padStart(7)} ${'score'.padStart(8)}`);
+console.log(
+  `${'where'.padEnd(52)} ${'killed'.padStart(6)} ${'surv.'.padStart(6)} ${'no cov'.padStart(6)} ${'ignored'.padStart(7)} ${'score'.padStart(8)}`,
+);
 for (const [folder, counts] of byFolder) console.log(row(`${folder}/`, counts));
 if (process.argv.includes('--files')) {
   console.log('');
