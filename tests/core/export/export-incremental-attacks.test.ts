@@ -11,7 +11,6 @@ import {
   readdir,
   readFile,
   realpath,
-  rename,
   rm,
   stat,
   symlink,
@@ -21,27 +20,25 @@ import {
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSiteSettings, type SiteSettings } from '../../../src/core/pure/schemas/site';
+import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { CasebookError } from '../../../src/core/pure/errors';
-import { exportWorkspaceStudies, type WorkspaceExportRequest } from '../../../src/core/node/workspace-export';
+import { exportWorkspaceStudies } from '../../../src/core/node/workspace-export';
 import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { snapshotFile } from '../../../src/core/node/export/export-snapshot';
-import { EXPORT_MARKER } from '../../../src/core/node/export/output-paths';
 import { StudyStore } from '../../../src/core/node/study-store';
 import { RACY_MS } from '../../../src/core/node/summary-cache';
-import { listTree } from '../../helpers/file-tree';
+import {
+  exportSite,
+  expectAsFull,
+  saveStudy,
+  siteFiles,
+  studyPath,
+  workspaceWith,
+} from '../../helpers/incremental-export';
 import { withTempDir } from '../../helpers/temp-dir';
 import { sampleStudy } from '../../helpers/study-files';
 import { PNG_ASSET, PNG_BYTES, PNG_HASH } from '../../site/sample-site';
-
-const studyPath = (ws: string, id: string) => path.join(ws, 'studies', `${id}.json`);
-
-async function saveStudy(ws: string, study: Study) {
-  const file = studyPath(ws, study.id);
-  await writeFile(`${file}.tmp`, JSON.stringify(study));
-  await rename(`${file}.tmp`, file);
-}
 
 const para = (text: string) => ({
   type: 'doc' as const,
@@ -58,74 +55,6 @@ const complete = (n: number, overrides: Partial<Study> = {}) =>
     lessons: para(`Lessons ${n}`),
     ...overrides,
   });
-
-type Options = Partial<Pick<WorkspaceExportRequest, 'allowErrors' | 'drafts' | 'now' | 'format'>> & {
-  site?: SiteSettings;
-  /** What earlier exports in this process remember (the app's service keeps one). */
-  memory?: ExportMemory;
-};
-
-/** Exports as `casebook export` does, from a fresh store; lists the studies read one by one. */
-async function exportSite(ws: string, out: string, options: Options = {}) {
-  const store = new StudyStore(ws);
-  await store.open();
-  const read: string[] = [];
-  const loadAll = async () => {
-    const all: Array<Study | null> = [];
-    for (const s of await store.list()) {
-      all.push(
-        await store.get(s.id).catch((err: unknown) => {
-          if (err instanceof CasebookError && err.code === 'not_found') return null;
-          throw err;
-        }),
-      );
-    }
-    return all.filter((s): s is Study => s !== null);
-  };
-  const report = await exportWorkspaceStudies(
-    ws,
-    options.site ?? defaultSiteSettings(),
-    loadAll,
-    {
-      format: options.format ?? 'site',
-      outDir: out,
-      drafts: options.drafts ?? false,
-      allowErrors: options.allowErrors ?? false,
-      now: options.now ?? (() => Date.now() + RACY_MS + 1000),
-    },
-    options.memory ?? new ExportMemory(),
-    undefined,
-    (id) => {
-      read.push(id);
-      return store.get(id);
-    },
-  );
-  return { report, read };
-}
-
-async function siteFiles(out: string): Promise<Map<string, string>> {
-  const files = (await listTree(out)).filter((f) => f !== EXPORT_MARKER);
-  return new Map(await Promise.all(files.map(async (f) => [f, await readFile(path.join(out, f), 'utf8')] as const)));
-}
-
-/** Exports `ws` into `out` (incrementally when it can) and in full into a new folder: same site. */
-async function expectAsFull(ws: string, out: string, dir: string, options: Options = {}) {
-  const incremental = await exportSite(ws, out, options);
-  const full = path.join(dir, `full-${Math.random().toString(36).slice(2)}`);
-  const reference = await exportSite(ws, full, options);
-  expect(await siteFiles(out)).toEqual(await siteFiles(full));
-  expect(incremental.report.warnings).toEqual(reference.report.warnings);
-  expect(incremental.report.studiesWithErrors).toBe(reference.report.studiesWithErrors);
-  await rm(full, { recursive: true });
-  return incremental;
-}
-
-async function workspaceWith(dir: string, studies: Study[]) {
-  const ws = path.join(dir, 'ws');
-  await mkdir(path.join(ws, 'studies'), { recursive: true });
-  for (const s of studies) await saveStudy(ws, s);
-  return ws;
-}
 
 const twelve = () => Array.from({ length: 12 }, (_, i) => complete(i + 1));
 

@@ -1,92 +1,30 @@
 // A site export after an edit reads, checks and renders only the studies whose file changed
 // (site-incremental.ts), and must give byte for byte the site a full export gives, whatever
 // happened to the workspace or the output since the last export.
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSiteSettings, type SiteSettings } from '../../../src/core/pure/schemas/site';
 import type { Study } from '../../../src/core/pure/schemas/study';
-import { CasebookError } from '../../../src/core/pure/errors';
-import { exportWorkspaceStudies } from '../../../src/core/node/workspace-export';
-import { ExportMemory } from '../../../src/core/node/export/export-memory';
-import { EXPORT_MARKER } from '../../../src/core/node/export/output-paths';
-import { StudyStore } from '../../../src/core/node/study-store';
-import { RACY_MS } from '../../../src/core/node/summary-cache';
-import { listTree } from '../../helpers/file-tree';
+import {
+  exportSite as exportOnce,
+  expectAsFull as expectSameAsFull,
+  saveStudy,
+  siteFiles,
+  studyPath,
+  workspaceWith,
+} from '../../helpers/incremental-export';
 import { withTempDir } from '../../helpers/temp-dir';
 import { sampleStudy } from '../../helpers/study-files';
-
-const studyPath = (ws: string, id: string) => path.join(ws, 'studies', `${id}.json`);
-
-async function saveStudy(ws: string, study: Study) {
-  const file = studyPath(ws, study.id);
-  await writeFile(`${file}.tmp`, JSON.stringify(study));
-  await rename(`${file}.tmp`, file); // as the store saves: a new file
-}
 
 const published = (n: number, overrides: Partial<Study> = {}) =>
   sampleStudy(n, { status: 'published', categories: [`Area ${n % 2}`], ...overrides });
 
-/**
- * Exports as `casebook export` does, each run from a fresh store (a fresh process): counts the
- * studies read one by one. Its clock reads past RACY_MS after the saves.
- */
-async function exportSite(ws: string, out: string, site: SiteSettings = defaultSiteSettings()) {
-  const store = new StudyStore(ws);
-  await store.open();
-  const read: string[] = [];
-  const loadAll = async () => {
-    const all: Study[] = [];
-    for (const s of await store.list()) {
-      all.push(
-        await store.get(s.id).catch((err: unknown) => {
-          if (err instanceof CasebookError && err.code === 'not_found') return null as never;
-          throw err;
-        }),
-      );
-    }
-    return all.filter(Boolean);
-  };
-  const report = await exportWorkspaceStudies(
-    ws,
-    site,
-    loadAll,
-    { format: 'site', outDir: out, drafts: false, allowErrors: true, now: () => Date.now() + RACY_MS + 1000 },
-    new ExportMemory(),
-    undefined,
-    (id) => {
-      read.push(id);
-      return store.get(id);
-    },
-  );
-  return { report, read };
-}
-
-/** Every file of an export but its marker, with its bytes. */
-async function siteFiles(out: string): Promise<Map<string, string>> {
-  const files = (await listTree(out)).filter((f) => f !== EXPORT_MARKER);
-  return new Map(await Promise.all(files.map(async (f) => [f, await readFile(path.join(out, f), 'utf8')] as const)));
-}
-
-/** Exports `ws` incrementally into `out` and in full into a new folder: both must hold the same site. */
-async function expectAsFull(ws: string, out: string, dir: string, site?: SiteSettings) {
-  const incremental = await exportSite(ws, out, site);
-  const full = path.join(dir, `full-${Math.random().toString(36).slice(2)}`);
-  const reference = await exportSite(ws, full, site);
-  expect(await siteFiles(out)).toEqual(await siteFiles(full));
-  expect(incremental.report.warnings).toEqual(reference.report.warnings);
-  expect(incremental.report.studies).toBe(reference.report.studies);
-  await rm(full, { recursive: true });
-  return incremental;
-}
-
-async function workspaceWith(dir: string, studies: Study[]) {
-  const ws = path.join(dir, 'ws');
-  await mkdir(path.join(ws, 'studies'), { recursive: true });
-  for (const s of studies) await saveStudy(ws, s);
-  return ws;
-}
+/** These tests export with publish-check errors allowed: they compare sites, not checks. */
+const exportSite = (ws: string, out: string, site?: SiteSettings) => exportOnce(ws, out, { site, allowErrors: true });
+const expectAsFull = (ws: string, out: string, dir: string, site?: SiteSettings) =>
+  expectSameAsFull(ws, out, dir, { site, allowErrors: true });
 
 const twelve = () => Array.from({ length: 12 }, (_, i) => published(i + 1));
 
