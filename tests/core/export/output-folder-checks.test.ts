@@ -6,18 +6,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_MARKER, unsafeOutputPath, writeOutput } from '../../../src/core/node/export/output-writer';
 import { outputFolderOutside } from '../../../src/core/node/export/output-paths';
-import { CasebookError } from '../../../src/core/pure/errors';
 import { listTree } from '../../helpers/file-tree';
+import { casebookFailure } from '../../helpers/casebook-failure';
 import { withTempDir } from '../../helpers/temp-dir';
 
-async function failure(promise: Promise<unknown>): Promise<CasebookError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(CasebookError);
-  return err as CasebookError;
-}
+const failure = casebookFailure;
 
 const record = { path: 'index.html', size: 4, mtimeMs: 1, sha1: 'abc' };
 const marker = (change: Record<string, unknown>) => ({ casebookExport: 1, format: 'site', files: [record], ...change });

@@ -6,20 +6,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unsyncedWriteOps, type AtomicWriteOps } from '../../../src/core/node/atomic-write';
 import { checkOutputFolder, writeOutput } from '../../../src/core/node/export/output-writer';
-import { CasebookError } from '../../../src/core/pure/errors';
 import type { OutputFile } from '../../../src/core/pure/export/output-files';
+import { casebookFailure } from '../../helpers/casebook-failure';
 import { withTempDir } from '../../helpers/temp-dir';
 
 const site = (paths: string[]): OutputFile[] => paths.map((p) => ({ path: p, contents: `${p} v1` }));
 
-async function failure(promise: Promise<unknown>): Promise<CasebookError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(CasebookError);
-  return err as CasebookError;
-}
+const failure = casebookFailure;
 
 describe('the export writer refuses, before writing anything,', () => {
   it('a page listed twice', async () => {
