@@ -50,8 +50,7 @@ describe('the trash when the file system refuses', () => {
       // cannot provoke with chmod).
       const rename = fsp.rename.bind(fsp);
       vi.spyOn(fsp, 'rename').mockImplementation(async (from, to) => {
-        if (String(to).includes('@'))
-          throw systemError('EACCES', 'rename', String(from));
+        if (String(to).includes('@')) throw systemError('EACCES', 'rename', String(from));
         return rename(from, to);
       });
       await expect(store.delete('kept')).rejects.toThrow(/Could not move "In the workspace" to the trash/);
