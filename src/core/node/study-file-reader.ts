@@ -46,10 +46,10 @@ export class StudyFileReader {
 
   /**
    * The study in `file`, or null when it is missing, from a newer Casebook, set aside as
-   * damaged or skipped. Never throws for a problem of the file. `expectedId`: a file holding
-   * another study (a copied file, a second "id" key after the head) is set aside too.
+   * damaged or skipped. Never throws for a problem of the file. A file holding another study
+   * than `expectedId` (a copied file, a second "id" key after the head) is set aside too.
    */
-  async read(file: string, expectedId?: string): Promise<Study | null> {
+  async read(file: string, expectedId: string): Promise<Study | null> {
     const db = this.db(file);
     try {
       await db.read();
@@ -69,7 +69,7 @@ export class StudyFileReader {
     }
     this.skipped.delete(this.relative(file));
     const study = db.data;
-    if (study && expectedId !== undefined && study.id !== expectedId) {
+    if (study && study.id !== expectedId) {
       await this.quarantine(file, `the file is named ${path.basename(file)} but holds study id "${study.id}"`);
       return null;
     }

@@ -143,7 +143,8 @@ export class StudyIndex {
       const differs = (id: string): boolean => {
         const entry = this.entries.get(id);
         const cached = onDisk.get(id);
-        if (!entry?.verified) return cached !== undefined && changedIds === undefined;
+        // Gone, or listed from its head only (left out of the cache): differs if the cache holds it.
+        if (!entry?.verified) return cached !== undefined;
         if (now - entry.mtimeMs < RACY_MS) return false; // would be left out anyway
         return !cached || cached.mtimeMs !== entry.mtimeMs || cached.size !== entry.size;
       };
