@@ -12,8 +12,11 @@ import { sampleStudy, studyFile, writeStudy, writeStudyFiles } from '../../helpe
 const COUNT = MIN_STUDIES_FOR_CACHE + 10;
 /** An hour ago: older than the cache's racy window, like any file not just saved. */
 const past = new Date(Date.now() - 3_600_000);
-/** Two hours ago: the cache file's own mtime, to tell whether it was written since. */
-const older = new Date(Date.now() - 7_200_000);
+/**
+ * Two hours ago, on a whole second: the cache file's own mtime, to tell whether it was written
+ * since. (A time with milliseconds comes back from utimes + stat off by a float rounding.)
+ */
+const older = new Date(Math.floor((Date.now() - 7_200_000) / 1000) * 1000);
 
 async function oldStudies(dir: string, count = COUNT): Promise<void> {
   await writeStudyFiles(dir, count);
@@ -33,7 +36,8 @@ async function cachedWorkspace(dir: string, count = COUNT): Promise<void> {
   await utimes(summaryCachePath(dir), older, older);
 }
 
-const cacheWritten = async (dir: string) => (await stat(summaryCachePath(dir))).mtimeMs !== older.getTime();
+const cacheWritten = async (dir: string) =>
+  Math.abs((await stat(summaryCachePath(dir))).mtimeMs - older.getTime()) >= 1;
 
 type CacheFile = { studies: Array<{ id: string; mtimeMs: number; size: number; summary: { title: string } }> };
 const cached = async (dir: string) =>
