@@ -103,24 +103,18 @@ export interface ExportInputs {
  * while the export runs changes what the next export sees.
  */
 export function exportInputs(request: ReceiptRequest, takenAt = Date.now()): ExportInputs {
-  const folder = (name: string) => folderIdentity(path.join(request.workspace, name));
-  const rest = [
-    RECEIPT_VERSION,
-    buildIdentity(),
-    request.format,
-    request.drafts,
-    request.site,
-    folder(TEMPLATES_DIR),
-    folder(ASSETS_DIR),
-  ];
+  const folder = (name: string) => folderIdentity(path.join(request.workspace, name)) as unknown[][];
+  const settings = [RECEIPT_VERSION, buildIdentity(), request.format, request.drafts, request.site];
+  const templates = folder(TEMPLATES_DIR);
+  const assets = folder(ASSETS_DIR);
   const studies = folder(STUDIES_DIR);
   const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
   const stamps = new Map<string, number[]>();
   for (const [name, ...stamp] of studies as Array<[string, ...number[]]>) if (stamp.length) stamps.set(name, stamp);
-  const entries = [...(rest.slice(5) as unknown[][]).flat(), ...studies] as unknown[][];
+  const entries = [...templates, ...assets, ...studies];
   return {
-    hash: hash([...rest.slice(0, 5), studies, ...rest.slice(5)]),
-    withoutStudies: hash(rest),
+    hash: hash([...settings, studies, templates, assets]),
+    withoutStudies: hash([...settings, templates, assets]),
     studies: stamps,
     takenAt,
     racy: entries.some((e) => e.length < 5 || racy(e.slice(1) as number[], takenAt)),
