@@ -1,5 +1,5 @@
 // Typing in a long study: loads a 20,000-word study (5,000 words a section, with headings,
-// lists, code and a table) in browser mode, then measures keystroke-to-paint latency over
+// lists, code, a table, and in all 20 decision records and 10 timelines) in browser mode, then measures keystroke-to-paint latency over
 // 500 keystrokes typed into the middle of the Problem section, and the time to open the study.
 // Goal: p95 under 16 ms. Run after `npm run build`: npx tsx bench/typing.ts [keystrokes]
 import { spawn } from 'node:child_process';
@@ -9,7 +9,9 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/chromium-launch';
 import { countWords } from '../src/core/pure/reading-time';
-import type { RichTextNode } from '../src/core/pure/schemas/rich-text';
+import { docToPlainText as docText, type RichTextNode } from '../src/core/pure/schemas/rich-text';
+import { markdownToSectionDoc } from '../src/core/pure/templates/template-draft';
+import { MIGRATION_MD, POSTMORTEM_MD } from '../tests/fixtures/markdown/structured-studies';
 
 const KEYSTROKES = Number(process.argv[2] ?? 500);
 const WORDS_PER_SECTION = 5_000;
@@ -23,12 +25,35 @@ function paragraph(words: number, seed: number): RichTextNode {
   return { type: 'paragraph', content: [{ type: 'text', text: `${text[0]!.toUpperCase()}${text.slice(1)}.` }] };
 }
 
-/** A section of exactly `words` words in a realistic mix of blocks. */
+// The structured blocks as an author writes them (the fixture's Markdown, read by the importer).
+const between = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to));
+const DECISION_MD = between(MIGRATION_MD, '### Decision:', '\n## Tradeoffs');
+const TIMELINE_MD = between(POSTMORTEM_MD, '#### Timeline', '\n## Decisions');
+const structured = (markdown: string) => ({
+  blocks: markdownToSectionDoc(markdown).content!,
+  words: countWords(markdown),
+});
+const DECISION = structured(DECISION_MD);
+const TIMELINE = structured(TIMELINE_MD);
+const DECISIONS_PER_SECTION = 5; // 20 in the study
+const timelinesIn = (seed: number) => (seed <= 2 ? 3 : 2); // 10 in the study
+
+/** A section of about `words` words in a realistic mix of blocks. */
 function section(words: number, seed: number): { type: 'doc'; content: RichTextNode[] } {
   const content: RichTextNode[] = [];
   let left = words;
+  let decisions = 0;
+  let timelines = 0;
   for (let i = 0; left > 0; i++) {
-    if (i % 10 === 5) {
+    if (i % 10 === 3 && decisions < DECISIONS_PER_SECTION) {
+      content.push(...structuredClone(DECISION.blocks));
+      left -= DECISION.words;
+      decisions++;
+    } else if (i % 20 === 17 && timelines < timelinesIn(seed)) {
+      content.push(...structuredClone(TIMELINE.blocks));
+      left -= TIMELINE.words;
+      timelines++;
+    } else if (i % 10 === 5) {
       content.push({ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: `Part ${i}` }] });
       left -= 2;
     } else if (i % 10 === 8) {
@@ -167,15 +192,19 @@ try {
   // A short study to start on, and the long one to open from the library.
   await call(server.url, 'createStudy', { title: 'A short study' });
   const long = await call<{ id: string }>(server.url, 'createStudy', { title: 'The long study' });
-  await call(server.url, 'updateStudy', {
-    id: long.id,
-    patch: {
-      problem: section(WORDS_PER_SECTION, 1),
-      decisions: section(WORDS_PER_SECTION, 2),
-      tradeoffs: section(WORDS_PER_SECTION, 3),
-      lessons: section(WORDS_PER_SECTION, 4),
-    },
-  });
+  const sections = [1, 2, 3, 4].map((seed) => section(WORDS_PER_SECTION, seed));
+  const blocksOf = (type: string) =>
+    sections.reduce((n, doc) => n + doc.content.filter((block) => block.type === type).length, 0);
+  // The importer must have read the Markdown as structured blocks, or this measures headings.
+  if (blocksOf('decisionRecord') !== 20 || blocksOf('timeline') !== 10)
+    throw new Error(
+      `expected 20 decision records and 10 timelines, got ${blocksOf('decisionRecord')} and ${blocksOf('timeline')}`,
+    );
+  console.log(
+    `study: ${sections.reduce((n, doc) => n + countWords(docText(doc)), 0)} words, 20 decision records, 10 timelines`,
+  );
+  const [problem, decisions, tradeoffs, lessons] = sections;
+  await call(server.url, 'updateStudy', { id: long.id, patch: { problem, decisions, tradeoffs, lessons } });
   await call(server.url, 'updateStudy', {
     id: (await call<{ id: string }[]>(server.url, 'listStudies', {})).find((s) => s.id !== long.id)!.id,
     patch: { summary: 'newest' },
