@@ -10,7 +10,8 @@ const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 const scientific = new Intl.NumberFormat('en', { notation: 'scientific', maximumSignificantDigits: 3 });
 
 /** "10,250", "−3.5", "1.23E20"; a minus sign, not a hyphen. */
-export function formatNumber(value: number): string {
+export function formatNumber(number: number): string {
+  const value = number === 0 ? 0 : number; // -0 (from a file) is written 0
   const size = Math.abs(value);
   const text = size !== 0 && (size >= 1e15 || size < 0.01) ? scientific.format(value) : plain.format(value);
   return text.replace('-', '\u2212');
