@@ -20,7 +20,10 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
  * "2e6"; null for anything else, and for what is too big to be a finite number.
  */
 export function parseMetricNumber(text: string): number | null {
-  const compact = text.trim().replace(/[\s,_\u00a0\u202f]/g, '').replace(/^\u2212/, '-');
+  const compact = text
+    .trim()
+    .replace(/[\s,_\u00a0\u202f]/g, '')
+    .replace(/^\u2212/, '-');
   if (!NUMBER.test(compact)) return null;
   const value = Number(compact);
   return Number.isFinite(value) ? (Object.is(value, -0) ? 0 : value) : null;
@@ -45,7 +48,8 @@ export function metricFromDraft(draft: MetricDraft): { metric: Metric } | { prob
     text.trim() === '' ? 'Enter a number.' : 'Enter a number, like 10250 or 2.5.';
   if (before === null) problems.before = numberProblem(draft.before);
   if (after === null) problems.after = numberProblem(draft.after);
-  if (draft.unit.trim().length > metricLimits.unit) problems.unit = `Keep the unit under ${metricLimits.unit} characters.`;
+  if (draft.unit.trim().length > metricLimits.unit)
+    problems.unit = `Keep the unit under ${metricLimits.unit} characters.`;
   if (Object.keys(problems).length > 0) return { problems };
   const parsed = metricSchema.safeParse({ label, before, after, unit: draft.unit, better: draft.better });
   return parsed.success ? { metric: parsed.data } : { problems: { label: parsed.error.issues[0]!.message } };

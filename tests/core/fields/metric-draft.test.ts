@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { metricFromDraft, parseMetricNumber } from '../../../src/core/pure/metric-draft';
 
-const draft = { label: ' Monthly IT cost ', before: '10,250', after: '2146', unit: '$/month', better: 'lower' as const };
+const draft = {
+  label: ' Monthly IT cost ',
+  before: '10,250',
+  after: '2146',
+  unit: '$/month',
+  better: 'lower' as const,
+};
 
 describe('a key result typed in the panel', () => {
   it('reads numbers as people write them, and nothing else', () => {

@@ -25,7 +25,10 @@ describe('read-only workspace and export', () => {
       await api0.createStudy({ title: 'Mine' });
       const study = sampleStudy(1, { status: 'published' });
       await writeFile(studyFile(ws, study.id), JSON.stringify(study, null, 2));
-      await writeFile(studyFile(ws, 'future'), JSON.stringify({ ...sampleStudy(2), id: 'future', schemaVersion: STUDY_FORMAT + 1 }));
+      await writeFile(
+        studyFile(ws, 'future'),
+        JSON.stringify({ ...sampleStudy(2), id: 'future', schemaVersion: STUDY_FORMAT + 1 }),
+      );
       await mkdir(path.join(dir, 'out'));
       const api = dispatchingApi(await openWorkspace(ws));
       await api.listStudies({});

@@ -13,21 +13,20 @@ export type MetricBetter = z.infer<typeof metricBetterSchema>;
 /** Finite numbers only: zod 4's number already refuses NaN and ±Infinity (YAML's 1e400 is one). */
 const measured = (what: string) => z.number({ error: `${what} must be a number` });
 
-export const metricSchema = z
-  .object({
-    label: z
-      .string({ error: 'Label must be text' })
-      .trim()
-      .min(1, 'Label is empty')
-      .max(metricLimits.label, `Label is longer than ${metricLimits.label} characters`),
-    before: measured('Before'),
-    after: measured('After'),
-    unit: z
-      .string({ error: 'Unit must be text' })
-      .trim()
-      .max(metricLimits.unit, `Unit is longer than ${metricLimits.unit} characters`),
-    better: metricBetterSchema,
-  }); // other keys (a Hugo user's own) are dropped, as the study schema drops unknown keys
+export const metricSchema = z.object({
+  label: z
+    .string({ error: 'Label must be text' })
+    .trim()
+    .min(1, 'Label is empty')
+    .max(metricLimits.label, `Label is longer than ${metricLimits.label} characters`),
+  before: measured('Before'),
+  after: measured('After'),
+  unit: z
+    .string({ error: 'Unit must be text' })
+    .trim()
+    .max(metricLimits.unit, `Unit is longer than ${metricLimits.unit} characters`),
+  better: metricBetterSchema,
+}); // other keys (a Hugo user's own) are dropped, as the study schema drops unknown keys
 export type Metric = z.infer<typeof metricSchema>;
 
 export const metricsSchema = z
@@ -42,15 +41,13 @@ export const metricsFrontMatter: FrontMatterCodec<Metric[]> = {
       : [
           [
             'metrics',
-            metrics.map(
-              (m): YamlMap => ({
-                label: m.label,
-                before: m.before,
-                after: m.after,
-                unit: m.unit,
-                better: new PlainToken(m.better),
-              }),
-            ),
+            metrics.map((m): YamlMap => ({
+              label: m.label,
+              before: m.before,
+              after: m.after,
+              unit: m.unit,
+              better: new PlainToken(m.better),
+            })),
           ],
         ],
   read: (input) => {

@@ -3,12 +3,7 @@
 // that are complete through the autosave path like any other field; a metric still missing
 // a label or a number says so beside the input and is saved once it is complete.
 import { useEffect, useRef, useState } from 'react';
-import {
-  draftOf,
-  metricFromDraft,
-  type MetricDraft,
-  type MetricProblems,
-} from '../../../core/pure/metric-draft';
+import { draftOf, metricFromDraft, type MetricDraft, type MetricProblems } from '../../../core/pure/metric-draft';
 import { metricLimits, type Metric } from '../../../core/pure/schemas/metrics';
 import '../styles/key-results.css';
 
@@ -98,8 +93,7 @@ export function KeyResultsPanel({ metrics, onChange }: KeyResultsPanelProps) {
     <fieldset className="field key-results-panel">
       <legend>Key results</legend>
       <p className="hint" id="key-results-hint">
-        Measured outcomes, before → after. The site opens the study with them as a figure; listings show the
-        first.
+        Measured outcomes, before → after. The site opens the study with them as a figure; listings show the first.
       </p>
       {rows.length > 0 && (
         <ol className="key-result-list">
@@ -148,6 +142,8 @@ function KeyResultRow({ row, index, count, onChange, onTouch, onMove, onRemove }
   const id = (key: string) => `metric-${row.id}-${key}`;
   const result = metricFromDraft(row.draft);
   const problems: MetricProblems = 'problems' in result ? result.problems : {};
+  // A template's suggestion starts as 0 → 0, which the publish checks refuse.
+  const placeholder = 'metric' in result && result.metric.before === 0 && result.metric.after === 0;
   const shown = (key: keyof MetricProblems) => (row.touched.has(key) ? problems[key] : undefined);
 
   const text = (key: keyof MetricProblems, label: string, props: { inputMode?: 'decimal'; maxLength?: number }) => {
@@ -176,7 +172,10 @@ function KeyResultRow({ row, index, count, onChange, onTouch, onMove, onRemove }
 
   return (
     <li>
-      <fieldset className="key-result" aria-describedby={'problems' in result ? id('unsaved') : undefined}>
+      <fieldset
+        className="key-result"
+        aria-describedby={'problems' in result || placeholder ? id('unsaved') : undefined}
+      >
         <legend className="visually-hidden">Key result {n}</legend>
         <div className="key-result-fields">
           {text('label', 'Label', { maxLength: metricLimits.label })}
@@ -192,10 +191,16 @@ function KeyResultRow({ row, index, count, onChange, onTouch, onMove, onRemove }
           </div>
         </div>
         <div className="key-result-actions">
-          {'problems' in result && (
+          {'problems' in result ? (
             <span className="hint key-result-unsaved" id={id('unsaved')}>
               Not saved until it has a label and two numbers.
             </span>
+          ) : (
+            placeholder && (
+              <span className="hint key-result-unsaved" id={id('unsaved')}>
+                0 → 0: enter the measured values (not published as they are).
+              </span>
+            )
           )}
           <button type="button" id={id('up')} onClick={() => onMove(-1)} disabled={index === 0}>
             <span aria-hidden="true">↑</span> <span className="visually-hidden">Move key result {n} up</span>
