@@ -3,7 +3,7 @@
 // table — the shape real write-ups have. Same (n, seed) → the same studies, byte for byte.
 import { STUDY_FORMAT } from '../src/core/pure/schemas/study-fields';
 import type { RichTextDoc, RichTextNode } from '../src/core/pure/schemas/rich-text';
-import { SCHEMA_VERSION, defaultSiteSettings } from '../src/core/pure/schemas/site';
+import { defaultSiteSettings } from '../src/core/pure/schemas/site';
 import { sectionKeys, type Study } from '../src/core/pure/schemas/study';
 import { seededRandom } from '../tests/helpers/seeded-random';
 

@@ -51,6 +51,7 @@ test('key results are added, previewed, reordered and removed with the keyboard'
   const before = entry(page, 1).getByRole('textbox', { name: 'Before' });
   await expect(before).toHaveAttribute('aria-invalid', 'true');
   await expect(before).toHaveAccessibleDescription('Enter a number, like 10250 or 2.5.');
+  if (SHOTS) await panel(page).screenshot({ path: path.join(SHOTS, 'panel-invalid-1280-light.png') });
   await before.focus();
   await page.keyboard.press('ControlOrMeta+A');
   await typeAndTab(page, '10,250');

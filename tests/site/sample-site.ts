@@ -3,7 +3,7 @@
 // of hostile inputs that must come out inert. Shared by the unit tests and the browser tests.
 import { STUDY_FORMAT } from '../../src/core/pure/schemas/study-fields';
 import type { RichTextDoc, RichTextNode } from '../../src/core/pure/schemas/rich-text';
-import { SCHEMA_VERSION, defaultSiteSettings, type SiteSettings } from '../../src/core/pure/schemas/site';
+import { defaultSiteSettings, type SiteSettings } from '../../src/core/pure/schemas/site';
 import type { Study } from '../../src/core/pure/schemas/study';
 
 // A 1×1 transparent PNG.
