@@ -34,6 +34,8 @@ test('key results are added, previewed, reordered and removed with the keyboard'
   serve,
   workspace,
 }) => {
+  // Four axe analyses and some forty awaited steps: about 25 s alone on a loaded two-core machine.
+  test.setTimeout(120_000);
   await writeStudyFile(workspace, 'cloud-bill', 'When Nobody Owns the Cloud Bill');
   const file = path.join(workspace, 'studies', 'cloud-bill.json');
   await page.goto(await serve());
