@@ -202,15 +202,17 @@ function KeyResultRow({ row, index, count, onChange, onTouch, onMove, onRemove }
               </span>
             )
           )}
-          <button type="button" id={id('up')} onClick={() => onMove(-1)} disabled={index === 0}>
-            <span aria-hidden="true">↑</span> <span className="visually-hidden">Move key result {n} up</span>
-          </button>
-          <button type="button" id={id('down')} onClick={() => onMove(1)} disabled={index === count - 1}>
-            <span aria-hidden="true">↓</span> <span className="visually-hidden">Move key result {n} down</span>
-          </button>
-          <button type="button" id={id('remove')} onClick={onRemove}>
-            Remove<span className="visually-hidden"> key result {n}</span>
-          </button>
+          <span className="key-result-buttons">
+            <button type="button" id={id('up')} onClick={() => onMove(-1)} disabled={index === 0}>
+              <span aria-hidden="true">↑</span> <span className="visually-hidden">Move key result {n} up</span>
+            </button>
+            <button type="button" id={id('down')} onClick={() => onMove(1)} disabled={index === count - 1}>
+              <span aria-hidden="true">↓</span> <span className="visually-hidden">Move key result {n} down</span>
+            </button>
+            <button type="button" id={id('remove')} onClick={onRemove}>
+              Remove<span className="visually-hidden"> key result {n}</span>
+            </button>
+          </span>
         </div>
       </fieldset>
     </li>
