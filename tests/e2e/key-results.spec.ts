@@ -130,3 +130,33 @@ test('key results are added, previewed, reordered and removed with the keyboard'
   await expect(entry(page, 1).getByRole('textbox', { name: 'Before' })).toHaveValue('10250');
   await expect(entry(page, 2)).toHaveCount(0);
 });
+
+test('a key result a template suggested is a publish error until measured, and the error jumps to it', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(await serve());
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New case study' });
+  await dialog.getByRole('radio', { name: 'Migration / cost optimization' }).check();
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Off Kubernetes');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(entry(page, 1).getByRole('textbox', { name: 'Label' })).toHaveValue('Monthly cost');
+  await expect(entry(page, 1)).toHaveAccessibleDescription(/0 → 0: enter the measured values/);
+  const checklist = page.getByRole('region', { name: 'Publish checklist' });
+  const finding = checklist.getByRole('button', {
+    name: 'Error: Key result "Monthly cost" is still the "Migration / cost optimization" template\'s suggestion (0 → 0): enter the measured values or remove it.',
+  });
+  await expect(finding).toBeVisible();
+  if (SHOTS) await panel(page).screenshot({ path: path.join(SHOTS, 'panel-template-1280-light.png') });
+  await finding.click();
+  const before = entry(page, 1).getByRole('textbox', { name: 'Before' });
+  await expect(before).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await typeAndTab(page, '10250');
+  await typeAndTab(page, '2146');
+  await expect(finding).toHaveCount(0);
+  await expect(checklist.getByRole('button', { name: /^Error: Key result "p99 latency" is still the/ })).toBeVisible();
+});
