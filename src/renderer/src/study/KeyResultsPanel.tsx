@@ -198,7 +198,7 @@ function KeyResultRow({ row, index, count, onChange, onTouch, onMove, onRemove }
           ) : (
             placeholder && (
               <span className="hint key-result-unsaved" id={id('unsaved')}>
-                0 → 0: enter the measured values (not published as they are).
+                0 → 0: enter the measured values.
               </span>
             )
           )}
