@@ -1,8 +1,9 @@
 // Deterministic, realistic case studies for benchmarks: ~1,500 words each, spread over the
 // four sections, with paragraphs, marks, links, bullet and ordered lists, code blocks and a
 // table — the shape real write-ups have. Same (n, seed) → the same studies, byte for byte.
+import { STUDY_FORMAT } from '../src/core/pure/schemas/study-fields';
 import type { RichTextDoc, RichTextNode } from '../src/core/pure/schemas/rich-text';
-import { SCHEMA_VERSION, defaultSiteSettings } from '../src/core/pure/schemas/site';
+import { defaultSiteSettings } from '../src/core/pure/schemas/site';
 import { sectionKeys, type Study } from '../src/core/pure/schemas/study';
 import { seededRandom } from '../tests/helpers/seeded-random';
 
@@ -190,7 +191,7 @@ export function generateRealisticStudies(n: number, seed: number): Study[] {
     const cats = [w.pick(categories)];
     if (w.int(4) === 0) cats.push(w.pick(categories));
     studies.push({
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: STUDY_FORMAT,
       id: `s${String(i + 1).padStart(5, '0')}-${(seed >>> 0).toString(36)}`,
       slug,
       title,
@@ -200,6 +201,7 @@ export function generateRealisticStudies(n: number, seed: number): Study[] {
       categories: [...new Set(cats)],
       tags: [w.pick(WORDS), w.pick(WORDS)].filter((t, k, all) => all.indexOf(t) === k),
       featured: w.int(10) === 0,
+      metrics: [],
       date,
       createdAt: stamp,
       updatedAt: stamp,

@@ -21,6 +21,7 @@ const fieldLabels: Record<FindingField, string> = {
   date: 'Date',
   slug: 'Slug',
   ...sectionLabels,
+  metrics: 'Key results',
 };
 
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

@@ -1,6 +1,7 @@
 // Valid study files written straight to disk, as a user's git checkout or sync folder would
 // leave them: to seed a workspace before the app or server opens it, to build large
 // workspaces quickly, or to change a study "from outside" while it is open.
+import { STUDY_FORMAT } from '../../src/core/pure/schemas/study-fields';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { emptyDoc } from '../../src/core/pure/schemas/rich-text';
@@ -13,7 +14,7 @@ export function sampleStudy(n: number, overrides: Partial<Study> = {}): Study {
     content: [{ type: 'paragraph', content: [{ type: 'text', text: `Study ${n} body text.` }] }],
   };
   return {
-    schemaVersion: 1,
+    schemaVersion: STUDY_FORMAT,
     id: `study-${n}`,
     slug: `study-${n}`,
     title: `Study ${n}`,
@@ -23,6 +24,7 @@ export function sampleStudy(n: number, overrides: Partial<Study> = {}): Study {
     categories: [],
     tags: [],
     featured: false,
+    metrics: [],
     date: null,
     createdAt: stamp,
     updatedAt: stamp,

@@ -1,8 +1,9 @@
 // A small but complete workspace for site export tests: every rich-text node the editor can
 // hold, a workspace image, featured, draft, uncategorised and off-list studies — and a corpus
 // of hostile inputs that must come out inert. Shared by the unit tests and the browser tests.
+import { STUDY_FORMAT } from '../../src/core/pure/schemas/study-fields';
 import type { RichTextDoc, RichTextNode } from '../../src/core/pure/schemas/rich-text';
-import { SCHEMA_VERSION, defaultSiteSettings, type SiteSettings } from '../../src/core/pure/schemas/site';
+import { defaultSiteSettings, type SiteSettings } from '../../src/core/pure/schemas/site';
 import type { Study } from '../../src/core/pure/schemas/study';
 
 // A 1×1 transparent PNG.
@@ -41,7 +42,7 @@ export function makeStudy(fields: Partial<Study> & { title: string }): Study {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '');
   return {
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: STUDY_FORMAT,
     id: fields.id ?? `study-${counter}`,
     slug,
     summary: `Summary of ${fields.title}`,
@@ -50,6 +51,7 @@ export function makeStudy(fields: Partial<Study> & { title: string }): Study {
     categories: ['Architecture & Design'],
     tags: ['aws'],
     featured: false,
+    metrics: [],
     date: '2026-01-15',
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-02T10:00:00.000Z',
@@ -153,6 +155,11 @@ export function sampleStudies(): Study[] {
       summary: 'How strategic consolidation and right-sizing reduced monthly costs',
       categories: ['Optimization & Migration Wins'],
       featured: true,
+      metrics: [
+        { label: 'Monthly IT cost', before: 10250, after: 2146, unit: '$/month', better: 'lower' },
+        { label: 'Deploys per week', before: 3, after: 11, unit: '', better: 'higher' },
+        { label: 'On-call pages', before: 12, after: 15, unit: 'pages/month', better: 'lower' },
+      ],
       date: '2026-04-02',
       problem: richDoc(),
       tags: ['aws', 'cost'],
@@ -170,6 +177,7 @@ export function sampleStudies(): Study[] {
       categories: ['Architecture & Design', 'Optimization & Migration Wins'],
       outcome: 'mixed',
       featured: true,
+      metrics: [{ label: 'p99 search latency', before: 820, after: 140, unit: 'ms', better: 'lower' }],
       date: '2025-11-20',
     }),
     makeStudy({ id: 'edge-cache', title: 'An Edge Cache for Everyone', outcome: 'ongoing', date: '2025-06-01' }),
@@ -248,6 +256,7 @@ export function hostileStudies(): Study[] {
       categories: [evil, `Category ${evil}`],
       tags: [evil],
       featured: i % 2 === 0,
+      metrics: [{ label: evil, before: i, after: -1000 * i, unit: evil.slice(0, 32), better: 'higher' }],
       date: `2026-02-${String(10 + i).padStart(2, '0')}`,
       problem: body,
       decisions: body,

@@ -1,5 +1,6 @@
 // Opening a workspace with many files new to it (first open, a big git pull): the list comes
 // from each file's head at once, and nothing damaged gets past the full reads that follow.
+import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { existsSync, promises as fsPromises } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,7 +28,15 @@ describe('a study file head', () => {
       const study = sampleStudy(1, { tags: ['a', 'b'], categories: ['Failure Analysis'], title: 'Tabs\tand "quotes"' });
       const file = path.join(dir, 's.json');
       await writeFile(file, pretty(study));
-      const { problem: _p, decisions: _d, tradeoffs: _t, lessons: _l, schemaVersion: _v, ...summary } = study;
+      const {
+        problem: _p,
+        decisions: _d,
+        tradeoffs: _t,
+        lessons: _l,
+        schemaVersion: _v,
+        metrics: _m,
+        ...summary
+      } = study;
       expect(readStudyHeadSync(file)?.summary).toEqual(summary);
       await writeFile(file, pretty(study).replace(/\n/g, '\r\n'));
       expect(readStudyHeadSync(file)?.summary).toEqual(summary);
@@ -54,7 +63,7 @@ describe('a study file head', () => {
       const cases: Record<string, string> = {
         'compact JSON': JSON.stringify(study),
         'sections first': pretty({ problem, ...afterProblem }),
-        'a newer format': pretty({ ...study, schemaVersion: 2 }),
+        'a newer format': pretty({ ...study, schemaVersion: STUDY_FORMAT + 1 }),
         'a bad slug': pretty({ ...study, slug: 'Not A Slug' }),
         'a missing field': pretty({ ...study, title: undefined }),
         garbage: 'x'.repeat(100),
@@ -102,7 +111,7 @@ describe('listing many new files', () => {
     await withTempDir(async (dir) => {
       await writeStudyFiles(dir, 8);
       await writeFile(studyFile(dir, 'study-1'), '{ "schemaVersion": 1, "id": "study-1", oops');
-      await writeFile(studyFile(dir, 'study-2'), pretty({ ...sampleStudy(2), schemaVersion: 2 }));
+      await writeFile(studyFile(dir, 'study-2'), pretty({ ...sampleStudy(2), schemaVersion: STUDY_FORMAT + 1 }));
       const store = new StudyStore(dir, { headReadFrom: 5 });
       await store.open();
       const ids = (await store.list()).map((s) => s.id);

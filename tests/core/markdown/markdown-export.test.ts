@@ -1,5 +1,6 @@
 // Markdown export: the front matter of design.md, one page bundle per study with its images
 // beside it, drafts only on request, and no path that could leave the output folder.
+import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { describe, expect, it } from 'vitest';
 import { markdownExport } from '../../../src/core/node/markdown/markdown-export';
 import { parseMarkdownStudy } from '../../../src/core/node/markdown/markdown-study-parse';
@@ -10,7 +11,7 @@ import type { Study } from '../../../src/core/pure/schemas/study';
 import { SAMPLE_IMAGE_HASH, SAMPLE_PNG, sampleStudies } from '../../fixtures/markdown/sample-workspace';
 
 const base: Study = {
-  schemaVersion: 1,
+  schemaVersion: STUDY_FORMAT,
   id: 'k3f9a2',
   slug: 'when-nobody-owns-the-cloud-bill',
   title: 'When Nobody Owns the Cloud Bill',
@@ -20,6 +21,7 @@ const base: Study = {
   categories: ['Optimization & Migration Wins'],
   tags: ['aws', 'cost'],
   featured: false,
+  metrics: [],
   date: '2026-04-02',
   createdAt: '2026-03-01T10:00:00.000Z',
   updatedAt: '2026-04-02T08:30:00.000Z',

@@ -1,5 +1,6 @@
 // Golden tests for the Markdown constructs that usually break converters: each checks the
 // exact Markdown written (or read) and that the content survives the trip back.
+import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { describe, expect, it } from 'vitest';
 import { markdownExport } from '../../../src/core/node/markdown/markdown-export';
 import { parseMarkdownStudy } from '../../../src/core/node/markdown/markdown-study-parse';
@@ -18,7 +19,7 @@ const li = (...content: RichTextNode[]): RichTextNode => ({ type: 'listItem', co
 
 function study(problem: RichTextDoc): Study {
   return {
-    schemaVersion: 1,
+    schemaVersion: STUDY_FORMAT,
     id: 'pitfall',
     slug: 'pitfall',
     title: 'Pitfall',
@@ -28,6 +29,7 @@ function study(problem: RichTextDoc): Study {
     categories: [],
     tags: [],
     featured: false,
+    metrics: [],
     date: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

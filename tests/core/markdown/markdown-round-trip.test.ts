@@ -49,6 +49,7 @@ describe('Markdown round trip', () => {
             categories: back.categories,
             tags: back.tags,
             featured: back.featured,
+            metrics: back.metrics ?? [],
             date: back.date ?? null,
             createdAt: back.createdAt,
             updatedAt: back.updatedAt,

@@ -1,5 +1,6 @@
 // A workspace open read-only (a file from a newer Casebook) is not written by any call the
 // contract does not mark `mutates`: exporting it writes the output folder, never the workspace.
+import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,10 @@ describe('read-only workspace and export', () => {
       await api0.createStudy({ title: 'Mine' });
       const study = sampleStudy(1, { status: 'published' });
       await writeFile(studyFile(ws, study.id), JSON.stringify(study, null, 2));
-      await writeFile(studyFile(ws, 'future'), JSON.stringify({ ...sampleStudy(2), id: 'future', schemaVersion: 2 }));
+      await writeFile(
+        studyFile(ws, 'future'),
+        JSON.stringify({ ...sampleStudy(2), id: 'future', schemaVersion: STUDY_FORMAT + 1 }),
+      );
       await mkdir(path.join(dir, 'out'));
       const api = dispatchingApi(await openWorkspace(ws));
       await api.listStudies({});

@@ -1,6 +1,7 @@
 // A study file from a newer Casebook makes the whole workspace read-only. A process whose
 // first call writes (the server's first request, a CLI command) must hear so too: the
 // settings and assets are refused before the studies were ever listed, not only after.
+import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +30,7 @@ describe('read-only from a newer study file, on the first call', () => {
         await openWorkspace(dir); // a workspace of this format
         await writeFile(
           studyFile(dir, 'future'),
-          JSON.stringify({ ...sampleStudy(1), id: 'future', schemaVersion: 2 }),
+          JSON.stringify({ ...sampleStudy(1), id: 'future', schemaVersion: STUDY_FORMAT + 1 }),
         );
         const settings = await readFile(path.join(dir, 'casebook.json'), 'utf8');
         const api = dispatchingApi(await openWorkspace(dir));

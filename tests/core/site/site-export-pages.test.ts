@@ -101,7 +101,7 @@ describe('study page', () => {
 
   it('shows the non-empty sections as h2 with the editor headings one level down', () => {
     const h2s = [...page.matchAll(/<h2 id="[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
-    expect(h2s).toEqual(['Problem', 'Decisions', 'Lessons']); // Tradeoffs is empty
+    expect(h2s).toEqual(['Key results', 'Problem', 'Decisions', 'Lessons']); // Tradeoffs is empty
     expect(page).toContain('<h3>Where it started</h3>');
     expect(page).toContain('<h4>Numbers</h4>');
     expect(page).toContain('<h5>Small heading</h5>');

@@ -31,7 +31,7 @@ const damaged: Array<[string, string, string | RegExp]> = [
   ['holds a bare number', '2', /^the content does not match the format: /],
   ['holds a bare string', '"schemaVersion"', /^the content does not match the format: /],
   ['claims its format as a string', JSON.stringify({ ...study, schemaVersion: '9' }), /^the content does not match/],
-  ['claims an endless format', JSON.stringify(study).replace('"schemaVersion":1', '"schemaVersion":1e999'), /match/],
+  ['claims an endless format', JSON.stringify(study).replace('"schemaVersion":2', '"schemaVersion":1e999'), /match/],
 ];
 
 describe('a damaged study file', () => {
@@ -66,10 +66,10 @@ describe('a damaged study file', () => {
 
   it('that claims a later format by number is left in place and makes the workspace read-only', async () => {
     await withTempDir(async (dir) => {
-      const { store, ids, quarantined } = await listWith(dir, JSON.stringify({ ...study, schemaVersion: 2 }));
+      const { store, ids, quarantined } = await listWith(dir, JSON.stringify({ ...study, schemaVersion: 3 }));
       expect(ids).toEqual(['study-0']);
       expect(quarantined).toEqual([]);
-      expect(store.readOnlyReason).toMatch(/format 2; this app reads format 1/);
+      expect(store.readOnlyReason).toMatch(/format 3; this app reads format 2/);
       expect(existsSync(studyFile(dir, 'bad'))).toBe(true);
     });
   });

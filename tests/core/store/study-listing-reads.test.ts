@@ -46,7 +46,7 @@ describe('the full check of studies listed from their heads', () => {
       await store.open();
       await store.list();
       await rm(studyFile(dir, 'study-2'));
-      await writeFile(studyFile(dir, 'study-4'), pretty({ ...sampleStudy(4), schemaVersion: 2 }));
+      await writeFile(studyFile(dir, 'study-4'), pretty({ ...sampleStudy(4), schemaVersion: 3 }));
       await store.verifyAll();
       expect(store.unverifiedIds().sort()).toEqual(['study-2', 'study-4']);
       expect(store.readOnlyReason).toMatch(/newer version/);

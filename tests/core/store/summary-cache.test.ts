@@ -166,7 +166,7 @@ describe('summary cache', () => {
   it('a study file from a newer Casebook makes the store write no cache', async () => {
     await withTempDir(async (dir) => {
       await oldStudies(dir);
-      await replaceBytes(studyFile(dir, 'study-1'), JSON.stringify({ ...sampleStudy(1), schemaVersion: 2 }));
+      await replaceBytes(studyFile(dir, 'study-1'), JSON.stringify({ ...sampleStudy(1), schemaVersion: 3 }));
       const service = await openWorkspace(dir);
       expect(await service.listStudies({})).toHaveLength(COUNT - 1);
       expect((await service.getWorkspaceInfo({})).readOnlyReason).toMatch(/newer version of Casebook/);

@@ -5,6 +5,7 @@ import { escapeHtml } from '../../pure/rich-text/html';
 import { outcomeLabels, sectionLabels } from '../../pure/schemas/study';
 import { renderPage, rootOf, siteName, visible } from '../../pure/export/site-layout';
 import type { SiteCategory, SiteModel, SiteStudy } from '../../pure/export/site-model';
+import { firstMetricHtml, keyResultsHtml } from '../../pure/export/metrics-figure';
 import type { StudyBody } from './site-study-body';
 
 /** How many entries a category section shows on the index before "All N …". */
@@ -35,7 +36,8 @@ function entry(s: SiteStudy, root: string, ctx: PageContext, showDate: boolean, 
       : '';
   const summary = visible(s.study.summary) ? `<p>${escapeHtml(s.study.summary)}</p>` : '';
   const draft = s.study.status === 'draft' ? ' <span class="badge draft">Draft</span>' : '';
-  return `<li class="entry"><h${level}><a href="${root}${s.path}">${escapeHtml(titleOf(s))}</a>${draft}</h${level}>${summary}${date}</li>`;
+  const metric = firstMetricHtml(s.study.metrics);
+  return `<li class="entry"><h${level}><a href="${root}${s.path}">${escapeHtml(titleOf(s))}</a>${draft}</h${level}>${summary}${metric}${date}</li>`;
 }
 
 /** Entry titles are h3 under the index's h2 sections, h2 on a category page (no skipped level). */
@@ -123,6 +125,7 @@ export function renderStudy(ctx: PageContext, index: number, content: StudyBody)
     visible(s.study.summary) ? `<p class="lede">${escapeHtml(s.study.summary)}</p>` : '',
     metaLine(s, content.minutes, root, ctx),
     `</header>`,
+    keyResultsHtml(s.study.metrics),
     `<div class="study-body">`,
     ...sections,
     `</div>`,

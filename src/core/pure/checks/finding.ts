@@ -11,6 +11,7 @@ export const findingFieldSchema = z.enum([
   'decisions',
   'tradeoffs',
   'lessons',
+  'metrics',
 ]);
 export type FindingField = z.infer<typeof findingFieldSchema>;
 
@@ -22,7 +23,7 @@ export const findingSchema = z.object({
   severity: z.enum(['error', 'warning']),
   message: z.string(),
   field: findingFieldSchema,
-  /** Child indexes from the section's doc down to the node (doc.content[i].content[j]…). */
+  /** Child indexes from the section's doc down to the node (doc.content[i].content[j]…); for key results, [the metric's index]. */
   path: z.array(z.number().int()).optional(),
   /** The same place as a ProseMirror position in the section's editor (for setTextSelection). */
   pos: z.number().int().optional(),

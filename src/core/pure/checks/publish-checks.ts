@@ -7,7 +7,7 @@ import { sectionKeys, sectionLabels, type Study } from '../schemas/study';
 import { docFindings } from './doc-findings';
 import type { Finding } from './finding';
 import type { StudyNames } from './study-names';
-import { promptFindings, TemplatePrompts } from './template-prompts';
+import { metricPromptFindings, promptFindings, TemplatePrompts } from './template-prompts';
 
 export const MAX_SUMMARY_LENGTH = 200;
 
@@ -82,6 +82,8 @@ export function checkStudy(study: Study, context: CheckContext): Finding[] {
         : 'Set a publication date before publishing: the index and feed order studies by it.',
     );
   }
+
+  findings.push(...metricPromptFindings(study.metrics, context.prompts ?? TemplatePrompts.builtIn()));
 
   for (const key of sectionKeys) {
     if (!hasContent(study[key])) add('section-empty', 'error', key, `The ${sectionLabels[key]} section is empty.`, key);

@@ -5,6 +5,7 @@
 // built-ins (a study made from an older or deleted template still holds their prompts).
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { docToPlainText } from '../schemas/rich-text';
+import type { Metric } from '../schemas/metrics';
 import { sectionKeys, sectionLabels, type SectionKey } from '../schemas/study';
 import { builtInTemplates } from '../templates/builtin-templates';
 import { templateFromFile } from '../templates/template-draft';
@@ -23,7 +24,7 @@ export interface TemplatePrompt {
   text: string;
 }
 
-type TemplateSections = Pick<StudyTemplate, 'name' | SectionKey>;
+type TemplateSections = Pick<StudyTemplate, 'name' | SectionKey> & Partial<Pick<StudyTemplate, 'metrics'>>;
 
 export function normalizePromptText(text: string): string {
   // Invisible format characters (zero-width space, soft hyphen, direction marks) change no word.
@@ -72,12 +73,18 @@ export class TemplatePrompts {
   /** The longest normalised prompt: a text's normal form beyond it decides nothing. */
   private longest = 0;
   private byPrefix = new Map<string, { normal: string; prompt: TemplatePrompt }[]>();
+  /** Labels of the key results templates suggest (normalised), with the template's name. */
+  private metricLabels = new Map<string, string>();
 
   static of(templates: readonly TemplateSections[]): TemplatePrompts {
     const prompts = new TemplatePrompts();
     for (const template of templates) {
       for (const key of sectionKeys) {
         paragraphs(template[key], (node) => prompts.add(template.name, docToPlainText(node)));
+      }
+      for (const metric of template.metrics ?? []) {
+        const normal = normalizePromptText(metric.label);
+        if (!prompts.metricLabels.has(normal)) prompts.metricLabels.set(normal, template.name);
       }
     }
     return prompts;
@@ -107,6 +114,11 @@ export class TemplatePrompts {
     const list = this.byPrefix.get(key) ?? [];
     list.push({ normal, prompt });
     this.byPrefix.set(key, list);
+  }
+
+  /** The template that suggested a key result of this label, if any. */
+  suggestedMetric(label: string): string | undefined {
+    return this.metricLabels.get(normalizePromptText(label));
   }
 
   /** The prompt a paragraph's text still holds (whole, or at its start), if any. */
@@ -145,6 +157,28 @@ export function promptFindings(doc: RichTextDoc, field: SectionKey, prompts: Tem
       field,
       path,
       pos: positionOfPath(doc, path),
+    });
+  });
+  return findings;
+}
+
+/**
+ * An error for each key result still as a template suggested it: its label and 0 → 0, the
+ * placeholder numbers a study made from the template starts with (template-draft.ts).
+ */
+export function metricPromptFindings(metrics: readonly Metric[], prompts: TemplatePrompts): Finding[] {
+  const findings: Finding[] = [];
+  metrics.forEach((metric, i) => {
+    if (metric.before !== 0 || metric.after !== 0) return;
+    const template = prompts.suggestedMetric(metric.label);
+    if (template === undefined) return;
+    findings.push({
+      id: `template-metric:${i}`,
+      rule: 'template-metric',
+      severity: 'error',
+      message: `Key result "${short(metric.label)}" is still the "${template}" template's suggestion (0 → 0): enter the measured values or remove it.`,
+      field: 'metrics',
+      path: [i],
     });
   });
   return findings;

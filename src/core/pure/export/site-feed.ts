@@ -1,6 +1,9 @@
 // Atom feed and sitemap. Both need absolute URLs, so they exist only when the site has a
 // base URL. Dates come from the studies, never from the clock, so an unchanged workspace
 // exports byte-identical files (and the writer leaves them alone).
+import { escapeHtml } from '../rich-text/html';
+import type { Study } from '../schemas/study';
+import { metricSentence } from './metrics-format';
 import { absoluteUrl, siteName } from './site-layout';
 import type { SiteModel } from './site-model';
 
@@ -21,6 +24,17 @@ function latest(model: SiteModel, fallback: Date): string {
   return stamps.length ? stamps[stamps.length - 1]! : fallback.toISOString();
 }
 
+/**
+ * The study's key results as the entry's content (HTML, escaped once as HTML and once as XML):
+ * a reader sees the summary and then one line per metric, as the figure's names say them.
+ */
+function keyResults(study: Study): string {
+  if (study.metrics.length === 0) return '';
+  const items = study.metrics.map((m) => `<li>${escapeHtml(metricSentence(m))}</li>`).join('');
+  const html = `<p>${escapeHtml(study.summary)}</p><h2>Key results</h2><ul>${items}</ul>`;
+  return `\n<content type="html">${escapeXml(html)}</content>`;
+}
+
 export function renderFeed(model: SiteModel, generatedAt: Date): string {
   const { site } = model;
   const home = absoluteUrl(site.baseUrl, 'index.html');
@@ -35,7 +49,7 @@ export function renderFeed(model: SiteModel, generatedAt: Date): string {
 <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>
 <id>${escapeXml(url)}</id>
 ${published}<updated>${s.study.updatedAt}</updated>
-<summary>${escapeXml(s.study.summary)}</summary>${categories}
+<summary>${escapeXml(s.study.summary)}</summary>${keyResults(s.study)}${categories}
 </entry>`;
   });
   return `<?xml version="1.0" encoding="utf-8"?>

@@ -6,10 +6,11 @@
 // the next format number, so older files are upgraded, not quarantined), one control in
 // renderer/src/study/metadata-controls.tsx, and its rendering where it shows. Order matters:
 // it is the order of keys in study files and of lines in front matter (design.md). A
-// structured field (issue 12's key results) is an entry like the others, with
-// `frontMatter: yamlField('metrics', schema, (list) => list.length === 0)`.
+// structured field is an entry like the others (`yamlField(key, schema, omit)` for its front
+// matter; key results read entry by entry, see metrics.ts).
 import { z } from 'zod';
 import { PlainToken, type FrontMatterCodec } from '../markdown/front-matter-codec';
+import { metricsFrontMatter, metricsSchema } from './metrics';
 import { isWindowsDeviceName, windowsDeviceNameMessage } from './windows-names';
 
 export const studyIdSchema = z
@@ -226,6 +227,17 @@ export const studyFields = {
       write: (value) => [['draft', value === 'draft']],
       read: (input) => (input.bool('draft') ? 'draft' : 'published'),
     },
+  }),
+  // Key results (format 2). Not in the summary: the site's listings read whole studies (or an
+  // incremental export's stand-ins, which hold every field), and the library does not show
+  // them, so the summary cache and the file head (study-head.ts) stay as small as before.
+  metrics: field({
+    schema: metricsSchema,
+    owner: 'author',
+    summary: false,
+    since: 2,
+    initial: () => [],
+    frontMatter: metricsFrontMatter,
   }),
   id: field({
     schema: studyIdSchema,

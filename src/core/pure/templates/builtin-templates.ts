@@ -20,6 +20,12 @@ export const builtInTemplates: Record<string, TemplateFile> = {
     categories: ['Failure Analysis'],
     tags: ['incident'],
     summaryPrompt: 'One line: what broke, for whom, for how long — and the fix that stops it recurring.',
+    // What to measure, before the fix → after it; the numbers are the author's (0 → 0 until then).
+    metrics: [
+      { label: 'Time to detect', unit: 'min', better: 'lower' },
+      { label: 'Time to mitigate', unit: 'min', better: 'lower' },
+      { label: 'Incidents of this kind', unit: 'per quarter', better: 'lower' },
+    ],
     sections: {
       problem: `## Impact
 Who was affected and how: requests failed, data delayed or lost, money or SLO budget spent. Give numbers (error rate, duration, customers, orders).
@@ -62,6 +68,11 @@ Which follow-ups are done, and what would tell you the fix worked.`,
     categories: ['Optimization & Migration Wins'],
     tags: ['migration', 'cost'],
     summaryPrompt: 'One line: what moved, and the result in numbers (cost, latency, effort).',
+    metrics: [
+      { label: 'Monthly cost', unit: '$/month', better: 'lower' },
+      { label: 'p99 latency', unit: 'ms', better: 'lower' },
+      { label: 'Deploy time', unit: 'min', better: 'lower' },
+    ],
     sections: {
       problem: `## Baseline
 What it cost or how it performed before, with numbers: monthly bill, p95 latency, instance count, on-call pages.

@@ -63,6 +63,7 @@ export function templateFromFile(id: string, file: ParsedTemplateFile, builtIn: 
     categories: file.categories,
     tags: file.tags,
     summaryPrompt: file.summaryPrompt,
+    metrics: file.metrics,
     builtIn,
     problem: section('problem'),
     decisions: section('decisions'),
@@ -74,7 +75,16 @@ export function templateFromFile(id: string, file: ParsedTemplateFile, builtIn: 
 export type StudyDraftFields = Required<
   Pick<
     StudyPatch,
-    'title' | 'summary' | 'outcome' | 'categories' | 'tags' | 'problem' | 'decisions' | 'tradeoffs' | 'lessons'
+    | 'title'
+    | 'summary'
+    | 'outcome'
+    | 'categories'
+    | 'tags'
+    | 'metrics'
+    | 'problem'
+    | 'decisions'
+    | 'tradeoffs'
+    | 'lessons'
   >
 >;
 
@@ -99,6 +109,8 @@ export function studyDraftFromTemplate(
     outcome: template.outcome,
     categories: [...new Set(categories)],
     tags: [...template.tags],
+    // Placeholders the publish checks refuse until measured values replace them.
+    metrics: template.metrics.map((m) => ({ ...m, before: 0, after: 0 })),
     problem: emptyDoc(),
     decisions: emptyDoc(),
     tradeoffs: emptyDoc(),

@@ -3,6 +3,7 @@
 // lists), converted when the template is read.
 import { z } from 'zod';
 import { richTextDocSchema } from '../schemas/rich-text';
+import { metricLimits, metricSchema } from '../schemas/metrics';
 import { outcomeSchema } from '../schemas/study';
 
 export const TEMPLATES_DIR = 'templates';
@@ -10,6 +11,14 @@ export const TEMPLATES_DIR = 'templates';
 export const templateIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Template id must be 1–64 lowercase letters, digits or dashes');
+
+/**
+ * A key result a template suggests: what to measure, never a number. A study made from the
+ * template gets it as 0 → 0, which the publish checks refuse until the author enters the
+ * measured values (checks/template-prompts.ts), so a suggestion is never published as data.
+ */
+export const metricSuggestionSchema = metricSchema.pick({ label: true, unit: true, better: true }).strict();
+export type MetricSuggestion = z.infer<typeof metricSuggestionSchema>;
 
 const sectionSource = z.union([z.string().max(20_000), richTextDocSchema]);
 
@@ -23,6 +32,7 @@ export const templateFileSchema = z
     tags: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
     /** What a good summary says, shown as a hint (the summary itself starts empty). */
     summaryPrompt: z.string().trim().max(300).default(''),
+    metrics: z.array(metricSuggestionSchema).max(metricLimits.metrics).default([]),
     sections: z
       .object({
         problem: sectionSource.default(''),
@@ -46,6 +56,7 @@ export const studyTemplateSchema = z.object({
   categories: z.array(z.string()),
   tags: z.array(z.string()),
   summaryPrompt: z.string(),
+  metrics: z.array(metricSuggestionSchema),
   builtIn: z.boolean(),
   problem: richTextDocSchema,
   decisions: richTextDocSchema,

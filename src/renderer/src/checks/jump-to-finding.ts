@@ -40,7 +40,11 @@ export function jumpToFinding(finding: Finding): boolean {
     dom.scrollIntoView({ block: 'center' });
     return editor.chain().focus().setTextSelection(pos).scrollIntoView().run();
   }
-  const selector = fieldInputs[finding.field];
+  // A key result: the Before input of the metric at path[0] in the Key results panel.
+  const selector =
+    finding.field === 'metrics'
+      ? `.key-result-list > li:nth-child(${(finding.path?.[0] ?? 0) + 1}) .key-result-before input`
+      : fieldInputs[finding.field];
   const input = selector ? document.querySelector<HTMLElement>(selector) : null;
   if (!input) return false;
   input.scrollIntoView({ block: 'center' });

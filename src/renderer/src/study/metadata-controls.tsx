@@ -16,6 +16,7 @@ import {
 } from '../../../core/pure/schemas/study-fields';
 import type { Study, StudyPatch } from '../../../core/pure/schemas/study';
 import { CategoryPicker } from './CategoryPicker';
+import { KeyResultsPanel } from './KeyResultsPanel';
 import { formatTagList, parseTagList } from './tag-list';
 
 export interface ControlProps {
@@ -186,6 +187,10 @@ function CategoriesControl({ study, edit, readOnly, siteCategories, onAddCategor
   );
 }
 
+const KeyResultsControl = ({ study, edit }: ControlProps) => (
+  <KeyResultsPanel metrics={study.metrics} onChange={(metrics) => edit({ metrics })} />
+);
+
 export const metadataControls: Record<AuthorKey, MetadataControl | null> = {
   title: {
     Control: (props) => (
@@ -213,6 +218,7 @@ export const metadataControls: Record<AuthorKey, MetadataControl | null> = {
   featured: { Control: FeaturedControl, inRow: true },
   tags: { Control: TagsControl },
   categories: { Control: CategoriesControl },
+  metrics: { Control: KeyResultsControl },
   // The slug follows the title (core/pure/slug.ts); it is changed by renaming, not typed here.
   slug: null,
 };
