@@ -36,7 +36,7 @@ describe('Timeline on the site', () => {
       { headingOffset: 1 },
     );
     expect(html).toBe(
-      '<figure class="timeline"><figcaption><h4 class="timeline-title">Timeline</h4></figcaption>' +
+      '<figure class="timeline"><figcaption><h3 class="timeline-title">Timeline</h3></figcaption>' +
         '<dl class="timeline-figures"><div><dt>Time to detect</dt><dd><time datetime="PT8M">8 min</time></dd></div>' +
         '<div><dt>Time to resolve</dt><dd><time datetime="PT1H15M">1 h 15 min</time></dd></div></dl>' +
         '<ol class="timeline-entries">' +

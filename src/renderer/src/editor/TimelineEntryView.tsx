@@ -56,7 +56,7 @@ function focusInEntry(editor: Editor, pos: number, ...selectors: string[]): void
       .map((s) => (dom instanceof HTMLElement ? dom.querySelector<HTMLElement>(s) : null))
       .find((el) => el && !(el as HTMLButtonElement).disabled);
     if (found) found.focus();
-    else editor.commands.focus();
+    else editor.view.focus();
   });
 }
 
@@ -80,8 +80,10 @@ function TimelineEntryView({ node, editor, getPos, updateAttributes }: ReactNode
     event.preventDefault();
     const pos = getPos();
     if (typeof pos !== 'number') return;
-    const end = pos + node.nodeSize - 1;
-    editor.chain().focus().command(({ tr }) => !!tr.setSelection(TextSelection.create(tr.doc, end))).run();
+    // Synchronously (TipTap's focus command waits a frame): the next key typed is the text's.
+    const { view } = editor;
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos + node.nodeSize - 1)));
+    view.focus();
   };
   const act = (run: (pos: number) => void) => () => {
     const pos = getPos();
@@ -100,7 +102,7 @@ function TimelineEntryView({ node, editor, getPos, updateAttributes }: ReactNode
     if (editor.commands.addTimelineEntryAfter(pos)) focusInEntry(editor, pos + node.nodeSize, 'input');
   });
   const remove = act((pos) => {
-    if (editor.commands.removeTimelineEntry(pos)) editor.commands.focus();
+    if (editor.commands.removeTimelineEntry(pos)) editor.view.focus();
   });
 
   return (

@@ -30,8 +30,10 @@ function figureHtml(label: string, minutes: number | null): string {
 function timelineHtml(node: RichTextNode, inner: string, headingOffset: number): string {
   const figures = timelineFigures(entriesOf(node).map((entry) => timelineEntryAttrs(entry.attrs)));
   const stats = figureHtml('Time to detect', figures.toDetect) + figureHtml('Time to resolve', figures.toResolve);
-  // `####` is an editor H3: an h4 on the site under the section's h2 and the author's h3s.
-  const tag = `h${Math.min(6, 3 + headingOffset)}`;
+  // The level of an editor H2 (h3 under the section's h2), not the h4 that `####` would give:
+  // a timeline is often the first thing in a section, and h2 → h4 skips a level (axe
+  // heading-order). An h3 is in order wherever the block stands.
+  const tag = `h${Math.min(6, 2 + headingOffset)}`;
   return (
     `<figure class="timeline"><figcaption><${tag} class="timeline-title">${TIMELINE_TITLE}</${tag}></figcaption>` +
     (stats ? `<dl class="timeline-figures">${stats}</dl>` : '') +
