@@ -10,7 +10,8 @@ import { expect, studiesOnDisk, test } from './casebook-server';
 
 const SHOTS = process.env.CASEBOOK_SHOTS_DIR;
 
-const entry = (page: Page, n: number) => section(page, 'Problem').getByRole('group', { name: `Entry ${n}`, exact: true });
+const entry = (page: Page, n: number) =>
+  section(page, 'Problem').getByRole('group', { name: `Entry ${n}`, exact: true });
 
 async function showPreview(page: Page) {
   const button = page.getByRole('button', { name: 'Preview', exact: true });

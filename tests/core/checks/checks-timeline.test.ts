@@ -50,7 +50,10 @@ describe('timeline publish checks', () => {
   });
 
   it('puts each entry’s time before its text in plain text', () => {
-    const text = docToPlainText({ type: 'doc', content: [{ type: 'timeline', content: [entry('14:02', 'Alert'), entry('Day 2')] }] });
+    const text = docToPlainText({
+      type: 'doc',
+      content: [{ type: 'timeline', content: [entry('14:02', 'Alert'), entry('Day 2')] }],
+    });
     expect(text).toBe('14:02 Alert\nDay 2');
   });
 });

@@ -21,7 +21,10 @@ const entry = (time: string, kind: string, ...content: RichTextNode[]): RichText
 const timeline = (...entries: RichTextNode[]): RichTextNode => ({ type: 'timeline', content: entries });
 
 function toMarkdown(section: RichTextDoc, warnings: string[] = []): string {
-  return mdastToMarkdown({ type: 'root', children: docToMdast(section, { imageSrc: (s) => s, warn: (w) => warnings.push(w) }) });
+  return mdastToMarkdown({
+    type: 'root',
+    children: docToMdast(section, { imageSrc: (s) => s, warn: (w) => warnings.push(w) }),
+  });
 }
 function read(markdown: string, warnings: string[] = []): RichTextDoc {
   const blocks = mdastToBlocks(markdownToMdast(markdown).children, {
@@ -86,7 +89,10 @@ describe('Timeline in Markdown', () => {
     ]) {
       const back = read(md);
       expect(back.content?.[0], md).toMatchObject({ type: 'heading' });
-      expect(back.content?.some((n) => n.type === 'timeline'), md).toBe(false);
+      expect(
+        back.content?.some((n) => n.type === 'timeline'),
+        md,
+      ).toBe(false);
     }
   });
 
@@ -141,12 +147,23 @@ describe('Timeline in Markdown', () => {
     )
     .map(([time, kind, label, content]) => entry(time, kind, ...label, ...content));
   const sectionArb = fc
-    .tuple(fc.array(fc.array(entryArb, { minLength: 1, maxLength: 4 }).map((e) => timeline(...e)), { minLength: 1, maxLength: 2 }), fc.boolean())
+    .tuple(
+      fc.array(
+        fc.array(entryArb, { minLength: 1, maxLength: 4 }).map((e) => timeline(...e)),
+        { minLength: 1, maxLength: 2 },
+      ),
+      fc.boolean(),
+    )
     .map(([timelines, withList]) =>
       doc(
         ...timelines,
         ...(withList
-          ? [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [t('x', 'bold'), t(' y')] }] }] }]
+          ? [
+              {
+                type: 'bulletList',
+                content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [t('x', 'bold'), t(' y')] }] }],
+              },
+            ]
           : []),
       ),
     );

@@ -55,7 +55,8 @@ export function docFindings(doc: RichTextDoc, field: SectionKey): Finding[] {
     });
   };
   const visit = (node: RichTextNode, path: number[]): void => {
-    for (const problem of timelineEntryProblems(node, label)) add(problem.rule, problem.severity, problem.message, path);
+    for (const problem of timelineEntryProblems(node, label))
+      add(problem.rule, problem.severity, problem.message, path);
     if (node.type === 'image') {
       const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt.trim() : '';
       // Emptiness is judged on the trimmed text, safety on the exact stored string (the one

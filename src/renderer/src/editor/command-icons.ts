@@ -19,7 +19,7 @@ export const commandIcons: Record<string, string> = {
   table: '▦',
   image: 'Image',
   horizontalRule: '―',
-  timeline: '⋮',
+  timeline: 'Timeline',
   undo: '↶',
   redo: '↷',
 };

@@ -56,15 +56,7 @@ const callout = (kind: CalloutKind, inToolbar: boolean): EditorCommand =>
 // Nodes an author never inserts on their own: the document, its text and line breaks (Shift-
 // Enter), and the parts a list or table makes.
 type Part =
-  | 'doc'
-  | 'text'
-  | 'hardBreak'
-  | 'listItem'
-  | 'taskItem'
-  | 'tableRow'
-  | 'tableHeader'
-  | 'tableCell'
-  | 'timelineEntry';
+  'doc' | 'text' | 'hardBreak' | 'listItem' | 'taskItem' | 'tableRow' | 'tableHeader' | 'tableCell' | 'timelineEntry';
 
 /** The commands that insert or toggle each block, in toolbar and slash-menu order. */
 export const blockCommands = {

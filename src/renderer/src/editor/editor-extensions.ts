@@ -15,7 +15,11 @@ import { EditableTimelineEntry } from './TimelineEntryView';
 /** `saveAsset`: the App's client's, through which pasted, dropped and picked images are stored. */
 export function sectionEditorExtensions(placeholder: string, saveAsset: SaveAsset): Extensions {
   return [
-    ...richTextExtensions({ codeBlock: HighlightedCodeBlock, image: DisplayImage, timelineEntry: EditableTimelineEntry }),
+    ...richTextExtensions({
+      codeBlock: HighlightedCodeBlock,
+      image: DisplayImage,
+      timelineEntry: EditableTimelineEntry,
+    }),
     Placeholder.configure({ placeholder }),
     CommandKeymap,
     SlashMenu,

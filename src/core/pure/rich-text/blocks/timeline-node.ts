@@ -70,7 +70,9 @@ function enter(editor: Editor): boolean {
       return true;
     }
     if (!empty) tr.deleteSelection();
-    tr.split(tr.mapping.map($from.pos), 1, [{ type: state.schema.nodes.timelineEntry!, attrs: { time: '', kind: '' } }]);
+    tr.split(tr.mapping.map($from.pos), 1, [
+      { type: state.schema.nodes.timelineEntry!, attrs: { time: '', kind: '' } },
+    ]);
     tr.scrollIntoView();
     return true;
   });
@@ -80,7 +82,9 @@ function enter(editor: Editor): boolean {
 function backspace(editor: Editor): boolean {
   const { $from, empty } = editor.state.selection;
   if (!empty || $from.parent.type.name !== 'timelineEntry' || $from.parent.content.size > 0) return false;
-  return editor.commands.command(({ tr, state, dispatch }) => (dispatch ? removeEntry(state, tr, $from.before()) : true));
+  return editor.commands.command(({ tr, state, dispatch }) =>
+    dispatch ? removeEntry(state, tr, $from.before()) : true,
+  );
 }
 
 export const Timeline = Node.create({

@@ -58,10 +58,12 @@ function entryHtml(node: RichTextNode, inner: string): string {
 
 /** Text as mdast, every underscore a `\_` (as doc-to-mdast does for text, for the same reason). */
 function plainText(value: string): PhrasingContent[] {
-  return value.split('_').flatMap((part, i): PhrasingContent[] => [
-    ...(i > 0 ? [{ type: 'verbatim' as const, value: '\\_' }] : []),
-    ...(part ? [{ type: 'text' as const, value: part }] : []),
-  ]);
+  return value
+    .split('_')
+    .flatMap((part, i): PhrasingContent[] => [
+      ...(i > 0 ? [{ type: 'verbatim' as const, value: '\\_' }] : []),
+      ...(part ? [{ type: 'text' as const, value: part }] : []),
+    ]);
 }
 
 function entryToMdast(entry: RichTextNode, state: MdastWriteState): ListItem {
@@ -73,7 +75,8 @@ function entryToMdast(entry: RichTextNode, state: MdastWriteState): ListItem {
   ];
   // The label is written with underscores; the author's own italics use `*`, so an entry that
   // merely starts with italic "Detected:" never reads back as marked.
-  if (kind) children.push({ type: 'text', value: ' ' }, { type: 'verbatim', value: `_${timelineKindLabels.get(kind)}:_` });
+  if (kind)
+    children.push({ type: 'text', value: ' ' }, { type: 'verbatim', value: `_${timelineKindLabels.get(kind)}:_` });
   if (text.length > 0) children.push({ type: 'text', value: ' ' }, ...text);
   return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] };
 }
@@ -104,7 +107,8 @@ function readEntry(item: ListItem, state: MdastReadState): RichTextNode | null {
   if (typeof item.checked === 'boolean' || item.children.length !== 1 || paragraph?.type !== 'paragraph') return null;
   const [strong, ...after] = (paragraph as Paragraph).children;
   if (strong?.type !== 'strong') return null;
-  if (strong.children.some((c) => c.type !== 'text')) state.warn('Markup in a timeline time was dropped; its text was kept.');
+  if (strong.children.some((c) => c.type !== 'text'))
+    state.warn('Markup in a timeline time was dropped; its text was kept.');
   let rest = withoutLeadingSpace(after);
   let kind: TimelineKind = '';
   const label = rest[0];
@@ -156,7 +160,11 @@ export const timeline: BlockModule = {
           attrs: { time: '00:03', kind: 'detection' },
           content: [{ type: 'text', text: 'paged', marks: [{ type: 'bold' }] }],
         },
-        { type: 'timelineEntry', attrs: { time: 'Day 2', kind: 'resolution' }, content: [{ type: 'text', text: 'fixed' }] },
+        {
+          type: 'timelineEntry',
+          attrs: { time: 'Day 2', kind: 'resolution' },
+          content: [{ type: 'text', text: 'fixed' }],
+        },
       ],
     },
   ],
