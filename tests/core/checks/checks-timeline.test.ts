@@ -30,15 +30,15 @@ describe('timeline publish checks', () => {
     expect(findings[0]!.message).toMatch(/timeline entry in Problem has no time/);
     // The position is ProseMirror's, just before the second entry.
     const pm = richTextSchema().nodeFromJSON(doc);
-    expect(pm.resolve(findings[0]!.pos).nodeAfter?.textContent).toBe('b');
+    expect(pm.resolve(findings[0]!.pos!).nodeAfter?.textContent).toBe('b');
   });
 
   it("keeps the postmortem's timeline prompts a publish error until their text is replaced", () => {
-    const problem = markdownToSectionDoc(String(builtInTemplates['failure-analysis']!.sections.problem));
+    const problem = markdownToSectionDoc(String(builtInTemplates['failure-analysis']?.sections?.problem));
     const prompts = TemplatePrompts.builtIn();
     const timelineAt = problem.content!.findIndex((n) => n.type === 'timeline');
     const timeline = problem.content![timelineAt]!;
-    const entryFindings = () => promptFindings(problem, 'problem', prompts).filter((f) => f.path[0] === timelineAt);
+    const entryFindings = () => promptFindings(problem, 'problem', prompts).filter((f) => f.path?.[0] === timelineAt);
     expect(entryFindings().map((f) => f.path)).toEqual(timeline.content!.map((_e, i) => [timelineAt, i]));
     expect(entryFindings()[1]!.message).toContain('When and how it was detected');
 
@@ -46,7 +46,7 @@ describe('timeline publish checks', () => {
     timeline.content![1]!.attrs = { time: '14:05', kind: 'detection' };
     expect(entryFindings()).toHaveLength(5);
     timeline.content![1]!.content = [{ type: 'text', text: 'Pager fired for checkout 5xx.' }];
-    expect(entryFindings().map((f) => f.path[1])).toEqual([0, 2, 3, 4]);
+    expect(entryFindings().map((f) => f.path?.[1])).toEqual([0, 2, 3, 4]);
   });
 
   it('puts each entry’s time before its text in plain text', () => {
