@@ -1,6 +1,7 @@
 // Typing in a long study: loads a 20,000-word study (5,000 words a section, with headings,
-// lists, code and a table) in browser mode, then measures keystroke-to-paint latency over
-// 500 keystrokes typed into the middle of the Problem section, and the time to open the study.
+// lists, code, a table and 10 timelines) in browser mode, then measures keystroke-to-paint
+// latency over 500 keystrokes typed into the middle of the Problem section, and the time to
+// open the study.
 // Goal: p95 under 16 ms. Run after `npm run build`: npx tsx bench/typing.ts [keystrokes]
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -23,12 +24,30 @@ function paragraph(words: number, seed: number): RichTextNode {
   return { type: 'paragraph', content: [{ type: 'text', text: `${text[0]!.toUpperCase()}${text.slice(1)}.` }] };
 }
 
+/** An incident timeline of five entries (two marked), each with its own editor view. */
+function timeline(seed: number): RichTextNode {
+  const kinds = ['', 'detection', '', 'mitigation', 'resolution'];
+  const entries = kinds.map((kind, k) => ({
+    type: 'timelineEntry',
+    attrs: { time: `14:${String(10 + k * 7)}`, kind },
+    content: paragraph(8, seed + k).content,
+  }));
+  return { type: 'timeline', content: entries };
+}
+const TIMELINES_PER_SECTION = [3, 3, 2, 2]; // 10 in the study
+
 /** A section of exactly `words` words in a realistic mix of blocks. */
 function section(words: number, seed: number): { type: 'doc'; content: RichTextNode[] } {
   const content: RichTextNode[] = [];
   let left = words;
+  let timelines = TIMELINES_PER_SECTION[seed - 1] ?? 0;
   for (let i = 0; left > 0; i++) {
-    if (i % 10 === 5) {
+    if (i % 20 === 2 && timelines > 0) {
+      const block = timeline(seed + i);
+      content.push(block);
+      timelines--;
+      left -= countWords(block.content!.map((e) => `${String(e.attrs?.time)} ${e.content![0]!.text}`).join(' '));
+    } else if (i % 10 === 5) {
       content.push({ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: `Part ${i}` }] });
       left -= 2;
     } else if (i % 10 === 8) {
