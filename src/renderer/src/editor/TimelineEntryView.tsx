@@ -3,8 +3,9 @@
 // move and remove entries. Each field change is one undoable transaction (updateAttributes).
 // Keys: Tab in the entry's text goes to its time field, Enter in the time field back to the
 // text; Enter / Backspace in the text are the core node's (timeline-node.ts).
-import { useEffect, useState, useSyncExternalStore, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { Editor } from '@tiptap/core';
+import type { Node as PmNode } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
 import { NodeViewContent, NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
 import {
@@ -15,6 +16,7 @@ import {
   type TimelineKind,
 } from '../../../core/pure/rich-text/blocks/timeline-attrs';
 import { TimelineEntry } from '../../../core/pure/rich-text/blocks/timeline-node';
+import { placeOf, subscribePlaces } from './timeline-places';
 import '../styles/timeline.css';
 
 const kindOptions = new Map<TimelineKind, string>([
@@ -24,25 +26,22 @@ const kindOptions = new Map<TimelineKind, string>([
   ['resolution', 'Resolution'],
 ]);
 
-/**
- * "n/count" of the entry at getPos(): recomputed on each transaction (a resolve, cheap) but a
- * re-render only when it changes, so typing elsewhere never re-renders this view.
- */
-function useEntryPlace(editor: Editor, getPos: () => number | undefined): { n: number; count: number } {
+/** "n/count" of the entry, kept by its timeline's view (timeline-places.ts). */
+function useEntryPlace(editor: Editor, node: PmNode, getPos: () => number | undefined): { n: number; count: number } {
   const place = useSyncExternalStore(
-    (onChange) => {
-      editor.on('transaction', onChange);
-      return () => void editor.off('transaction', onChange);
-    },
-    () => {
-      const pos = getPos();
-      if (typeof pos !== 'number' || pos > editor.state.doc.content.size) return '1/1';
-      const $pos = editor.state.doc.resolve(pos);
-      return `${$pos.index() + 1}/${$pos.parent.childCount}`;
-    },
+    useCallback((onChange: () => void) => subscribePlaces(editor, onChange), [editor]),
+    () => placeOf(node) ?? placeByPosition(editor, getPos),
   );
   const [n, count] = place.split('/').map(Number) as [number, number];
   return { n, count };
+}
+
+/** The place read from the document, for an entry its timeline has not numbered (yet). */
+function placeByPosition(editor: Editor, getPos: () => number | undefined): string {
+  const pos = getPos();
+  if (typeof pos !== 'number' || pos > editor.state.doc.content.size) return '1/1';
+  const $pos = editor.state.doc.resolve(pos);
+  return `${$pos.index() + 1}/${$pos.parent.childCount}`;
 }
 
 /**
@@ -67,7 +66,7 @@ function TimelineEntryView({ node, editor, getPos, updateAttributes }: ReactNode
   // changes to the attribute come back through `stored`.
   const [time, setTime] = useState(stored);
   useEffect(() => setTime(stored), [stored]);
-  const { n, count } = useEntryPlace(editor, getPos);
+  const { n, count } = useEntryPlace(editor, node, getPos);
   const editable = editor.isEditable;
 
   const onTime = (event: ChangeEvent<HTMLInputElement>) => {

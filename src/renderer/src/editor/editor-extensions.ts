@@ -11,6 +11,7 @@ import { FindHighlight } from './find-highlight';
 import { ImageFiles, type SaveAsset } from './image-upload';
 import { SlashMenu } from './slash-menu';
 import { EditableTimelineEntry } from './TimelineEntryView';
+import { EditableTimeline } from './timeline-places';
 
 /** `saveAsset`: the App's client's, through which pasted, dropped and picked images are stored. */
 export function sectionEditorExtensions(placeholder: string, saveAsset: SaveAsset): Extensions {
