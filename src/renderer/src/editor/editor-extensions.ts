@@ -19,6 +19,7 @@ export function sectionEditorExtensions(placeholder: string, saveAsset: SaveAsse
     ...richTextExtensions({
       codeBlock: HighlightedCodeBlock,
       image: DisplayImage,
+      timeline: EditableTimeline,
       timelineEntry: EditableTimelineEntry,
     }),
     Placeholder.configure({ placeholder }),
