@@ -99,6 +99,13 @@ test('a timeline is inserted from the slash menu, filled by keyboard, and previe
   await expect(timeline.getByRole('listitem')).toHaveCount(5);
   await page.keyboard.press('Backspace');
   await expect(timeline.getByRole('listitem')).toHaveCount(4);
+  // Enter in an empty last entry leaves the timeline, as in a list.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('After the timeline.');
+  await expect(timeline.getByRole('listitem')).toHaveCount(4);
+  await expect(problem.getByRole('paragraph').filter({ hasText: 'After the timeline.' })).toHaveCount(1);
+  await expect(timeline).not.toContainText('After the timeline.');
 
   await expect(saveStatus(page)).toHaveText('Saved');
   await expect
