@@ -28,6 +28,7 @@ describe('editor command table', () => {
       'Table',
       'Image',
       'Callout',
+      'Timeline',
     ])
       expect(names).toContain(name);
     expect(new Set(names).size).toBe(names.length);
@@ -94,6 +95,8 @@ describe('editor command table', () => {
 
   it('finds blocks in the slash menu by name or keyword, names first', () => {
     expect(matchSlashCommands('tab').map((c) => c.label)).toEqual(['Table']);
+    expect(matchSlashCommands('timel').map((c) => c.label)).toEqual(['Timeline']);
+    expect(matchSlashCommands('incident').map((c) => c.label)).toEqual(['Timeline']);
     expect(matchSlashCommands('warn').map((c) => c.label)).toEqual(['Warning callout']);
     expect(matchSlashCommands('list').map((c) => c.label)).toEqual(['Bullet list', 'Numbered list', 'Task list']);
     expect(matchSlashCommands('todo').map((c) => c.label)).toEqual(['Task list']);

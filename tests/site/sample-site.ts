@@ -142,6 +142,16 @@ export function richDoc(): RichTextDoc {
     { type: 'image', attrs: { src: PNG_ASSET, alt: 'Cost chart', title: 'Monthly cost' } },
     { type: 'heading', attrs: { level: 4 }, content: [t('Small heading')] },
     p(t('The end.')),
+    // Last: the timeline's own heading is an h3, so an author's h5 right after it would skip levels.
+    {
+      type: 'timeline',
+      content: [
+        { type: 'timelineEntry', attrs: { time: '2026-03-01 23:50', kind: '' }, content: [t('Bill alert fired')] },
+        { type: 'timelineEntry', attrs: { time: '00:05', kind: 'detection' }, content: [t('Finance paged us')] },
+        { type: 'timelineEntry', attrs: { time: 'Day 2', kind: 'mitigation' }, content: [t('Idle clusters stopped')] },
+        { type: 'timelineEntry', attrs: { time: '', kind: 'resolution' } },
+      ],
+    },
   );
 }
 
@@ -242,6 +252,13 @@ export function hostileStudies(): Study[] {
       ...PROTOTYPE_NAMES.map((type) => ({ type, content: [t(`${type} node`, [{ type }])] })),
       { type: 'callout', attrs: { kind: evil }, content: [p(t(evil))] },
       { type: 'taskList', content: [{ type: 'taskItem', attrs: { checked: evil }, content: [p(t(evil))] }] },
+      {
+        type: 'timeline',
+        content: [
+          { type: 'timelineEntry', attrs: { time: evil, kind: evil }, content: [t(evil)] },
+          { type: 'timelineEntry', attrs: { time: { toString: evil }, kind: 'resolution' }, content: [t(evil)] },
+        ],
+      },
       {
         type: 'paragraph',
         attrs: { onclick: evil },

@@ -60,6 +60,11 @@ describe('Markdown export with Hugo', () => {
       expect(page).toContain(`<h1>${goEscape(study.title)}</h1>`);
       expect(page).toMatch(/<table>[\s\S]*<th>Metric<\/th>/);
       expect(page).toMatch(/<code class="language-go"/);
+      // The Timeline block reads as a heading and a list of bold times, the marked one labelled.
+      expect(page).toMatch(
+        /<h4[^>]*>Timeline<\/h4>\s*<ul>\s*<li><strong>14:02<\/strong> Alert fired for p99 &gt; 1 s<\/li>/,
+      );
+      expect(page).toContain('<li><strong>14:05</strong> <em>Detected:</em> On-call paged</li>');
       expect(existsSync(path.join(tmp, 'public', 'studies', study.slug, `${SAMPLE_IMAGE_HASH}.png`))).toBe(true);
     }
     const draft = studies.find((s) => s.status === 'draft')!;

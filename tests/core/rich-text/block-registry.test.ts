@@ -85,6 +85,8 @@ describe('the block registry', () => {
       'taskList',
       'taskItem',
       'callout',
+      'timeline',
+      'timelineEntry',
     ]);
     expect(Object.keys(schema.marks)).toEqual(['link', 'bold', 'code', 'italic', 'strike', 'underline']);
   });

@@ -10,7 +10,7 @@ import { unsafeLinksIn } from '../../helpers/browser-url';
 
 // Every element and attribute the site's templates and the rich-text renderer produce.
 const ALLOWED_TAGS = new Set(
-  'html head meta title link body a header nav main div footer p h1 h2 h3 h4 h5 h6 section ul ol li article time span strong em u s code pre br hr blockquote figure img table thead tbody tr th td aside svg rect line'.split(
+  'html head meta title link body a header nav main div footer p h1 h2 h3 h4 h5 h6 section ul ol li article time span strong em u s code pre br hr blockquote figure figcaption dl dt dd img table thead tbody tr th td aside svg rect line'.split(
     ' ',
   ),
 );

@@ -143,9 +143,11 @@ describe('a new study from a template', () => {
       expect(draft.summary).toBe('');
       expect(draft.outcome).toBe('failed');
       expect(draft.categories).toEqual(['Failure Analysis']);
-      expect(docToPlainText(draft.problem)).toContain('Timeline');
       expect(draft.problem.content?.[0]).toMatchObject({ type: 'heading', attrs: { level: 2 } });
-      expect(draft.problem.content?.some((n) => n.type === 'bulletList')).toBe(true);
+      // The postmortem's timeline is a Timeline block of prompt entries, two of them marked.
+      const timeline = draft.problem.content?.find((n) => n.type === 'timeline');
+      expect(timeline?.content?.map((e) => e.attrs?.kind)).toEqual(['', 'detection', '', 'mitigation', 'resolution']);
+      expect(docToPlainText(timeline!)).toContain('HH:MM When it started (UTC)');
       for (const key of ['decisions', 'tradeoffs', 'lessons'] as const)
         expect(docToPlainText(draft[key]).length).toBeGreaterThan(40);
 

@@ -5,6 +5,7 @@ import { safeHref } from '../safe-url';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { sectionLabels, type SectionKey } from '../schemas/study';
 import type { Finding } from './finding';
+import { timelineEntryProblems } from './timeline-findings';
 
 // Nodes that hold no content in the editor schema (an image, a divider) take one position,
 // not two plus content; read from the schema, so a new leaf block needs no entry here.
@@ -54,6 +55,8 @@ export function docFindings(doc: RichTextDoc, field: SectionKey): Finding[] {
     });
   };
   const visit = (node: RichTextNode, path: number[]): void => {
+    for (const problem of timelineEntryProblems(node, label))
+      add(problem.rule, problem.severity, problem.message, path);
     if (node.type === 'image') {
       const alt = typeof node.attrs?.alt === 'string' ? node.attrs.alt.trim() : '';
       // Emptiness is judged on the trimmed text, safety on the exact stored string (the one

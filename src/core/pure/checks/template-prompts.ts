@@ -36,10 +36,14 @@ export function normalizePromptText(text: string): string {
     .trim();
 }
 
-/** Paragraphs at any depth (in lists, quotes, callouts), each with its child-index path. */
+/**
+ * Paragraphs and timeline entries at any depth (in lists, quotes, callouts), each with its
+ * child-index path. An entry's prompt is its text: the time is the author's to set.
+ */
 function paragraphs(doc: RichTextDoc, visit: (node: RichTextNode, path: number[]) => void): void {
   const walk = (node: RichTextNode, path: number[]): void => {
     if (node.type === 'paragraph') visit(node, path);
+    else if (node.type === 'timelineEntry') visit({ type: 'paragraph', content: node.content ?? [] }, path);
     else (node.content ?? []).forEach((child, i) => walk(child, [...path, i]));
   };
   (doc.content ?? []).forEach((child, i) => walk(child, [i]));

@@ -2,6 +2,7 @@
 // file paths (the CLI and the Electron main process are bundled into different folders).
 // Light and dark (prefers-color-scheme), responsive, print styles, and highlight.js colours.
 import { METRICS_CSS } from './site-theme-metrics';
+import { SITE_TIMELINE_CSS } from './site-theme-timeline';
 
 export const SITE_CSS = `/* Casebook site theme */
 :root {
@@ -91,7 +92,7 @@ pre code { background: none; padding: 0; font-size: 0.85rem; border-radius: 0; }
 .callout-note { --callout: var(--badge-ongoing); }
 .callout-tip { --callout: var(--badge-ok); }
 .callout-warning { --callout: var(--badge-mixed); }
-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
+${SITE_TIMELINE_CSS}table { border-collapse: collapse; width: 100%; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
 thead th { border-bottom-width: 2px; }
 th p, td p { margin: 0; }

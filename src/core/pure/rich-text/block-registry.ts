@@ -19,6 +19,7 @@ import { bulletList, listItem, orderedList } from './blocks/lists';
 import { paragraph } from './blocks/paragraph';
 import { table, tableCell, tableHeader, tableRow } from './blocks/table';
 import { taskItem, taskList } from './blocks/task-list';
+import { timeline, timelineEntry } from './blocks/timeline';
 import { bold, code, italic, strike, underline } from './marks/basic-marks';
 import { link } from './marks/link';
 
@@ -42,6 +43,8 @@ export const blockModules = {
   taskList,
   taskItem,
   callout,
+  timeline,
+  timelineEntry,
 } satisfies Record<NodeName, BlockModule>;
 
 export const markModules = {

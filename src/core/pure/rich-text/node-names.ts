@@ -23,6 +23,8 @@ export const nodeNames = [
   'tableRow',
   'tableHeader',
   'tableCell',
+  'timeline',
+  'timelineEntry',
 ] as const;
 export type NodeName = (typeof nodeNames)[number];
 

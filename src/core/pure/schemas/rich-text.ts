@@ -2,6 +2,7 @@
 // node types are checked by the editor schema when the document is loaded (and on write, by
 // rich-text/known-types.ts). Nesting is bounded (rich-text-depth.ts) before anything recurses.
 import { z } from 'zod';
+import { timelineEntryAttrs } from '../rich-text/blocks/timeline-attrs';
 import { richTextDepthProblem } from './rich-text-depth';
 
 export const markSchema = z.object({
@@ -49,13 +50,20 @@ export function emptyDoc(): RichTextDoc {
   return { type: 'doc', content: [{ type: 'paragraph' }] };
 }
 
-/** Plain text of a document, one line per text block (for search, counts and checks). */
+/**
+ * Plain text of a document, one line per text block (for search, counts and checks). A
+ * timeline entry's line starts with its time (an attribute), so times are searched and counted.
+ */
 export function docToPlainText(doc: RichTextDoc | RichTextNode): string {
   const lines: string[] = [];
   const inline = (node: RichTextNode): string =>
     (node.content ?? []).map((c) => (c.type === 'hardBreak' ? '\n' : (c.text ?? inline(c)))).join('');
   const visit = (node: RichTextNode): void => {
     const children = node.content ?? [];
+    if (node.type === 'timelineEntry') {
+      lines.push([timelineEntryAttrs(node.attrs).time, inline(node)].filter(Boolean).join(' '));
+      return;
+    }
     if (children.some((c) => c.type === 'text' || c.type === 'hardBreak')) {
       lines.push(inline(node));
       return;

@@ -30,10 +30,12 @@ export const builtInTemplates: Record<string, TemplateFile> = {
       problem: `## Impact
 Who was affected and how: requests failed, data delayed or lost, money or SLO budget spent. Give numbers (error rate, duration, customers, orders).
 
-## Timeline
-- When it started (UTC), and when and how it was detected: alert, customer report, a colleague?
-- Key moments of the response: escalation, the first wrong guess, the mitigation.
-- When it was mitigated, and when it was fully resolved.
+#### Timeline
+- **HH:MM** When it started (UTC): the first error, deploy or change that set it off.
+- **HH:MM** _Detected:_ When and how it was detected: alert, customer report, a colleague?
+- **HH:MM** Key moments of the response: escalation, the first wrong guess, each thing tried.
+- **HH:MM** _Mitigated:_ When the impact stopped for users, and what stopped it.
+- **HH:MM** _Resolved:_ When it was fully resolved, and how you knew.
 
 ## What was going on
 The state of the system beforehand: recent deploys, config changes, traffic, dependencies.`,

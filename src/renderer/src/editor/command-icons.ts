@@ -19,6 +19,7 @@ export const commandIcons: Record<string, string> = {
   table: '▦',
   image: 'Image',
   horizontalRule: '―',
+  timeline: 'Timeline',
   undo: '↶',
   redo: '↷',
 };

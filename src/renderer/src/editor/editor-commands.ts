@@ -55,7 +55,8 @@ const callout = (kind: CalloutKind, inToolbar: boolean): EditorCommand =>
 
 // Nodes an author never inserts on their own: the document, its text and line breaks (Shift-
 // Enter), and the parts a list or table makes.
-type Part = 'doc' | 'text' | 'hardBreak' | 'listItem' | 'taskItem' | 'tableRow' | 'tableHeader' | 'tableCell';
+type Part =
+  'doc' | 'text' | 'hardBreak' | 'listItem' | 'taskItem' | 'tableRow' | 'tableHeader' | 'tableCell' | 'timelineEntry';
 
 /** The commands that insert or toggle each block, in toolbar and slash-menu order. */
 export const blockCommands = {
@@ -153,6 +154,17 @@ export const blockCommands = {
         requestUi({ kind: 'pick-image', editor: e });
         return true;
       },
+      inToolbar: true,
+      inSlashMenu: true,
+    }),
+  ],
+  timeline: [
+    entry({
+      id: 'timeline',
+      label: 'Timeline',
+      keywords: ['incident', 'postmortem', 'events', 'chronology'],
+      run: (e) => e.chain().focus().insertTimeline().run(),
+      isActive: (e) => e.isActive('timeline'),
       inToolbar: true,
       inSlashMenu: true,
     }),

@@ -1,6 +1,6 @@
 // Everything a section editor is built from: the shared schema from core (with the
-// highlighting code block and the asset-displaying image swapped in — same names, same
-// schema) plus the editing-only behaviour: placeholder, shortcuts, slash menu, find, images.
+// highlighting code block, the asset-displaying image and the timeline entry's view swapped
+// in — same names, same schema) plus the editing-only behaviour: placeholder, shortcuts, slash menu, find, images.
 import type { Extensions } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
 import { richTextExtensions } from '../../../core/pure/rich-text/extensions';
@@ -10,11 +10,18 @@ import { DisplayImage } from './display-image';
 import { FindHighlight } from './find-highlight';
 import { ImageFiles, type SaveAsset } from './image-upload';
 import { SlashMenu } from './slash-menu';
+import { EditableTimelineEntry } from './TimelineEntryView';
+import { EditableTimeline } from './timeline-places';
 
 /** `saveAsset`: the App's client's, through which pasted, dropped and picked images are stored. */
 export function sectionEditorExtensions(placeholder: string, saveAsset: SaveAsset): Extensions {
   return [
-    ...richTextExtensions({ codeBlock: HighlightedCodeBlock, image: DisplayImage }),
+    ...richTextExtensions({
+      codeBlock: HighlightedCodeBlock,
+      image: DisplayImage,
+      timeline: EditableTimeline,
+      timelineEntry: EditableTimelineEntry,
+    }),
     Placeholder.configure({ placeholder }),
     CommandKeymap,
     SlashMenu,

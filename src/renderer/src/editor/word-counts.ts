@@ -27,7 +27,13 @@ function subscribe(listener: () => void): () => void {
 
 export function editorWordCount(editor: Editor): number {
   const { doc } = editor.state;
-  return countWords(doc.textBetween(0, doc.content.size, '\n', ' '));
+  // Timeline entries hold their times in attributes: counted too, as docToPlainText does.
+  let times = '';
+  doc.descendants((node) => {
+    if (node.type.name === 'timelineEntry') times += ` ${String(node.attrs.time ?? '')}`;
+    return !node.isTextblock;
+  });
+  return countWords(doc.textBetween(0, doc.content.size, '\n', ' ') + '\n' + times);
 }
 
 /** Keeps the count of `section` in step with `editor` (debounced); returns it. */

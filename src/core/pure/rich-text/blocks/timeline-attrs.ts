@@ -1,0 +1,41 @@
+// A timeline entry's attributes as every reader sees them: the time the author wrote (free
+// text, bounded) and what the moment marks (detection / mitigation / resolution, or nothing).
+// Attrs come from a shared file, so anything else falls back: the site, the Markdown export,
+// the editor node and the checks all read them through timelineEntryAttrs. No TipTap here.
+import { z } from 'zod';
+
+export const timelineKinds = ['', 'detection', 'mitigation', 'resolution'] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
+/** The longest time an entry holds ("2026-03-02 14:02 UTC" is 20). */
+export const MAX_TIME_CHARS = 40;
+
+/** The visible label of a marked entry (site, editor) and its Markdown label (`_Detected:_`). */
+export const timelineKindLabels = new Map<TimelineKind, string>([
+  ['', 'Event'],
+  ['detection', 'Detected'],
+  ['mitigation', 'Mitigated'],
+  ['resolution', 'Resolved'],
+]);
+
+/** A time as written, cut to MAX_TIME_CHARS characters (not UTF-16 halves). */
+export function boundedTime(value: string): string {
+  const chars = Array.from(value);
+  return chars.length > MAX_TIME_CHARS ? chars.slice(0, MAX_TIME_CHARS).join('') : value;
+}
+
+const entryAttrsSchema = z.object({
+  // One line, no surrounding space: the form Markdown can carry in `**…**`.
+  time: z
+    .string()
+    .catch('')
+    .transform((time) => boundedTime(time.replace(/\s+/gu, ' ').trim()).trim()),
+  kind: z.enum(timelineKinds).catch(''),
+});
+export type TimelineEntryAttrs = z.infer<typeof entryAttrsSchema>;
+
+/** Any stored attrs (from disk, pasted, hand-edited) as a time string and a known kind. */
+export function timelineEntryAttrs(attrs: unknown): TimelineEntryAttrs {
+  const parsed = entryAttrsSchema.safeParse(typeof attrs === 'object' && attrs !== null ? attrs : {});
+  return parsed.success ? parsed.data : { time: '', kind: '' };
+}
