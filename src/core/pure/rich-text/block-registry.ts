@@ -11,6 +11,7 @@ import type { MarkName, NodeName } from './node-names';
 import { blockquote } from './blocks/blockquote';
 import { callout } from './blocks/callout';
 import { codeBlock } from './blocks/code-block';
+import { decisionRecord } from './blocks/decision-record';
 import { doc, hardBreak, text } from './blocks/document';
 import { heading } from './blocks/heading';
 import { horizontalRule } from './blocks/horizontal-rule';
@@ -42,6 +43,7 @@ export const blockModules = {
   taskList,
   taskItem,
   callout,
+  decisionRecord,
 } satisfies Record<NodeName, BlockModule>;
 
 export const markModules = {

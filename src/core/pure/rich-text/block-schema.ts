@@ -9,6 +9,7 @@ import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table
 import type { StarterKitOptions } from '@tiptap/starter-kit';
 import { safeHref } from '../safe-url';
 import { Callout } from './blocks/callout-node';
+import { DecisionRecord } from './blocks/decision-record-node';
 import type { MarkName, NodeName } from './node-names';
 
 /** A node or mark StarterKit provides, enabled with these options (StarterKit keeps its order). */
@@ -47,6 +48,7 @@ export const blockSchema = {
   taskList: TaskList,
   taskItem: TaskItem.configure({ nested: true }),
   callout: Callout,
+  decisionRecord: DecisionRecord,
 } satisfies Record<NodeName, SchemaSource>;
 
 export const markSchema = {

@@ -23,6 +23,7 @@ export const nodeNames = [
   'tableRow',
   'tableHeader',
   'tableCell',
+  'decisionRecord',
 ] as const;
 export type NodeName = (typeof nodeNames)[number];
 
