@@ -6,6 +6,7 @@ import { Placeholder } from '@tiptap/extensions';
 import { richTextExtensions } from '../../../core/pure/rich-text/extensions';
 import { HighlightedCodeBlock } from './code-languages';
 import { CommandKeymap } from './command-keymap';
+import { DecisionRecordEditor } from './decision/decision-record-editor';
 import { DisplayImage } from './display-image';
 import { FindHighlight } from './find-highlight';
 import { ImageFiles, type SaveAsset } from './image-upload';
@@ -14,7 +15,11 @@ import { SlashMenu } from './slash-menu';
 /** `saveAsset`: the App's client's, through which pasted, dropped and picked images are stored. */
 export function sectionEditorExtensions(placeholder: string, saveAsset: SaveAsset): Extensions {
   return [
-    ...richTextExtensions({ codeBlock: HighlightedCodeBlock, image: DisplayImage }),
+    ...richTextExtensions({
+      codeBlock: HighlightedCodeBlock,
+      image: DisplayImage,
+      decisionRecord: DecisionRecordEditor,
+    }),
     Placeholder.configure({ placeholder }),
     CommandKeymap,
     SlashMenu,
