@@ -6,7 +6,7 @@ import {
   type DecisionRecordAttrs,
 } from '../../../../core/pure/rich-text/blocks/decision-attrs';
 import { DecisionPoints } from './DecisionPoints';
-import { ActionButton, moved, TextField } from './decision-fields';
+import { ActionButton, moved, movedFocus, TextField } from './decision-fields';
 
 interface DecisionOptionsProps {
   a: DecisionRecordAttrs;
@@ -29,7 +29,7 @@ export function DecisionOptions({ a, set, focus }: DecisionOptionsProps) {
     const to = i + by;
     if (to < 0 || to >= options.length) return;
     set({ options: moved(options, i, by), chosen: chosenAfterMove(a.chosen, i, by) });
-    focus(`o${to}-${by < 0 && to > 0 ? 'up' : by > 0 && to < options.length - 1 ? 'down' : 'title'}`);
+    focus(`o${to}-${movedFocus(to, by, options.length)}`);
   };
   const remove = (i: number) => {
     const chosen = a.chosen === i ? null : a.chosen !== null && a.chosen > i ? a.chosen - 1 : a.chosen;

@@ -3,7 +3,7 @@
 // button names its item ("Move point 2 of option 1 up"), so it is clear without seeing it.
 import type { DecisionPoint } from '../../../../core/pure/rich-text/blocks/decision-attrs';
 import { LIMITS } from '../../../../core/pure/rich-text/blocks/decision-attrs';
-import { ActionButton, moved, TextField } from './decision-fields';
+import { ActionButton, moved, movedFocus, TextField } from './decision-fields';
 
 interface DecisionPointsProps {
   points: DecisionPoint[];
@@ -24,7 +24,7 @@ export function DecisionPoints({ points, onChange, noun, owner, keyPrefix, focus
   const move = (i: number, by: -1 | 1) => {
     onChange(moved(points, i, by));
     const to = i + by;
-    focus(`${keyPrefix}${to}-${by < 0 && to > 0 ? 'up' : by > 0 && to < points.length - 1 ? 'down' : 'text'}`);
+    focus(`${keyPrefix}${to}-${movedFocus(to, by, points.length)}`);
   };
   return (
     <div className="decision-points-editor">

@@ -76,3 +76,9 @@ export function moved<T>(items: readonly T[], from: number, by: -1 | 1): T[] {
   [out[from], out[to]] = [out[to]!, out[from]!];
   return out;
 }
+
+/** Which button of an item that moved to `to` keeps focus: the same direction if it can go on, else the other. */
+export function movedFocus(to: number, by: -1 | 1, length: number): 'up' | 'down' {
+  const canGoOn = by < 0 ? to > 0 : to < length - 1;
+  return (by < 0) === canGoOn ? 'up' : 'down';
+}

@@ -1,0 +1,117 @@
+// The decision record block: inserted from the "/" menu, filled in with the keyboard only
+// (title, status, an option with points, the chosen option), stored in the study file, shown
+// in the Preview as the site renders it, and axe clean in the app, light and dark.
+import type { Page } from '@playwright/test';
+import { createStudy, saveStatus, section } from './casebook-page';
+import { axeViolations } from './axe';
+import { expect, studiesOnDisk, test } from './casebook-server';
+
+const SHOTS = process.env.DECISION_SHOTS ?? '';
+
+async function tabTo(page: Page, name: string) {
+  // Tab until the control with this accessible name has focus (keyboard only, no clicks).
+  for (let i = 0; i < 40; i++) {
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const label = (el as HTMLInputElement).labels?.[0]?.textContent;
+      return el.getAttribute('aria-label') ?? label ?? el.textContent ?? '';
+    });
+    if (focused.trim() === name) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`never reached "${name}" by Tab`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`a decision record is written by keyboard and shown in the preview (${scheme})`, async ({
+    page,
+    serve,
+    workspace,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(await serve());
+    await createStudy(page, 'Leaving Kubernetes');
+    const decisions = section(page, 'Decisions');
+    await decisions.click();
+    await page.keyboard.type('/decision');
+    const menu = page.getByRole('listbox', { name: 'Insert block' });
+    await expect(menu.getByRole('option', { name: 'Decision record' })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+
+    const card = decisions.getByRole('region', { name: /^Decision record/ });
+    const title = card.getByRole('textbox', { name: 'Decision title' });
+    await expect(title).toBeFocused();
+    await page.keyboard.type('Move from Kubernetes to ECS');
+    await page.keyboard.press('Tab');
+    await expect(card.getByRole('combobox', { name: 'Status' })).toBeFocused();
+    await page.keyboard.press('ArrowDown'); // proposed → accepted
+    await expect(card.getByRole('combobox', { name: 'Status' })).toHaveValue('accepted');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2026-03-02');
+
+    const second = card.getByRole('group', { name: 'Option 2' });
+    await tabTo(page, 'Title');
+    await page.keyboard.type('Stay on Kubernetes');
+    await tabTo(page, 'Add point of option 1');
+    await page.keyboard.press('Enter');
+    await expect(card.getByRole('combobox', { name: 'Point 1 of option 1 kind' })).toBeFocused();
+    await page.keyboard.press('ArrowDown'); // Good → Bad
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('the on-call load stays');
+    await tabTo(page, 'Move option 1 down');
+    await page.keyboard.press('Enter'); // option 1 becomes option 2; focus follows it
+    await expect(second.getByRole('button', { name: 'Move option 2 up' })).toBeFocused();
+    await expect(second.getByRole('textbox', { name: 'Title' })).toHaveValue('Stay on Kubernetes');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    // Back in option 1 (the empty one that moved up): name it, give it a point, choose it.
+    const first = card.getByRole('group', { name: 'Option 1' });
+    await first.getByRole('textbox', { name: 'Title' }).focus();
+    await page.keyboard.type('Move to ECS on Fargate');
+    await page.keyboard.press('Tab');
+    await expect(first.getByRole('checkbox', { name: 'Chosen' })).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(card.getByRole('group', { name: 'Option 1 Chosen' })).toBeVisible();
+    await tabTo(page, 'Add point of option 1');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('no control plane to run');
+
+    await expect(saveStatus(page)).toHaveText('Saved');
+    const [study] = await studiesOnDisk(workspace);
+    const stored = study!.decisions.content!.find((n) => n.type === 'decisionRecord')!;
+    expect(stored.attrs).toMatchObject({
+      title: 'Move from Kubernetes to ECS',
+      status: 'accepted',
+      date: '2026-03-02',
+      chosen: 0,
+      options: [
+        { title: 'Move to ECS on Fargate', points: [{ kind: 'good', text: 'no control plane to run' }] },
+        { title: 'Stay on Kubernetes', points: [{ kind: 'bad', text: 'the on-call load stays' }] },
+      ],
+    });
+
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const frame = page.frameLocator('iframe[title="Preview"]');
+    const record = frame.getByRole('region', { name: 'Decision: Move from Kubernetes to ECS' });
+    await expect(record).toBeVisible();
+    await expect(record.getByRole('heading', { name: 'Decision: Move from Kubernetes to ECS', level: 3 })).toBeVisible();
+    await expect(record.getByText('Chosen', { exact: true })).toBeVisible();
+    await expect(record.getByRole('listitem').filter({ hasText: 'Chosen' }).first()).toContainText('Move to ECS on Fargate');
+    await expect(record).toContainText(
+      'Chose Move to ECS on Fargate over Stay on Kubernetes.',
+    );
+    await expect(record.getByText('Accepted', { exact: true })).toBeVisible();
+
+    if (SHOTS) {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await card.scrollIntoViewIfNeeded();
+        await card.screenshot({ path: `${SHOTS}/editor-${width}-${scheme}.png` });
+      }
+    }
+  });
+}
