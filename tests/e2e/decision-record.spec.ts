@@ -2,7 +2,9 @@
 // (title, status, an option with points, the chosen option), stored in the study file, shown
 // in the Preview as the site renders it, and axe clean in the app, light and dark.
 import type { Page } from '@playwright/test';
-import { createStudy, saveStatus, section } from './casebook-page';
+import { createStudy, libraryEntry, saveStatus, section } from './casebook-page';
+import { sampleStudy, writeStudy } from '../helpers/study-files';
+import { ISSUE_RECORD_DOC } from '../fixtures/decision-record';
 import { axeViolations } from './axe';
 import { expect, studiesOnDisk, test } from './casebook-server';
 
@@ -105,13 +107,36 @@ for (const scheme of ['light', 'dark'] as const) {
       'Chose Move to ECS on Fargate over Stay on Kubernetes.',
     );
     await expect(record.getByText('Accepted', { exact: true })).toBeVisible();
-
-    if (SHOTS) {
-      for (const width of [1280, 390]) {
-        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-        await card.scrollIntoViewIfNeeded();
-        await card.screenshot({ path: `${SHOTS}/editor-${width}-${scheme}.png` });
-      }
-    }
   });
 }
+
+// Screenshots for looking at (DECISION_SHOTS=<folder>): the issue's record in the editor card
+// and on the page (the Preview renders the site's HTML), at 1280 and 390 px, light and dark.
+test('decision record screenshots', async ({ page, serve, workspace }) => {
+  test.skip(!SHOTS, 'set DECISION_SHOTS to a folder to take them');
+  await writeStudy(workspace, sampleStudy(1, { title: 'Leaving Kubernetes', decisions: ISSUE_RECORD_DOC }));
+  await page.goto(await serve());
+  await libraryEntry(page, 'Leaving Kubernetes').click();
+  const card = section(page, 'Decisions').getByRole('region', { name: 'Decision record: Move from Kubernetes to ECS' });
+  await expect(card).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 2400 });
+      await card.screenshot({ path: `${SHOTS}/editor-${width}-${scheme}.png` });
+    }
+  }
+  // The preview at each width shows the page as a reader on that screen would.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const record = page
+    .frameLocator('iframe[title="Preview"]')
+    .getByRole('region', { name: 'Decision: Move from Kubernetes to ECS' });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width: width === 390 ? 390 + 420 : width + 600, height: 2400 });
+      await expect(record.getByText('Chosen', { exact: true })).toBeVisible();
+      await record.screenshot({ path: `${SHOTS}/site-${width}-${scheme}.png` });
+    }
+  }
+});
