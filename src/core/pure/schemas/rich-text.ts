@@ -2,6 +2,7 @@
 // node types are checked by the editor schema when the document is loaded (and on write, by
 // rich-text/known-types.ts). Nesting is bounded (rich-text-depth.ts) before anything recurses.
 import { z } from 'zod';
+import { decisionAttrs, decisionText } from '../rich-text/blocks/decision-attrs';
 import { richTextDepthProblem } from './rich-text-depth';
 
 export const markSchema = z.object({
@@ -55,6 +56,8 @@ export function docToPlainText(doc: RichTextDoc | RichTextNode): string {
   const inline = (node: RichTextNode): string =>
     (node.content ?? []).map((c) => (c.type === 'hardBreak' ? '\n' : (c.text ?? inline(c)))).join('');
   const visit = (node: RichTextNode): void => {
+    // A decision record holds most of its text in attrs (titles, options, points).
+    if (node.type === 'decisionRecord') lines.push(...decisionText(decisionAttrs(node.attrs)));
     const children = node.content ?? [];
     if (children.some((c) => c.type === 'text' || c.type === 'hardBreak')) {
       lines.push(inline(node));
