@@ -85,6 +85,7 @@ describe('the block registry', () => {
       'taskList',
       'taskItem',
       'callout',
+      'decisionRecord',
     ]);
     expect(Object.keys(schema.marks)).toEqual(['link', 'bold', 'code', 'italic', 'strike', 'underline']);
   });

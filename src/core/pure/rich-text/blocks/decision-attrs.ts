@@ -98,7 +98,7 @@ export const emptyDecision = (): DecisionRecordAttrs => decisionAttrs({ options:
 /** The record's text held in attrs, one line each (for plain text, search and word counts). */
 export function decisionText(attrs: DecisionRecordAttrs): string[] {
   const lines = [`Decision: ${attrs.title}`, attrs.date, attrs.deciders, attrs.supersededBy];
-  for (const m of attrs.meta) lines.push(`${m.key}: ${m.value}`);
+  for (const m of attrs.meta) lines.push(m.key, m.value);
   for (const o of attrs.options) lines.push(o.title, o.description, ...o.points.map((p) => p.text));
   for (const c of attrs.consequences) lines.push(c.text);
   return lines.filter((l) => l.trim() !== '');
