@@ -3,6 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkStudy } from '../../../src/core/pure/checks/publish-checks';
 import { StudyNames } from '../../../src/core/pure/checks/study-names';
+import { promptFindings, TemplatePrompts } from '../../../src/core/pure/checks/template-prompts';
+import { decisionAttrs } from '../../../src/core/pure/rich-text/blocks/decision-attrs';
+import { builtInTemplates } from '../../../src/core/pure/templates/builtin-templates';
+import { markdownToSectionDoc } from '../../../src/core/pure/templates/template-draft';
 import { richTextSchema } from '../../../src/core/pure/rich-text/known-types';
 import type { RichTextDoc, RichTextNode } from '../../../src/core/pure/schemas/rich-text';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
@@ -54,5 +58,24 @@ describe('decision record checks', () => {
     expect(findings[1]!.message).toContain('option 3 ("C")');
     expect(new Set(findings.map((f) => f.id)).size).toBe(3);
     expect(decisionFindings(rec({ status: 'superseded', supersededBy: 'ADR-7' })).findings).toEqual([]);
+  });
+});
+
+describe('the "Architecture decision" template', () => {
+  it('writes its Decisions section as a decision record whose untouched fields are prompts', () => {
+    const template = builtInTemplates['architecture-decision']!;
+    const section = markdownToSectionDoc(template.sections!.decisions!);
+    const record = section.content![0]!;
+    expect(record.type).toBe('decisionRecord');
+    expect(decisionAttrs(record.attrs).options.map((o) => o.title)).toEqual([
+      'Option A: the first approach you weighed',
+      'Option B: the alternative you weighed against it',
+    ]);
+    const prompts = TemplatePrompts.builtIn();
+    const untouched = promptFindings(section, 'decisions', prompts).filter((f) => f.path?.join('.') === '0');
+    expect(untouched.length).toBeGreaterThan(5);
+    // Once the author has written their own record in its place, none of it is a prompt.
+    const own = { type: 'doc' as const, content: [ISSUE_RECORD] };
+    expect(promptFindings(own, 'decisions', prompts)).toEqual([]);
   });
 });

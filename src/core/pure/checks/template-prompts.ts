@@ -3,6 +3,7 @@
 // must not be published. Recognised by normalised text (case, spacing and Unicode forms aside),
 // whole or with the author's answer appended, against every template the workspace has and the
 // built-ins (a study made from an older or deleted template still holds their prompts).
+import { decisionAttrs, decisionText } from '../rich-text/blocks/decision-attrs';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { docToPlainText } from '../schemas/rich-text';
 import { sectionKeys, sectionLabels, type SectionKey } from '../schemas/study';
@@ -39,7 +40,13 @@ export function normalizePromptText(text: string): string {
 function paragraphs(doc: RichTextDoc, visit: (node: RichTextNode, path: number[]) => void): void {
   const walk = (node: RichTextNode, path: number[]): void => {
     if (node.type === 'paragraph') visit(node, path);
-    else (node.content ?? []).forEach((child, i) => walk(child, [...path, i]));
+    else {
+      // A decision record's fields (titles, options, points) are prompts too, held in attrs.
+      if (node.type === 'decisionRecord')
+        for (const text of decisionText(decisionAttrs(node.attrs)))
+          visit({ type: 'paragraph', content: [{ type: 'text', text }] }, path);
+      (node.content ?? []).forEach((child, i) => walk(child, [...path, i]));
+    }
   };
   (doc.content ?? []).forEach((child, i) => walk(child, [i]));
 }
