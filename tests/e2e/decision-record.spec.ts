@@ -100,12 +100,14 @@ for (const scheme of ['light', 'dark'] as const) {
     const frame = page.frameLocator('iframe[title="Preview"]');
     const record = frame.getByRole('region', { name: 'Decision: Move from Kubernetes to ECS' });
     await expect(record).toBeVisible();
-    await expect(record.getByRole('heading', { name: 'Decision: Move from Kubernetes to ECS', level: 3 })).toBeVisible();
+    await expect(
+      record.getByRole('heading', { name: 'Decision: Move from Kubernetes to ECS', level: 3 }),
+    ).toBeVisible();
     await expect(record.getByText('Chosen', { exact: true })).toBeVisible();
-    await expect(record.getByRole('listitem').filter({ hasText: 'Chosen' }).first()).toContainText('Move to ECS on Fargate');
-    await expect(record).toContainText(
-      'Chose Move to ECS on Fargate over Stay on Kubernetes.',
+    await expect(record.getByRole('listitem').filter({ hasText: 'Chosen' }).first()).toContainText(
+      'Move to ECS on Fargate',
     );
+    await expect(record).toContainText('Chose Move to ECS on Fargate over Stay on Kubernetes.');
     await expect(record.getByText('Accepted', { exact: true })).toBeVisible();
   });
 }

@@ -53,7 +53,11 @@ describe('decision record checks', () => {
       { title: 'C', points: [] },
     ];
     const { findings } = decisionFindings(rec({ options, chosen: 1, status: 'superseded' }));
-    expect(findings.map((f) => f.rule)).toEqual(['decision-option-points', 'decision-option-points', 'decision-successor']);
+    expect(findings.map((f) => f.rule)).toEqual([
+      'decision-option-points',
+      'decision-option-points',
+      'decision-successor',
+    ]);
     expect(findings[0]!.message).toContain('option 1 ("A")');
     expect(findings[1]!.message).toContain('option 3 ("C")');
     expect(new Set(findings.map((f) => f.id)).size).toBe(3);
@@ -64,7 +68,7 @@ describe('decision record checks', () => {
 describe('the "Architecture decision" template', () => {
   it('writes its Decisions section as a decision record whose untouched fields are prompts', () => {
     const template = builtInTemplates['architecture-decision']!;
-    const section = markdownToSectionDoc(template.sections!.decisions!);
+    const section = markdownToSectionDoc(template.sections!.decisions as string);
     const record = section.content![0]!;
     expect(record.type).toBe('decisionRecord');
     expect(decisionAttrs(record.attrs).options.map((o) => o.title)).toEqual([

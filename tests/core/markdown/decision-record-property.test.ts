@@ -42,7 +42,9 @@ const recordArb: fc.Arbitrary<RichTextNode> = fc
     attrs,
     content:
       context.length > 0
-        ? context.map((text) => (text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' }))
+        ? context.map((text) =>
+            text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' },
+          )
         : [{ type: 'paragraph' }],
   }));
 
@@ -56,11 +58,16 @@ const neighbour: fc.Arbitrary<RichTextNode> = fc.oneof(
 describe('decision record Markdown round trip', () => {
   it('gives back any record, and the blocks around it, as the normal form says', () => {
     fc.assert(
-      fc.property(fc.array(neighbour, { maxLength: 2 }), recordArb, fc.array(neighbour, { maxLength: 2 }), (before, rec, after) => {
-        const section: RichTextDoc = { type: 'doc', content: [...before, rec, ...after] };
-        const { back, markdown } = throughMarkdown(section);
-        expect(back, markdown).toEqual(markdownNormalForm(section));
-      }),
+      fc.property(
+        fc.array(neighbour, { maxLength: 2 }),
+        recordArb,
+        fc.array(neighbour, { maxLength: 2 }),
+        (before, rec, after) => {
+          const section: RichTextDoc = { type: 'doc', content: [...before, rec, ...after] };
+          const { back, markdown } = throughMarkdown(section);
+          expect(back, markdown).toEqual(markdownNormalForm(section));
+        },
+      ),
       { numRuns: RUNS },
     );
   });

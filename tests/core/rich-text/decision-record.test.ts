@@ -160,7 +160,9 @@ describe('decision record on the site', () => {
     const y = (attrs: Record<string, unknown>) => yStatement(decisionAttrs(attrs)).replace(/<\/?em>/g, '*');
     const opt = (title: string, bad?: string) => ({ title, points: bad ? [{ kind: 'bad', text: bad }] : [] });
     expect(y({ options: [] })).toBe('');
-    expect(y({ options: [opt('A'), opt('B')], chosen: null })).toBe('Options considered: *A* and *B*; none chosen yet.');
+    expect(y({ options: [opt('A'), opt('B')], chosen: null })).toBe(
+      'Options considered: *A* and *B*; none chosen yet.',
+    );
     expect(y({ options: [opt('A')], chosen: 0 })).toBe('Chose *A*.');
     expect(y({ options: [opt('A'), opt('B'), opt('C')], chosen: 2 })).toBe('Chose *C* over *A* and *B*.');
     expect(y({ options: [opt('A'), opt('B', 'we pay more.')], chosen: 1 })).toBe(

@@ -32,7 +32,10 @@ export function decisionStatus(value: unknown): DecisionStatus {
 
 // One line of bounded text: anything else becomes '' (a number, an object), line breaks spaces.
 const line = (max: number) =>
-  z.unknown().optional().transform((v) => (typeof v === 'string' ? v.replace(/\r\n?|\n/g, ' ').slice(0, max) : ''));
+  z
+    .unknown()
+    .optional()
+    .transform((v) => (typeof v === 'string' ? v.replace(/\r\n?|\n/g, ' ').slice(0, max) : ''));
 const list = <T extends z.ZodType>(item: T, max: number) =>
   z
     .unknown()
@@ -47,7 +50,10 @@ const objectOr = (v: unknown): Record<string, unknown> =>
 const item = <T extends z.ZodRawShape>(shape: T) => z.preprocess(objectOr, z.object(shape));
 
 const pointSchema = item({
-  kind: z.unknown().optional().transform((v): 'good' | 'bad' => (v === 'bad' ? 'bad' : 'good')),
+  kind: z
+    .unknown()
+    .optional()
+    .transform((v): 'good' | 'bad' => (v === 'bad' ? 'bad' : 'good')),
   text: line(LIMITS.line),
 });
 const optionSchema = item({
@@ -88,8 +94,13 @@ export function decisionAttrs(raw: unknown): DecisionRecordAttrs {
   return {
     ...parsed,
     // A key with an attr of its own (or none at all) is not an extra line.
-    meta: parsed.meta.filter((m) => m.key.trim() !== '' && !m.key.includes(':') && !knownMetaKeys.has(m.key.trim().toLowerCase())),
-    chosen: typeof chosen === 'number' && Number.isInteger(chosen) && chosen >= 0 && chosen < parsed.options.length ? chosen : null,
+    meta: parsed.meta.filter(
+      (m) => m.key.trim() !== '' && !m.key.includes(':') && !knownMetaKeys.has(m.key.trim().toLowerCase()),
+    ),
+    chosen:
+      typeof chosen === 'number' && Number.isInteger(chosen) && chosen >= 0 && chosen < parsed.options.length
+        ? chosen
+        : null,
   };
 }
 

@@ -58,7 +58,9 @@ export function decisionHtml(node: RichTextNode, state: HtmlState): string {
   const options = a.options.map((o, i) => {
     const chosen = a.chosen === i;
     const badge = chosen ? ` <span class="decision-chosen-badge">Chosen</span>` : '';
-    const description = o.description.trim() ? `<p class="decision-option-description">${escapeHtml(o.description)}</p>` : '';
+    const description = o.description.trim()
+      ? `<p class="decision-option-description">${escapeHtml(o.description)}</p>`
+      : '';
     return `<li class="decision-option${chosen ? ' decision-option-chosen' : ''}"><p class="decision-option-title"><strong>${escapeHtml(optionTitle(o, i))}</strong>${badge}</p>${description}${points(o.points)}</li>`;
   });
   // aria-label rather than aria-labelledby: two records with the same title on one page would

@@ -40,17 +40,20 @@ const CHOSEN = '(chosen)';
 // Underscores are written as `\_` (as doc-to-mdast does for rich text), so that a character
 // reference the serializer may put beside one never turns it into an emphasis delimiter.
 function text(value: string): PhrasingContent[] {
-  return value.split('_').flatMap((part, i): PhrasingContent[] => [
-    ...(i > 0 ? [{ type: 'verbatim' as const, value: '\\_' }] : []),
-    ...(part ? [{ type: 'text' as const, value: part }] : []),
-  ]);
+  return value
+    .split('_')
+    .flatMap((part, i): PhrasingContent[] => [
+      ...(i > 0 ? [{ type: 'verbatim' as const, value: '\\_' }] : []),
+      ...(part ? [{ type: 'text' as const, value: part }] : []),
+    ]);
 }
 
 const item = (children: ListItem['children']): ListItem => ({ type: 'listItem', spread: false, children });
 const lineItem = (value: string): ListItem => item([{ type: 'paragraph', children: text(value) }]);
 const pointLabel = (p: DecisionPoint): string => (p.kind === 'bad' ? 'Bad' : 'Good');
 const bullets = (items: ListItem[]): List => ({ type: 'list', ordered: false, spread: false, children: items });
-const pointList = (points: DecisionPoint[]): List => bullets(points.map((p) => lineItem(`${pointLabel(p)}: ${p.text}`)));
+const pointList = (points: DecisionPoint[]): List =>
+  bullets(points.map((p) => lineItem(`${pointLabel(p)}: ${p.text}`)));
 const subheading = (value: string): Heading => ({ type: 'heading', depth: 4, children: [{ type: 'text', value }] });
 
 /** An option's title as written: an empty one is named by its number (Markdown needs text in `**…**`). */
@@ -96,9 +99,14 @@ export function decisionToMdast(node: RichTextNode, state: MdastWriteState): Roo
 
 /** The plain text of phrasing, with a warning when markup (emphasis, links) was dropped. */
 function plainOf(nodes: PhrasingContent[], state: MdastReadState, where: string): string {
-  const marked = (n: Nodes): boolean => !(n.type === 'text' || n.type === 'break') || ('children' in n && (n.children as Nodes[]).some(marked));
+  const marked = (n: Nodes): boolean =>
+    !(n.type === 'text' || n.type === 'break') || ('children' in n && (n.children as Nodes[]).some(marked));
   if (nodes.some(marked)) state.warn(`Formatting in a decision record's ${where} was dropped; its text was kept.`);
-  return nodes.map((n) => state.plain(n)).join('').replace(/[ \t]*\r?\n[ \t]*/g, ' ').trim();
+  return nodes
+    .map((n) => state.plain(n))
+    .join('')
+    .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
+    .trim();
 }
 
 /** An item holding one paragraph of `Key: value`, as [key, value]; null otherwise. */
@@ -124,7 +132,8 @@ function readMeta(list: List, a: DecisionRecordAttrs, state: MdastReadState): bo
       const by = /^superseded by[ \t]+(.+)$/i.exec(value);
       a.status = by ? 'superseded' : decisionStatus(value);
       if (by && !a.supersededBy) a.supersededBy = by[1]!;
-      if (!by && a.status !== value.toLowerCase()) state.warn(`The decision status "${value}" is unknown; it reads as proposed.`);
+      if (!by && a.status !== value.toLowerCase())
+        state.warn(`The decision status "${value}" is unknown; it reads as proposed.`);
     } else a[known] = value;
     if (known) seen.add(known);
   }
@@ -137,7 +146,8 @@ function readPoints(list: List, state: MdastReadState): DecisionPoint[] {
     const [first] = li.children;
     const line = first?.type === 'paragraph' ? plainOf(first.children, state, 'points') : state.plain(li).trim();
     const match = /^(good|bad)[ \t]*:[ \t]*(.*)$/i.exec(line);
-    if (!match) state.warn(`A decision point without "Good:" or "Bad:" was read as a good point: "${line.slice(0, 40)}".`);
+    if (!match)
+      state.warn(`A decision point without "Good:" or "Bad:" was read as a good point: "${line.slice(0, 40)}".`);
     return { kind: match?.[1]!.toLowerCase() === 'bad' ? 'bad' : 'good', text: match ? match[2]! : line };
   });
 }
@@ -151,7 +161,12 @@ function readOption(li: ListItem, state: MdastReadState): { option: DecisionOpti
   const lead = rest0[0]?.type === 'text' ? rest0[0].value : '';
   const mark = /^[ \t]*\(chosen\)[ \t]*(\r?\n|$)/i.exec(lead);
   const chosen = !!strong && !!mark;
-  const tail = mark ? [...(lead.length > mark[0].length ? [{ type: 'text' as const, value: lead.slice(mark[0].length) }] : []), ...rest0.slice(1)] : rest0;
+  const tail = mark
+    ? [
+        ...(lead.length > mark[0].length ? [{ type: 'text' as const, value: lead.slice(mark[0].length) }] : []),
+        ...rest0.slice(1),
+      ]
+    : rest0;
   let description = plainOf(tail, state, 'option description');
   let title = strong ? plainOf(strong.children, state, 'option title') : '';
   if (!strong) {
@@ -159,7 +174,13 @@ function readOption(li: ListItem, state: MdastReadState): { option: DecisionOpti
     const raw = tail.map((n) => state.plain(n)).join('');
     const cut = raw.indexOf('\n');
     title = (cut < 0 ? raw : raw.slice(0, cut)).trim();
-    description = cut < 0 ? '' : raw.slice(cut + 1).replace(/[ \t]*\r?\n[ \t]*/g, ' ').trim();
+    description =
+      cut < 0
+        ? ''
+        : raw
+            .slice(cut + 1)
+            .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
+            .trim();
   }
   const points: DecisionPoint[] = [];
   for (const block of first?.type === 'paragraph' ? rest : li.children) {
@@ -207,7 +228,8 @@ export function readDecision(node: Heading, state: MdastReadState, siblings: Mda
     }
   }
   const attrs = decisionAttrs({ ...a, chosen });
-  if (a.options.length > attrs.options.length) state.warn(`Only the first ${LIMITS.options} options of a decision were kept.`);
+  if (a.options.length > attrs.options.length)
+    state.warn(`Only the first ${LIMITS.options} options of a decision were kept.`);
   const read = state.blocks(context);
   const content = read.filter((b) => contextTypes.has(b.type));
   if (content.length < read.length) state.warn("A block that a decision record's context cannot hold was dropped.");

@@ -80,7 +80,12 @@ export function DecisionOptions({ a, set, focus }: DecisionOptionsProps) {
               onChange={(points) => update(i, { points: points.slice(0, LIMITS.points) })}
             />
             <div className="decision-option-actions">
-              <ActionButton label={`Move option ${i + 1} up`} focusKey={`o${i}-up`} disabled={i === 0} onClick={() => move(i, -1)}>
+              <ActionButton
+                label={`Move option ${i + 1} up`}
+                focusKey={`o${i}-up`}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+              >
                 ↑ Up
               </ActionButton>
               <ActionButton

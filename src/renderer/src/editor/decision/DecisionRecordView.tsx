@@ -18,7 +18,6 @@ import { TextField } from './decision-fields';
 import { takeDecisionTitleFocus } from './decision-focus';
 import '../../styles/decision-record.css';
 
-
 function DecisionRecordCard({ node, updateAttributes, editor, getPos }: ReactNodeViewProps) {
   const a = useMemo(() => decisionAttrs(node.attrs), [node.attrs]);
   const root = useRef<HTMLDivElement>(null);
@@ -49,7 +48,11 @@ function DecisionRecordCard({ node, updateAttributes, editor, getPos }: ReactNod
 
   const editContext = () => {
     const pos = getPos();
-    if (typeof pos === 'number') editor.chain().focus(pos + 2).run();
+    if (typeof pos === 'number')
+      editor
+        .chain()
+        .focus(pos + 2)
+        .run();
   };
 
   return (
@@ -90,8 +93,19 @@ function DecisionRecordCard({ node, updateAttributes, editor, getPos }: ReactNod
               ))}
             </select>
           </label>
-          <TextField label="Date" value={a.date} focusKey="date" placeholder="2026-03-02" onChange={(date) => set({ date })} />
-          <TextField label="Deciders" value={a.deciders} focusKey="deciders" onChange={(deciders) => set({ deciders })} />
+          <TextField
+            label="Date"
+            value={a.date}
+            focusKey="date"
+            placeholder="2026-03-02"
+            onChange={(date) => set({ date })}
+          />
+          <TextField
+            label="Deciders"
+            value={a.deciders}
+            focusKey="deciders"
+            onChange={(deciders) => set({ deciders })}
+          />
           {(a.status === 'superseded' || a.supersededBy) && (
             <TextField
               label="Superseded by"

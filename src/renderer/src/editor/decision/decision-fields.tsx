@@ -80,5 +80,5 @@ export function moved<T>(items: readonly T[], from: number, by: -1 | 1): T[] {
 /** Which button of an item that moved to `to` keeps focus: the same direction if it can go on, else the other. */
 export function movedFocus(to: number, by: -1 | 1, length: number): 'up' | 'down' {
   const canGoOn = by < 0 ? to > 0 : to < length - 1;
-  return (by < 0) === canGoOn ? 'up' : 'down';
+  return by < 0 === canGoOn ? 'up' : 'down';
 }
