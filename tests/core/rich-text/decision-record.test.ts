@@ -144,7 +144,7 @@ describe('decision record on the site', () => {
         '<section class="decision decision-is-accepted" aria-label="Decision: Move from Kubernetes to ECS">',
         '<h3 class="decision-title">Decision: Move from Kubernetes to ECS</h3>',
         '<p class="decision-y">Chose <em>Move to ECS on Fargate</em> over <em>Stay on self-managed Kubernetes</em>, accepting that it is tied to one cloud vendor.</p>',
-        '<dl class="decision-meta"><dt>Status</dt><dd><span class="decision-status decision-status-accepted">Accepted</span></dd><dt>Date</dt><dd>2026-03-02</dd><dt>Deciders</dt><dd>Platform team, Dana Kim</dd></dl>',
+        '<dl class="decision-meta"><div><dt>Status</dt><dd><span class="decision-status decision-status-accepted">Accepted</span></dd></div><div><dt>Date</dt><dd>2026-03-02</dd></div><div><dt>Deciders</dt><dd>Platform team, Dana Kim</dd></div></dl>',
         '<div class="decision-context"><p>Two years of operating our own control plane cost more than it gave us.</p></div>',
         '<h4>Considered options</h4><ol class="decision-options">',
         '<li class="decision-option"><p class="decision-option-title"><strong>Stay on self-managed Kubernetes</strong></p><p class="decision-option-description">Keep the cluster and hire for it.</p><ul class="decision-points"><li class="decision-point decision-good"><span class="decision-point-kind">Good:</span> no migration</li><li class="decision-point decision-bad"><span class="decision-point-kind">Bad:</span> the on-call load stays</li></ul></li>',

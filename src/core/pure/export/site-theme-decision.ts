@@ -10,7 +10,8 @@ export const DECISION_CSS = `
 .decision-meta { display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; margin: 0 0 1em; font-size: 0.9rem; color: var(--muted); }
 .decision-meta dt { font-weight: 600; }
 .decision-meta dt::after { content: ":"; }
-.decision-meta dd { margin: 0 0 0 -0.9rem; color: var(--fg); }
+.decision-meta > div { display: flex; gap: 0.3em; }
+.decision-meta dd { margin: 0; color: var(--fg); }
 .decision-status { display: inline-block; font-weight: 700; font-size: 0.8rem; letter-spacing: 0.03em; text-transform: uppercase; border: 1px solid currentColor; border-radius: 999px; padding: 0 0.55em; color: var(--decision, var(--accent)); }
 .decision-is-accepted { --decision: var(--badge-ok); }
 .decision-is-rejected { --decision: var(--badge-fail); }

@@ -48,11 +48,11 @@ export function decisionHtml(node: RichTextNode, state: HtmlState): string {
   const sub = Math.min(6, level + 1);
   const name = a.title.trim() ? `Decision: ${a.title.trim()}` : 'Decision';
   const meta = [
-    `<dt>Status</dt><dd><span class="decision-status decision-status-${a.status}">${decisionStatusLabels[a.status]}</span></dd>`,
-    ...(a.date.trim() ? [`<dt>Date</dt><dd>${escapeHtml(a.date)}</dd>`] : []),
-    ...(a.deciders.trim() ? [`<dt>Deciders</dt><dd>${escapeHtml(a.deciders)}</dd>`] : []),
-    ...(a.supersededBy.trim() ? [`<dt>Superseded by</dt><dd>${escapeHtml(a.supersededBy)}</dd>`] : []),
-    ...a.meta.map((m) => `<dt>${escapeHtml(m.key)}</dt><dd>${escapeHtml(m.value)}</dd>`),
+    `<div><dt>Status</dt><dd><span class="decision-status decision-status-${a.status}">${decisionStatusLabels[a.status]}</span></dd></div>`,
+    ...(a.date.trim() ? [`<div><dt>Date</dt><dd>${escapeHtml(a.date)}</dd></div>`] : []),
+    ...(a.deciders.trim() ? [`<div><dt>Deciders</dt><dd>${escapeHtml(a.deciders)}</dd></div>`] : []),
+    ...(a.supersededBy.trim() ? [`<div><dt>Superseded by</dt><dd>${escapeHtml(a.supersededBy)}</dd></div>`] : []),
+    ...a.meta.map((m) => `<div><dt>${escapeHtml(m.key)}</dt><dd>${escapeHtml(m.value)}</dd></div>`),
   ];
   const y = yStatement(a);
   const options = a.options.map((o, i) => {
