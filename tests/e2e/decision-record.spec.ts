@@ -31,6 +31,8 @@ for (const scheme of ['light', 'dark'] as const) {
     serve,
     workspace,
   }) => {
+    // A long keyboard walk plus a whole-page axe run: more than the default on two loaded cores.
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(await serve());
     await createStudy(page, 'Leaving Kubernetes');
@@ -51,6 +53,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(card.getByRole('combobox', { name: 'Status' })).toHaveValue('accepted');
     await page.keyboard.press('Tab');
     await page.keyboard.type('2026-03-02');
+    // The context is rich text inside the card: a button takes the caret there.
+    await tabTo(page, 'Write the context');
+    await page.keyboard.press('Enter');
+    await expect(decisions).toBeFocused();
+    await page.keyboard.type('Running our own control plane cost too much.');
+    await expect(card.getByRole('group', { name: 'Context' })).toHaveText(
+      'Running our own control plane cost too much.',
+    );
+    await page.keyboard.press('Tab'); // out of the editor's text, into the card's first field
+    await expect(title).toBeFocused();
 
     const second = card.getByRole('group', { name: 'Option 2' });
     await tabTo(page, 'Title');
@@ -83,6 +95,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(saveStatus(page)).toHaveText('Saved');
     const [study] = await studiesOnDisk(workspace);
     const stored = study!.decisions.content!.find((n) => n.type === 'decisionRecord')!;
+    expect(stored.content).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'Running our own control plane cost too much.' }] },
+    ]);
     expect(stored.attrs).toMatchObject({
       title: 'Move from Kubernetes to ECS',
       status: 'accepted',
@@ -96,7 +111,9 @@ for (const scheme of ['light', 'dark'] as const) {
 
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const previewButton = page.getByRole('button', { name: 'Preview', exact: true });
+    await previewButton.click();
+    await expect(previewButton).toHaveAttribute('aria-pressed', 'true');
     const frame = page.frameLocator('iframe[title="Preview"]');
     const record = frame.getByRole('region', { name: 'Decision: Move from Kubernetes to ECS' });
     await expect(record).toBeVisible();
@@ -109,6 +126,9 @@ for (const scheme of ['light', 'dark'] as const) {
     );
     await expect(record).toContainText('Chose Move to ECS on Fargate over Stay on Kubernetes.');
     await expect(record.getByText('Accepted', { exact: true })).toBeVisible();
+    await expect(record).toContainText('Running our own control plane cost too much.');
+    // The toolbar offers the same command by the same name.
+    await expect(page.getByRole('button', { name: 'Decision record', exact: true })).toBeVisible();
   });
 }
 

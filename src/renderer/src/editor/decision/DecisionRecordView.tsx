@@ -48,11 +48,10 @@ function DecisionRecordCard({ node, updateAttributes, editor, getPos }: ReactNod
 
   const editContext = () => {
     const pos = getPos();
-    if (typeof pos === 'number')
-      editor
-        .chain()
-        .focus(pos + 2)
-        .run();
+    if (typeof pos !== 'number') return;
+    // Focus at once (TipTap's focus command waits a frame, and keys typed meanwhile would be lost).
+    editor.commands.setTextSelection(pos + 2);
+    editor.view.focus();
   };
 
   return (
