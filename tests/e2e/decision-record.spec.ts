@@ -132,6 +132,31 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test('the toolbar inserts a record; undo in a field and the remove button work by keyboard', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(await serve());
+  await createStudy(page, 'Toolbar Record');
+  const lessons = section(page, 'Lessons');
+  await lessons.click();
+  await page.getByRole('button', { name: 'Decision record', exact: true }).click();
+  const card = lessons.getByRole('region', { name: /^Decision record/ });
+  const title = card.getByRole('textbox', { name: 'Decision title' });
+  await expect(title).toBeFocused();
+  await page.keyboard.type('Keep the monolith');
+  await expect(card).toHaveAccessibleName('Decision record: Keep the monolith');
+  // Undo from inside the field takes the typing back (the editor's history, not the input's).
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(title).toHaveValue('');
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(title).toHaveValue('Keep the monolith');
+  await page.keyboard.press('Shift+Tab');
+  await expect(card.getByRole('button', { name: 'Remove decision record' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(lessons.getByRole('region', { name: /^Decision record/ })).toHaveCount(0);
+});
+
 // Screenshots for looking at (DECISION_SHOTS=<folder>): the record in the editor card
 // and on the page (the Preview renders the site's HTML), at 1280 and 390 px, light and dark.
 test('decision record screenshots', async ({ page, serve, workspace }) => {

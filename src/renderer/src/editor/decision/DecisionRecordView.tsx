@@ -2,9 +2,10 @@
 // context as editable rich text (NodeViewContent), each considered option a named group with
 // its points and a "Chosen" toggle, and the consequences. Everything works by keyboard: each
 // add / remove / move is a button naming its item, and focus follows the item it moved. Every
-// change is one updateAttributes call (one undoable transaction); only this card re-renders.
+// change is one transaction on this node's attrs (undoable); only this card re-renders.
+import { closeHistory } from '@tiptap/pm/history';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
-import { memo, useEffect, useId, useMemo, useRef } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import {
   decisionAttrs,
   decisionStatuses,
@@ -18,12 +19,30 @@ import { TextField } from './decision-fields';
 import { takeDecisionTitleFocus } from './decision-focus';
 import '../../styles/decision-record.css';
 
-function DecisionRecordCard({ node, updateAttributes, editor, getPos }: ReactNodeViewProps) {
+function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewProps) {
   const a = useMemo(() => decisionAttrs(node.attrs), [node.attrs]);
   const root = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<string | null>(null);
   const id = useId();
-  const set = (patch: Partial<DecisionRecordAttrs>) => updateAttributes(patch);
+  // One transaction per change. Typing in one field is one undo step (the history groups it);
+  // moving to another field, or any button, starts a new one, so Undo takes back one edit of
+  // the record rather than the record's insertion along with everything typed into it.
+  const lastField = useRef<string | null>(null);
+  const set = (patch: Partial<DecisionRecordAttrs>) => {
+    const active = document.activeElement as HTMLElement | null;
+    const field = active && /^(INPUT|SELECT)$/.test(active.tagName) ? (active.dataset.focusKey ?? null) : null;
+    const newStep = field === null || field !== lastField.current;
+    lastField.current = field;
+    const pos = getPos();
+    if (typeof pos !== 'number') return;
+    editor.commands.command(({ tr }) => {
+      const current = tr.doc.nodeAt(pos);
+      if (current?.type.name !== 'decisionRecord') return false;
+      tr.setNodeMarkup(pos, undefined, { ...current.attrs, ...patch });
+      if (newStep) closeHistory(tr);
+      return true;
+    });
+  };
 
   const card = () => root.current?.closest('.decision-card') ?? null;
   useEffect(() => {
@@ -54,13 +73,24 @@ function DecisionRecordCard({ node, updateAttributes, editor, getPos }: ReactNod
     editor.view.focus();
   };
 
+  // Undo and redo from inside a field: ProseMirror's keymap does not see keys typed in inputs.
+  const historyKeys = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    const redo = (key === 'z' && e.shiftKey) || key === 'y';
+    if (key !== 'z' && !redo) return;
+    e.preventDefault();
+    if (redo) editor.commands.redo();
+    else editor.commands.undo();
+  };
+
   return (
     <NodeViewWrapper
       as="section"
       className={`decision-card decision-card-${a.status}`}
       aria-label={a.title ? `Decision record: ${a.title}` : 'Decision record'}
     >
-      <div ref={root} contentEditable={false} className="decision-card-fields">
+      <div ref={root} contentEditable={false} className="decision-card-fields" onKeyDown={historyKeys}>
         <div className="decision-card-top">
           <span className="decision-card-kind" aria-hidden="true">
             Decision
@@ -68,6 +98,9 @@ function DecisionRecordCard({ node, updateAttributes, editor, getPos }: ReactNod
           <span className={`decision-card-status decision-card-status-${a.status}`} aria-hidden="true">
             {decisionStatusLabels[a.status]}
           </span>
+          <button type="button" className="decision-remove-record" onClick={() => deleteNode()}>
+            Remove decision record
+          </button>
         </div>
         <TextField
           label="Decision title"
@@ -133,7 +166,7 @@ function DecisionRecordCard({ node, updateAttributes, editor, getPos }: ReactNod
         </div>
       </div>
       <NodeViewContent className="decision-context" role="group" aria-labelledby={`${id}-context`} />
-      <div contentEditable={false} className="decision-card-fields">
+      <div contentEditable={false} className="decision-card-fields" onKeyDown={historyKeys}>
         <DecisionOptions a={a} set={set} focus={focus} />
         <fieldset className="decision-group">
           <legend className="decision-group-title">Consequences</legend>
