@@ -98,9 +98,6 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
           <span className={`decision-card-status decision-card-status-${a.status}`} aria-hidden="true">
             {decisionStatusLabels[a.status]}
           </span>
-          <button type="button" className="decision-remove-record" onClick={() => deleteNode()}>
-            Remove decision record
-          </button>
         </div>
         <TextField
           label="Decision title"
@@ -179,6 +176,9 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             onChange={(consequences) => set({ consequences: consequences.slice(0, LIMITS.points) })}
           />
         </fieldset>
+        <button type="button" className="decision-remove-record" onClick={() => deleteNode()}>
+          Remove decision record
+        </button>
       </div>
     </NodeViewWrapper>
   );
