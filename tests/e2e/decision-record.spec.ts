@@ -64,24 +64,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Tab'); // out of the editor's text, into the card's first field
     await expect(title).toBeFocused();
 
-    const second = card.getByRole('group', { name: 'Option 2' });
-    await tabTo(page, 'Title');
-    await page.keyboard.type('Stay on Kubernetes');
-    await tabTo(page, 'Add point of option 1');
-    await page.keyboard.press('Enter');
-    await expect(card.getByRole('combobox', { name: 'Point 1 of option 1 kind' })).toBeFocused();
-    await page.keyboard.press('ArrowDown'); // Good → Bad
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('the on-call load stays');
-    await tabTo(page, 'Move option 1 down');
-    await page.keyboard.press('Enter'); // option 1 becomes option 2; focus follows it
-    await expect(second.getByRole('button', { name: 'Move option 2 up' })).toBeFocused();
-    await expect(second.getByRole('textbox', { name: 'Title' })).toHaveValue('Stay on Kubernetes');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    // Back in option 1 (the empty one that moved up): name it, give it a point, choose it.
+    // Option 1: named, chosen, one Good point.
     const first = card.getByRole('group', { name: 'Option 1' });
-    await first.getByRole('textbox', { name: 'Title' }).focus();
+    await tabTo(page, 'Title');
+    await expect(first.getByRole('textbox', { name: 'Title' })).toBeFocused();
     await page.keyboard.type('Move to ECS on Fargate');
     await page.keyboard.press('Tab');
     await expect(first.getByRole('checkbox', { name: 'Chosen' })).toBeFocused();
@@ -89,8 +75,27 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(card.getByRole('group', { name: 'Option 1 Chosen' })).toBeVisible();
     await tabTo(page, 'Add point of option 1');
     await page.keyboard.press('Enter');
+    await expect(card.getByRole('combobox', { name: 'Point 1 of option 1 kind' })).toBeFocused();
     await page.keyboard.press('Tab');
     await page.keyboard.type('no control plane to run');
+    // Option 2: named, one Bad point, then moved up: the chosen mark stays with its option.
+    await tabTo(page, 'Title');
+    const second = card.getByRole('group', { name: 'Option 2' });
+    await expect(second.getByRole('textbox', { name: 'Title' })).toBeFocused();
+    await page.keyboard.type('Stay on Kubernetes');
+    await tabTo(page, 'Add point of option 2');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown'); // Good → Bad
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('the on-call load stays');
+    await tabTo(page, 'Move option 2 up');
+    await page.keyboard.press('Enter'); // option 2 becomes option 1; focus follows it
+    await expect(first.getByRole('button', { name: 'Move option 1 down' })).toBeFocused();
+    await expect(first.getByRole('textbox', { name: 'Title' })).toHaveValue('Stay on Kubernetes');
+    await expect(card.getByRole('group', { name: 'Option 2 Chosen' })).toBeVisible();
+    await expect(
+      card.getByRole('group', { name: 'Option 2 Chosen' }).getByRole('textbox', { name: 'Title' }),
+    ).toHaveValue('Move to ECS on Fargate');
 
     await expect(saveStatus(page)).toHaveText('Saved');
     const [study] = await studiesOnDisk(workspace);
@@ -102,10 +107,10 @@ for (const scheme of ['light', 'dark'] as const) {
       title: 'Move from Kubernetes to ECS',
       status: 'accepted',
       date: '2026-03-02',
-      chosen: 0,
+      chosen: 1,
       options: [
-        { title: 'Move to ECS on Fargate', points: [{ kind: 'good', text: 'no control plane to run' }] },
         { title: 'Stay on Kubernetes', points: [{ kind: 'bad', text: 'the on-call load stays' }] },
+        { title: 'Move to ECS on Fargate', points: [{ kind: 'good', text: 'no control plane to run' }] },
       ],
     });
 
