@@ -78,6 +78,7 @@ describe('the "Architecture decision" template', () => {
     const prompts = TemplatePrompts.builtIn();
     const untouched = promptFindings(section, 'decisions', prompts).filter((f) => f.path?.join('.') === '0');
     expect(untouched.length).toBeGreaterThan(5);
+    expect(new Set(untouched.map((f) => f.id)).size).toBe(untouched.length);
     // Once the author has written their own record in its place, none of it is a prompt.
     const own = { type: 'doc' as const, content: [ISSUE_RECORD] };
     expect(promptFindings(own, 'decisions', prompts)).toEqual([]);

@@ -37,14 +37,15 @@ export function normalizePromptText(text: string): string {
 }
 
 /** Paragraphs at any depth (in lists, quotes, callouts), each with its child-index path. */
-function paragraphs(doc: RichTextDoc, visit: (node: RichTextNode, path: number[]) => void): void {
+function paragraphs(doc: RichTextDoc, visit: (node: RichTextNode, path: number[], part?: number) => void): void {
   const walk = (node: RichTextNode, path: number[]): void => {
     if (node.type === 'paragraph') visit(node, path);
     else {
       // A decision record's fields (titles, options, points) are prompts too, held in attrs.
       if (node.type === 'decisionRecord')
-        for (const text of decisionText(decisionAttrs(node.attrs)))
-          visit({ type: 'paragraph', content: [{ type: 'text', text }] }, path);
+        decisionText(decisionAttrs(node.attrs)).forEach((text, i) =>
+          visit({ type: 'paragraph', content: [{ type: 'text', text }] }, path, i + 1),
+        );
       (node.content ?? []).forEach((child, i) => walk(child, [...path, i]));
     }
   };
@@ -141,11 +142,12 @@ function builtInSections(): TemplateSections[] {
 /** An error for each paragraph of a section that is still a template's prompt. */
 export function promptFindings(doc: RichTextDoc, field: SectionKey, prompts: TemplatePrompts): Finding[] {
   const findings: Finding[] = [];
-  paragraphs(doc, (node, path) => {
+  paragraphs(doc, (node, path, part) => {
     const prompt = prompts.find(docToPlainText(node));
     if (!prompt) return;
     findings.push({
-      id: `template-prompt:${field}:${path.join('.')}`,
+      // `part`: which field of a decision record (one node, several prompts).
+      id: `template-prompt:${field}:${path.join('.')}${part ? `#${part}` : ''}`,
       rule: 'template-prompt',
       severity: 'error',
       message: `${sectionLabels[field]} still holds the prompt "${short(prompt.text)}" from the "${prompt.template}" template: replace it with your own text or delete it.`,
