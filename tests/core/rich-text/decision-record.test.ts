@@ -66,6 +66,23 @@ describe('decision record Markdown', () => {
     expect(warnings.join('\n')).toMatch(/Formatting in a decision record's title was dropped/);
   });
 
+  it('keeps at most the bounded number of options and points from a long file, and says so', () => {
+    const options = Array.from(
+      { length: 25 },
+      (_, i) => `${i + 1}. **O${i}**\n${' '.repeat(`${i + 1}. `.length)}- Good: g`,
+    ).join('\n');
+    const consequences = Array.from({ length: 40 }, (_, i) => `- Bad: c${i}`).join('\n');
+    const md = `### Decision: Many\n\n- Status: proposed\n\n#### Considered options\n\n${options}\n\n#### Consequences\n\n${consequences}\n`;
+    const warnings: string[] = [];
+    const a = decisionAttrs(fromMarkdown(md, warnings)[0]!.attrs);
+    expect(a.options).toHaveLength(LIMITS.options);
+    expect(a.consequences).toHaveLength(LIMITS.points);
+    expect(warnings).toEqual([
+      `Only the first ${LIMITS.options} options of a decision were kept.`,
+      `Only the first ${LIMITS.points} points of each list in a decision were kept.`,
+    ]);
+  });
+
   it('leaves a ### heading that is not a decision alone', () => {
     expect(fromMarkdown('### Decisions we made\n\ntext\n').map((b) => b.type)).toEqual(['heading', 'paragraph']);
   });

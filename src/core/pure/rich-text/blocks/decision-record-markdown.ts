@@ -230,6 +230,9 @@ export function readDecision(node: Heading, state: MdastReadState, siblings: Mda
   const attrs = decisionAttrs({ ...a, chosen });
   if (a.options.length > attrs.options.length)
     state.warn(`Only the first ${LIMITS.options} options of a decision were kept.`);
+  const points = (list: { points: unknown[] }[]) => list.reduce((n, o) => n + o.points.length, 0);
+  if (points(a.options) > points(attrs.options) || a.consequences.length > attrs.consequences.length)
+    state.warn(`Only the first ${LIMITS.points} points of each list in a decision were kept.`);
   const read = state.blocks(context);
   const content = read.filter((b) => contextTypes.has(b.type));
   if (content.length < read.length) state.warn("A block that a decision record's context cannot hold was dropped.");
