@@ -87,6 +87,7 @@ describe('the block registry', () => {
       'callout',
       'timeline',
       'timelineEntry',
+      'decisionRecord',
     ]);
     expect(Object.keys(schema.marks)).toEqual(['link', 'bold', 'code', 'italic', 'strike', 'underline']);
   });

@@ -4,6 +4,7 @@ import { richTextSchema } from '../rich-text/known-types';
 import { safeHref } from '../safe-url';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { sectionLabels, type SectionKey } from '../schemas/study';
+import { decisionProblems } from './decision-findings';
 import type { Finding } from './finding';
 import { timelineEntryProblems } from './timeline-findings';
 
@@ -43,9 +44,10 @@ export function positionOfPath(doc: RichTextDoc, path: number[]): number {
 export function docFindings(doc: RichTextDoc, field: SectionKey): Finding[] {
   const findings: Finding[] = [];
   const label = sectionLabels[field];
-  const add = (rule: string, severity: Finding['severity'], message: string, path: number[]): void => {
+  const add = (rule: string, severity: Finding['severity'], message: string, path: number[], n = 0): void => {
     findings.push({
-      id: `${rule}:${field}:${path.join('.')}`,
+      // One node may have several findings of a rule (a record's options): n keeps ids apart.
+      id: `${rule}:${field}:${path.join('.')}${n > 0 ? `#${n}` : ''}`,
       rule,
       severity,
       message,
@@ -79,6 +81,9 @@ export function docFindings(doc: RichTextDoc, field: SectionKey): Finding[] {
           `An image in ${label} points to "${short(src)}", which the site cannot show; use an image from the workspace or an http(s) address.`,
           path,
         );
+    }
+    if (node.type === 'decisionRecord') {
+      decisionProblems(node.attrs, label).forEach((p, i) => add(p.rule, 'warning', p.message, path, i));
     }
     for (const mark of node.marks ?? []) {
       if (mark.type !== 'link') continue;

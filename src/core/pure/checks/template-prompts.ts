@@ -3,6 +3,7 @@
 // must not be published. Recognised by normalised text (case, spacing and Unicode forms aside),
 // whole or with the author's answer appended, against every template the workspace has and the
 // built-ins (a study made from an older or deleted template still holds their prompts).
+import { decisionAttrs, decisionText } from '../rich-text/blocks/decision-attrs';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { docToPlainText } from '../schemas/rich-text';
 import type { Metric } from '../schemas/metrics';
@@ -38,13 +39,20 @@ export function normalizePromptText(text: string): string {
 
 /**
  * Paragraphs and timeline entries at any depth (in lists, quotes, callouts), each with its
- * child-index path. An entry's prompt is its text: the time is the author's to set.
+ * child-index path. An entry's prompt is its text: the time is the author's to set. A decision
+ * record's fields (titles, options, points) are prompts too, held in attrs.
  */
-function paragraphs(doc: RichTextDoc, visit: (node: RichTextNode, path: number[]) => void): void {
+function paragraphs(doc: RichTextDoc, visit: (node: RichTextNode, path: number[], part?: number) => void): void {
   const walk = (node: RichTextNode, path: number[]): void => {
     if (node.type === 'paragraph') visit(node, path);
     else if (node.type === 'timelineEntry') visit({ type: 'paragraph', content: node.content ?? [] }, path);
-    else (node.content ?? []).forEach((child, i) => walk(child, [...path, i]));
+    else {
+      if (node.type === 'decisionRecord')
+        decisionText(decisionAttrs(node.attrs)).forEach((text, i) =>
+          visit({ type: 'paragraph', content: [{ type: 'text', text }] }, path, i + 1),
+        );
+      (node.content ?? []).forEach((child, i) => walk(child, [...path, i]));
+    }
   };
   (doc.content ?? []).forEach((child, i) => walk(child, [i]));
 }
@@ -150,11 +158,12 @@ function builtInSections(): TemplateSections[] {
 /** An error for each paragraph of a section that is still a template's prompt. */
 export function promptFindings(doc: RichTextDoc, field: SectionKey, prompts: TemplatePrompts): Finding[] {
   const findings: Finding[] = [];
-  paragraphs(doc, (node, path) => {
+  paragraphs(doc, (node, path, part) => {
     const prompt = prompts.find(docToPlainText(node));
     if (!prompt) return;
     findings.push({
-      id: `template-prompt:${field}:${path.join('.')}`,
+      // `part`: which field of a decision record (one node, several prompts).
+      id: `template-prompt:${field}:${path.join('.')}${part ? `#${part}` : ''}`,
       rule: 'template-prompt',
       severity: 'error',
       message: `${sectionLabels[field]} still holds the prompt "${short(prompt.text)}" from the "${prompt.template}" template: replace it with your own text or delete it.`,

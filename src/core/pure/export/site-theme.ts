@@ -4,6 +4,8 @@
 import { METRICS_CSS } from './site-theme-metrics';
 import { SITE_TIMELINE_CSS } from './site-theme-timeline';
 
+import { DECISION_CSS } from './site-theme-decision';
+
 export const SITE_CSS = `/* Casebook site theme */
 :root {
   color-scheme: light dark;
@@ -179,7 +181,7 @@ th p, td p { margin: 0; }
   h2, h3, h4 { break-after: avoid; }
   .site-footer { border-top: 1px solid #bbb; }
 }
-${METRICS_CSS}`;
+${METRICS_CSS}${DECISION_CSS}`;
 
 export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 <rect width="32" height="32" rx="7" fill="#0a58ca"/>

@@ -11,6 +11,7 @@ import type { MarkName, NodeName } from './node-names';
 import { blockquote } from './blocks/blockquote';
 import { callout } from './blocks/callout';
 import { codeBlock } from './blocks/code-block';
+import { decisionRecord } from './blocks/decision-record';
 import { doc, hardBreak, text } from './blocks/document';
 import { heading } from './blocks/heading';
 import { horizontalRule } from './blocks/horizontal-rule';
@@ -45,6 +46,7 @@ export const blockModules = {
   callout,
   timeline,
   timelineEntry,
+  decisionRecord,
 } satisfies Record<NodeName, BlockModule>;
 
 export const markModules = {

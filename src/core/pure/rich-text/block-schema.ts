@@ -10,6 +10,7 @@ import type { StarterKitOptions } from '@tiptap/starter-kit';
 import { safeHref } from '../safe-url';
 import { Callout } from './blocks/callout-node';
 import { Timeline, TimelineEntry } from './blocks/timeline-node';
+import { DecisionRecord } from './blocks/decision-record-node';
 import type { MarkName, NodeName } from './node-names';
 
 /** A node or mark StarterKit provides, enabled with these options (StarterKit keeps its order). */
@@ -50,6 +51,7 @@ export const blockSchema = {
   callout: Callout,
   timeline: Timeline,
   timelineEntry: TimelineEntry,
+  decisionRecord: DecisionRecord,
 } satisfies Record<NodeName, SchemaSource>;
 
 export const markSchema = {

@@ -25,6 +25,7 @@ export const nodeNames = [
   'tableCell',
   'timeline',
   'timelineEntry',
+  'decisionRecord',
 ] as const;
 export type NodeName = (typeof nodeNames)[number];
 

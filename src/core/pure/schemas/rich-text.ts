@@ -3,6 +3,7 @@
 // rich-text/known-types.ts). Nesting is bounded (rich-text-depth.ts) before anything recurses.
 import { z } from 'zod';
 import { timelineEntryAttrs } from '../rich-text/blocks/timeline-attrs';
+import { decisionAttrs, decisionText } from '../rich-text/blocks/decision-attrs';
 import { richTextDepthProblem } from './rich-text-depth';
 
 export const markSchema = z.object({
@@ -59,6 +60,8 @@ export function docToPlainText(doc: RichTextDoc | RichTextNode): string {
   const inline = (node: RichTextNode): string =>
     (node.content ?? []).map((c) => (c.type === 'hardBreak' ? '\n' : (c.text ?? inline(c)))).join('');
   const visit = (node: RichTextNode): void => {
+    // A decision record holds most of its text in attrs (titles, options, points).
+    if (node.type === 'decisionRecord') lines.push(...decisionText(decisionAttrs(node.attrs)));
     const children = node.content ?? [];
     if (node.type === 'timelineEntry') {
       lines.push([timelineEntryAttrs(node.attrs).time, inline(node)].filter(Boolean).join(' '));

@@ -121,12 +121,32 @@ The decision to make, in one sentence. What happens if you make none?
 
 ## Requirements
 - What any answer must do (and how you would measure it).`,
-      decisions: `## Options considered
-- Option A: how it works, what it is good at, what worries you.
-- Option B: …
+      decisions: `### Decision: What you decided, in a few words
 
-## Decision
-What you chose and the reasons that decided it. Who was involved, and when it should be revisited.`,
+- Status: proposed
+- Date: When it was decided (YYYY-MM-DD)
+- Deciders: Who made the call, and who was consulted
+
+Why a decision was needed now: what was at stake, and what would have happened with none.
+
+#### Considered options
+
+1. **Option A: the first approach you weighed**
+   How it works, in one line.
+   - Good: what this option is good at
+   - Bad: what worries you about this option
+2. **Option B: the alternative you weighed against it**
+   How it works, in one line.
+   - Good: what this option is good at
+   - Bad: what worries you about this option
+
+#### Consequences
+
+- Good: what becomes easier once this is done
+- Bad: what becomes harder or more expensive
+
+## Why this option
+The reasons that decided it (mark the chosen option above and set the status), and when it should be revisited.`,
       tradeoffs: `## Consequences
 What becomes easier, and what becomes harder or more expensive.
 

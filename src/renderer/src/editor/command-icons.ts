@@ -16,6 +16,7 @@ export const commandIcons: Record<string, string> = {
   blockquote: '❝',
   codeBlock: '{ }',
   callout: 'Note',
+  decisionRecord: 'ADR',
   table: '▦',
   image: 'Image',
   horizontalRule: '―',

@@ -7,6 +7,7 @@
 import type { Editor } from '@tiptap/core';
 import { calloutKinds, calloutLabels, type CalloutKind } from '../../../core/pure/rich-text/blocks/callout';
 import type { MarkName, NodeName } from '../../../core/pure/rich-text/node-names';
+import { focusNextDecisionTitle } from './decision/decision-focus';
 import { requestUi } from './ui-requests';
 
 export interface EditorCommand {
@@ -175,6 +176,21 @@ export const blockCommands = {
       label: 'Divider',
       keywords: ['horizontal rule', 'hr', 'separator', 'line'],
       run: (e) => e.chain().focus().setHorizontalRule().run(),
+      inToolbar: true,
+      inSlashMenu: true,
+    }),
+  ],
+  decisionRecord: [
+    entry({
+      id: 'decisionRecord',
+      label: 'Decision record',
+      keywords: ['adr', 'madr', 'decision', 'options', 'architecture'],
+      run: (e) => {
+        if (!e.can().insertDecisionRecord()) return false;
+        focusNextDecisionTitle();
+        return e.chain().focus().insertDecisionRecord().run();
+      },
+      isActive: (e) => e.isActive('decisionRecord'),
       inToolbar: true,
       inSlashMenu: true,
     }),

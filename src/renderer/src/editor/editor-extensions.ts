@@ -6,6 +6,7 @@ import { Placeholder } from '@tiptap/extensions';
 import { richTextExtensions } from '../../../core/pure/rich-text/extensions';
 import { HighlightedCodeBlock } from './code-languages';
 import { CommandKeymap } from './command-keymap';
+import { DecisionRecordEditor } from './decision/decision-record-editor';
 import { DisplayImage } from './display-image';
 import { FindHighlight } from './find-highlight';
 import { ImageFiles, type SaveAsset } from './image-upload';
@@ -21,6 +22,7 @@ export function sectionEditorExtensions(placeholder: string, saveAsset: SaveAsse
       image: DisplayImage,
       timeline: EditableTimeline,
       timelineEntry: EditableTimelineEntry,
+      decisionRecord: DecisionRecordEditor,
     }),
     Placeholder.configure({ placeholder }),
     CommandKeymap,

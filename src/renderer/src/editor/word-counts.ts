@@ -3,6 +3,7 @@
 // and only the small count labels re-render, never the editors or the app.
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Editor } from '@tiptap/core';
+import { decisionAttrs, decisionText } from '../../../core/pure/rich-text/blocks/decision-attrs';
 import { countWords, WORDS_PER_MINUTE } from '../../../core/pure/reading-time';
 import type { SectionKey } from '../../../core/pure/schemas/study';
 
@@ -27,13 +28,14 @@ function subscribe(listener: () => void): () => void {
 
 export function editorWordCount(editor: Editor): number {
   const { doc } = editor.state;
-  // Timeline entries hold their times in attributes: counted too, as docToPlainText does.
-  let times = '';
+  let words = countWords(doc.textBetween(0, doc.content.size, '\n', ' '));
+  // Timeline times and a decision record's fields are held in attrs, which textBetween does not see.
   doc.descendants((node) => {
-    if (node.type.name === 'timelineEntry') times += ` ${String(node.attrs.time ?? '')}`;
+    if (node.type.name === 'timelineEntry') words += countWords(String(node.attrs.time ?? ''));
+    if (node.type.name === 'decisionRecord') words += countWords(decisionText(decisionAttrs(node.attrs)).join('\n'));
     return !node.isTextblock;
   });
-  return countWords(doc.textBetween(0, doc.content.size, '\n', ' ') + '\n' + times);
+  return words;
 }
 
 /** Keeps the count of `section` in step with `editor` (debounced); returns it. */

@@ -3,11 +3,14 @@
 import type { BlockModule } from '../block-module';
 import type { Mark } from '../block-module';
 import type { RichTextNode } from '../../schemas/rich-text';
+import { joinFollowingBlocks } from './decision-record';
 
 export const doc: BlockModule = {
   html: (_node, { inner }) => inner(),
   // The editor requires a block in a document; an empty one holds an empty paragraph.
-  normalForm: { content: (content) => (content.length > 0 ? content : [{ type: 'paragraph' }]) },
+  normalForm: {
+    content: (content) => (content.length > 0 ? joinFollowingBlocks(content) : [{ type: 'paragraph' }]),
+  },
 };
 
 // The leaf every mark applies to: html.ts and doc-to-mdast.ts render it with its marks, and
