@@ -66,8 +66,8 @@ for (const scheme of ['light', 'dark'] as const) {
 
     // Option 1: named, chosen, one Good point.
     const first = card.getByRole('group', { name: 'Option 1' });
-    await tabTo(page, 'Title');
-    await expect(first.getByRole('textbox', { name: 'Title' })).toBeFocused();
+    await tabTo(page, 'Option 1 Title');
+    await expect(first.getByRole('textbox', { name: 'Option 1 Title' })).toBeFocused();
     await page.keyboard.type('Move to ECS on Fargate');
     await page.keyboard.press('Tab');
     await expect(first.getByRole('checkbox', { name: 'Chosen' })).toBeFocused();
@@ -79,9 +79,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Tab');
     await page.keyboard.type('no control plane to run');
     // Option 2: named, one Bad point, then moved up: the chosen mark stays with its option.
-    await tabTo(page, 'Title');
+    await tabTo(page, 'Option 2 Title');
     const second = card.getByRole('group', { name: 'Option 2' });
-    await expect(second.getByRole('textbox', { name: 'Title' })).toBeFocused();
+    await expect(second.getByRole('textbox', { name: 'Option 2 Title' })).toBeFocused();
     await page.keyboard.type('Stay on Kubernetes');
     await tabTo(page, 'Add point of option 2');
     await page.keyboard.press('Enter');

@@ -50,6 +50,7 @@ export function DecisionOptions({ a, set, focus }: DecisionOptionsProps) {
             <div className="decision-option-row">
               <TextField
                 label="Title"
+                hiddenPrefix={`Option ${i + 1}`}
                 value={o.title}
                 focusKey={`o${i}-title`}
                 className="decision-option-title-field"
@@ -67,6 +68,7 @@ export function DecisionOptions({ a, set, focus }: DecisionOptionsProps) {
             </div>
             <TextField
               label="Description"
+              hiddenPrefix={`Option ${i + 1}`}
               value={o.description}
               focusKey={`o${i}-description`}
               onChange={(description) => update(i, { description })}

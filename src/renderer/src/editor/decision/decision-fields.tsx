@@ -7,6 +7,11 @@ interface TextFieldProps {
   label: string;
   /** Hides the label visually (the group around the field already says what it is). */
   quietLabel?: boolean;
+  /**
+   * Said before the label but not shown ("Option 2"): a screen reader's list of fields, and the
+   * study's own "Title" box, must not meet several fields named just "Title".
+   */
+  hiddenPrefix?: string;
   value: string;
   onChange(value: string): void;
   focusKey: string;
@@ -14,7 +19,16 @@ interface TextFieldProps {
   className?: string;
 }
 
-export function TextField({ label, quietLabel, value, onChange, focusKey, placeholder, className }: TextFieldProps) {
+export function TextField({
+  label,
+  quietLabel,
+  hiddenPrefix,
+  value,
+  onChange,
+  focusKey,
+  placeholder,
+  className,
+}: TextFieldProps) {
   const [text, setText] = useState(value);
   const sent = useRef(value);
   useEffect(() => {
@@ -26,6 +40,7 @@ export function TextField({ label, quietLabel, value, onChange, focusKey, placeh
   }, [value]);
   return (
     <label className={`decision-field ${className ?? ''}`}>
+      {hiddenPrefix ? <span className="visually-hidden">{`${hiddenPrefix} `}</span> : null}
       <span className={quietLabel ? 'visually-hidden' : 'decision-field-label'}>{label}</span>
       <input
         type="text"
