@@ -84,8 +84,29 @@ The pressure behind the project: a deadline, an end-of-life, a budget target, gr
 
 ## Constraints
 Downtime allowed, data that must not be lost, compliance, the team's time.`,
-      decisions: `## Options considered
-- Option, its expected saving or gain, its risk and effort.
+      decisions: `### Decision: Where the system moves, in a few words
+
+- Status: proposed
+- Date: When it was decided (YYYY-MM-DD)
+- Deciders: Who made the call, and who was consulted
+
+What forced a choice: the cost, limit or deadline the current setup could not meet.
+
+#### Considered options
+
+1. **Stay and optimise what you have**
+   The cheapest change you could make without moving.
+   - Good: the saving or gain you expected from it
+   - Bad: the risk or effort that made it not enough
+2. **Move to the target you weighed**
+   Where to, and how much of the system moves.
+   - Good: the saving or gain you expected from it
+   - Bad: the risk, lock-in or effort you would accept
+
+#### Consequences
+
+- Good: what the move makes cheaper or easier
+- Bad: what it makes harder, or what you give up
 
 ## The plan
 Phases, how you moved data and traffic (dual writes, backfill, shadow reads, canary), and the rollback plan.
