@@ -3,7 +3,7 @@
 // must not be published. Recognised by normalised text (case, spacing and Unicode forms aside),
 // whole or with the author's answer appended, against every template the workspace has and the
 // built-ins (a study made from an older or deleted template still holds their prompts).
-import { decisionAttrs, decisionText } from '../rich-text/blocks/decision-attrs';
+import { attrText } from '../rich-text/attr-text';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { docToPlainText } from '../schemas/rich-text';
 import type { Metric } from '../schemas/metrics';
@@ -39,20 +39,18 @@ export function normalizePromptText(text: string): string {
 
 /**
  * Paragraphs and timeline entries at any depth (in lists, quotes, callouts), each with its
- * child-index path. An entry's prompt is its text: the time is the author's to set. A decision
- * record's fields (titles, options, points) are prompts too, held in attrs.
+ * child-index path, and each text a node keeps in its attributes (rich-text/attr-text.ts: a
+ * decision record's fields) as a part of that node. An entry's prompt is its text: its time is
+ * a part of its own, too short to be a prompt.
  */
 function paragraphs(doc: RichTextDoc, visit: (node: RichTextNode, path: number[], part?: number) => void): void {
   const walk = (node: RichTextNode, path: number[]): void => {
+    attrText(node.type, node.attrs).forEach((text, i) =>
+      visit({ type: 'paragraph', content: [{ type: 'text', text }] }, path, i + 1),
+    );
     if (node.type === 'paragraph') visit(node, path);
     else if (node.type === 'timelineEntry') visit({ type: 'paragraph', content: node.content ?? [] }, path);
-    else {
-      if (node.type === 'decisionRecord')
-        decisionText(decisionAttrs(node.attrs)).forEach((text, i) =>
-          visit({ type: 'paragraph', content: [{ type: 'text', text }] }, path, i + 1),
-        );
-      (node.content ?? []).forEach((child, i) => walk(child, [...path, i]));
-    }
+    else (node.content ?? []).forEach((child, i) => walk(child, [...path, i]));
   };
   (doc.content ?? []).forEach((child, i) => walk(child, [i]));
 }

@@ -2,8 +2,7 @@
 // node types are checked by the editor schema when the document is loaded (and on write, by
 // rich-text/known-types.ts). Nesting is bounded (rich-text-depth.ts) before anything recurses.
 import { z } from 'zod';
-import { timelineEntryAttrs } from '../rich-text/blocks/timeline-attrs';
-import { decisionAttrs, decisionText } from '../rich-text/blocks/decision-attrs';
+import { attrText } from '../rich-text/attr-text';
 import { richTextDepthProblem } from './rich-text-depth';
 
 export const markSchema = z.object({
@@ -52,25 +51,22 @@ export function emptyDoc(): RichTextDoc {
 }
 
 /**
- * Plain text of a document, one line per text block (for search, counts and checks). A
- * timeline entry's line starts with its time (an attribute), so times are searched and counted.
+ * Plain text of a document, one line per text block (for search, counts and checks), with the
+ * text blocks keep in attributes (rich-text/attr-text.ts): a timeline entry's line starts with
+ * its time, a decision record's fields come before its context.
  */
 export function docToPlainText(doc: RichTextDoc | RichTextNode): string {
   const lines: string[] = [];
   const inline = (node: RichTextNode): string =>
     (node.content ?? []).map((c) => (c.type === 'hardBreak' ? '\n' : (c.text ?? inline(c)))).join('');
   const visit = (node: RichTextNode): void => {
-    // A decision record holds most of its text in attrs (titles, options, points).
-    if (node.type === 'decisionRecord') lines.push(...decisionText(decisionAttrs(node.attrs)));
+    const held = attrText(node.type, node.attrs);
     const children = node.content ?? [];
-    if (node.type === 'timelineEntry') {
-      lines.push([timelineEntryAttrs(node.attrs).time, inline(node)].filter(Boolean).join(' '));
-      return;
-    }
     if (children.some((c) => c.type === 'text' || c.type === 'hardBreak')) {
-      lines.push(inline(node));
+      lines.push([...held, inline(node)].join(' '));
       return;
     }
+    lines.push(...held);
     children.forEach(visit);
   };
   visit(doc as RichTextNode);

@@ -3,7 +3,7 @@
 // and only the small count labels re-render, never the editors or the app.
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Editor } from '@tiptap/core';
-import { decisionAttrs, decisionText } from '../../../core/pure/rich-text/blocks/decision-attrs';
+import { attrText } from '../../../core/pure/rich-text/attr-text';
 import { countWords, WORDS_PER_MINUTE } from '../../../core/pure/reading-time';
 import type { SectionKey } from '../../../core/pure/schemas/study';
 
@@ -29,10 +29,10 @@ function subscribe(listener: () => void): () => void {
 export function editorWordCount(editor: Editor): number {
   const { doc } = editor.state;
   let words = countWords(doc.textBetween(0, doc.content.size, '\n', ' '));
-  // Timeline times and a decision record's fields are held in attrs, which textBetween does not see.
+  // Text kept in attributes (a record's fields, an entry's time), which textBetween does not see.
   doc.descendants((node) => {
-    if (node.type.name === 'timelineEntry') words += countWords(String(node.attrs.time ?? ''));
-    if (node.type.name === 'decisionRecord') words += countWords(decisionText(decisionAttrs(node.attrs)).join('\n'));
+    const held = attrText(node.type.name, node.attrs);
+    if (held.length > 0) words += countWords(held.join('\n'));
     return !node.isTextblock;
   });
   return words;
