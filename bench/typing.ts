@@ -200,9 +200,7 @@ try {
     throw new Error(
       `expected 20 decision records and 10 timelines, got ${blocksOf('decisionRecord')} and ${blocksOf('timeline')}`,
     );
-  console.log(
-    `study: ${sections.reduce((n, doc) => n + countWords(docText(doc)), 0)} words, 20 decision records, 10 timelines`,
-  );
+  const words = sections.reduce((n, doc) => n + countWords(docText(doc)), 0);
   const [problem, decisions, tradeoffs, lessons] = sections;
   await call(server.url, 'updateStudy', { id: long.id, patch: { problem, decisions, tradeoffs, lessons } });
   const shownWords = /^(1[5-9]|2\d),\d{3} words/; // the long study's count (the short one has none)
@@ -254,7 +252,9 @@ try {
   const floorRun = await typeAndMeasure(page, '.plain-baseline');
 
   const openSorted = [...opens].sort((a, b) => a - b);
-  console.log(`Study: 20,000 words in four sections; ${KEYSTROKES} keystrokes typed mid-Problem.`);
+  console.log(
+    `Study: ${words.toLocaleString('en-US')} words in four sections, 20 decision records and 10 timelines among them; ${KEYSTROKES} keystrokes typed mid-Problem.`,
+  );
   console.log(
     `Load average: ${loadavg()
       .map((n) => n.toFixed(2))
