@@ -42,6 +42,36 @@ export function withoutImages(nodes: RichTextNode[], where: string, state: Mdast
   return kept;
 }
 
+/** At most this much of an image's address or alt text is quoted in a warning. */
+const QUOTED = 80;
+const quoted = (text: string): string => `"${text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text}"`;
+
+/**
+ * Phrasing for a place that holds one line of text (a timeline entry), not the editor's block
+ * images: each image becomes its alt text, inside the same marks (a linked image keeps its
+ * link), with a warning naming it. Done on the mdast, so a dropped image is never read (nor
+ * copied into the workspace).
+ */
+export function imagesAsAltText(nodes: PhrasingContent[], where: string, state: MdastReadState): PhrasingContent[] {
+  return nodes.flatMap((node): PhrasingContent[] => {
+    if (node.type === 'image' || node.type === 'imageReference') {
+      const url =
+        node.type === 'image' ? node.url : (state.definitions.get(normalizeLabel(node.identifier))?.url ?? '');
+      const alt = node.alt ?? '';
+      state.warn(
+        `The image ${alt ? `${quoted(alt)} (${quoted(url)})` : quoted(url)} in ${where} was left out` +
+          `${alt ? ' and its alt text kept' : ''}: images stand on their own line.`,
+      );
+      return alt ? [{ type: 'text', value: alt }] : [];
+    }
+    if ('children' in node) {
+      const children = imagesAsAltText(node.children as PhrasingContent[], where, state);
+      return [{ ...node, children } as PhrasingContent];
+    }
+    return [node];
+  });
+}
+
 export const image: BlockModule = {
   html: (node, { options }) => {
     const src = node.attrs?.src;

@@ -8,9 +8,10 @@
 //
 // The site shows a vertical <ol> under its own heading with time to detect and time to resolve
 // (timeline-times.ts). Attributes are read through timelineEntryAttrs (timeline-attrs.ts).
-import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent, Strong } from 'mdast';
 import { blockReader, type BlockModule, type MdastReadState, type MdastWriteState } from '../block-module';
 import { escapeHtml } from '../html-escape';
+import { imagesAsAltText } from './image';
 import type { RichTextNode } from '../../schemas/rich-text';
 import { withoutTrailingBreaks } from './paragraph';
 import { timelineEntryAttrs, timelineKindLabels, timelineKinds, type TimelineKind } from './timeline-attrs';
@@ -102,11 +103,18 @@ function withoutLeadingSpace(nodes: PhrasingContent[]): PhrasingContent[] {
   return value ? [{ ...first, value }, ...rest] : rest;
 }
 
-function readEntry(item: ListItem, state: MdastReadState): RichTextNode | null {
+/** The item's paragraph if the item has the shape of an entry (a line led by a bold time). */
+function entryParagraph(item: ListItem): Paragraph | null {
   const paragraph = item.children[0];
   if (typeof item.checked === 'boolean' || item.children.length !== 1 || paragraph?.type !== 'paragraph') return null;
-  const [strong, ...after] = (paragraph as Paragraph).children;
-  if (strong?.type !== 'strong') return null;
+  return paragraph.children[0]?.type === 'strong' ? paragraph : null;
+}
+
+function readEntry(paragraph: Paragraph, state: MdastReadState): RichTextNode {
+  // An entry holds a line of text; the editor's images are blocks (an image would make the
+  // whole section unloadable), so each one is left out with a warning, its alt text kept.
+  const [first, ...after] = imagesAsAltText(paragraph.children, 'a timeline entry', state);
+  const strong = first as Strong; // entryParagraph checked that the time leads the line
   if (strong.children.some((c) => c.type !== 'text'))
     state.warn('Markup in a timeline time was dropped; its text was kept.');
   let rest = withoutLeadingSpace(after);
@@ -124,16 +132,20 @@ function readEntry(item: ListItem, state: MdastReadState): RichTextNode | null {
   return { type: 'timelineEntry', attrs, ...(content.length ? { content } : {}) };
 }
 
-/** The list after a `#### Timeline` heading as entries, or null if any item is not one. */
+/**
+ * The list after a `#### Timeline` heading as entries, or null if any item is not one. Every
+ * item is checked before any is read, so a list that stays a list is read (and warned about)
+ * once, by the list reader.
+ */
 function readTimelineList(list: List, state: MdastReadState): RichTextNode | null {
   if (list.ordered || list.children.length === 0) return null;
-  const entries: RichTextNode[] = [];
+  const paragraphs: Paragraph[] = [];
   for (const item of list.children) {
-    const entry = readEntry(item, state);
-    if (!entry) return null;
-    entries.push(entry);
+    const paragraph = entryParagraph(item);
+    if (!paragraph) return null;
+    paragraphs.push(paragraph);
   }
-  return { type: 'timeline', content: entries };
+  return { type: 'timeline', content: paragraphs.map((paragraph) => readEntry(paragraph, state)) };
 }
 
 export const timeline: BlockModule = {
