@@ -37,7 +37,9 @@ export interface ImageResolver {
  * catches most changes by itself (a highlight.js upgrade, say), this catches the rest.
  */
 // 2: link targets written exactly as checked (no trim), image src checked, Map lookups by type.
-export const SECTION_RENDER_VERSION = 2;
+// 3: a timeline entry outside its timeline is a paragraph; an empty timeline renders nothing
+//    (shapes the render probe, being loadable by the editor, cannot hold).
+export const SECTION_RENDER_VERSION = 3;
 
 /** How many bodies an ExportMemory holds before it forgets them all. */
 const MAX_CACHED = 5000;

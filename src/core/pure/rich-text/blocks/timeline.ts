@@ -9,7 +9,13 @@
 // The site shows a vertical <ol> under its own heading with time to detect and time to resolve
 // (timeline-times.ts). Attributes are read through timelineEntryAttrs (timeline-attrs.ts).
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent, Strong } from 'mdast';
-import { blockReader, type BlockModule, type MdastReadState, type MdastWriteState } from '../block-module';
+import {
+  blockReader,
+  type BlockModule,
+  type HtmlState,
+  type MdastReadState,
+  type MdastWriteState,
+} from '../block-module';
 import { escapeHtml } from '../html-escape';
 import { imagesAsAltText } from './image';
 import type { RichTextNode } from '../../schemas/rich-text';
@@ -28,8 +34,23 @@ function figureHtml(label: string, minutes: number | null): string {
   return `<div><dt>${label}</dt><dd><time datetime="${durationDatetime(minutes)}">${formatDuration(minutes)}</time></dd></div>`;
 }
 
-function timelineHtml(node: RichTextNode, inner: string, headingOffset: number): string {
-  const figures = timelineFigures(entriesOf(node).map((entry) => timelineEntryAttrs(entry.attrs)));
+/**
+ * The timeline's figure. It renders its children itself, so an entry's <li> is only ever
+ * written inside its <ol>; a file shared through git may hold anything, so any other child is
+ * put in an <li> of its own, and a timeline with nothing in it is not shown at all.
+ */
+function timelineHtml(node: RichTextNode, state: HtmlState, headingOffset: number): string {
+  const children = entriesOf(node);
+  if (children.length === 0) return '';
+  const entries = children.filter((child) => child.type === 'timelineEntry');
+  const items = children
+    .map((child) =>
+      child.type === 'timelineEntry'
+        ? entryHtml(child, state.childrenOf(child))
+        : `<li>${state.childrenOf({ type: 'timeline', content: [child] })}</li>`,
+    )
+    .join('');
+  const figures = timelineFigures(entries.map((entry) => timelineEntryAttrs(entry.attrs)));
   const stats = figureHtml('Time to detect', figures.toDetect) + figureHtml('Time to resolve', figures.toResolve);
   // The level of an editor H2 (h3 under the section's h2), not the h4 that `####` would give:
   // a timeline is often the first thing in a section, and h2 → h4 skips a level (axe
@@ -38,11 +59,12 @@ function timelineHtml(node: RichTextNode, inner: string, headingOffset: number):
   return (
     `<figure class="timeline"><figcaption><${tag} class="timeline-title">${TIMELINE_TITLE}</${tag}></figcaption>` +
     (stats ? `<dl class="timeline-figures">${stats}</dl>` : '') +
-    `<ol class="timeline-entries">${inner}</ol></figure>`
+    `<ol class="timeline-entries">${items}</ol></figure>`
   );
 }
 
-function entryHtml(node: RichTextNode, inner: string): string {
+/** An entry's time, its kind's label and its text, as inline HTML. */
+function entryParts(node: RichTextNode, inner: string): { kind: TimelineKind; html: string } {
   const { time, kind } = timelineEntryAttrs(node.attrs);
   const parsed = time ? parseTimelineTime(time) : null;
   // <time> only for a time a machine can read; "Day 2" or "shortly after" stays text.
@@ -52,7 +74,18 @@ function entryHtml(node: RichTextNode, inner: string): string {
       ? `<time class="timeline-time" datetime="${parsed.datetime}">${escapeHtml(time)}</time>`
       : `<span class="timeline-time">${escapeHtml(time)}</span>`;
   const label = kind ? `<span class="timeline-kind">${timelineKindLabels.get(kind)}</span>` : '';
-  return `<li class="timeline-entry${kind ? ` timeline-${kind}` : ''}">${when}${label}<span class="timeline-text">${inner}</span></li>`;
+  return { kind, html: `${when}${label}<span class="timeline-text">${inner}</span>` };
+}
+
+function entryHtml(node: RichTextNode, inner: string): string {
+  const { kind, html } = entryParts(node, inner);
+  return `<li class="timeline-entry${kind ? ` timeline-${kind}` : ''}">${html}</li>`;
+}
+
+/** An entry found outside a timeline (only a hand-edited file has one): a paragraph of its own. */
+function looseEntryHtml(node: RichTextNode, inner: string): string {
+  const { kind, html } = entryParts(node, inner);
+  return `<p class="timeline-loose-entry${kind ? ` timeline-${kind}` : ''}">${html}</p>`;
 }
 
 // ---- Markdown export ----
@@ -67,26 +100,49 @@ function plainText(value: string): PhrasingContent[] {
     ]);
 }
 
-function entryToMdast(entry: RichTextNode, state: MdastWriteState): ListItem {
+/** `**time** _Label:_ text`: the line of an entry (in a timeline's list, always led by its time). */
+function entryLine(entry: RichTextNode, state: MdastWriteState, inList: boolean): PhrasingContent[] {
   const { time, kind } = timelineEntryAttrs(entry.attrs);
   const text = state.inline(entry, 'flow');
   // An empty time is an encoded space: `** **` would not be bold, and the item would not read back.
-  const children: PhrasingContent[] = [
-    { type: 'strong', children: time ? plainText(time) : [{ type: 'verbatim', value: '&#x20;' }] },
-  ];
+  const children: PhrasingContent[] =
+    time || inList
+      ? [{ type: 'strong', children: time ? plainText(time) : [{ type: 'verbatim', value: '&#x20;' }] }]
+      : [];
   // The label is written with underscores; the author's own italics use `*`, so an entry that
   // merely starts with italic "Detected:" never reads back as marked.
-  if (kind)
-    children.push({ type: 'text', value: ' ' }, { type: 'verbatim', value: `_${timelineKindLabels.get(kind)}:_` });
-  if (text.length > 0) children.push({ type: 'text', value: ' ' }, ...text);
-  return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] };
+  if (kind) {
+    if (children.length > 0) children.push({ type: 'text', value: ' ' });
+    children.push({ type: 'verbatim', value: `_${timelineKindLabels.get(kind)}:_` });
+  }
+  if (text.length > 0) {
+    if (children.length > 0) children.push({ type: 'text', value: ' ' });
+    children.push(...text);
+  }
+  return children;
 }
 
+const entryToMdast = (entry: RichTextNode, state: MdastWriteState): ListItem => ({
+  type: 'listItem',
+  spread: false,
+  children: [{ type: 'paragraph', children: entryLine(entry, state, true) }],
+});
+
 function timelineToMdast(node: RichTextNode, state: MdastWriteState): RootContent[] {
+  // Only a hand-edited file has a timeline with no entries: a bare `#### Timeline` would read
+  // back as a heading, so nothing is written (nothing is lost).
+  if (entriesOf(node).length === 0) return [];
   return [
     { type: 'heading', depth: 4, children: [{ type: 'text', value: TIMELINE_TITLE }] },
     { type: 'list', ordered: false, spread: false, children: entriesOf(node).map((e) => entryToMdast(e, state)) },
   ];
+}
+
+/** An entry outside a timeline (a hand-edited file): its line as a paragraph, time and label kept. */
+function looseEntryToMdast(entry: RichTextNode, state: MdastWriteState): RootContent[] {
+  state.warn('A timeline entry outside a timeline was written as a paragraph.');
+  const line = entryLine(entry, state, false);
+  return line.length > 0 ? [{ type: 'paragraph', children: line }] : [];
 }
 
 // ---- Markdown import ----
@@ -149,7 +205,7 @@ function readTimelineList(list: List, state: MdastReadState): RichTextNode | nul
 }
 
 export const timeline: BlockModule = {
-  html: (node, { inner, options }) => timelineHtml(node, inner(), options.headingOffset ?? 0),
+  html: (node, state) => timelineHtml(node, state, state.options.headingOffset ?? 0),
   toMdast: timelineToMdast,
   // Asked before the catch-all heading reader: a `#### Timeline` followed by anything but a
   // list of bold-timed items stays a heading.
@@ -182,8 +238,9 @@ export const timeline: BlockModule = {
   ],
 };
 
-// Written, read and rendered by its timeline (the site HTML is its own, inside the <ol>).
+// Written, read and rendered by its timeline; the forms here are for an entry found elsewhere.
 export const timelineEntry: BlockModule = {
-  html: (node, { inner }) => entryHtml(node, inner()),
+  html: (node, { inner }) => looseEntryHtml(node, inner()),
+  toMdast: looseEntryToMdast,
   normalForm: { attrs: (attrs) => timelineEntryAttrs(attrs), content: withoutTrailingBreaks },
 };
