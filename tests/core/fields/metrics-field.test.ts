@@ -119,6 +119,13 @@ describe('key results in front matter', () => {
     expect(warnings[0]).toMatch(/^"metrics" entry 13 \("M10"\) was left out: a study holds at most 12/);
   });
 
+  it('read an entry without a unit (a count, like incidents) as having no unit', () => {
+    expect(readMetrics('metrics:\n  - {label: "Incidents", before: 40, after: 3, better: lower}')).toEqual({
+      metrics: [{ label: 'Incidents', before: 40, after: 3, unit: '', better: 'lower' }],
+      warnings: [],
+    });
+  });
+
   it('ignore a value that is not a list, with a warning', () => {
     expect(readMetrics('metrics: "cheaper"')).toEqual({
       metrics: [],

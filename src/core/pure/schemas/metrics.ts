@@ -24,7 +24,8 @@ export const metricSchema = z.object({
   unit: z
     .string({ error: 'Unit must be text' })
     .trim()
-    .max(metricLimits.unit, `Unit is longer than ${metricLimits.unit} characters`),
+    .max(metricLimits.unit, `Unit is longer than ${metricLimits.unit} characters`)
+    .default(''), // a count (incidents, pages) has no unit, and a hand-written file may leave it out
   better: metricBetterSchema,
 }); // other keys (a Hugo user's own) are dropped, as the study schema drops unknown keys
 export type Metric = z.infer<typeof metricSchema>;
