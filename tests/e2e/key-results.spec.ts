@@ -211,12 +211,29 @@ test('a key result being edited stays saved as it was until the edit is complete
   await expect(entry(page, 1)).toHaveAccessibleDescription(
     'Until it has a label and two numbers, it stays saved as “Cloud cost 10,250 → 2,146 $/month”.',
   );
+  if (SHOTS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page, 'form[aria-label="Case study details"]'), scheme).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 900 });
+      await panel(page).screenshot({ path: path.join(SHOTS, `panel-editing-kept-390-${scheme}.png`) });
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
   await openStudy(page, 'Another Study');
   await openStudy(page, 'When Nobody Owns the Cloud Bill');
   await expect(entry(page, 1).getByRole('textbox', { name: 'Label' })).toHaveValue('Cloud cost');
   await expect(before).toHaveValue('10250');
   expect(await savedMetrics(file)).toEqual(['Cloud cost 10250 2146 $/month lower']);
 
+  // A decimal comma is refused, not read as 98: the row stays saved as it was.
+  await before.fill('9,8');
+  await before.blur();
+  await expect(before).toHaveAccessibleDescription(
+    'Write decimals with a point, like 2.5 (a comma only groups thousands).',
+  );
+  if (SHOTS) await panel(page).screenshot({ path: path.join(SHOTS, 'panel-decimal-comma-1280-light.png') });
   // Once complete again, the new value is what is saved.
   await before.fill('9,800');
   await expect.poll(() => savedMetrics(file)).toEqual(['Cloud cost 9800 2146 $/month lower']);

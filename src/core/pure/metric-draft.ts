@@ -35,7 +35,7 @@ export function parseMetricNumber(text: string): number | null {
 /** Why a Before / After text is not a number, in words the author can act on. */
 function numberProblem(text: string): string {
   if (text.trim() === '') return 'Enter a number.';
-  if (text.includes(',')) return 'Use a point for decimals, like 2.5; a comma only groups thousands, like 10,250.';
+  if (text.includes(',')) return 'Write decimals with a point, like 2.5 (a comma only groups thousands).';
   return 'Enter a number, like 10250 or 2.5.';
 }
 

@@ -35,8 +35,8 @@ describe('a key result typed in the panel', () => {
     const result = metricFromDraft({ ...draft, before: '2,5', after: '1,5,0' });
     expect(result).toEqual({
       problems: {
-        before: 'Use a point for decimals, like 2.5; a comma only groups thousands, like 10,250.',
-        after: 'Use a point for decimals, like 2.5; a comma only groups thousands, like 10,250.',
+        before: 'Write decimals with a point, like 2.5 (a comma only groups thousands).',
+        after: 'Write decimals with a point, like 2.5 (a comma only groups thousands).',
       },
     });
   });
