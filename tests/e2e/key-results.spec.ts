@@ -160,3 +160,81 @@ test('a key result a template suggested is a publish error until measured, and t
   await expect(finding).toHaveCount(0);
   await expect(checklist.getByRole('button', { name: /^Error: Key result "p99 latency" is still the/ })).toBeVisible();
 });
+
+test('a finding jumps to its own key result while another row is unfinished', async ({ page, serve }) => {
+  await page.goto(await serve());
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New case study' });
+  await dialog.getByRole('radio', { name: 'Migration / cost optimization' }).check();
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Off Kubernetes');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog).toBeHidden();
+  const checklist = page.getByRole('region', { name: 'Publish checklist' });
+  const p99 = checklist.getByRole('button', { name: /^Error: Key result "p99 latency" is still the/ });
+  await expect(p99).toBeVisible();
+
+  // A new, empty row moved to the top is in no saved list yet; the saved rows keep their findings.
+  await panel(page).getByRole('button', { name: 'Add key result' }).click();
+  await entry(page, 4).getByRole('button', { name: 'Move key result 4 up' }).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  await expect(entry(page, 1).getByRole('textbox', { name: 'Label' })).toHaveValue('');
+  await expect(entry(page, 3).getByRole('textbox', { name: 'Label' })).toHaveValue('p99 latency');
+  // And "Monthly cost" is being re-entered: Before cleared, so that row is unfinished too.
+  await entry(page, 2).getByRole('textbox', { name: 'Before' }).fill('');
+  await expect(entry(page, 2)).toHaveAccessibleDescription(
+    /Until it has a label and two numbers, it stays saved as “Monthly cost 0 → 0 \$\/month”/,
+  );
+
+  await p99.click();
+  await expect(entry(page, 3).getByRole('textbox', { name: 'Before' })).toBeFocused();
+  await checklist.getByRole('button', { name: /^Error: Key result "Monthly cost" is still the/ }).click();
+  await expect(entry(page, 2).getByRole('textbox', { name: 'Before' })).toBeFocused();
+});
+
+test('a key result being edited stays saved as it was until the edit is complete, across leaving the study', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  const cost = { label: 'Monthly IT cost', before: 10250, after: 2146, unit: '$/month', better: 'lower' as const };
+  await writeStudyFile(workspace, 'cloud-bill', 'When Nobody Owns the Cloud Bill', { metrics: [cost] });
+  await writeStudyFile(workspace, 'other', 'Another Study');
+  const file = path.join(workspace, 'studies', 'cloud-bill.json');
+  await page.goto(await serve());
+  await openStudy(page, 'When Nobody Owns the Cloud Bill');
+
+  await entry(page, 1).getByRole('textbox', { name: 'Label' }).fill('Cloud cost');
+  await expect.poll(() => savedMetrics(file)).toEqual(['Cloud cost 10250 2146 $/month lower']);
+  // Re-entering Before: while it is empty the row says what stays saved, and nothing is lost.
+  const before = entry(page, 1).getByRole('textbox', { name: 'Before' });
+  await before.fill('');
+  await expect(entry(page, 1)).toHaveAccessibleDescription(
+    'Until it has a label and two numbers, it stays saved as “Cloud cost 10,250 → 2,146 $/month”.',
+  );
+  if (SHOTS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page, 'form[aria-label="Case study details"]'), scheme).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 900 });
+      await panel(page).screenshot({ path: path.join(SHOTS, `panel-editing-kept-390-${scheme}.png`) });
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  await openStudy(page, 'Another Study');
+  await openStudy(page, 'When Nobody Owns the Cloud Bill');
+  await expect(entry(page, 1).getByRole('textbox', { name: 'Label' })).toHaveValue('Cloud cost');
+  await expect(before).toHaveValue('10250');
+  expect(await savedMetrics(file)).toEqual(['Cloud cost 10250 2146 $/month lower']);
+
+  // A decimal comma is refused, not read as 98: the row stays saved as it was.
+  await before.fill('9,8');
+  await before.blur();
+  await expect(before).toHaveAccessibleDescription(
+    'Write decimals with a point, like 2.5 (a comma only groups thousands).',
+  );
+  if (SHOTS) await panel(page).screenshot({ path: path.join(SHOTS, 'panel-decimal-comma-1280-light.png') });
+  // Once complete again, the new value is what is saved.
+  await before.fill('9,800');
+  await expect.poll(() => savedMetrics(file)).toEqual(['Cloud cost 9800 2146 $/month lower']);
+});

@@ -14,19 +14,29 @@ export interface MetricDraft {
 export type MetricProblems = Partial<Record<'label' | 'before' | 'after' | 'unit', string>>;
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const SEPARATOR = /[,\s_]/; // \s takes in the no-break and thin spaces some locales group with
+// Separators only between groups of three, one kind throughout: "2,5" is a decimal comma,
+// which would otherwise read as 25, and "1,5,0" is nothing a reader would call 150.
+const GROUPED = /^[-+]?\d{1,3}([,\s_])\d{3}(?:\1\d{3})*(\.\d+)?$/;
 
 /**
  * The number an author typed: "10250", "10,250", "10 250", "-3.5", "−3.5" (a minus sign),
- * "2e6"; null for anything else, and for what is too big to be a finite number.
+ * "2e6"; null for anything else ("2,5" among them), and for what is too big to be a finite number.
  */
 export function parseMetricNumber(text: string): number | null {
-  const compact = text
-    .trim()
-    .replace(/[\s,_\u00a0\u202f]/g, '')
-    .replace(/^\u2212/, '-');
+  const trimmed = text.trim().replace(/^\u2212/, '-');
+  if (SEPARATOR.test(trimmed) && !GROUPED.test(trimmed)) return null;
+  const compact = trimmed.replace(/[,\s_]/g, '');
   if (!NUMBER.test(compact)) return null;
   const value = Number(compact);
   return Number.isFinite(value) ? (Object.is(value, -0) ? 0 : value) : null;
+}
+
+/** Why a Before / After text is not a number, in words the author can act on. */
+function numberProblem(text: string): string {
+  if (text.trim() === '') return 'Enter a number.';
+  if (text.includes(',')) return 'Write decimals with a point, like 2.5 (a comma only groups thousands).';
+  return 'Enter a number, like 10250 or 2.5.';
 }
 
 export const draftOf = (m: Metric): MetricDraft => ({
@@ -44,8 +54,6 @@ export function metricFromDraft(draft: MetricDraft): { metric: Metric } | { prob
   else if (label.length > metricLimits.label) problems.label = `Keep the label under ${metricLimits.label} characters.`;
   const before = parseMetricNumber(draft.before);
   const after = parseMetricNumber(draft.after);
-  const numberProblem = (text: string) =>
-    text.trim() === '' ? 'Enter a number.' : 'Enter a number, like 10250 or 2.5.';
   if (before === null) problems.before = numberProblem(draft.before);
   if (after === null) problems.after = numberProblem(draft.after);
   if (draft.unit.trim().length > metricLimits.unit)

@@ -59,6 +59,22 @@ describe('a key result in words', () => {
     expect(metricListingText(m(0, 3))).toBe('M 0 \u2192 3');
     expect(metricListingText(m(3, 3))).toBe('M 3 \u2192 3 \u00b7 no change');
   });
+
+  it('says a change above 10,000 % as a multiple, short whatever the numbers', () => {
+    // Up to 10,000 % the percent is still read at a glance.
+    expect(metricSentence(m(1, 101, 'higher'))).toBe('M: 1 \u2192 101, 10,000 % higher');
+    expect(metricListingText(m(1, 101, 'higher'))).toBe('M 1 \u2192 101 \u00b7 +10,000 %');
+    // Beyond, a growth is so many times the before value, the same in the name, listing and feed.
+    expect(metricSentence(m(2, 500, 'higher'))).toBe('M: 2 \u2192 500, 250\u00d7 higher');
+    expect(metricListingText(m(2, 500, 'higher'))).toBe('M 2 \u2192 500 \u00b7 250\u00d7 higher');
+    expect(metricSentence(m(1e-300, 1))).toBe('M: 1E\u2212300 \u2192 1, over 1,000,000\u00d7 higher');
+    expect(metricListingText(m(1e-300, 1))).toBe('M 1E\u2212300 \u2192 1 \u00b7 over 1,000,000\u00d7 higher');
+    // Across zero there is no multiple to speak of: a bounded percent.
+    expect(metricSentence(m(1, -500))).toBe('M: 1 \u2192 \u2212500, over 10,000 % lower');
+    expect(metricListingText(m(1, -500))).toBe('M 1 \u2192 \u2212500 \u00b7 over \u221210,000 %');
+    expect(metricSentence(m(-1e-300, Number.MAX_VALUE, 'higher'))).toBe('M: \u22121E\u2212300 \u2192 1.8E308, higher');
+    expect(keyResultsHtml([m(2, 500, 'higher')])).toContain('250\u00d7 higher \u00b7 better');
+  });
 });
 
 describe('the figure', () => {

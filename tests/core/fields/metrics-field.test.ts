@@ -115,8 +115,27 @@ describe('key results in front matter', () => {
     const { metrics, warnings } = readMetrics(`metrics:\n${labels.map(entry).join('\n')}`);
     expect((metrics as Metric[]).map((m) => m.label)).toEqual(labels.slice(0, metricLimits.metrics));
     expect(Object.getPrototypeOf(metrics as Metric[])).toBe(Array.prototype);
-    expect(warnings).toHaveLength(labels.length - metricLimits.metrics);
-    expect(warnings[0]).toMatch(/^"metrics" entry 13 \("M10"\) was left out: a study holds at most 12/);
+    expect(warnings).toEqual([
+      '"metrics": 988 entries after the first 12 were left out: a study holds at most 12 key results.',
+    ]);
+  });
+
+  it('name at most 12 bad entries of a huge hostile list, and count the rest in one warning', () => {
+    const bad = Array.from({ length: 5000 }, (_, i) => `  - label: "B${i}"\n    before: x`).join('\n');
+    const { metrics, warnings } = readMetrics(
+      `metrics:\n${bad}\n  - {label: "Last", before: 1, after: 2, better: higher}`,
+    );
+    expect(metrics).toEqual([{ label: 'Last', before: 1, after: 2, unit: '', better: 'higher' }]);
+    expect(warnings).toHaveLength(13);
+    expect(warnings[0]).toMatch(/^"metrics" entry 1 \("B0"\) was left out: Before must be a number/);
+    expect(warnings[12]).toBe('"metrics": 4,988 more unreadable entries were left out.');
+  });
+
+  it('read an entry without a unit (a count, like incidents) as having no unit', () => {
+    expect(readMetrics('metrics:\n  - {label: "Incidents", before: 40, after: 3, better: lower}')).toEqual({
+      metrics: [{ label: 'Incidents', before: 40, after: 3, unit: '', better: 'lower' }],
+      warnings: [],
+    });
   });
 
   it('ignore a value that is not a list, with a warning', () => {

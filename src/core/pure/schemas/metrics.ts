@@ -24,7 +24,8 @@ export const metricSchema = z.object({
   unit: z
     .string({ error: 'Unit must be text' })
     .trim()
-    .max(metricLimits.unit, `Unit is longer than ${metricLimits.unit} characters`),
+    .max(metricLimits.unit, `Unit is longer than ${metricLimits.unit} characters`)
+    .default(''), // a count (incidents, pages) has no unit, and a hand-written file may leave it out
   better: metricBetterSchema,
 }); // other keys (a Hugo user's own) are dropped, as the study schema drops unknown keys
 export type Metric = z.infer<typeof metricSchema>;
@@ -57,20 +58,33 @@ export const metricsFrontMatter: FrontMatterCodec<Metric[]> = {
       input.warn('"metrics" must be a list of key results; it was ignored.');
       return [];
     }
+    // A hostile list of thousands gives a few warnings, not thousands: the first bad entries
+    // by name, then one count for the rest and one for those beyond the limit.
     const metrics: Metric[] = [];
-    raw.forEach((entry, i) => {
-      const name = entryName(entry, i);
+    let bad = 0;
+    for (const [i, entry] of raw.entries()) {
       if (metrics.length >= metricLimits.metrics) {
-        input.warn(`"metrics" ${name} was left out: a study holds at most ${metricLimits.metrics} key results.`);
-        return;
+        const [limit, beyond] = [metricLimits.metrics, raw.length - i];
+        input.warn(
+          `"metrics": ${entries(beyond)} after the first ${limit} ${were(beyond)} left out: a study holds at most ${limit} key results.`,
+        );
+        break;
       }
       const parsed = metricSchema.safeParse(entry);
       if (parsed.success) metrics.push(parsed.data);
-      else input.warn(`"metrics" ${name} was left out: ${parsed.error.issues[0]!.message}.`);
-    });
+      else if (++bad <= metricLimits.metrics)
+        input.warn(`"metrics" ${entryName(entry, i)} was left out: ${parsed.error.issues[0]!.message}.`);
+    }
+    const unnamed = bad - metricLimits.metrics;
+    if (unnamed > 0) input.warn(`"metrics": ${entries(unnamed, 'more unreadable ')} ${were(unnamed)} left out.`);
     return metrics;
   },
 };
+
+const count = new Intl.NumberFormat('en');
+/** "1 entry", "4,988 more unreadable entries". */
+const entries = (n: number, more = ''): string => `${count.format(n)} ${more}${n === 1 ? 'entry' : 'entries'}`;
+const were = (n: number): string => (n === 1 ? 'was' : 'were');
 
 /** "entry 2 (“Monthly IT cost”)": the 1-based position, and the label when it has one. */
 function entryName(entry: unknown, i: number): string {

@@ -40,10 +40,11 @@ export function jumpToFinding(finding: Finding): boolean {
     dom.scrollIntoView({ block: 'center' });
     return editor.chain().focus().setTextSelection(pos).scrollIntoView().run();
   }
-  // A key result: the Before input of the metric at path[0] in the Key results panel.
+  // A key result: the Before input of the row holding the metric at path[0] of the saved
+  // list (a row not saved yet has no index, so rows and indices can differ).
   const selector =
     finding.field === 'metrics'
-      ? `.key-result-list > li:nth-child(${(finding.path?.[0] ?? 0) + 1}) .key-result-before input`
+      ? `.key-result-list > li[data-saved-index="${Number(finding.path?.[0] ?? 0)}"] .key-result-before input`
       : fieldInputs[finding.field];
   const input = selector ? document.querySelector<HTMLElement>(selector) : null;
   if (!input) return false;

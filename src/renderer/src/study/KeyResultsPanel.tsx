@@ -1,9 +1,12 @@
 // The study's key results (the `metrics` field): one group of labelled inputs per metric,
-// with buttons to add, move and remove them, all by keyboard. Every change saves the metrics
-// that are complete through the autosave path like any other field; a metric still missing
-// a label or a number says so beside the input and is saved once it is complete.
+// with buttons to add, move and remove them, all by keyboard. Every change saves through the
+// autosave path like any other field. A row still missing a label or a number says so beside
+// the input; until it is complete the saved list holds its last complete value (a new row:
+// nothing), so leaving the study mid-edit loses no metric, and each row knows its index in
+// the saved list, which is what a publish finding's path counts (jump-to-finding.ts).
 import { useEffect, useRef, useState } from 'react';
 import { draftOf, metricFromDraft, type MetricDraft, type MetricProblems } from '../../../core/pure/metric-draft';
+import { metricLabel, valuesText } from '../../../core/pure/export/metrics-format';
 import { metricLimits, type Metric } from '../../../core/pure/schemas/metrics';
 import '../styles/key-results.css';
 
@@ -13,6 +16,8 @@ interface Row {
   draft: MetricDraft;
   /** Inputs the author has left or typed in: only those show their problem. */
   touched: ReadonlySet<keyof MetricProblems>;
+  /** Its value in the saved list: the last complete draft, null while it never was one. */
+  saved: Metric | null;
 }
 
 interface KeyResultsPanelProps {
@@ -24,12 +29,13 @@ const emptyDraft = (): MetricDraft => ({ label: '', before: '', after: '', unit:
 
 export function KeyResultsPanel({ metrics, onChange }: KeyResultsPanelProps) {
   const nextId = useRef(0);
-  const newRow = (draft: MetricDraft, touched: ReadonlySet<keyof MetricProblems> = new Set()): Row => ({
+  const newRow = (draft: MetricDraft, saved: Metric | null = null): Row => ({
     id: nextId.current++,
     draft,
-    touched,
+    touched: new Set(),
+    saved,
   });
-  const [rows, setRows] = useState<Row[]>(() => metrics.map((m) => newRow(draftOf(m), new Set())));
+  const [rows, setRows] = useState<Row[]>(() => metrics.map((m) => newRow(draftOf(m), m)));
   const saved = useRef(JSON.stringify(metrics));
   const focusNext = useRef<string | null>(null);
 
@@ -39,17 +45,18 @@ export function KeyResultsPanel({ metrics, onChange }: KeyResultsPanelProps) {
     focusNext.current = null;
   });
 
-  const update = (next: Row[], focus?: string) => {
+  const update = (changed: Row[], focus?: string) => {
+    const next = changed.map((row) => {
+      const result = metricFromDraft(row.draft);
+      return 'metric' in result ? { ...row, saved: result.metric } : row;
+    });
     setRows(next);
     if (focus) focusNext.current = focus;
-    const complete = next.flatMap((row) => {
-      const result = metricFromDraft(row.draft);
-      return 'metric' in result ? [result.metric] : [];
-    });
-    const json = JSON.stringify(complete);
+    const list = next.flatMap((row) => (row.saved ? [row.saved] : []));
+    const json = JSON.stringify(list);
     if (json !== saved.current) {
       saved.current = json;
-      onChange(complete);
+      onChange(list);
     }
   };
 
@@ -102,6 +109,7 @@ export function KeyResultsPanel({ metrics, onChange }: KeyResultsPanelProps) {
               key={row.id}
               row={row}
               index={i}
+              savedIndex={row.saved ? rows.slice(0, i).filter((r) => r.saved).length : null}
               count={rows.length}
               onChange={(key, value) => change(i, key, value)}
               onTouch={(key) => touch(i, key)}
@@ -130,6 +138,8 @@ export function KeyResultsPanel({ metrics, onChange }: KeyResultsPanelProps) {
 interface RowProps {
   row: Row;
   index: number;
+  /** Its place in the saved list (a finding's path[0]); null when it is not in it yet. */
+  savedIndex: number | null;
   count: number;
   onChange: (key: keyof MetricDraft, value: string) => void;
   onTouch: (key: keyof MetricProblems) => void;
@@ -137,7 +147,7 @@ interface RowProps {
   onRemove: () => void;
 }
 
-function KeyResultRow({ row, index, count, onChange, onTouch, onMove, onRemove }: RowProps) {
+function KeyResultRow({ row, index, savedIndex, count, onChange, onTouch, onMove, onRemove }: RowProps) {
   const n = index + 1;
   const id = (key: string) => `metric-${row.id}-${key}`;
   const result = metricFromDraft(row.draft);
@@ -171,7 +181,7 @@ function KeyResultRow({ row, index, count, onChange, onTouch, onMove, onRemove }
   };
 
   return (
-    <li>
+    <li data-saved-index={savedIndex ?? undefined}>
       <fieldset
         className="key-result"
         aria-describedby={'problems' in result || placeholder ? id('unsaved') : undefined}
@@ -193,7 +203,9 @@ function KeyResultRow({ row, index, count, onChange, onTouch, onMove, onRemove }
         <div className="key-result-actions">
           {'problems' in result ? (
             <span className="hint key-result-unsaved" id={id('unsaved')}>
-              Not saved until it has a label and two numbers.
+              {row.saved
+                ? `Until it has a label and two numbers, it stays saved as “${metricLabel(row.saved)} ${valuesText(row.saved)}”.`
+                : 'Not saved until it has a label and two numbers.'}
             </span>
           ) : (
             placeholder && (
