@@ -28,7 +28,10 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
   // moving to another field, or any button, starts a new one, so Undo takes back one edit of
   // the record rather than the record's insertion along with everything typed into it.
   const lastField = useRef<string | null>(null);
+  // A read-only study (e.g. a workspace from a newer Casebook) shows the card but refuses changes.
+  const readOnly = !editor.isEditable;
   const set = (patch: Partial<DecisionRecordAttrs>) => {
+    if (!editor.isEditable) return;
     const active = document.activeElement as HTMLElement | null;
     const field = active && /^(INPUT|SELECT)$/.test(active.tagName) ? (active.dataset.focusKey ?? null) : null;
     const newStep = field === null || field !== lastField.current;
@@ -75,7 +78,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
 
   // Undo and redo from inside a field: ProseMirror's keymap does not see keys typed in inputs.
   const historyKeys = (e: KeyboardEvent) => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || !editor.isEditable) return;
     const key = e.key.toLowerCase();
     const redo = (key === 'z' && e.shiftKey) || key === 'y';
     if (key !== 'z' && !redo) return;
@@ -105,6 +108,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
           focusKey="title"
           placeholder="What was decided?"
           className="decision-title-field"
+          readOnly={readOnly}
           onChange={(title) => set({ title })}
         />
         <div className="decision-card-meta">
@@ -113,6 +117,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             <select
               value={a.status}
               data-focus-key="status"
+              disabled={readOnly}
               onChange={(e) => set({ status: decisionAttrs({ status: e.target.value }).status })}
             >
               {decisionStatuses.map((s) => (
@@ -126,6 +131,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             label="Date"
             value={a.date}
             focusKey="date"
+            readOnly={readOnly}
             placeholder="2026-03-02"
             onChange={(date) => set({ date })}
           />
@@ -133,6 +139,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             label="Deciders"
             value={a.deciders}
             focusKey="deciders"
+            readOnly={readOnly}
             onChange={(deciders) => set({ deciders })}
           />
           {(a.status === 'superseded' || a.supersededBy) && (
@@ -140,6 +147,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
               label="Superseded by"
               value={a.supersededBy}
               focusKey="supersededBy"
+              readOnly={readOnly}
               onChange={(supersededBy) => set({ supersededBy })}
             />
           )}
@@ -149,6 +157,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
               label={m.key}
               value={m.value}
               focusKey={`meta${i}`}
+              readOnly={readOnly}
               onChange={(value) => set({ meta: a.meta.map((x, k) => (k === i ? { ...x, value } : x)) })}
             />
           ))}
@@ -157,14 +166,14 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
           <span className="decision-field-label" id={`${id}-context`}>
             Context
           </span>
-          <button type="button" className="decision-add" onClick={editContext}>
+          <button type="button" className="decision-add" disabled={readOnly} onClick={editContext}>
             Write the context
           </button>
         </div>
       </div>
       <NodeViewContent className="decision-context" role="group" aria-labelledby={`${id}-context`} />
       <div contentEditable={false} className="decision-card-fields" onKeyDown={historyKeys}>
-        <DecisionOptions a={a} set={set} focus={focus} />
+        <DecisionOptions a={a} set={set} focus={focus} readOnly={readOnly} />
         <fieldset className="decision-group">
           <legend className="decision-group-title">Consequences</legend>
           <DecisionPoints
@@ -173,10 +182,16 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             owner=""
             keyPrefix="c"
             focus={focus}
+            readOnly={readOnly}
             onChange={(consequences) => set({ consequences: consequences.slice(0, LIMITS.points) })}
           />
         </fieldset>
-        <button type="button" className="decision-remove-record" onClick={() => deleteNode()}>
+        <button
+          type="button"
+          className="decision-remove-record"
+          disabled={readOnly}
+          onClick={() => editor.isEditable && deleteNode()}
+        >
           Remove decision record
         </button>
       </div>

@@ -17,6 +17,8 @@ interface TextFieldProps {
   focusKey: string;
   placeholder?: string;
   className?: string;
+  /** A read-only study: the text can be read and copied, not changed. */
+  readOnly?: boolean;
 }
 
 export function TextField({
@@ -28,6 +30,7 @@ export function TextField({
   focusKey,
   placeholder,
   className,
+  readOnly,
 }: TextFieldProps) {
   const [text, setText] = useState(value);
   const sent = useRef(value);
@@ -48,6 +51,7 @@ export function TextField({
         data-focus-key={focusKey}
         placeholder={placeholder}
         spellCheck
+        readOnly={readOnly}
         onChange={(e) => {
           sent.current = e.target.value;
           setText(e.target.value);
