@@ -29,6 +29,7 @@ import {
   type DecisionPoint,
   type DecisionRecordAttrs,
 } from './decision-attrs';
+import { isSubheading, startsDecision } from './heading';
 
 const HEADING = /^decision:[ \t]*/i;
 const OPTIONS = 'Considered options';
@@ -190,13 +191,13 @@ function readOption(li: ListItem, state: MdastReadState): { option: DecisionOpti
   return { option: { title, description, points }, chosen };
 }
 
-const headingText = (node: RootContent | undefined, state: MdastReadState): string | null =>
-  node?.type === 'heading' && node.depth === 4 ? state.plain(node).trim().toLowerCase() : null;
+// By the text as written: an escaped `#### Consequence&#x73;` is the author's own heading.
+const isPart = (node: RootContent | undefined, state: MdastReadState, name: string): boolean =>
+  node?.type === 'heading' && isSubheading(node, state, name);
 
 /** Reads a record starting at `### Decision: …`; null when the heading is not one. */
 export function readDecision(node: Heading, state: MdastReadState, siblings: MdastSiblings): MdastRead | null {
-  if (node.depth !== 3) return null;
-  if (!HEADING.test(state.plain(node).trim())) return null;
+  if (!startsDecision(node, state)) return null;
   const heading = plainOf(node.children, state, 'title');
   const a = decisionAttrs({});
   a.title = heading.replace(HEADING, '');
@@ -207,7 +208,7 @@ export function readDecision(node: Heading, state: MdastReadState, siblings: Mda
   const context: RootContent[] = [];
   while (i < nodes.length && nodes[i]!.type !== 'heading') context.push(nodes[i++]!);
   let chosen: number | null = null;
-  if (headingText(nodes[i], state) === OPTIONS.toLowerCase()) {
+  if (isPart(nodes[i], state, OPTIONS)) {
     i++;
     const list = nodes[i];
     if (list?.type === 'list' && list.ordered) {
@@ -219,7 +220,7 @@ export function readDecision(node: Heading, state: MdastReadState, siblings: Mda
       i++;
     }
   }
-  if (headingText(nodes[i], state) === CONSEQUENCES.toLowerCase()) {
+  if (isPart(nodes[i], state, CONSEQUENCES)) {
     i++;
     const list = nodes[i];
     if (list?.type === 'list' && !list.ordered) {
