@@ -98,13 +98,23 @@ export function decisionToMdast(node: RichTextNode, state: MdastWriteState): Roo
 
 // ---- Reading ----
 
-/** The plain text of phrasing, with a warning when markup (emphasis, links) was dropped. */
+/** A node's text, an image's alt text included (a field holds text, not images). */
+function textOf(node: Nodes, state: MdastReadState): string {
+  if (node.type === 'image') return node.alt ?? '';
+  if ('children' in node) return (node.children as Nodes[]).map((n) => textOf(n, state)).join('');
+  return state.plain(node);
+}
+
+/** The plain text of phrasing, with a warning when markup (emphasis, links, images) was dropped. */
 function plainOf(nodes: PhrasingContent[], state: MdastReadState, where: string): string {
-  const marked = (n: Nodes): boolean =>
-    !(n.type === 'text' || n.type === 'break') || ('children' in n && (n.children as Nodes[]).some(marked));
-  if (nodes.some(marked)) state.warn(`Formatting in a decision record's ${where} was dropped; its text was kept.`);
+  const has = (n: Nodes, test: (n: Nodes) => boolean): boolean =>
+    test(n) || ('children' in n && (n.children as Nodes[]).some((c) => has(c, test)));
+  if (nodes.some((n) => has(n, (c) => c.type === 'image')))
+    state.warn(`An image in a decision record's ${where} was dropped; its alt text was kept.`);
+  else if (nodes.some((n) => has(n, (c) => !(c.type === 'text' || c.type === 'break'))))
+    state.warn(`Formatting in a decision record's ${where} was dropped; its text was kept.`);
   return nodes
-    .map((n) => state.plain(n))
+    .map((n) => textOf(n, state))
     .join('')
     .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
     .trim();
@@ -145,7 +155,7 @@ function readMeta(list: List, a: DecisionRecordAttrs, state: MdastReadState): bo
 function readPoints(list: List, state: MdastReadState): DecisionPoint[] {
   return list.children.map((li) => {
     const [first] = li.children;
-    const line = first?.type === 'paragraph' ? plainOf(first.children, state, 'points') : state.plain(li).trim();
+    const line = first?.type === 'paragraph' ? plainOf(first.children, state, 'points') : textOf(li, state).trim();
     const match = /^(good|bad)[ \t]*:[ \t]*(.*)$/i.exec(line);
     if (!match)
       state.warn(`A decision point without "Good:" or "Bad:" was read as a good point: "${line.slice(0, 40)}".`);
@@ -161,7 +171,7 @@ function readOption(li: ListItem, state: MdastReadState): { option: DecisionOpti
   const rest0 = strong ? head.slice(1) : head;
   const lead = rest0[0]?.type === 'text' ? rest0[0].value : '';
   const mark = /^[ \t]*\(chosen\)[ \t]*(\r?\n|$)/i.exec(lead);
-  const chosen = !!strong && !!mark;
+  let chosen = !!strong && !!mark;
   const tail = mark
     ? [
         ...(lead.length > mark[0].length ? [{ type: 'text' as const, value: lead.slice(mark[0].length) }] : []),
@@ -172,9 +182,15 @@ function readOption(li: ListItem, state: MdastReadState): { option: DecisionOpti
   let title = strong ? plainOf(strong.children, state, 'option title') : '';
   if (!strong) {
     // A hand-written item without a bold title: its first line is the title.
-    const raw = tail.map((n) => state.plain(n)).join('');
+    const raw = tail.map((n) => textOf(n, state)).join('');
     const cut = raw.indexOf('\n');
     title = (cut < 0 ? raw : raw.slice(0, cut)).trim();
+    // `1. Stay on Kubernetes (chosen)`: the mark ends the first line.
+    const marked = /[ \t]*\(chosen\)$/i.exec(title);
+    if (marked) {
+      title = title.slice(0, marked.index);
+      chosen = true;
+    }
     description =
       cut < 0
         ? ''
@@ -208,25 +224,23 @@ export function readDecision(node: Heading, state: MdastReadState, siblings: Mda
   const context: RootContent[] = [];
   while (i < nodes.length && nodes[i]!.type !== 'heading') context.push(nodes[i++]!);
   let chosen: number | null = null;
-  if (isPart(nodes[i], state, OPTIONS)) {
-    i++;
-    const list = nodes[i];
-    if (list?.type === 'list' && list.ordered) {
-      list.children.forEach((li, index) => {
-        const read = readOption(li, state);
-        a.options.push(read.option);
-        if (read.chosen && chosen === null) chosen = index;
-      });
-      i++;
-    }
+  // A part's heading is taken only with its list; without it the record ends there, and the
+  // heading (and what follows) is read as the author's own blocks.
+  const options = nodes[i + 1];
+  if (isPart(nodes[i], state, OPTIONS) && options?.type === 'list' && options.ordered) {
+    options.children.forEach((li, index) => {
+      const read = readOption(li, state);
+      a.options.push(read.option);
+      if (!read.chosen) return;
+      if (chosen === null) chosen = index;
+      else state.warn(`A decision marks more than one option "(chosen)"; option ${chosen + 1} was kept.`);
+    });
+    i += 2;
   }
-  if (isPart(nodes[i], state, CONSEQUENCES)) {
-    i++;
-    const list = nodes[i];
-    if (list?.type === 'list' && !list.ordered) {
-      a.consequences = readPoints(list, state);
-      i++;
-    }
+  const consequences = nodes[i + 1];
+  if (isPart(nodes[i], state, CONSEQUENCES) && consequences?.type === 'list' && !consequences.ordered) {
+    a.consequences = readPoints(consequences, state);
+    i += 2;
   }
   const attrs = decisionAttrs({ ...a, chosen });
   if (a.options.length > attrs.options.length)
