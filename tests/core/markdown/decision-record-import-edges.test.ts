@@ -54,4 +54,11 @@ describe('a hand-written decision record', () => {
     expect(attrsOf(rec).consequences[0]!.text).toBe('latency p99 graph fell');
     expect(warnings.join(' ')).toMatch(/image .*dropped; its alt text was kept/i);
   });
+
+  it('says so when a field is longer than the record keeps', () => {
+    const warnings: string[] = [];
+    const [rec] = fromMarkdown(`### Decision: ${'a'.repeat(600)}\n\n- Status: accepted\n`, warnings);
+    expect(attrsOf(rec).title).toHaveLength(500);
+    expect(warnings.join(' ')).toMatch(/longer than .* was cut/);
+  });
 });

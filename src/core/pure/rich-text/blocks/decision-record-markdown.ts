@@ -22,6 +22,7 @@ import type { RichTextNode } from '../../schemas/rich-text';
 import {
   decisionAttrs,
   decisionStatus,
+  decisionTextTooLong,
   knownMetaKeys,
   LIMITS,
   type DecisionMeta,
@@ -243,6 +244,7 @@ export function readDecision(node: Heading, state: MdastReadState, siblings: Mda
     i += 2;
   }
   const attrs = decisionAttrs({ ...a, chosen });
+  if (decisionTextTooLong(a)) state.warn("Text longer than a decision record's field holds was cut.");
   if (a.options.length > attrs.options.length)
     state.warn(`Only the first ${LIMITS.options} options of a decision were kept.`);
   const points = (list: { points: unknown[] }[]) => list.reduce((n, o) => n + o.points.length, 0);

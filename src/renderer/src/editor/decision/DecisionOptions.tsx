@@ -54,6 +54,7 @@ export function DecisionOptions({ a, set, focus, readOnly }: DecisionOptionsProp
                 hiddenPrefix={`Option ${i + 1}`}
                 value={o.title}
                 focusKey={`o${i}-title`}
+                maxLength={LIMITS.line}
                 className="decision-option-title-field"
                 readOnly={readOnly}
                 onChange={(title) => update(i, { title })}
@@ -74,6 +75,7 @@ export function DecisionOptions({ a, set, focus, readOnly }: DecisionOptionsProp
               hiddenPrefix={`Option ${i + 1}`}
               value={o.description}
               focusKey={`o${i}-description`}
+              maxLength={LIMITS.text}
               readOnly={readOnly}
               onChange={(description) => update(i, { description })}
             />

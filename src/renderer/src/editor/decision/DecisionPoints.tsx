@@ -53,6 +53,7 @@ export function DecisionPoints({ points, onChange, noun, owner, keyPrefix, focus
                   quietLabel
                   value={p.text}
                   focusKey={`${keyPrefix}${i}-text`}
+                  maxLength={LIMITS.line}
                   className="decision-point-text"
                   readOnly={readOnly}
                   onChange={(text) => set(i, { text })}

@@ -106,6 +106,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
           label="Decision title"
           value={a.title}
           focusKey="title"
+          maxLength={LIMITS.line}
           placeholder="What was decided?"
           className="decision-title-field"
           readOnly={readOnly}
@@ -131,6 +132,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             label="Date"
             value={a.date}
             focusKey="date"
+            maxLength={LIMITS.short}
             readOnly={readOnly}
             placeholder="2026-03-02"
             onChange={(date) => set({ date })}
@@ -139,6 +141,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             label="Deciders"
             value={a.deciders}
             focusKey="deciders"
+            maxLength={LIMITS.line}
             readOnly={readOnly}
             onChange={(deciders) => set({ deciders })}
           />
@@ -147,6 +150,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
               label="Superseded by"
               value={a.supersededBy}
               focusKey="supersededBy"
+              maxLength={LIMITS.line}
               readOnly={readOnly}
               onChange={(supersededBy) => set({ supersededBy })}
             />
@@ -157,6 +161,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
               label={m.key}
               value={m.value}
               focusKey={`meta${i}`}
+              maxLength={LIMITS.line}
               readOnly={readOnly}
               onChange={(value) => set({ meta: a.meta.map((x, k) => (k === i ? { ...x, value } : x)) })}
             />

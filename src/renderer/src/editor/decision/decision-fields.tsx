@@ -19,6 +19,8 @@ interface TextFieldProps {
   className?: string;
   /** A read-only study: the text can be read and copied, not changed. */
   readOnly?: boolean;
+  /** What decisionAttrs keeps of this field (LIMITS), so nothing typed is cut later. */
+  maxLength: number;
 }
 
 export function TextField({
@@ -31,6 +33,7 @@ export function TextField({
   placeholder,
   className,
   readOnly,
+  maxLength,
 }: TextFieldProps) {
   const [text, setText] = useState(value);
   const sent = useRef(value);
@@ -52,6 +55,7 @@ export function TextField({
         placeholder={placeholder}
         spellCheck
         readOnly={readOnly}
+        maxLength={maxLength}
         onChange={(e) => {
           sent.current = e.target.value;
           setText(e.target.value);
