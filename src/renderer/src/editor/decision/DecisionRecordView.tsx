@@ -4,6 +4,7 @@
 // add / remove / move is a button naming its item, and focus follows the item it moved. Every
 // change is one transaction on this node's attrs (undoable); only this card re-renders.
 import { closeHistory } from '@tiptap/pm/history';
+import { Selection } from '@tiptap/pm/state';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import {
@@ -19,7 +20,7 @@ import { TextField } from './decision-fields';
 import { takeDecisionTitleFocus } from './decision-focus';
 import '../../styles/decision-record.css';
 
-function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewProps) {
+function DecisionRecordCard({ node, editor, getPos }: ReactNodeViewProps) {
   const a = useMemo(() => decisionAttrs(node.attrs), [node.attrs]);
   const root = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<string | null>(null);
@@ -66,6 +67,21 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
   const focus = (key: string) => {
     pendingFocus.current = key;
     requestAnimationFrame(applyFocus);
+  };
+
+  // Removing the record would leave focus on a button that is gone: put the caret where the
+  // record stood (the start of what follows it, or the end of what came before) instead.
+  const removeRecord = () => {
+    const pos = getPos();
+    if (!editor.isEditable || typeof pos !== 'number') return;
+    editor.commands.command(({ tr }) => {
+      const node = tr.doc.nodeAt(pos);
+      if (node?.type.name !== 'decisionRecord') return false;
+      tr.delete(pos, pos + node.nodeSize);
+      tr.setSelection(Selection.near(tr.doc.resolve(Math.min(pos, tr.doc.content.size))));
+      return true;
+    });
+    editor.view.focus();
   };
 
   const editContext = () => {
@@ -191,12 +207,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             onChange={(consequences) => set({ consequences: consequences.slice(0, LIMITS.points) })}
           />
         </fieldset>
-        <button
-          type="button"
-          className="decision-remove-record"
-          disabled={readOnly}
-          onClick={() => editor.isEditable && deleteNode()}
-        >
+        <button type="button" className="decision-remove-record" disabled={readOnly} onClick={removeRecord}>
           Remove decision record
         </button>
       </div>
