@@ -9,6 +9,7 @@
 import type { Heading, PhrasingContent } from 'mdast';
 import { blockReader, type BlockModule, type MdastReadState } from '../block-module';
 import { positiveInt } from '../html-escape';
+import { docToPlainText, type RichTextNode } from '../../schemas/rich-text';
 import { withoutTrailingBreaks } from './paragraph';
 import { withoutImages } from './image';
 
@@ -77,18 +78,33 @@ function escapedHeading(children: PhrasingContent[], depth: number): PhrasingCon
   return children;
 }
 
+const PHRASING = new Set(['text', 'hardBreak', 'image']);
+
+/**
+ * The heading with any block inside it (only a hostile file puts one there: a decision record
+ * would be a <section> in an <h3>) as its text, the text held in its attributes included.
+ */
+function phrasingOnly(node: RichTextNode): RichTextNode {
+  const content = node.content ?? [];
+  if (content.every((c) => PHRASING.has(c.type))) return node;
+  const text = (c: RichTextNode) => docToPlainText(c).replace(/\s*\n\s*/g, ' ');
+  return { ...node, content: content.map((c) => (PHRASING.has(c.type) ? c : { type: 'text', text: text(c) })) };
+}
+
 export const heading: BlockModule = {
-  html: (node, { inner, options }) => {
+  html: (node, { childrenOf, options }) => {
     const level = positiveInt(node.attrs?.level) ?? 2;
     const tag = `h${Math.min(6, Math.max(2, level + (options.headingOffset ?? 0)))}`;
-    const html = inner();
+    const html = childrenOf(phrasingOnly(node));
     return html ? `<${tag}>${html}</${tag}>` : '';
   },
   toMdast: (node, state) => {
     // A level that is not a positive whole number (a hand-edited file) is an H2, never a `#`.
     const level = Math.min(4, Math.max(2, positiveInt(node.attrs?.level) ?? 2));
     const depth = (level + 1) as 3 | 4 | 5;
-    return [{ type: 'heading', depth, children: escapedHeading(state.inline(node, 'line'), depth) }];
+    if (phrasingOnly(node) !== node) state.warn('A block inside a heading was written as its text.');
+    const children = state.inline(phrasingOnly(node), 'line');
+    return [{ type: 'heading', depth, children: escapedHeading(children, depth) }];
   },
   // The catch-all for headings: a block that starts at a heading of its own is asked first.
   fromMdast: [
