@@ -48,10 +48,17 @@ const recordArb: fc.Arbitrary<RichTextNode> = fc
         : [{ type: 'paragraph' }],
   }));
 
+// Headings an author may well write whose text is a structured block's own heading.
+const lookAlike = fc.oneof(
+  line(4).map((text) => ({ level: 2, text: `Decision:${text}` })),
+  fc.constantFrom('Timeline', 'Considered options', 'consequences').map((text) => ({ level: 3, text })),
+);
+
 // What may stand around a record in a section: a heading, a paragraph, another record.
 const neighbour: fc.Arbitrary<RichTextNode> = fc.oneof(
   recordArb,
   line(5).map((text) => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: `H ${text}` }] })),
+  lookAlike.map(({ level, text }) => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] })),
   line(5).map((text) => ({ type: 'paragraph', content: [{ type: 'text', text: `p ${text}` }] })),
 );
 

@@ -22,7 +22,8 @@ export const decisionStatusLabels: Record<DecisionStatus, string> = {
   superseded: 'Superseded',
 };
 
-export const LIMITS = { options: 20, points: 30, meta: 20, line: 500, text: 2000 } as const;
+/** Bounds of lists and fields; the editor's inputs take their maxLength from here too. */
+export const LIMITS = { options: 20, points: 30, meta: 20, line: 500, text: 2000, short: 60 } as const;
 
 /** Any value becomes a known status, so a hand-edited file cannot break rendering. */
 export function decisionStatus(value: unknown): DecisionStatus {
@@ -61,12 +62,12 @@ const optionSchema = item({
   description: line(LIMITS.text),
   points: list(pointSchema, LIMITS.points),
 });
-const metaSchema = item({ key: line(60), value: line(LIMITS.line) });
+const metaSchema = item({ key: line(LIMITS.short), value: line(LIMITS.line) });
 
 const attrsSchema = z.object({
   title: line(LIMITS.line),
   status: z.unknown().optional().transform(decisionStatus),
-  date: line(60),
+  date: line(LIMITS.short),
   deciders: line(LIMITS.line),
   supersededBy: line(LIMITS.line),
   meta: list(metaSchema, LIMITS.meta),
@@ -102,6 +103,19 @@ export function decisionAttrs(raw: unknown): DecisionRecordAttrs {
         ? chosen
         : null,
   };
+}
+
+/** True when a field of `a` is longer than decisionAttrs keeps (it would be cut). */
+export function decisionTextTooLong(a: DecisionRecordAttrs): boolean {
+  const lines = [a.title, a.deciders, a.supersededBy, ...a.meta.map((m) => m.value)];
+  for (const o of a.options) lines.push(o.title, ...o.points.map((p) => p.text));
+  lines.push(...a.consequences.map((c) => c.text));
+  return (
+    lines.some((l) => l.length > LIMITS.line) ||
+    a.date.length > LIMITS.short ||
+    a.meta.some((m) => m.key.length > LIMITS.short) ||
+    a.options.some((o) => o.description.length > LIMITS.text)
+  );
 }
 
 export const emptyDecision = (): DecisionRecordAttrs => decisionAttrs({ options: [{}, {}] });

@@ -22,6 +22,7 @@ import type { RichTextNode } from '../../schemas/rich-text';
 import {
   decisionAttrs,
   decisionStatus,
+  decisionTextTooLong,
   knownMetaKeys,
   LIMITS,
   type DecisionMeta,
@@ -29,6 +30,7 @@ import {
   type DecisionPoint,
   type DecisionRecordAttrs,
 } from './decision-attrs';
+import { isSubheading, startsDecision } from './heading';
 
 const HEADING = /^decision:[ \t]*/i;
 const OPTIONS = 'Considered options';
@@ -97,13 +99,23 @@ export function decisionToMdast(node: RichTextNode, state: MdastWriteState): Roo
 
 // ---- Reading ----
 
-/** The plain text of phrasing, with a warning when markup (emphasis, links) was dropped. */
+/** A node's text, an image's alt text included (a field holds text, not images). */
+function textOf(node: Nodes, state: MdastReadState): string {
+  if (node.type === 'image') return node.alt ?? '';
+  if ('children' in node) return (node.children as Nodes[]).map((n) => textOf(n, state)).join('');
+  return state.plain(node);
+}
+
+/** The plain text of phrasing, with a warning when markup (emphasis, links, images) was dropped. */
 function plainOf(nodes: PhrasingContent[], state: MdastReadState, where: string): string {
-  const marked = (n: Nodes): boolean =>
-    !(n.type === 'text' || n.type === 'break') || ('children' in n && (n.children as Nodes[]).some(marked));
-  if (nodes.some(marked)) state.warn(`Formatting in a decision record's ${where} was dropped; its text was kept.`);
+  const has = (n: Nodes, test: (n: Nodes) => boolean): boolean =>
+    test(n) || ('children' in n && (n.children as Nodes[]).some((c) => has(c, test)));
+  if (nodes.some((n) => has(n, (c) => c.type === 'image')))
+    state.warn(`An image in a decision record's ${where} was dropped; its alt text was kept.`);
+  else if (nodes.some((n) => has(n, (c) => !(c.type === 'text' || c.type === 'break'))))
+    state.warn(`Formatting in a decision record's ${where} was dropped; its text was kept.`);
   return nodes
-    .map((n) => state.plain(n))
+    .map((n) => textOf(n, state))
     .join('')
     .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
     .trim();
@@ -144,7 +156,7 @@ function readMeta(list: List, a: DecisionRecordAttrs, state: MdastReadState): bo
 function readPoints(list: List, state: MdastReadState): DecisionPoint[] {
   return list.children.map((li) => {
     const [first] = li.children;
-    const line = first?.type === 'paragraph' ? plainOf(first.children, state, 'points') : state.plain(li).trim();
+    const line = first?.type === 'paragraph' ? plainOf(first.children, state, 'points') : textOf(li, state).trim();
     const match = /^(good|bad)[ \t]*:[ \t]*(.*)$/i.exec(line);
     if (!match)
       state.warn(`A decision point without "Good:" or "Bad:" was read as a good point: "${line.slice(0, 40)}".`);
@@ -160,7 +172,7 @@ function readOption(li: ListItem, state: MdastReadState): { option: DecisionOpti
   const rest0 = strong ? head.slice(1) : head;
   const lead = rest0[0]?.type === 'text' ? rest0[0].value : '';
   const mark = /^[ \t]*\(chosen\)[ \t]*(\r?\n|$)/i.exec(lead);
-  const chosen = !!strong && !!mark;
+  let chosen = !!strong && !!mark;
   const tail = mark
     ? [
         ...(lead.length > mark[0].length ? [{ type: 'text' as const, value: lead.slice(mark[0].length) }] : []),
@@ -171,9 +183,15 @@ function readOption(li: ListItem, state: MdastReadState): { option: DecisionOpti
   let title = strong ? plainOf(strong.children, state, 'option title') : '';
   if (!strong) {
     // A hand-written item without a bold title: its first line is the title.
-    const raw = tail.map((n) => state.plain(n)).join('');
+    const raw = tail.map((n) => textOf(n, state)).join('');
     const cut = raw.indexOf('\n');
     title = (cut < 0 ? raw : raw.slice(0, cut)).trim();
+    // `1. Stay on Kubernetes (chosen)`: the mark ends the first line.
+    const marked = /[ \t]*\(chosen\)$/i.exec(title);
+    if (marked) {
+      title = title.slice(0, marked.index);
+      chosen = true;
+    }
     description =
       cut < 0
         ? ''
@@ -190,13 +208,13 @@ function readOption(li: ListItem, state: MdastReadState): { option: DecisionOpti
   return { option: { title, description, points }, chosen };
 }
 
-const headingText = (node: RootContent | undefined, state: MdastReadState): string | null =>
-  node?.type === 'heading' && node.depth === 4 ? state.plain(node).trim().toLowerCase() : null;
+// By the text as written: an escaped `#### Consequence&#x73;` is the author's own heading.
+const isPart = (node: RootContent | undefined, state: MdastReadState, name: string): boolean =>
+  node?.type === 'heading' && isSubheading(node, state, name);
 
 /** Reads a record starting at `### Decision: …`; null when the heading is not one. */
 export function readDecision(node: Heading, state: MdastReadState, siblings: MdastSiblings): MdastRead | null {
-  if (node.depth !== 3) return null;
-  if (!HEADING.test(state.plain(node).trim())) return null;
+  if (!startsDecision(node, state)) return null;
   const heading = plainOf(node.children, state, 'title');
   const a = decisionAttrs({});
   a.title = heading.replace(HEADING, '');
@@ -207,27 +225,26 @@ export function readDecision(node: Heading, state: MdastReadState, siblings: Mda
   const context: RootContent[] = [];
   while (i < nodes.length && nodes[i]!.type !== 'heading') context.push(nodes[i++]!);
   let chosen: number | null = null;
-  if (headingText(nodes[i], state) === OPTIONS.toLowerCase()) {
-    i++;
-    const list = nodes[i];
-    if (list?.type === 'list' && list.ordered) {
-      list.children.forEach((li, index) => {
-        const read = readOption(li, state);
-        a.options.push(read.option);
-        if (read.chosen && chosen === null) chosen = index;
-      });
-      i++;
-    }
+  // A part's heading is taken only with its list; without it the record ends there, and the
+  // heading (and what follows) is read as the author's own blocks.
+  const options = nodes[i + 1];
+  if (isPart(nodes[i], state, OPTIONS) && options?.type === 'list' && options.ordered) {
+    options.children.forEach((li, index) => {
+      const read = readOption(li, state);
+      a.options.push(read.option);
+      if (!read.chosen) return;
+      if (chosen === null) chosen = index;
+      else state.warn(`A decision marks more than one option "(chosen)"; option ${chosen + 1} was kept.`);
+    });
+    i += 2;
   }
-  if (headingText(nodes[i], state) === CONSEQUENCES.toLowerCase()) {
-    i++;
-    const list = nodes[i];
-    if (list?.type === 'list' && !list.ordered) {
-      a.consequences = readPoints(list, state);
-      i++;
-    }
+  const consequences = nodes[i + 1];
+  if (isPart(nodes[i], state, CONSEQUENCES) && consequences?.type === 'list' && !consequences.ordered) {
+    a.consequences = readPoints(consequences, state);
+    i += 2;
   }
   const attrs = decisionAttrs({ ...a, chosen });
+  if (decisionTextTooLong(a)) state.warn("Text longer than a decision record's field holds was cut.");
   if (a.options.length > attrs.options.length)
     state.warn(`Only the first ${LIMITS.options} options of a decision were kept.`);
   const points = (list: { points: unknown[] }[]) => list.reduce((n, o) => n + o.points.length, 0);

@@ -19,6 +19,7 @@ import {
 import { escapeHtml } from '../html-escape';
 import { imagesAsAltText } from './image';
 import type { RichTextNode } from '../../schemas/rich-text';
+import { isSubheading } from './heading';
 import { withoutTrailingBreaks } from './paragraph';
 import { timelineEntryAttrs, timelineKindLabels, timelineKinds, type TimelineKind } from './timeline-attrs';
 import { durationDatetime, formatDuration, parseTimelineTime, timelineFigures } from './timeline-times';
@@ -211,8 +212,7 @@ export const timeline: BlockModule = {
   // list of bold-timed items stays a heading.
   fromMdast: [
     blockReader('heading', (node, state, { nodes, index }) => {
-      const only = node.children.length === 1 ? node.children[0] : undefined;
-      if (node.depth !== 4 || only?.type !== 'text' || only.value.trim() !== TIMELINE_TITLE) return null;
+      if (!isSubheading(node, state, TIMELINE_TITLE)) return null; // as written: `&#x54;imeline` is a heading
       const next = nodes[index + 1];
       const read = next?.type === 'list' ? readTimelineList(next, state) : null;
       return read ? { blocks: [read], took: 1 } : null;

@@ -12,6 +12,7 @@ interface DecisionOptionsProps {
   a: DecisionRecordAttrs;
   set(patch: Partial<DecisionRecordAttrs>): void;
   focus(key: string): void;
+  readOnly: boolean;
 }
 
 /** Where the chosen option is after option `from` moved by `by`. */
@@ -21,7 +22,7 @@ function chosenAfterMove(chosen: number | null, from: number, by: -1 | 1): numbe
   return chosen;
 }
 
-export function DecisionOptions({ a, set, focus }: DecisionOptionsProps) {
+export function DecisionOptions({ a, set, focus, readOnly }: DecisionOptionsProps) {
   const options = a.options;
   const update = (i: number, patch: Partial<DecisionOption>) =>
     set({ options: options.map((o, k) => (k === i ? { ...o, ...patch } : o)) });
@@ -53,7 +54,9 @@ export function DecisionOptions({ a, set, focus }: DecisionOptionsProps) {
                 hiddenPrefix={`Option ${i + 1}`}
                 value={o.title}
                 focusKey={`o${i}-title`}
+                maxLength={LIMITS.line}
                 className="decision-option-title-field"
+                readOnly={readOnly}
                 onChange={(title) => update(i, { title })}
               />
               <label className="decision-chosen-toggle">
@@ -61,6 +64,7 @@ export function DecisionOptions({ a, set, focus }: DecisionOptionsProps) {
                   type="checkbox"
                   checked={chosen}
                   data-focus-key={`o${i}-chosen`}
+                  disabled={readOnly}
                   onChange={(e) => set({ chosen: e.target.checked ? i : null })}
                 />
                 Chosen
@@ -71,6 +75,8 @@ export function DecisionOptions({ a, set, focus }: DecisionOptionsProps) {
               hiddenPrefix={`Option ${i + 1}`}
               value={o.description}
               focusKey={`o${i}-description`}
+              maxLength={LIMITS.text}
+              readOnly={readOnly}
               onChange={(description) => update(i, { description })}
             />
             <DecisionPoints
@@ -79,13 +85,14 @@ export function DecisionOptions({ a, set, focus }: DecisionOptionsProps) {
               owner={` of option ${i + 1}`}
               keyPrefix={`o${i}-p`}
               focus={focus}
+              readOnly={readOnly}
               onChange={(points) => update(i, { points: points.slice(0, LIMITS.points) })}
             />
             <div className="decision-option-actions">
               <ActionButton
                 label={`Move option ${i + 1} up`}
                 focusKey={`o${i}-up`}
-                disabled={i === 0}
+                disabled={readOnly || i === 0}
                 onClick={() => move(i, -1)}
               >
                 ↑ Up
@@ -93,12 +100,17 @@ export function DecisionOptions({ a, set, focus }: DecisionOptionsProps) {
               <ActionButton
                 label={`Move option ${i + 1} down`}
                 focusKey={`o${i}-down`}
-                disabled={i === options.length - 1}
+                disabled={readOnly || i === options.length - 1}
                 onClick={() => move(i, 1)}
               >
                 ↓ Down
               </ActionButton>
-              <ActionButton label={`Remove option ${i + 1}`} focusKey={`o${i}-remove`} onClick={() => remove(i)}>
+              <ActionButton
+                label={`Remove option ${i + 1}`}
+                focusKey={`o${i}-remove`}
+                disabled={readOnly}
+                onClick={() => remove(i)}
+              >
                 × Remove
               </ActionButton>
             </div>
@@ -109,7 +121,7 @@ export function DecisionOptions({ a, set, focus }: DecisionOptionsProps) {
         type="button"
         className="decision-add"
         data-focus-key="add-option"
-        disabled={options.length >= LIMITS.options}
+        disabled={readOnly || options.length >= LIMITS.options}
         onClick={() => {
           set({ options: [...options, { title: '', description: '', points: [] }] });
           focus(`o${options.length}-title`);

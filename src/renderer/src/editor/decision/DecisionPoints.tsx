@@ -15,9 +15,11 @@ interface DecisionPointsProps {
   /** Prefix of the focus keys of these rows ("o1-p" / "c"). */
   keyPrefix: string;
   focus(key: string): void;
+  /** A read-only study: every control is shown but none changes anything. */
+  readOnly: boolean;
 }
 
-export function DecisionPoints({ points, onChange, noun, owner, keyPrefix, focus }: DecisionPointsProps) {
+export function DecisionPoints({ points, onChange, noun, owner, keyPrefix, focus, readOnly }: DecisionPointsProps) {
   const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
   const set = (i: number, patch: Partial<DecisionPoint>) =>
     onChange(points.map((p, k) => (k === i ? { ...p, ...patch } : p)));
@@ -39,6 +41,7 @@ export function DecisionPoints({ points, onChange, noun, owner, keyPrefix, focus
                   <select
                     value={p.kind}
                     data-focus-key={`${keyPrefix}${i}-kind`}
+                    disabled={readOnly}
                     onChange={(e) => set(i, { kind: e.target.value === 'bad' ? 'bad' : 'good' })}
                   >
                     <option value="good">Good</option>
@@ -50,13 +53,15 @@ export function DecisionPoints({ points, onChange, noun, owner, keyPrefix, focus
                   quietLabel
                   value={p.text}
                   focusKey={`${keyPrefix}${i}-text`}
+                  maxLength={LIMITS.line}
                   className="decision-point-text"
+                  readOnly={readOnly}
                   onChange={(text) => set(i, { text })}
                 />
                 <ActionButton
                   label={`Move ${noun} ${i + 1}${owner} up`}
                   focusKey={`${keyPrefix}${i}-up`}
-                  disabled={i === 0}
+                  disabled={readOnly || i === 0}
                   onClick={() => move(i, -1)}
                 >
                   ↑
@@ -64,7 +69,7 @@ export function DecisionPoints({ points, onChange, noun, owner, keyPrefix, focus
                 <ActionButton
                   label={`Move ${noun} ${i + 1}${owner} down`}
                   focusKey={`${keyPrefix}${i}-down`}
-                  disabled={i === points.length - 1}
+                  disabled={readOnly || i === points.length - 1}
                   onClick={() => move(i, 1)}
                 >
                   ↓
@@ -72,6 +77,7 @@ export function DecisionPoints({ points, onChange, noun, owner, keyPrefix, focus
                 <ActionButton
                   label={`Remove ${noun} ${i + 1}${owner}`}
                   focusKey={`${keyPrefix}${i}-remove`}
+                  disabled={readOnly}
                   onClick={() => {
                     onChange(points.filter((_, k) => k !== i));
                     focus(points.length > 1 ? `${keyPrefix}${Math.max(0, i - 1)}-text` : `${keyPrefix}add`);
@@ -88,7 +94,7 @@ export function DecisionPoints({ points, onChange, noun, owner, keyPrefix, focus
         type="button"
         className="decision-add"
         data-focus-key={`${keyPrefix}add`}
-        disabled={points.length >= LIMITS.points}
+        disabled={readOnly || points.length >= LIMITS.points}
         onClick={() => {
           onChange([...points, { kind: 'good', text: '' }]);
           focus(`${keyPrefix}${points.length}-kind`);

@@ -4,6 +4,7 @@
 // add / remove / move is a button naming its item, and focus follows the item it moved. Every
 // change is one transaction on this node's attrs (undoable); only this card re-renders.
 import { closeHistory } from '@tiptap/pm/history';
+import { Selection } from '@tiptap/pm/state';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import {
@@ -19,7 +20,7 @@ import { TextField } from './decision-fields';
 import { takeDecisionTitleFocus } from './decision-focus';
 import '../../styles/decision-record.css';
 
-function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewProps) {
+function DecisionRecordCard({ node, editor, getPos }: ReactNodeViewProps) {
   const a = useMemo(() => decisionAttrs(node.attrs), [node.attrs]);
   const root = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<string | null>(null);
@@ -28,7 +29,10 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
   // moving to another field, or any button, starts a new one, so Undo takes back one edit of
   // the record rather than the record's insertion along with everything typed into it.
   const lastField = useRef<string | null>(null);
+  // A read-only study (e.g. a workspace from a newer Casebook) shows the card but refuses changes.
+  const readOnly = !editor.isEditable;
   const set = (patch: Partial<DecisionRecordAttrs>) => {
+    if (!editor.isEditable) return;
     const active = document.activeElement as HTMLElement | null;
     const field = active && /^(INPUT|SELECT)$/.test(active.tagName) ? (active.dataset.focusKey ?? null) : null;
     const newStep = field === null || field !== lastField.current;
@@ -65,6 +69,21 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
     requestAnimationFrame(applyFocus);
   };
 
+  // Removing the record would leave focus on a button that is gone: put the caret where the
+  // record stood (the start of what follows it, or the end of what came before) instead.
+  const removeRecord = () => {
+    const pos = getPos();
+    if (!editor.isEditable || typeof pos !== 'number') return;
+    editor.commands.command(({ tr }) => {
+      const node = tr.doc.nodeAt(pos);
+      if (node?.type.name !== 'decisionRecord') return false;
+      tr.delete(pos, pos + node.nodeSize);
+      tr.setSelection(Selection.near(tr.doc.resolve(Math.min(pos, tr.doc.content.size))));
+      return true;
+    });
+    editor.view.focus();
+  };
+
   const editContext = () => {
     const pos = getPos();
     if (typeof pos !== 'number') return;
@@ -75,7 +94,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
 
   // Undo and redo from inside a field: ProseMirror's keymap does not see keys typed in inputs.
   const historyKeys = (e: KeyboardEvent) => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || !editor.isEditable) return;
     const key = e.key.toLowerCase();
     const redo = (key === 'z' && e.shiftKey) || key === 'y';
     if (key !== 'z' && !redo) return;
@@ -103,8 +122,10 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
           label="Decision title"
           value={a.title}
           focusKey="title"
+          maxLength={LIMITS.line}
           placeholder="What was decided?"
           className="decision-title-field"
+          readOnly={readOnly}
           onChange={(title) => set({ title })}
         />
         <div className="decision-card-meta">
@@ -113,6 +134,7 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             <select
               value={a.status}
               data-focus-key="status"
+              disabled={readOnly}
               onChange={(e) => set({ status: decisionAttrs({ status: e.target.value }).status })}
             >
               {decisionStatuses.map((s) => (
@@ -126,6 +148,8 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             label="Date"
             value={a.date}
             focusKey="date"
+            maxLength={LIMITS.short}
+            readOnly={readOnly}
             placeholder="2026-03-02"
             onChange={(date) => set({ date })}
           />
@@ -133,6 +157,8 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             label="Deciders"
             value={a.deciders}
             focusKey="deciders"
+            maxLength={LIMITS.line}
+            readOnly={readOnly}
             onChange={(deciders) => set({ deciders })}
           />
           {(a.status === 'superseded' || a.supersededBy) && (
@@ -140,6 +166,8 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
               label="Superseded by"
               value={a.supersededBy}
               focusKey="supersededBy"
+              maxLength={LIMITS.line}
+              readOnly={readOnly}
               onChange={(supersededBy) => set({ supersededBy })}
             />
           )}
@@ -149,6 +177,8 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
               label={m.key}
               value={m.value}
               focusKey={`meta${i}`}
+              maxLength={LIMITS.line}
+              readOnly={readOnly}
               onChange={(value) => set({ meta: a.meta.map((x, k) => (k === i ? { ...x, value } : x)) })}
             />
           ))}
@@ -157,14 +187,14 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
           <span className="decision-field-label" id={`${id}-context`}>
             Context
           </span>
-          <button type="button" className="decision-add" onClick={editContext}>
+          <button type="button" className="decision-add" disabled={readOnly} onClick={editContext}>
             Write the context
           </button>
         </div>
       </div>
       <NodeViewContent className="decision-context" role="group" aria-labelledby={`${id}-context`} />
       <div contentEditable={false} className="decision-card-fields" onKeyDown={historyKeys}>
-        <DecisionOptions a={a} set={set} focus={focus} />
+        <DecisionOptions a={a} set={set} focus={focus} readOnly={readOnly} />
         <fieldset className="decision-group">
           <legend className="decision-group-title">Consequences</legend>
           <DecisionPoints
@@ -173,10 +203,11 @@ function DecisionRecordCard({ node, deleteNode, editor, getPos }: ReactNodeViewP
             owner=""
             keyPrefix="c"
             focus={focus}
+            readOnly={readOnly}
             onChange={(consequences) => set({ consequences: consequences.slice(0, LIMITS.points) })}
           />
         </fieldset>
-        <button type="button" className="decision-remove-record" onClick={() => deleteNode()}>
+        <button type="button" className="decision-remove-record" disabled={readOnly} onClick={removeRecord}>
           Remove decision record
         </button>
       </div>

@@ -17,6 +17,10 @@ interface TextFieldProps {
   focusKey: string;
   placeholder?: string;
   className?: string;
+  /** A read-only study: the text can be read and copied, not changed. */
+  readOnly?: boolean;
+  /** What decisionAttrs keeps of this field (LIMITS), so nothing typed is cut later. */
+  maxLength: number;
 }
 
 export function TextField({
@@ -28,6 +32,8 @@ export function TextField({
   focusKey,
   placeholder,
   className,
+  readOnly,
+  maxLength,
 }: TextFieldProps) {
   const [text, setText] = useState(value);
   const sent = useRef(value);
@@ -48,6 +54,8 @@ export function TextField({
         data-focus-key={focusKey}
         placeholder={placeholder}
         spellCheck
+        readOnly={readOnly}
+        maxLength={maxLength}
         onChange={(e) => {
           sent.current = e.target.value;
           setText(e.target.value);
