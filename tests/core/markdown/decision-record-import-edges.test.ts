@@ -52,7 +52,7 @@ describe('a hand-written decision record', () => {
       warnings,
     );
     expect(attrsOf(rec).consequences[0]!.text).toBe('latency p99 graph fell');
-    expect(warnings.join(' ')).toMatch(/image .*dropped; its alt text was kept/i);
+    expect(warnings.join(' ')).toMatch(/image .*left out and its alt text kept/i);
   });
 
   it('says so when a field is longer than the record keeps', () => {

@@ -31,6 +31,7 @@ import {
   type DecisionRecordAttrs,
 } from './decision-attrs';
 import { isSubheading, startsDecision } from './heading';
+import { imagesAsAltText } from './image';
 
 const HEADING = /^decision:[ \t]*/i;
 const OPTIONS = 'Considered options';
@@ -106,16 +107,18 @@ function textOf(node: Nodes, state: MdastReadState): string {
   return state.plain(node);
 }
 
-/** The plain text of phrasing, with a warning when markup (emphasis, links, images) was dropped. */
+/**
+ * The plain text of phrasing: an image becomes its alt text (imagesAsAltText, which warns,
+ * naming it), and other markup (emphasis, links) is dropped with a warning.
+ */
 function plainOf(nodes: PhrasingContent[], state: MdastReadState, where: string): string {
   const has = (n: Nodes, test: (n: Nodes) => boolean): boolean =>
     test(n) || ('children' in n && (n.children as Nodes[]).some((c) => has(c, test)));
-  if (nodes.some((n) => has(n, (c) => c.type === 'image')))
-    state.warn(`An image in a decision record's ${where} was dropped; its alt text was kept.`);
-  else if (nodes.some((n) => has(n, (c) => !(c.type === 'text' || c.type === 'break'))))
+  const text = imagesAsAltText(nodes, `a decision record's ${where}`, state);
+  if (text.some((n) => has(n, (c) => !(c.type === 'text' || c.type === 'break'))))
     state.warn(`Formatting in a decision record's ${where} was dropped; its text was kept.`);
-  return nodes
-    .map((n) => textOf(n, state))
+  return text
+    .map((n) => state.plain(n))
     .join('')
     .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
     .trim();
