@@ -2,7 +2,7 @@
 // highlighting code block, the asset-displaying image and the timeline entry's view swapped
 // in — same names, same schema) plus the editing-only behaviour: placeholder, shortcuts, slash menu, find, images.
 import type { Extensions } from '@tiptap/core';
-import { Placeholder } from '@tiptap/extensions';
+import { Focus, Placeholder } from '@tiptap/extensions';
 import { richTextExtensions } from '../../../core/pure/rich-text/extensions';
 import { HighlightedCodeBlock } from './code-languages';
 import { CommandKeymap } from './command-keymap';
@@ -25,6 +25,10 @@ export function sectionEditorExtensions(placeholder: string, saveAsset: SaveAsse
       decisionRecord: DecisionRecordEditor,
     }),
     Placeholder.configure({ placeholder }),
+    // Marks the top-level block holding the cursor so editor.css can exempt it from
+    // content-visibility: a block inserted under the cursor must be laid out before the next
+    // keystroke lands, or Chromium types that keystroke outside it.
+    Focus.configure({ className: 'is-editing', mode: 'shallowest' }),
     CommandKeymap,
     SlashMenu,
     FindHighlight,
