@@ -1,0 +1,75 @@
+// Lighthouse (12.2.3, the last to run on Node 20) scores the exported site served over
+// http://127.0.0.1: Performance, Accessibility, Best Practices and SEO must each be ≥ 95 on the
+// index and on the longest study page. CI scores those two pages; LIGHTHOUSE_PAGES=all scores
+// every page of the sample site (a few minutes). Scores are printed for the closing note.
+import { createServer } from 'node:net';
+import { chromium, expect, test } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import { chromiumLaunchOptions } from '../chromium-launch';
+import { exportSite, serveFolder, type ExportedSite } from './exported-site';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const MIN_SCORE = 0.95;
+
+let site: ExportedSite;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+
+test.beforeAll(async () => {
+  site = await exportSite();
+  server = await serveFolder(site.dir);
+});
+test.afterAll(async () => {
+  await server?.close();
+  await site?.remove();
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** The index and the study page with the most HTML, or every page when LIGHTHOUSE_PAGES=all. */
+async function pagesToScore(): Promise<string[]> {
+  if (process.env.LIGHTHOUSE_PAGES === 'all') return site.pages;
+  const { stat } = await import('node:fs/promises');
+  const studies = site.pages.filter((p) => /^[^/]+\/index\.html$/.test(p) && !p.startsWith('category/'));
+  const sizes = await Promise.all(studies.map(async (p) => (await stat(`${site.dir}/${p}`)).size));
+  const longest = studies[sizes.indexOf(Math.max(...sizes))]!;
+  return ['index.html', longest];
+}
+
+test('Lighthouse scores each category at least 95 on the index and the longest study page', async () => {
+  test.setTimeout(process.env.LIGHTHOUSE_PAGES === 'all' ? 1_800_000 : 240_000);
+  const port = await freePort();
+  const browser = await chromium.launch(chromiumLaunchOptions([`--remote-debugging-port=${port}`]));
+  const failures: string[] = [];
+  try {
+    for (const pagePath of await pagesToScore()) {
+      const result = await lighthouse(
+        server.url + pagePath,
+        { port, output: 'json', logLevel: 'error' },
+        { extends: 'lighthouse:default', settings: { onlyCategories: [...CATEGORIES] } },
+      );
+      const lhr = result!.lhr;
+      const scores = CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)] as const);
+      console.log(`Lighthouse ${pagePath}: ${scores.map(([c, s]) => `${c} ${s}`).join(', ')}`);
+      for (const [category, score] of scores) {
+        if (score >= MIN_SCORE * 100) continue;
+        const lost = (lhr.categories[category]?.auditRefs ?? [])
+          .map((ref) => lhr.audits[ref.id]!)
+          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
+          .map((a) => `${a.id} (${a.score})`);
+        failures.push(`${pagePath} ${category} ${score}: ${lost.join(', ')}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  expect(failures).toEqual([]);
+});
