@@ -25,117 +25,113 @@ async function tabTo(page: Page, name: string) {
   throw new Error(`never reached "${name}" by Tab`);
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`a decision record is written by keyboard and shown in the preview (${scheme})`, async ({
-    page,
-    serve,
-    workspace,
-  }) => {
-    // A long keyboard walk plus a whole-page axe run: more than the default on two loaded cores.
-    test.setTimeout(90_000);
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(await serve());
-    await createStudy(page, 'Leaving Kubernetes');
-    const decisions = section(page, 'Decisions');
-    await decisions.click();
-    await page.keyboard.type('/decision');
-    const menu = page.getByRole('listbox', { name: 'Insert block' });
-    await expect(menu.getByRole('option', { name: 'Decision record' })).toHaveAttribute('aria-selected', 'true');
-    await page.keyboard.press('Enter');
+test('a decision record is written by keyboard and shown in the preview, axe clean light and dark', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  // A long keyboard walk plus a whole-page axe run: more than the default on two loaded cores.
+  test.setTimeout(90_000);
+  await page.goto(await serve());
+  await createStudy(page, 'Leaving Kubernetes');
+  const decisions = section(page, 'Decisions');
+  await decisions.click();
+  await page.keyboard.type('/decision');
+  const menu = page.getByRole('listbox', { name: 'Insert block' });
+  await expect(menu.getByRole('option', { name: 'Decision record' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
 
-    const card = decisions.getByRole('region', { name: /^Decision record/ });
-    const title = card.getByRole('textbox', { name: 'Decision title' });
-    await expect(title).toBeFocused();
-    await page.keyboard.type('Move from Kubernetes to ECS');
-    await page.keyboard.press('Tab');
-    await expect(card.getByRole('combobox', { name: 'Status' })).toBeFocused();
-    await page.keyboard.press('ArrowDown'); // proposed → accepted
-    await expect(card.getByRole('combobox', { name: 'Status' })).toHaveValue('accepted');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2026-03-02');
-    // The context is rich text inside the card: a button takes the caret there.
-    await tabTo(page, 'Write the context');
-    await page.keyboard.press('Enter');
-    await expect(decisions).toBeFocused();
-    await page.keyboard.type('Running our own control plane cost too much.');
-    await expect(card.getByRole('group', { name: 'Context' })).toHaveText(
-      'Running our own control plane cost too much.',
-    );
-    await page.keyboard.press('Tab'); // out of the editor's text, into the card's first field
-    await expect(title).toBeFocused();
+  const card = decisions.getByRole('region', { name: /^Decision record/ });
+  const title = card.getByRole('textbox', { name: 'Decision title' });
+  await expect(title).toBeFocused();
+  await page.keyboard.type('Move from Kubernetes to ECS');
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('combobox', { name: 'Status' })).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // proposed → accepted
+  await expect(card.getByRole('combobox', { name: 'Status' })).toHaveValue('accepted');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2026-03-02');
+  // The context is rich text inside the card: a button takes the caret there.
+  await tabTo(page, 'Write the context');
+  await page.keyboard.press('Enter');
+  await expect(decisions).toBeFocused();
+  await page.keyboard.type('Running our own control plane cost too much.');
+  await expect(card.getByRole('group', { name: 'Context' })).toHaveText('Running our own control plane cost too much.');
+  await page.keyboard.press('Tab'); // out of the editor's text, into the card's first field
+  await expect(title).toBeFocused();
 
-    // Option 1: named, chosen, one Good point.
-    const first = card.getByRole('group', { name: 'Option 1' });
-    await tabTo(page, 'Option 1 Title');
-    await expect(first.getByRole('textbox', { name: 'Option 1 Title' })).toBeFocused();
-    await page.keyboard.type('Move to ECS on Fargate');
-    await page.keyboard.press('Tab');
-    await expect(first.getByRole('checkbox', { name: 'Chosen' })).toBeFocused();
-    await page.keyboard.press('Space');
-    await expect(card.getByRole('group', { name: 'Option 1 Chosen' })).toBeVisible();
-    await tabTo(page, 'Add point of option 1');
-    await page.keyboard.press('Enter');
-    await expect(card.getByRole('combobox', { name: 'Point 1 of option 1 kind' })).toBeFocused();
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('no control plane to run');
-    // Option 2: named, one Bad point, then moved up: the chosen mark stays with its option.
-    await tabTo(page, 'Option 2 Title');
-    const second = card.getByRole('group', { name: 'Option 2' });
-    await expect(second.getByRole('textbox', { name: 'Option 2 Title' })).toBeFocused();
-    await page.keyboard.type('Stay on Kubernetes');
-    await tabTo(page, 'Add point of option 2');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('ArrowDown'); // Good → Bad
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('the on-call load stays');
-    await tabTo(page, 'Move option 2 up');
-    await page.keyboard.press('Enter'); // option 2 becomes option 1; focus follows it
-    await expect(first.getByRole('button', { name: 'Move option 1 down' })).toBeFocused();
-    await expect(first.getByRole('textbox', { name: 'Title' })).toHaveValue('Stay on Kubernetes');
-    await expect(card.getByRole('group', { name: 'Option 2 Chosen' })).toBeVisible();
-    await expect(
-      card.getByRole('group', { name: 'Option 2 Chosen' }).getByRole('textbox', { name: 'Title' }),
-    ).toHaveValue('Move to ECS on Fargate');
+  // Option 1: named, chosen, one Good point.
+  const first = card.getByRole('group', { name: 'Option 1' });
+  await tabTo(page, 'Option 1 Title');
+  await expect(first.getByRole('textbox', { name: 'Option 1 Title' })).toBeFocused();
+  await page.keyboard.type('Move to ECS on Fargate');
+  await page.keyboard.press('Tab');
+  await expect(first.getByRole('checkbox', { name: 'Chosen' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(card.getByRole('group', { name: 'Option 1 Chosen' })).toBeVisible();
+  await tabTo(page, 'Add point of option 1');
+  await page.keyboard.press('Enter');
+  await expect(card.getByRole('combobox', { name: 'Point 1 of option 1 kind' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('no control plane to run');
+  // Option 2: named, one Bad point, then moved up: the chosen mark stays with its option.
+  await tabTo(page, 'Option 2 Title');
+  const second = card.getByRole('group', { name: 'Option 2' });
+  await expect(second.getByRole('textbox', { name: 'Option 2 Title' })).toBeFocused();
+  await page.keyboard.type('Stay on Kubernetes');
+  await tabTo(page, 'Add point of option 2');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown'); // Good → Bad
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('the on-call load stays');
+  await tabTo(page, 'Move option 2 up');
+  await page.keyboard.press('Enter'); // option 2 becomes option 1; focus follows it
+  await expect(first.getByRole('button', { name: 'Move option 1 down' })).toBeFocused();
+  await expect(first.getByRole('textbox', { name: 'Title' })).toHaveValue('Stay on Kubernetes');
+  await expect(card.getByRole('group', { name: 'Option 2 Chosen' })).toBeVisible();
+  await expect(
+    card.getByRole('group', { name: 'Option 2 Chosen' }).getByRole('textbox', { name: 'Title' }),
+  ).toHaveValue('Move to ECS on Fargate');
 
-    await expect(saveStatus(page)).toHaveText('Saved');
-    const [study] = await studiesOnDisk(workspace);
-    const stored = study!.decisions.content!.find((n) => n.type === 'decisionRecord')!;
-    expect(stored.content).toEqual([
-      { type: 'paragraph', content: [{ type: 'text', text: 'Running our own control plane cost too much.' }] },
-    ]);
-    expect(stored.attrs).toMatchObject({
-      title: 'Move from Kubernetes to ECS',
-      status: 'accepted',
-      date: '2026-03-02',
-      chosen: 1,
-      options: [
-        { title: 'Stay on Kubernetes', points: [{ kind: 'bad', text: 'the on-call load stays' }] },
-        { title: 'Move to ECS on Fargate', points: [{ kind: 'good', text: 'no control plane to run' }] },
-      ],
-    });
-
-    expect(await axeViolations(page)).toEqual([]);
-
-    const previewButton = page.getByRole('button', { name: 'Preview', exact: true });
-    await previewButton.click();
-    await expect(previewButton).toHaveAttribute('aria-pressed', 'true');
-    const frame = page.frameLocator('iframe[title="Preview"]');
-    const record = frame.getByRole('region', { name: 'Decision: Move from Kubernetes to ECS' });
-    await expect(record).toBeVisible();
-    await expect(
-      record.getByRole('heading', { name: 'Decision: Move from Kubernetes to ECS', level: 3 }),
-    ).toBeVisible();
-    await expect(record.getByText('Chosen', { exact: true })).toBeVisible();
-    await expect(record.getByRole('listitem').filter({ hasText: 'Chosen' }).first()).toContainText(
-      'Move to ECS on Fargate',
-    );
-    await expect(record).toContainText('Chose Move to ECS on Fargate over Stay on Kubernetes.');
-    await expect(record.getByText('Accepted', { exact: true })).toBeVisible();
-    await expect(record).toContainText('Running our own control plane cost too much.');
-    // The toolbar offers the same command by the same name.
-    await expect(page.getByRole('button', { name: 'Decision record', exact: true })).toBeVisible();
+  await expect(saveStatus(page)).toHaveText('Saved');
+  const [study] = await studiesOnDisk(workspace);
+  const stored = study!.decisions.content!.find((n) => n.type === 'decisionRecord')!;
+  expect(stored.content).toEqual([
+    { type: 'paragraph', content: [{ type: 'text', text: 'Running our own control plane cost too much.' }] },
+  ]);
+  expect(stored.attrs).toMatchObject({
+    title: 'Move from Kubernetes to ECS',
+    status: 'accepted',
+    date: '2026-03-02',
+    chosen: 1,
+    options: [
+      { title: 'Stay on Kubernetes', points: [{ kind: 'bad', text: 'the on-call load stays' }] },
+      { title: 'Move to ECS on Fargate', points: [{ kind: 'good', text: 'no control plane to run' }] },
+    ],
   });
-}
+
+  // One keyboard walk, the card checked in both schemes (contrast differs, structure does not).
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page)).toEqual([]);
+
+  const previewButton = page.getByRole('button', { name: 'Preview', exact: true });
+  await previewButton.click();
+  await expect(previewButton).toHaveAttribute('aria-pressed', 'true');
+  const frame = page.frameLocator('iframe[title="Preview"]');
+  const record = frame.getByRole('region', { name: 'Decision: Move from Kubernetes to ECS' });
+  await expect(record).toBeVisible();
+  await expect(record.getByRole('heading', { name: 'Decision: Move from Kubernetes to ECS', level: 3 })).toBeVisible();
+  await expect(record.getByText('Chosen', { exact: true })).toBeVisible();
+  await expect(record.getByRole('listitem').filter({ hasText: 'Chosen' }).first()).toContainText(
+    'Move to ECS on Fargate',
+  );
+  await expect(record).toContainText('Chose Move to ECS on Fargate over Stay on Kubernetes.');
+  await expect(record.getByText('Accepted', { exact: true })).toBeVisible();
+  await expect(record).toContainText('Running our own control plane cost too much.');
+  // The toolbar offers the same command by the same name.
+  await expect(page.getByRole('button', { name: 'Decision record', exact: true })).toBeVisible();
+});
 
 test('the toolbar inserts a record; undo in a field and the remove button work by keyboard', async ({
   page,
