@@ -198,6 +198,8 @@ test('the dialog has no accessibility violations, before and after an export (ax
   serve,
   workspace,
 }) => {
+  // Two whole-page axe runs around a real export: 12 s on a quiet CI machine.
+  test.setTimeout(60_000);
   await page.goto(await serve());
   await publishedStudy(page, workspace, 'Notes Without a Home', 'Nothing had a category.');
   await openExport(page);

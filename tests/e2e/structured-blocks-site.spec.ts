@@ -44,6 +44,8 @@ test('decision records, key results and a timeline reach the published pages, li
   serve,
   workspace,
 }) => {
+  // Imports, exports and runs axe on two pages in two schemes: 23 s on a quiet CI machine.
+  test.setTimeout(90_000);
   const scratch = await mkdtemp(path.join(tmpdir(), 'casebook-structured-'));
   try {
     await mkdir(shots, { recursive: true });
