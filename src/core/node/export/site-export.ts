@@ -202,7 +202,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     files.push({ path: category.path, contents: renderCategory(ctx, category) });
   }
   for (const tag of model.tags) files.push({ path: tag.path, contents: renderTag(ctx, tag) });
-  if (model.tags.length) files.push({ path: TAG_INDEX_PATH, contents: renderTagIndex(ctx) });
+  files.push({ path: TAG_INDEX_PATH, contents: renderTagIndex(ctx) });
   for (const person of model.people) files.push({ path: person.path, contents: renderAuthor(ctx, person) });
   files.push({ path: ARCHIVE_PATH, contents: renderArchive(ctx) });
   for (const [name, bytes] of assets) files.push({ path: `assets/img/${name}`, contents: bytes });

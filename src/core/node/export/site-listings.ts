@@ -39,7 +39,7 @@ export function renderTagIndex(ctx: PageContext): string {
   );
   const body = [
     `<div class="hero"><h1>Tags</h1><p class="lede">Every tag on the site, with how many case studies carry it.</p></div>`,
-    `<ul class="tag-index">${items.join('')}</ul>`,
+    items.length ? `<ul class="tag-index">${items.join('')}</ul>` : `<p>No case study has tags yet.</p>`,
   ];
   return renderPage({
     ...frameOf(ctx),

@@ -25,7 +25,7 @@ export interface PageContext {
 
 /** The frame fields every page of the exported site shares (footer links to the archive and tags). */
 export function frameOf(ctx: PageContext): Pick<PageFrame, 'site' | 'hasFeed' | 'browse'> {
-  return { site: ctx.model.site, hasFeed: ctx.hasFeed, browse: { tags: ctx.model.tags.length > 0 } };
+  return { site: ctx.model.site, hasFeed: ctx.hasFeed, browse: true };
 }
 
 export function dateFormatter(language: string): (isoDate: string) => string {

@@ -16,8 +16,11 @@ export interface PageFrame {
   hasFeed: boolean;
   /** Already-escaped HTML that goes inside <main>. */
   body: string;
-  /** Footer links to the archive and (when any study has tags) the tag index; none in the app's preview. */
-  browse?: { tags: boolean };
+  /**
+   * Footer links to the archive and the tag index (none in the app's preview). Always both, so
+   * no study page depends on whether some other study has a tag (its memo key would miss it).
+   */
+  browse?: boolean;
 }
 
 /** `../` once per folder in `path`: the way back to the site root from that page. */
@@ -68,7 +71,7 @@ export function renderPage(frame: PageFrame): string {
   const byline = site.author ? `<p>${escapeHtml(site.author)}</p>` : '';
   // The archive is every page's way to all studies (the header may link it too).
   const browse = frame.browse
-    ? `<nav class="footer-nav" aria-label="Browse"><a href="${root}archive/index.html">All case studies</a>${frame.browse.tags ? `<a href="${root}tag/index.html">Tags</a>` : ''}</nav>`
+    ? `<nav class="footer-nav" aria-label="Browse"><a href="${root}archive/index.html">All case studies</a><a href="${root}tag/index.html">Tags</a></nav>`
     : '';
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(site.language || 'en')}">

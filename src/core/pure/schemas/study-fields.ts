@@ -201,7 +201,11 @@ export const studyFields = {
     summary: false,
     since: 3,
     initial: () => [],
-    frontMatter: namesIn('authors'),
+    // Written only when the study names someone, so a study without authors exports as before.
+    frontMatter: {
+      write: (value) => (value.length ? [['authors', value]] : []),
+      read: (input) => input.names('authors'),
+    },
   }),
   featured: field({
     schema: z.boolean(),
