@@ -29,5 +29,6 @@ export function bylineHtml(people: SitePerson[], root: string, avatars: Readonly
 export function tagLinksHtml(tags: SiteTag[], root: string): string {
   if (tags.length === 0) return '';
   const links = tags.map((t) => `<li><a class="tag" href="${root}${t.path}">${escapeHtml(t.name)}</a></li>`);
-  return `<div class="tags"><span class="tags-label" id="study-tags">Tags</span><ul class="tag-list" aria-labelledby="study-tags">${links.join('')}</ul></div>`;
+  // The visible word is for the eye; the navigation's name says it to a screen reader.
+  return `<nav class="tags" aria-label="Tags"><span class="tags-label" aria-hidden="true">Tags</span><ul class="tag-list">${links.join('')}</ul></nav>`;
 }
