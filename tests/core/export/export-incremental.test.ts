@@ -41,12 +41,7 @@ describe('incremental site export', () => {
       const after = await siteFiles(out);
       const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f)).sort();
       // The study's page and every listing that shows its summary; its neighbours show only its title.
-      expect(changed).toEqual([
-        'archive/index.html',
-        'category/area-0/index.html',
-        'index.html',
-        'study-6/index.html',
-      ]);
+      expect(changed).toEqual(['archive/index.html', 'category/area-0/index.html', 'index.html', 'study-6/index.html']);
       expect(report.written).toBe(4);
     }));
 
