@@ -52,6 +52,12 @@ test('authors are added in Site settings and chosen on the study form', async ({
     { name: 'Dana Kim', bio: 'Staff engineer, platform team.', url: 'https://dana.example.com/', avatar: PNG_ASSET },
   ]);
   expect(await axeViolations(page, 'dialog')).toEqual([]);
+  // For looking at it: CASEBOOK_SHOTS=<folder> keeps a picture of the Authors part.
+  const shots = process.env.CASEBOOK_SHOTS;
+  if (shots)
+    await settings
+      .getByRole('region', { name: 'Authors' })
+      .screenshot({ path: path.join(shots, 'settings-authors.png') });
   await settings.getByRole('button', { name: 'Close' }).last().click();
 
   // The study form offers the site's authors at once; ticking one saves it into the study.
@@ -59,4 +65,5 @@ test('authors are added in Site settings and chosen on the study form', async ({
   await expect(saveStatus(page)).toHaveText('Saved');
   await expect.poll(async () => (await studiesOnDisk(workspace))[0]!.authors).toEqual(['Dana Kim']);
   expect(await axeViolations(page, 'form[aria-label="Case study details"]')).toEqual([]);
+  if (shots) await authors.screenshot({ path: path.join(shots, 'study-authors-control.png') });
 });

@@ -106,7 +106,8 @@ export function AuthorsEditor({ api, authors, disabled, onSaved }: AuthorsEditor
                 onChange={(e) => change(i, { name: e.target.value })}
               />
               <input
-                type="url"
+                type="text"
+                inputMode="url"
                 aria-label={`Link of ${who}`}
                 placeholder="https://…"
                 value={row.url}
