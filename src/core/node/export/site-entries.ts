@@ -27,12 +27,28 @@ function entryMeta(s: SiteStudy, ctx: PageContext): string {
   return items.length ? `<ul class="entry-meta">${items.join('')}</ul>` : '';
 }
 
-function entry(s: SiteStudy, root: string, ctx: PageContext, level: number): string {
+/** The parts of an entry that do not depend on the page: after the link's root, and after the heading. */
+function entryParts(s: SiteStudy, ctx: PageContext): { link: string; rest: string } {
   const summary = visible(s.study.summary) ? `<p>${escapeHtml(s.study.summary)}</p>` : '';
   const draft = s.study.status === 'draft' ? ' <span class="badge draft">Draft</span>' : '';
   const metric = firstMetricHtml(s.study.metrics);
-  const title = `<h${level}><a href="${root}${s.path}">${escapeHtml(titleOf(s))}</a>${draft}</h${level}>`;
-  return `<li class="entry">${title}${summary}${metric}${entryMeta(s, ctx)}</li>`;
+  return {
+    link: `${s.path}">${escapeHtml(titleOf(s))}</a>${draft}`,
+    rest: `${summary}${metric}${entryMeta(s, ctx)}</li>`,
+  };
+}
+
+// A study is listed on several pages of one export (index, categories, tags, authors, archive):
+// its entry is drawn once and only the link's root and the heading level differ. Keyed by the
+// context, so nothing outlives the export that drew it.
+const drawn = new WeakMap<PageContext, Map<SiteStudy, { link: string; rest: string }>>();
+
+function entry(s: SiteStudy, root: string, ctx: PageContext, level: number): string {
+  let byStudy = drawn.get(ctx);
+  if (!byStudy) drawn.set(ctx, (byStudy = new Map()));
+  let parts = byStudy.get(s);
+  if (!parts) byStudy.set(s, (parts = entryParts(s, ctx)));
+  return `<li class="entry"><h${level}><a href="${root}${parts.link}</h${level}>${parts.rest}`;
 }
 
 /** Entry titles are h3 under an h2 section, h2 straight under a page's h1 (no skipped level). */

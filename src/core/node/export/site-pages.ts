@@ -35,7 +35,14 @@ export function dateFormatter(language: string): (isoDate: string) => string {
   } catch {
     format = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   }
-  return (isoDate) => format.format(new Date(`${isoDate}T00:00:00Z`));
+  // Every listing names each study's date again (index, categories, tags, authors, archive):
+  // formatted once per export, as Intl formatting is most of a listing's cost.
+  const done = new Map<string, string>();
+  return (isoDate) => {
+    let text = done.get(isoDate);
+    if (text === undefined) done.set(isoDate, (text = format.format(new Date(`${isoDate}T00:00:00Z`))));
+    return text;
+  };
 }
 
 export function renderIndex(ctx: PageContext): string {
