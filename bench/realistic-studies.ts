@@ -169,6 +169,8 @@ class StudyWriter {
 }
 
 /** `n` published studies (about one in ten featured, one in twenty a draft), ~1,500 words each. */
+const BENCH_AUTHORS = ['Dana Kim', 'Lee Ortiz', 'Sam Reyes', 'Ana Silva', 'Jo Chen'];
+
 export function generateRealisticStudies(n: number, seed: number): Study[] {
   const w = new StudyWriter(rng(seed));
   const categories = defaultSiteSettings().categories;
@@ -202,6 +204,8 @@ export function generateRealisticStudies(n: number, seed: number): Study[] {
       tags: [w.pick(WORDS), w.pick(WORDS)].filter((t, k, all) => all.indexOf(t) === k),
       featured: w.int(10) === 0,
       metrics: [],
+      // From the index, not the random stream, so every other field is as before authors existed.
+      authors: i % 3 === 0 ? [BENCH_AUTHORS[i % 5]!, BENCH_AUTHORS[(i + 1) % 5]!] : [BENCH_AUTHORS[i % 5]!],
       date,
       createdAt: stamp,
       updatedAt: stamp,

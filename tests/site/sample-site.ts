@@ -28,6 +28,15 @@ export function sampleSite(overrides: Partial<SiteSettings> = {}): SiteSettings 
     title: 'Acme Engineering',
     author: 'Ada Lovelace',
     baseUrl: 'https://eng.example.com/cases/',
+    authors: [
+      {
+        name: 'Dana Kim',
+        bio: 'Staff engineer on the platform team.',
+        url: 'https://dana.example.com/',
+        avatar: PNG_ASSET,
+      },
+      { name: 'Lee Ortiz', bio: '', url: '', avatar: '' },
+    ],
     ...overrides,
   };
 }
@@ -52,6 +61,7 @@ export function makeStudy(fields: Partial<Study> & { title: string }): Study {
     tags: ['aws'],
     featured: false,
     metrics: [],
+    authors: [],
     date: '2026-01-15',
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-02T10:00:00.000Z',
@@ -173,6 +183,7 @@ export function sampleStudies(): Study[] {
       date: '2026-04-02',
       problem: richDoc(),
       tags: ['aws', 'cost'],
+      authors: ['Dana Kim', 'Lee Ortiz'],
     }),
     makeStudy({
       id: 'queue-outage',
@@ -180,6 +191,8 @@ export function sampleStudies(): Study[] {
       categories: ['Failure Analysis'],
       outcome: 'failed',
       date: '2026-03-10',
+      tags: ['queues', 'AWS'],
+      authors: ['Lee Ortiz'],
     }),
     makeStudy({
       id: 'search-rewrite',
@@ -189,6 +202,7 @@ export function sampleStudies(): Study[] {
       featured: true,
       metrics: [{ label: 'p99 search latency', before: 820, after: 140, unit: 'ms', better: 'lower' }],
       date: '2025-11-20',
+      authors: ['Dana Kim', 'Sam Reyes'],
     }),
     makeStudy({ id: 'edge-cache', title: 'An Edge Cache for Everyone', outcome: 'ongoing', date: '2025-06-01' }),
     makeStudy({ id: 'no-category', title: 'Notes Without a Home', categories: [], outcome: null, date: '2025-01-05' }),
@@ -271,7 +285,8 @@ export function hostileStudies(): Study[] {
       slug: `hostile-${i}`,
       summary: evil,
       categories: [evil, `Category ${evil}`],
-      tags: [evil],
+      tags: [evil, `${evil} ../../x`],
+      authors: [evil, HOSTILE_STRINGS[(i + 1) % HOSTILE_STRINGS.length]!],
       featured: i % 2 === 0,
       metrics: [{ label: evil, before: i, after: -1000 * i, unit: evil.slice(0, 32), better: 'higher' }],
       date: `2026-02-${String(10 + i).padStart(2, '0')}`,
@@ -291,5 +306,11 @@ export function hostileSite(): SiteSettings {
     description: HOSTILE_STRINGS[1]!,
     author: HOSTILE_STRINGS[3]!,
     categories: [evil, 'Failure Analysis'],
+    authors: HOSTILE_STRINGS.map((name, i) => ({
+      name,
+      bio: HOSTILE_STRINGS[(i + 2) % HOSTILE_STRINGS.length]!,
+      url: HOSTILE_HREFS[i % HOSTILE_HREFS.length]!,
+      avatar: i === 0 ? PNG_ASSET : '',
+    })),
   });
 }

@@ -21,6 +21,7 @@ import { holdsWorkspace } from './workspace-presence';
 import { ExportMemory } from './export/export-memory';
 import { studyHandlers } from './study-handlers';
 import { categoryHandlers } from './category-handlers';
+import { withAuthors } from '../pure/site-authors';
 
 // Loaded on first use: these pull in TipTap, lowlight and the Markdown parser, which opening
 // and listing a workspace (`casebook list`, the app's first paint) must not wait for.
@@ -205,7 +206,15 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       const existingIds = new Set((await studies.list()).map((s) => s.id));
       return (await loadImport()).importMarkdownPaths(
         paths,
-        { workspace, existingIds, createStudy: (draft) => studies.create(draft) },
+        {
+          workspace,
+          existingIds,
+          createStudy: (draft) => studies.create(draft),
+          addAuthors: async (names) => {
+            const authors = withAuthors(site.get(), names);
+            if (authors) await site.update({ authors });
+          },
+        },
         onProgress && ((done, total, file) => onProgress({ done, total, file })),
       );
     },

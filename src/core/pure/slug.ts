@@ -7,7 +7,7 @@ export const MAX_SLUG_LENGTH = 80;
 const FALLBACK_SLUG = 'untitled';
 
 // Folder names the exported site uses for itself.
-const SITE_RESERVED = new Set(['assets', 'category', 'feed', 'sitemap']);
+const SITE_RESERVED = new Set(['assets', 'category', 'feed', 'sitemap', 'tag', 'author', 'archive', 'search']);
 
 export function slugFromTitle(title: string): string {
   let slug = slugify(title, { decamelize: false, separator: '-' });

@@ -41,8 +41,8 @@ describe('incremental site export', () => {
       const after = await siteFiles(out);
       const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f)).sort();
       // The study's page and every listing that shows its summary; its neighbours show only its title.
-      expect(changed).toEqual(['category/area-0/index.html', 'index.html', 'study-6/index.html']);
-      expect(report.written).toBe(3);
+      expect(changed).toEqual(['archive/index.html', 'category/area-0/index.html', 'index.html', 'study-6/index.html']);
+      expect(report.written).toBe(4);
     }));
 
   it('renders the neighbours again when a title changes, and drops a deleted study', () =>

@@ -170,7 +170,8 @@ describe('writeOutput', () => {
       // A new title shows on the index, its category pages, its neighbours' pager and the feed.
       studies[i] = { ...studies[i]!, title: 'An Edge Cache for All' };
       const renamed = await writeOutput(dir, exportFiles(studies), { format: 'site' });
-      expect(renamed.written).toBe(6); // own page, index, category, two neighbours, feed
+      // own page, index, category, archive, its tag's page, two neighbours, feed
+      expect(renamed.written).toBe(8);
     });
   });
 
@@ -185,7 +186,8 @@ describe('writeOutput', () => {
         exportFiles(studies.filter((s) => s.id !== 'queue-outage' && s.id !== 'edge-cache')),
         { format: 'site' },
       );
-      expect(result.removed).toBe(3); // two study pages and the now-empty Failure Analysis category page
+      // two study pages, the now-empty Failure Analysis category page and the "queues" tag page
+      expect(result.removed).toBe(4);
       const tree = await listTree(dir);
       expect(tree).not.toContain('an-edge-cache-for-everyone/index.html');
       expect(tree).not.toContain('category/failure-analysis/index.html');

@@ -26,6 +26,7 @@ const full = (): Study =>
       outcome: 'mixed',
       categories: ['Failure Analysis'],
       tags: ['aws', 'cost'],
+      authors: ['Dana Kim', 'Lee Ortiz'],
       featured: true,
       metrics: [{ label: 'Monthly IT cost', before: 10250, after: 2146, unit: '$/month', better: 'lower' }],
       date: '2026-04-02',
@@ -115,11 +116,18 @@ describe('upgrading an older study file', () => {
   const v1 = { schemaVersion: 1, id: 'abc123', slug: 'a-title', title: 'T', updatedAt: chosen.now };
 
   it('fills each field added since with its initial value and claims the new format', () => {
-    expect(upgradeStudy(v1, added, [], 3)).toEqual({ ...v1, schemaVersion: 3, metrics: [], cover: 'covers/a-title' });
+    expect(upgradeStudy(v1, added, [], 3)).toEqual({
+      ...v1,
+      schemaVersion: 3,
+      metrics: [],
+      authors: [],
+      cover: 'covers/a-title',
+    });
     expect(upgradeStudy({ ...v1, schemaVersion: 2, metrics: [1] }, added, [], 3)).toEqual({
       ...v1,
       schemaVersion: 3,
       metrics: [1],
+      authors: [],
       cover: 'covers/a-title',
     });
   });

@@ -48,6 +48,7 @@ describe('Markdown round trip', () => {
             outcome: back.outcome ?? null,
             categories: back.categories,
             tags: back.tags,
+            authors: back.authors ?? [],
             featured: back.featured,
             metrics: back.metrics ?? [],
             date: back.date ?? null,

@@ -1,4 +1,4 @@
-// Whatever characters a title, summary, tag, category or paragraph holds (any unicode,
+// Whatever characters a title, summary, tag, author, category or paragraph holds (any unicode,
 // control characters, markup), the study page stays valid HTML and shows the text, and the
 // reading time follows the words in the four sections.
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ describe('any text', () => {
           title,
           summary,
           tags: [tag],
+          authors: [tag.trim() || 'x'],
           categories: [tag.trim() || 'x'],
           problem: doc({ type: 'paragraph', content: [{ type: 'text', text: paragraph }] }),
         });
@@ -42,7 +43,8 @@ describe('any text', () => {
       }),
       { numRuns: 60, seed: 42 },
     );
-  });
+    // Seven pages a run (index, study, category, tag, tags, author, archive): validated, they take time.
+  }, 120_000);
 });
 
 describe('reading time', () => {

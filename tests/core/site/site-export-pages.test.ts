@@ -152,7 +152,9 @@ describe('study page', () => {
     );
     expect(page).toContain('<link rel="icon" href="../assets/favicon.svg"');
     expect(page).toContain('<a class="site-title" href="../index.html">Acme Engineering</a>');
-    expect(page).toContain('<p>Ada Lovelace</p><p>Made with Casebook</p>');
+    expect(page).toContain(
+      '<p>Ada Lovelace</p><nav class="footer-nav" aria-label="Browse"><a href="../archive/index.html">All case studies</a><a href="../tag/index.html">Tags</a></nav><p>Made with Casebook</p>',
+    );
   });
 });
 

@@ -30,7 +30,16 @@ const entrySchema = z.object({
   /** Its sections, as their render cache keys (site-incremental.ts docsHash). */
   docs: z.string(),
   publish: z.object({ key: z.string(), errors: z.array(findingSchema) }).optional(),
-  page: z.object({ key: z.string(), size: z.number().int(), sha1: z.string(), images: z.array(z.string()) }).optional(),
+  page: z
+    .object({
+      key: z.string(),
+      size: z.number().int(),
+      sha1: z.string(),
+      images: z.array(z.string()),
+      /** Its reading time, which the listings show (absent in a snapshot of an older Casebook). */
+      minutes: z.number().int().min(1).max(100_000).optional(),
+    })
+    .optional(),
 });
 export type SnapshotEntry = z.infer<typeof entrySchema>;
 

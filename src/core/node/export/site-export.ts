@@ -8,8 +8,9 @@ import type { SiteSettings } from '../../pure/schemas/site';
 import { fieldValues, type Study } from '../../pure/schemas/study';
 import type { OutputFile } from '../../pure/export/output-files';
 import { renderFeed, renderSitemap } from '../../pure/export/site-feed';
-import { buildSiteModel, type SiteStudy } from '../../pure/export/site-model';
+import { buildSiteModel, type SitePerson, type SiteStudy } from '../../pure/export/site-model';
 import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
+import { ARCHIVE_PATH, renderArchive, renderAuthor, renderTag, renderTagIndex, TAG_INDEX_PATH } from './site-listings';
 import { rememberedPage } from './site-page-memo';
 import { studyBody, type ImageResolver } from './site-study-body';
 import type { RenderCache } from './site-render-cache';
@@ -46,8 +47,8 @@ export interface SiteExportInput {
  * rendered (so its assets and warnings are the same); every page rendered is reported.
  */
 export interface SitePageHooks {
-  known(s: SiteStudy, key: string): { file: RecordedFile; images: string[] } | null;
-  rendered(s: SiteStudy, key: string, html: string, images: string[]): void;
+  known(s: SiteStudy, key: string): { file: RecordedFile; images: string[]; minutes: number } | null;
+  rendered(s: SiteStudy, key: string, html: string, images: string[], minutes: number): void;
 }
 
 export interface SiteExportResult {
@@ -87,7 +88,10 @@ const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : n
 /**
  * Everything the page of `studies[i]` shows besides its sections. Every field of the table
  * (fieldValues), not a hand-picked few: a field the page shows but the key missed would serve
- * a stale page.
+ * a stale page. Tag and author pages are named as other studies make them (a tag's spelling,
+ * a slug made unique), so their names and paths are in it too. An author's avatar is in the
+ * site settings (siteKey); whether its file travels is the assets folder's, which a snapshot's
+ * inputs hash covers (export-receipt.ts) and the in-memory page memo is keyed by (below).
  */
 export function studyPageKey(siteKey: string, studies: SiteStudy[], i: number): string {
   const s = studies[i]!;
@@ -95,9 +99,34 @@ export function studyPageKey(siteKey: string, studies: SiteStudy[], i: number): 
     s.path,
     fieldValues(s.study),
     s.categories.map((c) => [c.name, c.path]),
+    s.tags.map((t) => [t.name, t.path]),
+    s.people.map((p) => [p.name, p.path]),
     neighbour(studies[i - 1]),
     neighbour(studies[i + 1]),
   ])}`;
+}
+
+/** Which authors' avatars travel with the site (a workspace image exportableAsset allows), by file name. */
+export function siteAvatars(
+  people: SitePerson[],
+  readAsset: SiteExportInput['readAsset'],
+  assets: Map<string, Uint8Array>,
+  warnings: string[],
+): Map<SitePerson, string> {
+  const avatars = new Map<SitePerson, string>();
+  for (const person of people) {
+    const src = person.profile?.avatar;
+    if (!src) continue;
+    const image = siteImage(src, readAsset);
+    if ('name' in image) {
+      assets.set(image.name, image.bytes);
+      avatars.set(person, image.name);
+    } else
+      warnings.push(
+        `The avatar of "${person.name}" ${'refused' in image && image.refused ? `was left out: ${image.refused}` : 'is not a workspace image; it was left out'}`,
+      );
+  }
+  return avatars;
 }
 
 export function siteExport(input: SiteExportInput): SiteExportResult {
@@ -107,7 +136,9 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   const warnings: string[] = [];
   const assets = new Map<string, Uint8Array>();
   const refused = new Map<string, string>();
-  const ctx: PageContext = { model, hasFeed, formatDate: dateFormatter(site.language) };
+  const minutes = new Map<SiteStudy, number>();
+  const avatars = siteAvatars(model.people, input.readAsset, assets, warnings);
+  const ctx: PageContext = { model, hasFeed, formatDate: dateFormatter(site.language), minutes, avatars };
   const memory = input.memory ?? new ExportMemory();
 
   // Which stored images travel with the site is exportableAsset's decision (no SVG, only
@@ -141,7 +172,6 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
 
   const recorded: RecordedFile[] = [];
   const files: OutputFile[] = [
-    { path: 'index.html', contents: renderIndex(ctx) },
     { path: 'assets/site.css', contents: SITE_CSS },
     { path: 'assets/favicon.svg', contents: FAVICON_SVG },
   ];
@@ -154,17 +184,27 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
       const resolve = imagesOf(s);
       known.images.forEach((src) => resolve(src));
       recorded.push(known.file);
+      minutes.set(s, known.minutes);
       return;
     }
     const images: string[] = [];
     const body = studyBody(s.study, imagesOf(s, images), memory, input.renderCache);
-    const html = rememberedPage(memory, s.path, key, body, () => renderStudy(ctx, i, body));
-    input.pages?.rendered(s, key, html, images);
+    const memoKey = `${key}${JSON.stringify(s.people.map((p) => avatars.get(p) ?? null))}`;
+    const html = rememberedPage(memory, s.path, memoKey, body, () => renderStudy(ctx, i, body));
+    input.pages?.rendered(s, key, html, images, body.minutes);
+    minutes.set(s, body.minutes);
     files.push({ path: s.path, contents: html });
   });
+  // Listings show every study's reading time, known only once its page is made or recalled:
+  // they are drawn after the study pages. They are cheap, so every export draws them all.
+  files.unshift({ path: 'index.html', contents: renderIndex(ctx) });
   for (const category of model.categories) {
     files.push({ path: category.path, contents: renderCategory(ctx, category) });
   }
+  for (const tag of model.tags) files.push({ path: tag.path, contents: renderTag(ctx, tag) });
+  files.push({ path: TAG_INDEX_PATH, contents: renderTagIndex(ctx) });
+  for (const person of model.people) files.push({ path: person.path, contents: renderAuthor(ctx, person) });
+  files.push({ path: ARCHIVE_PATH, contents: renderArchive(ctx) });
   for (const [name, bytes] of assets) files.push({ path: `assets/img/${name}`, contents: bytes });
   if (hasFeed) {
     files.push({ path: 'feed.xml', contents: renderFeed(model, input.generatedAt ?? new Date()) });

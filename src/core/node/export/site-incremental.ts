@@ -86,16 +86,18 @@ export class SnapshotRecorder {
     known: (s, key) => {
       const old = this.known.get(s.study);
       const page = old?.page;
-      if (!page || page.key !== pageKey(key, old.docs)) {
+      if (!page || page.key !== pageKey(key, old.docs) || page.minutes === undefined) {
         if (this.standIns.has(s.study)) throw new IncrementalMiss(`${s.study.id}: its page needs its sections`);
         return null;
       }
       this.entryOf(s.study).page = page;
-      return { file: { path: s.path, recorded: { size: page.size, sha1: page.sha1 } }, images: page.images };
+      const file = { path: s.path, recorded: { size: page.size, sha1: page.sha1 } };
+      return { file, images: page.images, minutes: page.minutes };
     },
-    rendered: (s, key, html, images) => {
+    rendered: (s, key, html, images, minutes) => {
       const entry = this.entryOf(s.study);
-      entry.page = { key: pageKey(key, entry.docs), size: byteLength(html), sha1: hashOf(html, this.memory), images };
+      const [size, sha1] = [byteLength(html), hashOf(html, this.memory)];
+      entry.page = { key: pageKey(key, entry.docs), size, sha1, images, minutes };
     },
   };
 
@@ -178,7 +180,10 @@ export async function incrementalStudies(
   const siteKey = siteKeyOf(site);
   shown.forEach((s: SiteStudy, i) => {
     const entry = known.get(s.study);
-    if (entry && entry.page?.key !== pageKey(studyPageKey(siteKey, shown, i), entry.docs)) upgrade.add(s.study);
+    if (!entry) return;
+    // A page recorded without its reading time (an older Casebook's snapshot) is made again.
+    if (entry.page?.key !== pageKey(studyPageKey(siteKey, shown, i), entry.docs) || entry.page.minutes === undefined)
+      upgrade.add(s.study);
   });
   if (toRead.length + upgrade.size > Math.max(8, studies.length * MAX_CHANGED_SHARE)) return null;
   const read = await load([...upgrade].map((s) => s.id));

@@ -3,10 +3,12 @@
 // rich-text/html.ts; every link is relative to the page that holds it.
 import { escapeHtml } from '../../pure/rich-text/html';
 import { outcomeLabels, sectionLabels } from '../../pure/schemas/study';
-import { renderPage, rootOf, siteName, visible } from '../../pure/export/site-layout';
-import type { SiteCategory, SiteModel, SiteStudy } from '../../pure/export/site-model';
-import { firstMetricHtml, keyResultsHtml } from '../../pure/export/metrics-figure';
+import { renderPage, rootOf, siteName, visible, type PageFrame } from '../../pure/export/site-layout';
+import type { SiteCategory, SiteModel, SitePerson, SiteStudy } from '../../pure/export/site-model';
+import { keyResultsHtml } from '../../pure/export/metrics-figure';
+import { bylineHtml, tagLinksHtml } from '../../pure/export/site-byline';
 import type { StudyBody } from './site-study-body';
+import { entries, titleOf } from './site-entries';
 
 /** How many entries a category section shows on the index before "All N …". */
 export const INDEX_SECTION_LIMIT = 10;
@@ -15,6 +17,15 @@ export interface PageContext {
   model: SiteModel;
   hasFeed: boolean;
   formatDate(isoDate: string): string;
+  /** Reading minutes of each study with a page (its body, or what the last export recorded). */
+  minutes: ReadonlyMap<SiteStudy, number>;
+  /** Each author's avatar that travels with the site: its file name under assets/img/. */
+  avatars: ReadonlyMap<SitePerson, string>;
+}
+
+/** The frame fields every page of the exported site shares (footer links to the archive and tags). */
+export function frameOf(ctx: PageContext): Pick<PageFrame, 'site' | 'hasFeed' | 'browse'> {
+  return { site: ctx.model.site, hasFeed: ctx.hasFeed, browse: true };
 }
 
 export function dateFormatter(language: string): (isoDate: string) => string {
@@ -24,25 +35,14 @@ export function dateFormatter(language: string): (isoDate: string) => string {
   } catch {
     format = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   }
-  return (isoDate) => format.format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-const titleOf = (s: SiteStudy) => visible(s.study.title) || 'Untitled case study';
-
-function entry(s: SiteStudy, root: string, ctx: PageContext, showDate: boolean, level: number): string {
-  const date =
-    showDate && s.study.date
-      ? `<p class="entry-date"><time datetime="${s.study.date}">${escapeHtml(ctx.formatDate(s.study.date))}</time></p>`
-      : '';
-  const summary = visible(s.study.summary) ? `<p>${escapeHtml(s.study.summary)}</p>` : '';
-  const draft = s.study.status === 'draft' ? ' <span class="badge draft">Draft</span>' : '';
-  const metric = firstMetricHtml(s.study.metrics);
-  return `<li class="entry"><h${level}><a href="${root}${s.path}">${escapeHtml(titleOf(s))}</a>${draft}</h${level}>${summary}${metric}${date}</li>`;
-}
-
-/** Entry titles are h3 under the index's h2 sections, h2 on a category page (no skipped level). */
-function entries(list: SiteStudy[], root: string, ctx: PageContext, showDate = false, level = 3): string {
-  return `<ul class="entries">${list.map((s) => entry(s, root, ctx, showDate, level)).join('')}</ul>`;
+  // Every listing names each study's date again (index, categories, tags, authors, archive):
+  // formatted once per export, as Intl formatting is most of a listing's cost.
+  const done = new Map<string, string>();
+  return (isoDate) => {
+    let text = done.get(isoDate);
+    if (text === undefined) done.set(isoDate, (text = format.format(new Date(`${isoDate}T00:00:00Z`))));
+    return text;
+  };
 }
 
 export function renderIndex(ctx: PageContext): string {
@@ -73,12 +73,11 @@ export function renderIndex(ctx: PageContext): string {
   });
   if (!ctx.model.studies.length) parts.push(`<p>No case studies have been published yet.</p>`);
   return renderPage({
-    site,
+    ...frameOf(ctx),
     path: 'index.html',
     title: siteName(site),
     description: site.description || site.tagline,
     ogType: 'website',
-    hasFeed: ctx.hasFeed,
     body: parts.join('\n'),
   });
 }
@@ -116,30 +115,27 @@ export function renderStudy(ctx: PageContext, index: number, content: StudyBody)
     ({ key, html }) =>
       `<section class="study-section" aria-labelledby="${key}"><h2 id="${key}">${sectionLabels[key]}</h2>\n${html}\n</section>`,
   );
-  const tags = s.study.tags.length
-    ? `<p class="tags">Tags: ${s.study.tags.map((t) => escapeHtml(t)).join(', ')}</p>`
-    : '';
   const body = [
     `<article class="study">`,
     `<header class="study-header"><h1>${escapeHtml(titleOf(s))}</h1>`,
     visible(s.study.summary) ? `<p class="lede">${escapeHtml(s.study.summary)}</p>` : '',
+    bylineHtml(s.people, root, ctx.avatars),
     metaLine(s, content.minutes, root, ctx),
     `</header>`,
     keyResultsHtml(s.study.metrics),
     `<div class="study-body">`,
     ...sections,
     `</div>`,
-    tags,
+    tagLinksHtml(s.tags, root),
     `</article>`,
     pager(ctx.model.studies[index + 1], ctx.model.studies[index - 1], root),
   ];
   return renderPage({
-    site: ctx.model.site,
+    ...frameOf(ctx),
     path: s.path,
     title: `${titleOf(s)} · ${siteName(ctx.model.site)}`,
     description: s.study.summary,
     ogType: 'article',
-    hasFeed: ctx.hasFeed,
     body: body.filter(Boolean).join('\n'),
   });
 }
@@ -150,15 +146,14 @@ export function renderCategory(ctx: PageContext, category: SiteCategory): string
   const body = [
     `<div class="hero"><p class="section-heading">Category</p><h1>${escapeHtml(category.name)}</h1>`,
     `<p class="lede">${count} case ${count === 1 ? 'study' : 'studies'}, newest first.</p></div>`,
-    `<section aria-label="Case studies in ${escapeHtml(category.name)}">${entries(category.studies, root, ctx, true, 2)}</section>`,
+    `<section aria-label="Case studies in ${escapeHtml(category.name)}">${entries(category.studies, root, ctx, 2)}</section>`,
   ];
   return renderPage({
-    site: ctx.model.site,
+    ...frameOf(ctx),
     path: category.path,
     title: `${category.name} · ${siteName(ctx.model.site)}`,
     description: `Case studies in ${category.name}`,
     ogType: 'website',
-    hasFeed: ctx.hasFeed,
     body: body.join('\n'),
   });
 }

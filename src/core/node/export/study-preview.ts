@@ -89,6 +89,13 @@ export function studyPreviewHtml(input: StudyPreviewInput): string {
   const { site, study } = input;
   // A model of this one study, drafts included: the preview shows the study even as a draft.
   const model = buildSiteModel(site, [study], true);
-  const ctx: PageContext = { model, hasFeed: site.baseUrl !== '', formatDate: dateFormatter(site.language) };
+  // No avatars in the preview: it embeds only the study's own images.
+  const ctx: PageContext = {
+    model,
+    hasFeed: site.baseUrl !== '',
+    formatDate: dateFormatter(site.language),
+    minutes: new Map(),
+    avatars: new Map(),
+  };
   return inertPage(renderStudy(ctx, 0, previewBody(study, input.readAsset)));
 }

@@ -30,6 +30,11 @@ export interface MarkdownImportOptions {
   workspace: string;
   /** Creates one study; receives id/createdAt/updatedAt when the file carries them and the id is free. */
   createStudy(draft: ParsedStudy): Promise<Study>;
+  /**
+   * Adds the names a study gives in `authors` that the site settings lack (the service does it
+   * through the site store). Called after the study is created, so a skipped file adds no one.
+   */
+  addAuthors?(names: string[]): Promise<void>;
   /** Ids already in the workspace; never reused. */
   existingIds: Set<string>;
   /** Time to parse one file (default PARSE_TIME_LIMIT_MS). */
@@ -129,6 +134,12 @@ async function importOne(
     throw err;
   }
   usedIds.add(study.id);
+  if (study.authors.length && options.addAuthors) {
+    // The study is in; a full author list only costs its authors their profile pages' details.
+    await options.addAuthors(study.authors).catch((err: unknown) => {
+      warn(`its authors could not be added to the site settings (${(err as Error).message}).`);
+    });
+  }
   report.imported.push({ file, id: study.id, title: study.title });
   report.warnings.push(...warnings.map((message) => `${file}: ${message}`));
 }

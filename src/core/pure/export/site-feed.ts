@@ -3,6 +3,7 @@
 // exports byte-identical files (and the writer leaves them alone).
 import { escapeHtml } from '../rich-text/html';
 import type { Study } from '../schemas/study';
+import { safeRemoteUrl } from '../safe-url';
 import { metricSentence } from './metrics-format';
 import { absoluteUrl, siteName } from './site-layout';
 import type { SiteModel } from './site-model';
@@ -35,6 +36,11 @@ function keyResults(study: Study): string {
   return `\n<content type="html">${escapeXml(html)}</content>`;
 }
 
+function feedAuthor(name: string, url: string): string {
+  const uri = url ? safeRemoteUrl(url) : null;
+  return `<author><name>${escapeXml(name)}</name>${uri ? `<uri>${escapeXml(uri)}</uri>` : ''}</author>`;
+}
+
 export function renderFeed(model: SiteModel, generatedAt: Date): string {
   const { site } = model;
   const home = absoluteUrl(site.baseUrl, 'index.html');
@@ -44,11 +50,13 @@ export function renderFeed(model: SiteModel, generatedAt: Date): string {
     const url = absoluteUrl(site.baseUrl, s.path);
     const published = s.study.date ? `<published>${s.study.date}T00:00:00Z</published>` : '';
     const categories = s.categories.map((c) => `<category term="${escapeXml(c.name)}"/>`).join('');
+    // The study's own authors name the entry (Atom: they replace the feed's author for it).
+    const authors = s.people.map((p) => feedAuthor(p.name, p.profile?.url ?? '')).join('');
     return `<entry>
 <title>${escapeXml(s.study.title || 'Untitled case study')}</title>
 <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>
 <id>${escapeXml(url)}</id>
-${published}<updated>${s.study.updatedAt}</updated>
+${authors}${published}<updated>${s.study.updatedAt}</updated>
 <summary>${escapeXml(s.study.summary)}</summary>${keyResults(s.study)}${categories}
 </entry>`;
   });
@@ -72,6 +80,9 @@ export function renderSitemap(model: SiteModel): string {
     url('index.html'),
     ...model.studies.map((s) => url(s.path, s.study.updatedAt)),
     ...model.categories.map((c) => url(c.path)),
+    ...model.tags.map((t) => url(t.path)),
+    ...model.people.map((p) => url(p.path)),
+    url('archive/index.html'),
   ];
   return `<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -16,6 +16,11 @@ export interface PageFrame {
   hasFeed: boolean;
   /** Already-escaped HTML that goes inside <main>. */
   body: string;
+  /**
+   * Footer links to the archive and the tag index (none in the app's preview). Always both, so
+   * no study page depends on whether some other study has a tag (its memo key would miss it).
+   */
+  browse?: boolean;
 }
 
 /** `../` once per folder in `path`: the way back to the site root from that page. */
@@ -64,6 +69,10 @@ export function renderPage(frame: PageFrame): string {
   ].filter(Boolean);
   const nav = frame.hasFeed ? `<nav class="site-nav" aria-label="Site"><a href="${root}feed.xml">Feed</a></nav>` : '';
   const byline = site.author ? `<p>${escapeHtml(site.author)}</p>` : '';
+  // The archive is every page's way to all studies (the header may link it too).
+  const browse = frame.browse
+    ? `<nav class="footer-nav" aria-label="Browse"><a href="${root}archive/index.html">All case studies</a><a href="${root}tag/index.html">Tags</a></nav>`
+    : '';
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(site.language || 'en')}">
 <head>
@@ -75,7 +84,7 @@ ${meta.join('\n')}
 <main id="content"><div class="wrap">
 ${frame.body}
 </div></main>
-<footer class="site-footer"><div class="wrap">${byline}<p>Made with Casebook</p></div></footer>
+<footer class="site-footer"><div class="wrap">${byline}${browse}<p>Made with Casebook</p></div></footer>
 </body>
 </html>
 `;

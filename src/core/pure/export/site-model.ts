@@ -6,6 +6,9 @@ import type { Study } from '../schemas/study';
 import { slugFromTitle } from '../slug';
 import { studyFolder } from './study-folders';
 import { visible } from './site-layout';
+import { buildPeople, buildTags, peopleOf, tagsOf, type SitePerson, type SiteTag } from './site-people-tags';
+
+export type { SitePerson, SiteTag } from './site-people-tags';
 
 export interface SiteCategory {
   name: string;
@@ -23,6 +26,9 @@ export interface SiteStudy {
   /** Path of the study page, e.g. `my-study/index.html`. */
   path: string;
   categories: SiteCategory[];
+  /** Its tags and authors with their pages, in the order the study names them. */
+  tags: SiteTag[];
+  people: SitePerson[];
 }
 
 export interface SiteModel {
@@ -33,10 +39,25 @@ export interface SiteModel {
   /** Index sections: the site's categories in its order, then "More case studies". */
   sections: Array<{ title: string; category: SiteCategory | null; studies: SiteStudy[] }>;
   categories: SiteCategory[];
+  /** Tags used by exported studies, A–Z. */
+  tags: SiteTag[];
+  /** Authors of exported studies: the site's list in its order, then other names A–Z. */
+  people: SitePerson[];
 }
 
 // Top-level names the site uses for itself; a study folder may never take one.
-const RESERVED = new Set(['assets', 'category', 'feed', 'sitemap', 'index']);
+const RESERVED = new Set([
+  'assets',
+  'category',
+  'feed',
+  'sitemap',
+  'index',
+  'tag',
+  'author',
+  'archive',
+  'search',
+  '404',
+]);
 
 /** Newest first by date; undated studies after dated ones; ties by title then id, so order is stable. */
 export function byNewest(a: Study, b: Study): number {
@@ -82,7 +103,7 @@ export function buildSiteModel(site: SiteSettings, allStudies: Study[], drafts: 
     const categories = [...new Set(study.categories.map(key))]
       .map((k) => categoryByKey.get(k))
       .filter((c): c is SiteCategory => !!c);
-    const entry: SiteStudy = { study, slug, path: `${slug}/index.html`, categories };
+    const entry: SiteStudy = { study, slug, path: `${slug}/index.html`, categories, tags: [], people: [] };
     categories.forEach((c) => c.studies.push(entry));
     return entry;
   });
@@ -96,9 +117,18 @@ export function buildSiteModel(site: SiteSettings, allStudies: Study[], drafts: 
   const rest = studies.filter((s) => !s.categories.some((c) => siteKeys.has(key(c.name))));
   if (rest.length) sections.push({ title: 'More case studies', category: null, studies: rest });
 
+  const tags = buildTags(studies);
+  const people = buildPeople(site.authors, studies);
+  for (const s of studies) {
+    s.tags = tagsOf(s, tags.byKey);
+    s.people = peopleOf(s, people.byKey);
+  }
+
   return {
     site,
     studies,
+    tags: tags.tags,
+    people: people.people,
     featured: studies.filter((s) => s.study.featured),
     sections,
     categories: [...categoryByKey.values()].filter((c) => c.studies.length > 0),

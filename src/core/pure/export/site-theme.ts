@@ -5,6 +5,7 @@ import { METRICS_CSS } from './site-theme-metrics';
 import { SITE_TIMELINE_CSS } from './site-theme-timeline';
 
 import { DECISION_CSS } from './site-theme-decision';
+import { LISTINGS_CSS } from './site-theme-listings';
 
 export const SITE_CSS = `/* Casebook site theme */
 :root {
@@ -181,7 +182,7 @@ th p, td p { margin: 0; }
   h2, h3, h4 { break-after: avoid; }
   .site-footer { border-top: 1px solid #bbb; }
 }
-${METRICS_CSS}${DECISION_CSS}`;
+${METRICS_CSS}${DECISION_CSS}${LISTINGS_CSS}`;
 
 export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 <rect width="32" height="32" rx="7" fill="#0a58ca"/>

@@ -1,5 +1,6 @@
 // Site settings: what the exported site says about itself (casebook.json → site).
 import { z } from 'zod';
+import { ASSET_SRC_PATTERN } from '../asset-store-limits';
 
 export const SCHEMA_VERSION = 1;
 
@@ -8,6 +9,32 @@ const categoryName = z
   .trim()
   .min(1, 'Category name is empty')
   .max(80, 'Category name is longer than 80 characters');
+
+/** Limits of one author entry, read by the schema and the Site settings form. */
+export const authorLimits = { name: 80, bio: 1000, url: 500, count: 200 } as const;
+
+export const authorNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Author name is empty')
+  .max(authorLimits.name, `Author name is longer than ${authorLimits.name} characters`);
+
+/**
+ * A person who writes case studies: studies name them (study field `authors`), the site gives
+ * each a page. `url` is http(s) only; `avatar` is a workspace image (`assets/<sha256>.<ext>`).
+ */
+export const siteAuthorSchema = z.object({
+  name: authorNameSchema,
+  bio: z.string().trim().max(authorLimits.bio, `Bio is longer than ${authorLimits.bio} characters`).default(''),
+  url: z
+    .union([
+      z.literal(''),
+      z.url({ protocol: /^https?$/, error: 'Author URL must be an http(s) URL' }).max(authorLimits.url),
+    ])
+    .default(''),
+  avatar: z.union([z.literal(''), z.string().regex(ASSET_SRC_PATTERN, 'Avatar must be a workspace image')]).default(''),
+});
+export type SiteAuthor = z.infer<typeof siteAuthorSchema>;
 
 export const siteSettingsSchema = z.object({
   title: z.string().trim().max(120, 'Title is longer than 120 characters'),
@@ -27,6 +54,14 @@ export const siteSettingsSchema = z.object({
     .refine((list) => new Set(list.map((c) => c.toLowerCase())).size === list.length, {
       message: 'Category names must be unique',
     }),
+  // Added after format 1: a casebook.json without it reads as no authors.
+  authors: z
+    .array(siteAuthorSchema)
+    .max(authorLimits.count)
+    .refine((list) => new Set(list.map((a) => a.name.toLowerCase())).size === list.length, {
+      message: 'Author names must be unique',
+    })
+    .default([]),
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
@@ -49,5 +84,6 @@ export function defaultSiteSettings(): SiteSettings {
     baseUrl: '',
     language: 'en',
     categories: ['Optimization & Migration Wins', 'Failure Analysis', 'Architecture & Design'],
+    authors: [],
   };
 }

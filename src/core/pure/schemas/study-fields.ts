@@ -52,6 +52,7 @@ export const limits = {
   name: 80, // one tag or category
   categories: 50,
   tags: 100,
+  authors: 20,
 } as const;
 
 const longerThan = (label: string, max: number) => `${label} is longer than ${max} characters`;
@@ -190,6 +191,21 @@ export const studyFields = {
     since: 1,
     initial: () => [],
     frontMatter: namesIn('tags'),
+  }),
+  // Names of site authors (site.ts `authors`), format 3. Not in the summary: the library does
+  // not list them, and the site's listings read whole studies or the export's stand-ins.
+  authors: field({
+    schema: nameList(limits.authors),
+    loose: z.array(z.string()),
+    owner: 'author',
+    summary: false,
+    since: 3,
+    initial: () => [],
+    // Written only when the study names someone, so a study without authors exports as before.
+    frontMatter: {
+      write: (value) => (value.length ? [['authors', value]] : []),
+      read: (input) => input.names('authors'),
+    },
   }),
   featured: field({
     schema: z.boolean(),

@@ -36,6 +36,7 @@ export function StudyWorkbench(props: StudyWorkbenchProps) {
           key={`${study.id}:${generation}`}
           study={study}
           siteCategories={site.categories}
+          siteAuthors={site.authors}
           summaryPrompt={props.summaryPrompt}
           language={site.language}
           readOnly={readOnly}

@@ -1,5 +1,5 @@
 // Site settings: what the exported site says about itself (title, tagline, description,
-// author, base URL, language) and its categories. Text fields are checked as typed and saved
+// author, base URL, language), its categories and its authors. Text fields are checked as typed and saved
 // together with Save; category changes apply at once, since they rewrite the studies using them.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
@@ -7,6 +7,7 @@ import type { SiteSettings } from '../../../core/pure/schemas/site';
 import { errorMessage } from '../api/api-error';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { ModalDialog } from '../components/ModalDialog';
+import { AuthorsEditor } from './AuthorsEditor';
 import { CategoryEditor } from './CategoryEditor';
 import { siteText, siteTextFields, validateSiteText, type SiteText, type SiteTextField } from './site-fields';
 
@@ -133,6 +134,15 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
             </div>
           </form>
           <CategoryEditor api={api} categories={site.categories} disabled={readOnly} change={changeCategories} />
+          <AuthorsEditor
+            api={api}
+            authors={site.authors}
+            disabled={readOnly}
+            onSaved={(next) => {
+              setSite(next);
+              onSiteChanged(next);
+            }}
+          />
         </>
       ) : problem ? (
         <p className="form-error" role="alert">

@@ -2,6 +2,7 @@
 // the four sections. Mounted with key={study.id}, so nothing (state, editors, undo history)
 // survives into another study.
 import { memo } from 'react';
+import type { SiteAuthor } from '../../../core/pure/schemas/site';
 import { sectionKeys, type Study, type StudyPatch } from '../../../core/pure/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import type { SaveAsset } from '../editor/image-upload';
@@ -16,6 +17,7 @@ import { MetadataForm } from './MetadataForm';
 interface StudyEditorProps {
   study: Study;
   siteCategories: readonly string[];
+  siteAuthors: readonly SiteAuthor[];
   readOnly: boolean;
   autosave: AutosaveQueue;
   onEdit: (id: string, patch: StudyPatch) => void;
@@ -31,6 +33,7 @@ interface StudyEditorProps {
 function StudyEditorView({
   study,
   siteCategories,
+  siteAuthors,
   readOnly,
   autosave,
   onEdit,
@@ -44,6 +47,7 @@ function StudyEditorView({
       <MetadataForm
         study={study}
         siteCategories={siteCategories}
+        siteAuthors={siteAuthors}
         readOnly={readOnly}
         onEdit={onEdit}
         onAddCategory={onAddCategory}

@@ -15,6 +15,8 @@ import {
   type StoreKey,
 } from '../../../core/pure/schemas/study-fields';
 import type { Study, StudyPatch } from '../../../core/pure/schemas/study';
+import type { SiteAuthor } from '../../../core/pure/schemas/site';
+import { AuthorPicker } from './AuthorPicker';
 import { CategoryPicker } from './CategoryPicker';
 import { KeyResultsPanel } from './KeyResultsPanel';
 import { formatTagList, parseTagList } from './tag-list';
@@ -24,6 +26,8 @@ export interface ControlProps {
   readOnly: boolean;
   edit: (patch: StudyPatch) => void;
   siteCategories: readonly string[];
+  /** The site's authors (Site settings), whom a study names as its authors. */
+  siteAuthors: readonly SiteAuthor[];
   onAddCategory: (name: string) => Promise<void>;
   /** The Summary's placeholder for a study just created from a template (its prompt). */
   summaryPrompt?: string;
@@ -187,6 +191,15 @@ function CategoriesControl({ study, edit, readOnly, siteCategories, onAddCategor
   );
 }
 
+const AuthorsControl = ({ study, edit, readOnly, siteAuthors }: ControlProps) => (
+  <AuthorPicker
+    siteAuthors={siteAuthors}
+    initial={study.authors}
+    disabled={readOnly}
+    onChange={(authors) => edit({ authors })}
+  />
+);
+
 const KeyResultsControl = ({ study, edit }: ControlProps) => (
   <KeyResultsPanel metrics={study.metrics} onChange={(metrics) => edit({ metrics })} />
 );
@@ -218,6 +231,7 @@ export const metadataControls: Record<AuthorKey, MetadataControl | null> = {
   featured: { Control: FeaturedControl, inRow: true },
   tags: { Control: TagsControl },
   categories: { Control: CategoriesControl },
+  authors: { Control: AuthorsControl },
   metrics: { Control: KeyResultsControl },
   // The slug follows the title (core/pure/slug.ts); it is changed by renaming, not typed here.
   slug: null,
