@@ -45,4 +45,6 @@ export class ExportMemory {
   readonly textHashes = new Map<string, string>();
   /** The total length of the texts in `textHashes`. */
   textHashChars = 0;
+  /** The last search index written, with the documents it was built from as JSON (site-search-file.ts). */
+  searchIndex?: { key: string; script: string };
 }

@@ -97,6 +97,16 @@ export class SnapshotRecorder {
       const entry = this.entryOf(s.study);
       entry.page = { key: pageKey(key, entry.docs), size: byteLength(html), sha1: hashOf(html, this.memory), images };
     },
+    // The search index needs every study's words: a study not read keeps last export's.
+    searchKnown: (s) => {
+      const search = this.known.get(s.study)?.search;
+      if (search) return search;
+      if (this.standIns.has(s.study)) throw new IncrementalMiss(`${s.study.id}: its search words need its sections`);
+      return null;
+    },
+    searched: (s, sections) => {
+      this.entryOf(s.study).search = sections;
+    },
   };
 
   /** The render cache keys of the sections of `studies` that are read in full (not stand-ins). */
@@ -174,8 +184,9 @@ export async function incrementalStudies(
     if ((study.status === 'published' || drafts) && entry.publish?.key !== publishKey(categories, names, study))
       upgrade.add(study);
   }
-  const shown = buildSiteModel(site, all, drafts).studies;
-  const siteKey = siteKeyOf(site);
+  const model = buildSiteModel(site, all, drafts);
+  const shown = model.studies;
+  const siteKey = siteKeyOf(site, model);
   shown.forEach((s: SiteStudy, i) => {
     const entry = known.get(s.study);
     if (entry && entry.page?.key !== pageKey(studyPageKey(siteKey, shown, i), entry.docs)) upgrade.add(s.study);

@@ -5,6 +5,7 @@ import { escapeHtml } from '../../pure/rich-text/html';
 import { outcomeLabels, sectionLabels } from '../../pure/schemas/study';
 import { renderPage, rootOf, siteName, visible } from '../../pure/export/site-layout';
 import type { SiteCategory, SiteModel, SiteStudy } from '../../pure/export/site-model';
+import { headerCategories } from '../../pure/export/site-header';
 import { firstMetricHtml, keyResultsHtml } from '../../pure/export/metrics-figure';
 import type { StudyBody } from './site-study-body';
 
@@ -79,6 +80,7 @@ export function renderIndex(ctx: PageContext): string {
     description: site.description || site.tagline,
     ogType: 'website',
     hasFeed: ctx.hasFeed,
+    categories: headerCategories(ctx.model),
     body: parts.join('\n'),
   });
 }
@@ -140,6 +142,7 @@ export function renderStudy(ctx: PageContext, index: number, content: StudyBody)
     description: s.study.summary,
     ogType: 'article',
     hasFeed: ctx.hasFeed,
+    categories: headerCategories(ctx.model),
     body: body.filter(Boolean).join('\n'),
   });
 }
@@ -159,6 +162,7 @@ export function renderCategory(ctx: PageContext, category: SiteCategory): string
     description: `Case studies in ${category.name}`,
     ogType: 'website',
     hasFeed: ctx.hasFeed,
+    categories: headerCategories(ctx.model),
     body: body.join('\n'),
   });
 }

@@ -76,6 +76,9 @@ export function inertPage(page: string): string {
   // Replacements are functions so a `$` in the stylesheet is never read as a pattern.
   return page
     .replace(/<link\b[^>]*>\n?/g, '')
+    // The site's scripts and search box: the preview is one inert document.
+    .replace(/<script\b[^>]*><\/script>\n?/g, '')
+    .replace(/<form\b[\s\S]*?<\/form>/g, '')
     .replace('</head>', () => `<style>\n${SITE_CSS}${PREVIEW_CSS}</style>\n</head>`)
     .replace(
       '<meta charset="utf-8">',
