@@ -1,0 +1,107 @@
+// The site's search, run as the browser runs it: the exported assets/minisearch.js,
+// assets/search-index.js and assets/site.js evaluated in a fresh JavaScript context (no DOM:
+// site.js finds no search form and only defines window.CasebookSearch), then queried.
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { siteExport } from '../../../src/core/node/export/site-export';
+import { SEARCH_LIMITS, sectionSearch } from '../../../src/core/pure/export/site-search-doc';
+import { MINISEARCH_SCRIPT } from '../../../src/core/pure/export/vendor-minisearch';
+import type { Study } from '../../../src/core/pure/schemas/study';
+import { byPath } from '../../site/site-files';
+import { doc, makeStudy, readSampleAsset, sampleSite } from '../../site/sample-site';
+import { para, studiesWithLesson } from '../../site/search-sample';
+import { vendoredMiniSearch } from '../../../scripts/vendor-minisearch.mjs';
+
+interface Found {
+  path: string;
+  titleHtml: string;
+  where: string;
+  snippetHtml: string;
+}
+
+function searchIn(studies: Study[]): (query: string) => Found[] {
+  const { files } = siteExport({ site: sampleSite(), studies, readAsset: readSampleAsset, drafts: false });
+  const f = byPath(files);
+  const context = vm.createContext({});
+  vm.runInContext('var window = globalThis; var document = { querySelector: function () { return null; } };', context);
+  for (const asset of ['assets/minisearch.js', 'assets/search-index.js', 'assets/site.js'])
+    vm.runInContext(String(f.get(asset)), context, { filename: asset });
+  const engine = vm.runInContext('CasebookSearch.load(CASEBOOK_SEARCH, MiniSearch)', context) as unknown;
+  const search = vm.runInContext('CasebookSearch.search', context) as (e: unknown, q: string) => Found[];
+  return (query) => search(engine, query);
+}
+
+describe('site search', () => {
+  const search = searchIn(studiesWithLesson());
+
+  it('finds a word only one study has, in its Lessons, and only that study, with the snippet from Lessons', () => {
+    const found = search('quiescence');
+    expect(found.map((r) => r.path)).toEqual(['the-queue-that-ate-friday/index.html']);
+    expect(found[0]!.where).toBe('Lessons');
+    expect(found[0]!.snippetHtml).toContain('first: <mark>quiescence</mark> before');
+  });
+
+  it('still finds it with a one-letter typo, and by the start of the word', () => {
+    for (const query of ['quiesence', 'quiescense', 'qiescence', 'quiesc'])
+      expect(search(query).map((r) => r.path), query).toEqual(['the-queue-that-ate-friday/index.html']);
+    expect(search('zzzzzz')).toEqual([]);
+  });
+
+  it('finds titles, summaries, tags and categories, every word required', () => {
+    expect(search('cloud bill')[0]!.path).toBe('when-nobody-owns-the-cloud-bill/index.html');
+    expect(search('cloud bill')[0]!.titleHtml).toBe('When Nobody Owns the <mark>Cloud</mark> <mark>Bill</mark>');
+    expect(search('cost').map((r) => r.path)).toContain('when-nobody-owns-the-cloud-bill/index.html'); // a tag
+    expect(search('failure analysis').map((r) => r.path)).toEqual(['the-queue-that-ate-friday/index.html']);
+    expect(search('friday quiescence')).toHaveLength(1);
+    expect(search('cloud quiescence')).toEqual([]);
+  });
+
+  it('leaves drafts out when they are not exported', () => {
+    expect(search('unfinished')).toEqual([]);
+  });
+
+  it('escapes hostile text in titles and snippets; only <mark> is markup', () => {
+    const hostile = '<img src=x onerror="alert(1)"> & <script>alert(2)</script>';
+    const find = searchIn([
+      makeStudy({
+        title: `${hostile} quiescence`,
+        summary: `${hostile} quiescence`,
+        lessons: doc(para(`${hostile} quiescence`)),
+      }),
+    ]);
+    const [result] = find('quiescence');
+    for (const html of [result!.titleHtml, result!.snippetHtml]) {
+      expect(html.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+      expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &lt;script&gt;');
+      expect(html).toContain('<mark>quiescence</mark>');
+    }
+  });
+
+  it('cuts a long section to a snippet around the word', () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+    const find = searchIn([makeStudy({ title: 'Long', summary: '', lessons: doc(para(`${filler} quiescence ${filler}`)) })]);
+    const snippet = find('quiescence')[0]!.snippetHtml;
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.endsWith('…')).toBe(true);
+    expect(snippet).toContain('<mark>quiescence</mark>');
+    expect(snippet.replace(/<\/?mark>/g, '').length).toBeLessThanOrEqual(190);
+  });
+});
+
+describe('search documents', () => {
+  it('keep every distinct word up to a bound, and the start of each section', () => {
+    const many = Array.from({ length: SEARCH_LIMITS.words + 500 }, (_, i) => `w${i}`).join(' ');
+    const s = sectionSearch(makeStudy({ title: 'Big', lessons: doc(para(`${many} ${'x'.repeat(100)}`)) }));
+    expect(s.words.split(' ')).toHaveLength(SEARCH_LIMITS.words);
+    expect(s.excerpts.every((e) => e.length <= SEARCH_LIMITS.excerpt + 1)).toBe(true);
+    expect(s.excerpts[3]!.endsWith('…')).toBe(true);
+  });
+});
+
+describe('vendored MiniSearch', () => {
+  it('is the installed package’s UMD build with its licence text', () => {
+    expect(vendoredMiniSearch()).toContain(JSON.stringify(MINISEARCH_SCRIPT));
+    expect(MINISEARCH_SCRIPT).toContain('Copyright 2022 Luca Ongaro');
+    expect(MINISEARCH_SCRIPT).toContain('THE SOFTWARE IS PROVIDED "AS IS"');
+  });
+});
