@@ -11,6 +11,7 @@ export const HEADER_CSS = `.site-header .header-bar { display: flex; flex-wrap: 
 .site-nav li + li { margin-top: 0; }
 .site-nav a { overflow-wrap: anywhere; }
 .site-nav a[aria-current="page"] { color: var(--fg); text-decoration: underline; text-decoration-thickness: 2px; }
+.search-hero { margin-bottom: 1.5rem; }
 .search-results { list-style: none; padding: 0; margin: 0; }
 .search-result { padding: 1rem 0; margin: 0; }
 .search-result + .search-result { margin-top: 0; border-top: 1px solid var(--rule); }
