@@ -1,7 +1,7 @@
 // Site search benchmark: `npx tsx bench/search-index.ts [N]` (default 1000). Builds the search
 // index of N realistic studies (bench/realistic-studies.ts) as the export does, prints its size
 // raw and gzipped and the time to build it, then opens the exported search page from file://
-// in Chromium and times the first query (loading the index into MiniSearch, then searching).
+// in Chromium and times the first query (reading the index's words, then searching).
 // The generated studies draw on ~150 words; real write-ups use far more, so it runs again with
 // ~400 extra distinct words per study from a 40,000-word vocabulary (a Zipf-like draw).
 // Targets (issue #14): ≤ 1.5 MB gzipped, first query ≤ 100 ms.
@@ -51,12 +51,11 @@ async function firstQuery(studies: Study[], query: string) {
   await page.goto(pathToFileURL(path.join(dir, 'search/index.html')).href);
   const times = await page.evaluate((q) => {
     const w = window as unknown as {
-      CasebookSearch: { load(d: unknown, m: unknown): unknown; search(e: unknown, q: string): unknown[] };
+      CasebookSearch: { load(d: unknown): unknown; search(e: unknown, q: string): unknown[] };
       CASEBOOK_SEARCH: unknown;
-      MiniSearch: unknown;
     };
     const t0 = performance.now();
-    const engine = w.CasebookSearch.load(w.CASEBOOK_SEARCH, w.MiniSearch);
+    const engine = w.CasebookSearch.load(w.CASEBOOK_SEARCH);
     const t1 = performance.now();
     const found = w.CasebookSearch.search(engine, q);
     const t2 = performance.now();

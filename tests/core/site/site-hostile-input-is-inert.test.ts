@@ -21,7 +21,7 @@ const ALLOWED_ATTRS = new Set(
 );
 
 // The theme's own scripts: external, classic, deferred, from the site's assets (no inline code).
-const THEME_SCRIPT = /<script src="(?:\.\.\/)*assets\/(?:site|minisearch|search-index)\.js" defer><\/script>\n?/g;
+const THEME_SCRIPT = /<script src="(?:\.\.\/)*assets\/(?:site|search-index)\.js" defer><\/script>\n?/g;
 
 function problemsIn(page: string): string[] {
   const problems: string[] = [];

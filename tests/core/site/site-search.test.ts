@@ -1,16 +1,14 @@
-// The site's search, run as the browser runs it: the exported assets/minisearch.js,
-// assets/search-index.js and assets/site.js evaluated in a fresh JavaScript context (no DOM:
+// The site's search, run as the browser runs it: the exported assets/search-index.js and
+// assets/site.js evaluated in a fresh JavaScript context (no DOM:
 // site.js finds no search form and only defines window.CasebookSearch), then queried.
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { siteExport } from '../../../src/core/node/export/site-export';
 import { SEARCH_LIMITS, sectionSearch } from '../../../src/core/pure/export/site-search-doc';
-import { MINISEARCH_SCRIPT } from '../../../src/core/pure/export/vendor-minisearch';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { byPath } from '../../site/site-files';
 import { doc, makeStudy, readSampleAsset, sampleSite } from '../../site/sample-site';
 import { para, studiesWithLesson } from '../../site/search-sample';
-import { vendoredMiniSearch } from '../../../scripts/vendor-minisearch.mjs';
 
 interface Found {
   path: string;
@@ -24,9 +22,9 @@ function searchIn(studies: Study[]): (query: string) => Found[] {
   const f = byPath(files);
   const context = vm.createContext({});
   vm.runInContext('var window = globalThis; var document = { querySelector: function () { return null; } };', context);
-  for (const asset of ['assets/minisearch.js', 'assets/search-index.js', 'assets/site.js'])
+  for (const asset of ['assets/search-index.js', 'assets/site.js'])
     vm.runInContext(String(f.get(asset)), context, { filename: asset });
-  const engine = vm.runInContext('CasebookSearch.load(CASEBOOK_SEARCH, MiniSearch)', context) as unknown;
+  const engine = vm.runInContext('CasebookSearch.load(CASEBOOK_SEARCH)', context) as unknown;
   const search = vm.runInContext('CasebookSearch.search', context) as (e: unknown, q: string) => Found[];
   return (query) => search(engine, query);
 }
@@ -95,13 +93,5 @@ describe('search documents', () => {
     expect(s.words.split(' ')).toHaveLength(SEARCH_LIMITS.words);
     expect(s.excerpts.every((e) => e.length <= SEARCH_LIMITS.excerpt + 1)).toBe(true);
     expect(s.excerpts[3]!.endsWith('…')).toBe(true);
-  });
-});
-
-describe('vendored MiniSearch', () => {
-  it('is the installed package’s UMD build with its licence text', () => {
-    expect(vendoredMiniSearch()).toContain(JSON.stringify(MINISEARCH_SCRIPT));
-    expect(MINISEARCH_SCRIPT).toContain('Copyright 2022 Luca Ongaro');
-    expect(MINISEARCH_SCRIPT).toContain('THE SOFTWARE IS PROVIDED "AS IS"');
   });
 });

@@ -18,9 +18,8 @@ import type { RecordedFile } from './output-plan';
 import { FAVICON_SVG, SITE_CSS } from '../../pure/export/site-theme';
 import { headerCategories } from '../../pure/export/site-header';
 import { SITE_SCRIPT } from '../../pure/export/site-script';
-import { MINISEARCH_ASSET, SEARCH_INDEX_ASSET, renderSearchPage } from '../../pure/export/site-search-page';
+import { SEARCH_INDEX_ASSET, renderSearchPage } from '../../pure/export/site-search-page';
 import { SEARCH_PAGE } from '../../pure/export/site-search-box';
-import { MINISEARCH_SCRIPT } from '../../pure/export/vendor-minisearch';
 import type { SectionSearch } from '../../pure/export/site-search-doc';
 import { searchIndexFile } from './site-search-file';
 import type { SiteModel } from '../../pure/export/site-model';
@@ -158,7 +157,6 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     { path: 'assets/site.css', contents: SITE_CSS },
     { path: 'assets/favicon.svg', contents: FAVICON_SVG },
     { path: 'assets/site.js', contents: SITE_SCRIPT },
-    { path: MINISEARCH_ASSET, contents: MINISEARCH_SCRIPT },
     { path: SEARCH_INDEX_ASSET, contents: searchIndexFile(model, memory, input.pages) },
   ];
   // Everything a study page shows besides its own study, body and neighbours.

@@ -12,8 +12,8 @@ import { visible } from './site-layout';
 
 /**
  * What separates words, at export and in the browser alike (the index ships its source):
- * white space, ASCII punctuation and the common punctuation blocks. Not MiniSearch's
- * \p{P} default: a Unicode-property split costs twice as much at 1,000 studies.
+ * white space, ASCII punctuation and the common punctuation blocks. Not a \p{P} (Unicode
+ * property) split: that costs twice as much at 1,000 studies.
  */
 export const SEARCH_WORD_SPLIT = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\ufe30-\ufe4f\uff00-\uff0f]+/;
 

@@ -1,13 +1,12 @@
 // search/index.html: the results page the header's box leads to (with JavaScript). Static
 // HTML says what to do without the script; assets/site.js reads ?q=, searches the index
-// (assets/search-index.js, loaded with MiniSearch as classic scripts: file:// allows those)
+// (assets/search-index.js, loaded as a classic script: file:// allows those)
 // and fills the list, announcing the count in the live region.
 import { renderPage, siteName } from './site-layout';
 import type { HeaderLink } from './site-header';
 import type { SiteSettings } from '../schemas/site';
 import { ARCHIVE_PAGE, SEARCH_PAGE } from './site-search-box';
 
-export const MINISEARCH_ASSET = 'assets/minisearch.js';
 export const SEARCH_INDEX_ASSET = 'assets/search-index.js';
 
 export function renderSearchPage(site: SiteSettings, hasFeed: boolean, categories: HeaderLink[]): string {
@@ -24,7 +23,7 @@ export function renderSearchPage(site: SiteSettings, hasFeed: boolean, categorie
     ogType: 'website',
     hasFeed,
     categories,
-    scripts: [MINISEARCH_ASSET, SEARCH_INDEX_ASSET],
+    scripts: [SEARCH_INDEX_ASSET],
     body,
   });
 }
