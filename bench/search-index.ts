@@ -73,7 +73,11 @@ async function run(label: string, studies: Study[]) {
   const script = searchIndexFile(model, new ExportMemory());
   const cold = performance.now() - start;
   // A re-export after one edit: section words remembered, the index built again.
-  const edited = buildSiteModel(site, studies.map((s, i) => (i === 0 ? { ...s, summary: `${s.summary} edited` } : s)), false);
+  const edited = buildSiteModel(
+    site,
+    studies.map((s, i) => (i === 0 ? { ...s, summary: `${s.summary} edited` } : s)),
+    false,
+  );
   const memory = new ExportMemory();
   searchIndexFile(model, memory);
   start = performance.now();

@@ -55,7 +55,9 @@ test('from file://, a word only one study has in its Lessons finds that study, l
   expect(errors).toEqual([]);
 });
 
-test('from file://, a one-letter typo still finds it, and the results follow the box as one types', async ({ page }) => {
+test('from file://, a one-letter typo still finds it, and the results follow the box as one types', async ({
+  page,
+}) => {
   await page.goto(`${fileUrl('search/index.html')}?q=quiesence`);
   const links = page.getByRole('main').getByRole('listitem').getByRole('link');
   await expect(links).toHaveText([LESSON_STUDY_TITLE]);

@@ -67,7 +67,9 @@ describe('hostile slugs', () => {
         readAsset: () => null,
         drafts: true,
       });
-      expect(files.filter((f) => f.path.endsWith('/index.html') && !/^(category|search)\//.test(f.path))).toHaveLength(1000);
+      expect(files.filter((f) => f.path.endsWith('/index.html') && !/^(category|search)\//.test(f.path))).toHaveLength(
+        1000,
+      );
       const result = await writeOutput(out, files, { format: 'site', durable: false });
       expect(result.written).toBe(files.length);
       const everything = await walk(parent);

@@ -41,7 +41,10 @@ describe('site search', () => {
 
   it('still finds it with a one-letter typo, and by the start of the word', () => {
     for (const query of ['quiesence', 'quiescense', 'qiescence', 'quiesc'])
-      expect(search(query).map((r) => r.path), query).toEqual(['the-queue-that-ate-friday/index.html']);
+      expect(
+        search(query).map((r) => r.path),
+        query,
+      ).toEqual(['the-queue-that-ate-friday/index.html']);
     expect(search('zzzzzz')).toEqual([]);
   });
 
@@ -77,7 +80,9 @@ describe('site search', () => {
 
   it('cuts a long section to a snippet around the word', () => {
     const filler = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
-    const find = searchIn([makeStudy({ title: 'Long', summary: '', lessons: doc(para(`${filler} quiescence ${filler}`)) })]);
+    const find = searchIn([
+      makeStudy({ title: 'Long', summary: '', lessons: doc(para(`${filler} quiescence ${filler}`)) }),
+    ]);
     const snippet = find('quiescence')[0]!.snippetHtml;
     expect(snippet.startsWith('…')).toBe(true);
     expect(snippet.endsWith('…')).toBe(true);

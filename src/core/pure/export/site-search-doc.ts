@@ -49,7 +49,11 @@ export function cutAt(text: string, max: number): string {
 }
 
 /** Distinct searchable words of `text`, lower-cased, in order of first appearance. */
-export function distinctWords(text: string, into = new Set<string>(), limit: number = SEARCH_LIMITS.words): Set<string> {
+export function distinctWords(
+  text: string,
+  into = new Set<string>(),
+  limit: number = SEARCH_LIMITS.words,
+): Set<string> {
   for (const word of text.toLowerCase().split(SEARCH_WORD_SPLIT)) {
     if (into.size >= limit) break;
     if (word && word.length <= SEARCH_LIMITS.wordLength) into.add(word);
