@@ -57,6 +57,15 @@ describe('site search', () => {
     expect(search('cloud quiescence')).toEqual([]);
   });
 
+  it('ranks a study with the word in its title above one with it only in a section, exact above typo', () => {
+    const find = searchIn([
+      makeStudy({ title: 'Older', summary: '', date: '2026-05-01', lessons: doc(para('about sharding')) }),
+      makeStudy({ title: 'Sharding at last', summary: '', date: '2020-01-01' }),
+      makeStudy({ title: 'Newest', summary: '', date: '2026-06-01', lessons: doc(para('about shardinq')) }),
+    ]);
+    expect(find('sharding').map((r) => r.titleHtml)).toEqual(['<mark>Sharding</mark> at last', 'Older', 'Newest']);
+  });
+
   it('leaves drafts out when they are not exported', () => {
     expect(search('unfinished')).toEqual([]);
   });
