@@ -18,6 +18,7 @@ const shots: Array<[string, string, 'light' | 'dark', number]> = [
   ['index.html', 'index-mobile-dark', 'dark', 390],
   ['index.html', 'index-mobile-light', 'light', 390],
   ['search/index.html?q=cost', 'search-light', 'light', 1280],
+  ['search/index.html?q=lerned', 'search-typo-light', 'light', 1280],
   ['search/index.html?q=cost', 'search-dark', 'dark', 1280],
   ['search/index.html?q=cost', 'search-mobile-light', 'light', 390],
   ['search/index.html?q=cost', 'search-mobile-dark', 'dark', 390],
