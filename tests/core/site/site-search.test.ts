@@ -100,6 +100,21 @@ describe('site search', () => {
   });
 });
 
+describe('the search page', () => {
+  it('keeps its folder: a study whose slug is "search" gets another', () => {
+    const { files } = siteExport({
+      site: sampleSite(),
+      studies: [makeStudy({ title: 'Search', slug: 'search' })],
+      readAsset: readSampleAsset,
+      drafts: false,
+    });
+    const pages = byPath(files);
+    expect(String(pages.get('search/index.html'))).toContain('<h1>Search</h1>');
+    const studyPages = [...pages].filter(([, html]) => String(html).includes('<article class="study">'));
+    expect(studyPages.map(([p]) => p)).toEqual(['search-search/index.html']);
+  });
+});
+
 describe('search documents', () => {
   it('keep every distinct word up to a bound, and the start of each section', () => {
     const many = Array.from({ length: SEARCH_LIMITS.words + 500 }, (_, i) => `w${i}`).join(' ');

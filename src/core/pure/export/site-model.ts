@@ -36,7 +36,7 @@ export interface SiteModel {
 }
 
 // Top-level names the site uses for itself; a study folder may never take one.
-const RESERVED = new Set(['assets', 'category', 'feed', 'sitemap', 'index']);
+const RESERVED = new Set(['assets', 'category', 'feed', 'sitemap', 'index', 'search']);
 
 /** Newest first by date; undated studies after dated ones; ties by title then id, so order is stable. */
 export function byNewest(a: Study, b: Study): number {
