@@ -4,6 +4,7 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { siteExport } from '../../../src/core/node/export/site-export';
+import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { SEARCH_LIMITS, sectionSearch } from '../../../src/core/pure/export/site-search-doc';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { byPath } from '../../site/site-files';
@@ -112,6 +113,33 @@ describe('the search page', () => {
     expect(String(pages.get('search/index.html'))).toContain('<h1>Search</h1>');
     const studyPages = [...pages].filter(([, html]) => String(html).includes('<article class="study">'));
     expect(studyPages.map(([p]) => p)).toEqual(['search-search/index.html']);
+  });
+});
+
+describe('the remembered index', () => {
+  it('is built again after any change a search would see, and only then', () => {
+    const memory = new ExportMemory();
+    const indexOf = (studies: Study[]) =>
+      String(
+        byPath(
+          siteExport({ site: sampleSite(), studies, readAsset: readSampleAsset, drafts: false, memory }).files,
+        ).get('assets/search-index.js'),
+      );
+    const studies = studiesWithLesson();
+    const first = indexOf(studies);
+    expect(indexOf(studiesWithLesson())).toBe(first);
+    const edits: Array<(s: Study) => Study> = [
+      (s) => ({ ...s, tags: [...s.tags, 'newtag'] }),
+      (s) => ({ ...s, summary: 'A new summary' }),
+      (s) => ({ ...s, title: 'A new title' }),
+      (s) => ({ ...s, categories: ['Failure Analysis', 'Security'] }),
+      (s) => ({ ...s, tradeoffs: doc(para('newword')) }),
+    ];
+    for (const edit of edits) {
+      const changed = indexOf(studies.map((s) => (s.id === 'queue-outage' ? edit(s) : s)));
+      expect(changed).not.toBe(first);
+      expect(indexOf(studies)).toBe(first);
+    }
   });
 });
 

@@ -21,25 +21,70 @@ export const SEARCH_FIELDS = ['title', 'summary', 'tags', 'categories', 'body'] 
 /** The character after a posting's number, by its field bits (1…31); none of them is a base-36 digit. */
 export const FIELD_CHARS = '_ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&*';
 
-/** Each distinct word of the site with, flat, [doc, field bits, doc, field bits, …] in doc order. */
-function postingsOf(docs: SearchDoc[]): Map<string, number[]> {
-  const postings = new Map<string, number[]>();
-  docs.forEach((d, id) => {
-    const bits = new Map<string, number>();
-    const add = (text: string, bit: number) => {
-      for (const word of distinctWords(text, new Set(), Infinity)) bits.set(word, (bits.get(word) ?? 0) | bit);
-    };
-    add(d.title, 1);
-    add(d.summary, 2);
-    add(d.tags.join(' '), 4);
-    add(d.categories.join(' '), 8);
+// Words as numbers, so gathering 1,000 studies' postings indexes arrays instead of hashing
+// half a million strings, and each study's section words are looked up once (by their
+// string, which V8 hashes once). Never in the output: only the words are. Bounded: both are
+// dropped together, before an export, when either has grown past its limit.
+const MAX_REMEMBERED_WORD_LISTS = 5000;
+const MAX_WORD_IDS = 2_000_000;
+let wordIds = new Map<string, number>();
+let wordsById: string[] = [];
+let sectionWordIds = new Map<string, Int32Array>();
+
+function idOf(word: string): number {
+  let id = wordIds.get(word);
+  if (id === undefined) {
+    id = wordsById.length;
+    wordIds.set(word, id);
+    wordsById.push(word);
+  }
+  return id;
+}
+
+function idsOfSectionWords(words: string): Int32Array {
+  let ids = sectionWordIds.get(words);
+  if (!ids) {
     // Already distinct and lower-case (site-search-doc.ts).
-    for (const word of d.words.split(' ')) if (word) bits.set(word, (bits.get(word) ?? 0) | 16);
-    for (const [word, b] of bits) {
-      const list = postings.get(word);
-      if (list) list.push(id, b);
-      else postings.set(word, [id, b]);
+    ids = Int32Array.from(words ? words.split(' ') : [], idOf);
+    sectionWordIds.set(words, ids);
+  }
+  return ids;
+}
+
+/** By word id: flat [doc, field bits, doc, field bits, …] in doc order. */
+function postingsOf(docs: SearchDoc[]): number[][] {
+  // Between exports only: within one, every id must mean the same word.
+  if (sectionWordIds.size >= MAX_REMEMBERED_WORD_LISTS || wordsById.length >= MAX_WORD_IDS) {
+    wordIds = new Map();
+    wordsById = [];
+    sectionWordIds = new Map();
+  }
+  const postings: number[][] = [];
+  const add = (wordId: number, doc: number, bits: number) => {
+    const list = postings[wordId];
+    if (list) list.push(doc, bits);
+    else postings[wordId] = [doc, bits];
+  };
+  docs.forEach((d, doc) => {
+    const body = idsOfSectionWords(d.words);
+    const small = new Map<number, number>();
+    const fields: Array<[string, number]> = [
+      [d.title, 1],
+      [d.summary, 2],
+      [d.tags.join(' '), 4],
+      [d.categories.join(' '), 8],
+    ];
+    for (const [text, bit] of fields) {
+      for (const word of distinctWords(text, new Set(), Infinity)) {
+        const id = idOf(word);
+        small.set(id, (small.get(id) ?? 0) | bit);
+      }
     }
+    for (const id of body) {
+      add(id, doc, 16 | (small.get(id) ?? 0));
+      small.delete(id);
+    }
+    for (const [id, bits] of small) add(id, doc, bits);
   });
   return postings;
 }
@@ -57,15 +102,17 @@ function encode(list: number[]): string {
 /** The index's data: what `window.CASEBOOK_SEARCH` is set to. */
 export function searchIndexData(docs: SearchDoc[]): Record<string, unknown> {
   const postings = postingsOf(docs);
+  const used: number[] = [];
+  postings.forEach((_, id) => used.push(id));
   // Code-unit order, as the browser's binary search compares.
-  const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = used.sort((a, b) => (wordsById[a]! < wordsById[b]! ? -1 : wordsById[a]! > wordsById[b]! ? 1 : 0));
   return {
     version: SEARCH_INDEX_VERSION,
     split: SEARCH_WORD_SPLIT.source,
     sections: sectionKeys.map((k) => sectionLabels[k]),
     docs: docs.map((d) => [d.path, d.title, d.summary, d.tags, d.categories, d.excerpts]),
-    terms: terms.join(' '),
-    postings: terms.map((t) => encode(postings.get(t)!)).join(' '),
+    terms: ids.map((id) => wordsById[id]).join(' '),
+    postings: ids.map((id) => encode(postings[id]!)).join(' '),
   };
 }
 
