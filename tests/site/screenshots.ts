@@ -16,10 +16,17 @@ const shots: Array<[string, string, 'light' | 'dark', number]> = [
   ['when-nobody-owns-the-cloud-bill/index.html', 'study-dark', 'dark', 1280],
   ['category/optimization-and-migration-wins/index.html', 'category-light', 'light', 1280],
   ['index.html', 'index-mobile-dark', 'dark', 390],
+  ['index.html', 'index-mobile-light', 'light', 390],
+  ['search/index.html?q=cost', 'search-light', 'light', 1280],
+  ['search/index.html?q=lerned', 'search-typo-light', 'light', 1280],
+  ['search/index.html?q=cost', 'search-dark', 'dark', 1280],
+  ['search/index.html?q=cost', 'search-mobile-light', 'light', 390],
+  ['search/index.html?q=cost', 'search-mobile-dark', 'dark', 390],
 ];
 for (const [rel, name, scheme, width] of shots) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
-  await page.goto(pathToFileURL(path.join(site.dir, rel)).href);
+  const [file, query] = rel.split('?');
+  await page.goto(pathToFileURL(path.join(site.dir, file!)).href + (query ? `?${query}` : ''));
   await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
   await page.close();
 }

@@ -30,7 +30,15 @@ test('no hostile page runs a script', async ({ page }) => {
     await page.waitForTimeout(100);
     const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
     expect(pwned, rel).toBeUndefined();
-    expect(await page.locator('script, iframe, object, embed, svg:not(.metric-bars)').count(), rel).toBe(0);
+    expect(await page.locator('iframe, object, embed, svg:not(.metric-bars)').count(), rel).toBe(0);
+    // The only scripts are the site's own files: no inline code.
+    const scripts = await page
+      .locator('script')
+      .evaluateAll((els) => els.map((el) => `${el.getAttribute('src') ?? ''} ${el.textContent ?? ''}`.trim()));
+    expect(
+      scripts.filter((s) => !/^(\.\.\/)*assets\/(site|search-index)\.js$/.test(s)),
+      rel,
+    ).toEqual([]);
     // The only SVG is a key results figure of Casebook's own: shapes and a title, no handlers.
     const figureParts = await page
       .locator('svg.metric-bars *')
@@ -46,6 +54,18 @@ test('no hostile page runs a script', async ({ page }) => {
     ).toEqual([]);
   }
   expect(dialogs).toEqual([]);
+});
+
+test('searching the hostile site shows its studies and runs none of their text', async ({ page }) => {
+  const url = pathToFileURL(path.join(site.dir, 'search/index.html')).href;
+  for (const q of ['pwned', 'script', 'iframe']) {
+    await page.goto(`${url}?q=${q}`);
+    await expect(page.getByRole('status')).toHaveText(/case stud(y|ies) found for/);
+    await expect(page.getByRole('main').locator('mark').first()).toBeVisible();
+    await page.waitForTimeout(100);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), q).toBeUndefined();
+    expect(await page.getByRole('main').locator('script, img, iframe, svg').count(), q).toBe(0);
+  }
 });
 
 test('the marker check can fail: an injected script is noticed', async ({ page }) => {

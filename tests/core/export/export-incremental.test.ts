@@ -40,9 +40,52 @@ describe('incremental site export', () => {
       expect(read).toEqual(['study-6']);
       const after = await siteFiles(out);
       const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f)).sort();
-      // The study's page and every listing that shows its summary; its neighbours show only its title.
-      expect(changed).toEqual(['archive/index.html', 'category/area-0/index.html', 'index.html', 'study-6/index.html']);
-      expect(report.written).toBe(4);
+      // The study's page, every listing that shows its summary, and the search index (which
+      // holds summaries); its neighbours show only its title.
+      expect(changed).toEqual([
+        'archive/index.html',
+        'assets/search-index.js',
+        'category/area-0/index.html',
+        'index.html',
+        'study-6/index.html',
+      ]);
+      expect(report.written).toBe(5);
+    }));
+
+  it('renders every page again when a category of the settings gets its first study (the header links it)', () =>
+    withTempDir(async (dir) => {
+      const site = { ...defaultSiteSettings(), categories: ['Area 0', 'Area 1', 'Area 9'] };
+      const ws = await workspaceWith(dir, twelve());
+      const out = path.join(dir, 'out');
+      await exportSite(ws, out, site);
+      expect((await siteFiles(out)).get('study-1/index.html')).not.toContain('Area 9');
+      await saveStudy(ws, published(6, { categories: ['Area 9'] }));
+      await expectAsFull(ws, out, dir, site);
+      const pages = await siteFiles(out);
+      for (const n of [1, 6, 12])
+        expect(pages.get(`study-${n}/index.html`)).toContain('<a href="../category/area-9/index.html">Area 9</a>');
+    }));
+
+  it('keeps the words of the studies it does not read in the search index, and adds an edited one', () =>
+    withTempDir(async (dir) => {
+      const lesson = (word: string) => ({
+        type: 'doc' as const,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: `Learned ${word}.` }] }],
+      });
+      const studies = twelve().map((s, i) => ({ ...s, lessons: lesson(`lessonword${i + 1}`) }));
+      const ws = await workspaceWith(dir, studies);
+      const out = path.join(dir, 'out');
+      await exportSite(ws, out);
+      await saveStudy(ws, { ...studies[5]!, lessons: lesson('freshlyadded') });
+      const { read } = await expectAsFull(ws, out, dir);
+      expect(read).toEqual(['study-6']);
+      const index = (await siteFiles(out)).get('assets/search-index.js')!;
+      expect(index).toContain('freshlyadded');
+      expect(index).not.toContain('lessonword6');
+      for (const n of [1, 5, 7, 12]) expect(index).toContain(`lessonword${n}`);
+      // Nothing changed: the same index, nothing written.
+      const again = await exportSite(ws, out);
+      expect(again.report.written).toBe(0);
     }));
 
   it('renders the neighbours again when a title changes, and drops a deleted study', () =>

@@ -162,16 +162,17 @@ describe('writeOutput', () => {
       };
       const files = exportFiles(studies);
       const result = await writeOutput(dir, files, { format: 'site' });
-      // only its own page: its title and summary (on the index, category and neighbour pages) did not change
-      expect(result).toEqual({ written: 1, unchanged: files.length - 1, removed: 0, kept: [] });
+      // only its own page and the search index (which holds its words): its title and summary
+      // (on the index, category and neighbour pages) did not change
+      expect(result).toEqual({ written: 2, unchanged: files.length - 2, removed: 0, kept: [] });
       expect(await readFile(path.join(dir, 'an-edge-cache-for-everyone/index.html'), 'utf8')).toContain('Cache less.');
       expect((await stat(path.join(dir, 'the-queue-that-ate-friday/index.html'))).mtimeMs).toBe(before.mtimeMs);
 
       // A new title shows on the index, its category pages, its neighbours' pager and the feed.
       studies[i] = { ...studies[i]!, title: 'An Edge Cache for All' };
       const renamed = await writeOutput(dir, exportFiles(studies), { format: 'site' });
-      // own page, index, category, archive, its tag's page, two neighbours, feed
-      expect(renamed.written).toBe(8);
+      // own page, index, category, archive, its tag's page, two neighbours, feed, search index
+      expect(renamed.written).toBe(9);
     });
   });
 

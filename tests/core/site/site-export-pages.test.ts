@@ -151,7 +151,7 @@ describe('study page', () => {
       '<meta property="og:url" content="https://eng.example.com/cases/when-nobody-owns-the-cloud-bill/">',
     );
     expect(page).toContain('<link rel="icon" href="../assets/favicon.svg"');
-    expect(page).toContain('<a class="site-title" href="../index.html">Acme Engineering</a>');
+    expect(page).toContain('<a class="site-title" href="../index.html"><span>Acme Engineering</span></a>');
     expect(page).toContain(
       '<p>Ada Lovelace</p><nav class="footer-nav" aria-label="Browse"><a href="../archive/index.html">All case studies</a><a href="../tag/index.html">Tags</a></nav><p>Made with Casebook</p>',
     );
@@ -234,7 +234,7 @@ describe('feed, sitemap and links', () => {
     exportSample(); // remembered
     const retitled = byPath(exportSample(false, sampleSite({ title: 'Renamed Blog' })).files);
     for (const [p, contents] of retitled) {
-      if (p.endsWith('.html')) expect(String(contents), p).toContain('>Renamed Blog</a>');
+      if (p.endsWith('.html')) expect(String(contents), p).toContain('>Renamed Blog</span></a>');
     }
     exportSample(); // remembered again, as the site was
     const studies = sampleStudies();

@@ -35,9 +35,9 @@ describe('exported pages', () => {
       drafts: true,
     });
     const pages = htmlPages(files);
-    // index, 7 studies, 4 categories (3 of the site's and one only a study uses), 3 tags and
-    // the tag index, 3 authors, the archive
-    expect(pages).toHaveLength(20);
+    // index, search, 7 studies, 4 categories (3 of the site's and one only a study uses), 3 tags
+    // and the tag index, 3 authors, the archive
+    expect(pages).toHaveLength(21);
     expect(await errorsOf(pages)).toEqual([]);
   });
 

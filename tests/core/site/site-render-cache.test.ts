@@ -121,7 +121,7 @@ describe('render cache kept in the workspace', () => {
       const report = await exportSite(ws, out, edited);
       expect(studyBodyStats.rendered).toBe(1); // the one edited section
       expect(studyBodyStats.reused).toBe(firstRendered - 1);
-      expect(report.written).toBe(1);
+      expect(report.written).toBe(2); // its page and the search index (assets/search-index.js)
       expect(await pageOf(out, 'the-queue-that-ate-friday')).toContain('A new lesson about queues.');
       await expectSameSite(out, edited);
     });

@@ -10,6 +10,7 @@
 import type { Study } from '../../pure/schemas/study';
 import type { StudyBody, SectionCacheEntry } from './site-study-body';
 import type { RenderCacheEntries } from './site-render-cache';
+import type { SearchDoc } from '../../pure/export/site-search-doc';
 
 /** A study's rendered body, with the study object it was rendered from (site-study-body.ts). */
 export interface RememberedBody {
@@ -45,4 +46,6 @@ export class ExportMemory {
   readonly textHashes = new Map<string, string>();
   /** The total length of the texts in `textHashes`. */
   textHashChars = 0;
+  /** The last search index written, with the documents it was built from (site-search-file.ts). */
+  searchIndex?: { docs: SearchDoc[]; script: string };
 }

@@ -5,7 +5,7 @@
 // "this study's page, as written, has these bytes". For each study file: its identity (inode,
 // size, mtime, ctime) when it was read, its fields (all a listing shows), a hash of its
 // sections, its publish-check errors and the key they were checked under, and its page's key,
-// size, SHA-1 and the image sources its body resolved. Files modified within RACY_MS of the
+// size, SHA-1 and the image sources its body resolved, and what its sections gave the search. Files modified within RACY_MS of the
 // moment their identity was taken are left out: a write in the same clock tick could keep it.
 // Anything unexpected means "no snapshot": the export is then a full one.
 import { createHash } from 'node:crypto';
@@ -15,6 +15,7 @@ import { unsyncedWriteOps, writeFileAtomic } from '../atomic-write';
 import { localSecret, signedText, verifiedBody } from '../local-secret';
 import { RACY_MS } from '../summary-cache';
 import { findingSchema } from '../../pure/checks/finding';
+import { sectionSearchSchema } from '../../pure/export/site-search-doc';
 import { readRegularFile } from './output-hashes';
 import { ensureCacheDir, removeCacheFile, RENDER_CACHE_DIR } from './site-render-cache';
 
@@ -40,6 +41,8 @@ const entrySchema = z.object({
       minutes: z.number().int().min(1).max(100_000).optional(),
     })
     .optional(),
+  /** What its sections gave the search index (site-search-doc.ts sectionSearch). */
+  search: sectionSearchSchema.optional(),
 });
 export type SnapshotEntry = z.infer<typeof entrySchema>;
 

@@ -17,6 +17,13 @@ import type { RenderCache } from './site-render-cache';
 import { ExportMemory } from './export-memory';
 import type { RecordedFile } from './output-plan';
 import { FAVICON_SVG, SITE_CSS } from '../../pure/export/site-theme';
+import { headerCategories } from '../../pure/export/site-header';
+import { SITE_SCRIPT } from '../../pure/export/site-script';
+import { SEARCH_INDEX_ASSET, renderSearchPage } from '../../pure/export/site-search-page';
+import { SEARCH_PAGE } from '../../pure/export/site-search-box';
+import type { SectionSearch } from '../../pure/export/site-search-doc';
+import { searchIndexFile } from './site-search-file';
+import type { SiteModel } from '../../pure/export/site-model';
 
 export interface SiteExportInput {
   site: SiteSettings;
@@ -49,6 +56,9 @@ export interface SiteExportInput {
 export interface SitePageHooks {
   known(s: SiteStudy, key: string): { file: RecordedFile; images: string[]; minutes: number } | null;
   rendered(s: SiteStudy, key: string, html: string, images: string[], minutes: number): void;
+  /** What the study's sections gave the search index last time, when they are the same. */
+  searchKnown?(s: SiteStudy): SectionSearch | null;
+  searched?(s: SiteStudy, sections: SectionSearch): void;
 }
 
 export interface SiteExportResult {
@@ -80,8 +90,9 @@ export function siteImage(
   return remote === null ? { refused: null } : { remote };
 }
 
-/** The site settings as every study page reads them (studyPageKey). */
-export const siteKeyOf = (site: SiteSettings): string => JSON.stringify([site, site.baseUrl !== '']);
+/** The site settings as every study page reads them (studyPageKey), with the header's links. */
+export const siteKeyOf = (site: SiteSettings, model: SiteModel): string =>
+  JSON.stringify([site, site.baseUrl !== '', headerCategories(model)]);
 
 const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
 
@@ -172,11 +183,14 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
 
   const recorded: RecordedFile[] = [];
   const files: OutputFile[] = [
+    { path: SEARCH_PAGE, contents: renderSearchPage(site, hasFeed, headerCategories(model)) },
     { path: 'assets/site.css', contents: SITE_CSS },
     { path: 'assets/favicon.svg', contents: FAVICON_SVG },
+    { path: 'assets/site.js', contents: SITE_SCRIPT },
+    { path: SEARCH_INDEX_ASSET, contents: searchIndexFile(model, memory, input.pages) },
   ];
   // Everything a study page shows besides its own study, body and neighbours.
-  const siteKey = siteKeyOf(site);
+  const siteKey = siteKeyOf(site, model);
   model.studies.forEach((s, i) => {
     const key = studyPageKey(siteKey, model.studies, i);
     const known = input.pages?.known(s, key);

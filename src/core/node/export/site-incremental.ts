@@ -99,6 +99,16 @@ export class SnapshotRecorder {
       const [size, sha1] = [byteLength(html), hashOf(html, this.memory)];
       entry.page = { key: pageKey(key, entry.docs), size, sha1, images, minutes };
     },
+    // The search index needs every study's words: a study not read keeps last export's.
+    searchKnown: (s) => {
+      const search = this.known.get(s.study)?.search;
+      if (search) return search;
+      if (this.standIns.has(s.study)) throw new IncrementalMiss(`${s.study.id}: its search words need its sections`);
+      return null;
+    },
+    searched: (s, sections) => {
+      this.entryOf(s.study).search = sections;
+    },
   };
 
   /** The render cache keys of the sections of `studies` that are read in full (not stand-ins). */
@@ -176,8 +186,9 @@ export async function incrementalStudies(
     if ((study.status === 'published' || drafts) && entry.publish?.key !== publishKey(categories, names, study))
       upgrade.add(study);
   }
-  const shown = buildSiteModel(site, all, drafts).studies;
-  const siteKey = siteKeyOf(site);
+  const model = buildSiteModel(site, all, drafts);
+  const shown = model.studies;
+  const siteKey = siteKeyOf(site, model);
   shown.forEach((s: SiteStudy, i) => {
     const entry = known.get(s.study);
     if (!entry) return;

@@ -5,6 +5,7 @@ import { escapeHtml } from '../../pure/rich-text/html';
 import { outcomeLabels, sectionLabels } from '../../pure/schemas/study';
 import { renderPage, rootOf, siteName, visible, type PageFrame } from '../../pure/export/site-layout';
 import type { SiteCategory, SiteModel, SitePerson, SiteStudy } from '../../pure/export/site-model';
+import { headerCategories } from '../../pure/export/site-header';
 import { keyResultsHtml } from '../../pure/export/metrics-figure';
 import { bylineHtml, tagLinksHtml } from '../../pure/export/site-byline';
 import type { StudyBody } from './site-study-body';
@@ -23,9 +24,9 @@ export interface PageContext {
   avatars: ReadonlyMap<SitePerson, string>;
 }
 
-/** The frame fields every page of the exported site shares (footer links to the archive and tags). */
-export function frameOf(ctx: PageContext): Pick<PageFrame, 'site' | 'hasFeed' | 'browse'> {
-  return { site: ctx.model.site, hasFeed: ctx.hasFeed, browse: true };
+/** The frame fields every page of the exported site shares (header categories, footer links). */
+export function frameOf(ctx: PageContext): Pick<PageFrame, 'site' | 'hasFeed' | 'browse' | 'categories'> {
+  return { site: ctx.model.site, hasFeed: ctx.hasFeed, browse: true, categories: headerCategories(ctx.model) };
 }
 
 export function dateFormatter(language: string): (isoDate: string) => string {

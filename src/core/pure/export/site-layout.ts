@@ -3,6 +3,7 @@
 // page (`root` is '' or '../' or '../../') so the site works from file:// and any sub-path.
 import { escapeHtml } from '../rich-text/html';
 import type { SiteSettings } from '../schemas/site';
+import { siteHeaderHtml, type HeaderLink } from './site-header';
 
 export interface PageFrame {
   site: SiteSettings;
@@ -21,6 +22,10 @@ export interface PageFrame {
    * no study page depends on whether some other study has a tag (its memo key would miss it).
    */
   browse?: boolean;
+  /** The header's category links (site-header.ts headerCategories). */
+  categories: HeaderLink[];
+  /** Classic scripts this page needs before assets/site.js, as paths from the site root. */
+  scripts?: string[];
 }
 
 /** `../` once per folder in `path`: the way back to the site root from that page. */
@@ -67,7 +72,11 @@ export function renderPage(frame: PageFrame): string {
       ? `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(name)}" href="${root}feed.xml">`
       : '',
   ].filter(Boolean);
-  const nav = frame.hasFeed ? `<nav class="site-nav" aria-label="Site"><a href="${root}feed.xml">Feed</a></nav>` : '';
+  // Classic, deferred, external: works from file:// and under a CSP without 'unsafe-inline'.
+  const scripts = [...(frame.scripts ?? []), 'assets/site.js']
+    .map((src) => `<script src="${root}${src}" defer></script>`)
+    .join('\n');
+  const header = siteHeaderHtml({ root, path: frame.path, name, categories: frame.categories, hasFeed: frame.hasFeed });
   const byline = site.author ? `<p>${escapeHtml(site.author)}</p>` : '';
   // The archive is every page's way to all studies (the header may link it too).
   const browse = frame.browse
@@ -77,10 +86,11 @@ export function renderPage(frame: PageFrame): string {
 <html lang="${escapeHtml(site.language || 'en')}">
 <head>
 ${meta.join('\n')}
+${scripts}
 </head>
 <body>
 <a class="skip-link" href="#content">Skip to content</a>
-<header class="site-header"><div class="wrap"><a class="site-title" href="${root}index.html">${escapeHtml(name)}</a>${nav}</div></header>
+${header}
 <main id="content"><div class="wrap">
 ${frame.body}
 </div></main>

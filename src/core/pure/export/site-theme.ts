@@ -6,6 +6,7 @@ import { SITE_TIMELINE_CSS } from './site-theme-timeline';
 
 import { DECISION_CSS } from './site-theme-decision';
 import { LISTINGS_CSS } from './site-theme-listings';
+import { HEADER_CSS } from './site-theme-header';
 
 export const SITE_CSS = `/* Casebook site theme */
 :root {
@@ -59,7 +60,6 @@ a:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--accent); ou
 .skip-link:focus { left: 1rem; top: 0.5rem; background: var(--bg); padding: 0.25rem 0.5rem; z-index: 1; }
 .wrap { max-width: var(--measure); margin: 0 auto; padding: 0 1.25rem; }
 .site-header { border-bottom: 1px solid var(--rule); }
-.site-header .wrap { display: flex; align-items: baseline; justify-content: space-between; gap: 1rem; padding-top: 1rem; padding-bottom: 1rem; }
 .site-title { font-weight: 700; font-size: 1.05rem; letter-spacing: -0.01em; color: var(--fg); text-decoration: none; }
 .site-title:hover { color: var(--accent); }
 .site-nav a { color: var(--muted); text-decoration: none; font-size: 0.95rem; }
@@ -182,7 +182,7 @@ th p, td p { margin: 0; }
   h2, h3, h4 { break-after: avoid; }
   .site-footer { border-top: 1px solid #bbb; }
 }
-${METRICS_CSS}${DECISION_CSS}${LISTINGS_CSS}`;
+${METRICS_CSS}${DECISION_CSS}${LISTINGS_CSS}${HEADER_CSS}`;
 
 export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 <rect width="32" height="32" rx="7" fill="#0a58ca"/>
