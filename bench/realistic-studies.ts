@@ -202,6 +202,7 @@ export function generateRealisticStudies(n: number, seed: number): Study[] {
       tags: [w.pick(WORDS), w.pick(WORDS)].filter((t, k, all) => all.indexOf(t) === k),
       featured: w.int(10) === 0,
       metrics: [],
+      cover: null,
       date,
       createdAt: stamp,
       updatedAt: stamp,

@@ -25,6 +25,7 @@ export function sampleStudy(n: number, overrides: Partial<Study> = {}): Study {
     tags: [],
     featured: false,
     metrics: [],
+    cover: null,
     date: null,
     createdAt: stamp,
     updatedAt: stamp,

@@ -22,6 +22,7 @@ const base: Study = {
   tags: ['aws', 'cost'],
   featured: false,
   metrics: [],
+  cover: null,
   date: '2026-04-02',
   createdAt: '2026-03-01T10:00:00.000Z',
   updatedAt: '2026-04-02T08:30:00.000Z',

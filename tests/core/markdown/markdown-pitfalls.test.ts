@@ -30,6 +30,7 @@ function study(problem: RichTextDoc): Study {
     tags: [],
     featured: false,
     metrics: [],
+    cover: null,
     date: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

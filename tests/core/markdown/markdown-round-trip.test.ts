@@ -50,6 +50,7 @@ describe('Markdown round trip', () => {
             tags: back.tags,
             featured: back.featured,
             metrics: back.metrics ?? [],
+            cover: back.cover ?? null,
             date: back.date ?? null,
             createdAt: back.createdAt,
             updatedAt: back.updatedAt,

@@ -16,6 +16,7 @@ import type { ExportMemory } from './export-memory';
 import type { RecordedFile } from './output-plan';
 import type { SitePageHooks } from './site-export';
 import type { RenderWorkers } from './render-workers';
+import type { CardSource } from './site-cards';
 
 export interface PipelineInput {
   site: SiteSettings;
@@ -30,6 +31,8 @@ export interface PipelineInput {
   pages?: SitePageHooks;
   /** Render workers started ahead (site only); the caller stops those not used. */
   renderWorkers?: RenderWorkers;
+  /** Social cards drawn by earlier exports (site only: site-cards.ts). */
+  cards?: CardSource;
 }
 
 export interface PipelineResult {

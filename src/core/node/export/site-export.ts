@@ -7,10 +7,16 @@ import { exportableAsset } from './exportable-asset';
 import type { SiteSettings } from '../../pure/schemas/site';
 import { fieldValues, type Study } from '../../pure/schemas/study';
 import type { OutputFile } from '../../pure/export/output-files';
-import { renderFeed, renderSitemap } from '../../pure/export/site-feed';
+import { categoryFeedPath, renderFeed, renderRobots, renderSitemap } from '../../pure/export/site-feed';
+import { cardSvg } from '../../pure/export/site-card-svg';
+import { cardImage, pageCardContent, studyCardContent, studySocial, type ShownCover } from '../../pure/export/site-share';
+import type { SocialImage } from '../../pure/export/site-social-meta';
+import { imageSize } from '../../pure/image-size';
+import { CardCache, type CardSource } from './site-cards';
 import { buildSiteModel, type SiteStudy } from '../../pure/export/site-model';
 import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
 import { rememberedPage } from './site-page-memo';
+import { rootOf, siteName, visible } from '../../pure/export/site-layout';
 import { studyBody, type ImageResolver } from './site-study-body';
 import type { RenderCache } from './site-render-cache';
 import { ExportMemory } from './export-memory';
@@ -38,6 +44,8 @@ export interface SiteExportInput {
   memory?: ExportMemory;
   /** Pages an earlier export left on disk that need not be rendered (an incremental export). */
   pages?: SitePageHooks;
+  /** Social cards drawn by earlier exports (site-cards.ts); without it every card is drawn. */
+  cards?: CardSource;
 }
 
 /**
@@ -139,9 +147,27 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
       return null;
     };
 
+  // Generated social cards, each written once however many pages share it.
+  const cardSource = input.cards ?? new CardCache();
+  const cards = new Map<string, Uint8Array>();
+  const card = (content: Parameters<typeof cardSvg>[0]): SocialImage => {
+    const { name, bytes } = cardSource.card(cardSvg(content));
+    cards.set(name, bytes);
+    return cardImage(name, content.title);
+  };
+  /** The study's cover as the site carries it (resolved like its other images), or null. */
+  const coverOf = (s: SiteStudy, resolve: ImageResolver): ShownCover | null => {
+    const cover = s.study.cover;
+    const shown = cover ? resolve(cover.src) : null;
+    if (!cover || !shown || !('name' in shown)) return null;
+    const size = imageSize(assets.get(shown.name) ?? new Uint8Array());
+    return { path: `assets/img/${shown.name}`, alt: cover.alt, width: size?.width ?? null, height: size?.height ?? null };
+  };
+
   const recorded: RecordedFile[] = [];
   const files: OutputFile[] = [
-    { path: 'index.html', contents: renderIndex(ctx) },
+    { path: 'index.html', contents: renderIndex(ctx, card(pageCardContent(site, visible(site.tagline) || siteName(site)))) },
+    { path: 'robots.txt', contents: renderRobots(site.baseUrl) },
     { path: 'assets/site.css', contents: SITE_CSS },
     { path: 'assets/favicon.svg', contents: FAVICON_SVG },
   ];
@@ -153,21 +179,31 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     if (known) {
       const resolve = imagesOf(s);
       known.images.forEach((src) => resolve(src));
+      if (!coverOf(s, resolve)) card(studyCardContent(site, s.study));
       recorded.push(known.file);
       return;
     }
     const images: string[] = [];
-    const body = studyBody(s.study, imagesOf(s, images), memory, input.renderCache);
-    const html = rememberedPage(memory, s.path, key, body, () => renderStudy(ctx, i, body));
+    const resolve = imagesOf(s, images);
+    const cover = coverOf(s, resolve);
+    const headline = visible(s.study.title) || 'Untitled case study';
+    const image = cover ?? card(studyCardContent(site, s.study));
+    const share = { cover, social: studySocial(site, s.study, { path: s.path, root: rootOf(s.path), headline }, image) };
+    const body = studyBody(s.study, resolve, memory, input.renderCache);
+    const html = rememberedPage(memory, s.path, key, body, () => renderStudy(ctx, i, body, share));
     input.pages?.rendered(s, key, html, images);
     files.push({ path: s.path, contents: html });
   });
   for (const category of model.categories) {
-    files.push({ path: category.path, contents: renderCategory(ctx, category) });
+    files.push({ path: category.path, contents: renderCategory(ctx, category, card(pageCardContent(site, category.name))) });
   }
   for (const [name, bytes] of assets) files.push({ path: `assets/img/${name}`, contents: bytes });
+  for (const [name, bytes] of cards) files.push({ path: `assets/cards/${name}.png`, contents: bytes });
   if (hasFeed) {
-    files.push({ path: 'feed.xml', contents: renderFeed(model, input.generatedAt ?? new Date()) });
+    const generatedAt = input.generatedAt ?? new Date();
+    files.push({ path: 'feed.xml', contents: renderFeed(model, generatedAt) });
+    for (const category of model.categories)
+      files.push({ path: categoryFeedPath(category), contents: renderFeed(model, generatedAt, category) });
     files.push({ path: 'sitemap.xml', contents: renderSitemap(model) });
   } else {
     warnings.push(NO_BASE_URL_WARNING);

@@ -7,6 +7,9 @@ import { renderPage, rootOf, siteName, visible } from '../../pure/export/site-la
 import type { SiteCategory, SiteModel, SiteStudy } from '../../pure/export/site-model';
 import { firstMetricHtml, keyResultsHtml } from '../../pure/export/metrics-figure';
 import type { StudyBody } from './site-study-body';
+import type { PageSocial, SocialImage } from '../../pure/export/site-social-meta';
+import { categoryFeedPath } from '../../pure/export/site-feed';
+import { coverFigure, type ShownCover } from '../../pure/export/site-share';
 
 /** How many entries a category section shows on the index before "All N …". */
 export const INDEX_SECTION_LIMIT = 10;
@@ -45,7 +48,7 @@ function entries(list: SiteStudy[], root: string, ctx: PageContext, showDate = f
   return `<ul class="entries">${list.map((s) => entry(s, root, ctx, showDate, level)).join('')}</ul>`;
 }
 
-export function renderIndex(ctx: PageContext): string {
+export function renderIndex(ctx: PageContext, image: SocialImage): string {
   const { site } = ctx.model;
   const headline = visible(site.tagline) || siteName(site);
   const parts = [
@@ -80,6 +83,7 @@ export function renderIndex(ctx: PageContext): string {
     ogType: 'website',
     hasFeed: ctx.hasFeed,
     body: parts.join('\n'),
+    social: { image },
   });
 }
 
@@ -109,7 +113,13 @@ function pager(older: SiteStudy | undefined, newer: SiteStudy | undefined, root:
 }
 
 /** `index` is the study's place in model.studies (newest first): previous = older, next = newer. */
-export function renderStudy(ctx: PageContext, index: number, content: StudyBody): string {
+export function renderStudy(
+  ctx: PageContext,
+  index: number,
+  content: StudyBody,
+  /** `coverSrc`: the cover's URL when not its path from the page (the preview's data: URL). */
+  share: { social: PageSocial; cover: ShownCover | null; coverSrc?: string },
+): string {
   const s = ctx.model.studies[index]!;
   const root = rootOf(s.path);
   const sections = content.sections.map(
@@ -125,6 +135,7 @@ export function renderStudy(ctx: PageContext, index: number, content: StudyBody)
     visible(s.study.summary) ? `<p class="lede">${escapeHtml(s.study.summary)}</p>` : '',
     metaLine(s, content.minutes, root, ctx),
     `</header>`,
+    coverFigure(share.cover, share.coverSrc ?? `${root}${share.cover?.path ?? ''}`),
     keyResultsHtml(s.study.metrics),
     `<div class="study-body">`,
     ...sections,
@@ -141,10 +152,11 @@ export function renderStudy(ctx: PageContext, index: number, content: StudyBody)
     ogType: 'article',
     hasFeed: ctx.hasFeed,
     body: body.filter(Boolean).join('\n'),
+    social: share.social,
   });
 }
 
-export function renderCategory(ctx: PageContext, category: SiteCategory): string {
+export function renderCategory(ctx: PageContext, category: SiteCategory, image: SocialImage): string {
   const root = rootOf(category.path);
   const count = category.studies.length;
   const body = [
@@ -160,5 +172,7 @@ export function renderCategory(ctx: PageContext, category: SiteCategory): string
     ogType: 'website',
     hasFeed: ctx.hasFeed,
     body: body.join('\n'),
+    social: { image },
+    feed: { title: `${category.name} · ${siteName(ctx.model.site)}`, path: categoryFeedPath(category) },
   });
 }

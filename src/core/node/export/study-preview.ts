@@ -90,5 +90,9 @@ export function studyPreviewHtml(input: StudyPreviewInput): string {
   // A model of this one study, drafts included: the preview shows the study even as a draft.
   const model = buildSiteModel(site, [study], true);
   const ctx: PageContext = { model, hasFeed: site.baseUrl !== '', formatDate: dateFormatter(site.language) };
-  return inertPage(renderStudy(ctx, 0, previewBody(study, input.readAsset)));
+  // The cover as a data: URL; no card is drawn for a preview (nothing shares it).
+  const coverSrc = study.cover ? previewImage(study.cover.src, input.readAsset) : null;
+  const cover = study.cover && coverSrc ? { path: '', alt: study.cover.alt, width: null, height: null } : null;
+  const share = { social: { image: null }, cover, coverSrc: coverSrc ?? undefined };
+  return inertPage(renderStudy(ctx, 0, previewBody(study, input.readAsset), share));
 }
