@@ -40,9 +40,13 @@ describe('incremental site export', () => {
       expect(read).toEqual(['study-6']);
       const after = await siteFiles(out);
       const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f)).sort();
-      // The study's page and every listing that shows its summary; its neighbours show only its title.
-      expect(changed).toEqual(['category/area-0/index.html', 'index.html', 'study-6/index.html']);
-      expect(report.written).toBe(3);
+      // The study's page and every listing that shows its summary; its neighbours show only its
+      // title. Its social card shows the summary: a new card replaces the old one.
+      const cards = changed.filter((f) => f.startsWith('assets/cards/'));
+      expect(changed.filter((f) => !cards.includes(f))).toEqual(['category/area-0/index.html', 'index.html', 'study-6/index.html']);
+      expect(cards).toHaveLength(1);
+      expect(before.has(cards[0]!)).toBe(false);
+      expect(report.written).toBe(4);
     }));
 
   it('renders the neighbours again when a title changes, and drops a deleted study', () =>

@@ -48,7 +48,7 @@ function entries(list: SiteStudy[], root: string, ctx: PageContext, showDate = f
   return `<ul class="entries">${list.map((s) => entry(s, root, ctx, showDate, level)).join('')}</ul>`;
 }
 
-export function renderIndex(ctx: PageContext, image: SocialImage): string {
+export function renderIndex(ctx: PageContext, image: SocialImage | null): string {
   const { site } = ctx.model;
   const headline = visible(site.tagline) || siteName(site);
   const parts = [
@@ -156,7 +156,7 @@ export function renderStudy(
   });
 }
 
-export function renderCategory(ctx: PageContext, category: SiteCategory, image: SocialImage): string {
+export function renderCategory(ctx: PageContext, category: SiteCategory, image: SocialImage | null): string {
   const root = rootOf(category.path);
   const count = category.studies.length;
   const body = [

@@ -57,7 +57,7 @@ export function studySocial(
   site: SiteSettings,
   study: Study,
   page: { path: string; root: string; headline: string },
-  image: SocialImage,
+  image: SocialImage | null,
 ): PageSocial {
   const article: ArticleFacts = {
     published: study.date,
