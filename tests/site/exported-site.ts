@@ -21,10 +21,11 @@ export interface ExportedSite {
 export async function exportSite(
   site: SiteSettings = sampleSite(),
   studies: Study[] = sampleStudies(),
+  readAsset: (src: string) => Uint8Array | null = readSampleAsset,
 ): Promise<ExportedSite> {
   const parent = await mkdtemp(path.join(tmpdir(), 'casebook-site-'));
   const dir = path.join(parent, 'site');
-  const { files } = siteExport({ site, studies, readAsset: readSampleAsset, drafts: true, cards: new CardCache() });
+  const { files } = siteExport({ site, studies, readAsset, drafts: true, cards: new CardCache() });
   await writeOutput(dir, files, { format: 'site', durable: false });
   return {
     dir,

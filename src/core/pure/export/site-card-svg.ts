@@ -84,7 +84,7 @@ function textBlock(lines: string[], x: number, y: number, size: number, lineHeig
     .join('');
 }
 
-/** The card as SVG text: light background, accent bar, site name, title, summary, facts line. */
+/** The card as SVG text in the site theme's light colours: accent bar, site name, title, summary, facts. */
 export function cardSvg(card: CardContent): string {
   const title = oneLine(card.title) || 'Untitled case study';
   // The title takes up to three lines; a shorter title leaves room for two lines of summary.
@@ -99,13 +99,13 @@ export function cardSvg(card: CardContent): string {
   const font = `font-family="${CARD_FONT_FAMILY}"`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">`,
-    `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="#fbfaf7"/>`,
-    `<rect width="${CARD_WIDTH}" height="16" fill="#1f5f8b"/>`,
-    textBlock([clamp(oneLine(card.siteName) || 'Casebook', 30, TEXT_WIDTH)], MARGIN, 112, 30, 0, `${font} font-weight="bold" fill="#1f5f8b"`),
-    textBlock(titleLines, MARGIN, titleTop, titleSize, titleLead, `${font} font-weight="bold" fill="#1a1a1a"`),
-    textBlock(summaryLines, MARGIN, summaryTop + 12, 30, 42, `${font} fill="#444444"`),
-    `<rect x="${MARGIN}" y="${CARD_HEIGHT - 116}" width="${TEXT_WIDTH}" height="2" fill="#d8d4cc"/>`,
-    factLine ? textBlock([factLine], MARGIN, CARD_HEIGHT - 64, 28, 0, `${font} fill="#1a1a1a"`) : '',
+    `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="#f6f8fa"/>`,
+    `<rect width="${CARD_WIDTH}" height="16" fill="#0a58ca"/>`,
+    textBlock([clamp(oneLine(card.siteName) || 'Casebook', 30, TEXT_WIDTH)], MARGIN, 112, 30, 0, `${font} font-weight="bold" fill="#0a58ca"`),
+    textBlock(titleLines, MARGIN, titleTop, titleSize, titleLead, `${font} font-weight="bold" fill="#1f2328"`),
+    textBlock(summaryLines, MARGIN, summaryTop + 12, 30, 42, `${font} fill="#57606a"`),
+    `<rect x="${MARGIN}" y="${CARD_HEIGHT - 116}" width="${TEXT_WIDTH}" height="2" fill="#d8dee4"/>`,
+    factLine ? textBlock([factLine], MARGIN, CARD_HEIGHT - 64, 28, 0, `${font} fill="#1f2328"`) : '',
     `</svg>`,
   ].join('');
 }
