@@ -3,7 +3,7 @@
 // in cardFontFiles() alone: swapping it (for a font shipped as an npm package) is one line.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
 import { CARD_FONT_FAMILY, CARD_WIDTH } from '../../pure/export/site-card-svg';
 
 /** Bump when the drawing changes without the SVG changing (a new font, new options). */
@@ -34,12 +34,20 @@ export function cardName(svg: string): string {
     .slice(0, 32);
 }
 
+// Loaded on first use, at run time: a native module (the CLI bundle cannot hold it), and only
+// a site export that draws a card needs it.
+type ResvgModule = typeof import('@resvg/resvg-js');
+let resvgModule: ResvgModule | undefined;
+const loadResvg = (): ResvgModule =>
+  (resvgModule ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule);
+
 /** For tests and the bench: how many cards were rasterised in this process. */
 export const cardRenderStats = { renders: 0 };
 
 /** The PNG of `svg`, drawn with the card font only. */
 export function renderCardPng(svg: string): Uint8Array {
   const { regular, bold } = cardFontFiles();
+  const { Resvg } = loadResvg();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: CARD_WIDTH },
     font: {

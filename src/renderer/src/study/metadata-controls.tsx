@@ -17,6 +17,8 @@ import {
 import type { Study, StudyPatch } from '../../../core/pure/schemas/study';
 import { CategoryPicker } from './CategoryPicker';
 import { KeyResultsPanel } from './KeyResultsPanel';
+import { CoverPicker } from './CoverPicker';
+import type { SaveAsset } from '../editor/image-upload';
 import { formatTagList, parseTagList } from './tag-list';
 
 export interface ControlProps {
@@ -27,6 +29,8 @@ export interface ControlProps {
   onAddCategory: (name: string) => Promise<void>;
   /** The Summary's placeholder for a study just created from a template (its prompt). */
   summaryPrompt?: string;
+  /** Stores a picked image (the cover) in the workspace: the App's client's saveAsset. */
+  saveAsset?: SaveAsset;
 }
 
 export interface MetadataControl {
@@ -219,6 +223,11 @@ export const metadataControls: Record<AuthorKey, MetadataControl | null> = {
   tags: { Control: TagsControl },
   categories: { Control: CategoriesControl },
   metrics: { Control: KeyResultsControl },
+  cover: {
+    Control: ({ study, edit, saveAsset }) => (
+      <CoverPicker cover={study.cover} saveAsset={saveAsset} onChange={(cover) => edit({ cover })} />
+    ),
+  },
   // The slug follows the title (core/pure/slug.ts); it is changed by renaming, not typed here.
   slug: null,
 };
