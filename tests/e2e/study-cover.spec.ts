@@ -9,9 +9,12 @@ import { expect, studiesOnDisk, test } from './casebook-server';
 import { axeViolations } from './axe';
 
 const PNG = Buffer.from(
-  new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="320" height="180" fill="#0a58ca"/></svg>', {
-    font: { loadSystemFonts: false },
-  })
+  new Resvg(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="320" height="180" fill="#0a58ca"/></svg>',
+    {
+      font: { loadSystemFonts: false },
+    },
+  )
     .render()
     .asPng(),
 );
@@ -32,6 +35,8 @@ test('a cover is picked, described, previewed and removed', async ({ page, serve
   const [saved] = await studiesOnDisk(workspace);
   expect(saved!.cover).toEqual({ src: SRC, alt: 'Monthly cost falling by a third' });
   expect(await axeViolations(page, 'form[aria-label="Case study details"]')).toEqual([]);
+  const shots = process.env.CASEBOOK_SHOTS_DIR;
+  if (shots) await page.locator('.cover-picker').screenshot({ path: path.join(shots, 'cover-control.png') });
 
   // The Preview shows it at the top of the page, with its alt text.
   await page.getByRole('button', { name: 'Preview', exact: true }).click();

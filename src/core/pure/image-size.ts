@@ -7,8 +7,7 @@ export interface ImageSize {
   height: number;
 }
 
-const ascii = (b: Uint8Array, at: number, text: string) =>
-  [...text].every((c, i) => b[at + i] === c.charCodeAt(0));
+const ascii = (b: Uint8Array, at: number, text: string) => [...text].every((c, i) => b[at + i] === c.charCodeAt(0));
 
 function png(b: Uint8Array, v: DataView): ImageSize | null {
   if (b.length < 24 || !ascii(b, 1, 'PNG') || !ascii(b, 12, 'IHDR')) return null;

@@ -43,7 +43,11 @@ describe('incremental site export', () => {
       // The study's page and every listing that shows its summary; its neighbours show only its
       // title. Its social card shows the summary: a new card replaces the old one.
       const cards = changed.filter((f) => f.startsWith('assets/cards/'));
-      expect(changed.filter((f) => !cards.includes(f))).toEqual(['category/area-0/index.html', 'index.html', 'study-6/index.html']);
+      expect(changed.filter((f) => !cards.includes(f))).toEqual([
+        'category/area-0/index.html',
+        'index.html',
+        'study-6/index.html',
+      ]);
       expect(cards).toHaveLength(1);
       expect(before.has(cards[0]!)).toBe(false);
       expect(report.written).toBe(4);

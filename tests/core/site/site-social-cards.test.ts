@@ -99,7 +99,13 @@ describe('social meta', () => {
   });
 
   it('wraps and clamps a long title on the card, and escapes it for XML', () => {
-    const svg = cardSvg({ title: `${'word '.repeat(200)}<&>`, summary: 's', siteName: 'x', outcome: '', keyResult: '' });
+    const svg = cardSvg({
+      title: `${'word '.repeat(200)}<&>`,
+      summary: 's',
+      siteName: 'x',
+      outcome: '',
+      keyResult: '',
+    });
     const titles = [...svg.matchAll(/font-size="(?:54|64)"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
     expect(titles).toHaveLength(3);
     expect(titles[2]).toMatch(/…$/);
@@ -118,7 +124,13 @@ describe('card cache', () => {
         makeStudy({ title: `Study number ${n}`, slug: `s-${n}`, date: `2026-01-0${n}` }),
       );
       const run = (out: string) =>
-        exportStudies(ws, sampleSite(), studies, { format: 'site', outDir: out, drafts: false, allowErrors: true }, new ExportMemory());
+        exportStudies(
+          ws,
+          sampleSite(),
+          studies,
+          { format: 'site', outDir: out, drafts: false, allowErrors: true },
+          new ExportMemory(),
+        );
       const before = cardRenderStats.renders;
       await run(path.join(dir, 'out-1'));
       // Three studies, the index and the one category: five cards drawn.

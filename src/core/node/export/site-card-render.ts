@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type * as ResvgTypes from '@resvg/resvg-js';
 import { CARD_FONT_FAMILY, CARD_WIDTH } from '../../pure/export/site-card-svg';
 
 /** Bump when the drawing changes without the SVG changing (a new font, new options). */
@@ -36,10 +37,9 @@ export function cardName(svg: string): string {
 
 // Loaded on first use, at run time: a native module (the CLI bundle cannot hold it), and only
 // a site export that draws a card needs it.
-type ResvgModule = typeof import('@resvg/resvg-js');
+type ResvgModule = typeof ResvgTypes;
 let resvgModule: ResvgModule | undefined;
-const loadResvg = (): ResvgModule =>
-  (resvgModule ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule);
+const loadResvg = (): ResvgModule => (resvgModule ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule);
 
 /** For tests and the bench: how many cards were rasterised in this process. */
 export const cardRenderStats = { renders: 0 };

@@ -9,7 +9,13 @@ import { fieldValues, type Study } from '../../pure/schemas/study';
 import type { OutputFile } from '../../pure/export/output-files';
 import { categoryFeedPath, renderFeed, renderRobots, renderSitemap } from '../../pure/export/site-feed';
 import { cardSvg } from '../../pure/export/site-card-svg';
-import { cardImage, pageCardContent, studyCardContent, studySocial, type ShownCover } from '../../pure/export/site-share';
+import {
+  cardImage,
+  pageCardContent,
+  studyCardContent,
+  studySocial,
+  type ShownCover,
+} from '../../pure/export/site-share';
 import type { SocialImage } from '../../pure/export/site-social-meta';
 import { imageSize } from '../../pure/image-size';
 import type { CardSource } from './site-cards';
@@ -166,12 +172,20 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     const shown = cover ? resolve(cover.src) : null;
     if (!cover || !shown || !('name' in shown)) return null;
     const size = imageSize(assets.get(shown.name) ?? new Uint8Array());
-    return { path: `assets/img/${shown.name}`, alt: cover.alt, width: size?.width ?? null, height: size?.height ?? null };
+    return {
+      path: `assets/img/${shown.name}`,
+      alt: cover.alt,
+      width: size?.width ?? null,
+      height: size?.height ?? null,
+    };
   };
 
   const recorded: RecordedFile[] = [];
   const files: OutputFile[] = [
-    { path: 'index.html', contents: renderIndex(ctx, card(pageCardContent(site, visible(site.tagline) || siteName(site)))) },
+    {
+      path: 'index.html',
+      contents: renderIndex(ctx, card(pageCardContent(site, visible(site.tagline) || siteName(site)))),
+    },
     { path: 'robots.txt', contents: renderRobots(site.baseUrl) },
     { path: 'assets/site.css', contents: SITE_CSS },
     { path: 'assets/favicon.svg', contents: FAVICON_SVG },
@@ -193,14 +207,20 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     const cover = coverOf(s, resolve);
     const headline = visible(s.study.title) || 'Untitled case study';
     const image = cover ?? card(studyCardContent(site, s.study));
-    const share = { cover, social: studySocial(site, s.study, { path: s.path, root: rootOf(s.path), headline }, image) };
+    const share = {
+      cover,
+      social: studySocial(site, s.study, { path: s.path, root: rootOf(s.path), headline }, image),
+    };
     const body = studyBody(s.study, resolve, memory, input.renderCache);
     const html = rememberedPage(memory, s.path, key, body, () => renderStudy(ctx, i, body, share));
     input.pages?.rendered(s, key, html, images);
     files.push({ path: s.path, contents: html });
   });
   for (const category of model.categories) {
-    files.push({ path: category.path, contents: renderCategory(ctx, category, card(pageCardContent(site, category.name))) });
+    files.push({
+      path: category.path,
+      contents: renderCategory(ctx, category, card(pageCardContent(site, category.name))),
+    });
   }
   for (const [name, bytes] of assets) files.push({ path: `assets/img/${name}`, contents: bytes });
   for (const [name, bytes] of cards) files.push({ path: `assets/cards/${name}.png`, contents: bytes });

@@ -36,6 +36,9 @@ function charEms(ch: string): number {
   return AVERAGE_EM;
 }
 
+/** Regular text is about this much narrower than bold in a sans face. */
+const REGULAR = 0.9;
+/** `size` is the font size; regular text is passed as `size * REGULAR` (its effective width). */
 const widthOf = (text: string, size: number) => [...text].reduce((sum, ch) => sum + charEms(ch) * size, 0);
 
 /** Collapsed whitespace and no control characters: one line of text as the card shows it. */
@@ -77,10 +80,7 @@ export function wrapText(text: string, size: number, width: number, maxLines: nu
 
 function textBlock(lines: string[], x: number, y: number, size: number, lineHeight: number, attrs: string): string {
   return lines
-    .map(
-      (line, i) =>
-        `<text x="${x}" y="${y + i * lineHeight}" font-size="${size}" ${attrs}>${escapeXml(line)}</text>`,
-    )
+    .map((line, i) => `<text x="${x}" y="${y + i * lineHeight}" font-size="${size}" ${attrs}>${escapeXml(line)}</text>`)
     .join('');
 }
 
@@ -93,15 +93,22 @@ export function cardSvg(card: CardContent): string {
   const titleTop = 200;
   const titleLead = Math.round(titleSize * 1.18);
   const summaryTop = titleTop + titleLines.length * titleLead + 24;
-  const summaryLines = titleLines.length < 3 ? wrapText(card.summary, 30, TEXT_WIDTH, 2) : [];
+  const summaryLines = titleLines.length < 3 ? wrapText(card.summary, 30 * REGULAR, TEXT_WIDTH, 2) : [];
   const facts = [card.outcome && `Outcome: ${oneLine(card.outcome)}`, oneLine(card.keyResult)].filter(Boolean);
-  const factLine = facts.length ? clamp(facts.join('  ·  '), 28, TEXT_WIDTH) : '';
+  const factLine = facts.length ? clamp(facts.join('  ·  '), 28 * REGULAR, TEXT_WIDTH) : '';
   const font = `font-family="${CARD_FONT_FAMILY}"`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">`,
     `<rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="#f6f8fa"/>`,
     `<rect width="${CARD_WIDTH}" height="16" fill="#0a58ca"/>`,
-    textBlock([clamp(oneLine(card.siteName) || 'Casebook', 30, TEXT_WIDTH)], MARGIN, 112, 30, 0, `${font} font-weight="bold" fill="#0a58ca"`),
+    textBlock(
+      [clamp(oneLine(card.siteName) || 'Casebook', 30, TEXT_WIDTH)],
+      MARGIN,
+      112,
+      30,
+      0,
+      `${font} font-weight="bold" fill="#0a58ca"`,
+    ),
     textBlock(titleLines, MARGIN, titleTop, titleSize, titleLead, `${font} font-weight="bold" fill="#1f2328"`),
     textBlock(summaryLines, MARGIN, summaryTop + 12, 30, 42, `${font} fill="#57606a"`),
     `<rect x="${MARGIN}" y="${CARD_HEIGHT - 116}" width="${TEXT_WIDTH}" height="2" fill="#d8dee4"/>`,

@@ -8,7 +8,13 @@ import type { Study } from '../schemas/study';
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from './site-card-svg';
 import { metricListingText } from './metrics-format';
 import { siteName, visible } from './site-layout';
-import { blogPosting, studyAuthorNames, type ArticleFacts, type PageSocial, type SocialImage } from './site-social-meta';
+import {
+  blogPosting,
+  studyAuthorNames,
+  type ArticleFacts,
+  type PageSocial,
+  type SocialImage,
+} from './site-social-meta';
 
 /** The generated card's folder inside the site. */
 export const CARDS_PATH = 'assets/cards';

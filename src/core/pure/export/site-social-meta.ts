@@ -45,7 +45,10 @@ export function studyAuthorNames(site: SiteSettings, _study: Study): string[] {
  * text cannot end or change the element), and the two line separators JavaScript once forbade.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** A page's URL for meta: absolute with a base URL, else relative to the page (`root`). */
@@ -59,7 +62,14 @@ const metaProperty = (property: string, content: string) =>
 /** The OpenGraph, Twitter and article meta of a page, one tag a line. */
 export function socialMetaTags(
   site: SiteSettings,
-  page: { path: string; root: string; title: string; description: string; ogType: 'website' | 'article'; siteName: string },
+  page: {
+    path: string;
+    root: string;
+    title: string;
+    description: string;
+    ogType: 'website' | 'article';
+    siteName: string;
+  },
   social: PageSocial | undefined,
 ): string[] {
   const tags = [
@@ -73,7 +83,10 @@ export function socialMetaTags(
   if (image) {
     tags.push(metaProperty('og:image', shareUrl(site, page.root, image.path)));
     if (image.width && image.height) {
-      tags.push(metaProperty('og:image:width', String(image.width)), metaProperty('og:image:height', String(image.height)));
+      tags.push(
+        metaProperty('og:image:width', String(image.width)),
+        metaProperty('og:image:height', String(image.height)),
+      );
     }
     if (image.alt) tags.push(metaProperty('og:image:alt', image.alt));
   }

@@ -47,7 +47,11 @@ export function altFromFileName(name: string): string {
 
 /** Stores one image file in the workspace (content-addressed); its `assets/<hash>.<ext>` src. */
 export async function storeImageFile(saveAsset: SaveAsset, file: File & { type: AssetMediaType }): Promise<string> {
-  const { src } = await saveAsset({ fileName: file.name || 'image', mediaType: file.type, dataBase64: await toBase64(file) });
+  const { src } = await saveAsset({
+    fileName: file.name || 'image',
+    mediaType: file.type,
+    dataBase64: await toBase64(file),
+  });
   return src;
 }
 
