@@ -10,6 +10,8 @@ import { cardRenderStats } from '../../../src/core/node/export/site-card-render'
 import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { exportStudies } from '../../../src/core/node/workspace-export';
 import { cardSvg } from '../../../src/core/pure/export/site-card-svg';
+import { buildSiteModel } from '../../../src/core/pure/export/site-model';
+import { prerenderCards, siteCardSvgs } from '../../../src/core/node/export/site-card-prerender';
 import { imageSize } from '../../../src/core/pure/image-size';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';
@@ -149,4 +151,26 @@ describe('card cache', () => {
       expect(await readdir(path.join(dir, 'out-2'))).not.toContain('.casebook');
     });
   });
+});
+
+describe('card pre-render', () => {
+  it('draws the missing cards before the export (workers and this thread); the export then draws none, with the same bytes', async () => {
+    const studies = Array.from({ length: 20 }, (_, n) =>
+      makeStudy({ title: `Pre-rendered study ${n}`, slug: `p-${n}` }),
+    );
+    const site = sampleSite();
+    const model = buildSiteModel(site, studies, false);
+    const svgs = siteCardSvgs(model, () => false);
+    expect(svgs).toHaveLength(20 + 1 + model.categories.length);
+    const cache = new CardCache();
+    const drawn = await prerenderCards(svgs, cache, undefined, 1);
+    expect(drawn).toBe(svgs.length);
+    const before = cardRenderStats.renders;
+    const warm = siteExport({ site, studies, readAsset: readSampleAsset, drafts: false, cards: cache }).files;
+    expect(cardRenderStats.renders).toBe(before);
+    const cold = siteExport({ site, studies, readAsset: readSampleAsset, drafts: false, cards: new CardCache() }).files;
+    const cardsOf = (files: typeof warm) => files.filter((f) => f.path.startsWith('assets/cards/'));
+    expect(cardsOf(warm)).toEqual(cardsOf(cold));
+    expect(cardsOf(warm)).toHaveLength(svgs.length);
+  }, 60_000);
 });

@@ -49,6 +49,18 @@ export class CardCache implements CardSource {
     return { name, bytes };
   }
 
+  /** Whether the card named `name` is drawn or in the cache (read now if so). */
+  has(name: string): boolean {
+    const hit = this.used.get(name) ?? this.read(name);
+    if (hit) this.used.set(name, hit);
+    return hit !== null && hit !== undefined;
+  }
+
+  /** A card drawn elsewhere (a pre-render worker) for this export. */
+  add(name: string, bytes: Uint8Array): void {
+    this.used.set(name, { bytes, fresh: true });
+  }
+
   private read(name: string): { bytes: Uint8Array; fresh: boolean } | null {
     const want = this.known.get(name);
     if (!this.dir || !want) return null;
