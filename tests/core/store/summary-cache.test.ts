@@ -1,6 +1,7 @@
 // The summary cache (.casebook/summaries.json) lets a large workspace open without reading
 // every study file, but never vouches for a file: a file whose mtime or size changed is read
 // and validated in full, and a damaged or foreign cache is ignored and replaced.
+import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -166,7 +167,10 @@ describe('summary cache', () => {
   it('a study file from a newer Casebook makes the store write no cache', async () => {
     await withTempDir(async (dir) => {
       await oldStudies(dir);
-      await replaceBytes(studyFile(dir, 'study-1'), JSON.stringify({ ...sampleStudy(1), schemaVersion: 3 }));
+      await replaceBytes(
+        studyFile(dir, 'study-1'),
+        JSON.stringify({ ...sampleStudy(1), schemaVersion: STUDY_FORMAT + 1 }),
+      );
       const service = await openWorkspace(dir);
       expect(await service.listStudies({})).toHaveLength(COUNT - 1);
       expect((await service.getWorkspaceInfo({})).readOnlyReason).toMatch(/newer version of Casebook/);
