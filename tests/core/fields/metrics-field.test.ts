@@ -164,11 +164,11 @@ describe('a study file', () => {
     const upgraded = studyFileSchema.parse(v1);
     expect(upgraded.metrics).toEqual([]);
     expect(upgraded.schemaVersion).toBe(STUDY_FORMAT);
-    expect(STUDY_FORMAT).toBe(2);
+    expect(STUDY_FORMAT).toBe(3);
     expect(upgradeStudy({ ...withMetrics([cost]) })).toMatchObject({ metrics: [cost] });
   });
 
-  it('of the frozen format-1 workspace opens with no key results and saves them as format 2', async () => {
+  it('of the frozen format-1 workspace opens with no key results and saves them in the current format', async () => {
     const { openWorkspace } = await import('../../../src/core/node/casebook-service');
     await withTempDir(async (dir) => {
       await copyV1Workspace(dir);
@@ -179,7 +179,7 @@ describe('a study file', () => {
         string,
         unknown
       >;
-      expect(saved).toMatchObject({ schemaVersion: 2, metrics: [cost] });
+      expect(saved).toMatchObject({ schemaVersion: STUDY_FORMAT, metrics: [cost] });
       expect((await (await openWorkspace(dir)).getStudy({ id: 'k3f9a2' })).metrics).toEqual([cost]);
     });
   });

@@ -1,6 +1,7 @@
 // Each kind of damage a study file can carry, as the author reads it in the quarantine list:
 // the file is moved aside with a reason that says what is wrong, or (a file from a newer
 // Casebook, a pipe) left in place; the healthy studies beside it stay listed.
+import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { truncate, writeFile } from 'node:fs/promises';
@@ -31,7 +32,7 @@ const damaged: Array<[string, string, string | RegExp]> = [
   ['holds a bare number', '2', /^the content does not match the format: /],
   ['holds a bare string', '"schemaVersion"', /^the content does not match the format: /],
   ['claims its format as a string', JSON.stringify({ ...study, schemaVersion: '9' }), /^the content does not match/],
-  ['claims an endless format', JSON.stringify(study).replace('"schemaVersion":2', '"schemaVersion":1e999'), /match/],
+  ['claims an endless format', JSON.stringify(study).replace('"schemaVersion":3', '"schemaVersion":1e999'), /match/],
 ];
 
 describe('a damaged study file', () => {
@@ -66,10 +67,13 @@ describe('a damaged study file', () => {
 
   it('that claims a later format by number is left in place and makes the workspace read-only', async () => {
     await withTempDir(async (dir) => {
-      const { store, ids, quarantined } = await listWith(dir, JSON.stringify({ ...study, schemaVersion: 3 }));
+      const { store, ids, quarantined } = await listWith(
+        dir,
+        JSON.stringify({ ...study, schemaVersion: STUDY_FORMAT + 1 }),
+      );
       expect(ids).toEqual(['study-0']);
       expect(quarantined).toEqual([]);
-      expect(store.readOnlyReason).toMatch(/format 3; this app reads format 2/);
+      expect(store.readOnlyReason).toMatch(/format 4; this app reads format 3/);
       expect(existsSync(studyFile(dir, 'bad'))).toBe(true);
     });
   });

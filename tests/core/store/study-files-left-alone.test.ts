@@ -1,6 +1,7 @@
 // Study files the store does not use, as the author is told about them: a file from a newer
 // Casebook makes the workspace read-only and names the files; an entry that is not a regular
 // file is skipped with the reason; and once such files are gone the workspace is usable again.
+import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,7 +22,7 @@ describe('study files from a newer Casebook', () => {
   it('name the first three files and the highest format, and refuse every write', async () => {
     await withTempDir(async (dir) => {
       await writeStudy(dir, sampleStudy(0));
-      const versions = [3, 7, 6, 5, 4];
+      const versions = [4, 7, 6, 5, 4];
       for (const [n, version] of versions.entries())
         await writeFile(
           studyFile(dir, `new-${n}`),
@@ -32,7 +33,7 @@ describe('study files from a newer Casebook', () => {
       // Which three are named depends on the order the folder was read in.
       const reason = store.readOnlyReason ?? '';
       const named =
-        /\(format 7; this app reads format 2\): (.*) and 2 more\. The workspace is open read-only so nothing is rewritten; update Casebook to edit it\.$/.exec(
+        /\(format 7; this app reads format 3\): (.*) and 2 more\. The workspace is open read-only so nothing is rewritten; update Casebook to edit it\.$/.exec(
           reason,
         );
       expect(reason.startsWith('Some case studies were written by a newer version of Casebook ')).toBe(true);
@@ -57,11 +58,11 @@ describe('study files from a newer Casebook', () => {
       for (let n = 0; n < 3; n++)
         await writeFile(
           studyFile(dir, `new-${n}`),
-          pretty({ ...sampleStudy(n, { id: `new-${n}` }), schemaVersion: 3 }),
+          pretty({ ...sampleStudy(n, { id: `new-${n}` }), schemaVersion: STUDY_FORMAT + 1 }),
         );
       const store = await openStore(dir);
       const reason = (await store.readOnlyReasonListed()) ?? '';
-      const named = /\(format 3; this app reads format 2\): (.*)\. The workspace/.exec(reason)?.[1] ?? '';
+      const named = /\(format 4; this app reads format 3\): (.*)\. The workspace/.exec(reason)?.[1] ?? '';
       expect(named.split(', ').sort()).toEqual(['studies/new-0.json', 'studies/new-1.json', 'studies/new-2.json']);
     });
   });
@@ -69,7 +70,10 @@ describe('study files from a newer Casebook', () => {
   it('once they are gone (Casebook updated them away, a git checkout), the workspace can be written again', async () => {
     await withTempDir(async (dir) => {
       await writeStudy(dir, sampleStudy(0));
-      await writeFile(studyFile(dir, 'newer'), pretty({ ...sampleStudy(1, { id: 'newer' }), schemaVersion: 3 }));
+      await writeFile(
+        studyFile(dir, 'newer'),
+        pretty({ ...sampleStudy(1, { id: 'newer' }), schemaVersion: STUDY_FORMAT + 1 }),
+      );
       const store = await openStore(dir);
       expect(await store.readOnlyReasonListed()).toMatch(/newer version/);
       await rm(studyFile(dir, 'newer'));

@@ -1,6 +1,7 @@
 // The list and the reads of one study as the library sees them: lists asked for at once agree
 // and do not share one array, the full check of a large workspace reports its progress and
 // copes with a study deleted meanwhile, and the polled version of the open study is exact.
+import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { rm, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { StudyStore } from '../../../src/core/node/study-store';
@@ -46,7 +47,7 @@ describe('the full check of studies listed from their heads', () => {
       await store.open();
       await store.list();
       await rm(studyFile(dir, 'study-2'));
-      await writeFile(studyFile(dir, 'study-4'), pretty({ ...sampleStudy(4), schemaVersion: 3 }));
+      await writeFile(studyFile(dir, 'study-4'), pretty({ ...sampleStudy(4), schemaVersion: STUDY_FORMAT + 1 }));
       await store.verifyAll();
       expect(store.unverifiedIds().sort()).toEqual(['study-2', 'study-4']);
       expect(store.readOnlyReason).toMatch(/newer version/);

@@ -1,6 +1,7 @@
 // What the author is told when a study cannot be read for a reason that is not damage (the
 // file system refuses the name), and that a workspace from a newer Casebook refuses even the
 // first write of a store that has listed nothing yet.
+import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,7 +32,7 @@ describe('the first write of a store', () => {
       await mkdir(path.join(dir, 'studies'));
       await writeFile(
         studyFile(dir, 'newer'),
-        JSON.stringify({ ...sampleStudy(1, { id: 'newer' }), schemaVersion: 3 }),
+        JSON.stringify({ ...sampleStudy(1, { id: 'newer' }), schemaVersion: STUDY_FORMAT + 1 }),
       );
       const store = new StudyStore(dir);
       await store.open();
