@@ -19,6 +19,7 @@ import {
 import type { SocialImage } from '../../pure/export/site-social-meta';
 import { imageSize } from '../../pure/image-size';
 import type { CardSource } from './site-cards';
+import { cardName } from './site-card-render';
 import { buildSiteModel, type SiteStudy } from '../../pure/export/site-model';
 import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
 import { rememberedPage } from './site-page-memo';
@@ -97,8 +98,11 @@ export function siteImage(
   return remote === null ? { refused: null } : { remote };
 }
 
-/** The site settings as every study page reads them (studyPageKey). */
-export const siteKeyOf = (site: SiteSettings): string => JSON.stringify([site, site.baseUrl !== '']);
+/**
+ * The site settings as every study page reads them (studyPageKey), and how cards are drawn
+ * (a card's name, in og:image, changes with the font or drawing: cardName('') stands for both).
+ */
+export const siteKeyOf = (site: SiteSettings): string => JSON.stringify([site, site.baseUrl !== '', cardName('')]);
 
 const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
 
