@@ -102,6 +102,8 @@ await build({
     js: "import { createRequire as __casebookRequire } from 'node:module'; const require = __casebookRequire(import.meta.url);",
   },
   sourcemap: true,
+  // A native module (social cards): required at run time from node_modules, never bundled.
+  external: ['@resvg/resvg-js'],
   plugins: [englishZodLocalesOnly, zodUsedMembersOnly, commanderChildProcessOnUse],
   logLevel: 'warning',
 });

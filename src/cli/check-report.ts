@@ -22,6 +22,7 @@ const fieldLabels: Record<FindingField, string> = {
   slug: 'Slug',
   ...sectionLabels,
   metrics: 'Key results',
+  cover: 'Cover image',
 };
 
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

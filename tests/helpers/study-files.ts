@@ -26,6 +26,7 @@ export function sampleStudy(n: number, overrides: Partial<Study> = {}): Study {
     featured: false,
     metrics: [],
     authors: [],
+    cover: null,
     date: null,
     createdAt: stamp,
     updatedAt: stamp,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { writeOutput } from '../../src/core/node/export/output-writer';
 import { siteExport } from '../../src/core/node/export/site-export';
+import { CardCache } from '../../src/core/node/export/site-cards';
 import type { SiteSettings } from '../../src/core/pure/schemas/site';
 import type { Study } from '../../src/core/pure/schemas/study';
 import { readSampleAsset, sampleSite, sampleStudies } from './sample-site';
@@ -20,10 +21,11 @@ export interface ExportedSite {
 export async function exportSite(
   site: SiteSettings = sampleSite(),
   studies: Study[] = sampleStudies(),
+  readAsset: (src: string) => Uint8Array | null = readSampleAsset,
 ): Promise<ExportedSite> {
   const parent = await mkdtemp(path.join(tmpdir(), 'casebook-site-'));
   const dir = path.join(parent, 'site');
-  const { files } = siteExport({ site, studies, readAsset: readSampleAsset, drafts: true });
+  const { files } = siteExport({ site, studies, readAsset, drafts: true, cards: new CardCache() });
   await writeOutput(dir, files, { format: 'site', durable: false });
   return {
     dir,

@@ -17,6 +17,7 @@ import { StaleOutputError } from './export/output-plan';
 import { byNewestEdit } from '../pure/study-order';
 import { hasRenderCache, loadRenderCache, saveRenderCache } from './export/site-render-cache';
 import { RenderWorkers } from './export/render-workers';
+import { loadCardCache } from './export/site-cards';
 import type { ExportMemory } from './export/export-memory';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study } from '../pure/schemas/study';
@@ -189,6 +190,8 @@ export async function exportStudies(
     memory,
     pages: recorder?.pages,
     renderWorkers: how.renderWorkers,
+    // Social cards drawn by earlier site exports, kept in the workspace's .casebook/.
+    cards: pipeline.usesRenderCache ? await loadCardCache(workspace) : undefined,
   };
   if (!incremental) await pipeline.prepare?.(input);
   const result = pipeline.run(input);
@@ -205,6 +208,7 @@ export async function exportStudies(
   // An optimisation: failing to save it costs the next export time, never correctness.
   if (renderCache && !incremental && !request.workspaceReadOnly?.())
     await saveRenderCache(workspace, renderCache, memory).catch(() => undefined);
+  if (input.cards && !request.workspaceReadOnly?.()) await input.cards.save(workspace).catch(() => undefined);
   onKept?.(kept.length);
   const warnings = [...result.warnings, ...keptWarnings(kept)];
   if (block.studies.length > 0) {

@@ -164,3 +164,17 @@ describe('workspace check', () => {
     expect(checkWorkspace(site, [good, bad, draft], { publishedOnly: true }).totals.studies).toBe(2);
   });
 });
+
+describe('cover image', () => {
+  const cover = (alt: string) => ({ src: `assets/${'a'.repeat(64)}.png`, alt });
+  it('is an error without alt text (blank counts as none), and fine with it or without a cover', () => {
+    for (const alt of ['', '   ']) {
+      const findings = check(readyStudy({ cover: cover(alt) }));
+      expect(findings.filter((f) => f.rule === 'cover-alt-missing')).toMatchObject([
+        { severity: 'error', field: 'cover' },
+      ]);
+    }
+    expect(check(readyStudy({ cover: cover('Cost chart') })).some((f) => f.rule === 'cover-alt-missing')).toBe(false);
+    expect(check(readyStudy()).some((f) => f.rule === 'cover-alt-missing')).toBe(false);
+  });
+});

@@ -41,15 +41,19 @@ describe('incremental site export', () => {
       const after = await siteFiles(out);
       const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f)).sort();
       // The study's page, every listing that shows its summary, and the search index (which
-      // holds summaries); its neighbours show only its title.
-      expect(changed).toEqual([
+      // holds summaries); its neighbours show only its title. Its social card shows the summary:
+      // a new card replaces the old one.
+      const cards = changed.filter((f) => f.startsWith('assets/cards/'));
+      expect(changed.filter((f) => !cards.includes(f))).toEqual([
         'archive/index.html',
         'assets/search-index.js',
         'category/area-0/index.html',
         'index.html',
         'study-6/index.html',
       ]);
-      expect(report.written).toBe(5);
+      expect(cards).toHaveLength(1);
+      expect(before.has(cards[0]!)).toBe(false);
+      expect(report.written).toBe(6);
     }));
 
   it('renders every page again when a category of the settings gets its first study (the header links it)', () =>

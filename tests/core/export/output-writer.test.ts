@@ -9,10 +9,12 @@ import { siteExport } from '../../../src/core/node/export/site-export';
 import { CasebookError } from '../../../src/core/pure/errors';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';
+import { CardCache } from '../../../src/core/node/export/site-cards';
 import { doc, readSampleAsset, sampleSite, sampleStudies } from '../../site/sample-site';
 
+// With social cards drawn, as the workspace export makes them.
 const exportFiles = (studies: Study[]) =>
-  siteExport({ site: sampleSite(), studies, readAsset: readSampleAsset, drafts: false }).files;
+  siteExport({ site: sampleSite(), studies, readAsset: readSampleAsset, drafts: false, cards: new CardCache() }).files;
 
 async function listTree(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
@@ -171,8 +173,9 @@ describe('writeOutput', () => {
       // A new title shows on the index, its category pages, its neighbours' pager and the feed.
       studies[i] = { ...studies[i]!, title: 'An Edge Cache for All' };
       const renamed = await writeOutput(dir, exportFiles(studies), { format: 'site' });
-      // own page, index, category, archive, its tag's page, two neighbours, feed, search index
-      expect(renamed.written).toBe(9);
+      // own page, index, category, archive, its tag's page, two neighbours, feed, the category's
+      // feed, search index, its new social card
+      expect(renamed.written).toBe(11);
     });
   });
 
@@ -187,8 +190,9 @@ describe('writeOutput', () => {
         exportFiles(studies.filter((s) => s.id !== 'queue-outage' && s.id !== 'edge-cache')),
         { format: 'site' },
       );
-      // two study pages, the now-empty Failure Analysis category page and the "queues" tag page
-      expect(result.removed).toBe(4);
+      // two study pages and their social cards; the now-empty Failure Analysis category page, its
+      // card and feed; the "queues" tag page
+      expect(result.removed).toBe(8);
       const tree = await listTree(dir);
       expect(tree).not.toContain('an-edge-cache-for-everyone/index.html');
       expect(tree).not.toContain('category/failure-analysis/index.html');

@@ -29,6 +29,7 @@ const full = (): Study =>
       authors: ['Dana Kim', 'Lee Ortiz'],
       featured: true,
       metrics: [{ label: 'Monthly IT cost', before: 10250, after: 2146, unit: '$/month', better: 'lower' }],
+      cover: { src: `assets/${'c'.repeat(64)}.jpg`, alt: 'The cost chart: "before" & after' },
       date: '2026-04-02',
       createdAt: '2026-03-01T10:00:00.000Z',
       updatedAt: '2026-04-02T08:30:00.000Z',

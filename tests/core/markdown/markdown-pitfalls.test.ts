@@ -31,6 +31,7 @@ function study(problem: RichTextDoc): Study {
     featured: false,
     metrics: [],
     authors: [],
+    cover: null,
     date: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

@@ -51,6 +51,7 @@ describe('Markdown round trip', () => {
             authors: back.authors ?? [],
             featured: back.featured,
             metrics: back.metrics ?? [],
+            cover: back.cover ?? null,
             date: back.date ?? null,
             createdAt: back.createdAt,
             updatedAt: back.updatedAt,

@@ -7,6 +7,7 @@ import { escapeHtml, richTextToHtml } from '../../../src/core/pure/rich-text/htm
 import { hostileSite, hostileStudies, readSampleAsset } from '../../site/sample-site';
 import { htmlPages, startTags } from '../../site/site-files';
 import { unsafeLinksIn } from '../../helpers/browser-url';
+import { withoutThemeScripts } from '../../helpers/site-scripts';
 
 // Every element and attribute the site's templates and the rich-text renderer produce.
 const ALLOWED_TAGS = new Set(
@@ -15,17 +16,27 @@ const ALLOWED_TAGS = new Set(
   ),
 );
 const ALLOWED_ATTRS = new Set(
-  'lang charset name content property rel href type title class id aria-label aria-labelledby aria-hidden datetime src alt loading tabindex scope colspan rowspan start role viewbox preserveaspectratio focusable x y width height x1 y1 x2 y2 vector-effect action method data-search data-root for placeholder autocomplete enterkeyhint maxlength aria-current'.split(
+  'lang charset name content property rel href type title class id aria-label aria-labelledby aria-hidden datetime src alt loading tabindex scope colspan rowspan start role decoding viewbox preserveaspectratio focusable x y width height x1 y1 x2 y2 vector-effect action method data-search data-root for placeholder autocomplete enterkeyhint maxlength aria-current'.split(
     ' ',
   ),
 );
 
-// The theme's own scripts: external, classic, deferred, from the site's assets (no inline code).
-const THEME_SCRIPT = /<script src="(?:\.\.\/)*assets\/(?:site|search-index)\.js" defer><\/script>\n?/g;
+/** JSON-LD is the one inline script: data (never run), that parses as JSON and holds no `<`. */
+function withoutJsonLd(html: string, problems: string[]): string {
+  return html.replace(/<script type="application\/ld\+json">([^]*?)<\/script>/g, (_, json: string) => {
+    if (json.includes('<')) problems.push('JSON-LD holding <');
+    try {
+      JSON.parse(json);
+    } catch {
+      problems.push('JSON-LD that does not parse');
+    }
+    return '';
+  });
+}
 
 function problemsIn(page: string): string[] {
   const problems: string[] = [];
-  const html = page.replace(THEME_SCRIPT, '');
+  const html = withoutJsonLd(withoutThemeScripts(page), problems);
   for (const tag of startTags(html)) {
     if (!ALLOWED_TAGS.has(tag.name)) problems.push(`element <${tag.name}>`);
     for (const [name, value] of tag.attrs) {

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
 import { siteExport } from '../../../src/core/node/export/site-export';
-import { hostileSite, hostileStudies, readSampleAsset, sampleSite, sampleStudies } from '../../site/sample-site';
+import { CardCache } from '../../../src/core/node/export/site-cards';
+import {
+  hostileSite,
+  hostileStudies,
+  PNG_ASSET,
+  readSampleAsset,
+  sampleSite,
+  sampleStudies,
+} from '../../site/sample-site';
 import { htmlPages } from '../../site/site-files';
 
 const validator = new HtmlValidate({
@@ -27,12 +35,15 @@ async function errorsOf(pages: Array<{ path: string; html: string }>): Promise<s
 }
 
 describe('exported pages', () => {
-  it('are valid HTML for a realistic workspace, drafts included', async () => {
+  it('are valid HTML for a realistic workspace, drafts included, with social meta and a cover', async () => {
+    const studies = sampleStudies();
+    studies[0] = { ...studies[0]!, cover: { src: PNG_ASSET, alt: 'Cost chart' } };
     const { files } = siteExport({
       site: sampleSite(),
-      studies: sampleStudies(),
+      studies,
       readAsset: readSampleAsset,
       drafts: true,
+      cards: new CardCache(),
     });
     const pages = htmlPages(files);
     // index, search, 7 studies, 4 categories (3 of the site's and one only a study uses), 3 tags
@@ -47,6 +58,7 @@ describe('exported pages', () => {
       studies: hostileStudies(),
       readAsset: readSampleAsset,
       drafts: false,
+      cards: new CardCache(),
     });
     const pages = htmlPages(files);
     expect(pages.length).toBeGreaterThan(8);

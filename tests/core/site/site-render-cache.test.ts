@@ -20,6 +20,7 @@ import {
 import { studyBodyStats } from '../../../src/core/node/export/site-study-body';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { exportStudies } from '../../../src/core/node/workspace-export';
+import { CardCache } from '../../../src/core/node/export/site-cards';
 import { withTempDir } from '../../helpers/temp-dir';
 import { PNG_ASSET, PNG_BYTES, doc, readSampleAsset, sampleSite, sampleStudies } from '../../site/sample-site';
 
@@ -90,7 +91,8 @@ async function tree(dir: string, prefix = ''): Promise<Map<string, Buffer>> {
 /** The site's pages as a cache-less, cold export makes them. */
 function expectedPages(list: Study[]): Map<string, string> {
   freshProcess();
-  const { files } = siteExport({ site, studies: list, readAsset: readSampleAsset, drafts: false, memory });
+  const cards = new CardCache(); // drawn afresh, as a workspace export without a card cache
+  const { files } = siteExport({ site, studies: list, readAsset: readSampleAsset, drafts: false, memory, cards });
   return new Map(files.map((f) => [f.path, Buffer.from(f.contents).toString('utf8')]));
 }
 

@@ -8,7 +8,7 @@ import type { OutputFile } from '../../pure/export/output-files';
 import type { SiteSettings } from '../../pure/schemas/site';
 import type { Study } from '../../pure/schemas/study';
 import { markdownExport } from '../markdown/markdown-export';
-import { buildSiteModel } from '../../pure/export/site-model';
+import { buildSiteModel, type SiteStudy } from '../../pure/export/site-model';
 import { siteExport, siteImage } from './site-export';
 import { prerenderSections } from './site-prerender';
 import type { RenderCache } from './site-render-cache';
@@ -16,6 +16,8 @@ import type { ExportMemory } from './export-memory';
 import type { RecordedFile } from './output-plan';
 import type { SitePageHooks } from './site-export';
 import type { RenderWorkers } from './render-workers';
+import type { CardCache } from './site-cards';
+import { prerenderCards, siteCardSvgs } from './site-card-prerender';
 
 export interface PipelineInput {
   site: SiteSettings;
@@ -30,6 +32,8 @@ export interface PipelineInput {
   pages?: SitePageHooks;
   /** Render workers started ahead (site only); the caller stops those not used. */
   renderWorkers?: RenderWorkers;
+  /** Social cards drawn by earlier exports (site only: site-cards.ts). */
+  cards?: CardCache;
 }
 
 export interface PipelineResult {
@@ -49,15 +53,22 @@ export interface ExportPipeline {
   usesRenderCache: boolean;
 }
 
-/** Renders the sections the render cache lacks of the studies the site will show. */
+/** Renders the sections the render cache lacks, and the social cards the card cache lacks, of the site. */
 async function prerenderSite(input: PipelineInput): Promise<void> {
-  if (!input.renderCache) return;
-  const shown = buildSiteModel(input.site, input.studies, input.drafts).studies.map((s) => s.study);
-  const resolve = (src: string) => {
-    const image = siteImage(src, input.readAsset);
-    return 'refused' in image ? null : 'remote' in image ? image : { name: image.name };
-  };
-  await prerenderSections(shown, resolve, input.renderCache, undefined, input.renderWorkers);
+  const model = buildSiteModel(input.site, input.studies, input.drafts);
+  if (input.renderCache) {
+    const resolve = (src: string) => {
+      const image = siteImage(src, input.readAsset);
+      return 'refused' in image ? null : 'remote' in image ? image : { name: image.name };
+    };
+    const shown = model.studies.map((s) => s.study);
+    await prerenderSections(shown, resolve, input.renderCache, undefined, input.renderWorkers);
+  }
+  if (input.cards) {
+    // A study whose cover travels with the site is shared with it: it needs no card.
+    const cover = (s: SiteStudy) => !!s.study.cover && 'name' in siteImage(s.study.cover.src, input.readAsset);
+    await prerenderCards(siteCardSvgs(model, cover), input.cards, input.renderWorkers);
+  }
 }
 
 const pipelines: Record<ExportFormat, ExportPipeline> = {

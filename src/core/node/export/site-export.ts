@@ -7,11 +7,24 @@ import { exportableAsset } from './exportable-asset';
 import type { SiteSettings } from '../../pure/schemas/site';
 import { fieldValues, type Study } from '../../pure/schemas/study';
 import type { OutputFile } from '../../pure/export/output-files';
-import { renderFeed, renderSitemap } from '../../pure/export/site-feed';
+import { categoryFeedPath, renderFeed, renderRobots, renderSitemap } from '../../pure/export/site-feed';
+import { cardSvg } from '../../pure/export/site-card-svg';
+import {
+  cardImage,
+  pageCardContent,
+  studyCardContent,
+  studySocial,
+  type ShownCover,
+} from '../../pure/export/site-share';
+import type { SocialImage } from '../../pure/export/site-social-meta';
+import { imageSize } from '../../pure/image-size';
+import type { CardSource } from './site-cards';
+import { cardName } from './site-card-render';
 import { buildSiteModel, type SitePerson, type SiteStudy } from '../../pure/export/site-model';
 import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
 import { ARCHIVE_PATH, renderArchive, renderAuthor, renderTag, renderTagIndex, TAG_INDEX_PATH } from './site-listings';
 import { rememberedPage } from './site-page-memo';
+import { rootOf, siteName, visible } from '../../pure/export/site-layout';
 import { studyBody, type ImageResolver } from './site-study-body';
 import type { RenderCache } from './site-render-cache';
 import { ExportMemory } from './export-memory';
@@ -46,6 +59,12 @@ export interface SiteExportInput {
   memory?: ExportMemory;
   /** Pages an earlier export left on disk that need not be rendered (an incremental export). */
   pages?: SitePageHooks;
+  /**
+   * Where social cards come from (site-cards.ts: drawn, or reused from earlier exports). The
+   * workspace export always gives one; without it no card is drawn (~30–90 ms each) and pages
+   * without a cover have no og:image.
+   */
+  cards?: CardSource;
 }
 
 /**
@@ -90,9 +109,13 @@ export function siteImage(
   return remote === null ? { refused: null } : { remote };
 }
 
-/** The site settings as every study page reads them (studyPageKey), with the header's links. */
+/**
+ * The site settings as every study page reads them (studyPageKey), with the header's links, and
+ * how cards are drawn (a card's name, in og:image, changes with the font or drawing: cardName('')
+ * stands for both).
+ */
 export const siteKeyOf = (site: SiteSettings, model: SiteModel): string =>
-  JSON.stringify([site, site.baseUrl !== '', headerCategories(model)]);
+  JSON.stringify([site, site.baseUrl !== '', headerCategories(model), cardName('')]);
 
 const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
 
@@ -181,9 +204,33 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
       return null;
     };
 
+  // Generated social cards, each written once however many pages share it.
+  const cardSource = input.cards;
+  const cards = new Map<string, Uint8Array>();
+  const card = (content: Parameters<typeof cardSvg>[0]): SocialImage | null => {
+    if (!cardSource) return null;
+    const { name, bytes } = cardSource.card(cardSvg(content));
+    cards.set(name, bytes);
+    return cardImage(name, content.title);
+  };
+  /** The study's cover as the site carries it (resolved like its other images), or null. */
+  const coverOf = (s: SiteStudy, resolve: ImageResolver): ShownCover | null => {
+    const cover = s.study.cover;
+    const shown = cover ? resolve(cover.src) : null;
+    if (!cover || !shown || !('name' in shown)) return null;
+    const size = imageSize(assets.get(shown.name) ?? new Uint8Array());
+    return {
+      path: `assets/img/${shown.name}`,
+      alt: cover.alt,
+      width: size?.width ?? null,
+      height: size?.height ?? null,
+    };
+  };
+
   const recorded: RecordedFile[] = [];
   const files: OutputFile[] = [
     { path: SEARCH_PAGE, contents: renderSearchPage(site, hasFeed, headerCategories(model)) },
+    { path: 'robots.txt', contents: renderRobots(site.baseUrl) },
     { path: 'assets/site.css', contents: SITE_CSS },
     { path: 'assets/favicon.svg', contents: FAVICON_SVG },
     { path: 'assets/site.js', contents: SITE_SCRIPT },
@@ -197,31 +244,48 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     if (known) {
       const resolve = imagesOf(s);
       known.images.forEach((src) => resolve(src));
+      if (!coverOf(s, resolve)) card(studyCardContent(site, s.study));
       recorded.push(known.file);
       minutes.set(s, known.minutes);
       return;
     }
     const images: string[] = [];
-    const body = studyBody(s.study, imagesOf(s, images), memory, input.renderCache);
+    const resolve = imagesOf(s, images);
+    const cover = coverOf(s, resolve);
+    const headline = visible(s.study.title) || 'Untitled case study';
+    const image = cover ?? card(studyCardContent(site, s.study));
+    const share = {
+      cover,
+      social: studySocial(site, s.study, { path: s.path, root: rootOf(s.path), headline }, image),
+    };
+    const body = studyBody(s.study, resolve, memory, input.renderCache);
     const memoKey = `${key}${JSON.stringify(s.people.map((p) => avatars.get(p) ?? null))}`;
-    const html = rememberedPage(memory, s.path, memoKey, body, () => renderStudy(ctx, i, body));
+    const html = rememberedPage(memory, s.path, memoKey, body, () => renderStudy(ctx, i, body, share));
     input.pages?.rendered(s, key, html, images, body.minutes);
     minutes.set(s, body.minutes);
     files.push({ path: s.path, contents: html });
   });
   // Listings show every study's reading time, known only once its page is made or recalled:
   // they are drawn after the study pages. They are cheap, so every export draws them all.
-  files.unshift({ path: 'index.html', contents: renderIndex(ctx) });
+  const siteCard = card(pageCardContent(site, visible(site.tagline) || siteName(site)));
+  files.unshift({ path: 'index.html', contents: renderIndex(ctx, siteCard) });
   for (const category of model.categories) {
-    files.push({ path: category.path, contents: renderCategory(ctx, category) });
+    files.push({
+      path: category.path,
+      contents: renderCategory(ctx, category, card(pageCardContent(site, category.name))),
+    });
   }
   for (const tag of model.tags) files.push({ path: tag.path, contents: renderTag(ctx, tag) });
   files.push({ path: TAG_INDEX_PATH, contents: renderTagIndex(ctx) });
   for (const person of model.people) files.push({ path: person.path, contents: renderAuthor(ctx, person) });
   files.push({ path: ARCHIVE_PATH, contents: renderArchive(ctx) });
   for (const [name, bytes] of assets) files.push({ path: `assets/img/${name}`, contents: bytes });
+  for (const [name, bytes] of cards) files.push({ path: `assets/cards/${name}.png`, contents: bytes });
   if (hasFeed) {
-    files.push({ path: 'feed.xml', contents: renderFeed(model, input.generatedAt ?? new Date()) });
+    const generatedAt = input.generatedAt ?? new Date();
+    files.push({ path: 'feed.xml', contents: renderFeed(model, generatedAt) });
+    for (const category of model.categories)
+      files.push({ path: categoryFeedPath(category), contents: renderFeed(model, generatedAt, category) });
     files.push({ path: 'sitemap.xml', contents: renderSitemap(model) });
   } else {
     warnings.push(NO_BASE_URL_WARNING);

@@ -10,6 +10,9 @@ import { keyResultsHtml } from '../../pure/export/metrics-figure';
 import { bylineHtml, tagLinksHtml } from '../../pure/export/site-byline';
 import type { StudyBody } from './site-study-body';
 import { entries, titleOf } from './site-entries';
+import type { PageSocial, SocialImage } from '../../pure/export/site-social-meta';
+import { categoryFeedPath } from '../../pure/export/site-feed';
+import { coverFigure, type ShownCover } from '../../pure/export/site-share';
 
 /** How many entries a category section shows on the index before "All N …". */
 export const INDEX_SECTION_LIMIT = 10;
@@ -46,7 +49,7 @@ export function dateFormatter(language: string): (isoDate: string) => string {
   };
 }
 
-export function renderIndex(ctx: PageContext): string {
+export function renderIndex(ctx: PageContext, image: SocialImage | null): string {
   const { site } = ctx.model;
   const headline = visible(site.tagline) || siteName(site);
   const parts = [
@@ -80,6 +83,7 @@ export function renderIndex(ctx: PageContext): string {
     description: site.description || site.tagline,
     ogType: 'website',
     body: parts.join('\n'),
+    social: { image },
   });
 }
 
@@ -109,7 +113,13 @@ function pager(older: SiteStudy | undefined, newer: SiteStudy | undefined, root:
 }
 
 /** `index` is the study's place in model.studies (newest first): previous = older, next = newer. */
-export function renderStudy(ctx: PageContext, index: number, content: StudyBody): string {
+export function renderStudy(
+  ctx: PageContext,
+  index: number,
+  content: StudyBody,
+  /** `coverSrc`: the cover's URL when not its path from the page (the preview's data: URL). */
+  share: { social: PageSocial; cover: ShownCover | null; coverSrc?: string },
+): string {
   const s = ctx.model.studies[index]!;
   const root = rootOf(s.path);
   const sections = content.sections.map(
@@ -123,6 +133,7 @@ export function renderStudy(ctx: PageContext, index: number, content: StudyBody)
     bylineHtml(s.people, root, ctx.avatars),
     metaLine(s, content.minutes, root, ctx),
     `</header>`,
+    coverFigure(share.cover, share.coverSrc ?? `${root}${share.cover?.path ?? ''}`),
     keyResultsHtml(s.study.metrics),
     `<div class="study-body">`,
     ...sections,
@@ -138,10 +149,11 @@ export function renderStudy(ctx: PageContext, index: number, content: StudyBody)
     description: s.study.summary,
     ogType: 'article',
     body: body.filter(Boolean).join('\n'),
+    social: share.social,
   });
 }
 
-export function renderCategory(ctx: PageContext, category: SiteCategory): string {
+export function renderCategory(ctx: PageContext, category: SiteCategory, image: SocialImage | null): string {
   const root = rootOf(category.path);
   const count = category.studies.length;
   const body = [
@@ -156,5 +168,7 @@ export function renderCategory(ctx: PageContext, category: SiteCategory): string
     description: `Case studies in ${category.name}`,
     ogType: 'website',
     body: body.join('\n'),
+    social: { image },
+    feed: { title: `${category.name} · ${siteName(ctx.model.site)}`, path: categoryFeedPath(category) },
   });
 }

@@ -1,9 +1,18 @@
-// One section to render for the site export's pre-render (site-prerender.ts), and how it is
-// rendered: the same function on a worker thread (site-render-worker.ts) and on the main thread.
+// One section (site-prerender.ts) or social card (site-card-prerender.ts) to render for the
+// site export's pre-render, and how it is rendered: the same function on a worker thread
+// (site-render-worker.ts) and on the main thread.
 import type { RichTextDoc } from '../../pure/schemas/rich-text';
 import { renderSectionEntry } from './site-study-body';
+import { cardName, renderCardPng } from './site-card-render';
 
-export interface RenderJob {
+/** A social card's SVG, rendered to [its name, its PNG as base64]. */
+export interface CardJob {
+  card: string;
+}
+
+export type RenderJob = SectionJob | CardJob;
+
+export interface SectionJob {
   key: string;
   doc: RichTextDoc;
   /** Each image source of the section with the URL the page uses for it (null: left out). */
@@ -11,7 +20,9 @@ export interface RenderJob {
 }
 
 /** The render cache entry of `job`: its key and value. */
-export function renderJob({ key, doc, urls }: RenderJob): readonly [string, string] {
+export function renderJob(job: RenderJob): readonly [string, string] {
+  if ('card' in job) return [cardName(job.card), Buffer.from(renderCardPng(job.card)).toString('base64')] as const;
+  const { key, doc, urls } = job;
   const known = new Map(urls);
   return [key, renderSectionEntry(doc, (src) => known.get(src) ?? null).value] as const;
 }

@@ -102,5 +102,9 @@ export function studyPreviewHtml(input: StudyPreviewInput): string {
     minutes: new Map(),
     avatars: new Map(),
   };
-  return inertPage(renderStudy(ctx, 0, previewBody(study, input.readAsset)));
+  // The cover as a data: URL; no card is drawn for a preview (nothing shares it).
+  const coverSrc = study.cover ? previewImage(study.cover.src, input.readAsset) : null;
+  const cover = study.cover && coverSrc ? { path: '', alt: study.cover.alt, width: null, height: null } : null;
+  const share = { social: { image: null }, cover, coverSrc: coverSrc ?? undefined };
+  return inertPage(renderStudy(ctx, 0, previewBody(study, input.readAsset), share));
 }

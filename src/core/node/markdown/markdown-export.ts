@@ -82,6 +82,8 @@ export function studyToMarkdown(
     assets.set(asset.name, asset.bytes);
     return asset.name;
   };
+  // The cover travels beside index.md like any image; its front matter names it so.
+  if (study.cover && imageSrc(study.cover.src) === null) options.warn('The cover image was not exported.');
   const children: RootContent[] = [];
   for (const key of sectionKeys) {
     children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: sectionLabels[key] }] });

@@ -12,6 +12,7 @@ export const findingFieldSchema = z.enum([
   'tradeoffs',
   'lessons',
   'metrics',
+  'cover',
 ]);
 export type FindingField = z.infer<typeof findingFieldSchema>;
 

@@ -83,6 +83,15 @@ export function checkStudy(study: Study, context: CheckContext): Finding[] {
     );
   }
 
+  // The cover is the first thing on the page and the card image shared with the link.
+  if (study.cover && !study.cover.alt.trim())
+    add(
+      'cover-alt-missing',
+      'error',
+      'cover',
+      'Describe the cover image: screen readers and shared links read its alt text.',
+    );
+
   findings.push(...metricPromptFindings(study.metrics, context.prompts ?? TemplatePrompts.builtIn()));
 
   for (const key of sectionKeys) {

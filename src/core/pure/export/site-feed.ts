@@ -6,7 +6,7 @@ import type { Study } from '../schemas/study';
 import { safeRemoteUrl } from '../safe-url';
 import { metricSentence } from './metrics-format';
 import { absoluteUrl, siteName } from './site-layout';
-import type { SiteModel } from './site-model';
+import type { SiteCategory, SiteModel, SiteStudy } from './site-model';
 
 /** How many of the newest studies the feed carries. */
 export const FEED_LIMIT = 50;
@@ -20,8 +20,11 @@ export function escapeXml(value: string): string {
   return xmlChars.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
-function latest(model: SiteModel, fallback: Date): string {
-  const stamps = model.studies.map((s) => s.study.updatedAt).sort();
+/** A category's own feed, beside its page: `category/<slug>/feed.xml`. */
+export const categoryFeedPath = (category: SiteCategory): string => category.path.replace(/index\.html$/, 'feed.xml');
+
+function latest(studies: SiteStudy[], fallback: Date): string {
+  const stamps = studies.map((s) => s.study.updatedAt).sort();
   return stamps.length ? stamps[stamps.length - 1]! : fallback.toISOString();
 }
 
@@ -41,12 +44,18 @@ function feedAuthor(name: string, url: string): string {
   return `<author><name>${escapeXml(name)}</name>${uri ? `<uri>${escapeXml(uri)}</uri>` : ''}</author>`;
 }
 
-export function renderFeed(model: SiteModel, generatedAt: Date): string {
+/**
+ * The site's feed, or with `category` that category's (its page as the home, its studies only).
+ */
+export function renderFeed(model: SiteModel, generatedAt: Date, category?: SiteCategory): string {
   const { site } = model;
-  const home = absoluteUrl(site.baseUrl, 'index.html');
+  const studies = category ? category.studies : model.studies;
+  const home = absoluteUrl(site.baseUrl, category ? category.path : 'index.html');
+  const self = category ? categoryFeedPath(category) : 'feed.xml';
+  const title = category ? `${category.name} · ${siteName(site)}` : siteName(site);
   // Atom requires an author on the feed (or on every entry): the site's name stands in.
   const author = `<author><name>${escapeXml(site.author || siteName(site))}</name></author>`;
-  const entries = model.studies.slice(0, FEED_LIMIT).map((s) => {
+  const entries = studies.slice(0, FEED_LIMIT).map((s) => {
     const url = absoluteUrl(site.baseUrl, s.path);
     const published = s.study.date ? `<published>${s.study.date}T00:00:00Z</published>` : '';
     const categories = s.categories.map((c) => `<category term="${escapeXml(c.name)}"/>`).join('');
@@ -62,11 +71,11 @@ ${authors}${published}<updated>${s.study.updatedAt}</updated>
   });
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">
-<title>${escapeXml(siteName(site))}</title>
+<title>${escapeXml(title)}</title>
 ${site.tagline ? `<subtitle>${escapeXml(site.tagline)}</subtitle>\n` : ''}<link rel="alternate" type="text/html" href="${escapeXml(home)}"/>
-<link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(site.baseUrl, 'feed.xml'))}"/>
+<link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(site.baseUrl, self))}"/>
 <id>${escapeXml(home)}</id>
-<updated>${latest(model, generatedAt)}</updated>
+<updated>${latest(studies, generatedAt)}</updated>
 ${author}<generator>Casebook</generator>
 ${entries.join('\n')}
 </feed>
@@ -89,4 +98,10 @@ export function renderSitemap(model: SiteModel): string {
 ${urls.join('\n')}
 </urlset>
 `;
+}
+
+/** robots.txt: everything may be crawled; with a base URL, where the sitemap is. */
+export function renderRobots(baseUrl: string): string {
+  const sitemap = baseUrl ? `Sitemap: ${absoluteUrl(baseUrl, 'sitemap.xml')}\n` : '';
+  return `User-agent: *\nAllow: /\n${sitemap}`;
 }

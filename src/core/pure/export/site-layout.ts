@@ -4,6 +4,7 @@
 import { escapeHtml } from '../rich-text/html';
 import type { SiteSettings } from '../schemas/site';
 import { siteHeaderHtml, type HeaderLink } from './site-header';
+import { socialMetaTags, type PageSocial } from './site-social-meta';
 
 export interface PageFrame {
   site: SiteSettings;
@@ -26,6 +27,10 @@ export interface PageFrame {
   categories: HeaderLink[];
   /** Classic scripts this page needs before assets/site.js, as paths from the site root. */
   scripts?: string[];
+  /** The image, article facts and JSON-LD a shared link shows (site-social-meta.ts). */
+  social?: PageSocial;
+  /** A feed of this page's own (a category's), linked besides the site's. */
+  feed?: { title: string; path: string };
 }
 
 /** `../` once per folder in `path`: the way back to the site root from that page. */
@@ -60,16 +65,15 @@ export function renderPage(frame: PageFrame): string {
     frame.description ? `<meta name="description" content="${escapeHtml(frame.description)}">` : '',
     site.author ? `<meta name="author" content="${escapeHtml(site.author)}">` : '',
     `<meta name="generator" content="Casebook">`,
-    `<meta property="og:title" content="${escapeHtml(frame.title)}">`,
-    frame.description ? `<meta property="og:description" content="${escapeHtml(frame.description)}">` : '',
-    `<meta property="og:type" content="${frame.ogType}">`,
-    `<meta property="og:site_name" content="${escapeHtml(name)}">`,
-    site.baseUrl ? `<meta property="og:url" content="${escapeHtml(absoluteUrl(site.baseUrl, frame.path))}">` : '',
+    ...socialMetaTags(site, { ...frame, root, siteName: name }, frame.social),
     site.baseUrl ? `<link rel="canonical" href="${escapeHtml(absoluteUrl(site.baseUrl, frame.path))}">` : '',
     `<link rel="icon" href="${root}assets/favicon.svg" type="image/svg+xml">`,
     `<link rel="stylesheet" href="${root}assets/site.css">`,
     frame.hasFeed
       ? `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(name)}" href="${root}feed.xml">`
+      : '',
+    frame.hasFeed && frame.feed
+      ? `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(frame.feed.title)}" href="${root}${frame.feed.path}">`
       : '',
   ].filter(Boolean);
   // Classic, deferred, external: works from file:// and under a CSP without 'unsafe-inline'.

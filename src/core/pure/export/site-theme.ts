@@ -3,6 +3,7 @@
 // Light and dark (prefers-color-scheme), responsive, print styles, and highlight.js colours.
 import { METRICS_CSS } from './site-theme-metrics';
 import { SITE_TIMELINE_CSS } from './site-theme-timeline';
+import { SITE_COVER_CSS } from './site-theme-cover';
 
 import { DECISION_CSS } from './site-theme-decision';
 import { LISTINGS_CSS } from './site-theme-listings';
@@ -95,7 +96,7 @@ pre code { background: none; padding: 0; font-size: 0.85rem; border-radius: 0; }
 .callout-note { --callout: var(--badge-ongoing); }
 .callout-tip { --callout: var(--badge-ok); }
 .callout-warning { --callout: var(--badge-mixed); }
-${SITE_TIMELINE_CSS}table { border-collapse: collapse; width: 100%; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
+${SITE_TIMELINE_CSS}${SITE_COVER_CSS}table { border-collapse: collapse; width: 100%; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
 thead th { border-bottom-width: 2px; }
 th p, td p { margin: 0; }

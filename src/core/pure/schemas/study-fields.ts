@@ -10,6 +10,7 @@
 // matter; key results read entry by entry, see metrics.ts).
 import { z } from 'zod';
 import { PlainToken, type FrontMatterCodec } from '../markdown/front-matter-codec';
+import { coverFrontMatter, coverSchema } from './cover';
 import { metricsFrontMatter, metricsSchema } from './metrics';
 import { isWindowsDeviceName, windowsDeviceNameMessage } from './windows-names';
 
@@ -254,6 +255,15 @@ export const studyFields = {
     since: 2,
     initial: () => [],
     frontMatter: metricsFrontMatter,
+  }),
+  // Cover image (format 3), not in the summary for the same reason as key results.
+  cover: field({
+    schema: coverSchema,
+    owner: 'author',
+    summary: false,
+    since: 3,
+    initial: () => null,
+    frontMatter: coverFrontMatter,
   }),
   id: field({
     schema: studyIdSchema,

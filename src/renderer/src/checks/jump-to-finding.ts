@@ -10,6 +10,7 @@ const fieldInputs: Partial<Record<Finding['field'], string>> = {
   date: '#study-date',
   slug: '#study-title',
   categories: '.categories input',
+  cover: '#study-cover-alt',
 };
 
 interface SectionEditorHandle {

@@ -45,15 +45,21 @@ export function altFromFileName(name: string): string {
   return /^(image|screenshot|untitled|img|pasted)?\s*\d*$/i.test(base) ? '' : base;
 }
 
+/** Stores one image file in the workspace (content-addressed); its `assets/<hash>.<ext>` src. */
+export async function storeImageFile(saveAsset: SaveAsset, file: File & { type: AssetMediaType }): Promise<string> {
+  const { src } = await saveAsset({
+    fileName: file.name || 'image',
+    mediaType: file.type,
+    dataBase64: await toBase64(file),
+  });
+  return src;
+}
+
 /** Stores each image file and inserts it at `pos` (or the selection); selects the last one. */
 export async function insertImageFiles(editor: Editor, files: readonly File[], pos?: number): Promise<void> {
   for (const file of files.filter(isImageFile)) {
     try {
-      const { src } = await saveAssetOf(editor)({
-        fileName: file.name || 'image',
-        mediaType: file.type,
-        dataBase64: await toBase64(file),
-      });
+      const src = await storeImageFile(saveAssetOf(editor), file);
       if (editor.isDestroyed) return;
       const at = pos ?? editor.state.selection.from;
       editor

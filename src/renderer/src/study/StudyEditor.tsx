@@ -52,6 +52,7 @@ function StudyEditorView({
         onEdit={onEdit}
         onAddCategory={onAddCategory}
         summaryPrompt={summaryPrompt}
+        saveAsset={saveAsset}
       />
       <div className="editor-chrome">
         <EditorToolbar readOnly={readOnly} />

@@ -19,6 +19,8 @@ import type { SiteAuthor } from '../../../core/pure/schemas/site';
 import { AuthorPicker } from './AuthorPicker';
 import { CategoryPicker } from './CategoryPicker';
 import { KeyResultsPanel } from './KeyResultsPanel';
+import { CoverPicker } from './CoverPicker';
+import type { SaveAsset } from '../editor/image-upload';
 import { formatTagList, parseTagList } from './tag-list';
 
 export interface ControlProps {
@@ -31,6 +33,8 @@ export interface ControlProps {
   onAddCategory: (name: string) => Promise<void>;
   /** The Summary's placeholder for a study just created from a template (its prompt). */
   summaryPrompt?: string;
+  /** Stores a picked image (the cover) in the workspace: the App's client's saveAsset. */
+  saveAsset?: SaveAsset;
 }
 
 export interface MetadataControl {
@@ -233,6 +237,11 @@ export const metadataControls: Record<AuthorKey, MetadataControl | null> = {
   categories: { Control: CategoriesControl },
   authors: { Control: AuthorsControl },
   metrics: { Control: KeyResultsControl },
+  cover: {
+    Control: ({ study, edit, saveAsset }) => (
+      <CoverPicker cover={study.cover} saveAsset={saveAsset} onChange={(cover) => edit({ cover })} />
+    ),
+  },
   // The slug follows the title (core/pure/slug.ts); it is changed by renaming, not typed here.
   slug: null,
 };
