@@ -15,6 +15,7 @@ import { dropSnapshot, readSnapshot, saveSnapshot } from './export/export-snapsh
 import { IncrementalMiss, incrementalStudies, SnapshotRecorder } from './export/site-incremental';
 import { StaleOutputError } from './export/output-plan';
 import { byNewestEdit } from '../pure/study-order';
+import { readCustomCss } from './export/site-custom-css';
 import { hasRenderCache, loadRenderCache, saveRenderCache } from './export/site-render-cache';
 import { RenderWorkers } from './export/render-workers';
 import type { ExportMemory } from './export/export-memory';
@@ -180,9 +181,12 @@ export async function exportStudies(
   const renderCache = pipeline.usesRenderCache
     ? await loadRenderCache(workspace, memory, incremental ? recorder!.sectionKeysToRender(studies) : undefined)
     : undefined;
+  const customCss =
+    request.format === 'site' && site.customCss ? await readCustomCss(workspace, site.customCss) : null;
   const input = {
     site,
     studies,
+    customCss: customCss && 'css' in customCss ? customCss.css : undefined,
     drafts: request.drafts,
     readAsset: (src: string) => readAssetFile(workspace, src),
     renderCache,
@@ -206,7 +210,11 @@ export async function exportStudies(
   if (renderCache && !incremental && !request.workspaceReadOnly?.())
     await saveRenderCache(workspace, renderCache, memory).catch(() => undefined);
   onKept?.(kept.length);
-  const warnings = [...result.warnings, ...keptWarnings(kept)];
+  const warnings = [
+    ...(customCss && 'refused' in customCss ? [customCss.refused] : []),
+    ...result.warnings,
+    ...keptWarnings(kept),
+  ];
   if (block.studies.length > 0) {
     warnings.unshift(
       `Exported anyway with publish-check errors in ${block.studies.map(studyLabel).join(', ')}: they are published as they are.`,

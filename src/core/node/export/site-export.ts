@@ -8,7 +8,8 @@ import type { SiteSettings } from '../../pure/schemas/site';
 import { fieldValues, type Study } from '../../pure/schemas/study';
 import type { OutputFile } from '../../pure/export/output-files';
 import { renderFeed, renderSitemap } from '../../pure/export/site-feed';
-import { buildSiteModel, type SiteStudy } from '../../pure/export/site-model';
+import { buildSiteModel, type SiteModel, type SiteStudy } from '../../pure/export/site-model';
+import { relatedStudies } from '../../pure/export/site-related';
 import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
 import { rememberedPage } from './site-page-memo';
 import { studyBody, type ImageResolver } from './site-study-body';
@@ -16,6 +17,15 @@ import type { RenderCache } from './site-render-cache';
 import { ExportMemory } from './export-memory';
 import type { RecordedFile } from './output-plan';
 import { FAVICON_SVG, SITE_CSS } from '../../pure/export/site-theme';
+import { brandCss } from '../../pure/export/site-theme-brand';
+import { SITE_JS } from '../../pure/export/site-script';
+import { NOT_FOUND_PATH, renderNotFound } from '../../pure/export/site-not-found';
+
+/** The stylesheet: the theme, the site's branding, then its custom CSS (last, so it wins). */
+export function siteCss(site: SiteSettings, customCss?: string): string {
+  const custom = customCss ? `/* Custom CSS (${site.customCss}) */\n${customCss}\n` : '';
+  return SITE_CSS + brandCss(site) + custom;
+}
 
 export interface SiteExportInput {
   site: SiteSettings;
@@ -38,6 +48,8 @@ export interface SiteExportInput {
   memory?: ExportMemory;
   /** Pages an earlier export left on disk that need not be rendered (an incremental export). */
   pages?: SitePageHooks;
+  /** The site's custom CSS file as read from the workspace (site-custom-css.ts), appended last. */
+  customCss?: string;
 }
 
 /**
@@ -83,13 +95,23 @@ export function siteImage(
 export const siteKeyOf = (site: SiteSettings): string => JSON.stringify([site, site.baseUrl !== '']);
 
 const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
+/** What a related study's entry shows (site-pages.ts entry()): a rename or a new summary re-renders the page. */
+const relatedEntry = (r: SiteStudy) => [
+  r.path,
+  r.study.title,
+  r.study.summary,
+  r.study.date,
+  r.study.status,
+  r.study.metrics[0] ?? null,
+];
 
 /**
  * Everything the page of `studies[i]` shows besides its sections. Every field of the table
  * (fieldValues), not a hand-picked few: a field the page shows but the key missed would serve
  * a stale page.
  */
-export function studyPageKey(siteKey: string, studies: SiteStudy[], i: number): string {
+export function studyPageKey(siteKey: string, model: SiteModel, i: number): string {
+  const { studies } = model;
   const s = studies[i]!;
   return `${siteKey}${JSON.stringify([
     s.path,
@@ -97,15 +119,25 @@ export function studyPageKey(siteKey: string, studies: SiteStudy[], i: number): 
     s.categories.map((c) => [c.name, c.path]),
     neighbour(studies[i - 1]),
     neighbour(studies[i + 1]),
+    (relatedStudies(model).get(s) ?? []).map(relatedEntry),
   ])}`;
 }
 
 export function siteExport(input: SiteExportInput): SiteExportResult {
-  const { site } = input;
-  const model = buildSiteModel(site, input.studies, input.drafts);
-  const hasFeed = site.baseUrl !== '';
   const warnings: string[] = [];
   const assets = new Map<string, Uint8Array>();
+  // A logo that cannot be exported is left out of every page (the title stays), not linked broken.
+  let site = input.site;
+  if (site.logo) {
+    const logo = exportableAsset(site.logo, input.readAsset);
+    if (logo.ok) assets.set(logo.name, logo.bytes);
+    else {
+      warnings.push(`Site logo: ${logo.reason}; the header shows the site title alone`);
+      site = { ...site, logo: '' };
+    }
+  }
+  const model = buildSiteModel(site, input.studies, input.drafts);
+  const hasFeed = site.baseUrl !== '';
   const refused = new Map<string, string>();
   const ctx: PageContext = { model, hasFeed, formatDate: dateFormatter(site.language) };
   const memory = input.memory ?? new ExportMemory();
@@ -142,13 +174,16 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   const recorded: RecordedFile[] = [];
   const files: OutputFile[] = [
     { path: 'index.html', contents: renderIndex(ctx) },
-    { path: 'assets/site.css', contents: SITE_CSS },
+    { path: 'assets/site.css', contents: siteCss(site, input.customCss) },
+    { path: 'assets/site.js', contents: SITE_JS },
     { path: 'assets/favicon.svg', contents: FAVICON_SVG },
+    { path: NOT_FOUND_PATH, contents: renderNotFound(site, hasFeed) },
   ];
+
   // Everything a study page shows besides its own study, body and neighbours.
   const siteKey = siteKeyOf(site);
   model.studies.forEach((s, i) => {
-    const key = studyPageKey(siteKey, model.studies, i);
+    const key = studyPageKey(siteKey, model, i);
     const known = input.pages?.known(s, key);
     if (known) {
       const resolve = imagesOf(s);

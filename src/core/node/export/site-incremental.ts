@@ -174,11 +174,11 @@ export async function incrementalStudies(
     if ((study.status === 'published' || drafts) && entry.publish?.key !== publishKey(categories, names, study))
       upgrade.add(study);
   }
-  const shown = buildSiteModel(site, all, drafts).studies;
+  const model = buildSiteModel(site, all, drafts);
   const siteKey = siteKeyOf(site);
-  shown.forEach((s: SiteStudy, i) => {
+  model.studies.forEach((s: SiteStudy, i) => {
     const entry = known.get(s.study);
-    if (entry && entry.page?.key !== pageKey(studyPageKey(siteKey, shown, i), entry.docs)) upgrade.add(s.study);
+    if (entry && entry.page?.key !== pageKey(studyPageKey(siteKey, model, i), entry.docs)) upgrade.add(s.study);
   });
   if (toRead.length + upgrade.size > Math.max(8, studies.length * MAX_CHANGED_SHARE)) return null;
   const read = await load([...upgrade].map((s) => s.id));

@@ -3,6 +3,7 @@
 // page (`root` is '' or '../' or '../../') so the site works from file:// and any sub-path.
 import { escapeHtml } from '../rich-text/html';
 import type { SiteSettings } from '../schemas/site';
+import { siteLogoHtml } from './site-logo';
 
 export interface PageFrame {
   site: SiteSettings;
@@ -16,6 +17,11 @@ export interface PageFrame {
   hasFeed: boolean;
   /** Already-escaped HTML that goes inside <main>. */
   body: string;
+  /**
+   * The way back to the site root, when not the page's own (rootOf(path)): the 404 page, which a
+   * server shows at any URL, links from the base URL when one is set.
+   */
+  root?: string;
 }
 
 /** `../` once per folder in `path`: the way back to the site root from that page. */
@@ -41,7 +47,7 @@ export function siteName(site: SiteSettings): string {
 
 export function renderPage(frame: PageFrame): string {
   const { site } = frame;
-  const root = rootOf(frame.path);
+  const root = frame.root ?? rootOf(frame.path);
   const name = siteName(site);
   const meta = [
     `<meta charset="utf-8">`,
@@ -58,6 +64,7 @@ export function renderPage(frame: PageFrame): string {
     site.baseUrl ? `<link rel="canonical" href="${escapeHtml(absoluteUrl(site.baseUrl, frame.path))}">` : '',
     `<link rel="icon" href="${root}assets/favicon.svg" type="image/svg+xml">`,
     `<link rel="stylesheet" href="${root}assets/site.css">`,
+    `<script src="${root}assets/site.js" defer></script>`,
     frame.hasFeed
       ? `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(name)}" href="${root}feed.xml">`
       : '',
@@ -71,7 +78,7 @@ ${meta.join('\n')}
 </head>
 <body>
 <a class="skip-link" href="#content">Skip to content</a>
-<header class="site-header"><div class="wrap"><a class="site-title" href="${root}index.html">${escapeHtml(name)}</a>${nav}</div></header>
+<header class="site-header"><div class="wrap"><a class="site-title" href="${root}index.html">${siteLogoHtml(site, root)}${escapeHtml(name)}</a>${nav}</div></header>
 <main id="content"><div class="wrap">
 ${frame.body}
 </div></main>

@@ -1,5 +1,6 @@
 // Site settings: what the exported site says about itself (casebook.json → site).
 import { z } from 'zod';
+import { ASSET_SRC_PATTERN } from '../asset-store-limits';
 
 export const SCHEMA_VERSION = 1;
 
@@ -8,6 +9,14 @@ const categoryName = z
   .trim()
   .min(1, 'Category name is empty')
   .max(80, 'Category name is longer than 80 characters');
+
+/** Body fonts the site offers: the reader's own system fonts, nothing downloaded. */
+export const siteFonts = ['sans', 'serif'] as const;
+export type SiteFont = (typeof siteFonts)[number];
+export const siteFontLabels: Record<SiteFont, string> = { sans: 'System sans-serif', serif: 'System serif' };
+
+/** A workspace-relative path to a .css file: forward slashes, no `..`, no leading `/` or `.`. */
+const CUSTOM_CSS_PATH = /^(?!.*(?:^|\/)\.)[A-Za-z0-9 _\-./]{1,200}\.css$/;
 
 export const siteSettingsSchema = z.object({
   title: z.string().trim().max(120, 'Title is longer than 120 characters'),
@@ -27,6 +36,24 @@ export const siteSettingsSchema = z.object({
     .refine((list) => new Set(list.map((c) => c.toLowerCase())).size === list.length, {
       message: 'Category names must be unique',
     }),
+  /** Links and highlights; '' keeps the theme's blue. Adjusted per background for contrast (site-theme-brand.ts). */
+  accent: z
+    .union([z.literal(''), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Accent colour must be a hex colour such as #0a58ca')])
+    .default(''),
+  /** A workspace image (`assets/<sha256>.<ext>`) shown in the header; '' for none. */
+  logo: z
+    .union([z.literal(''), z.string().regex(ASSET_SRC_PATTERN, 'Logo must be an image stored in the workspace')])
+    .default(''),
+  font: z.enum(siteFonts).default('sans').catch('sans'),
+  /** A .css file inside the workspace appended last to the site's stylesheet; '' for none. */
+  customCss: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .regex(CUSTOM_CSS_PATH, 'Custom CSS must be a .css file inside the workspace, such as theme/site.css'),
+    ])
+    .default(''),
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
@@ -49,5 +76,9 @@ export function defaultSiteSettings(): SiteSettings {
     baseUrl: '',
     language: 'en',
     categories: ['Optimization & Migration Wins', 'Failure Analysis', 'Architecture & Design'],
+    accent: '',
+    logo: '',
+    font: 'sans',
+    customCss: '',
   };
 }
