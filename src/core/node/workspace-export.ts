@@ -181,8 +181,7 @@ export async function exportStudies(
   const renderCache = pipeline.usesRenderCache
     ? await loadRenderCache(workspace, memory, incremental ? recorder!.sectionKeysToRender(studies) : undefined)
     : undefined;
-  const customCss =
-    request.format === 'site' && site.customCss ? await readCustomCss(workspace, site.customCss) : null;
+  const customCss = request.format === 'site' && site.customCss ? await readCustomCss(workspace, site.customCss) : null;
   const input = {
     site,
     studies,

@@ -170,8 +170,8 @@ describe('writeOutput', () => {
       // A new title shows on the index, its category pages, its neighbours' pager, the feed and
       // the related lists that show it (site-related.ts).
       studies[i] = { ...studies[i]!, title: 'An Edge Cache for All' };
-      const relatedTo = files.filter(
-        (f) => /<section class="related"[\s\S]*?<\/section>/.exec(String(f.contents))?.[0].includes('An Edge Cache'),
+      const relatedTo = files.filter((f) =>
+        /<section class="related"[\s\S]*?<\/section>/.exec(String(f.contents))?.[0].includes('An Edge Cache'),
       );
       const renamed = await writeOutput(dir, exportFiles(studies), { format: 'site' });
       expect(relatedTo.map((f) => f.path)).toEqual([

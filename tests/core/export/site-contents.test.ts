@@ -2,7 +2,12 @@
 // table of contents from three headings on, whatever text the headings hold.
 import { describe, expect, it } from 'vitest';
 import { siteExport } from '../../../src/core/node/export/site-export';
-import { anchorHeadings, contentsHtml, HeadingIds, type PageHeading } from '../../../src/core/pure/export/site-contents';
+import {
+  anchorHeadings,
+  contentsHtml,
+  HeadingIds,
+  type PageHeading,
+} from '../../../src/core/pure/export/site-contents';
 import type { RichTextNode } from '../../../src/core/pure/schemas/rich-text';
 import { doc, makeStudy, readSampleAsset, sampleSite } from '../../site/sample-site';
 import { decodeEntities, startTags } from '../../site/site-files';
@@ -62,7 +67,14 @@ describe('heading ids and anchor links', () => {
   it('keeps ids stable: the same headings give the same ids in another export', () => {
     const fields = { title: 'Stable', problem: doc(h(2, 'Á café — naïve'), h(3, '2024 plan'), h(2, '🎉')) };
     expect(headingIds(studyPage(fields))).toEqual(headingIds(studyPage(fields)));
-    expect(headingIds(studyPage(fields))).toEqual(['problem', 'a-cafe-naive', 'h-2024-plan', 'section', 'decisions', 'lessons']);
+    expect(headingIds(studyPage(fields))).toEqual([
+      'problem',
+      'a-cafe-naive',
+      'h-2024-plan',
+      'section',
+      'decisions',
+      'lessons',
+    ]);
   });
 
   it('escapes hostile heading text in the id, the link name and the contents', () => {
@@ -78,7 +90,11 @@ describe('heading ids and anchor links', () => {
 
   it('finds headings of structured blocks too (a decision record), keeping their classes', () => {
     const out: PageHeading[] = [];
-    const html = anchorHeadings('<h3 class="decision-title">Decision: Use &lt;Kafka&gt;</h3><h4>Consequences</h4>', new HeadingIds([]), out);
+    const html = anchorHeadings(
+      '<h3 class="decision-title">Decision: Use &lt;Kafka&gt;</h3><h4>Consequences</h4>',
+      new HeadingIds([]),
+      out,
+    );
     expect(out).toEqual([
       { level: 3, id: 'decision-use-kafka', text: 'Decision: Use <Kafka>' },
       { level: 4, id: 'consequences', text: 'Consequences' },
@@ -104,7 +120,12 @@ describe('table of contents', () => {
   it('is left out for a study with fewer than three headings', () => {
     const html = studyPage({ title: 'Short', problem: doc(para('Only text.')), decisions: doc(), lessons: doc() });
     expect(html).not.toContain('aria-label="Contents"');
-    expect(contentsHtml([{ level: 2, id: 'a', text: 'A' }, { level: 2, id: 'b', text: 'B' }])).toBe('');
+    expect(
+      contentsHtml([
+        { level: 2, id: 'a', text: 'A' },
+        { level: 2, id: 'b', text: 'B' },
+      ]),
+    ).toBe('');
   });
 
   it('lists Key results first when the study has metrics', () => {
@@ -113,7 +134,12 @@ describe('table of contents', () => {
       metrics: [{ label: 'Latency', before: 2, after: 1, unit: 'ms', better: 'lower' }],
     });
     const nav = html.match(/<nav class="contents"[\s\S]*?<\/nav>/)![0];
-    expect([...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual(['key-results', 'problem', 'decisions', 'lessons']);
+    expect([...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'key-results',
+      'problem',
+      'decisions',
+      'lessons',
+    ]);
   });
 });
 

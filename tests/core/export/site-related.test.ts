@@ -16,7 +16,9 @@ const site = { ...defaultSiteSettings(), categories: ['Ops', 'Data'] };
 const related = (studies: Study[], id: string) => {
   const model = buildSiteModel(site, studies, false);
   const s = model.studies.find((x) => x.study.id === id)!;
-  return relatedStudies(model).get(s)!.map((r) => r.study.id);
+  return relatedStudies(model)
+    .get(s)!
+    .map((r) => r.study.id);
 };
 
 describe('related studies', () => {
@@ -45,7 +47,10 @@ describe('related studies', () => {
 
   it('shows them at the end of the page, linked, under "Related case studies"', () =>
     withTempDir(async (dir) => {
-      const ws = await workspaceWith(dir, studies.map((s) => ({ ...s, status: 'published' as const })));
+      const ws = await workspaceWith(
+        dir,
+        studies.map((s) => ({ ...s, status: 'published' as const })),
+      );
       const out = path.join(dir, 'out');
       await exportSite(ws, out, { site, allowErrors: true });
       const html = await readFile(path.join(out, 'me', 'index.html'), 'utf8');

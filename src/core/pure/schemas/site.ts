@@ -49,9 +49,7 @@ export const siteSettingsSchema = z.object({
   customCss: z
     .union([
       z.literal(''),
-      z
-        .string()
-        .regex(CUSTOM_CSS_PATH, 'Custom CSS must be a .css file inside the workspace, such as theme/site.css'),
+      z.string().regex(CUSTOM_CSS_PATH, 'Custom CSS must be a .css file inside the workspace, such as theme/site.css'),
     ])
     .default(''),
 });
