@@ -28,7 +28,7 @@ export function isImageFile(file: File): file is File & { type: AssetMediaType }
   return Object.hasOwn(assetMediaTypes, file.type);
 }
 
-async function toBase64(file: File): Promise<string> {
+export async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   // In chunks: String.fromCharCode with a whole 5 MB array would overflow the call stack.
