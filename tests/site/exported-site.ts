@@ -35,6 +35,7 @@ export async function exportSite(
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css',
+  '.js': 'text/javascript',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.xml': 'application/xml',

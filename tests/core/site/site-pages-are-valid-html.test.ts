@@ -35,8 +35,8 @@ describe('exported pages', () => {
       drafts: true,
     });
     const pages = htmlPages(files);
-    // index, 7 studies, 4 categories (3 of the site's and one only a study uses)
-    expect(pages).toHaveLength(12);
+    // index, 7 studies, 4 categories (3 of the site's and one only a study uses), 404
+    expect(pages).toHaveLength(13);
     expect(await errorsOf(pages)).toEqual([]);
   });
 

@@ -74,14 +74,20 @@ function previewBody(study: Study, readAsset: StudyPreviewInput['readAsset']): S
  */
 export function inertPage(page: string): string {
   // Replacements are functions so a `$` in the stylesheet is never read as a pattern.
-  return page
-    .replace(/<link\b[^>]*>\n?/g, '')
-    .replace('</head>', () => `<style>\n${SITE_CSS}${PREVIEW_CSS}</style>\n</head>`)
-    .replace(
-      '<meta charset="utf-8">',
-      () => `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${PREVIEW_POLICY}">`,
-    )
-    .replace(/<a\b[^>]*>/g, (tag) => tag.replace(/\s(?:href|target|rel)="[^"]*"/g, ''));
+  return (
+    page
+      .replace(/<link\b[^>]*>\n?/g, '')
+      // The site's script (code copy buttons): the preview runs none.
+      .replace(/<script\b[^>]*><\/script>\n?/g, '')
+      // Links to its own headings lead nowhere in an inert preview (and a name without href is invalid).
+      .replace(/<a class="heading-anchor"[^>]*>#<\/a>/g, '')
+      .replace('</head>', () => `<style>\n${SITE_CSS}${PREVIEW_CSS}</style>\n</head>`)
+      .replace(
+        '<meta charset="utf-8">',
+        () => `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${PREVIEW_POLICY}">`,
+      )
+      .replace(/<a\b[^>]*>/g, (tag) => tag.replace(/\s(?:href|target|rel)="[^"]*"/g, ''))
+  );
 }
 
 /** The study's published page as one self-contained, inert HTML document. */

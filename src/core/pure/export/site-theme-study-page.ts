@@ -19,7 +19,7 @@ export const STUDY_PAGE_CSS = `.contents { margin: 0 0 2.5rem; padding: 1rem 1.2
 .heading-2 > .heading-anchor { font-size: 1.5rem; line-height: 1.25; }
 .heading-3 > .heading-anchor { font-size: 1.2rem; line-height: 1.25; }
 .heading-4 > .heading-anchor, .heading-5 > .heading-anchor, .heading-6 > .heading-anchor { font-size: 1.05rem; line-height: 1.25; }
-.heading:hover > .heading-anchor, .heading-anchor:focus-visible { opacity: 1; }
+.heading:hover > .heading-anchor, .heading-anchor:focus { opacity: 1; }
 .heading-anchor:hover { color: var(--accent); }
 .study-section > .heading > h2 { padding-top: 1.5rem; border-top: 1px solid var(--rule); margin-top: 2.5rem; }
 .study-section > .heading > .heading-anchor { top: calc(1.5rem + 1px); }
