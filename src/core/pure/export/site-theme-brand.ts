@@ -85,7 +85,7 @@ export function accentColours(accent: string): AccentColours {
 const SERIF = 'ui-serif, Georgia, Cambria, "Times New Roman", Times, serif';
 
 /** CSS for the site's branding, '' when it has none. Appended after the theme. */
-export function brandCss(site: Pick<SiteSettings, 'accent' | 'font'>): string {
+export function brandCss(site: Pick<SiteSettings, 'accent' | 'font'> & Partial<Pick<SiteSettings, 'logo'>>): string {
   const parts: string[] = [];
   if (site.accent && /^#[0-9a-fA-F]{6}$/.test(site.accent)) {
     const c = accentColours(site.accent);
@@ -96,5 +96,11 @@ export function brandCss(site: Pick<SiteSettings, 'accent' | 'font'>): string {
     );
   }
   if (site.font === 'serif') parts.push(`:root { --font-body: ${SERIF}; }`);
+  // The logo (site-logo.ts) at the header's line height, its width from its own proportions.
+  if (site.logo)
+    parts.push(
+      '.site-title { display: inline-flex; align-items: center; gap: 0.5rem; }',
+      '.site-logo { height: 2rem; width: auto; border-radius: 0; }',
+    );
   return parts.length ? `/* Branding (Site settings) */\n${parts.join('\n')}\n` : '';
 }

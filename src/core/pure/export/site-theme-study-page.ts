@@ -22,9 +22,9 @@ export const STUDY_PAGE_CSS = `.contents { margin: 0 0 2.5rem; padding: 1rem 1.2
 .heading:hover > .heading-anchor, .heading-anchor:focus { opacity: 1; }
 .heading-anchor:hover { color: var(--accent); }
 .study-section > .heading > h2 { padding-top: 1.5rem; border-top: 1px solid var(--rule); margin-top: 2.5rem; }
-.study-section > .heading > .heading-anchor { top: calc(1.5rem + 1px); }
+.study-section > .heading-2 > .heading-anchor { top: calc(1.5rem + 1px); }
 .study-section:first-of-type > .heading > h2 { border-top: 0; padding-top: 0; margin-top: 0; }
-.study-section:first-of-type > .heading > .heading-anchor { top: 0; }
+.study-section:first-of-type > .heading-2 > .heading-anchor { top: 0; }
 /* The heading's top margin collapses through its wrapper: the anchor sits at the heading's text. */
 .heading > h2, .heading > h3, .heading > h4, .heading > h5, .heading > h6 { scroll-margin-top: 1rem; }
 .code-block { margin: 0 0 1.2em; border: 1px solid var(--rule); border-radius: 8px; background: var(--code-bg); }
