@@ -8,7 +8,7 @@ import { MAX_CUSTOM_CSS_BYTES, readCustomCss } from '../../../src/core/node/expo
 import { siteExport } from '../../../src/core/node/export/site-export';
 import { SITE_CSS } from '../../../src/core/pure/export/site-theme';
 import { accentColours, brandCss, contrastRatio } from '../../../src/core/pure/export/site-theme-brand';
-import { siteSettingsSchema } from '../../../src/core/pure/schemas/site';
+import { sitePatchSchema, siteSettingsSchema } from '../../../src/core/pure/schemas/site';
 import { exportSite, workspaceWith } from '../../helpers/incremental-export';
 import { sampleStudy } from '../../helpers/study-files';
 import { withTempDir } from '../../helpers/temp-dir';
@@ -50,6 +50,22 @@ describe('the accent colour', () => {
       expect(r.success).toBe(false);
       expect(JSON.stringify(r.error?.issues)).toContain('Accent colour must be a hex colour');
     }
+  });
+
+  it('is kept by a patch of other settings (adding a category must not reset the branding)', () => {
+    expect(sitePatchSchema.parse({ categories: ['A'] })).toEqual({ categories: ['A'] });
+    const saved = siteSettingsSchema.parse({
+      ...sampleSite({ accent: '#ff6600', font: 'serif' }),
+      ...sitePatchSchema.parse({ title: 'T' }),
+    });
+    expect(saved).toMatchObject({
+      accent: '#ff6600',
+      font: 'serif',
+      title: 'T',
+      baseUrl: 'https://eng.example.com/cases/',
+    });
+    // A font this version does not know (a newer file) reads as the default rather than refusing the file.
+    expect(siteSettingsSchema.parse({ ...sampleSite(), font: 'comic' }).font).toBe('sans');
   });
 
   it('is added to the stylesheet for screens only (print keeps black links); none by default', () => {

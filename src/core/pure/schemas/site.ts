@@ -44,7 +44,7 @@ export const siteSettingsSchema = z.object({
   logo: z
     .union([z.literal(''), z.string().regex(ASSET_SRC_PATTERN, 'Logo must be an image stored in the workspace')])
     .default(''),
-  font: z.enum(siteFonts).default('sans').catch('sans'),
+  font: z.enum(siteFonts).catch('sans').default('sans'),
   /** A .css file inside the workspace appended last to the site's stylesheet; '' for none. */
   customCss: z
     .union([
@@ -55,7 +55,17 @@ export const siteSettingsSchema = z.object({
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
-export const sitePatchSchema = siteSettingsSchema.partial().strict();
+// Built from the fields without their defaults: `.partial()` alone would fill every field that
+// has one (base URL, language, branding) into any patch, so adding a category would reset them.
+const patchShape = Object.fromEntries(
+  Object.entries(siteSettingsSchema.shape).map(([key, schema]) => [
+    key,
+    (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
+  ]),
+) as unknown as {
+  [K in keyof typeof siteSettingsSchema.shape]: z.ZodOptional<z.ZodType<z.infer<(typeof siteSettingsSchema.shape)[K]>>>;
+};
+export const sitePatchSchema = z.object(patchShape).strict();
 export type SitePatch = z.infer<typeof sitePatchSchema>;
 
 export const workspaceFileSchema = z.object({
