@@ -15,6 +15,7 @@ import { dropSnapshot, readSnapshot, saveSnapshot } from './export/export-snapsh
 import { IncrementalMiss, incrementalStudies, SnapshotRecorder } from './export/site-incremental';
 import { StaleOutputError } from './export/output-plan';
 import { byNewestEdit } from '../pure/study-order';
+import { readCustomCss } from './export/site-custom-css';
 import { hasRenderCache, loadRenderCache, saveRenderCache } from './export/site-render-cache';
 import { RenderWorkers } from './export/render-workers';
 import { loadCardCache } from './export/site-cards';
@@ -181,9 +182,11 @@ export async function exportStudies(
   const renderCache = pipeline.usesRenderCache
     ? await loadRenderCache(workspace, memory, incremental ? recorder!.sectionKeysToRender(studies) : undefined)
     : undefined;
+  const customCss = request.format === 'site' && site.customCss ? await readCustomCss(workspace, site.customCss) : null;
   const input = {
     site,
     studies,
+    customCss: customCss && 'css' in customCss ? customCss.css : undefined,
     drafts: request.drafts,
     readAsset: (src: string) => readAssetFile(workspace, src),
     renderCache,
@@ -210,7 +213,11 @@ export async function exportStudies(
     await saveRenderCache(workspace, renderCache, memory).catch(() => undefined);
   if (input.cards && !request.workspaceReadOnly?.()) await input.cards.save(workspace).catch(() => undefined);
   onKept?.(kept.length);
-  const warnings = [...result.warnings, ...keptWarnings(kept)];
+  const warnings = [
+    ...(customCss && 'refused' in customCss ? [customCss.refused] : []),
+    ...result.warnings,
+    ...keptWarnings(kept),
+  ];
   if (block.studies.length > 0) {
     warnings.unshift(
       `Exported anyway with publish-check errors in ${block.studies.map(studyLabel).join(', ')}: they are published as they are.`,

@@ -97,7 +97,9 @@ describe('incremental site export', () => {
       const ws = await workspaceWith(dir, twelve());
       const out = path.join(dir, 'out');
       await exportSite(ws, out);
-      await saveStudy(ws, published(6, { title: 'Renamed' }));
+      // A title that keeps its place in the order; study 6 is in no related list (site-related.test.ts
+      // covers those pages): its own page and its neighbours' change.
+      await saveStudy(ws, published(6, { title: 'Study 6 renamed' }));
       const before = await siteFiles(out);
       const { read } = await expectAsFull(ws, out, dir);
       const after = await siteFiles(out);

@@ -170,12 +170,21 @@ describe('writeOutput', () => {
       expect(await readFile(path.join(dir, 'an-edge-cache-for-everyone/index.html'), 'utf8')).toContain('Cache less.');
       expect((await stat(path.join(dir, 'the-queue-that-ate-friday/index.html'))).mtimeMs).toBe(before.mtimeMs);
 
-      // A new title shows on the index, its category pages, its neighbours' pager and the feed.
+      // A new title shows on the index, its category pages, its neighbours' pager, the feed and
+      // the related lists that show it (site-related.ts).
       studies[i] = { ...studies[i]!, title: 'An Edge Cache for All' };
+      const relatedTo = files.filter((f) =>
+        /<section class="related"[\s\S]*?<\/section>/.exec(String(f.contents))?.[0].includes('An Edge Cache'),
+      );
       const renamed = await writeOutput(dir, exportFiles(studies), { format: 'site' });
-      // own page, index, category, archive, its tag's page, two neighbours, feed, the category's
-      // feed, search index, its new social card
-      expect(renamed.written).toBe(11);
+      expect(relatedTo.map((f) => f.path)).toEqual([
+        'when-nobody-owns-the-cloud-bill/index.html',
+        'the-queue-that-ate-friday/index.html',
+        'rewriting-search-without-a-freeze/index.html', // also a neighbour
+      ]);
+      // own page, index, category, archive, its tag's page, two neighbours, two more related, feed,
+      // the category's feed, search index, its new social card
+      expect(renamed.written).toBe(13);
     });
   });
 

@@ -154,7 +154,7 @@ describe('the page memo', () => {
       const model = buildSiteModel(site, studies, true);
       return studyPageKey(
         siteKeyOf(site, model),
-        model.studies,
+        model,
         model.studies.findIndex((s) => s.study.id === 'a'),
       );
     };
@@ -175,8 +175,9 @@ describe('the page memo', () => {
     const far = makeStudy({ id: 'far', title: 'Far study', tags: ['x'], date: '2019-01-01' });
     const first = exportOf([a, mid, far], sampleSite(), memory);
     expect(pageOf(first, 'a-study/index.html')).toContain('href="../tag/c/index.html">C++</a>');
-    // The oldest study: a neighbour of "Far study" only, so A's page changes for its tag alone.
-    const b = makeStudy({ id: 'b', title: 'B study', tags: ['C'], date: '2018-01-01' });
+    // The oldest study: a neighbour of "Far study" only and in no category (so related to none),
+    // so A's page changes for its tag alone.
+    const b = makeStudy({ id: 'b', title: 'B study', tags: ['C'], categories: [], date: '2018-01-01' });
     const second = exportOf([a, mid, far, b], sampleSite(), memory);
     expect(pageOf(second, 'a-study/index.html')).toContain('href="../tag/c-2/index.html">C++</a>');
     expect(pageOf(second, 'tag/c/index.html')).toContain('B study');

@@ -101,10 +101,11 @@ describe('study page', () => {
 
   it('shows the non-empty sections as h2 with the editor headings one level down', () => {
     const h2s = [...page.matchAll(/<h2 id="[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
-    expect(h2s).toEqual(['Key results', 'Problem', 'Decisions', 'Lessons']); // Tradeoffs is empty
-    expect(page).toContain('<h3>Where it started</h3>');
-    expect(page).toContain('<h4>Numbers</h4>');
-    expect(page).toContain('<h5>Small heading</h5>');
+    // Tradeoffs is empty; "Related case studies" follows the article.
+    expect(h2s).toEqual(['Key results', 'Problem', 'Decisions', 'Lessons', 'Related case studies']);
+    expect(page).toContain('<h3 id="where-it-started">Where it started</h3>');
+    expect(page).toContain('<h4 id="numbers">Numbers</h4>');
+    expect(page).toContain('<h5 id="small-heading">Small heading</h5>');
   });
 
   it('renders rich text: marks, safe links, lists, tables, quotes and highlighted code', () => {

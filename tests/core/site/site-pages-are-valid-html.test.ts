@@ -47,8 +47,8 @@ describe('exported pages', () => {
     });
     const pages = htmlPages(files);
     // index, search, 7 studies, 4 categories (3 of the site's and one only a study uses), 3 tags
-    // and the tag index, 3 authors, the archive
-    expect(pages).toHaveLength(21);
+    // and the tag index, 3 authors, the archive, 404
+    expect(pages).toHaveLength(22);
     expect(await errorsOf(pages)).toEqual([]);
   });
 

@@ -30,6 +30,8 @@ export interface PipelineInput {
   memory: ExportMemory;
   /** Pages an incremental export need not render (site only: site-incremental.ts). */
   pages?: SitePageHooks;
+  /** The custom CSS file's text (site only: site-custom-css.ts). */
+  customCss?: string;
   /** Render workers started ahead (site only); the caller stops those not used. */
   renderWorkers?: RenderWorkers;
   /** Social cards drawn by earlier exports (site only: site-cards.ts). */

@@ -104,7 +104,9 @@ export interface ExportInputs {
  */
 export function exportInputs(request: ReceiptRequest, takenAt = Date.now()): ExportInputs {
   const folder = (name: string) => folderIdentity(path.join(request.workspace, name)) as unknown[][];
-  const settings = [RECEIPT_VERSION, buildIdentity(), request.format, request.drafts, request.site];
+  // The custom CSS file is read by the site export (site-custom-css.ts): an edit to it alone must export again.
+  const css = request.site.customCss ? customCssIdentity(request.workspace, request.site.customCss) : null;
+  const settings = [RECEIPT_VERSION, buildIdentity(), request.format, request.drafts, request.site, css];
   const templates = folder(TEMPLATES_DIR);
   const assets = folder(ASSETS_DIR);
   const studies = folder(STUDIES_DIR);
@@ -117,8 +119,14 @@ export function exportInputs(request: ReceiptRequest, takenAt = Date.now()): Exp
     withoutStudies: hash([...settings, templates, assets]),
     studies: stamps,
     takenAt,
-    racy: entries.some((e) => e.length < 5 || racy(e.slice(1) as number[], takenAt)),
+    racy: entries.some((e) => e.length < 5 || racy(e.slice(1) as number[], takenAt)) || (!!css && racy(css, takenAt)),
   };
+}
+
+/** The custom CSS file's identity (a link or a missing file has none: the export reads neither). */
+function customCssIdentity(workspace: string, rel: string): number[] | null {
+  const stat = lstatSync(path.join(workspace, ...rel.split('/')), { throwIfNoEntry: false });
+  return stat ? identity(stat) : null;
 }
 
 /** One hash of everything the export's output depends on (exportInputs(request).hash). */

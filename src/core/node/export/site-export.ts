@@ -21,6 +21,7 @@ import { imageSize } from '../../pure/image-size';
 import type { CardSource } from './site-cards';
 import { cardName } from './site-card-render';
 import { buildSiteModel, type SitePerson, type SiteStudy } from '../../pure/export/site-model';
+import { relatedStudies } from '../../pure/export/site-related';
 import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
 import { ARCHIVE_PATH, renderArchive, renderAuthor, renderTag, renderTagIndex, TAG_INDEX_PATH } from './site-listings';
 import { rememberedPage } from './site-page-memo';
@@ -37,6 +38,14 @@ import { SEARCH_PAGE } from '../../pure/export/site-search-box';
 import type { SectionSearch } from '../../pure/export/site-search-doc';
 import { searchIndexFile } from './site-search-file';
 import type { SiteModel } from '../../pure/export/site-model';
+import { brandCss } from '../../pure/export/site-theme-brand';
+import { NOT_FOUND_PATH, renderNotFound } from '../../pure/export/site-not-found';
+
+/** The stylesheet: the theme, the site's branding, then its custom CSS (last, so it wins). */
+export function siteCss(site: SiteSettings, customCss?: string): string {
+  const custom = customCss ? `/* Custom CSS (${site.customCss}) */\n${customCss}\n` : '';
+  return SITE_CSS + brandCss(site) + custom;
+}
 
 export interface SiteExportInput {
   site: SiteSettings;
@@ -65,6 +74,8 @@ export interface SiteExportInput {
    * without a cover have no og:image.
    */
   cards?: CardSource;
+  /** The site's custom CSS file as read from the workspace (site-custom-css.ts), appended last. */
+  customCss?: string;
 }
 
 /**
@@ -118,6 +129,19 @@ export const siteKeyOf = (site: SiteSettings, model: SiteModel): string =>
   JSON.stringify([site, site.baseUrl !== '', headerCategories(model), cardName('')]);
 
 const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : null);
+/**
+ * What a related study's entry shows (site-entries.ts, without reading time): a rename, a new
+ * summary or outcome re-renders the page.
+ */
+const relatedEntry = (r: SiteStudy) => [
+  r.path,
+  r.study.title,
+  r.study.summary,
+  r.study.date,
+  r.study.status,
+  r.study.outcome,
+  r.study.metrics[0] ?? null,
+];
 
 /**
  * Everything the page of `studies[i]` shows besides its sections. Every field of the table
@@ -127,7 +151,8 @@ const neighbour = (n: SiteStudy | undefined) => (n ? [n.path, n.study.title] : n
  * site settings (siteKey); whether its file travels is the assets folder's, which a snapshot's
  * inputs hash covers (export-receipt.ts) and the in-memory page memo is keyed by (below).
  */
-export function studyPageKey(siteKey: string, studies: SiteStudy[], i: number): string {
+export function studyPageKey(siteKey: string, model: SiteModel, i: number): string {
+  const { studies } = model;
   const s = studies[i]!;
   return `${siteKey}${JSON.stringify([
     s.path,
@@ -137,6 +162,7 @@ export function studyPageKey(siteKey: string, studies: SiteStudy[], i: number): 
     s.people.map((p) => [p.name, p.path]),
     neighbour(studies[i - 1]),
     neighbour(studies[i + 1]),
+    (relatedStudies(model).get(s) ?? []).map(relatedEntry),
   ])}`;
 }
 
@@ -164,11 +190,20 @@ export function siteAvatars(
 }
 
 export function siteExport(input: SiteExportInput): SiteExportResult {
-  const { site } = input;
-  const model = buildSiteModel(site, input.studies, input.drafts);
-  const hasFeed = site.baseUrl !== '';
   const warnings: string[] = [];
   const assets = new Map<string, Uint8Array>();
+  // A logo that cannot be exported is left out of every page (the title stays), not linked broken.
+  let site = input.site;
+  if (site.logo) {
+    const logo = exportableAsset(site.logo, input.readAsset);
+    if (logo.ok) assets.set(logo.name, logo.bytes);
+    else {
+      warnings.push(`Site logo: ${logo.reason}; the header shows the site title alone`);
+      site = { ...site, logo: '' };
+    }
+  }
+  const model = buildSiteModel(site, input.studies, input.drafts);
+  const hasFeed = site.baseUrl !== '';
   const refused = new Map<string, string>();
   const minutes = new Map<SiteStudy, number>();
   const avatars = siteAvatars(model.people, input.readAsset, assets, warnings);
@@ -231,15 +266,17 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   const files: OutputFile[] = [
     { path: SEARCH_PAGE, contents: renderSearchPage(site, hasFeed, headerCategories(model)) },
     { path: 'robots.txt', contents: renderRobots(site.baseUrl) },
-    { path: 'assets/site.css', contents: SITE_CSS },
+    { path: 'assets/site.css', contents: siteCss(site, input.customCss) },
     { path: 'assets/favicon.svg', contents: FAVICON_SVG },
     { path: 'assets/site.js', contents: SITE_SCRIPT },
     { path: SEARCH_INDEX_ASSET, contents: searchIndexFile(model, memory, input.pages) },
+    { path: NOT_FOUND_PATH, contents: renderNotFound(site, hasFeed, headerCategories(model)) },
   ];
+
   // Everything a study page shows besides its own study, body and neighbours.
   const siteKey = siteKeyOf(site, model);
   model.studies.forEach((s, i) => {
-    const key = studyPageKey(siteKey, model.studies, i);
+    const key = studyPageKey(siteKey, model, i);
     const known = input.pages?.known(s, key);
     if (known) {
       const resolve = imagesOf(s);

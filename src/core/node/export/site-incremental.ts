@@ -187,13 +187,12 @@ export async function incrementalStudies(
       upgrade.add(study);
   }
   const model = buildSiteModel(site, all, drafts);
-  const shown = model.studies;
   const siteKey = siteKeyOf(site, model);
-  shown.forEach((s: SiteStudy, i) => {
+  model.studies.forEach((s: SiteStudy, i) => {
     const entry = known.get(s.study);
     if (!entry) return;
     // A page recorded without its reading time (an older Casebook's snapshot) is made again.
-    if (entry.page?.key !== pageKey(studyPageKey(siteKey, shown, i), entry.docs) || entry.page.minutes === undefined)
+    if (entry.page?.key !== pageKey(studyPageKey(siteKey, model, i), entry.docs) || entry.page.minutes === undefined)
       upgrade.add(s.study);
   });
   if (toRead.length + upgrade.size > Math.max(8, studies.length * MAX_CHANGED_SHARE)) return null;

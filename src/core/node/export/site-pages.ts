@@ -2,7 +2,7 @@
 // category), one page per study, one page per category. All user text is escaped here or in
 // rich-text/html.ts; every link is relative to the page that holds it.
 import { escapeHtml } from '../../pure/rich-text/html';
-import { outcomeLabels, sectionLabels } from '../../pure/schemas/study';
+import { outcomeLabels, sectionKeys, sectionLabels } from '../../pure/schemas/study';
 import { renderPage, rootOf, siteName, visible, type PageFrame } from '../../pure/export/site-layout';
 import type { SiteCategory, SiteModel, SitePerson, SiteStudy } from '../../pure/export/site-model';
 import { headerCategories } from '../../pure/export/site-header';
@@ -13,6 +13,14 @@ import { entries, titleOf } from './site-entries';
 import type { PageSocial, SocialImage } from '../../pure/export/site-social-meta';
 import { categoryFeedPath } from '../../pure/export/site-feed';
 import { coverFigure, type ShownCover } from '../../pure/export/site-share';
+import {
+  anchorHeadings,
+  anchoredHeading,
+  contentsHtml,
+  HeadingIds,
+  type PageHeading,
+} from '../../pure/export/site-contents';
+import { relatedStudies } from '../../pure/export/site-related';
 
 /** How many entries a category section shows on the index before "All N …". */
 export const INDEX_SECTION_LIMIT = 10;
@@ -101,6 +109,11 @@ function metaLine(s: SiteStudy, minutes: number, root: string, ctx: PageContext)
     const word = outcomeLabels[s.study.outcome];
     items.push(`<li>Outcome: <span class="badge outcome-${s.study.outcome}">${word}</span></li>`);
   }
+  const updated = s.study.updatedAt.slice(0, 10);
+  // Only a later day: an edit the same day, or a date set ahead of the last edit, is no update.
+  if (s.study.date && /^\d{4}-\d{2}-\d{2}$/.test(updated) && updated > s.study.date) {
+    items.push(`<li>Updated <time datetime="${updated}">${escapeHtml(ctx.formatDate(updated))}</time></li>`);
+  }
   items.push(`<li>${minutes} min read</li>`);
   return `<ul class="meta">${items.join('')}</ul>`;
 }
@@ -112,6 +125,19 @@ function pager(older: SiteStudy | undefined, newer: SiteStudy | undefined, root:
   return `<nav class="pager" aria-label="More case studies">${older ? link(older, 'Previous', 'prev') : ''}${newer ? link(newer, 'Next', 'next') : ''}</nav>`;
 }
 
+/** The studies sharing categories and tags with this one, at the end of its page. */
+function related(s: SiteStudy, root: string, ctx: PageContext): string {
+  const list = relatedStudies(ctx.model).get(s) ?? [];
+  if (!list.length) return '';
+  // Without reading times: a related study drawn later in the export has none yet, and the
+  // page's key (studyPageKey) could not see one change.
+  const noMinutes: PageContext = { ...ctx, minutes: new Map() };
+  return `<section class="related" aria-labelledby="related"><h2 id="related">Related case studies</h2>${entries(list, root, noMinutes, 3)}</section>`;
+}
+
+/** Ids the page gives its own elements, which no heading may take. */
+const PAGE_IDS = ['content', 'key-results', 'related', ...sectionKeys];
+
 /** `index` is the study's place in model.studies (newest first): previous = older, next = newer. */
 export function renderStudy(
   ctx: PageContext,
@@ -122,10 +148,21 @@ export function renderStudy(
 ): string {
   const s = ctx.model.studies[index]!;
   const root = rootOf(s.path);
-  const sections = content.sections.map(
-    ({ key, html }) =>
-      `<section class="study-section" aria-labelledby="${key}"><h2 id="${key}">${sectionLabels[key]}</h2>\n${html}\n</section>`,
+  const ids = new HeadingIds(PAGE_IDS);
+  const headings: PageHeading[] = [];
+  const keyResults = keyResultsHtml(s.study.metrics).replace(
+    '<h2 id="key-results">Key results</h2>',
+    () => (
+      headings.push({ level: 2, id: 'key-results', text: 'Key results' }),
+      anchoredHeading(2, 'key-results', '', 'Key results', 'Key results')
+    ),
   );
+  const sections = content.sections.map(({ key, html }) => {
+    const label = sectionLabels[key];
+    headings.push({ level: 2, id: key, text: label });
+    const heading = anchoredHeading(2, key, '', label, label);
+    return `<section class="study-section" aria-labelledby="${key}">${heading}\n${anchorHeadings(html, ids, headings)}\n</section>`;
+  });
   const body = [
     `<article class="study">`,
     `<header class="study-header"><h1>${escapeHtml(titleOf(s))}</h1>`,
@@ -134,12 +171,14 @@ export function renderStudy(
     metaLine(s, content.minutes, root, ctx),
     `</header>`,
     coverFigure(share.cover, share.coverSrc ?? `${root}${share.cover?.path ?? ''}`),
-    keyResultsHtml(s.study.metrics),
+    contentsHtml(headings),
+    keyResults,
     `<div class="study-body">`,
     ...sections,
     `</div>`,
     tagLinksHtml(s.tags, root),
     `</article>`,
+    related(s, root, ctx),
     pager(ctx.model.studies[index + 1], ctx.model.studies[index - 1], root),
   ];
   return renderPage({

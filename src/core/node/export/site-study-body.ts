@@ -39,7 +39,8 @@ export interface ImageResolver {
 // 2: link targets written exactly as checked (no trim), image src checked, Map lookups by type.
 // 3: a timeline entry outside its timeline is a paragraph; an empty timeline renders nothing
 //    (shapes the render probe, being loadable by the editor, cannot hold).
-export const SECTION_RENDER_VERSION = 3;
+// 4: a code block is a <div class="code-block"> with its language label above the <pre>.
+export const SECTION_RENDER_VERSION = 4;
 
 /** How many bodies an ExportMemory holds before it forgets them all. */
 const MAX_CACHED = 5000;

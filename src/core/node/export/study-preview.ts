@@ -77,9 +77,11 @@ export function inertPage(page: string): string {
   return (
     page
       .replace(/<link\b[^>]*>\n?/g, '')
-      // The site's scripts and search box: the preview is one inert document.
+      // The site's scripts and search box: the preview is one inert document, running nothing.
       .replace(/<script\b[^>]*><\/script>\n?/g, '')
       .replace(/<form\b[\s\S]*?<\/form>/g, '')
+      // Links to its own headings lead nowhere in an inert preview (and a name without href is invalid).
+      .replace(/<a class="heading-anchor"[^>]*>#<\/a>/g, '')
       .replace('</head>', () => `<style>\n${SITE_CSS}${PREVIEW_CSS}</style>\n</head>`)
       .replace(
         '<meta charset="utf-8">',

@@ -5,6 +5,7 @@ import { escapeHtml } from '../rich-text/html';
 import type { SiteSettings } from '../schemas/site';
 import { siteHeaderHtml, type HeaderLink } from './site-header';
 import { socialMetaTags, type PageSocial } from './site-social-meta';
+import { siteLogoHtml } from './site-logo';
 
 export interface PageFrame {
   site: SiteSettings;
@@ -31,6 +32,11 @@ export interface PageFrame {
   social?: PageSocial;
   /** A feed of this page's own (a category's), linked besides the site's. */
   feed?: { title: string; path: string };
+  /**
+   * The way back to the site root, when not the page's own (rootOf(path)): the 404 page, which a
+   * server shows at any URL, links from the base URL when one is set.
+   */
+  root?: string;
 }
 
 /** `../` once per folder in `path`: the way back to the site root from that page. */
@@ -56,7 +62,7 @@ export function siteName(site: SiteSettings): string {
 
 export function renderPage(frame: PageFrame): string {
   const { site } = frame;
-  const root = rootOf(frame.path);
+  const root = frame.root ?? rootOf(frame.path);
   const name = siteName(site);
   const meta = [
     `<meta charset="utf-8">`,
@@ -69,6 +75,7 @@ export function renderPage(frame: PageFrame): string {
     site.baseUrl ? `<link rel="canonical" href="${escapeHtml(absoluteUrl(site.baseUrl, frame.path))}">` : '',
     `<link rel="icon" href="${root}assets/favicon.svg" type="image/svg+xml">`,
     `<link rel="stylesheet" href="${root}assets/site.css">`,
+    `<script src="${root}assets/site.js" defer></script>`,
     frame.hasFeed
       ? `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(name)}" href="${root}feed.xml">`
       : '',
@@ -80,7 +87,14 @@ export function renderPage(frame: PageFrame): string {
   const scripts = [...(frame.scripts ?? []), 'assets/site.js']
     .map((src) => `<script src="${root}${src}" defer></script>`)
     .join('\n');
-  const header = siteHeaderHtml({ root, path: frame.path, name, categories: frame.categories, hasFeed: frame.hasFeed });
+  const header = siteHeaderHtml({
+    root,
+    path: frame.path,
+    name,
+    logoHtml: siteLogoHtml(site, root),
+    categories: frame.categories,
+    hasFeed: frame.hasFeed,
+  });
   const byline = site.author ? `<p>${escapeHtml(site.author)}</p>` : '';
   // The archive is every page's way to all studies (the header may link it too).
   const browse = frame.browse

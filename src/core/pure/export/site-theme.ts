@@ -8,6 +8,7 @@ import { SITE_COVER_CSS } from './site-theme-cover';
 import { DECISION_CSS } from './site-theme-decision';
 import { LISTINGS_CSS } from './site-theme-listings';
 import { HEADER_CSS } from './site-theme-header';
+import { STUDY_PAGE_CSS } from './site-theme-study-page';
 
 export const SITE_CSS = `/* Casebook site theme */
 :root {
@@ -128,8 +129,6 @@ th p, td p { margin: 0; }
 .outcome-mixed { color: var(--badge-mixed); }
 .outcome-ongoing { color: var(--badge-ongoing); }
 .draft { color: var(--badge-mixed); }
-.study-section > h2 { padding-top: 1.5rem; border-top: 1px solid var(--rule); margin-top: 2.5rem; }
-.study-section:first-of-type > h2 { border-top: 0; padding-top: 0; margin-top: 0; }
 .tags { color: var(--muted); font-size: 0.925rem; }
 .pager { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin-top: 3.5rem; padding-top: 1.5rem; border-top: 1px solid var(--rule); }
 .pager a { display: block; text-decoration: none; color: var(--fg); border: 1px solid var(--rule); border-radius: 8px; padding: 0.75rem 1rem; }
@@ -183,7 +182,7 @@ th p, td p { margin: 0; }
   h2, h3, h4 { break-after: avoid; }
   .site-footer { border-top: 1px solid #bbb; }
 }
-${METRICS_CSS}${DECISION_CSS}${LISTINGS_CSS}${HEADER_CSS}`;
+${METRICS_CSS}${DECISION_CSS}${LISTINGS_CSS}${HEADER_CSS}${STUDY_PAGE_CSS}`;
 
 export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 <rect width="32" height="32" rx="7" fill="#0a58ca"/>

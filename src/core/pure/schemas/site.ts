@@ -35,6 +35,13 @@ export const siteAuthorSchema = z.object({
   avatar: z.union([z.literal(''), z.string().regex(ASSET_SRC_PATTERN, 'Avatar must be a workspace image')]).default(''),
 });
 export type SiteAuthor = z.infer<typeof siteAuthorSchema>;
+/** Body fonts the site offers: the reader's own system fonts, nothing downloaded. */
+export const siteFonts = ['sans', 'serif'] as const;
+export type SiteFont = (typeof siteFonts)[number];
+export const siteFontLabels: Record<SiteFont, string> = { sans: 'System sans-serif', serif: 'System serif' };
+
+/** A workspace-relative path to a .css file: forward slashes, no `..`, no leading `/` or `.`. */
+const CUSTOM_CSS_PATH = /^(?!.*(?:^|\/)\.)[A-Za-z0-9 _\-./]{1,200}\.css$/;
 
 export const siteSettingsSchema = z.object({
   title: z.string().trim().max(120, 'Title is longer than 120 characters'),
@@ -62,10 +69,36 @@ export const siteSettingsSchema = z.object({
       message: 'Author names must be unique',
     })
     .default([]),
+  /** Links and highlights; '' keeps the theme's blue. Adjusted per background for contrast (site-theme-brand.ts). */
+  accent: z
+    .union([z.literal(''), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Accent colour must be a hex colour such as #0a58ca')])
+    .default(''),
+  /** A workspace image (`assets/<sha256>.<ext>`) shown in the header; '' for none. */
+  logo: z
+    .union([z.literal(''), z.string().regex(ASSET_SRC_PATTERN, 'Logo must be an image stored in the workspace')])
+    .default(''),
+  font: z.enum(siteFonts).catch('sans').default('sans'),
+  /** A .css file inside the workspace appended last to the site's stylesheet; '' for none. */
+  customCss: z
+    .union([
+      z.literal(''),
+      z.string().regex(CUSTOM_CSS_PATH, 'Custom CSS must be a .css file inside the workspace, such as theme/site.css'),
+    ])
+    .default(''),
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
-export const sitePatchSchema = siteSettingsSchema.partial().strict();
+// Built from the fields without their defaults: `.partial()` alone would fill every field that
+// has one (base URL, language, branding) into any patch, so adding a category would reset them.
+const patchShape = Object.fromEntries(
+  Object.entries(siteSettingsSchema.shape).map(([key, schema]) => [
+    key,
+    (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
+  ]),
+) as unknown as {
+  [K in keyof typeof siteSettingsSchema.shape]: z.ZodOptional<z.ZodType<z.infer<(typeof siteSettingsSchema.shape)[K]>>>;
+};
+export const sitePatchSchema = z.object(patchShape).strict();
 export type SitePatch = z.infer<typeof sitePatchSchema>;
 
 export const workspaceFileSchema = z.object({
@@ -85,5 +118,9 @@ export function defaultSiteSettings(): SiteSettings {
     language: 'en',
     categories: ['Optimization & Migration Wins', 'Failure Analysis', 'Architecture & Design'],
     authors: [],
+    accent: '',
+    logo: '',
+    font: 'sans',
+    customCss: '',
   };
 }

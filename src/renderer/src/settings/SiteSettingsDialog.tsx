@@ -9,6 +9,7 @@ import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { ModalDialog } from '../components/ModalDialog';
 import { AuthorsEditor } from './AuthorsEditor';
 import { CategoryEditor } from './CategoryEditor';
+import { BrandingFields, brandingOf, customCssError, type Branding } from './BrandingFields';
 import { siteText, siteTextFields, validateSiteText, type SiteText, type SiteTextField } from './site-fields';
 
 interface SiteSettingsDialogProps {
@@ -30,6 +31,7 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
   const { open, api, autosave, readOnly, onClose, onChanged, onSiteChanged } = props;
   const [site, setSite] = useState<SiteSettings | null>(null);
   const [text, setText] = useState<SiteText | null>(null);
+  const [branding, setBranding] = useState<Branding | null>(null);
   const [touched, setTouched] = useState<Partial<Record<SiteTextField, boolean>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -43,6 +45,7 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
       (s) => {
         setSite(s);
         setText(siteText(s));
+        setBranding(brandingOf(s));
       },
       (err: unknown) => setProblem(`Could not read the site settings: ${errorMessage(err)}`),
     );
@@ -63,7 +66,8 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
   );
 
   const { patch, errors } = text ? validateSiteText(text) : { patch: {}, errors: {} };
-  const hasErrors = Object.keys(errors).length > 0;
+  const brandingError = branding ? customCssError(branding.customCss) : null;
+  const hasErrors = Object.keys(errors).length > 0 || brandingError !== null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -71,9 +75,12 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
     if (hasErrors) return;
     setProblem(null);
     try {
-      const next = await api.updateSite({ patch });
+      const next = await api.updateSite({
+        patch: branding ? { ...patch, ...branding, customCss: branding.customCss.trim() } : patch,
+      });
       setSite(next);
       setText(siteText(next));
+      setBranding(brandingOf(next));
       setTouched({});
       setSaved(true);
       onSiteChanged(next);
@@ -120,6 +127,17 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
                   </div>
                 );
               })}
+              {branding ? (
+                <BrandingFields
+                  api={api}
+                  value={branding}
+                  showErrors={Object.keys(touched).length > 0}
+                  onChange={(next) => {
+                    setBranding(next);
+                    setSaved(false);
+                  }}
+                />
+              ) : null}
             </fieldset>
             {problem ? (
               <p className="form-error" role="alert">

@@ -13,6 +13,14 @@ function languageClass(language: string): string {
   return clean ? ` class="language-${escapeHtml(clean)}"` : '';
 }
 
+/** The longest language label shown (the info string's first word; a hostile file may hold a novel). */
+const MAX_LABEL = 32;
+
+/** The label above a code block: the info string's first word, as written. */
+export function codeLanguageLabel(language: string): string {
+  return language.trim().split(/\s/, 1)[0]!.slice(0, MAX_LABEL);
+}
+
 const code = (language: string, value: string): RichTextNode => ({
   type: 'codeBlock',
   attrs: { language },
@@ -26,7 +34,12 @@ export const codeBlock: BlockModule = {
     const text = codeText(node);
     const highlighted = language && options.highlight ? options.highlight(text, language) : null;
     // tabindex: a long line makes the block scroll, and keyboard users must be able to reach it.
-    return `<pre tabindex="0"><code${languageClass(language)}>${highlighted ?? escapeHtml(text)}</code></pre>`;
+    const pre = `<pre tabindex="0"><code${languageClass(language)}>${highlighted ?? escapeHtml(text)}</code></pre>`;
+    // The label is visible text; the site's script (site-script-code-copy.ts) adds a copy
+    // button to the head, making one when there is no label.
+    const label = codeLanguageLabel(language);
+    const head = label ? `<div class="code-head"><span class="code-lang">${escapeHtml(label)}</span></div>` : '';
+    return `<div class="code-block">${head}${pre}</div>`;
   },
   toMdast: (node) => {
     const info = String(node.attrs?.language ?? '').trim();

@@ -1,0 +1,66 @@
+// Site settings → Branding: accent colour, body font, logo image and custom CSS file, saved to
+// casebook.json with Save settings; the hint says which accent links get on light and dark
+// pages; a custom CSS path outside the workspace is refused beside its field.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './casebook-server';
+import { axeViolations } from './axe';
+import { PNG_BYTES, PNG_HASH } from '../site/sample-site';
+
+async function siteOnDisk(workspace: string) {
+  return JSON.parse(await readFile(path.join(workspace, 'casebook.json'), 'utf8')).site;
+}
+
+async function openSettings(page: Page) {
+  await page.getByRole('button', { name: 'Site settings' }).click();
+  return page.getByRole('dialog', { name: 'Site settings' });
+}
+
+test('branding is saved: accent, font, logo and custom CSS; a path outside is refused', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  await page.goto(await serve());
+  const settings = await openSettings(page);
+  const accent = settings.getByLabel('Accent colour');
+  await expect(accent).toHaveAccessibleDescription(/Links use #0a58ca on light pages/);
+  await accent.fill('#ffcc00');
+  // Yellow cannot be read on white: the hint says what links will use there.
+  await expect(accent).toHaveAccessibleDescription(/adjusted to a contrast of 4\.5:1/);
+  await settings.getByRole('combobox', { name: 'Body font' }).selectOption({ label: 'System serif' });
+  await settings
+    .getByLabel('Logo image')
+    .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(PNG_BYTES) });
+  await expect(settings.getByRole('button', { name: 'Remove logo' })).toBeVisible();
+
+  const css = settings.getByRole('textbox', { name: 'Custom CSS file' });
+  await css.fill('../outside.css');
+  await expect(css).toHaveAttribute('aria-invalid', 'true');
+  await expect(css).toHaveAccessibleDescription(/Custom CSS must be a \.css file inside the workspace/);
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByText('Settings saved')).toBeHidden();
+  expect((await siteOnDisk(workspace)).customCss ?? '').toBe('');
+
+  await css.fill('theme/site.css');
+  await expect(css).not.toHaveAttribute('aria-invalid', 'true');
+  expect(await axeViolations(page, 'dialog')).toEqual([]);
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByText('Settings saved')).toBeVisible();
+  expect(await siteOnDisk(workspace)).toMatchObject({
+    accent: '#ffcc00',
+    font: 'serif',
+    logo: `assets/${PNG_HASH}.png`,
+    customCss: 'theme/site.css',
+  });
+
+  // Opened again, the dialog shows what is on disk; the theme's accent can be restored.
+  await settings.getByRole('button', { name: 'Close' }).last().click();
+  const again = await openSettings(page);
+  await expect(again.getByLabel('Accent colour')).toHaveValue('#ffcc00');
+  await again.getByRole('button', { name: 'Use the theme’s accent' }).click();
+  await again.getByRole('button', { name: 'Save settings' }).click();
+  await expect(again.getByText('Settings saved')).toBeVisible();
+  expect((await siteOnDisk(workspace)).accent).toBe('');
+});
