@@ -32,13 +32,17 @@ test('no hostile page runs a script', async ({ page }) => {
     expect(pwned, rel).toBeUndefined();
     expect(await page.locator('iframe, object, embed, svg:not(.metric-bars)').count(), rel).toBe(0);
     // The only scripts are the site's own files: no inline code.
+    // JSON-LD is data a browser never runs (site-social-cards.spec.ts parses it).
     const scripts = await page
-      .locator('script')
+      .locator('script:not([type="application/ld+json"])')
       .evaluateAll((els) => els.map((el) => `${el.getAttribute('src') ?? ''} ${el.textContent ?? ''}`.trim()));
+    const own = /^(https:\/\/eng\.example\.com\/cases\/|(\.\.\/)*)assets\/(site|search-index)\.js$/;
     expect(
-      scripts.filter((s) => !/^(\.\.\/)*assets\/(site|search-index)\.js$/.test(s)),
+      scripts.filter((s) => !own.test(s)),
       rel,
     ).toEqual([]);
+    // Each once: a script loaded twice would set every feature up twice (two copy buttons).
+    expect(new Set(scripts).size, rel).toBe(scripts.length);
     // The only SVG is a key results figure of Casebook's own: shapes and a title, no handlers.
     const figureParts = await page
       .locator('svg.metric-bars *')

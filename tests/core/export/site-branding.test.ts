@@ -124,6 +124,10 @@ describe('the stylesheet and the logo in an export', () => {
     const absolute = String(files().get('404.html'));
     expect(absolute).toContain('href="https://eng.example.com/cases/assets/site.css"');
     expect(absolute).toContain('<a href="https://eng.example.com/cases/index.html">Go to the home page');
+    // Served at whatever address was missing: kept out of search engines, no canonical address.
+    expect(absolute).toContain('<meta name="robots" content="noindex">');
+    expect(absolute).not.toContain('rel="canonical"');
+    expect(String(files().get('index.html'))).not.toContain('noindex');
   });
 });
 

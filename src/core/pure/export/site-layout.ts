@@ -37,6 +37,8 @@ export interface PageFrame {
    * server shows at any URL, links from the base URL when one is set.
    */
   root?: string;
+  /** Kept out of search engines, with no canonical link (the 404 page, served at any address). */
+  noindex?: boolean;
 }
 
 /** `../` once per folder in `path`: the way back to the site root from that page. */
@@ -72,10 +74,12 @@ export function renderPage(frame: PageFrame): string {
     site.author ? `<meta name="author" content="${escapeHtml(site.author)}">` : '',
     `<meta name="generator" content="Casebook">`,
     ...socialMetaTags(site, { ...frame, root, siteName: name }, frame.social),
-    site.baseUrl ? `<link rel="canonical" href="${escapeHtml(absoluteUrl(site.baseUrl, frame.path))}">` : '',
+    frame.noindex ? `<meta name="robots" content="noindex">` : '',
+    site.baseUrl && !frame.noindex
+      ? `<link rel="canonical" href="${escapeHtml(absoluteUrl(site.baseUrl, frame.path))}">`
+      : '',
     `<link rel="icon" href="${root}assets/favicon.svg" type="image/svg+xml">`,
     `<link rel="stylesheet" href="${root}assets/site.css">`,
-    `<script src="${root}assets/site.js" defer></script>`,
     frame.hasFeed
       ? `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(name)}" href="${root}feed.xml">`
       : '',

@@ -33,6 +33,7 @@ export function renderNotFound(site: SiteSettings, hasFeed: boolean, categories:
     ogType: 'website',
     hasFeed,
     categories,
+    noindex: true,
     body: body.join('\n'),
   });
 }
