@@ -38,7 +38,10 @@ async function freePort(): Promise<number> {
 async function pagesToScore(): Promise<string[]> {
   if (process.env.LIGHTHOUSE_PAGES === 'all') return site.pages;
   const { stat } = await import('node:fs/promises');
-  const studies = site.pages.filter((p) => /^[^/]+\/index\.html$/.test(p) && !p.startsWith('category/'));
+  // A study's page is its slug's folder; the site's own folders hold listings and search.
+  const studies = site.pages.filter(
+    (p) => /^[^/]+\/index\.html$/.test(p) && !/^(category|tag|author|archive|search)\//.test(p),
+  );
   const sizes = await Promise.all(studies.map(async (p) => (await stat(`${site.dir}/${p}`)).size));
   const longest = studies[sizes.indexOf(Math.max(...sizes))]!;
   return ['index.html', longest];

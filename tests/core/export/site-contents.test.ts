@@ -65,6 +65,13 @@ describe('heading ids and anchor links', () => {
     expect(links[2]).toEqual({ target: 'rollout-plan-2', name: 'Link to this section: Rollout plan' });
   });
 
+  it('never gives a heading the id of the header’s search box', () => {
+    const html = studyPage({ title: 'Search id', problem: doc(h(2, 'Site search q')) });
+    const all = ids(html);
+    expect(new Set(all).size).toBe(all.length);
+    expect(headingIds(html)).toContain('site-search-q-2');
+  });
+
   it('keeps ids stable: the same headings give the same ids in another export', () => {
     const fields = { title: 'Stable', problem: doc(h(2, 'Á café — naïve'), h(3, '2024 plan'), h(2, '🎉')) };
     expect(headingIds(studyPage(fields))).toEqual(headingIds(studyPage(fields)));

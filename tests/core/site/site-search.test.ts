@@ -151,4 +151,14 @@ describe('search documents', () => {
     expect(s.excerpts.every((e) => e.length <= SEARCH_LIMITS.excerpt + 1)).toBe(true);
     expect(s.excerpts[3]!.endsWith('…')).toBe(true);
   });
+
+  it('keeps a word of Lessons even when the Problem alone has more distinct words than the bound', () => {
+    const many = Array.from({ length: SEARCH_LIMITS.words + 500 }, (_, i) => `w${i}`).join(' ');
+    const s = sectionSearch(
+      makeStudy({ title: 'Long', problem: doc(para(many)), lessons: doc(para('Learned zzlessonword.')) }),
+    );
+    const words = s.words.split(' ');
+    expect(words).toHaveLength(SEARCH_LIMITS.words);
+    expect(words).toContain('zzlessonword');
+  });
 });

@@ -6,6 +6,7 @@ import { outcomeLabels, sectionKeys, sectionLabels } from '../../pure/schemas/st
 import { renderPage, rootOf, siteName, visible, type PageFrame } from '../../pure/export/site-layout';
 import type { SiteCategory, SiteModel, SitePerson, SiteStudy } from '../../pure/export/site-model';
 import { headerCategories } from '../../pure/export/site-header';
+import { SEARCH_INPUT_ID } from '../../pure/export/site-search-box';
 import { keyResultsHtml } from '../../pure/export/metrics-figure';
 import { bylineHtml, tagLinksHtml } from '../../pure/export/site-byline';
 import type { StudyBody } from './site-study-body';
@@ -136,7 +137,7 @@ function related(s: SiteStudy, root: string, ctx: PageContext): string {
 }
 
 /** Ids the page gives its own elements, which no heading may take. */
-const PAGE_IDS = ['content', 'key-results', 'related', ...sectionKeys];
+const PAGE_IDS = ['content', 'key-results', 'related', SEARCH_INPUT_ID, ...sectionKeys];
 
 /** `index` is the study's place in model.studies (newest first): previous = older, next = newer. */
 export function renderStudy(

@@ -46,9 +46,24 @@ export function rootOf(path: string): string {
   return '../'.repeat(path.split('/').length - 1);
 }
 
+/**
+ * The base URL as every absolute link starts: its folder, with a final `/`, without a query, a
+ * fragment or credentials (which would end up in the middle of every link built on it).
+ */
+export function siteBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  }
+  const folder = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  return `${url.protocol}//${url.host}${folder}`;
+}
+
 /** The public URL of a page (folder URL for `x/index.html`), for og:url, the feed and the sitemap. */
 export function absoluteUrl(baseUrl: string, path: string): string {
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const base = siteBaseUrl(baseUrl);
   return base + path.replace(/(^|\/)index\.html$/, '$1');
 }
 

@@ -7,14 +7,14 @@
 import { escapeHtml } from '../rich-text/html-escape';
 import type { SiteSettings } from '../schemas/site';
 import type { HeaderLink } from './site-header';
-import { renderPage, siteName } from './site-layout';
+import { renderPage, siteBaseUrl, siteName } from './site-layout';
 
 export const NOT_FOUND_PATH = '404.html';
 
 /** The 404 page's way back to the site root: the base URL (with a final `/`) when set. */
 export function notFoundRoot(site: SiteSettings): string {
   if (!site.baseUrl) return '';
-  return site.baseUrl.endsWith('/') ? site.baseUrl : `${site.baseUrl}/`;
+  return siteBaseUrl(site.baseUrl);
 }
 
 export function renderNotFound(site: SiteSettings, hasFeed: boolean, categories: HeaderLink[]): string {

@@ -64,8 +64,13 @@ export function distinctWords(
 /** What a study's sections give the search: a pure function of the sections. */
 export function sectionSearch(study: Study): SectionSearch {
   const texts = sectionKeys.map((key) => oneLine(docToPlainText(study[key])));
+  // Each section's words in turn, so a long Problem cannot crowd Lessons out of the limit.
+  const lists = texts.map((text) => [...distinctWords(text, new Set(), Infinity)]);
+  const longest = Math.max(...lists.map((list) => list.length));
   const words = new Set<string>();
-  texts.forEach((text) => distinctWords(text, words));
+  for (let i = 0; i < longest && words.size < SEARCH_LIMITS.words; i++) {
+    for (const list of lists) if (i < list.length && words.size < SEARCH_LIMITS.words) words.add(list[i]!);
+  }
   return { words: [...words].join(' '), excerpts: texts.map((t) => cutAt(t, SEARCH_LIMITS.excerpt)) };
 }
 
