@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import { authorLimits, siteSettingsSchema, type SiteAuthor, type SiteSettings } from '../../../core/pure/schemas/site';
 import { errorMessage } from '../api/api-error';
-import { isImageFile, toBase64 } from '../editor/image-upload';
+import { isImageFile, storeImageFile } from '../editor/image-upload';
 import '../styles/site-authors.css';
 
 interface AuthorsEditorProps {
@@ -62,11 +62,7 @@ export function AuthorsEditor({ api, authors, disabled, onSaved }: AuthorsEditor
       return;
     }
     try {
-      const { src } = await api.saveAsset({
-        fileName: file.name,
-        mediaType: file.type,
-        dataBase64: await toBase64(file),
-      });
+      const src = await storeImageFile(api.saveAsset, file);
       setProblem(null);
       change(i, { avatar: src });
     } catch (err) {

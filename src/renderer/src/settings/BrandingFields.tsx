@@ -12,7 +12,7 @@ import {
   type SiteSettings,
 } from '../../../core/pure/schemas/site';
 import { errorMessage } from '../api/api-error';
-import { isImageFile, toBase64 } from '../editor/image-upload';
+import { isImageFile, storeImageFile } from '../editor/image-upload';
 
 export type Branding = Pick<SiteSettings, 'accent' | 'logo' | 'font' | 'customCss'>;
 
@@ -54,11 +54,7 @@ export function BrandingFields({ api, value, onChange, showErrors }: BrandingFie
       return;
     }
     try {
-      const { src } = await api.saveAsset({
-        fileName: file.name,
-        mediaType: file.type,
-        dataBase64: await toBase64(file),
-      });
+      const src = await storeImageFile(api.saveAsset, file);
       onChange({ ...value, logo: src });
     } catch (err) {
       setLogoProblem(`Could not store the logo: ${errorMessage(err)}`);
