@@ -7,6 +7,7 @@ import { CasebookError } from '../core/pure/errors';
 import { exportFormatIds, exportFormatInfo } from '../core/pure/export/export-formats';
 import { progressReporter } from './progress-line';
 import { contractOf, type OpenWorkspace } from './workspace-commands';
+import { reportWorkspaceProblems } from './workspace-problems';
 
 /** Adds `export` to the CLI; `open` resolves --workspace (or its default) and opens it. */
 export function registerExportCommand(program: Command, open: OpenWorkspace, workspaceHelp: string): void {
@@ -23,6 +24,8 @@ export function registerExportCommand(program: Command, open: OpenWorkspace, wor
         const { formatOption, parseOption } = await import('./cli-options');
         const format = parseOption(formatOption, opts.format, '--format');
         const api = await contractOf(await open(opts.workspace));
+        // A casebook.json set aside means default site settings: say so before publishing with them.
+        reportWorkspaceProblems(await api.getWorkspaceInfo({}));
         const { publishBlockSchema, publishErrorsMessage } = await import('../core/pure/checks/publish-gate');
         const info = exportFormatInfo(format);
         const progress = progressReporter(info.writing);

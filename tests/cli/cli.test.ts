@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,18 @@ async function casebook(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('casebook CLI', () => {
+  it('export says when the site settings were set aside, before publishing with the defaults', async () => {
+    await withTempDir(async (dir) => {
+      const ws = path.join(dir, 'ws');
+      expect((await casebook(['init', '--workspace', ws])).code).toBe(0);
+      const file = path.join(ws, 'casebook.json');
+      const settings = JSON.parse(await readFile(file, 'utf8'));
+      await writeFile(file, JSON.stringify({ ...settings, site: { ...settings.site, accent: '#fff' } }));
+      const site = await casebook(['export', '-w', ws, '--format', 'site', '--out', path.join(dir, 'site')]);
+      expect(site.stderr).toMatch(/Quarantined casebook\.json → .*: /);
+    });
+  }, 60_000);
+
   it('init creates a workspace and list shows its studies', async () => {
     await withTempDir(async (dir) => {
       const ws = path.join(dir, 'my cases');
