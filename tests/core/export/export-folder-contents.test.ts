@@ -12,7 +12,7 @@ import { withTempDir } from '../../helpers/temp-dir';
 import { sampleSite } from '../../site/sample-site';
 
 const SITE_FILE =
-  /^(index\.html|404\.html|robots\.txt|feed\.xml|sitemap\.xml|assets\/(site\.css|site\.js|search-index\.js|favicon\.svg|cards\/[0-9a-f]{32}\.png|img\/[0-9a-f]{64}\.[a-z]+)|[a-z0-9-]+\/index\.html|(category|tag|author)\/[a-z0-9-]+\/(index\.html|feed\.xml))$/;
+  /^(index\.html|404\.html|robots\.txt|feed\.xml|sitemap\.xml|assets\/(site\.css|site\.js|search-index\.js|favicon\.svg|fonts\/[a-z0-9-]+\.woff2|cards\/[0-9a-f]{32}\.png|img\/[0-9a-f]{64}\.[a-z]+)|[a-z0-9-]+\/index\.html|(category|tag|author)\/[a-z0-9-]+\/(index\.html|feed\.xml))$/;
 
 describe('the exported folder', () => {
   it('holds only the site and its marker, and the caches are in the workspace', () =>

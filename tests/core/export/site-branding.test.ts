@@ -89,6 +89,20 @@ describe('the stylesheet and the logo in an export', () => {
       }).files.map((f) => [f.path, f.contents]),
     );
 
+  it('ships the bundled font beside the stylesheet only when the settings choose it', () => {
+    const withInter = files(sampleSite({ font: 'inter' }));
+    const css = String(withInter.get('assets/site.css'));
+    expect(css).toContain('src: url("fonts/inter-latin-400-normal.woff2") format("woff2")');
+    expect(css).toContain('--font-body: "Inter", system-ui');
+    for (const weight of [400, 700]) {
+      const font = withInter.get(`assets/fonts/inter-latin-${weight}-normal.woff2`) as Uint8Array;
+      expect(Buffer.from(font.subarray(0, 4)).toString('latin1')).toBe('wOF2');
+    }
+    const system = files(sampleSite({ font: 'sans' }));
+    expect([...system.keys()].filter((p) => p.startsWith('assets/fonts/'))).toEqual([]);
+    expect(String(system.get('assets/site.css'))).not.toContain('@font-face');
+  });
+
   it('appends branding then the custom CSS after the theme', () => {
     const css = String(files(sampleSite({ accent: '#ff6600', customCss: 'theme/site.css' })).get('assets/site.css'));
     expect(css.startsWith(SITE_CSS)).toBe(true);

@@ -37,6 +37,7 @@ import { SEARCH_INDEX_ASSET, renderSearchPage } from '../../pure/export/site-sea
 import { SEARCH_PAGE } from '../../pure/export/site-search-box';
 import type { SectionSearch } from '../../pure/export/site-search-doc';
 import { searchIndexFile } from './site-search-file';
+import { siteFontFiles } from './site-fonts';
 import type { SiteModel } from '../../pure/export/site-model';
 import { brandCss } from '../../pure/export/site-theme-brand';
 import { NOT_FOUND_PATH, renderNotFound } from '../../pure/export/site-not-found';
@@ -271,6 +272,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     { path: 'assets/site.js', contents: SITE_SCRIPT },
     { path: SEARCH_INDEX_ASSET, contents: searchIndexFile(model, memory, input.pages) },
     { path: NOT_FOUND_PATH, contents: renderNotFound(site, hasFeed, headerCategories(model)) },
+    ...siteFontFiles(site),
   ];
 
   // Everything a study page shows besides its own study, body and neighbours.

@@ -83,6 +83,22 @@ export function accentColours(accent: string): AccentColours {
 }
 
 const SERIF = 'ui-serif, Georgia, Cambria, "Times New Roman", Times, serif';
+const SANS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** The bundled font's files under assets/ (site-fonts.ts copies them), by weight. */
+export const BUNDLED_FONT_FILES = {
+  400: 'fonts/inter-latin-400-normal.woff2',
+  700: 'fonts/inter-latin-700-normal.woff2',
+};
+
+// Relative to site.css (in assets/), so it loads from file:// and under any sub-path. Latin
+// only (24 KB a weight): other scripts fall back to the system sans in the same stack.
+const INTER_CSS = Object.entries(BUNDLED_FONT_FILES)
+  .map(
+    ([weight, file]) =>
+      `@font-face { font-family: "Inter"; font-style: normal; font-weight: ${weight}; font-display: swap; src: url("${file}") format("woff2"); }`,
+  )
+  .join('\n');
 
 /** CSS for the site's branding, '' when it has none. Appended after the theme. */
 export function brandCss(site: Pick<SiteSettings, 'accent' | 'font'> & Partial<Pick<SiteSettings, 'logo'>>): string {
@@ -96,6 +112,7 @@ export function brandCss(site: Pick<SiteSettings, 'accent' | 'font'> & Partial<P
     );
   }
   if (site.font === 'serif') parts.push(`:root { --font-body: ${SERIF}; }`);
+  if (site.font === 'inter') parts.push(INTER_CSS, `:root { --font-body: "Inter", ${SANS}; }`);
   // The logo (site-logo.ts) at the header's line height, its width from its own proportions.
   if (site.logo)
     parts.push(

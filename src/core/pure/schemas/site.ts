@@ -35,10 +35,14 @@ export const siteAuthorSchema = z.object({
   avatar: z.union([z.literal(''), z.string().regex(ASSET_SRC_PATTERN, 'Avatar must be a workspace image')]).default(''),
 });
 export type SiteAuthor = z.infer<typeof siteAuthorSchema>;
-/** Body fonts the site offers: the reader's own system fonts, nothing downloaded. */
-export const siteFonts = ['sans', 'serif'] as const;
+/** Body fonts the site offers: the reader's own system fonts, or Inter shipped in the site's folder. */
+export const siteFonts = ['sans', 'serif', 'inter'] as const;
 export type SiteFont = (typeof siteFonts)[number];
-export const siteFontLabels: Record<SiteFont, string> = { sans: 'System sans-serif', serif: 'System serif' };
+export const siteFontLabels: Record<SiteFont, string> = {
+  sans: 'System sans-serif',
+  serif: 'System serif',
+  inter: 'Inter (bundled with the site)',
+};
 
 /** A workspace-relative path to a .css file: forward slashes, no `..`, no leading `/` or `.`. */
 const CUSTOM_CSS_PATH = /^(?!.*(?:^|\/)\.)[A-Za-z0-9 _\-./]{1,200}\.css$/;
