@@ -35,6 +35,8 @@ describe('a study file head', () => {
         lessons: _l,
         schemaVersion: _v,
         metrics: _m,
+        authors: _a,
+        cover: _c,
         ...summary
       } = study;
       expect(readStudyHeadSync(file)?.summary).toEqual(summary);

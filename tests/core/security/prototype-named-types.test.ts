@@ -42,7 +42,7 @@ const studyWith = (key: SectionKey, doc: RichTextDoc): Study =>
 function readEverywhere(study: Study): void {
   const site = sampleSite();
   const pages = siteExport({ site, studies: [study], readAsset: readSampleAsset, drafts: true }).files;
-  const page = String(pages.find((f) => f.path.endsWith('/index.html') && f.path !== 'index.html')!.contents);
+  const page = String(pages.find((f) => f.path === `${study.slug}/index.html`)!.contents);
   const preview = studyPreviewHtml({ site, study, readAsset: readSampleAsset });
   const { markdown } = studyToMarkdown(study, { readAsset: readSampleAsset, warn: () => {} });
   for (const out of [page, preview, markdown, ...sectionKeys.map((k) => richTextToHtml(study[k]))]) {

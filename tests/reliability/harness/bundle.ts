@@ -5,7 +5,10 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 export async function bundleForNode(entry: string, outDir: string): Promise<string> {
-  const outfile = path.join(outDir, `${path.basename(entry, '.ts')}.mjs`);
+  // Inside the project (out/ is build output, ignored by git), not in `outDir`: what the code
+  // resolves at run time beside it (the card font, resvg's native module) is found in
+  // node_modules above it, as from the real build.
+  const outfile = path.resolve('out', 'test-bundles', path.basename(outDir), `${path.basename(entry, '.ts')}.mjs`);
   await build({
     entryPoints: [entry],
     outfile,

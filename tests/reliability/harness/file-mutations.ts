@@ -76,14 +76,19 @@ export function mutate(kind: MutationKind, healthy: Buffer, random: () => number
       };
     }
     case 'wrong type': {
-      const at = pick(random, leafPaths(json));
+      // The site's body font falls back to sans on any unknown value: not damage.
+      const at = pick(
+        random,
+        leafPaths(json).filter((p) => p.at(-1) !== 'font'),
+      );
       setAt(json, at, wrongTypeFor(valueAt(json, at)));
       const bytes = Buffer.from(JSON.stringify(json, null, 2));
       return { kind, bytes, reason: /does not match the format/ };
     }
     case 'missing field': {
-      // Fields with a default (site baseUrl, language) may be left out: not damage.
-      const required = leafPaths(json).filter((at) => !['baseUrl', 'language'].includes(at.at(-1)!));
+      // Fields with a default (site baseUrl, language, authors, branding) may be left out: not damage.
+      const defaulted = ['baseUrl', 'language', 'authors', 'accent', 'logo', 'font', 'customCss'];
+      const required = leafPaths(json).filter((at) => !defaulted.includes(at.at(-1)!));
       setAt(json, pick(random, required), undefined, true);
       return { kind, bytes: Buffer.from(JSON.stringify(json, null, 2)), reason: /does not match the format/ };
     }
