@@ -3,12 +3,12 @@
 // reading time. The index keeps reading as before: title over summary, the rest smaller below.
 import { escapeHtml } from '../../pure/rich-text/html';
 import { outcomeLabels } from '../../pure/schemas/study';
-import { visible } from '../../pure/export/site-layout';
+import { shownTitle, visible } from '../../pure/export/site-layout';
 import type { SiteStudy } from '../../pure/export/site-model';
 import { firstMetricHtml } from '../../pure/export/metrics-figure';
 import type { PageContext } from './site-pages';
 
-export const titleOf = (s: SiteStudy): string => visible(s.study.title) || 'Untitled case study';
+export const titleOf = (s: SiteStudy): string => shownTitle(s.study.title);
 
 /** Date, outcome and reading time under an entry; the outcome badge is named for screen readers. */
 function entryMeta(s: SiteStudy, ctx: PageContext): string {

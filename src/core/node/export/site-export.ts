@@ -25,7 +25,7 @@ import { relatedStudies } from '../../pure/export/site-related';
 import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageContext } from './site-pages';
 import { ARCHIVE_PATH, renderArchive, renderAuthor, renderTag, renderTagIndex, TAG_INDEX_PATH } from './site-listings';
 import { rememberedPage } from './site-page-memo';
-import { rootOf, siteName, visible } from '../../pure/export/site-layout';
+import { rootOf, shownTitle, siteName, visible } from '../../pure/export/site-layout';
 import { studyBody, type ImageResolver } from './site-study-body';
 import type { RenderCache } from './site-render-cache';
 import { ExportMemory } from './export-memory';
@@ -291,7 +291,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     const images: string[] = [];
     const resolve = imagesOf(s, images);
     const cover = coverOf(s, resolve);
-    const headline = visible(s.study.title) || 'Untitled case study';
+    const headline = shownTitle(s.study.title);
     const image = cover ?? card(studyCardContent(site, s.study));
     const share = {
       cover,

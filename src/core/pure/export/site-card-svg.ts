@@ -4,6 +4,7 @@
 // wrapped by an estimate of its width (no font metrics here) and clamped with an ellipsis, so a
 // long title never runs off the card; every piece of text is escaped for XML.
 import { escapeXml } from './site-feed';
+import { UNTITLED_STUDY } from './site-layout';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -86,7 +87,7 @@ function textBlock(lines: string[], x: number, y: number, size: number, lineHeig
 
 /** The card as SVG text in the site theme's light colours: accent bar, site name, title, summary, facts. */
 export function cardSvg(card: CardContent): string {
-  const title = oneLine(card.title) || 'Untitled case study';
+  const title = oneLine(card.title) || UNTITLED_STUDY;
   // The title takes up to three lines; a shorter title leaves room for two lines of summary.
   const titleSize = widthOf(title, 64) > TEXT_WIDTH * 2 ? 54 : 64;
   const titleLines = wrapText(title, titleSize, TEXT_WIDTH, 3);

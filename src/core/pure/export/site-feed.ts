@@ -5,7 +5,7 @@ import { escapeHtml } from '../rich-text/html';
 import type { Study } from '../schemas/study';
 import { safeRemoteUrl } from '../safe-url';
 import { metricSentence } from './metrics-format';
-import { absoluteUrl, siteName } from './site-layout';
+import { absoluteUrl, siteName, UNTITLED_STUDY } from './site-layout';
 import type { SiteCategory, SiteModel, SiteStudy } from './site-model';
 
 /** How many of the newest studies the feed carries. */
@@ -62,7 +62,7 @@ export function renderFeed(model: SiteModel, generatedAt: Date, category?: SiteC
     // The study's own authors name the entry (Atom: they replace the feed's author for it).
     const authors = s.people.map((p) => feedAuthor(p.name, p.profile?.url ?? '')).join('');
     return `<entry>
-<title>${escapeXml(s.study.title || 'Untitled case study')}</title>
+<title>${escapeXml(s.study.title || UNTITLED_STUDY)}</title>
 <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>
 <id>${escapeXml(url)}</id>
 ${authors}${published}<updated>${s.study.updatedAt}</updated>

@@ -73,6 +73,12 @@ export function visible(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }
 
+/** What a study is called where its title is empty. */
+export const UNTITLED_STUDY = 'Untitled case study';
+
+/** A study's title as a reader sees it, or UNTITLED_STUDY. */
+export const shownTitle = (title: string): string => visible(title) || UNTITLED_STUDY;
+
 export function siteName(site: SiteSettings): string {
   return visible(site.title) || 'Casebook';
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { docToPlainText } from '../schemas/rich-text';
 import { sectionKeys, type Study } from '../schemas/study';
 import type { SiteStudy } from './site-model';
-import { visible } from './site-layout';
+import { UNTITLED_STUDY, visible } from './site-layout';
 
 /**
  * What separates words, at export and in the browser alike (the index ships its source):
@@ -88,7 +88,7 @@ export interface SearchDoc {
 export function searchDoc(s: SiteStudy, sections: SectionSearch): SearchDoc {
   return {
     path: s.path,
-    title: cutAt(oneLine(s.study.title), SEARCH_LIMITS.field) || 'Untitled case study',
+    title: cutAt(oneLine(s.study.title), SEARCH_LIMITS.field) || UNTITLED_STUDY,
     summary: cutAt(oneLine(s.study.summary), SEARCH_LIMITS.field),
     tags: s.study.tags.slice(0, SEARCH_LIMITS.tags).map((t) => cutAt(oneLine(t), 60)),
     categories: s.categories.map((c) => c.name),

@@ -7,7 +7,7 @@ import type { SiteSettings } from '../schemas/site';
 import type { Study } from '../schemas/study';
 import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from './site-card-svg';
 import { metricListingText } from './metrics-format';
-import { siteName, visible } from './site-layout';
+import { shownTitle, siteName, visible } from './site-layout';
 import {
   blogPosting,
   studyAuthorNames,
@@ -20,7 +20,7 @@ import {
 export const CARDS_PATH = 'assets/cards';
 
 export const studyCardContent = (site: SiteSettings, study: Study): CardContent => ({
-  title: visible(study.title) || 'Untitled case study',
+  title: shownTitle(study.title),
   summary: study.summary,
   siteName: siteName(site),
   outcome: study.outcome ? outcomeLabels[study.outcome] : '',
