@@ -7,6 +7,11 @@ export function byPath(files: OutputFile[]): Map<string, string | Uint8Array> {
   return new Map(files.map((f) => [f.path, f.contents]));
 }
 
+/** A study's page: its slug's folder at the top, not one of the site's own folders. */
+export function isStudyPage(pagePath: string): boolean {
+  return /^[^/]+\/index\.html$/.test(pagePath) && !/^(category|tag|author|archive|search)\//.test(pagePath);
+}
+
 export function htmlPages(files: OutputFile[]): Array<{ path: string; html: string }> {
   return files.filter((f) => f.path.endsWith('.html')).map((f) => ({ path: f.path, html: String(f.contents) }));
 }

@@ -7,6 +7,7 @@ import { chromium, expect, test } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { chromiumLaunchOptions } from '../chromium-launch';
 import { exportSite, serveFolder, type ExportedSite } from './exported-site';
+import { isStudyPage } from './site-files';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const MIN_SCORE = 0.95;
@@ -38,10 +39,7 @@ async function freePort(): Promise<number> {
 async function pagesToScore(): Promise<string[]> {
   if (process.env.LIGHTHOUSE_PAGES === 'all') return site.pages;
   const { stat } = await import('node:fs/promises');
-  // A study's page is its slug's folder; the site's own folders hold listings and search.
-  const studies = site.pages.filter(
-    (p) => /^[^/]+\/index\.html$/.test(p) && !/^(category|tag|author|archive|search)\//.test(p),
-  );
+  const studies = site.pages.filter(isStudyPage);
   const sizes = await Promise.all(studies.map(async (p) => (await stat(`${site.dir}/${p}`)).size));
   const longest = studies[sizes.indexOf(Math.max(...sizes))]!;
   return ['index.html', longest];

@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { imageSize } from '../../src/core/pure/image-size';
 import { exportSite, type ExportedSite } from './exported-site';
 import { readSampleAsset, sampleSite, sampleStudies } from './sample-site';
+import { isStudyPage } from './site-files';
 
 const SHOTS = process.env.CASEBOOK_SHOTS_DIR;
 const BASE = 'https://eng.example.com/cases/';
@@ -41,10 +42,7 @@ test.afterAll(async () => {
 const open = (page: Page, rel: string) => page.goto(pathToFileURL(path.join(site.dir, rel)).href);
 
 test("every study page's og:image is a PNG in the folder, and its JSON-LD parses", async ({ page }) => {
-  // A study's page is its slug's folder; the site's own folders hold listings and search.
-  const studyPages = site.pages.filter(
-    (p) => /^[^/]+\/index\.html$/.test(p) && !/^(category|tag|author|archive|search)\//.test(p),
-  );
+  const studyPages = site.pages.filter(isStudyPage);
   expect(studyPages.length).toBeGreaterThan(3);
   for (const rel of studyPages) {
     await open(page, rel);
