@@ -28,6 +28,13 @@ export function isImageFile(file: File): file is File & { type: AssetMediaType }
   return Object.hasOwn(assetMediaTypes, file.type);
 }
 
+/** Images the published site carries (avatars, logo, cover): never SVG, which can hold scripts. */
+export const SITE_IMAGE_ACCEPT = 'image/png,image/jpeg,image/gif,image/webp';
+
+export function isSiteImageFile(file: File): file is File & { type: AssetMediaType } {
+  return isImageFile(file) && file.type !== 'image/svg+xml';
+}
+
 export async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';

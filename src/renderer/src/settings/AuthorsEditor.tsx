@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import { authorLimits, siteSettingsSchema, type SiteAuthor, type SiteSettings } from '../../../core/pure/schemas/site';
 import { errorMessage } from '../api/api-error';
-import { isImageFile, storeImageFile } from '../editor/image-upload';
+import { isSiteImageFile, SITE_IMAGE_ACCEPT, storeImageFile } from '../editor/image-upload';
 import '../styles/site-authors.css';
 
 interface AuthorsEditorProps {
@@ -57,7 +57,7 @@ export function AuthorsEditor({ api, authors, disabled, onSaved }: AuthorsEditor
 
   const pickAvatar = async (i: number, file: File | undefined) => {
     if (!file) return;
-    if (!isImageFile(file) || file.type === 'image/svg+xml') {
+    if (!isSiteImageFile(file)) {
       setProblem('An avatar must be a PNG, JPEG, GIF or WebP image.');
       return;
     }
@@ -127,7 +127,7 @@ export function AuthorsEditor({ api, authors, disabled, onSaved }: AuthorsEditor
                     type="file"
                     className="visually-hidden"
                     aria-label={`Avatar of ${who}`}
-                    accept="image/png,image/jpeg,image/gif,image/webp"
+                    accept={SITE_IMAGE_ACCEPT}
                     disabled={disabled}
                     onChange={(e) => void pickAvatar(i, e.target.files?.[0])}
                   />

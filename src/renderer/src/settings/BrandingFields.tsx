@@ -12,7 +12,7 @@ import {
   type SiteSettings,
 } from '../../../core/pure/schemas/site';
 import { errorMessage } from '../api/api-error';
-import { isImageFile, storeImageFile } from '../editor/image-upload';
+import { isSiteImageFile, SITE_IMAGE_ACCEPT, storeImageFile } from '../editor/image-upload';
 
 export type Branding = Pick<SiteSettings, 'accent' | 'logo' | 'font' | 'customCss'>;
 
@@ -49,7 +49,7 @@ export function BrandingFields({ api, value, onChange, showErrors }: BrandingFie
     e.target.value = '';
     if (!file) return;
     setLogoProblem(null);
-    if (!isImageFile(file) || file.type === 'image/svg+xml') {
+    if (!isSiteImageFile(file)) {
       setLogoProblem('Choose a PNG, JPEG, WebP or GIF image (SVG can carry scripts, so the site never publishes it).');
       return;
     }
@@ -88,7 +88,7 @@ export function BrandingFields({ api, value, onChange, showErrors }: BrandingFie
         <input
           id="site-logo"
           type="file"
-          accept="image/png,image/jpeg,image/webp,image/gif"
+          accept={SITE_IMAGE_ACCEPT}
           aria-describedby="site-logo-hint"
           onChange={(e) => void pickLogo(e)}
         />

@@ -5,11 +5,16 @@ import { useState } from 'react';
 import { COVER_ALT_MAX, type Cover } from '../../../core/pure/schemas/cover';
 import { assetDisplayUrl } from '../api/asset-url';
 import { errorMessage } from '../api/api-error';
-import { altFromFileName, isImageFile, storeImageFile, type SaveAsset } from '../editor/image-upload';
+import {
+  altFromFileName,
+  isSiteImageFile,
+  SITE_IMAGE_ACCEPT,
+  storeImageFile,
+  type SaveAsset,
+} from '../editor/image-upload';
 import '../styles/cover-picker.css';
 
 // SVG is left out: the exports never carry it (it can hold script).
-const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp';
 
 export function CoverPicker(props: { cover: Cover; saveAsset?: SaveAsset; onChange: (cover: Cover) => void }) {
   const [cover, setCover] = useState<Cover>(props.cover);
@@ -21,7 +26,7 @@ export function CoverPicker(props: { cover: Cover; saveAsset?: SaveAsset; onChan
   const pick = async (file: File | undefined) => {
     setProblem('');
     if (!file || !props.saveAsset) return;
-    if (!isImageFile(file) || file.type === 'image/svg+xml') {
+    if (!isSiteImageFile(file)) {
       setProblem('Choose a PNG, JPEG, GIF or WebP image.');
       return;
     }
@@ -63,7 +68,7 @@ export function CoverPicker(props: { cover: Cover; saveAsset?: SaveAsset; onChan
           <input
             id="study-cover"
             type="file"
-            accept={ACCEPT}
+            accept={SITE_IMAGE_ACCEPT}
             aria-describedby="study-cover-hint"
             onChange={(e) => {
               const input = e.currentTarget;
