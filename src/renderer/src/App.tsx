@@ -81,15 +81,18 @@ export function App({ client }: { client: CasebookClient }) {
       onUiRequest('show-checks', () => setView({ checksOpen: true, focusMode: false })),
     ];
     const leaveFocus = (event: KeyboardEvent) => {
-      // Esc that nothing else used (a menu, a popover, a dialog) leaves focus mode.
-      if (event.key !== 'Escape' || event.defaultPrevented || !viewState().focusMode) return;
-      if (event.target instanceof Element && event.target.closest('dialog')) return;
+      // Esc leaves focus mode, unless a dialog, a menu or a popup (the slash menu) takes it.
+      // Capture phase: a section editor claims every Esc (ProseMirror prevents its default).
+      if (event.key !== 'Escape' || !viewState().focusMode) return;
+      if (event.target instanceof Element && event.target.closest('dialog, [role="menu"], [role="listbox"]')) return;
+      const popups = document.querySelectorAll('[role="listbox"]');
+      if ([...popups].some((popup) => !popup.closest('dialog') && popup.checkVisibility())) return;
       setView({ focusMode: false });
     };
-    window.addEventListener('keydown', leaveFocus);
+    window.addEventListener('keydown', leaveFocus, true);
     return () => {
       offs.forEach((off) => off());
-      window.removeEventListener('keydown', leaveFocus);
+      window.removeEventListener('keydown', leaveFocus, true);
       setView({ focusMode: false });
     };
   }, [hasStudy]);

@@ -16,20 +16,17 @@ export function ChecksButton({ checks }: { checks: StudyChecks | null }) {
       aria-expanded={open}
       aria-controls={open ? CHECKLIST_ID : undefined}
       disabled={checks === null}
+      // The name says the count in words; the badge shows it as a number.
+      aria-label={known ? `Checks, ${blocking > 0 ? `${blocking} blocking` : 'nothing blocking'}` : 'Checks'}
       title="Publish checks"
       onClick={() => setView({ checksOpen: !open })}
     >
       <ListChecks aria-hidden="true" size={16} />
       <span className="bar-label">Checks</span>
-      {known ? (
-        <>
-          {blocking > 0 ? (
-            <span className="count" aria-hidden="true">
-              {blocking}
-            </span>
-          ) : null}
-          <span className="visually-hidden">{blocking > 0 ? `, ${blocking} blocking` : ', nothing blocking'}</span>
-        </>
+      {known && blocking > 0 ? (
+        <span className="count" aria-hidden="true">
+          {blocking}
+        </span>
       ) : null}
     </button>
   );

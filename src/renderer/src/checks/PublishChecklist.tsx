@@ -10,14 +10,23 @@ import './checklist.css';
 
 export const CHECKLIST_ID = 'publish-checklist';
 
+/** Closes the checklist; focus goes back to the Checks button rather than to nowhere. */
+function close(): void {
+  setView({ checksOpen: false });
+  document.querySelector<HTMLElement>('.checks-button')?.focus();
+}
+
 export function PublishChecklist({ checks }: { checks: StudyChecks }) {
   const heading = useId();
   const panel = useRef<HTMLElement>(null);
   const { findings, problem, blocking } = checks;
   const warnings = (findings?.length ?? 0) - blocking;
 
-  // Opened from a button, a key or the status: brought into view, not given focus.
-  useEffect(() => panel.current?.scrollIntoView({ block: 'nearest' }), []);
+  // Opened from a button, a key or the status: brought into view, not given focus. (A block
+  // body: scrollIntoView returns a promise in recent Chromium, which React would call on unmount.)
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
 
   return (
     <section
@@ -26,7 +35,7 @@ export function PublishChecklist({ checks }: { checks: StudyChecks }) {
       className="checklist"
       aria-labelledby={heading}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') setView({ checksOpen: false });
+        if (e.key === 'Escape') close();
       }}
     >
       <div className="checklist-head">
@@ -37,7 +46,7 @@ export function PublishChecklist({ checks }: { checks: StudyChecks }) {
           className="icon-button"
           aria-label="Close checklist"
           title="Close checklist"
-          onClick={() => setView({ checksOpen: false })}
+          onClick={close}
         >
           <X aria-hidden="true" size={16} />
         </button>

@@ -3,7 +3,7 @@
 // four sections as one document; the other fields live in the Properties panel beside it.
 // Mounted with key={study.id}, so nothing (state, editors, undo history) survives into
 // another study.
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { SiteAuthor } from '../../../core/pure/schemas/site';
 import { sectionKeys, type Study, type StudyPatch } from '../../../core/pure/schemas/study';
 import type { PropertiesShown } from '../../../core/pure/properties-line';
@@ -69,6 +69,12 @@ function StudyEditorView({
     },
     [onEdit],
   );
+  // The toolbar reads its state from the section it acts on. On its first render the previous
+  // study's editors are still registered (they go when this render commits), and TipTap's
+  // useEditorState keeps the first editor's state until the next keystroke: "H2" stayed
+  // pressed in a study without headings. So it comes in once this study's editors are there.
+  const [editorsReady, setEditorsReady] = useState(false);
+  useEffect(() => setEditorsReady(true), []);
   const form = { study, siteCategories, siteAuthors, readOnly, onEdit: edit, onAddCategory, summaryPrompt, saveAsset };
 
   return (
@@ -77,7 +83,7 @@ function StudyEditorView({
         <MetadataForm {...form} part="head" />
         <PropertiesLine shown={shown} />
         <div className="editor-chrome">
-          <EditorToolbar readOnly={readOnly} />
+          {editorsReady ? <EditorToolbar readOnly={readOnly} /> : <div className="editor-toolbar-wrap" />}
           <FindReplacePanel readOnly={readOnly} />
         </div>
         <div className="study-stats">
