@@ -67,7 +67,7 @@ function TextControl(props: ControlProps & { field: 'title' | 'summary'; label: 
         value={value}
         maxLength={limits[field]}
         placeholder={placeholder}
-        readOnly={props.readOnly}
+        disabled={props.readOnly}
         onKeyDown={(e) => {
           if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
           e.preventDefault();
