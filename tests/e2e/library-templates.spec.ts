@@ -73,6 +73,7 @@ test('a template edited in the workspace folder is what the chooser offers; a br
   await dialog.getByRole('radio', { name: 'Design record' }).check();
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(section(page, 'Problem')).toContainText('Which team owns this service today?');
+  await openProperties(page);
   await expect(page.getByRole('checkbox', { name: 'Architecture & Design' })).toBeChecked();
 });
 
