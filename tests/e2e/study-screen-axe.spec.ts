@@ -1,10 +1,10 @@
 // The redesigned study screen passes axe (no serious or critical violation) in light and dark
-// at 390, 768 and 1280 px: the main screen, with Properties open, in focus mode, and (narrow)
+// at 390, 768 and 1280 px: the main screen, with the checklist open, with Properties open, in focus mode, and (narrow)
 // with the library drawer open. CASEBOOK_SHOTS=<folder> also keeps a picture of each.
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { openProperties, propertiesPanel, section } from './casebook-page';
+import { openChecks, openProperties, propertiesPanel, section } from './casebook-page';
 import { expect, test } from './casebook-server';
 import { seedStudies } from './study-seed';
 
@@ -44,6 +44,11 @@ for (const width of [390, 768, 1280]) {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await check(page, width, scheme, 'main');
+
+      const checklist = await openChecks(page);
+      await expect(checklist.getByText(/^Nothing to fix|^Error:|^Warning:/).first()).toBeVisible();
+      await check(page, width, scheme, 'checks');
+      await checklist.getByRole('button', { name: 'Close checklist' }).click();
 
       await openProperties(page);
       await check(page, width, scheme, 'properties');
