@@ -142,12 +142,16 @@ export function App({ client }: { client: CasebookClient }) {
           if (drawer.open) drawer.close();
           if (id !== currentId.current) void open(id);
         }}
-        onCreate={() => void create()}
+        onCreate={() => {
+          if (drawer.open) drawer.close();
+          void create();
+        }}
       >
         <QuarantineNotice files={info?.quarantined ?? []} skipped={info?.skipped ?? []} />
       </LibrarySidebar>
       {drawer.open ? <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.close} /> : null}
-      <main className="pane" ref={pane}>
+      {/* While the drawer is open it is the only thing to use: the study behind it is inert. */}
+      <main className="pane" ref={pane} inert={drawer.open}>
         <WorkspaceToolbar
           info={info}
           autosave={autosave}
