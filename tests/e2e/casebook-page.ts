@@ -39,3 +39,25 @@ export async function openStudy(page: Page, title: string): Promise<void> {
   await libraryEntry(page, title).click();
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
 }
+
+/** The open study's Properties panel (status, outcome, date, categories…). */
+export function propertiesPanel(page: Page) {
+  return page.getByRole('complementary', { name: 'Properties' });
+}
+
+/** Opens the Properties panel from the toolbar, where the study's fields (Status, Outcome…) are. */
+export async function openProperties(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Properties', exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(propertiesPanel(page)).toBeVisible();
+}
+
+/** The publish checklist, opened with the toolbar's Checks button if it is not showing. */
+export async function openChecks(page: Page) {
+  const button = page.getByRole('button', { name: /^Checks/ });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const checklist = page.getByRole('region', { name: 'Publish checklist' });
+  await expect(checklist).toBeVisible();
+  return checklist;
+}

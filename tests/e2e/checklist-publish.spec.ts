@@ -1,13 +1,13 @@
-// The publish checklist beside the editor: what keeps a study from being published, each
+// The publish checklist (the Checks button): what keeps a study from being published, each
 // finding a button that jumps to its place, refreshed after saves; and the library badge.
-import { createStudy, libraryEntry, section, typeInSection } from './casebook-page';
+import { createStudy, libraryEntry, openChecks, openProperties, section, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
 import { writeStudyFile } from '../helpers/study-files';
 
 test('a new study lists its empty sections; clicking one puts the cursor in that section', async ({ page, serve }) => {
   await page.goto(await serve());
   await createStudy(page, 'Sharding the orders table');
-  const checklist = page.getByRole('region', { name: 'Publish checklist' });
+  const checklist = await openChecks(page);
   const problemFinding = checklist.getByRole('button', { name: 'Error: The Problem section is empty.' });
   await expect(problemFinding).toBeVisible();
   // Errors come before warnings.
@@ -40,12 +40,14 @@ test('the library badge counts publish errors and follows the edits', async ({ p
   await typeInSection(page, 'Problem', 'Orders outgrew one database.');
   await expect(entry).toHaveAccessibleDescription(/3 publish errors/);
 
-  // The checklist folds away and stays folded.
-  const toggle = page.getByRole('button', { name: 'Publish checklist' });
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  // The checklist opens and folds away with the Checks button, which counts the same errors.
+  const toggle = page.getByRole('button', { name: 'Checks, 3 blocking' });
   await toggle.click();
-  await expect(page.getByRole('region', { name: 'Publish checklist' }).getByRole('listitem')).toHaveCount(0);
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByRole('region', { name: 'Publish checklist' })).toContainText('3 errors');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('region', { name: 'Publish checklist' })).toHaveCount(0);
 });
 
 test('a finding inside a section puts the cursor where the problem is', async ({ page, serve, workspace }) => {
@@ -68,9 +70,10 @@ test('a finding inside a section puts the cursor where the problem is', async ({
   });
 
   await page.goto(await serve());
-  const finding = page
-    .getByRole('region', { name: 'Publish checklist' })
-    .getByRole('button', { name: /The link "the runbook" in Decisions has no target/ });
+  await libraryEntry(page, 'Rotating the keys').click();
+  const finding = (await openChecks(page)).getByRole('button', {
+    name: /The link "the runbook" in Decisions has no target/,
+  });
   await finding.click();
   await expect(section(page, 'Decisions')).toBeFocused();
   const paragraph = await page.evaluate(() => getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent);
@@ -80,6 +83,7 @@ test('a finding inside a section puts the cursor where the problem is', async ({
 test('the Export dialog says which published studies still have errors', async ({ page, serve }) => {
   await page.goto(await serve());
   await createStudy(page, 'Sharding the orders table');
+  await openProperties(page);
   await page.getByRole('combobox', { name: 'Status' }).selectOption('published');
   await expect(page.getByRole('status')).toHaveText('Saved');
 

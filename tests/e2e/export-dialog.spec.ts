@@ -6,7 +6,7 @@ import { access, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { createStudy, libraryEntry, saveStatus, typeInSection } from './casebook-page';
+import { createStudy, libraryEntry, openProperties, saveStatus, typeInSection } from './casebook-page';
 import { axeViolations } from './axe';
 import { expect, studiesOnDisk, test } from './casebook-server';
 
@@ -52,6 +52,7 @@ async function publishedStudy(page: Page, workspace: string, title: string, prob
   await createStudy(page, title);
   await expect(saveStatus(page)).toHaveText('Saved'); // the title is saved first, so the slug follows it
   await page.getByRole('textbox', { name: 'Summary', exact: true }).fill(`Summary of ${title}`);
+  await openProperties(page);
   await page.getByRole('combobox', { name: 'Status' }).selectOption('published');
   await typeInSection(page, 'Problem', problem);
   await expect(saveStatus(page)).toHaveText('Saved');

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import type { Study } from '../../src/core/pure/schemas/study';
 import { writeStudyFile } from '../helpers/study-files';
 import { axeViolations } from './axe';
-import { openStudy, saveStatus } from './casebook-page';
+import { openChecks, openProperties, openStudy, saveStatus } from './casebook-page';
 import { expect, test } from './casebook-server';
 
 const SHOTS = process.env.CASEBOOK_SHOTS_DIR;
@@ -40,6 +40,7 @@ test('key results are added, previewed, reordered and removed with the keyboard'
   const file = path.join(workspace, 'studies', 'cloud-bill.json');
   await page.goto(await serve());
   await openStudy(page, 'When Nobody Owns the Cloud Bill');
+  await openProperties(page);
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
 
   // The first metric: Enter on "Add key result" puts the caret in its Label.
@@ -127,6 +128,7 @@ test('key results are added, previewed, reordered and removed with the keyboard'
   // What was saved is what a new window shows.
   await page.reload();
   await openStudy(page, 'When Nobody Owns the Cloud Bill');
+  await openProperties(page);
   await expect(entry(page, 1).getByRole('textbox', { name: 'Before' })).toHaveValue('10250');
   await expect(entry(page, 2)).toHaveCount(0);
 });
@@ -143,9 +145,10 @@ test('a key result a template suggested is a publish error until measured, and t
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
 
+  await openProperties(page);
   await expect(entry(page, 1).getByRole('textbox', { name: 'Label' })).toHaveValue('Monthly cost');
   await expect(entry(page, 1)).toHaveAccessibleDescription(/0 → 0: enter the measured values/);
-  const checklist = page.getByRole('region', { name: 'Publish checklist' });
+  const checklist = await openChecks(page);
   const finding = checklist.getByRole('button', {
     name: 'Error: Key result "Monthly cost" is still the "Migration / cost optimization" template\'s suggestion (0 → 0): enter the measured values or remove it.',
   });
@@ -169,7 +172,8 @@ test('a finding jumps to its own key result while another row is unfinished', as
   await dialog.getByRole('textbox', { name: 'Title' }).fill('Off Kubernetes');
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
-  const checklist = page.getByRole('region', { name: 'Publish checklist' });
+  await openProperties(page);
+  const checklist = await openChecks(page);
   const p99 = checklist.getByRole('button', { name: /^Error: Key result "p99 latency" is still the/ });
   await expect(p99).toBeVisible();
 
@@ -202,6 +206,7 @@ test('a key result being edited stays saved as it was until the edit is complete
   const file = path.join(workspace, 'studies', 'cloud-bill.json');
   await page.goto(await serve());
   await openStudy(page, 'When Nobody Owns the Cloud Bill');
+  await openProperties(page);
 
   await entry(page, 1).getByRole('textbox', { name: 'Label' }).fill('Cloud cost');
   await expect.poll(() => savedMetrics(file)).toEqual(['Cloud cost 10250 2146 $/month lower']);
@@ -223,6 +228,7 @@ test('a key result being edited stays saved as it was until the edit is complete
   }
   await openStudy(page, 'Another Study');
   await openStudy(page, 'When Nobody Owns the Cloud Bill');
+  await openProperties(page);
   await expect(entry(page, 1).getByRole('textbox', { name: 'Label' })).toHaveValue('Cloud cost');
   await expect(before).toHaveValue('10250');
   expect(await savedMetrics(file)).toEqual(['Cloud cost 10250 2146 $/month lower']);

@@ -2,7 +2,7 @@
 // pre-fills the sections, the outcome and a category; "New case study" stays blank at once.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { libraryEntry, section } from './casebook-page';
+import { libraryEntry, openProperties, section } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 
 test('a study from the Failure analysis template opens with its prompts, outcome and category', async ({
@@ -36,6 +36,7 @@ test('a study from the Failure analysis template opens with its prompts, outcome
   await expect(libraryEntry(page, 'Checkout outage on Black Friday')).toBeVisible();
   await expect(section(page, 'Problem')).toContainText('Who was affected and how');
   await expect(section(page, 'Lessons')).toContainText('What went well');
+  await openProperties(page);
   await expect(page.getByRole('combobox', { name: 'Outcome' })).toHaveValue('failed');
   await expect(page.getByRole('checkbox', { name: 'Failure Analysis' })).toBeChecked();
   // The template's prompt for the Summary is its placeholder, not text saved into the study.
@@ -72,6 +73,7 @@ test('a template edited in the workspace folder is what the chooser offers; a br
   await dialog.getByRole('radio', { name: 'Design record' }).check();
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(section(page, 'Problem')).toContainText('Which team owns this service today?');
+  await openProperties(page);
   await expect(page.getByRole('checkbox', { name: 'Architecture & Design' })).toBeChecked();
 });
 

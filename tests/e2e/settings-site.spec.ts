@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { openStudy, saveStatus, section, typeInSection } from './casebook-page';
+import { openProperties, openStudy, saveStatus, section, typeInSection } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 import { writeStudyFile } from '../helpers/study-files';
 
@@ -55,6 +55,7 @@ test('the tagline is saved; an invalid base URL is refused beside its field', as
 test('renaming a category renames it in the study that uses it', async ({ page, serve, workspace }) => {
   await page.goto(await serve());
   await openStudy(page, 'The day the queue filled up');
+  await openProperties(page);
   await expect(page.getByRole('checkbox', { name: 'Failure Analysis' })).toBeChecked();
 
   const settings = await openSettings(page);
@@ -121,6 +122,7 @@ test('saving the settings or adding a category keeps the open study’s editor a
 }) => {
   await page.goto(await serve());
   await openStudy(page, 'The day the queue filled up');
+  await openProperties(page);
   await typeInSection(page, 'Lessons', 'Alert on queue depth');
   await expect(saveStatus(page)).toHaveText('Saved');
 

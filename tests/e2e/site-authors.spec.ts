@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { openStudy, saveStatus } from './casebook-page';
+import { openProperties, openStudy, saveStatus } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 import { axeViolations } from './axe';
 import { writeStudyFile } from '../helpers/study-files';
@@ -26,6 +26,7 @@ test.beforeEach(async ({ workspace }) => {
 test('authors are added in Site settings and chosen on the study form', async ({ page, serve, workspace }) => {
   await page.goto(await serve());
   await openStudy(page, 'The day the queue filled up');
+  await openProperties(page);
   const authors = page.getByRole('group', { name: 'Authors' });
   await expect(authors).toContainText('Add authors in Site settings');
 

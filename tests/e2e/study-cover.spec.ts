@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import path from 'node:path';
-import { createStudy, saveStatus } from './casebook-page';
+import { createStudy, openProperties, saveStatus } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 import { axeViolations } from './axe';
 
@@ -23,6 +23,7 @@ const SRC = `assets/${createHash('sha256').update(PNG).digest('hex')}.png`;
 test('a cover is picked, described, previewed and removed', async ({ page, serve, workspace }) => {
   await page.goto(await serve());
   await createStudy(page, 'When Nobody Owns the Cloud Bill');
+  await openProperties(page);
 
   await page.getByLabel('Cover image').setInputFiles({ name: 'cost-chart.png', mimeType: 'image/png', buffer: PNG });
   // Alt text starts from the file name; the author rewrites it.

@@ -2,7 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
-import { createStudy, libraryEntry, saveStatus, section, sectionNames, typeInSection } from './casebook-page';
+import {
+  createStudy,
+  libraryEntry,
+  openProperties,
+  saveStatus,
+  section,
+  sectionNames,
+  typeInSection,
+} from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 
 const sectionText: Record<string, string> = {
@@ -21,6 +29,7 @@ test('every field and all four sections are saved to one study file and restored
   await createStudy(page, 'When Nobody Owns the Cloud Bill');
 
   await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('Right-sizing cut the bill by 38%');
+  await openProperties(page);
   await page.getByRole('combobox', { name: 'Status' }).selectOption('published');
   await page.getByRole('combobox', { name: 'Outcome' }).selectOption('succeeded');
   await page.getByLabel('Date').fill('2026-04-02');

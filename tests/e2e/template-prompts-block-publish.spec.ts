@@ -1,6 +1,6 @@
 // A study made from a template with its prompts untouched is not ready to publish: each prompt
 // still in a section is an error in the publish checklist, naming the section and the prompt.
-import { libraryEntry, section } from './casebook-page';
+import { libraryEntry, openChecks, section } from './casebook-page';
 import { expect, test } from './casebook-server';
 
 test('the checklist shows each untouched template prompt as an error that jumps to it', async ({ page, serve }) => {
@@ -13,7 +13,7 @@ test('the checklist shows each untouched template prompt as an error that jumps 
   await expect(dialog).toBeHidden();
   await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('We moved every service to one queue.');
 
-  const checklist = page.getByRole('region', { name: 'Publish checklist' });
+  const checklist = await openChecks(page);
   const context = checklist.getByRole('button', {
     name: 'Error: Problem still holds the prompt "The system and the forces at play: load, team size, deadlines, existing technol…" from the "Architecture decision" template: replace it with your own text or delete it.',
   });

@@ -13,6 +13,10 @@ export const appKeys = {
   shortcuts: 'Mod-/',
   // Mod-P anywhere in the window: the browser's Print is not what an author wants here.
   quickOpen: 'Mod-p',
+  // The open study's Properties panel (status, outcome, date, categories…).
+  properties: 'Mod-Alt-p',
+  // Only the title and the sections on screen; Esc or the same key leaves.
+  focusMode: 'Mod-Shift-f',
 } as const;
 
 export type AppCommand = keyof typeof appKeys;

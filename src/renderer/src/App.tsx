@@ -1,7 +1,9 @@
-// The window: library on the left, the selected study on the right. Holds the library list
-// and wires the parts: which study is open (app/use-open-study.ts), the workspace
-// (app/use-workspace.ts), the shell and page events; all saving goes through the autosave queue.
-import { useCallback, useEffect, useState } from 'react';
+// The window: library on the left (a drawer on narrow windows), the selected study on the
+// right. Holds the library list and wires the parts: which study is open
+// (app/use-open-study.ts), the workspace (app/use-workspace.ts), how the study screen is laid
+// out (app/view-state.ts: Properties, checks, focus mode), the shell and page events; all
+// saving goes through the autosave queue.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StudySummary } from '../../core/pure/schemas/study';
 import type { CasebookClient } from './api/casebook-client';
 import { flushOnPageEvents, listenToShell } from './app-lifecycle';
@@ -18,6 +20,13 @@ import { useOpenStudy } from './app/use-open-study';
 import { useWorkspace } from './app/use-workspace';
 import { WorkspaceToolbar } from './app/WorkspaceToolbar';
 import { NoStudyOpen, StudyWorkbench } from './app/StudyWorkbench';
+import { useStudyChecks } from './checks/use-study-checks';
+import { onUiRequest } from './editor/ui-requests';
+import { useLibraryDrawer } from './app/use-library-drawer';
+import { useStudyScroll } from './app/use-study-scroll';
+import { useTypewriterScrolling } from './app/use-typewriter';
+import { setView, useView, viewState } from './app/view-state';
+import './styles/study-layout.css';
 
 export function App({ client }: { client: CasebookClient }) {
   const { api } = client;
@@ -48,15 +57,61 @@ export function App({ client }: { client: CasebookClient }) {
   useEffect(() => flushOnPageEvents(autosave), [autosave]);
   useWindowShortcuts();
 
+  const studyId = current?.id ?? null;
+  const checks = useStudyChecks(api, autosave, studyId, session.generation);
+  const focusMode = useView('focusMode');
+  const drawer = useLibraryDrawer();
+  const pane = useRef<HTMLElement>(null);
+  const scroller = useCallback(() => pane.current, []);
+  useStudyScroll(pane, studyId);
+  useTypewriterScrolling(scroller);
+
+  // Another study opens without the findings of the one before shouting at it.
+  useEffect(() => setView({ checksOpen: false }), [studyId]);
+
+  // The study's view answers its keys only while a study is open (else the browser has them).
+  const hasStudy = studyId !== null;
+  useEffect(() => {
+    if (!hasStudy) return;
+    const offs = [
+      onUiRequest('toggle-properties', () =>
+        setView({ propertiesOpen: !viewState().propertiesOpen, focusMode: false }),
+      ),
+      onUiRequest('toggle-focus-mode', () => setView({ focusMode: !viewState().focusMode })),
+      onUiRequest('show-checks', () => setView({ checksOpen: true, focusMode: false })),
+    ];
+    const leaveFocus = (event: KeyboardEvent) => {
+      // Esc leaves focus mode, unless a dialog, a menu or a popup (the slash menu) takes it.
+      // Capture phase: a section editor claims every Esc (ProseMirror prevents its default).
+      if (event.key !== 'Escape' || !viewState().focusMode) return;
+      if (event.target instanceof Element && event.target.closest('dialog, [role="menu"], [role="listbox"]')) return;
+      const popups = document.querySelectorAll('[role="listbox"]');
+      if ([...popups].some((popup) => !popup.closest('dialog') && popup.checkVisibility())) return;
+      setView({ focusMode: false });
+    };
+    window.addEventListener('keydown', leaveFocus, true);
+    return () => {
+      offs.forEach((off) => off());
+      window.removeEventListener('keydown', leaveFocus, true);
+      setView({ focusMode: false });
+    };
+  }, [hasStudy]);
+
+  /** Export, with the open study's findings shown behind the dialog (they matter most now). */
+  const openExport = useCallback(() => {
+    setExportOpen(true);
+    requestUi({ kind: 'show-checks' });
+  }, []);
+
   useEffect(() => {
     if (!client.shell) return;
     return listenToShell(client.shell, autosave, {
       newStudy: () => void create(),
       reloadWorkspace: () => void loadWorkspace(),
-      openExport: () => setExportOpen(true),
+      openExport,
       showShortcuts: () => requestUi({ kind: 'show-shortcuts' }),
     });
-  }, [client.shell, autosave, create, loadWorkspace]);
+  }, [client.shell, autosave, create, loadWorkspace, openExport]);
 
   /** Before an export: every pending edit on disk, or what kept one from getting there. */
   const saveEdits = useCallback(async () => {
@@ -68,8 +123,9 @@ export function App({ client }: { client: CasebookClient }) {
   const readOnly = info?.readOnly ?? false;
 
   return (
-    <div className="app">
+    <div className={focusMode ? 'app focus-mode' : 'app'}>
       <LibrarySidebar
+        drawer={drawer.narrow ? { open: drawer.open, onClose: drawer.close, ref: drawer.navRef } : undefined}
         api={api}
         autosave={autosave}
         onWorkspaceChanged={loadWorkspace}
@@ -83,21 +139,31 @@ export function App({ client }: { client: CasebookClient }) {
         selectedId={current?.id ?? null}
         canCreate={info !== null && !readOnly}
         onSelect={(id) => {
+          if (drawer.open) drawer.close();
           if (id !== currentId.current) void open(id);
         }}
-        onCreate={() => void create()}
+        onCreate={() => {
+          if (drawer.open) drawer.close();
+          void create();
+        }}
       >
         <QuarantineNotice files={info?.quarantined ?? []} skipped={info?.skipped ?? []} />
       </LibrarySidebar>
-      <main className="pane">
+      {drawer.open ? <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.close} /> : null}
+      {/* While the drawer is open it is the only thing to use: the study behind it is inert. */}
+      <main className="pane" ref={pane} inert={drawer.open}>
         <WorkspaceToolbar
           info={info}
           autosave={autosave}
-          hasStudy={current !== null}
+          hasStudy={hasStudy}
+          checks={hasStudy ? checks : null}
           previewOpen={previewOpen}
           onTogglePreview={() => setPreviewOpen((shown) => !shown)}
-          onExport={() => setExportOpen(true)}
+          onExport={openExport}
           problem={problem}
+          libraryDrawer={
+            drawer.narrow ? { open: drawer.open, toggle: drawer.toggle, buttonRef: drawer.buttonRef } : null
+          }
         />
         <OutsideChanges
           api={api}
@@ -122,6 +188,7 @@ export function App({ client }: { client: CasebookClient }) {
             // The library follows edits as they are typed; the loaded study does not.
             status={studies.find((s) => s.id === current.id)?.status ?? current.status}
             summaryPrompt={summaryPrompts.get(current.id)}
+            checks={checks}
             onEdit={session.edit}
             onAddCategory={workspace.addCategory}
           />

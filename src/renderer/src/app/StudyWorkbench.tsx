@@ -1,13 +1,16 @@
-// The open study: its publish checklist and editor, with the preview beside them when asked
-// for; the editors are rebuilt (keys) whenever the study is loaded from disk again. With no
-// study open, an invitation to start one.
+// The open study: its editor, the publish checklist when it is asked for, and the preview
+// beside them when asked for; the editors are rebuilt (keys) whenever the study is loaded from
+// disk again. With no study open, an invitation to start one.
+import { useEffect, useRef } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import type { SiteSettings } from '../../../core/pure/schemas/site';
 import type { Study, StudyPatch, StudySummary } from '../../../core/pure/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { PublishChecklist } from '../checks/PublishChecklist';
+import type { StudyChecks } from '../checks/use-study-checks';
 import { PreviewPane } from '../export/PreviewPane';
 import { StudyEditor } from '../study/StudyEditor';
+import { setView, useView } from './view-state';
 
 interface StudyWorkbenchProps {
   api: CasebookApi;
@@ -22,16 +25,29 @@ interface StudyWorkbenchProps {
   /** The status as the library shows it: it follows edits as they are typed; `study` does not. */
   status: StudySummary['status'];
   summaryPrompt: string | undefined;
+  checks: StudyChecks;
   onEdit: (id: string, patch: StudyPatch) => void;
   onAddCategory: (name: string) => Promise<void>;
 }
 
 export function StudyWorkbench(props: StudyWorkbenchProps) {
-  const { api, autosave, study, site, generation, switching, readOnly, previewOpen } = props;
+  const { api, autosave, study, site, generation, switching, readOnly, previewOpen, status } = props;
+  const checksOpen = useView('checksOpen');
+  const focusMode = useView('focusMode');
+
+  // The findings show when the study becomes Published (not when a published one opens).
+  const statusBefore = useRef({ id: study.id, status });
+  useEffect(() => {
+    const before = statusBefore.current;
+    statusBefore.current = { id: study.id, status };
+    if (before.id === study.id && before.status !== 'published' && status === 'published')
+      setView({ checksOpen: true });
+  }, [study.id, status]);
+
   return (
-    <div className={previewOpen ? 'workbench with-preview' : 'workbench'}>
+    <div className={previewOpen && !focusMode ? 'workbench with-preview' : 'workbench'}>
       <div className="study-frame" inert={switching} aria-busy={switching}>
-        <PublishChecklist key={`checks:${study.id}:${generation}`} api={api} autosave={autosave} studyId={study.id} />
+        {checksOpen && !focusMode ? <PublishChecklist checks={props.checks} /> : null}
         <StudyEditor
           key={`${study.id}:${generation}`}
           study={study}
@@ -46,7 +62,7 @@ export function StudyWorkbench(props: StudyWorkbenchProps) {
           saveAsset={api.saveAsset}
         />
       </div>
-      {previewOpen ? (
+      {previewOpen && !focusMode ? (
         <PreviewPane
           api={api}
           autosave={autosave}

@@ -1,77 +1,66 @@
-// The publish checklist of the open study: what keeps it from being published (errors first,
-// then advice), refreshed after each save. Each finding is a button that jumps to its place.
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { Finding } from '../../../core/pure/checks/finding';
-import type { CasebookApi } from '../../../core/pure/contract';
-import { errorMessage } from '../api/api-error';
-import type { AutosaveQueue } from '../autosave/autosave-queue';
-import { useAfterSaves } from '../library/use-after-saves';
+// The publish checklist of the open study, shown when the author asks for it (the Checks
+// button), when the study becomes Published and before an export: every finding, errors
+// first, none hidden. Each finding is a button that jumps to its place.
+import { useEffect, useId, useRef } from 'react';
+import { X } from 'lucide-react';
+import { setView } from '../app/view-state';
 import { jumpToFinding } from './jump-to-finding';
+import type { StudyChecks } from './use-study-checks';
 import './checklist.css';
 
-const OPEN_KEY = 'casebook.checklist.open';
+export const CHECKLIST_ID = 'publish-checklist';
 
-interface PublishChecklistProps {
-  api: CasebookApi;
-  autosave: AutosaveQueue;
-  studyId: string;
+/** Closes the checklist; focus goes back to the Checks button rather than to nowhere. */
+function close(): void {
+  setView({ checksOpen: false });
+  document.querySelector<HTMLElement>('.checks-button')?.focus();
 }
 
-export function PublishChecklist({ api, autosave, studyId }: PublishChecklistProps) {
-  const ids = { heading: useId(), list: useId() };
-  const [findings, setFindings] = useState<Finding[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [open, setOpen] = useState(() => readOpen());
+export function PublishChecklist({ checks }: { checks: StudyChecks }) {
+  const heading = useId();
+  const panel = useRef<HTMLElement>(null);
+  const { findings, problem, blocking } = checks;
+  const warnings = (findings?.length ?? 0) - blocking;
 
-  const load = useCallback(() => {
-    api.checkStudy({ id: studyId }).then(
-      (list) => {
-        setFindings(bySeverity(list));
-        setProblem(null);
-      },
-      (err: unknown) => setProblem(`Could not check the study: ${errorMessage(err)}`),
-    );
-  }, [api, studyId]);
-
-  useEffect(() => load(), [load]);
-  useAfterSaves(autosave, load);
-
-  const errors = findings?.filter((f) => f.severity === 'error').length ?? 0;
-  const warnings = (findings?.length ?? 0) - errors;
-  const toggle = () => {
-    setOpen(!open);
-    try {
-      localStorage.setItem(OPEN_KEY, open ? 'false' : 'true');
-    } catch {
-      // Storage may be unavailable; the panel still opens.
-    }
-  };
+  // Opened from a button, a key or the status: brought into view, not given focus. (A block
+  // body: scrollIntoView returns a promise in recent Chromium, which React would call on unmount.)
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
 
   return (
-    <section className={`checklist${errors > 0 ? ' has-errors' : ''}`} aria-labelledby={ids.heading}>
+    <section
+      ref={panel}
+      id={CHECKLIST_ID}
+      className="checklist"
+      aria-labelledby={heading}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') close();
+      }}
+    >
       <div className="checklist-head">
-        <h2 id={ids.heading}>
-          <button type="button" aria-expanded={open} aria-controls={ids.list} onClick={toggle}>
-            <span className="disclosure" aria-hidden="true">
-              {open ? '▾' : '▸'}
-            </span>
-            Publish checklist
-          </button>
-        </h2>
-        <span className="checklist-summary">{findings === null ? '' : summaryOf(errors, warnings)}</span>
+        <h2 id={heading}>Publish checklist</h2>
+        <span className="checklist-summary">{findings === null ? '' : summaryOf(blocking, warnings)}</span>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close checklist"
+          title="Close checklist"
+          onClick={close}
+        >
+          <X aria-hidden="true" size={16} />
+        </button>
       </div>
       {problem ? (
         <p className="form-error" role="alert">
           {problem}
         </p>
       ) : null}
-      {open && findings ? (
+      {findings ? (
         findings.length === 0 ? (
-          <p className="hint" id={ids.list}>
-            Nothing to fix: this study is ready to publish.
-          </p>
+          <p className="hint">Nothing to fix: this study is ready to publish.</p>
         ) : (
-          <ul className="checklist-items" id={ids.list}>
+          <ul className="checklist-items">
             {findings.map((f) => (
               <li key={f.id}>
                 <button type="button" className={`finding finding-${f.severity}`} onClick={() => jumpToFinding(f)}>
@@ -86,22 +75,10 @@ export function PublishChecklist({ api, autosave, studyId }: PublishChecklistPro
   );
 }
 
-function bySeverity(findings: Finding[]): Finding[] {
-  return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
-}
-
 export function summaryOf(errors: number, warnings: number): string {
   if (errors === 0 && warnings === 0) return 'Ready to publish';
   const parts: string[] = [];
   if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
   if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
   return parts.join(', ');
-}
-
-function readOpen(): boolean {
-  try {
-    return localStorage.getItem(OPEN_KEY) !== 'false';
-  } catch {
-    return true;
-  }
 }

@@ -1,5 +1,8 @@
-// Moves the author to where a finding is: the labelled field in the metadata form, or the
-// place in a section's editor (TipTap v3 keeps its Editor on the view's DOM as `.editor`).
+// Moves the author to where a finding is: the title or summary, a field in the Properties
+// panel (opened first), or the place in a section's editor (TipTap v3 keeps its Editor on the
+// view's DOM as `.editor`).
+import { flushSync } from 'react-dom';
+import { setView } from '../app/view-state';
 import type { Finding } from '../../../core/pure/checks/finding';
 import { sectionKeys, sectionLabels, type SectionKey } from '../../../core/pure/schemas/study';
 
@@ -49,6 +52,8 @@ export function jumpToFinding(finding: Finding): boolean {
       : fieldInputs[finding.field];
   const input = selector ? document.querySelector<HTMLElement>(selector) : null;
   if (!input) return false;
+  // A field in the closed Properties panel: open it first, so the field can take focus.
+  if (input.closest('[hidden]')) flushSync(() => setView({ propertiesOpen: true, focusMode: false }));
   input.scrollIntoView({ block: 'center' });
   input.focus();
   return true;

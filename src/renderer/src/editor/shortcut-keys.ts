@@ -13,6 +13,12 @@ export function shortcutLabel(key: string): string {
   return parts.join(isMac ? '' : '+');
 }
 
+/** The key's name; with Alt held, the letter key itself (macOS types "π" for Option-P). */
+function keyName(event: KeyboardEvent): string {
+  if (event.altKey && /^Key[A-Z]$/.test(event.code)) return event.code.slice(3).toLowerCase();
+  return event.key.toLowerCase();
+}
+
 /** True when `event` is `key` (e.g. "Mod-f"): the modifiers must match exactly. */
 export function matchesShortcut(event: KeyboardEvent, key: string): boolean {
   const parts = key.split('-');
@@ -21,7 +27,7 @@ export function matchesShortcut(event: KeyboardEvent, key: string): boolean {
   const wantMeta = mod && isMac;
   const wantCtrl = (mod && !isMac) || parts.includes('Ctrl');
   return (
-    event.key.toLowerCase() === name &&
+    keyName(event) === name &&
     event.metaKey === wantMeta &&
     event.ctrlKey === wantCtrl &&
     event.altKey === parts.includes('Alt') &&

@@ -10,6 +10,10 @@ export type UiRequest =
   | { kind: 'find'; replace: boolean }
   | { kind: 'show-shortcuts' }
   | { kind: 'quick-open' }
+  /** The open study's layout (app/view-state.ts): Properties panel, focus mode, checks. */
+  | { kind: 'toggle-properties' }
+  | { kind: 'toggle-focus-mode' }
+  | { kind: 'show-checks' }
   /** Something the author asked for failed; shown in the editor toolbar. */
   | { kind: 'problem'; message: string };
 

@@ -29,6 +29,8 @@ export const windowCommands: readonly WindowCommand[] = [
     request: { kind: 'show-shortcuts' },
   },
   { id: 'quick-open', label: 'Quick open', shortcut: appKeys.quickOpen, request: { kind: 'quick-open' } },
+  { id: 'properties', label: 'Properties', shortcut: appKeys.properties, request: { kind: 'toggle-properties' } },
+  { id: 'focus-mode', label: 'Focus mode', shortcut: appKeys.focusMode, request: { kind: 'toggle-focus-mode' } },
 ];
 
 function isTyping(target: EventTarget | null): boolean {

@@ -1,7 +1,7 @@
 // The library: search as you type, filters with counts, sort, and every study as a button
 // named exactly by its title (snippet, status, date and publish badge describe it instead).
 // Also the way into new studies from a template, the Trash, Site settings and Quick open.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import type { LibrarySort } from '../../../core/pure/library/sort';
 import type { SiteSettings } from '../../../core/pure/schemas/site';
@@ -41,6 +41,8 @@ interface LibrarySidebarProps {
   onSiteChanged: (site: SiteSettings) => void;
   /** How many files the core reports set aside (reading the full text may find damage late). */
   onQuarantineCount?: (count: number) => void;
+  /** On narrow windows the library is a drawer (app/use-library-drawer.ts): shown or not, and how it closes. */
+  drawer?: { open: boolean; onClose: () => void; ref: RefObject<HTMLElement | null> };
   children?: ReactNode;
 }
 
@@ -67,6 +69,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
     onSiteChanged,
     siteCategories,
     onCreatedFromTemplate,
+    drawer,
     children,
   } = props;
   // Ask the core again when studies are saved, created or removed, not per typed title letter
@@ -91,7 +94,18 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
   const { trashed } = actions;
 
   return (
-    <nav className="library" aria-label="Library">
+    <nav
+      ref={drawer?.ref}
+      id="library"
+      className={drawer ? `library drawer${drawer.open ? ' drawer-open' : ''}` : 'library'}
+      aria-label="Library"
+      onKeyDown={(e) => {
+        // Esc closes the drawer, unless it belongs to a dialog or menu inside it.
+        if (!drawer?.open || e.key !== 'Escape' || e.defaultPrevented) return;
+        if (e.target instanceof Element && e.target.closest('dialog, [role="menu"]')) return;
+        drawer.onClose();
+      }}
+    >
       <div className="library-head">
         <h1 className="app-name">Casebook</h1>
         <div className="new-study">

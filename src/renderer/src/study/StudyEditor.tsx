@@ -1,9 +1,12 @@
-// The editing pane for one study: metadata, then the formatting toolbar, find & replace and
-// the four sections. Mounted with key={study.id}, so nothing (state, editors, undo history)
-// survives into another study.
-import { memo } from 'react';
+// The editing pane for one study, writing first: the title and summary as its heading, one
+// quiet line summing up its properties, the formatting toolbar and find & replace, then the
+// four sections as one document; the other fields live in the Properties panel beside it.
+// Mounted with key={study.id}, so nothing (state, editors, undo history) survives into
+// another study.
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { SiteAuthor } from '../../../core/pure/schemas/site';
 import { sectionKeys, type Study, type StudyPatch } from '../../../core/pure/schemas/study';
+import type { PropertiesShown } from '../../../core/pure/properties-line';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import type { SaveAsset } from '../editor/image-upload';
 import { EditorToolbar } from '../editor/EditorToolbar';
@@ -13,6 +16,7 @@ import { SectionEditor } from '../editor/SectionEditor';
 import { SlashMenuPopup } from '../editor/SlashMenuPopup';
 import { StudyWordCount } from '../editor/StudyWordCount';
 import { MetadataForm } from './MetadataForm';
+import { PropertiesLine, PropertiesPanel } from './PropertiesPanel';
 
 interface StudyEditorProps {
   study: Study;
@@ -30,6 +34,8 @@ interface StudyEditorProps {
   saveAsset: SaveAsset;
 }
 
+const shownKeys = ['status', 'outcome', 'date', 'categories'] as const;
+
 function StudyEditorView({
   study,
   siteCategories,
@@ -42,41 +48,69 @@ function StudyEditorView({
   summaryPrompt,
   saveAsset,
 }: StudyEditorProps) {
+  // What the properties line shows follows the panel's edits (the loaded `study` does not).
+  const [shown, setShown] = useState<PropertiesShown>(() => ({
+    status: study.status,
+    outcome: study.outcome,
+    date: study.date,
+    categories: study.categories,
+  }));
+  const edit = useCallback(
+    (id: string, patch: StudyPatch) => {
+      onEdit(id, patch);
+      if (shownKeys.some((key) => patch[key] !== undefined)) {
+        setShown((before) => ({
+          status: patch.status ?? before.status,
+          outcome: patch.outcome === undefined ? before.outcome : patch.outcome,
+          date: patch.date === undefined ? before.date : patch.date,
+          categories: patch.categories ?? before.categories,
+        }));
+      }
+    },
+    [onEdit],
+  );
+  // The toolbar reads its state from the section it acts on. On its first render the previous
+  // study's editors are still registered (they go when this render commits), and TipTap's
+  // useEditorState keeps the first editor's state until the next keystroke: "H2" stayed
+  // pressed in a study without headings. So it comes in once this study's editors are there.
+  const [editorsReady, setEditorsReady] = useState(false);
+  useEffect(() => setEditorsReady(true), []);
+  const form = { study, siteCategories, siteAuthors, readOnly, onEdit: edit, onAddCategory, summaryPrompt, saveAsset };
+
   return (
-    <article className="study">
-      <MetadataForm
-        study={study}
-        siteCategories={siteCategories}
-        siteAuthors={siteAuthors}
-        readOnly={readOnly}
-        onEdit={onEdit}
-        onAddCategory={onAddCategory}
-        summaryPrompt={summaryPrompt}
-        saveAsset={saveAsset}
-      />
-      <div className="editor-chrome">
-        <EditorToolbar readOnly={readOnly} />
-        <FindReplacePanel readOnly={readOnly} />
-      </div>
-      <div className="study-stats">
-        <StudyWordCount />
-        <KeyboardShortcutsButton />
-      </div>
-      {sectionKeys.map((key) => (
-        <SectionEditor
-          key={key}
-          studyId={study.id}
-          section={key}
-          initialContent={study[key]}
-          editable={!readOnly}
-          autosave={autosave}
-          language={language}
-          saveAsset={saveAsset}
-        />
-      ))}
-      <SlashMenuPopup />
-      <KeyboardShortcutsDialog />
-    </article>
+    <div className="study-layout">
+      <article className="study">
+        <MetadataForm {...form} part="head" />
+        <PropertiesLine shown={shown} />
+        <div className="editor-chrome">
+          {editorsReady ? <EditorToolbar readOnly={readOnly} /> : <div className="editor-toolbar-wrap" />}
+          <FindReplacePanel readOnly={readOnly} />
+        </div>
+        <div className="study-stats">
+          <StudyWordCount />
+          <KeyboardShortcutsButton />
+        </div>
+        <div className="study-sections">
+          {sectionKeys.map((key) => (
+            <SectionEditor
+              key={key}
+              studyId={study.id}
+              section={key}
+              initialContent={study[key]}
+              editable={!readOnly}
+              autosave={autosave}
+              language={language}
+              saveAsset={saveAsset}
+            />
+          ))}
+        </div>
+        <SlashMenuPopup />
+        <KeyboardShortcutsDialog />
+      </article>
+      <PropertiesPanel>
+        <MetadataForm {...form} part="properties" />
+      </PropertiesPanel>
+    </div>
   );
 }
 

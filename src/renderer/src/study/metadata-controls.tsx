@@ -41,29 +41,55 @@ export interface MetadataControl {
   Control: (props: ControlProps) => ReactNode;
   /** Shares a row with the neighbouring controls that are also `inRow`. */
   inRow?: boolean;
+  /** Shown at the head of the study (title, summary), not in the Properties panel. */
+  inHead?: boolean;
 }
 
 type AuthorKey = Exclude<FieldKey, StoreKey>;
 
+/**
+ * Title and Summary: the study's heading and subtitle, typed in place rather than in boxes.
+ * One line each (a pasted line break becomes a space); Enter moves on to the next part, as
+ * the author would expect at the end of a heading.
+ */
 function TextControl(props: ControlProps & { field: 'title' | 'summary'; label: string; placeholder: string }) {
   const { study, edit, field, label, placeholder } = props;
   const [value, setValue] = useState(study[field]);
   return (
     <div className={`field field-${field}`}>
-      <label htmlFor={`study-${field}`}>{label}</label>
-      <input
+      <label htmlFor={`study-${field}`} className="visually-hidden">
+        {label}
+      </label>
+      <textarea
         id={`study-${field}`}
-        type="text"
+        rows={1}
+        dir="auto"
         value={value}
         maxLength={limits[field]}
         placeholder={placeholder}
+        disabled={props.readOnly}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          nextAfter(field);
+        }}
         onChange={(e) => {
-          setValue(e.target.value);
-          edit({ [field]: e.target.value });
+          const text = e.target.value.replace(/\r?\n/g, ' ');
+          setValue(text);
+          edit({ [field]: text });
         }}
       />
     </div>
   );
+}
+
+/** Enter in the title goes to the summary; in the summary, to the start of the first section. */
+function nextAfter(field: 'title' | 'summary'): void {
+  const next =
+    field === 'title'
+      ? document.getElementById('study-summary')
+      : document.querySelector<HTMLElement>('.study-sections [role="textbox"][contenteditable="true"]');
+  next?.focus();
 }
 
 /** A choice among a field's values; `none` stands for null where the field may be empty. */
@@ -218,6 +244,7 @@ export const metadataControls: Record<AuthorKey, MetadataControl | null> = {
         placeholder="A headline that names the system and the result"
       />
     ),
+    inHead: true,
   },
   summary: {
     Control: (props) => (
@@ -228,6 +255,7 @@ export const metadataControls: Record<AuthorKey, MetadataControl | null> = {
         placeholder={props.summaryPrompt || 'One line: what changed, and what it achieved'}
       />
     ),
+    inHead: true,
   },
   status: { Control: StatusControl, inRow: true },
   outcome: { Control: OutcomeControl, inRow: true },
