@@ -16,6 +16,8 @@ const shots = path.join(root, 'docs', 'screenshots');
 const only = process.argv.includes('--site') ? 'site' : process.argv.includes('--app') ? 'app' : null;
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'casebook-shots-'));
+// Per-user state (the token secret, recent export folders) stays in the scratch folder.
+process.env.CASEBOOK_STATE_DIR ??= path.join(scratch, 'state');
 try {
   const workspace = path.join(scratch, 'workspace');
   const api = await exampleWorkspace(root, workspace);

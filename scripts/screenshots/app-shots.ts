@@ -20,17 +20,16 @@ const SHOTS: Shot[] = [
   {
     name: 'properties',
     arrange: async (page) => {
-      await page.getByRole('button', { name: 'Properties' }).first().click();
-      await page.getByRole('combobox', { name: 'Status' }).waitFor();
+      await page.getByRole('button', { name: 'Properties', exact: true }).click();
+      await page.getByRole('complementary', { name: 'Properties' }).waitFor();
     },
   },
   {
     name: 'focus',
     only: 'desktop',
     arrange: async (page) => {
-      await page.getByRole('textbox', { name: 'Problem', exact: true }).click();
-      await page.keyboard.press('ControlOrMeta+Shift+F');
-      await page.getByRole('list', { name: 'Case studies' }).waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Focus mode' }).click();
+      await page.getByRole('navigation', { name: 'Library' }).waitFor({ state: 'hidden' });
     },
   },
   {
@@ -38,7 +37,7 @@ const SHOTS: Shot[] = [
     only: 'mobile',
     arrange: async (page) => {
       await page.getByRole('button', { name: 'Library' }).click();
-      await page.getByRole('list', { name: 'Case studies' }).waitFor();
+      await page.getByRole('navigation', { name: 'Library' }).waitFor();
     },
   },
 ];
@@ -78,12 +77,10 @@ async function openAt(browser: Browser, url: string, view: View): Promise<Page> 
     colorScheme: view.scheme,
   });
   await page.goto(url);
-  if (view.width < 760) {
-    await page.getByRole('button', { name: 'Library' }).click();
-  }
+  // On a phone the study opens from the drawer, which closes on the choice.
+  if (view.width < 760) await page.getByRole('button', { name: 'Library' }).click();
   await page.getByRole('list', { name: 'Case studies' }).getByRole('button', { name: STUDY }).click();
   await page.getByRole('textbox', { name: 'Title', exact: true }).waitFor();
-  await page.getByRole('status').filter({ hasText: 'Saved' }).first().waitFor();
   return page;
 }
 
