@@ -1,6 +1,6 @@
 // Social cards are encoded by card-png.ts, not resvg's slower encoder: the files must hold
 // exactly the pixels resvg draws (decoded here, every filter undone), at 1200×630, and a
-// picture with transparency is left to resvg (an RGB file cannot hold it).
+// picture with transparency is left to resvg (its pixels are premultiplied).
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type * as ResvgTypes from '@resvg/resvg-js';
@@ -38,7 +38,7 @@ describe('card PNG encoding', () => {
     expect(Buffer.compare(Buffer.from(a.rgba), Buffer.from(b.rgba))).toBe(0);
   });
 
-  it('round-trips every row kind: the first, rows like the one above, rows unlike it', () => {
+  it('round-trips pixels exactly: the first row, rows like the one above, rows unlike it', () => {
     const width = 5;
     const height = 4;
     const pixels = new Uint8Array(width * height * 4).fill(255);
