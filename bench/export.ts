@@ -32,6 +32,11 @@ const workspace = path.join(root, 'workspace');
 mkdirSync(workspace);
 process.env.CASEBOOK_STATE_DIR = path.join(root, 'state');
 const ms = (start: number) => performance.now() - start;
+/** CPU time of every thread of this process since `start` (process.cpuUsage()): steadier than wall time on a shared machine. */
+const cpuMs = (start: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(start);
+  return `${((user + system) / 1000).toFixed(0)} ms CPU`;
+};
 /** Social cards drawn since `since` (epoch ms): the PNGs the export put into the workspace's cache. */
 function cardsDrawnSince(since: number): number {
   const dir = path.join(workspace, '.casebook', 'social-cards');
@@ -49,6 +54,7 @@ try {
   // Both exports in one process, as the app makes them: the second reuses what the first rendered.
   const memory = new ExportMemory();
   let since = Date.now() - 1;
+  let cpu = process.cpuUsage();
   let start = performance.now();
   const full = await exportStudies(
     workspace,
@@ -64,11 +70,12 @@ try {
   );
   const siteMs = ms(start);
   console.log(
-    `site export of ${n} studies: ${siteMs.toFixed(0)} ms (${full.written} files, ${cardsDrawnSince(since)} cards drawn)`,
+    `site export of ${n} studies: ${siteMs.toFixed(0)} ms, ${cpuMs(cpu)} (${full.written} files, ${cardsDrawnSince(since)} cards drawn)`,
   );
 
   const edited = studies.map((s, i) => (i === Math.floor(n / 2) ? { ...s, summary: `${s.summary} (edited)` } : s));
   since = Date.now() - 1;
+  cpu = process.cpuUsage();
   start = performance.now();
   const again = await exportStudies(
     workspace,
@@ -84,7 +91,7 @@ try {
   );
   const reMs = ms(start);
   console.log(
-    `re-export after editing one study: ${reMs.toFixed(0)} ms (${again.written} written, ${again.unchanged} unchanged, ${cardsDrawnSince(since)} cards drawn)`,
+    `re-export after editing one study: ${reMs.toFixed(0)} ms, ${cpuMs(cpu)} (${again.written} written, ${again.unchanged} unchanged, ${cardsDrawnSince(since)} cards drawn)`,
   );
   since = Date.now() - 1;
   start = performance.now();
