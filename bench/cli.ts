@@ -8,7 +8,7 @@
 //   again after one study was edited (saved as the store saves: a new file renamed into place)
 //                                                   vs the full export     (≤ 15 %)
 // A full export starts without the workspace's render cache, receipts and snapshots (a first
-// export: forgetExports);
+// export: forgetExports, social cards included);
 // every figure is the median of ROUNDS runs, rounds interleaved.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,12 +55,16 @@ function makeWorkspace(dir: string, studies: Study[]): void {
   casebook('init', '--workspace', dir);
 }
 
-/** The workspace's derived data that makes exports after the first faster (export-snapshot-* included). */
+/**
+ * The workspace's derived data that makes exports after the first faster (export-snapshot-*
+ * included, and the social cards: a first export draws every card).
+ */
 function forgetExports(workspace: string): void {
   const cache = path.join(workspace, '.casebook');
   if (!existsSync(cache)) return;
   for (const name of readdirSync(cache)) {
-    if (name.startsWith('site-render-') || name.startsWith('export-')) rmSync(path.join(cache, name));
+    if (name.startsWith('site-render-') || name.startsWith('export-') || name === 'social-cards')
+      rmSync(path.join(cache, name), { recursive: true });
   }
 }
 

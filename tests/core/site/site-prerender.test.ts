@@ -1,6 +1,7 @@
 // The site's sections rendered on worker threads (site-prerender.ts) make the very pages one
 // thread makes: the export then renders nothing itself, every section comes from the cache,
-// images included (one workspace image, one remote, one refused).
+// images included (one workspace image, one remote, one refused); the site pipeline's
+// pre-render draws the social cards on the same threads.
 import { describe, expect, it } from 'vitest';
 import { siteExport } from '../../../src/core/node/export/site-export';
 import { ExportMemory } from '../../../src/core/node/export/export-memory';
@@ -11,6 +12,10 @@ import { studyBodyStats } from '../../../src/core/node/export/site-study-body';
 import { generateRealisticStudies } from '../../../bench/realistic-studies';
 import { sectionKeys } from '../../../src/core/pure/schemas/study';
 import { PNG_ASSET, doc, readSampleAsset, sampleSite } from '../../site/sample-site';
+import { exportPipeline } from '../../../src/core/node/export/export-pipelines';
+import { CardCache } from '../../../src/core/node/export/site-cards';
+import { cardRenderStats } from '../../../src/core/node/export/site-card-render';
+import { buildSiteModel } from '../../../src/core/pure/export/site-model';
 
 describe('prerenderSections', () => {
   it('renders on workers exactly what the export renders itself', async () => {
@@ -62,4 +67,26 @@ describe('prerenderSections', () => {
     expect(studyBodyStats.rendered).toBe(0);
     expect(parallel.files).toEqual(alone.files);
   }, 60_000);
+
+  it('the site pipeline renders sections and draws cards on one queue before the export, which then renders and draws nothing', async () => {
+    // 20 studies: 80 sections alone would not start workers, 21 cards do; both ride the same threads.
+    const studies = generateRealisticStudies(20, 11).map((s) => ({ ...s, status: 'published' as const }));
+    const base = { site: sampleSite(), studies, drafts: false, readAsset: readSampleAsset };
+    const alone = siteExport({ ...base, memory: new ExportMemory(), cards: new CardCache() });
+    const input = {
+      ...base,
+      memory: new ExportMemory(),
+      renderCache: new PersistentRenderCache(),
+      cards: new CardCache(),
+    };
+    const pipeline = exportPipeline('site');
+    await pipeline.prepare!(input);
+    studyBodyStats.rendered = 0;
+    const drawnBefore = cardRenderStats.renders;
+    const prepared = pipeline.run(input);
+    expect(studyBodyStats.rendered).toBe(0);
+    expect(cardRenderStats.renders).toBe(drawnBefore);
+    expect(input.cards.drawn).toBe(studies.length + 1 + buildSiteModel(base.site, studies, false).categories.length);
+    expect(prepared.files).toEqual(alone.files);
+  }, 120_000);
 });

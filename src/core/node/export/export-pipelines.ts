@@ -10,14 +10,14 @@ import type { Study } from '../../pure/schemas/study';
 import { markdownExport } from '../markdown/markdown-export';
 import { buildSiteModel, type SiteStudy } from '../../pure/export/site-model';
 import { siteExport, siteImage } from './site-export';
-import { prerenderSections } from './site-prerender';
+import { sectionChunks, sectionJobs, sectionWorkers } from './site-prerender';
 import type { RenderCache } from './site-render-cache';
 import type { ExportMemory } from './export-memory';
 import type { RecordedFile } from './output-plan';
 import type { SitePageHooks } from './site-export';
-import type { RenderWorkers } from './render-workers';
+import { renderOnThreads, type RenderWorkers } from './render-workers';
 import type { CardCache } from './site-cards';
-import { prerenderCards, siteCardSvgs } from './site-card-prerender';
+import { cardChunks, cardJobs, cardWorkers, siteCardSvgs, storeCards } from './site-card-prerender';
 
 export interface PipelineInput {
   site: SiteSettings;
@@ -55,22 +55,39 @@ export interface ExportPipeline {
   usesRenderCache: boolean;
 }
 
-/** Renders the sections the render cache lacks, and the social cards the card cache lacks, of the site. */
+/**
+ * Renders the sections the render cache lacks, and draws the social cards the card cache
+ * lacks, of the site: one queue on the same threads (started once; the cards first, as they
+ * are most of the work), so no core waits between the two.
+ */
 async function prerenderSite(input: PipelineInput): Promise<void> {
   const model = buildSiteModel(input.site, input.studies, input.drafts);
-  if (input.renderCache) {
-    const resolve = (src: string) => {
-      const image = siteImage(src, input.readAsset);
-      return 'refused' in image ? null : 'remote' in image ? image : { name: image.name };
-    };
-    const shown = model.studies.map((s) => s.study);
-    await prerenderSections(shown, resolve, input.renderCache, undefined, input.renderWorkers);
-  }
-  if (input.cards) {
-    // A study whose cover travels with the site is shared with it: it needs no card.
-    const cover = (s: SiteStudy) => !!s.study.cover && 'name' in siteImage(s.study.cover.src, input.readAsset);
-    await prerenderCards(siteCardSvgs(model, cover), input.cards, input.renderWorkers);
-  }
+  const resolve = (src: string) => {
+    const image = siteImage(src, input.readAsset);
+    return 'refused' in image ? null : 'remote' in image ? image : { name: image.name };
+  };
+  const { renderCache, cards } = input;
+  const sections = renderCache
+    ? sectionJobs(
+        model.studies.map((s) => s.study),
+        resolve,
+        renderCache,
+      )
+    : [];
+  // A study whose cover travels with the site is shared with it: it needs no card.
+  const cover = (s: SiteStudy) => !!s.study.cover && 'name' in siteImage(s.study.cover.src, input.readAsset);
+  const drawn = cards ? cardJobs(siteCardSvgs(model, cover), cards) : [];
+  const workers = Math.max(sectionWorkers(sections.length), cardWorkers(drawn.length));
+  if (workers === 0) return;
+  await renderOnThreads(
+    [...cardChunks(drawn), ...sectionChunks(sections)],
+    workers,
+    (entries, chunk) => {
+      if (chunk[0] && 'card' in chunk[0]) storeCards(cards!, entries);
+      else for (const [key, value] of entries) renderCache!.set(key, value);
+    },
+    input.renderWorkers,
+  );
 }
 
 const pipelines: Record<ExportFormat, ExportPipeline> = {

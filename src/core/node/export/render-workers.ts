@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../module-worker';
-import type { RenderJob } from './site-render-job';
+import { renderJob, type RenderJob } from './site-render-job';
 
 const MAX_WORKERS = 8;
 /**
@@ -20,6 +20,8 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 6
 export const prerenderStats = { stopped: 0 };
 
 type Entries = ReadonlyArray<readonly [string, string]>;
+/** Takes a chunk's entries; `chunk` is the jobs they answer (to tell sections from cards). */
+export type StoreEntries = (entries: Entries, chunk: RenderJob[]) => void;
 
 interface Handle {
   worker: Worker;
@@ -83,11 +85,33 @@ export class RenderWorkers {
   }
 }
 
+/**
+ * Renders every chunk of `chunks` on `workers` workers from `pool` (started now if it has
+ * none) and on this thread, chunks handed out as threads come free: this thread takes chunks
+ * too, yielding between them so the workers' answers are received and they get their next
+ * chunk at once. A chunk a worker failed goes back to the queue; one left when this thread
+ * is done is not rendered (the export renders what is missing itself).
+ */
+export async function renderOnThreads(
+  chunks: RenderJob[][],
+  workers: number,
+  store: StoreEntries,
+  pool: RenderWorkers = new RenderWorkers(0),
+): Promise<void> {
+  const running = pool.take(workers).map((handle) => renderChunks(handle, chunks, store, pool.chunkMs));
+  let next: RenderJob[] | undefined;
+  while ((next = chunks.shift())) {
+    store(next.map(renderJob), next);
+    await new Promise((resolveTurn) => setImmediate(resolveTurn));
+  }
+  await Promise.all(running);
+}
+
 /** Renders chunk after chunk from `chunks` on one worker until none is left or it fails. */
 export async function renderChunks(
   handle: Handle,
   chunks: RenderJob[][],
-  store: (entries: Entries) => void,
+  store: StoreEntries,
   chunkMs: number,
 ): Promise<void> {
   const { worker } = handle;
@@ -125,8 +149,9 @@ export async function renderChunks(
     };
     const received = (entries: Entries) => {
       clearTimeout(timer);
+      const answered = current!;
       current = undefined;
-      store(entries);
+      store(entries, answered);
       sendNext();
     };
     worker.on('message', received);

@@ -1,18 +1,20 @@
 // The social cards of a full site export, drawn before it runs on every core: a card costs
-// ~30–90 ms (resvg draws it in ~8 ms; encoding 1200×630 pixels as PNG is the rest), so a first
-// export of 1,000 studies would otherwise spend a minute on one thread. The cards missing from
-// the cache are handed out in chunks to the render workers (site-render-workers.ts, the same
-// threads and bounds as the sections') and to this thread; the export then finds each in the
-// cache. A worker that fails costs only time: the export draws what is missing itself.
+// ~20–40 ms (resvg lays out the text and draws it; card-png.ts encodes it), so a first export
+// of 1,000 studies would otherwise spend half a minute on one thread. The cards missing from
+// the cache are handed out in chunks to the render workers (render-workers.ts, the same
+// threads, bounds and queue as the sections': export-pipelines.ts) and to this thread; the
+// export then finds each in the cache. A worker that fails costs only time: the export draws
+// what is missing itself.
 import { availableParallelism } from 'node:os';
 import { cardSvg } from '../../pure/export/site-card-svg';
 import { pageCardContent, studyCardContent } from '../../pure/export/site-share';
 import { siteName, visible } from '../../pure/export/site-layout';
 import type { SiteModel } from '../../pure/export/site-model';
-import { RenderWorkers, renderChunks } from './render-workers';
+import { renderOnThreads, type RenderWorkers } from './render-workers';
 import { cardName } from './site-card-render';
 import type { CardCache } from './site-cards';
-import { renderJob, type RenderJob } from './site-render-job';
+import type { CardJob } from './site-render-job';
+import { inChunks } from './site-prerender';
 
 /** Below this many cards to draw, starting a worker (~0.5 s) costs more than it saves. */
 const MIN_CARDS = 16;
@@ -29,6 +31,24 @@ export function siteCardSvgs(model: SiteModel, hasCover: (s: SiteModel['studies'
   return [...new Set(contents.map(cardSvg))];
 }
 
+/** The cards of `svgs` that `cache` lacks. */
+export const cardJobs = (svgs: string[], cache: CardCache): CardJob[] =>
+  svgs.filter((svg) => !cache.has(cardName(svg))).map((card) => ({ card }));
+
+/** Workers worth starting for `jobs` cards besides this thread (0: none, this thread draws them in the export). */
+export function cardWorkers(jobs: number, minCards = MIN_CARDS): number {
+  const count = Math.min(availableParallelism(), Math.floor(jobs / CHUNK));
+  // One worker fewer than cores: this thread draws too.
+  return jobs < minCards || count < 2 ? 0 : count - 1;
+}
+
+export const cardChunks = (jobs: CardJob[]): CardJob[][] => inChunks(jobs, CHUNK);
+
+/** Puts cards drawn on any thread into `cache`. */
+export const storeCards = (cache: CardCache, entries: ReadonlyArray<readonly [string, string]>): void => {
+  for (const [name, base64] of entries) cache.add(name, new Uint8Array(Buffer.from(base64, 'base64')));
+};
+
 /** Draws into `cache` every card of `svgs` it lacks, on the workers and this thread. Returns cards drawn. */
 export async function prerenderCards(
   svgs: string[],
@@ -36,24 +56,18 @@ export async function prerenderCards(
   workers?: RenderWorkers,
   minCards = MIN_CARDS,
 ): Promise<number> {
-  const jobs: RenderJob[] = svgs.filter((svg) => !cache.has(cardName(svg))).map((card) => ({ card }));
-  const count = Math.min(availableParallelism(), Math.floor(jobs.length / CHUNK));
-  if (jobs.length < minCards || count < 2) return 0;
-  const pool = workers ?? new RenderWorkers(0);
-  const chunks: RenderJob[][] = [];
-  for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
+  const jobs = cardJobs(svgs, cache);
+  const count = cardWorkers(jobs.length, minCards);
+  if (count === 0) return 0;
   let drawn = 0;
-  const store = (entries: ReadonlyArray<readonly [string, string]>) => {
-    for (const [name, base64] of entries) cache.add(name, new Uint8Array(Buffer.from(base64, 'base64')));
-    drawn += entries.length;
-  };
-  // One worker fewer than cores: this thread draws too.
-  const running = pool.take(count - 1).map((handle) => renderChunks(handle, chunks, store, pool.chunkMs));
-  let next: RenderJob[] | undefined;
-  while ((next = chunks.shift())) {
-    store(next.map(renderJob));
-    await new Promise((resolveTurn) => setImmediate(resolveTurn));
-  }
-  await Promise.all(running);
+  await renderOnThreads(
+    cardChunks(jobs),
+    count,
+    (entries) => {
+      storeCards(cache, entries);
+      drawn += entries.length;
+    },
+    workers,
+  );
   return drawn;
 }

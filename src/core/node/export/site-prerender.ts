@@ -6,9 +6,9 @@
 import { availableParallelism } from 'node:os';
 import type { Study } from '../../pure/schemas/study';
 import { sectionKeys } from '../../pure/schemas/study';
-import { RenderWorkers, renderChunks } from './render-workers';
+import { renderOnThreads, type RenderWorkers } from './render-workers';
 import type { RenderCache } from './site-render-cache';
-import { renderJob, type RenderJob } from './site-render-job';
+import type { SectionJob } from './site-render-job';
 import { imageUrl, sectionCacheKey, type ImageResolver } from './site-study-body';
 
 /** Below this many sections to render, starting workers (~0.1 s each) costs more than it saves. */
@@ -16,21 +16,9 @@ const MIN_SECTIONS = 200;
 /** Sections handed out at a time: small enough that no thread waits long for the last ones. */
 const CHUNK = 24;
 
-/**
- * Renders into `cache` every section of `studies` it lacks, on one worker per core (from
- * `workers`, started early, or started now) and on this thread while they start and between
- * their chunks: chunks are handed out as threads come free, so no core idles while another
- * has work. `resolve` says how the page shows an image (as the export will). Returns sections
- * rendered.
- */
-export async function prerenderSections(
-  studies: Study[],
-  resolve: ImageResolver,
-  cache: RenderCache,
-  minSections = MIN_SECTIONS,
-  workers?: RenderWorkers,
-): Promise<number> {
-  const jobs: RenderJob[] = [];
+/** The sections of `studies` that `cache` lacks, each once, with its images as the page shows them. */
+export function sectionJobs(studies: Study[], resolve: ImageResolver, cache: RenderCache): SectionJob[] {
+  const jobs: SectionJob[] = [];
   const queued = new Set<string>();
   for (const study of studies) {
     for (const field of sectionKeys) {
@@ -41,24 +29,49 @@ export async function prerenderSections(
       jobs.push({ key, doc, urls: [...new Set(images)].map((src) => [src, imageUrl(resolve(src))]) });
     }
   }
-  const count = Math.min(availableParallelism(), Math.floor(jobs.length / (minSections / 2)));
-  if (jobs.length < minSections || count < 2) return 0;
-  const pool = workers ?? new RenderWorkers(0);
-  const chunks: RenderJob[][] = [];
-  for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
+  return jobs;
+}
+
+/** Workers worth starting for `jobs` sections besides this thread (0: this thread alone, or no pre-render). */
+export function sectionWorkers(jobs: number, minSections = MIN_SECTIONS): number {
+  const count = Math.min(availableParallelism(), Math.floor(jobs / (minSections / 2)));
+  return jobs < minSections || count < 2 ? 0 : count;
+}
+
+/** `jobs` in chunks of the size handed out at a time. */
+export const sectionChunks = (jobs: SectionJob[]): SectionJob[][] => inChunks(jobs, CHUNK);
+
+export function inChunks<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/**
+ * Renders into `cache` every section of `studies` it lacks, on one worker per core (from
+ * `workers`, started early, or started now) and on this thread while they start and between
+ * their chunks (render-workers.ts renderOnThreads). `resolve` says how the page shows an image
+ * (as the export will). Returns sections rendered.
+ */
+export async function prerenderSections(
+  studies: Study[],
+  resolve: ImageResolver,
+  cache: RenderCache,
+  minSections = MIN_SECTIONS,
+  workers?: RenderWorkers,
+): Promise<number> {
+  const jobs = sectionJobs(studies, resolve, cache);
+  const count = sectionWorkers(jobs.length, minSections);
+  if (count === 0) return 0;
   let rendered = 0;
-  const store = (entries: ReadonlyArray<readonly [string, string]>) => {
-    for (const [key, value] of entries) cache.set(key, value);
-    rendered += entries.length;
-  };
-  const running = pool.take(count).map((handle) => renderChunks(handle, chunks, store, pool.chunkMs));
-  // This thread takes chunks too until none is left; it yields between them so the workers'
-  // answers are received and they are handed their next chunk without waiting.
-  let next: RenderJob[] | undefined;
-  while ((next = chunks.shift())) {
-    store(next.map(renderJob));
-    await new Promise((resolveTurn) => setImmediate(resolveTurn));
-  }
-  await Promise.all(running);
+  await renderOnThreads(
+    sectionChunks(jobs),
+    count,
+    (entries) => {
+      for (const [key, value] of entries) cache.set(key, value);
+      rendered += entries.length;
+    },
+    workers,
+  );
   return rendered;
 }
