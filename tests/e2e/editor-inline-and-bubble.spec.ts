@@ -49,14 +49,15 @@ test('headings, underline, strikethrough, inline code, task list and divider fro
   const json = JSON.stringify(study!.problem);
   expect(json).toContain('"type":"taskItem","attrs":{"checked":true}');
   expect(json).toContain('"type":"horizontalRule"');
-  expect(json).toContain('{"type":"heading","attrs":{"level":3}');
+  expect(json).toContain('{"type":"heading","attrs":{"level":2}'); // stored one below the page level
 
   const { md, html } = await exportStudy(appUrl, test.info().outputPath('export'), study!.slug);
-  expect(md).toMatch(/^#### Background$/m); // editor H3 moves one level down, under the section's H2
+  expect(md).toMatch(/^### Background$/m); // Heading 3 is `###` under the section's `##`, as named
   expect(md).toContain('~~struck~~');
   expect(md).toContain('`kubectl`');
   expect(md).toMatch(/^[-*] \[x\] rotate the keys$/m);
   expect(md).toMatch(/^(\*\*\*|---|___)$/m);
+  expect(html).toMatch(/<h3[^>]*>Background<\/h3>/);
   expect(html).toContain('<u>under</u>');
   expect(html).toContain('<s>struck</s>');
   expect(html).toContain('<code>kubectl</code>');

@@ -1,12 +1,17 @@
-// The formatting toolbar above the four sections, rendered from the command table. It acts on
-// the section the author last worked in; its own state (which marks are on, what the cursor is
-// in) comes from a useEditorState selector, so only the toolbar re-renders as they type.
+// The formatting toolbar above the four sections, rendered from the command table: one quiet
+// row of icons (names and shortcuts in tooltips), the rarer blocks in its "More" menu. It acts
+// on the section the author last worked in; its own state (which marks are on, what the cursor
+// is in) comes from a useEditorState selector, so only the toolbar re-renders as they type.
 import { useEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { toolbarCommands } from './editor-commands';
+import { Ellipsis, Type } from 'lucide-react';
+import { toolbarCommands, toolbarMoreCommands, toolbarRowCommands } from './editor-commands';
+import { ariaKeyShortcut, CommandIcon, commandTip } from './command-tip';
+import { MenuButton } from './MenuButton';
 import { shortcutLabel } from './shortcut-keys';
-import { commandIcons } from './command-icons';
+import { useWritingFont } from './writing-font';
+import '../styles/editor-chrome.css';
 import { ContextControls, readContext } from './ContextControls';
 import { insertImageFiles } from './image-upload';
 import { LinkPopover } from './LinkPopover';
@@ -30,7 +35,9 @@ export function EditorToolbar({ readOnly }: { readOnly: boolean }) {
   const [problem, setProblem] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const imageTarget = useRef<Editor | null>(null);
-  const focus = useToolbarFocus(toolbarCommands.length);
+  // The row's buttons, then "More": one Tab stop, arrows between them.
+  const focus = useToolbarFocus(toolbarRowCommands.length + 1);
+  const [font, setFont] = useWritingFont();
 
   useEffect(() => {
     const offs = [
@@ -47,28 +54,66 @@ export function EditorToolbar({ readOnly }: { readOnly: boolean }) {
   const disabled = readOnly || !editor;
   return (
     <div className="editor-toolbar-wrap">
-      <div role="toolbar" aria-label="Formatting" className="editor-toolbar" onKeyDown={focus.onKeyDown}>
-        {toolbarCommands.map((command, index) => (
-          <button
-            key={command.id}
-            type="button"
-            tabIndex={focus.tabIndexOf(index)}
-            onFocus={() => focus.setCurrent(index)}
-            className="tool-button"
-            aria-label={command.label}
-            aria-pressed={command.isActive ? (state?.active[command.id] ?? false) : undefined}
-            title={command.shortcut ? `${command.label} (${shortcutLabel(command.shortcut)})` : command.label}
-            disabled={disabled}
-            // Keep the editor's selection: the button acts on it, focus stays in the text.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => {
-              setProblem(null);
-              if (editor) command.run(editor);
-            }}
-          >
-            {commandIcons[command.id] ?? command.label}
-          </button>
-        ))}
+      <div className="editor-toolbar-row">
+        <div role="toolbar" aria-label="Formatting" className="editor-toolbar" onKeyDown={focus.onKeyDown}>
+          {toolbarRowCommands.map((command, index) => (
+            <button
+              key={command.id}
+              type="button"
+              data-tool=""
+              tabIndex={focus.tabIndexOf(index)}
+              onFocus={() => focus.setCurrent(index)}
+              className="tool-button"
+              aria-label={command.label}
+              aria-keyshortcuts={ariaKeyShortcut(command.shortcut)}
+              aria-pressed={command.isActive ? (state?.active[command.id] ?? false) : undefined}
+              data-tip={commandTip(command)}
+              disabled={disabled}
+              // Keep the editor's selection: the button acts on it, focus stays in the text.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                setProblem(null);
+                if (editor) command.run(editor);
+              }}
+            >
+              <CommandIcon command={command} />
+            </button>
+          ))}
+          <span data-tool-wrap="">
+            <MenuButton
+              label="More"
+              title="More blocks and formatting"
+              className="tool-button"
+              tabIndex={focus.tabIndexOf(toolbarRowCommands.length)}
+              onFocus={() => focus.setCurrent(toolbarRowCommands.length)}
+              disabled={disabled}
+              onDismiss={() => editor?.commands.focus()}
+              actions={toolbarMoreCommands.map((command) => ({
+                id: command.id,
+                label: command.label,
+                hint: command.shortcut ? shortcutLabel(command.shortcut) : undefined,
+                icon: <CommandIcon command={command} />,
+                run: () => {
+                  setProblem(null);
+                  if (editor) command.run(editor);
+                },
+              }))}
+            >
+              <Ellipsis aria-hidden="true" size={18} />
+            </MenuButton>
+          </span>
+        </div>
+        <button
+          type="button"
+          className="tool-button writing-font-toggle"
+          aria-label="Serif body text"
+          aria-pressed={font === 'serif'}
+          data-tip="Serif body text (on this computer)"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => setFont(font === 'serif' ? 'sans' : 'serif')}
+        >
+          <Type aria-hidden="true" size={18} />
+        </button>
       </div>
       {editor && state && !readOnly ? <ContextControls editor={editor} context={state.context} /> : null}
       {linkEditor && !linkEditor.isDestroyed ? (

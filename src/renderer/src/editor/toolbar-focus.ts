@@ -12,7 +12,10 @@ export function useToolbarFocus(count: number) {
     event.preventDefault();
     const next = (target + count) % count;
     setCurrent(next);
-    event.currentTarget.querySelectorAll<HTMLElement>(':scope > button')[next]?.focus();
+    // The row's own buttons and the menu button (wrapped), never the items of an open menu.
+    event.currentTarget
+      .querySelectorAll<HTMLElement>(':scope > button, :scope > [data-tool-wrap] > button')
+      [next]?.focus();
   };
 
   /** tabIndex for the button at `index`: only the current one is reachable with Tab. */
