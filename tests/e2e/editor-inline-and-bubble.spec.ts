@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createStudy, saveStatus, section } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
-import { exportStudy, solidPng, toolbarButton } from './editor-page';
+import { exportStudy, solidPng, toolbarButton, chooseFromMore } from './editor-page';
 
 test('headings, underline, strikethrough, inline code, task list and divider from the toolbar', async ({
   page,
@@ -26,9 +26,10 @@ test('headings, underline, strikethrough, inline code, task list and divider fro
     ['Strikethrough', 's', 'struck'],
     ['Inline code', 'code', 'kubectl'],
   ] as const) {
-    await toolbarButton(page, name).click();
+    const pick = () => (name === 'Inline code' ? toolbarButton(page, name).click() : chooseFromMore(page, name));
+    await pick();
     await page.keyboard.type(words);
-    await toolbarButton(page, name).click();
+    await pick();
     await page.keyboard.type(' ');
     await expect(problem.locator(tag)).toHaveText(words);
   }
@@ -41,7 +42,7 @@ test('headings, underline, strikethrough, inline code, task list and divider fro
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
-  await toolbarButton(page, 'Divider').click();
+  await chooseFromMore(page, 'Divider');
   await expect(problem.locator('hr')).toHaveCount(1);
 
   await expect(saveStatus(page)).toHaveText('Saved');
@@ -102,6 +103,10 @@ test('the bubble menu formats a selection, and a dropped image is stored and sho
   const image = lessons.getByRole('img', { name: 'error budget' });
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(12);
+  // A selected image gets its alt text field, never the text bubble.
+  await image.click();
+  await expect(page.getByRole('textbox', { name: 'Alt text' })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Lessons selection formatting' })).toBeHidden();
   await expect(saveStatus(page)).toHaveText('Saved');
   const [study] = await studiesOnDisk(workspace);
   const src = String(study!.lessons.content?.find((n) => n.type === 'image')?.attrs?.src);

@@ -2,7 +2,7 @@
 // row of icons (names and shortcuts in tooltips), the rarer blocks in its "More" menu. It acts
 // on the section the author last worked in; its own state (which marks are on, what the cursor
 // is in) comes from a useEditorState selector, so only the toolbar re-renders as they type.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { Ellipsis, Type } from 'lucide-react';
@@ -35,8 +35,26 @@ export function EditorToolbar({ readOnly }: { readOnly: boolean }) {
   const [problem, setProblem] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const imageTarget = useRef<Editor | null>(null);
+  // As many of the row's commands as fit in one line; the rest join the "More" menu.
+  const row = useRef<HTMLDivElement>(null);
+  const [fit, setFit] = useState(toolbarRowCommands.length);
+  useLayoutEffect(() => {
+    const element = row.current;
+    if (!element) return;
+    const measure = () => {
+      const step = (element.querySelector('button')?.offsetWidth ?? 32) + 2;
+      const slots = Math.floor(element.clientWidth / step) - 2; // "More" and the font toggle
+      setFit(Math.max(0, Math.min(toolbarRowCommands.length, slots)));
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    measure();
+    return () => observer.disconnect();
+  }, []);
+  const inRow = toolbarRowCommands.slice(0, fit);
+  const inMore = [...toolbarRowCommands.slice(fit), ...toolbarMoreCommands];
   // The row's buttons, then "More": one Tab stop, arrows between them.
-  const focus = useToolbarFocus(toolbarRowCommands.length + 1);
+  const focus = useToolbarFocus(inRow.length + 1);
   const [font, setFont] = useWritingFont();
 
   useEffect(() => {
@@ -54,9 +72,9 @@ export function EditorToolbar({ readOnly }: { readOnly: boolean }) {
   const disabled = readOnly || !editor;
   return (
     <div className="editor-toolbar-wrap">
-      <div className="editor-toolbar-row">
+      <div className="editor-toolbar-row" ref={row}>
         <div role="toolbar" aria-label="Formatting" className="editor-toolbar" onKeyDown={focus.onKeyDown}>
-          {toolbarRowCommands.map((command, index) => (
+          {inRow.map((command, index) => (
             <button
               key={command.id}
               type="button"
@@ -84,11 +102,11 @@ export function EditorToolbar({ readOnly }: { readOnly: boolean }) {
               label="More"
               title="More blocks and formatting"
               className="tool-button"
-              tabIndex={focus.tabIndexOf(toolbarRowCommands.length)}
-              onFocus={() => focus.setCurrent(toolbarRowCommands.length)}
+              tabIndex={focus.tabIndexOf(inRow.length)}
+              onFocus={() => focus.setCurrent(inRow.length)}
               disabled={disabled}
               onDismiss={() => editor?.commands.focus()}
-              actions={toolbarMoreCommands.map((command) => ({
+              actions={inMore.map((command) => ({
                 id: command.id,
                 label: command.label,
                 hint: command.shortcut ? shortcutLabel(command.shortcut) : undefined,

@@ -19,6 +19,7 @@ export function useToolbarFocus(count: number) {
   };
 
   /** tabIndex for the button at `index`: only the current one is reachable with Tab. */
-  const tabIndexOf = (index: number) => (index === current ? 0 : -1);
+  // (The row may have lost buttons to "More" since: then the last one is the stop.)
+  const tabIndexOf = (index: number) => (index === Math.min(current, count - 1) ? 0 : -1);
   return { onKeyDown, tabIndexOf, setCurrent };
 }
