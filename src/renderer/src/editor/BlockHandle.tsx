@@ -79,6 +79,7 @@ export function BlockHandle({ editor }: { editor: Editor }) {
   // Every action first puts the selection on this block, then runs as from the keyboard.
   const onThisBlock = (run: (e: Editor) => boolean) => () => {
     menuOpen.current = false;
+    editor.view.focus(); // now, not a frame later (see EditorToolbar)
     editor.view.dispatch(selectBlockAt(editor.state, block.start));
     run(editor);
   };

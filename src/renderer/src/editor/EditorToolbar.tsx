@@ -105,7 +105,6 @@ export function EditorToolbar({ readOnly }: { readOnly: boolean }) {
               tabIndex={focus.tabIndexOf(inRow.length)}
               onFocus={() => focus.setCurrent(inRow.length)}
               disabled={disabled}
-              onDismiss={() => editor?.commands.focus()}
               actions={inMore.map((command) => ({
                 id: command.id,
                 label: command.label,
@@ -113,7 +112,11 @@ export function EditorToolbar({ readOnly }: { readOnly: boolean }) {
                 icon: <CommandIcon command={command} />,
                 run: () => {
                   setProblem(null);
-                  if (editor) command.run(editor);
+                  if (!editor) return;
+                  // Back in the text first, as if the button had kept it there: TipTap would
+                  // otherwise focus it a frame later, after a block had focused a field of its own.
+                  editor.view.focus();
+                  command.run(editor);
                 },
               }))}
             >

@@ -130,6 +130,9 @@ export function MenuButton(props: MenuButtonProps) {
                   }}
                   onClick={() => {
                     if (action.disabled) return;
+                    // Focus leaves the item before it goes, for the action to send it on (to
+                    // the text, or to a field of the block it inserted).
+                    button.current?.focus({ preventScroll: true });
                     setOpen(false);
                     action.run();
                   }}
