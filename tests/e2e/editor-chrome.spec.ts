@@ -1,6 +1,7 @@
 // The quiet chrome: one row of icon buttons (names unchanged, shortcuts exposed), the rarer
 // commands in a keyboard-driven "More" menu, the block handle's menu and its keys, and the
 // link popover opening at the selection, which stays marked while the address is typed.
+import { axeViolations } from './axe';
 import { createStudy, section } from './casebook-page';
 import { expect, test } from './casebook-server';
 import { toolbarButton } from './editor-page';
@@ -12,7 +13,7 @@ test('the toolbar is one row; More opens and closes from the keyboard', async ({
   const toolbar = page.getByRole('toolbar', { name: 'Formatting', exact: true });
   // Measured in one go: the page above may still change height as the study saves.
   const tops = await toolbar.evaluate((bar) => [
-    ...new Set([...bar.querySelectorAll('button')].map((b) => Math.round(b.getBoundingClientRect().top))),
+    ...new Set(Array.from(bar.querySelectorAll('button')).map((b) => Math.round(b.getBoundingClientRect().top))),
   ]);
   expect(tops).toHaveLength(1);
   await expect(toolbarButton(page, 'Bold')).toHaveAttribute('aria-keyshortcuts', /^(Control|Meta)\+B$/);
@@ -28,6 +29,10 @@ test('the toolbar is one row; More opens and closes from the keyboard', async ({
   await expect(menu.getByRole('menuitem').first()).toBeFocused();
   await page.keyboard.press('End');
   await expect(menu.getByRole('menuitem').last()).toBeFocused();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page, '.editor-toolbar-row', '.tool-menu'), scheme).toEqual([]);
+  }
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(more).toBeFocused();
@@ -92,6 +97,10 @@ test('the link popover opens at the selection and keeps it marked', async ({ pag
   const address = dialog.getByRole('textbox', { name: 'Link address' });
   await expect(address).toBeFocused();
   await page.keyboard.type('https://example.com/runbook');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page, '.link-popover', '[role="textbox"][aria-label="Decisions"]'), scheme).toEqual([]);
+  }
   // The selection is still shown (marked) while focus is in the popover: a decoration, found
   // by its class as nothing else names it.
   const marked = decisions.locator('.kept-selection');

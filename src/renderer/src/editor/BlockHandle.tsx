@@ -30,6 +30,10 @@ function blockAt(editor: Editor, pos: number): Hovered | null {
   return dom instanceof HTMLElement ? { start, dom } : null;
 }
 
+// The handle sits at the block's top-left, which typing in the block never moves: no need to
+// re-place it each time the block grows (a keystroke's worth of work in a long study).
+const TOP_LEFT_ONLY = { elementResize: false } as const;
+
 const turnInto = [
   ...blockCommands.paragraph,
   ...blockCommands.heading,
@@ -44,7 +48,7 @@ export function BlockHandle({ editor }: { editor: Editor }) {
   const [block, setBlock] = useState<Hovered | null>(null);
   const handle = useRef<HTMLDivElement>(null);
   const menuOpen = useRef(false);
-  useAnchoredPosition(block?.dom ?? null, handle, 'left-start');
+  useAnchoredPosition(block?.dom ?? null, handle, 'left-start', TOP_LEFT_ONLY);
 
   useEffect(() => {
     const view = editor.view;

@@ -7,6 +7,7 @@ import {
   flip,
   offset,
   shift,
+  type AutoUpdateOptions,
   type Placement,
   type VirtualElement,
 } from '@floating-ui/dom';
@@ -38,6 +39,7 @@ export function useAnchoredPosition(
   anchor: Anchor | null,
   floating: RefObject<HTMLElement | null>,
   placement: Placement = 'bottom-start',
+  watch?: AutoUpdateOptions,
 ): void {
   useLayoutEffect(() => {
     const element = floating.current;
@@ -53,6 +55,6 @@ export function useAnchoredPosition(
         element.style.top = `${y}px`;
       });
     };
-    return autoUpdate(anchor, element, update);
-  }, [anchor, floating, placement]);
+    return autoUpdate(anchor, element, update, watch);
+  }, [anchor, floating, placement, watch]);
 }
