@@ -13,13 +13,16 @@ export function useToolbarFocus(count: number) {
     const next = (target + count) % count;
     setCurrent(next);
     // The row's own buttons and the menu button (wrapped), never the items of an open menu.
-    event.currentTarget
-      .querySelectorAll<HTMLElement>(':scope > button, :scope > [data-tool-wrap] > button')
-      [next]?.focus();
+    const buttons = event.currentTarget.querySelectorAll<HTMLElement>(
+      ':scope > button, :scope > [data-tool-wrap] > button',
+    );
+    buttons[next]?.focus();
   };
 
-  /** tabIndex for the button at `index`: only the current one is reachable with Tab. */
-  // (The row may have lost buttons to "More" since: then the last one is the stop.)
+  /**
+   * tabIndex for the button at `index`: only the current one is reachable with Tab (or the
+   * last, when the row has since lost buttons to "More").
+   */
   const tabIndexOf = (index: number) => (index === Math.min(current, count - 1) ? 0 : -1);
   return { onKeyDown, tabIndexOf, setCurrent };
 }
