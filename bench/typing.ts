@@ -1,7 +1,8 @@
 // Typing in a long study: loads a 20,000-word study (5,000 words a section, with headings,
 // lists, code, a table, and in all 20 decision records and 10 timelines) in browser mode, then measures keystroke-to-paint latency over
-// 500 keystrokes typed into the middle of the Problem section, and the time to open the study.
-// Goal: p95 under 16 ms. Run after `npm run build`: npx tsx bench/typing.ts [keystrokes]
+// 500 keystrokes typed into the middle of the Problem section, and the time to open the study
+// (from the click in the library to all four sections editable, measured in the page).
+// Goals: p95 under 16 ms; open in 300 ms or less. Run after `npm run build`: npx tsx bench/typing.ts [keystrokes]
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -217,8 +218,11 @@ try {
     .and(page.locator('[value="A short study"]'))
     .waitFor();
 
-  // Time to open: click in the library → the last section shows its text and the counts are in.
+  // Time to open, measured in the page: from the click on the library entry (the event's own
+  // timestamp) to the first frame after which all four sections of the long study are editable
+  // and hold its text. Then, as before, until its word counts are in.
   const opens: number[] = [];
+  const counted: number[] = [];
   for (let i = 0; i < 3; i++) {
     const entry = (title: string) =>
       page.getByRole('list', { name: 'Case studies' }).getByRole('button', { name: title, exact: true });
@@ -227,10 +231,33 @@ try {
       .getByRole('textbox', { name: 'Title', exact: true })
       .and(page.locator('[value="A short study"]'))
       .waitFor();
+    // A string, not a function: tsx would wrap its inner functions in a helper the page lacks.
+    await page.evaluate(`(() => {
+      window.openMs = null;
+      const editable = () =>
+        ['Problem', 'Decisions', 'Tradeoffs', 'Lessons'].every((name) => {
+          const editor = document.querySelector('[role="textbox"][aria-label="' + name + '"]');
+          return editor?.getAttribute('contenteditable') === 'true' && (editor.textContent?.length ?? 0) > 10000;
+        });
+      document.addEventListener(
+        'click',
+        (event) => {
+          const started = event.timeStamp;
+          const frame = () =>
+            editable() ? setTimeout(() => (window.openMs = performance.now() - started), 0) : requestAnimationFrame(frame);
+          requestAnimationFrame(frame);
+        },
+        { capture: true, once: true },
+      );
+    })()`);
     const started = Date.now();
     await entry('The long study').click();
+    await page.waitForFunction(() => (window as unknown as { openMs: number | null }).openMs !== null, null, {
+      timeout: 60_000,
+    });
+    opens.push(Math.round(await page.evaluate(() => (window as unknown as { openMs: number }).openMs)));
     await page.getByText(shownWords).first().waitFor({ timeout: 60_000 });
-    opens.push(Date.now() - started);
+    counted.push(Date.now() - started);
   }
 
   const problemEditor = page.getByRole('textbox', { name: 'Problem', exact: true });
@@ -260,7 +287,10 @@ try {
       .map((n) => n.toFixed(2))
       .join(' ')} (${availableParallelism()} CPUs)`,
   );
-  console.log(`Time to open the study (median of 3): ${openSorted[1]} ms  (all: ${opens.join(', ')} ms)`);
+  console.log(
+    `Time to open the study, click to editable (median of 3): ${openSorted[1]} ms  (all: ${opens.join(', ')} ms) — ${openSorted[1]! <= 300 ? 'PASS' : 'FAIL'}: goal 300 ms`,
+  );
+  console.log(`  … and until its word counts show: ${counted.join(', ')} ms`);
   console.log(`Keystroke to paint, Casebook editor: ${describe(editorRun)}`);
   console.log(`Keystroke to paint, bare contenteditable with the same text (floor): ${describe(floorRun)}`);
   const p95 = percentile(editorRun.latencies, 0.95);

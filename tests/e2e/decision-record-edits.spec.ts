@@ -3,6 +3,7 @@
 // stood, so typing goes on in the section.
 import { createStudy, section } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
+import { chooseFromMore } from './editor-page';
 
 test('a pasted description longer than the record keeps is cut in the field, not later', async ({
   page,
@@ -13,7 +14,7 @@ test('a pasted description longer than the record keeps is cut in the field, not
   await createStudy(page, 'Long description');
   const lessons = section(page, 'Lessons');
   await lessons.click();
-  await page.getByRole('button', { name: 'Decision record', exact: true }).click();
+  await chooseFromMore(page, 'Decision record');
   const card = lessons.getByRole('region', { name: /^Decision record/ });
   const description = card.getByRole('textbox', { name: 'Option 1 Description' });
   await description.fill(`${'word '.repeat(500)}END`);
@@ -35,7 +36,7 @@ test('after "Remove decision record" typing goes on where the record stood', asy
   const lessons = section(page, 'Lessons');
   await lessons.click();
   await page.keyboard.type('Before the record');
-  await page.getByRole('button', { name: 'Decision record', exact: true }).click();
+  await chooseFromMore(page, 'Decision record');
   const card = lessons.getByRole('region', { name: /^Decision record/ });
   await card.getByRole('button', { name: 'Remove decision record' }).focus();
   await page.keyboard.press('Enter');

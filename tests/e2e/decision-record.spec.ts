@@ -7,6 +7,7 @@ import { sampleStudy, writeStudy } from '../helpers/study-files';
 import { ISSUE_RECORD_DOC } from '../fixtures/decision-record';
 import { axeViolations } from './axe';
 import { expect, studiesOnDisk, test } from './casebook-server';
+import { chooseFromMore } from './editor-page';
 
 const SHOTS = process.env.DECISION_SHOTS ?? '';
 
@@ -129,8 +130,10 @@ test('a decision record is written by keyboard and shown in the preview, axe cle
   await expect(record).toContainText('Chose Move to ECS on Fargate over Stay on Kubernetes.');
   await expect(record.getByText('Accepted', { exact: true })).toBeVisible();
   await expect(record).toContainText('Running our own control plane cost too much.');
-  // The toolbar offers the same command by the same name.
-  await expect(page.getByRole('button', { name: 'Decision record', exact: true })).toBeVisible();
+  // The toolbar offers the same command by the same name (in its "More" menu).
+  await page.getByRole('toolbar', { name: 'Formatting', exact: true }).getByRole('button', { name: 'More' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Decision record', exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
 });
 
 test('the toolbar inserts a record; undo in a field and the remove button work by keyboard', async ({
@@ -141,7 +144,7 @@ test('the toolbar inserts a record; undo in a field and the remove button work b
   await createStudy(page, 'Toolbar Record');
   const lessons = section(page, 'Lessons');
   await lessons.click();
-  await page.getByRole('button', { name: 'Decision record', exact: true }).click();
+  await chooseFromMore(page, 'Decision record');
   const card = lessons.getByRole('region', { name: /^Decision record/ });
   const title = card.getByRole('textbox', { name: 'Decision title' });
   await expect(title).toBeFocused();

@@ -50,6 +50,8 @@ test('find and replace across all four sections, with match case, whole word and
   await expect(panel.getByText('of 2')).toBeVisible();
   await panel.getByRole('button', { name: 'Replace all' }).click();
   await expect(panel.getByText('No matches')).toBeVisible();
+  // It says how many it replaced (a status, read out).
+  await expect(panel.getByRole('status')).toHaveText('Replaced 2 matches');
   await expect(section(page, 'Problem')).toHaveText('The CDN missed. Cache misses cost money.');
   await expect(section(page, 'Decisions')).toHaveText('We warmed the CDN nightly.');
   await expect(section(page, 'Tradeoffs')).toHaveText('A cached page can be stale.');
@@ -71,4 +73,30 @@ test('find and replace across all four sections, with match case, whole word and
   expect(md).toContain('The CDN missed. Cache misses cost money.');
   expect(md).toContain('Measure the CDN first.');
   expect(html).toContain('<p>Measure the CDN first.</p>');
+});
+
+test('at 1280 px each row of find and replace fits on one line', async ({ page, serve }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(await serve());
+  await createStudy(page, 'Fitting Find');
+  await section(page, 'Problem').click();
+  await page.keyboard.press('ControlOrMeta+h');
+  const panel = page.getByRole('search', { name: 'Find and replace' });
+  const middle = async (name: string, role: 'textbox' | 'button' | 'checkbox') => {
+    const box = (await panel.getByRole(role, { name, exact: true }).boundingBox())!;
+    return box.y + box.height / 2;
+  };
+  const find = await middle('Find', 'textbox');
+  for (const [name, role] of [
+    ['Previous', 'button'],
+    ['Next', 'button'],
+    ['Match case', 'checkbox'],
+    ['Whole word', 'checkbox'],
+    ['Close find and replace', 'button'],
+  ] as const)
+    expect(Math.abs((await middle(name, role)) - find), name).toBeLessThan(6);
+  const replace = await middle('Replace', 'textbox');
+  expect(replace - find).toBeGreaterThan(10);
+  for (const name of ['Replace', 'Replace all'])
+    expect(Math.abs((await middle(name, 'button')) - replace), name).toBeLessThan(6);
 });

@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createStudy, saveStatus, section } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
-import { exportStudy, solidPng, toolbarButton } from './editor-page';
+import { exportStudy, solidPng, toolbarButton, chooseFromMore } from './editor-page';
 
 test('headings, underline, strikethrough, inline code, task list and divider from the toolbar', async ({
   page,
@@ -26,9 +26,10 @@ test('headings, underline, strikethrough, inline code, task list and divider fro
     ['Strikethrough', 's', 'struck'],
     ['Inline code', 'code', 'kubectl'],
   ] as const) {
-    await toolbarButton(page, name).click();
+    const pick = () => (name === 'Inline code' ? toolbarButton(page, name).click() : chooseFromMore(page, name));
+    await pick();
     await page.keyboard.type(words);
-    await toolbarButton(page, name).click();
+    await pick();
     await page.keyboard.type(' ');
     await expect(problem.locator(tag)).toHaveText(words);
   }
@@ -41,7 +42,7 @@ test('headings, underline, strikethrough, inline code, task list and divider fro
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
-  await toolbarButton(page, 'Divider').click();
+  await chooseFromMore(page, 'Divider');
   await expect(problem.locator('hr')).toHaveCount(1);
 
   await expect(saveStatus(page)).toHaveText('Saved');
@@ -49,14 +50,15 @@ test('headings, underline, strikethrough, inline code, task list and divider fro
   const json = JSON.stringify(study!.problem);
   expect(json).toContain('"type":"taskItem","attrs":{"checked":true}');
   expect(json).toContain('"type":"horizontalRule"');
-  expect(json).toContain('{"type":"heading","attrs":{"level":3}');
+  expect(json).toContain('{"type":"heading","attrs":{"level":2}'); // stored one below the page level
 
   const { md, html } = await exportStudy(appUrl, test.info().outputPath('export'), study!.slug);
-  expect(md).toMatch(/^#### Background$/m); // editor H3 moves one level down, under the section's H2
+  expect(md).toMatch(/^### Background$/m); // Heading 3 is `###` under the section's `##`, as named
   expect(md).toContain('~~struck~~');
   expect(md).toContain('`kubectl`');
   expect(md).toMatch(/^[-*] \[x\] rotate the keys$/m);
   expect(md).toMatch(/^(\*\*\*|---|___)$/m);
+  expect(html).toMatch(/<h3[^>]*>Background<\/h3>/);
   expect(html).toContain('<u>under</u>');
   expect(html).toContain('<s>struck</s>');
   expect(html).toContain('<code>kubectl</code>');
@@ -101,6 +103,10 @@ test('the bubble menu formats a selection, and a dropped image is stored and sho
   const image = lessons.getByRole('img', { name: 'error budget' });
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(12);
+  // A selected image gets its alt text field, never the text bubble.
+  await image.click();
+  await expect(page.getByRole('textbox', { name: 'Alt text' })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Lessons selection formatting' })).toBeHidden();
   await expect(saveStatus(page)).toHaveText('Saved');
   const [study] = await studiesOnDisk(workspace);
   const src = String(study!.lessons.content?.find((n) => n.type === 'image')?.attrs?.src);

@@ -9,6 +9,12 @@ export function toolbarButton(page: Page, name: string) {
   return page.getByRole('toolbar', { name: 'Formatting', exact: true }).getByRole('button', { name, exact: true });
 }
 
+/** The rarer blocks and marks are in the toolbar's "More" menu: open it and choose one. */
+export async function chooseFromMore(page: Page, name: string): Promise<void> {
+  await toolbarButton(page, 'More').click();
+  await page.getByRole('menu', { name: 'More' }).getByRole('menuitem', { name, exact: true }).click();
+}
+
 export function tableButton(page: Page, name: string) {
   return page.getByRole('group', { name: 'Table' }).getByRole('button', { name, exact: true });
 }

@@ -2,7 +2,7 @@
 // widened by dragging its border; the study file keeps the shape and the width.
 import { createStudy, saveStatus, section } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
-import { tableButton, toolbarButton } from './editor-page';
+import { chooseFromMore, tableButton } from './editor-page';
 
 test('a table grows, shrinks, loses and regains its header row, and a column is resized by dragging', async ({
   page,
@@ -13,7 +13,7 @@ test('a table grows, shrinks, loses and regains its header row, and a column is 
   await createStudy(page, 'Table Study');
   const decisions = section(page, 'Decisions');
   await decisions.click();
-  await toolbarButton(page, 'Table').click();
+  await chooseFromMore(page, 'Table');
   const table = decisions.getByRole('table');
   const rows = table.getByRole('row');
   await expect(rows).toHaveCount(3);

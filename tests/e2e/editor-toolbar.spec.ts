@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { RichTextNode } from '../../src/core/pure/schemas/rich-text';
 import { createStudy, saveStatus, section } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
-import { exportStudy, solidPng, tableButton, toolbarButton } from './editor-page';
+import { exportStudy, solidPng, tableButton, toolbarButton, chooseFromMore } from './editor-page';
 
 function nodesOfType(node: RichTextNode, type: string): RichTextNode[] {
   return [...(node.type === type ? [node] : []), ...(node.content ?? []).flatMap((c) => nodesOfType(c, type))];
@@ -72,7 +72,7 @@ test('each toolbar button formats the text, and the formatting reaches the file,
   // Tradeoffs: a warning callout, then a highlighted Python code block.
   const tradeoffs = section(page, 'Tradeoffs');
   await tradeoffs.click();
-  await toolbarButton(page, 'Callout').click();
+  await chooseFromMore(page, 'Callout');
   await page.keyboard.type('Budget alarms come first.');
   await page.getByRole('combobox', { name: 'Callout kind' }).selectOption('warning');
   await expect(tradeoffs.getByRole('note', { name: 'Warning' })).toHaveText('Budget alarms come first.');
@@ -92,7 +92,7 @@ test('each toolbar button formats the text, and the formatting reaches the file,
   // Lessons: a table, edited, then an image from a file.
   const lessons = section(page, 'Lessons');
   await lessons.click();
-  await toolbarButton(page, 'Table').click();
+  await chooseFromMore(page, 'Table');
   const table = lessons.getByRole('table');
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table.getByRole('columnheader')).toHaveCount(3);

@@ -56,9 +56,10 @@ describe('editor command table', () => {
       bold: 'Mod-b',
       italic: 'Mod-i',
       link: 'Mod-k',
-      heading2: 'Mod-Alt-1',
-      heading3: 'Mod-Alt-2',
-      heading4: 'Mod-Alt-3',
+      // Named for the page level they give, on the key of that number.
+      heading3: 'Mod-Alt-3',
+      heading4: 'Mod-Alt-4',
+      heading5: 'Mod-Alt-5',
       bulletList: 'Mod-Shift-8',
       orderedList: 'Mod-Shift-7',
       undo: 'Mod-z',

@@ -44,7 +44,7 @@ describe('headings in the Markdown export', () => {
       '### Heading 0',
       '### Heading 1',
       '### Heading 2',
-      '##### Heading 3',
+      '#### Heading 3', // 5 is the deepest, 4, and one below the `###` before it
       '##### Heading 4',
       '##### Heading 5',
       '### Heading 6',

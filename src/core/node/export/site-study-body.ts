@@ -40,7 +40,7 @@ export interface ImageResolver {
 // 3: a timeline entry outside its timeline is a paragraph; an empty timeline renders nothing
 //    (shapes the render probe, being loadable by the editor, cannot hold).
 // 4: a code block is a <div class="code-block"> with its language label above the <pre>.
-export const SECTION_RENDER_VERSION = 4;
+export const SECTION_RENDER_VERSION = 5;
 
 /** How many bodies an ExportMemory holds before it forgets them all. */
 const MAX_CACHED = 5000;

@@ -8,6 +8,7 @@ import type { MdastWriteState } from '../rich-text/block-module';
 import { blockModule, markModule } from '../rich-text/block-registry';
 import { markNames } from '../rich-text/node-names';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
+import { steppedHeadings } from '../rich-text/heading-steps';
 
 export interface DocToMdastContext {
   /** Maps an image's stored src to the src written in Markdown; null drops the image. */
@@ -27,7 +28,8 @@ export function docToMdast(doc: RichTextDoc, ctx: DocToMdastContext): Block[] {
     inline: (node, where) => inline(node, state, where),
     textOf,
   };
-  return blocksToMdast(doc.content ?? [], state);
+  // A section's headings never skip a level (heading-steps.ts).
+  return blocksToMdast(steppedHeadings(doc).content ?? [], state);
 }
 
 function blocksToMdast(nodes: RichTextNode[], state: MdastWriteState): Block[] {

@@ -12,6 +12,7 @@
 //   3. attributes Markdown cannot carry reset to their defaults: image width/height, link
 //      target/rel/class, cell colwidth/colspan/rowspan, ordered-list type; empty alt/title → null;
 //      an unknown callout kind → note;
+//   3b. headings lowered where they would skip a level (rich-text/heading-steps.ts);
 //   4. hard breaks at the end of a paragraph or heading removed (Markdown ignores them there);
 //   4b. a task item whose text is a single space reads back empty (an empty GFM task needs
 //      text after `[ ]`, so export writes an encoded space);
@@ -23,6 +24,7 @@
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { blockModule, markModule } from '../rich-text/block-registry';
 import { richTextSchema } from '../rich-text/known-types';
+import { steppedHeadings } from '../rich-text/heading-steps';
 
 /** The JSON as the editor would hold it. Throws on node or mark types the editor lacks. */
 export function canonicalDoc(doc: RichTextDoc): RichTextDoc {
@@ -32,7 +34,7 @@ export function canonicalDoc(doc: RichTextDoc): RichTextDoc {
 }
 
 export function markdownNormalForm(doc: RichTextDoc): RichTextDoc {
-  const normal = normalizeNode(canonicalDoc(doc) as RichTextNode);
+  const normal = normalizeNode(steppedHeadings(canonicalDoc(doc)) as RichTextNode);
   return canonicalDoc(normal as RichTextDoc);
 }
 

@@ -6,6 +6,7 @@
 import type { HtmlRenderOptions, HtmlState } from './block-module';
 import { blockModule, markModule } from './block-registry';
 import { escapeHtml } from './html-escape';
+import { steppedHeadings } from './heading-steps';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 
 export { escapeHtml } from './html-escape';
@@ -35,7 +36,11 @@ function renderNode(node: RichTextNode, options: HtmlRenderOptions): string {
   return render(node, state);
 }
 
-/** The HTML of a whole document (or any node) — escaped, safe to embed in a page. */
+/**
+ * The HTML of a whole document (or any node) — escaped, safe to embed in a page. A section's
+ * headings never skip a level (heading-steps.ts).
+ */
 export function richTextToHtml(doc: RichTextDoc | RichTextNode, options: HtmlRenderOptions = {}): string {
-  return renderNode(doc as RichTextNode, options);
+  const node = doc as RichTextNode;
+  return renderNode(node.type === 'doc' ? steppedHeadings(node) : node, options);
 }

@@ -1,14 +1,36 @@
 // The small formatting bar over a text selection: the table's bubble commands (Bold, Italic,
-// Link…). Shown by TipTap's bubble-menu plugin only while there is a non-empty text selection.
+// Link…). Shown only for a non-empty text selection — never over a selected image or block
+// (a NodeSelection) — placed by floating-ui above the selection, or below it where the sticky
+// formatting toolbar would be under it.
 import type { Editor } from '@tiptap/core';
+import { isTextSelection } from '@tiptap/core';
 import { BubbleMenu } from '@tiptap/react/menus';
 import { bubbleCommands } from './editor-commands';
-import { shortcutLabel } from './shortcut-keys';
-import { commandIcons } from './command-icons';
+import { ariaKeyShortcut, CommandIcon, commandTip } from './command-tip';
+import { toolbarClearance } from './floating';
+
+const shouldShow = ({ editor, element }: { editor: Editor; element: HTMLElement }): boolean => {
+  const { selection } = editor.state;
+  const focused = editor.view.hasFocus() || element.contains(document.activeElement);
+  return (
+    focused &&
+    editor.isEditable &&
+    isTextSelection(selection) &&
+    !selection.empty &&
+    editor.state.doc.textBetween(selection.from, selection.to).trim().length > 0
+  );
+};
+
+const options = {
+  placement: 'top' as const,
+  offset: 8,
+  flip: () => ({ padding: { top: toolbarClearance() } }),
+  shift: { padding: 8 },
+};
 
 export function BubbleFormatting({ editor, section }: { editor: Editor; section: string }) {
   return (
-    <BubbleMenu editor={editor} className="bubble-menu" updateDelay={100}>
+    <BubbleMenu editor={editor} className="bubble-menu" updateDelay={100} shouldShow={shouldShow} options={options}>
       <div role="toolbar" aria-label={`${section} selection formatting`} className="bubble-toolbar">
         {bubbleCommands.map((command) => (
           <button
@@ -16,11 +38,12 @@ export function BubbleFormatting({ editor, section }: { editor: Editor; section:
             type="button"
             className="tool-button"
             aria-label={command.label}
-            title={command.shortcut ? `${command.label} (${shortcutLabel(command.shortcut)})` : command.label}
+            aria-keyshortcuts={ariaKeyShortcut(command.shortcut)}
+            data-tip={commandTip(command)}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => command.run(editor)}
           >
-            {commandIcons[command.id] ?? command.label}
+            <CommandIcon command={command} />
           </button>
         ))}
       </div>

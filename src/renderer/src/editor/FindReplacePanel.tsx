@@ -1,12 +1,15 @@
 // Find and replace across the open study's four sections (Mod-F opens it, Mod-H with the
 // replace row focused). Matches are painted by each editor's find plugin; replacing is a
-// transaction in the section that holds the match, so undo there takes it back.
+// transaction in the section that holds the match, so undo there takes it back. One compact row
+// each for find and replace (find-replace.css); "Replace all" says how many it replaced.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ChevronDown, ChevronUp, X } from 'lucide-react';
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { clearMatches, findMatches, showMatches, type FindOptions, type Match } from './find-highlight';
 import { activeEditor, sectionEditors } from './section-registry';
 import { onUiRequest } from './ui-requests';
+import '../styles/find-replace.css';
 
 interface StudyMatch extends Match {
   editor: Editor;
@@ -41,6 +44,8 @@ export function FindReplacePanel({ readOnly }: { readOnly: boolean }) {
   const [wholeWord, setWholeWord] = useState(false);
   const [matches, setMatches] = useState<StudyMatch[]>([]);
   const [current, setCurrent] = useState(0);
+  // What the last "Replace all" did, announced; cleared by a new query.
+  const [replaced, setReplaced] = useState<string | null>(null);
   const findInput = useRef<HTMLInputElement>(null);
   const replaceInput = useRef<HTMLInputElement>(null);
 
@@ -77,6 +82,7 @@ export function FindReplacePanel({ readOnly }: { readOnly: boolean }) {
   // New query or options: search again and show the first match.
   useEffect(() => {
     if (!open) return;
+    setReplaced(null);
     reveal(search(0)[0]);
   }, [open, search]);
 
@@ -118,6 +124,7 @@ export function FindReplacePanel({ readOnly }: { readOnly: boolean }) {
   };
 
   const replaceAll = () => {
+    let done = 0;
     for (const { editor } of sectionEditors()) {
       const own = matches.filter((m) => m.editor === editor);
       if (own.length === 0) continue;
@@ -128,8 +135,10 @@ export function FindReplacePanel({ readOnly }: { readOnly: boolean }) {
         else tr.delete(m.from, m.to);
       }
       editor.view.dispatch(tr);
+      done += own.length;
     }
     search(0);
+    setReplaced(done === 0 ? 'Nothing to replace' : `Replaced ${done} ${done === 1 ? 'match' : 'matches'}`);
   };
 
   const count = query === '' ? '' : matches.length === 0 ? 'No matches' : `${current + 1} of ${matches.length}`;
@@ -144,8 +153,8 @@ export function FindReplacePanel({ readOnly }: { readOnly: boolean }) {
       }}
     >
       <div className="find-row">
-        <label className="context-field">
-          Find
+        <label className="find-field">
+          <span className="find-label">Find</span>
           <input
             ref={findInput}
             type="text"
@@ -163,11 +172,25 @@ export function FindReplacePanel({ readOnly }: { readOnly: boolean }) {
           {count}
         </span>
         {/* aria-disabled, not disabled: a focused button keeps focus when the matches run out. */}
-        <button type="button" onClick={() => go(-1)} aria-disabled={matches.length === 0}>
-          Previous
+        <button
+          type="button"
+          className="tool-button"
+          aria-label="Previous"
+          data-tip="Previous (Shift+Enter)"
+          onClick={() => go(-1)}
+          aria-disabled={matches.length === 0}
+        >
+          <ChevronUp aria-hidden="true" size={18} />
         </button>
-        <button type="button" onClick={() => go(1)} aria-disabled={matches.length === 0}>
-          Next
+        <button
+          type="button"
+          className="tool-button"
+          aria-label="Next"
+          data-tip="Next (Enter)"
+          onClick={() => go(1)}
+          aria-disabled={matches.length === 0}
+        >
+          <ChevronDown aria-hidden="true" size={18} />
         </button>
         <label className="find-option">
           <input type="checkbox" checked={matchCase} onChange={(event) => setMatchCase(event.target.checked)} />
@@ -177,14 +200,20 @@ export function FindReplacePanel({ readOnly }: { readOnly: boolean }) {
           <input type="checkbox" checked={wholeWord} onChange={(event) => setWholeWord(event.target.checked)} />
           Whole word
         </label>
-        <button type="button" onClick={close} aria-label="Close find and replace">
-          ✕
+        <button
+          type="button"
+          className="tool-button"
+          onClick={close}
+          aria-label="Close find and replace"
+          data-tip="Close (Escape)"
+        >
+          <X aria-hidden="true" size={18} />
         </button>
       </div>
       {!readOnly ? (
         <div className="find-row">
-          <label className="context-field">
-            Replace
+          <label className="find-field">
+            <span className="find-label">Replace</span>
             <input
               ref={replaceInput}
               type="text"
@@ -198,6 +227,9 @@ export function FindReplacePanel({ readOnly }: { readOnly: boolean }) {
           <button type="button" onClick={replaceAll} aria-disabled={matches.length === 0}>
             Replace all
           </button>
+          <span role="status" className="find-count">
+            {replaced}
+          </span>
         </div>
       ) : null}
     </div>

@@ -1,16 +1,27 @@
 // Adds, changes or removes the link on the selection. Only http, https, mailto and relative
 // targets are accepted (the same rule the exports apply), so an unsafe link never gets stored.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+// Opens next to the selection (floating-ui), which stays marked while the address is typed.
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { createPortal } from 'react-dom';
 import type { Editor } from '@tiptap/core';
 import { safeHref } from '../../../core/pure/safe-url';
+import { selectionAnchor, useAnchoredPosition } from './floating';
+import { keepSelectionVisible } from './kept-selection';
 
 export function LinkPopover({ editor, onClose }: { editor: Editor; onClose: () => void }) {
   const [href, setHref] = useState(() => String(editor.getAttributes('link').href ?? ''));
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
   const hadLink = editor.isActive('link');
+  const anchor = useMemo(() => selectionAnchor(editor), [editor]);
+  useAnchoredPosition(anchor, popover);
 
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    keepSelectionVisible(editor, true);
+    input.current?.focus();
+    return () => keepSelectionVisible(editor, false);
+  }, [editor]);
 
   const close = () => {
     onClose();
@@ -39,8 +50,9 @@ export function LinkPopover({ editor, onClose }: { editor: Editor; onClose: () =
     onClose();
   };
 
-  return (
+  return createPortal(
     <div
+      ref={popover}
       role="dialog"
       aria-label="Edit link"
       className="link-popover"
@@ -84,6 +96,7 @@ export function LinkPopover({ editor, onClose }: { editor: Editor; onClose: () =
           {error}
         </p>
       ) : null}
-    </div>
+    </div>,
+    document.body,
   );
 }

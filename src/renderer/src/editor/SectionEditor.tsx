@@ -9,6 +9,7 @@ import { loadProblem, type LoadProblem } from '../../../core/pure/rich-text/load
 import type { RichTextDoc } from '../../../core/pure/schemas/rich-text';
 import { sectionLabels, type SectionKey } from '../../../core/pure/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
+import { BlockHandle } from './BlockHandle';
 import { BubbleFormatting } from './BubbleFormatting';
 import { sectionEditorExtensions } from './editor-extensions';
 import type { SaveAsset } from './image-upload';
@@ -17,6 +18,8 @@ import { sectionGuidance } from './section-guidance';
 import { sectionPrompts } from './section-prompts';
 import { UnloadableSection } from './UnloadableSection';
 import { formatWords, useSectionWordCount } from './word-counts';
+import '../styles/writing-type.css';
+import '../styles/code-highlight.css';
 
 interface SectionEditorProps {
   studyId: string;
@@ -115,6 +118,7 @@ function LoadedSectionEditor({
       </details>
       <EditorContent editor={editor} className="section-body" />
       {editor && editable ? <BubbleFormatting editor={editor} section={label} /> : null}
+      {editor && editable ? <BlockHandle editor={editor} /> : null}
     </section>
   );
 }

@@ -47,4 +47,26 @@ export const codeLanguageOptions: [string, string][] = [
     .sort((a, b) => a[1].localeCompare(b[1])),
 ];
 
-export const HighlightedCodeBlock = CodeBlockLowlight.configure({ lowlight, defaultLanguage: null });
+/** Spaces one Tab indents by inside a code block (a pasted tab shows 4 wide, as on the site). */
+export const CODE_INDENT = 2;
+
+// Tab and Shift-Tab indent and outdent inside a code block (TipTap's own), except right after
+// Escape: then Tab is the browser's again and moves focus on, so the keyboard is never trapped.
+// "Right after" is this selection, unchanged: typing or moving the caret arms Tab again.
+const escapedAt = new WeakMap<object, unknown>();
+
+export const HighlightedCodeBlock = CodeBlockLowlight.extend({
+  addKeyboardShortcuts() {
+    const own = this.parent?.() ?? {};
+    const leaving = () => escapedAt.get(this.editor) === this.editor.state.selection;
+    return {
+      ...own,
+      Escape: () => {
+        if (this.editor.isActive('codeBlock')) escapedAt.set(this.editor, this.editor.state.selection);
+        return false;
+      },
+      Tab: (props) => (leaving() ? false : (own.Tab?.(props) ?? false)),
+      'Shift-Tab': (props) => (leaving() ? false : (own['Shift-Tab']?.(props) ?? false)),
+    };
+  },
+}).configure({ lowlight, defaultLanguage: null, enableTabIndentation: true, tabSize: CODE_INDENT });

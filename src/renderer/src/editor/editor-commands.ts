@@ -7,7 +7,9 @@
 import type { Editor } from '@tiptap/core';
 import { calloutKinds, calloutLabels, type CalloutKind } from '../../../core/pure/rich-text/blocks/callout';
 import type { MarkName, NodeName } from '../../../core/pure/rich-text/node-names';
+import { blockActions } from './block-commands';
 import { focusNextDecisionTitle } from './decision/decision-focus';
+import { pageLevel, type StoredHeadingLevel } from './page-heading';
 import { requestUi } from './ui-requests';
 
 export interface EditorCommand {
@@ -20,6 +22,8 @@ export interface EditorCommand {
   run(editor: Editor): boolean;
   isActive?(editor: Editor): boolean;
   inToolbar: boolean;
+  /** In the toolbar's "More" menu rather than its row (kept to one quiet row). */
+  inMore?: boolean;
   inSlashMenu: boolean;
   inBubble: boolean;
 }
@@ -31,21 +35,26 @@ function entry(e: Entry): EditorCommand {
   return { keywords: [], inToolbar: false, inSlashMenu: false, inBubble: false, ...e };
 }
 
-const heading = (level: 2 | 3 | 4, key: string): EditorCommand =>
-  entry({
-    id: `heading${level}`,
-    label: `Heading ${level}`,
-    keywords: ['title', 'subheading', `h${level}`],
-    shortcut: key,
+// Named for the page level they give (see page-heading.ts): "Heading 3" is the page's h3 and
+// Markdown's `###`, on Mod-Alt-3. The stored level is one less.
+const heading = (level: StoredHeadingLevel, inToolbar: boolean): EditorCommand => {
+  const page = pageLevel(level);
+  return entry({
+    id: `heading${page}`,
+    label: `Heading ${page}`,
+    keywords: ['title', 'subheading', `h${page}`],
+    shortcut: `Mod-Alt-${page}`,
     run: (e) => e.chain().focus().toggleHeading({ level }).run(),
     isActive: (e) => e.isActive('heading', { level }),
-    inToolbar: true,
+    inToolbar,
     inSlashMenu: true,
   });
+};
 
 const callout = (kind: CalloutKind, inToolbar: boolean): EditorCommand =>
   entry({
     id: inToolbar ? 'callout' : `callout-${kind}`,
+    inMore: true,
     label: inToolbar ? 'Callout' : `${calloutLabels[kind]} callout`,
     keywords: ['callout', 'alert', 'admonition', kind],
     run: (e) => e.chain().focus().toggleCallout(kind).run(),
@@ -72,7 +81,8 @@ export const blockCommands = {
       inSlashMenu: true,
     }),
   ],
-  heading: [heading(2, 'Mod-Alt-1'), heading(3, 'Mod-Alt-2'), heading(4, 'Mod-Alt-3')],
+  // Two levels in the toolbar (a section rarely needs more); the third from the slash menu and keys.
+  heading: [heading(2, true), heading(3, true), heading(4, false)],
   bulletList: [
     entry({
       id: 'bulletList',
@@ -138,6 +148,7 @@ export const blockCommands = {
   table: [
     entry({
       id: 'table',
+      inMore: true,
       label: 'Table',
       keywords: ['grid', 'rows', 'columns'],
       run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
@@ -162,6 +173,7 @@ export const blockCommands = {
   timeline: [
     entry({
       id: 'timeline',
+      inMore: true,
       label: 'Timeline',
       keywords: ['incident', 'postmortem', 'events', 'chronology'],
       run: (e) => e.chain().focus().insertTimeline().run(),
@@ -173,6 +185,7 @@ export const blockCommands = {
   horizontalRule: [
     entry({
       id: 'horizontalRule',
+      inMore: true,
       label: 'Divider',
       keywords: ['horizontal rule', 'hr', 'separator', 'line'],
       run: (e) => e.chain().focus().setHorizontalRule().run(),
@@ -183,6 +196,7 @@ export const blockCommands = {
   decisionRecord: [
     entry({
       id: 'decisionRecord',
+      inMore: true,
       label: 'Decision record',
       keywords: ['adr', 'madr', 'decision', 'options', 'architecture'],
       run: (e) => {
@@ -220,6 +234,7 @@ export const markCommands = {
   }),
   underline: entry({
     id: 'underline',
+    inMore: true,
     label: 'Underline',
     shortcut: 'Mod-u',
     run: (e) => e.chain().focus().toggleUnderline().run(),
@@ -229,6 +244,7 @@ export const markCommands = {
   }),
   strike: entry({
     id: 'strike',
+    inMore: true,
     label: 'Strikethrough',
     keywords: ['strike', 'delete'],
     shortcut: 'Mod-Shift-s',
@@ -286,6 +302,7 @@ export const editorCommands: readonly EditorCommand[] = [
   ...headings,
   ...Object.values(markCommands),
   ...Object.values(otherBlocks).flat(),
+  ...blockActions,
   ...history,
 ];
 
@@ -300,5 +317,7 @@ export const tableCommands: readonly EditorCommand[] = [
 ].map(([id, label, run]) => entry({ id: id as string, label: label as string, run: run as (e: Editor) => boolean }));
 
 export const toolbarCommands = editorCommands.filter((c) => c.inToolbar);
+export const toolbarRowCommands = toolbarCommands.filter((c) => !c.inMore);
+export const toolbarMoreCommands = toolbarCommands.filter((c) => c.inMore);
 export const bubbleCommands = editorCommands.filter((c) => c.inBubble);
 export const slashCommands = editorCommands.filter((c) => c.inSlashMenu);

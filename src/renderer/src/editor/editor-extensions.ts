@@ -10,6 +10,8 @@ import { DecisionRecordEditor } from './decision/decision-record-editor';
 import { DisplayImage } from './display-image';
 import { FindHighlight } from './find-highlight';
 import { ImageFiles, type SaveAsset } from './image-upload';
+import { KeptSelection } from './kept-selection';
+import { PageHeading } from './page-heading';
 import { SlashMenu } from './slash-menu';
 import { EditableTimelineEntry } from './TimelineEntryView';
 import { EditableTimeline } from './timeline-places';
@@ -19,6 +21,7 @@ export function sectionEditorExtensions(placeholder: string, saveAsset: SaveAsse
   return [
     ...richTextExtensions({
       codeBlock: HighlightedCodeBlock,
+      heading: PageHeading,
       image: DisplayImage,
       timeline: EditableTimeline,
       timelineEntry: EditableTimelineEntry,
@@ -32,6 +35,7 @@ export function sectionEditorExtensions(placeholder: string, saveAsset: SaveAsse
     CommandKeymap,
     SlashMenu,
     FindHighlight,
+    KeptSelection,
     ImageFiles.configure({ saveAsset }),
   ];
 }

@@ -26,7 +26,8 @@ export interface SlashMenuState {
   dom: HTMLElement;
   items: EditorCommand[];
   selected: number;
-  rect: DOMRect | null;
+  /** Where the "/" query is now (measured again whenever the popup is placed). */
+  rect: () => DOMRect | null;
   choose: (item: EditorCommand) => void;
 }
 
@@ -76,7 +77,7 @@ function menuFor(props: SuggestionProps<EditorCommand, EditorCommand>): SlashMen
     dom: props.editor.view.dom,
     items: props.items,
     selected: 0,
-    rect: props.clientRect?.() ?? null,
+    rect: () => props.clientRect?.() ?? null,
     choose: props.command,
   };
 }

@@ -12,10 +12,17 @@ export function useToolbarFocus(count: number) {
     event.preventDefault();
     const next = (target + count) % count;
     setCurrent(next);
-    event.currentTarget.querySelectorAll<HTMLElement>(':scope > button')[next]?.focus();
+    // The row's own buttons and the menu button (wrapped), never the items of an open menu.
+    const buttons = event.currentTarget.querySelectorAll<HTMLElement>(
+      ':scope > button, :scope > [data-tool-wrap] > button',
+    );
+    buttons[next]?.focus();
   };
 
-  /** tabIndex for the button at `index`: only the current one is reachable with Tab. */
-  const tabIndexOf = (index: number) => (index === current ? 0 : -1);
+  /**
+   * tabIndex for the button at `index`: only the current one is reachable with Tab (or the
+   * last, when the row has since lost buttons to "More").
+   */
+  const tabIndexOf = (index: number) => (index === Math.min(current, count - 1) ? 0 : -1);
   return { onKeyDown, tabIndexOf, setCurrent };
 }
