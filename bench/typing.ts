@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, expect, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/chromium-launch';
 import { countWords } from '../src/core/pure/reading-time';
 import { docToPlainText as docText, type RichTextNode } from '../src/core/pure/schemas/rich-text';
@@ -212,11 +212,7 @@ try {
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(server.url);
-  await page.getByRole('textbox', { name: 'Title', exact: true }).waitFor();
-  await page
-    .getByRole('textbox', { name: 'Title', exact: true })
-    .and(page.locator('[value="A short study"]'))
-    .waitFor();
+  await titleShows(page, 'A short study');
 
   // Time to open, measured in the page: from the click on the library entry (the event's own
   // timestamp) to the first frame after which all four sections of the long study are editable
@@ -227,10 +223,7 @@ try {
     const entry = (title: string) =>
       page.getByRole('list', { name: 'Case studies' }).getByRole('button', { name: title, exact: true });
     await entry('A short study').click();
-    await page
-      .getByRole('textbox', { name: 'Title', exact: true })
-      .and(page.locator('[value="A short study"]'))
-      .waitFor();
+    await titleShows(page, 'A short study');
     // A string, not a function: tsx would wrap its inner functions in a helper the page lacks.
     await page.evaluate(`(() => {
       window.openMs = null;
@@ -299,4 +292,9 @@ try {
   await browser.close();
   server.stop();
   await rm(workspace, { recursive: true, force: true });
+}
+
+/** Waits until the study open in the page is `title` (the Title box holds it as its value). */
+async function titleShows(page: Page, title: string): Promise<void> {
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title, { timeout: 30_000 });
 }
