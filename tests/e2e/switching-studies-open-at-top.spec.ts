@@ -19,7 +19,7 @@ test('each study opens at its top, then where the author left it; the toolbar st
   // Far down in Decisions, with the cursor in a heading.
   const last = section(page, 'Decisions').getByText(/^Decision 12:/);
   await last.click();
-  await page.keyboard.press('ControlOrMeta+Alt+1');
+  await page.keyboard.press('ControlOrMeta+Alt+3'); // Heading 3
   const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
   await expect(toolbar.getByRole('button', { pressed: true })).toHaveCount(1);
   await expect(title).not.toBeInViewport();

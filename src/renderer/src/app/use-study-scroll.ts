@@ -29,11 +29,18 @@ export function useStudyScroll(pane: RefObject<HTMLElement | null>, studyId: str
     if (!element || studyId === null) return;
     const top = positions.current.get(studyId) ?? 0;
     const restore = () => {
-      scrollerIn(element).scrollTop = top;
+      const scroller = scrollerIn(element);
+      scroller.scrollTop = top;
+      return scroller.scrollTop === top;
     };
-    restore();
-    // The editors may lay out their text a frame later: try once more when they have.
-    const frame = requestAnimationFrame(restore);
+    // The sections are built one a frame (study/pending-sections.tsx): a place far down the
+    // study exists only once they are, so keep trying for a while, each frame.
+    let frames = 0;
+    let frame = 0;
+    const again = () => {
+      if (!restore() && ++frames < 60) frame = requestAnimationFrame(again);
+    };
+    again();
     return () => cancelAnimationFrame(frame);
   }, [pane, studyId]);
 }

@@ -16,6 +16,7 @@ import { SectionEditor } from '../editor/SectionEditor';
 import { SlashMenuPopup } from '../editor/SlashMenuPopup';
 import { StudyWordCount } from '../editor/StudyWordCount';
 import { MetadataForm } from './MetadataForm';
+import { PendingSection, useMountedOneByOne } from './pending-sections';
 import { PropertiesLine, PropertiesPanel } from './PropertiesPanel';
 
 interface StudyEditorProps {
@@ -75,6 +76,7 @@ function StudyEditorView({
   // pressed in a study without headings. So it comes in once this study's editors are there.
   const [editorsReady, setEditorsReady] = useState(false);
   useEffect(() => setEditorsReady(true), []);
+  const mounted = useMountedOneByOne(sectionKeys.length);
   const form = { study, siteCategories, siteAuthors, readOnly, onEdit: edit, onAddCategory, summaryPrompt, saveAsset };
 
   return (
@@ -91,18 +93,22 @@ function StudyEditorView({
           <KeyboardShortcutsButton />
         </div>
         <div className="study-sections">
-          {sectionKeys.map((key) => (
-            <SectionEditor
-              key={key}
-              studyId={study.id}
-              section={key}
-              initialContent={study[key]}
-              editable={!readOnly}
-              autosave={autosave}
-              language={language}
-              saveAsset={saveAsset}
-            />
-          ))}
+          {sectionKeys.map((key, index) =>
+            index >= mounted ? (
+              <PendingSection key={key} section={key} />
+            ) : (
+              <SectionEditor
+                key={key}
+                studyId={study.id}
+                section={key}
+                initialContent={study[key]}
+                editable={!readOnly}
+                autosave={autosave}
+                language={language}
+                saveAsset={saveAsset}
+              />
+            ),
+          )}
         </div>
         <SlashMenuPopup />
         <KeyboardShortcutsDialog />
