@@ -33,8 +33,10 @@ test('the library badge counts publish errors and follows the edits', async ({ p
   await page.goto(await serve());
   await createStudy(page, 'Sharding the orders table');
   const entry = libraryEntry(page, 'Sharding the orders table');
-  // Summary and the four sections are missing.
+  // Summary and the four sections are missing: for a draft a quiet to-do count, not an alarm.
   await expect(entry).toHaveAccessibleDescription(/5 publish errors/);
+  await expect(entry).toContainText('5 to do');
+  await expect(entry).not.toContainText('issues');
 
   await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('Split orders by customer');
   await typeInSection(page, 'Problem', 'Orders outgrew one database.');

@@ -75,7 +75,7 @@ export function StudyEntry({ entry, shown, selected, check, actions, onSelect, o
         <span className="entry-meta" id={metaId}>
           <span className={`badge badge-${shown.status}`}>{statusLabel[shown.status]}</span>
           {shown.date ? <time dateTime={shown.date}>{formatDate(shown.date)}</time> : null}
-          <CheckBadge check={check} />
+          <CheckBadge check={check} published={shown.status === 'published'} />
         </span>
       </button>
       {actions.length > 0 ? (
@@ -85,13 +85,18 @@ export function StudyEntry({ entry, shown, selected, check, actions, onSelect, o
   );
 }
 
-function CheckBadge({ check }: { check: CheckCount | undefined }) {
+// A draft is unfinished by nature: its count is a quiet to-do, not an alarm; a published study
+// that would not pass its checks is.
+function CheckBadge({ check, published }: { check: CheckCount | undefined; published: boolean }) {
   if (!check || check.errors === 0) return null;
   const label = `${check.errors} publish ${check.errors === 1 ? 'error' : 'errors'}`;
   return (
-    <span className="badge badge-errors" title={`${label}, ${check.warnings} warnings`}>
+    <span
+      className={published ? 'badge badge-errors' : 'badge badge-to-do'}
+      title={`${label}, ${check.warnings} warnings`}
+    >
       <span aria-hidden="true">
-        {check.errors} {check.errors === 1 ? 'issue' : 'issues'}
+        {published ? `${check.errors} ${check.errors === 1 ? 'issue' : 'issues'}` : `${check.errors} to do`}
       </span>
       <span className="visually-hidden">{label}</span>
     </span>
