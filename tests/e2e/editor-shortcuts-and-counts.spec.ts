@@ -10,7 +10,7 @@ test('standard shortcuts format text and the Keyboard shortcuts list shows them'
   const problem = section(page, 'Problem');
   await problem.click();
 
-  await page.keyboard.press('ControlOrMeta+Alt+1');
+  await page.keyboard.press('ControlOrMeta+Alt+2');
   await page.keyboard.type('Context');
   await expect(problem.getByRole('heading', { level: 2 })).toHaveText('Context');
   await page.keyboard.press('Enter');
@@ -44,7 +44,7 @@ test('standard shortcuts format text and the Keyboard shortcuts list shows them'
   await expect(list).toBeVisible();
   const isMac = process.platform === 'darwin';
   await expect(list.getByRole('row', { name: /^Bold/ })).toContainText(isMac ? '⌘B' : 'Ctrl+B');
-  await expect(list.getByRole('row', { name: /^Heading 2/ })).toContainText(isMac ? '⌘⌥1' : 'Ctrl+Alt+1');
+  await expect(list.getByRole('row', { name: /^Heading 2/ })).toContainText(isMac ? '⌘⌥2' : 'Ctrl+Alt+2');
   await expect(list.getByRole('row', { name: /^Find and replace/ })).toContainText(isMac ? '⌘H' : 'Ctrl+H');
   // Window keys come from the same table that binds them.
   await expect(list.getByRole('row', { name: /^Quick open/ })).toContainText(isMac ? '⌘P' : 'Ctrl+P');

@@ -18,6 +18,8 @@ import { useOpenStudy } from './app/use-open-study';
 import { useWorkspace } from './app/use-workspace';
 import { WorkspaceToolbar } from './app/WorkspaceToolbar';
 import { NoStudyOpen, StudyWorkbench } from './app/StudyWorkbench';
+import { useDocumentTitle } from './app/use-document-title';
+import { useSaveNow } from './autosave/use-save-now';
 
 export function App({ client }: { client: CasebookClient }) {
   const { api } = client;
@@ -47,6 +49,9 @@ export function App({ client }: { client: CasebookClient }) {
 
   useEffect(() => flushOnPageEvents(autosave), [autosave]);
   useWindowShortcuts();
+  useSaveNow(autosave);
+  // The library follows edits as they are typed: so does the tab's title.
+  useDocumentTitle(current ? (studies.find((s) => s.id === current.id)?.title ?? current.title) : null);
 
   useEffect(() => {
     if (!client.shell) return;

@@ -1,5 +1,5 @@
 // Binds every command in the table that has a shortcut, on each section editor. Its priority
-// is above StarterKit's, so where both bind a key (Mod-Alt-1…3 for H2–H4) the table wins.
+// is above StarterKit's, so where both bind a key (Mod-Alt-2…4 for H2–H4) the table wins.
 import { Extension, type KeyboardShortcutCommand } from '@tiptap/core';
 import { editorCommands } from './editor-commands';
 

@@ -72,7 +72,7 @@ export const blockCommands = {
       inSlashMenu: true,
     }),
   ],
-  heading: [heading(2, 'Mod-Alt-1'), heading(3, 'Mod-Alt-2'), heading(4, 'Mod-Alt-3')],
+  heading: [heading(2, 'Mod-Alt-2'), heading(3, 'Mod-Alt-3'), heading(4, 'Mod-Alt-4')],
   bulletList: [
     entry({
       id: 'bulletList',

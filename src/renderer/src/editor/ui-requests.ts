@@ -10,6 +10,8 @@ export type UiRequest =
   | { kind: 'find'; replace: boolean }
   | { kind: 'show-shortcuts' }
   | { kind: 'quick-open' }
+  /** Save every pending edit now (Mod-S), instead of after the autosave pause. */
+  | { kind: 'save-now' }
   /** Something the author asked for failed; shown in the editor toolbar. */
   | { kind: 'problem'; message: string };
 
