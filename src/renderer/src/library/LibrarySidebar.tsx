@@ -199,6 +199,14 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         </button>
       ) : null}
       {children}
+      {/* In the sidebar's flow, above Trash and Site settings: it covers no control. */}
+      {trashed ? (
+        <UndoToast
+          message={`Moved “${trashed.title}” to the trash`}
+          onUndo={() => void actions.restore(trashed.id)}
+          onDismiss={actions.dismissToast}
+        />
+      ) : null}
       <div className="library-footer">
         <button type="button" onClick={() => setDialog('trash')}>
           Trash
@@ -207,13 +215,6 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
           Site settings
         </button>
       </div>
-      {trashed ? (
-        <UndoToast
-          message={`Moved “${trashed.title}” to the trash`}
-          onUndo={() => void actions.restore(trashed.id)}
-          onDismiss={actions.dismissToast}
-        />
-      ) : null}
       <TemplateChooser
         open={dialog === 'templates'}
         api={api}
