@@ -8,6 +8,7 @@ import { flushOnPageEvents, listenToShell } from './app-lifecycle';
 import { AutosaveQueue } from './autosave/autosave-queue';
 import { LibrarySidebar } from './library/LibrarySidebar';
 import { QuarantineNotice } from './components/QuarantineNotice';
+import { SkipLink } from './components/SkipLink';
 import { ExportDialog } from './export/ExportDialog';
 import { requestUi } from './editor/ui-requests';
 import { useWindowShortcuts } from './editor/window-commands';
@@ -74,6 +75,7 @@ export function App({ client }: { client: CasebookClient }) {
 
   return (
     <div className="app">
+      <SkipLink />
       <LibrarySidebar
         api={api}
         autosave={autosave}

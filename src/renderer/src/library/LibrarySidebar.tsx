@@ -7,7 +7,7 @@ import type { LibrarySort } from '../../../core/pure/library/sort';
 import type { SiteSettings } from '../../../core/pure/schemas/site';
 import type { StudySummary } from '../../../core/pure/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
-import { enterList, moveInList } from './list-keys';
+import { enterList, moveInList, useRovingTabStop } from './list-keys';
 import { activeFilterCount, LibraryFilterBar } from './LibraryFilterBar';
 import { QuickOpen } from './QuickOpen';
 import { onUiRequest } from '../editor/ui-requests';
@@ -89,6 +89,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
   const page = library.page;
   const active = activeFilterCount(library.filters);
   const { trashed } = actions;
+  const roving = useRovingTabStop(page?.entries.map((e) => e.study.id) ?? [], selectedId);
 
   return (
     <nav className="library" aria-label="Library">
@@ -178,6 +179,8 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
               entry={entry}
               shown={shown}
               selected={entry.study.id === selectedId}
+              tabStop={entry.study.id === roving.tabStop}
+              onFocus={() => roving.onEntryFocus(entry.study.id)}
               check={checks.get(entry.study.id)}
               onSelect={() => onSelect(entry.study.id)}
               onDelete={canCreate ? () => void actions.moveToTrash(entry.study.id, title) : undefined}
