@@ -67,19 +67,19 @@ test('text typed into the settings is kept when Close comes before the autosave 
 }) => {
   await page.goto(await serve());
   const settings = await openSettings(page);
-  await settings.getByRole('textbox', { name: 'Title' }).fill('Field notes');
-  await settings.getByRole('textbox', { name: 'Author' }).fill('Ana Lima');
+  await settings.getByRole('textbox', { name: 'Title', exact: true }).fill('Field notes');
+  await settings.getByRole('textbox', { name: 'Author', exact: true }).fill('Ana Lima');
   await settings.getByRole('button', { name: 'Close' }).last().click();
   await expect(settings).toBeHidden();
   expect(await siteOnDisk(workspace)).toMatchObject({ title: 'Field notes', author: 'Ana Lima' });
   const again = await openSettings(page);
-  await expect(again.getByRole('textbox', { name: 'Author' })).toHaveValue('Ana Lima');
+  await expect(again.getByRole('textbox', { name: 'Author', exact: true })).toHaveValue('Ana Lima');
 
   // Escape closes the same way, and Mod-S saves at once without leaving the dialog.
-  await again.getByRole('textbox', { name: 'Author' }).fill('Ana M. Lima');
+  await again.getByRole('textbox', { name: 'Author', exact: true }).fill('Ana M. Lima');
   await page.keyboard.press('ControlOrMeta+s');
   await expect(again.getByRole('status')).toHaveText('Settings saved');
-  await again.getByRole('textbox', { name: 'Title' }).fill('Field notes, revised');
+  await again.getByRole('textbox', { name: 'Title', exact: true }).fill('Field notes, revised');
   await page.keyboard.press('Escape');
   await expect(again).toBeHidden();
   expect(await siteOnDisk(workspace)).toMatchObject({ title: 'Field notes, revised', author: 'Ana M. Lima' });

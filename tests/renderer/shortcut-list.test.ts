@@ -25,8 +25,10 @@ describe('keyboard shortcuts list', () => {
   });
 
   it('names the open study in the window title', () => {
-    expect(windowTitle('Kafka migration')).toBe('Kafka migration — Casebook');
-    expect(windowTitle('  ')).toBe('Untitled — Casebook');
-    expect(windowTitle(null)).toBe('Casebook');
+    const workspace = { name: 'notes', count: '3 studies' };
+    expect(windowTitle({ study: 'Kafka migration', workspace, unsaved: false })).toBe('Kafka migration — Casebook');
+    expect(windowTitle({ study: '  ', workspace, unsaved: true })).toBe('• Untitled — Casebook');
+    expect(windowTitle({ study: null, workspace, unsaved: false })).toBe('Casebook — notes (3 studies)');
+    expect(windowTitle({ study: null, workspace: null, unsaved: false })).toBe('Casebook');
   });
 });

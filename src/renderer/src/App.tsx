@@ -19,7 +19,6 @@ import { useOpenStudy } from './app/use-open-study';
 import { useWorkspace } from './app/use-workspace';
 import { WorkspaceToolbar } from './app/WorkspaceToolbar';
 import { NoStudyOpen, StudyWorkbench } from './app/StudyWorkbench';
-import { useDocumentTitle } from './app/use-document-title';
 import { useSaveNow } from './autosave/use-save-now';
 
 export function App({ client }: { client: CasebookClient }) {
@@ -51,8 +50,6 @@ export function App({ client }: { client: CasebookClient }) {
   useEffect(() => flushOnPageEvents(autosave), [autosave]);
   useWindowShortcuts();
   useSaveNow(autosave);
-  // The library follows edits as they are typed: so does the tab's title.
-  useDocumentTitle(current ? (studies.find((s) => s.id === current.id)?.title ?? current.title) : null);
 
   useEffect(() => {
     if (!client.shell) return;
@@ -136,7 +133,13 @@ export function App({ client }: { client: CasebookClient }) {
           <NoStudyOpen canCreate={!readOnly} onCreate={() => void create()} />
         ) : null}
       </main>
-      <StatusBar info={info} studyCount={studies.length} autosave={autosave} />
+      <StatusBar
+        info={info}
+        studyCount={studies.length}
+        autosave={autosave}
+        // The library follows edits as they are typed: so does the window title.
+        openTitle={current ? (studies.find((s) => s.id === current.id)?.title ?? current.title) : null}
+      />
       <ExportDialog
         open={exportOpen}
         onClose={() => setExportOpen(false)}

@@ -96,6 +96,10 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
     ...(brandingError ? ['Custom CSS file'] : []),
   ];
 
+  // A field's mistake shows once it was typed in (or Close asked); a bad CSS path at once.
+  const shownInvalid =
+    siteTextFields.some((f) => touched[f.key] && Object.hasOwn(errors, f.key)) || brandingError !== null;
+
   const change = (nextText: SiteText, nextBranding: Branding | null) => {
     setText(nextText);
     setBranding(nextBranding);
@@ -210,7 +214,7 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
         </div>
       ) : null}
       <div className="modal-actions settings-footer">
-        <SiteSaveStatus state={saving.state} invalid={invalid.length > 0 && Object.keys(touched).length > 0} />
+        <SiteSaveStatus state={saving.state} invalid={shownInvalid} />
         <button type="button" onClick={() => void requestClose()}>
           Close
         </button>
