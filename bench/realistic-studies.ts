@@ -207,6 +207,7 @@ export function generateRealisticStudies(n: number, seed: number): Study[] {
       // From the index, not the random stream, so every other field is as before authors existed.
       authors: i % 3 === 0 ? [BENCH_AUTHORS[i % 5]!, BENCH_AUTHORS[(i + 1) % 5]!] : [BENCH_AUTHORS[i % 5]!],
       cover: null,
+      language: null,
       date,
       createdAt: stamp,
       updatedAt: stamp,

@@ -13,7 +13,15 @@ import { mediaTypeOfAssetFile, readAssetFile } from '../core/node/asset-store';
 import { isMethodName, progressMethods, type ApiResult } from '../core/pure/contract';
 import { dispatch, type DispatchTarget } from '../core/pure/dispatch';
 import type { ErrorCode } from '../core/pure/errors';
-import { API_PREFIX, ASSET_ROUTE, PROGRESS_MEDIA_TYPE, TOKEN_HEADER, TOKEN_META } from '../core/pure/transport';
+import {
+  API_PREFIX,
+  ASSET_ROUTE,
+  EXPORTED_SITE_ROUTE,
+  PROGRESS_MEDIA_TYPE,
+  TOKEN_HEADER,
+  TOKEN_META,
+} from '../core/pure/transport';
+import { ExportedSites } from './exported-sites';
 import { httpStatusFor } from './http-status';
 import { checkHostAndOrigin, cookieMatches, sessionCookie, tokenMatches } from './request-guard';
 import { contentTypeFor, resolveStaticFile } from './static-files';
@@ -48,6 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
   let port = 0;
+  const exportedSites = new ExportedSites();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -70,9 +79,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!body.ok) return sendError(res, 'invalid_input', body.message, body.status);
       const name = url.pathname.slice(API_PREFIX.length);
       if (wantsProgress(req) && isMethodName(name) && progressMethods.has(name)) {
-        return streamWithProgress(res, (onProgress) => dispatch(options.handlers, name, body.value, onProgress));
+        return streamWithProgress(res, async (onProgress) => {
+          const result = await dispatch(options.handlers, name, body.value, onProgress);
+          exportedSites.noteResult(name, result);
+          return result;
+        });
       }
       const result = await dispatch(options.handlers, name, body.value);
+      exportedSites.noteResult(name, result);
       return sendJson(res, result.ok ? 200 : (httpStatusFor[result.error.code as ErrorCode] ?? 500), result);
     }
 
@@ -83,16 +97,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!signedIn) return sendError(res, 'forbidden', 'Not signed in: open the URL printed by casebook serve.');
       return serveAsset(url, res, req.method === 'HEAD');
     }
+    if (url.pathname.startsWith(EXPORTED_SITE_ROUTE)) {
+      if (!signedIn) return sendError(res, 'forbidden', 'Not signed in: open the URL printed by casebook serve.');
+      const page = await exportedSites.fileFor(url.pathname);
+      if (!page) return sendError(res, 'not_found', 'No such page in a site exported here.');
+      return sendFile(res, page, await fsp.readFile(page), req.method === 'HEAD', 'no-store');
+    }
     const file = await resolveStaticFile(rendererDir, url.pathname);
     if (!file) return sendError(res, 'not_found', `Nothing at ${url.pathname}.`);
     let bytes: Buffer = await fsp.readFile(file);
     if (file.endsWith('.html') && signedIn) bytes = withTokenMeta(bytes, token);
-    res.writeHead(200, {
-      'Content-Type': contentTypeFor(file),
-      'Content-Length': bytes.length,
-      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable',
-    });
-    res.end(req.method === 'HEAD' ? undefined : bytes);
+    const cache = file.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable';
+    sendFile(res, file, bytes, req.method === 'HEAD', cache);
   }
 
   // The printed URL: trade its token for the session cookie, and send the browser on to the
@@ -146,6 +162,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => resolve());
       }),
   };
+}
+
+function sendFile(res: ServerResponse, file: string, bytes: Buffer, headOnly: boolean, cache: string): void {
+  res.writeHead(200, { 'Content-Type': contentTypeFor(file), 'Content-Length': bytes.length, 'Cache-Control': cache });
+  res.end(headOnly ? undefined : bytes);
 }
 
 function withTokenMeta(html: Buffer, token: string): Buffer {

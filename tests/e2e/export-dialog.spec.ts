@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createStudy, libraryEntry, openProperties, saveStatus, typeInSection } from './casebook-page';
 import { axeViolations } from './axe';
+import { exportedSiteUrl } from '../../src/core/pure/transport';
 import { expect, studiesOnDisk, test } from './casebook-server';
 
 let outRoot = '';
@@ -104,7 +105,7 @@ test('exports the site from the dialog, with what was just typed, and reports it
   await expect(dialog.getByText('No base URL set')).toBeVisible(); // the warning is listed
   await expect(dialog.getByText('Exported anyway with publish-check errors')).toBeVisible();
   await expect(dialog.getByRole('textbox', { name: 'Site start page' })).toHaveValue(path.join(out, 'index.html'));
-  await expect(dialog.getByText('cannot open files on your computer')).toBeVisible();
+  await expect(dialog.getByRole('link', { name: 'Open the site' })).toBeVisible();
 
   const index = await readFile(path.join(out, 'index.html'), 'utf8');
   expect(index).toContain('When Nobody Owns the Cloud Bill');
@@ -234,4 +235,49 @@ test('will not export while an edit cannot be saved, and says why', async ({ pag
   await expect(alert).toContainText('Your latest edits are not saved');
   await expect(alert).toContainText('Fix the save problem shown in the toolbar');
   await expect(access(out)).rejects.toThrow(); // nothing was written
+});
+
+test('after an export the actions stay in view, Open the site shows it, and recent folders are offered', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(await serve());
+  await publishedStudy(page, workspace, 'Sharding the Ledger', 'Writes piled up on one node.');
+  await publishedStudy(page, workspace, 'A Cache for the Catalogue', 'Reads were slow.');
+  const first = path.join(outRoot, 'first-site');
+  const second = path.join(outRoot, 'second-site');
+
+  await openExport(page);
+  const dialog = exportDialog(page);
+  await runExport(page, { folder: first, anyway: true });
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported 2 case studies: /);
+  // However long the report, Done and Export are on screen without scrolling.
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeInViewport({ ratio: 1 });
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeInViewport({ ratio: 1 });
+
+  // The local server shows the exported site itself (a browser tab cannot open the folder).
+  const [site] = await Promise.all([
+    page.waitForEvent('popup'),
+    dialog.getByRole('link', { name: 'Open the site' }).click(),
+  ]);
+  await expect(site.getByRole('link', { name: 'Sharding the Ledger' }).first()).toBeVisible();
+  await site.getByRole('link', { name: 'Sharding the Ledger' }).first().click();
+  await expect(site.getByRole('heading', { level: 1, name: 'Sharding the Ledger' })).toBeVisible();
+  // Only folders a site was exported to here: not any folder a URL names.
+  const elsewhere = await site.request.get(new URL(exportedSiteUrl('/etc', 'passwd'), site.url()).href);
+  expect(elsewhere.status()).toBe(404);
+  await site.close();
+
+  // The folder field offers the folders exported to lately.
+  await runExport(page, { folder: second, anyway: true });
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported 2 case studies: /);
+  const recent = dialog.getByRole('list', { name: 'Recent folders' });
+  await expect(recent.getByRole('button')).toHaveText([first]);
+  await recent.getByRole('button', { name: `Use ${first}` }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Export folder' })).toHaveValue(first);
+  await expect(recent.getByRole('button')).toHaveText([second]);
+  expect(await axeViolations(page, 'dialog')).toEqual([]);
 });

@@ -125,11 +125,15 @@ test('the status bar and window title name the workspace and count the studies',
   await expect(bar).toContainText('3 studies');
   await expect(bar).toContainText(path.basename(workspace));
   await expect(bar).toContainText('All changes saved');
-  await expect(page).toHaveTitle(`Casebook — ${path.basename(workspace)} (3 studies)`);
+  // The study the app opens with names the tab; the bar names the workspace.
+  const opened = await page.getByRole('textbox', { name: 'Title', exact: true }).inputValue();
+  await expect(page).toHaveTitle(`${opened} — Casebook`);
 
   await page.getByRole('button', { name: 'New case study' }).click();
   await expect(bar).toContainText('4 studies');
-  await expect(page).toHaveTitle(/\(4 studies\)$/);
+  // With a study open, the tab names it first.
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Sharding the ledger');
+  await expect(page).toHaveTitle('Sharding the ledger — Casebook');
 });
 
 test('Down from the search box enters the list; arrows move between entries, Enter opens', async ({ page, serve }) => {

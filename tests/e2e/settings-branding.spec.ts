@@ -1,5 +1,5 @@
 // Site settings → Branding: accent colour, body font, logo image and custom CSS file, saved to
-// casebook.json with Save settings; the hint says which accent links get on light and dark
+// casebook.json as typed; the hint says which accent links get on light and dark
 // pages; a custom CSS path outside the workspace is refused beside its field.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,15 +39,13 @@ test('branding is saved: accent, font, logo and custom CSS; a path outside is re
   await css.fill('../outside.css');
   await expect(css).toHaveAttribute('aria-invalid', 'true');
   await expect(css).toHaveAccessibleDescription(/Custom CSS must be a \.css file inside the workspace/);
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByText('Settings saved')).toBeHidden();
+  await expect(settings.getByRole('status')).toHaveText('Not saved: fix the marked field');
   expect((await siteOnDisk(workspace)).customCss ?? '').toBe('');
 
   await css.fill('theme/site.css');
   await expect(css).not.toHaveAttribute('aria-invalid', 'true');
   expect(await axeViolations(page, 'dialog')).toEqual([]);
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByText('Settings saved')).toBeVisible();
+  await expect(settings.getByRole('status')).toHaveText('Settings saved');
   expect(await siteOnDisk(workspace)).toMatchObject({
     accent: '#ffcc00',
     font: 'serif',
@@ -60,7 +58,6 @@ test('branding is saved: accent, font, logo and custom CSS; a path outside is re
   const again = await openSettings(page);
   await expect(again.getByLabel('Accent colour')).toHaveValue('#ffcc00');
   await again.getByRole('button', { name: 'Use the theme’s accent' }).click();
-  await again.getByRole('button', { name: 'Save settings' }).click();
-  await expect(again.getByText('Settings saved')).toBeVisible();
+  await expect(again.getByRole('status')).toHaveText('Settings saved');
   expect((await siteOnDisk(workspace)).accent).toBe('');
 });

@@ -33,23 +33,56 @@ test('the tagline is saved; an invalid base URL is refused beside its field', as
   const tagline = settings.getByRole('textbox', { name: 'Tagline' });
   await expect(tagline).toHaveValue('Real systems. Real decisions. Real outcomes.');
   await tagline.fill('Postmortems worth reading');
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByText('Settings saved')).toBeVisible();
+  // Saved as typed: no Save button, the state says so.
+  await expect(settings.getByRole('status')).toHaveText('Settings saved');
   expect((await siteOnDisk(workspace)).tagline).toBe('Postmortems worth reading');
 
   const baseUrl = settings.getByRole('textbox', { name: 'Base URL' });
   await baseUrl.fill('ftp://example.com');
   await expect(baseUrl).toHaveAccessibleDescription(/Base URL must be an http\(s\) URL/);
   await expect(baseUrl).toHaveAttribute('aria-invalid', 'true');
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByText('Settings saved')).toBeHidden();
+  await expect(settings.getByRole('status')).toHaveText('Not saved: fix the marked field');
   expect((await siteOnDisk(workspace)).baseUrl).toBe('');
 
-  // Closed and opened again, the dialog shows what is on disk.
+  // Close asks before dropping the value that cannot be saved.
   await settings.getByRole('button', { name: 'Close' }).last().click();
+  const question = settings.getByRole('alert');
+  await expect(question).toContainText('Base URL is not valid');
+  await question.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(settings).toBeVisible();
+  await expect(baseUrl).toHaveValue('ftp://example.com');
+  await settings.getByRole('button', { name: 'Close' }).last().click();
+  await settings.getByRole('button', { name: 'Close without saving it' }).click();
   await expect(settings).toBeHidden();
+
+  // Opened again, the dialog shows what is on disk.
   const again = await openSettings(page);
   await expect(again.getByRole('textbox', { name: 'Tagline' })).toHaveValue('Postmortems worth reading');
+});
+
+test('text typed into the settings is kept when Close comes before the autosave pause', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  await page.goto(await serve());
+  const settings = await openSettings(page);
+  await settings.getByRole('textbox', { name: 'Title', exact: true }).fill('Field notes');
+  await settings.getByRole('textbox', { name: 'Author', exact: true }).fill('Ana Lima');
+  await settings.getByRole('button', { name: 'Close' }).last().click();
+  await expect(settings).toBeHidden();
+  expect(await siteOnDisk(workspace)).toMatchObject({ title: 'Field notes', author: 'Ana Lima' });
+  const again = await openSettings(page);
+  await expect(again.getByRole('textbox', { name: 'Author', exact: true })).toHaveValue('Ana Lima');
+
+  // Escape closes the same way, and Mod-S saves at once without leaving the dialog.
+  await again.getByRole('textbox', { name: 'Author', exact: true }).fill('Ana M. Lima');
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(again.getByRole('status')).toHaveText('Settings saved');
+  await again.getByRole('textbox', { name: 'Title', exact: true }).fill('Field notes, revised');
+  await page.keyboard.press('Escape');
+  await expect(again).toBeHidden();
+  expect(await siteOnDisk(workspace)).toMatchObject({ title: 'Field notes, revised', author: 'Ana M. Lima' });
 });
 
 test('renaming a category renames it in the study that uses it', async ({ page, serve, workspace }) => {
@@ -128,8 +161,7 @@ test('saving the settings or adding a category keeps the open study’s editor a
 
   const settings = await openSettings(page);
   await settings.getByRole('textbox', { name: 'Tagline' }).fill('Postmortems worth reading');
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByText('Settings saved')).toBeVisible();
+  await expect(settings.getByRole('status')).toHaveText('Settings saved');
   await settings.getByRole('textbox', { name: 'New category' }).fill('Reliability');
   await settings.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(settings.getByRole('textbox', { name: 'Name of Reliability' })).toBeVisible();

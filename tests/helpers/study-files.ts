@@ -27,6 +27,7 @@ export function sampleStudy(n: number, overrides: Partial<Study> = {}): Study {
     metrics: [],
     authors: [],
     cover: null,
+    language: null,
     date: null,
     createdAt: stamp,
     updatedAt: stamp,

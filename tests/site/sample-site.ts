@@ -63,6 +63,7 @@ export function makeStudy(fields: Partial<Study> & { title: string }): Study {
     metrics: [],
     authors: [],
     cover: null,
+    language: null,
     date: '2026-01-15',
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-02T10:00:00.000Z',

@@ -17,9 +17,28 @@ export const appKeys = {
   properties: 'Mod-Alt-p',
   // Only the title and the sections on screen; Esc or the same key leaves.
   focusMode: 'Mod-Shift-f',
+  // The browser's Save Page is never what an author means: save the pending edits now.
+  saveNow: 'Mod-s',
 } as const;
 
 export type AppCommand = keyof typeof appKeys;
+
+/** What each key does, as the Keyboard shortcuts list (and the window command) names it. */
+export const appKeyLabels = {
+  newStudy: 'New case study',
+  openWorkspace: 'Open workspace',
+  exportWorkspace: 'Export the workspace',
+  find: 'Find',
+  replace: 'Find and replace',
+  shortcuts: 'Keyboard shortcuts',
+  quickOpen: 'Quick open',
+  properties: 'Properties',
+  focusMode: 'Focus mode',
+  saveNow: 'Save now',
+} as const satisfies Record<AppCommand, string>;
+
+/** Keys only the desktop app's menu answers (a browser keeps Ctrl+N and Ctrl+O for itself). */
+export const desktopMenuOnly: ReadonlySet<AppCommand> = new Set(['newStudy', 'openWorkspace', 'exportWorkspace']);
 
 const acceleratorNames = new Map([
   ['Mod', 'CmdOrCtrl'],

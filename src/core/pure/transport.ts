@@ -33,3 +33,31 @@ export const shellChannels = {
   /** main -> renderer: (call id, progress) for a contract call that asked for progress. */
   progress: 'casebook:progress',
 } as const;
+
+/**
+ * Browser mode: a static site this server exported in this session, served back (session
+ * cookie) so "Open the site" works where a web page cannot open a file:
+ * `/exported-site/<exportedSiteKey(outDir)>/<page>`.
+ */
+export const EXPORTED_SITE_ROUTE = '/exported-site/';
+
+/** The export folder as one URL path segment (base64url of its UTF-8 path). */
+export function exportedSiteKey(outDir: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(outDir)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The folder a key names, or null when it is not one. */
+export function exportedSiteDir(key: string): string | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(key)) return null;
+  try {
+    const binary = atob(key.replace(/-/g, '+').replace(/_/g, '/'));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+export const exportedSiteUrl = (outDir: string, page: string): string =>
+  `${EXPORTED_SITE_ROUTE}${exportedSiteKey(outDir)}/${page}`;

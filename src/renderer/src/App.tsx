@@ -10,6 +10,7 @@ import { flushOnPageEvents, listenToShell } from './app-lifecycle';
 import { AutosaveQueue } from './autosave/autosave-queue';
 import { LibrarySidebar } from './library/LibrarySidebar';
 import { QuarantineNotice } from './components/QuarantineNotice';
+import { SkipLink } from './components/SkipLink';
 import { ExportDialog } from './export/ExportDialog';
 import { requestUi } from './editor/ui-requests';
 import { useWindowShortcuts } from './editor/window-commands';
@@ -27,6 +28,7 @@ import { useStudyScroll } from './app/use-study-scroll';
 import { useTypewriterScrolling } from './app/use-typewriter';
 import { setView, useView, viewState } from './app/view-state';
 import './styles/study-layout.css';
+import { useSaveNow } from './autosave/use-save-now';
 
 export function App({ client }: { client: CasebookClient }) {
   const { api } = client;
@@ -56,6 +58,7 @@ export function App({ client }: { client: CasebookClient }) {
 
   useEffect(() => flushOnPageEvents(autosave), [autosave]);
   useWindowShortcuts();
+  useSaveNow(autosave);
 
   const studyId = current?.id ?? null;
   const checks = useStudyChecks(api, autosave, studyId, session.generation);
@@ -124,6 +127,7 @@ export function App({ client }: { client: CasebookClient }) {
 
   return (
     <div className={focusMode ? 'app focus-mode' : 'app'}>
+      <SkipLink />
       <LibrarySidebar
         drawer={drawer.narrow ? { open: drawer.open, onClose: drawer.close, ref: drawer.navRef } : undefined}
         api={api}
@@ -196,7 +200,13 @@ export function App({ client }: { client: CasebookClient }) {
           <NoStudyOpen canCreate={!readOnly} onCreate={() => void create()} />
         ) : null}
       </main>
-      <StatusBar info={info} studyCount={studies.length} autosave={autosave} />
+      <StatusBar
+        info={info}
+        studyCount={studies.length}
+        autosave={autosave}
+        // The library follows edits as they are typed: so does the window title.
+        openTitle={current ? (studies.find((s) => s.id === current.id)?.title ?? current.title) : null}
+      />
       <ExportDialog
         open={exportOpen}
         onClose={() => setExportOpen(false)}

@@ -30,6 +30,7 @@ const full = (): Study =>
       featured: true,
       metrics: [{ label: 'Monthly IT cost', before: 10250, after: 2146, unit: '$/month', better: 'lower' }],
       cover: { src: `assets/${'c'.repeat(64)}.jpg`, alt: 'The cost chart: "before" & after' },
+      language: 'pt-BR',
       date: '2026-04-02',
       createdAt: '2026-03-01T10:00:00.000Z',
       updatedAt: '2026-04-02T08:30:00.000Z',
@@ -123,6 +124,7 @@ describe('upgrading an older study file', () => {
       metrics: [],
       authors: [],
       cover: 'covers/a-title',
+      language: null,
     });
     expect(upgradeStudy({ ...v1, schemaVersion: 2, metrics: [1] }, added, [], 3)).toEqual({
       ...v1,
@@ -130,6 +132,7 @@ describe('upgrading an older study file', () => {
       metrics: [1],
       authors: [],
       cover: 'covers/a-title',
+      language: null,
     });
   });
 

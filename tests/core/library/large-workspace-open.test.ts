@@ -37,6 +37,7 @@ describe('a study file head', () => {
         metrics: _m,
         authors: _a,
         cover: _c,
+        language: _lang,
         ...summary
       } = study;
       expect(readStudyHeadSync(file)?.summary).toEqual(summary);

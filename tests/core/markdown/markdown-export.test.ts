@@ -24,6 +24,7 @@ const base: Study = {
   metrics: [],
   authors: ['Dana Kim'],
   cover: null,
+  language: null,
   date: '2026-04-02',
   createdAt: '2026-03-01T10:00:00.000Z',
   updatedAt: '2026-04-02T08:30:00.000Z',

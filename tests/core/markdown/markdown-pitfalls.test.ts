@@ -32,6 +32,7 @@ function study(problem: RichTextDoc): Study {
     metrics: [],
     authors: [],
     cover: null,
+    language: null,
     date: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

@@ -52,6 +52,7 @@ describe('Markdown round trip', () => {
             featured: back.featured,
             metrics: back.metrics ?? [],
             cover: back.cover ?? null,
+            language: back.language ?? null,
             date: back.date ?? null,
             createdAt: back.createdAt,
             updatedAt: back.updatedAt,

@@ -16,7 +16,7 @@ const ALLOWED_TAGS = new Set(
   ),
 );
 const ALLOWED_ATTRS = new Set(
-  'lang charset name content property rel href type title class id aria-label aria-labelledby aria-hidden datetime src alt loading tabindex scope colspan rowspan start role decoding viewbox preserveaspectratio focusable x y width height x1 y1 x2 y2 vector-effect action method data-search data-root for placeholder autocomplete enterkeyhint maxlength aria-current'.split(
+  'lang charset name content property rel href type title class id aria-label aria-labelledby aria-hidden datetime src alt loading tabindex scope colspan rowspan start role decoding viewbox preserveaspectratio focusable x y width height x1 y1 x2 y2 vector-effect action method data-search data-root for placeholder autocomplete enterkeyhint maxlength aria-current dir'.split(
     ' ',
   ),
 );

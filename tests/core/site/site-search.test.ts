@@ -111,7 +111,7 @@ describe('the search page', () => {
     });
     const pages = byPath(files);
     expect(String(pages.get('search/index.html'))).toContain('<h1>Search</h1>');
-    const studyPages = [...pages].filter(([, html]) => String(html).includes('<article class="study">'));
+    const studyPages = [...pages].filter(([, html]) => String(html).includes('<article class="study"'));
     expect(studyPages.map(([p]) => p)).toEqual(['search-search/index.html']);
   });
 });

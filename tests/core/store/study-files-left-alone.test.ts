@@ -22,7 +22,7 @@ describe('study files from a newer Casebook', () => {
   it('name the first three files and the highest format, and refuse every write', async () => {
     await withTempDir(async (dir) => {
       await writeStudy(dir, sampleStudy(0));
-      const versions = [8, 7, 6, 5, 4];
+      const versions = [5, 4, 3, 2, 1].map((later) => STUDY_FORMAT + later);
       for (const [n, version] of versions.entries())
         await writeFile(
           studyFile(dir, `new-${n}`),
@@ -32,18 +32,16 @@ describe('study files from a newer Casebook', () => {
       expect((await store.list()).map((s) => s.id)).toEqual(['study-0']);
       // Which three are named depends on the order the folder was read in.
       const reason = store.readOnlyReason ?? '';
-      const named =
-        /\(format 8; this app reads format 3\): (.*) and 2 more\. The workspace is open read-only so nothing is rewritten; update Casebook to edit it\.$/.exec(
-          reason,
-        );
+      const named = new RegExp(
+        `\\(format ${STUDY_FORMAT + 5}; this app reads format ${STUDY_FORMAT}\\): (.*) and 2 more\\. The workspace is open read-only so nothing is rewritten; update Casebook to edit it\\.$`,
+      ).exec(reason);
       expect(reason.startsWith('Some case studies were written by a newer version of Casebook ')).toBe(true);
       const files = named?.[1]?.split(', ') ?? [];
       expect(files).toHaveLength(3);
       for (const file of files) expect(file).toMatch(/^studies\/new-[0-4]\.json$/);
       await expect(store.get('new-1')).rejects.toMatchObject({
         code: 'read_only',
-        message:
-          'This case study was written by a newer version of Casebook (format 7); update Casebook to open it. The file is left untouched.',
+        message: `This case study was written by a newer version of Casebook (format ${STUDY_FORMAT + 4}); update Casebook to open it. The file is left untouched.`,
       });
       await expect(store.create({ title: 'x' })).rejects.toMatchObject({ code: 'read_only' });
       await expect(store.update('study-0', { summary: 'x' })).rejects.toMatchObject({ code: 'read_only' });
@@ -62,7 +60,10 @@ describe('study files from a newer Casebook', () => {
         );
       const store = await openStore(dir);
       const reason = (await store.readOnlyReasonListed()) ?? '';
-      const named = /\(format 4; this app reads format 3\): (.*)\. The workspace/.exec(reason)?.[1] ?? '';
+      const named =
+        new RegExp(
+          `\\(format ${STUDY_FORMAT + 1}; this app reads format ${STUDY_FORMAT}\\): (.*)\\. The workspace`,
+        ).exec(reason)?.[1] ?? '';
       expect(named.split(', ').sort()).toEqual(['studies/new-0.json', 'studies/new-1.json', 'studies/new-2.json']);
     });
   });

@@ -162,11 +162,15 @@ export function renderStudy(
     const label = sectionLabels[key];
     headings.push({ level: 2, id: key, text: label });
     const heading = anchoredHeading(2, key, '', label, label);
-    return `<section class="study-section" aria-labelledby="${key}">${heading}\n${anchorHeadings(html, ids, headings)}\n</section>`;
+    // The author's text takes its own direction (right-to-left too); the heading is the site's.
+    const text = `<div class="section-text" dir="auto">${anchorHeadings(html, ids, headings)}</div>`;
+    return `<section class="study-section" aria-labelledby="${key}">${heading}\n${text}\n</section>`;
   });
   const body = [
-    `<article class="study">`,
-    `<header class="study-header"><h1>${escapeHtml(titleOf(s))}</h1>`,
+    // The study's language (its own, else the site's) for screen readers, hyphens and quotes.
+    `<article class="study" lang="${escapeHtml(s.study.language ?? ctx.model.site.language)}">`,
+    // The header (title, summary, byline) takes the direction of the title as written.
+    `<header class="study-header" dir="auto"><h1>${escapeHtml(titleOf(s))}</h1>`,
     visible(s.study.summary) ? `<p class="lede">${escapeHtml(s.study.summary)}</p>` : '',
     bylineHtml(s.people, root, ctx.avatars),
     metaLine(s, content.minutes, root, ctx),

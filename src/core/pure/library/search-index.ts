@@ -7,7 +7,7 @@ import { docToPlainText } from '../schemas/rich-text';
 import { sectionKeys, toSummary, type SectionKey, type Study, type StudySummary } from '../schemas/study';
 import { byNewestEdit } from '../study-order';
 import { FIELD_BITS, Postings } from './postings';
-import { normalizeForSearch, queryTerms, wordsOf } from './search-text';
+import { holdsPhrase, normalizeForSearch, queryParts, wordsOf } from './search-text';
 import { firstMatch, highlightIn, snippetAround, type HighlightedText } from './search-snippet';
 
 export type SearchField = 'title' | 'summary' | 'body';
@@ -156,7 +156,7 @@ export class SearchIndex {
 
   /** Every study matching the query, best first. An empty query matches nothing. */
   match(query: string): SearchMatch[] {
-    const terms = queryTerms(query);
+    const { words: terms, phrases, marks } = queryParts(query);
     if (terms.length === 0) return [];
     let candidates: number[] | null = null;
     const total = new Int32Array(this.docs.length);
@@ -172,11 +172,13 @@ export class SearchIndex {
       for (const doc of next) {
         const score = scores[doc]! - 1;
         total[doc] = total[doc]! + score;
-        bestField[doc] = Math.max(bestField[doc]!, Math.floor(score / KINDS));
+        // A word inside "n+1" says little about where "n+1" is: the phrase check decides.
+        if (marks.includes(term)) bestField[doc] = Math.max(bestField[doc]!, Math.floor(score / KINDS));
       }
       candidates = next;
       if (candidates.length === 0) break;
     }
+    if (phrases.length > 0 && candidates) candidates = this.holdingPhrases(candidates, phrases, bestField);
     // Sort numbers, not objects: one float per match packs (score, recency rank), and a
     // typed-array sort of 10,000 numbers takes well under a millisecond.
     const rankOf = this.recencyRanks();
@@ -230,7 +232,7 @@ export class SearchIndex {
   /** Adds the summary, snippet and highlights to a match (for a page of results). */
   describe(match: SearchMatch, query: string): SearchResult {
     const entry = this.docs[this.docOf.get(match.id)!]!;
-    const terms = queryTerms(query);
+    const terms = queryParts(query).marks;
     const { summary } = entry;
     const titleHighlights = highlightIn(summary.title, terms).highlights;
     let section: SectionKey | null = null;
@@ -242,6 +244,25 @@ export class SearchIndex {
       snippet = snippetAround(section ? entry.sections[section] : '', terms);
     }
     return { ...match, study: summary, section, snippet, titleHighlights };
+  }
+
+  /**
+   * The candidates holding every punctuation-bearing term as written (the index only knows
+   * words: "n+1" is looked up as "n" and "1"), raising each one's best field to where they are.
+   */
+  private holdingPhrases(candidates: number[], phrases: string[], bestField: Int8Array): number[] {
+    return candidates.filter((doc) => {
+      const entry = this.docs[doc]!;
+      const body = sectionKeys.map((key) => entry.sections[key]).join('\n');
+      // Ranks as RANK_FIELD: body 0, summary 1, title 2.
+      const fields = [body, entry.summary.summary, entry.summary.title].map(normalizeForSearch);
+      for (const phrase of phrases) {
+        const rank = fields.findLastIndex((text) => holdsPhrase(text, phrase));
+        if (rank < 0) return false;
+        bestField[doc] = Math.max(bestField[doc]!, rank);
+      }
+      return true;
+    });
   }
 
   /** Per study number: 0 = no match, else 1 + (field rank × KINDS + kind) of its best match. */

@@ -10,6 +10,8 @@ export interface HighlightedText {
 export const SNIPPET_LENGTH = 160;
 const CONTEXT_BEFORE = 50;
 const MIN_INFIX = 3;
+/** Between two blocks' texts (paragraphs, list items, cells) in a snippet. */
+export const BLOCK_SEPARATOR = ' · ';
 
 /** Ranges of the query words in `text` (original offsets), merged and in order. */
 function matchRanges(text: string, terms: string[]): [number, number][] {
@@ -55,7 +57,8 @@ export function firstMatch(text: string, terms: string[]): number {
 
 /** At most ~SNIPPET_LENGTH characters around the first match, "…" where text was cut. */
 export function snippetAround(text: string, terms: string[], length = SNIPPET_LENGTH): HighlightedText {
-  const flat = text.replace(/\s/g, ' '); // one for one: offsets stay valid
+  // Blocks and list items are lines: keep them apart in the one-line excerpt.
+  const flat = text.replace(/\s*\n\s*/g, BLOCK_SEPARATOR).replace(/\s/g, ' ');
   if (flat.length <= length) return { text: flat, highlights: matchRanges(flat, terms) };
   const first = Math.max(0, firstMatch(flat, terms));
   let start = Math.max(0, Math.min(first - CONTEXT_BEFORE, flat.length - length));

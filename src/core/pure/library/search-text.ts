@@ -55,9 +55,47 @@ export function wordsOf(normalized: string): Set<string> {
   return words;
 }
 
-/** The words of a query, in order, normalized; duplicates dropped. */
-export function queryTerms(query: string): string[] {
-  return [...wordsOf(normalizeForSearch(query))];
+// Punctuation around a typed term that is sentence punctuation, not part of the term.
+const EDGE_PUNCTUATION = /^["'“”‘’([{<]+|["'“”‘’)\]}>,;:!?.]+$/gu;
+// Hyphens and apostrophes join words ("write-ahead", "don't") the way the word index already
+// treats them; any other punctuation inside a term ("n+1", "c++", "99.9%", "node.js") is meant.
+const JOINERS = /^[\p{L}\p{N}'’-]*$/u;
+
+export interface QueryParts {
+  /** Words the index looks up (a study must hold each). */
+  words: string[];
+  /** Terms with meaningful punctuation, normalized: a study must hold each as written. */
+  phrases: string[];
+  /** What to mark in titles and snippets: the phrases, and the words not inside one. */
+  marks: string[];
+}
+
+/** A query split into index words and punctuation-bearing terms ("N+1" is not "n" and "1"). */
+export function queryParts(query: string): QueryParts {
+  const words = new Set<string>();
+  const phrases = new Set<string>();
+  const marks = new Set<string>();
+  for (const chunk of normalizeForSearch(query).split(/\s+/u)) {
+    const term = chunk.replace(EDGE_PUNCTUATION, '');
+    const inner = wordsOf(term);
+    if (inner.size === 0) continue;
+    for (const word of inner) words.add(word);
+    if (JOINERS.test(term)) for (const word of inner) marks.add(word);
+    else {
+      phrases.add(term);
+      marks.add(term);
+    }
+  }
+  return { words: [...words], phrases: [...phrases], marks: [...marks] };
+}
+
+/** Whether normalized text holds a phrase starting at a word boundary (as words match). */
+export function holdsPhrase(normalized: string, phrase: string): boolean {
+  const startsWord = isWordChar(phrase[0]);
+  for (let at = normalized.indexOf(phrase); at >= 0; at = normalized.indexOf(phrase, at + 1)) {
+    if (!startsWord || !isWordChar(normalized[at - 1])) return true;
+  }
+  return false;
 }
 
 export function isWordChar(char: string | undefined): boolean {

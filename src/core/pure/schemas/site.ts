@@ -1,5 +1,6 @@
 // Site settings: what the exported site says about itself (casebook.json → site).
 import { z } from 'zod';
+import { languageTagSchema } from './language-tag';
 import { ASSET_SRC_PATTERN } from '../asset-store-limits';
 
 export const SCHEMA_VERSION = 1;
@@ -55,10 +56,7 @@ export const siteSettingsSchema = z.object({
   baseUrl: z
     .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'Base URL must be an http(s) URL' })])
     .default(''),
-  language: z
-    .string()
-    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Language must be a BCP 47 tag such as en or pt-BR')
-    .default('en'),
+  language: languageTagSchema.default('en'),
   categories: z
     .array(categoryName)
     .max(100)

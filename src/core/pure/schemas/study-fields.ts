@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { PlainToken, type FrontMatterCodec } from '../markdown/front-matter-codec';
 import { coverFrontMatter, coverSchema } from './cover';
+import { languageTagSchema } from './language-tag';
 import { metricsFrontMatter, metricsSchema } from './metrics';
 import { isWindowsDeviceName, windowsDeviceNameMessage } from './windows-names';
 
@@ -264,6 +265,27 @@ export const studyFields = {
     since: 3,
     initial: () => null,
     frontMatter: coverFrontMatter,
+  }),
+  // The language the study is written in (format 4), null for the site's: its page and the
+  // editors say so (lang, spellcheck). Not in the summary, like the cover.
+  language: field({
+    schema: languageTagSchema.nullable(),
+    loose: z.string().nullable(),
+    owner: 'author',
+    summary: false,
+    since: 4,
+    initial: () => null,
+    // Written only when set, so a study in the site's language exports as before.
+    frontMatter: {
+      write: (value) => (value ? [['language', value]] : []),
+      read: (input) => {
+        const value = input.text('language');
+        if (value === undefined || value === '') return undefined;
+        if (languageTagSchema.safeParse(value).success) return value;
+        input.warn(`"language" "${value}" is not a language tag such as en or pt-BR; the site's language is used.`);
+        return undefined;
+      },
+    },
   }),
   id: field({
     schema: studyIdSchema,

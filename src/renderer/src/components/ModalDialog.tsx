@@ -8,11 +8,13 @@ interface ModalDialogProps {
   open: boolean;
   title: string;
   onClose: () => void;
+  /** Escape asks this instead of closing (e.g. to say what would be lost first). */
+  onCancel?: () => void;
   className?: string;
   children: ReactNode;
 }
 
-export function ModalDialog({ open, title, onClose, className, children }: ModalDialogProps) {
+export function ModalDialog({ open, title, onClose, onCancel, className, children }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -26,6 +28,11 @@ export function ModalDialog({ open, title, onClose, className, children }: Modal
       ref={ref}
       className={`modal ${className ?? ''}`}
       aria-labelledby={titleId}
+      onCancel={(e) => {
+        if (!onCancel || e.target !== e.currentTarget) return;
+        e.preventDefault();
+        onCancel();
+      }}
       onClose={(e) => {
         // React bubbles `close` from a dialog nested inside this one: only our own counts.
         if (open && e.target === e.currentTarget) onClose();

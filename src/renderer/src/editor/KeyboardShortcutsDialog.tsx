@@ -1,17 +1,12 @@
 // Help → Keyboard shortcuts: every shortcut of the command tables (the section editors' and the
-// window's), in one modal list, from the same entries that bind them. Opened by the "Keyboard
-// shortcuts" button, its window keys (window-commands.ts), or (in Electron) the Help menu
-// through requestUi.
+// window's app keys), in one modal list, derived from the entries that bind them
+// (shortcut-list.ts). Opened by the "Keyboard shortcuts" button, its window keys
+// (window-commands.ts), or (in Electron) the Help menu through requestUi.
 import { useEffect, useRef } from 'react';
-import { editorCommands } from './editor-commands';
 import { shortcutLabel } from './shortcut-keys';
+import { editorShortcuts, windowShortcuts, type ListedShortcut } from './shortcut-list';
 import { onUiRequest, requestUi } from './ui-requests';
-import { windowCommands } from './window-commands';
-
-const listed = [
-  ...editorCommands.flatMap(({ id, label, shortcut }) => (shortcut ? [{ id, label, shortcut }] : [])),
-  ...windowCommands,
-];
+import '../styles/keyboard.css';
 
 export function KeyboardShortcutsButton() {
   return (
@@ -19,6 +14,20 @@ export function KeyboardShortcutsButton() {
       Keyboard shortcuts
     </button>
   );
+}
+
+function Rows({ shortcuts }: { shortcuts: readonly ListedShortcut[] }) {
+  return shortcuts.map((command) => (
+    <tr key={command.id}>
+      <th scope="row">
+        {command.label}
+        {command.desktopOnly ? <span className="shortcut-note"> (desktop app)</span> : null}
+      </th>
+      <td>
+        <kbd>{shortcutLabel(command.shortcut)}</kbd>
+      </td>
+    </tr>
+  ));
 }
 
 export function KeyboardShortcutsDialog() {
@@ -34,6 +43,7 @@ export function KeyboardShortcutsDialog() {
     <dialog ref={dialog} className="shortcuts-dialog" aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table className="shortcuts-table">
+        <caption>In a section</caption>
         <thead>
           <tr>
             <th scope="col">Action</th>
@@ -41,20 +51,25 @@ export function KeyboardShortcutsDialog() {
           </tr>
         </thead>
         <tbody>
-          {listed.map((command) => (
-            <tr key={command.id}>
-              <th scope="row">{command.label}</th>
-              <td>
-                <kbd>{shortcutLabel(command.shortcut)}</kbd>
-              </td>
-            </tr>
-          ))}
+          <Rows shortcuts={editorShortcuts} />
           <tr>
             <th scope="row">Insert a block by name</th>
             <td>
               <kbd>/</kbd>
             </td>
           </tr>
+        </tbody>
+      </table>
+      <table className="shortcuts-table">
+        <caption>Anywhere in the window</caption>
+        <thead>
+          <tr>
+            <th scope="col">Action</th>
+            <th scope="col">Keys</th>
+          </tr>
+        </thead>
+        <tbody>
+          <Rows shortcuts={windowShortcuts} />
         </tbody>
       </table>
       <form method="dialog">

@@ -27,7 +27,7 @@ interface SectionEditorProps {
   initialContent: RichTextDoc;
   editable: boolean;
   autosave: AutosaveQueue;
-  /** The site's language: the spellchecker follows it. */
+  /** The study's language (else the site's): the spellchecker follows it. */
   language: string;
   /** Stores an image pasted, dropped or picked into this section (the App's client). */
   saveAsset: SaveAsset;
@@ -77,6 +77,8 @@ function LoadedSectionEditor({
           class: 'rich-text',
           spellcheck: 'true',
           lang: language,
+          // Right-to-left text shows right to left, paragraph by paragraph as typed.
+          dir: 'auto',
         },
       },
       // The patch is tagged with the study this editor was created for, never "the current" one.

@@ -3,7 +3,7 @@
 // editors' shortcuts from editor-commands.ts). Each opens a piece of UI through requestUi; a
 // key whose UI is not on screen (no study open) is left to the browser.
 import { useEffect } from 'react';
-import { appKeys } from '../../../core/pure/app-keys';
+import { appKeyLabels, appKeys } from '../../../core/pure/app-keys';
 import { matchesShortcut } from './shortcut-keys';
 import { requestUi, type UiRequest } from './ui-requests';
 
@@ -19,18 +19,34 @@ export interface WindowCommand {
 }
 
 export const windowCommands: readonly WindowCommand[] = [
-  { id: 'find', label: 'Find', shortcut: appKeys.find, request: { kind: 'find', replace: false } },
-  { id: 'replace', label: 'Find and replace', shortcut: appKeys.replace, request: { kind: 'find', replace: true } },
+  { id: 'find', label: appKeyLabels.find, shortcut: appKeys.find, request: { kind: 'find', replace: false } },
+  {
+    id: 'replace',
+    label: appKeyLabels.replace,
+    shortcut: appKeys.replace,
+    request: { kind: 'find', replace: true },
+  },
   {
     id: 'shortcuts',
-    label: 'Keyboard shortcuts',
+    label: appKeyLabels.shortcuts,
     shortcut: appKeys.shortcuts,
     plainKey: '?',
     request: { kind: 'show-shortcuts' },
   },
-  { id: 'quick-open', label: 'Quick open', shortcut: appKeys.quickOpen, request: { kind: 'quick-open' } },
-  { id: 'properties', label: 'Properties', shortcut: appKeys.properties, request: { kind: 'toggle-properties' } },
-  { id: 'focus-mode', label: 'Focus mode', shortcut: appKeys.focusMode, request: { kind: 'toggle-focus-mode' } },
+  { id: 'quick-open', label: appKeyLabels.quickOpen, shortcut: appKeys.quickOpen, request: { kind: 'quick-open' } },
+  {
+    id: 'properties',
+    label: appKeyLabels.properties,
+    shortcut: appKeys.properties,
+    request: { kind: 'toggle-properties' },
+  },
+  {
+    id: 'focus-mode',
+    label: appKeyLabels.focusMode,
+    shortcut: appKeys.focusMode,
+    request: { kind: 'toggle-focus-mode' },
+  },
+  { id: 'save-now', label: appKeyLabels.saveNow, shortcut: appKeys.saveNow, request: { kind: 'save-now' } },
 ];
 
 function isTyping(target: EventTarget | null): boolean {

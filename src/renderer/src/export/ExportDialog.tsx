@@ -1,6 +1,7 @@
 // File → Export: the workspace as a static site or Markdown, into a folder the author chooses
 // (the native picker in Electron, a typed path in browser mode). Saves pending edits first, so
 // the export holds what the author sees; errors stay in the dialog, nothing closes on them.
+// The body scrolls and the actions stay in view, however long the report after an export.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import { publishBlockSchema, type PublishBlock } from '../../../core/pure/checks/publish-gate';
@@ -8,10 +9,11 @@ import { errorMessage } from '../api/api-error';
 import { hasErrorCode } from '../../../core/pure/errors';
 import type { CasebookShell } from '../api/casebook-client';
 import { PublishSummary } from '../checks/PublishSummary';
-import { lastExportFolder, rememberExportFolder } from './export-folders';
+import { lastExportFolder, recentExportFolders, rememberExportFolder } from './export-folders';
 import { exportFormatIds, exportFormatInfo } from '../../../core/pure/export/export-formats';
 import { exportingMessage, folderProblem, type ExportFormat, type ExportReport } from './export-report';
 import { ExportResult } from './ExportResult';
+import { RecentFolders } from './RecentFolders';
 import { PublishBlockNotice } from './PublishBlockNotice';
 import '../styles/export.css';
 
@@ -47,6 +49,9 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
   const [format, setFormat] = useState<ExportFormat>(exportFormatIds[0]);
   const [folders, setFolders] = useState(
     () => new Map(exportFormatIds.map((id) => [id, lastExportFolder(id)] as const)),
+  );
+  const [recent, setRecent] = useState(
+    () => new Map(exportFormatIds.map((id) => [id, recentExportFolders(id)] as const)),
   );
   const [drafts, setDrafts] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -109,6 +114,7 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
       }
       const report = await api.exportWorkspace({ format, outDir, drafts, allowErrors });
       rememberExportFolder(format, outDir);
+      setRecent((r) => new Map(r).set(format, recentExportFolders(format)));
       setPhase({ kind: 'done', report });
     } catch (err) {
       const block = publishBlockOf(err);
@@ -121,99 +127,109 @@ export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: E
     <dialog ref={dialog} className="export-dialog" aria-labelledby={ids.title} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} className="export-form" noValidate>
         <h2 id={ids.title}>Export</h2>
-        <p className="export-intro">
-          Write the workspace as a folder you can publish: a static site that works as it is, or Markdown for a site
-          generator such as Hugo or Eleventy.
-        </p>
+        <div className="export-body">
+          <p className="export-intro">
+            Write the workspace as a folder you can publish: a static site that works as it is, or Markdown for a site
+            generator such as Hugo or Eleventy.
+          </p>
 
-        <fieldset className="export-formats" role="radiogroup" aria-labelledby={ids.format} disabled={exporting}>
-          <legend id={ids.format}>Format</legend>
-          {exportFormatIds.map((value) => (
-            <label key={value} className={`format-option${format === value ? ' is-chosen' : ''}`}>
-              <input
-                type="radio"
-                name="export-format"
-                value={value}
-                checked={format === value}
-                onChange={() => {
-                  setFormat(value);
-                  setPhase({ kind: 'idle' });
-                }}
-              />
-              <span className="format-name">{exportFormatInfo(value).label}</span>
-              <span className="format-detail">{exportFormatInfo(value).detail}</span>
+          <fieldset className="export-formats" role="radiogroup" aria-labelledby={ids.format} disabled={exporting}>
+            <legend id={ids.format}>Format</legend>
+            {exportFormatIds.map((value) => (
+              <label key={value} className={`format-option${format === value ? ' is-chosen' : ''}`}>
+                <input
+                  type="radio"
+                  name="export-format"
+                  value={value}
+                  checked={format === value}
+                  onChange={() => {
+                    setFormat(value);
+                    setPhase({ kind: 'idle' });
+                  }}
+                />
+                <span className="format-name">{exportFormatInfo(value).label}</span>
+                <span className="format-detail">{exportFormatInfo(value).detail}</span>
+              </label>
+            ))}
+          </fieldset>
+
+          <div className="export-field">
+            <label className="export-label" htmlFor={ids.folder}>
+              Export folder
             </label>
-          ))}
-        </fieldset>
+            <div className="folder-choice">
+              <input
+                id={ids.folder}
+                type="text"
+                className="folder-input"
+                value={folder}
+                // In Electron the native picker chooses (and so grants) the folder; typing is for browser mode.
+                readOnly={shell !== null}
+                onChange={(e) => setFolder(e.target.value)}
+                placeholder={shell ? 'No folder chosen' : '/home/you/Sites/engineering'}
+                aria-describedby={ids.folderHint}
+                spellCheck={false}
+                autoComplete="off"
+                disabled={exporting}
+              />
+              {shell ? (
+                <button type="button" onClick={() => void chooseFolder()} disabled={exporting}>
+                  Choose folder…
+                </button>
+              ) : null}
+            </div>
+            <span className="hint" id={ids.folderHint}>
+              {shell ? 'An empty folder' : 'The full path of an empty folder'}, or an earlier{' '}
+              {exportFormatInfo(format).label.toLowerCase()} export to update. A missing folder is created.
+            </span>
+            {/* Typed paths are browser mode's; in Electron the picker grants the folder it returns. */}
+            {shell ? null : (
+              <RecentFolders
+                folders={(recent.get(format) ?? []).filter((f) => f !== folder)}
+                disabled={exporting}
+                onPick={setFolder}
+              />
+            )}
+          </div>
 
-        <div className="export-field">
-          <label className="export-label" htmlFor={ids.folder}>
-            Export folder
-          </label>
-          <div className="folder-choice">
+          <label className="check">
             <input
-              id={ids.folder}
-              type="text"
-              className="folder-input"
-              value={folder}
-              // In Electron the native picker chooses (and so grants) the folder; typing is for browser mode.
-              readOnly={shell !== null}
-              onChange={(e) => setFolder(e.target.value)}
-              placeholder={shell ? 'No folder chosen' : '/home/you/Sites/engineering'}
-              aria-describedby={ids.folderHint}
-              spellCheck={false}
-              autoComplete="off"
+              type="checkbox"
+              checked={drafts}
+              onChange={(e) => {
+                setDrafts(e.target.checked);
+                if (phase.kind === 'blocked') setPhase({ kind: 'idle' }); // another set of studies
+              }}
               disabled={exporting}
             />
-            {shell ? (
-              <button type="button" onClick={() => void chooseFolder()} disabled={exporting}>
-                Choose folder…
-              </button>
-            ) : null}
-          </div>
-          <span className="hint" id={ids.folderHint}>
-            {shell ? 'An empty folder' : 'The full path of an empty folder'}, or an earlier{' '}
-            {exportFormatInfo(format).label.toLowerCase()} export to update. A missing folder is created.
-          </span>
-        </div>
+            Include drafts
+          </label>
 
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={drafts}
-            onChange={(e) => {
-              setDrafts(e.target.checked);
-              if (phase.kind === 'blocked') setPhase({ kind: 'idle' }); // another set of studies
-            }}
-            disabled={exporting}
-          />
-          Include drafts
-        </label>
-
-        {!drafts && counts.published === 0 && counts.all > 0 ? (
-          <p className="export-note">
-            No case study is published yet, so the export would hold none. Set a study&rsquo;s Status to Published, or
-            include drafts.
-          </p>
-        ) : null}
-        {/* Mounted per opening, so the check is fresh. The export itself refuses while a study
+          {!drafts && counts.published === 0 && counts.all > 0 ? (
+            <p className="export-note">
+              No case study is published yet, so the export would hold none. Set a study&rsquo;s Status to Published, or
+              include drafts.
+            </p>
+          ) : null}
+          {/* Mounted per opening, so the check is fresh. The export itself refuses while a study
             it publishes has errors; the refusal below then lists them all. */}
-        {open && phase.kind !== 'blocked' ? <PublishSummary api={api} publishedOnly={!drafts} /> : null}
-        {phase.kind === 'exporting' ? (
-          <div className="export-progress">
-            <progress aria-label="Export progress" />
-            <p role="status">{exportingMessage(phase.studies)}</p>
-          </div>
-        ) : null}
-        {phase.kind === 'failed' ? (
-          <div className="export-error" role="alert">
-            {phase.message}
-          </div>
-        ) : null}
-        {phase.kind === 'blocked' ? (
-          <PublishBlockNotice block={phase.block} onExportAnyway={() => void runExport(true)} />
-        ) : null}
-        {phase.kind === 'done' ? <ExportResult report={phase.report} shell={shell} /> : null}
+          {open && phase.kind !== 'blocked' ? <PublishSummary api={api} publishedOnly={!drafts} /> : null}
+          {phase.kind === 'exporting' ? (
+            <div className="export-progress">
+              <progress aria-label="Export progress" />
+              <p role="status">{exportingMessage(phase.studies)}</p>
+            </div>
+          ) : null}
+          {phase.kind === 'failed' ? (
+            <div className="export-error" role="alert">
+              {phase.message}
+            </div>
+          ) : null}
+          {phase.kind === 'blocked' ? (
+            <PublishBlockNotice block={phase.block} onExportAnyway={() => void runExport(true)} />
+          ) : null}
+          {phase.kind === 'done' ? <ExportResult report={phase.report} shell={shell} /> : null}
+        </div>
 
         <div className="export-actions">
           <button type="button" onClick={() => dialog.current?.close()}>

@@ -1,11 +1,12 @@
 // The end of an export: the counts, the warnings, and the way to the result — "Open folder" /
-// "Open site" in Electron; in a browser the full path to copy, since a web page cannot open
-// a local folder.
+// "Open site" in Electron; in a browser "Open the site" (served back by the local server,
+// server/exported-sites.ts) and the full path to copy, since a web page cannot open a folder.
 import { useState } from 'react';
 import { errorMessage } from '../api/api-error';
 import type { CasebookShell } from '../api/casebook-client';
 import { exportFormatInfo } from '../../../core/pure/export/export-formats';
 import { exportSummary, pathInside, type ExportReport } from './export-report';
+import { exportedSiteUrl } from '../../../core/pure/transport';
 
 interface ExportResultProps {
   report: ExportReport;
@@ -57,6 +58,13 @@ export function ExportResult({ report, shell }: ExportResultProps) {
         </div>
       ) : (
         <div className="export-where">
+          {info.entryPage ? (
+            <p className="export-open">
+              <a href={exportedSiteUrl(report.outDir, info.entryPage)} target="_blank" rel="noopener">
+                Open the site
+              </a>
+            </p>
+          ) : null}
           <label className="export-label" htmlFor="export-start-path">
             {info.startLabel}
           </label>
@@ -70,8 +78,9 @@ export function ExportResult({ report, shell }: ExportResultProps) {
             spellCheck={false}
           />
           <p className="hint">
-            A browser tab cannot open files on your computer: copy this path into a new tab&rsquo;s address bar
-            {info.entryPage ? '' : ' or your file manager'}.
+            {info.entryPage
+              ? 'The site’s files are in this folder, ready to publish.'
+              : 'A browser tab cannot open files on your computer: copy this path into your file manager.'}
           </p>
         </div>
       )}

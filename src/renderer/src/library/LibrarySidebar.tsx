@@ -7,7 +7,7 @@ import type { LibrarySort } from '../../../core/pure/library/sort';
 import type { SiteSettings } from '../../../core/pure/schemas/site';
 import type { StudySummary } from '../../../core/pure/schemas/study';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
-import { enterList, moveInList } from './list-keys';
+import { enterList, moveInList, useRovingTabStop } from './list-keys';
 import { activeFilterCount, LibraryFilterBar } from './LibraryFilterBar';
 import { QuickOpen } from './QuickOpen';
 import { onUiRequest } from '../editor/ui-requests';
@@ -92,6 +92,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
   const page = library.page;
   const active = activeFilterCount(library.filters);
   const { trashed } = actions;
+  const roving = useRovingTabStop(page?.entries.map((e) => e.study.id) ?? [], selectedId);
 
   return (
     <nav
@@ -192,6 +193,8 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
               entry={entry}
               shown={shown}
               selected={entry.study.id === selectedId}
+              tabStop={entry.study.id === roving.tabStop}
+              onFocus={() => roving.onEntryFocus(entry.study.id)}
               check={checks.get(entry.study.id)}
               onSelect={() => onSelect(entry.study.id)}
               onDelete={canCreate ? () => void actions.moveToTrash(entry.study.id, title) : undefined}
@@ -213,6 +216,14 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         </button>
       ) : null}
       {children}
+      {/* In the sidebar's flow, above Trash and Site settings: it covers no control. */}
+      {trashed ? (
+        <UndoToast
+          message={`Moved “${trashed.title}” to the trash`}
+          onUndo={() => void actions.restore(trashed.id)}
+          onDismiss={actions.dismissToast}
+        />
+      ) : null}
       <div className="library-footer">
         <button type="button" onClick={() => setDialog('trash')}>
           Trash
@@ -221,13 +232,6 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
           Site settings
         </button>
       </div>
-      {trashed ? (
-        <UndoToast
-          message={`Moved “${trashed.title}” to the trash`}
-          onUndo={() => void actions.restore(trashed.id)}
-          onDismiss={actions.dismissToast}
-        />
-      ) : null}
       <TemplateChooser
         open={dialog === 'templates'}
         api={api}

@@ -1,28 +1,33 @@
 // The window's status bar: workspace, number of studies and the save state; it also keeps the
-// window title ("Casebook — <workspace> (N studies)") in step, with a mark while edits are unsaved.
+// window title in step (use-document-title.ts: the open study's title, else "Casebook —
+// <workspace> (N studies)"), with a mark while edits are unsaved.
 // The save state is plain text here: the toolbar's line is the one live status region.
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { WorkspaceInfo } from '../../../core/pure/contract';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
+import { useDocumentTitle } from '../app/use-document-title';
 import '../styles/library.css';
 
 interface StatusBarProps {
   info: WorkspaceInfo | null;
   studyCount: number;
   autosave: AutosaveQueue;
+  /** The open study's title as typed, for the window title; null when none is open. */
+  openTitle: string | null;
 }
 
-export function StatusBar({ info, studyCount, autosave }: StatusBarProps) {
+export function StatusBar({ info, studyCount, autosave, openTitle }: StatusBarProps) {
   const state = useSyncExternalStore(
     (listener) => autosave.subscribe(listener),
     () => autosave.getState(),
   );
   const count = `${studyCount.toLocaleString()} ${studyCount === 1 ? 'study' : 'studies'}`;
 
-  useEffect(() => {
-    const unsaved = state.kind === 'saved' ? '' : '• ';
-    document.title = info ? `${unsaved}Casebook — ${info.name} (${count})` : 'Casebook';
-  }, [info, count, state.kind]);
+  useDocumentTitle({
+    study: openTitle,
+    workspace: info ? { name: info.name, count } : null,
+    unsaved: state.kind !== 'saved',
+  });
 
   const saveText =
     state.kind === 'saved' ? 'All changes saved' : state.kind === 'saving' ? 'Saving changes…' : 'Changes not saved';

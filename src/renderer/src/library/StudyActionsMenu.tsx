@@ -1,7 +1,8 @@
 // The "More actions" menu beside a library entry: Duplicate and Move to trash.
 // A small menu button (WAI-ARIA menu pattern): arrows move, Escape closes and returns focus.
 // Its button shows while the entry is hovered or focused (so the list holds one button per
-// study otherwise); the entry's context menu and Shift+F10 open the same menu.
+// study otherwise); Right from the entry focuses it (it is no Tab stop of its own: the list
+// has one), and the entry's context menu and Shift+F10 open the same menu.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 
 export interface StudyAction {
@@ -57,6 +58,8 @@ export function StudyActionsMenu({ title, actions, open, setOpen }: StudyActions
         type="button"
         className="icon-button"
         aria-label={`More actions for ${title}`}
+        // Not a Tab stop of its own: Right from the entry reaches it (list-keys.ts).
+        tabIndex={-1}
         title="More actions"
         aria-haspopup="menu"
         aria-expanded={open}

@@ -20,6 +20,9 @@ interface StudyEntryProps {
   /** The App's view of the study: holds a title typed but not yet saved. */
   shown: StudySummary;
   selected: boolean;
+  /** The list's one Tab stop (roving tabindex: list-keys.ts); the others are reached by arrows. */
+  tabStop: boolean;
+  onFocus: () => void;
   check: CheckCount | undefined;
   actions: StudyAction[];
   onSelect: () => void;
@@ -27,7 +30,8 @@ interface StudyEntryProps {
   onDelete?: () => void;
 }
 
-export function StudyEntry({ entry, shown, selected, check, actions, onSelect, onDelete }: StudyEntryProps) {
+export function StudyEntry(props: StudyEntryProps) {
+  const { entry, shown, selected, tabStop, onFocus, check, actions, onSelect, onDelete } = props;
   const metaId = useId();
   const [menuOpen, setMenuOpen] = useState(false);
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
@@ -56,6 +60,8 @@ export function StudyEntry({ entry, shown, selected, check, actions, onSelect, o
         aria-label={name}
         aria-describedby={metaId}
         aria-current={selected ? 'true' : undefined}
+        tabIndex={tabStop ? 0 : -1}
+        onFocus={onFocus}
         onClick={onSelect}
         onKeyDown={onKeyDown}
         onContextMenu={(e) => {

@@ -1,12 +1,28 @@
-// Arrow keys in the library: Up/Down move between entries (Home/End to the ends), and Down
-// from the search box goes to the first one; Enter opens, as on any button.
-import type { KeyboardEvent } from 'react';
+// Keys in the library list: one Tab stop for the whole list (roving tabindex), Up/Down move
+// between entries (Home/End to the ends), Right reaches the entry's "More actions" button
+// and Left comes back; Down from the search box goes to the first entry; Enter opens, as on
+// any button.
+import { useState, type KeyboardEvent } from 'react';
 
 const ENTRY = 'button.study-entry';
+const ACTIONS = '.entry-actions > button';
 
 export function moveInList(e: KeyboardEvent<HTMLElement>): void {
-  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
   const target = e.target as HTMLElement;
+  if (e.key === 'ArrowRight' && target.matches(ENTRY)) {
+    const more = target.closest('li')?.querySelector<HTMLElement>(ACTIONS);
+    if (more) {
+      e.preventDefault();
+      more.focus();
+    }
+    return;
+  }
+  if (e.key === 'ArrowLeft' && target.matches(ACTIONS)) {
+    e.preventDefault();
+    target.closest('li')?.querySelector<HTMLElement>(ENTRY)?.focus();
+    return;
+  }
+  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
   if (!target.matches(ENTRY)) return; // the actions menu handles its own arrows
   const entries = [...e.currentTarget.querySelectorAll<HTMLElement>(ENTRY)];
   const at = entries.indexOf(target);
@@ -24,4 +40,15 @@ export function enterList(e: KeyboardEvent<HTMLInputElement>, list: HTMLElement 
   if (!first) return;
   e.preventDefault();
   first.focus();
+}
+
+/**
+ * Which entry is the list's one Tab stop: the one focused last, else the open study, else
+ * the first. Tab from before the list lands there; arrows move within.
+ */
+export function useRovingTabStop(ids: readonly string[], selectedId: string | null) {
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const has = (id: string | null): id is string => id !== null && ids.includes(id);
+  const tabStop = has(focusedId) ? focusedId : has(selectedId) ? selectedId : (ids[0] ?? null);
+  return { tabStop, onEntryFocus: setFocusedId };
 }

@@ -1,5 +1,5 @@
 // Site settings → Branding: accent colour, logo image, body font and a custom CSS file. Part
-// of the settings form (saved with Save settings). The accent is never refused: the hint says
+// of the settings form (saved as typed). The accent is never refused: the hint says
 // which colour links get on light and on dark pages, adjusted for 4.5:1 (site-theme-brand.ts).
 import { useState, type ChangeEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';

@@ -1,16 +1,21 @@
 // Site settings: what the exported site says about itself (title, tagline, description,
-// author, base URL, language), its categories and its authors. Text fields are checked as typed and saved
-// together with Save; category changes apply at once, since they rewrite the studies using them.
+// author, base URL, language), its categories and its authors. Text fields are checked and
+// saved as typed (use-site-autosave.ts), like studies; Close sends what is waiting and asks
+// before leaving a value that cannot be saved. Category changes apply at once, since they
+// rewrite the studies using them.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
-import type { SiteSettings } from '../../../core/pure/schemas/site';
+import type { SitePatch, SiteSettings } from '../../../core/pure/schemas/site';
 import { errorMessage } from '../api/api-error';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { ModalDialog } from '../components/ModalDialog';
 import { AuthorsEditor } from './AuthorsEditor';
 import { CategoryEditor } from './CategoryEditor';
 import { BrandingFields, brandingOf, customCssError, type Branding } from './BrandingFields';
+import { SiteSaveStatus } from './SiteSaveStatus';
 import { siteText, siteTextFields, validateSiteText, type SiteText, type SiteTextField } from './site-fields';
+import { useSiteAutosave } from './use-site-autosave';
+import '../styles/settings.css';
 
 interface SiteSettingsDialogProps {
   open: boolean;
@@ -27,6 +32,14 @@ interface SiteSettingsDialogProps {
   onSiteChanged: (site: SiteSettings) => void;
 }
 
+/** The valid part of the form, as one patch (a field that is not valid is left out). */
+function validPatch(text: SiteText, branding: Branding | null): SitePatch {
+  const { patch } = validateSiteText(text);
+  if (!branding) return patch;
+  const { customCss, ...rest } = branding;
+  return customCssError(customCss) ? { ...patch, ...rest } : { ...patch, ...rest, customCss: customCss.trim() };
+}
+
 export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
   const { open, api, autosave, readOnly, onClose, onChanged, onSiteChanged } = props;
   const [site, setSite] = useState<SiteSettings | null>(null);
@@ -34,13 +47,23 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
   const [branding, setBranding] = useState<Branding | null>(null);
   const [touched, setTouched] = useState<Partial<Record<SiteTextField, boolean>>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [askingToClose, setAskingToClose] = useState(false);
+  const saving = useSiteAutosave({
+    api,
+    active: open,
+    onSaved: (next) => {
+      setSite(next);
+      onSiteChanged(next);
+    },
+  });
+  const { reset, edit, flush } = saving;
 
   useEffect(() => {
     if (!open) return;
     setProblem(null);
-    setSaved(false);
     setTouched({});
+    setAskingToClose(false);
+    reset();
     api.getSite({}).then(
       (s) => {
         setSite(s);
@@ -49,65 +72,79 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
       },
       (err: unknown) => setProblem(`Could not read the site settings: ${errorMessage(err)}`),
     );
-  }, [open, api]);
+  }, [open, api, reset]);
 
   const changeCategories = useCallback(
     async (run: () => Promise<unknown>) => {
       // Renames and deletes rewrite study files: put the open study's edits on disk first,
       // so they are neither lost nor refused as a conflict.
       await autosave.flushAll();
+      await flush();
       const result = await run();
       const next = await api.getSite({});
       setSite(next);
       if (rewroteStudies(result)) await onChanged();
       else onSiteChanged(next);
     },
-    [api, autosave, onChanged, onSiteChanged],
+    [api, autosave, flush, onChanged, onSiteChanged],
   );
 
-  const { patch, errors } = text ? validateSiteText(text) : { patch: {}, errors: {} };
+  const { errors } = text ? validateSiteText(text) : { errors: {} };
   const brandingError = branding ? customCssError(branding.customCss) : null;
-  const hasErrors = Object.keys(errors).length > 0 || brandingError !== null;
+  const invalid = [
+    ...siteTextFields.filter((f) => Object.hasOwn(errors, f.key)).map((f) => f.label),
+    ...(brandingError ? ['Custom CSS file'] : []),
+  ];
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  // A field's mistake shows once it was typed in (or Close asked); a bad CSS path at once.
+  const shownInvalid =
+    siteTextFields.some((f) => touched[f.key] && Object.hasOwn(errors, f.key)) || brandingError !== null;
+
+  const change = (nextText: SiteText, nextBranding: Branding | null) => {
+    setText(nextText);
+    setBranding(nextBranding);
+    setAskingToClose(false);
+    edit(validPatch(nextText, nextBranding));
+  };
+
+  /** Close: send what is waiting; a value that cannot be saved is not dropped without asking. */
+  const requestClose = async () => {
+    await flush();
+    if (invalid.length === 0 || readOnly) return onClose();
     setTouched(Object.fromEntries(siteTextFields.map((f) => [f.key, true])));
-    if (hasErrors) return;
-    setProblem(null);
-    try {
-      const next = await api.updateSite({
-        patch: branding ? { ...patch, ...branding, customCss: branding.customCss.trim() } : patch,
-      });
-      setSite(next);
-      setText(siteText(next));
-      setBranding(brandingOf(next));
-      setTouched({});
-      setSaved(true);
-      onSiteChanged(next);
-    } catch (err) {
-      setProblem(`Could not save the settings: ${errorMessage(err)}`);
-    }
+    setAskingToClose(true);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void flush();
   };
 
   return (
-    <ModalDialog open={open} title="Site settings" onClose={onClose} className="settings-dialog">
+    <ModalDialog
+      open={open}
+      title="Site settings"
+      onClose={onClose}
+      onCancel={() => void requestClose()}
+      className="settings-dialog"
+    >
       {text && site ? (
         <>
-          <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate>
+          <form className="settings-form" onSubmit={submit} noValidate>
             <fieldset disabled={readOnly}>
               {siteTextFields.map(({ key, label, hint, multiline }) => {
                 const id = `site-${key}`;
-                const error = touched[key] ? errors[key] : undefined;
+                const error = touched[key] ? errors[key as keyof typeof errors] : undefined;
                 const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
                 const common = {
                   id,
                   value: text[key],
+                  dir: 'auto',
                   'aria-invalid': error ? true : undefined,
                   'aria-describedby': describedBy || undefined,
                   onChange: (ev: { target: { value: string } }) => {
-                    setText({ ...text, [key]: ev.target.value });
                     setTouched((t) => ({ ...t, [key]: true }));
-                    setSaved(false);
+                    change({ ...text, [key]: ev.target.value }, branding);
                   },
                 };
                 return (
@@ -131,11 +168,8 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
                 <BrandingFields
                   api={api}
                   value={branding}
-                  showErrors={Object.keys(touched).length > 0}
-                  onChange={(next) => {
-                    setBranding(next);
-                    setSaved(false);
-                  }}
+                  showErrors={Object.keys(touched).length > 0 || brandingError !== null}
+                  onChange={(next) => change(text, next)}
                 />
               ) : null}
             </fieldset>
@@ -144,12 +178,6 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
                 {problem}
               </p>
             ) : null}
-            <div className="modal-actions">
-              {saved ? <span className="saved-note">Settings saved</span> : null}
-              <button type="submit" className="primary" disabled={readOnly}>
-                Save settings
-              </button>
-            </div>
           </form>
           <CategoryEditor api={api} categories={site.categories} disabled={readOnly} change={changeCategories} />
           <AuthorsEditor
@@ -169,8 +197,25 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
       ) : (
         <p className="hint">Loading…</p>
       )}
-      <div className="modal-actions">
-        <button type="button" onClick={onClose}>
+      {askingToClose ? (
+        <div className="close-question" role="alert">
+          <p>
+            Not saved: {invalid.join(', ')} {invalid.length === 1 ? 'is' : 'are'} not valid. Close and lose{' '}
+            {invalid.length === 1 ? 'that change' : 'those changes'}?
+          </p>
+          <div className="modal-actions">
+            <button type="button" onClick={() => setAskingToClose(false)}>
+              Keep editing
+            </button>
+            <button type="button" onClick={onClose}>
+              Close without saving {invalid.length === 1 ? 'it' : 'them'}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <div className="modal-actions settings-footer">
+        <SiteSaveStatus state={saving.state} invalid={shownInvalid} />
+        <button type="button" onClick={() => void requestClose()}>
           Close
         </button>
       </div>

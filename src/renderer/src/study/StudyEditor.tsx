@@ -104,7 +104,8 @@ function StudyEditorView({
                 initialContent={study[key]}
                 editable={!readOnly}
                 autosave={autosave}
-                language={language}
+                // The study's own language, else the site's (study-fields.ts `language`).
+                language={study.language ?? language}
                 saveAsset={saveAsset}
               />
             ),

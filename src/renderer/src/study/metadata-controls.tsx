@@ -22,6 +22,7 @@ import { KeyResultsPanel } from './KeyResultsPanel';
 import { CoverPicker } from './CoverPicker';
 import type { SaveAsset } from '../editor/image-upload';
 import { formatTagList, parseTagList } from './tag-list';
+import { languageTagSchema } from '../../../core/pure/schemas/language-tag';
 
 export interface ControlProps {
   study: Study;
@@ -64,6 +65,7 @@ function TextControl(props: ControlProps & { field: 'title' | 'summary'; label: 
         id={`study-${field}`}
         rows={1}
         dir="auto"
+        lang={study.language ?? undefined}
         value={value}
         maxLength={limits[field]}
         placeholder={placeholder}
@@ -230,6 +232,44 @@ const AuthorsControl = ({ study, edit, readOnly, siteAuthors }: ControlProps) =>
   />
 );
 
+/** The study's language tag; empty for the site's. Saved only once it is a valid tag. */
+function LanguageControl({ study, edit, readOnly }: ControlProps) {
+  const [value, setValue] = useState(study.language ?? '');
+  const trimmed = value.trim();
+  const result = languageTagSchema.safeParse(trimmed);
+  const error = trimmed === '' || result.success ? null : (result.error.issues[0]?.message ?? 'Not valid');
+  return (
+    <div className="field field-language">
+      <label htmlFor="study-language">Language</label>
+      <input
+        id="study-language"
+        type="text"
+        value={value}
+        maxLength={35}
+        placeholder="The site's language"
+        spellCheck={false}
+        disabled={readOnly}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'study-language-hint study-language-error' : 'study-language-hint'}
+        onChange={(e) => {
+          setValue(e.target.value);
+          const next = e.target.value.trim();
+          if (next === '') edit({ language: null });
+          else if (languageTagSchema.safeParse(next).success) edit({ language: next });
+        }}
+      />
+      <span className="hint" id="study-language-hint">
+        A tag such as en, pt-BR or ar, when this study is not in the site&rsquo;s language.
+      </span>
+      {error ? (
+        <span className="field-error" id="study-language-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 const KeyResultsControl = ({ study, edit }: ControlProps) => (
   <KeyResultsPanel metrics={study.metrics} onChange={(metrics) => edit({ metrics })} />
 );
@@ -270,6 +310,7 @@ export const metadataControls: Record<AuthorKey, MetadataControl | null> = {
       <CoverPicker cover={study.cover} saveAsset={saveAsset} onChange={(cover) => edit({ cover })} />
     ),
   },
+  language: { Control: LanguageControl },
   // The slug follows the title (core/pure/slug.ts); it is changed by renaming, not typed here.
   slug: null,
 };
