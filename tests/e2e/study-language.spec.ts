@@ -1,7 +1,7 @@
 // Right-to-left and a study's own language: Title, Summary and the sections take the
 // direction of what is typed (dir="auto"); the Language field sets the editors' lang and
 // is saved; a tag that is not one is refused beside the field.
-import { openStudy, saveStatus, section } from './casebook-page';
+import { openProperties, openStudy, saveStatus, section } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 import { writeStudyFile } from '../helpers/study-files';
 
@@ -19,6 +19,7 @@ test('a study in Arabic reads right to left and names its language', async ({ pa
   await expect(section(page, 'Problem')).toHaveAttribute('dir', 'auto');
   await expect(section(page, 'Problem')).toHaveAttribute('lang', 'en'); // the site's, until told
 
+  await openProperties(page);
   const language = page.getByRole('textbox', { name: 'Language' });
   await language.fill('arabic');
   await expect(language).toHaveAttribute('aria-invalid', 'true');
@@ -32,5 +33,6 @@ test('a study in Arabic reads right to left and names its language', async ({ pa
   await openStudy(page, 'Another study');
   await openStudy(page, 'ترحيل قاعدة البيانات');
   await expect(section(page, 'Problem')).toHaveAttribute('lang', 'ar');
+  await openProperties(page);
   await expect(page.getByRole('textbox', { name: 'Language' })).toHaveValue('ar');
 });

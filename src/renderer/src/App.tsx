@@ -155,7 +155,8 @@ export function App({ client }: { client: CasebookClient }) {
       </LibrarySidebar>
       {drawer.open ? <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.close} /> : null}
       {/* While the drawer is open it is the only thing to use: the study behind it is inert. */}
-      <main className="pane" ref={pane} inert={drawer.open}>
+      {/* The skip link's target: an id a link can name, focusable from script only. */}
+      <main id="main" tabIndex={-1} className="pane" ref={pane} inert={drawer.open}>
         <WorkspaceToolbar
           info={info}
           autosave={autosave}

@@ -5,12 +5,11 @@ import '../styles/keyboard.css';
 
 function editorTarget(): HTMLElement | null {
   const main = document.querySelector('main');
-  const target =
+  return (
     document.getElementById('study-title') ??
     main?.querySelector<HTMLElement>('[contenteditable="true"]') ??
-    (main instanceof HTMLElement ? main : null);
-  if (target === main && target && !target.hasAttribute('tabindex')) target.tabIndex = -1;
-  return target;
+    (main instanceof HTMLElement ? main : null)
+  );
 }
 
 export function SkipLink() {
