@@ -1,34 +1,67 @@
 // Browser mode's "Open the site": the static sites exported through this server in this
-// session, served back read-only under /exported-site/<key>/. Only a folder this session
-// exported a site into is served (never any path a URL names), only files inside it (no
-// "..", no link leading out), and only to the signed-in browser (checked by the caller).
-import { promises as fsp } from 'node:fs';
+// session, served back read-only under /exported-site/<key>/. These pages run on the app's
+// own origin, so only Casebook's own output may be served: the files the export wrote, as
+// its marker listed them the moment it finished (kept in memory, not read again from the
+// folder, which anyone who can write there could change), and only while a file's bytes
+// still hash to what was written. A page or script added to the folder later — which could
+// otherwise read the session token and call the API — is never served. Never a path out of
+// the folder either (the caller also checks the session).
 import path from 'node:path';
+import { readMarker } from '../core/node/export/export-marker';
+import { sha1 } from '../core/node/export/output-hashes';
+import { readRegularFile } from '../core/node/regular-file';
 import { EXPORTED_SITE_ROUTE, exportedSiteDir } from '../core/pure/transport';
-import { resolveStaticFile } from './static-files';
+
+/** Bytes of one exported file, at most: a site's largest file is its search index. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface ExportedFile {
+  /** Where it is, for its media type. */
+  file: string;
+  bytes: Buffer;
+}
 
 export class ExportedSites {
-  private readonly dirs = new Set<string>();
+  /** Export folder → (path inside it → SHA-1 of what the export wrote there). */
+  private readonly sites = new Map<string, Promise<ReadonlyMap<string, string>>>();
 
-  /** Notes a finished call: a successful site export makes its folder servable. */
+  /** Notes a finished call: a successful site export makes the files it wrote servable. */
   noteResult(method: string, result: { ok: boolean; value?: unknown }): void {
     if (method !== 'exportWorkspace' || !result.ok) return;
     const report = result.value as { format?: unknown; outDir?: unknown } | undefined;
-    if (report?.format === 'site' && typeof report.outDir === 'string') this.dirs.add(path.resolve(report.outDir));
+    if (report?.format !== 'site' || typeof report.outDir !== 'string') return;
+    const dir = path.resolve(report.outDir);
+    this.sites.set(
+      dir,
+      readMarker(dir).then((marker) =>
+        marker === null || marker === 'invalid' || marker.format !== 'site'
+          ? new Map()
+          : new Map(marker.files.map((record) => [record.path, record.sha1])),
+      ),
+    );
   }
 
-  /** The file a URL path under the route names, or null (not an exported site, or outside it). */
-  async fileFor(urlPath: string): Promise<string | null> {
+  /** The exported file a URL path under the route names, or null (not one the export wrote as it is now). */
+  async fileFor(urlPath: string): Promise<ExportedFile | null> {
     const rest = urlPath.slice(EXPORTED_SITE_ROUTE.length);
     const slash = rest.indexOf('/');
     if (slash < 0) return null;
     const dir = exportedSiteDir(rest.slice(0, slash));
-    if (dir === null || !this.dirs.has(path.resolve(dir))) return null;
-    const page = rest.slice(slash);
-    const file = await resolveStaticFile(path.resolve(dir), page.endsWith('/') ? `${page}index.html` : page);
-    if (!file) return null;
-    // A link inside the folder may point anywhere: serve only what really lies inside it.
-    const [realDir, realFile] = await Promise.all([fsp.realpath(dir), fsp.realpath(file)]).catch(() => [null, null]);
-    return realDir && realFile?.startsWith(realDir + path.sep) ? realFile : null;
+    const written = dir === null ? undefined : await this.sites.get(path.resolve(dir));
+    if (!dir || !written) return null;
+    let page: string;
+    try {
+      page = decodeURIComponent(rest.slice(slash + 1));
+    } catch {
+      return null;
+    }
+    if (page === '' || page.endsWith('/')) page += 'index.html';
+    // The marker's paths are relative with forward slashes: a name not among them is not served.
+    const expected = written.get(page);
+    if (expected === undefined) return null;
+    const file = path.join(path.resolve(dir), ...page.split('/'));
+    // A regular file only (never a link, a folder or a FIFO), with the bytes the export wrote.
+    const bytes = await readRegularFile(file, MAX_FILE_BYTES).catch(() => null);
+    return bytes !== null && sha1(bytes) === expected ? { file, bytes } : null;
   }
 }

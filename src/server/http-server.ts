@@ -101,7 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!signedIn) return sendError(res, 'forbidden', 'Not signed in: open the URL printed by casebook serve.');
       const page = await exportedSites.fileFor(url.pathname);
       if (!page) return sendError(res, 'not_found', 'No such page in a site exported here.');
-      return sendFile(res, page, await fsp.readFile(page), req.method === 'HEAD', 'no-store');
+      return sendFile(res, page.file, page.bytes, req.method === 'HEAD', 'no-store');
     }
     const file = await resolveStaticFile(rendererDir, url.pathname);
     if (!file) return sendError(res, 'not_found', `Nothing at ${url.pathname}.`);

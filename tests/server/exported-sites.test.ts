@@ -1,8 +1,11 @@
 // "Open the site" in browser mode serves a site exported in this session, and nothing else:
-// not a folder no export went to, not a path out of the folder, not a link leading out.
+// only the files that export wrote, with the bytes it wrote — not a folder no export went to,
+// not a path out of the folder, not a link, not a page or script added to the folder later
+// (it would run on the app's origin, where it could read the session token).
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeOutput } from '../../src/core/node/export/output-writer';
 import { EXPORTED_SITE_ROUTE, exportedSiteDir, exportedSiteKey, exportedSiteUrl } from '../../src/core/pure/transport';
 import { ExportedSites } from '../../src/server/exported-sites';
 import { withTempDir } from '../helpers/temp-dir';
@@ -15,36 +18,46 @@ describe('exported sites served back', () => {
     expect(exportedSiteDir('../etc')).toBeNull();
   });
 
-  it('serves files of a folder a site export went to, only inside it', async () => {
+  it('serves the files a site export wrote, and nothing else in or out of the folder', async () => {
     await withTempDir(async (root) => {
       const site = path.join(root, 'site');
       const other = path.join(root, 'other');
-      await mkdir(path.join(site, 'archive'), { recursive: true });
+      await writeOutput(
+        site,
+        [
+          { path: 'index.html', contents: '<h1>Home</h1>' },
+          { path: 'archive/index.html', contents: '<h1>All</h1>' },
+          { path: 'assets/site.js', contents: 'void 0;' },
+        ],
+        { format: 'site', durable: false },
+      );
       await mkdir(other);
-      await writeFile(path.join(site, 'index.html'), '<h1>Home</h1>');
-      await writeFile(path.join(site, 'archive', 'index.html'), '<h1>All</h1>');
       await writeFile(path.join(other, 'secret.txt'), 'secret');
       await symlink(path.join(other, 'secret.txt'), path.join(site, 'linked.txt'));
       const sites = new ExportedSites();
       const url = (dir: string, page: string) => exportedSiteUrl(dir, page);
+      const text = async (page: string) => (await sites.fileFor(url(site, page)))?.bytes.toString('utf8') ?? null;
 
-      expect(await sites.fileFor(url(site, 'index.html'))).toBeNull(); // not exported yet
+      expect(await text('index.html')).toBeNull(); // not exported through this server yet
       sites.noteResult('exportWorkspace', { ok: false });
       sites.noteResult('exportWorkspace', { ok: true, value: { format: 'markdown', outDir: other } });
       sites.noteResult('exportWorkspace', { ok: true, value: { format: 'site', outDir: site } });
 
-      expect(await sites.fileFor(url(site, 'index.html'))).toBe(path.join(await realDir(site), 'index.html'));
-      expect(await sites.fileFor(url(site, 'archive/'))).toBe(path.join(await realDir(site), 'archive', 'index.html'));
+      expect(await text('index.html')).toBe('<h1>Home</h1>');
+      expect(await text('')).toBe('<h1>Home</h1>');
+      expect(await text('archive/')).toBe('<h1>All</h1>');
       expect(await sites.fileFor(url(other, 'secret.txt'))).toBeNull(); // a Markdown export is not served
-      expect(await sites.fileFor(url(site, '../other/secret.txt'))).toBeNull();
-      expect(await sites.fileFor(url(site, '%2e%2e/other/secret.txt'))).toBeNull();
-      expect(await sites.fileFor(url(site, 'linked.txt'))).toBeNull();
+      expect(await text('../other/secret.txt')).toBeNull();
+      expect(await text('%2e%2e/other/secret.txt')).toBeNull();
+      expect(await text('linked.txt')).toBeNull();
       expect(await sites.fileFor(`${EXPORTED_SITE_ROUTE}${exportedSiteKey(root)}/other/secret.txt`)).toBeNull();
+
+      // Added to the folder after the export, or changed there: never served on the app's origin.
+      await writeFile(path.join(site, 'evil.html'), '<script src="evil.js"></script>');
+      await writeFile(path.join(site, 'assets', 'site.js'), 'fetch("/api/deleteStudy");');
+      expect(await text('evil.html')).toBeNull();
+      expect(await text('assets/site.js')).toBeNull();
+      expect(await text('index.html')).toBe('<h1>Home</h1>');
     });
   });
 });
-
-async function realDir(dir: string): Promise<string> {
-  const { realpath } = await import('node:fs/promises');
-  return realpath(dir);
-}
