@@ -1,6 +1,6 @@
 // Site settings: the text fields saved to casebook.json with mistakes shown beside their
 // field, and the categories — rename follows into every study, reorder, delete with a prompt.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { openProperties, openStudy, saveStatus, section, typeInSection } from './casebook-page';
@@ -174,4 +174,26 @@ test('saving the settings or adding a category keeps the open study’s editor a
   await lessons.click();
   await page.keyboard.press('ControlOrMeta+z');
   await expect(lessons).not.toContainText('Alert on queue depth');
+});
+
+test('Close does not drop typed text whose save failed: it asks first', async ({ page, serve, workspace }) => {
+  await page.goto(await serve());
+  const settings = await openSettings(page);
+  const tagline = settings.getByRole('textbox', { name: 'Tagline' });
+  await expect(tagline).toHaveValue('Real systems. Real decisions. Real outcomes.');
+  // A newer Casebook (another machine, synced) rewrote casebook.json: this one may not save it.
+  const file = path.join(workspace, 'casebook.json');
+  const json = JSON.parse(await readFile(file, 'utf8'));
+  await writeFile(file, JSON.stringify({ ...json, schemaVersion: 99 }));
+  await tagline.fill('Postmortems worth reading');
+  await settings.getByRole('button', { name: 'Close' }).last().click();
+
+  const question = settings.getByRole('alert');
+  await expect(question).toContainText('could not be saved');
+  await expect(settings.getByRole('status')).toContainText('Not saved');
+  await question.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(tagline).toHaveValue('Postmortems worth reading');
+  await settings.getByRole('button', { name: 'Close' }).last().click();
+  await settings.getByRole('button', { name: 'Close without saving them' }).click();
+  await expect(settings).toBeHidden();
 });

@@ -47,7 +47,7 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
   const [branding, setBranding] = useState<Branding | null>(null);
   const [touched, setTouched] = useState<Partial<Record<SiteTextField, boolean>>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const [askingToClose, setAskingToClose] = useState(false);
+  const [askingToClose, setAskingToClose] = useState<'invalid' | 'failed' | null>(null);
   const saving = useSiteAutosave({
     api,
     active: open,
@@ -62,7 +62,7 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
     if (!open) return;
     setProblem(null);
     setTouched({});
-    setAskingToClose(false);
+    setAskingToClose(null);
     reset();
     api.getSite({}).then(
       (s) => {
@@ -103,16 +103,20 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
   const change = (nextText: SiteText, nextBranding: Branding | null) => {
     setText(nextText);
     setBranding(nextBranding);
-    setAskingToClose(false);
+    setAskingToClose(null);
     edit(validPatch(nextText, nextBranding));
   };
 
-  /** Close: send what is waiting; a value that cannot be saved is not dropped without asking. */
+  /**
+   * Close: send what is waiting; a value that cannot be saved is not dropped without asking,
+   * and a save that failed keeps the dialog open with its reason in the status.
+   */
   const requestClose = async () => {
-    await flush();
-    if (invalid.length === 0 || readOnly) return onClose();
+    const saved = await flush();
+    if (readOnly || (saved && invalid.length === 0)) return onClose();
+    if (!saved) return setAskingToClose('failed');
     setTouched(Object.fromEntries(siteTextFields.map((f) => [f.key, true])));
-    setAskingToClose(true);
+    setAskingToClose('invalid');
   };
 
   const submit = (e: FormEvent) => {
@@ -199,16 +203,20 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
       )}
       {askingToClose ? (
         <div className="close-question" role="alert">
-          <p>
-            Not saved: {invalid.join(', ')} {invalid.length === 1 ? 'is' : 'are'} not valid. Close and lose{' '}
-            {invalid.length === 1 ? 'that change' : 'those changes'}?
-          </p>
+          {askingToClose === 'failed' ? (
+            <p>Your changes could not be saved (the reason is below). Close and lose them?</p>
+          ) : (
+            <p>
+              Not saved: {invalid.join(', ')} {invalid.length === 1 ? 'is' : 'are'} not valid. Close and lose{' '}
+              {invalid.length === 1 ? 'that change' : 'those changes'}?
+            </p>
+          )}
           <div className="modal-actions">
-            <button type="button" onClick={() => setAskingToClose(false)}>
+            <button type="button" onClick={() => setAskingToClose(null)}>
               Keep editing
             </button>
             <button type="button" onClick={onClose}>
-              Close without saving {invalid.length === 1 ? 'it' : 'them'}
+              Close without saving {askingToClose === 'invalid' && invalid.length === 1 ? 'it' : 'them'}
             </button>
           </div>
         </div>

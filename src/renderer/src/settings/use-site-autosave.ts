@@ -27,12 +27,16 @@ export function useSiteAutosave({ api, active, onSaved, delayMs = AUTOSAVE_DELAY
   const saved = useRef(onSaved);
   saved.current = onSaved;
 
-  /** Sends what is pending now; resolves once every save asked for so far is answered. */
-  const flush = useCallback((): Promise<void> => {
+  /**
+   * Sends what is pending now; resolves once every save asked for so far is answered, to
+   * whether all of them landed (a failed one stays pending, so Close must not drop it).
+   */
+  const flush = useCallback((): Promise<boolean> => {
     clearTimeout(timer.current);
     const patch = pending.current;
     pending.current = null;
-    if (!patch) return chain.current;
+    const settled = () => chain.current.then(() => pending.current === null);
+    if (!patch) return settled();
     chain.current = chain.current.then(async () => {
       setState({ kind: 'saving' });
       try {
@@ -45,7 +49,7 @@ export function useSiteAutosave({ api, active, onSaved, delayMs = AUTOSAVE_DELAY
         setState({ kind: 'error', message: errorMessage(err) });
       }
     });
-    return chain.current;
+    return settled();
   }, [api]);
 
   /** The form's valid values changed: save them after the pause. */
