@@ -35,6 +35,12 @@ describe('heading levels in the exports', () => {
     expect(html).toContain('<h4>after</h4>');
   });
 
+  it('read a hand-edited level out of range (1, 9) as the site and Markdown both do, skipping none', () => {
+    const d = doc(heading(2, 'a'), heading(3, 'b'), heading(9, 'nine'), heading(1, 'one'));
+    expect(siteTags(d)).toEqual(['h3', 'h4', 'h5', 'h3']);
+    expect(markdownDepths(d)).toEqual([3, 4, 5, 3]);
+  });
+
   it('leave the stored document as it was', () => {
     const d = doc(heading(4, 'deep'));
     richTextToHtml(d, { headingOffset: 1 });

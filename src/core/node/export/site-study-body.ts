@@ -40,7 +40,9 @@ export interface ImageResolver {
 // 3: a timeline entry outside its timeline is a paragraph; an empty timeline renders nothing
 //    (shapes the render probe, being loadable by the editor, cannot hold).
 // 4: a code block is a <div class="code-block"> with its language label above the <pre>.
-export const SECTION_RENDER_VERSION = 5;
+// 5: headings never skip a level (heading-steps.ts).
+// 6: a stored heading level out of range (9, 1) renders as the level it is read as.
+export const SECTION_RENDER_VERSION = 6;
 
 /** How many bodies an ExportMemory holds before it forgets them all. */
 const MAX_CACHED = 5000;

@@ -25,7 +25,9 @@ export function steppedHeadings<T extends RichTextNode>(doc: T): T {
     if (node.type === 'heading') {
       const level = Math.min(storedLevel(node.attrs?.level), previous + 1);
       previous = level;
-      return level === storedLevel(node.attrs?.level) ? node : { ...node, attrs: { ...node.attrs, level } };
+      // Compared with the level as stored: a hand-edited 9 or 1 is written as the level it is read
+      // as (the HTML writer does not clamp: 9 became an h6 after an h4, 1 an h2 like the section's).
+      return node.attrs?.level === level ? node : { ...node, attrs: { ...node.attrs, level } };
     }
     if (HEADED_BLOCKS.has(node.type)) previous = TOP;
     if (!node.content) return node;
