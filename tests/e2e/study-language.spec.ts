@@ -28,6 +28,12 @@ test('a study in Arabic reads right to left and names its language', async ({ pa
   await expect(language).not.toHaveAttribute('aria-invalid', 'true');
   await expect(saveStatus(page)).toHaveText('Saved');
   await expect.poll(async () => (await studiesOnDisk(workspace)).find((s) => s.id === 'arabic')?.language).toBe('ar');
+  // The editors check spelling in it at once, not only once the study is opened again.
+  await expect(section(page, 'Problem')).toHaveAttribute('lang', 'ar');
+  await language.fill('');
+  await expect(section(page, 'Problem')).toHaveAttribute('lang', 'en');
+  await language.fill('ar');
+  await expect(saveStatus(page)).toHaveText('Saved');
 
   // Opened again, the editors check spelling in the study's language.
   await openStudy(page, 'Another study');

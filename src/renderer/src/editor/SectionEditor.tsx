@@ -97,6 +97,14 @@ function LoadedSectionEditor({
 
   useEffect(() => (editor ? registerSectionEditor(section, editor) : undefined), [editor, section]);
 
+  // The Language field changed while the study is open: spelling follows at once, not on reopening.
+  useEffect(() => {
+    const props = editor?.options.editorProps;
+    const attributes = props?.attributes;
+    if (!editor || editor.isDestroyed || typeof attributes !== 'object' || attributes.lang === language) return;
+    editor.setOptions({ editorProps: { ...props, attributes: { ...attributes, lang: language } } });
+  }, [editor, language]);
+
   // Before this editor is destroyed, turn its unsaved changes into data.
   useEffect(() => () => autosave.capture(studyId), [autosave, studyId]);
 

@@ -56,9 +56,12 @@ function StudyEditorView({
     date: study.date,
     categories: study.categories,
   }));
+  // Likewise the study's language, which the editors' lang (spellcheck) follows as it is set.
+  const [studyLanguage, setStudyLanguage] = useState(study.language);
   const edit = useCallback(
     (id: string, patch: StudyPatch) => {
       onEdit(id, patch);
+      if (patch.language !== undefined) setStudyLanguage(patch.language);
       if (shownKeys.some((key) => patch[key] !== undefined)) {
         setShown((before) => ({
           status: patch.status ?? before.status,
@@ -105,7 +108,7 @@ function StudyEditorView({
                 editable={!readOnly}
                 autosave={autosave}
                 // The study's own language, else the site's (study-fields.ts `language`).
-                language={study.language ?? language}
+                language={studyLanguage ?? language}
                 saveAsset={saveAsset}
               />
             ),
