@@ -55,5 +55,10 @@ test('the drawer also opens by touch and closes on the backdrop', async ({ brows
   // The backdrop right of the drawer.
   await page.touchscreen.tap(370, 400);
   await expect(library).toBeHidden();
+  // Its own close button: the Library button is behind the open drawer.
+  await page.getByRole('button', { name: 'Library' }).tap();
+  await library.getByRole('button', { name: 'Close drawer' }).tap();
+  await expect(library).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Library' })).toBeFocused();
   await context.close();
 });

@@ -1,6 +1,7 @@
 // The library: search as you type, filters with counts, sort, and every study as a button
 // named exactly by its title (snippet, status, date and publish badge describe it instead).
 // Also the way into new studies from a template, the Trash, Site settings and Quick open.
+import { X } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import type { LibrarySort } from '../../../core/pure/library/sort';
@@ -109,6 +110,12 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
     >
       <div className="library-head">
         <h1 className="app-name">Casebook</h1>
+        {drawer?.open ? (
+          // The Library button is behind the open drawer: a way out that needs no Esc key.
+          <button type="button" className="icon-button drawer-close" aria-label="Close drawer" onClick={drawer.onClose}>
+            <X aria-hidden="true" size={18} />
+          </button>
+        ) : null}
         <div className="new-study">
           <button type="button" className="primary" onClick={onCreate} disabled={!canCreate}>
             New case study
