@@ -116,7 +116,9 @@ export function useOpenStudy({ api, autosave, setStudies, setProblem }: OpenStud
     }
   }, [current]);
 
-  return { current, switching, generation, currentId, open, close, create, edit, reload, reloadFromDisk };
+  /** Counts the author's openings and creations: a caller can tell whether one came in meanwhile. */
+  const choices = useCallback(() => openRequest.current, []);
+  return { current, switching, generation, currentId, open, close, create, edit, reload, reloadFromDisk, choices };
 }
 
 export type OpenStudy = ReturnType<typeof useOpenStudy>;

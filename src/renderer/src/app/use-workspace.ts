@@ -11,7 +11,7 @@ import type { OpenStudy } from './use-open-study';
 
 export interface WorkspaceDeps {
   api: CasebookApi;
-  session: Pick<OpenStudy, 'currentId' | 'open' | 'close'>;
+  session: Pick<OpenStudy, 'currentId' | 'open' | 'close' | 'choices'>;
   setStudies: Dispatch<SetStateAction<StudySummary[]>>;
   setProblem: (problem: string | null) => void;
 }
@@ -19,9 +19,10 @@ export interface WorkspaceDeps {
 export function useWorkspace({ api, session, setStudies, setProblem }: WorkspaceDeps) {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [site, setSite] = useState<SiteSettings | null>(null);
-  const { currentId, open, close } = session;
+  const { currentId, open, close, choices } = session;
 
   const loadWorkspace = useCallback(async () => {
+    const choicesBefore = choices();
     try {
       // The report of set-aside files first (the info lists the studies itself, so a file
       // found damaged by listing is in it): one set aside after it shows as a different count
@@ -31,13 +32,16 @@ export function useWorkspace({ api, session, setStudies, setProblem }: Workspace
       setInfo(workspace);
       setSite(settings);
       setStudies(list);
+      // The library lists on its own and may be clicked before this listing is back: the
+      // study the author chose meanwhile stays open, not the one this would pick.
+      if (choices() !== choicesBefore) return;
       const keep = list.find((s) => s.id === currentId.current) ?? list[0];
       if (keep) await open(keep.id);
       else close();
     } catch (err) {
       setProblem(`Could not open the workspace: ${errorMessage(err)}`);
     }
-  }, [api, open, close, currentId, setStudies, setProblem]);
+  }, [api, open, close, choices, currentId, setStudies, setProblem]);
 
   /**
    * When the core reports a different number of files set aside than the App shows (reading
