@@ -2,7 +2,7 @@
 // window's app keys), in one modal list, derived from the entries that bind them
 // (shortcut-list.ts). Opened by the "Keyboard shortcuts" button, its window keys
 // (window-commands.ts), or (in Electron) the Help menu through requestUi.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { shortcutLabel } from './shortcut-keys';
 import { editorShortcuts, windowShortcuts, type ListedShortcut } from './shortcut-list';
 import { onUiRequest, requestUi } from './ui-requests';
@@ -42,39 +42,36 @@ export function KeyboardShortcutsDialog() {
   return (
     <dialog ref={dialog} className="shortcuts-dialog" aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <table className="shortcuts-table">
-        <caption>In a section</caption>
-        <thead>
-          <tr>
-            <th scope="col">Action</th>
-            <th scope="col">Keys</th>
-          </tr>
-        </thead>
-        <tbody>
-          <Rows shortcuts={editorShortcuts} />
-          <tr>
-            <th scope="row">Insert a block by name</th>
-            <td>
-              <kbd>/</kbd>
-            </td>
-          </tr>
-        </tbody>
-      </table>
-      <table className="shortcuts-table">
-        <caption>Anywhere in the window</caption>
-        <thead>
-          <tr>
-            <th scope="col">Action</th>
-            <th scope="col">Keys</th>
-          </tr>
-        </thead>
-        <tbody>
-          <Rows shortcuts={windowShortcuts} />
-        </tbody>
-      </table>
+      <ShortcutTable caption="In a section">
+        <Rows shortcuts={editorShortcuts} />
+        <tr>
+          <th scope="row">Insert a block by name</th>
+          <td>
+            <kbd>/</kbd>
+          </td>
+        </tr>
+      </ShortcutTable>
+      <ShortcutTable caption="Anywhere in the window">
+        <Rows shortcuts={windowShortcuts} />
+      </ShortcutTable>
       <form method="dialog">
         <button type="submit">Close</button>
       </form>
     </dialog>
+  );
+}
+
+function ShortcutTable({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <table className="shortcuts-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Action</th>
+          <th scope="col">Keys</th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
   );
 }
