@@ -1,7 +1,6 @@
 // The open study: its editor, the publish checklist when it is asked for, and the preview
 // beside them when asked for; the editors are rebuilt (keys) whenever the study is loaded from
 // disk again. With no study open, an invitation to start one.
-import { useEffect, useRef } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import type { SiteSettings } from '../../../core/pure/schemas/site';
 import type { Study, StudyPatch, StudySummary } from '../../../core/pure/schemas/study';
@@ -10,7 +9,7 @@ import { PublishChecklist } from '../checks/PublishChecklist';
 import type { StudyChecks } from '../checks/use-study-checks';
 import { PreviewPane } from '../export/PreviewPane';
 import { StudyEditor } from '../study/StudyEditor';
-import { setView, useView } from './view-state';
+import { useView } from './view-state';
 
 interface StudyWorkbenchProps {
   api: CasebookApi;
@@ -31,18 +30,9 @@ interface StudyWorkbenchProps {
 }
 
 export function StudyWorkbench(props: StudyWorkbenchProps) {
-  const { api, autosave, study, site, generation, switching, readOnly, previewOpen, status } = props;
+  const { api, autosave, study, site, generation, switching, readOnly, previewOpen } = props;
   const checksOpen = useView('checksOpen');
   const focusMode = useView('focusMode');
-
-  // The findings show when the study becomes Published (not when a published one opens).
-  const statusBefore = useRef({ id: study.id, status });
-  useEffect(() => {
-    const before = statusBefore.current;
-    statusBefore.current = { id: study.id, status };
-    if (before.id === study.id && before.status !== 'published' && status === 'published')
-      setView({ checksOpen: true });
-  }, [study.id, status]);
 
   return (
     <div className={previewOpen && !focusMode ? 'workbench with-preview' : 'workbench'}>

@@ -3,13 +3,14 @@
 // four sections as one document; the other fields live in the Properties panel beside it.
 // Mounted with key={study.id}, so nothing (state, editors, undo history) survives into
 // another study.
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { SiteAuthor } from '../../../core/pure/schemas/site';
 import { sectionKeys, type Study, type StudyPatch } from '../../../core/pure/schemas/study';
 import type { PropertiesShown } from '../../../core/pure/properties-line';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import type { SaveAsset } from '../editor/image-upload';
 import { EditorToolbar } from '../editor/EditorToolbar';
+import { requestUi } from '../editor/ui-requests';
 import { FindReplacePanel } from '../editor/FindReplacePanel';
 import { KeyboardShortcutsButton, KeyboardShortcutsDialog } from '../editor/KeyboardShortcutsDialog';
 import { SectionEditor } from '../editor/SectionEditor';
@@ -58,9 +59,16 @@ function StudyEditorView({
   }));
   // Likewise the study's language, which the editors' lang (spellcheck) follows as it is set.
   const [studyLanguage, setStudyLanguage] = useState(study.language);
+  const statusNow = useRef(study.status);
   const edit = useCallback(
     (id: string, patch: StudyPatch) => {
       onEdit(id, patch);
+      // The findings show when the author makes the study Published (not when a published one
+      // opens, nor when a refreshed list echoes the status back).
+      if (patch.status !== undefined) {
+        if (patch.status === 'published' && statusNow.current !== 'published') requestUi({ kind: 'show-checks' });
+        statusNow.current = patch.status;
+      }
       if (patch.language !== undefined) setStudyLanguage(patch.language);
       if (shownKeys.some((key) => patch[key] !== undefined)) {
         setShown((before) => ({
