@@ -33,6 +33,9 @@ interface SectionEditorProps {
   saveAsset: SaveAsset;
 }
 
+/** The id of a section's heading, which names the section: the same whether its editor is built yet or not. */
+export const sectionHeadingId = (section: SectionKey) => `section-${section}-heading`;
+
 function SectionEditorView(props: SectionEditorProps) {
   const { studyId, section, initialContent } = props;
   const problem = useMemo(() => loadProblem(initialContent), [initialContent]);
@@ -54,7 +57,7 @@ function LoadedSectionEditor({
   onContentError,
 }: SectionEditorProps & { onContentError: (problem: LoadProblem) => void }) {
   const label = sectionLabels[section];
-  const headingId = `section-${section}-heading`;
+  const headingId = sectionHeadingId(section);
   const extensions = useMemo(() => sectionEditorExtensions(sectionPrompts[section], saveAsset), [section, saveAsset]);
   const editor = useEditor(
     {

@@ -4,6 +4,7 @@
 // all four before its first frame).
 import { useEffect, useState } from 'react';
 import { sectionLabels, type SectionKey } from '../../../core/pure/schemas/study';
+import { sectionHeadingId } from '../editor/SectionEditor';
 
 /** How many of `total` items are mounted: one at first, then one more after each painted frame. */
 export function useMountedOneByOne(total: number): number {
@@ -25,7 +26,7 @@ export function useMountedOneByOne(total: number): number {
 
 /** Where a section's editor will be: its heading already, so the page does not jump. */
 export function PendingSection({ section }: { section: SectionKey }) {
-  const headingId = `section-${section}-heading`;
+  const headingId = sectionHeadingId(section);
   return (
     <section className="section section-pending" aria-labelledby={headingId} aria-busy="true">
       <div className="section-head">
