@@ -16,12 +16,19 @@ interface ModalDialogProps {
 
 export function ModalDialog({ open, title, onClose, onCancel, className, children }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // The `close` event of a close we made ourselves (the prop turned false) arrives a task
+  // later, when the dialog may already be open again (Mod-P pressed at once): it must not
+  // close the new one, so it is recognised and dropped.
+  const closedByProp = useRef(false);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (!open && dialog.open) {
+      closedByProp.current = true;
+      dialog.close();
+    }
   }, [open]);
   return (
     <dialog
@@ -35,7 +42,9 @@ export function ModalDialog({ open, title, onClose, onCancel, className, childre
       }}
       onClose={(e) => {
         // React bubbles `close` from a dialog nested inside this one: only our own counts.
-        if (open && e.target === e.currentTarget) onClose();
+        if (e.target !== e.currentTarget) return;
+        if (closedByProp.current) closedByProp.current = false;
+        else if (open) onClose();
       }}
     >
       {open ? (

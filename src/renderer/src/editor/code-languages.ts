@@ -2,6 +2,7 @@
 // list the "Code language" picker offers (the stored attr is the highlight.js name).
 import { CodeBlockLowlight } from '@tiptap/extension-code-block-lowlight';
 import { common, createLowlight } from 'lowlight';
+import { adoptDomSelection } from './dom-selection';
 
 export const lowlight = createLowlight(common);
 
@@ -59,14 +60,15 @@ export const HighlightedCodeBlock = CodeBlockLowlight.extend({
   addKeyboardShortcuts() {
     const own = this.parent?.() ?? {};
     const leaving = () => escapedAt.get(this.editor) === this.editor.state.selection;
+    const caretFromDom = () => adoptDomSelection(this.editor.view, this.name);
     return {
       ...own,
       Escape: () => {
         if (this.editor.isActive('codeBlock')) escapedAt.set(this.editor, this.editor.state.selection);
         return false;
       },
-      Tab: (props) => (leaving() ? false : (own.Tab?.(props) ?? false)),
-      'Shift-Tab': (props) => (leaving() ? false : (own['Shift-Tab']?.(props) ?? false)),
+      Tab: (props) => (leaving() ? false : (caretFromDom(), own.Tab?.(props) ?? false)),
+      'Shift-Tab': (props) => (leaving() ? false : (caretFromDom(), own['Shift-Tab']?.(props) ?? false)),
     };
   },
 }).configure({ lowlight, defaultLanguage: null, enableTabIndentation: true, tabSize: CODE_INDENT });
