@@ -113,3 +113,19 @@ test('the link popover opens at the selection and keeps it marked', async ({ pag
   await expect(decisions.getByRole('link', { name: 'runbook' })).toHaveAttribute('href', 'https://example.com/runbook');
   await expect(marked).toHaveCount(0);
 });
+
+test('paragraphs stand apart by a blank line, as on the published page', async ({ page, serve }) => {
+  await page.goto(await serve());
+  await createStudy(page, 'Spaced Paragraphs');
+  const problem = section(page, 'Problem');
+  await problem.click();
+  await page.keyboard.type('The first paragraph ends here.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('The second one starts after a gap.');
+  const paragraphs = problem.getByRole('paragraph');
+  await expect(paragraphs).toHaveCount(2);
+  const [first, second] = [await paragraphs.nth(0).boundingBox(), await paragraphs.nth(1).boundingBox()];
+  const lineHeight = await paragraphs.nth(0).evaluate((p) => parseFloat(getComputedStyle(p).lineHeight));
+  // The space between them is at least half a line: without it a section reads as one wall of text.
+  expect(second!.y - (first!.y + first!.height)).toBeGreaterThan(lineHeight / 2);
+});

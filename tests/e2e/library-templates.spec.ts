@@ -77,7 +77,7 @@ test('a template edited in the workspace folder is what the chooser offers; a br
   await expect(page.getByRole('checkbox', { name: 'Architecture & Design' })).toBeChecked();
 });
 
-test('Enter in the chooser creates a blank study', async ({ page, serve }) => {
+test('Enter in the chooser creates a blank study and puts the caret in its title', async ({ page, serve }) => {
   await page.goto(await serve());
   await page.getByRole('button', { name: 'New from template…' }).click();
   const dialog = page.getByRole('dialog', { name: 'New case study' });
@@ -86,4 +86,6 @@ test('Enter in the chooser creates a blank study', async ({ page, serve }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('A blank page');
   await expect(section(page, 'Problem')).toHaveText('');
+  // The author goes on writing where New case study would put them, not back on the button.
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeFocused();
 });

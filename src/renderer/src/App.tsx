@@ -138,6 +138,9 @@ export function App({ client }: { client: CasebookClient }) {
         siteCategories={site?.categories ?? []}
         onCreatedFromTemplate={(id, prompt) => {
           if (prompt) setSummaryPrompts((prompts) => new Map(prompts).set(id, prompt));
+          if (drawer.open) drawer.close();
+          // As with New case study, the author starts on the title (not back on the button).
+          void open(id, 'title');
         }}
         studies={studies}
         selectedId={current?.id ?? null}

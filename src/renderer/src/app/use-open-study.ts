@@ -26,9 +26,12 @@ export function useOpenStudy({ api, autosave, setStudies, setProblem }: OpenStud
   const openRequest = useRef(0);
   const focusTitle = useRef(false);
 
-  /** Opens study `id`, after saving what was typed into the open one (and into `id`). */
+  /**
+   * Opens study `id`, after saving what was typed into the open one (and into `id`);
+   * `title`: put the caret in its title (a study just made from a template).
+   */
   const open = useCallback(
-    async (id: string) => {
+    async (id: string, focus?: 'title') => {
       const request = ++openRequest.current;
       const leaving = currentId.current;
       if (leaving !== id) setSwitching(true);
@@ -40,6 +43,7 @@ export function useOpenStudy({ api, autosave, setStudies, setProblem }: OpenStud
         currentId.current = id;
         autosave.opened(id, study.updatedAt);
         setStudies((list) => withSaved(list, study)); // the file may have changed since the list was read
+        if (focus === 'title') focusTitle.current = true;
         setCurrent({ ...study, ...autosave.pendingPatch(id) });
         setGeneration((g) => g + 1);
         setProblem(null);

@@ -243,10 +243,9 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
         open={dialog === 'templates'}
         api={api}
         onClose={closeDialog}
-        onCreated={(id, summaryPrompt) => {
-          onCreatedFromTemplate?.(id, summaryPrompt);
-          onSelect(id);
-        }}
+        onCreated={(id, summaryPrompt) =>
+          onCreatedFromTemplate ? onCreatedFromTemplate(id, summaryPrompt) : onSelect(id)
+        }
       />
       <TrashDialog
         open={dialog === 'trash'}
