@@ -59,10 +59,16 @@ test('the findings open when the study becomes Published, and before an export',
   await page.goto(await serve());
   await createStudy(page, 'Sharding the orders table');
   const checklist = page.getByRole('region', { name: 'Publish checklist' });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await openProperties(page);
-  await page.getByRole('combobox', { name: 'Status' }).selectOption('published');
+  const status = page.getByRole('combobox', { name: 'Status' });
+  const before = await status.boundingBox();
+  await status.selectOption('published');
   await expect(checklist).toBeVisible();
   await expect(checklist.getByRole('button', { name: 'Error: The Lessons section is empty.' })).toBeVisible();
+  // The list opens in the study's column: the Properties column beside it, where the author
+  // just chose Published, does not move (a list above both pushed it off screen).
+  expect((await status.boundingBox())!.y).toBeCloseTo(before!.y, 0);
   await expect(page.getByRole('button', { name: /^Draft|^Published/ })).toHaveText('Published');
 
   await checklist.getByRole('button', { name: 'Close checklist' }).click();

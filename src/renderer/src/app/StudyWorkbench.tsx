@@ -37,7 +37,6 @@ export function StudyWorkbench(props: StudyWorkbenchProps) {
   return (
     <div className={previewOpen && !focusMode ? 'workbench with-preview' : 'workbench'}>
       <div className="study-frame" inert={switching} aria-busy={switching}>
-        {checksOpen && !focusMode ? <PublishChecklist checks={props.checks} /> : null}
         <StudyEditor
           key={`${study.id}:${generation}`}
           study={study}
@@ -50,6 +49,7 @@ export function StudyWorkbench(props: StudyWorkbenchProps) {
           onEdit={props.onEdit}
           onAddCategory={props.onAddCategory}
           saveAsset={api.saveAsset}
+          checklist={checksOpen && !focusMode ? <PublishChecklist checks={props.checks} /> : null}
         />
       </div>
       {previewOpen && !focusMode ? (

@@ -3,7 +3,7 @@
 // four sections as one document; the other fields live in the Properties panel beside it.
 // Mounted with key={study.id}, so nothing (state, editors, undo history) survives into
 // another study.
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SiteAuthor } from '../../../core/pure/schemas/site';
 import { sectionKeys, type Study, type StudyPatch } from '../../../core/pure/schemas/study';
 import type { PropertiesShown } from '../../../core/pure/properties-line';
@@ -34,6 +34,12 @@ interface StudyEditorProps {
   summaryPrompt?: string;
   /** Stores images added to a section: the App's client's saveAsset. */
   saveAsset: SaveAsset;
+  /**
+   * The publish checklist, when open: at the top of the study's own column, so the Properties
+   * column beside it stays where the author is working (a long list above both pushed it off
+   * screen just as the status became Published).
+   */
+  checklist?: ReactNode;
 }
 
 const shownKeys = ['status', 'outcome', 'date', 'categories'] as const;
@@ -49,6 +55,7 @@ function StudyEditorView({
   language = 'en',
   summaryPrompt,
   saveAsset,
+  checklist,
 }: StudyEditorProps) {
   // What the properties line shows follows the panel's edits (the loaded `study` does not).
   const [shown, setShown] = useState<PropertiesShown>(() => ({
@@ -93,6 +100,7 @@ function StudyEditorView({
   return (
     <div className="study-layout">
       <article className="study">
+        {checklist}
         <MetadataForm {...form} part="head" />
         <PropertiesLine shown={shown} />
         <div className="editor-chrome">
