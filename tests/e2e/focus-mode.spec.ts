@@ -44,6 +44,14 @@ test('focus mode shows only the title and the sections; Esc and the key leave it
   await page.keyboard.press('ControlOrMeta+Shift+f');
   await expect(library).toBeVisible();
   await expect(button).toHaveAttribute('aria-pressed', 'false');
+
+  // Find is part of the chrome: Mod-F in focus mode leaves it and puts the caret in Find.
+  await section(page, 'Lessons').click();
+  await page.keyboard.press('ControlOrMeta+Shift+f');
+  await expect(library).toBeHidden();
+  await page.keyboard.press('ControlOrMeta+f');
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('textbox', { name: 'Find', exact: true })).toBeFocused();
 });
 
 test('typewriter scrolling keeps the line being written near the middle', async ({ page, serve, workspace }) => {

@@ -82,6 +82,8 @@ export function App({ client }: { client: CasebookClient }) {
       ),
       onUiRequest('toggle-focus-mode', () => setView({ focusMode: !viewState().focusMode })),
       onUiRequest('show-checks', () => setView({ checksOpen: true, focusMode: false })),
+      // Find lives in the chrome focus mode hides: Mod-F brings the chrome back with it.
+      onUiRequest('find', () => setView({ focusMode: false })),
     ];
     const leaveFocus = (event: KeyboardEvent) => {
       // Esc leaves focus mode, unless a dialog, a menu or a popup (the slash menu) takes it.
