@@ -1,13 +1,24 @@
 // The Electron main process: wires the security policy, the workspace, the IPC transport,
 // the menu and the window together once. Logic lives in the small modules it imports.
 import path from 'node:path';
-import { app, dialog, ipcMain, protocol, session, shell, type BrowserWindow, type WebContents } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type BrowserWindow,
+  type WebContents,
+} from 'electron';
 import { openWorkspace, type CasebookService } from '../core/node/casebook-service';
 import type { ShellEvent } from '../core/pure/shell-api';
 import { isAppUrl, rendererLocation } from './app-url';
 import { answerAssetRequest, assetSchemePrivileges } from './asset-protocol';
 import { SETTINGS_FILE, readAppSettings, startupWorkspace, writeAppSettings } from './app-settings';
 import { createFlushBarrier, type FlushBarrier } from './flush-barrier';
+import { createGitTokenStore } from './git-token-store';
 import { createSenderCheck, registerContractHandlers } from './ipc';
 import { installMenu } from './menu';
 import { createPathGrants } from './path-grants';
@@ -35,6 +46,7 @@ let mainWindow: BrowserWindow | null = null;
 let flush: FlushBarrier | null = null;
 let quitting = false;
 const grants = createPathGrants();
+const gitToken = createGitTokenStore(() => app.getPath('userData'), safeStorage);
 
 const isOwnContents = (contents: WebContents): boolean =>
   mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents;
@@ -176,6 +188,7 @@ async function start(): Promise<void> {
     currentWorkspace: () => service?.workspace ?? null,
     openPath: (target) => shell.openPath(target),
     readyToClose: () => flush?.confirm(),
+    gitToken,
   });
   installMenu({
     isMac: process.platform === 'darwin',

@@ -27,6 +27,16 @@ export const shellMethods = {
     input: z.string({ error: 'openPath needs a path.' }).min(1, 'openPath needs a path.').max(4096),
     output: z.null(),
   },
+  /** Whether an https token for git is kept (never the token itself: it stays in main). */
+  gitTokenState: {
+    input: z.object({}).strict(),
+    output: z.object({ stored: z.boolean(), canEncrypt: z.boolean() }),
+  },
+  /** Keeps the https token for git, encrypted by the OS (Electron safeStorage); null forgets it. */
+  setGitToken: {
+    input: z.object({ token: z.string().trim().min(1).max(4096).nullable() }).strict(),
+    output: z.null(),
+  },
 } as const;
 export type ShellMethodName = keyof typeof shellMethods;
 export const shellMethodNames = Object.keys(shellMethods) as ShellMethodName[];
