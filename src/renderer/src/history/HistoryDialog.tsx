@@ -20,15 +20,18 @@ interface HistoryDialogProps {
   api: CasebookApi;
   autosave: AutosaveQueue;
   studyId: string;
+  /** Whether the workspace is a git repository (null: not known yet). */
+  repository: boolean | null;
   readOnly: boolean;
+  onOpenSyncSettings: () => void;
   /** The study was restored to an older version: show it as it now is. */
   onRestored: (id: string, version: Version) => void;
 }
 
-const absolute = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const absolute = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export function HistoryDialog({ open, onClose, api, autosave, studyId, readOnly, onRestored }: HistoryDialogProps) {
+export function HistoryDialog(props: HistoryDialogProps) {
+  const { open, onClose, api, autosave, studyId, repository, readOnly, onRestored } = props;
   const [versions, setVersions] = useState<Version[] | null>(null);
   const [chosen, setChosen] = useState<Version | null>(null);
   const [diff, setDiff] = useState<PartDiff[] | null>(null);
@@ -37,7 +40,7 @@ export function HistoryDialog({ open, onClose, api, autosave, studyId, readOnly,
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!open) return;
+    if (!open || repository === false) return;
     let current = true;
     setVersions(null);
     setChosen(null);
@@ -56,7 +59,7 @@ export function HistoryDialog({ open, onClose, api, autosave, studyId, readOnly,
     return () => {
       current = false;
     };
-  }, [open, api, autosave, studyId]);
+  }, [open, repository, api, autosave, studyId]);
 
   const choose = useCallback(
     async (version: Version) => {
@@ -103,84 +106,98 @@ export function HistoryDialog({ open, onClose, api, autosave, studyId, readOnly,
           {problem}
         </p>
       ) : null}
-      <div className="history-body">
-        <div className="history-versions">
-          {versions === null ? (
-            problem ? null : (
-              <p className="hint">Reading the history…</p>
-            )
-          ) : versions.length === 0 ? (
-            <p className="hint">No versions yet: the first sync records one.</p>
-          ) : (
-            <ol aria-label="Versions">
-              {versions.map((version) => (
-                <li key={version.commit}>
-                  <button
-                    type="button"
-                    className="history-version"
-                    aria-pressed={chosen?.commit === version.commit}
-                    onClick={() => void choose(version)}
-                  >
-                    <span className="version-message">{version.message}</span>
-                    <span className="version-meta">
-                      {version.author} ·{' '}
-                      <time dateTime={version.date} title={absolute(version.date)}>
-                        {relativeTime(new Date(version.date), now)}
-                      </time>
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
-        <div className="history-detail">
-          {chosen === null ? (
-            versions && versions.length > 0 ? (
-              <p className="hint">Choose a version to see how its text differs from now.</p>
-            ) : null
-          ) : (
-            <section aria-label="Changes since this version">
-              <h3 className="history-detail-title">
-                Since {absolute(chosen.date)} <span className="version-short">({chosen.short})</span>
-              </h3>
-              {diff === null ? (
-                <p className="hint">Comparing…</p>
-              ) : (
-                <>
-                  <p className="hint diff-legend">
-                    {counts!.added} {counts!.added === 1 ? 'word' : 'words'} added (<ins>underlined</ins>),{' '}
-                    {counts!.removed} removed (<del>struck through</del>) since this version.
-                  </p>
-                  <TextDiff diff={diff} />
-                </>
-              )}
-              {readOnly ? null : confirming ? (
-                <div className="history-confirm" role="group" aria-label="Restore this version?">
-                  <p>
-                    The study becomes this version as a new change. What it says now stays in its history, so this can
-                    be undone by restoring again.
-                  </p>
-                  <div className="dialog-actions">
-                    <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
-                      Cancel
+      {repository === false ? (
+        <>
+          <p>
+            This workspace keeps no history yet: it is not a git repository. Once it is one, every sync records a
+            version of each study you changed, and you can compare and restore them here.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" onClick={props.onOpenSyncSettings}>
+              How to set it up
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="history-body">
+          <div className="history-versions">
+            {versions === null ? (
+              problem ? null : (
+                <p className="hint">Reading the history…</p>
+              )
+            ) : versions.length === 0 ? (
+              <p className="hint">No versions yet: the first sync records one.</p>
+            ) : (
+              <ol aria-label="Versions">
+                {versions.map((version) => (
+                  <li key={version.commit}>
+                    <button
+                      type="button"
+                      className="history-version"
+                      aria-pressed={chosen?.commit === version.commit}
+                      onClick={() => void choose(version)}
+                    >
+                      <span className="version-message">{version.message}</span>
+                      <span className="version-meta">
+                        {version.author} ·{' '}
+                        <time dateTime={version.date} title={absolute(version.date)}>
+                          {relativeTime(new Date(version.date), now)}
+                        </time>
+                      </span>
                     </button>
-                    <button type="button" className="primary" onClick={() => void restore()} disabled={busy}>
-                      Restore
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+          <div className="history-detail">
+            {chosen === null ? (
+              versions && versions.length > 0 ? (
+                <p className="hint">Choose a version to see how its text differs from now.</p>
+              ) : null
+            ) : (
+              <section aria-label="Changes since this version">
+                <h3 className="history-detail-title">
+                  Since {absolute(chosen.date)} <span className="version-short">({chosen.short})</span>
+                </h3>
+                {diff === null ? (
+                  <p className="hint">Comparing…</p>
+                ) : (
+                  <>
+                    <p className="hint diff-legend">
+                      {counts!.added} {counts!.added === 1 ? 'word' : 'words'} added (<ins>underlined</ins>),{' '}
+                      {counts!.removed} removed (<del>struck through</del>) since this version.
+                    </p>
+                    <TextDiff diff={diff} />
+                  </>
+                )}
+                {readOnly ? null : confirming ? (
+                  <div className="history-confirm" role="group" aria-label="Restore this version?">
+                    <p>
+                      The study becomes this version as a new change. What it says now stays in its history, so this can
+                      be undone by restoring again.
+                    </p>
+                    <div className="dialog-actions">
+                      <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+                        Cancel
+                      </button>
+                      <button type="button" className="primary" onClick={() => void restore()} disabled={busy}>
+                        Restore
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <div className="dialog-actions">
+                    <button type="button" onClick={() => setConfirming(true)} disabled={diff === null}>
+                      Restore this version…
                     </button>
                   </div>
-                </div>
-              ) : (
-                <div className="dialog-actions">
-                  <button type="button" onClick={() => setConfirming(true)} disabled={diff === null}>
-                    Restore this version…
-                  </button>
-                </div>
-              )}
-            </section>
-          )}
+                )}
+              </section>
+            )}
+          </div>
         </div>
-      </div>
+      )}
       <div className="dialog-actions history-close">
         <button type="button" onClick={onClose}>
           Close
