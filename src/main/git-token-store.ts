@@ -5,6 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../core/node/atomic-write';
+import type { GitCredentialsProvider } from '../core/node/git/git-options';
 
 /** What this needs of Electron's safeStorage (a parameter, so it is type-checked and testable). */
 export interface Encryptor {
@@ -53,5 +54,13 @@ export function createGitTokenStore(userDataDir: () => string, encryptor: Encryp
         return null; // encrypted by another user or machine: as if none were kept
       }
     },
+  };
+}
+
+/** The core's credentials provider (git-options.ts): the kept token, read each time it is asked. */
+export function gitCredentials(store: Pick<GitTokenStore, 'read'>): GitCredentialsProvider {
+  return async () => {
+    const token = await store.read();
+    return token ? { token } : null;
   };
 }

@@ -12,13 +12,13 @@ import {
   type BrowserWindow,
   type WebContents,
 } from 'electron';
-import { openWorkspace, type CasebookService } from '../core/node/casebook-service';
+import { openWorkspace, type CasebookService, type OpenWorkspaceOptions } from '../core/node/casebook-service';
 import type { ShellEvent } from '../core/pure/shell-api';
 import { isAppUrl, rendererLocation } from './app-url';
 import { answerAssetRequest, assetSchemePrivileges } from './asset-protocol';
 import { SETTINGS_FILE, readAppSettings, startupWorkspace, writeAppSettings } from './app-settings';
 import { createFlushBarrier, type FlushBarrier } from './flush-barrier';
-import { createGitTokenStore } from './git-token-store';
+import { createGitTokenStore, gitCredentials } from './git-token-store';
 import { createSenderCheck, registerContractHandlers } from './ipc';
 import { installMenu } from './menu';
 import { createPathGrants } from './path-grants';
@@ -47,6 +47,8 @@ let flush: FlushBarrier | null = null;
 let quitting = false;
 const grants = createPathGrants();
 const gitToken = createGitTokenStore(() => app.getPath('userData'), safeStorage);
+/** What the core's git engine asks for an https remote: the token kept by Sync settings. */
+const gitOptions: OpenWorkspaceOptions = { git: { credentials: gitCredentials(gitToken) } };
 
 const isOwnContents = (contents: WebContents): boolean =>
   mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents;
@@ -114,7 +116,7 @@ function createWindow(): void {
 }
 
 async function openAndRemember(dir: string): Promise<void> {
-  const next = await openWorkspace(dir);
+  const next = await openWorkspace(dir, gitOptions);
   next.warmUp();
   applySpellcheckLanguage((await next.getSite({})).language);
   service = next;
@@ -150,11 +152,11 @@ async function openStartupWorkspace(): Promise<void> {
     defaultDir,
   });
   try {
-    service = await openWorkspace(dir);
+    service = await openWorkspace(dir, gitOptions);
   } catch (err) {
     if (dir === defaultDir) throw err;
     dialog.showErrorBox('Could not open workspace', `${dir}\n\nOpening ${defaultDir} instead.`);
-    service = await openWorkspace(defaultDir);
+    service = await openWorkspace(defaultDir, gitOptions);
   }
   service.warmUp();
   applySpellcheckLanguage((await service.getSite({})).language);

@@ -2,7 +2,7 @@
 // send", "1 conflict", "Offline", "Not a git workspace") is visible beside it and is its
 // description; while a sync runs, its stage. The outcome is announced in a polite live region
 // (not role=status: the save state is the window's one status). A workspace that is not a
-// repository yet gets the Sync settings, which say how to make it one.
+// repository yet, or one with no remote, gets the Sync settings, which say how to set it up.
 import { AlertTriangle, CloudOff, RefreshCw, Settings } from 'lucide-react';
 import { useId } from 'react';
 import { syncStageText, syncStateText } from '../../../core/pure/sync/sync-state';
@@ -18,7 +18,8 @@ export function SyncButton({ sync, onOpenSettings }: SyncButtonProps) {
   const stateId = useId();
   const { state, progress, running } = sync;
   const text = running ? (progress ? syncStageText(progress) : 'Syncing…') : syncStateText(state);
-  const notGit = state.kind === 'not-git';
+  // Nowhere to sync to yet: the button leads to the settings that say how.
+  const needsSetup = state.kind === 'not-git' || (sync.status?.repository === true && sync.status.remote === null);
   const icon =
     state.kind === 'conflicts' ? (
       <AlertTriangle aria-hidden="true" size={14} />
@@ -33,9 +34,9 @@ export function SyncButton({ sync, onOpenSettings }: SyncButtonProps) {
         aria-describedby={stateId}
         // Not disabled: focus stays on it while it runs, and a second press does nothing.
         aria-disabled={running || undefined}
-        title={notGit ? 'Set up syncing with git' : 'Send your changes and receive others’'}
+        title={needsSetup ? 'Set up syncing' : 'Send your changes and receive others’'}
         onClick={() => {
-          if (notGit) onOpenSettings();
+          if (needsSetup) onOpenSettings();
           else if (!running) void sync.sync();
         }}
       >

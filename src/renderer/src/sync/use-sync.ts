@@ -17,7 +17,7 @@ export type SyncProgress = MethodProgress<'syncWorkspace'>;
 /** How often the status is asked while nothing else asks (a remote may have moved). */
 const STATUS_POLL_MS = 60_000;
 /** Error codes that mean the remote could not be reached: the button says Offline. */
-const OFFLINE_CODES: ReadonlySet<string> = new Set(['offline', 'network', 'unreachable']);
+const OFFLINE_CODES: ReadonlySet<string> = new Set(['offline', 'network']);
 
 interface Options {
   api: CasebookApi;
