@@ -47,7 +47,10 @@ test('History lists the versions, shows what changed since one, and restores it'
     expect(await axeViolations(page, 'dialog')).toEqual([]);
 
     await changes.getByRole('button', { name: 'Restore this version…' }).click();
-    await changes.getByRole('group', { name: 'Restore this version?' }).getByRole('button', { name: 'Restore' }).click();
+    await changes
+      .getByRole('group', { name: 'Restore this version?' })
+      .getByRole('button', { name: 'Restore' })
+      .click();
     await expect(dialog).toBeHidden();
     await expect(section(page, 'Problem')).toHaveText('The cache was slow.');
   } finally {

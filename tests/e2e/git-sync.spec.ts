@@ -11,10 +11,13 @@ import { expect, test } from './casebook-server';
 import { casebook, editStudy, paragraphDoc, shareWorkspace, studyOnRemote } from './git-workspaces';
 
 const syncButton = (page: Page) => page.getByRole('button', { name: 'Sync', exact: true });
-const syncOutcome = (page: Page) => page.locator('[aria-live="polite"]').filter({ hasText: /Sent|Synced|received|conflict|failed/i });
+const syncOutcome = (page: Page) =>
+  page.locator('[aria-live="polite"]').filter({ hasText: /Sent|Synced|received|conflict|failed/i });
 
 async function seed(workspace: string) {
-  await writeStudyFile(workspace, 'queue', 'Queue rewrite', { problem: paragraphDoc('p-queue-1', 'Writes were lost.') });
+  await writeStudyFile(workspace, 'queue', 'Queue rewrite', {
+    problem: paragraphDoc('p-queue-1', 'Writes were lost.'),
+  });
   await writeStudyFile(workspace, 'cache', 'Cache warmup', { problem: paragraphDoc('p-cache-1', 'Cold starts hurt.') });
 }
 

@@ -88,7 +88,14 @@ describe('preload bridge', () => {
     expect([...state.exposed.keys()].sort()).toEqual(['casebook', 'casebookShell']);
     expect(Object.keys(casebook).sort()).toEqual([...methodNames].sort());
     for (const name of methodNames) expect(typeof casebook[name]).toBe('function');
-    expect(Object.keys(shell).sort()).toEqual(['chooseFolder', 'gitTokenState', 'onEvent', 'openPath', 'readyToClose', 'setGitToken']);
+    expect(Object.keys(shell).sort()).toEqual([
+      'chooseFolder',
+      'gitTokenState',
+      'onEvent',
+      'openPath',
+      'readyToClose',
+      'setGitToken',
+    ]);
   });
 
   it('calls the core through the contract channels and answers the envelope', async () => {

@@ -50,8 +50,8 @@ export function StudyConflicts({ api, autosave, study, readOnly, onResolved }: S
         {count} {count === 1 ? 'conflict' : 'conflicts'} from the last sync
       </h2>
       <p className="conflicts-hint">
-        The same part was changed here and by someone else. The study shows yours; theirs is kept below. Choose
-        for each.
+        The same part was changed here and by someone else. The study shows yours; theirs is kept below. Choose for
+        each.
       </p>
       {problem ? (
         <p className="form-error" role="alert">

@@ -155,8 +155,8 @@ function NotRepository({ workspacePath, onClose }: { workspacePath: string | nul
         <code>casebook init --git --workspace {folder}</code>
       </p>
       <p>
-        To join a workspace someone already shares: <code>casebook clone &lt;remote&gt; &lt;folder&gt;</code>, then
-        open that folder. Then set the remote here and press Sync.
+        To join a workspace someone already shares: <code>casebook clone &lt;remote&gt; &lt;folder&gt;</code>, then open
+        that folder. Then set the remote here and press Sync.
       </p>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
