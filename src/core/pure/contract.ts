@@ -6,6 +6,15 @@
 import { z } from 'zod';
 import { assetMediaTypeSchema, MAX_ASSET_BYTES } from './asset-store-limits';
 import { findingSchema } from './checks/finding';
+import {
+  gitStatusSchema,
+  studyAtVersionInputSchema,
+  studyHistoryInputSchema,
+  studyVersionSchema,
+  syncInputSchema,
+  syncProgressSchema,
+  syncResultSchema,
+} from './git/git-schemas';
 import { exportFormatSchema } from './export/export-formats';
 import { workspaceCheckSchema } from './checks/workspace-check-schema';
 import { libraryPageSchema, libraryQuerySchema } from './library/library-query';
@@ -190,6 +199,17 @@ export const contract = {
   ),
   deleteCategory: method(z.object({ name: categoryName }).strict(), categoryChangeSchema, true),
   updateSite: method(z.object({ patch: sitePatchSchema }).strict(), siteSettingsSchema, true),
+  // The workspace as a git repository (issue #15; core/node/git/). Not a repository: gitStatus
+  // answers repository: false and the others refuse with not_configured.
+  gitStatus: method(noInput, gitStatusSchema, false),
+  /** Commits every change, fetches, merges by meaning, pushes; conflicts are kept in the studies. */
+  syncWorkspace: method(syncInputSchema, syncResultSchema, true, syncProgressSchema),
+  /** The commits that changed the study's file, newest first. */
+  studyHistory: method(studyHistoryInputSchema, z.array(studyVersionSchema), false),
+  /** The study as it was at a commit (read only; nothing written). */
+  studyAtVersion: method(studyAtVersionInputSchema, studySchema, false),
+  /** The study as it was at a commit, saved now as a new change (history is never rewritten). */
+  restoreStudyVersion: method(studyAtVersionInputSchema, studySchema, true),
 } as const;
 
 export type Contract = typeof contract;
