@@ -47,8 +47,13 @@ let flush: FlushBarrier | null = null;
 let quitting = false;
 const grants = createPathGrants();
 const gitToken = createGitTokenStore(() => app.getPath('userData'), safeStorage);
-/** What the core's git engine asks for an https remote: the token kept by Sync settings. */
-const gitOptions: OpenWorkspaceOptions = { git: { credentials: gitCredentials(gitToken) } };
+/** What the core's git engine asks: the token and the author kept by Sync settings. */
+const gitOptions: OpenWorkspaceOptions = {
+  git: {
+    credentials: gitCredentials(gitToken),
+    identity: async () => (await readAppSettings(settingsFile())).gitIdentity ?? null,
+  },
+};
 
 const isOwnContents = (contents: WebContents): boolean =>
   mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents;
@@ -191,6 +196,15 @@ async function start(): Promise<void> {
     openPath: (target) => shell.openPath(target),
     readyToClose: () => flush?.confirm(),
     gitToken,
+    gitIdentity: {
+      read: async () => (await readAppSettings(settingsFile())).gitIdentity ?? null,
+      // undefined leaves the file (JSON drops it): "forget" removes the entry.
+      write: async (identity) =>
+        writeAppSettings(settingsFile(), {
+          ...(await readAppSettings(settingsFile())),
+          gitIdentity: identity ?? undefined,
+        }),
+    },
   });
   installMenu({
     isMac: process.platform === 'darwin',

@@ -90,10 +90,12 @@ describe('preload bridge', () => {
     for (const name of methodNames) expect(typeof casebook[name]).toBe('function');
     expect(Object.keys(shell).sort()).toEqual([
       'chooseFolder',
+      'gitIdentity',
       'gitTokenState',
       'onEvent',
       'openPath',
       'readyToClose',
+      'setGitIdentity',
       'setGitToken',
     ]);
   });

@@ -280,6 +280,20 @@ describe('git token (Sync settings)', () => {
   });
 });
 
+describe('git author (Sync settings)', () => {
+  it('keeps the author for commits in the app settings, refusing an address that is not one', async () => {
+    expect(await invokeValue(shellChannels.gitIdentity, {})).toBeNull();
+    const refused = await invoke(shellChannels.setGitIdentity, { identity: { name: 'Ana', email: 'not-an-address' } });
+    expect(refused.ok).toBe(false);
+    await invokeValue(shellChannels.setGitIdentity, { identity: { name: 'Ana Author', email: 'ana@example.com' } });
+    expect(await invokeValue(shellChannels.gitIdentity, {})).toEqual({ name: 'Ana Author', email: 'ana@example.com' });
+    const settings = JSON.parse(await fsp.readFile(path.join(root, 'userData', 'settings.json'), 'utf8'));
+    expect(settings.gitIdentity).toEqual({ name: 'Ana Author', email: 'ana@example.com' });
+    await invokeValue(shellChannels.setGitIdentity, { identity: null });
+    expect(await invokeValue(shellChannels.gitIdentity, {})).toBeNull();
+  });
+});
+
 describe('menu', () => {
   it('sends shell events for New case study, Export… and Keyboard shortcuts', () => {
     expect(menuItem('New case study').accelerator).toBe('CmdOrCtrl+N');

@@ -15,6 +15,15 @@ export const shellEventSchema = z.enum([
 export type ShellEvent = z.infer<typeof shellEventSchema>;
 export const shellEvents = shellEventSchema.options;
 
+/** An author for git commits, kept in the desktop app's settings (never in the workspace). */
+export const gitIdentitySchema = z
+  .object({
+    name: z.string().trim().min(1, 'Give your name').max(200),
+    email: z.email('Give an email address').max(200),
+  })
+  .strict();
+export type GitIdentitySetting = z.infer<typeof gitIdentitySchema>;
+
 /** The shell's request/answer calls: each one's input and answer. */
 export const shellMethods = {
   /** Native folder picker; null when cancelled. */
@@ -35,6 +44,15 @@ export const shellMethods = {
   /** Keeps the https token for git, encrypted by the OS (Electron safeStorage); null forgets it. */
   setGitToken: {
     input: z.object({ token: z.string().trim().min(1).max(4096).nullable() }).strict(),
+    output: z.null(),
+  },
+  /** Who the author's commits name when the repository's git config names no one (the app's settings). */
+  gitIdentity: {
+    input: z.object({}).strict(),
+    output: gitIdentitySchema.nullable(),
+  },
+  setGitIdentity: {
+    input: z.object({ identity: gitIdentitySchema.nullable() }).strict(),
     output: z.null(),
   },
 } as const;

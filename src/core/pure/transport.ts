@@ -32,6 +32,8 @@ export const shellChannels = {
   openPath: 'casebook-shell:open-path',
   gitTokenState: 'casebook-shell:git-token-state',
   setGitToken: 'casebook-shell:set-git-token',
+  gitIdentity: 'casebook-shell:git-identity',
+  setGitIdentity: 'casebook-shell:set-git-identity',
   /** main -> renderer: (call id, progress) for a contract call that asked for progress. */
   progress: 'casebook:progress',
 } as const;

@@ -26,6 +26,8 @@ export function SyncSettingsDialog({ open, onClose, sync, workspacePath, shell }
   const [remote, setRemote] = useState('');
   const [token, setToken] = useState('');
   const [tokenState, setTokenState] = useState<TokenState>(null);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [autoSync, setAutoSync] = useAutoSync();
   const remoteHint = useId();
@@ -38,7 +40,16 @@ export function SyncSettingsDialog({ open, onClose, sync, workspacePath, shell }
     setRemote(status?.remote ?? '');
     setToken('');
     setProblem(null);
-    if (shell) shell.gitTokenState({}).then(setTokenState, (err: unknown) => setProblem(errorMessage(err)));
+    if (shell) {
+      shell.gitTokenState({}).then(setTokenState, (err: unknown) => setProblem(errorMessage(err)));
+      shell.gitIdentity({}).then(
+        (identity) => {
+          setName(identity?.name ?? '');
+          setEmail(identity?.email ?? '');
+        },
+        (err: unknown) => setProblem(errorMessage(err)),
+      );
+    }
     // Only when it opens: a status refreshed meanwhile must not wipe what is being typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, shell]);
@@ -48,6 +59,8 @@ export function SyncSettingsDialog({ open, onClose, sync, workspacePath, shell }
     setProblem(null);
     try {
       if (shell && token.trim() !== '') await shell.setGitToken({ token: token.trim() });
+      if (shell && (name.trim() !== '' || email.trim() !== ''))
+        await shell.setGitIdentity({ identity: { name: name.trim(), email: email.trim() } });
       const newRemote = remote.trim();
       onClose();
       await sync.sync(newRemote !== '' && newRemote !== status?.remote ? { remote: newRemote } : {});
@@ -122,6 +135,28 @@ export function SyncSettingsDialog({ open, onClose, sync, workspacePath, shell }
               For an https remote, start <code>casebook serve</code> with the token in <code>CASEBOOK_GIT_TOKEN</code>.
             </p>
           )}
+          {shell ? (
+            <fieldset className="field">
+              <legend>Your changes are signed</legend>
+              <label htmlFor="sync-name">Name</label>
+              <input
+                id="sync-name"
+                type="text"
+                value={name}
+                autoComplete="name"
+                onChange={(e) => setName(e.target.value)}
+              />
+              <label htmlFor="sync-email">Email</label>
+              <input
+                id="sync-email"
+                type="email"
+                value={email}
+                autoComplete="email"
+                onChange={(e) => setEmail(e.target.value)}
+              />
+              <p className="hint">Used when the repository’s git settings name no one.</p>
+            </fieldset>
+          ) : null}
           <div className="field">
             <label>
               <input type="checkbox" checked={autoSync} onChange={(e) => setAutoSync(e.target.checked)} /> Sync every{' '}
