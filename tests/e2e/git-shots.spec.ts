@@ -72,3 +72,25 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`a workspace that is not a repository yet, ${scheme}`, async ({ page, serve, workspace }) => {
+    await mkdir(shots, { recursive: true });
+    await writeStudyFile(workspace, 'cache', 'Cache warmup', { problem: paragraphDoc('p-1', 'The cache was slow.') });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(await serve());
+    await openStudy(page, 'Cache warmup');
+    const sync = page.getByRole('button', { name: 'Sync', exact: true });
+    await expect(sync).toHaveAccessibleDescription('Not a git workspace');
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.screenshot({ path: path.join(shots, `not-git-status-bar-${width}-${scheme}.png`) });
+      await sync.click();
+      const dialog = page.getByRole('dialog', { name: 'Sync settings' });
+      await expect(dialog).toBeVisible();
+      await page.screenshot({ path: path.join(shots, `not-git-sync-settings-${width}-${scheme}.png`) });
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await expect(dialog).toBeHidden();
+    }
+  });
+}

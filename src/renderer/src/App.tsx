@@ -98,6 +98,7 @@ export function App({ client }: { client: CasebookClient }) {
       ),
       onUiRequest('toggle-focus-mode', () => setView({ focusMode: !viewState().focusMode })),
       onUiRequest('show-checks', () => setView({ checksOpen: true, focusMode: false })),
+      onUiRequest('show-history', () => setGitDialog('history')),
     ];
     const leaveFocus = (event: KeyboardEvent) => {
       // Esc leaves focus mode, unless a dialog, a menu or a popup (the slash menu) takes it.
@@ -181,7 +182,6 @@ export function App({ client }: { client: CasebookClient }) {
           previewOpen={previewOpen}
           onTogglePreview={() => setPreviewOpen((shown) => !shown)}
           onExport={openExport}
-          onShowHistory={() => setGitDialog('history')}
           problem={problem}
           libraryDrawer={
             drawer.narrow ? { open: drawer.open, toggle: drawer.toggle, buttonRef: drawer.buttonRef } : null

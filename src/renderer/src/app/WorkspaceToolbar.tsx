@@ -1,8 +1,8 @@
 // The bar above the open study: the Library drawer's button (narrow windows), which workspace
 // this is, whether edits are saved, and the study's view: Checks, Properties, Focus mode,
-// Preview, History and Export. Below it, why the workspace is read-only or what just failed. In focus
+// Preview and Export. Below it, why the workspace is read-only or what just failed. In focus
 // mode only the save state and the ways out (and typewriter scrolling) stay.
-import { Eye, Focus, History, Library, PanelRight, TextCursor, Upload } from 'lucide-react';
+import { Eye, Focus, Library, PanelRight, TextCursor, Upload } from 'lucide-react';
 import type { RefObject } from 'react';
 import type { WorkspaceInfo } from '../../../core/pure/contract';
 import { appKeys } from '../../../core/pure/app-keys';
@@ -22,8 +22,6 @@ interface WorkspaceToolbarProps {
   previewOpen: boolean;
   onTogglePreview: () => void;
   onExport: () => void;
-  /** Opens the open study's History (versions, diff, Restore). */
-  onShowHistory: () => void;
   problem: string | null;
   /** The Library drawer's toggle, on windows too narrow for the sidebar; null otherwise. */
   libraryDrawer: { open: boolean; toggle: () => void; buttonRef: RefObject<HTMLButtonElement | null> } | null;
@@ -31,7 +29,6 @@ interface WorkspaceToolbarProps {
 
 export function WorkspaceToolbar(props: WorkspaceToolbarProps) {
   const { info, autosave, hasStudy, checks, previewOpen, onTogglePreview, onExport, problem, libraryDrawer } = props;
-  const { onShowHistory } = props;
   const propertiesOpen = useView('propertiesOpen');
   const focusMode = useView('focusMode');
   const typewriter = useView('typewriter');
@@ -108,17 +105,6 @@ export function WorkspaceToolbar(props: WorkspaceToolbarProps) {
               >
                 <Eye aria-hidden="true" size={16} />
                 <span className="bar-label">Preview</span>
-              </button>
-              <button
-                type="button"
-                className="bar-button"
-                aria-haspopup="dialog"
-                disabled={!hasStudy}
-                title="The study's versions: what changed, and Restore"
-                onClick={onShowHistory}
-              >
-                <History aria-hidden="true" size={16} />
-                <span className="bar-label">History</span>
               </button>
               <button type="button" className="bar-button" disabled={!info} onClick={onExport}>
                 <Upload aria-hidden="true" size={16} />
