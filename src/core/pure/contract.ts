@@ -21,6 +21,7 @@ import { libraryPageSchema, libraryQuerySchema } from './library/library-query';
 import { siteSettingsSchema, sitePatchSchema } from './schemas/site';
 import { templateIdSchema, templateListSchema } from './templates/template-schema';
 import { studyIdSchema, studyPatchSchema, studySchema, studySummarySchema } from './schemas/study';
+import { conflictChoiceSchema, conflictIdSchema } from './merge/conflict-schema';
 
 export const quarantinedFileSchema = z.object({
   file: z.string(),
@@ -135,6 +136,23 @@ export const contract = {
   saveOnExit: method(
     z.object({ id: studyIdSchema, patch: studyPatchSchema, baseUpdatedAt: z.iso.datetime() }).strict(),
     z.object({ study: studySchema, conflictCopy: studySchema.nullable() }),
+    true,
+  ),
+  /**
+   * Resolves one conflict a merge recorded in the study (merge/resolve-conflict.ts): keep mine,
+   * take theirs, or keep both (a field both cannot share, such as the status, keeps mine and
+   * makes a draft conflict copy with theirs). A compare-and-swap like updateStudy.
+   */
+  resolveConflict: method(
+    z
+      .object({
+        id: studyIdSchema,
+        conflictId: conflictIdSchema,
+        choice: conflictChoiceSchema,
+        baseUpdatedAt: z.iso.datetime().optional(),
+      })
+      .strict(),
+    studySchema,
     true,
   ),
   deleteStudy: method(idInput, z.object({ id: studyIdSchema }), true),

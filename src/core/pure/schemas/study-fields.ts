@@ -10,6 +10,7 @@
 // matter; key results read entry by entry, see metrics.ts).
 import { z } from 'zod';
 import { PlainToken, type FrontMatterCodec } from '../markdown/front-matter-codec';
+import { conflictListSchema, type ConflictList } from '../merge/conflict-schema';
 import { coverFrontMatter, coverSchema } from './cover';
 import { languageTagSchema } from './language-tag';
 import { metricsFrontMatter, metricsSchema } from './metrics';
@@ -313,6 +314,29 @@ export const studyFields = {
     since: 1,
     initial: (chosen) => chosen.now,
     frontMatter: ownKey('updated', isoDateTimeSchema, 'an ISO date-time'),
+  }),
+  // How many conflicts a merge kept for the author (format 5): the length of `conflicts`,
+  // kept in the summary so the library flags the study from the file's head, which the list
+  // itself (blocks and values, possibly large) must not bloat. Written by the store and the
+  // merge with the list (merge/conflict-list.ts), never by an author's patch.
+  conflictCount: field({
+    schema: z.number().int().min(0),
+    loose: z.number(),
+    owner: 'store',
+    summary: true,
+    since: 5,
+    initial: () => 0,
+    frontMatter: null,
+  }),
+  // What a merge could not decide (format 5, merge/conflict-schema.ts): the other side's value
+  // of a field or block changed differently on both sides. Not exported: it is the author's to resolve.
+  conflicts: field({
+    schema: conflictListSchema,
+    owner: 'store',
+    summary: false,
+    since: 5,
+    initial: (): ConflictList => [],
+    frontMatter: null,
   }),
 };
 
