@@ -18,7 +18,7 @@ export const gitStatusSchema = z.object({
   branch: z.string().nullable(),
   /** The URL of `origin`, with any credentials left out; null when none is set. */
   remote: z.string().nullable(),
-  /** Commits here that the remote has not got (as of the last fetch), plus 1 if files changed. */
+  /** Commits here that the remote has not got (as of the last fetch); changed files are counted in `changed`. */
   toSend: count,
   /** Commits on the remote (as of the last fetch) not merged here yet. */
   toReceive: count,
