@@ -215,6 +215,8 @@ export function App({ client }: { client: CasebookClient }) {
             onAddCategory={workspace.addCategory}
             onConflictResolved={(id) => {
               reload(id);
+              // "Keep both" of a field may have written a conflict copy: the list shows it.
+              void refreshLibrary();
               void sync.refresh();
             }}
           />

@@ -34,7 +34,9 @@ export function StudyConflicts({ api, autosave, study, readOnly, onResolved }: S
     setProblem(null);
     try {
       await autosave.flush(study.id);
-      onResolved(await api.resolveConflict({ id: study.id, conflictId: conflict.id, choice }));
+      // Over the version the editor holds: a change from elsewhere meanwhile is refused, not lost.
+      const baseUpdatedAt = autosave.baseOf(study.id);
+      onResolved(await api.resolveConflict({ id: study.id, conflictId: conflict.id, choice, baseUpdatedAt }));
     } catch (err) {
       setProblem(`Could not resolve the conflict: ${errorMessage(err)}`);
     } finally {
