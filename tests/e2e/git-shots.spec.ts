@@ -94,3 +94,45 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`conflicts kept in a study, ${scheme}`, async ({ page, serve, workspace }) => {
+    await mkdir(shots, { recursive: true });
+    const mine = paragraphDoc('p-1', 'The cache was slow when the service started cold every morning. We measured it.');
+    const theirs = paragraphDoc('p-1', 'The cache warmed itself before the first request arrived.');
+    await writeStudyFile(workspace, 'cache', 'Cache warmup', {
+      summary: 'Warming the cache before traffic',
+      problem: mine,
+      conflictCount: 2,
+      conflicts: [
+        {
+          id: 'c-1',
+          at: '2026-03-10T09:00:00.000Z',
+          where: { kind: 'block', section: 'problem', block: 'p-1' },
+          mine: mine.content[0]!,
+          theirs: theirs.content[0]!,
+          theirsAuthor: 'Ben CLI',
+        },
+        {
+          id: 'c-2',
+          at: '2026-03-10T09:00:00.000Z',
+          where: { kind: 'field', field: 'title' },
+          mine: 'Cache warmup',
+          theirs: 'Warming the cache',
+          theirsAuthor: 'Ben CLI',
+        },
+      ],
+    });
+    await writeStudyFile(workspace, 'queue', 'Queue rewrite');
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(await serve());
+    await openStudy(page, 'Cache warmup');
+    const notice = page.getByRole('region', { name: '2 conflicts from the last sync' });
+    await expect(notice).toBeVisible();
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await notice.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(shots, `conflict-${width}-${scheme}.png`) });
+    }
+  });
+}
