@@ -59,4 +59,3 @@ export async function studyAtCommit(gitdir: string, id: string, commit: string):
     );
   }
 }
-
