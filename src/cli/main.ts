@@ -5,6 +5,12 @@ import { Command, CommanderError } from 'commander';
 import { CasebookError } from '../core/pure/errors';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
+import {
+  registerCloneCommand,
+  registerHistoryCommand,
+  registerRestoreCommand,
+  registerSyncCommand,
+} from './git-commands';
 import { registerImportCommand } from './import-command';
 import { registerServeCommand } from './serve-command';
 import { CliUsageError } from './usage-error';
@@ -30,6 +36,10 @@ registerServeCommand(program, workspaceHelp);
 registerExportCommand(program, openExisting, workspaceHelp);
 registerImportCommand(program, openOrCreate, workspaceHelp);
 registerCheckCommand(program, openExisting, workspaceHelp);
+registerCloneCommand(program);
+registerSyncCommand(program, openExisting, workspaceHelp);
+registerHistoryCommand(program, openExisting, workspaceHelp);
+registerRestoreCommand(program, openExisting, workspaceHelp);
 
 export async function runCli(argv: string[]): Promise<number> {
   try {

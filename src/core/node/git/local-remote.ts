@@ -54,10 +54,16 @@ export class LocalRemote {
 
   /** Copies the remote branch's commits here; returns its tip (null: the remote has no such branch yet). */
   async fetch(local: Repo, branch: string): Promise<string | null> {
+    // A folder still to be made (its parent is there) or an empty one: a new remote, nothing to fetch.
+    if (this.isNew()) return null;
     const remote = this.repo();
     const tip = await readRef(remote.gitdir, branch);
     if (tip) await copyHistory(remote, local, tip);
     return tip;
+  }
+
+  private isNew(): boolean {
+    return existsSync(this.folder) ? isEmptyFolder(this.folder) : existsSync(path.dirname(this.folder));
   }
 
   /** The branch the remote's HEAD names (for a clone). */
@@ -70,7 +76,7 @@ export class LocalRemote {
    * moved meanwhile (someone else pushed): fetch, merge and try again.
    */
   async push(local: Repo, branch: string, tip: string, expected: string | null): Promise<boolean> {
-    if (!existsSync(this.folder) || isEmptyFolder(this.folder)) {
+    if (this.isNew()) {
       // A new shared repository: made bare here, so no machine needs system git for it.
       await git.init({ fs: gitFs, gitdir: this.folder, bare: true, defaultBranch: branch });
     }
