@@ -14,7 +14,6 @@ test('History lists the versions, shows what changed since one, and restores it'
 }) => {
   await writeStudyFile(workspace, 'cache', 'Cache warmup', { problem: paragraphDoc('p-1', 'The cache was slow.') });
   const shared = await shareWorkspace(workspace, [
-    { message: 'First draft of the cache study', author: 'Ana App' },
     {
       message: 'Say what the fix did',
       author: 'Ben CLI',
@@ -34,7 +33,7 @@ test('History lists the versions, shows what changed since one, and restores it'
     await expect(versions).toHaveCount(2);
     await expect(versions.nth(0)).toContainText('Say what the fix did');
     await expect(versions.nth(0)).toContainText('Ben CLI');
-    await expect(versions.nth(1)).toContainText('First draft of the cache study');
+    await expect(versions.nth(1)).toContainText('Start the Casebook workspace');
     await expect(versions.nth(1)).toContainText('Ana App');
 
     await versions.nth(1).click();

@@ -1,6 +1,7 @@
 // Screenshots of the git-backed workspace's parts, light and dark at 390, 768 and 1280 px, for
 // looking at them (CASEBOOK_SHOTS_DIR, else test-results/shots/git): the status bar's Sync
-// state, a conflict kept in the study, and History with a diff. Asserts only what each shows.
+// state and outcome, History with a diff, conflicts kept in a study, and a workspace not yet
+// in git. Asserts only what each shows.
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeStudyFile } from '../helpers/study-files';
@@ -12,18 +13,17 @@ const shots = path.resolve(process.env.CASEBOOK_SHOTS_DIR ?? 'test-results/shots
 const WIDTHS = [390, 768, 1280] as const;
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`sync, conflict and history, ${scheme}`, async ({ page, serve, workspace }) => {
+  test(`sync and history, ${scheme}`, async ({ page, serve, workspace }) => {
     test.setTimeout(60_000);
     await mkdir(shots, { recursive: true });
     const shot = (name: string, width: number) => path.join(shots, `${name}-${width}-${scheme}.png`);
     for (const width of WIDTHS)
-      for (const name of ['status-bar', 'conflict', 'history']) await rm(shot(name, width), { force: true });
+      for (const name of ['status-bar', 'status-bar-to-send', 'history']) await rm(shot(name, width), { force: true });
 
     await writeStudyFile(workspace, 'cache', 'Cache warmup', {
       problem: paragraphDoc('p-1', 'The cache was slow when the service started cold every morning.'),
     });
     const shared = await shareWorkspace(workspace, [
-      { message: 'First draft of the cache study', author: 'Ana App' },
       {
         message: 'Say what the fix did',
         author: 'Ben CLI',
@@ -35,28 +35,25 @@ for (const scheme of ['light', 'dark'] as const) {
       },
     ]);
     try {
-      await editStudy(shared.teammate, 'cache', (study) => ({
-        ...study,
-        problem: paragraphDoc('p-1', 'The cache warmed itself before the first request arrived.'),
-      }));
-      expect((await casebook(['sync', '--workspace', shared.teammate, '-m', 'Warm the cache'])).code).toBe(0);
+      // The teammate starts another study and syncs: the app receives it.
+      await writeStudyFile(shared.teammate, 'queue', 'Queue rewrite');
+      expect((await casebook(['sync', '--workspace', shared.teammate, '-m', 'Start the queue study'])).code).toBe(0);
 
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(await serve());
       await openStudy(page, 'Cache warmup');
-      await typeInSection(page, 'Problem', ' We measured it.');
       const sync = page.getByRole('button', { name: 'Sync', exact: true });
+      await typeInSection(page, 'Problem', ' We measured it.');
+      await expect(sync).toHaveAccessibleDescription('1 to send');
+      await page.screenshot({ path: shot('status-bar-to-send', 1280) });
       await sync.click();
-      await expect(sync).toHaveAccessibleDescription('1 conflict');
-      const notice = page.getByRole('region', { name: '1 conflict from the last sync' });
-      await expect(notice).toBeVisible();
+      await expect(page.locator('.sync-outcome')).toContainText('received 1: ‘Queue rewrite’');
+      await expect(sync).toHaveAccessibleDescription('Up to date');
 
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 800 });
         await page.screenshot({ path: shot('status-bar', width) });
-        await notice.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: shot('conflict', width) });
 
         await page.getByRole('button', { name: 'History', exact: true }).click();
         const dialog = page.getByRole('dialog', { name: 'History' });

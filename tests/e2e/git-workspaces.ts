@@ -1,7 +1,7 @@
 // Git set-up for the Sync, History and conflict specs: a bare remote in a temp folder, the
-// app's workspace as a clone of it, and a second author's workspace beside it that works
-// through the CLI (`casebook sync`), as a teammate on another machine would. System git only
-// prepares the repositories and reads the remote back; the app and the CLI do the syncing.
+// app's workspace shared to it, and a second author's workspace beside it that works through
+// the CLI (`casebook clone`, `casebook sync`), as a teammate on another machine would. System
+// git only makes the empty bare remote, sets who commits, and reads the remote back.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,35 +45,42 @@ export interface SharedWorkspaces {
 }
 
 /**
- * Makes `workspace` (already holding its study files) a repository whose `origin` is a new
- * bare remote, with `commits` recorded first (each: files to write, then a message and author),
- * and clones it for a teammate. Both workspaces get a repository-local identity.
+ * Makes `workspace` (already holding its study files) a repository as a new user would, with
+ * `casebook init --git`, and shares it to a new bare remote with `casebook sync --remote`;
+ * `commits` after the first are each written, then synced with their message and author.
+ * The teammate's workspace is a `casebook clone` of the remote.
  */
 export async function shareWorkspace(
   workspace: string,
-  commits: { message: string; author?: string; write?: () => Promise<void> }[] = [{ message: 'Start' }],
+  commits: { message: string; author?: string; write?: () => Promise<void> }[] = [],
 ): Promise<SharedWorkspaces> {
   const root = await mkdtemp(path.join(tmpdir(), 'casebook-git-'));
   const remote = path.join(root, 'remote.git');
   const teammate = path.join(root, 'teammate');
   await git(root, ['init', '--bare', '--initial-branch=main', remote]);
-  const made = await casebook(['init', '--workspace', workspace]);
-  if (made.code !== 0) throw new Error(`casebook init failed: ${made.stderr}`);
-  await git(workspace, ['init', '--initial-branch=main']);
-  await git(workspace, ['config', 'user.name', 'Ana App']);
-  await git(workspace, ['config', 'user.email', 'ana@example.com']);
-  await writeFile(path.join(workspace, '.gitignore'), '.casebook/\n');
+  await cli(['init', '--git', '--author', 'Ana App <ana@example.com>', '--workspace', workspace]);
+  await cli(['sync', '--workspace', workspace, '--remote', remote]);
   for (const commit of commits) {
     await commit.write?.();
-    await git(workspace, ['add', '-A']);
-    await git(workspace, ['commit', '-m', commit.message], commit.author);
+    await setAuthor(workspace, commit.author ?? 'Ana App');
+    await cli(['sync', '--workspace', workspace, '-m', commit.message]);
   }
-  await git(workspace, ['remote', 'add', 'origin', remote]);
-  await git(workspace, ['push', '-u', 'origin', 'main']);
-  await git(root, ['clone', remote, teammate]);
-  await git(teammate, ['config', 'user.name', 'Ben CLI']);
-  await git(teammate, ['config', 'user.email', 'ben@example.com']);
+  await setAuthor(workspace, 'Ana App');
+  await cli(['clone', remote, teammate]);
+  await setAuthor(teammate, 'Ben CLI');
   return { remote, teammate, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** The CLI, failing the set-up loudly if a step does not succeed. */
+async function cli(args: string[]): Promise<void> {
+  const result = await casebook(args);
+  if (result.code !== 0) throw new Error(`casebook ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+}
+
+/** Who the next commits in `workspace` are by (the repository's own git config). */
+async function setAuthor(workspace: string, name: string): Promise<void> {
+  await git(workspace, ['config', 'user.name', name]);
+  await git(workspace, ['config', 'user.email', `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`]);
 }
 
 /** A study file as it is in a workspace folder. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { syncOutcomeText, syncState, syncStateText } from '../../../src/core/pure/sync/sync-state';
 
-const counts = { repository: true, toSend: 0, toReceive: 0, conflicts: 0 };
+const counts = { repository: true, toSend: 0, toReceive: 0, changed: 0, conflicts: 0 };
 const text = (c: typeof counts | null, offline: string | null = null) => syncStateText(syncState(c, offline));
 
 describe('the Sync button state', () => {
-  it('says what is waiting either way', () => {
+  it('says what is waiting either way, changed files and unsent commits alike', () => {
     expect(text(counts)).toBe('Up to date');
-    expect(text({ ...counts, toSend: 2 })).toBe('2 to send');
+    expect(text({ ...counts, toSend: 1, changed: 1 })).toBe('2 to send');
     expect(text({ ...counts, toReceive: 3 })).toBe('3 to receive');
     expect(text({ ...counts, toSend: 1, toReceive: 1 })).toBe('1 to send, 1 to receive');
   });

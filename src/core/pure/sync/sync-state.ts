@@ -6,9 +6,11 @@ import { shownTitle } from '../schemas/study';
 /** The fields of gitStatus the button reads (the contract's answer has more). */
 export interface SyncCounts {
   repository: boolean;
-  /** Commits the remote has not got, plus one when files changed since the last commit. */
+  /** Commits the remote has not got. */
   toSend: number;
   toReceive: number;
+  /** Files changed since the last commit: the next sync commits and sends them. */
+  changed: number;
   conflicts: number;
 }
 
@@ -31,7 +33,8 @@ export function syncState(counts: SyncCounts | null, offline: string | null): Sy
   if (!counts.repository) return { kind: 'not-git' };
   if (counts.conflicts > 0) return { kind: 'conflicts', count: counts.conflicts };
   if (offline !== null) return { kind: 'offline', reason: offline };
-  const { toSend } = counts;
+  // What the author has to send: their changed files, and commits made but not pushed yet.
+  const toSend = counts.toSend + counts.changed;
   if (toSend > 0 || counts.toReceive > 0) return { kind: 'pending', toSend, toReceive: counts.toReceive };
   return { kind: 'up-to-date' };
 }
