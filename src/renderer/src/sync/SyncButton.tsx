@@ -56,7 +56,7 @@ export function SyncButton({ sync, onOpenSettings }: SyncButtonProps) {
       >
         <Settings aria-hidden="true" size={14} />
       </button>
-      <span className="sync-outcome" aria-live="polite">
+      <span className="sync-outcome" aria-live="polite" title={sync.announcement || undefined}>
         {sync.announcement}
       </span>
     </div>
