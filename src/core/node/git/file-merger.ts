@@ -1,9 +1,8 @@
-// The file merger the engine uses: Part M's mergeWorkspaceFile (merge by field and block),
-// loaded when a merge first needs it.
+// The file merger the engine uses: Part M's mergeWorkspaceFile (merge by field and block, the
+// same function `casebook merge-driver` runs under plain git), loaded when a merge first needs it.
 import type { FileMerger } from './tree-merge';
 
 export async function loadFileMerger(): Promise<FileMerger> {
-  // PROVISIONAL until Part M's src/core/pure/merge/workspace-file-merge.ts is merged: both sides
-  // changed one file → ours is kept and the difference counted as a conflict (theirs stays in history).
-  return (_path, _base, ours, theirs) => ({ text: ours, conflicts: ours === theirs ? 0 : 1 });
+  const { mergeWorkspaceFile } = await import('../../pure/merge/workspace-file-merge');
+  return mergeWorkspaceFile;
 }

@@ -160,6 +160,9 @@ async function mergeWith(
 ): Promise<string> {
   const { gitdir } = ctx;
   ctx.onProgress?.({ stage: 'merge', done: 0, total: 1 });
+  // Each conflict records who made the other side's change.
+  const theirsAuthor = (await git.readCommit({ fs: gitFs, gitdir, oid: theirs, cache })).commit.author.name;
+  const mergeFile: FileMerger = (p, b, o, t) => ctx.mergeFile(p, b, o, t, { theirsAuthor });
   let merged = theirs;
   const ours = await flatTreeOf(gitdir, head, cache);
   if (!(await isAncestor(gitdir, head, theirs, cache))) {
@@ -169,7 +172,7 @@ async function mergeWith(
       await flatTreeOf(gitdir, base, cache),
       ours,
       await flatTreeOf(gitdir, theirs, cache),
-      ctx.mergeFile,
+      mergeFile,
       cache,
     );
     outcome.conflicts.push(...result.conflicts);
@@ -193,7 +196,7 @@ async function mergeWith(
     ctx.workspace,
     gitdir,
     { branch, ours: head, merged },
-    ctx.mergeFile,
+    mergeFile,
     (done, total) => ctx.onProgress?.({ stage: 'merge', done, total }),
     cache,
   );

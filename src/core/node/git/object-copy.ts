@@ -2,10 +2,10 @@
 // push to a local or file:// remote; isomorphic-git speaks only http). Objects are written
 // children first — blobs, then their tree, then the commit — so a copy cut short leaves no
 // object whose parts are missing, and an object present means everything under it is.
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
-import { gitFs } from './git-fs';
+import { gitFs, writeAtomically } from './git-fs';
 
 export interface Repo {
   gitdir: string;
@@ -13,7 +13,7 @@ export interface Repo {
 }
 
 export async function hasObject(repo: Repo, oid: string): Promise<boolean> {
-  if (existsSync(path.join(repo.gitdir, 'objects', oid.slice(0, 2), oid.slice(2)))) return true;
+  if (existsSync(looseFile(repo.gitdir, oid))) return true;
   try {
     await git.readObject({ fs: gitFs, gitdir: repo.gitdir, oid, format: 'deflated', cache: repo.cache });
     return true;
@@ -22,7 +22,17 @@ export async function hasObject(repo: Repo, oid: string): Promise<boolean> {
   }
 }
 
+const looseFile = (gitdir: string, oid: string) => path.join(gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
+
 async function copyOne(from: Repo, to: Repo, oid: string): Promise<void> {
+  // A loose object is copied as it is (already compressed); a packed one is read and written again.
+  const bytes = await fsp.readFile(looseFile(from.gitdir, oid)).catch(() => null);
+  if (bytes) {
+    const target = looseFile(to.gitdir, oid);
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await writeAtomically(target, bytes);
+    return;
+  }
   const { type, object } = await git.readObject({
     fs: gitFs,
     gitdir: from.gitdir,

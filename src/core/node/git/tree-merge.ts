@@ -13,6 +13,7 @@ export type FileMerger = (
   base: string | null,
   ours: string,
   theirs: string,
+  options?: { theirsAuthor?: string },
 ) => { text: string; conflicts: number };
 
 /** Files that merge by meaning; others keep our side when both changed them. */
