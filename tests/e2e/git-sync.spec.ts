@@ -31,7 +31,6 @@ test('Sync sends what was just typed and receives a teammate’s change into the
   try {
     await page.goto(await serve());
     await openStudy(page, 'Queue rewrite');
-    await expect(syncButton(page)).toHaveAccessibleDescription('Up to date');
 
     // The teammate renames the study and syncs from the CLI.
     await editStudy(shared.teammate, 'queue', (study) => ({ ...study, title: 'Queue rewrite, second take' }));
@@ -77,6 +76,9 @@ test('a paragraph both authors changed is a conflict, resolved in the study with
     await page.goto(await serve());
     await openStudy(page, 'Queue rewrite');
     await typeInSection(page, 'Problem', ' Every night.');
+    // Once saved, the button says there is something to send (it asks again after saves).
+    await expect(page.getByRole('status')).toHaveText('Saved');
+    await expect(syncButton(page)).toHaveAccessibleDescription(/^\d+ to send$/);
     await syncButton(page).click();
     await expect(syncOutcome(page)).toContainText('1 study has conflicts to resolve: ‘Queue rewrite’');
     await expect(syncButton(page)).toHaveAccessibleDescription('1 conflict');
