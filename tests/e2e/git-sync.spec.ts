@@ -54,6 +54,15 @@ test('Sync sends what was just typed and receives a teammate’s change into the
     expect(docToPlainText(onRemote.problem)).toBe('Writes were lost. Now they are not.');
 
     expect(await axeViolations(page, 'footer')).toEqual([]);
+
+    // Sync settings name where it syncs to, and offer syncing every few minutes (off at first).
+    await page.getByRole('button', { name: 'Sync settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Sync settings' });
+    await expect(settings.getByRole('textbox', { name: 'Remote' })).toHaveValue(shared.remote);
+    await expect(settings.getByRole('checkbox', { name: 'Sync every 5 minutes' })).not.toBeChecked();
+    expect(await axeViolations(page, 'dialog')).toEqual([]);
+    await settings.getByRole('button', { name: 'Close' }).click();
+    await expect(settings).toBeHidden();
   } finally {
     await shared.cleanup();
   }
