@@ -62,6 +62,10 @@ test('conflicts kept by a merge are flagged, shown with both versions, and Keep 
   );
   expect(await axeViolations(page, '.study-conflicts', 'nav.library')).toEqual([]);
 
+  // "Show in the study" brings the paragraph itself into view.
+  await block.getByRole('button', { name: 'Show in the study' }).click();
+  await expect(section(page, 'Problem').getByText('Writes were lost every night.')).toBeInViewport();
+
   await block.getByRole('button', { name: 'Keep both' }).click();
   const left = page.getByRole('region', { name: '1 conflict from the last sync' });
   await expect(left).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncOutcomeText, syncState, syncStateText } from '../../../src/core/pure/sync/sync-state';
+import { syncOutcomeText, syncStageText, syncState, syncStateText } from '../../../src/core/pure/sync/sync-state';
 
 const counts = { repository: true, toSend: 0, toReceive: 0, changed: 0, conflicts: 0 };
 const text = (c: typeof counts | null, offline: string | null = null) => syncStateText(syncState(c, offline));
@@ -29,5 +29,12 @@ describe('the sync outcome sentence', () => {
       '1 study has conflicts to resolve: ‘Untitled’.',
     );
     expect(syncOutcomeText({ sent: 0, received: [], conflicts: [] })).toBe('Synced: nothing to send or receive.');
+  });
+});
+
+describe('the stage shown while a sync runs', () => {
+  it('names the stage, with how far it got when it knows', () => {
+    expect(syncStageText({ stage: 'fetch', done: 0, total: 0 })).toBe('Receiving…');
+    expect(syncStageText({ stage: 'push', done: 3, total: 10 })).toBe('Sending 3/10…');
   });
 });
