@@ -21,7 +21,7 @@ function runAndKill(
   bundle: string,
   args: string[],
   ms: number,
-): Promise<{ acked: Array<[string, number]>; syncs: number }> {
+): Promise<{ acked: Array<[string, number]>; syncs: number; killedInSync: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -36,7 +36,8 @@ function runAndKill(
     child.on('close', (code, signal) => {
       if (signal !== 'SIGKILL') return reject(new Error(`the writer stopped by itself (${code}): ${err}`));
       const acked = [...out.matchAll(/^ack (\S+) \d+ (\d+)$/gm)].map((m): [string, number] => [m[1]!, Number(m[2])]);
-      resolve({ acked, syncs: (out.match(/^synced$/gm) ?? []).length });
+      const lines = out.trim().split('\n');
+      resolve({ acked, syncs: (out.match(/^synced$/gm) ?? []).length, killedInSync: lines.at(-1) === 'syncing' });
     });
   });
 }
@@ -73,12 +74,14 @@ describe('SIGKILL during sync', () => {
       const random = seededRandom(15);
       const lastAcked = new Map<string, string>();
       let syncs = 0;
+      let inSync = 0;
       for (let round = 0; round < KILLS; round++) {
         // Ann changes titles of the same studies, so Bob's syncs merge (and may be killed mid-merge).
         await ann.updateStudy({ id: ids[round % ids.length]!, patch: { title: `Title ${round} by Ann` } });
         await ann.syncWorkspace({});
         const run = await runAndKill(bundle, [bobDir, String(round), ...ids], Math.floor(random() * 1500));
         syncs += run.syncs;
+        if (run.killedInSync) inSync++;
         for (const [id, seq] of run.acked) lastAcked.set(id, `r${round}-${seq}`);
         await assertRepositoryValid(bobDir);
         for (const name of await readdir(path.join(bobDir, 'studies'))) {
@@ -96,7 +99,8 @@ describe('SIGKILL during sync', () => {
       for (const [id, summary] of lastAcked) expect(later((await ann.getStudy({ id })).summary, summary)).toBe(true);
       expect((await ann.getStudy({ id: ids[(KILLS - 1) % ids.length]! })).title).toBe(`Title ${KILLS - 1} by Ann`);
       if (hasSystemGit) expect(sysGit(bobDir, 'status', '--porcelain')).toBe('');
-      console.log(`${KILLS} kills, ${syncs} syncs completed between them, ${lastAcked.size} studies checked`);
+      console.log(`${KILLS} kills (${inSync} in the middle of a sync), ${syncs} syncs completed between them`);
+      expect(inSync).toBeGreaterThan(0);
     } finally {
       await cleanup();
     }

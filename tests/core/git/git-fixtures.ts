@@ -4,7 +4,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
+import {
+  openWorkspace,
+  type CasebookService,
+  type OpenWorkspaceOptions,
+} from '../../../src/core/node/casebook-service';
 import { setAuthor } from '../../../src/core/node/git/git-identity';
 import { gitdirOf } from '../../../src/core/node/git/git-repository';
 import { cloneRepository, initRepository } from '../../../src/core/node/git/git-setup';
@@ -22,8 +26,9 @@ export async function makeRepoWorkspace(
   dir: string,
   author: string,
   titles: string[],
+  options: OpenWorkspaceOptions = {},
 ): Promise<{ service: CasebookService; ids: string[] }> {
-  const service = await openWorkspace(dir);
+  const service = await openWorkspace(dir, options);
   const ids: string[] = [];
   for (const title of titles) ids.push((await service.createStudy({ title })).id);
   await initRepository(service.workspace, DRIVER);

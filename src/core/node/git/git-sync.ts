@@ -87,6 +87,8 @@ export async function runSync(ctx: SyncContext, input: { remote?: string; messag
   await refuseUnfinishedGit(gitdir);
   await resumeMerge(ctx, branch);
   let origin = await originOf(workspace, gitdir);
+  // A folder remote is made only when --remote names it and nothing has been pushed there yet.
+  let mayCreate = false;
   if (input.remote) {
     const wanted = normalizeRemote(input.remote);
     if (origin && origin !== wanted)
@@ -95,6 +97,7 @@ export async function runSync(ctx: SyncContext, input: { remote?: string; messag
         `This workspace already syncs with ${origin}; --remote only sets it the first time.`,
       );
     if (!origin) await setOrigin(workspace, gitdir, (origin = wanted), branch);
+    mayCreate = !(await resolveOrNull(gitdir, `refs/remotes/origin/${branch}`));
   }
   const author = await authorIdentity(workspace, gitdir, ctx.options);
 
@@ -113,7 +116,7 @@ export async function runSync(ctx: SyncContext, input: { remote?: string; messag
   };
   if (!origin) return outcome;
 
-  const remote = remoteFor(origin, ctx.options);
+  const remote = remoteFor(origin, ctx.options, mayCreate);
   const local = { gitdir, cache };
   for (let round = 1; ; round++) {
     progress('fetch', 0, 1);

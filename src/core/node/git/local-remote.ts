@@ -40,7 +40,11 @@ export async function remoteHeadBranch(gitdir: string): Promise<string | null> {
 }
 
 export class LocalRemote {
-  constructor(readonly folder: string) {}
+  constructor(
+    readonly folder: string,
+    /** Whether a missing folder may be made a new bare repository (only when the remote is being set). */
+    private readonly mayCreate = false,
+  ) {}
 
   private repo(): Repo & { bare: boolean } {
     const found = localGitdir(this.folder);
@@ -63,6 +67,8 @@ export class LocalRemote {
   }
 
   private isNew(): boolean {
+    // A configured remote that went missing is offline (an unplugged drive), never made again.
+    if (!this.mayCreate) return false;
     return existsSync(this.folder) ? isEmptyFolder(this.folder) : existsSync(path.dirname(this.folder));
   }
 

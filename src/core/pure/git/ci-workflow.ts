@@ -1,11 +1,13 @@
 // The CI workflows `casebook init --ci github|gitlab` writes: on a push to the main branch,
-// check the studies (--strict), export the site and deploy it to Pages; on a pull (merge)
+// check the studies (--strict; --published-only, as a draft in progress must not stop the
+// site: the export leaves drafts out), export the site and deploy it to Pages; on a pull (merge)
 // request, check and keep the site as an artifact for review. Every step runs $CASEBOOK, so a
 // team that installs Casebook another way changes one line.
 export const ciProviders = ['github', 'gitlab'] as const;
 export type CiProvider = (typeof ciProviders)[number];
 
-export const SITE_DIR = '_site';
+// The export must go outside the workspace (it refuses an overlapping folder): the runner's
+// temp folder on GitHub; beside the project on GitLab, then moved to public/ (Pages' folder).
 
 export interface CiWorkflow {
   /** Where the file goes, relative to the workspace. */
@@ -35,20 +37,20 @@ jobs:
         with:
           node-version: 22
       - name: Check the case studies
-        run: $CASEBOOK check --strict --workspace .
+        run: $CASEBOOK check --strict --published-only --workspace .
       - name: Export the site
-        run: $CASEBOOK export --format site --out ${SITE_DIR} --workspace .
+        run: $CASEBOOK export --format site --out "$RUNNER_TEMP/site" --workspace .
       - name: Keep the site for review
         if: github.event_name == 'pull_request'
         uses: actions/upload-artifact@v4
         with:
           name: site
-          path: ${SITE_DIR}
+          path: \${{ runner.temp }}/site
       - name: Hand the site to Pages
         if: github.event_name == 'push'
         uses: actions/upload-pages-artifact@v3
         with:
-          path: ${SITE_DIR}
+          path: \${{ runner.temp }}/site
   deploy:
     if: github.event_name == 'push'
     needs: build
@@ -76,8 +78,9 @@ variables:
   CASEBOOK: ${cli}
 pages:
   script:
-    - $CASEBOOK check --strict --workspace .
-    - $CASEBOOK export --format site --out public --workspace .
+    - $CASEBOOK check --strict --published-only --workspace .
+    - $CASEBOOK export --format site --out "$CI_PROJECT_DIR-site" --workspace .
+    - mv "$CI_PROJECT_DIR-site" public
   artifacts:
     paths:
       - public
@@ -85,12 +88,13 @@ pages:
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
 review-site:
   script:
-    - $CASEBOOK check --strict --workspace .
-    - $CASEBOOK export --format site --out ${SITE_DIR} --workspace .
+    - $CASEBOOK check --strict --published-only --workspace .
+    - $CASEBOOK export --format site --out "$CI_PROJECT_DIR-site" --workspace .
+    - mv "$CI_PROJECT_DIR-site" site
   artifacts:
     expose_as: site
     paths:
-      - ${SITE_DIR}/
+      - site/
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
 `;

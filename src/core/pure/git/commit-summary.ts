@@ -13,6 +13,7 @@ const MAX_NAMED = 5;
 const MAX_TITLE = 60;
 
 const verbs = { add: 'add', edit: 'edit', delete: 'delete' } as const;
+const STUDY_FILE = /^studies\/[^/]+\.json$/;
 
 export function cleanTitle(title: string): string {
   const flat = title
@@ -26,7 +27,7 @@ export function cleanTitle(title: string): string {
 
 function describe(file: ChangedFile): string | null {
   const verb = verbs[file.kind];
-  if (/^studies\/[^/]+\.json$/.test(file.path)) return `${verb} '${cleanTitle(file.title ?? '')}'`;
+  if (STUDY_FILE.test(file.path)) return `${verb} '${cleanTitle(file.title ?? '')}'`;
   if (file.path === 'casebook.json') return 'edit the site settings';
   const template = /^templates\/([^/]+)\.json$/.exec(file.path);
   if (template) return `${verb} the template '${cleanTitle(template[1])}'`;
@@ -35,16 +36,21 @@ function describe(file: ChangedFile): string | null {
 
 /** The message for a commit of `files` (never empty). */
 export function commitSummary(files: readonly ChangedFile[]): string {
-  const named: string[] = [];
+  const studies: string[] = [];
+  const settings: string[] = [];
   const others = { images: 0, files: 0 };
   for (const file of files) {
     const said = describe(file);
-    if (said) named.push(said);
+    if (said && STUDY_FILE.test(file.path)) studies.push(said);
+    else if (said) settings.push(said);
     else if (file.path.startsWith('assets/')) others.images++;
     else others.files++;
   }
   const parts =
-    named.length > MAX_NAMED + 1 ? [...named.slice(0, MAX_NAMED), `${named.length - MAX_NAMED} more studies`] : named;
+    studies.length > MAX_NAMED + 1
+      ? [...studies.slice(0, MAX_NAMED), `${studies.length - MAX_NAMED} more studies`]
+      : studies;
+  parts.push(...settings);
   if (others.images) parts.push(`update ${others.images} ${others.images === 1 ? 'image' : 'images'}`);
   if (others.files) parts.push(`update ${others.files} other ${others.files === 1 ? 'file' : 'files'}`);
   if (parts.length === 0) return 'Update the workspace';
