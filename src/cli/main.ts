@@ -6,6 +6,7 @@ import { CasebookError } from '../core/pure/errors';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
 import { registerImportCommand } from './import-command';
+import { registerMergeDriverCommand } from './merge-driver-command';
 import { registerServeCommand } from './serve-command';
 import { CliUsageError } from './usage-error';
 import { registerInitCommand, registerListCommand, type OpenWorkspace } from './workspace-commands';
@@ -30,6 +31,7 @@ registerServeCommand(program, workspaceHelp);
 registerExportCommand(program, openExisting, workspaceHelp);
 registerImportCommand(program, openOrCreate, workspaceHelp);
 registerCheckCommand(program, openExisting, workspaceHelp);
+registerMergeDriverCommand(program);
 
 export async function runCli(argv: string[]): Promise<number> {
   try {
