@@ -137,3 +137,25 @@ describe('resolveConflict', () => {
     });
   });
 });
+
+describe('publish checks', () => {
+  it('block publishing a study with unresolved conflicts, and stop once they are resolved', async () => {
+    await withMerged(
+      { title: 'Ours', summary: 'Ours' },
+      { title: 'Theirs', summary: 'Theirs' },
+      async (service, study) => {
+        const blocking = (await call(service, 'checkStudy', { id: study.id })).filter(
+          (f) => f.rule === 'conflicts-unresolved',
+        );
+        expect(blocking).toMatchObject([
+          { severity: 'error', field: 'conflicts', message: expect.stringMatching(/^Resolve 2 conflicts/) },
+        ]);
+        for (const conflict of study.conflicts)
+          await call(service, 'resolveConflict', { id: study.id, conflictId: conflict.id, choice: 'mine' });
+        expect(
+          (await call(service, 'checkStudy', { id: study.id })).some((f) => f.rule === 'conflicts-unresolved'),
+        ).toBe(false);
+      },
+    );
+  });
+});
