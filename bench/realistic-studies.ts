@@ -208,6 +208,8 @@ export function generateRealisticStudies(n: number, seed: number): Study[] {
       authors: i % 3 === 0 ? [BENCH_AUTHORS[i % 5]!, BENCH_AUTHORS[(i + 1) % 5]!] : [BENCH_AUTHORS[i % 5]!],
       cover: null,
       language: null,
+      conflictCount: 0,
+      conflicts: [],
       date,
       createdAt: stamp,
       updatedAt: stamp,

@@ -4,6 +4,10 @@ import { openWorkspace, type CasebookService } from '../core/node/casebook-servi
 import { CasebookError } from '../core/pure/errors';
 import { holdsWorkspace } from '../core/node/workspace-presence';
 import { resolveWorkspace } from './cli-options';
+import { envCredentials } from '../core/node/git/git-options';
+
+// The CLI and `casebook serve` take an https remote's token from $CASEBOOK_GIT_TOKEN (read when asked).
+const git = { credentials: envCredentials };
 
 /**
  * The workspace for a command that only reads (list, check, export): a mistyped folder is
@@ -12,7 +16,7 @@ import { resolveWorkspace } from './cli-options';
 export async function openExistingWorkspace(flag: string | undefined): Promise<CasebookService> {
   const dir = resolveWorkspace(flag);
   try {
-    return await openWorkspace(dir, { create: false });
+    return await openWorkspace(dir, { create: false, git });
   } catch (err) {
     if (!(err instanceof CasebookError && err.code === 'not_found')) throw err;
     throw new CasebookError(
@@ -29,7 +33,7 @@ export async function openExistingWorkspace(flag: string | undefined): Promise<C
 export async function openOrCreateWorkspace(flag: string | undefined, announce = true): Promise<CasebookService> {
   const dir = resolveWorkspace(flag);
   const created = !holdsWorkspace(dir);
-  const service = await openWorkspace(dir);
+  const service = await openWorkspace(dir, { git });
   if (created && announce) console.error(`Note: ${dir} held no Casebook workspace; a new one was created there.`);
   return service;
 }

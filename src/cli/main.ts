@@ -5,7 +5,14 @@ import { Command, CommanderError } from 'commander';
 import { CasebookError } from '../core/pure/errors';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
+import {
+  registerCloneCommand,
+  registerHistoryCommand,
+  registerRestoreCommand,
+  registerSyncCommand,
+} from './git-commands';
 import { registerImportCommand } from './import-command';
+import { registerMergeDriverCommand } from './merge-driver-command';
 import { registerServeCommand } from './serve-command';
 import { CliUsageError } from './usage-error';
 import { registerInitCommand, registerListCommand, type OpenWorkspace } from './workspace-commands';
@@ -30,6 +37,11 @@ registerServeCommand(program, workspaceHelp);
 registerExportCommand(program, openExisting, workspaceHelp);
 registerImportCommand(program, openOrCreate, workspaceHelp);
 registerCheckCommand(program, openExisting, workspaceHelp);
+registerCloneCommand(program);
+registerSyncCommand(program, openExisting, workspaceHelp);
+registerHistoryCommand(program, openExisting, workspaceHelp);
+registerRestoreCommand(program, openExisting, workspaceHelp);
+registerMergeDriverCommand(program);
 
 export async function runCli(argv: string[]): Promise<number> {
   try {

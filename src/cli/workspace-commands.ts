@@ -21,13 +21,21 @@ export function registerInitCommand(program: Command, open: OpenWorkspace, works
     .command('init')
     .description('create a Casebook workspace (casebook.json, studies/, assets/) or check an existing one')
     .option('-w, --workspace <dir>', workspaceHelp)
-    .action(async (opts: { workspace?: string }) => {
+    .option('--git', 'make the workspace a git repository (first commit, merge driver, .gitignore)')
+    .option('--author <who>', 'with --git: your name and email for commits, "Name <email>"')
+    .option('--ci <provider>', 'write a CI workflow that checks and publishes the site: github or gitlab')
+    .action(async (opts: { workspace?: string; git?: boolean; author?: string; ci?: string }) => {
       const api = await contractOf(await open(opts.workspace));
       const info = await api.getWorkspaceInfo({});
       console.log(
         `Casebook workspace ready at ${info.path} (${info.studyCount} case ${info.studyCount === 1 ? 'study' : 'studies'}).`,
       );
       reportWorkspaceProblems(info);
+      if (opts.git || opts.ci) {
+        const gitInit = await import('./git-init');
+        if (opts.ci) await gitInit.initCi(info.path, opts.ci, 'npx --yes casebook@0.1.0', 'main');
+        if (opts.git) await gitInit.initGit(api, info.path, opts.author);
+      }
     });
 }
 

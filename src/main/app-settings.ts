@@ -1,15 +1,18 @@
-// The desktop app's own settings (userData/settings.json): today only the remembered workspace.
+// The desktop app's own settings (userData/settings.json): the remembered workspace and the
+// author's name and email for git commits (when the repository's config names no one).
 // Written atomically; read defensively — a missing, corrupt or invalid file means "defaults".
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../core/node/atomic-write';
+import { gitIdentitySchema } from '../core/pure/shell-api';
 
 export const appSettingsSchema = z.object({
   workspace: z
     .string()
     .refine((p) => path.isAbsolute(p), 'Workspace must be an absolute path')
     .optional(),
+  gitIdentity: gitIdentitySchema.optional(),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 

@@ -1,13 +1,24 @@
 // The Electron main process: wires the security policy, the workspace, the IPC transport,
 // the menu and the window together once. Logic lives in the small modules it imports.
 import path from 'node:path';
-import { app, dialog, ipcMain, protocol, session, shell, type BrowserWindow, type WebContents } from 'electron';
-import { openWorkspace, type CasebookService } from '../core/node/casebook-service';
+import {
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type BrowserWindow,
+  type WebContents,
+} from 'electron';
+import { openWorkspace, type CasebookService, type OpenWorkspaceOptions } from '../core/node/casebook-service';
 import type { ShellEvent } from '../core/pure/shell-api';
 import { isAppUrl, rendererLocation } from './app-url';
 import { answerAssetRequest, assetSchemePrivileges } from './asset-protocol';
 import { SETTINGS_FILE, readAppSettings, startupWorkspace, writeAppSettings } from './app-settings';
 import { createFlushBarrier, type FlushBarrier } from './flush-barrier';
+import { createGitTokenStore, gitCredentials } from './git-token-store';
 import { createSenderCheck, registerContractHandlers } from './ipc';
 import { installMenu } from './menu';
 import { createPathGrants } from './path-grants';
@@ -35,6 +46,14 @@ let mainWindow: BrowserWindow | null = null;
 let flush: FlushBarrier | null = null;
 let quitting = false;
 const grants = createPathGrants();
+const gitToken = createGitTokenStore(() => app.getPath('userData'), safeStorage);
+/** What the core's git engine asks: the token and the author kept by Sync settings. */
+const gitOptions: OpenWorkspaceOptions = {
+  git: {
+    credentials: gitCredentials(gitToken),
+    identity: async () => (await readAppSettings(settingsFile())).gitIdentity ?? null,
+  },
+};
 
 const isOwnContents = (contents: WebContents): boolean =>
   mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents;
@@ -102,7 +121,7 @@ function createWindow(): void {
 }
 
 async function openAndRemember(dir: string): Promise<void> {
-  const next = await openWorkspace(dir);
+  const next = await openWorkspace(dir, gitOptions);
   next.warmUp();
   applySpellcheckLanguage((await next.getSite({})).language);
   service = next;
@@ -138,11 +157,11 @@ async function openStartupWorkspace(): Promise<void> {
     defaultDir,
   });
   try {
-    service = await openWorkspace(dir);
+    service = await openWorkspace(dir, gitOptions);
   } catch (err) {
     if (dir === defaultDir) throw err;
     dialog.showErrorBox('Could not open workspace', `${dir}\n\nOpening ${defaultDir} instead.`);
-    service = await openWorkspace(defaultDir);
+    service = await openWorkspace(defaultDir, gitOptions);
   }
   service.warmUp();
   applySpellcheckLanguage((await service.getSite({})).language);
@@ -176,6 +195,16 @@ async function start(): Promise<void> {
     currentWorkspace: () => service?.workspace ?? null,
     openPath: (target) => shell.openPath(target),
     readyToClose: () => flush?.confirm(),
+    gitToken,
+    gitIdentity: {
+      read: async () => (await readAppSettings(settingsFile())).gitIdentity ?? null,
+      // undefined leaves the file (JSON drops it): "forget" removes the entry.
+      write: async (identity) =>
+        writeAppSettings(settingsFile(), {
+          ...(await readAppSettings(settingsFile())),
+          gitIdentity: identity ?? undefined,
+        }),
+    },
   });
   installMenu({
     isMac: process.platform === 'darwin',

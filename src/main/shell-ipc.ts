@@ -5,9 +5,10 @@ import type { IpcMainEvent } from 'electron';
 import type { z } from 'zod';
 import type { ApiResult } from '../core/pure/contract';
 import { describeZodError } from '../core/pure/errors';
-import { shellMethods } from '../core/pure/shell-api';
+import { shellMethods, type GitIdentitySetting } from '../core/pure/shell-api';
 import { shellChannels } from '../core/pure/transport';
 import { forbiddenResult, type IpcEvent, type IpcHandleRegistry, type SenderCheck } from './ipc';
+import type { GitTokenStore } from './git-token-store';
 import type { PathGrants } from './path-grants';
 
 export type ChooseFolderOptions = z.output<typeof shellMethods.chooseFolder.input>;
@@ -22,6 +23,13 @@ export interface ShellIpcDeps {
   openPath(path: string): Promise<string>;
   /** The renderer of this sender flushed its edits. */
   readyToClose(event: IpcMainEvent): void;
+  /** The desktop's git token, kept encrypted (git-token-store.ts). */
+  gitToken: Pick<GitTokenStore, 'state' | 'set'>;
+  /** The author for git commits kept in the app's settings (app-settings.ts). */
+  gitIdentity: {
+    read(): Promise<GitIdentitySetting | null>;
+    write(identity: GitIdentitySetting | null): Promise<void>;
+  };
 }
 
 export interface IpcOnRegistry {
@@ -54,6 +62,43 @@ export function registerShellHandlers(ipcMain: IpcHandleRegistry & IpcOnRegistry
     }
     const error = await deps.openPath(allowed);
     return error ? fail('io_error', `The system could not open ${allowed}: ${error}`) : { ok: true, value: null };
+  });
+
+  ipcMain.handle(shellChannels.gitTokenState, async (event, raw) => {
+    if (!deps.isTrustedSender(event)) return forbiddenResult;
+    const parsed = shellMethods.gitTokenState.input.safeParse(raw ?? {});
+    if (!parsed.success) return fail('invalid_input', describeZodError(parsed.error));
+    return { ok: true, value: await deps.gitToken.state() };
+  });
+
+  ipcMain.handle(shellChannels.setGitToken, async (event, raw): Promise<ApiResult<null>> => {
+    if (!deps.isTrustedSender(event)) return forbiddenResult;
+    const parsed = shellMethods.setGitToken.input.safeParse(raw);
+    // The message names what is wrong, never the value (it may be a token).
+    if (!parsed.success) return fail('invalid_input', 'The token must be 1 to 4096 characters.');
+    try {
+      await deps.gitToken.set(parsed.data.token);
+      return { ok: true, value: null };
+    } catch (err) {
+      return fail('io_error', err instanceof Error ? err.message : String(err));
+    }
+  });
+
+  ipcMain.handle(shellChannels.gitIdentity, async (event) => {
+    if (!deps.isTrustedSender(event)) return forbiddenResult;
+    return { ok: true, value: await deps.gitIdentity.read() };
+  });
+
+  ipcMain.handle(shellChannels.setGitIdentity, async (event, raw): Promise<ApiResult<null>> => {
+    if (!deps.isTrustedSender(event)) return forbiddenResult;
+    const parsed = shellMethods.setGitIdentity.input.safeParse(raw);
+    if (!parsed.success) return fail('invalid_input', describeZodError(parsed.error, 'identity'));
+    try {
+      await deps.gitIdentity.write(parsed.data.identity);
+      return { ok: true, value: null };
+    } catch (err) {
+      return fail('io_error', err instanceof Error ? err.message : String(err));
+    }
   });
 
   ipcMain.on(shellChannels.readyToClose, (event) => {

@@ -10,6 +10,9 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   read_only: 409,
   publish_errors: 409,
   io_error: 500,
+  offline: 503,
+  auth_failed: 401,
+  not_configured: 409,
   internal: 500,
   // Client-side codes; a server never sends them, but the table must be total.
   network: 502,

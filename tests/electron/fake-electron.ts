@@ -175,6 +175,16 @@ export function createFakeElectron() {
       setApplicationMenu: (menu: { template: MenuItemConstructorOptions[] }) => (state.menu = menu.template),
     },
     nativeTheme: { shouldUseDarkColors: false },
+    // Stands in for the OS keychain: reversible, and never the plain text on disk.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(`enc:${Buffer.from(plain).toString('base64')}`),
+      decryptString: (encrypted: Buffer) => {
+        const text = encrypted.toString();
+        if (!text.startsWith('enc:')) throw new Error('not encrypted here');
+        return Buffer.from(text.slice(4), 'base64').toString();
+      },
+    },
   };
   return { state, electron, FakeWebContents, FakeBrowserWindow };
 }

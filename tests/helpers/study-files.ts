@@ -28,6 +28,8 @@ export function sampleStudy(n: number, overrides: Partial<Study> = {}): Study {
     authors: [],
     cover: null,
     language: null,
+    conflictCount: 0,
+    conflicts: [],
     date: null,
     createdAt: stamp,
     updatedAt: stamp,

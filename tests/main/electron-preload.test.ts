@@ -88,7 +88,16 @@ describe('preload bridge', () => {
     expect([...state.exposed.keys()].sort()).toEqual(['casebook', 'casebookShell']);
     expect(Object.keys(casebook).sort()).toEqual([...methodNames].sort());
     for (const name of methodNames) expect(typeof casebook[name]).toBe('function');
-    expect(Object.keys(shell).sort()).toEqual(['chooseFolder', 'onEvent', 'openPath', 'readyToClose']);
+    expect(Object.keys(shell).sort()).toEqual([
+      'chooseFolder',
+      'gitIdentity',
+      'gitTokenState',
+      'onEvent',
+      'openPath',
+      'readyToClose',
+      'setGitIdentity',
+      'setGitToken',
+    ]);
   });
 
   it('calls the core through the contract channels and answers the envelope', async () => {

@@ -257,6 +257,43 @@ describe('IPC transport', () => {
   });
 });
 
+describe('git token (Sync settings)', () => {
+  it('keeps the token encrypted in userData, never in the workspace, and tells the window only that one is kept', async () => {
+    const token = 'ghp_secretTokenValue123';
+    expect(await invokeValue(shellChannels.gitTokenState, {})).toEqual({ stored: false, canEncrypt: true });
+    await invokeValue(shellChannels.setGitToken, { token });
+    const kept = await fsp.readFile(path.join(root, 'userData', 'git-token.bin'));
+    expect(kept.toString()).not.toContain(token);
+    expect(await invokeValue(shellChannels.gitTokenState, {})).toEqual({ stored: true, canEncrypt: true });
+    const inWorkspace = await fsp.readdir(workspace, { recursive: true });
+    expect(inWorkspace.some((name) => String(name).includes('token'))).toBe(false);
+
+    // A page that is not ours can neither set nor learn about it.
+    const foreign = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
+    expect((await invoke(shellChannels.setGitToken, { token: 'x' }, foreign)).ok).toBe(false);
+    // A refused value is not echoed back in the message.
+    const refused = await invoke(shellChannels.setGitToken, { token: '' });
+    expect(refused.ok).toBe(false);
+
+    await invokeValue(shellChannels.setGitToken, { token: null });
+    expect(await invokeValue(shellChannels.gitTokenState, {})).toEqual({ stored: false, canEncrypt: true });
+  });
+});
+
+describe('git author (Sync settings)', () => {
+  it('keeps the author for commits in the app settings, refusing an address that is not one', async () => {
+    expect(await invokeValue(shellChannels.gitIdentity, {})).toBeNull();
+    const refused = await invoke(shellChannels.setGitIdentity, { identity: { name: 'Ana', email: 'not-an-address' } });
+    expect(refused.ok).toBe(false);
+    await invokeValue(shellChannels.setGitIdentity, { identity: { name: 'Ana Author', email: 'ana@example.com' } });
+    expect(await invokeValue(shellChannels.gitIdentity, {})).toEqual({ name: 'Ana Author', email: 'ana@example.com' });
+    const settings = JSON.parse(await fsp.readFile(path.join(root, 'userData', 'settings.json'), 'utf8'));
+    expect(settings.gitIdentity).toEqual({ name: 'Ana Author', email: 'ana@example.com' });
+    await invokeValue(shellChannels.setGitIdentity, { identity: null });
+    expect(await invokeValue(shellChannels.gitIdentity, {})).toBeNull();
+  });
+});
+
 describe('menu', () => {
   it('sends shell events for New case study, Export… and Keyboard shortcuts', () => {
     expect(menuItem('New case study').accelerator).toBe('CmdOrCtrl+N');

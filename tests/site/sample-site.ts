@@ -64,6 +64,8 @@ export function makeStudy(fields: Partial<Study> & { title: string }): Study {
     authors: [],
     cover: null,
     language: null,
+    conflictCount: 0,
+    conflicts: [],
     date: '2026-01-15',
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-02T10:00:00.000Z',

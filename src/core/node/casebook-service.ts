@@ -22,6 +22,8 @@ import { ExportMemory } from './export/export-memory';
 import { studyHandlers } from './study-handlers';
 import { categoryHandlers } from './category-handlers';
 import { withAuthors } from '../pure/site-authors';
+import { gitHandlers } from './git/git-handlers';
+import type { GitOptions } from './git/git-options';
 
 // Loaded on first use: these pull in TipTap, lowlight and the Markdown parser, which opening
 // and listing a workspace (`casebook list`, the app's first paint) must not wait for.
@@ -65,6 +67,8 @@ export const WORKSPACE_FOLDERS = [
 export interface OpenWorkspaceOptions {
   /** false: refuse a folder that holds no workspace yet, creating nothing (commands that only read). */
   create?: boolean;
+  /** Credentials for https remotes and an author identity for commits (the desktop's, or $CASEBOOK_GIT_TOKEN). */
+  git?: GitOptions;
 }
 
 /**
@@ -229,5 +233,13 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     updateSite: async ({ patch }) => {
       return site.update(patch);
     },
+    ...gitHandlers({
+      workspace,
+      studies,
+      site,
+      indexSaved,
+      indexRemoved: async (id) => (await library()).removed(id),
+      options: options.git ?? {},
+    }),
   };
 }

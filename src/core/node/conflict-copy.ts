@@ -14,7 +14,17 @@ function stamp(at: Date): string {
 
 /** The fields of the conflict copy: the version on disk with the author's unsaved edits on top. */
 export function conflictCopyDraft(theirs: Study, mine: StudyPatch, at: Date): StudyDraft {
-  const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, slug: _s, ...onDisk } = theirs;
+  // The copy starts with no conflicts of its own: those stay with the study they were recorded in.
+  const {
+    id: _id,
+    schemaVersion: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    slug: _s,
+    conflicts: _x,
+    conflictCount: _n,
+    ...onDisk
+  } = theirs;
   const { slug: _mySlug, ...edits } = mine; // the copy gets its own address
   const fields = { ...onDisk, ...edits };
   const suffix = ` (conflict copy ${stamp(at)})`;

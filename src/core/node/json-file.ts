@@ -5,6 +5,7 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 import { describeZodError } from '../pure/errors';
+import { serializeJson } from '../pure/json-text';
 import { MAX_STUDY_FILE_BYTES, readRegularFile, UnreadableFileError } from './regular-file';
 
 export class InvalidFileError extends Error {
@@ -83,9 +84,7 @@ export function parseJsonFile<S extends z.ZodType>(
   return result.data;
 }
 
-export function serializeJson<S extends z.ZodType>(schema: S, data: unknown): string {
-  return `${JSON.stringify(schema.parse(data), null, 2)}\n`;
-}
+export { serializeJson } from '../pure/json-text';
 
 export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
   constructor(

@@ -83,6 +83,11 @@ export class SiteStore {
     });
   }
 
+  /** Takes in casebook.json as it is on disk now (a git sync changed it). */
+  refresh(): Promise<void> {
+    return this.reload();
+  }
+
   /** Takes in what another process saved since we last read; quarantines a damaged file. */
   private async reload(): Promise<void> {
     try {

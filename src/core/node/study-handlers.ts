@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { CasebookHandlers } from '../pure/contract';
 import { CasebookError } from '../pure/errors';
 import type { assertKnownTypes as AssertKnownTypes } from '../pure/rich-text/known-types';
-import { shownTitle, type Study } from '../pure/schemas/study';
+import { resolveConflict } from '../pure/merge/resolve-conflict';
+import { shownTitle, type Study, type StudyPatch } from '../pure/schemas/study';
 import { conflictCopyDraft } from './conflict-copy';
 import type { LibraryService } from './library-service';
 import type { SiteStore } from './site-store';
@@ -25,6 +26,7 @@ export type StudyHandlers = Pick<
   | 'createStudy'
   | 'updateStudy'
   | 'saveOnExit'
+  | 'resolveConflict'
   | 'duplicateStudy'
   | 'deleteStudy'
   | 'restoreStudy'
@@ -80,8 +82,25 @@ export function studyHandlers({ workspace, studies, site, library, indexSaved }:
         return { study: theirs, conflictCopy: copy };
       }
     },
+    resolveConflict: async ({ id, conflictId, choice, baseUpdatedAt }) => {
+      let copy: StudyPatch | null = null;
+      const saved = await studies.update(
+        id,
+        (current) => {
+          const resolution = resolveConflict(current, conflictId, choice);
+          copy = resolution.conflictCopy;
+          return resolution.change;
+        },
+        baseUpdatedAt,
+      );
+      await indexSaved(saved);
+      if (copy) await indexSaved(await studies.create(conflictCopyDraft(saved, copy, new Date())));
+      return saved;
+    },
     duplicateStudy: async ({ id }) => {
-      const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, slug: _s, ...fields } = await studies.get(id);
+      const study = await studies.get(id);
+      // A copy starts with no conflicts: those stay with the study they were recorded in.
+      const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, slug: _s, conflicts: _x, ...fields } = study;
       const copy = await studies.create({
         ...fields,
         title: `${shownTitle(fields.title)} (copy)`,

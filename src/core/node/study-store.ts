@@ -15,6 +15,7 @@ import { CasebookError } from '../pure/errors';
 import { KeyedQueue } from '../pure/keyed-queue';
 import type { QuarantineEntry } from './quarantine';
 import { lstatOrNull } from './regular-file';
+import { studyToWrite } from '../pure/merge/study-on-write';
 import { studyFromDraft, type StudyDraft } from '../pure/new-study';
 import { shownTitle, studySchema, type Study, type StudyPatch, type StudySummary } from '../pure/schemas/study';
 import { newStudyId, StudyPaths, STUDIES_DIR, TRASH_DIR } from './study-files';
@@ -30,6 +31,9 @@ export { STUDIES_DIR, TRASH_DIR } from './study-files';
 export type { SkippedFile } from './study-file-reader';
 export { HEAD_READ_FROM } from './study-index';
 export type { StudyDraft } from '../pure/new-study';
+
+/** A change computed from the study as on disk (its store-owned conflict list included). */
+export type StudyChange = (current: Study) => Partial<Study>;
 
 export interface StudyStoreOptions {
   /** See HEAD_READ_FROM. */
@@ -173,14 +177,15 @@ export class StudyStore {
       // An import may carry its original id and times (a lossless round trip); a taken id never is.
       const taken = (id: string): boolean => this.listing.has(id) || lstatOrNull(this.fileFor(id)) !== null;
       const id = draft.id && !taken(draft.id) ? draft.id : newStudyId();
-      const study = studyFromDraft(draft, { id, slug, now });
-      await this.write(study);
-      return study;
+      return this.write(studyFromDraft(draft, { id, slug, now }));
     });
   }
 
-  /** Applies a validated partial patch; bumps updatedAt; keeps the slug unique. */
-  async update(id: string, patch: StudyPatch, baseUpdatedAt?: string): Promise<Study> {
+  /**
+   * Applies a validated partial patch (or the change `patch` computes from the study as on
+   * disk, under the same lock: resolving a conflict); bumps updatedAt; keeps the slug unique.
+   */
+  async update(id: string, patch: StudyPatch | StudyChange, baseUpdatedAt?: string): Promise<Study> {
     await this.ensureWritable();
     // The queue orders this process's saves; the lock file orders them against other
     // processes (the CLI, a second app), so the check below and the write are one step.
@@ -191,7 +196,7 @@ export class StudyStore {
       });
   }
 
-  private async updateLocked(id: string, patch: StudyPatch, baseUpdatedAt?: string): Promise<Study> {
+  private async updateLocked(id: string, given: StudyPatch | StudyChange, baseUpdatedAt?: string): Promise<Study> {
     const current = await this.get(id);
     if (baseUpdatedAt !== undefined && current.updatedAt !== baseUpdatedAt) {
       throw new CasebookError(
@@ -199,16 +204,13 @@ export class StudyStore {
         `"${shownTitle(current.title)}" was changed on disk (saved ${current.updatedAt}) after you opened it; reload it or keep your version.`,
       );
     }
+    const patch = typeof given === 'function' ? given(current) : given;
     const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
     const wanted = await slugWanted(current, patch);
-    if (wanted === null) {
-      await this.write(studySchema.parse(next));
-      return next;
-    }
+    if (wanted === null) return this.write(studySchema.parse(next));
     return this.slugs.claim(wanted, id, async (slug) => {
       next.slug = slug;
-      await this.write(studySchema.parse(next));
-      return next;
+      return this.write(studySchema.parse(next));
     });
   }
 
@@ -240,11 +242,7 @@ export class StudyStore {
     if (!found) throw new CasebookError('not_found', `No deleted case study with id "${id}" in the trash.`);
     if (lstatOrNull(this.fileFor(id)))
       throw new CasebookError('conflict', `A case study with id "${id}" already exists.`);
-    const restored = await this.slugs.claim(found.study.slug, id, async (slug) => {
-      const study = { ...found.study, slug };
-      await this.write(study);
-      return study;
-    });
+    const restored = await this.slugs.claim(found.study.slug, id, async (slug) => this.write({ ...found.study, slug }));
     await fsp.rm(found.file, { force: true });
     return restored;
   }
@@ -261,7 +259,9 @@ export class StudyStore {
     return this.trash.list();
   }
 
-  private async write(study: Study): Promise<void> {
+  /** Writes the study as every file must be (study-on-write.ts) and returns what was written. */
+  private async write(given: Study): Promise<Study> {
+    const study = studyToWrite(given);
     const file = this.fileFor(study.id);
     const db = this.files.db(file);
     db.data = study;
@@ -271,6 +271,7 @@ export class StudyStore {
       throw writeFailure(`save "${shownTitle(study.title)}"`, err);
     }
     this.listing.recorded(study, await fsp.stat(file));
+    return study;
   }
 
   private lastTimestamp = '';

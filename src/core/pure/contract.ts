@@ -6,12 +6,22 @@
 import { z } from 'zod';
 import { assetMediaTypeSchema, MAX_ASSET_BYTES } from './asset-store-limits';
 import { findingSchema } from './checks/finding';
+import {
+  gitStatusSchema,
+  studyAtVersionInputSchema,
+  studyHistoryInputSchema,
+  studyVersionSchema,
+  syncInputSchema,
+  syncProgressSchema,
+  syncResultSchema,
+} from './git/git-schemas';
 import { exportFormatSchema } from './export/export-formats';
 import { workspaceCheckSchema } from './checks/workspace-check-schema';
 import { libraryPageSchema, libraryQuerySchema } from './library/library-query';
 import { siteSettingsSchema, sitePatchSchema } from './schemas/site';
 import { templateIdSchema, templateListSchema } from './templates/template-schema';
 import { studyIdSchema, studyPatchSchema, studySchema, studySummarySchema } from './schemas/study';
+import { conflictChoiceSchema, conflictIdSchema } from './merge/conflict-schema';
 
 export const quarantinedFileSchema = z.object({
   file: z.string(),
@@ -128,6 +138,23 @@ export const contract = {
     z.object({ study: studySchema, conflictCopy: studySchema.nullable() }),
     true,
   ),
+  /**
+   * Resolves one conflict a merge recorded in the study (merge/resolve-conflict.ts): keep mine,
+   * take theirs, or keep both (a field both cannot share, such as the status, keeps mine and
+   * makes a draft conflict copy with theirs). A compare-and-swap like updateStudy.
+   */
+  resolveConflict: method(
+    z
+      .object({
+        id: studyIdSchema,
+        conflictId: conflictIdSchema,
+        choice: conflictChoiceSchema,
+        baseUpdatedAt: z.iso.datetime().optional(),
+      })
+      .strict(),
+    studySchema,
+    true,
+  ),
   deleteStudy: method(idInput, z.object({ id: studyIdSchema }), true),
   restoreStudy: method(idInput, studySchema, true),
   duplicateStudy: method(idInput, studySchema, true),
@@ -190,6 +217,17 @@ export const contract = {
   ),
   deleteCategory: method(z.object({ name: categoryName }).strict(), categoryChangeSchema, true),
   updateSite: method(z.object({ patch: sitePatchSchema }).strict(), siteSettingsSchema, true),
+  // The workspace as a git repository (issue #15; core/node/git/). Not a repository: gitStatus
+  // answers repository: false and the others refuse with not_configured.
+  gitStatus: method(noInput, gitStatusSchema, false),
+  /** Commits every change, fetches, merges by meaning, pushes; conflicts are kept in the studies. */
+  syncWorkspace: method(syncInputSchema, syncResultSchema, true, syncProgressSchema),
+  /** The commits that changed the study's file, newest first. */
+  studyHistory: method(studyHistoryInputSchema, z.array(studyVersionSchema), false),
+  /** The study as it was at a commit (read only; nothing written). */
+  studyAtVersion: method(studyAtVersionInputSchema, studySchema, false),
+  /** The study as it was at a commit, saved now as a new change (history is never rewritten). */
+  restoreStudyVersion: method(studyAtVersionInputSchema, studySchema, true),
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,11 @@ export const errorCodes = [
   'unknown_method',
   'forbidden',
   'publish_errors',
+  // Git sync (core/node/git/): the remote cannot be reached, refused the credentials, or the
+  // workspace lacks what the call needs (not a repository, no remote, no author identity).
+  'offline',
+  'auth_failed',
+  'not_configured',
   'internal',
   // Raised by a client when the transport itself fails (no answer, or no readable one).
   'network',

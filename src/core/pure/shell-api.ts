@@ -15,6 +15,15 @@ export const shellEventSchema = z.enum([
 export type ShellEvent = z.infer<typeof shellEventSchema>;
 export const shellEvents = shellEventSchema.options;
 
+/** An author for git commits, kept in the desktop app's settings (never in the workspace). */
+export const gitIdentitySchema = z
+  .object({
+    name: z.string().trim().min(1, 'Give your name').max(200),
+    email: z.email('Give an email address').max(200),
+  })
+  .strict();
+export type GitIdentitySetting = z.infer<typeof gitIdentitySchema>;
+
 /** The shell's request/answer calls: each one's input and answer. */
 export const shellMethods = {
   /** Native folder picker; null when cancelled. */
@@ -25,6 +34,25 @@ export const shellMethods = {
   /** Opens a folder or file with the OS (only paths the app itself produced or the user chose). */
   openPath: {
     input: z.string({ error: 'openPath needs a path.' }).min(1, 'openPath needs a path.').max(4096),
+    output: z.null(),
+  },
+  /** Whether an https token for git is kept (never the token itself: it stays in main). */
+  gitTokenState: {
+    input: z.object({}).strict(),
+    output: z.object({ stored: z.boolean(), canEncrypt: z.boolean() }),
+  },
+  /** Keeps the https token for git, encrypted by the OS (Electron safeStorage); null forgets it. */
+  setGitToken: {
+    input: z.object({ token: z.string().trim().min(1).max(4096).nullable() }).strict(),
+    output: z.null(),
+  },
+  /** Who the author's commits name when the repository's git config names no one (the app's settings). */
+  gitIdentity: {
+    input: z.object({}).strict(),
+    output: gitIdentitySchema.nullable(),
+  },
+  setGitIdentity: {
+    input: z.object({ identity: gitIdentitySchema.nullable() }).strict(),
     output: z.null(),
   },
 } as const;

@@ -30,6 +30,10 @@ export const shellChannels = {
   readyToClose: 'casebook-shell:ready-to-close',
   chooseFolder: 'casebook-shell:choose-folder',
   openPath: 'casebook-shell:open-path',
+  gitTokenState: 'casebook-shell:git-token-state',
+  setGitToken: 'casebook-shell:set-git-token',
+  gitIdentity: 'casebook-shell:git-identity',
+  setGitIdentity: 'casebook-shell:set-git-identity',
   /** main -> renderer: (call id, progress) for a contract call that asked for progress. */
   progress: 'casebook:progress',
 } as const;

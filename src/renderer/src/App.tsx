@@ -29,6 +29,8 @@ import { useTypewriterScrolling } from './app/use-typewriter';
 import { setView, useView, viewState } from './app/view-state';
 import './styles/study-layout.css';
 import { useSaveNow } from './autosave/use-save-now';
+import { GitDialogs, type GitDialog } from './sync/GitDialogs';
+import { useSync } from './sync/use-sync';
 
 export function App({ client }: { client: CasebookClient }) {
   const { api } = client;
@@ -55,6 +57,20 @@ export function App({ client }: { client: CasebookClient }) {
   useEffect(() => {
     void loadWorkspace();
   }, [loadWorkspace]);
+
+  // After a sync: the list as it now is, and the open study again if the sync changed it.
+  const { refreshLibrary } = workspace;
+  const { reload } = session;
+  const sync = useSync({
+    api,
+    autosave,
+    onSynced: async (changed) => {
+      await refreshLibrary();
+      const id = currentId.current;
+      if (id && changed.includes(id)) reload(id);
+    },
+  });
+  const [gitDialog, setGitDialog] = useState<GitDialog>(null);
 
   useEffect(() => flushOnPageEvents(autosave), [autosave]);
   useWindowShortcuts();
@@ -84,6 +100,7 @@ export function App({ client }: { client: CasebookClient }) {
       onUiRequest('show-checks', () => setView({ checksOpen: true, focusMode: false })),
       // Find lives in the chrome focus mode hides: Mod-F brings the chrome back with it.
       onUiRequest('find', () => setView({ focusMode: false })),
+      onUiRequest('show-history', () => setGitDialog('history')),
     ];
     const leaveFocus = (event: KeyboardEvent) => {
       // Esc leaves focus mode, unless a dialog, a menu or a popup (the slash menu) takes it.
@@ -201,6 +218,12 @@ export function App({ client }: { client: CasebookClient }) {
             checks={checks}
             onEdit={session.edit}
             onAddCategory={workspace.addCategory}
+            onConflictResolved={(id) => {
+              reload(id);
+              // "Keep both" of a field may have written a conflict copy: the list shows it.
+              void refreshLibrary();
+              void sync.refresh();
+            }}
           />
         ) : info ? (
           <NoStudyOpen canCreate={!readOnly} onCreate={() => void create()} />
@@ -210,6 +233,8 @@ export function App({ client }: { client: CasebookClient }) {
         info={info}
         studyCount={studies.length}
         autosave={autosave}
+        sync={sync}
+        onOpenSyncSettings={() => setGitDialog('sync-settings')}
         // The library follows edits as they are typed: so does the window title.
         openTitle={current ? (studies.find((s) => s.id === current.id)?.title ?? current.title) : null}
       />
@@ -220,6 +245,21 @@ export function App({ client }: { client: CasebookClient }) {
         shell={client.shell}
         counts={{ published: studies.filter((s) => s.status === 'published').length, all: studies.length }}
         saveEdits={saveEdits}
+      />
+      <GitDialogs
+        open={gitDialog}
+        setOpen={setGitDialog}
+        api={api}
+        shell={client.shell}
+        autosave={autosave}
+        sync={sync}
+        workspacePath={info?.path ?? null}
+        studyId={studyId}
+        readOnly={readOnly}
+        onRestored={(id) => {
+          reload(id);
+          void sync.refresh();
+        }}
       />
     </div>
   );

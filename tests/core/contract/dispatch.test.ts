@@ -98,7 +98,7 @@ describe('dispatch and the contract table', () => {
     expect(typeof ran.get('listStudies')).toBe('function');
     expect(ran.get('getSite')).toBeUndefined();
     expect(seen).toEqual([{ done: 1, total: 2 }]);
-    expect([...progressMethods].sort()).toEqual(['exportWorkspace', 'importMarkdown', 'listStudies']);
+    expect([...progressMethods].sort()).toEqual(['exportWorkspace', 'importMarkdown', 'listStudies', 'syncWorkspace']);
   });
 
   it('refuses writes to a workspace from a newer Casebook through the contract, and writes nothing', async () => {

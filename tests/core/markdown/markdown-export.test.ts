@@ -25,6 +25,8 @@ const base: Study = {
   authors: ['Dana Kim'],
   cover: null,
   language: null,
+  conflictCount: 0,
+  conflicts: [],
   date: '2026-04-02',
   createdAt: '2026-03-01T10:00:00.000Z',
   updatedAt: '2026-04-02T08:30:00.000Z',

@@ -33,6 +33,8 @@ function study(problem: RichTextDoc): Study {
     authors: [],
     cover: null,
     language: null,
+    conflictCount: 0,
+    conflicts: [],
     date: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',

@@ -4,6 +4,8 @@
 // runs in Node without a DOM.
 import type { AnyExtension, Extensions } from '@tiptap/core';
 import StarterKit, { type StarterKitOptions } from '@tiptap/starter-kit';
+import UniqueID from '@tiptap/extension-unique-id';
+import { BLOCK_ID_ATTR, idBlockTypes } from './block-ids';
 import { blockSchema, markSchema, type SchemaSource, type StarterKitPart } from './block-schema';
 import type { NodeName } from './node-names';
 
@@ -30,5 +32,7 @@ export function richTextExtensions(overrides: RichTextExtensionOptions = {}): Ex
       if (override) swapped.push(override);
     } else own.push(override ?? schema);
   }
-  return [StarterKit.configure(kit as Partial<StarterKitOptions>), ...swapped, ...own];
+  // Stable block ids (block-ids.ts): pasted or duplicated blocks get a new one, the rest keep theirs.
+  const ids = UniqueID.configure({ types: [...idBlockTypes], attributeName: BLOCK_ID_ATTR });
+  return [StarterKit.configure(kit as Partial<StarterKitOptions>), ...swapped, ...own, ids];
 }

@@ -10,6 +10,7 @@
 // matter; key results read entry by entry, see metrics.ts).
 import { z } from 'zod';
 import { PlainToken, type FrontMatterCodec } from '../markdown/front-matter-codec';
+import { conflictListSchema, type ConflictList } from '../merge/conflict-schema';
 import { coverFrontMatter, coverSchema } from './cover';
 import { languageTagSchema } from './language-tag';
 import { metricsFrontMatter, metricsSchema } from './metrics';
@@ -69,6 +70,15 @@ export interface NewStudyContext {
 
 type Owner = 'author' | 'store';
 
+/**
+ * How a three-way merge (merge/study-merge.ts) treats the field: `value` (the default) takes
+ * the side that changed it, and records a conflict when both changed it differently; `set`
+ * merges a list of names as a set (one adds a tag, the other removes another: both kept);
+ * `ours` keeps our value; `earlier` and `later` take the earlier or later time; `derived` is
+ * computed from the result; `conflicts` unites the two conflict lists.
+ */
+export type FieldMerge = 'value' | 'set' | 'ours' | 'earlier' | 'later' | 'derived' | 'conflicts';
+
 export interface StudyField<T, InSummary extends boolean = boolean, By extends Owner = Owner> {
   /** The rules a stored value must meet. */
   schema: z.ZodType<T>;
@@ -89,6 +99,8 @@ export interface StudyField<T, InSummary extends boolean = boolean, By extends O
   initial(context: NewStudyContext): NoInfer<T>;
   /** Front matter in the Markdown export and import; null: not in Markdown. */
   frontMatter: FrontMatterCodec<NoInfer<T>> | null;
+  /** How a merge treats it; `value` when not given. */
+  merge?: FieldMerge;
 }
 
 function field<T, InSummary extends boolean, By extends Owner>(
@@ -184,6 +196,7 @@ export const studyFields = {
     since: 1,
     initial: () => [],
     frontMatter: namesIn('categories'),
+    merge: 'set',
   }),
   tags: field({
     schema: nameList(limits.tags),
@@ -193,6 +206,7 @@ export const studyFields = {
     since: 1,
     initial: () => [],
     frontMatter: namesIn('tags'),
+    merge: 'set',
   }),
   // Names of site authors (site.ts `authors`), format 3. Not in the summary: the library does
   // not list them, and the site's listings read whole studies or the export's stand-ins.
@@ -208,6 +222,7 @@ export const studyFields = {
       write: (value) => (value.length ? [['authors', value]] : []),
       read: (input) => input.names('authors'),
     },
+    merge: 'set',
   }),
   featured: field({
     schema: z.boolean(),
@@ -295,6 +310,7 @@ export const studyFields = {
     since: 1,
     initial: (chosen) => chosen.id,
     frontMatter: ownKey('casebook_id', studyIdSchema, 'a Casebook id'),
+    merge: 'ours',
   }),
   createdAt: field({
     schema: isoDateTimeSchema,
@@ -304,6 +320,7 @@ export const studyFields = {
     since: 1,
     initial: (chosen) => chosen.now,
     frontMatter: ownKey('created', isoDateTimeSchema, 'an ISO date-time'),
+    merge: 'earlier',
   }),
   updatedAt: field({
     schema: isoDateTimeSchema,
@@ -313,6 +330,32 @@ export const studyFields = {
     since: 1,
     initial: (chosen) => chosen.now,
     frontMatter: ownKey('updated', isoDateTimeSchema, 'an ISO date-time'),
+    merge: 'later',
+  }),
+  // How many conflicts a merge kept for the author (format 5): the length of `conflicts`,
+  // kept in the summary so the library flags the study from the file's head, which the list
+  // itself (blocks and values, possibly large) must not bloat. Written by the store and the
+  // merge with the list (merge/conflict-list.ts), never by an author's patch.
+  conflictCount: field({
+    schema: z.number().int().min(0),
+    loose: z.number(),
+    owner: 'store',
+    summary: true,
+    since: 5,
+    initial: () => 0,
+    frontMatter: null,
+    merge: 'derived',
+  }),
+  // What a merge could not decide (format 5, merge/conflict-schema.ts): the other side's value
+  // of a field or block changed differently on both sides. Not exported: it is the author's to resolve.
+  conflicts: field({
+    schema: conflictListSchema,
+    owner: 'store',
+    summary: false,
+    since: 5,
+    initial: (): ConflictList => [],
+    frontMatter: null,
+    merge: 'conflicts',
   }),
 };
 

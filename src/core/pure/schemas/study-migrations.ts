@@ -4,6 +4,8 @@
 // change of shape (a renamed key, a split value) is written here as a reshape to its format.
 import { z } from 'zod';
 import { STUDY_FORMAT, studyFields, type StudyField } from './study-fields';
+import { seededBlockId, withBlockIds } from '../rich-text/block-ids';
+import { sectionKeys } from './section-keys';
 import { studySchema } from './study';
 
 type Json = Record<string, unknown>;
@@ -14,8 +16,25 @@ export interface Reshape {
   up(study: Json): Json;
 }
 
-/** The reshapes of every format so far, oldest first (none yet: format 1 is the first). */
-export const reshapes: readonly Reshape[] = [];
+/**
+ * Format 5 gives every block an id (rich-text/block-ids.ts). Derived from the study's id, the
+ * section and the block's position alone, so two clones upgrading the same file make the same
+ * ids, and a merge of their next saves matches the blocks. Written with the next save.
+ */
+const blockIds: Reshape = {
+  to: 5,
+  up(study) {
+    const next = { ...study };
+    const id = typeof study.id === 'string' ? study.id : '';
+    for (const key of sectionKeys)
+      if (Object.hasOwn(study, key))
+        next[key] = withBlockIds(study[key], (path) => seededBlockId(`${id}/${key}/${path}`));
+    return next;
+  },
+};
+
+/** The reshapes of every format so far, oldest first. */
+export const reshapes: readonly Reshape[] = [blockIds];
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -25,14 +25,9 @@ export {
   type Outcome,
 } from './study-fields';
 
-export const sectionKeys = ['problem', 'decisions', 'tradeoffs', 'lessons'] as const;
-export type SectionKey = (typeof sectionKeys)[number];
-export const sectionLabels: Record<SectionKey, string> = {
-  problem: 'Problem',
-  decisions: 'Decisions',
-  tradeoffs: 'Tradeoffs',
-  lessons: 'Lessons',
-};
+import { sectionKeys, type SectionKey } from './section-keys';
+
+export { sectionKeys, sectionLabels, type SectionKey } from './section-keys';
 
 type FieldShape<K extends FieldKey> = { [P in K]: z.ZodType<FieldValue<P>> };
 type SectionShape = { [P in SectionKey]: typeof richTextDocSchema };

@@ -7,6 +7,7 @@ import type { Study, StudyPatch, StudySummary } from '../../../core/pure/schemas
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { PublishChecklist } from '../checks/PublishChecklist';
 import type { StudyChecks } from '../checks/use-study-checks';
+import { StudyConflicts } from '../conflicts/StudyConflicts';
 import { PreviewPane } from '../export/PreviewPane';
 import { StudyEditor } from '../study/StudyEditor';
 import { useView } from './view-state';
@@ -27,6 +28,8 @@ interface StudyWorkbenchProps {
   checks: StudyChecks;
   onEdit: (id: string, patch: StudyPatch) => void;
   onAddCategory: (name: string) => Promise<void>;
+  /** A conflict a sync kept was resolved: reload study `id`. */
+  onConflictResolved: (id: string) => void;
 }
 
 export function StudyWorkbench(props: StudyWorkbenchProps) {
@@ -37,6 +40,13 @@ export function StudyWorkbench(props: StudyWorkbenchProps) {
   return (
     <div className={previewOpen && !focusMode ? 'workbench with-preview' : 'workbench'}>
       <div className="study-frame" inert={switching} aria-busy={switching}>
+        <StudyConflicts
+          api={api}
+          autosave={autosave}
+          study={study}
+          readOnly={readOnly}
+          onResolved={(resolved) => props.onConflictResolved(resolved.id)}
+        />
         <StudyEditor
           key={`${study.id}:${generation}`}
           study={study}

@@ -80,5 +80,5 @@ export function useWorkspace({ api, session, setStudies, setProblem }: Workspace
     [api],
   );
 
-  return { info, site, setSite, loadWorkspace, onQuarantineCount, addCategory };
+  return { info, site, setSite, loadWorkspace, refreshLibrary, onQuarantineCount, addCategory };
 }

@@ -14,6 +14,8 @@ export type UiRequest =
   | { kind: 'toggle-properties' }
   | { kind: 'toggle-focus-mode' }
   | { kind: 'show-checks' }
+  /** The open study's History (versions, diff, Restore: history/HistoryDialog.tsx). */
+  | { kind: 'show-history' }
   /** Save every pending edit now (Mod-S), instead of after the autosave pause. */
   | { kind: 'save-now' }
   /** Something the author asked for failed; shown in the editor toolbar. */

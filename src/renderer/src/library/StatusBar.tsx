@@ -1,4 +1,4 @@
-// The window's status bar: workspace, number of studies and the save state; it also keeps the
+// The window's status bar: workspace, number of studies, the save state and Sync; it also keeps the
 // window title in step (use-document-title.ts: the open study's title, else "Casebook —
 // <workspace> (N studies)"), with a mark while edits are unsaved.
 // The save state is plain text here: the toolbar's line is the one live status region.
@@ -6,6 +6,8 @@ import { useSyncExternalStore } from 'react';
 import type { WorkspaceInfo } from '../../../core/pure/contract';
 import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { useDocumentTitle } from '../app/use-document-title';
+import { SyncButton } from '../sync/SyncButton';
+import type { SyncControls } from '../sync/use-sync';
 import '../styles/library.css';
 
 interface StatusBarProps {
@@ -14,9 +16,11 @@ interface StatusBarProps {
   autosave: AutosaveQueue;
   /** The open study's title as typed, for the window title; null when none is open. */
   openTitle: string | null;
+  sync: SyncControls;
+  onOpenSyncSettings: () => void;
 }
 
-export function StatusBar({ info, studyCount, autosave, openTitle }: StatusBarProps) {
+export function StatusBar({ info, studyCount, autosave, openTitle, sync, onOpenSyncSettings }: StatusBarProps) {
   const state = useSyncExternalStore(
     (listener) => autosave.subscribe(listener),
     () => autosave.getState(),
@@ -39,6 +43,7 @@ export function StatusBar({ info, studyCount, autosave, openTitle }: StatusBarPr
       {info?.readOnly ? <span>Read-only</span> : null}
       <span>{count}</span>
       <span className={`status-save save-${state.kind}`}>{saveText}</span>
+      {info ? <SyncButton sync={sync} onOpenSettings={onOpenSyncSettings} /> : null}
     </footer>
   );
 }

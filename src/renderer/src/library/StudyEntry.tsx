@@ -1,12 +1,14 @@
 // One entry of the library list: a button named exactly by the study's title (what a screen
 // reader announces and tests look for), with the search snippet, status, date and publish
 // badge beside it as its description rather than its name.
+import { AlertTriangle } from 'lucide-react';
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { LibraryEntry } from '../../../core/pure/library/library-query';
 import type { StudySummary } from '../../../core/pure/schemas/study';
 import { HighlightedText } from './HighlightedText';
 import { StudyActionsMenu, type StudyAction } from './StudyActionsMenu';
 import { shownTitle } from '../../../core/pure/schemas/study';
+import '../styles/conflicts.css';
 
 const statusLabel = { draft: 'Draft', published: 'Published' } as const;
 
@@ -82,12 +84,24 @@ export function StudyEntry(props: StudyEntryProps) {
           <span className={`badge badge-${shown.status}`}>{statusLabel[shown.status]}</span>
           {shown.date ? <time dateTime={shown.date}>{formatDate(shown.date)}</time> : null}
           <CheckBadge check={check} published={shown.status === 'published'} />
+          <ConflictBadge count={shown.conflictCount} />
         </span>
       </button>
       {actions.length > 0 ? (
         <StudyActionsMenu title={name} actions={actions} open={menuOpen} setOpen={setMenuOpen} />
       ) : null}
     </li>
+  );
+}
+
+// Conflicts a sync kept for the author: a mark and words (the entry's description), not colour alone.
+function ConflictBadge({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="badge badge-conflicts">
+      <AlertTriangle aria-hidden="true" size={12} />
+      {count} {count === 1 ? 'conflict' : 'conflicts'}
+    </span>
   );
 }
 

@@ -16,6 +16,7 @@ import { KeyboardShortcutsButton, KeyboardShortcutsDialog } from '../editor/Keyb
 import { SectionEditor } from '../editor/SectionEditor';
 import { SlashMenuPopup } from '../editor/SlashMenuPopup';
 import { StudyWordCount } from '../editor/StudyWordCount';
+import { HistoryButton } from '../history/HistoryButton';
 import { MetadataForm } from './MetadataForm';
 import { PendingSection, useMountedOneByOne } from './pending-sections';
 import { PropertiesLine, PropertiesPanel } from './PropertiesPanel';
@@ -109,7 +110,10 @@ function StudyEditorView({
         </div>
         <div className="study-stats">
           <StudyWordCount />
-          <KeyboardShortcutsButton />
+          <span className="study-links">
+            <HistoryButton />
+            <KeyboardShortcutsButton />
+          </span>
         </div>
         <div className="study-sections">
           {sectionKeys.map((key, index) =>

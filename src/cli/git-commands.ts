@@ -1,0 +1,103 @@
+// `casebook clone`, `sync`, `history` and `restore`: the git-backed workspace from the command
+// line (issue #15). Exit 0 when everything merged, 3 when conflicts were kept in studies for
+// the author to resolve, 1 on errors (offline, refused token: nothing lost, run again).
+import path from 'node:path';
+import { CommanderError, type Command } from 'commander';
+import type { OpenWorkspace } from './workspace-commands';
+import { contractOf } from './workspace-commands';
+
+export const CONFLICTS_EXIT = 3;
+
+export function registerCloneCommand(program: Command): void {
+  program
+    .command('clone')
+    .description('clone a workspace from a remote (a folder, file:// or https:// URL; token in $CASEBOOK_GIT_TOKEN)')
+    .argument('<remote>', 'where the workspace is shared')
+    .argument('<dir>', 'a new (or empty) folder for it')
+    .action(async (remote: string, dir: string) => {
+      const [{ cloneRepository }, { normalizeRemote }, { envCredentials }, { driverCommand }] = await Promise.all([
+        import('../core/node/git/git-setup'),
+        import('../core/node/git/git-remotes'),
+        import('../core/node/git/git-options'),
+        import('./git-cli-support'),
+      ]);
+      const target = path.resolve(dir);
+      const { branch, empty } = await cloneRepository(normalizeRemote(remote), target, driverCommand(), {
+        credentials: envCredentials,
+      });
+      const { openOrCreateWorkspace } = await import('./cli-workspace');
+      const info = await (await contractOf(await openOrCreateWorkspace(target, false))).getWorkspaceInfo({});
+      console.log(
+        empty
+          ? `Cloned an empty remote into ${target}: a new workspace; sync to share it.`
+          : `Cloned ${info.studyCount} case ${info.studyCount === 1 ? 'study' : 'studies'} into ${target} (branch ${branch}).`,
+      );
+    });
+}
+
+export function registerSyncCommand(program: Command, open: OpenWorkspace, workspaceHelp: string): void {
+  program
+    .command('sync')
+    .description('commit every change, fetch, merge by field and block, push (exit 3: conflicts kept to resolve)')
+    .option('-w, --workspace <dir>', workspaceHelp)
+    .option('--remote <url>', 'set origin the first time: a folder, file:// or https:// URL')
+    .option('-m, --message <message>', 'the commit message (default: a summary of what changed)')
+    .action(async (opts: { workspace?: string; remote?: string; message?: string }) => {
+      const api = await contractOf(await open(opts.workspace));
+      const result = await api.syncWorkspace(
+        { remote: opts.remote, message: opts.message },
+        ({ stage, done, total }) => {
+          if (process.stderr.isTTY && done === 0) process.stderr.write(`\r${stage}…\x1b[K`);
+          if (process.stderr.isTTY && total > 0 && done === total) process.stderr.write('\r\x1b[K');
+        },
+      );
+      const names = (refs: Array<{ title: string }>) => refs.map((r) => `'${r.title}'`).join(', ');
+      const { status } = result;
+      if (!status.remote) console.log('Committed here; no remote is set yet (casebook sync --remote <url>).');
+      else {
+        console.log(result.received.length ? `Received: ${names(result.received)}.` : 'Received: nothing new.');
+        console.log(`Sent: ${result.sent} ${result.sent === 1 ? 'commit' : 'commits'} to ${status.remote}.`);
+      }
+      if (result.conflicts.length) {
+        console.error(
+          `Conflicts kept for you to resolve (both sides changed the same thing; yours is kept, theirs is recorded in the study): ${names(result.conflicts)}. Open them in Casebook, or see casebook list.`,
+        );
+        throw new CommanderError(CONFLICTS_EXIT, 'casebook.sync.conflicts', '');
+      }
+    });
+}
+
+export function registerHistoryCommand(program: Command, open: OpenWorkspace, workspaceHelp: string): void {
+  program
+    .command('history')
+    .description('the commits that changed a study, newest first')
+    .argument('<id-or-slug>', 'the study')
+    .option('-w, --workspace <dir>', workspaceHelp)
+    .option('--json', 'print JSON instead of lines')
+    .action(async (idOrSlug: string, opts: { workspace?: string; json?: boolean }) => {
+      const api = await contractOf(await open(opts.workspace));
+      const { studyIdFor } = await import('./git-cli-support');
+      const versions = await api.studyHistory({ id: await studyIdFor(api, idOrSlug) });
+      if (opts.json) console.log(JSON.stringify(versions, null, 2));
+      else if (versions.length === 0)
+        console.log('No committed versions of this study yet (casebook sync commits them).');
+      else
+        for (const v of versions)
+          console.log(`${v.short}  ${v.date.slice(0, 16).replace('T', ' ')}  ${v.author}  ${v.message.split('\n')[0]}`);
+    });
+}
+
+export function registerRestoreCommand(program: Command, open: OpenWorkspace, workspaceHelp: string): void {
+  program
+    .command('restore')
+    .description('save a study as it was at a commit, as a new change (history is kept)')
+    .argument('<id-or-slug>', 'the study')
+    .requiredOption('--at <commit>', 'the version (a hash from casebook history)')
+    .option('-w, --workspace <dir>', workspaceHelp)
+    .action(async (idOrSlug: string, opts: { workspace?: string; at: string }) => {
+      const api = await contractOf(await open(opts.workspace));
+      const { studyIdFor } = await import('./git-cli-support');
+      const study = await api.restoreStudyVersion({ id: await studyIdFor(api, idOrSlug), commit: opts.at });
+      console.log(`Restored '${study.title}' as it was at ${opts.at.slice(0, 7)} (a new change: sync to share it).`);
+    });
+}

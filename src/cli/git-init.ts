@@ -1,0 +1,37 @@
+// `casebook init --git` (make the workspace a repository, first commit) and `casebook init --ci
+// github|gitlab` (a workflow that checks and publishes the site). Loaded only when asked for.
+import { existsSync, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { CasebookApi } from '../core/pure/contract';
+import { CasebookError } from '../core/pure/errors';
+import { ciProviders, ciWorkflow, type CiProvider } from '../core/pure/git/ci-workflow';
+import { gitdirOf } from '../core/node/git/git-repository';
+import { initRepository } from '../core/node/git/git-setup';
+import { parseAuthor, setAuthor } from '../core/node/git/git-identity';
+import { driverCommand } from './git-cli-support';
+import { CliUsageError } from './usage-error';
+
+export async function initGit(api: CasebookApi, workspace: string, author: string | undefined): Promise<void> {
+  const who = author === undefined ? null : parseAuthor(author);
+  if (author !== undefined && !who) throw new CliUsageError('--author takes "Your Name <you@example.com>"');
+  const { created } = await initRepository(workspace, driverCommand());
+  if (who) await setAuthor(workspace, gitdirOf(workspace), who);
+  const result = await api.syncWorkspace({ message: created ? 'Start the Casebook workspace' : undefined });
+  console.log(
+    `${created ? 'Made' : 'Checked'} the git repository of ${workspace}: ${result.status.changed === 0 ? 'everything is committed' : `${result.status.changed} files not committed`}. Share it with: casebook sync --remote <folder or https URL>`,
+  );
+}
+
+export async function initCi(workspace: string, provider: string, cli: string, branch: string): Promise<void> {
+  if (!(ciProviders as readonly string[]).includes(provider))
+    throw new CliUsageError(`--ci takes ${ciProviders.join(' or ')}, not "${provider}"`);
+  const workflow = ciWorkflow(provider as CiProvider, cli, branch);
+  const file = path.join(workspace, workflow.path);
+  if (existsSync(file))
+    throw new CasebookError('conflict', `${workflow.path} already exists; remove it first to write it again.`);
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  await fsp.writeFile(file, workflow.text);
+  console.log(
+    `Wrote ${workflow.path}: pushes to ${branch} check, export and deploy the site; reviews get the site as an artifact. Commit it with casebook sync.`,
+  );
+}

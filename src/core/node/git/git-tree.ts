@@ -1,0 +1,67 @@
+// Trees as flat maps (path → blob id and mode) and back: what commit, merge and checkout
+// compare. A workspace is a few folders of files, so flat maps are small and simple.
+import git from 'isomorphic-git';
+import { gitFs } from './git-fs';
+
+export interface FileEntry {
+  oid: string;
+  mode: string;
+}
+export type FlatTree = Map<string, FileEntry>;
+
+const flatCache = new Map<string, FlatTree>();
+
+/** Every file of a commit's tree (empty for null: an unborn branch). Cached by commit id. */
+export async function flatTreeOf(gitdir: string, commit: string | null, cache: object = {}): Promise<FlatTree> {
+  if (commit === null) return new Map();
+  const key = `${gitdir}\0${commit}`;
+  const hit = flatCache.get(key);
+  if (hit) return hit;
+  const { commit: parsed } = await git.readCommit({ fs: gitFs, gitdir, oid: commit, cache });
+  const out: FlatTree = new Map();
+  await addTree(gitdir, parsed.tree, '', out, cache);
+  // Two commits are enough: the HEAD before and after one sync.
+  if (flatCache.size > 4) flatCache.delete(flatCache.keys().next().value as string);
+  flatCache.set(key, out);
+  return out;
+}
+
+async function addTree(gitdir: string, oid: string, prefix: string, out: FlatTree, cache: object): Promise<void> {
+  const { tree } = await git.readTree({ fs: gitFs, gitdir, oid, cache });
+  for (const entry of tree) {
+    const p = prefix + entry.path;
+    if (entry.type === 'tree') await addTree(gitdir, entry.oid, `${p}/`, out, cache);
+    // Submodules (commit entries) are not ours to follow: kept as they are.
+    else out.set(p, { oid: entry.oid, mode: entry.mode });
+  }
+}
+
+interface Folder {
+  files: Array<{ name: string; entry: FileEntry }>;
+  folders: Map<string, Folder>;
+}
+
+/** Writes the trees of a flat map and returns the root tree's id. */
+export async function writeFlatTree(gitdir: string, files: FlatTree): Promise<string> {
+  const root: Folder = { files: [], folders: new Map() };
+  for (const [p, entry] of files) {
+    const parts = p.split('/');
+    let folder = root;
+    for (const part of parts.slice(0, -1)) {
+      let next = folder.folders.get(part);
+      if (!next) folder.folders.set(part, (next = { files: [], folders: new Map() }));
+      folder = next;
+    }
+    folder.files.push({ name: parts[parts.length - 1], entry });
+  }
+  return writeFolder(gitdir, root);
+}
+
+async function writeFolder(gitdir: string, folder: Folder): Promise<string> {
+  const tree: Array<{ mode: string; path: string; oid: string; type: 'blob' | 'tree' | 'commit' }> = [];
+  for (const [name, sub] of folder.folders)
+    tree.push({ mode: '040000', path: name, oid: await writeFolder(gitdir, sub), type: 'tree' });
+  for (const { name, entry } of folder.files)
+    tree.push({ mode: entry.mode, path: name, oid: entry.oid, type: entry.mode === '160000' ? 'commit' : 'blob' });
+  return git.writeTree({ fs: gitFs, gitdir, tree });
+}

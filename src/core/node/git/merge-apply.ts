@@ -1,0 +1,110 @@
+// Brings a merge into the working folder. A save may land while a sync runs: each file is
+// replaced under the store's own lock, and only if it still holds the bytes we committed
+// (compare-and-swap); a file saved since is merged again (base: what we committed, ours: the
+// save, theirs: the merge), so neither the save nor what came in is lost. A journal in .git
+// lets a sync killed half-way finish the job on the next run, instead of taking the files it
+// had not yet updated for local edits.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import git from 'isomorphic-git';
+import { withFileLock, writeFileAtomic } from '../atomic-write';
+import { gitFs, writeAtomically } from './git-fs';
+import { readIndexFile, writeIndexFile, type IndexEntry } from './git-index-file';
+import { indexEntriesFor } from './git-commit';
+import { flatTreeOf } from './git-tree';
+import { readBlobBytes } from './study-blob';
+import { mergesByMeaning, type FileMerger } from './tree-merge';
+
+const JOURNAL = 'casebook-merge.json';
+
+export interface MergeJournal {
+  branch: string;
+  ours: string;
+  merged: string;
+}
+
+export interface AppliedMerge {
+  /** Files whose content on disk changed. */
+  changed: string[];
+  /** Files saved during the sync and merged again with what came in, and conflicts that gave. */
+  remerged: Array<{ path: string; conflicts: number }>;
+}
+
+export async function readJournal(gitdir: string): Promise<MergeJournal | null> {
+  try {
+    return JSON.parse(await fsp.readFile(path.join(gitdir, JOURNAL), 'utf8')) as MergeJournal;
+  } catch {
+    return null;
+  }
+}
+
+export async function clearJournal(gitdir: string): Promise<void> {
+  await fsp.rm(path.join(gitdir, JOURNAL), { force: true });
+}
+
+export async function applyMerge(
+  workspace: string,
+  gitdir: string,
+  journal: MergeJournal,
+  mergeFile: FileMerger,
+  onFile?: (done: number, total: number) => void,
+  cache: object = {},
+): Promise<AppliedMerge> {
+  await writeAtomically(path.join(gitdir, JOURNAL), JSON.stringify(journal));
+  const [ours, merged] = await Promise.all([
+    flatTreeOf(gitdir, journal.ours, cache),
+    flatTreeOf(gitdir, journal.merged, cache),
+  ]);
+  const paths = [...new Set([...ours.keys(), ...merged.keys()])].filter((p) => ours.get(p)?.oid !== merged.get(p)?.oid);
+  const result: AppliedMerge = { changed: [], remerged: [] };
+  const bytesOf = async (oid: string | undefined) =>
+    oid ? Buffer.from(await readBlobBytes(gitdir, oid, cache)) : null;
+  let done = 0;
+  for (const p of paths) {
+    const file = path.join(workspace, ...p.split('/'));
+    const theirs = await bytesOf(merged.get(p)?.oid);
+    const task = async () => {
+      const disk = await fsp.readFile(file).catch(() => null);
+      if (sameBytes(disk, theirs)) return;
+      const base = await bytesOf(ours.get(p)?.oid);
+      let next = theirs;
+      if (!sameBytes(disk, base)) {
+        // Saved (or deleted) here since the commit: merge again rather than overwrite.
+        if (disk === null)
+          next = theirs; // deleted here, changed there: the change is kept
+        else if (theirs === null)
+          next = disk; // changed here, deleted there: the change is kept
+        else if (mergesByMeaning(p)) {
+          const again = mergeFile(p, base?.toString('utf8') ?? null, disk.toString('utf8'), theirs.toString('utf8'));
+          next = Buffer.from(again.text, 'utf8');
+          result.remerged.push({ path: p, conflicts: again.conflicts });
+        } else next = disk;
+      }
+      if (sameBytes(disk, next)) return;
+      if (next === null) await fsp.rm(file, { force: true });
+      else {
+        await fsp.mkdir(path.dirname(file), { recursive: true });
+        await writeFileAtomic(file, next);
+      }
+      result.changed.push(p);
+    };
+    // The lock the store takes for every save of this file (study-store.ts, site-store.ts).
+    await fsp.mkdir(path.dirname(file), { recursive: true });
+    await withFileLock(file, task, p);
+    onFile?.(++done, paths.length);
+  }
+  await git.writeRef({ fs: gitFs, gitdir, ref: `refs/heads/${journal.branch}`, value: journal.merged, force: true });
+  // Files replaced just now are hashed again on the next status (their stats are not trusted yet).
+  const index = await readIndexFile(gitdir);
+  const replaced = new Set(paths);
+  const known = new Map<string, IndexEntry>();
+  for (const [p, entry] of index.entries) if (!replaced.has(p) && entry.stage === 0) known.set(p, entry);
+  await writeIndexFile(gitdir, indexEntriesFor(merged, known));
+  await clearJournal(gitdir);
+  return result;
+}
+
+function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.equals(b);
+}

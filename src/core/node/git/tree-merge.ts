@@ -1,0 +1,76 @@
+// The three-way merge of two commits' trees, file by file. isomorphic-git's merge() is not
+// used for this: it refuses a file deleted on one side and edited on the other (the edit must
+// be kept here) and stops at conflicts, where Casebook keeps one side and records the other in
+// the study. Studies, site settings and templates merge by meaning (Part M's
+// mergeWorkspaceFile, the same function the `casebook merge-driver` of plain git calls).
+import git from 'isomorphic-git';
+import { gitFs } from './git-fs';
+import { readBlobBytes } from './study-blob';
+import type { FileEntry, FlatTree } from './git-tree';
+
+export type FileMerger = (
+  filepath: string,
+  base: string | null,
+  ours: string,
+  theirs: string,
+  options?: { theirsAuthor?: string },
+) => { text: string; conflicts: number };
+
+/** Files that merge by meaning; others keep our side when both changed them. */
+export const mergesByMeaning = (p: string): boolean =>
+  p === 'casebook.json' || /^(studies|templates)\/[^/]+\.json$/.test(p);
+
+export interface TreeMerge {
+  tree: FlatTree;
+  /** Paths whose merged content differs from ours (what came in). */
+  received: string[];
+  /** Paths where both sides changed the same thing (one kept, the other recorded), with how many. */
+  conflicts: Array<{ path: string; count: number }>;
+}
+
+const text = async (gitdir: string, oid: string, cache: object): Promise<string> =>
+  Buffer.from(await readBlobBytes(gitdir, oid, cache)).toString('utf8');
+
+export async function mergeTrees(
+  gitdir: string,
+  base: FlatTree,
+  ours: FlatTree,
+  theirs: FlatTree,
+  mergeFile: FileMerger,
+  cache: object = {},
+): Promise<TreeMerge> {
+  const tree: FlatTree = new Map();
+  const received: string[] = [];
+  const conflicts: TreeMerge['conflicts'] = [];
+  const paths = new Set([...base.keys(), ...ours.keys(), ...theirs.keys()]);
+  for (const p of [...paths].sort()) {
+    const b = base.get(p);
+    const o = ours.get(p);
+    const t = theirs.get(p);
+    let result: FileEntry | undefined;
+    if (o?.oid === t?.oid) result = o;
+    else if (b?.oid === o?.oid) result = t;
+    else if (b?.oid === t?.oid) result = o;
+    // Deleted on one side, edited on the other: the edit is kept.
+    else if (!o) result = t;
+    else if (!t) result = o;
+    else if (mergesByMeaning(p)) {
+      const merged = mergeFile(
+        p,
+        b ? await text(gitdir, b.oid, cache) : null,
+        await text(gitdir, o.oid, cache),
+        await text(gitdir, t.oid, cache),
+      );
+      const oid = await git.writeBlob({ fs: gitFs, gitdir, blob: Buffer.from(merged.text, 'utf8') });
+      result = { oid, mode: o.mode };
+      if (merged.conflicts > 0) conflicts.push({ path: p, count: merged.conflicts });
+    } else {
+      // An image or other file changed on both sides: ours stays, theirs is in history.
+      result = o;
+      conflicts.push({ path: p, count: 1 });
+    }
+    if (result) tree.set(p, result);
+    if (result?.oid !== o?.oid) received.push(p);
+  }
+  return { tree, received, conflicts };
+}

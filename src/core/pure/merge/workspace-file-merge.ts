@@ -1,0 +1,133 @@
+// The three-way merge of one workspace file, for git: `casebook merge-driver` (src/cli) and
+// the git engine's mergeDriver call this with the three versions' text. Studies merge by field
+// and block (study-merge.ts), casebook.json and templates key by key (json-merge.ts). The
+// result is the file's text exactly as Casebook writes it, never with conflict markers.
+// Every input is hostile (any bytes a repository holds): one that does not parse as its
+// format (or is from a newer Casebook) is not merged: ours is kept byte for byte and the
+// merge reports a conflict (theirs stays in the repository's history).
+import type { z } from 'zod';
+import { serializeJson } from '../json-text';
+import { workspaceFileSchema } from '../schemas/site';
+import { STUDY_FORMAT } from '../schemas/study-fields';
+import { studyFileSchema } from '../schemas/study-migrations';
+import { templateFileSchema } from '../templates/template-schema';
+import { mergeJsonTree, sameJson } from './json-merge';
+import { alignedWith, mergeStudies, withSeededIds, type MergeOptions } from './study-merge';
+
+export interface FileMerge {
+  /** The merged file's bytes (UTF-8 text). */
+  text: string;
+  /** How many conflicts were kept for the author (0: merged cleanly). */
+  conflicts: number;
+}
+
+export type WorkspaceFileKind = 'study' | 'site' | 'template';
+
+/** What Casebook merges by meaning at `filepath` (relative to the workspace, `/`), or null for other files. */
+export function workspaceFileKind(filepath: string): WorkspaceFileKind | null {
+  if (filepath === 'casebook.json') return 'site';
+  if (/^studies\/[^/]+\.json$/.test(filepath)) return 'study';
+  if (/^templates\/[^/]+\.json$/.test(filepath)) return 'template';
+  return null;
+}
+
+type Parsed<T> = { ok: true; value: T; raw: unknown } | { ok: false };
+
+function parse<S extends z.ZodType>(text: string | null, schema: S, newest?: number): Parsed<z.output<S>> {
+  if (text === null) return { ok: false };
+  try {
+    const raw: unknown = JSON.parse(text);
+    const claimed = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (newest !== undefined && typeof claimed === 'number' && claimed > newest) return { ok: false };
+    const result = schema.safeParse(raw);
+    return result.success ? { ok: true, value: result.data, raw } : { ok: false };
+  } catch {
+    // Not JSON, or nested past what a schema can walk.
+    return { ok: false };
+  }
+}
+
+const keepOurs = (ours: string): FileMerge => ({ text: ours, conflicts: 1 });
+
+function fromOlderFormat(raw: unknown): boolean {
+  const claimed = (raw as { schemaVersion?: unknown }).schemaVersion;
+  return typeof claimed === 'number' && claimed < STUDY_FORMAT;
+}
+
+function mergeStudyFile(base: string | null, ours: string, theirs: string, options: MergeOptions): FileMerge {
+  const [o, t] = [parse(ours, studyFileSchema, STUDY_FORMAT), parse(theirs, studyFileSchema, STUDY_FORMAT)];
+  if (!o.ok || !t.ok || o.value.id !== t.value.id) return keepOurs(ours);
+  const b = parse(base, studyFileSchema, STUDY_FORMAT);
+  const baseStudy = b.ok && b.value.id === o.value.id ? withSeededIds(b.value) : null;
+  // A side from an older Casebook got its block ids from positions: match its blocks to base's by content.
+  const side = (p: { value: typeof o.value; raw: unknown }) =>
+    fromOlderFormat(p.raw) ? alignedWith(baseStudy, withSeededIds(p.value)) : p.value;
+  const merged = mergeStudies(baseStudy, side(o), side(t), options);
+  try {
+    return { text: serializeJson(studyFileSchema, merged.study), conflicts: merged.conflicts };
+  } catch {
+    // The union broke a limit (more tags than a study may hold): nothing merged is written.
+    return keepOurs(ours);
+  }
+}
+
+function mergeJsonFile<S extends z.ZodType>(
+  base: string | null,
+  ours: string,
+  theirs: string,
+  schema: S,
+  write: (value: unknown) => string,
+): FileMerge {
+  const [o, t] = [parse(ours, schema), parse(theirs, schema)];
+  if (!o.ok || !t.ok) return keepOurs(ours);
+  if (sameJson(o.raw, t.raw)) return { text: ours, conflicts: 0 };
+  const b = parse(base, schema);
+  const merged = mergeJsonTree(b.ok ? b.raw : undefined, o.raw, t.raw);
+  if (!schema.safeParse(merged.value).success) return keepOurs(ours);
+  return { text: write(merged.value), conflicts: merged.conflicts };
+}
+
+/**
+ * Merges the three versions of a workspace file. `base` null: the file was added on both
+ * sides. A file Casebook does not merge by meaning (or an unknown path) keeps ours and
+ * reports a conflict, so git's own handling stays in charge of it.
+ */
+export function mergeWorkspaceFile(
+  filepath: string,
+  base: string | null,
+  ours: string,
+  theirs: string,
+  options: MergeOptions = {},
+): FileMerge {
+  if (ours === theirs) return { text: ours, conflicts: 0 };
+  if (base !== null && ours === base) return { text: theirs, conflicts: 0 };
+  if (base !== null && theirs === base) return { text: ours, conflicts: 0 };
+  switch (workspaceFileKind(filepath)) {
+    case 'study':
+      return mergeStudyFile(base, ours, theirs, options);
+    case 'site':
+      // casebook.json is written as the site store writes it (schema order, pretty-printed).
+      return mergeJsonFile(base, ours, theirs, workspaceFileSchema, (value) =>
+        serializeJson(workspaceFileSchema, value),
+      );
+    case 'template':
+      // A template is the author's own file: its keys stay as written (its Markdown sections too).
+      return mergeJsonFile(base, ours, theirs, templateFileSchema, (value) => `${JSON.stringify(value, null, 2)}\n`);
+    default:
+      return keepOurs(ours);
+  }
+}
+
+/**
+ * One side deleted the file (null), the other did not: a deletion wins only over a version
+ * left as it was in base; an edited version is kept (a deleted-vs-edited study keeps the
+ * edit). Returns the file's text, or null when it stays deleted. For the git engine, where
+ * isomorphic-git reports a delete/modify conflict.
+ */
+export function mergeDeletedFile(base: string | null, ours: string | null, theirs: string | null): string | null {
+  if (ours === null && theirs === null) return null;
+  if (ours !== null && theirs !== null) throw new Error('mergeDeletedFile: neither side deleted the file');
+  const kept = (ours ?? theirs)!;
+  if (base !== null && kept === base) return null;
+  return kept;
+}

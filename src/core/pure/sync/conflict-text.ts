@@ -1,0 +1,63 @@
+// A kept conflict (merge/conflict-schema.ts) in words the author can judge: where it is
+// ("Title", "Problem, paragraph 3") and each side's value as plain text. Pure, so the study's
+// conflict notice only draws it.
+import type { Conflict } from '../merge/conflict-schema';
+import { docToPlainText, type RichTextNode } from '../schemas/rich-text';
+import { sectionLabels, type SectionKey, type Study } from '../schemas/study';
+
+/** What the author calls each field; a field not named here shows as its key. */
+const fieldLabels = new Map<string, string>([
+  ['title', 'Title'],
+  ['summary', 'Summary'],
+  ['date', 'Date'],
+  ['slug', 'Address (slug)'],
+  ['categories', 'Categories'],
+  ['tags', 'Tags'],
+  ['authors', 'Authors'],
+  ['featured', 'Featured'],
+  ['outcome', 'Outcome'],
+  ['status', 'Status'],
+  ['metrics', 'Key results'],
+  ['cover', 'Cover image'],
+  ['language', 'Language'],
+]);
+
+const blockNames = new Map<string, string>([
+  ['paragraph', 'paragraph'],
+  ['heading', 'heading'],
+  ['bulletList', 'list'],
+  ['orderedList', 'numbered list'],
+  ['taskList', 'task list'],
+  ['blockquote', 'quote'],
+  ['codeBlock', 'code block'],
+  ['table', 'table'],
+  ['image', 'image'],
+  ['callout', 'callout'],
+  ['decisionRecord', 'decision record'],
+  ['timeline', 'timeline'],
+]);
+
+const isNode = (value: unknown): value is RichTextNode =>
+  typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+
+/** Where a conflict is: a field's name, or a section and which block of it (by its position now). */
+export function conflictPlace(conflict: Pick<Conflict, 'where' | 'mine' | 'theirs'>, study: Study): string {
+  const { where } = conflict;
+  if (where.kind === 'field') return fieldLabels.get(where.field) ?? where.field;
+  const section = sectionLabels[where.section as SectionKey];
+  const blocks = study[where.section as SectionKey].content ?? [];
+  const index = blocks.findIndex((block) => isNode(block) && block.attrs?.id === where.block);
+  const sample = [conflict.mine, conflict.theirs].find(isNode);
+  const kind = (sample && blockNames.get(sample.type)) ?? 'block';
+  return index >= 0 ? `${section}, ${kind} ${index + 1}` : `${section}, a ${kind}`;
+}
+
+/** One side's value as text: a block's words, a field's value, or that it was removed. */
+export function conflictValueText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(removed)';
+  if (isNode(value)) return docToPlainText(value) || `(${blockNames.get(value.type) ?? 'block'} without text)`;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? value.join(', ') : JSON.stringify(value);
+  return JSON.stringify(value);
+}

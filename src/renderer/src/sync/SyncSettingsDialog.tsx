@@ -1,0 +1,203 @@
+// Sync settings: where the workspace syncs to (the remote, set as `origin` by the first sync
+// given one), the https token on the desktop (kept encrypted by the OS, in the app's own data,
+// never in the workspace; browser mode takes it from CASEBOOK_GIT_TOKEN on the server), and
+// whether to sync every few minutes. A workspace that is not a repository yet is told how to
+// become one.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { CasebookShell } from '../api/casebook-client';
+import { errorMessage } from '../api/api-error';
+import { ModalDialog } from '../components/ModalDialog';
+import { AUTO_SYNC_MINUTES, useAutoSync } from './auto-sync-preference';
+import type { SyncControls } from './use-sync';
+
+interface SyncSettingsDialogProps {
+  open: boolean;
+  onClose: () => void;
+  sync: SyncControls;
+  /** The workspace folder, for the command that makes it a repository. */
+  workspacePath: string | null;
+  /** The desktop shell (token storage); null in browser mode. */
+  shell: CasebookShell | null;
+}
+
+type TokenState = { stored: boolean; canEncrypt: boolean } | null;
+
+export function SyncSettingsDialog({ open, onClose, sync, workspacePath, shell }: SyncSettingsDialogProps) {
+  const [remote, setRemote] = useState('');
+  const [token, setToken] = useState('');
+  const [tokenState, setTokenState] = useState<TokenState>(null);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [autoSync, setAutoSync] = useAutoSync();
+  const remoteHint = useId();
+  const tokenHint = useId();
+  const status = sync.status;
+  const repository = status?.repository === true;
+
+  useEffect(() => {
+    if (!open) return;
+    setRemote(status?.remote ?? '');
+    setToken('');
+    setProblem(null);
+    if (shell) {
+      shell.gitTokenState({}).then(setTokenState, (err: unknown) => setProblem(errorMessage(err)));
+      shell.gitIdentity({}).then(
+        (identity) => {
+          setName(identity?.name ?? '');
+          setEmail(identity?.email ?? '');
+        },
+        (err: unknown) => setProblem(errorMessage(err)),
+      );
+    }
+    // Only when it opens: a status refreshed meanwhile must not wipe what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, shell]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      if (shell && token.trim() !== '') await shell.setGitToken({ token: token.trim() });
+      if (shell && (name.trim() !== '' || email.trim() !== ''))
+        await shell.setGitIdentity({ identity: { name: name.trim(), email: email.trim() } });
+      const newRemote = remote.trim();
+      onClose();
+      await sync.sync(newRemote !== '' && newRemote !== status?.remote ? { remote: newRemote } : {});
+    } catch (err) {
+      setProblem(errorMessage(err));
+    }
+  };
+
+  const forgetToken = async () => {
+    if (!shell) return;
+    try {
+      await shell.setGitToken({ token: null });
+      setTokenState(await shell.gitTokenState({}));
+    } catch (err) {
+      setProblem(errorMessage(err));
+    }
+  };
+
+  return (
+    <ModalDialog open={open} title="Sync settings" onClose={onClose} className="sync-settings">
+      {problem ? (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {!repository ? (
+        <NotRepository workspacePath={workspacePath} onClose={onClose} />
+      ) : (
+        <form onSubmit={(e) => void save(e)}>
+          <div className="field">
+            <label htmlFor="sync-remote">Remote</label>
+            <input
+              id="sync-remote"
+              type="text"
+              value={remote}
+              spellCheck={false}
+              autoComplete="off"
+              aria-describedby={remoteHint}
+              onChange={(e) => setRemote(e.target.value)}
+            />
+            <p className="hint" id={remoteHint}>
+              The shared repository: an https address (GitHub, GitLab…), or a folder on a shared drive.
+            </p>
+          </div>
+          {shell ? (
+            <div className="field">
+              <label htmlFor="sync-token">Access token</label>
+              <input
+                id="sync-token"
+                type="password"
+                value={token}
+                autoComplete="off"
+                aria-describedby={tokenHint}
+                disabled={tokenState?.canEncrypt === false}
+                onChange={(e) => setToken(e.target.value)}
+              />
+              <p className="hint" id={tokenHint}>
+                {tokenState?.canEncrypt === false
+                  ? 'This computer offers no encrypted storage, so Casebook cannot keep a token.'
+                  : tokenState?.stored
+                    ? 'A token is kept, encrypted, on this computer. Type a new one to replace it.'
+                    : 'For an https remote: a personal access token with write access. Kept encrypted on this computer, never in the workspace.'}
+              </p>
+              {tokenState?.stored ? (
+                <button type="button" onClick={() => void forgetToken()}>
+                  Forget token
+                </button>
+              ) : null}
+            </div>
+          ) : (
+            <p className="hint">
+              For an https remote, start <code>casebook serve</code> with the token in <code>CASEBOOK_GIT_TOKEN</code>.
+            </p>
+          )}
+          {shell ? (
+            <fieldset className="field">
+              <legend>Your changes are signed</legend>
+              <label htmlFor="sync-name">Name</label>
+              <input
+                id="sync-name"
+                type="text"
+                value={name}
+                autoComplete="name"
+                onChange={(e) => setName(e.target.value)}
+              />
+              <label htmlFor="sync-email">Email</label>
+              <input
+                id="sync-email"
+                type="email"
+                value={email}
+                autoComplete="email"
+                onChange={(e) => setEmail(e.target.value)}
+              />
+              <p className="hint">Used when the repository’s git settings name no one.</p>
+            </fieldset>
+          ) : null}
+          <div className="field">
+            <label>
+              <input type="checkbox" checked={autoSync} onChange={(e) => setAutoSync(e.target.checked)} /> Sync every{' '}
+              {AUTO_SYNC_MINUTES} minutes
+            </label>
+          </div>
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+            <button type="submit" className="primary">
+              Save and sync
+            </button>
+          </div>
+        </form>
+      )}
+    </ModalDialog>
+  );
+}
+
+function NotRepository({ workspacePath, onClose }: { workspacePath: string | null; onClose: () => void }) {
+  const folder = workspacePath ? `"${workspacePath}"` : 'DIR';
+  return (
+    <>
+      <p>
+        This workspace is not a git repository yet. Git keeps every version of each study and lets a team share a
+        workspace: each author syncs, and Casebook merges their edits field by field.
+      </p>
+      <p>To share this workspace, make it a repository once:</p>
+      <p>
+        <code>casebook init --git --workspace {folder}</code>
+      </p>
+      <p>
+        To join a workspace someone already shares: <code>casebook clone &lt;remote&gt; &lt;folder&gt;</code>, then open
+        that folder. Then set the remote here and press Sync.
+      </p>
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </>
+  );
+}

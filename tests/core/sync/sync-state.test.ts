@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { syncOutcomeText, syncStageText, syncState, syncStateText } from '../../../src/core/pure/sync/sync-state';
+
+const counts = { repository: true, toSend: 0, toReceive: 0, changed: 0, conflicts: 0 };
+const text = (c: typeof counts | null, offline: string | null = null) => syncStateText(syncState(c, offline));
+
+describe('the Sync button state', () => {
+  it('says what is waiting either way, changed files and unsent commits alike', () => {
+    expect(text(counts)).toBe('Up to date');
+    expect(text({ ...counts, toSend: 1, changed: 1 })).toBe('2 to send');
+    expect(text({ ...counts, toReceive: 3 })).toBe('3 to receive');
+    expect(text({ ...counts, toSend: 1, toReceive: 1 })).toBe('1 to send, 1 to receive');
+  });
+
+  it('puts conflicts first, then a failed fetch, and names a folder that is not a repository', () => {
+    expect(text({ ...counts, conflicts: 2, toSend: 1 }, 'no network')).toBe('2 conflicts');
+    expect(text({ ...counts, toSend: 1 }, 'no network')).toBe('Offline');
+    expect(text({ ...counts, repository: false })).toBe('Not a git workspace');
+    expect(text(null)).toBe('Checking…');
+  });
+});
+
+describe('the sync outcome sentence', () => {
+  it('names what was sent, received and left in conflict', () => {
+    expect(syncOutcomeText({ sent: 2, received: [{ id: 'a', title: 'Cache' }], conflicts: [] })).toBe(
+      'Sent 2 changes, received 1: ‘Cache’.',
+    );
+    expect(syncOutcomeText({ sent: 0, received: [], conflicts: [{ id: 'b', title: ' ' }] })).toBe(
+      '1 study has conflicts to resolve: ‘Untitled’.',
+    );
+    expect(syncOutcomeText({ sent: 0, received: [], conflicts: [] })).toBe('Synced: nothing to send or receive.');
+  });
+});
+
+describe('the stage shown while a sync runs', () => {
+  it('names the stage, with how far it got when it knows', () => {
+    expect(syncStageText({ stage: 'fetch', done: 0, total: 0 })).toBe('Receiving…');
+    expect(syncStageText({ stage: 'push', done: 3, total: 10 })).toBe('Sending 3/10…');
+  });
+});
