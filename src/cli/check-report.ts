@@ -23,6 +23,7 @@ const fieldLabels: Record<FindingField, string> = {
   ...sectionLabels,
   metrics: 'Key results',
   cover: 'Cover image',
+  conflicts: 'Conflicts',
 };
 
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

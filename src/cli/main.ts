@@ -12,6 +12,7 @@ import {
   registerSyncCommand,
 } from './git-commands';
 import { registerImportCommand } from './import-command';
+import { registerMergeDriverCommand } from './merge-driver-command';
 import { registerServeCommand } from './serve-command';
 import { CliUsageError } from './usage-error';
 import { registerInitCommand, registerListCommand, type OpenWorkspace } from './workspace-commands';
@@ -40,6 +41,7 @@ registerCloneCommand(program);
 registerSyncCommand(program, openExisting, workspaceHelp);
 registerHistoryCommand(program, openExisting, workspaceHelp);
 registerRestoreCommand(program, openExisting, workspaceHelp);
+registerMergeDriverCommand(program);
 
 export async function runCli(argv: string[]): Promise<number> {
   try {

@@ -1,10 +1,16 @@
-// A plain-text table of study summaries for `casebook list`.
+// A plain-text table of study summaries for `casebook list`. A study a merge left with
+// conflicts to resolve shows their number in a Conflicts column (the column appears only when
+// some study has any, so a workspace without conflicts lists as it always did).
 import type { StudySummary } from '../core/pure/schemas/study';
 import { shownTitle } from '../core/pure/schemas/study';
 
 export function formatStudyTable(studies: StudySummary[]): string {
-  const rows = studies.map((s) => [shownTitle(s.title), s.status, s.date ?? '—', s.slug]);
-  const header = ['Title', 'Status', 'Date', 'Slug'];
+  const withConflicts = studies.some((s) => s.conflictCount > 0);
+  const rows = studies.map((s) => {
+    const row = [shownTitle(s.title), s.status, s.date ?? '—', s.slug];
+    return withConflicts ? [...row, s.conflictCount > 0 ? `${s.conflictCount} to resolve` : ''] : row;
+  });
+  const header = withConflicts ? ['Title', 'Status', 'Date', 'Slug', 'Conflicts'] : ['Title', 'Status', 'Date', 'Slug'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: string[]): string =>
     cells

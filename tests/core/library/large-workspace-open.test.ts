@@ -38,6 +38,7 @@ describe('a study file head', () => {
         authors: _a,
         cover: _c,
         language: _lang,
+        conflicts: _conflicts,
         ...summary
       } = study;
       expect(readStudyHeadSync(file)?.summary).toEqual(summary);

@@ -5,6 +5,7 @@ import { openWorkspace } from '../../../src/core/node/casebook-service';
 import { dispatchingApi } from '../../../src/core/pure/dispatch';
 import { studySchema } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';
+import { withoutBlockIds } from '../../../src/core/pure/rich-text/block-ids';
 
 const paragraph = (text: string) => ({
   type: 'doc' as const,
@@ -19,8 +20,14 @@ describe('workspace store', () => {
       expect(study.slug).toBe('when-nobody-owns-the-cloud-bill');
       expect(study.status).toBe('draft');
       for (const key of ['problem', 'decisions', 'tradeoffs', 'lessons'] as const) {
-        expect(study[key]).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+        // Every block is written with its id (rich-text/block-ids.ts), each section's its own.
+        expect(withoutBlockIds(study[key])).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+        expect(study[key].content![0]!.attrs?.id).toMatch(/^[0-9a-f-]{36}$/);
       }
+      const ids = ['problem', 'decisions', 'tradeoffs', 'lessons'].map(
+        (key) => study[key as 'problem'].content![0]!.attrs?.id,
+      );
+      expect(new Set(ids).size).toBe(4);
       const files = await readdir(path.join(dir, 'studies'));
       expect(files).toEqual([`${study.id}.json`]);
       const text = await readFile(path.join(dir, 'studies', files[0]!), 'utf8');
@@ -54,7 +61,9 @@ describe('workspace store', () => {
       expect(updated.title).toBe('Cache stampede');
       expect(updated.summary).toBe('How a cold cache took us down');
       expect(updated.updatedAt > created.updatedAt).toBe(true);
-      expect((await service.getStudy({ id: created.id })).lessons).toEqual(paragraph('Warm caches before cutover.'));
+      expect(withoutBlockIds((await service.getStudy({ id: created.id })).lessons)).toEqual(
+        paragraph('Warm caches before cutover.'),
+      );
     });
   });
 

@@ -13,6 +13,8 @@ export const findingFieldSchema = z.enum([
   'lessons',
   'metrics',
   'cover',
+  /** The study's conflict list (merge/conflict-schema.ts): what a merge kept for the author to resolve. */
+  'conflicts',
 ]);
 export type FindingField = z.infer<typeof findingFieldSchema>;
 

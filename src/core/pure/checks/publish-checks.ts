@@ -39,6 +39,16 @@ export function checkStudy(study: Study, context: CheckContext): Finding[] {
     findings.push({ id: key ? `${rule}:${key}` : rule, rule, severity, message, field });
   };
 
+  // A merge kept two versions of something here: publishing would pick one without the author.
+  const conflicts = study.conflicts.length;
+  if (conflicts > 0)
+    add(
+      'conflicts-unresolved',
+      'error',
+      'conflicts',
+      `Resolve ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}: a merge kept two versions (Keep mine, Take theirs or Keep both).`,
+    );
+
   if (!study.title.trim()) add('title-missing', 'error', 'title', 'The study has no title.');
 
   const summary = study.summary.trim();

@@ -5,8 +5,8 @@
 // - removed on one side and left alone on the other: removed; removed on one side and
 //   changed on the other: the change is kept (nothing an author wrote is lost);
 // - added on either side: in, where that side put it.
-// The order is a three-way merge of the lists of ids (node-diff3); where both sides reordered
-// or inserted at the same place, ours' blocks come first, then theirs'.
+// The order is a three-way merge of the lists of ids (node-diff3); where both sides changed the
+// same stretch, their blocks keep the base's order and inserts at one place put ours first.
 import { diff3Merge, LCS } from 'node-diff3';
 import { blockIdOf, BLOCK_ID_ATTR, seededBlockId } from '../rich-text/block-ids';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
@@ -37,12 +37,40 @@ function byId(doc: RichTextDoc | null): Map<string, RichTextNode> {
 const idsOf = (doc: RichTextDoc | null): string[] =>
   (doc?.content ?? []).map(blockIdOf).filter((id): id is string => id !== null);
 
-/** The merged order of ids: diff3 of the three lists, ours' then theirs' where both changed one place. */
+/**
+ * Where both sides changed the same stretch: their blocks merged in the base's order (neither
+ * side's stretch moved a block there, or diff3 would have seen one side unchanged), each new
+ * block staying after the block it followed on its side; at the same place, ours first.
+ */
+function interleave(a: string[], b: string[], baseIndex: Map<string, number>): string[] {
+  const groups = (list: string[]) => {
+    const out: { at: number; ids: string[] }[] = [{ at: -1, ids: [] }];
+    for (const id of list) {
+      const at = baseIndex.get(id);
+      if (at === undefined) out.at(-1)!.ids.push(id);
+      else out.push({ at, ids: [id] });
+    }
+    return out;
+  };
+  const [ga, gb] = [groups(a), groups(b)];
+  const order = [...ga[0]!.ids, ...gb[0]!.ids];
+  let [i, j] = [1, 1];
+  while (i < ga.length || j < gb.length) {
+    const [x, y] = [ga[i], gb[j]];
+    if (x && (!y || x.at < y.at)) order.push(...ga[i++]!.ids);
+    else if (y && (!x || y.at < x.at)) order.push(...gb[j++]!.ids);
+    else order.push(...ga[i++]!.ids, ...gb[j++]!.ids.slice(1));
+  }
+  return order;
+}
+
+/** The merged order of ids: diff3 of the three lists; where both changed one stretch, see interleave. */
 function mergedOrder(base: string[], ours: string[], theirs: string[]): string[] {
+  const baseIndex = new Map(base.map((id, i) => [id, i]));
   const order: string[] = [];
   for (const region of diff3Merge(ours, base, theirs)) {
     if (region.ok) order.push(...region.ok);
-    else if (region.conflict) order.push(...region.conflict.a, ...region.conflict.b);
+    else if (region.conflict) order.push(...interleave(region.conflict.a, region.conflict.b, baseIndex));
   }
   return [...new Set(order)];
 }

@@ -82,13 +82,14 @@ const isNode = (value: unknown): value is RichTextNode =>
   typeof (value as RichTextNode).type === 'string';
 
 /**
- * `doc` with an id on every block that carries one (see idBlockTypes): a missing id, or one a
- * block earlier in the document already has (a copy), gets `makeId(path)`, where path is the
- * block's position (`0`, `2.1.0`). Blocks that already have a unique id keep it; the input is
- * not changed (what needs an id is copied). No recursion; anything not shaped like nodes, or
+ * `doc` with an id on every block that carries one (see idBlockTypes): a missing id, or one
+ * another block already has (a copy; top-level blocks keep theirs first), gets
+ * `makeId(path, copied)`, where path is the block's position (`0`, `2.1.0`) and copied the id
+ * it repeated (null when it had none). Blocks with a unique id keep it; the input is not
+ * changed (what needs an id is copied). No recursion; anything not shaped like nodes, or
  * nested past the rich-text limit, is left as it is for the schema to judge.
  */
-export function withBlockIds<D>(doc: D, makeId: (path: string) => string = randomBlockId): D {
+export function withBlockIds<D>(doc: D, makeId: (path: string, copied: string | null) => string = randomBlockId): D {
   if (!isNode(doc) || !Array.isArray(doc.content)) return doc;
   const seen = new Set<string>();
   const root: RichTextNode = { ...doc, content: [...doc.content] };
@@ -107,8 +108,8 @@ export function withBlockIds<D>(doc: D, makeId: (path: string) => string = rando
       if (carriesId.has(node.type)) {
         const id = blockIdOf(node);
         if (id === null || seen.has(id)) {
-          let fresh = makeId(here);
-          while (seen.has(fresh)) fresh = makeId(`${here}'${fresh}`);
+          let fresh = makeId(here, id);
+          while (seen.has(fresh)) fresh = makeId(`${here}'${fresh}`, id);
           node = { ...node, attrs: { ...(node.attrs ?? {}), [BLOCK_ID_ATTR]: fresh } };
           seen.add(fresh);
         } else seen.add(id);
@@ -122,4 +123,20 @@ export function withBlockIds<D>(doc: D, makeId: (path: string) => string = rando
     }
   }
   return root as D;
+}
+
+/** `doc` with every block id removed (a copy): for comparing content whatever ids it was given. */
+export function withoutBlockIds<D>(doc: D): D {
+  if (!isNode(doc)) return doc;
+  const strip = (node: RichTextNode): RichTextNode => {
+    const out: RichTextNode = { ...node };
+    if (out.attrs && Object.hasOwn(out.attrs, BLOCK_ID_ATTR)) {
+      const { [BLOCK_ID_ATTR]: _id, ...attrs } = out.attrs;
+      if (Object.keys(attrs).length > 0) out.attrs = attrs;
+      else delete out.attrs;
+    }
+    if (Array.isArray(node.content)) out.content = node.content.map(strip);
+    return out;
+  };
+  return strip(doc) as D;
 }

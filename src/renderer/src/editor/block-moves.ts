@@ -3,6 +3,7 @@
 // (state, dispatch), so they run the same from the menu, the keyboard and the unit tests.
 import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import { NodeSelection, Selection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { BLOCK_ID_ATTR } from '../../../core/pure/rich-text/block-ids';
 
 type Dispatch = ((tr: Transaction) => void) | undefined;
 
@@ -53,7 +54,13 @@ export function duplicateBlock(state: EditorState, dispatch?: Dispatch): boolean
   const block = selectedBlock(state);
   if (!block) return false;
   if (!dispatch) return true;
-  const tr = state.tr.insert(block.end, block.node.copy(block.node.content));
+  // The copy is a block of its own: without the original's id, UniqueID gives it a new one.
+  const copy = block.node.type.create(
+    { ...block.node.attrs, [BLOCK_ID_ATTR]: null },
+    block.node.content,
+    block.node.marks,
+  );
+  const tr = state.tr.insert(block.end, copy);
   dispatch(tr.setSelection(shifted(state, tr, block, block.node.nodeSize)).scrollIntoView());
   return true;
 }

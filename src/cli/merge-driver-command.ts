@@ -1,0 +1,70 @@
+// `casebook merge-driver %O %A %B %P`: the git merge driver named `casebook` (.gitattributes:
+// `studies/*.json merge=casebook`, also casebook.json and templates/*.json), so a plain
+// `git pull` merges studies by field and block as Casebook's own sync does
+// (core/pure/merge/workspace-file-merge.ts). Git's driver contract: the result goes into %A;
+// exit 0 when it merged cleanly, 1 when conflicts were kept. On 1 git stops the merge and says
+// "CONFLICT" — but the file it leaves is the driver's: a valid study holding both sides (ours
+// in place, theirs in its conflict list), never conflict markers. The author resolves in
+// Casebook (or keeps the list for later) and then `git add`s the file and commits.
+import { promises as fsp } from 'node:fs';
+import { CommanderError, type Command } from 'commander';
+import { CliUsageError } from './usage-error';
+
+/** The workspace-relative name of a repository path (the workspace may be a folder of the repository). */
+export function workspacePath(repoPath: string): string {
+  const parts = repoPath.replaceAll('\\', '/').split('/');
+  const name = parts.at(-1) ?? '';
+  const folder = parts.at(-2);
+  if (folder === 'studies' || folder === 'templates') return `${folder}/${name}`;
+  return name;
+}
+
+async function readOrNull(file: string): Promise<Buffer | null> {
+  try {
+    const bytes = await fsp.readFile(file);
+    // An empty ancestor is how git says "added on both sides".
+    return bytes.length === 0 ? null : bytes;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+// Not UTF-8 (damage): decoded with replacement characters, which cannot parse as a study, so
+// the merge keeps that side; the bytes written are always a side's own or the merge's text.
+const text = (bytes: Buffer): string => new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+
+export function registerMergeDriverCommand(program: Command): void {
+  program
+    .command('merge-driver')
+    .description('git merge driver: merge a workspace file by field and block (writes the result into OURS)')
+    .argument('<base>', 'the common ancestor (%O)')
+    .argument('<ours>', 'our version, where the result is written (%A)')
+    .argument('<theirs>', 'their version (%B)')
+    .argument('[path]', 'the path in the repository (%P)')
+    .action(async (baseFile: string, oursFile: string, theirsFile: string, repoPath?: string) => {
+      const [base, ours, theirs] = await Promise.all([
+        readOrNull(baseFile),
+        readOrNull(oursFile),
+        readOrNull(theirsFile),
+      ]);
+      if (ours === null || theirs === null)
+        throw new CliUsageError('merge-driver needs both sides’ files (%A and %B).');
+      const { mergeWorkspaceFile, workspaceFileKind } = await import('../core/pure/merge/workspace-file-merge');
+      const where = workspacePath(repoPath ?? oursFile);
+      if (workspaceFileKind(where) === null)
+        throw new CliUsageError(
+          `merge-driver merges studies/*.json, templates/*.json and casebook.json, not ${where}.`,
+        );
+      const result = mergeWorkspaceFile(where, base && text(base), text(ours), text(theirs));
+      // A side taken whole is written as its own bytes; ours kept is left exactly as it is.
+      if (result.text === text(theirs)) await fsp.writeFile(oursFile, theirs);
+      else if (result.text !== text(ours)) await fsp.writeFile(oursFile, result.text);
+      if (result.conflicts === 0) return;
+      console.error(
+        `casebook: ${where}: kept ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'} for you to resolve ` +
+          '(the file holds both versions; resolve them in Casebook, then git add the file and commit).',
+      );
+      throw new CommanderError(1, 'casebook.merge.conflicts', '');
+    });
+}
