@@ -12,7 +12,23 @@ const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 export function driverCommand(): string {
   const fromEnv = process.env.CASEBOOK_DRIVER_COMMAND?.trim();
   if (fromEnv) return fromEnv;
-  return [process.execPath, ...process.execArgv, process.argv[1] ?? 'casebook'].map(quote).join(' ');
+  return [process.execPath, ...absoluteFlags(process.execArgv), process.argv[1] ?? 'casebook'].map(quote).join(' ');
+}
+
+const LOADER_FLAGS = new Set(['--import', '--loader', '--experimental-loader']);
+const isBare = (s: string) => !/^(\.|\/|[a-z]+:)/i.test(s);
+
+/**
+ * Node's flags with a loader named as a package (`--import tsx`) made absolute: git runs the
+ * driver in the repository's folder, where that package cannot be found.
+ */
+export function absoluteFlags(flags: readonly string[]): string[] {
+  const resolveUrl = (s: string) => (isBare(s) ? import.meta.resolve(s) : s);
+  return flags.map((flag, i) => {
+    const eq = /^(--[a-z-]+)=(.*)$/.exec(flag);
+    if (eq && LOADER_FLAGS.has(eq[1]!)) return `${eq[1]}=${resolveUrl(eq[2]!)}`;
+    return i > 0 && LOADER_FLAGS.has(flags[i - 1]!) ? resolveUrl(flag) : flag;
+  });
 }
 
 /** The study id for an id or a slug; an unknown id is passed on as it is (a deleted study's history). */

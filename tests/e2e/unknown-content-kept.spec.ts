@@ -23,7 +23,9 @@ async function writeStudyWithMention(workspace: string): Promise<string> {
         type: 'doc',
         content: [
           {
+            // With its block id, as Casebook writes every block (an id-less block gets one on its next save).
             type: 'paragraph',
+            attrs: { id: 'mention-paragraph' },
             content: [
               { type: 'text', text: 'Ask ' },
               { type: 'mention', attrs: { id: 'ana', label: 'Ana' } },

@@ -83,11 +83,14 @@ export function studyHandlers({ workspace, studies, site, library, indexSaved }:
       }
     },
     resolveConflict: async ({ id, conflictId, choice, baseUpdatedAt }) => {
+      // Their block came through git like any file content: only types the editor knows go in.
+      const known = await import('../pure/rich-text/known-types');
       let copy: StudyPatch | null = null;
       const saved = await studies.update(
         id,
         (current) => {
           const resolution = resolveConflict(current, conflictId, choice);
+          known.assertKnownTypes(resolution.change, 'take their version');
           copy = resolution.conflictCopy;
           return resolution.change;
         },

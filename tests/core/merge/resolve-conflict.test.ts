@@ -138,6 +138,28 @@ describe('resolveConflict', () => {
   });
 });
 
+describe('resolveConflict with a hostile side', () => {
+  it('refuses to take their block when it holds a type the editor does not know, and keeps the study as it was', async () => {
+    const theirs = {
+      problem: doc(
+        para('a', 'Alpha'),
+        { type: 'script', attrs: { id: 'b' } },
+        para('c', 'Charlie'),
+        para('d', 'Delta'),
+      ),
+    };
+    await withMerged(blockEdits.ours, theirs, async (service, study) => {
+      const conflictId = study.conflicts[0]!.id;
+      await expect(
+        call(service, 'resolveConflict', { id: study.id, conflictId, choice: 'theirs' }),
+      ).rejects.toMatchObject({ code: 'invalid_input' });
+      const after = await call(service, 'getStudy', { id: study.id });
+      expect(texts(after.problem)).toEqual(['Alpha', 'Bravo by us', 'Charlie', 'Delta']);
+      expect(after.conflicts).toHaveLength(1);
+    });
+  });
+});
+
 describe('publish checks', () => {
   it('block publishing a study with unresolved conflicts, and stop once they are resolved', async () => {
     await withMerged(

@@ -81,17 +81,19 @@ export async function workspaceChanges(workspace: string, gitdir: string, head: 
     }),
   );
   for (const p of head.keys()) {
-    if (!seen.has(p) && inScope(p) && !(await existsAsFile(path.join(workspace, p))))
+    if (!seen.has(p) && inScope(p) && !(await existsAtAll(path.join(workspace, p))))
       changes.push({ path: p, kind: 'delete', oid: null, bytes: null, stats: null });
   }
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { changes, index, fresh };
 }
 
-// A committed file the scan left out may be ignored now rather than deleted: only a missing file is a deletion.
-async function existsAsFile(file: string): Promise<boolean> {
+// A committed path the scan left out may be ignored now, a link or a submodule (committed with
+// plain git): only a missing one is a deletion.
+async function existsAtAll(file: string): Promise<boolean> {
   try {
-    return (await fsp.lstat(file)).isFile();
+    await fsp.lstat(file);
+    return true;
   } catch {
     return false;
   }

@@ -37,7 +37,9 @@ export function normalizeRemote(address: string, cwd = process.cwd()): string {
 
 /** `mayCreate`: a local folder that does not exist yet becomes a new bare repository (when the remote is first set). */
 export function remoteFor(address: string, options: GitOptions, mayCreate = false): Remote {
-  return /^https?:\/\//i.test(address) ? new HttpRemote(address, options.credentials) : new LocalRemote(address, mayCreate);
+  return /^https?:\/\//i.test(address)
+    ? new HttpRemote(address, options.credentials)
+    : new LocalRemote(address, mayCreate);
 }
 
 export async function originOf(workspace: string, gitdir: string): Promise<string | null> {

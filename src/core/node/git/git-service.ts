@@ -92,7 +92,10 @@ export class GitService {
     return {
       sent: outcome.sent,
       received: await this.studyRefs(outcome.received),
-      conflicts: await this.studyRefs(outcome.conflicts.map((c) => c.path)),
+      conflicts: await this.studyRefs(
+        outcome.conflicts.map((c) => c.path),
+        true,
+      ),
       status: await this.status(),
     };
   }
@@ -109,11 +112,15 @@ export class GitService {
     }
   }
 
-  private async studyRefs(paths: string[]): Promise<StudyRef[]> {
+  /** Studies named by id and title; with `files`, other files too (id: their path), e.g. site settings in conflict. */
+  private async studyRefs(paths: string[], files = false): Promise<StudyRef[]> {
     const refs: StudyRef[] = [];
     for (const p of new Set(paths)) {
       const id = studyIdOfPath(p);
-      if (!id) continue;
+      if (!id) {
+        if (files) refs.push({ id: p, title: p === 'casebook.json' ? 'Site settings' : p });
+        continue;
+      }
       const study = await this.ws.studies.get(id).catch(() => null);
       refs.push({ id, title: study ? shownTitle(study.title) : `${id} (deleted)` });
     }

@@ -48,7 +48,10 @@ export const syncResultSchema = z.object({
   sent: count,
   /** Studies changed by what came in. */
   received: z.array(studyRefSchema),
-  /** Studies where both sides changed the same thing: one kept, the other recorded in the study. */
+  /**
+   * Studies where both sides changed the same thing: one kept, the other recorded in the study.
+   * A conflict in another file (site settings, a template) is listed with its path as `id`.
+   */
   conflicts: z.array(studyRefSchema),
   status: gitStatusSchema,
 });

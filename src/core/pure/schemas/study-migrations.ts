@@ -66,5 +66,15 @@ export function upgradeStudy(
   return study;
 }
 
+/**
+ * Every block with an id as a study is read, whatever wrote the file (an older Casebook, a
+ * hand edit, a tool): missing or repeated ids get the ids the format 5 reshape would give, so
+ * every read and every machine agrees, and the editor finds nothing to add (opening a study
+ * must not change it). They are written with the study's next save.
+ */
+function withIdsOnRead(json: unknown): unknown {
+  return isObject(json) ? blockIds.up(json) : json;
+}
+
 /** The schema study files are read with: older formats upgraded, then checked in full. */
-export const studyFileSchema = z.preprocess((json) => upgradeStudy(json), studySchema);
+export const studyFileSchema = z.preprocess((json) => withIdsOnRead(upgradeStudy(json)), studySchema);
