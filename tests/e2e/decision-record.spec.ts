@@ -8,6 +8,7 @@ import { ISSUE_RECORD_DOC } from '../fixtures/decision-record';
 import { axeViolations } from './axe';
 import { expect, studiesOnDisk, test } from './casebook-server';
 import { chooseFromMore } from './editor-page';
+import { withoutBlockIds } from '../../src/core/pure/rich-text/block-ids';
 
 const SHOTS = process.env.DECISION_SHOTS ?? '';
 
@@ -97,7 +98,8 @@ test('a decision record is written by keyboard and shown in the preview, axe cle
   await expect(saveStatus(page)).toHaveText('Saved');
   const [study] = await studiesOnDisk(workspace);
   const stored = study!.decisions.content!.find((n) => n.type === 'decisionRecord')!;
-  expect(stored.content).toEqual([
+  // Every block is stored with its id (block-ids.ts): the text is what is checked here.
+  expect(withoutBlockIds(stored).content).toEqual([
     { type: 'paragraph', content: [{ type: 'text', text: 'Running our own control plane cost too much.' }] },
   ]);
   expect(stored.attrs).toMatchObject({

@@ -13,6 +13,7 @@ import { workspaceFileSchema } from '../../../src/core/pure/schemas/site';
 import { studySchema } from '../../../src/core/pure/schemas/study';
 import { bundleForNode } from './bundle';
 import { bodyFor, seqOf } from './crash-content';
+import { withoutBlockIds } from '../../../src/core/pure/rich-text/block-ids';
 
 export interface CrashReport {
   kills: number;
@@ -178,7 +179,12 @@ async function checkFile(workspace: string, target: string, acked: number): Prom
     } else {
       const study = parseJsonFile(file, bytes, studySchema);
       seq = study.summary.startsWith('seq') ? seqOf(study.summary) : 0;
-      if (seq !== null && seq > 0 && JSON.stringify(study.problem) !== JSON.stringify(bodyFor(target, seq)))
+      // The store gives every block an id as it writes (block-ids.ts): compare the text, not the ids.
+      if (
+        seq !== null &&
+        seq > 0 &&
+        JSON.stringify(withoutBlockIds(study.problem)) !== JSON.stringify(bodyFor(target, seq))
+      )
         return `${target}: summary says save ${seq} but the body is from another save`;
     }
   } catch (err) {

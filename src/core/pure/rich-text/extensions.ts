@@ -17,6 +17,25 @@ export type RichTextExtensionOptions = Partial<Record<NodeName, AnyExtension>>;
 
 const isStarterKitPart = (source: SchemaSource): source is StarterKitPart => 'starterKit' in source;
 
+/**
+ * UniqueID, except that a document whose blocks all have ids (every study the store hands out:
+ * it fills them in as it reads) is not touched when the editor is made. UniqueID's own start
+ * dispatches a transaction even when there is nothing to add, which wakes the trailing-paragraph
+ * rule, changes the document and makes merely opening a study save it.
+ */
+const StableBlockIds = UniqueID.extend({
+  onCreate(event) {
+    const { types, attributeName } = this.options;
+    const wanted = new Set<string>(types === 'all' ? [] : types);
+    let missing = false;
+    this.editor.state.doc.descendants((node) => {
+      if (wanted.has(node.type.name) && node.attrs[attributeName] === null) missing = true;
+      return !missing;
+    });
+    if (missing) this.parent?.(event);
+  },
+});
+
 export function richTextExtensions(overrides: RichTextExtensionOptions = {}): Extensions {
   // StarterKit also brings editing behaviour that is no node or mark: undo, the drop and gap
   // cursors, list keys, the trailing paragraph. Each of its nodes and marks is switched on by
@@ -33,6 +52,6 @@ export function richTextExtensions(overrides: RichTextExtensionOptions = {}): Ex
     } else own.push(override ?? schema);
   }
   // Stable block ids (block-ids.ts): pasted or duplicated blocks get a new one, the rest keep theirs.
-  const ids = UniqueID.configure({ types: [...idBlockTypes], attributeName: BLOCK_ID_ATTR });
+  const ids = StableBlockIds.configure({ types: [...idBlockTypes], attributeName: BLOCK_ID_ATTR });
   return [StarterKit.configure(kit as Partial<StarterKitOptions>), ...swapped, ...own, ids];
 }
