@@ -22,9 +22,21 @@ export async function initGit(api: CasebookApi, workspace: string, author: strin
   );
 }
 
-export async function initCi(workspace: string, provider: string, cli: string, branch: string): Promise<void> {
+export async function initCi(
+  workspace: string,
+  provider: string,
+  cli: string | undefined,
+  branch: string,
+): Promise<void> {
   if (!(ciProviders as readonly string[]).includes(provider))
     throw new CliUsageError(`--ci takes ${ciProviders.join(' or ')}, not "${provider}"`);
+  // No default: Casebook is not on npm under a name this project owns, and a workflow running
+  // whatever package holds a guessed name would hand the team's CI to a stranger.
+  if (cli === undefined)
+    throw new CliUsageError(
+      '--ci needs --ci-run: how CI runs Casebook, e.g. --ci-run "npx --yes github:your-org/casebook#v0.1.0"',
+    );
+  if (!/^[^\r\n]{1,300}$/.test(cli.trim())) throw new CliUsageError('--ci-run takes one line of up to 300 characters');
   const workflow = ciWorkflow(provider as CiProvider, cli, branch);
   const file = path.join(workspace, workflow.path);
   if (existsSync(file))

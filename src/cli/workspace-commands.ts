@@ -24,7 +24,8 @@ export function registerInitCommand(program: Command, open: OpenWorkspace, works
     .option('--git', 'make the workspace a git repository (first commit, merge driver, .gitignore)')
     .option('--author <who>', 'with --git: your name and email for commits, "Name <email>"')
     .option('--ci <provider>', 'write a CI workflow that checks and publishes the site: github or gitlab')
-    .action(async (opts: { workspace?: string; git?: boolean; author?: string; ci?: string }) => {
+    .option('--ci-run <command>', 'with --ci: how CI runs Casebook, e.g. "npx --yes github:your-org/casebook#v0.1.0"')
+    .action(async (opts: { workspace?: string; git?: boolean; author?: string; ci?: string; ciRun?: string }) => {
       const api = await contractOf(await open(opts.workspace));
       const info = await api.getWorkspaceInfo({});
       console.log(
@@ -33,7 +34,7 @@ export function registerInitCommand(program: Command, open: OpenWorkspace, works
       reportWorkspaceProblems(info);
       if (opts.git || opts.ci) {
         const gitInit = await import('./git-init');
-        if (opts.ci) await gitInit.initCi(info.path, opts.ci, 'npx --yes casebook@0.1.0', 'main');
+        if (opts.ci) await gitInit.initCi(info.path, opts.ci, opts.ciRun, 'main');
         if (opts.git) await gitInit.initGit(api, info.path, opts.author);
       }
     });

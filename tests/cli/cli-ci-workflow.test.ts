@@ -15,7 +15,7 @@ import { makeRoot } from '../core/git/git-fixtures';
 import { addStudy, casebook } from './cli-git-helpers';
 
 const sh = promisify(execFile);
-// $CASEBOOK is split on spaces as CI's shell splits "npx --yes casebook@…": no quotes (the temp paths have no spaces).
+// $CASEBOOK is split on spaces as CI's shell splits "npx --yes github:…": no quotes (the temp paths have no spaces).
 const cli = `${process.execPath} --import ${pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href} ${path.resolve('src/cli/main.ts')}`;
 
 let root: string;
@@ -32,12 +32,15 @@ async function runLines(ws: string, lines: string[], env: Record<string, string>
 
 type Step = { uses?: string; run?: string; if?: string; with?: Record<string, unknown> };
 
+// How the team's CI runs Casebook: no default (Casebook is not on npm under a name it owns).
+const RUN = 'npx --yes github:acme/casebook#v0.1.0';
+
 describe('casebook init --ci', () => {
   it('github: a workflow with the check, export, artifact and Pages steps that run here', async () => {
     const ws = path.join(root, 'ws');
     await casebook(['init', '-w', ws]);
     await addStudy(ws, 'draft-one', 'A draft');
-    const init = await casebook(['init', '--ci', 'github', '-w', ws]);
+    const init = await casebook(['init', '--ci', 'github', '--ci-run', RUN, '-w', ws]);
     expect(init.code).toBe(0);
     const wf = parse(await readFile(path.join(ws, '.github/workflows/casebook-site.yml'), 'utf8'));
     expect(wf.on.push.branches).toEqual(['main']);
@@ -77,14 +80,14 @@ describe('casebook init --ci', () => {
     });
     await expect(runLines(ws, runs.slice(0, 1), { RUNNER_TEMP: runnerTemp })).rejects.toThrow(/check --strict/);
     // Written once: a second run refuses rather than overwrite the team's edits.
-    expect((await casebook(['init', '--ci', 'github', '-w', ws])).code).toBe(1);
-    expect((await casebook(['init', '--ci', 'jenkins', '-w', ws])).code).toBe(2);
+    expect((await casebook(['init', '--ci', 'github', '--ci-run', RUN, '-w', ws])).code).toBe(1);
+    expect((await casebook(['init', '--ci', 'jenkins', '--ci-run', RUN, '-w', ws])).code).toBe(2);
   }, 90_000);
 
   it('gitlab: a pages job on the default branch and a review job on merge requests, whose scripts run here', async () => {
     const ws = path.join(root, 'ws');
     await casebook(['init', '-w', ws]);
-    expect((await casebook(['init', '--ci', 'gitlab', '-w', ws])).code).toBe(0);
+    expect((await casebook(['init', '--ci', 'gitlab', '--ci-run', RUN, '-w', ws])).code).toBe(0);
     const ci = parse(await readFile(path.join(ws, '.gitlab-ci.yml'), 'utf8'));
     expect(ci.pages.artifacts.paths).toEqual(['public']);
     expect(ci.pages.rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
@@ -94,4 +97,19 @@ describe('casebook init --ci', () => {
     await runLines(ws, ci.pages.script as string[], { CI_PROJECT_DIR: ws });
     expect(existsSync(path.join(ws, 'public', 'index.html'))).toBe(true);
   }, 90_000);
+
+  it('needs to be told how CI runs Casebook, and writes that command as one quoted value', async () => {
+    const ws = path.join(root, 'ws');
+    await casebook(['init', '-w', ws]);
+    const bare = await casebook(['init', '--ci', 'github', '-w', ws]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/--ci-run/);
+    expect(existsSync(path.join(ws, '.github'))).toBe(false);
+    expect((await casebook(['init', '--ci', 'gitlab', '--ci-run', 'npx a\nscript: evil', '-w', ws])).code).toBe(2);
+    // YAML's own characters in the command stay inside the value.
+    const odd = 'npx --yes "github:acme/casebook#v0.1.0" # not a comment: {x}';
+    expect((await casebook(['init', '--ci', 'gitlab', '--ci-run', odd, '-w', ws])).code).toBe(0);
+    const ci = parse(await readFile(path.join(ws, '.gitlab-ci.yml'), 'utf8'));
+    expect(ci.variables).toEqual({ CASEBOOK: odd });
+  }, 60_000);
 });

@@ -1,8 +1,8 @@
 // The CI workflows `casebook init --ci github|gitlab` writes: on a push to the main branch,
 // check the studies (--strict; --published-only, as a draft in progress must not stop the
 // site: the export leaves drafts out), export the site and deploy it to Pages; on a pull (merge)
-// request, check and keep the site as an artifact for review. Every step runs $CASEBOOK, so a
-// team that installs Casebook another way changes one line.
+// request, check and keep the site as an artifact for review. Every step runs $CASEBOOK, the
+// command the team gave (`--ci-run`), so installing Casebook another way changes one line.
 export const ciProviders = ['github', 'gitlab'] as const;
 export type CiProvider = (typeof ciProviders)[number];
 
@@ -27,7 +27,7 @@ on:
 permissions:
   contents: read
 env:
-  CASEBOOK: ${cli}
+  CASEBOOK: ${JSON.stringify(cli.trim())}
 jobs:
   build:
     runs-on: ubuntu-latest
@@ -75,7 +75,7 @@ function gitlab(cli: string): CiWorkflow {
 # Merge request: check, export, and the site is kept as an artifact for review.
 image: node:22
 variables:
-  CASEBOOK: ${cli}
+  CASEBOOK: ${JSON.stringify(cli.trim())}
 pages:
   script:
     - $CASEBOOK check --strict --published-only --workspace .
@@ -101,7 +101,10 @@ review-site:
   return { path: '.gitlab-ci.yml', text };
 }
 
-/** The workflow for `provider`; `cli` is how CI runs Casebook (e.g. "npx --yes casebook@0.1.0"). */
+/**
+ * The workflow for `provider`; `cli` is how CI runs Casebook (e.g. "npx --yes
+ * github:your-org/casebook#v0.1.0"), written as a quoted YAML string.
+ */
 export function ciWorkflow(provider: CiProvider, cli: string, branch = 'main'): CiWorkflow {
   return provider === 'github' ? github(cli, branch) : gitlab(cli);
 }
