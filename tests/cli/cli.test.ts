@@ -1,25 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/core/node/casebook-service';
 import { withTempDir } from '../helpers/temp-dir';
-
-const run = promisify(execFile);
-const cliEntry = path.resolve('src/cli/main.ts');
-
-async function casebook(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { casebook } from './cli-git-helpers';
 
 describe('casebook CLI', () => {
   it('export says when the site settings were set aside, before publishing with the defaults', async () => {
