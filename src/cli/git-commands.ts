@@ -59,9 +59,19 @@ export function registerSyncCommand(program: Command, open: OpenWorkspace, works
         console.log(`Sent: ${result.sent} ${result.sent === 1 ? 'commit' : 'commits'} to ${status.remote}.`);
       }
       if (result.conflicts.length) {
-        console.error(
-          `Conflicts kept for you to resolve (both sides changed the same thing; yours is kept, theirs is recorded in the study): ${names(result.conflicts)}. Open them in Casebook, or see casebook list.`,
-        );
+        // A study that now lists conflicts holds theirs beside yours; anything else (site
+        // settings, a file that could not be read) kept yours whole: theirs is only in history.
+        const listing = new Set((await api.listStudies({})).filter((s) => s.conflictCount > 0).map((s) => s.id));
+        const inStudy = result.conflicts.filter((c) => listing.has(c.id));
+        const elsewhere = result.conflicts.filter((c) => !listing.has(c.id));
+        if (inStudy.length)
+          console.error(
+            `Conflicts kept for you to resolve (both sides changed the same thing; yours is kept, theirs is recorded in the study): ${names(inStudy)}. Open them in Casebook, or see casebook list.`,
+          );
+        if (elsewhere.length)
+          console.error(
+            `Not merged, yours kept whole (both sides changed the same thing, and theirs could not be read or has no place for a second version): ${names(elsewhere)}. Theirs is in the history that came in (casebook history <study>, or git log -p -- <file>).`,
+          );
         throw new CommanderError(CONFLICTS_EXIT, 'casebook.sync.conflicts', '');
       }
     });

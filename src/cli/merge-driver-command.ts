@@ -1,11 +1,11 @@
 // `casebook merge-driver %O %A %B %P`: the git merge driver named `casebook` (.gitattributes:
 // `studies/*.json merge=casebook`, also casebook.json and templates/*.json), so a plain
 // `git pull` merges studies by field and block as Casebook's own sync does
-// (core/pure/merge/workspace-file-merge.ts). Git's driver contract: the result goes into %A;
-// exit 0 when it merged cleanly, 1 when conflicts were kept. On 1 git stops the merge and says
-// "CONFLICT" — but the file it leaves is the driver's: a valid study holding both sides (ours
-// in place, theirs in its conflict list), never conflict markers. The author resolves in
-// Casebook (or keeps the list for later) and then `git add`s the file and commits.
+// (core/pure/merge/workspace-file-merge.ts). The result goes into %A, never with conflict
+// markers. As with `casebook sync`: conflicts the study itself records (ours in place, theirs in
+// its conflict list) let the pull finish (exit 0) and are named on stderr, to resolve in
+// Casebook; a conflict the file cannot hold (site settings, a side that does not parse) keeps
+// ours and exits 1, so git stops and its own `--ours` / `--theirs` stay in charge.
 import { promises as fsp } from 'node:fs';
 import { CommanderError, type Command } from 'commander';
 import { CliUsageError } from './usage-error';
@@ -61,9 +61,16 @@ export function registerMergeDriverCommand(program: Command): void {
       if (result.text === text(theirs)) await fsp.writeFile(oursFile, theirs);
       else if (result.text !== text(ours)) await fsp.writeFile(oursFile, result.text);
       if (result.conflicts === 0) return;
+      const count = `${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'}`;
+      if (result.recorded) {
+        console.error(
+          `casebook: ${where}: kept ${count} for you to resolve in Casebook (the study holds both versions).`,
+        );
+        return;
+      }
       console.error(
-        `casebook: ${where}: kept ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'} for you to resolve ` +
-          '(the file holds both versions; resolve them in Casebook, then git add the file and commit).',
+        `casebook: ${where}: could not merge ${count} (yours is kept; theirs could not be read or has no place ` +
+          'for a second version): choose with git checkout --ours / --theirs, then git add the file.',
       );
       throw new CommanderError(1, 'casebook.merge.conflicts', '');
     });

@@ -1,6 +1,6 @@
 // casebook sync's exit codes: 3 when conflicts were kept in studies, 1 (with advice) when the
 // remote is away — the edit stays committed here and a retry sends it.
-import { rename } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeRoot } from '../core/git/git-fixtures';
@@ -41,5 +41,29 @@ describe('casebook sync exit codes', () => {
     expect(retry.code).toBe(0);
     expect(retry.stdout).toMatch(/Sent: [1-9]\d* commits? to/);
     expect((await casebook(['sync', '-w', ann])).stdout).toMatch(/Received: 'Bob’s second title'/);
+  }, 120_000);
+
+  it('says plainly when a conflict is not recorded anywhere in the workspace (site settings)', async () => {
+    const ann = path.join(root, 'ann');
+    const bob = path.join(root, 'bob');
+    const remote = path.join(root, 'team.git');
+    await casebook(['init', '-w', ann]);
+    await casebook(['init', '--git', '-w', ann, '--author', 'Ann <ann@example.com>']);
+    await casebook(['sync', '-w', ann, '--remote', remote]);
+    await casebook(['clone', remote, bob]);
+    await casebook(['init', '--git', '-w', bob, '--author', 'Bob <bob@example.com>']);
+    const name = async (ws: string, title: string) => {
+      const file = path.join(ws, 'casebook.json');
+      const json = JSON.parse(await readFile(file, 'utf8')) as { site: { title: string } };
+      json.site.title = title;
+      await writeFile(file, `${JSON.stringify(json, null, 2)}\n`);
+    };
+    await name(ann, 'Ann’s blog');
+    await name(bob, 'Bob’s blog');
+    expect((await casebook(['sync', '-w', ann])).code).toBe(0);
+    const conflicted = await casebook(['sync', '-w', bob]);
+    expect(conflicted.code).toBe(3);
+    expect(conflicted.stderr).toMatch(/Not merged, yours kept whole .*Theirs is in the history/);
+    expect(conflicted.stderr).not.toMatch(/recorded in the study/);
   }, 120_000);
 });

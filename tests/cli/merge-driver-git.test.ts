@@ -1,7 +1,8 @@
 // `casebook merge-driver` under a plain `git pull` between two clones of a bare repository on
 // disk: edits to different fields and blocks merge cleanly; the same paragraph edited on both
-// sides stops the pull with git's CONFLICT, but the file is a valid study holding both texts
-// (ours in place, theirs in its conflict list), with no conflict markers, and commits as is.
+// sides finishes the pull as `casebook sync` does — the file is a valid study holding both texts
+// (ours in place, theirs in its conflict list), with no conflict markers; a conflict the file
+// cannot hold (site settings) stops the pull with git's CONFLICT, ours in place.
 import { execFile } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -119,7 +120,7 @@ describe.skipIf(!gitPresent)('the merge driver under plain git pull', () => {
     });
   });
 
-  it('keeps both texts of one paragraph edited on both sides: git says CONFLICT, the file stays a valid study', async () => {
+  it('keeps both texts of one paragraph edited on both sides: the pull finishes as sync would, naming the conflict', async () => {
     await withTempDir(async (dir) => {
       const { a, b, home, edit } = await twoClones(dir);
       await edit(
@@ -140,20 +141,52 @@ describe.skipIf(!gitPresent)('the merge driver under plain git pull', () => {
         'Bob edits B',
       );
       const pull = await git(b, ['pull'], home);
-      expect(pull.code).not.toBe(0);
-      expect(pull.out).toContain('CONFLICT');
-      expect(pull.out).toContain('kept 1 conflict');
+      // The same result as casebook sync: the merge is committed, the study holds both versions.
+      expect(pull.code, pull.out).toBe(0);
+      expect(pull.out).toContain('kept 1 conflict for you to resolve in Casebook');
+      expect(await ok(b, ['status', '--porcelain'], home)).toBe('');
       const text = await readFile(path.join(b, FILE), 'utf8');
       expect(text).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
       const study = parseStudy(text);
       expect(texts(study.problem)).toEqual(['Alpha', 'Bravo by Bob', 'Charlie', 'Delta']);
       expect(study.conflicts).toHaveLength(1);
       expect(study.conflicts[0]!.theirs).toMatchObject({ content: [{ text: 'Bravo by Ann' }] });
-      // Kept as it is (the author resolves later in Casebook): it commits like any file.
-      await ok(b, ['commit', '-am', 'Merge, conflict kept'], home);
+      // Kept as it is (the author resolves later in Casebook): it travels like any file.
       await ok(b, ['push'], home);
       await ok(a, ['pull'], home);
       expect(parseStudy(await readFile(path.join(a, FILE), 'utf8')).conflictCount).toBe(1);
+    });
+  });
+
+  it('stops the pull when site settings changed the same way on both sides: git keeps both for the author', async () => {
+    await withTempDir(async (dir) => {
+      const { a, b, home } = await twoClones(dir);
+      const { openWorkspace } = await import('../../src/core/node/casebook-service');
+      const made = await openWorkspace(path.join(dir, 'made'));
+      const site = await readFile(path.join(made.workspace, 'casebook.json'), 'utf8');
+      await writeFile(path.join(a, 'casebook.json'), site);
+      await ok(a, ['add', '-A'], home);
+      await ok(a, ['commit', '-m', 'Site settings'], home);
+      await ok(a, ['push'], home);
+      await ok(b, ['pull'], home);
+      const titled = (title: string) => {
+        const json = JSON.parse(site) as { site: { title: string } };
+        json.site.title = title;
+        return `${JSON.stringify(json, null, 2)}\n`;
+      };
+      await writeFile(path.join(a, 'casebook.json'), titled('Ann’s blog'));
+      await ok(a, ['commit', '-am', 'Ann names the site'], home);
+      await ok(a, ['push'], home);
+      await writeFile(path.join(b, 'casebook.json'), titled('Bob’s blog'));
+      await ok(b, ['commit', '-am', 'Bob names the site'], home);
+      const pull = await git(b, ['pull'], home);
+      expect(pull.code).not.toBe(0);
+      expect(pull.out).toContain('CONFLICT');
+      expect(pull.out).toContain('git checkout --ours / --theirs');
+      // No markers, ours in place; theirs is git's stage 3, one command away.
+      expect(JSON.parse(await readFile(path.join(b, 'casebook.json'), 'utf8')).site.title).toBe('Bob’s blog');
+      await ok(b, ['checkout', '--theirs', 'casebook.json'], home);
+      expect(JSON.parse(await readFile(path.join(b, 'casebook.json'), 'utf8')).site.title).toBe('Ann’s blog');
     });
   });
 });

@@ -19,6 +19,12 @@ export interface FileMerge {
   text: string;
   /** How many conflicts were kept for the author (0: merged cleanly). */
   conflicts: number;
+  /**
+   * Whether the file itself holds the conflicts (a study's conflict list, theirs beside ours):
+   * false when ours was kept whole (site settings, a side that does not parse), so theirs is
+   * only in the repository's history and git's own resolution must stay in charge.
+   */
+  recorded: boolean;
 }
 
 export type WorkspaceFileKind = 'study' | 'site' | 'template';
@@ -47,7 +53,7 @@ function parse<S extends z.ZodType>(text: string | null, schema: S, newest?: num
   }
 }
 
-const keepOurs = (ours: string): FileMerge => ({ text: ours, conflicts: 1 });
+const keepOurs = (ours: string): FileMerge => ({ text: ours, conflicts: 1, recorded: false });
 
 function fromOlderFormat(raw: unknown): boolean {
   const claimed = (raw as { schemaVersion?: unknown }).schemaVersion;
@@ -64,7 +70,7 @@ function mergeStudyFile(base: string | null, ours: string, theirs: string, optio
     fromOlderFormat(p.raw) ? alignedWith(baseStudy, withSeededIds(p.value)) : p.value;
   const merged = mergeStudies(baseStudy, side(o), side(t), options);
   try {
-    return { text: serializeJson(studyFileSchema, merged.study), conflicts: merged.conflicts };
+    return { text: serializeJson(studyFileSchema, merged.study), conflicts: merged.conflicts, recorded: true };
   } catch {
     // The union broke a limit (more tags than a study may hold): nothing merged is written.
     return keepOurs(ours);
@@ -80,11 +86,12 @@ function mergeJsonFile<S extends z.ZodType>(
 ): FileMerge {
   const [o, t] = [parse(ours, schema), parse(theirs, schema)];
   if (!o.ok || !t.ok) return keepOurs(ours);
-  if (sameJson(o.raw, t.raw)) return { text: ours, conflicts: 0 };
+  if (sameJson(o.raw, t.raw)) return { text: ours, conflicts: 0, recorded: true };
   const b = parse(base, schema);
   const merged = mergeJsonTree(b.ok ? b.raw : undefined, o.raw, t.raw);
   if (!schema.safeParse(merged.value).success) return keepOurs(ours);
-  return { text: write(merged.value), conflicts: merged.conflicts };
+  // Settings and templates have no conflict list: a conflict there keeps ours, unrecorded.
+  return { text: write(merged.value), conflicts: merged.conflicts, recorded: merged.conflicts === 0 };
 }
 
 /**
@@ -99,9 +106,9 @@ export function mergeWorkspaceFile(
   theirs: string,
   options: MergeOptions = {},
 ): FileMerge {
-  if (ours === theirs) return { text: ours, conflicts: 0 };
-  if (base !== null && ours === base) return { text: theirs, conflicts: 0 };
-  if (base !== null && theirs === base) return { text: ours, conflicts: 0 };
+  if (ours === theirs) return { text: ours, conflicts: 0, recorded: true };
+  if (base !== null && ours === base) return { text: theirs, conflicts: 0, recorded: true };
+  if (base !== null && theirs === base) return { text: ours, conflicts: 0, recorded: true };
   switch (workspaceFileKind(filepath)) {
     case 'study':
       return mergeStudyFile(base, ours, theirs, options);
