@@ -77,7 +77,7 @@ export function registerShellHandlers(ipcMain: IpcHandleRegistry & IpcOnRegistry
     // The message names what is wrong, never the value (it may be a token).
     if (!parsed.success) return fail('invalid_input', 'The token must be 1 to 4096 characters.');
     try {
-      await deps.gitToken.set(parsed.data.token);
+      await deps.gitToken.set(parsed.data.token, parsed.data.remote);
       return { ok: true, value: null };
     } catch (err) {
       return fail('io_error', err instanceof Error ? err.message : String(err));

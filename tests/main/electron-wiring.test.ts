@@ -261,7 +261,11 @@ describe('git token (Sync settings)', () => {
   it('keeps the token encrypted in userData, never in the workspace, and tells the window only that one is kept', async () => {
     const token = 'ghp_secretTokenValue123';
     expect(await invokeValue(shellChannels.gitTokenState, {})).toEqual({ stored: false, canEncrypt: true });
-    await invokeValue(shellChannels.setGitToken, { token });
+    // Without an https remote there is no server to keep it for: refused, nothing written.
+    expect((await invoke(shellChannels.setGitToken, { token })).ok).toBe(false);
+    expect((await invoke(shellChannels.setGitToken, { token, remote: 'http://git.example.com/t.git' })).ok).toBe(false);
+    expect(await invokeValue(shellChannels.gitTokenState, {})).toEqual({ stored: false, canEncrypt: true });
+    await invokeValue(shellChannels.setGitToken, { token, remote: 'https://git.example.com/team/cases.git' });
     const kept = await fsp.readFile(path.join(root, 'userData', 'git-token.bin'));
     expect(kept.toString()).not.toContain(token);
     expect(await invokeValue(shellChannels.gitTokenState, {})).toEqual({ stored: true, canEncrypt: true });
@@ -270,7 +274,9 @@ describe('git token (Sync settings)', () => {
 
     // A page that is not ours can neither set nor learn about it.
     const foreign = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
-    expect((await invoke(shellChannels.setGitToken, { token: 'x' }, foreign)).ok).toBe(false);
+    expect(
+      (await invoke(shellChannels.setGitToken, { token: 'x', remote: 'https://a.example/x.git' }, foreign)).ok,
+    ).toBe(false);
     // A refused value is not echoed back in the message.
     const refused = await invoke(shellChannels.setGitToken, { token: '' });
     expect(refused.ok).toBe(false);
@@ -412,5 +418,29 @@ describe('shell helpers', () => {
     expect(win.destroyed).toBe(false);
     state.ipcListeners.get(shellChannels.readyToClose)!(trustedEvent());
     await vi.waitFor(() => expect(win.destroyed).toBe(true));
+  });
+});
+
+describe('the kept git token goes only to its own server', () => {
+  it('is given for its origin and refused for any other, even when the workspace names it', async () => {
+    const { createGitTokenStore, gitCredentials } = await import('../../src/main/git-token-store');
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'casebook-token-'));
+    try {
+      // A reversible stand-in for the OS keychain: what is checked here is which server gets the token.
+      const encryptor = {
+        isEncryptionAvailable: () => true,
+        encryptString: (plain: string) => Buffer.from(plain, 'utf8').reverse(),
+        decryptString: (bytes: Buffer) => Buffer.from(bytes).reverse().toString('utf8'),
+      };
+      const store = createGitTokenStore(() => dir, encryptor);
+      await store.set('ghp_team', 'https://git.example.com/team/cases.git');
+      const credentials = gitCredentials(store);
+      expect(await credentials('https://git.example.com/other/repo.git')).toEqual({ token: 'ghp_team' });
+      expect(await credentials('https://attacker.example/team/cases.git')).toBeNull();
+      expect(await credentials('http://git.example.com/team/cases.git')).toBeNull();
+      expect(await credentials('https://git.example.com:8443/team/cases.git')).toBeNull();
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
   });
 });

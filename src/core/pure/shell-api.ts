@@ -41,9 +41,17 @@ export const shellMethods = {
     input: z.object({}).strict(),
     output: z.object({ stored: z.boolean(), canEncrypt: z.boolean() }),
   },
-  /** Keeps the https token for git, encrypted by the OS (Electron safeStorage); null forgets it. */
+  /**
+   * Keeps the https token for git, encrypted by the OS (Electron safeStorage), for the server of
+   * `remote` only (a workspace's config naming another server never gets it); null forgets it.
+   */
   setGitToken: {
-    input: z.object({ token: z.string().trim().min(1).max(4096).nullable() }).strict(),
+    input: z
+      .object({
+        token: z.string().trim().min(1).max(4096).nullable(),
+        remote: z.string().trim().max(4096).optional(),
+      })
+      .strict(),
     output: z.null(),
   },
   /** Who the author's commits name when the repository's git config names no one (the app's settings). */

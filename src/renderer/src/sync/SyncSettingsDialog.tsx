@@ -58,7 +58,9 @@ export function SyncSettingsDialog({ open, onClose, sync, workspacePath, shell }
     event.preventDefault();
     setProblem(null);
     try {
-      if (shell && token.trim() !== '') await shell.setGitToken({ token: token.trim() });
+      // The token is kept for the remote's server only (main refuses one without an https remote).
+      if (shell && token.trim() !== '')
+        await shell.setGitToken({ token: token.trim(), remote: remote.trim() || status?.remote || '' });
       if (shell && (name.trim() !== '' || email.trim() !== ''))
         await shell.setGitIdentity({ identity: { name: name.trim(), email: email.trim() } });
       const newRemote = remote.trim();
