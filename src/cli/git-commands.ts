@@ -22,7 +22,7 @@ export function registerCloneCommand(program: Command): void {
         import('./git-cli-support'),
       ]);
       const target = path.resolve(dir);
-      const { branch, empty } = await cloneRepository(normalizeRemote(remote), target, driverCommand(), {
+      const { branch, empty, links } = await cloneRepository(normalizeRemote(remote), target, driverCommand(), {
         credentials: envCredentials,
       });
       const { openOrCreateWorkspace } = await import('./cli-workspace');
@@ -32,6 +32,8 @@ export function registerCloneCommand(program: Command): void {
           ? `Cloned an empty remote into ${target}: a new workspace; sync to share it.`
           : `Cloned ${info.studyCount} case ${info.studyCount === 1 ? 'study' : 'studies'} into ${target} (branch ${branch}).`,
       );
+      if (links.length)
+        console.log(`Left out symbolic links (Casebook never makes them; they stay committed): ${links.join(', ')}.`);
     });
 }
 

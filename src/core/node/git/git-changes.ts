@@ -8,6 +8,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { indexStatsOf, readIndexFile, statsMatch, type IndexEntry, type IndexFile } from './git-index-file';
 import type { FlatTree } from './git-tree';
+import { isLinkMode } from './link-guard';
 import { inScope, scanWorkspace } from './workspace-scan';
 
 export interface FileChange {
@@ -80,7 +81,9 @@ export async function workspaceChanges(workspace: string, gitdir: string, head: 
       }
     }),
   );
-  for (const p of head.keys()) {
+  for (const [p, { mode }] of head) {
+    // A committed link is never made on disk (link-guard.ts): its absence is not a deletion.
+    if (isLinkMode(mode)) continue;
     if (!seen.has(p) && inScope(p) && !(await existsAtAll(path.join(workspace, p))))
       changes.push({ path: p, kind: 'delete', oid: null, bytes: null, stats: null });
   }

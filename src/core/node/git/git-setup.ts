@@ -10,6 +10,7 @@ import { gitdirOf, isRepository } from './git-repository';
 import { originOf, remoteFor, setOrigin } from './git-remotes';
 import type { GitOptions } from './git-options';
 import { LOCAL_FOLDERS } from './workspace-scan';
+import { checkoutWithoutLinks } from './link-guard';
 import { LOCK_PREFIX, TEMP_PREFIX } from '../atomic-write';
 
 export const DEFAULT_BRANCH = 'main';
@@ -65,7 +66,7 @@ export async function cloneRepository(
   dir: string,
   driverCommand: string,
   options: GitOptions,
-): Promise<{ branch: string; empty: boolean }> {
+): Promise<{ branch: string; empty: boolean; links: string[] }> {
   if (existsSync(dir) && readdirSync(dir).length > 0)
     throw new CasebookError('invalid_input', `${dir} is not empty: clone into a new folder.`);
   await fsp.mkdir(dir, { recursive: true });
@@ -74,11 +75,12 @@ export async function cloneRepository(
   const branch = (await remote.defaultBranch().catch(() => null)) ?? DEFAULT_BRANCH;
   await git.init({ fs: gitFs, dir, defaultBranch: branch });
   await setOrigin(dir, gitdir, address, branch);
+  let links: string[] = [];
   const tip = await remote.fetch({ gitdir, cache: {} }, branch);
   if (tip) {
     await git.writeRef({ fs: gitFs, gitdir, ref: `refs/remotes/origin/${branch}`, value: tip, force: true });
     await git.writeRef({ fs: gitFs, gitdir, ref: `refs/heads/${branch}`, value: tip, force: true });
-    await git.checkout({ fs: gitFs, dir, gitdir, ref: branch, force: true });
+    links = await checkoutWithoutLinks(dir, gitdir, branch, tip);
   } else {
     // An empty remote: this clone starts the workspace, with the files a repository needs.
     await ensureLines(path.join(dir, '.gitignore'), GITIGNORE_LINES);
@@ -86,5 +88,5 @@ export async function cloneRepository(
   }
   await setMergeDriver(dir, driverCommand);
   if (!(await originOf(dir, gitdir))) throw new CasebookError('internal', 'The clone has no origin.');
-  return { branch, empty: !tip };
+  return { branch, empty: !tip, links };
 }

@@ -15,6 +15,7 @@ import { readIndexFile } from './git-index-file';
 import type { GitOptions } from './git-options';
 import { normalizeRemote, originOf, remoteFor, setOrigin } from './git-remotes';
 import { flatTreeOf, writeFlatTree } from './git-tree';
+import { checkoutWithoutLinks } from './link-guard';
 import { applyMerge, clearJournal, readJournal, type AppliedMerge } from './merge-apply';
 import { mergeTrees, type FileMerger } from './tree-merge';
 
@@ -130,7 +131,7 @@ export async function runSync(ctx: SyncContext, input: { remote?: string; messag
     } else if (theirs && !head) {
       // Nothing here yet (an empty folder): take theirs as it is.
       await git.writeRef({ fs: gitFs, gitdir, ref: `refs/heads/${branch}`, value: theirs, force: true });
-      await git.checkout({ fs: gitFs, dir: workspace, gitdir, ref: branch, force: true });
+      await checkoutWithoutLinks(workspace, gitdir, branch, theirs);
       outcome.received.push(...(await flatTreeOf(gitdir, theirs, cache)).keys());
       head = theirs;
     }
