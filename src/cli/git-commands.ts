@@ -60,6 +60,10 @@ export function registerSyncCommand(program: Command, open: OpenWorkspace, works
         console.log(result.received.length ? `Received: ${names(result.received)}.` : 'Received: nothing new.');
         console.log(`Sent: ${result.sent} ${result.sent === 1 ? 'commit' : 'commits'} to ${status.remote}.`);
       }
+      if (result.setAside?.length)
+        console.log(
+          `Set aside here, kept as committed (they did not parse; see .quarantine): ${result.setAside.map((r) => r.id).join(', ')}.`,
+        );
       if (result.conflicts.length) {
         console.error(
           `Conflicts kept for you to resolve (both sides changed the same thing; yours is kept, theirs is recorded in the study): ${names(result.conflicts)}. Open them in Casebook, or see casebook list.`,

@@ -37,6 +37,8 @@ export interface SyncOutcome {
   /** Paths changed by what came in. */
   received: string[];
   conflicts: Array<{ path: string; count: number }>;
+  /** Committed files set aside here (quarantine): kept as committed. */
+  setAside: string[];
   /** Whether there is a remote at all (without one, sync only commits). */
   remote: string | null;
 }
@@ -129,6 +131,7 @@ export async function runSync(ctx: SyncContext, input: { remote?: string; messag
     sent: 0,
     received: [],
     conflicts: [],
+    setAside: found.setAside,
     remote: origin,
   };
   if (!origin) return outcome;
