@@ -3,6 +3,7 @@
 // the author to resolve, 1 on errors (offline, refused token: nothing lost, run again).
 import path from 'node:path';
 import { CommanderError, type Command } from 'commander';
+import { CasebookError } from '../core/pure/errors';
 import type { OpenWorkspace } from './workspace-commands';
 import { contractOf } from './workspace-commands';
 
@@ -83,7 +84,15 @@ export function registerHistoryCommand(program: Command, open: OpenWorkspace, wo
     .action(async (idOrSlug: string, opts: { workspace?: string; json?: boolean }) => {
       const api = await contractOf(await open(opts.workspace));
       const { studyIdFor } = await import('./git-cli-support');
-      const versions = await api.studyHistory({ id: await studyIdFor(api, idOrSlug) });
+      const id = await studyIdFor(api, idOrSlug);
+      const versions = await api.studyHistory({ id });
+      // An id that is neither a study here nor in any commit is a typo, not an empty history.
+      if (versions.length === 0 && !(await api.listStudies({})).some((s) => s.id === id)) {
+        throw new CasebookError(
+          'not_found',
+          `No study "${idOrSlug}" here or in the history (casebook list shows them).`,
+        );
+      }
       if (opts.json) console.log(JSON.stringify(versions, null, 2));
       else if (versions.length === 0)
         console.log('No committed versions of this study yet (casebook sync commits them).');
