@@ -59,7 +59,7 @@ export function unsafeTreeError(commit: string, err: unknown): unknown {
   return new CasebookError(
     'bad_response',
     `The commit ${commit.slice(0, 7)} holds an unsafe path "${filepath}" (it could write outside the workspace or into .git), so Casebook will not take it in. ` +
-      'Whoever pushed it must remove it in a new commit (plain git: git rm, then push); then sync again.',
+      'A later commit does not help (the history still holds it): whoever manages the remote must take that commit out of its history (git reset to the commit before it, then git push --force), then sync again.',
   );
 }
 
