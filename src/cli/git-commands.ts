@@ -3,6 +3,7 @@
 // the author to resolve, 1 on errors (offline, refused token: nothing lost, run again).
 import path from 'node:path';
 import { CommanderError, type Command } from 'commander';
+import { CasebookError } from '../core/pure/errors';
 import type { OpenWorkspace } from './workspace-commands';
 import { contractOf } from './workspace-commands';
 
@@ -22,7 +23,7 @@ export function registerCloneCommand(program: Command): void {
         import('./git-cli-support'),
       ]);
       const target = path.resolve(dir);
-      const { branch, empty } = await cloneRepository(normalizeRemote(remote), target, driverCommand(), {
+      const { branch, empty, links } = await cloneRepository(normalizeRemote(remote), target, driverCommand(), {
         credentials: envCredentials,
       });
       const { openOrCreateWorkspace } = await import('./cli-workspace');
@@ -32,6 +33,8 @@ export function registerCloneCommand(program: Command): void {
           ? `Cloned an empty remote into ${target}: a new workspace; sync to share it.`
           : `Cloned ${info.studyCount} case ${info.studyCount === 1 ? 'study' : 'studies'} into ${target} (branch ${branch}).`,
       );
+      if (links.length)
+        console.log(`Left out symbolic links (Casebook never makes them; they stay committed): ${links.join(', ')}.`);
     });
 }
 
@@ -58,6 +61,10 @@ export function registerSyncCommand(program: Command, open: OpenWorkspace, works
         console.log(result.received.length ? `Received: ${names(result.received)}.` : 'Received: nothing new.');
         console.log(`Sent: ${result.sent} ${result.sent === 1 ? 'commit' : 'commits'} to ${status.remote}.`);
       }
+      if (result.setAside?.length)
+        console.log(
+          `Set aside here, kept as committed (they did not parse; see .quarantine): ${result.setAside.map((r) => r.id).join(', ')}.`,
+        );
       if (result.conflicts.length) {
         // A study that now lists conflicts holds theirs beside yours; anything else (site
         // settings, a file that could not be read) kept yours whole: theirs is only in history.
@@ -87,7 +94,15 @@ export function registerHistoryCommand(program: Command, open: OpenWorkspace, wo
     .action(async (idOrSlug: string, opts: { workspace?: string; json?: boolean }) => {
       const api = await contractOf(await open(opts.workspace));
       const { studyIdFor } = await import('./git-cli-support');
-      const versions = await api.studyHistory({ id: await studyIdFor(api, idOrSlug) });
+      const id = await studyIdFor(api, idOrSlug);
+      const versions = await api.studyHistory({ id });
+      // An id that is neither a study here nor in any commit is a typo, not an empty history.
+      if (versions.length === 0 && !(await api.listStudies({})).some((s) => s.id === id)) {
+        throw new CasebookError(
+          'not_found',
+          `No study "${idOrSlug}" here or in the history (casebook list shows them).`,
+        );
+      }
       if (opts.json) console.log(JSON.stringify(versions, null, 2));
       else if (versions.length === 0)
         console.log('No committed versions of this study yet (casebook sync commits them).');

@@ -8,7 +8,9 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { indexStatsOf, readIndexFile, statsMatch, type IndexEntry, type IndexFile } from './git-index-file';
 import type { FlatTree } from './git-tree';
+import { isLinkMode } from './link-guard';
 import { inScope, scanWorkspace } from './workspace-scan';
+import { listQuarantine } from '../quarantine';
 
 export interface FileChange {
   path: string;
@@ -25,6 +27,8 @@ export interface WorkspaceChanges {
   index: IndexFile;
   /** Entries for files found unchanged (fresh stats): what the next index write keeps. */
   fresh: Map<string, IndexEntry>;
+  /** Committed files missing because the store set them aside (quarantine.ts): not deletions. */
+  setAside: string[];
 }
 
 export const blobOid = (bytes: Uint8Array): string =>
@@ -48,7 +52,13 @@ export async function readVersion(file: string): Promise<{ bytes: Buffer; stats:
 }
 
 export async function workspaceChanges(workspace: string, gitdir: string, head: FlatTree): Promise<WorkspaceChanges> {
-  const [index, files] = await Promise.all([readIndexFile(gitdir), scanWorkspace(workspace)]);
+  const [index, files, quarantined] = await Promise.all([
+    readIndexFile(gitdir),
+    scanWorkspace(workspace),
+    listQuarantine(workspace),
+  ]);
+  const setAsideHere = new Set(quarantined.map((q) => q.file));
+  const setAside: string[] = [];
   const changes: FileChange[] = [];
   const fresh = new Map<string, IndexEntry>();
   const seen = new Set<string>();
@@ -80,12 +90,17 @@ export async function workspaceChanges(workspace: string, gitdir: string, head: 
       }
     }),
   );
-  for (const p of head.keys()) {
-    if (!seen.has(p) && inScope(p) && !(await existsAtAll(path.join(workspace, p))))
-      changes.push({ path: p, kind: 'delete', oid: null, bytes: null, stats: null });
+  for (const [p, { mode }] of head) {
+    // A committed link is never made on disk (link-guard.ts): its absence is not a deletion.
+    if (isLinkMode(mode)) continue;
+    if (!seen.has(p) && inScope(p) && !(await existsAtAll(path.join(workspace, p)))) {
+      // Moved to .quarantine by Casebook itself (it did not parse): the committed version stays.
+      if (setAsideHere.has(p)) setAside.push(p);
+      else changes.push({ path: p, kind: 'delete', oid: null, bytes: null, stats: null });
+    }
   }
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { changes, index, fresh };
+  return { changes, index, fresh, setAside };
 }
 
 // A committed path the scan left out may be ignored now, a link or a submodule (committed with

@@ -33,6 +33,8 @@ export interface IndexFile {
   entries: Map<string, IndexEntry>;
   /** The index file's own mtime (ns): entries not older than it are "racy" and must be hashed. */
   writtenNs: bigint | null;
+  /** What this reader cannot keep when it writes the index back: sync refuses (git-sync.ts). */
+  unsupported: 'sparse' | 'version' | null;
 }
 
 const u32 = (n: bigint | number): number => Number(BigInt(n) & 0xffffffffn);
@@ -90,22 +92,28 @@ export async function readIndexFile(gitdir: string): Promise<IndexFile> {
     buf = await fsp.readFile(file);
     writtenNs = (await fsp.stat(file, { bigint: true })).mtimeNs;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: new Map(), writtenNs: null };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      return { entries: new Map(), writtenNs: null, unsupported: null };
     throw err;
   }
-  return { entries: parseIndex(buf), writtenNs };
+  return { ...parseIndex(buf), writtenNs };
 }
 
-/** Entries of an index buffer; an unknown version or damage gives none (everything is hashed again). */
-export function parseIndex(buf: Buffer): Map<string, IndexEntry> {
+/**
+ * Entries of an index buffer; damage gives none (everything is hashed again). An index this
+ * writer would lose information from — another version (4: prefix-compressed paths) or
+ * skip-worktree entries (a sparse checkout, where missing files are not deletions) — is flagged.
+ */
+export function parseIndex(buf: Buffer): Pick<IndexFile, 'entries' | 'unsupported'> {
   const entries = new Map<string, IndexEntry>();
-  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'DIRC') return entries;
+  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'DIRC') return { entries, unsupported: null };
   const version = buf.readUInt32BE(4);
-  if (version !== 2 && version !== 3) return entries;
+  if (version !== 2 && version !== 3) return { entries, unsupported: 'version' };
+  let unsupported: IndexFile['unsupported'] = null;
   const count = buf.readUInt32BE(8);
   let at = 12;
   for (let i = 0; i < count; i++) {
-    if (at + 62 > buf.length) return new Map();
+    if (at + 62 > buf.length) return { entries: new Map(), unsupported };
     const w = (k: number) => buf.readUInt32BE(at + k * 4);
     const stats: IndexStats = {
       ctimeSec: w(0),
@@ -122,9 +130,11 @@ export function parseIndex(buf: Buffer): Map<string, IndexEntry> {
     const oid = buf.toString('hex', at + 40, at + 60);
     const flags = buf.readUInt16BE(at + 60);
     const extended = (flags & 0x4000) !== 0;
+    // Extended flags: 0x4000 is skip-worktree (0x2000 intent-to-add changes nothing on disk).
+    if (extended && (buf.readUInt16BE(at + 62) & 0x4000) !== 0) unsupported = 'sparse';
     const nameStart = at + 62 + (extended ? 2 : 0);
     const nameEnd = buf.indexOf(0, nameStart);
-    if (nameEnd < 0) return new Map();
+    if (nameEnd < 0) return { entries: new Map(), unsupported };
     const name = buf.toString('utf8', nameStart, nameEnd);
     const stage = (flags >> 12) & 3;
     // Keep stage 0, or the first conflicted stage seen (enough to know a merge is unfinished).
@@ -132,7 +142,7 @@ export function parseIndex(buf: Buffer): Map<string, IndexEntry> {
     const entryLength = nameEnd - at;
     at += Math.ceil((entryLength + 1) / 8) * 8;
   }
-  return entries;
+  return { entries, unsupported };
 }
 
 /** Bytes of a format-2 index holding `entries` (sorted as git sorts them: by path bytes). */

@@ -96,6 +96,7 @@ export class GitService {
         outcome.conflicts.map((c) => c.path),
         true,
       ),
+      setAside: outcome.setAside.map((p) => ({ id: p, title: p })),
       status: await this.status(),
     };
   }

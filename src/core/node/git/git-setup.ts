@@ -10,6 +10,7 @@ import { gitdirOf, isRepository } from './git-repository';
 import { originOf, remoteFor, setOrigin } from './git-remotes';
 import type { GitOptions } from './git-options';
 import { LOCAL_FOLDERS } from './workspace-scan';
+import { checkoutWithoutLinks } from './link-guard';
 import { LOCK_PREFIX, TEMP_PREFIX } from '../atomic-write';
 
 export const DEFAULT_BRANCH = 'main';
@@ -65,26 +66,36 @@ export async function cloneRepository(
   dir: string,
   driverCommand: string,
   options: GitOptions,
-): Promise<{ branch: string; empty: boolean }> {
+): Promise<{ branch: string; empty: boolean; links: string[] }> {
   if (existsSync(dir) && readdirSync(dir).length > 0)
     throw new CasebookError('invalid_input', `${dir} is not empty: clone into a new folder.`);
+  const existed = existsSync(dir);
   await fsp.mkdir(dir, { recursive: true });
-  const gitdir = gitdirOf(dir);
-  const remote = remoteFor(address, options);
-  const branch = (await remote.defaultBranch().catch(() => null)) ?? DEFAULT_BRANCH;
-  await git.init({ fs: gitFs, dir, defaultBranch: branch });
-  await setOrigin(dir, gitdir, address, branch);
-  const tip = await remote.fetch({ gitdir, cache: {} }, branch);
-  if (tip) {
-    await git.writeRef({ fs: gitFs, gitdir, ref: `refs/remotes/origin/${branch}`, value: tip, force: true });
-    await git.writeRef({ fs: gitFs, gitdir, ref: `refs/heads/${branch}`, value: tip, force: true });
-    await git.checkout({ fs: gitFs, dir, gitdir, ref: branch, force: true });
-  } else {
-    // An empty remote: this clone starts the workspace, with the files a repository needs.
-    await ensureLines(path.join(dir, '.gitignore'), GITIGNORE_LINES);
-    await ensureLines(path.join(dir, '.gitattributes'), GITATTRIBUTES_LINES);
+  try {
+    const gitdir = gitdirOf(dir);
+    const remote = remoteFor(address, options);
+    const branch = (await remote.defaultBranch().catch(() => null)) ?? DEFAULT_BRANCH;
+    await git.init({ fs: gitFs, dir, defaultBranch: branch });
+    await setOrigin(dir, gitdir, address, branch);
+    let links: string[] = [];
+    const tip = await remote.fetch({ gitdir, cache: {} }, branch);
+    if (tip) {
+      await git.writeRef({ fs: gitFs, gitdir, ref: `refs/remotes/origin/${branch}`, value: tip, force: true });
+      await git.writeRef({ fs: gitFs, gitdir, ref: `refs/heads/${branch}`, value: tip, force: true });
+      links = await checkoutWithoutLinks(dir, gitdir, branch, tip);
+    } else {
+      // An empty remote: this clone starts the workspace, with the files a repository needs.
+      await ensureLines(path.join(dir, '.gitignore'), GITIGNORE_LINES);
+      await ensureLines(path.join(dir, '.gitattributes'), GITATTRIBUTES_LINES);
+    }
+    await setMergeDriver(dir, driverCommand);
+    if (!(await originOf(dir, gitdir))) throw new CasebookError('internal', 'The clone has no origin.');
+    return { branch, empty: !tip, links };
+  } catch (err) {
+    // A failed clone leaves nothing behind, so the same command can be run again.
+    if (existed)
+      for (const name of readdirSync(dir)) await fsp.rm(path.join(dir, name), { recursive: true, force: true });
+    else await fsp.rm(dir, { recursive: true, force: true });
+    throw err;
   }
-  await setMergeDriver(dir, driverCommand);
-  if (!(await originOf(dir, gitdir))) throw new CasebookError('internal', 'The clone has no origin.');
-  return { branch, empty: !tip };
 }

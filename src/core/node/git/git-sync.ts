@@ -15,6 +15,7 @@ import { readIndexFile } from './git-index-file';
 import type { GitOptions } from './git-options';
 import { normalizeRemote, originOf, remoteFor, setOrigin } from './git-remotes';
 import { flatTreeOf, writeFlatTree } from './git-tree';
+import { checkoutWithoutLinks } from './link-guard';
 import { applyMerge, clearJournal, readJournal, type AppliedMerge } from './merge-apply';
 import { mergeTrees, type FileMerger } from './tree-merge';
 
@@ -36,6 +37,8 @@ export interface SyncOutcome {
   /** Paths changed by what came in. */
   received: string[];
   conflicts: Array<{ path: string; count: number }>;
+  /** Committed files set aside here (quarantine): kept as committed. */
+  setAside: string[];
   /** Whether there is a remote at all (without one, sync only commits). */
   remote: string | null;
 }
@@ -58,13 +61,28 @@ export async function resolveOrNull(gitdir: string, ref: string): Promise<string
   }
 }
 
-async function refuseUnfinishedGit(gitdir: string): Promise<void> {
+const UNFINISHED = ['MERGE_HEAD', 'rebase-merge', 'rebase-apply', 'CHERRY_PICK_HEAD', 'REVERT_HEAD'];
+
+/** What sync must not run on: a git operation left half-done, or an index it cannot keep (sparse, v4). */
+async function refuseUnfinishedGit(workspace: string, gitdir: string): Promise<void> {
   const index = await readIndexFile(gitdir);
   const unmerged = [...index.entries.values()].some((e) => e.stage !== 0);
-  if (unmerged || existsSync(path.join(gitdir, 'MERGE_HEAD')) || existsSync(path.join(gitdir, 'rebase-merge')))
+  if (unmerged || UNFINISHED.some((name) => existsSync(path.join(gitdir, name))))
     throw new CasebookError(
       'conflict',
-      'A merge or rebase started with git is unfinished in this workspace: finish it with git (or abort it), then sync.',
+      'A merge, rebase, cherry-pick or revert started with git is unfinished in this workspace: finish it with git (or abort it), then sync.',
+    );
+  const sparse = await git.getConfig({ fs: gitFs, dir: workspace, gitdir, path: 'core.sparseCheckout' });
+  // A sparse checkout leaves files off disk on purpose: committing "what is missing" would delete them for everyone.
+  if (index.unsupported === 'sparse' || sparse === true || sparse === 'true')
+    throw new CasebookError(
+      'not_configured',
+      'This workspace is a sparse checkout (git sparse-checkout): Casebook syncs only full checkouts, or studies left out would be committed as deleted. Run `git sparse-checkout disable`, then sync. Nothing was sent.',
+    );
+  if (index.unsupported === 'version')
+    throw new CasebookError(
+      'not_configured',
+      'The git index of this workspace is in a format Casebook does not read (index.version 4, or feature.manyFiles): run `git config index.version 2 && git update-index --index-version 2`, then sync. Nothing was sent.',
     );
 }
 
@@ -83,8 +101,9 @@ export async function runSync(ctx: SyncContext, input: { remote?: string; messag
   const cache = {};
   const progress = (stage: SyncProgress['stage'], done: number, total: number) =>
     ctx.onProgress?.({ stage, done, total });
+  // Before the branch check: an unfinished rebase also detaches HEAD, and its message is the useful one.
+  await refuseUnfinishedGit(workspace, gitdir);
   const branch = await currentBranch(gitdir);
-  await refuseUnfinishedGit(gitdir);
   await resumeMerge(ctx, branch);
   let origin = await originOf(workspace, gitdir);
   // A folder remote is made only when --remote names it and nothing has been pushed there yet.
@@ -112,6 +131,7 @@ export async function runSync(ctx: SyncContext, input: { remote?: string; messag
     sent: 0,
     received: [],
     conflicts: [],
+    setAside: found.setAside,
     remote: origin,
   };
   if (!origin) return outcome;
@@ -130,7 +150,7 @@ export async function runSync(ctx: SyncContext, input: { remote?: string; messag
     } else if (theirs && !head) {
       // Nothing here yet (an empty folder): take theirs as it is.
       await git.writeRef({ fs: gitFs, gitdir, ref: `refs/heads/${branch}`, value: theirs, force: true });
-      await git.checkout({ fs: gitFs, dir: workspace, gitdir, ref: branch, force: true });
+      await checkoutWithoutLinks(workspace, gitdir, branch, theirs);
       outcome.received.push(...(await flatTreeOf(gitdir, theirs, cache)).keys());
       head = theirs;
     }

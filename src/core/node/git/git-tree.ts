@@ -1,6 +1,7 @@
 // Trees as flat maps (path → blob id and mode) and back: what commit, merge and checkout
 // compare. A workspace is a few folders of files, so flat maps are small and simple.
 import git from 'isomorphic-git';
+import { CasebookError } from '../../pure/errors';
 import { gitFs } from './git-fs';
 
 export interface FileEntry {
@@ -19,7 +20,9 @@ export async function flatTreeOf(gitdir: string, commit: string | null, cache: o
   if (hit) return hit;
   const { commit: parsed } = await git.readCommit({ fs: gitFs, gitdir, oid: commit, cache });
   const out: FlatTree = new Map();
-  await addTree(gitdir, parsed.tree, '', out, cache);
+  await addTree(gitdir, parsed.tree, '', out, cache).catch((err: unknown) => {
+    throw unsafeTreeError(commit, err);
+  });
   // Two commits are enough: the HEAD before and after one sync.
   if (flatCache.size > 4) flatCache.delete(flatCache.keys().next().value as string);
   flatCache.set(key, out);
@@ -30,10 +33,34 @@ async function addTree(gitdir: string, oid: string, prefix: string, out: FlatTre
   const { tree } = await git.readTree({ fs: gitFs, gitdir, oid, cache });
   for (const entry of tree) {
     const p = prefix + entry.path;
+    if (UNSAFE_NAME.test(entry.path)) throw new UnsafePathError(p);
     if (entry.type === 'tree') await addTree(gitdir, entry.oid, `${p}/`, out, cache);
     // Submodules (commit entries) are not ours to follow: kept as they are.
     else out.set(p, { oid: entry.oid, mode: entry.mode });
   }
+}
+
+// `..`, `.`, `.git` (any case, trailing dots or spaces as Windows reads them), and separators: a
+// commit holding one could write outside the workspace or into the repository itself.
+const UNSAFE_NAME = /^(\.{1,2}|\.git[. ]*)$|[/\\\0]/i;
+
+class UnsafePathError extends Error {
+  constructor(readonly filepath: string) {
+    super(filepath);
+  }
+}
+
+/** A named error for a commit whose tree holds an unsafe path (isomorphic-git's own check included). */
+export function unsafeTreeError(commit: string, err: unknown): unknown {
+  const own = err instanceof UnsafePathError ? err.filepath : null;
+  const theirs = /filepath "(.*)" contains unsafe/.exec(err instanceof Error ? err.message : '')?.[1];
+  const filepath = own ?? theirs;
+  if (filepath === undefined || filepath === null) return err;
+  return new CasebookError(
+    'bad_response',
+    `The commit ${commit.slice(0, 7)} holds an unsafe path "${filepath}" (it could write outside the workspace or into .git), so Casebook will not take it in. ` +
+      'A later commit does not help (the history still holds it): whoever manages the remote must take that commit out of its history (git reset to the commit before it, then git push --force), then sync again.',
+  );
 }
 
 interface Folder {

@@ -12,6 +12,7 @@ import { gitFs, writeAtomically } from './git-fs';
 import { readIndexFile, writeIndexFile, type IndexEntry } from './git-index-file';
 import { indexEntriesFor } from './git-commit';
 import { flatTreeOf } from './git-tree';
+import { isLinkMode, refuseUnsafePaths } from './link-guard';
 import { readBlobBytes } from './study-blob';
 import { mergesByMeaning, type FileMerger } from './tree-merge';
 
@@ -50,12 +51,20 @@ export async function applyMerge(
   onFile?: (done: number, total: number) => void,
   cache: object = {},
 ): Promise<AppliedMerge> {
-  await writeAtomically(path.join(gitdir, JOURNAL), JSON.stringify(journal));
   const [ours, merged] = await Promise.all([
     flatTreeOf(gitdir, journal.ours, cache),
     flatTreeOf(gitdir, journal.merged, cache),
   ]);
-  const paths = [...new Set([...ours.keys(), ...merged.keys()])].filter((p) => ours.get(p)?.oid !== merged.get(p)?.oid);
+  // A committed link is never made on disk (link-guard.ts): nothing to write for one.
+  const paths = [...new Set([...ours.keys(), ...merged.keys()])].filter(
+    (p) =>
+      ours.get(p)?.oid !== merged.get(p)?.oid &&
+      !isLinkMode(merged.get(p)?.mode) &&
+      !(merged.get(p) === undefined && isLinkMode(ours.get(p)?.mode)),
+  );
+  // Before anything is written: a link (or a file where a folder is needed) stops the merge.
+  await refuseUnsafePaths(workspace, paths);
+  await writeAtomically(path.join(gitdir, JOURNAL), JSON.stringify(journal));
   const result: AppliedMerge = { changed: [], remerged: [] };
   const bytesOf = async (oid: string | undefined) =>
     oid ? Buffer.from(await readBlobBytes(gitdir, oid, cache)) : null;
@@ -64,6 +73,8 @@ export async function applyMerge(
     const file = path.join(workspace, ...p.split('/'));
     const theirs = await bytesOf(merged.get(p)?.oid);
     const task = async () => {
+      // Checked again under the lock: the folder may have changed since.
+      await refuseUnsafePaths(workspace, [p]);
       const disk = await fsp.readFile(file).catch(() => null);
       if (sameBytes(disk, theirs)) return;
       const base = await bytesOf(ours.get(p)?.oid);
@@ -89,6 +100,7 @@ export async function applyMerge(
       result.changed.push(p);
     };
     // The lock the store takes for every save of this file (study-store.ts, site-store.ts).
+    await refuseUnsafePaths(workspace, [p]);
     await fsp.mkdir(path.dirname(file), { recursive: true });
     await withFileLock(file, task, p);
     onFile?.(++done, paths.length);

@@ -6,6 +6,7 @@ import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import { gitFs, writeAtomically } from './git-fs';
+import { unsafeTreeError } from './git-tree';
 
 export interface Repo {
   gitdir: string;
@@ -102,7 +103,9 @@ export async function copyHistory(from: Repo, to: Repo, tip: string): Promise<nu
       }
       const firstParent = info.parents[0];
       const knownTree = firstParent && (await hasObject(to, firstParent)) ? await treeOf(to, firstParent) : null;
-      await copyTree(from, to, info.tree, knownTree);
+      await copyTree(from, to, info.tree, knownTree).catch((err: unknown) => {
+        throw unsafeTreeError(next, err);
+      });
       await copyOne(from, to, next);
       written.add(next);
     }

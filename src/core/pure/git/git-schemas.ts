@@ -53,6 +53,11 @@ export const syncResultSchema = z.object({
    * A conflict in another file (site settings, a template) is listed with its path as `id`.
    */
   conflicts: z.array(studyRefSchema),
+  /**
+   * Committed files missing here because Casebook set them aside (.quarantine: they did not
+   * parse): kept as committed, not deleted. `id` is the file's path, `title` too.
+   */
+  setAside: z.array(studyRefSchema).optional(),
   status: gitStatusSchema,
 });
 export type SyncResult = z.infer<typeof syncResultSchema>;
