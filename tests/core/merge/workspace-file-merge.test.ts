@@ -71,7 +71,11 @@ describe('a side that is not a study', () => {
   ];
   for (const [what, theirs] of cases) {
     it(`keeps ours byte for byte and reports a conflict when theirs is ${what}`, () => {
-      expect(mergeWorkspaceFile(FILE, fileOf(base), ours, theirs)).toEqual({ text: ours, conflicts: 1 });
+      expect(mergeWorkspaceFile(FILE, fileOf(base), ours, theirs)).toEqual({
+        text: ours,
+        conflicts: 1,
+        recorded: false,
+      });
     });
   }
 
@@ -79,6 +83,7 @@ describe('a side that is not a study', () => {
     expect(mergeWorkspaceFile(FILE, fileOf(base), 'garbage', fileOf({ ...base, title: 'T' }))).toEqual({
       text: 'garbage',
       conflicts: 1,
+      recorded: false,
     });
   });
 
@@ -160,6 +165,6 @@ describe('a study deleted on one side', () => {
 
 describe('files Casebook does not merge by meaning', () => {
   it('keeps ours and reports a conflict', () => {
-    expect(mergeWorkspaceFile('assets/notes.txt', 'a', 'b', 'c')).toEqual({ text: 'b', conflicts: 1 });
+    expect(mergeWorkspaceFile('assets/notes.txt', 'a', 'b', 'c')).toEqual({ text: 'b', conflicts: 1, recorded: false });
   });
 });
