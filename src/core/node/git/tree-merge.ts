@@ -7,6 +7,7 @@ import git from 'isomorphic-git';
 import { gitFs } from './git-fs';
 import { readBlobBytes } from './study-blob';
 import type { FileEntry, FlatTree } from './git-tree';
+import { workspaceFileKind } from '../../pure/merge/workspace-file-kind';
 
 export type FileMerger = (
   filepath: string,
@@ -17,8 +18,7 @@ export type FileMerger = (
 ) => { text: string; conflicts: number };
 
 /** Files that merge by meaning; others keep our side when both changed them. */
-export const mergesByMeaning = (p: string): boolean =>
-  p === 'casebook.json' || /^(studies|templates)\/[^/]+\.json$/.test(p);
+export const mergesByMeaning = (p: string): boolean => workspaceFileKind(p) !== null;
 
 export interface TreeMerge {
   tree: FlatTree;

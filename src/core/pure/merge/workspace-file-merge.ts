@@ -13,6 +13,9 @@ import { studyFileSchema } from '../schemas/study-migrations';
 import { templateFileSchema } from '../templates/template-schema';
 import { mergeJsonTree, sameJson } from './json-merge';
 import { alignedWith, mergeStudies, withSeededIds, type MergeOptions } from './study-merge';
+import { workspaceFileKind } from './workspace-file-kind';
+
+export { workspaceFileKind, type WorkspaceFileKind } from './workspace-file-kind';
 
 export interface FileMerge {
   /** The merged file's bytes (UTF-8 text). */
@@ -25,16 +28,6 @@ export interface FileMerge {
    * only in the repository's history and git's own resolution must stay in charge.
    */
   recorded: boolean;
-}
-
-export type WorkspaceFileKind = 'study' | 'site' | 'template';
-
-/** What Casebook merges by meaning at `filepath` (relative to the workspace, `/`), or null for other files. */
-export function workspaceFileKind(filepath: string): WorkspaceFileKind | null {
-  if (filepath === 'casebook.json') return 'site';
-  if (/^studies\/[^/]+\.json$/.test(filepath)) return 'study';
-  if (/^templates\/[^/]+\.json$/.test(filepath)) return 'template';
-  return null;
 }
 
 type Parsed<T> = { ok: true; value: T; raw: unknown } | { ok: false };
