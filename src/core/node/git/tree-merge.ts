@@ -8,14 +8,10 @@ import { gitFs } from './git-fs';
 import { readBlobBytes } from './study-blob';
 import type { FileEntry, FlatTree } from './git-tree';
 import { workspaceFileKind } from '../../pure/merge/workspace-file-kind';
+import type { mergeWorkspaceFile } from '../../pure/merge/workspace-file-merge';
 
-export type FileMerger = (
-  filepath: string,
-  base: string | null,
-  ours: string,
-  theirs: string,
-  options?: { theirsAuthor?: string },
-) => { text: string; conflicts: number };
+/** The merge of one file by meaning, loaded when a sync needs it (file-merger.ts). */
+export type FileMerger = typeof mergeWorkspaceFile;
 
 /** Files that merge by meaning; others keep our side when both changed them. */
 export const mergesByMeaning = (p: string): boolean => workspaceFileKind(p) !== null;
