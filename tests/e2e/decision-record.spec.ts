@@ -48,9 +48,9 @@ test('a decision record is written by keyboard and shown in the preview, axe cle
   await expect(title).toBeFocused();
   await page.keyboard.type('Move from Kubernetes to ECS');
   await page.keyboard.press('Tab');
-  await expect(card.getByRole('combobox', { name: 'Status' })).toBeFocused();
+  await expect(card.getByRole('combobox', { name: 'Decision status' })).toBeFocused();
   await page.keyboard.press('ArrowDown'); // proposed → accepted
-  await expect(card.getByRole('combobox', { name: 'Status' })).toHaveValue('accepted');
+  await expect(card.getByRole('combobox', { name: 'Decision status' })).toHaveValue('accepted');
   await page.keyboard.press('Tab');
   await page.keyboard.type('2026-03-02');
   // The context is rich text inside the card: a button takes the caret there.
@@ -160,6 +160,47 @@ test('the toolbar inserts a record; undo in a field and the remove button work b
   await tabTo(page, 'Remove decision record');
   await page.keyboard.press('Enter');
   await expect(lessons.getByRole('region', { name: /^Decision record/ })).toHaveCount(0);
+});
+
+test('Escape leaves a decision record, from a field or from its context, and writing goes on after it', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(await serve());
+  await createStudy(page, 'Leaving by Escape');
+  const lessons = section(page, 'Lessons');
+  await lessons.click();
+  await page.keyboard.type('Before the record.');
+  await page.keyboard.press('Enter');
+  await chooseFromMore(page, 'Decision record');
+  const card = lessons.getByRole('region', { name: /^Decision record/ });
+  await expect(card.getByRole('textbox', { name: 'Decision title' })).toBeFocused();
+  await page.keyboard.type('Keep the monolith');
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('combobox', { name: 'Decision status' })).toBeFocused();
+  // One key, not a Tab through every field of the card.
+  await page.keyboard.press('Escape');
+  await expect(lessons).toBeFocused();
+  await page.keyboard.type('After the record.');
+  const blocks = () =>
+    lessons.evaluate((el) =>
+      Array.from(el.children, (c) =>
+        c.matches('[aria-label^="Decision record"]') || c.querySelector('[aria-label^="Decision record"]')
+          ? '[record]'
+          : c.textContent,
+      ),
+    );
+  await expect.poll(blocks).toEqual(['Before the record.', '[record]', 'After the record.']);
+
+  // From the record's context (its rich text), Escape leaves too: the caret lands at the start
+  // of what follows the record.
+  await tabTo(page, 'Write the context');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Why.');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('Then: ');
+  await expect(card.getByRole('group', { name: 'Context' })).toHaveText('Why.');
+  await expect.poll(blocks).toEqual(['Before the record.', '[record]', 'Then: After the record.']);
 });
 
 // Screenshots for looking at (DECISION_SHOTS=<folder>): the issue's record in the editor card

@@ -82,6 +82,8 @@ test('word counts per section and for the study, reading time, and the guidance 
   const problemRegion = page.getByRole('region', { name: 'Problem' });
   const decisionsRegion = page.getByRole('region', { name: 'Decisions' });
   await expect(problemRegion.getByText('0 words')).toBeVisible();
+  // An empty study has nothing to read: no "1 min read" beside its 0 words.
+  await expect(page.getByText(/min read/)).toHaveCount(0);
 
   await typeInSection(page, 'Problem', 'One two three four five.');
   await typeInSection(page, 'Decisions', 'Six seven — eight.');

@@ -59,7 +59,7 @@ test('a decision record in a read-only workspace can be read but not edited or r
   await page.keyboard.type(' EDITED');
   await expect(title).toHaveValue('Move from Kubernetes to ECS');
   await expect(card.getByRole('textbox', { name: 'Option 2 Title' })).not.toBeEditable();
-  await expect(card.getByRole('combobox', { name: 'Status' })).toBeDisabled();
+  await expect(card.getByRole('combobox', { name: 'Decision status' })).toBeDisabled();
   await expect(card.getByRole('checkbox', { name: 'Chosen' }).first()).toBeDisabled();
   for (const name of ['Remove decision record', 'Add option', 'Remove option 1', 'Add consequence']) {
     await expect(card.getByRole('button', { name, exact: true })).toBeDisabled();

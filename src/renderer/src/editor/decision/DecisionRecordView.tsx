@@ -92,8 +92,27 @@ function DecisionRecordCard({ node, editor, getPos }: ReactNodeViewProps) {
     editor.view.focus();
   };
 
+  // Escape from any field leaves the record: the caret goes to the text after it, so the
+  // author writes on without tabbing through every field (the editor keeps a paragraph there).
+  const leaveRecord = () => {
+    const pos = getPos();
+    if (typeof pos !== 'number') return;
+    editor.commands.command(({ tr }) => {
+      const node = tr.doc.nodeAt(pos);
+      if (node?.type.name !== 'decisionRecord') return false;
+      tr.setSelection(Selection.near(tr.doc.resolve(pos + node.nodeSize), 1));
+      return true;
+    });
+    editor.view.focus();
+  };
+
   // Undo and redo from inside a field: ProseMirror's keymap does not see keys typed in inputs.
   const historyKeys = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      leaveRecord();
+      return;
+    }
     if (!(e.ctrlKey || e.metaKey) || e.altKey || !editor.isEditable) return;
     const key = e.key.toLowerCase();
     const redo = (key === 'z' && e.shiftKey) || key === 'y';
@@ -130,7 +149,8 @@ function DecisionRecordCard({ node, editor, getPos }: ReactNodeViewProps) {
         />
         <div className="decision-card-meta">
           <label className="decision-field">
-            <span className="decision-field-label">Status</span>
+            {/* Not just "Status": the study's own Status field is on the same screen. */}
+            <span className="decision-field-label">Decision status</span>
             <select
               value={a.status}
               data-focus-key="status"
