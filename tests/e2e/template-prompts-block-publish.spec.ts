@@ -24,14 +24,51 @@ test('the checklist shows each untouched template prompt as an error that jumps 
   await expect(checklist).not.toContainText('Ready to publish');
   await expect(libraryEntry(page, 'One queue for every service')).toHaveAccessibleDescription(/\d+ publish errors/);
 
-  // The finding leads to the prompt; replacing it clears that finding only.
+  // The finding leads to the prompt, selected whole (a prompt is a hint); typing replaces it and
+  // clears that finding only.
   await context.click();
   await expect(section(page, 'Problem')).toBeFocused();
-  await page.keyboard.press('Home');
-  await page.keyboard.press('Shift+End');
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.toString()))
+    .toBe(
+      'The system and the forces at play: load, team size, deadlines, existing technology, what is hard to change.',
+    );
   await page.keyboard.type('Twelve services, three queue technologies, one on-call rota.');
   await expect(context).toHaveCount(0);
   await expect(
     checklist.getByRole('button', { name: /^Error: Problem still holds the prompt "The decision to make/ }),
   ).toBeVisible();
+});
+
+test('a template prompt reads as a hint: entering it selects it whole, so typing replaces it', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(await serve());
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New case study' });
+  await dialog.getByRole('radio', { name: 'Architecture decision' }).check();
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Hints, not text');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog).toBeHidden();
+
+  // By mouse: one click into the prompt, then typing — no selecting and deleting it first.
+  const problem = section(page, 'Problem');
+  await problem.getByText(/^The system and the forces at play/).click();
+  await page.keyboard.type('Twelve services, three queue technologies.');
+  await expect(problem.getByText(/forces at play/)).toHaveCount(0);
+  await expect(problem.getByText('Twelve services, three queue technologies.', { exact: true })).toBeVisible();
+
+  // By keyboard: the arrows into the next prompt select it; ArrowRight then leaves the caret at
+  // its end (nothing traps the caret), where the author may add to it.
+  await page.keyboard.press('ArrowDown'); // the heading "The question"
+  await page.keyboard.press('ArrowDown'); // its prompt, selected whole
+  await page.keyboard.type('Which queue?');
+  await expect(problem.getByText('Which queue?', { exact: true })).toBeVisible();
+  await expect(problem.getByText(/^The decision to make/)).toHaveCount(0);
+  await page.keyboard.press('ArrowDown'); // the heading "Requirements"
+  await page.keyboard.press('ArrowDown'); // the list item's prompt, selected whole
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type(' Latency under 50 ms.');
+  await expect(problem.getByText(/and how you would measure it\)\. Latency under 50 ms\.$/)).toBeVisible();
 });

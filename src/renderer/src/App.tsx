@@ -31,6 +31,7 @@ import './styles/study-layout.css';
 import { useSaveNow } from './autosave/use-save-now';
 import { GitDialogs, type GitDialog } from './sync/GitDialogs';
 import { useSync } from './sync/use-sync';
+import { useWorkspacePrompts } from './editor/template-prompt-hints';
 
 export function App({ client }: { client: CasebookClient }) {
   const { api } = client;
@@ -57,6 +58,7 @@ export function App({ client }: { client: CasebookClient }) {
   useEffect(() => {
     void loadWorkspace();
   }, [loadWorkspace]);
+  useWorkspacePrompts(api, info);
 
   // After a sync: the list as it now is, and the open study again if the sync changed it.
   const { refreshLibrary } = workspace;

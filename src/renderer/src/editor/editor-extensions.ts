@@ -13,6 +13,7 @@ import { ImageFiles, type SaveAsset } from './image-upload';
 import { KeptSelection } from './kept-selection';
 import { PageHeading } from './page-heading';
 import { SlashMenu } from './slash-menu';
+import { TemplatePromptHints } from './template-prompt-hints';
 import { EditableTimelineEntry } from './TimelineEntryView';
 import { EditableTimeline } from './timeline-places';
 
@@ -36,6 +37,7 @@ export function sectionEditorExtensions(placeholder: string, saveAsset: SaveAsse
     SlashMenu,
     FindHighlight,
     KeptSelection,
+    TemplatePromptHints,
     ImageFiles.configure({ saveAsset }),
   ];
 }
