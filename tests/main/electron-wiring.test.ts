@@ -15,6 +15,9 @@ import { shellChannels } from '../../src/core/pure/transport';
 import { menuTemplate } from '../../src/main/menu';
 import { appKeys, menuAccelerator } from '../../src/core/pure/app-keys';
 
+// vi.waitFor gives up after 1 s by default: opening a workspace takes longer on two loaded cores.
+const SLOW = { timeout: 20_000, interval: 20 };
+
 const fake = await vi.hoisted(async () => (await import('../electron/fake-electron')).createFakeElectron());
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
@@ -64,7 +67,7 @@ beforeAll(async () => {
   process.env.CASEBOOK_USER_DATA_DIR = path.join(root, 'userData');
   delete process.env.ELECTRON_RENDERER_URL;
   await import('../../src/main/index');
-  await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+  await vi.waitFor(() => expect(state.windows).toHaveLength(1), SLOW);
   win = state.windows[0];
   appUrl = pathToFileURL(win.loadedFile!).href;
 });
@@ -393,9 +396,9 @@ describe('shell helpers', () => {
     state.dialogAnswer = { canceled: false, filePaths: [next] };
     win.webContents.sent.length = 0;
     menuItem('Open workspace…').click();
-    await vi.waitFor(() => expect(sentEvents()).toEqual(['flush-before-close']));
+    await vi.waitFor(() => expect(sentEvents()).toEqual(['flush-before-close']), SLOW);
     state.ipcListeners.get(shellChannels.readyToClose)!(trustedEvent());
-    await vi.waitFor(() => expect(sentEvents()).toEqual(['flush-before-close', 'workspace-changed']));
+    await vi.waitFor(() => expect(sentEvents()).toEqual(['flush-before-close', 'workspace-changed']), SLOW);
 
     expect(win.title).toBe('Casebook — Second Workspace');
     const settings = JSON.parse(await fsp.readFile(path.join(root, 'userData', 'settings.json'), 'utf8'));
@@ -417,7 +420,7 @@ describe('shell helpers', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(win.destroyed).toBe(false);
     state.ipcListeners.get(shellChannels.readyToClose)!(trustedEvent());
-    await vi.waitFor(() => expect(win.destroyed).toBe(true));
+    await vi.waitFor(() => expect(win.destroyed).toBe(true), SLOW);
   });
 });
 
