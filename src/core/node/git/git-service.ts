@@ -5,7 +5,14 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { withFileLock } from '../atomic-write';
 import { CasebookError } from '../../pure/errors';
-import type { GitStatus, StudyRef, StudyVersion, SyncProgress, SyncResult } from '../../pure/git/git-schemas';
+import type {
+  ConflictRef,
+  GitStatus,
+  StudyRef,
+  StudyVersion,
+  SyncProgress,
+  SyncResult,
+} from '../../pure/git/git-schemas';
 import { shownTitle, studyPatchSchema, type Study, type StudyPatch } from '../../pure/schemas/study';
 import { KeyedQueue } from '../../pure/keyed-queue';
 import { countAhead } from './commit-graph';
@@ -18,6 +25,7 @@ import { gitdirOf, isRepository } from './git-repository';
 import { currentBranch, resolveOrNull, runSync } from './git-sync';
 import { flatTreeOf } from './git-tree';
 import type { AppliedMerge } from './merge-apply';
+import type { FileConflict } from './tree-merge';
 import { studyIdOfPath } from './study-blob';
 import { writeAtomically } from './git-fs';
 
@@ -92,10 +100,8 @@ export class GitService {
     return {
       sent: outcome.sent,
       received: await this.studyRefs(outcome.received),
-      conflicts: await this.studyRefs(
-        outcome.conflicts.map((c) => c.path),
-        true,
-      ),
+      receivedFiles: outcome.received.filter((p) => !studyIdOfPath(p)),
+      conflicts: await this.conflictRefs(outcome.conflicts),
       setAside: outcome.setAside.map((p) => ({ id: p, title: p })),
       status: await this.status(),
     };
@@ -126,6 +132,18 @@ export class GitService {
       refs.push({ id, title: study ? shownTitle(study.title) : `${id} (deleted)` });
     }
     return refs;
+  }
+
+  /**
+   * Each file in conflict once, saying whether it records theirs. A file met twice (merged, then
+   * merged again with a save made during the sync) records only if every merge recorded.
+   */
+  private async conflictRefs(conflicts: readonly FileConflict[]): Promise<ConflictRef[]> {
+    const recorded = new Map<string, boolean>();
+    for (const c of conflicts) recorded.set(c.path, (recorded.get(c.path) ?? true) && c.recorded);
+    const paths = [...recorded.keys()];
+    const refs = await this.studyRefs(paths, true);
+    return refs.map((ref, i) => ({ ...ref, recorded: recorded.get(paths[i]!) ?? false }));
   }
 
   private async lastSync(): Promise<string | null> {
