@@ -17,6 +17,8 @@ export function registerCloneCommand(program: Command): void {
     .argument('<remote>', 'where the workspace is shared')
     .argument('<dir>', 'a new (or empty) folder for it')
     .action(async (remote: string, dir: string) => {
+      // Not through dispatch: the contract speaks to an open workspace, and there is none until
+      // the clone has made the folder. What follows the clone (counting studies) goes through it.
       const [{ cloneRepository }, { normalizeRemote }, { envCredentials }, { driverCommand }] = await Promise.all([
         import('../core/node/git/git-setup'),
         import('../core/node/git/git-remotes'),

@@ -19,6 +19,12 @@ export interface GitOptions {
   credentials?: GitCredentialsProvider;
   /** The app's settings' identity, used when the repository's git config names none. */
   identity?: () => Promise<GitIdentity | null>;
+  /**
+   * How plain git runs Casebook's merge driver (`<command> merge-driver %O %A %B %P`), written to
+   * the repository's config when it is made one. Absent (a host that cannot be run as a command):
+   * none is written, and a plain `git pull` merges studies as text until one is set.
+   */
+  driverCommand?: string;
 }
 
 /** The CLI's and `casebook serve`'s credentials: $CASEBOOK_GIT_TOKEN, read when asked. */

@@ -22,6 +22,9 @@ import type { GitWorkspace } from './git-handlers';
 import { studyAtCommit, studyHistory } from './git-history';
 import { originOf } from './git-remotes';
 import { gitdirOf, isRepository } from './git-repository';
+import { setAuthor } from './git-identity';
+import type { GitIdentity } from './git-options';
+import { initRepository } from './git-setup';
 import { currentBranch, resolveOrNull, runSync } from './git-sync';
 import { flatTreeOf } from './git-tree';
 import type { AppliedMerge } from './merge-apply';
@@ -71,6 +74,18 @@ export class GitService {
       conflicts: summaries.filter((s) => s.conflictCount > 0).length,
       lastSync: await this.lastSync(),
     };
+  }
+
+  /**
+   * Makes the workspace a repository (or checks one): ignore and attribute files, the merge
+   * driver, the author in the repository's config when given, and the first commit.
+   */
+  async init(author?: GitIdentity): Promise<GitStatus> {
+    const { workspace } = this.ws;
+    const { created } = await initRepository(workspace, this.ws.options.driverCommand);
+    if (author) await setAuthor(workspace, this.gitdir, author);
+    await this.sync({ message: created ? 'Start the Casebook workspace' : undefined });
+    return this.status();
   }
 
   sync(input: { remote?: string; message?: string }, onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {

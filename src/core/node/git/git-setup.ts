@@ -48,12 +48,15 @@ export async function setMergeDriver(workspace: string, driverCommand: string): 
 }
 
 /** Makes the workspace a repository (if it is not one) with its ignore and attribute files. */
-export async function initRepository(workspace: string, driverCommand: string): Promise<{ created: boolean }> {
+export async function initRepository(
+  workspace: string,
+  driverCommand: string | undefined,
+): Promise<{ created: boolean }> {
   const created = !isRepository(workspace);
   if (created) await git.init({ fs: gitFs, dir: workspace, defaultBranch: DEFAULT_BRANCH });
   await ensureLines(path.join(workspace, '.gitignore'), GITIGNORE_LINES);
   await ensureLines(path.join(workspace, '.gitattributes'), GITATTRIBUTES_LINES);
-  await setMergeDriver(workspace, driverCommand);
+  if (driverCommand) await setMergeDriver(workspace, driverCommand);
   return { created };
 }
 

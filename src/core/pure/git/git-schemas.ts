@@ -45,6 +45,31 @@ export const conflictRefSchema = studyRefSchema.extend({
 });
 export type ConflictRef = z.infer<typeof conflictRefSchema>;
 
+/** Who commits are by, as git writes it ("Name <email>"): no angle brackets or line breaks. */
+export const gitAuthorSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Give your name')
+      .max(200)
+      .regex(/^[^<>\r\n]+$/, 'A name cannot hold < > or line breaks'),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .regex(/^[^<>\s@]+@[^<>\s@]+$/, 'Give an email address such as you@example.com'),
+  })
+  .strict();
+
+/** Makes the workspace a repository: first commit, .gitignore, .gitattributes, the merge driver. */
+export const initGitInputSchema = z
+  .object({
+    /** Written to the repository's own git config (user.name / user.email) before the first commit. */
+    author: gitAuthorSchema.optional(),
+  })
+  .strict();
+
 export const syncInputSchema = z
   .object({
     /** Sets `origin` the first time (a path, file:// or https:// URL); refused if origin differs. */
