@@ -22,7 +22,9 @@ describe('initGitWorkspace', () => {
     await api.createStudy({ title: 'First study' });
     expect((await api.gitStatus({})).repository).toBe(false);
 
-    const refused = await api.initGitWorkspace({ author: { name: 'Ann', email: 'not an email' } }).catch((e: unknown) => e);
+    const refused = await api
+      .initGitWorkspace({ author: { name: 'Ann', email: 'not an email' } })
+      .catch((e: unknown) => e);
     expect(hasErrorCode(refused, 'invalid_input')).toBe(true);
     expect(existsSync(path.join(service.workspace, '.git'))).toBe(false);
 

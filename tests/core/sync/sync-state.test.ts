@@ -53,7 +53,11 @@ describe('the sync outcome sentence', () => {
       'Sent 1 change, 1 study has conflicts to resolve: ‘Cache’, not merged, yours kept whole (theirs is in the history): ‘Queue’.',
     );
     expect(
-      syncOutcomeText({ sent: 0, received: [], conflicts: [{ id: 'casebook.json', title: 'Site settings', recorded: true }] }),
+      syncOutcomeText({
+        sent: 0,
+        received: [],
+        conflicts: [{ id: 'casebook.json', title: 'Site settings', recorded: true }],
+      }),
     ).toBe('1 file has conflicts to resolve: ‘Site settings’.');
   });
 });

@@ -61,11 +61,11 @@ export async function mergeTrees(
         if (o && t) conflicts.push({ path: p, count: 1, recorded: false });
       } else {
         const merged = mergeFile(
-        p,
-        b ? await text(gitdir, b.oid, cache) : null,
-        await text(gitdir, o.oid, cache),
-        await text(gitdir, t.oid, cache),
-      );
+          p,
+          b ? await text(gitdir, b.oid, cache) : null,
+          await text(gitdir, o.oid, cache),
+          await text(gitdir, t.oid, cache),
+        );
         const oid = await git.writeBlob({ fs: gitFs, gitdir, blob: Buffer.from(merged.text, 'utf8') });
         result = { oid, mode: o.mode };
         if (merged.conflicts > 0) conflicts.push({ path: p, count: merged.conflicts, recorded: merged.recorded });

@@ -90,8 +90,7 @@ export function syncOutcomeText(outcome: SyncOutcome): string {
   const noun = toResolve.every((c) => !c.id.includes('.')) ? ['study has', 'studies have'] : ['file has', 'files have'];
   if (toResolve.length > 0)
     said.push(`${plural(toResolve.length, noun[0]!, noun[1]!)} conflicts to resolve: ${quoted(toResolve)}`);
-  if (keptWhole.length > 0)
-    said.push(`not merged, yours kept whole (theirs is in the history): ${quoted(keptWhole)}`);
+  if (keptWhole.length > 0) said.push(`not merged, yours kept whole (theirs is in the history): ${quoted(keptWhole)}`);
   const sentence = said.join(', ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
