@@ -45,21 +45,25 @@ describe('the CLI token and its hosts', () => {
     await expect(envCredentials('https://github.com/x.git')).rejects.toThrow(/did not send/);
   });
 
-  it.skipIf(!hasSystemGit)('a sync to a server not listed is refused before the token is sent', async () => {
-    execFileSync('git', ['init', '-q', '--bare', '--initial-branch=main', path.join(root, 'srv', 'team.git')]);
-    const srv = await startGitHttpServer(path.join(root, 'srv'), TOKEN);
-    server = srv;
-    const { service } = await makeRepoWorkspace(path.join(root, 'ann'), 'Ann', ['Shared'], {
-      git: { credentials: envCredentials },
-    });
-    const remote = `${srv.url}/team.git`;
-    const refused = await service.syncWorkspace({ remote }).catch((e: unknown) => e);
-    expect(hasErrorCode(refused, 'auth_failed')).toBe(true);
-    expect((refused as Error).message).toMatch(/CASEBOOK_GIT_TOKEN_HOST=github\.com,gitlab\.com,127\.0\.0\.1:\d+/);
-    expect(srv.seenAuth.filter((h) => h !== '')).toEqual([]);
-    expect((await service.gitStatus({})).changed).toBe(0);
+  it.skipIf(!hasSystemGit)(
+    'a sync to a server not listed is refused before the token is sent',
+    async () => {
+      execFileSync('git', ['init', '-q', '--bare', '--initial-branch=main', path.join(root, 'srv', 'team.git')]);
+      const srv = await startGitHttpServer(path.join(root, 'srv'), TOKEN);
+      server = srv;
+      const { service } = await makeRepoWorkspace(path.join(root, 'ann'), 'Ann', ['Shared'], {
+        git: { credentials: envCredentials },
+      });
+      const remote = `${srv.url}/team.git`;
+      const refused = await service.syncWorkspace({ remote }).catch((e: unknown) => e);
+      expect(hasErrorCode(refused, 'auth_failed')).toBe(true);
+      expect((refused as Error).message).toMatch(/CASEBOOK_GIT_TOKEN_HOST=github\.com,gitlab\.com,127\.0\.0\.1:\d+/);
+      expect(srv.seenAuth.filter((h) => h !== '')).toEqual([]);
+      expect((await service.gitStatus({})).changed).toBe(0);
 
-    vi.stubEnv('CASEBOOK_GIT_TOKEN_HOST', '127.0.0.1');
-    expect((await service.syncWorkspace({})).sent).toBe(1);
-  }, 60_000);
+      vi.stubEnv('CASEBOOK_GIT_TOKEN_HOST', '127.0.0.1');
+      expect((await service.syncWorkspace({})).sent).toBe(1);
+    },
+    60_000,
+  );
 });

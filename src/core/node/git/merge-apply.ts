@@ -79,7 +79,8 @@ export async function applyMerge(
       // Checked again under the lock: the folder may have changed since.
       await refuseUnsafePaths(workspace, [p]);
       const disk = await fsp.readFile(file).catch(() => null);
-      if (sameBytes(disk, theirs)) return;
+      const mode = merged.get(p)?.mode;
+      if (sameBytes(disk, theirs)) return void (await matchMode(file, mode));
       const base = await bytesOf(ours.get(p)?.oid);
       let next = theirs;
       if (!sameBytes(disk, base)) {
@@ -101,6 +102,8 @@ export async function applyMerge(
       else {
         await fsp.mkdir(path.dirname(file), { recursive: true });
         await writeFileAtomic(file, next);
+        // What came in keeps its executable bit; a file merged again with a save keeps ours (committed next).
+        await matchMode(file, next === theirs ? mode : ours.get(p)?.mode);
       }
       result.changed.push(p);
     };
@@ -119,6 +122,16 @@ export async function applyMerge(
   await writeIndexFile(gitdir, indexEntriesFor(merged, known));
   await clearJournal(gitdir);
   return result;
+}
+
+/** Sets or clears the executable bits to match a tree entry's mode (git's 100755 / 100644), as git's checkout does. */
+async function matchMode(file: string, mode: string | undefined): Promise<void> {
+  if (process.platform === 'win32' || (mode !== '100755' && mode !== '100644')) return;
+  const st = await fsp.stat(file).catch(() => null);
+  if (!st) return;
+  // Execute where read is allowed (git's 0777 & ~umask), or none.
+  const wanted = mode === '100755' ? st.mode | ((st.mode & 0o444) >> 2) : st.mode & ~0o111;
+  if ((wanted & 0o777) !== (st.mode & 0o777)) await fsp.chmod(file, wanted & 0o7777);
 }
 
 function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
