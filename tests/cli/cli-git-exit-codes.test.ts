@@ -64,7 +64,9 @@ describe('casebook sync exit codes', () => {
     const conflicted = await casebook(['sync', '-w', bob]);
     expect(conflicted.code).toBe(3);
     // Site settings record theirs only once their merge does (Part S); until then, yours kept whole.
-    expect(conflicted.stdout).toMatch(/Not merged, yours kept whole|Conflicts kept for you to resolve .*'Site settings'/);
+    expect(conflicted.stdout).toMatch(
+      /Not merged, yours kept whole|Conflicts kept for you to resolve .*'Site settings'/,
+    );
     expect(conflicted.stderr).toBe('');
   }, 120_000);
 });
