@@ -149,7 +149,7 @@ export function SyncSettingsDialog({ open, onClose, sync, shell }: SyncSettingsD
             </div>
           ) : (
             <p className="hint">
-              For an https remote, start <code>casebook serve</code> with the token in <code>CASEBOOK_GIT_TOKEN</code>
+              For an https remote, start <code>casebook serve</code> with the token in <code>CASEBOOK_GIT_TOKEN</code>{' '}
               (sent only to the hosts in <code>CASEBOOK_GIT_TOKEN_HOST</code>: github.com and gitlab.com unless it names
               others).
             </p>
