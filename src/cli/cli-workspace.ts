@@ -5,9 +5,11 @@ import { CasebookError } from '../core/pure/errors';
 import { holdsWorkspace } from '../core/node/workspace-presence';
 import { resolveWorkspace } from './cli-options';
 import { envCredentials } from '../core/node/git/git-options';
+import { driverCommand } from './git-cli-support';
 
-// The CLI and `casebook serve` take an https remote's token from $CASEBOOK_GIT_TOKEN (read when asked).
-const git = { credentials: envCredentials };
+// The CLI and `casebook serve` take an https remote's token from $CASEBOOK_GIT_TOKEN (read when
+// asked), and make a workspace a repository with this CLI as git's merge driver.
+const git = { credentials: envCredentials, driverCommand: driverCommand() };
 
 /**
  * The workspace for a command that only reads (list, check, export): a mistyped folder is

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { CasebookError } from '../core/pure/errors';
+import { receivedFilesParts } from '../core/pure/sync/received-files';
 import type { OpenWorkspace } from './workspace-commands';
 import { contractOf } from './workspace-commands';
 
@@ -16,6 +17,8 @@ export function registerCloneCommand(program: Command): void {
     .argument('<remote>', 'where the workspace is shared')
     .argument('<dir>', 'a new (or empty) folder for it')
     .action(async (remote: string, dir: string) => {
+      // Not through dispatch: the contract speaks to an open workspace, and there is none until
+      // the clone has made the folder. What follows the clone (counting studies) goes through it.
       const [{ cloneRepository }, { normalizeRemote }, { envCredentials }, { driverCommand }] = await Promise.all([
         import('../core/node/git/git-setup'),
         import('../core/node/git/git-remotes'),
@@ -56,28 +59,28 @@ export function registerSyncCommand(program: Command, open: OpenWorkspace, works
       );
       const names = (refs: Array<{ title: string }>) => refs.map((r) => `'${r.title}'`).join(', ');
       const { status } = result;
+      // In the order a first sync happens to the reader: what went out, then what came in.
       if (!status.remote) console.log('Committed here; no remote is set yet (casebook sync --remote <url>).');
       else {
-        console.log(result.received.length ? `Received: ${names(result.received)}.` : 'Received: nothing new.');
         console.log(`Sent: ${result.sent} ${result.sent === 1 ? 'commit' : 'commits'} to ${status.remote}.`);
+        const came = [...result.received.map((r) => `'${r.title}'`), ...receivedFilesParts(result.receivedFiles)];
+        console.log(came.length ? `Received: ${came.join(', ')}.` : 'Received: nothing new.');
       }
       if (result.setAside?.length)
         console.log(
           `Set aside here, kept as committed (they did not parse; see .quarantine): ${result.setAside.map((r) => r.id).join(', ')}.`,
         );
       if (result.conflicts.length) {
-        // A study that now lists conflicts holds theirs beside yours; anything else (site
-        // settings, a file that could not be read) kept yours whole: theirs is only in history.
-        const listing = new Set((await api.listStudies({})).filter((s) => s.conflictCount > 0).map((s) => s.id));
-        const inStudy = result.conflicts.filter((c) => listing.has(c.id));
-        const elsewhere = result.conflicts.filter((c) => !listing.has(c.id));
-        if (inStudy.length)
-          console.error(
-            `Conflicts kept for you to resolve (both sides changed the same thing; yours is kept, theirs is recorded in the study): ${names(inStudy)}. Open them in Casebook, or see casebook list.`,
+        // Said on stdout with the rest, in order; exit 3 tells a script. Errors alone go to stderr.
+        const inFile = result.conflicts.filter((c) => c.recorded);
+        const whole = result.conflicts.filter((c) => !c.recorded);
+        if (inFile.length)
+          console.log(
+            `Conflicts kept for you to resolve (both sides changed the same thing; yours is kept, theirs is recorded beside it): ${names(inFile)}. Open them in Casebook, or see casebook list.`,
           );
-        if (elsewhere.length)
-          console.error(
-            `Not merged, yours kept whole (both sides changed the same thing, and theirs could not be read or has no place for a second version): ${names(elsewhere)}. Theirs is in the history that came in (casebook history <study>, or git log -p -- <file>).`,
+        if (whole.length)
+          console.log(
+            `Not merged, yours kept whole (both sides changed the same thing, and theirs could not be read or has no place for a second version): ${names(whole)}. Theirs is in the history that came in (casebook history <study>, or git log -p -- <file>).`,
           );
         throw new CommanderError(CONFLICTS_EXIT, 'casebook.sync.conflicts', '');
       }

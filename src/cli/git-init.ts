@@ -5,20 +5,17 @@ import path from 'node:path';
 import type { CasebookApi } from '../core/pure/contract';
 import { CasebookError } from '../core/pure/errors';
 import { ciProviders, ciWorkflow, type CiProvider } from '../core/pure/git/ci-workflow';
-import { gitdirOf } from '../core/node/git/git-repository';
-import { initRepository } from '../core/node/git/git-setup';
-import { parseAuthor, setAuthor } from '../core/node/git/git-identity';
-import { driverCommand } from './git-cli-support';
+import { parseAuthor } from '../core/node/git/git-identity';
 import { CliUsageError } from './usage-error';
 
+/** Through the contract, as the app's "Make this a git workspace" (the workspace exists by now). */
 export async function initGit(api: CasebookApi, workspace: string, author: string | undefined): Promise<void> {
   const who = author === undefined ? null : parseAuthor(author);
   if (author !== undefined && !who) throw new CliUsageError('--author takes "Your Name <you@example.com>"');
-  const { created } = await initRepository(workspace, driverCommand());
-  if (who) await setAuthor(workspace, gitdirOf(workspace), who);
-  const result = await api.syncWorkspace({ message: created ? 'Start the Casebook workspace' : undefined });
+  const created = !(await api.gitStatus({})).repository;
+  const status = await api.initGitWorkspace(who ? { author: who } : {});
   console.log(
-    `${created ? 'Made' : 'Checked'} the git repository of ${workspace}: ${result.status.changed === 0 ? 'everything is committed' : `${result.status.changed} files not committed`}. Share it with: casebook sync --remote <folder or https URL>`,
+    `${created ? 'Made' : 'Checked'} the git repository of ${workspace}: ${status.changed === 0 ? 'everything is committed' : `${status.changed} files not committed`}. Share it with: casebook sync --remote <folder or https URL>`,
   );
 }
 

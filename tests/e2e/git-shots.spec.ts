@@ -89,6 +89,17 @@ for (const scheme of ['light', 'dark'] as const) {
       await dialog.getByRole('button', { name: 'Close' }).click();
       await expect(dialog).toBeHidden();
     }
+    // Made one with the button: the same dialog now asks for the remote.
+    await sync.click();
+    const dialog = page.getByRole('dialog', { name: 'Sync settings' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Ana App');
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('ana@example.com');
+    await dialog.getByRole('button', { name: 'Make this a git workspace' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Remote' })).toBeFocused();
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.screenshot({ path: path.join(shots, `made-git-sync-settings-${width}-${scheme}.png`) });
+    }
   });
 }
 

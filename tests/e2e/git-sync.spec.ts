@@ -2,17 +2,21 @@
 // the status bar's Sync button says what is waiting, a sync sends what was just typed (even
 // before autosave got to it) and receives the teammate's change into the open study; a block
 // both changed comes back as a conflict the author resolves with Keep both.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
 import { writeStudyFile } from '../helpers/study-files';
 import { axeViolations } from './axe';
 import { libraryEntry, openStudy, section, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { casebook, editStudy, paragraphDoc, shareWorkspace, studyOnRemote } from './git-workspaces';
+import { casebook, editStudy, git, paragraphDoc, shareWorkspace, studyOnRemote } from './git-workspaces';
 
 const syncButton = (page: Page) => page.getByRole('button', { name: 'Sync', exact: true });
 const syncOutcome = (page: Page) =>
-  page.locator('[aria-live="polite"]').filter({ hasText: /Sent|Synced|received|conflict|failed/i });
+  page.locator('[aria-live="polite"]').filter({ hasText: /Sent|Synced|received|conflict|failed|repository/i });
 
 async function seed(workspace: string) {
   await writeStudyFile(workspace, 'queue', 'Queue rewrite', {
@@ -116,18 +120,49 @@ test('a paragraph both authors changed is a conflict, resolved in the study with
   }
 });
 
-test('a workspace that is not a repository says so, and Sync explains how to set it up', async ({
+test('a workspace that is not a repository is made one from Sync settings, then shared to a remote', async ({
   page,
   serve,
   workspace,
 }) => {
   await seed(workspace);
-  await page.goto(await serve());
-  await expect(syncButton(page)).toHaveAccessibleDescription('Not a git workspace');
-  await syncButton(page).click();
-  const dialog = page.getByRole('dialog', { name: 'Sync settings' });
-  await expect(dialog).toContainText('casebook init --git --workspace');
-  expect(await axeViolations(page, 'dialog')).toEqual([]);
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(dialog).toBeHidden();
+  const root = await mkdtemp(path.join(tmpdir(), 'casebook-git-'));
+  try {
+    const remote = path.join(root, 'remote.git');
+    await git(root, ['init', '--bare', '--initial-branch=main', remote]);
+    await page.goto(await serve());
+    await expect(syncButton(page)).toHaveAccessibleDescription('Not a git workspace');
+    await syncButton(page).click();
+    const dialog = page.getByRole('dialog', { name: 'Sync settings' });
+    const make = dialog.getByRole('button', { name: 'Make this a git workspace' });
+    await expect(make).toBeVisible();
+    expect(await axeViolations(page, 'dialog')).toEqual([]);
+
+    // A half-given identity is refused, saying what is missing; nothing is made.
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Ana App');
+    await make.click();
+    await expect(dialog.getByRole('alert')).toContainText('email');
+    expect(existsSync(path.join(workspace, '.git'))).toBe(false);
+
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('ana@example.com');
+    await make.click();
+    // Made: the remote is what comes next, and it has the focus.
+    const remoteField = dialog.getByRole('textbox', { name: 'Remote' });
+    await expect(remoteField).toBeFocused();
+    await expect(syncOutcome(page)).toHaveText(/now a git repository/);
+    expect(await git(workspace, ['log', '--format=%an <%ae>|%s'])).toBe(
+      'Ana App <ana@example.com>|Start the Casebook workspace\n',
+    );
+    expect(await git(workspace, ['status', '--porcelain'])).toBe('');
+    expect(await axeViolations(page, 'dialog')).toEqual([]);
+
+    await remoteField.fill(remote);
+    await dialog.getByRole('button', { name: 'Save and sync' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(syncOutcome(page)).toHaveText(/^Sent 1 change\.$/);
+    await expect(syncButton(page)).toHaveAccessibleDescription('Up to date');
+    expect((await studyOnRemote(remote, 'queue')).title).toBe('Queue rewrite');
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });

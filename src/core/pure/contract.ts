@@ -8,6 +8,7 @@ import { assetMediaTypeSchema, MAX_ASSET_BYTES } from './asset-store-limits';
 import { findingSchema } from './checks/finding';
 import {
   gitStatusSchema,
+  initGitInputSchema,
   studyAtVersionInputSchema,
   studyHistoryInputSchema,
   studyVersionSchema,
@@ -220,6 +221,8 @@ export const contract = {
   // The workspace as a git repository (issue #15; core/node/git/). Not a repository: gitStatus
   // answers repository: false and the others refuse with not_configured.
   gitStatus: method(noInput, gitStatusSchema, false),
+  /** Makes the workspace a repository (as `casebook init --git`): first commit, ignore and attribute files, merge driver. */
+  initGitWorkspace: method(initGitInputSchema, gitStatusSchema, true),
   /** Commits every change, fetches, merges by meaning, pushes; conflicts are kept in the studies. */
   syncWorkspace: method(syncInputSchema, syncResultSchema, true, syncProgressSchema),
   /** The commits that changed the study's file, newest first. */

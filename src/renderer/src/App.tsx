@@ -255,7 +255,6 @@ export function App({ client }: { client: CasebookClient }) {
         shell={client.shell}
         autosave={autosave}
         sync={sync}
-        workspacePath={info?.path ?? null}
         studyId={studyId}
         readOnly={readOnly}
         onRestored={(id) => {

@@ -74,7 +74,7 @@ describe('one study, two authors', () => {
     await bob.updateStudy({ id, patch: { problem: await withParagraph(bob, id, 0, 'Bob’s version.') } });
     await ann.syncWorkspace({});
     const result = await bob.syncWorkspace({});
-    expect(result.conflicts).toEqual([{ id, title: 'Shared study' }]);
+    expect(result.conflicts).toEqual([{ id, title: 'Shared study', recorded: true }]);
     expect(result.status.conflicts).toBe(1);
     const study = await bob.getStudy({ id });
     expect(texts(study.problem)[0]).toBe('Bob’s version.');

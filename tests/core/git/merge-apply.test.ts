@@ -42,7 +42,8 @@ describe('applying a merge', () => {
       { branch: 'main', ours: before, merged: after },
       mergeWorkspaceFile,
     );
-    expect(applied.remerged).toEqual([{ path: `studies/${id}.json`, conflicts: 0 }]);
+    expect(applied.remerged).toEqual([`studies/${id}.json`]);
+    expect(applied.conflicts).toEqual([]);
     const study = await service.getStudy({ id });
     expect(study).toMatchObject({ title: 'Title that came in', summary: 'Saved while the sync ran' });
     expect(await git.resolveRef({ fs: gitFs, dir, ref: 'HEAD' })).toBe(after);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffCounts, studyDiff, wordDiff } from '../../../src/core/pure/history/text-diff';
+import { diffCounts, studyDiff, wordDiff, type DiffPart } from '../../../src/core/pure/history/text-diff';
 import { sampleStudy } from '../../helpers/study-files';
 
 const para = (text: string) => ({
@@ -25,6 +25,58 @@ describe('wordDiff', () => {
   it('says nothing changed for the same text, and everything for text from nothing', () => {
     expect(wordDiff('same words', 'same words')).toEqual([{ kind: 'same', text: 'same words' }]);
     expect(wordDiff('', 'new words')).toEqual([{ kind: 'added', text: 'new words' }]);
+  });
+});
+
+/** `count` words in lines of 80 (paragraphs, as a study's plain text has them), from a small vocabulary. */
+function longText(seed: number, count: number, change: (i: number, word: string) => string = (_, w) => w): string {
+  let x = seed;
+  const lines: string[] = [];
+  let line: string[] = [];
+  for (let i = 0; i < count; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    line.push(change(i, `w${x % 3000}`));
+    if (line.length === 80) {
+      lines.push(line.join(' '));
+      line = [];
+    }
+  }
+  if (line.length) lines.push(line.join(' '));
+  return lines.join('\n');
+}
+
+const joined = (parts: DiffPart[], kinds: DiffPart['kind'][]) =>
+  parts
+    .filter((p) => kinds.includes(p.kind))
+    .map((p) => p.text)
+    .join('');
+
+describe('wordDiff on a 20,000-word study', () => {
+  // Unbounded, node-diff3's LCS took minutes (and gigabytes) on the rewrite below.
+  const timed = (before: string, after: string) => {
+    const started = performance.now();
+    const parts = wordDiff(before, after);
+    const ms = performance.now() - started;
+    expect(joined(parts, ['same', 'removed'])).toBe(before);
+    expect(joined(parts, ['same', 'added'])).toBe(after);
+    return { parts, ms };
+  };
+
+  it('finds twenty words changed across it, word by word, quickly', () => {
+    const before = longText(7, 20_000);
+    const after = longText(7, 20_000, (i, w) => (i % 1000 === 500 ? `changed${i}` : w));
+    const { parts, ms } = timed(before, after);
+    expect(parts.filter((p) => p.kind === 'added').map((p) => p.text)).toEqual(
+      Array.from({ length: 20 }, (_, k) => `changed${k * 1000 + 500}`),
+    );
+    expect(parts.filter((p) => p.kind === 'removed')).toHaveLength(20);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it('falls back to whole paragraphs when it was rewritten, and still finishes quickly', () => {
+    const { parts, ms } = timed(longText(1, 20_000), longText(2, 20_000));
+    expect(parts.some((p) => p.kind === 'removed')).toBe(true);
+    expect(ms).toBeLessThan(5_000);
   });
 });
 

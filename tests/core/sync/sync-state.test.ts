@@ -30,6 +30,36 @@ describe('the sync outcome sentence', () => {
     );
     expect(syncOutcomeText({ sent: 0, received: [], conflicts: [] })).toBe('Synced: nothing to send or receive.');
   });
+
+  it('says what came in besides studies, and which conflicts kept yours whole', () => {
+    expect(
+      syncOutcomeText({
+        sent: 0,
+        received: [],
+        receivedFiles: ['casebook.json', 'templates/a.json', 'templates/b.json', 'assets/x.png', '.gitignore'],
+        conflicts: [],
+      }),
+    ).toBe('Received site settings, 2 templates, 1 asset, 1 other file.');
+    expect(
+      syncOutcomeText({
+        sent: 1,
+        received: [],
+        conflicts: [
+          { id: 'a', title: 'Cache', recorded: true },
+          { id: 'b', title: 'Queue', recorded: false },
+        ],
+      }),
+    ).toBe(
+      'Sent 1 change, 1 study has conflicts to resolve: ‘Cache’, not merged, yours kept whole (theirs is in the history): ‘Queue’.',
+    );
+    expect(
+      syncOutcomeText({
+        sent: 0,
+        received: [],
+        conflicts: [{ id: 'casebook.json', title: 'Site settings', recorded: true }],
+      }),
+    ).toBe('1 file has conflicts to resolve: ‘Site settings’.');
+  });
 });
 
 describe('the stage shown while a sync runs', () => {

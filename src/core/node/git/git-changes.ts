@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import git from 'isomorphic-git';
+import { gitFs } from './git-fs';
 import { indexStatsOf, readIndexFile, statsMatch, type IndexEntry, type IndexFile } from './git-index-file';
 import type { FlatTree } from './git-tree';
 import { isLinkMode } from './link-guard';
@@ -17,6 +19,8 @@ export interface FileChange {
   kind: 'add' | 'edit' | 'delete';
   /** The file's blob id now (null when deleted). */
   oid: string | null;
+  /** The mode to commit: '100755' (executable) or '100644'; null when deleted. */
+  mode: string | null;
   /** The file's bytes as read (add/edit, when it was read to hash it). */
   bytes: Buffer | null;
   stats: BigIntStats | null;
@@ -51,11 +55,25 @@ export async function readVersion(file: string): Promise<{ bytes: Buffer; stats:
   }
 }
 
+/**
+ * The mode to commit for a regular file, as git reads it: executable here → 100755. A file that
+ * is not executable keeps a committed 100755 when its bytes changed, because every save writes
+ * a new file (atomic-write.ts) and drops the bit; with its bytes as committed, the author
+ * removed it. Where the repository says the folder keeps no executable bit (core.fileMode false,
+ * as on Windows), git reads none from disk, and neither does this: the committed mode stays.
+ */
+export function fileMode(st: BigIntStats, committed: string | undefined, sameBytes: boolean, execBits = true): string {
+  if (!execBits) return committed === '100755' ? '100755' : '100644';
+  if ((st.mode & 0o100n) !== 0n) return '100755';
+  return !sameBytes && committed === '100755' ? '100755' : '100644';
+}
+
 export async function workspaceChanges(workspace: string, gitdir: string, head: FlatTree): Promise<WorkspaceChanges> {
-  const [index, files, quarantined] = await Promise.all([
+  const [index, files, quarantined, execBits] = await Promise.all([
     readIndexFile(gitdir),
     scanWorkspace(workspace),
     listQuarantine(workspace),
+    tracksExecBits(workspace, gitdir),
   ]);
   const setAsideHere = new Set(quarantined.map((q) => q.file));
   const setAside: string[] = [];
@@ -69,7 +87,10 @@ export async function workspaceChanges(workspace: string, gitdir: string, head: 
       const entry = index.entries.get(p);
       if (entry && entry.stage === 0 && statsMatch(entry, stats, index)) {
         if (committed?.oid === entry.oid) fresh.set(p, entry);
-        else changes.push({ path: p, kind: committed ? 'edit' : 'add', oid: entry.oid, bytes: null, stats });
+        else {
+          const mode = fileMode(stats, committed?.mode, false, execBits);
+          changes.push({ path: p, kind: committed ? 'edit' : 'add', oid: entry.oid, mode, bytes: null, stats });
+        }
         return;
       }
       const version = await readVersion(path.join(workspace, p));
@@ -78,7 +99,8 @@ export async function workspaceChanges(workspace: string, gitdir: string, head: 
         return;
       }
       const oid = blobOid(version.bytes);
-      if (committed?.oid === oid) {
+      const mode = fileMode(version.stats, committed?.mode, committed?.oid === oid, execBits);
+      if (committed?.oid === oid && committed.mode === mode) {
         fresh.set(p, {
           path: p,
           oid,
@@ -86,7 +108,14 @@ export async function workspaceChanges(workspace: string, gitdir: string, head: 
           stats: indexStatsOf(version.stats, Number.parseInt(committed.mode, 8)),
         });
       } else {
-        changes.push({ path: p, kind: committed ? 'edit' : 'add', oid, bytes: version.bytes, stats: version.stats });
+        changes.push({
+          path: p,
+          kind: committed ? 'edit' : 'add',
+          oid,
+          mode,
+          bytes: version.bytes,
+          stats: version.stats,
+        });
       }
     }),
   );
@@ -96,11 +125,20 @@ export async function workspaceChanges(workspace: string, gitdir: string, head: 
     if (!seen.has(p) && inScope(p) && !(await existsAtAll(path.join(workspace, p)))) {
       // Moved to .quarantine by Casebook itself (it did not parse): the committed version stays.
       if (setAsideHere.has(p)) setAside.push(p);
-      else changes.push({ path: p, kind: 'delete', oid: null, bytes: null, stats: null });
+      else changes.push({ path: p, kind: 'delete', oid: null, mode: null, bytes: null, stats: null });
     }
   }
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { changes, index, fresh, setAside };
+}
+
+/** git's core.fileMode (true when unset, as git assumes); never on Windows. */
+async function tracksExecBits(workspace: string, gitdir: string): Promise<boolean> {
+  if (process.platform === 'win32') return false;
+  const value: unknown = await git
+    .getConfig({ fs: gitFs, dir: workspace, gitdir, path: 'core.filemode' })
+    .catch(() => undefined);
+  return value !== false && value !== 'false';
 }
 
 // A committed path the scan left out may be ignored now, a link or a submodule (committed with

@@ -46,7 +46,7 @@ export async function commitChanges(input: CommitInput): Promise<CommitResult> {
       continue;
     }
     const { oid, bytes, stats } = await storedBlob(workspace, gitdir, change);
-    const mode = before.get(change.path)?.mode ?? '100644';
+    const mode = change.mode ?? before.get(change.path)?.mode ?? '100644';
     after.set(change.path, { oid, mode });
     entries.set(change.path, {
       path: change.path,

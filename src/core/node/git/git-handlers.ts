@@ -10,7 +10,7 @@ import type { GitService } from './git-service';
 
 export type GitHandlers = Pick<
   CasebookHandlers,
-  'gitStatus' | 'syncWorkspace' | 'studyHistory' | 'studyAtVersion' | 'restoreStudyVersion'
+  'gitStatus' | 'initGitWorkspace' | 'syncWorkspace' | 'studyHistory' | 'studyAtVersion' | 'restoreStudyVersion'
 >;
 
 export interface GitWorkspace {
@@ -32,6 +32,7 @@ export function gitHandlers(ws: GitWorkspace): GitHandlers {
   const service = () => (engine ??= loadService().then(({ GitService }) => new GitService(ws)));
   return {
     gitStatus: async () => (await service()).status(),
+    initGitWorkspace: async ({ author }) => (await service()).init(author),
     syncWorkspace: async (input, onProgress) => (await service()).sync(input, onProgress),
     studyHistory: async ({ id }) => (await service()).history(id),
     studyAtVersion: async ({ id, commit }) => (await service()).studyAt(id, commit),

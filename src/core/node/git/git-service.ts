@@ -5,7 +5,14 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { withFileLock } from '../atomic-write';
 import { CasebookError } from '../../pure/errors';
-import type { GitStatus, StudyRef, StudyVersion, SyncProgress, SyncResult } from '../../pure/git/git-schemas';
+import type {
+  ConflictRef,
+  GitStatus,
+  StudyRef,
+  StudyVersion,
+  SyncProgress,
+  SyncResult,
+} from '../../pure/git/git-schemas';
 import { shownTitle, studyPatchSchema, type Study, type StudyPatch } from '../../pure/schemas/study';
 import { KeyedQueue } from '../../pure/keyed-queue';
 import { countAhead } from './commit-graph';
@@ -15,9 +22,13 @@ import type { GitWorkspace } from './git-handlers';
 import { studyAtCommit, studyHistory } from './git-history';
 import { originOf } from './git-remotes';
 import { gitdirOf, isRepository } from './git-repository';
+import { setAuthor } from './git-identity';
+import type { GitIdentity } from './git-options';
+import { initRepository } from './git-setup';
 import { currentBranch, resolveOrNull, runSync } from './git-sync';
 import { flatTreeOf } from './git-tree';
 import type { AppliedMerge } from './merge-apply';
+import type { FileConflict } from './tree-merge';
 import { studyIdOfPath } from './study-blob';
 import { writeAtomically } from './git-fs';
 
@@ -65,6 +76,18 @@ export class GitService {
     };
   }
 
+  /**
+   * Makes the workspace a repository (or checks one): ignore and attribute files, the merge
+   * driver, the author in the repository's config when given, and the first commit.
+   */
+  async init(author?: GitIdentity): Promise<GitStatus> {
+    const { workspace } = this.ws;
+    const { created } = await initRepository(workspace, this.ws.options.driverCommand);
+    if (author) await setAuthor(workspace, this.gitdir, author);
+    await this.sync({ message: created ? 'Start the Casebook workspace' : undefined });
+    return this.status();
+  }
+
   sync(input: { remote?: string; message?: string }, onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
     this.assertRepository();
     return this.queue.run('sync', () =>
@@ -92,10 +115,8 @@ export class GitService {
     return {
       sent: outcome.sent,
       received: await this.studyRefs(outcome.received),
-      conflicts: await this.studyRefs(
-        outcome.conflicts.map((c) => c.path),
-        true,
-      ),
+      receivedFiles: outcome.received.filter((p) => !studyIdOfPath(p)),
+      conflicts: await this.conflictRefs(outcome.conflicts),
       setAside: outcome.setAside.map((p) => ({ id: p, title: p })),
       status: await this.status(),
     };
@@ -126,6 +147,18 @@ export class GitService {
       refs.push({ id, title: study ? shownTitle(study.title) : `${id} (deleted)` });
     }
     return refs;
+  }
+
+  /**
+   * Each file in conflict once, saying whether it records theirs. A file met twice (merged, then
+   * merged again with a save made during the sync) records only if every merge recorded.
+   */
+  private async conflictRefs(conflicts: readonly FileConflict[]): Promise<ConflictRef[]> {
+    const recorded = new Map<string, boolean>();
+    for (const c of conflicts) recorded.set(c.path, (recorded.get(c.path) ?? true) && c.recorded);
+    const paths = [...recorded.keys()];
+    const refs = await this.studyRefs(paths, true);
+    return refs.map((ref, i) => ({ ...ref, recorded: recorded.get(paths[i]!) ?? false }));
   }
 
   private async lastSync(): Promise<string | null> {

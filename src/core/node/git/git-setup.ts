@@ -47,13 +47,38 @@ export async function setMergeDriver(workspace: string, driverCommand: string): 
   await set('merge.casebook.driver', `${driverCommand} merge-driver %O %A %B %P`);
 }
 
+/**
+ * What isomorphic-git's init leaves fixed (filemode = false, ignorecase = true), probed as git
+ * itself does when it makes a repository: otherwise plain git in the folder would ignore
+ * executable bits, and treat a case-sensitive folder as if it were not.
+ */
+async function probeCoreConfig(dir: string, gitdir: string): Promise<void> {
+  const probe = path.join(gitdir, 'casebook-probe');
+  await fsp.writeFile(probe, '');
+  try {
+    await fsp.chmod(probe, 0o755);
+    const filemode = process.platform !== 'win32' && ((await fsp.stat(probe)).mode & 0o100) !== 0;
+    const ignorecase = existsSync(path.join(gitdir, 'CASEBOOK-PROBE'));
+    await git.setConfig({ fs: gitFs, dir, gitdir, path: 'core.filemode', value: filemode });
+    await git.setConfig({ fs: gitFs, dir, gitdir, path: 'core.ignorecase', value: ignorecase });
+  } finally {
+    await fsp.rm(probe, { force: true });
+  }
+}
+
 /** Makes the workspace a repository (if it is not one) with its ignore and attribute files. */
-export async function initRepository(workspace: string, driverCommand: string): Promise<{ created: boolean }> {
+export async function initRepository(
+  workspace: string,
+  driverCommand: string | undefined,
+): Promise<{ created: boolean }> {
   const created = !isRepository(workspace);
-  if (created) await git.init({ fs: gitFs, dir: workspace, defaultBranch: DEFAULT_BRANCH });
+  if (created) {
+    await git.init({ fs: gitFs, dir: workspace, defaultBranch: DEFAULT_BRANCH });
+    await probeCoreConfig(workspace, gitdirOf(workspace));
+  }
   await ensureLines(path.join(workspace, '.gitignore'), GITIGNORE_LINES);
   await ensureLines(path.join(workspace, '.gitattributes'), GITATTRIBUTES_LINES);
-  await setMergeDriver(workspace, driverCommand);
+  if (driverCommand) await setMergeDriver(workspace, driverCommand);
   return { created };
 }
 
@@ -76,6 +101,7 @@ export async function cloneRepository(
     const remote = remoteFor(address, options);
     const branch = (await remote.defaultBranch().catch(() => null)) ?? DEFAULT_BRANCH;
     await git.init({ fs: gitFs, dir, defaultBranch: branch });
+    await probeCoreConfig(dir, gitdir);
     await setOrigin(dir, gitdir, address, branch);
     let links: string[] = [];
     const tip = await remote.fetch({ gitdir, cache: {} }, branch);

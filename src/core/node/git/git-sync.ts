@@ -17,7 +17,7 @@ import { normalizeRemote, originOf, remoteFor, setOrigin } from './git-remotes';
 import { flatTreeOf, writeFlatTree } from './git-tree';
 import { checkoutWithoutLinks } from './link-guard';
 import { applyMerge, clearJournal, readJournal, type AppliedMerge } from './merge-apply';
-import { mergeTrees, type FileMerger } from './tree-merge';
+import { mergeTrees, type FileConflict, type FileMerger } from './tree-merge';
 
 const MAX_ROUNDS = 5;
 
@@ -36,7 +36,7 @@ export interface SyncOutcome {
   sent: number;
   /** Paths changed by what came in. */
   received: string[];
-  conflicts: Array<{ path: string; count: number }>;
+  conflicts: FileConflict[];
   /** Committed files set aside here (quarantine): kept as committed. */
   setAside: string[];
   /** Whether there is a remote at all (without one, sync only commits). */
@@ -223,7 +223,7 @@ async function mergeWith(
     (done, total) => ctx.onProgress?.({ stage: 'merge', done, total }),
     cache,
   );
-  for (const r of applied.remerged) if (r.conflicts > 0) outcome.conflicts.push({ path: r.path, count: r.conflicts });
+  outcome.conflicts.push(...applied.conflicts);
   await ctx.onApplied(applied);
   return merged;
 }

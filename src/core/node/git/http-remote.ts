@@ -101,6 +101,8 @@ export class HttpRemote {
 
 /** A failed remote call as the author can act on it: offline, refused credentials, or what git said. */
 export function remoteError(err: unknown, url: string, askedForAuth: boolean): CasebookError {
+  // Already said plainly (a token refused for this host by the credentials provider).
+  if (err instanceof CasebookError) return err;
   const e = err as { code?: string; data?: { statusCode?: number }; message?: string; caller?: string };
   const status = e.data?.statusCode;
   if (status === 401 || status === 403 || (err instanceof Errors.UserCanceledError && askedForAuth)) {

@@ -14,7 +14,8 @@ import { indexEntriesFor } from './git-commit';
 import { flatTreeOf } from './git-tree';
 import { isLinkMode, refuseUnsafePaths } from './link-guard';
 import { readBlobBytes } from './study-blob';
-import { mergesByMeaning, type FileMerger } from './tree-merge';
+import { whenBothChanged } from '../../pure/merge/both-changed';
+import type { FileConflict, FileMerger } from './tree-merge';
 
 const JOURNAL = 'casebook-merge.json';
 
@@ -27,8 +28,10 @@ export interface MergeJournal {
 export interface AppliedMerge {
   /** Files whose content on disk changed. */
   changed: string[];
-  /** Files saved during the sync and merged again with what came in, and conflicts that gave. */
-  remerged: Array<{ path: string; conflicts: number }>;
+  /** Files saved during the sync and merged again with what came in. */
+  remerged: string[];
+  /** Conflicts those merges kept (ours kept; theirs recorded in the file or left in history). */
+  conflicts: FileConflict[];
 }
 
 export async function readJournal(gitdir: string): Promise<MergeJournal | null> {
@@ -65,7 +68,7 @@ export async function applyMerge(
   // Before anything is written: a link (or a file where a folder is needed) stops the merge.
   await refuseUnsafePaths(workspace, paths);
   await writeAtomically(path.join(gitdir, JOURNAL), JSON.stringify(journal));
-  const result: AppliedMerge = { changed: [], remerged: [] };
+  const result: AppliedMerge = { changed: [], remerged: [], conflicts: [] };
   const bytesOf = async (oid: string | undefined) =>
     oid ? Buffer.from(await readBlobBytes(gitdir, oid, cache)) : null;
   let done = 0;
@@ -76,26 +79,31 @@ export async function applyMerge(
       // Checked again under the lock: the folder may have changed since.
       await refuseUnsafePaths(workspace, [p]);
       const disk = await fsp.readFile(file).catch(() => null);
-      if (sameBytes(disk, theirs)) return;
+      const mode = merged.get(p)?.mode;
+      if (sameBytes(disk, theirs)) return void (await matchMode(file, mode));
       const base = await bytesOf(ours.get(p)?.oid);
       let next = theirs;
       if (!sameBytes(disk, base)) {
         // Saved (or deleted) here since the commit: merge again rather than overwrite.
-        if (disk === null)
-          next = theirs; // deleted here, changed there: the change is kept
-        else if (theirs === null)
-          next = disk; // changed here, deleted there: the change is kept
-        else if (mergesByMeaning(p)) {
+        const rule = whenBothChanged(p, disk !== null, theirs !== null);
+        if (rule === 'theirs') next = theirs;
+        else if (rule === 'ours' || disk === null || theirs === null) {
+          next = disk;
+          if (disk && theirs) result.conflicts.push({ path: p, count: 1, recorded: false });
+        } else {
           const again = mergeFile(p, base?.toString('utf8') ?? null, disk.toString('utf8'), theirs.toString('utf8'));
           next = Buffer.from(again.text, 'utf8');
-          result.remerged.push({ path: p, conflicts: again.conflicts });
-        } else next = disk;
+          result.remerged.push(p);
+          if (again.conflicts > 0) result.conflicts.push({ path: p, count: again.conflicts, recorded: again.recorded });
+        }
       }
       if (sameBytes(disk, next)) return;
       if (next === null) await fsp.rm(file, { force: true });
       else {
         await fsp.mkdir(path.dirname(file), { recursive: true });
         await writeFileAtomic(file, next);
+        // What came in keeps its executable bit; a file merged again with a save keeps ours (committed next).
+        await matchMode(file, next === theirs ? mode : ours.get(p)?.mode);
       }
       result.changed.push(p);
     };
@@ -114,6 +122,16 @@ export async function applyMerge(
   await writeIndexFile(gitdir, indexEntriesFor(merged, known));
   await clearJournal(gitdir);
   return result;
+}
+
+/** Sets or clears the executable bits to match a tree entry's mode (git's 100755 / 100644), as git's checkout does. */
+async function matchMode(file: string, mode: string | undefined): Promise<void> {
+  if (process.platform === 'win32' || (mode !== '100755' && mode !== '100644')) return;
+  const st = await fsp.stat(file).catch(() => null);
+  if (!st) return;
+  // Execute where read is allowed (git's 0777 & ~umask), or none.
+  const wanted = mode === '100755' ? st.mode | ((st.mode & 0o444) >> 2) : st.mode & ~0o111;
+  if ((wanted & 0o777) !== (st.mode & 0o777)) await fsp.chmod(file, wanted & 0o7777);
 }
 
 function sameBytes(a: Buffer | null, b: Buffer | null): boolean {

@@ -7,21 +7,26 @@ import git from 'isomorphic-git';
 import { gitFs } from './git-fs';
 import { readBlobBytes } from './study-blob';
 import type { FileEntry, FlatTree } from './git-tree';
-import { workspaceFileKind } from '../../pure/merge/workspace-file-kind';
+import { whenBothChanged } from '../../pure/merge/both-changed';
 import type { mergeWorkspaceFile } from '../../pure/merge/workspace-file-merge';
 
 /** The merge of one file by meaning, loaded when a sync needs it (file-merger.ts). */
 export type FileMerger = typeof mergeWorkspaceFile;
 
-/** Files that merge by meaning; others keep our side when both changed them. */
-export const mergesByMeaning = (p: string): boolean => workspaceFileKind(p) !== null;
+/** A file where both sides changed the same thing, with how many conflicts it kept. */
+export interface FileConflict {
+  path: string;
+  count: number;
+  /** The file records theirs beside ours (resolvable in the app); false: ours kept whole, theirs only in history. */
+  recorded: boolean;
+}
 
 export interface TreeMerge {
   tree: FlatTree;
   /** Paths whose merged content differs from ours (what came in). */
   received: string[];
-  /** Paths where both sides changed the same thing (one kept, the other recorded), with how many. */
-  conflicts: Array<{ path: string; count: number }>;
+  /** Paths where both sides changed the same thing (ours kept; theirs recorded in the file or left in history). */
+  conflicts: FileConflict[];
 }
 
 const text = async (gitdir: string, oid: string, cache: object): Promise<string> =>
@@ -47,23 +52,24 @@ export async function mergeTrees(
     if (o?.oid === t?.oid) result = o;
     else if (b?.oid === o?.oid) result = t;
     else if (b?.oid === t?.oid) result = o;
-    // Deleted on one side, edited on the other: the edit is kept.
-    else if (!o) result = t;
-    else if (!t) result = o;
-    else if (mergesByMeaning(p)) {
-      const merged = mergeFile(
-        p,
-        b ? await text(gitdir, b.oid, cache) : null,
-        await text(gitdir, o.oid, cache),
-        await text(gitdir, t.oid, cache),
-      );
-      const oid = await git.writeBlob({ fs: gitFs, gitdir, blob: Buffer.from(merged.text, 'utf8') });
-      result = { oid, mode: o.mode };
-      if (merged.conflicts > 0) conflicts.push({ path: p, count: merged.conflicts });
-    } else {
-      // An image or other file changed on both sides: ours stays, theirs is in history.
-      result = o;
-      conflicts.push({ path: p, count: 1 });
+    else {
+      const rule = whenBothChanged(p, o !== undefined, t !== undefined);
+      if (rule === 'theirs') result = t;
+      else if (rule === 'ours' || !o || !t) {
+        result = o;
+        // Both edited a file that does not merge by meaning (an image): ours stays, theirs is in history.
+        if (o && t) conflicts.push({ path: p, count: 1, recorded: false });
+      } else {
+        const merged = mergeFile(
+          p,
+          b ? await text(gitdir, b.oid, cache) : null,
+          await text(gitdir, o.oid, cache),
+          await text(gitdir, t.oid, cache),
+        );
+        const oid = await git.writeBlob({ fs: gitFs, gitdir, blob: Buffer.from(merged.text, 'utf8') });
+        result = { oid, mode: o.mode };
+        if (merged.conflicts > 0) conflicts.push({ path: p, count: merged.conflicts, recorded: merged.recorded });
+      }
     }
     if (result) tree.set(p, result);
     if (result?.oid !== o?.oid) received.push(p);

@@ -34,6 +34,42 @@ export type GitStatus = z.infer<typeof gitStatusSchema>;
 export const studyRefSchema = z.object({ id: z.string(), title: z.string() });
 export type StudyRef = z.infer<typeof studyRefSchema>;
 
+/** A file both sides changed the same thing in: a study (by id and title), or another file (id: its path). */
+export const conflictRefSchema = studyRefSchema.extend({
+  /**
+   * true: the file records theirs beside yours (open it in Casebook to resolve). false: yours was
+   * kept whole (theirs could not be read, or the file has no place for a second version), so
+   * theirs is only in the history that came in.
+   */
+  recorded: z.boolean(),
+});
+export type ConflictRef = z.infer<typeof conflictRefSchema>;
+
+/** Who commits are by, as git writes it ("Name <email>"): no angle brackets or line breaks. */
+export const gitAuthorSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Give your name')
+      .max(200)
+      .regex(/^[^<>\r\n]+$/, 'A name cannot hold < > or line breaks'),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .regex(/^[^<>\s@]+@[^<>\s@]+$/, 'Give an email address such as you@example.com'),
+  })
+  .strict();
+
+/** Makes the workspace a repository: first commit, .gitignore, .gitattributes, the merge driver. */
+export const initGitInputSchema = z
+  .object({
+    /** Written to the repository's own git config (user.name / user.email) before the first commit. */
+    author: gitAuthorSchema.optional(),
+  })
+  .strict();
+
 export const syncInputSchema = z
   .object({
     /** Sets `origin` the first time (a path, file:// or https:// URL); refused if origin differs. */
@@ -48,11 +84,10 @@ export const syncResultSchema = z.object({
   sent: count,
   /** Studies changed by what came in. */
   received: z.array(studyRefSchema),
-  /**
-   * Studies where both sides changed the same thing: one kept, the other recorded in the study.
-   * A conflict in another file (site settings, a template) is listed with its path as `id`.
-   */
-  conflicts: z.array(studyRefSchema),
+  /** Other files changed by what came in (site settings, templates, assets…): their paths. */
+  receivedFiles: z.array(z.string()),
+  /** Files where both sides changed the same thing: yours kept, theirs recorded in the file or left in history. */
+  conflicts: z.array(conflictRefSchema),
   /**
    * Committed files missing here because Casebook set them aside (.quarantine: they did not
    * parse): kept as committed, not deleted. `id` is the file's path, `title` too.

@@ -21,23 +21,96 @@ function tokens(text: string): string[] {
   return text.match(/\s+|[^\s]+/gu) ?? [];
 }
 
-/** Word-level diff of `before` → `after`; neighbouring parts of the same kind are joined. */
-export function wordDiff(before: string, after: string): DiffPart[] {
-  const parts: DiffPart[] = [];
-  const push = (kind: DiffPart['kind'], words: string[]) => {
-    if (words.length === 0) return;
-    const last = parts.at(-1);
-    if (last && last.kind === kind) last.text += words.join('');
-    else parts.push({ kind, text: words.join('') });
-  };
-  for (const chunk of diffComm(tokens(before), tokens(after))) {
-    if (chunk.common) push('same', chunk.common);
-    else {
-      push('removed', chunk.buffer1);
-      push('added', chunk.buffer2);
+/** Paragraphs (lines of the plain text) and the line breaks between them. */
+function paragraphs(text: string): string[] {
+  return text.match(/\n+|[^\n]+/gu) ?? [];
+}
+
+/**
+ * How much work an LCS of `a` and `b` (node-diff3's, Hunt–Szymanski) may do, over-estimated:
+ * every matching pair is a candidate kept in memory, and every row with a match walks the
+ * candidate list. A 20,000-word rewrite is billions; an edit in the middle of it, after the
+ * common ends are cut off, a few hundred.
+ */
+function lcsCost(a: readonly string[], b: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let pairs = 0;
+  let rows = 0;
+  for (const t of a) {
+    const c = counts.get(t);
+    if (c) {
+      pairs += c;
+      rows++;
     }
   }
+  return pairs + rows * Math.min(a.length, b.length);
+}
+
+/** The LCS work one diff may do in all (about a tenth of a second); past it, coarser diffs. */
+export const DIFF_BUDGET = 3_000_000;
+
+type Push = (kind: DiffPart['kind'], items: readonly string[]) => void;
+
+/**
+ * Word-level diff of `before` → `after`; neighbouring parts of the same kind are joined. Time
+ * and memory stay bounded on any study: the common start and end are cut off first; a middle
+ * too costly to compare word by word (a long text mostly rewritten) is compared paragraph by
+ * paragraph, each replaced run of paragraphs word by word while the budget lasts, and past it
+ * shown as removed and added whole.
+ */
+export function wordDiff(before: string, after: string): DiffPart[] {
+  const parts: DiffPart[] = [];
+  const push: Push = (kind, items) => {
+    if (items.length === 0) return;
+    const text = items.join('');
+    const last = parts.at(-1);
+    if (last && last.kind === kind) last.text += text;
+    else parts.push({ kind, text });
+  };
+  let budget = DIFF_BUDGET;
+  /** Compares by LCS if affordable (and charges it); false: too costly, nothing pushed. */
+  const compare = (a: string[], b: string[], replaced: (a: string[], b: string[]) => void): boolean => {
+    const cost = a.length && b.length ? lcsCost(a, b) : 0;
+    if (cost > budget) return false;
+    budget -= cost;
+    for (const chunk of diffComm(a, b)) {
+      if (chunk.common) push('same', chunk.common);
+      else replaced(chunk.buffer1, chunk.buffer2);
+    }
+    return true;
+  };
+  const whole = (a: readonly string[], b: readonly string[]) => {
+    push('removed', a);
+    push('added', b);
+  };
+  // Paragraphs already compared are refined word by word, or shown whole: never split again.
+  const byWords = (a: string, b: string, byParagraphs: boolean): void =>
+    withCommonEnds(tokens(a), tokens(b), push, (midA, midB) => {
+      if (compare(midA, midB, whole)) return;
+      if (!byParagraphs) return whole(midA, midB);
+      const [paraA, paraB] = [paragraphs(midA.join('')), paragraphs(midB.join(''))];
+      const refine = (x: string[], y: string[]) =>
+        x.length && y.length ? byWords(x.join(''), y.join(''), false) : whole(x, y);
+      if (!compare(paraA, paraB, refine)) whole(paraA, paraB);
+    });
+  byWords(before, after, true);
   return parts;
+}
+
+/** Pushes the tokens `a` and `b` start and end with as the same, and hands on the middles. */
+function withCommonEnds(a: string[], b: string[], push: Push, middle: (a: string[], b: string[]) => void): void {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  push('same', a.slice(0, start));
+  middle(a.slice(start, endA), b.slice(start, endB));
+  push('same', a.slice(endA));
 }
 
 /** The text of each part of a study an author writes, in reading order. */

@@ -2,6 +2,7 @@
 // outcome of a sync as one sentence for the live region. Pure, so the wording is tested once
 // and the button only draws it.
 import { shownTitle } from '../schemas/study';
+import { receivedFilesParts } from './received-files';
 
 /** The fields of gitStatus the button reads (the contract's answer has more). */
 export interface SyncCounts {
@@ -65,7 +66,10 @@ export function syncStateText(state: SyncState): string {
 export interface SyncOutcome {
   sent: number;
   received: readonly { id: string; title: string }[];
-  conflicts: readonly { id: string; title: string }[];
+  /** Other files that came in (site settings, templates, assets): their paths. */
+  receivedFiles?: readonly string[];
+  /** `recorded`: the file holds theirs beside ours (resolvable in the app); false: ours was kept whole. */
+  conflicts: readonly { id: string; title: string; recorded?: boolean }[];
 }
 
 const quoted = (items: readonly { title: string }[]) => items.map((s) => `‘${shownTitle(s.title)}’`).join(', ');
@@ -73,12 +77,20 @@ const quoted = (items: readonly { title: string }[]) => items.map((s) => `‘${s
 /** One sentence for the live region: "Sent 2 changes, received 1: ‘Title’." */
 export function syncOutcomeText(outcome: SyncOutcome): string {
   const { sent, received, conflicts } = outcome;
-  if (sent === 0 && received.length === 0 && conflicts.length === 0) return 'Synced: nothing to send or receive.';
+  const files = receivedFilesParts(outcome.receivedFiles ?? []);
+  if (sent === 0 && received.length === 0 && files.length === 0 && conflicts.length === 0)
+    return 'Synced: nothing to send or receive.';
   const said: string[] = [];
   if (sent > 0) said.push(`sent ${plural(sent, 'change', 'changes')}`);
   if (received.length > 0) said.push(`received ${received.length.toLocaleString()}: ${quoted(received)}`);
-  if (conflicts.length > 0)
-    said.push(`${plural(conflicts.length, 'study has', 'studies have')} conflicts to resolve: ${quoted(conflicts)}`);
+  if (files.length > 0) said.push(`received ${files.join(', ')}`);
+  const toResolve = conflicts.filter((c) => c.recorded !== false);
+  const keptWhole = conflicts.filter((c) => c.recorded === false);
+  // Another file in conflict is named by its path (site settings: casebook.json), a study by its id.
+  const noun = toResolve.every((c) => !c.id.includes('.')) ? ['study has', 'studies have'] : ['file has', 'files have'];
+  if (toResolve.length > 0)
+    said.push(`${plural(toResolve.length, noun[0]!, noun[1]!)} conflicts to resolve: ${quoted(toResolve)}`);
+  if (keptWhole.length > 0) said.push(`not merged, yours kept whole (theirs is in the history): ${quoted(keptWhole)}`);
   const sentence = said.join(', ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

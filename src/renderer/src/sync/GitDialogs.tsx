@@ -16,7 +16,6 @@ interface GitDialogsProps {
   shell: CasebookShell | null;
   autosave: AutosaveQueue;
   sync: SyncControls;
-  workspacePath: string | null;
   /** The open study (History is its history); null when none is open. */
   studyId: string | null;
   readOnly: boolean;
@@ -28,13 +27,7 @@ export function GitDialogs(props: GitDialogsProps) {
   const onClose = () => setOpen(null);
   return (
     <>
-      <SyncSettingsDialog
-        open={open === 'sync-settings'}
-        onClose={onClose}
-        sync={sync}
-        workspacePath={props.workspacePath}
-        shell={props.shell}
-      />
+      <SyncSettingsDialog open={open === 'sync-settings'} onClose={onClose} sync={sync} shell={props.shell} />
       {studyId !== null ? (
         <HistoryDialog
           open={open === 'history'}

@@ -1,28 +1,27 @@
 // Sync settings: where the workspace syncs to (the remote, set as `origin` by the first sync
 // given one), the https token on the desktop (kept encrypted by the OS, in the app's own data,
 // never in the workspace; browser mode takes it from CASEBOOK_GIT_TOKEN on the server), and
-// whether to sync every few minutes. A workspace that is not a repository yet is told how to
-// become one.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+// whether to sync every few minutes. A workspace that is not a repository yet is offered a
+// button that makes it one (MakeRepositoryForm); then these fields follow.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CasebookShell } from '../api/casebook-client';
 import { errorMessage } from '../api/api-error';
 import { ModalDialog } from '../components/ModalDialog';
 import { AUTO_SYNC_MINUTES, useAutoSync } from './auto-sync-preference';
+import { MakeRepositoryForm } from './MakeRepositoryForm';
 import type { SyncControls } from './use-sync';
 
 interface SyncSettingsDialogProps {
   open: boolean;
   onClose: () => void;
   sync: SyncControls;
-  /** The workspace folder, for the command that makes it a repository. */
-  workspacePath: string | null;
   /** The desktop shell (token storage); null in browser mode. */
   shell: CasebookShell | null;
 }
 
 type TokenState = { stored: boolean; canEncrypt: boolean } | null;
 
-export function SyncSettingsDialog({ open, onClose, sync, workspacePath, shell }: SyncSettingsDialogProps) {
+export function SyncSettingsDialog({ open, onClose, sync, shell }: SyncSettingsDialogProps) {
   const [remote, setRemote] = useState('');
   const [token, setToken] = useState('');
   const [tokenState, setTokenState] = useState<TokenState>(null);
@@ -34,6 +33,14 @@ export function SyncSettingsDialog({ open, onClose, sync, workspacePath, shell }
   const tokenHint = useId();
   const status = sync.status;
   const repository = status?.repository === true;
+  const remoteInput = useRef<HTMLInputElement>(null);
+  const wasRepository = useRef(repository);
+
+  // Made a repository here just now: the button that did it is gone; the remote is what comes next.
+  useEffect(() => {
+    if (open && repository && !wasRepository.current) remoteInput.current?.focus();
+    wasRepository.current = repository;
+  }, [open, repository]);
 
   useEffect(() => {
     if (!open) return;
@@ -89,12 +96,20 @@ export function SyncSettingsDialog({ open, onClose, sync, workspacePath, shell }
         </p>
       ) : null}
       {!repository ? (
-        <NotRepository workspacePath={workspacePath} onClose={onClose} />
+        <MakeRepositoryForm
+          name={name}
+          email={email}
+          setName={setName}
+          setEmail={setEmail}
+          makeRepository={sync.makeRepository}
+          onClose={onClose}
+        />
       ) : (
         <form onSubmit={(e) => void save(e)}>
           <div className="field">
             <label htmlFor="sync-remote">Remote</label>
             <input
+              ref={remoteInput}
               id="sync-remote"
               type="text"
               value={remote}
@@ -134,7 +149,9 @@ export function SyncSettingsDialog({ open, onClose, sync, workspacePath, shell }
             </div>
           ) : (
             <p className="hint">
-              For an https remote, start <code>casebook serve</code> with the token in <code>CASEBOOK_GIT_TOKEN</code>.
+              For an https remote, start <code>casebook serve</code> with the token in <code>CASEBOOK_GIT_TOKEN</code>{' '}
+              (sent only to the hosts in <code>CASEBOOK_GIT_TOKEN_HOST</code>: github.com and gitlab.com unless it names
+              others).
             </p>
           )}
           {shell ? (
@@ -176,30 +193,5 @@ export function SyncSettingsDialog({ open, onClose, sync, workspacePath, shell }
         </form>
       )}
     </ModalDialog>
-  );
-}
-
-function NotRepository({ workspacePath, onClose }: { workspacePath: string | null; onClose: () => void }) {
-  const folder = workspacePath ? `"${workspacePath}"` : 'DIR';
-  return (
-    <>
-      <p>
-        This workspace is not a git repository yet. Git keeps every version of each study and lets a team share a
-        workspace: each author syncs, and Casebook merges their edits field by field.
-      </p>
-      <p>To share this workspace, make it a repository once:</p>
-      <p>
-        <code>casebook init --git --workspace {folder}</code>
-      </p>
-      <p>
-        To join a workspace someone already shares: <code>casebook clone &lt;remote&gt; &lt;folder&gt;</code>, then open
-        that folder. Then set the remote here and press Sync.
-      </p>
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </>
   );
 }

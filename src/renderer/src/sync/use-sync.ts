@@ -35,6 +35,8 @@ export interface SyncControls {
   /** The outcome of the last sync, for the polite live region. */
   announcement: string;
   sync: (input?: MethodInput<'syncWorkspace'>) => Promise<void>;
+  /** Makes the workspace a repository (first commit of everything saved); rejects with the reason. */
+  makeRepository: (input: MethodInput<'initGitWorkspace'>) => Promise<void>;
   refresh: () => Promise<void>;
 }
 
@@ -90,6 +92,17 @@ export function useSync({ api, autosave, onSynced }: Options): SyncControls {
     [api, autosave, refresh],
   );
 
+  const makeRepository = useCallback(
+    async (input: MethodInput<'initGitWorkspace'>) => {
+      // The first commit holds everything typed so far.
+      await autosave.flushAll();
+      const made = await api.initGitWorkspace(input);
+      setStatus(made);
+      setAnnouncement('This workspace is now a git repository, with every study in its first commit.');
+    },
+    [api, autosave],
+  );
+
   // Asked at start, every minute, when the window comes back, and once saves settle.
   useEffect(() => {
     void refresh();
@@ -116,5 +129,14 @@ export function useSync({ api, autosave, onSynced }: Options): SyncControls {
     return () => clearInterval(timer);
   }, [canAutoSync, sync]);
 
-  return { status, state: syncState(status, offline), progress, running, announcement, sync, refresh };
+  return {
+    status,
+    state: syncState(status, offline),
+    progress,
+    running,
+    announcement,
+    sync,
+    makeRepository,
+    refresh,
+  };
 }
