@@ -2,8 +2,8 @@
 // and a study named by id or slug.
 import type { CasebookApi } from '../core/pure/contract';
 import { CasebookError } from '../core/pure/errors';
+import { shellQuote as quote } from '../core/pure/shell-quote';
 
-const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**
  * The command git runs for `merge=casebook`: this CLI, started as it was now (node, its flags

@@ -19,6 +19,7 @@ import { answerAssetRequest, assetSchemePrivileges } from './asset-protocol';
 import { SETTINGS_FILE, readAppSettings, startupWorkspace, writeAppSettings } from './app-settings';
 import { createFlushBarrier, type FlushBarrier } from './flush-barrier';
 import { createGitTokenStore, gitCredentials } from './git-token-store';
+import { desktopDriverCommand } from './merge-driver-command';
 import { createSenderCheck, registerContractHandlers } from './ipc';
 import { installMenu } from './menu';
 import { createPathGrants } from './path-grants';
@@ -52,6 +53,7 @@ const gitOptions: OpenWorkspaceOptions = {
   git: {
     credentials: gitCredentials(gitToken),
     identity: async () => (await readAppSettings(settingsFile())).gitIdentity ?? null,
+    driverCommand: desktopDriverCommand(process.execPath, app.getAppPath()),
   },
 };
 
