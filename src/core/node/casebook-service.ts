@@ -21,6 +21,7 @@ import { holdsWorkspace } from './workspace-presence';
 import { ExportMemory } from './export/export-memory';
 import { studyHandlers } from './study-handlers';
 import { categoryHandlers } from './category-handlers';
+import { settingsConflictHandlers } from './settings-conflict-handlers';
 import { withAuthors } from '../pure/site-authors';
 import { gitHandlers } from './git/git-handlers';
 import type { GitOptions } from './git/git-options';
@@ -230,6 +231,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       }),
     }),
     getSite: async () => site.get(),
+    ...settingsConflictHandlers(workspace, site),
     updateSite: async ({ patch }) => {
       return site.update(patch);
     },

@@ -1,0 +1,178 @@
+// Resolving a conflict recorded in site settings or a template through the contract, as the
+// app does: Keep mine, Take theirs, Keep both (joined titles; a colour keeps mine and says so;
+// an author's bios together), compare-and-swap on the file's version, and settings saves that
+// keep the list.
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
+import { dispatch } from '../../../src/core/pure/dispatch';
+import { unwrapResult } from '../../../src/core/pure/errors';
+import type { MethodInput, MethodName, MethodOutput } from '../../../src/core/pure/contract';
+import { mergeWorkspaceFile } from '../../../src/core/pure/merge/workspace-file-merge';
+import { serializeJson } from '../../../src/core/pure/json-text';
+import { defaultSiteSettings, workspaceFileSchema, type SiteSettings } from '../../../src/core/pure/schemas/site';
+import { withTempDir } from '../../helpers/temp-dir';
+
+const call = async <M extends MethodName>(service: CasebookService, method: M, input: MethodInput<M>) =>
+  unwrapResult(await dispatch(service, method, input)) as MethodOutput<M>;
+
+const siteFile = (patch: Partial<SiteSettings>) =>
+  serializeJson(workspaceFileSchema, { schemaVersion: 1, site: { ...defaultSiteSettings(), ...patch } });
+
+/** A workspace whose casebook.json is the merge of `ours` and `theirs` over the default settings. */
+async function withSiteMerged(
+  ours: Partial<SiteSettings>,
+  theirs: Partial<SiteSettings>,
+  run: (service: CasebookService, ws: string) => Promise<void>,
+  base: Partial<SiteSettings> = {},
+) {
+  await withTempDir(async (ws) => {
+    const merged = mergeWorkspaceFile('casebook.json', siteFile(base), siteFile(ours), siteFile(theirs), {
+      theirsAuthor: 'Bob',
+    });
+    await writeFile(path.join(ws, 'casebook.json'), merged.text);
+    await run(await openWorkspace(ws), ws);
+  });
+}
+
+const onlyConflict = async (service: CasebookService) => {
+  const { site } = await call(service, 'settingsConflicts', {});
+  expect(site.conflicts).toHaveLength(1);
+  return { id: site.conflicts[0]!.id, version: site.version };
+};
+
+describe('resolveSettingsConflict on the site settings', () => {
+  it('Keep mine drops the record and keeps the title; the file is as before a conflict', async () => {
+    await withSiteMerged({ title: 'Ann’s blog' }, { title: 'Bob’s blog' }, async (service, ws) => {
+      const { id, version } = await onlyConflict(service);
+      const done = await call(service, 'resolveSettingsConflict', {
+        target: { kind: 'site' },
+        conflictId: id,
+        choice: 'mine',
+        baseVersion: version,
+      });
+      expect(done.site.title).toBe('Ann’s blog');
+      expect(done.conflicts.site.conflicts).toEqual([]);
+      expect(JSON.parse(await readFile(path.join(ws, 'casebook.json'), 'utf8'))).not.toHaveProperty('conflicts');
+    });
+  });
+
+  it('Take theirs sets their title, kept by the next save of another setting', async () => {
+    await withSiteMerged({ title: 'Ann’s blog' }, { title: 'Bob’s blog' }, async (service) => {
+      const { id } = await onlyConflict(service);
+      const done = await call(service, 'resolveSettingsConflict', {
+        target: { kind: 'site' },
+        conflictId: id,
+        choice: 'theirs',
+      });
+      expect(done.site.title).toBe('Bob’s blog');
+      expect((await call(service, 'getSite', {})).title).toBe('Bob’s blog');
+    });
+  });
+
+  it('Keep both joins two titles as a study’s titles join', async () => {
+    await withSiteMerged({ title: 'Ann’s blog' }, { title: 'Bob’s blog' }, async (service) => {
+      const { id } = await onlyConflict(service);
+      const done = await call(service, 'resolveSettingsConflict', {
+        target: { kind: 'site' },
+        conflictId: id,
+        choice: 'both',
+      });
+      expect(done.site.title).toBe('Ann’s blog / Bob’s blog');
+      expect(done.note).toBeNull();
+    });
+  });
+
+  it('Keep both of two accent colours keeps mine and says so, naming theirs', async () => {
+    await withSiteMerged({ accent: '#0a58ca' }, { accent: '#aa3300' }, async (service) => {
+      const { id } = await onlyConflict(service);
+      const done = await call(service, 'resolveSettingsConflict', {
+        target: { kind: 'site' },
+        conflictId: id,
+        choice: 'both',
+      });
+      expect(done.site.accent).toBe('#0a58ca');
+      expect(done.note).toBe('Accent colour holds one value: yours is kept. Theirs was #aa3300.');
+      expect(done.conflicts.site.conflicts).toEqual([]);
+    });
+  });
+
+  it('Keep both of one author’s bios keeps both, mine first', async () => {
+    const dana = { name: 'Dana Kim', bio: 'SRE', url: '', avatar: '' };
+    await withSiteMerged(
+      { authors: [{ ...dana, bio: 'SRE lead' }] },
+      { authors: [{ ...dana, bio: 'Platform engineer', url: 'https://dana.example' }] },
+      async (service) => {
+        const { id } = await onlyConflict(service);
+        const done = await call(service, 'resolveSettingsConflict', {
+          target: { kind: 'site' },
+          conflictId: id,
+          choice: 'both',
+        });
+        expect(done.site.authors).toEqual([
+          { ...dana, bio: 'SRE lead\n\nPlatform engineer', url: 'https://dana.example' },
+        ]);
+      },
+      { authors: [dana] },
+    );
+  });
+
+  it('keeps the conflict list when another setting is saved, and refuses a stale version or a gone conflict', async () => {
+    await withSiteMerged({ title: 'Ann’s blog' }, { title: 'Bob’s blog' }, async (service) => {
+      const { id, version } = await onlyConflict(service);
+      await call(service, 'updateSite', { patch: { tagline: 'Changed meanwhile' } });
+      const stale = await dispatch(service, 'resolveSettingsConflict', {
+        target: { kind: 'site' },
+        conflictId: id,
+        choice: 'theirs',
+        baseVersion: version,
+      });
+      expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      const again = await onlyConflict(service);
+      await call(service, 'resolveSettingsConflict', {
+        target: { kind: 'site' },
+        conflictId: again.id,
+        choice: 'mine',
+      });
+      const gone = await dispatch(service, 'resolveSettingsConflict', {
+        target: { kind: 'site' },
+        conflictId: again.id,
+        choice: 'mine',
+      });
+      expect(gone).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    });
+  });
+});
+
+describe('resolveSettingsConflict on a template', () => {
+  it('lists a template’s conflict and takes their section', async () => {
+    await withTempDir(async (ws) => {
+      const template = (problem: string) => `${JSON.stringify({ name: 'Incident', sections: { problem } }, null, 2)}\n`;
+      const merged = mergeWorkspaceFile(
+        'templates/incident.json',
+        template('What broke?'),
+        template('What broke, and when?'),
+        template('Who was paged?'),
+      );
+      await mkdir(path.join(ws, 'templates'));
+      await writeFile(path.join(ws, 'templates', 'incident.json'), merged.text);
+      const service = await openWorkspace(ws);
+      const { templates } = await call(service, 'settingsConflicts', {});
+      expect(templates.map((t) => [t.id, t.name, t.conflicts.length])).toEqual([['incident', 'Incident', 1]]);
+      const done = await call(service, 'resolveSettingsConflict', {
+        target: { kind: 'template', id: 'incident' },
+        conflictId: templates[0]!.conflicts[0]!.id,
+        choice: 'theirs',
+        baseVersion: templates[0]!.version,
+      });
+      expect(done.conflicts.templates).toEqual([]);
+      expect(JSON.parse(await readFile(path.join(ws, 'templates', 'incident.json'), 'utf8'))).toEqual({
+        name: 'Incident',
+        sections: { problem: 'Who was paged?' },
+      });
+      const listed = await call(service, 'listTemplates', {});
+      expect(listed.problems).toEqual([]);
+    });
+  });
+});
