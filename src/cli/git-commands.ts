@@ -66,14 +66,19 @@ export function registerSyncCommand(program: Command, open: OpenWorkspace, works
           `Set aside here, kept as committed (they did not parse; see .quarantine): ${result.setAside.map((r) => r.id).join(', ')}.`,
         );
       if (result.conflicts.length) {
-        // A study that now lists conflicts holds theirs beside yours; anything else (site
-        // settings, a file that could not be read) kept yours whole: theirs is only in history.
-        const listing = new Set((await api.listStudies({})).filter((s) => s.conflictCount > 0).map((s) => s.id));
+        // A study, casebook.json or template that now lists conflicts holds theirs beside yours;
+        // anything else (a file that could not be read) kept yours whole: theirs is only in history.
+        const settings = await api.settingsConflicts({});
+        const listing = new Set([
+          ...(await api.listStudies({})).filter((s) => s.conflictCount > 0).map((s) => s.id),
+          ...(settings.site.conflicts.length > 0 ? ['casebook.json'] : []),
+          ...settings.templates.map((t) => `templates/${t.id}.json`),
+        ]);
         const inStudy = result.conflicts.filter((c) => listing.has(c.id));
         const elsewhere = result.conflicts.filter((c) => !listing.has(c.id));
         if (inStudy.length)
           console.error(
-            `Conflicts kept for you to resolve (both sides changed the same thing; yours is kept, theirs is recorded in the study): ${names(inStudy)}. Open them in Casebook, or see casebook list.`,
+            `Conflicts kept for you to resolve (both sides changed the same thing; yours is kept, theirs is recorded beside it): ${names(inStudy)}. Open them in Casebook, or see casebook list.`,
           );
         if (elsewhere.length)
           console.error(

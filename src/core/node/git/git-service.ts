@@ -20,6 +20,7 @@ import { flatTreeOf } from './git-tree';
 import type { AppliedMerge } from './merge-apply';
 import { studyIdOfPath } from './study-blob';
 import { writeAtomically } from './git-fs';
+import { settingsFilesInConflict } from '../settings-conflict-handlers';
 
 export const notRepositoryStatus: GitStatus = {
   repository: false,
@@ -60,7 +61,9 @@ export class GitService {
       toSend: remote ? await countAhead(gitdir, head, tracking, cache) : 0,
       toReceive: remote ? await countAhead(gitdir, tracking, head, cache) : 0,
       changed: found.changes.length,
-      conflicts: summaries.filter((s) => s.conflictCount > 0).length,
+      // Files holding conflicts to resolve: studies, casebook.json, templates.
+      conflicts:
+        summaries.filter((s) => s.conflictCount > 0).length + (await settingsFilesInConflict(workspace, this.ws.site)),
       lastSync: await this.lastSync(),
     };
   }
