@@ -109,8 +109,13 @@ export class SiteStore {
     });
   }
 
+  /**
+   * The version a resolve is compared against: the conflict list as shown. The settings' own
+   * values are the Site settings form's, which saves them before a choice (as a study's editor
+   * saves before its resolve); what another window or a sync did to the list is refused.
+   */
   private version(): string {
-    return settingsVersion({ site: this.site, conflicts: this.conflicts });
+    return settingsVersion(this.conflicts);
   }
 
   private take(file: WorkspaceFile): void {

@@ -118,10 +118,17 @@ describe('resolveSettingsConflict on the site settings', () => {
     );
   });
 
-  it('keeps the conflict list when another setting is saved, and refuses a stale version or a gone conflict', async () => {
-    await withSiteMerged({ title: 'Ann’s blog' }, { title: 'Bob’s blog' }, async (service) => {
+  it('keeps the list when another setting is saved; refuses a list changed since shown, and a gone conflict', async () => {
+    await withSiteMerged({ title: 'Ann’s blog' }, { title: 'Bob’s blog' }, async (service, ws) => {
       const { id, version } = await onlyConflict(service);
+      // A save of the settings (the form's own) leaves the list's version as it was shown.
       await call(service, 'updateSite', { patch: { tagline: 'Changed meanwhile' } });
+      expect((await onlyConflict(service)).version).toBe(version);
+      // Another window resolved it and a sync brought it back: the list changed since shown.
+      const file = path.join(ws, 'casebook.json');
+      const json = JSON.parse(await readFile(file, 'utf8')) as { conflicts: Array<{ at: string }> };
+      json.conflicts[0]!.at = '2030-01-01T00:00:00.000Z';
+      await writeFile(file, `${JSON.stringify(json, null, 2)}\n`);
       const stale = await dispatch(service, 'resolveSettingsConflict', {
         target: { kind: 'site' },
         conflictId: id,
