@@ -63,7 +63,9 @@ describe('casebook sync exit codes', () => {
     expect((await casebook(['sync', '-w', ann])).code).toBe(0);
     const conflicted = await casebook(['sync', '-w', bob]);
     expect(conflicted.code).toBe(3);
-    expect(conflicted.stderr).toMatch(/Conflicts kept for you to resolve .*theirs is recorded beside it.*'Site settings'/);
+    expect(conflicted.stderr).toMatch(
+      /Conflicts kept for you to resolve .*theirs is recorded beside it.*'Site settings'/,
+    );
     expect(conflicted.stderr).not.toMatch(/Not merged, yours kept whole/);
     const listed = await casebook(['list', '-w', bob]);
     expect(listed.stdout).toMatch(/Site settings: 1 conflict to resolve/);
