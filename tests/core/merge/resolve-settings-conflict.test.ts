@@ -13,6 +13,7 @@ import { mergeWorkspaceFile } from '../../../src/core/pure/merge/workspace-file-
 import { serializeJson } from '../../../src/core/pure/json-text';
 import { defaultSiteSettings, workspaceFileSchema, type SiteSettings } from '../../../src/core/pure/schemas/site';
 import { withTempDir } from '../../helpers/temp-dir';
+import { formatCheck } from '../../../src/cli/check-report';
 
 const call = async <M extends MethodName>(service: CasebookService, method: M, input: MethodInput<M>) =>
   unwrapResult(await dispatch(service, method, input)) as MethodOutput<M>;
@@ -148,6 +149,34 @@ describe('resolveSettingsConflict on the site settings', () => {
         choice: 'mine',
       });
       expect(gone).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    });
+  });
+});
+
+describe('site settings in conflict and publishing', () => {
+  it('fail casebook check --strict and block an export, with a clear message, until resolved', async () => {
+    await withSiteMerged({ accent: '#0a58ca' }, { accent: '#aa3300' }, async (service, ws) => {
+      const report = await call(service, 'checkWorkspace', { publishedOnly: false });
+      expect(report.settings).toEqual([{ label: 'Site settings', places: ['Accent colour'], errors: 1, warnings: 0 }]);
+      const run = formatCheck(report, { strict: true });
+      expect(run.exitCode).toBe(1);
+      expect(run.text).toContain(
+        'Conflicts: The site settings hold 1 unresolved conflict from a sync (Accent colour): resolve it in Site settings (Keep mine, Take theirs or Keep both).',
+      );
+      const outDir = path.join(ws, '..', `${path.basename(ws)}-out`);
+      const refused = await dispatch(service, 'exportWorkspace', { format: 'markdown', outDir });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'publish_errors', details: { site: ['Accent colour'] } },
+      });
+      expect(refused.ok || refused.error.message).toMatch(
+        /^Not exported\. Nothing was written\.\nThe site settings hold 1/,
+      );
+      const { id } = await onlyConflict(service);
+      await call(service, 'resolveSettingsConflict', { target: { kind: 'site' }, conflictId: id, choice: 'mine' });
+      expect(
+        formatCheck(await call(service, 'checkWorkspace', { publishedOnly: false }), { strict: true }).exitCode,
+      ).toBe(0);
     });
   });
 });
