@@ -10,6 +10,7 @@ import { dispatch } from '../../../src/core/pure/dispatch';
 import { unwrapResult } from '../../../src/core/pure/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/core/pure/contract';
 import { mergeWorkspaceFile } from '../../../src/core/pure/merge/workspace-file-merge';
+import { resolveTemplateConflict } from '../../../src/core/pure/merge/resolve-settings-conflict';
 import { serializeJson } from '../../../src/core/pure/json-text';
 import { defaultSiteSettings, workspaceFileSchema, type SiteSettings } from '../../../src/core/pure/schemas/site';
 import { withTempDir } from '../../helpers/temp-dir';
@@ -210,5 +211,39 @@ describe('resolveSettingsConflict on a template', () => {
       const listed = await call(service, 'listTemplates', {});
       expect(listed.problems).toEqual([]);
     });
+  });
+});
+
+describe('Keep both in a template', () => {
+  const merged = (ours: object, theirs: object) =>
+    JSON.parse(
+      mergeWorkspaceFile(
+        'templates/incident.json',
+        JSON.stringify({ name: 'Incident', outcome: 'mixed', sections: { problem: 'What broke?' } }),
+        JSON.stringify({ name: 'Incident', outcome: 'mixed', sections: { problem: 'What broke?' }, ...ours }),
+        JSON.stringify({ name: 'Incident', outcome: 'mixed', sections: { problem: 'What broke?' }, ...theirs }),
+      ).text,
+    ) as Record<string, unknown> & { conflicts: Array<{ id: string }> };
+
+  it('puts their section after mine as a second paragraph', () => {
+    const file = merged(
+      { sections: { problem: 'What broke, and when?' } },
+      { sections: { problem: 'Who was paged?' } },
+    );
+    const done = resolveTemplateConflict(file, file.conflicts[0]!.id, 'both');
+    expect(done.value).toEqual({
+      name: 'Incident',
+      outcome: 'mixed',
+      sections: { problem: 'What broke, and when?\n\nWho was paged?' },
+    });
+    expect(done.note).toBeNull();
+  });
+
+  it('keeps my outcome (one value) and says so, naming theirs', () => {
+    const file = merged({ outcome: 'failed' }, { outcome: 'succeeded' });
+    const done = resolveTemplateConflict(file, file.conflicts[0]!.id, 'both');
+    expect(done.value).toMatchObject({ outcome: 'failed' });
+    expect(done.value).not.toHaveProperty('conflicts');
+    expect(done.note).toBe('Outcome holds one value: yours is kept. Theirs was succeeded.');
   });
 });

@@ -19,6 +19,7 @@ import {
   type SiteSettings,
 } from '../schemas/site';
 import type { RichTextDoc } from '../schemas/rich-text';
+import { metricLimits } from '../schemas/metrics';
 import { templateFileSchema, templateKeyLabels } from '../templates/template-schema';
 import type { Conflict, ConflictChoice, ConflictList } from './conflict-schema';
 import { conflictValueText } from '../sync/conflict-text';
@@ -155,12 +156,17 @@ function bothTemplateValues(key: string, mine: unknown, theirs: unknown): { valu
       return { value: { ...mine, content: [...(mine.content ?? []), ...(theirs.content ?? [])] } };
     return null;
   }
-  if (typeof mine === 'string' && typeof theirs === 'string') {
-    const max = key === 'name' ? 80 : 300;
-    return { value: joined(mine, theirs, ' / ', max) };
-  }
+  // Text a person wrote joins; the outcome is a string too, but one of four values.
+  const textLimit = new Map([
+    ['name', 80],
+    ['description', 300],
+    ['summaryPrompt', 300],
+  ]).get(key);
+  if (textLimit !== undefined && typeof mine === 'string' && typeof theirs === 'string')
+    return { value: joined(mine, theirs, ' / ', textLimit) };
   if (Array.isArray(mine) && Array.isArray(theirs)) {
-    if (key === 'metrics') return { value: unite(mine, theirs, 20, (m) => String((m as { label?: unknown }).label)) };
+    if (key === 'metrics')
+      return { value: unite(mine, theirs, metricLimits.metrics, (m) => String((m as { label?: unknown }).label)) };
     return { value: unite(mine, theirs, key === 'tags' ? 20 : 10) };
   }
   return null;
