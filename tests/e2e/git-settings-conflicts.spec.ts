@@ -10,6 +10,9 @@ import { writeStudyFile } from '../helpers/study-files';
 import { axeViolations } from './axe';
 import { expect, test } from './casebook-server';
 import { casebook, git, shareWorkspace } from './git-workspaces';
+import { mergeWorkspaceFile } from '../../src/core/pure/merge/workspace-file-merge';
+import { serializeJson } from '../../src/core/pure/json-text';
+import { defaultSiteSettings, workspaceFileSchema } from '../../src/core/pure/schemas/site';
 
 const shots = process.env.CASEBOOK_SHOTS_DIR ? path.resolve(process.env.CASEBOOK_SHOTS_DIR) : null;
 const syncButton = (page: Page) => page.getByRole('button', { name: 'Sync', exact: true });
@@ -79,14 +82,71 @@ test('the site title changed on both sides is a conflict in Site settings, resol
   }
 });
 
-/** The dialog with its conflict at 390 and 1280 px, light and dark. */
-async function screenshots(page: Page, dir: string) {
+test('an author and a template section changed on both sides: Keep both joins the bios, Keep mine keeps the section', async ({
+  page,
+  serve,
+  workspace,
+}) => {
+  // Written as a merge (git sync or the merge driver) leaves them; git-sync above makes one for real.
+  const dana = { name: 'Dana Kim', bio: 'SRE', url: '', avatar: '' };
+  const site = (bio: string) =>
+    serializeJson(workspaceFileSchema, {
+      schemaVersion: 1,
+      site: { ...defaultSiteSettings(), authors: [{ ...dana, bio }] },
+    });
+  const merged = mergeWorkspaceFile('casebook.json', site('SRE'), site('SRE lead'), site('Platform engineer'), {
+    theirsAuthor: 'Ben CLI',
+  });
+  await writeFile(path.join(workspace, 'casebook.json'), merged.text);
+  const template = (problem: string) => JSON.stringify({ name: 'Incident review', sections: { problem } });
+  await mkdir(path.join(workspace, 'templates'), { recursive: true });
+  await writeFile(
+    path.join(workspace, 'templates', 'incident-review.json'),
+    mergeWorkspaceFile(
+      'templates/incident-review.json',
+      template('What broke?'),
+      template('What broke, and when?'),
+      template('Who was paged, and how fast?'),
+      { theirsAuthor: 'Ben CLI' },
+    ).text,
+  );
+  await writeStudyFile(workspace, 'queue', 'Queue rewrite');
+
+  await page.goto(await serve());
+  const settings = await openSettings(page);
+  const own = settings.getByRole('region', { name: 'Site settings: 1 conflict from the last sync' });
+  await expect(own.getByRole('listitem')).toContainText('Authors: Dana Kim');
+  await expect(own.getByRole('listitem')).toContainText('Theirs (Ben CLI)Dana Kim · Platform engineer');
+  const inTemplate = settings.getByRole('region', {
+    name: 'Template “Incident review”: 1 conflict from the last sync',
+  });
+  await expect(inTemplate.getByRole('listitem')).toContainText('Section: Problem');
+  expect(await axeViolations(page, '.settings-dialog')).toEqual([]);
+  if (shots) await screenshots(page, shots, 'settings-conflict-author-template');
+
+  await own
+    .getByRole('group', { name: 'Resolve: Authors: Dana Kim' })
+    .getByRole('button', { name: 'Keep both' })
+    .click();
+  await expect(own).toBeHidden();
+  await expect(settings.getByRole('textbox', { name: 'Bio of Dana Kim' })).toHaveValue('SRE lead\n\nPlatform engineer');
+  await inTemplate
+    .getByRole('group', { name: 'Resolve: Section: Problem' })
+    .getByRole('button', { name: 'Keep mine' })
+    .click();
+  await expect(inTemplate).toBeHidden();
+  const onDisk = JSON.parse(await readFile(path.join(workspace, 'templates', 'incident-review.json'), 'utf8'));
+  expect(onDisk).toEqual({ name: 'Incident review', sections: { problem: 'What broke, and when?' } });
+});
+
+/** The dialog with its conflicts at 390 and 1280 px, light and dark. */
+async function screenshots(page: Page, dir: string, name = 'settings-conflict') {
   await mkdir(dir, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: path.join(dir, `settings-conflict-${width}-${scheme}.png`) });
+      await page.screenshot({ path: path.join(dir, `${name}-${width}-${scheme}.png`) });
     }
     expect(await axeViolations(page, '.settings-dialog')).toEqual([]);
   }
