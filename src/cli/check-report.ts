@@ -1,5 +1,6 @@
 // The publish-readiness report as `casebook check` prints it: grouped by study, errors first.
 import type { WorkspaceCheck } from '../core/pure/checks/workspace-checks';
+import { siteConflictsMessage } from '../core/pure/checks/publish-gate';
 import { sectionLabels, shownTitle } from '../core/pure/schemas/study';
 import type { FindingField } from '../core/pure/checks/finding';
 
@@ -46,6 +47,16 @@ export function formatCheck(report: WorkspaceCheck, options: Pick<CheckOptions, 
       a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
     );
     for (const f of ordered) lines.push(`  ${f.severity.padEnd(7)}  ${fieldLabels[f.field]}: ${f.message}`);
+  }
+  // Conflicts a sync left in site settings (errors: they block a publish) and templates.
+  for (const file of report.settings ?? []) {
+    const severity = file.errors > 0 ? 'error' : 'warning';
+    const n = file.places.length;
+    const message =
+      file.errors > 0
+        ? siteConflictsMessage(file.places)
+        : `${n} unresolved ${n === 1 ? 'conflict' : 'conflicts'} from a sync (${file.places.join(', ')}): resolve ${n === 1 ? 'it' : 'them'} in Site settings.`;
+    lines.push('', file.label, `  ${severity.padEnd(7)}  Conflicts: ${message}`);
   }
   const clean = totals.studies - withFindings.length;
   if (withFindings.length > 0 && clean > 0) lines.push('', `${plural(clean, 'study', 'studies')} without findings.`);

@@ -2,10 +2,10 @@
 // `studies/*.json merge=casebook`, also casebook.json and templates/*.json), so a plain
 // `git pull` merges studies by field and block as Casebook's own sync does
 // (core/pure/merge/workspace-file-merge.ts). The result goes into %A, never with conflict
-// markers. As with `casebook sync`: conflicts the study itself records (ours in place, theirs in
-// its conflict list) let the pull finish (exit 0) and are named on stderr, to resolve in
-// Casebook; a conflict the file cannot hold (site settings, a side that does not parse) keeps
-// ours and exits 1, so git stops and its own `--ours` / `--theirs` stay in charge.
+// markers. As with `casebook sync`: conflicts the file itself records (a study's, casebook.json's
+// or a template's conflict list: ours in place, theirs beside it) let the pull finish (exit 0)
+// and are named on stderr, to resolve in Casebook; a conflict the file cannot hold (a side that
+// does not parse) keeps ours and exits 1, so git stops and its own `--ours` / `--theirs` stay in charge.
 import { promises as fsp } from 'node:fs';
 import { CommanderError, type Command } from 'commander';
 import { CliUsageError } from './usage-error';
@@ -64,7 +64,7 @@ export function registerMergeDriverCommand(program: Command): void {
       const count = `${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'}`;
       if (result.recorded) {
         console.error(
-          `casebook: ${where}: kept ${count} for you to resolve in Casebook (the study holds both versions).`,
+          `casebook: ${where}: kept ${count} for you to resolve in Casebook (the file holds both versions).`,
         );
         return;
       }

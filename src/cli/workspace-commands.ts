@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import type { DispatchTarget } from '../core/pure/dispatch';
 import { progressReporter } from './progress-line';
-import { formatStudyTable } from './study-table';
+import { formatSettingsConflicts, formatStudyTable } from './study-table';
 import { reportWorkspaceProblems } from './workspace-problems';
 
 /** Resolves --workspace (or its default) and opens the workspace there. */
@@ -53,7 +53,11 @@ export function registerListCommand(program: Command, open: OpenWorkspace, works
       const studies = await api.listStudies({ verify: true }, ({ done, total }) => progress.update(done, total));
       progress.done();
       if (opts.json) console.log(JSON.stringify(studies, null, 2));
-      else console.log(studies.length ? formatStudyTable(studies) : 'No case studies yet.');
+      else {
+        console.log(studies.length ? formatStudyTable(studies) : 'No case studies yet.');
+        const settings = formatSettingsConflicts(await api.settingsConflicts({}));
+        if (settings.length) console.log(['', ...settings, 'Resolve them in Casebook: Site settings.'].join('\n'));
+      }
       reportWorkspaceProblems(await api.getWorkspaceInfo({}));
     });
 }

@@ -43,7 +43,7 @@ describe('casebook sync exit codes', () => {
     expect((await casebook(['sync', '-w', ann])).stdout).toMatch(/Received: 'Bob’s second title'/);
   }, 120_000);
 
-  it('says plainly when a conflict is not recorded anywhere in the workspace (site settings)', async () => {
+  it('exits 3 with the site title changed on both sides, recorded in casebook.json for the author', async () => {
     const ann = path.join(root, 'ann');
     const bob = path.join(root, 'bob');
     const remote = path.join(root, 'team.git');
@@ -63,10 +63,12 @@ describe('casebook sync exit codes', () => {
     expect((await casebook(['sync', '-w', ann])).code).toBe(0);
     const conflicted = await casebook(['sync', '-w', bob]);
     expect(conflicted.code).toBe(3);
-    // Site settings record theirs only once their merge does (Part S); until then, yours kept whole.
     expect(conflicted.stdout).toMatch(
-      /Not merged, yours kept whole|Conflicts kept for you to resolve .*'Site settings'/,
+      /Conflicts kept for you to resolve .*theirs is recorded beside it.*'Site settings'/,
     );
+    expect(conflicted.stdout).not.toMatch(/Not merged, yours kept whole/);
     expect(conflicted.stderr).toBe('');
+    const listed = await casebook(['list', '-w', bob]);
+    expect(listed.stdout).toMatch(/Site settings: 1 conflict to resolve/);
   }, 120_000);
 });

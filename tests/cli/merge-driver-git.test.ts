@@ -1,8 +1,8 @@
 // `casebook merge-driver` under a plain `git pull` between two clones of a bare repository on
 // disk: edits to different fields and blocks merge cleanly; the same paragraph edited on both
 // sides finishes the pull as `casebook sync` does — the file is a valid study holding both texts
-// (ours in place, theirs in its conflict list), with no conflict markers; a conflict the file
-// cannot hold (site settings) stops the pull with git's CONFLICT, ours in place.
+// (ours in place, theirs in its conflict list), with no conflict markers; the site title changed
+// on both sides does the same in casebook.json.
 import { execFile } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -158,7 +158,7 @@ describe.skipIf(!gitPresent)('the merge driver under plain git pull', () => {
     });
   });
 
-  it('stops the pull when site settings changed the same way on both sides: git keeps both for the author', async () => {
+  it('records the site title changed differently on both sides: the pull finishes, the file holds both titles', async () => {
     await withTempDir(async (dir) => {
       const { a, b, home } = await twoClones(dir);
       const { openWorkspace } = await import('../../src/core/node/casebook-service');
@@ -180,13 +180,23 @@ describe.skipIf(!gitPresent)('the merge driver under plain git pull', () => {
       await writeFile(path.join(b, 'casebook.json'), titled('Bob’s blog'));
       await ok(b, ['commit', '-am', 'Bob names the site'], home);
       const pull = await git(b, ['pull'], home);
-      expect(pull.code).not.toBe(0);
-      expect(pull.out).toContain('CONFLICT');
-      expect(pull.out).toContain('git checkout --ours / --theirs');
-      // No markers, ours in place; theirs is git's stage 3, one command away.
-      expect(JSON.parse(await readFile(path.join(b, 'casebook.json'), 'utf8')).site.title).toBe('Bob’s blog');
-      await ok(b, ['checkout', '--theirs', 'casebook.json'], home);
-      expect(JSON.parse(await readFile(path.join(b, 'casebook.json'), 'utf8')).site.title).toBe('Ann’s blog');
+      // As for a study: the merge is committed, the file keeps ours and records theirs.
+      expect(pull.code, pull.out).toBe(0);
+      expect(pull.out).toContain('casebook.json: kept 1 conflict for you to resolve in Casebook');
+      expect(await ok(b, ['status', '--porcelain'], home)).toBe('');
+      const text = await readFile(path.join(b, 'casebook.json'), 'utf8');
+      expect(text).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
+      const merged = JSON.parse(text) as { site: { title: string }; conflicts: Array<Record<string, unknown>> };
+      expect(merged.site.title).toBe('Bob’s blog');
+      expect(merged.conflicts).toHaveLength(1);
+      expect(merged.conflicts[0]).toMatchObject({
+        where: { kind: 'field', field: 'title' },
+        mine: 'Bob’s blog',
+        theirs: 'Ann’s blog',
+      });
+      // Casebook opens it and offers the choice.
+      const opened = await openWorkspace(b);
+      expect((await opened.settingsConflicts({})).site.conflicts).toHaveLength(1);
     });
   });
 });

@@ -21,6 +21,7 @@ import { holdsWorkspace } from './workspace-presence';
 import { ExportMemory } from './export/export-memory';
 import { studyHandlers } from './study-handlers';
 import { categoryHandlers } from './category-handlers';
+import { settingsConflictHandlers, settingsConflictsOf } from './settings-conflict-handlers';
 import { withAuthors } from '../pure/site-authors';
 import { gitHandlers } from './git/git-handlers';
 import type { GitOptions } from './git/git-options';
@@ -189,15 +190,28 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     checkWorkspace: async ({ publishedOnly }) => {
       await readTemplates();
       const { checkWorkspace } = await import('../pure/checks/workspace-checks');
-      return checkWorkspace(site.get(), await loadAllStudies(), { publishedOnly, prompts: prompts() });
+      return checkWorkspace(site.get(), await loadAllStudies(), {
+        publishedOnly,
+        prompts: prompts(),
+        settingsConflicts: await settingsConflictsOf(workspace, site),
+      });
     },
     ...categoryHandlers(studies, site, indexSaved),
     listQuarantined: () => listQuarantine(workspace),
     saveAsset: async ({ mediaType, dataBase64 }) => {
       return { src: await saveAssetBytes(workspace, Buffer.from(dataBase64, 'base64'), mediaType) };
     },
-    exportWorkspace: async (input, onProgress) =>
-      (await loadExport()).exportWorkspaceStudies(
+    exportWorkspace: async (input, onProgress) => {
+      // Conflicts a sync left in the site settings block the export like a study's errors.
+      const siteConflicts = (await site.conflictState()).conflicts;
+      if (siteConflicts.length > 0 && !input.allowErrors) {
+        const [{ publishErrorsRefusal }, { settingConflictPlace }] = await Promise.all([
+          import('../pure/checks/publish-gate'),
+          import('../pure/sync/conflict-text'),
+        ]);
+        throw publishErrorsRefusal({ studies: [], site: siteConflicts.map((c) => settingConflictPlace(c, 'site')) });
+      }
+      return (await loadExport()).exportWorkspaceStudies(
         workspace,
         site.get(),
         loadAllStudies,
@@ -205,7 +219,8 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         exportMemory,
         onProgress && ((stage, done, total) => onProgress({ stage, done, total })),
         (id) => studies.get(id),
-      ),
+      );
+    },
     importMarkdown: async ({ paths }, onProgress) => {
       const existingIds = new Set((await studies.list()).map((s) => s.id));
       return (await loadImport()).importMarkdownPaths(
@@ -230,6 +245,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       }),
     }),
     getSite: async () => site.get(),
+    ...settingsConflictHandlers(workspace, site),
     updateSite: async ({ patch }) => {
       return site.update(patch);
     },

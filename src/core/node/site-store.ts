@@ -10,6 +10,8 @@ import { InvalidFileError, NewerVersionError, ValidatedJsonFile } from './json-f
 import { withFileLock, writeFailure } from './atomic-write';
 import { quarantineFile, type QuarantineEntry } from './quarantine';
 import { readRegularFile } from './regular-file';
+import type { ConflictChoice, ConflictList } from '../pure/merge/conflict-schema';
+import { resolveSiteConflict, settingsVersion } from '../pure/merge/resolve-settings-conflict';
 import {
   SCHEMA_VERSION,
   defaultSiteSettings,
@@ -32,6 +34,8 @@ export interface SiteStoreOpenResult {
 export class SiteStore {
   private db: Low<WorkspaceFile | null>;
   private site: SiteSettings = defaultSiteSettings();
+  /** What a git merge could not decide in casebook.json (merge/settings-merge.ts). */
+  private conflicts: ConflictList = [];
 
   constructor(readonly workspace: string) {
     this.db = new Low<WorkspaceFile | null>(
@@ -58,7 +62,7 @@ export class SiteStore {
       this.db.data = null;
     }
     if (this.db.data) {
-      this.site = this.db.data.site;
+      this.take(this.db.data);
     } else {
       this.site = defaultSiteSettings();
       await this.save();
@@ -68,6 +72,55 @@ export class SiteStore {
 
   get(): SiteSettings {
     return structuredClone(this.site);
+  }
+
+  /** The site's conflicts from git merges and the version they were read at. */
+  async conflictState(): Promise<{ version: string; conflicts: ConflictList }> {
+    // As on disk now (a plain `git pull` may have merged it); a newer file stays as it was read.
+    await this.reload().catch((err: unknown) => {
+      if (!(err instanceof CasebookError && err.code === 'read_only')) throw err;
+    });
+    return { version: this.version(), conflicts: structuredClone(this.conflicts) };
+  }
+
+  /**
+   * Resolves one recorded conflict (merge/resolve-settings-conflict.ts). With `baseVersion`, a
+   * compare-and-swap: refused with "conflict" when the settings changed since it was read.
+   */
+  async resolveConflict(
+    conflictId: string,
+    choice: ConflictChoice,
+    baseVersion?: string,
+  ): Promise<{ site: SiteSettings; note: string | null }> {
+    return withFileLock(this.file, async () => {
+      await this.reload();
+      if (baseVersion !== undefined && baseVersion !== this.version())
+        throw new CasebookError(
+          'conflict',
+          'The site settings changed since they were shown (another window, the CLI or a sync). Look again, then choose.',
+        );
+      const resolved = resolveSiteConflict(this.site, this.conflicts, conflictId, choice);
+      this.site = resolved.value;
+      this.conflicts = resolved.conflicts;
+      await this.save();
+      return { site: this.get(), note: resolved.note };
+    }).catch((err: unknown) => {
+      throw writeFailure('save the site settings', err);
+    });
+  }
+
+  /**
+   * The version a resolve is compared against: the conflict list as shown. The settings' own
+   * values are the Site settings form's, which saves them before a choice (as a study's editor
+   * saves before its resolve); what another window or a sync did to the list is refused.
+   */
+  private version(): string {
+    return settingsVersion(this.conflicts);
+  }
+
+  private take(file: WorkspaceFile): void {
+    this.site = file.site;
+    this.conflicts = file.conflicts ?? [];
   }
 
   async update(patch: SitePatch): Promise<SiteSettings> {
@@ -92,7 +145,7 @@ export class SiteStore {
   private async reload(): Promise<void> {
     try {
       await this.db.read();
-      if (this.db.data) this.site = this.db.data.site;
+      if (this.db.data) this.take(this.db.data);
     } catch (err) {
       if (err instanceof NewerVersionError) throw new CasebookError('read_only', newerWorkspaceReason(err.version));
       if (!(err instanceof InvalidFileError)) throw err;
@@ -102,7 +155,12 @@ export class SiteStore {
   }
 
   private async save(): Promise<void> {
-    this.db.data = { schemaVersion: SCHEMA_VERSION, site: this.site };
+    // The conflict list is written only while it holds something (a file without one reads as before).
+    this.db.data = {
+      schemaVersion: SCHEMA_VERSION,
+      site: this.site,
+      ...(this.conflicts.length > 0 ? { conflicts: this.conflicts } : {}),
+    };
     try {
       await this.db.write();
     } catch (err) {

@@ -23,6 +23,11 @@ import { siteSettingsSchema, sitePatchSchema } from './schemas/site';
 import { templateIdSchema, templateListSchema } from './templates/template-schema';
 import { studyIdSchema, studyPatchSchema, studySchema, studySummarySchema } from './schemas/study';
 import { conflictChoiceSchema, conflictIdSchema } from './merge/conflict-schema';
+import {
+  resolveSettingsConflictInputSchema,
+  settingsConflictsSchema,
+  settingsResolutionSchema,
+} from './merge/settings-conflict-schema';
 
 export const quarantinedFileSchema = z.object({
   file: z.string(),
@@ -218,6 +223,13 @@ export const contract = {
   ),
   deleteCategory: method(z.object({ name: categoryName }).strict(), categoryChangeSchema, true),
   updateSite: method(z.object({ patch: sitePatchSchema }).strict(), siteSettingsSchema, true),
+  /** Conflicts a git merge recorded in casebook.json and in templates (merge/settings-merge.ts). */
+  settingsConflicts: method(noInput, settingsConflictsSchema, false),
+  /**
+   * Resolves one of them: Keep mine / Take theirs / Keep both (a one-value setting keeps mine
+   * and says so in `note`), a compare-and-swap on the file's version like a save.
+   */
+  resolveSettingsConflict: method(resolveSettingsConflictInputSchema, settingsResolutionSchema, true),
   // The workspace as a git repository (issue #15; core/node/git/). Not a repository: gitStatus
   // answers repository: false and the others refuse with not_configured.
   gitStatus: method(noInput, gitStatusSchema, false),

@@ -31,6 +31,7 @@ import type { AppliedMerge } from './merge-apply';
 import type { FileConflict } from './tree-merge';
 import { studyIdOfPath } from './study-blob';
 import { writeAtomically } from './git-fs';
+import { settingsFilesInConflict } from '../settings-conflict-handlers';
 
 export const notRepositoryStatus: GitStatus = {
   repository: false,
@@ -71,7 +72,9 @@ export class GitService {
       toSend: remote ? await countAhead(gitdir, head, tracking, cache) : 0,
       toReceive: remote ? await countAhead(gitdir, tracking, head, cache) : 0,
       changed: found.changes.length,
-      conflicts: summaries.filter((s) => s.conflictCount > 0).length,
+      // Files holding conflicts to resolve: studies, casebook.json, templates.
+      conflicts:
+        summaries.filter((s) => s.conflictCount > 0).length + (await settingsFilesInConflict(workspace, this.ws.site)),
       lastSync: await this.lastSync(),
     };
   }

@@ -20,9 +20,15 @@ export const blockedStudySchema = z.object({
 });
 export type BlockedStudy = z.infer<typeof blockedStudySchema>;
 
-/** The details of a `publish_errors` refusal. */
-export const publishBlockSchema = z.object({ studies: z.array(blockedStudySchema) });
-export type PublishBlock = z.infer<typeof publishBlockSchema>;
+/**
+ * The details of a `publish_errors` refusal: studies with errors, and the places of conflicts a
+ * sync left in the site settings (what the site says about itself must be settled first).
+ */
+export const publishBlockSchema = z.object({
+  studies: z.array(blockedStudySchema),
+  site: z.array(z.string()).default([]),
+});
+export type PublishBlock = z.input<typeof publishBlockSchema>;
 
 // Errors of each study, remembered per study object (studies are immutable values in core) and
 // what else the checks read: the site's categories and how many others share its title and slug.
@@ -70,12 +76,22 @@ export function publishBlock(
 
 export const studyLabel = (study: { title: string }): string => `"${shownTitle(study.title)}"`;
 
+/** The site settings' conflicts as one sentence for a refusal or `casebook check`. */
+export function siteConflictsMessage(places: readonly string[]): string {
+  const n = places.length;
+  return `The site settings hold ${n} unresolved ${n === 1 ? 'conflict' : 'conflicts'} from a sync (${places.join(', ')}): resolve ${n === 1 ? 'it' : 'them'} in Site settings (Keep mine, Take theirs or Keep both).`;
+}
+
 /** A message naming every blocked study and its errors, ending with what to do. */
 export function publishErrorsMessage(block: PublishBlock, whatToDo: string): string {
   const n = block.studies.length;
+  const site = block.site ?? [];
   const lines = [
-    `Not exported: ${n} ${n === 1 ? 'study' : 'studies'} that would be published ${n === 1 ? 'has' : 'have'} errors. Nothing was written.`,
+    n > 0
+      ? `Not exported: ${n} ${n === 1 ? 'study' : 'studies'} that would be published ${n === 1 ? 'has' : 'have'} errors. Nothing was written.`
+      : 'Not exported. Nothing was written.',
   ];
+  if (site.length > 0) lines.push(siteConflictsMessage(site));
   for (const study of block.studies) {
     lines.push(`${studyLabel(study)} (${study.slug}):`);
     for (const f of study.findings) lines.push(`  - ${f.message}`);

@@ -14,8 +14,20 @@ export const studyCheckSchema = z.object({
 });
 export type StudyCheck = z.infer<typeof studyCheckSchema>;
 
+/** A settings file holding conflicts from a sync: casebook.json's block a publish (errors), a template's do not (warnings). */
+export const settingsCheckSchema = z.object({
+  /** "Site settings", or "Template 'Incident'". */
+  label: z.string(),
+  /** Where each conflict is ("Title", "Authors: Dana Kim"). */
+  places: z.array(z.string()),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+});
+export type SettingsCheck = z.infer<typeof settingsCheckSchema>;
+
 export const workspaceCheckSchema = z.object({
   studies: z.array(studyCheckSchema),
+  settings: z.array(settingsCheckSchema).default([]),
   totals: z.object({
     studies: z.number().int(),
     errors: z.number().int(),

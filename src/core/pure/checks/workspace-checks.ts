@@ -5,15 +5,41 @@ import type { Study } from '../schemas/study';
 import { checkStudy } from './publish-checks';
 import { StudyNames } from './study-names';
 import type { TemplatePrompts } from './template-prompts';
-import type { StudyCheck, WorkspaceCheck } from './workspace-check-schema';
+import type { SettingsCheck, StudyCheck, WorkspaceCheck } from './workspace-check-schema';
+import type { SettingsConflicts } from '../merge/settings-conflict-schema';
+import { settingConflictPlace } from '../sync/conflict-text';
 
-export type { StudyCheck, WorkspaceCheck } from './workspace-check-schema';
+export type { SettingsCheck, StudyCheck, WorkspaceCheck } from './workspace-check-schema';
 
 export interface WorkspaceCheckOptions {
   /** Check only published studies (drafts are not exported). */
   publishedOnly?: boolean;
   /** The workspace's template prompts (the built-ins' when not given). */
   prompts?: TemplatePrompts;
+  /** Conflicts a sync left in casebook.json and templates (none when not given). */
+  settingsConflicts?: SettingsConflicts;
+}
+
+/** Site settings in conflict are an error (the site would publish a side nobody chose); a template's, a warning. */
+function settingsChecks(conflicts: SettingsConflicts | undefined): SettingsCheck[] {
+  if (!conflicts) return [];
+  const out: SettingsCheck[] = [];
+  const { site, templates } = conflicts;
+  if (site.conflicts.length > 0)
+    out.push({
+      label: 'Site settings',
+      places: site.conflicts.map((c) => settingConflictPlace(c, 'site')),
+      errors: site.conflicts.length,
+      warnings: 0,
+    });
+  for (const t of templates)
+    out.push({
+      label: `Template '${t.name}'`,
+      places: t.conflicts.map((c) => settingConflictPlace(c, 'template')),
+      errors: 0,
+      warnings: t.conflicts.length,
+    });
+  return out;
 }
 
 export function checkWorkspace(
@@ -37,12 +63,15 @@ export function checkWorkspace(
         warnings: findings.length - errors,
       };
     });
+  const settings = settingsChecks(options.settingsConflicts);
+  const all = [...checked, ...settings];
   return {
     studies: checked,
+    settings,
     totals: {
       studies: checked.length,
-      errors: checked.reduce((n, s) => n + s.errors, 0),
-      warnings: checked.reduce((n, s) => n + s.warnings, 0),
+      errors: all.reduce((n, s) => n + s.errors, 0),
+      warnings: all.reduce((n, s) => n + s.warnings, 0),
       studiesWithErrors: checked.filter((s) => s.errors > 0).length,
     },
   };

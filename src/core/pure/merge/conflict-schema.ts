@@ -1,4 +1,4 @@
-// A study's conflict list: what a merge (git sync, the merge driver) could not decide. The
+// A conflict list (a study's; casebook.json's and a template's use the same entries): what a merge (git sync, the merge driver) could not decide. The
 // same field, or the same block of a section, was changed differently on both sides: the study
 // keeps one side (mine: ours at the merge) and records the other here, so nothing is lost and
 // no conflict marker ever enters the file. The author then keeps mine, takes theirs or keeps
@@ -22,9 +22,15 @@ export const conflictValueSchema = z
       ctx.issues.push({ code: 'custom', message: 'A conflict value is nested too deeply', input: ctx.value });
   });
 
-/** Where the two sides disagree: a field of study-fields.ts, or one top-level block of a section by its id. */
+/**
+ * Where the two sides disagree: a field (of study-fields.ts; in casebook.json a site setting, in
+ * a template one of its keys), or one top-level block of a section by its id. `item` names one
+ * member of a field that merges part by part: a site author by name, a template's section.
+ */
 export const conflictWhereSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('field'), field: z.string().min(1).max(64) }).strict(),
+  z
+    .object({ kind: z.literal('field'), field: z.string().min(1).max(64), item: z.string().min(1).max(200).optional() })
+    .strict(),
   z
     .object({
       kind: z.literal('block'),

@@ -1,7 +1,5 @@
 // Three-way merges of JSON values, compared by meaning (key order aside). Inputs have passed
-// their schema (depth bounded), so the recursion here is shallow. Keys are the files' own
-// (hostile) strings: objects are read with Object.hasOwn and built with Object.fromEntries, so a
-// key named `__proto__` stays a key.
+// their schema (depth bounded), so the recursion here is shallow.
 
 type Json = Record<string, unknown>;
 
@@ -50,37 +48,4 @@ export function mergeSet<T>(base: readonly T[] | undefined, ours: readonly T[], 
     taken.add(k);
   }
   return out;
-}
-
-/**
- * Objects merged key by key (recursively), anything else as a whole value: the settings of
- * casebook.json and a template's keys. A key removed on one side and changed on the other is
- * kept as changed. Counts the conflicts (each keeps ours).
- */
-export function mergeJsonTree(base: unknown, ours: unknown, theirs: unknown): { value: unknown; conflicts: number } {
-  if (!isObject(ours) || !isObject(theirs) || (base !== undefined && !isObject(base))) {
-    const merged = mergeValue(base, ours, theirs);
-    return { value: merged.value, conflicts: merged.conflict ? 1 : 0 };
-  }
-  const from = (object: Json | undefined, key: string) =>
-    object && Object.hasOwn(object, key) ? object[key] : undefined;
-  const entries: [string, unknown][] = [];
-  let conflicts = 0;
-  const keys = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])];
-  for (const key of keys) {
-    const b = from(base as Json | undefined, key);
-    const o = from(ours, key);
-    const t = from(theirs, key);
-    if (o === undefined || t === undefined) {
-      // Present on one side only: added there, or removed on the other side.
-      const present = o ?? t;
-      const removedUnchanged = b !== undefined && sameJson(present, b);
-      if (!removedUnchanged) entries.push([key, present]);
-      continue;
-    }
-    const merged = mergeJsonTree(b, o, t);
-    conflicts += merged.conflicts;
-    entries.push([key, merged.value]);
-  }
-  return { value: Object.fromEntries(entries), conflicts };
 }

@@ -118,7 +118,7 @@ export function resolveConflict(study: Study, conflictId: string, choice: Confli
     );
   const { where } = conflict;
   if (where.kind === 'block') return resolveBlock(study, { ...conflict, where }, choice);
-  if (!isField(where.field)) {
+  if (!isField(where.field) || where.item !== undefined) {
     // A field this Casebook does not know (or may not change): only dropping the record is possible.
     if (choice === 'mine')
       return { change: { conflicts: study.conflicts.filter((c) => c.id !== conflictId) }, conflictCopy: null };

@@ -8,7 +8,8 @@ import type { RichTextDoc } from '../schemas/rich-text';
 import { sectionKeys } from '../schemas/section-keys';
 import { fieldKeys, studyFields, type FieldKey } from '../schemas/study-fields';
 import type { Study } from '../schemas/study';
-import { MAX_CONFLICTS, type Conflict, type ConflictList, type ConflictWhere } from './conflict-schema';
+import type { Conflict } from './conflict-schema';
+import { conflictListAfterMerge, conflictOf } from './conflict-list';
 import { canonicalJson, mergeSet, mergeValue } from './json-merge';
 import { alignIdsWith, mergeSection } from './section-merge';
 import { studyToWrite } from './study-on-write';
@@ -29,24 +30,6 @@ export interface StudyMerge {
 /** The side as a merge needs it: every block with an id, the same on every machine (study-on-write.ts). */
 export function withSeededIds(study: Study): Study {
   return studyToWrite(study, (section, path) => seededBlockId(`${study.id}/${section}/${path}`));
-}
-
-/** Conflicts still open on both sides: those either side resolved (in base, gone from it) are gone. */
-function mergeConflictLists(base: ConflictList, ours: ConflictList, theirs: ConflictList): ConflictList {
-  const resolved = new Set(
-    base.filter((c) => !ours.some((o) => o.id === c.id) || !theirs.some((t) => t.id === c.id)).map((c) => c.id),
-  );
-  const out = new Map<string, Conflict>();
-  for (const c of [...ours, ...theirs]) if (!resolved.has(c.id) && !out.has(c.id)) out.set(c.id, c);
-  return [...out.values()];
-}
-
-function conflictOf(where: ConflictWhere, mine: unknown, theirs: unknown, options: MergeOptions, at: string): Conflict {
-  // The same disagreement merged on two machines gets the same id, so their lists unite without a double.
-  const id = seededBlockId(canonicalJson([where, mine, theirs]));
-  const conflict: Conflict = { id, at, where, mine, theirs };
-  if (options.theirsAuthor) conflict.theirsAuthor = options.theirsAuthor.slice(0, 200);
-  return conflict;
 }
 
 const later = (a: string, b: string) => (a >= b ? a : b);
@@ -74,7 +57,8 @@ export function mergeStudies(
     else {
       const merged = mergeValue(b, o, t);
       result[key] = merged.value;
-      if (merged.conflict) recorded.push(conflictOf({ kind: 'field', field: key as FieldKey }, o, t, options, at));
+      if (merged.conflict)
+        recorded.push(conflictOf({ kind: 'field', field: key as FieldKey }, o, t, at, options.theirsAuthor));
     }
   }
   for (const section of sectionKeys) {
@@ -82,12 +66,9 @@ export function mergeStudies(
     const merged = mergeSection(baseDoc, ours[section], theirs[section]);
     result[section] = merged.doc;
     for (const c of merged.conflicts)
-      recorded.push(conflictOf({ kind: 'block', section, block: c.block }, c.mine, c.theirs, options, at));
+      recorded.push(conflictOf({ kind: 'block', section, block: c.block }, c.mine, c.theirs, at, options.theirsAuthor));
   }
-  const open = mergeConflictLists(base?.conflicts ?? [], ours.conflicts, theirs.conflicts);
-  const known = new Set(open.map((c) => c.id));
-  // Bounded: past MAX_CONFLICTS the oldest records go (the newest disagreements are the ones to settle).
-  result.conflicts = [...open, ...recorded.filter((c) => !known.has(c.id))].slice(-MAX_CONFLICTS);
+  result.conflicts = conflictListAfterMerge(base?.conflicts ?? [], ours.conflicts, theirs.conflicts, recorded);
   const study = studyToWrite(result as Study);
   return { study: withFreshTime(study, ours, theirs), conflicts: recorded.length };
 }

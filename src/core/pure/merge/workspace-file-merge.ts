@@ -1,6 +1,7 @@
 // The three-way merge of one workspace file, for git: `casebook merge-driver` (src/cli) and
 // the git engine's mergeDriver call this with the three versions' text. Studies merge by field
-// and block (study-merge.ts), casebook.json and templates key by key (json-merge.ts). The
+// and block (study-merge.ts), casebook.json and templates setting by setting (settings-merge.ts);
+// each records what both sides changed differently in its own conflict list. The
 // result is the file's text exactly as Casebook writes it, never with conflict markers.
 // Every input is hostile (any bytes a repository holds): one that does not parse as its
 // format (or is from a newer Casebook) is not merged: ours is kept byte for byte and the
@@ -11,7 +12,10 @@ import { workspaceFileSchema } from '../schemas/site';
 import { STUDY_FORMAT } from '../schemas/study-fields';
 import { studyFileSchema } from '../schemas/study-migrations';
 import { templateFileSchema } from '../templates/template-schema';
-import { mergeJsonTree, sameJson } from './json-merge';
+import { conflictListAfterMerge } from './conflict-list';
+import { conflictListSchema, type Conflict, type ConflictList } from './conflict-schema';
+import { sameJson } from './json-merge';
+import { mergeSettings, siteMergeRules, templateMergeRules } from './settings-merge';
 import { alignedWith, mergeStudies, withSeededIds, type MergeOptions } from './study-merge';
 import { workspaceFileKind } from './workspace-file-kind';
 
@@ -23,8 +27,8 @@ export interface FileMerge {
   /** How many conflicts were kept for the author (0: merged cleanly). */
   conflicts: number;
   /**
-   * Whether the file itself holds the conflicts (a study's conflict list, theirs beside ours):
-   * false when ours was kept whole (site settings, a side that does not parse), so theirs is
+   * Whether the file itself holds the conflicts (its conflict list, theirs beside ours):
+   * false when ours was kept whole (a side that does not parse, or a merge past a limit), so theirs is
    * only in the repository's history and git's own resolution must stay in charge.
    */
   recorded: boolean;
@@ -70,21 +74,57 @@ function mergeStudyFile(base: string | null, ours: string, theirs: string, optio
   }
 }
 
-function mergeJsonFile<S extends z.ZodType>(
+type Json = Record<string, unknown>;
+
+/** The file's conflict list and the rest of it (a template keeps its keys as written). */
+function split(raw: unknown): { rest: Json; conflicts: ConflictList } {
+  const { conflicts, ...rest } = raw as Json;
+  const list = conflictListSchema.safeParse(conflicts ?? []);
+  return { rest, conflicts: list.success ? list.data : [] };
+}
+
+/**
+ * casebook.json and templates, merged as studies are (settings-merge.ts): what both sides
+ * changed differently keeps ours and is recorded in the file's conflict list with theirs.
+ * The list is written only when it holds something, as the stores write it.
+ */
+function mergeSettingsFile<S extends z.ZodType>(
   base: string | null,
   ours: string,
   theirs: string,
   schema: S,
-  write: (value: unknown) => string,
+  merge: (b: Json | undefined, o: Json, t: Json) => { value: Json; recorded: Conflict[] },
+  write: (value: Json) => string,
 ): FileMerge {
   const [o, t] = [parse(ours, schema), parse(theirs, schema)];
   if (!o.ok || !t.ok) return keepOurs(ours);
   if (sameJson(o.raw, t.raw)) return { text: ours, conflicts: 0, recorded: true };
   const b = parse(base, schema);
-  const merged = mergeJsonTree(b.ok ? b.raw : undefined, o.raw, t.raw);
-  if (!schema.safeParse(merged.value).success) return keepOurs(ours);
-  // Settings and templates have no conflict list: a conflict there keeps ours, unrecorded.
-  return { text: write(merged.value), conflicts: merged.conflicts, recorded: merged.conflicts === 0 };
+  const [bs, os, ts] = [b.ok ? split(b.raw) : undefined, split(o.raw), split(t.raw)];
+  const merged = merge(bs?.rest, os.rest, ts.rest);
+  const conflicts = conflictListAfterMerge(bs?.conflicts ?? [], os.conflicts, ts.conflicts, merged.recorded);
+  const value = conflicts.length > 0 ? { ...merged.value, conflicts } : merged.value;
+  // The union broke a limit (more categories than a site may hold): nothing merged is written.
+  if (!schema.safeParse(value).success) return keepOurs(ours);
+  return { text: write(value), conflicts: merged.recorded.length, recorded: true };
+}
+
+/** casebook.json: its `site` merged setting by setting (the file's other keys are the format's). */
+function mergeSiteFile(base: string | null, ours: string, theirs: string, options: MergeOptions): FileMerge {
+  const site = (value: Json | undefined) =>
+    value && typeof value.site === 'object' ? (value.site as Json) : undefined;
+  return mergeSettingsFile(
+    base,
+    ours,
+    theirs,
+    workspaceFileSchema,
+    (b, o, t) => {
+      const merged = mergeSettings(siteMergeRules, site(b), site(o) ?? {}, site(t) ?? {}, options);
+      return { value: { ...o, site: merged.value }, recorded: merged.recorded };
+    },
+    // Written as the site store writes it (schema order, pretty-printed).
+    (value) => serializeJson(workspaceFileSchema, value),
+  );
 }
 
 /**
@@ -106,13 +146,17 @@ export function mergeWorkspaceFile(
     case 'study':
       return mergeStudyFile(base, ours, theirs, options);
     case 'site':
-      // casebook.json is written as the site store writes it (schema order, pretty-printed).
-      return mergeJsonFile(base, ours, theirs, workspaceFileSchema, (value) =>
-        serializeJson(workspaceFileSchema, value),
-      );
+      return mergeSiteFile(base, ours, theirs, options);
     case 'template':
       // A template is the author's own file: its keys stay as written (its Markdown sections too).
-      return mergeJsonFile(base, ours, theirs, templateFileSchema, (value) => `${JSON.stringify(value, null, 2)}\n`);
+      return mergeSettingsFile(
+        base,
+        ours,
+        theirs,
+        templateFileSchema,
+        (b, o, t) => mergeSettings(templateMergeRules, b, o, t, options),
+        (value) => `${JSON.stringify(value, null, 2)}\n`,
+      );
     default:
       return keepOurs(ours);
   }

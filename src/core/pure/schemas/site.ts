@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { languageTagSchema } from './language-tag';
 import { ASSET_SRC_PATTERN } from '../asset-store-limits';
+import { conflictListSchema } from '../merge/conflict-schema';
 
 export const SCHEMA_VERSION = 1;
 
@@ -48,11 +49,14 @@ export const siteFontLabels: Record<SiteFont, string> = {
 /** A workspace-relative path to a .css file: forward slashes, no `..`, no leading `/` or `.`. */
 const CUSTOM_CSS_PATH = /^(?!.*(?:^|\/)\.)[A-Za-z0-9 _\-./]{1,200}\.css$/;
 
+/** Longest text of each one-line (or paragraph) setting: the schema's and "Keep both"'s limit. */
+export const siteTextLimits = { title: 120, tagline: 200, description: 2000, author: 120 } as const;
+
 export const siteSettingsSchema = z.object({
-  title: z.string().trim().max(120, 'Title is longer than 120 characters'),
-  tagline: z.string().trim().max(200, 'Tagline is longer than 200 characters'),
-  description: z.string().trim().max(2000, 'Description is longer than 2000 characters'),
-  author: z.string().trim().max(120, 'Author is longer than 120 characters'),
+  title: z.string().trim().max(siteTextLimits.title, 'Title is longer than 120 characters'),
+  tagline: z.string().trim().max(siteTextLimits.tagline, 'Tagline is longer than 200 characters'),
+  description: z.string().trim().max(siteTextLimits.description, 'Description is longer than 2000 characters'),
+  author: z.string().trim().max(siteTextLimits.author, 'Author is longer than 120 characters'),
   baseUrl: z
     .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'Base URL must be an http(s) URL' })])
     .default(''),
@@ -89,6 +93,23 @@ export const siteSettingsSchema = z.object({
     .default(''),
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+export type SiteSettingKey = keyof SiteSettings;
+
+/** What the author calls each setting: the Site settings form's labels and a conflict's place, declared once. */
+export const siteSettingLabels: Record<SiteSettingKey, string> = {
+  title: 'Title',
+  tagline: 'Tagline',
+  description: 'Description',
+  author: 'Author',
+  baseUrl: 'Base URL',
+  language: 'Language',
+  categories: 'Categories',
+  authors: 'Authors',
+  accent: 'Accent colour',
+  logo: 'Logo image',
+  font: 'Body font',
+  customCss: 'Custom CSS file',
+};
 
 // Built from the fields without their defaults: `.partial()` alone would fill every field that
 // has one (base URL, language, branding) into any patch, so adding a category would reset them.
@@ -106,6 +127,12 @@ export type SitePatch = z.infer<typeof sitePatchSchema>;
 export const workspaceFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   site: siteSettingsSchema,
+  /**
+   * Settings a git merge could not decide (merge/settings-merge.ts), same entries as a study's.
+   * Written only when there are some, so a file without conflicts reads and writes as before
+   * (no format bump: as `authors` was added, an older file simply has none).
+   */
+  conflicts: conflictListSchema.optional(),
 });
 export type WorkspaceFile = z.infer<typeof workspaceFileSchema>;
 

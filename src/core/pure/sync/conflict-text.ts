@@ -4,6 +4,8 @@
 import type { Conflict } from '../merge/conflict-schema';
 import { docToPlainText, type RichTextNode } from '../schemas/rich-text';
 import { sectionLabels, type SectionKey, type Study } from '../schemas/study';
+import { siteSettingLabels } from '../schemas/site';
+import { templateKeyLabels } from '../templates/template-schema';
 
 /** What the author calls each field; a field not named here shows as its key. */
 const fieldLabels = new Map<string, string>([
@@ -52,6 +54,20 @@ export function conflictPlace(conflict: Pick<Conflict, 'where' | 'mine' | 'their
   return index >= 0 ? `${section}, ${kind} ${index + 1}` : `${section}, a ${kind}`;
 }
 
+/**
+ * Where a conflict in casebook.json ('site') or a template is, by the labels the settings are
+ * declared with: "Title", "Accent colour", "Authors: Dana Kim", a template's "Section: Problem".
+ */
+export function settingConflictPlace(conflict: Pick<Conflict, 'where'>, file: 'site' | 'template'): string {
+  const { where } = conflict;
+  if (where.kind !== 'field') return 'A block';
+  if (file === 'template' && where.field === 'sections' && where.item !== undefined)
+    return `Section: ${Object.hasOwn(sectionLabels, where.item) ? sectionLabels[where.item as SectionKey] : where.item}`;
+  const labels = file === 'site' ? new Map(Object.entries(siteSettingLabels)) : templateKeyLabels;
+  const label = labels.get(where.field) ?? where.field;
+  return where.item === undefined ? label : `${label}: ${where.item}`;
+}
+
 /** One side's value as text: a block's words, a field's value, or that it was removed. */
 export function conflictValueText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(removed)';
@@ -59,5 +75,10 @@ export function conflictValueText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? value.join(', ') : JSON.stringify(value);
+  // A named entry (a site author): its words, not its JSON.
+  if (typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string')
+    return Object.values(value)
+      .filter((v): v is string => typeof v === 'string' && v !== '')
+      .join(' · ');
   return JSON.stringify(value);
 }

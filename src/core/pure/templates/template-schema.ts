@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { richTextDocSchema } from '../schemas/rich-text';
 import { metricLimits, metricSchema } from '../schemas/metrics';
 import { outcomeSchema } from '../schemas/study';
+import { conflictListSchema } from '../merge/conflict-schema';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -42,8 +43,22 @@ export const templateFileSchema = z
       })
       .strict()
       .default({ problem: '', decisions: '', tradeoffs: '', lessons: '' }),
+    /** What a git merge could not decide (merge/settings-merge.ts); absent when there is nothing. */
+    conflicts: conflictListSchema.optional(),
   })
   .strict();
+
+/** What the author calls each key of a template file (a conflict's place; templates have no form). */
+export const templateKeyLabels = new Map<string, string>([
+  ['name', 'Name'],
+  ['description', 'Description'],
+  ['outcome', 'Outcome'],
+  ['categories', 'Categories'],
+  ['tags', 'Tags'],
+  ['summaryPrompt', 'Summary hint'],
+  ['metrics', 'Key results'],
+  ['sections', 'Sections'],
+]);
 export type TemplateFile = z.input<typeof templateFileSchema>;
 export type ParsedTemplateFile = z.output<typeof templateFileSchema>;
 

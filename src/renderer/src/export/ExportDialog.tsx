@@ -41,7 +41,7 @@ type Phase =
 function publishBlockOf(err: unknown): PublishBlock | null {
   if (!hasErrorCode(err, 'publish_errors')) return null;
   const parsed = publishBlockSchema.safeParse(err.details);
-  return parsed.success && parsed.data.studies.length > 0 ? parsed.data : null;
+  return parsed.success && (parsed.data.studies.length > 0 || parsed.data.site.length > 0) ? parsed.data : null;
 }
 
 export function ExportDialog({ open, onClose, api, shell, counts, saveEdits }: ExportDialogProps) {

@@ -4,7 +4,13 @@
 // The avatar goes through the editor's image flow (saveAsset stores it under assets/).
 import { useEffect, useState } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
-import { authorLimits, siteSettingsSchema, type SiteAuthor, type SiteSettings } from '../../../core/pure/schemas/site';
+import {
+  authorLimits,
+  siteSettingLabels,
+  siteSettingsSchema,
+  type SiteAuthor,
+  type SiteSettings,
+} from '../../../core/pure/schemas/site';
 import { errorMessage } from '../api/api-error';
 import { isSiteImageFile, SITE_IMAGE_ACCEPT, storeImageFile } from '../editor/image-upload';
 import '../styles/site-authors.css';
@@ -86,7 +92,7 @@ export function AuthorsEditor({ api, authors, disabled, onSaved }: AuthorsEditor
 
   return (
     <section className="authors-editor" aria-labelledby="site-authors-heading">
-      <h3 id="site-authors-heading">Authors</h3>
+      <h3 id="site-authors-heading">{siteSettingLabels.authors}</h3>
       <p className="hint">Studies choose their authors from this list; the site gives each a page.</p>
       <ul className="author-list" aria-label="Authors">
         {rows.map((row, i) => {

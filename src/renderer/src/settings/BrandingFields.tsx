@@ -6,6 +6,7 @@ import type { CasebookApi } from '../../../core/pure/contract';
 import { accentColours } from '../../../core/pure/export/site-theme-brand';
 import {
   siteFontLabels,
+  siteSettingLabels,
   siteFonts,
   siteSettingsSchema,
   type SiteFont,
@@ -65,7 +66,7 @@ export function BrandingFields({ api, value, onChange, showErrors }: BrandingFie
     <fieldset className="branding">
       <legend>Branding</legend>
       <div className="field">
-        <label htmlFor="site-accent">Accent colour</label>
+        <label htmlFor="site-accent">{siteSettingLabels.accent}</label>
         <input
           id="site-accent"
           type="color"
@@ -84,7 +85,7 @@ export function BrandingFields({ api, value, onChange, showErrors }: BrandingFie
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="site-logo">Logo image</label>
+        <label htmlFor="site-logo">{siteSettingLabels.logo}</label>
         <input
           id="site-logo"
           type="file"
@@ -109,7 +110,7 @@ export function BrandingFields({ api, value, onChange, showErrors }: BrandingFie
         ) : null}
       </div>
       <div className="field">
-        <label htmlFor="site-font">Body font</label>
+        <label htmlFor="site-font">{siteSettingLabels.font}</label>
         <select
           id="site-font"
           value={value.font}
@@ -123,7 +124,7 @@ export function BrandingFields({ api, value, onChange, showErrors }: BrandingFie
         </select>
       </div>
       <div className="field">
-        <label htmlFor="site-custom-css">Custom CSS file</label>
+        <label htmlFor="site-custom-css">{siteSettingLabels.customCss}</label>
         <input
           id="site-custom-css"
           type="text"

@@ -5,6 +5,7 @@ import type { CasebookApi } from '../../../core/pure/contract';
 import { errorMessage } from '../api/api-error';
 import { ModalDialog } from '../components/ModalDialog';
 import { shownTitle } from '../../../core/pure/schemas/study';
+import { siteSettingLabels } from '../../../core/pure/schemas/site';
 
 interface CategoryEditorProps {
   api: CasebookApi;
@@ -74,7 +75,7 @@ export function CategoryEditor({ api, categories, disabled, change }: CategoryEd
 
   return (
     <section className="category-editor" aria-labelledby="site-categories-heading">
-      <h3 id="site-categories-heading">Categories</h3>
+      <h3 id="site-categories-heading">{siteSettingLabels.categories}</h3>
       <p className="hint">The index shows one section per category, in this order.</p>
       <ol className="category-list" aria-label="Categories">
         {categories.map((name, i) => (

@@ -2,7 +2,7 @@
 // author, base URL, language), its categories and its authors. Text fields are checked and
 // saved as typed (use-site-autosave.ts), like studies; Close sends what is waiting and asks
 // before leaving a value that cannot be saved. Category changes apply at once, since they
-// rewrite the studies using them.
+// rewrite the studies using them. Conflicts a sync kept here (and in templates) come first.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import type { SitePatch, SiteSettings } from '../../../core/pure/schemas/site';
@@ -13,6 +13,7 @@ import { AuthorsEditor } from './AuthorsEditor';
 import { CategoryEditor } from './CategoryEditor';
 import { BrandingFields, brandingOf, customCssError, type Branding } from './BrandingFields';
 import { SiteSaveStatus } from './SiteSaveStatus';
+import { SettingsConflicts } from './SettingsConflicts';
 import { siteText, siteTextFields, validateSiteText, type SiteText, type SiteTextField } from './site-fields';
 import { useSiteAutosave } from './use-site-autosave';
 import '../styles/settings.css';
@@ -89,6 +90,17 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
     [api, autosave, flush, onChanged, onSiteChanged],
   );
 
+  // A conflict resolved: the form shows the settings as now on disk.
+  const takeResolved = useCallback(
+    (next: SiteSettings) => {
+      setSite(next);
+      setText(siteText(next));
+      setBranding(brandingOf(next));
+      onSiteChanged(next);
+    },
+    [onSiteChanged],
+  );
+
   const { errors } = text ? validateSiteText(text) : { errors: {} };
   const brandingError = branding ? customCssError(branding.customCss) : null;
   const invalid = [
@@ -134,6 +146,7 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
     >
       {text && site ? (
         <>
+          <SettingsConflicts api={api} open={open} readOnly={readOnly} flush={flush} onSiteResolved={takeResolved} />
           <form className="settings-form" onSubmit={submit} noValidate>
             <fieldset disabled={readOnly}>
               {siteTextFields.map(({ key, label, hint, multiline }) => {

@@ -1,20 +1,30 @@
-// The site settings a person edits as text, their labels, and the checks the core applies
+// The site settings a person edits as text, their labels (declared with the schema), and the checks the core applies
 // (the same zod schema), so a mistake shows beside its field before anything is sent.
-import { siteSettingsSchema, type SitePatch, type SiteSettings } from '../../../core/pure/schemas/site';
+import {
+  siteSettingLabels,
+  siteSettingsSchema,
+  type SitePatch,
+  type SiteSettings,
+} from '../../../core/pure/schemas/site';
 
 export type SiteTextField = 'title' | 'tagline' | 'description' | 'author' | 'baseUrl' | 'language';
 
 export const siteTextFields: { key: SiteTextField; label: string; hint?: string; multiline?: boolean }[] = [
-  { key: 'title', label: 'Title', hint: 'The site name, in the header and the page title.' },
-  { key: 'tagline', label: 'Tagline', hint: 'The headline of the index page.' },
-  { key: 'description', label: 'Description', hint: 'The paragraph under the headline.', multiline: true },
-  { key: 'author', label: 'Author' },
+  { key: 'title', label: siteSettingLabels.title, hint: 'The site name, in the header and the page title.' },
+  { key: 'tagline', label: siteSettingLabels.tagline, hint: 'The headline of the index page.' },
+  {
+    key: 'description',
+    label: siteSettingLabels.description,
+    hint: 'The paragraph under the headline.',
+    multiline: true,
+  },
+  { key: 'author', label: siteSettingLabels.author },
   {
     key: 'baseUrl',
-    label: 'Base URL',
+    label: siteSettingLabels.baseUrl,
     hint: 'Where the site will live, e.g. https://example.com/cases/ (for the feed and sitemap).',
   },
-  { key: 'language', label: 'Language', hint: 'A language tag such as en or pt-BR.' },
+  { key: 'language', label: siteSettingLabels.language, hint: 'A language tag such as en or pt-BR.' },
 ];
 
 export type SiteText = Pick<SiteSettings, SiteTextField>;

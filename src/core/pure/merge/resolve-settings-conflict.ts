@@ -1,0 +1,218 @@
+// Resolving one conflict recorded in casebook.json or a template (settings-merge.ts), as the
+// author chose. Mine: the setting stays, the record goes. Theirs: their value (checked against
+// the setting's own rules: the file came through git). Both, what an author would expect:
+// - text settings stand together: a title, tagline or author (one line) as "Mine / Theirs",
+//   as a study's titles join; a description or a template's section as two paragraphs;
+// - lists unite (categories, tags, key results);
+// - a site author edited on both sides: mine, with their bio added after mine and their link
+//   or picture filling what mine leaves empty;
+// - a setting that holds one value (base URL, language, accent colour, logo, font, custom CSS,
+//   a template's outcome) cannot hold both: mine is kept and the answer says so (`note`),
+//   naming theirs, so nothing is dropped without the author being told.
+import { CasebookError } from '../errors';
+import {
+  siteAuthorSchema,
+  siteSettingLabels,
+  siteSettingsSchema,
+  siteTextLimits,
+  type SiteAuthor,
+  type SiteSettings,
+} from '../schemas/site';
+import type { RichTextDoc } from '../schemas/rich-text';
+import { metricLimits } from '../schemas/metrics';
+import { templateFileSchema, templateKeyLabels } from '../templates/template-schema';
+import type { Conflict, ConflictChoice, ConflictList } from './conflict-schema';
+import { conflictValueText } from '../sync/conflict-text';
+import { seededBlockId } from '../rich-text/block-ids';
+import { canonicalJson } from './json-merge';
+
+type Json = Record<string, unknown>;
+
+export interface SettingsResolution<T> {
+  value: T;
+  conflicts: ConflictList;
+  /** What "Keep both" could not keep (a one-value setting): shown to the author. */
+  note: string | null;
+}
+
+function find(conflicts: ConflictList, id: string, where: string): Conflict {
+  const conflict = conflicts.find((c) => c.id === id);
+  if (!conflict)
+    throw new CasebookError(
+      'not_found',
+      `That conflict is no longer in the ${where} (it may have been resolved already).`,
+    );
+  return conflict;
+}
+
+const notValid = (label: string) =>
+  new CasebookError('invalid_input', `Their value of "${label}" is not valid any more; keep yours instead.`);
+
+const joined = (mine: string, theirs: string, separator: string, max: number) =>
+  mine === '' ? theirs.slice(0, max) : theirs === '' ? mine : `${mine}${separator}${theirs}`.slice(0, max);
+
+function unite<T>(mine: T[], theirs: T[], max: number, key: (value: T) => string = (v) => JSON.stringify(v)): T[] {
+  const seen = new Set(mine.map(key));
+  const out = [...mine];
+  for (const value of theirs) {
+    if (seen.has(key(value)) || out.length >= max) continue;
+    out.push(value);
+    seen.add(key(value));
+  }
+  return out;
+}
+
+const oneValueNote = (label: string, theirs: unknown) =>
+  `${label} holds one value: yours is kept. Theirs was ${conflictValueText(theirs)}.`;
+
+/** A site author both sides edited: mine, with their bio after mine and their link or picture where mine has none. */
+function bothAuthors(mine: SiteAuthor, theirs: SiteAuthor): { author: SiteAuthor; note: string | null } {
+  const author = {
+    ...mine,
+    bio: mine.bio === theirs.bio ? mine.bio : joined(mine.bio, theirs.bio, '\n\n', 1000),
+    url: mine.url || theirs.url,
+    avatar: mine.avatar || theirs.avatar,
+  };
+  const lost = [
+    ...(author.url !== theirs.url && theirs.url ? [`link ${theirs.url}`] : []),
+    ...(author.avatar !== theirs.avatar && theirs.avatar ? ['picture'] : []),
+  ];
+  return {
+    author,
+    note: lost.length
+      ? `${mine.name}: yours is kept for the ${lost.length === 1 ? 'field' : 'fields'} that hold one value (their ${lost.join(' and ')}).`
+      : null,
+  };
+}
+
+function resolveSiteAuthor(site: SiteSettings, conflict: Conflict, name: string, choice: ConflictChoice) {
+  const at = site.authors.findIndex((a) => a.name.toLowerCase() === name.toLowerCase());
+  const authors = [...site.authors];
+  let note: string | null = null;
+  const parsed = conflict.theirs === null ? null : siteAuthorSchema.safeParse(conflict.theirs);
+  if (parsed && !parsed.success) throw notValid(`Authors: ${name}`);
+  const theirs = parsed?.data ?? null;
+  if (choice === 'theirs') {
+    if (theirs === null) {
+      if (at >= 0) authors.splice(at, 1);
+    } else if (at >= 0) authors[at] = theirs;
+    else authors.push(theirs);
+  } else if (theirs !== null) {
+    if (at < 0) authors.push(theirs);
+    else ({ author: authors[at]!, note } = bothAuthors(authors[at]!, theirs));
+  }
+  return { patch: { authors }, note };
+}
+
+/** casebook.json's site settings and conflicts after resolving `conflictId` with `choice`. */
+export function resolveSiteConflict(
+  site: SiteSettings,
+  conflicts: ConflictList,
+  conflictId: string,
+  choice: ConflictChoice,
+): SettingsResolution<SiteSettings> {
+  const conflict = find(conflicts, conflictId, 'site settings');
+  const rest = conflicts.filter((c) => c.id !== conflictId);
+  if (choice === 'mine' || conflict.where.kind !== 'field') return { value: site, conflicts: rest, note: null };
+  const { field, item } = conflict.where;
+  if (!Object.hasOwn(siteSettingLabels, field))
+    throw new CasebookError('invalid_input', `"${field}" is not a setting this Casebook knows; keep yours.`);
+  const key = field as keyof SiteSettings;
+  const label = siteSettingLabels[key];
+  let patch: Partial<SiteSettings>;
+  let note: string | null = null;
+  if (key === 'authors' && item !== undefined) ({ patch, note } = resolveSiteAuthor(site, conflict, item, choice));
+  else {
+    const parsed = siteSettingsSchema.shape[key].safeParse(conflict.theirs);
+    if (!parsed.success) throw notValid(label);
+    const theirs = parsed.data as SiteSettings[typeof key];
+    if (choice === 'theirs') patch = { [key]: theirs };
+    else if (key === 'description')
+      patch = { description: joined(site.description, theirs as string, '\n\n', siteTextLimits.description) };
+    else if (key === 'title' || key === 'tagline' || key === 'author')
+      patch = { [key]: joined(site[key], theirs as string, ' / ', siteTextLimits[key]) };
+    else if (key === 'categories')
+      patch = { categories: unite(site.categories, theirs as string[], 100, (c) => c.toLowerCase()) };
+    else if (key === 'authors')
+      patch = { authors: unite(site.authors, theirs as SiteAuthor[], 200, (a) => a.name.toLowerCase()) };
+    else {
+      patch = {};
+      note = oneValueNote(label, theirs);
+    }
+  }
+  const next = siteSettingsSchema.safeParse({ ...site, ...patch });
+  if (!next.success) throw notValid(label);
+  return { value: next.data, conflicts: rest, note };
+}
+
+const isDoc = (value: unknown): value is RichTextDoc =>
+  typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc';
+
+/** Both versions of a template's value, where they can stand together; null for a one-value key. */
+function bothTemplateValues(key: string, mine: unknown, theirs: unknown): { value: unknown } | null {
+  if (key === 'sections') {
+    if (typeof mine === 'string' && typeof theirs === 'string') return { value: joined(mine, theirs, '\n\n', 20_000) };
+    if (isDoc(mine) && isDoc(theirs))
+      return { value: { ...mine, content: [...(mine.content ?? []), ...(theirs.content ?? [])] } };
+    return null;
+  }
+  // Text a person wrote joins; the outcome is a string too, but one of four values.
+  const textLimit = new Map([
+    ['name', 80],
+    ['description', 300],
+    ['summaryPrompt', 300],
+  ]).get(key);
+  if (textLimit !== undefined && typeof mine === 'string' && typeof theirs === 'string')
+    return { value: joined(mine, theirs, ' / ', textLimit) };
+  if (Array.isArray(mine) && Array.isArray(theirs)) {
+    if (key === 'metrics')
+      return { value: unite(mine, theirs, metricLimits.metrics, (m) => String((m as { label?: unknown }).label)) };
+    return { value: unite(mine, theirs, key === 'tags' ? 20 : 10) };
+  }
+  return null;
+}
+
+/** A template file (its keys as written) after resolving `conflictId` with `choice`. */
+export function resolveTemplateConflict(
+  file: Json,
+  conflictId: string,
+  choice: ConflictChoice,
+): SettingsResolution<Json> {
+  const listed = templateFileSchema.shape.conflicts.safeParse(file.conflicts);
+  const conflicts = listed.success ? (listed.data ?? []) : [];
+  const conflict = find(conflicts, conflictId, 'template');
+  const rest = conflicts.filter((c) => c.id !== conflictId);
+  const withList = (value: Json): Json => {
+    const { conflicts: _old, ...others } = value;
+    return rest.length > 0 ? { ...others, conflicts: rest } : others;
+  };
+  if (choice === 'mine' || conflict.where.kind !== 'field')
+    return { value: withList(file), conflicts: rest, note: null };
+  const { field, item } = conflict.where;
+  const label = (templateKeyLabels.get(field) ?? field) + (item ? `: ${item}` : '');
+  if (!templateKeyLabels.has(field) || field === 'conflicts')
+    throw new CasebookError('invalid_input', `"${field}" is not a template key this Casebook knows; keep yours.`);
+  const current = Object.hasOwn(file, field) ? file[field] : undefined;
+  const parts = (field === 'sections' && typeof current === 'object' && current !== null ? current : {}) as Json;
+  const mine = item === undefined ? current : Object.hasOwn(parts, item) ? parts[item] : undefined;
+  let value: unknown = conflict.theirs;
+  let note: string | null = null;
+  if (choice === 'both') {
+    const both = bothTemplateValues(field, mine, conflict.theirs);
+    if (both) value = both.value;
+    else {
+      value = mine;
+      note = oneValueNote(label, conflict.theirs);
+    }
+  }
+  const next: Json =
+    item === undefined ? { ...file, [field]: value } : { ...file, [field]: { ...parts, [item]: value } };
+  if (!templateFileSchema.safeParse(next).success) throw notValid(label);
+  return { value: withList(next), conflicts: rest, note };
+}
+
+/**
+ * The version a settings file's conflicts were read at (the renderer sends it back, so a
+ * resolve over settings changed meanwhile is refused, like a save's compare-and-swap).
+ */
+export const settingsVersion = (value: unknown): string => seededBlockId(canonicalJson(value));
