@@ -24,6 +24,8 @@ export interface WorkspaceIndex {
   prompts(): TemplatePrompts | undefined;
   /** The library index, made (after a first read of the templates) on first use. */
   library(): Promise<LibraryService>;
+  /** The library index if it was made (a flush on quit must not make it). */
+  libraryIfMade(): LibraryService | null;
 }
 
 type LibrarySources = ConstructorParameters<typeof LibraryService>[0];
@@ -39,9 +41,10 @@ export function workspaceIndex(workspace: string, sources: Omit<LibrarySources, 
     return list;
   };
   const firstRead = onceUnlessFailed(readTemplates);
+  let made: LibraryService | null = null;
   const library = onceUnlessFailed(async () => {
     const [{ LibraryService }] = await Promise.all([import('./library-service'), firstRead()]);
-    return new LibraryService({ ...sources, prompts: () => prompts });
+    return (made = new LibraryService({ ...sources, prompts: () => prompts }));
   });
-  return { readTemplates, prompts: () => prompts, library };
+  return { readTemplates, prompts: () => prompts, library, libraryIfMade: () => made };
 }
