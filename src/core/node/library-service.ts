@@ -29,6 +29,8 @@ interface LibrarySources {
   site(): SiteSettings;
   /** The workspace's template prompts, as last read. */
   prompts?(): TemplatePrompts | undefined;
+  /** Resolves once the prompts have been read (the checks wait for it; a search does not). */
+  promptsRead?(): Promise<unknown>;
   /**
    * Changes when a study file is added, removed or replaced by rename (every atomic save):
    * the studies folder's mtime. Lets a search skip re-listing the folder per keystroke.
@@ -141,6 +143,10 @@ export class LibraryService {
   }
 
   private record(study: Study): void {
+    if (this.sources.prompts && this.sources.prompts() === undefined) {
+      this.counts.delete(study.id); // templates not read yet: checkCounts reads it again after them
+      return;
+    }
     const findings = this.findings(study);
     const errors = findings.filter((f) => f.severity === 'error').length;
     this.counts.set(study.id, { updatedAt: study.updatedAt, errors, warnings: findings.length - errors });
@@ -189,6 +195,7 @@ export class LibraryService {
    * as the index on disk recorded it is taken from there instead (no file read).
    */
   private async readPending(): Promise<void> {
+    await this.sources.promptsRead?.().catch(() => undefined); // checked without prompts otherwise
     await this.onDisk?.load();
     const checkKey = this.checkKey();
     let read = 0;
