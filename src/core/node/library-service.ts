@@ -53,6 +53,9 @@ interface LibrarySources {
 // Few reads at a time, and a turn of the event loop after each study: a search that arrives
 // meanwhile waits for one study's indexing at most, never for a batch.
 const READ_BATCH = 4;
+/** Studies taken from the index on disk per pass, in slices of SLICE_MS. */
+const RESTORE_BATCH = 512;
+const SLICE_MS = 8;
 /** Written again after the background reading when at least this many studies changed (else on quit). */
 const REWRITE_AFTER = 100;
 /** A search re-lists the folder when its stamp changed, or when the last list is older than this. */
@@ -195,12 +198,13 @@ export class LibraryService {
    * as the index on disk recorded it is taken from there instead (no file read).
    */
   private async readPending(): Promise<void> {
-    await this.sources.promptsRead?.().catch(() => undefined); // checked without prompts otherwise
+    // The prompts (for the checks of studies read) load while the index file is read.
+    const promptsRead = this.sources.promptsRead?.().catch(() => undefined);
     await this.onDisk?.load();
     const checkKey = this.checkKey();
     let read = 0;
     while (this.pending.size > 0) {
-      const batch = firstOf(this.pending, READ_BATCH);
+      const batch = firstOf(this.pending, RESTORE_BATCH);
       const toRead: typeof batch = [];
       let sliceStart = performance.now();
       for (const [id, request] of batch) {
@@ -214,33 +218,40 @@ export class LibraryService {
         this.index.restore(summary, found, found.sections);
         const counts = this.onDisk!.countsFrom(found, checkKey);
         if (counts) this.counts.set(id, { ...counts, updatedAt: summary.updatedAt });
-        if (performance.now() - sliceStart > 8) {
+        if (performance.now() - sliceStart > SLICE_MS) {
           await nextTurn();
           sliceStart = performance.now();
         }
       }
-      // A file that cannot be read now (locked, I/O error) keeps its title-only entry and
-      // is tried again at the next list (indexChanges queues studies without a body).
-      const studies = await Promise.all(toRead.map(([id]) => this.readStamped(id)));
-      for (const [i, [id, request]] of toRead.entries()) {
-        // Saved or removed through the service meanwhile, or queued again: this read is stale.
-        if (this.pending.get(id) !== request) continue;
-        this.pending.delete(id);
-        const { study, stamp } = studies[i]!;
-        if (study) {
-          this.index.upsert(study);
-          this.record(study);
-          this.onDisk?.indexed(id, stamp);
-        } else if (study === null) {
-          this.removed(id); // damaged (now quarantined) or deleted
-        }
-        await nextTurn();
-      }
+      await promptsRead;
+      for (let from = 0; from < toRead.length; from += READ_BATCH)
+        await this.readSome(toRead.slice(from, from + READ_BATCH));
       read += toRead.length;
-      if (toRead.length === 0) await nextTurn();
+      await nextTurn();
     }
     if (read > 0) this.sources.onIndexed?.();
     if ((this.onDisk?.pendingChanges ?? 0) >= REWRITE_AFTER) void this.flush();
+  }
+
+  /** Reads a few queued studies in full (at once) and indexes them one turn of the event loop apart. */
+  private async readSome(batch: Array<[string, number]>): Promise<void> {
+    // A file that cannot be read now (locked, I/O error) keeps its title-only entry and
+    // is tried again at the next list (indexChanges queues studies without a body).
+    const studies = await Promise.all(batch.map(([id]) => this.readStamped(id)));
+    for (const [i, [id, request]] of batch.entries()) {
+      // Saved or removed through the service meanwhile, or queued again: this read is stale.
+      if (this.pending.get(id) !== request) continue;
+      this.pending.delete(id);
+      const { study, stamp } = studies[i]!;
+      if (study) {
+        this.index.upsert(study);
+        this.record(study);
+        this.onDisk?.indexed(id, stamp);
+      } else if (study === null) {
+        this.removed(id); // damaged (now quarantined) or deleted
+      }
+      await nextTurn();
+    }
   }
 
   /** A study read in full, with its file's stamp when the file did not change during the read. */

@@ -112,7 +112,7 @@ export async function readSearchIndex(workspace: string): Promise<LoadedIndex | 
     if (payloadAt + totalWords * 5 + totalText !== stat.size || studies.some((s) => s[6] > MAX_TEXT_BYTES)) return null;
     // The whole payload is checked once here, so a damaged text is found now, not in a snippet.
     const hash = createHash('sha256');
-    const chunk = Buffer.alloc(1024 * 1024);
+    const chunk = Buffer.alloc(8 * 1024 * 1024);
     for (let at = payloadAt; at < stat.size;) {
       const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, stat.size - at), at);
       if (bytesRead === 0) return null;
