@@ -215,7 +215,7 @@ export class LibraryService {
           continue;
         }
         this.pending.delete(id);
-        this.index.restore(summary, found, found.sections);
+        this.index.restore(summary, found.indexed(), found.sections);
         const counts = this.onDisk!.countsFrom(found, checkKey);
         if (counts) this.counts.set(id, { ...counts, updatedAt: summary.updatedAt });
         if (performance.now() - sliceStart > SLICE_MS) {

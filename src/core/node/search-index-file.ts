@@ -50,7 +50,9 @@ export interface PersistedStudy extends IndexedWords {
   sections: SectionTexts;
 }
 
-export interface LoadedStudy extends IndexedWords {
+export interface LoadedStudy {
+  /** Its words, decoded when the study is taken (not all at once while the file is read). */
+  indexed(): IndexedWords;
   mtimeMs: number;
   size: number;
   counts: { errors: number; warnings: number };
@@ -126,17 +128,22 @@ export async function readSearchIndex(workspace: string): Promise<LoadedIndex | 
     let wordAt = 0;
     let textAt = payloadAt + totalWords * 5;
     for (const [id, mtimeMs, size, n, errors, warnings, textLength] of studies) {
-      const indexes = new Uint32Array(n);
-      for (let i = 0; i < n; i++) indexes[i] = postings.readUInt32LE((wordAt + i) * 4);
-      if (indexes.some((w) => w >= words.length) || out.has(id)) return null;
-      const bits = new Uint8Array(postings.subarray(totalWords * 4 + wordAt, totalWords * 4 + wordAt + n));
+      if (out.has(id)) return null;
+      const from = wordAt;
       const offset = textAt;
       out.set(id, {
         mtimeMs,
         size,
         counts: { errors, warnings },
-        words: Array.from(indexes, (w) => words[w]!),
-        bits,
+        indexed: () => {
+          const at = (i: number) => words[postings.readUInt32LE((from + i) * 4)];
+          // The payload matched its signed hash; a word out of range still indexes nothing.
+          const found = Array.from({ length: n }, (_, i) => at(i) ?? '');
+          return {
+            words: found,
+            bits: new Uint8Array(postings.subarray(totalWords * 4 + from, totalWords * 4 + from + n)),
+          };
+        },
         sections: () => readTexts(file, id, offset, textLength),
       });
       wordAt += n;

@@ -72,7 +72,7 @@ describe('the full-text index on disk', () => {
       expect(await found(again, 'quokka')).toEqual(['study-8']);
       expect(await found(again, 'zeta8q')).toEqual([]);
       // Written again with the change: a third open finds it from the file.
-      expect((await readSearchIndex(dir))?.studies.get('study-8')?.words).toContain('quokka');
+      expect((await readSearchIndex(dir))?.studies.get('study-8')?.indexed().words).toContain('quokka');
     });
   });
 
