@@ -47,13 +47,18 @@ export function registerServeCommand(program: Command, workspaceHelp: string): v
       console.log(
         'It signs this browser in with a session cookie and drops the token from the address bar; keep the address private.',
       );
-      stopOnSignals(server);
+      stopOnSignals(server, () => service.flushCaches());
     });
 }
 
-function stopOnSignals(server: RunningServer): void {
+/** Stops on Ctrl+C or SIGTERM, writing the caches first as the desktop app does on quit (the next start reads no study file it need not). */
+function stopOnSignals(server: RunningServer, flush: () => Promise<void>): void {
   const stop = (): void => {
-    void server.close().then(() => process.exit(0));
+    void server
+      .close()
+      .then(flush)
+      .catch(() => undefined) // derived data: a failed write only makes the next start slower
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

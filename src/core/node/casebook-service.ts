@@ -102,7 +102,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
   }
   // Prompts of the workspace's templates (re-read when templates are listed or studies checked)
   // and the library index: made on first use (workspace-index.ts).
-  const { readTemplates, prompts, library } = workspaceIndex(workspace, {
+  const { readTemplates, prompts, library, libraryIfMade } = workspaceIndex(workspace, {
     listSummaries: () => studies.list(),
     readStudy: async (id) => {
       try {
@@ -116,6 +116,13 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     folderStamp: () => statOrNull(studies.studiesDir)?.mtimeMs ?? null,
     quarantinedCount: () => countQuarantined(workspace),
     unverifiedIds: () => studies.unverifiedIds(),
+    statOf: (id) => statOrNull(path.join(studies.studiesDir, `${id}.json`)),
+    verifiedStamp: (id) => studies.verifiedStamp(id),
+    indexFiles: {
+      load: async () => (await import('./search-index-file')).readSearchIndex(workspace),
+      save: async (list, checkKey) => (await import('./search-index-file')).writeSearchIndex(workspace, list, checkKey),
+      mayWrite: () => readOnly() === null,
+    },
     // Every study file has now been read in full: the next open need read none of them.
     onIndexed: () => void studies.saveSummaryCache(),
   });
@@ -169,7 +176,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         .then((index) => index.sync())
         .catch(() => undefined),
     flushCaches: async () => {
-      if (!readOnly()) await studies.saveSummaryCache();
+      if (!readOnly()) await Promise.all([studies.saveSummaryCache(), libraryIfMade()?.flush()]);
     },
     loadAllStudies,
     verifyStudies,

@@ -12,6 +12,11 @@ import { SearchIndex } from '../pure/library/search-index';
 import { indexChanges } from '../pure/library/search-index-sync';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study, StudySummary } from '../pure/schemas/study';
+import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { inPool } from '../pure/work-pool';
+import { LibraryOnDisk, type IndexFiles } from './library-on-disk';
+import type { FileStamp } from './study-files';
 
 export interface CheckCounts {
   errors: number;
@@ -24,6 +29,8 @@ interface LibrarySources {
   site(): SiteSettings;
   /** The workspace's template prompts, as last read. */
   prompts?(): TemplatePrompts | undefined;
+  /** Resolves once the prompts have been read (the checks wait for it; a search does not). */
+  promptsRead?(): Promise<unknown>;
   /**
    * Changes when a study file is added, removed or replaced by rename (every atomic save):
    * the studies folder's mtime. Lets a search skip re-listing the folder per keystroke.
@@ -35,9 +42,22 @@ interface LibrarySources {
   unverifiedIds(): string[];
   /** How many files are set aside in the workspace (see LibraryPage.quarantined). */
   quarantinedCount(): number;
+  /** The study file's mtime and size now; null when it is gone. */
+  statOf?(id: string): FileStamp | null;
+  /** The stamp at which the store read the whole file and found it valid (or its signed cache says so). */
+  verifiedStamp?(id: string): FileStamp | null;
+  /** The full-text index kept on disk between runs (none: every open reads every study). */
+  indexFiles?: IndexFiles;
 }
 
-const READ_BATCH = 32;
+// Few reads at a time, and a turn of the event loop after each study: a search that arrives
+// meanwhile waits for one study's indexing at most, never for a batch.
+const READ_BATCH = 4;
+/** Studies taken from the index on disk per pass, in slices of SLICE_MS. */
+const RESTORE_BATCH = 512;
+const SLICE_MS = 8;
+/** Written again after the background reading when at least this many studies changed (else on quit). */
+const REWRITE_AFTER = 100;
 /** A search re-lists the folder when its stamp changed, or when the last list is older than this. */
 const RELIST_AFTER_MS = 2_000;
 
@@ -56,8 +76,21 @@ export class LibraryService {
   private pending = new Map<string, number>();
   private requests = 0;
   private reading: Promise<void> | null = null;
+  private readonly onDisk: LibraryOnDisk | null;
 
-  constructor(private readonly sources: LibrarySources) {}
+  constructor(private readonly sources: LibrarySources) {
+    this.onDisk = sources.indexFiles ? new LibraryOnDisk(sources.indexFiles) : null;
+  }
+
+  /** Writes the full-text index to disk now if it changed (on quit: the next open reads nothing). */
+  async flush(): Promise<void> {
+    await this.onDisk?.save(this.index, this.counts, this.checkKey());
+  }
+
+  /** What the publish-check counts depend on beyond the study: its settings (counts on disk count while they match). */
+  private checkKey(): string {
+    return createHash('sha256').update(JSON.stringify(this.sources.site())).digest('base64url');
+  }
 
   /** Brings the index fully up to date with the workspace, full text included. */
   async sync(): Promise<void> {
@@ -74,6 +107,12 @@ export class LibraryService {
   /** Error and warning counts per study (for the library's badges): needs every study read. */
   async checkCounts(): Promise<Record<string, CheckCounts>> {
     await this.sync();
+    // Taken from the index on disk under other settings: read now, as they were not before.
+    const missing = this.index.summaries().filter((s) => !this.counts.has(s.id));
+    await inPool(missing, READ_BATCH, async ({ id }) => {
+      const study = await this.sources.readStudy(id).catch(() => null);
+      if (study) this.record(study);
+    });
     const out: Record<string, CheckCounts> = {};
     for (const [id, { errors, warnings }] of this.counts) out[id] = { errors, warnings };
     return out;
@@ -93,6 +132,7 @@ export class LibraryService {
   saved(study: Study): void {
     this.pending.delete(study.id);
     this.index.upsert(study);
+    this.onDisk?.indexed(study.id, this.sources.statOf?.(study.id) ?? null);
     this.names.set(study);
     this.record(study);
   }
@@ -100,11 +140,16 @@ export class LibraryService {
   removed(id: string): void {
     this.pending.delete(id);
     this.index.remove(id);
+    this.onDisk?.removed(id);
     this.counts.delete(id);
     this.names.delete(id);
   }
 
   private record(study: Study): void {
+    if (this.sources.prompts && this.sources.prompts() === undefined) {
+      this.counts.delete(study.id); // templates not read yet: checkCounts reads it again after them
+      return;
+    }
     const findings = this.findings(study);
     const errors = findings.filter((f) => f.severity === 'error').length;
     this.counts.set(study.id, { updatedAt: study.updatedAt, errors, warnings: findings.length - errors });
@@ -148,29 +193,74 @@ export class LibraryService {
     });
   }
 
-  /** Reads queued studies in full, in batches, until none is left. */
+  /**
+   * Reads queued studies in full, a few at a time, until none is left; a study whose file is
+   * as the index on disk recorded it is taken from there instead (no file read).
+   */
   private async readPending(): Promise<void> {
-    let readAny = false;
+    // The prompts (for the checks of studies read) load while the index file is read.
+    const promptsRead = this.sources.promptsRead?.().catch(() => undefined);
+    await this.onDisk?.load();
+    const checkKey = this.checkKey();
+    let read = 0;
     while (this.pending.size > 0) {
-      const batch = firstOf(this.pending, READ_BATCH);
-      // A file that cannot be read now (locked, I/O error) keeps its title-only entry and
-      // is tried again at the next list (indexChanges queues studies without a body).
-      const studies = await Promise.all(batch.map(([id]) => this.sources.readStudy(id).catch(() => undefined)));
-      batch.forEach(([id, request], i) => {
-        // Saved or removed through the service meanwhile, or queued again: this read is stale.
-        if (this.pending.get(id) !== request) return;
-        this.pending.delete(id);
-        const study = studies[i];
-        if (study) {
-          this.index.upsert(study);
-          this.record(study);
-        } else if (study === null) {
-          this.removed(id); // damaged (now quarantined) or deleted
+      const batch = firstOf(this.pending, RESTORE_BATCH);
+      const toRead: typeof batch = [];
+      let sliceStart = performance.now();
+      for (const [id, request] of batch) {
+        const summary = this.index.summary(id);
+        const found = summary && this.onDisk?.take(summary, this.sources.verifiedStamp?.(id) ?? null);
+        if (!summary || !found) {
+          toRead.push([id, request]);
+          continue;
         }
-      });
-      readAny = true;
+        this.pending.delete(id);
+        this.index.restore(summary, found.indexed(), found.sections);
+        const counts = this.onDisk!.countsFrom(found, checkKey);
+        if (counts) this.counts.set(id, { ...counts, updatedAt: summary.updatedAt });
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await nextTurn();
+          sliceStart = performance.now();
+        }
+      }
+      await promptsRead;
+      for (let from = 0; from < toRead.length; from += READ_BATCH)
+        await this.readSome(toRead.slice(from, from + READ_BATCH));
+      read += toRead.length;
+      await nextTurn();
     }
-    if (readAny) this.sources.onIndexed?.();
+    if (read > 0) this.sources.onIndexed?.();
+    if ((this.onDisk?.pendingChanges ?? 0) >= REWRITE_AFTER) void this.flush();
+  }
+
+  /** Reads a few queued studies in full (at once) and indexes them one turn of the event loop apart. */
+  private async readSome(batch: Array<[string, number]>): Promise<void> {
+    // A file that cannot be read now (locked, I/O error) keeps its title-only entry and
+    // is tried again at the next list (indexChanges queues studies without a body).
+    const studies = await Promise.all(batch.map(([id]) => this.readStamped(id)));
+    for (const [i, [id, request]] of batch.entries()) {
+      // Saved or removed through the service meanwhile, or queued again: this read is stale.
+      if (this.pending.get(id) !== request) continue;
+      this.pending.delete(id);
+      const { study, stamp } = studies[i]!;
+      if (study) {
+        this.index.upsert(study);
+        this.record(study);
+        this.onDisk?.indexed(id, stamp);
+      } else if (study === null) {
+        this.removed(id); // damaged (now quarantined) or deleted
+      }
+      await nextTurn();
+    }
+  }
+
+  /** A study read in full, with its file's stamp when the file did not change during the read. */
+  private async readStamped(id: string): Promise<{ study: Study | null | undefined; stamp: FileStamp | null }> {
+    const before = this.sources.statOf?.(id) ?? null;
+    const study = await this.sources.readStudy(id).catch(() => undefined);
+    const after = this.sources.statOf?.(id) ?? null;
+    const same = before && after && before.mtimeMs === after.mtimeMs && before.size === after.size;
+    return { study, stamp: same ? after : null };
   }
 }
 

@@ -103,6 +103,12 @@ export class StudyListing {
     return this.summaries.unverifiedIds();
   }
 
+  /** The mtime and size at which the whole file of `id` was read and found valid; null if not so listed. */
+  verifiedStamp(id: string): FileStamp | null {
+    const entry = this.index.get(id);
+    return entry?.verified ? stampOf(entry) : null;
+  }
+
   /**
    * Reads every unverified study in full (quarantining damage), then writes the summary cache.
    */

@@ -18,7 +18,7 @@ import { lstatOrNull } from './regular-file';
 import { studyToWrite } from '../pure/merge/study-on-write';
 import { studyFromDraft, type StudyDraft } from '../pure/new-study';
 import { shownTitle, studySchema, type Study, type StudyPatch, type StudySummary } from '../pure/schemas/study';
-import { newStudyId, StudyPaths, STUDIES_DIR, TRASH_DIR } from './study-files';
+import { newStudyId, StudyPaths, STUDIES_DIR, TRASH_DIR, type FileStamp } from './study-files';
 import { StudyFileReader, type SkippedFile } from './study-file-reader';
 import { HEAD_READ_FROM } from './study-index';
 import { StudyListing } from './study-listing';
@@ -138,6 +138,11 @@ export class StudyStore {
   /** Studies listed from their file's head whose full file has not been read yet. */
   unverifiedIds(): string[] {
     return this.listing.unverifiedIds();
+  }
+
+  /** The mtime and size at which the whole file of `id` was read and found valid (listed so); else null. */
+  verifiedStamp(id: string): FileStamp | null {
+    return this.listing.verifiedStamp(id);
   }
 
   /**

@@ -123,6 +123,18 @@ export async function writeSummaryCache(
   // Ids are the keys of one map, never equal.
   // Stryker disable next-line EqualityOperator: with no equal ids, < and <= order alike
   studies.sort((a, b) => (a.id < b.id ? -1 : 1));
+  await ensureCacheDir(workspace);
+  const mac = await summaryCacheMac(studies);
+  if (mac === null) throw new CasebookError('io_error', 'No per-user secret to sign the summary cache with.');
+  await writeFileAtomic(
+    summaryCachePath(workspace),
+    `${JSON.stringify({ format: SUMMARY_CACHE_FORMAT, note: NOTE, mac, studies })}\n`,
+  );
+  return written;
+}
+
+/** Makes .casebook/ (with its .gitignore) unless it is there; refuses a link planted in its place. */
+export async function ensureCacheDir(workspace: string): Promise<void> {
   const dir = path.join(workspace, CACHE_DIR);
   let created = true;
   try {
@@ -141,11 +153,4 @@ export async function writeSummaryCache(
       // Stryker disable next-line StringLiteral: as above, "wx" (never overwrite) cannot make a difference here
       flag: 'wx',
     });
-  const mac = await summaryCacheMac(studies);
-  if (mac === null) throw new CasebookError('io_error', 'No per-user secret to sign the summary cache with.');
-  await writeFileAtomic(
-    summaryCachePath(workspace),
-    `${JSON.stringify({ format: SUMMARY_CACHE_FORMAT, note: NOTE, mac, studies })}\n`,
-  );
-  return written;
 }

@@ -22,8 +22,10 @@ export interface WorkspaceIndex {
   readTemplates(): Promise<TemplateList>;
   /** The prompts as last read (undefined until the templates were first read). */
   prompts(): TemplatePrompts | undefined;
-  /** The library index, made (after a first read of the templates) on first use. */
+  /** The library index, made on first use (its checks wait for a first read of the templates). */
   library(): Promise<LibraryService>;
+  /** The library index if it was made (a flush on quit must not make it). */
+  libraryIfMade(): LibraryService | null;
 }
 
 type LibrarySources = ConstructorParameters<typeof LibraryService>[0];
@@ -39,9 +41,12 @@ export function workspaceIndex(workspace: string, sources: Omit<LibrarySources, 
     return list;
   };
   const firstRead = onceUnlessFailed(readTemplates);
+  let made: LibraryService | null = null;
   const library = onceUnlessFailed(async () => {
-    const [{ LibraryService }] = await Promise.all([import('./library-service'), firstRead()]);
-    return new LibraryService({ ...sources, prompts: () => prompts });
+    // A search needs no prompts: the first page does not wait for the templates (and the
+    // Markdown parser they load); the checks of the background reading do.
+    const { LibraryService } = await import('./library-service');
+    return (made = new LibraryService({ ...sources, prompts: () => prompts, promptsRead: firstRead }));
   });
-  return { readTemplates, prompts: () => prompts, library };
+  return { readTemplates, prompts: () => prompts, library, libraryIfMade: () => made };
 }

@@ -33,11 +33,21 @@ export interface SearchOptions {
   limit?: number;
 }
 
+export type SectionTexts = Record<SectionKey, string>;
+
+/** A study's words with their field bits (FIELD_BITS), as a persisted index keeps them. */
+export interface IndexedWords {
+  words: string[];
+  bits: Uint8Array;
+}
+
 interface IndexedStudy {
   id: string;
   summary: StudySummary;
-  sections: Record<SectionKey, string>;
+  /** The texts, or how to read them when a snippet needs them (a persisted index keeps them on disk). */
+  sections: SectionTexts | (() => SectionTexts);
   words: Int32Array;
+  bits: Uint8Array;
   hasBody: boolean;
 }
 
@@ -101,12 +111,10 @@ export class SearchIndex {
    * while the full studies are read in the background and upserted as they arrive.
    */
   upsert(study: Study | StudySummary): void {
-    const previous = this.docOf.get(study.id);
-    const doc = previous ?? this.freeDocs.pop() ?? this.docs.length;
     const hasBody = 'problem' in study;
     const sections = Object.fromEntries(
       sectionKeys.map((key) => [key, hasBody ? docToPlainText(study[key]) : '']),
-    ) as Record<SectionKey, string>;
+    ) as SectionTexts;
     const bits = new Map<string, number>();
     const addWords = (text: string, bit: number): void => {
       for (const word of wordsOf(normalizeForSearch(text))) bits.set(word, (bits.get(word) ?? 0) | bit);
@@ -114,6 +122,46 @@ export class SearchIndex {
     addWords(study.title, FIELD_BITS.title);
     addWords(study.summary, FIELD_BITS.summary);
     for (const key of sectionKeys) addWords(sections[key], FIELD_BITS.body);
+    this.place(hasBody ? toSummary(study) : { ...study }, hasBody, sections, bits);
+  }
+
+  /**
+   * Indexes a study in full from words indexed before (a persisted index): no text is read or
+   * split again, and the sections are read only when a snippet or a phrase needs them.
+   */
+  restore(summary: StudySummary, indexed: IndexedWords, sections: () => SectionTexts): void {
+    const bits = new Map<string, number>();
+    indexed.words.forEach((word, i) => bits.set(word, indexed.bits[i]!));
+    this.place({ ...summary }, true, sections, bits);
+  }
+
+  /** A study indexed in full: its words and texts (to persist the index); undefined otherwise. */
+  indexedBody(id: string): (IndexedWords & { sections: SectionTexts; version: object }) | undefined {
+    const entry = this.entryOf(id);
+    if (!entry?.hasBody) return undefined;
+    const words = Array.from(entry.words, (w) => this.wordText[w]!);
+    return { words, bits: entry.bits, sections: textsOf(entry), version: entry };
+  }
+
+  /** The texts of `version` (from indexedBody) are now kept elsewhere: memory holds how to read them. */
+  keepTextsIn(id: string, version: object, read: () => SectionTexts): void {
+    const entry = this.entryOf(id);
+    if (entry === version) entry.sections = read; // unchanged since: the texts read are its own
+  }
+
+  private entryOf(id: string): IndexedStudy | undefined {
+    const doc = this.docOf.get(id);
+    return doc === undefined ? undefined : this.docs[doc];
+  }
+
+  private place(
+    summary: StudySummary,
+    hasBody: boolean,
+    sections: IndexedStudy['sections'],
+    bits: Map<string, number>,
+  ): void {
+    const previous = this.docOf.get(summary.id);
+    const doc = previous ?? this.freeDocs.pop() ?? this.docs.length;
     if (previous !== undefined) {
       // A save changes a few words of a study: leave the rest of its postings where they
       // are (moving a common word's postings costs in proportion to the whole workspace).
@@ -127,15 +175,17 @@ export class SearchIndex {
       if (old.hasBody) this.withBody--;
     }
     const words = new Int32Array(bits.size);
+    const fieldBits = new Uint8Array(bits.size);
     let i = 0;
-    for (const [word, fieldBits] of bits) {
+    for (const [word, wordBits] of bits) {
       const wordId = this.wordId(word);
-      this.postings[wordId]!.set(doc, fieldBits);
+      this.postings[wordId]!.set(doc, wordBits);
+      fieldBits[i] = wordBits;
       words[i++] = wordId;
     }
-    this.docs[doc] = { id: study.id, summary: hasBody ? toSummary(study) : { ...study }, sections, words, hasBody };
+    this.docs[doc] = { id: summary.id, summary, sections, words, bits: fieldBits, hasBody };
     if (hasBody) this.withBody++;
-    this.docOf.set(study.id, doc);
+    this.docOf.set(summary.id, doc);
     this.recencyOrder = this.recencyRank = null;
   }
 
@@ -240,8 +290,9 @@ export class SearchIndex {
     if (match.field === 'title') snippet = { text: summary.title, highlights: titleHighlights };
     else if (match.field === 'summary') snippet = snippetAround(summary.summary, terms);
     else {
-      section = sectionKeys.find((key) => firstMatch(entry.sections[key], terms) >= 0) ?? null;
-      snippet = snippetAround(section ? entry.sections[section] : '', terms);
+      const sections = textsOf(entry);
+      section = sectionKeys.find((key) => firstMatch(sections[key], terms) >= 0) ?? null;
+      snippet = snippetAround(section ? sections[section] : '', terms);
     }
     return { ...match, study: summary, section, snippet, titleHighlights };
   }
@@ -253,7 +304,8 @@ export class SearchIndex {
   private holdingPhrases(candidates: number[], phrases: string[], bestField: Int8Array): number[] {
     return candidates.filter((doc) => {
       const entry = this.docs[doc]!;
-      const body = sectionKeys.map((key) => entry.sections[key]).join('\n');
+      const sections = textsOf(entry);
+      const body = sectionKeys.map((key) => sections[key]).join('\n');
       // Ranks as RANK_FIELD: body 0, summary 1, title 2.
       const fields = [body, entry.summary.summary, entry.summary.title].map(normalizeForSearch);
       for (const phrase of phrases) {
@@ -301,4 +353,8 @@ export class SearchIndex {
     this.postings[wordId] = undefined;
     this.freeWords.push(wordId);
   }
+}
+
+function textsOf(entry: IndexedStudy): SectionTexts {
+  return typeof entry.sections === 'function' ? entry.sections() : entry.sections;
 }

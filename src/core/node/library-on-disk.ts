@@ -1,0 +1,100 @@
+// The library's full-text index kept on disk between runs (search-index-file.ts): which studies
+// it may take from the file (the stamp the file recorded is the stamp the store vouches for
+// now), what changed since it was written, and writing it again. The texts of the studies
+// written are then read from the file when needed, not kept in memory.
+import type { SearchIndex } from '../pure/library/search-index';
+import type { StudySummary } from '../pure/schemas/study';
+import type { LoadedIndex, LoadedStudy, PersistedStudy } from './search-index-file';
+import type { FileStamp } from './study-files';
+import { RACY_MS, MIN_STUDIES_FOR_CACHE } from './summary-cache';
+import { inTimeSlices } from './time-slices';
+
+export interface IndexFiles {
+  load(): Promise<LoadedIndex | null>;
+  save(studies: PersistedStudy[], checkKey: string): Promise<Map<string, () => PersistedStudy['sections']>>;
+  /** False for a workspace Casebook must not write (read-only, newer files seen). */
+  mayWrite(): boolean;
+}
+
+export type Counts = { errors: number; warnings: number; updatedAt: string };
+
+export class LibraryOnDisk {
+  private loading: Promise<LoadedIndex | null> | null = null;
+  private loaded: LoadedIndex | null = null;
+  /** The stamp of each study's file when its indexed content was read (unknown: not written). */
+  private stamps = new Map<string, FileStamp>();
+  /** Studies indexed or removed since the file was read or written. */
+  private changed = 0;
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(private readonly files: IndexFiles) {}
+
+  /** Reads the file once (in the background reading, never before a first page). */
+  async load(): Promise<void> {
+    this.loading ??= this.files.load().catch(() => null);
+    this.loaded = await this.loading;
+  }
+
+  /** The entry for a study whose file is exactly as the file recorded it and as the store verified it. */
+  take(summary: StudySummary, verified: FileStamp | null): LoadedStudy | undefined {
+    const found = this.loaded?.studies.get(summary.id);
+    if (!found || !verified || found.mtimeMs !== verified.mtimeMs || found.size !== verified.size) return undefined;
+    this.stamps.set(summary.id, verified);
+    return found;
+  }
+
+  /** The counts the file holds, when they were computed against the same settings as now. */
+  countsFrom(found: LoadedStudy, checkKey: string): { errors: number; warnings: number } | undefined {
+    return this.loaded?.checkKey === checkKey ? found.counts : undefined;
+  }
+
+  /** A study was indexed from its file (`stamp`: as it was read; null when it changed meanwhile). */
+  indexed(id: string, stamp: FileStamp | null): void {
+    if (stamp) this.stamps.set(id, stamp);
+    else this.stamps.delete(id);
+    this.changed++;
+  }
+
+  removed(id: string): void {
+    this.stamps.delete(id);
+    this.changed++;
+  }
+
+  /** How many studies changed since the file was last read or written. */
+  get pendingChanges(): number {
+    return this.changed;
+  }
+
+  /**
+   * Writes the index when anything changed; never throws (derived data: a failed write only
+   * makes the next open read more files). Not for a small workspace, as the summary cache.
+   */
+  save(index: SearchIndex, counts: ReadonlyMap<string, Counts>, checkKey: string): Promise<void> {
+    const run = async (): Promise<void> => {
+      if (this.changed === 0 || !this.files.mayWrite() || index.size < MIN_STUDIES_FOR_CACHE) return;
+      const changedBefore = this.changed;
+      const now = Date.now();
+      const studies: PersistedStudy[] = [];
+      const versions = new Map<string, object>();
+      await inTimeSlices([...this.stamps], ([id, stamp]) => {
+        const body = index.indexedBody(id);
+        const count = counts.get(id);
+        // A file modified this recently could change again unseen (summary-cache.ts).
+        if (!body || !count || count.updatedAt !== index.summary(id)?.updatedAt || now - stamp.mtimeMs < RACY_MS)
+          return;
+        const { version, ...words } = body;
+        versions.set(id, version);
+        studies.push({ id, ...stamp, ...words, counts: { errors: count.errors, warnings: count.warnings } });
+      });
+      try {
+        const readers = await this.files.save(studies, checkKey);
+        for (const [id, read] of readers) index.keepTextsIn(id, versions.get(id)!, read);
+        this.changed -= changedBefore;
+      } catch {
+        // Derived data: the next open reads the files this write would have spared.
+      }
+    };
+    this.writes = this.writes.then(run);
+    return this.writes;
+  }
+}

@@ -1,0 +1,224 @@
+// The library's full-text index on disk: `<workspace>/.casebook/search-index.bin`, so a reopened
+// workspace searches its full text at once and reads only the study files that changed. Each
+// study's entry is keyed by its file's mtime and size when it was indexed; an entry counts only
+// while the file is exactly so (and the store vouches for the file: see LibraryService).
+//
+//   "CBSI" · u32 LE header length · header · words (u32 LE per study word) · field bits (u8 each) · texts
+//
+// The header is signed text (local-secret.ts: a MAC line, then JSON) naming the word table, each
+// study's id, stamp, word count, publish-check counts and text length, and the SHA-256 of the rest.
+// The texts (each study's id and four section texts as a JSON array) are read from the file when
+// a snippet needs them, never held in memory. Derived data, as the summary cache: a file that is
+// damaged, too large, from a newer Casebook or signed by anyone else's is ignored and rewritten.
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, promises as fsp, readSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './atomic-write';
+import { localSecret, signedText, verifiedBody } from './local-secret';
+import { CACHE_DIR, ensureCacheDir } from './summary-cache';
+import { sectionKeys } from '../pure/schemas/study';
+import type { IndexedWords, SectionTexts } from '../pure/library/search-index';
+import { inTimeSlices } from './time-slices';
+
+export const SEARCH_INDEX_FILE = 'search-index.bin';
+export const SEARCH_INDEX_FORMAT = 1;
+const MAGIC = Buffer.from('CBSI');
+/** Far above the index of 50,000 realistic studies (~0.6 GB); a larger file is not ours. */
+export const MAX_INDEX_BYTES = 2 ** 31 - 1;
+const MAX_HEADER_BYTES = 256 * 1024 * 1024;
+/** One study's texts; a study file is at most 16 MB (regular-file.ts). */
+const MAX_TEXT_BYTES = 32 * 1024 * 1024;
+const EMPTY = Object.fromEntries(sectionKeys.map((key) => [key, ''])) as SectionTexts;
+
+const count = z.number().int().nonnegative();
+const headerSchema = z.object({
+  format: z.literal(SEARCH_INDEX_FORMAT),
+  sha256: z.string(),
+  /** Whatever the publish-check counts were computed against (see LibraryService). */
+  checkKey: z.string(),
+  words: z.array(z.string()),
+  // id, mtimeMs, size, word count, errors, warnings, text bytes
+  studies: z.array(z.tuple([z.string(), z.number().nonnegative(), count, count, count, count, count])),
+});
+
+export interface PersistedStudy extends IndexedWords {
+  id: string;
+  mtimeMs: number;
+  size: number;
+  counts: { errors: number; warnings: number };
+  sections: SectionTexts;
+}
+
+export interface LoadedStudy {
+  /** Its words, decoded when the study is taken (not all at once while the file is read). */
+  indexed(): IndexedWords;
+  mtimeMs: number;
+  size: number;
+  counts: { errors: number; warnings: number };
+  /** Reads the texts from the file (empty when it no longer holds them). */
+  sections: () => SectionTexts;
+}
+
+export interface LoadedIndex {
+  checkKey: string;
+  studies: Map<string, LoadedStudy>;
+}
+
+export function searchIndexPath(workspace: string): string {
+  return path.join(workspace, CACHE_DIR, SEARCH_INDEX_FILE);
+}
+
+/** Reads `length` bytes at `offset` of `file` (opened for this read only: the file may be replaced). */
+function readTexts(file: string, id: string, offset: number, length: number): SectionTexts {
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    const bytes = Buffer.alloc(length);
+    if (readSync(fd, bytes, 0, length, offset) !== length) return EMPTY;
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+    // Another process may have written the file since: the entry must still be this study's.
+    if (!Array.isArray(parsed) || parsed[0] !== id || !parsed.every((t) => typeof t === 'string')) return EMPTY;
+    return Object.fromEntries(sectionKeys.map((key, i) => [key, parsed[i + 1] as string])) as SectionTexts;
+  } catch {
+    return EMPTY;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** The index as on disk, or null when there is none usable. Never throws. */
+export async function readSearchIndex(workspace: string): Promise<LoadedIndex | null> {
+  const file = searchIndexPath(workspace);
+  let handle: fsp.FileHandle | null = null;
+  try {
+    const stat = await fsp.lstat(file);
+    if (!stat.isFile() || stat.size > MAX_INDEX_BYTES || stat.size < 8) return null;
+    handle = await fsp.open(file, 'r');
+    const head = Buffer.alloc(8);
+    await handle.read(head, 0, 8, 0);
+    const headerLength = head.readUInt32LE(4);
+    if (!head.subarray(0, 4).equals(MAGIC) || headerLength > MAX_HEADER_BYTES || 8 + headerLength > stat.size)
+      return null;
+    const headerBytes = Buffer.alloc(headerLength);
+    await handle.read(headerBytes, 0, headerLength, 8);
+    const secret = await localSecret();
+    const body = secret && verifiedBody(secret, headerBytes.toString('utf8'));
+    if (!body) return null; // damaged, or written by anyone else's Casebook
+    const parsed = headerSchema.safeParse(JSON.parse(body));
+    if (!parsed.success) return null;
+    const { words, studies, sha256, checkKey } = parsed.data;
+    const totalWords = studies.reduce((sum, s) => sum + s[3], 0);
+    const totalText = studies.reduce((sum, s) => sum + s[6], 0);
+    const payloadAt = 8 + headerLength;
+    if (payloadAt + totalWords * 5 + totalText !== stat.size || studies.some((s) => s[6] > MAX_TEXT_BYTES)) return null;
+    // The whole payload is checked once here, so a damaged text is found now, not in a snippet.
+    const hash = createHash('sha256');
+    const chunk = Buffer.alloc(8 * 1024 * 1024);
+    for (let at = payloadAt; at < stat.size;) {
+      const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, stat.size - at), at);
+      if (bytesRead === 0) return null;
+      hash.update(chunk.subarray(0, bytesRead));
+      at += bytesRead;
+    }
+    if (hash.digest('hex') !== sha256) return null;
+    const postings = Buffer.alloc(totalWords * 5);
+    await handle.read(postings, 0, postings.length, payloadAt);
+    const out = new Map<string, LoadedStudy>();
+    let wordAt = 0;
+    let textAt = payloadAt + totalWords * 5;
+    for (const [id, mtimeMs, size, n, errors, warnings, textLength] of studies) {
+      if (out.has(id)) return null;
+      const from = wordAt;
+      const offset = textAt;
+      out.set(id, {
+        mtimeMs,
+        size,
+        counts: { errors, warnings },
+        indexed: () => {
+          const at = (i: number) => words[postings.readUInt32LE((from + i) * 4)];
+          // The payload matched its signed hash; a word out of range still indexes nothing.
+          const found = Array.from({ length: n }, (_, i) => at(i) ?? '');
+          return {
+            words: found,
+            bits: new Uint8Array(postings.subarray(totalWords * 4 + from, totalWords * 4 + from + n)),
+          };
+        },
+        sections: () => readTexts(file, id, offset, textLength),
+      });
+      wordAt += n;
+      textAt += textLength;
+    }
+    return { checkKey, studies: out };
+  } catch {
+    return null; // missing, unreadable or not ours: rebuilt from the study files
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Writes the index atomically from `studies`, in time slices (the process keeps answering);
+ * returns, for each study written, how to read its texts from the new file. Throws when the
+ * write fails (the caller decides whether that matters: it only makes the next open slower).
+ */
+export async function writeSearchIndex(
+  workspace: string,
+  studies: PersistedStudy[],
+  checkKey: string,
+): Promise<Map<string, () => SectionTexts>> {
+  const secret = await localSecret();
+  if (!secret) throw new Error('No per-user secret to sign the search index with.');
+  const wordIndex = new Map<string, number>();
+  const table: string[] = [];
+  const wordParts: Buffer[] = [];
+  const bitParts: Buffer[] = [];
+  const texts: Buffer[] = [];
+  const rows: Array<z.infer<typeof headerSchema>['studies'][number]> = [];
+  await inTimeSlices(studies, (study) => {
+    const indexes = Buffer.alloc(study.words.length * 4);
+    study.words.forEach((word, i) => {
+      let w = wordIndex.get(word);
+      if (w === undefined) {
+        w = table.push(word) - 1;
+        wordIndex.set(word, w);
+      }
+      indexes.writeUInt32LE(w, i * 4);
+    });
+    const text = Buffer.from(JSON.stringify([study.id, ...sectionKeys.map((key) => study.sections[key])]));
+    wordParts.push(indexes);
+    bitParts.push(Buffer.from(study.bits));
+    texts.push(text);
+    const { errors, warnings } = study.counts;
+    rows.push([study.id, study.mtimeMs, study.size, study.words.length, errors, warnings, text.length]);
+  });
+  const payload = [...wordParts, ...bitParts, ...texts];
+  const hash = createHash('sha256');
+  for (const part of payload) hash.update(part);
+  const header = Buffer.from(
+    signedText(
+      secret,
+      JSON.stringify({
+        format: SEARCH_INDEX_FORMAT,
+        sha256: hash.digest('hex'),
+        checkKey,
+        words: table,
+        studies: rows,
+      }),
+    ),
+  );
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const file = searchIndexPath(workspace);
+  await ensureCacheDir(workspace);
+  await writeFileAtomic(file, Buffer.concat([MAGIC, length, header, ...payload]));
+  const readers = new Map<string, () => SectionTexts>();
+  let textAt = 8 + header.length + payload.slice(0, 2 * studies.length).reduce((sum, part) => sum + part.length, 0);
+  studies.forEach((study, i) => {
+    const offset = textAt;
+    const textLength = texts[i]!.length;
+    readers.set(study.id, () => readTexts(file, study.id, offset, textLength));
+    textAt += textLength;
+  });
+  return readers;
+}

@@ -1,0 +1,143 @@
+// The full-text index kept on disk (.casebook/search-index.bin): a reopened workspace searches
+// its full text from it and reads only the study files whose mtime or size changed; a damaged,
+// truncated or foreign index file is ignored and written again; a damaged study file is still
+// set aside; the publish badges come back without reading the studies.
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
+import { readSearchIndex, searchIndexPath } from '../../../src/core/node/search-index-file';
+import { MIN_STUDIES_FOR_CACHE } from '../../../src/core/node/summary-cache';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import type { Study } from '../../../src/core/pure/schemas/study';
+import { withTempDir } from '../../helpers/temp-dir';
+import { sampleStudy, studyFile, writeStudy } from '../../helpers/study-files';
+
+const COUNT = MIN_STUDIES_FOR_CACHE + 10;
+/** An hour ago: older than the caches' racy window, like any file not just saved. */
+const past = new Date(Date.now() - 3_600_000);
+
+const withLessons = (n: number, text: string): Study =>
+  sampleStudy(n, { lessons: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
+
+async function writeOld(dir: string, study: Study, when = past): Promise<void> {
+  await writeStudy(dir, study);
+  await utimes(studyFile(dir, study.id), when, when);
+}
+
+/** A workspace of COUNT studies, each with its own word in its lessons ("zeta0", "zeta1", …). */
+async function workspace(dir: string): Promise<void> {
+  for (let n = 0; n < COUNT; n++) await writeOld(dir, withLessons(n, `Lessons of zeta${n}q here.`));
+}
+
+/** Opens the workspace, waits until every study is indexed in full (checkCounts needs it), and quits as the app does. */
+async function openAndQuit(dir: string): Promise<CasebookService> {
+  const service = await openWorkspace(dir);
+  service.warmUp();
+  await service.checkCounts({});
+  await service.flushCaches();
+  return service;
+}
+
+const search = async (service: CasebookService, query: string) =>
+  service.searchLibrary(libraryQuerySchema.parse({ query }));
+const found = async (service: CasebookService, query: string) =>
+  (await search(service, query)).entries.map((e) => e.study.id);
+
+describe('the full-text index on disk', () => {
+  it('answers a reopen from the file: a study whose file kept its mtime and size is not read again', async () => {
+    await withTempDir(async (dir) => {
+      await workspace(dir);
+      await openAndQuit(dir);
+      expect((await readSearchIndex(dir))?.studies.size).toBe(COUNT);
+      // Same size, same mtime, other words: only a read of the file could tell.
+      await writeOld(dir, withLessons(7, 'Lessons of omeg7q here.'));
+      const again = await openAndQuit(dir);
+      expect(await found(again, 'zeta7q')).toEqual(['study-7']);
+      expect(await found(again, 'omeg7q')).toEqual([]);
+      // The snippet's text is read from the index file on demand.
+      const page = await search(again, 'zeta7q');
+      expect(page.entries[0]!.match).toMatchObject({ field: 'body', section: 'lessons' });
+      expect(page.entries[0]!.match!.snippet.text).toContain('zeta7q');
+    });
+  });
+
+  it('reads again a study whose file changed, and finds its new words only', async () => {
+    await withTempDir(async (dir) => {
+      await workspace(dir);
+      await openAndQuit(dir);
+      await writeOld(dir, withLessons(8, 'Rewritten with quokka inside.'), new Date(past.getTime() + 5_000));
+      const again = await openAndQuit(dir);
+      expect(await found(again, 'quokka')).toEqual(['study-8']);
+      expect(await found(again, 'zeta8q')).toEqual([]);
+      // Written again with the change: a third open finds it from the file.
+      expect((await readSearchIndex(dir))?.studies.get('study-8')?.indexed().words).toContain('quokka');
+    });
+  });
+
+  it('still sets aside a study file damaged since, and keeps the badges without reading the studies', async () => {
+    await withTempDir(async (dir) => {
+      await workspace(dir);
+      await writeOld(dir, sampleStudy(3, { title: '' })); // a publish error: no title
+      const first = await openAndQuit(dir);
+      const counts = await first.checkCounts({});
+      expect(counts['study-3']!.errors).toBeGreaterThan(0);
+      await writeFile(studyFile(dir, 'study-9'), '{ "id": "study-9", damaged');
+      const again = await openAndQuit(dir);
+      expect(await found(again, 'zeta9q')).toEqual([]);
+      expect((await again.listQuarantined({})).map((q) => q.file)).toContain('studies/study-9.json');
+      const { ['study-9']: gone, ...rest } = counts;
+      expect(gone).toBeDefined();
+      expect(await again.checkCounts({})).toEqual(rest);
+    });
+  });
+
+  const damages: Array<[string, (bytes: Buffer) => Buffer]> = [
+    ['truncated', (bytes) => bytes.subarray(0, bytes.length - 100)],
+    [
+      'with a byte changed in its texts',
+      (bytes) => Buffer.from(bytes.map((b, i) => (i === bytes.length - 50 ? b ^ 1 : b))),
+    ],
+    ['with a byte changed in its header', (bytes) => Buffer.from(bytes.map((b, i) => (i === 40 ? b ^ 1 : b)))],
+    ['not an index at all', () => Buffer.from('{"format":1}')],
+    [
+      'claiming a header longer than the file',
+      (bytes) => Buffer.concat([bytes.subarray(0, 4), Buffer.from([255, 255, 255, 15])]),
+    ],
+  ];
+  for (const [name, damage] of damages) {
+    it(`ignores an index file ${name}, indexes from the study files and writes a good one`, async () => {
+      await withTempDir(async (dir) => {
+        await workspace(dir);
+        await openAndQuit(dir);
+        await writeFile(searchIndexPath(dir), damage(await readFile(searchIndexPath(dir))));
+        expect(await readSearchIndex(dir)).toBeNull();
+        const again = await openAndQuit(dir);
+        expect(await found(again, 'zeta42q')).toEqual(['study-42']);
+        expect((await readSearchIndex(dir))?.studies.size).toBe(COUNT);
+      });
+    });
+  }
+
+  it("ignores an index written under another user's secret (a foreign workspace's)", async () => {
+    await withTempDir(async (dir) => {
+      await workspace(dir);
+      const mine = process.env.CASEBOOK_STATE_DIR;
+      const theirs = await mkdtemp(path.join(tmpdir(), 'casebook-other-state-'));
+      try {
+        process.env.CASEBOOK_STATE_DIR = theirs;
+        await openAndQuit(dir);
+        // Theirs claims words study-5 does not hold.
+        await writeOld(dir, withLessons(5, 'Lessons of zzzz5q here.'));
+        await utimes(studyFile(dir, 'study-5'), past, past);
+      } finally {
+        process.env.CASEBOOK_STATE_DIR = mine;
+        await rm(theirs, { recursive: true, force: true });
+      }
+      expect(await readSearchIndex(dir)).toBeNull();
+      const again = await openAndQuit(dir);
+      expect(await found(again, 'zzzz5q')).toEqual(['study-5']);
+    });
+  });
+});
