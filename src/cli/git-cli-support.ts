@@ -4,7 +4,6 @@ import type { CasebookApi } from '../core/pure/contract';
 import { CasebookError } from '../core/pure/errors';
 import { shellQuote as quote } from '../core/pure/shell-quote';
 
-
 /**
  * The command git runs for `merge=casebook`: this CLI, started as it was now (node, its flags
  * and the script), or $CASEBOOK_DRIVER_COMMAND when set (a packaged install).
