@@ -76,6 +76,7 @@ export class LibraryService {
   private pending = new Map<string, number>();
   private requests = 0;
   private reading: Promise<void> | null = null;
+  private writing: Promise<void> | null = null;
   private readonly onDisk: LibraryOnDisk | null;
 
   constructor(private readonly sources: LibrarySources) {
@@ -84,7 +85,17 @@ export class LibraryService {
 
   /** Writes the full-text index to disk now if it changed (on quit: the next open reads nothing). */
   async flush(): Promise<void> {
-    await this.onDisk?.save(this.index, this.counts, this.checkKey());
+    // One write at a time, and sync() waits for it: nothing writes into the workspace after a
+    // caller was told the index is up to date (a test removing the folder, a quit).
+    const write = (this.writing ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.onDisk?.save(this.index, this.counts, this.checkKey()));
+    this.writing = write;
+    try {
+      await write;
+    } finally {
+      if (this.writing === write) this.writing = null;
+    }
   }
 
   /** What the publish-check counts depend on beyond the study: its settings (counts on disk count while they match). */
@@ -96,6 +107,7 @@ export class LibraryService {
   async sync(): Promise<void> {
     await this.refreshSummaries();
     while (this.reading) await this.reading;
+    while (this.writing) await this.writing.catch(() => undefined);
   }
 
   /** Answers from the summaries now; the full text fills in as the background reading goes. */
@@ -230,7 +242,7 @@ export class LibraryService {
       await nextTurn();
     }
     if (read > 0) this.sources.onIndexed?.();
-    if ((this.onDisk?.pendingChanges ?? 0) >= REWRITE_AFTER) void this.flush();
+    if ((this.onDisk?.pendingChanges ?? 0) >= REWRITE_AFTER) void this.flush().catch(() => undefined);
   }
 
   /** Reads a few queued studies in full (at once) and indexes them one turn of the event loop apart. */
