@@ -73,6 +73,21 @@ describe('wordDiff on a 20,000-word study', () => {
     expect(ms).toBeLessThan(5_000);
   });
 
+  it('shows two one-word fixes in one long paragraph as those two words, however long it is', () => {
+    for (const n of [800, 2_500, 20_000]) {
+      const words = Array.from({ length: n }, (_, i) => (i % 50 === 0 ? 'the' : `word${i}`));
+      const fixed = [...words];
+      fixed[5] = 'FIXED';
+      fixed[n - 5] = 'FIXED2';
+      const parts = wordDiff(words.join(' '), fixed.join(' '));
+      expect(
+        parts.filter((p) => p.kind === 'removed').map((p) => p.text),
+        `${n} words`,
+      ).toEqual(['word5', `word${n - 5}`]);
+      expect(parts.filter((p) => p.kind === 'added').map((p) => p.text)).toEqual(['FIXED', 'FIXED2']);
+    }
+  });
+
   it('falls back to whole paragraphs when it was rewritten, and still finishes quickly', () => {
     const { parts, ms } = timed(longText(1, 20_000), longText(2, 20_000));
     expect(parts.some((p) => p.kind === 'removed')).toBe(true);

@@ -1,7 +1,7 @@
 // The difference between two versions of a study as its author reads it: the title, the
 // summary and each section as plain text, compared word by word (whitespace kept with the
 // words, so the text reads as written). What the History panel renders with <ins>/<del>.
-import { diffComm } from 'node-diff3';
+import { diffArrays } from 'diff';
 import { docToPlainText } from '../schemas/rich-text';
 import { sectionKeys, sectionLabels, type Study } from '../schemas/study';
 
@@ -27,27 +27,11 @@ function paragraphs(text: string): string[] {
 }
 
 /**
- * How much work an LCS of `a` and `b` (node-diff3's, Hunt–Szymanski) may do, over-estimated:
- * every matching pair is a candidate kept in memory, and every row with a match walks the
- * candidate list. A 20,000-word rewrite is billions; an edit in the middle of it, after the
- * common ends are cut off, a few hundred.
+ * The comparing work one diff may do in all; past it, coarser diffs. Myers' algorithm
+ * (jsdiff) takes about n + m + d² steps for d words changed between similar texts, so a few
+ * edits in a long paragraph are cheap however often its words repeat, and a text mostly
+ * rewritten is given up early (maxEditLength).
  */
-function lcsCost(a: readonly string[], b: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let pairs = 0;
-  let rows = 0;
-  for (const t of a) {
-    const c = counts.get(t);
-    if (c) {
-      pairs += c;
-      rows++;
-    }
-  }
-  return pairs + rows * Math.min(a.length, b.length);
-}
-
-/** The LCS work one diff may do in all (about a tenth of a second); past it, coarser diffs. */
 export const DIFF_BUDGET = 3_000_000;
 
 type Push = (kind: DiffPart['kind'], items: readonly string[]) => void;
@@ -69,14 +53,31 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     else parts.push({ kind, text });
   };
   let budget = DIFF_BUDGET;
-  /** Compares by LCS if affordable (and charges it); false: too costly, nothing pushed. */
+  /** Compares by Myers' diff if affordable (and charges it); false: too costly, nothing pushed. */
   const compare = (a: string[], b: string[], replaced: (a: string[], b: string[]) => void): boolean => {
-    const cost = a.length && b.length ? lcsCost(a, b) : 0;
-    if (cost > budget) return false;
-    budget -= cost;
-    for (const chunk of diffComm(a, b)) {
-      if (chunk.common) push('same', chunk.common);
-      else replaced(chunk.buffer1, chunk.buffer2);
+    // Similar texts cost Myers about n + m + d² steps: d is bounded so that stays in the budget.
+    const size = a.length + b.length;
+    const maxEditLength = Math.floor(Math.sqrt(Math.max(0, budget - size)));
+    if (maxEditLength < 1) return false;
+    const changes = diffArrays(a, b, { maxEditLength });
+    if (!changes) {
+      budget -= size + maxEditLength * maxEditLength;
+      return false;
+    }
+    const edits = changes.reduce((d, c) => d + (c.added || c.removed ? c.count : 0), 0);
+    budget -= size + edits * edits;
+    // A removed run followed by an added one is a replacement: refined or shown whole together.
+    for (let i = 0; i < changes.length; i++) {
+      const change = changes[i]!;
+      if (!change.added && !change.removed) {
+        push('same', change.value);
+        continue;
+      }
+      const next = changes[i + 1];
+      const removed = change.removed ? change.value : [];
+      const added = change.added ? change.value : next?.added && change.removed ? next.value : [];
+      if (change.removed && next?.added) i++;
+      replaced(removed, added);
     }
     return true;
   };
