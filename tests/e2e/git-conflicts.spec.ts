@@ -9,6 +9,9 @@ import { libraryEntry, openStudy, section } from './casebook-page';
 import { expect, studiesOnDisk, test } from './casebook-server';
 import { paragraphDoc } from './git-workspaces';
 
+// Each test runs real syncs: several CLI processes and git operations, tens of seconds on two loaded cores.
+test.describe.configure({ timeout: 90_000 });
+
 const paragraph = (id: string, text: string) => paragraphDoc(id, text).content[0]!;
 
 async function seedConflicts(workspace: string): Promise<void> {

@@ -7,6 +7,9 @@ import { openStudy, section } from './casebook-page';
 import { expect, test } from './casebook-server';
 import { editStudy, paragraphDoc, shareWorkspace } from './git-workspaces';
 
+// Each test runs real syncs: several CLI processes and git operations, tens of seconds on two loaded cores.
+test.describe.configure({ timeout: 90_000 });
+
 test('History lists the versions, shows what changed since one, and restores it', async ({
   page,
   serve,

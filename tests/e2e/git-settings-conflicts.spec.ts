@@ -14,6 +14,9 @@ import { mergeWorkspaceFile } from '../../src/core/pure/merge/workspace-file-mer
 import { serializeJson } from '../../src/core/pure/json-text';
 import { defaultSiteSettings, workspaceFileSchema } from '../../src/core/pure/schemas/site';
 
+// Each test runs real syncs: several CLI processes and git operations, tens of seconds on two loaded cores.
+test.describe.configure({ timeout: 90_000 });
+
 const shots = process.env.CASEBOOK_SHOTS_DIR ? path.resolve(process.env.CASEBOOK_SHOTS_DIR) : null;
 const syncButton = (page: Page) => page.getByRole('button', { name: 'Sync', exact: true });
 

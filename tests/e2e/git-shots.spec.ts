@@ -9,12 +9,15 @@ import { openStudy, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
 import { casebook, editStudy, paragraphDoc, shareWorkspace } from './git-workspaces';
 
+// Each test runs real syncs: several CLI processes and git operations, tens of seconds on two loaded cores.
+test.describe.configure({ timeout: 90_000 });
+
 const shots = path.resolve(process.env.CASEBOOK_SHOTS_DIR ?? 'test-results/shots/git');
 const WIDTHS = [390, 768, 1280] as const;
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`sync and history, ${scheme}`, async ({ page, serve, workspace }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(90_000);
     await mkdir(shots, { recursive: true });
     const shot = (name: string, width: number) => path.join(shots, `${name}-${width}-${scheme}.png`);
     for (const width of WIDTHS)

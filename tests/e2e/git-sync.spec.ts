@@ -14,6 +14,9 @@ import { libraryEntry, openStudy, section, typeInSection } from './casebook-page
 import { expect, test } from './casebook-server';
 import { casebook, editStudy, git, paragraphDoc, shareWorkspace, studyOnRemote } from './git-workspaces';
 
+// Each test runs real syncs: several CLI processes and git operations, tens of seconds on two loaded cores.
+test.describe.configure({ timeout: 90_000 });
+
 const syncButton = (page: Page) => page.getByRole('button', { name: 'Sync', exact: true });
 const syncOutcome = (page: Page) =>
   page.locator('[aria-live="polite"]').filter({ hasText: /Sent|Synced|received|conflict|failed|repository/i });
