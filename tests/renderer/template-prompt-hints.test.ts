@@ -89,4 +89,20 @@ describe('template prompt hints', () => {
     state = state.apply(state.tr.insert(0, paragraph('First.')));
     expect(hinted(state)).toEqual([PROMPT]);
   });
+
+  it("marks a timeline entry that is still the template's prompt, and selects it on entering", () => {
+    const ENTRY = 'When it started (UTC): the first error, deploy or change that set it off.';
+    const entry = (text: string) => schema.node('timelineEntry', { time: '', kind: '' }, [schema.text(text)]);
+    let state = EditorState.create({
+      schema,
+      doc: schema.node('doc', null, [
+        paragraph('Intro.'),
+        schema.node('timeline', null, [entry(ENTRY), entry('Our own entry.')]),
+      ]),
+      plugins: [plugin],
+    });
+    expect(hinted(state)).toEqual([ENTRY]);
+    state = caretAt(state, startOf(state, 1) + 2); // inside the first entry
+    expect(state.doc.textBetween(state.selection.from, state.selection.to)).toBe(ENTRY);
+  });
 });

@@ -18,6 +18,9 @@ const MAX_PROMPT_CHARS = 600;
 
 const key = new PluginKey<DecorationSet>('templatePromptHints');
 
+/** The textblocks a template writes prompts into: paragraphs and a timeline's entries. */
+const HINTED = new Set(['paragraph', 'timelineEntry']);
+
 /** Whether `text` is a prompt of `prompts` as a whole (not a prompt with an answer appended). */
 export function isWholePrompt(text: string, prompts: TemplatePrompts): boolean {
   if (text.length > MAX_PROMPT_CHARS) return false;
@@ -29,7 +32,7 @@ function hintsBetween(doc: PMNode, from: number, to: number, prompts: TemplatePr
   const hints: Decoration[] = [];
   doc.nodesBetween(from, to, (node, pos) => {
     if (!node.isTextblock) return true;
-    if (node.type.name === 'paragraph' && isWholePrompt(node.textContent, prompts))
+    if (HINTED.has(node.type.name) && isWholePrompt(node.textContent, prompts))
       hints.push(Decoration.node(pos, pos + node.nodeSize, { class: 'template-prompt', 'data-template-prompt': '' }));
     return false;
   });
@@ -93,7 +96,7 @@ export function templatePromptPlugin(prompts: () => TemplatePrompts): Plugin<Dec
       // selected before the key replaces it.
       handleKeyDown(view, event) {
         if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey)
-          adoptDomSelection(view, 'paragraph');
+          for (const type of HINTED) adoptDomSelection(view, type);
         return false;
       },
     },
