@@ -51,12 +51,16 @@ async function ensureLines(file: string, lines: readonly string[]): Promise<bool
   return true;
 }
 
-/** The merge driver in the repository's config: `driver` runs `casebook merge-driver %O %A %B %P`. */
+/**
+ * The merge driver in the repository's config: `driver` runs `casebook merge-driver %O %A %B %P`.
+ * git expands every %-sequence of the line (%A, %O, %P…) and reads %% as one %: a '%' in the
+ * command's own path (a user or folder name) is written %%, or git would put a file name there.
+ */
 export async function setMergeDriver(workspace: string, driverCommand: string): Promise<void> {
   const gitdir = gitdirOf(workspace);
   const set = (key: string, value: string) => git.setConfig({ fs: gitFs, dir: workspace, gitdir, path: key, value });
   await set('merge.casebook.name', 'Casebook: merge studies by field and block');
-  await set('merge.casebook.driver', `${driverCommand} merge-driver %O %A %B %P`);
+  await set('merge.casebook.driver', `${driverCommand.replaceAll('%', '%%')} merge-driver %O %A %B %P`);
 }
 
 /**
