@@ -138,6 +138,7 @@ export class GitService {
       receivedFiles: outcome.received.filter((p) => !studyIdOfPath(p)),
       conflicts: await this.conflictRefs(outcome.conflicts),
       setAside: outcome.setAside.map((p) => ({ id: p, title: p })),
+      editsKept: await this.studyRefs(outcome.editsKept, true),
       status: await this.status(),
     };
   }

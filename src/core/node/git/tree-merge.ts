@@ -28,6 +28,8 @@ export interface TreeMerge {
   received: string[];
   /** Paths where both sides changed the same thing (ours kept; theirs recorded in the file or left in history). */
   conflicts: FileConflict[];
+  /** Paths one side deleted and the other edited: the edit is kept. */
+  editsKept: string[];
 }
 
 const text = async (gitdir: string, oid: string, cache: object): Promise<string> =>
@@ -51,6 +53,7 @@ export async function mergeTrees(
   const tree: FlatTree = new Map();
   const received: string[] = [];
   const conflicts: TreeMerge['conflicts'] = [];
+  const editsKept: string[] = [];
   const paths = new Set([...base.keys(), ...ours.keys(), ...theirs.keys()]);
   for (const p of [...paths].sort()) {
     const b = base.get(p);
@@ -63,6 +66,8 @@ export async function mergeTrees(
     else if (o?.oid === t?.oid) result = o && t && { oid: o.oid, mode: modeOfBoth(b, o, t) };
     else {
       const rule = whenBothChanged(p, o !== undefined, t !== undefined);
+      // A deletion on one side, an edit on the other: the edit is kept, and said (the file stays, or comes back).
+      if (b && (!o || !t)) editsKept.push(p);
       if (rule === 'theirs') result = t;
       // A link or submodule is not text to merge: ours stays, theirs is in history.
       else if (rule === 'ours' || !o || !t || staysOffDisk(o.mode) || staysOffDisk(t.mode)) {
@@ -84,5 +89,5 @@ export async function mergeTrees(
     if (result) tree.set(p, result);
     if (result?.oid !== o?.oid) received.push(p);
   }
-  return { tree, received, conflicts };
+  return { tree, received, conflicts, editsKept };
 }
