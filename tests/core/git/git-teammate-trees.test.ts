@@ -34,7 +34,7 @@ describe.skipIf(!hasSystemGit)('commits made with plain git', () => {
     sysGit(bob, 'push', '-q', 'origin', 'HEAD');
 
     // Fast-forward, then a real merge (both sides changed something): neither reads it as a blob.
-    await ann.syncWorkspace({});
+    expect((await ann.syncWorkspace({})).receivedFiles).toEqual([]);
     expect(existsSync(path.join(ann.workspace, 'studies', 'sub'))).toBe(false);
     await writeFile(path.join(bob, 'notes.txt'), 'from Bob\n');
     sysGit(bob, 'add', 'notes.txt');
@@ -70,7 +70,8 @@ describe.skipIf(!hasSystemGit)('commits made with plain git', () => {
     sysGit(bob, 'commit', '-qm', 'Local folders');
     sysGit(bob, 'push', '-q', 'origin', 'HEAD');
 
-    await ann.syncWorkspace({});
+    // Nothing reached the files, and nothing is said to have come in.
+    expect((await ann.syncWorkspace({})).receivedFiles).toEqual([]);
     expect(existsSync(path.join(ann.workspace, '.quarantine', 'x.reason.json'))).toBe(false);
     expect(existsSync(path.join(ann.workspace, '.casebook', 'summary-cache.json'))).toBe(false);
 

@@ -15,7 +15,8 @@ import { readIndexFile } from './git-index-file';
 import type { GitOptions } from './git-options';
 import { normalizeRemote, originOf, remoteFor, setOrigin } from './git-remotes';
 import { flatTreeOf, writeFlatTree } from './git-tree';
-import { checkoutWithoutLinks } from './link-guard';
+import { checkoutWithoutLinks, staysOffDisk } from './link-guard';
+import { inScope } from './workspace-scan';
 import { applyMerge, clearJournal, readJournal, type AppliedMerge } from './merge-apply';
 import { studyIdOfPath } from './study-blob';
 import { mergeTrees, type FileConflict, type FileMerger } from './tree-merge';
@@ -218,8 +219,10 @@ async function mergeWith(
     });
   }
   const after = await flatTreeOf(gitdir, merged, cache);
+  // What reached the files: not links, submodules or the local-only folders (never written here).
+  const shown = (p: string) => inScope(p) && !staysOffDisk(after.get(p)?.mode ?? ours.get(p)?.mode);
   for (const p of new Set([...ours.keys(), ...after.keys()]))
-    if (ours.get(p)?.oid !== after.get(p)?.oid && !outcome.received.includes(p)) outcome.received.push(p);
+    if (ours.get(p)?.oid !== after.get(p)?.oid && shown(p) && !outcome.received.includes(p)) outcome.received.push(p);
   // A study deleted here that comes back: a teammate's merge kept their edit over our deletion.
   for (const p of after.keys())
     if (!ours.has(p) && studyIdOfPath(p) && !outcome.editsKept.includes(p) && (await hadPath(gitdir, head, p, cache)))
