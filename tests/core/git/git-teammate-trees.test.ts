@@ -3,11 +3,11 @@
 // written here, a planted reason file never trusted), and mode-only changes (applied to
 // ordinary files, never making a study, a template or casebook.json executable).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hasSystemGit, makeRepoWorkspace, makeRoot, sysGit } from './git-fixtures';
+import { cloneAs, hasSystemGit, makeRepoWorkspace, makeRoot, sysGit } from './git-fixtures';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -20,6 +20,8 @@ function plainGitClone(remote: string, dir: string): string {
   return dir;
 }
 const lsTree = (dir: string, rev: string, file: string) => sysGit(dir, 'ls-tree', rev, file).trim();
+// Casebook writes its own cache there; only Bob's version is one it must not have taken.
+const poisoned = (file: string) => existsSync(file) && readFileSync(file, 'utf8').includes('poison');
 const executable = async (file: string) => ((await stat(file)).mode & 0o111) !== 0;
 
 describe.skipIf(!hasSystemGit)('commits made with plain git', () => {
@@ -28,7 +30,8 @@ describe.skipIf(!hasSystemGit)('commits made with plain git', () => {
     const { service: ann, ids } = await makeRepoWorkspace(path.join(root, 'ann'), 'Ann', ['Kept']);
     await ann.syncWorkspace({ remote });
     const bob = plainGitClone(remote, path.join(root, 'bob'));
-    const head = sysGit(bob, 'rev-parse', 'HEAD').trim();
+    // A commit of another repository: this one does not hold it, as with any real submodule.
+    const head = '0123456789abcdef0123456789abcdef01234567';
     sysGit(bob, 'update-index', '--add', '--cacheinfo', `160000,${head},studies/sub`);
     sysGit(bob, 'commit', '-qm', 'A submodule');
     sysGit(bob, 'push', '-q', 'origin', 'HEAD');
@@ -48,6 +51,10 @@ describe.skipIf(!hasSystemGit)('commits made with plain git', () => {
     expect(lsTree(remote, 'main', 'studies/sub')).toBe(`160000 commit ${head}\tstudies/sub`);
     expect((await ann.gitStatus({})).changed).toBe(0);
     expect((await ann.listStudies({})).map((s) => s.title)).toEqual(['Kept']);
+    // A clone leaves it out as well.
+    const carol = await cloneAs(remote, path.join(root, 'carol'), 'Carol');
+    expect(existsSync(path.join(carol.workspace, 'studies', 'sub'))).toBe(false);
+    expect((await carol.gitStatus({})).changed).toBe(0);
   }, 60_000);
 
   it('files committed in the local-only folders are never written here, and a planted reason file hides no deletion', async () => {
@@ -73,7 +80,10 @@ describe.skipIf(!hasSystemGit)('commits made with plain git', () => {
     // Nothing reached the files, and nothing is said to have come in.
     expect((await ann.syncWorkspace({})).receivedFiles).toEqual([]);
     expect(existsSync(path.join(ann.workspace, '.quarantine', 'x.reason.json'))).toBe(false);
-    expect(existsSync(path.join(ann.workspace, '.casebook', 'summary-cache.json'))).toBe(false);
+    expect(poisoned(path.join(ann.workspace, '.casebook', 'summary-cache.json'))).toBe(false);
+    const carol = await cloneAs(remote, path.join(root, 'carol'), 'Carol');
+    expect(existsSync(path.join(carol.workspace, '.quarantine'))).toBe(false);
+    expect(poisoned(path.join(carol.workspace, '.casebook', 'summary-cache.json'))).toBe(false);
 
     // Even where plain git put the reason file on disk, it does not make the deletion "set aside".
     await mkdir(path.join(ann.workspace, '.quarantine'), { recursive: true });
