@@ -66,6 +66,10 @@ export function registerSyncCommand(program: Command, open: OpenWorkspace, works
         const came = [...result.received.map((r) => `'${r.title}'`), ...receivedFilesParts(result.receivedFiles)];
         console.log(came.length ? `Received: ${came.join(', ')}.` : 'Received: nothing new.');
       }
+      if (result.editsKept?.length)
+        console.log(
+          `Kept, though deleted on one side: ${names(result.editsKept)} (one side deleted it while the other edited it; the edit wins, so it stays here — delete it again if it should go).`,
+        );
       if (result.setAside?.length)
         console.log(
           `Set aside here, kept as committed (they did not parse; see .quarantine): ${result.setAside.map((r) => r.id).join(', ')}.`,

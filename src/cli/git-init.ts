@@ -1,5 +1,6 @@
-// `casebook init --git` (make the workspace a repository, first commit) and `casebook init --ci
-// github|gitlab` (a workflow that checks and publishes the site). Loaded only when asked for.
+// `casebook init --git` (make the workspace a repository with a first commit, or set up an
+// existing one without committing) and `casebook init --ci github|gitlab` (a workflow that
+// checks and publishes the site). Loaded only when asked for.
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { CasebookApi } from '../core/pure/contract';
@@ -14,8 +15,19 @@ export async function initGit(api: CasebookApi, workspace: string, author: strin
   if (author !== undefined && !who) throw new CliUsageError('--author takes "Your Name <you@example.com>"');
   const created = !(await api.gitStatus({})).repository;
   const status = await api.initGitWorkspace(who ? { author: who } : {});
+  if (created) {
+    console.log(
+      `Made the git repository of ${workspace}, with every file of the folder in its first commit (.gitignore keeps Casebook's caches, trash and set-aside files out). Nothing was sent. Share it with: casebook sync --remote <folder or https URL>`,
+    );
+    return;
+  }
+  // An existing repository: set up, never committed nor sent (its uncommitted files are its owner's to look at).
+  const pending =
+    status.changed === 0
+      ? 'everything is committed'
+      : `${status.changed} files are not committed: look at them with git status before casebook sync commits them`;
   console.log(
-    `${created ? 'Made' : 'Checked'} the git repository of ${workspace}: ${status.changed === 0 ? 'everything is committed' : `${status.changed} files not committed`}. Share it with: casebook sync --remote <folder or https URL>`,
+    `Set up Casebook in the existing git repository of ${workspace} (.gitignore and .gitattributes lines, the merge driver, where missing). Nothing was committed or sent; ${pending}.`,
   );
 }
 

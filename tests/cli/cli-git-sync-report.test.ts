@@ -74,4 +74,26 @@ describe('casebook sync output', () => {
     },
     90_000,
   );
+
+  it('says when a deletion lost to an edit: on the side that edited, and where the study comes back', async () => {
+    const remote = path.join(root, 'team.git');
+    const { service: ann, ids } = await makeRepoWorkspace(path.join(root, 'ann'), 'Ann', ['Contested', 'Other']);
+    const id = ids[0]!;
+    await ann.syncWorkspace({ remote });
+    const bob = await cloneAs(remote, path.join(root, 'bob'), 'Bob');
+    await ann.deleteStudy({ id });
+    await ann.syncWorkspace({});
+    await bob.updateStudy({ id, patch: { summary: 'Bob still needs it' } });
+
+    const kept = "Kept, though deleted on one side: 'Contested'";
+    const atBob = await casebook(['sync', '-w', bob.workspace]);
+    expect(atBob.code).toBe(0);
+    expect(atBob.stdout).toContain(kept);
+    const atAnn = await casebook(['sync', '-w', ann.workspace]);
+    expect(atAnn.stdout).toContain("Received: 'Contested'.");
+    expect(atAnn.stdout).toContain(kept);
+    expect((await ann.getStudy({ id })).summary).toBe('Bob still needs it');
+    // Said once: a later sync with nothing new does not repeat it.
+    expect((await casebook(['sync', '-w', ann.workspace])).stdout).not.toContain('Kept');
+  }, 60_000);
 });

@@ -46,7 +46,11 @@ export function countQuarantined(workspace: string): number {
   }
 }
 
-export async function listQuarantine(workspace: string): Promise<QuarantineEntry[]> {
+/** `skip`: reason files (workspace-relative, with /) not to trust, e.g. ones a commit brought in. */
+export async function listQuarantine(
+  workspace: string,
+  skip: (reasonFile: string) => boolean = () => false,
+): Promise<QuarantineEntry[]> {
   const dir = path.join(workspace, QUARANTINE_DIR);
   let names: string[];
   try {
@@ -55,7 +59,7 @@ export async function listQuarantine(workspace: string): Promise<QuarantineEntry
     return [];
   }
   const entries: QuarantineEntry[] = [];
-  for (const name of names.filter((n) => n.endsWith(REASON_SUFFIX))) {
+  for (const name of names.filter((n) => n.endsWith(REASON_SUFFIX) && !skip(`${QUARANTINE_DIR}/${n}`))) {
     try {
       const bytes = await readRegularFile(path.join(dir, name), MAX_REASON_BYTES);
       // Stryker disable next-line StringLiteral,OptionalChaining: a reason file that is gone fails JSON.parse either way and is listed as unreadable below

@@ -31,6 +31,12 @@ describe('the sync outcome sentence', () => {
     expect(syncOutcomeText({ sent: 0, received: [], conflicts: [] })).toBe('Synced: nothing to send or receive.');
   });
 
+  it('says when a deletion lost to an edit, even with nothing else to tell', () => {
+    expect(syncOutcomeText({ sent: 0, received: [], conflicts: [], editsKept: [{ id: 'a', title: 'Cache' }] })).toBe(
+      'Kept, as deleted on one side but edited on the other: ‘Cache’.',
+    );
+  });
+
   it('says what came in besides studies, and which conflicts kept yours whole', () => {
     expect(
       syncOutcomeText({

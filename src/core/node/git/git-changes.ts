@@ -10,8 +10,8 @@ import git from 'isomorphic-git';
 import { gitFs } from './git-fs';
 import { indexStatsOf, readIndexFile, statsMatch, type IndexEntry, type IndexFile } from './git-index-file';
 import type { FlatTree } from './git-tree';
-import { isLinkMode } from './link-guard';
-import { inScope, scanWorkspace } from './workspace-scan';
+import { GITLINK_MODE, staysOffDisk } from './link-guard';
+import { inScope, plainFileMode, scanWorkspace } from './workspace-scan';
 import { listQuarantine } from '../quarantine';
 
 export interface FileChange {
@@ -69,26 +69,32 @@ export function fileMode(st: BigIntStats, committed: string | undefined, sameByt
 }
 
 export async function workspaceChanges(workspace: string, gitdir: string, head: FlatTree): Promise<WorkspaceChanges> {
+  // A reason file that came in a commit (plain git checks out what a teammate committed) is
+  // not Casebook's own: trusting it would keep a study's deletion from ever being sent.
   const [index, files, quarantined, execBits] = await Promise.all([
     readIndexFile(gitdir),
     scanWorkspace(workspace),
-    listQuarantine(workspace),
+    listQuarantine(workspace, (reasonFile) => head.has(reasonFile)),
     tracksExecBits(workspace, gitdir),
   ]);
   const setAsideHere = new Set(quarantined.map((q) => q.file));
+  // A submodule's folder (checked out by plain git) holds another repository's files, not ours.
+  const submodules = [...head].filter(([, e]) => e.mode === GITLINK_MODE).map(([p]) => `${p}/`);
+  const inSubmodule = (p: string) => submodules.some((s) => p.startsWith(s));
   const setAside: string[] = [];
   const changes: FileChange[] = [];
   const fresh = new Map<string, IndexEntry>();
   const seen = new Set<string>();
   await Promise.all(
     files.map(async ({ path: p, stats }) => {
+      if (inSubmodule(p)) return;
       seen.add(p);
       const committed = head.get(p);
       const entry = index.entries.get(p);
       if (entry && entry.stage === 0 && statsMatch(entry, stats, index)) {
         if (committed?.oid === entry.oid) fresh.set(p, entry);
         else {
-          const mode = fileMode(stats, committed?.mode, false, execBits);
+          const mode = plainFileMode(p, fileMode(stats, committed?.mode, false, execBits));
           changes.push({ path: p, kind: committed ? 'edit' : 'add', oid: entry.oid, mode, bytes: null, stats });
         }
         return;
@@ -99,7 +105,7 @@ export async function workspaceChanges(workspace: string, gitdir: string, head: 
         return;
       }
       const oid = blobOid(version.bytes);
-      const mode = fileMode(version.stats, committed?.mode, committed?.oid === oid, execBits);
+      const mode = plainFileMode(p, fileMode(version.stats, committed?.mode, committed?.oid === oid, execBits));
       if (committed?.oid === oid && committed.mode === mode) {
         fresh.set(p, {
           path: p,
@@ -120,8 +126,8 @@ export async function workspaceChanges(workspace: string, gitdir: string, head: 
     }),
   );
   for (const [p, { mode }] of head) {
-    // A committed link is never made on disk (link-guard.ts): its absence is not a deletion.
-    if (isLinkMode(mode)) continue;
+    // A committed link or submodule is never made on disk (link-guard.ts): its absence is not a deletion.
+    if (staysOffDisk(mode)) continue;
     if (!seen.has(p) && inScope(p) && !(await existsAtAll(path.join(workspace, p)))) {
       // Moved to .quarantine by Casebook itself (it did not parse): the committed version stays.
       if (setAsideHere.has(p)) setAside.push(p);

@@ -7,7 +7,7 @@ import git from 'isomorphic-git';
 import { CasebookError } from '../../pure/errors';
 import { gitFs } from './git-fs';
 import type { GitOptions } from './git-options';
-import { HttpRemote } from './http-remote';
+import { HttpRemote, LOOPBACK_HOSTS } from './http-remote';
 import { LocalRemote } from './local-remote';
 
 export type Remote = LocalRemote | HttpRemote;
@@ -23,7 +23,7 @@ export function normalizeRemote(address: string, cwd = process.cwd()): string {
         'invalid_input',
         'Leave the credentials out of the remote address: give the token in $CASEBOOK_GIT_TOKEN (CLI) or the app, never in the URL.',
       );
-    if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.includes(url.hostname))
       throw new CasebookError('invalid_input', `Use https:// for ${url.host}: a token must not travel unencrypted.`);
     return text;
   }

@@ -22,7 +22,8 @@ import type { GitWorkspace } from './git-handlers';
 import { studyAtCommit, studyHistory } from './git-history';
 import { originOf } from './git-remotes';
 import { gitdirOf, isRepository } from './git-repository';
-import { setAuthor } from './git-identity';
+import { authorIdentity, setAuthor } from './git-identity';
+import { commitChanges } from './git-commit';
 import type { GitIdentity } from './git-options';
 import { initRepository } from './git-setup';
 import { currentBranch, resolveOrNull, runSync } from './git-sync';
@@ -80,15 +81,31 @@ export class GitService {
   }
 
   /**
-   * Makes the workspace a repository (or checks one): ignore and attribute files, the merge
-   * driver, the author in the repository's config when given, and the first commit.
+   * Makes the workspace a repository with a first commit, or sets up an existing one (ignore and
+   * attribute files, the merge driver) without committing anything: what is not committed there
+   * is its owner's to look at. Never fetches or pushes (sync does).
    */
   async init(author?: GitIdentity): Promise<GitStatus> {
     const { workspace } = this.ws;
     const { created } = await initRepository(workspace, this.ws.options.driverCommand);
     if (author) await setAuthor(workspace, this.gitdir, author);
-    await this.sync({ message: created ? 'Start the Casebook workspace' : undefined });
+    if (created)
+      await this.queue.run('sync', () =>
+        withFileLock(path.join(this.gitdir, 'casebook-sync'), () => this.firstCommit(), 'the sync'),
+      );
     return this.status();
+  }
+
+  /** The first commit of a repository init made: the workspace's files (.gitignore keeps the local ones out). */
+  private async firstCommit(): Promise<void> {
+    const { workspace } = this.ws;
+    const gitdir = this.gitdir;
+    const branch = await currentBranch(gitdir);
+    const head = await resolveOrNull(gitdir, `refs/heads/${branch}`);
+    if (head) return; // made by another init meanwhile
+    const author = await authorIdentity(workspace, gitdir, this.ws.options);
+    const found = await workspaceChanges(workspace, gitdir, new Map());
+    await commitChanges({ workspace, gitdir, branch, head, found, author, message: 'Start the Casebook workspace' });
   }
 
   sync(input: { remote?: string; message?: string }, onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
@@ -121,6 +138,7 @@ export class GitService {
       receivedFiles: outcome.received.filter((p) => !studyIdOfPath(p)),
       conflicts: await this.conflictRefs(outcome.conflicts),
       setAside: outcome.setAside.map((p) => ({ id: p, title: p })),
+      editsKept: await this.studyRefs(outcome.editsKept, true),
       status: await this.status(),
     };
   }

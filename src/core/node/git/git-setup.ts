@@ -6,7 +6,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import { CasebookError } from '../../pure/errors';
 import { gitFs } from './git-fs';
-import { gitdirOf, isRepository } from './git-repository';
+import { enclosingRepository, gitdirOf, isRepository } from './git-repository';
 import { originOf, remoteFor, setOrigin } from './git-remotes';
 import type { GitOptions } from './git-options';
 import { LOCAL_FOLDERS } from './workspace-scan';
@@ -29,22 +29,38 @@ export const GITATTRIBUTES_LINES = [
   'templates/*.json merge=casebook',
 ];
 
-/** Adds the lines a file lacks (an existing .gitignore keeps the author's own lines). */
-async function ensureLines(file: string, lines: readonly string[]): Promise<void> {
+/** Refuses a .gitignore or .gitattributes that is a link (or a folder): written through, it would change a file elsewhere. */
+async function refuseLinkedFile(file: string): Promise<void> {
+  const st = await fsp.lstat(file).catch(() => null);
+  if (!st || st.isFile()) return;
+  throw new CasebookError(
+    'conflict',
+    `${path.basename(file)} in ${path.dirname(file)} is ${st.isSymbolicLink() ? 'a link' : 'not a plain file'}: Casebook never writes through links. Replace it with a plain file (or remove it), then run this again. Nothing was changed.`,
+  );
+}
+
+/** Adds the lines a file lacks (an existing .gitignore keeps the author's own lines); true when it added any. */
+async function ensureLines(file: string, lines: readonly string[]): Promise<boolean> {
+  await refuseLinkedFile(file);
   const text = await fsp.readFile(file, 'utf8').catch(() => '');
   const have = new Set(text.split(/\r?\n/).map((l) => l.trim()));
   const missing = lines.filter((l) => !have.has(l));
-  if (missing.length === 0) return;
+  if (missing.length === 0) return false;
   const sep = text && !text.endsWith('\n') ? '\n' : '';
   await fsp.writeFile(file, `${text}${sep}${missing.join('\n')}\n`);
+  return true;
 }
 
-/** The merge driver in the repository's config: `driver` runs `casebook merge-driver %O %A %B %P`. */
+/**
+ * The merge driver in the repository's config: `driver` runs `casebook merge-driver %O %A %B %P`.
+ * git expands every %-sequence of the line (%A, %O, %P…) and reads %% as one %: a '%' in the
+ * command's own path (a user or folder name) is written %%, or git would put a file name there.
+ */
 export async function setMergeDriver(workspace: string, driverCommand: string): Promise<void> {
   const gitdir = gitdirOf(workspace);
   const set = (key: string, value: string) => git.setConfig({ fs: gitFs, dir: workspace, gitdir, path: key, value });
   await set('merge.casebook.name', 'Casebook: merge studies by field and block');
-  await set('merge.casebook.driver', `${driverCommand} merge-driver %O %A %B %P`);
+  await set('merge.casebook.driver', `${driverCommand.replaceAll('%', '%%')} merge-driver %O %A %B %P`);
 }
 
 /**
@@ -52,7 +68,10 @@ export async function setMergeDriver(workspace: string, driverCommand: string): 
  * itself does when it makes a repository: otherwise plain git in the folder would ignore
  * executable bits, and treat a case-sensitive folder as if it were not.
  */
-async function probeCoreConfig(dir: string, gitdir: string): Promise<void> {
+async function probeCoreConfig(dir: string, gitdir: string, onlyMissing = false): Promise<boolean> {
+  // An existing repository's settings are its owner's (git probed them when it made it).
+  if (onlyMissing && (await git.getConfig({ fs: gitFs, dir, gitdir, path: 'core.filemode' })) !== undefined)
+    return false;
   const probe = path.join(gitdir, 'casebook-probe');
   await fsp.writeFile(probe, '');
   try {
@@ -64,22 +83,40 @@ async function probeCoreConfig(dir: string, gitdir: string): Promise<void> {
   } finally {
     await fsp.rm(probe, { force: true });
   }
+  return true;
 }
 
-/** Makes the workspace a repository (if it is not one) with its ignore and attribute files. */
+/**
+ * Makes the workspace a repository, or sets up in an existing one only what it lacks (ignore
+ * and attribute lines, the merge driver, core.filemode); returns what it set up. Refused inside
+ * another repository, and through a linked .gitignore or .gitattributes, before anything is written.
+ */
 export async function initRepository(
   workspace: string,
   driverCommand: string | undefined,
-): Promise<{ created: boolean }> {
+): Promise<{ created: boolean; setUp: string[] }> {
   const created = !isRepository(workspace);
-  if (created) {
-    await git.init({ fs: gitFs, dir: workspace, defaultBranch: DEFAULT_BRANCH });
-    await probeCoreConfig(workspace, gitdirOf(workspace));
+  const outer = created ? enclosingRepository(workspace) : null;
+  if (outer)
+    throw new CasebookError(
+      'conflict',
+      `${workspace} is inside the git repository of ${outer}: a repository made here would be nested in it (its files hidden from ${outer}'s git). Sync that repository with git, or move the workspace out of it. Nothing was changed.`,
+    );
+  for (const name of ['.gitignore', '.gitattributes']) await refuseLinkedFile(path.join(workspace, name));
+  const setUp: string[] = [];
+  if (created) await git.init({ fs: gitFs, dir: workspace, defaultBranch: DEFAULT_BRANCH });
+  if (await probeCoreConfig(workspace, gitdirOf(workspace), !created)) setUp.push('core.filemode');
+  if (await ensureLines(path.join(workspace, '.gitignore'), GITIGNORE_LINES)) setUp.push('.gitignore');
+  if (await ensureLines(path.join(workspace, '.gitattributes'), GITATTRIBUTES_LINES)) setUp.push('.gitattributes');
+  if (driverCommand) {
+    // This machine's own setting (not shared): pointed at this Casebook, said when it changed.
+    const driver = () =>
+      git.getConfig({ fs: gitFs, dir: workspace, gitdir: gitdirOf(workspace), path: 'merge.casebook.driver' });
+    const before: unknown = await driver();
+    await setMergeDriver(workspace, driverCommand);
+    if (before !== (await driver())) setUp.push('the merge driver');
   }
-  await ensureLines(path.join(workspace, '.gitignore'), GITIGNORE_LINES);
-  await ensureLines(path.join(workspace, '.gitattributes'), GITATTRIBUTES_LINES);
-  if (driverCommand) await setMergeDriver(workspace, driverCommand);
-  return { created };
+  return { created, setUp };
 }
 
 /**

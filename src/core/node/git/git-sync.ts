@@ -15,8 +15,10 @@ import { readIndexFile } from './git-index-file';
 import type { GitOptions } from './git-options';
 import { normalizeRemote, originOf, remoteFor, setOrigin } from './git-remotes';
 import { flatTreeOf, writeFlatTree } from './git-tree';
-import { checkoutWithoutLinks } from './link-guard';
+import { checkoutWithoutLinks, staysOffDisk } from './link-guard';
+import { inScope } from './workspace-scan';
 import { applyMerge, clearJournal, readJournal, type AppliedMerge } from './merge-apply';
+import { studyIdOfPath } from './study-blob';
 import { mergeTrees, type FileConflict, type FileMerger } from './tree-merge';
 
 const MAX_ROUNDS = 5;
@@ -39,6 +41,8 @@ export interface SyncOutcome {
   conflicts: FileConflict[];
   /** Committed files set aside here (quarantine): kept as committed. */
   setAside: string[];
+  /** Files one side deleted and the other edited: kept (here, or back here), the edit winning. */
+  editsKept: string[];
   /** Whether there is a remote at all (without one, sync only commits). */
   remote: string | null;
 }
@@ -132,6 +136,7 @@ export async function runSync(ctx: SyncContext, input: { remote?: string; messag
     received: [],
     conflicts: [],
     setAside: found.setAside,
+    editsKept: [],
     remote: origin,
   };
   if (!origin) return outcome;
@@ -199,6 +204,7 @@ async function mergeWith(
       cache,
     );
     outcome.conflicts.push(...result.conflicts);
+    outcome.editsKept.push(...result.editsKept);
     const who = { name: author.name, email: author.email };
     merged = await git.commit({
       fs: gitFs,
@@ -213,8 +219,14 @@ async function mergeWith(
     });
   }
   const after = await flatTreeOf(gitdir, merged, cache);
+  // What reached the files: not links, submodules or the local-only folders (never written here).
+  const shown = (p: string) => inScope(p) && !staysOffDisk(after.get(p)?.mode ?? ours.get(p)?.mode);
   for (const p of new Set([...ours.keys(), ...after.keys()]))
-    if (ours.get(p)?.oid !== after.get(p)?.oid && !outcome.received.includes(p)) outcome.received.push(p);
+    if (ours.get(p)?.oid !== after.get(p)?.oid && shown(p) && !outcome.received.includes(p)) outcome.received.push(p);
+  // A study deleted here that comes back: a teammate's merge kept their edit over our deletion.
+  for (const p of after.keys())
+    if (!ours.has(p) && studyIdOfPath(p) && !outcome.editsKept.includes(p) && (await hadPath(gitdir, head, p, cache)))
+      outcome.editsKept.push(p);
   const applied = await applyMerge(
     ctx.workspace,
     gitdir,
@@ -226,4 +238,18 @@ async function mergeWith(
   outcome.conflicts.push(...applied.conflicts);
   await ctx.onApplied(applied);
   return merged;
+}
+
+/** Whether one of the last commits before `head` (first parents) held `p`: it was deleted here. */
+async function hadPath(gitdir: string, head: string, p: string, cache: object): Promise<boolean> {
+  let commit: string | undefined = head;
+  for (let i = 0; i < 20 && commit; i++) {
+    const found = await git.readBlob({ fs: gitFs, gitdir, oid: commit, filepath: p, cache }).then(
+      () => true,
+      () => false,
+    );
+    if (found) return true;
+    commit = (await git.readCommit({ fs: gitFs, gitdir, oid: commit, cache })).commit.parent[0];
+  }
+  return false;
 }

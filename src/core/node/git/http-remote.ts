@@ -15,6 +15,22 @@ export function tokenUsername(url: string): string {
   return 'x-access-token';
 }
 
+/** Hosts plain http:// may reach with a token: this machine only (the request never leaves it). */
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * No token over plain http:// beyond this machine: anyone on the way would read it. An origin
+ * set with plain git (or a shared config) can be http; asked before any token is looked up.
+ */
+function refuseCleartext(remoteUrl: string): void {
+  const url = new URL(remoteUrl);
+  if (url.protocol !== 'http:' || LOOPBACK_HOSTS.includes(url.hostname)) return;
+  throw new CasebookError(
+    'auth_failed',
+    `Casebook does not send a token over plain http:// to ${url.host}: it would travel unencrypted. Change the remote to https:// (git remote set-url origin https://${url.host}${url.pathname}), then sync again. Nothing was sent.`,
+  );
+}
+
 const loadHttp = async () => (await import('isomorphic-git/http/node')).default;
 
 export class HttpRemote {
@@ -28,6 +44,7 @@ export class HttpRemote {
     return {
       onAuth: async () => {
         asked = true;
+        refuseCleartext(this.url);
         const found = await this.credentials?.(this.url);
         if (!found) return { cancel: true };
         return { username: found.username ?? tokenUsername(this.url), password: found.token };

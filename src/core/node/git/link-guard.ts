@@ -8,11 +8,18 @@ import { CasebookError } from '../../pure/errors';
 import git from 'isomorphic-git';
 import { gitFs } from './git-fs';
 import { flatTreeOf, type FlatTree } from './git-tree';
+import { inScope } from './workspace-scan';
 
 export const LINK_MODE = '120000';
 
 /** Whether a tree entry is a symbolic link (never materialised, never counted as deleted). */
 export const isLinkMode = (mode: string | undefined): boolean => mode === LINK_MODE;
+
+/** A submodule (gitlink): a commit id, not a blob. Kept in the tree as it is, nothing on disk. */
+export const GITLINK_MODE = '160000';
+
+/** Tree entries Casebook never writes on disk nor reads as files: links and submodules. */
+export const staysOffDisk = (mode: string | undefined): boolean => mode === LINK_MODE || mode === GITLINK_MODE;
 
 /** The paths of a tree that are links. */
 export function linksOf(tree: FlatTree): string[] {
@@ -56,7 +63,10 @@ export async function refuseUnsafePaths(workspace: string, paths: readonly strin
   );
 }
 
-/** Checks out `branch` (at `commit`) into an empty folder, every file but the links; returns the links left out. */
+/**
+ * Checks out `branch` (at `commit`) into an empty folder: every file but links, submodules and
+ * what sits in Casebook's local-only folders (a teammate's commit must not fill them); returns the links left out.
+ */
 export async function checkoutWithoutLinks(
   dir: string,
   gitdir: string,
@@ -65,7 +75,8 @@ export async function checkoutWithoutLinks(
 ): Promise<string[]> {
   const tree = await flatTreeOf(gitdir, commit);
   const links = linksOf(tree);
-  const filepaths = links.length ? [...tree.keys()].filter((p) => !isLinkMode(tree.get(p)?.mode)) : undefined;
+  const kept = [...tree].filter(([p, e]) => !staysOffDisk(e.mode) && inScope(p)).map(([p]) => p);
+  const filepaths = kept.length < tree.size ? kept : undefined;
   await git.checkout({ fs: gitFs, dir, gitdir, ref: branch, force: true, filepaths });
   return links;
 }

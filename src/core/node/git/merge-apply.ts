@@ -12,7 +12,8 @@ import { gitFs, writeAtomically } from './git-fs';
 import { readIndexFile, writeIndexFile, type IndexEntry } from './git-index-file';
 import { indexEntriesFor } from './git-commit';
 import { flatTreeOf } from './git-tree';
-import { isLinkMode, refuseUnsafePaths } from './link-guard';
+import { refuseUnsafePaths, staysOffDisk } from './link-guard';
+import { inScope, plainFileMode } from './workspace-scan';
 import { readBlobBytes } from './study-blob';
 import { whenBothChanged } from '../../pure/merge/both-changed';
 import type { FileConflict, FileMerger } from './tree-merge';
@@ -58,13 +59,13 @@ export async function applyMerge(
     flatTreeOf(gitdir, journal.ours, cache),
     flatTreeOf(gitdir, journal.merged, cache),
   ]);
-  // A committed link is never made on disk (link-guard.ts): nothing to write for one.
-  const paths = [...new Set([...ours.keys(), ...merged.keys()])].filter(
-    (p) =>
-      ours.get(p)?.oid !== merged.get(p)?.oid &&
-      !isLinkMode(merged.get(p)?.mode) &&
-      !(merged.get(p) === undefined && isLinkMode(ours.get(p)?.mode)),
-  );
+  // A committed link or submodule is never made on disk (link-guard.ts), and Casebook's
+  // local-only folders (.quarantine, .casebook, .trash) are never filled from a commit: nothing to write.
+  const paths = [...new Set([...ours.keys(), ...merged.keys()])].filter((p) => {
+    const [o, m] = [ours.get(p), merged.get(p)];
+    if (o?.oid === m?.oid && o?.mode === m?.mode) return false;
+    return inScope(p) && !staysOffDisk(m?.mode) && !(m === undefined && staysOffDisk(o?.mode));
+  });
   // Before anything is written: a link (or a file where a folder is needed) stops the merge.
   await refuseUnsafePaths(workspace, paths);
   await writeAtomically(path.join(gitdir, JOURNAL), JSON.stringify(journal));
@@ -79,9 +80,10 @@ export async function applyMerge(
       // Checked again under the lock: the folder may have changed since.
       await refuseUnsafePaths(workspace, [p]);
       const disk = await fsp.readFile(file).catch(() => null);
-      const mode = merged.get(p)?.mode;
+      const mode = plainFileMode(p, merged.get(p)?.mode);
       if (sameBytes(disk, theirs)) return void (await matchMode(file, mode));
-      const base = await bytesOf(ours.get(p)?.oid);
+      // A submodule or link replaced by a file: nothing of it was on disk.
+      const base = staysOffDisk(ours.get(p)?.mode) ? null : await bytesOf(ours.get(p)?.oid);
       let next = theirs;
       if (!sameBytes(disk, base)) {
         // Saved (or deleted) here since the commit: merge again rather than overwrite.
@@ -103,7 +105,7 @@ export async function applyMerge(
         await fsp.mkdir(path.dirname(file), { recursive: true });
         await writeFileAtomic(file, next);
         // What came in keeps its executable bit; a file merged again with a save keeps ours (committed next).
-        await matchMode(file, next === theirs ? mode : ours.get(p)?.mode);
+        await matchMode(file, next === theirs ? mode : plainFileMode(p, ours.get(p)?.mode));
       }
       result.changed.push(p);
     };

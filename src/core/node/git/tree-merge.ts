@@ -5,6 +5,7 @@
 // mergeWorkspaceFile, the same function the `casebook merge-driver` of plain git calls).
 import git from 'isomorphic-git';
 import { gitFs } from './git-fs';
+import { staysOffDisk } from './link-guard';
 import { readBlobBytes } from './study-blob';
 import type { FileEntry, FlatTree } from './git-tree';
 import { whenBothChanged } from '../../pure/merge/both-changed';
@@ -27,10 +28,19 @@ export interface TreeMerge {
   received: string[];
   /** Paths where both sides changed the same thing (ours kept; theirs recorded in the file or left in history). */
   conflicts: FileConflict[];
+  /** Paths one side deleted and the other edited: the edit is kept. */
+  editsKept: string[];
 }
 
 const text = async (gitdir: string, oid: string, cache: object): Promise<string> =>
   Buffer.from(await readBlobBytes(gitdir, oid, cache)).toString('utf8');
+
+/** Same content and mode (a mode-only change is a change, as for git). */
+const same = (a: FileEntry | undefined, b: FileEntry | undefined): boolean => a?.oid === b?.oid && a?.mode === b?.mode;
+
+/** Both sides hold the same bytes but not the same mode: the side that changed the mode wins. */
+const modeOfBoth = (b: FileEntry | undefined, o: FileEntry, t: FileEntry): string =>
+  b?.mode === o.mode ? t.mode : o.mode;
 
 export async function mergeTrees(
   gitdir: string,
@@ -43,19 +53,24 @@ export async function mergeTrees(
   const tree: FlatTree = new Map();
   const received: string[] = [];
   const conflicts: TreeMerge['conflicts'] = [];
+  const editsKept: string[] = [];
   const paths = new Set([...base.keys(), ...ours.keys(), ...theirs.keys()]);
   for (const p of [...paths].sort()) {
     const b = base.get(p);
     const o = ours.get(p);
     const t = theirs.get(p);
     let result: FileEntry | undefined;
-    if (o?.oid === t?.oid) result = o;
-    else if (b?.oid === o?.oid) result = t;
-    else if (b?.oid === t?.oid) result = o;
+    if (same(o, t)) result = o;
+    else if (same(b, o)) result = t;
+    else if (same(b, t)) result = o;
+    else if (o?.oid === t?.oid) result = o && t && { oid: o.oid, mode: modeOfBoth(b, o, t) };
     else {
       const rule = whenBothChanged(p, o !== undefined, t !== undefined);
+      // A deletion on one side, an edit on the other: the edit is kept, and said (the file stays, or comes back).
+      if (b && (!o || !t)) editsKept.push(p);
       if (rule === 'theirs') result = t;
-      else if (rule === 'ours' || !o || !t) {
+      // A link or submodule is not text to merge: ours stays, theirs is in history.
+      else if (rule === 'ours' || !o || !t || staysOffDisk(o.mode) || staysOffDisk(t.mode)) {
         result = o;
         // Both edited a file that does not merge by meaning (an image): ours stays, theirs is in history.
         if (o && t) conflicts.push({ path: p, count: 1, recorded: false });
@@ -74,5 +89,5 @@ export async function mergeTrees(
     if (result) tree.set(p, result);
     if (result?.oid !== o?.oid) received.push(p);
   }
-  return { tree, received, conflicts };
+  return { tree, received, conflicts, editsKept };
 }

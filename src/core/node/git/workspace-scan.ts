@@ -31,6 +31,15 @@ export function inScope(p: string): boolean {
   return !parts.some(isTransientName);
 }
 
+/**
+ * The mode a file keeps on disk and in commits: studies, templates and casebook.json are data,
+ * never executable, whatever a commit says (a teammate's chmod must not spread); others as given.
+ */
+export function plainFileMode<T extends string | undefined>(p: string, mode: T): T | '100644' {
+  const data = p === 'casebook.json' || /^(studies|templates)\/[^/]+\.json$/.test(p);
+  return data && mode === '100755' ? '100644' : mode;
+}
+
 export async function scanWorkspace(workspace: string): Promise<ScannedFile[]> {
   const out: ScannedFile[] = [];
   await scanFolder(workspace, '', out, false);

@@ -93,6 +93,11 @@ export const syncResultSchema = z.object({
    * parse): kept as committed, not deleted. `id` is the file's path, `title` too.
    */
   setAside: z.array(studyRefSchema).optional(),
+  /**
+   * Studies (and files, `id` their path) one side deleted and the other edited: the edit is kept,
+   * so the study stays here, or comes back here where it was deleted.
+   */
+  editsKept: z.array(studyRefSchema).optional(),
   status: gitStatusSchema,
 });
 export type SyncResult = z.infer<typeof syncResultSchema>;

@@ -70,6 +70,8 @@ export interface SyncOutcome {
   receivedFiles?: readonly string[];
   /** `recorded`: the file holds theirs beside ours (resolvable in the app); false: ours was kept whole. */
   conflicts: readonly { id: string; title: string; recorded?: boolean }[];
+  /** Deleted on one side, edited on the other: kept (here, or back here). */
+  editsKept?: readonly { id: string; title: string }[];
 }
 
 const quoted = (items: readonly { title: string }[]) => items.map((s) => `‘${shownTitle(s.title)}’`).join(', ');
@@ -77,8 +79,9 @@ const quoted = (items: readonly { title: string }[]) => items.map((s) => `‘${s
 /** One sentence for the live region: "Sent 2 changes, received 1: ‘Title’." */
 export function syncOutcomeText(outcome: SyncOutcome): string {
   const { sent, received, conflicts } = outcome;
+  const kept = outcome.editsKept ?? [];
   const files = receivedFilesParts(outcome.receivedFiles ?? []);
-  if (sent === 0 && received.length === 0 && files.length === 0 && conflicts.length === 0)
+  if (sent === 0 && received.length === 0 && files.length === 0 && conflicts.length === 0 && kept.length === 0)
     return 'Synced: nothing to send or receive.';
   const said: string[] = [];
   if (sent > 0) said.push(`sent ${plural(sent, 'change', 'changes')}`);
@@ -91,6 +94,7 @@ export function syncOutcomeText(outcome: SyncOutcome): string {
   if (toResolve.length > 0)
     said.push(`${plural(toResolve.length, noun[0]!, noun[1]!)} conflicts to resolve: ${quoted(toResolve)}`);
   if (keptWhole.length > 0) said.push(`not merged, yours kept whole (theirs is in the history): ${quoted(keptWhole)}`);
+  if (kept.length > 0) said.push(`kept, as deleted on one side but edited on the other: ${quoted(kept)}`);
   const sentence = said.join(', ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
