@@ -142,7 +142,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       readOnlyReason: readOnly(),
       studyCount,
       quarantined: await listQuarantine(workspace),
-      skipped: studies.skippedFiles(),
+      skipped: [...site.skipped(), ...studies.skippedFiles()],
     };
   };
 
