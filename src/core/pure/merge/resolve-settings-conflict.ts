@@ -22,7 +22,7 @@ import type { RichTextDoc } from '../schemas/rich-text';
 import { metricLimits } from '../schemas/metrics';
 import { templateFileSchema, templateKeyLabels } from '../templates/template-schema';
 import type { Conflict, ConflictChoice, ConflictList } from './conflict-schema';
-import { conflictValueText } from '../sync/conflict-text';
+import { conflictValueText, printable } from '../sync/conflict-text';
 import { seededBlockId } from '../rich-text/block-ids';
 import { canonicalJson } from './json-merge';
 
@@ -63,7 +63,7 @@ function unite<T>(mine: T[], theirs: T[], max: number, key: (value: T) => string
 }
 
 const oneValueNote = (label: string, theirs: unknown) =>
-  `${label} holds one value: yours is kept. Theirs was ${conflictValueText(theirs)}.`;
+  printable(`${label} holds one value: yours is kept. Theirs was ${conflictValueText(theirs)}.`);
 
 /** A site author both sides edited: mine, with their bio after mine and their link or picture where mine has none. */
 function bothAuthors(mine: SiteAuthor, theirs: SiteAuthor): { author: SiteAuthor; note: string | null } {
@@ -80,7 +80,7 @@ function bothAuthors(mine: SiteAuthor, theirs: SiteAuthor): { author: SiteAuthor
   return {
     author,
     note: lost.length
-      ? `${mine.name}: yours is kept for the ${lost.length === 1 ? 'field' : 'fields'} that hold one value (their ${lost.join(' and ')}).`
+      ? `${printable(mine.name)}: yours is kept for the ${lost.length === 1 ? 'field' : 'fields'} that hold one value (their ${lost.join(' and ')}).`
       : null,
   };
 }
@@ -90,7 +90,7 @@ function resolveSiteAuthor(site: SiteSettings, conflict: Conflict, name: string,
   const authors = [...site.authors];
   let note: string | null = null;
   const parsed = conflict.theirs === null ? null : siteAuthorSchema.safeParse(conflict.theirs);
-  if (parsed && !parsed.success) throw notValid(`Authors: ${name}`);
+  if (parsed && !parsed.success) throw notValid(printable(`Authors: ${name}`));
   const theirs = parsed?.data ?? null;
   if (choice === 'theirs') {
     if (theirs === null) {
@@ -116,7 +116,7 @@ export function resolveSiteConflict(
   if (choice === 'mine' || conflict.where.kind !== 'field') return { value: site, conflicts: rest, note: null };
   const { field, item } = conflict.where;
   if (!Object.hasOwn(siteSettingLabels, field))
-    throw new CasebookError('invalid_input', `"${field}" is not a setting this Casebook knows; keep yours.`);
+    throw new CasebookError('invalid_input', `"${printable(field)}" is not a setting this Casebook knows; keep yours.`);
   const key = field as keyof SiteSettings;
   const label = siteSettingLabels[key];
   let patch: Partial<SiteSettings>;
@@ -189,9 +189,12 @@ export function resolveTemplateConflict(
   if (choice === 'mine' || conflict.where.kind !== 'field')
     return { value: withList(file), conflicts: rest, note: null };
   const { field, item } = conflict.where;
-  const label = (templateKeyLabels.get(field) ?? field) + (item ? `: ${item}` : '');
+  const label = printable((templateKeyLabels.get(field) ?? field) + (item ? `: ${item}` : ''));
   if (!templateKeyLabels.has(field) || field === 'conflicts')
-    throw new CasebookError('invalid_input', `"${field}" is not a template key this Casebook knows; keep yours.`);
+    throw new CasebookError(
+      'invalid_input',
+      `"${printable(field)}" is not a template key this Casebook knows; keep yours.`,
+    );
   const current = Object.hasOwn(file, field) ? file[field] : undefined;
   const parts = (field === 'sections' && typeof current === 'object' && current !== null ? current : {}) as Json;
   const mine = item === undefined ? current : Object.hasOwn(parts, item) ? parts[item] : undefined;
