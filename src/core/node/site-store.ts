@@ -42,6 +42,8 @@ export class SiteStore {
   private dropped = 0;
   /** Why casebook.json could not be read (it is left as it is; saving is refused), or null. */
   private unreadable: string | null = null;
+  /** Whether the settings held are the file's (read once), not the defaults. */
+  private read = false;
 
   constructor(readonly workspace: string) {
     this.db = new Low<WorkspaceFile | null>(
@@ -65,7 +67,7 @@ export class SiteStore {
       if (!(err instanceof InvalidFileError)) throw err;
       // Never moved aside nor replaced by defaults: the file is the team's (git commits it), and
       // writing defaults here would push them to everyone at the next sync. Defaults in memory.
-      this.unreadable = await unreadableReason(this.file, err.reason, 'Casebook’s defaults');
+      this.unreadable = await unreadableReason(this.file, err.reason, DEFAULTS);
       return { readOnlyReason: null, quarantined: null };
     }
     if (this.db.data) {
@@ -77,6 +79,11 @@ export class SiteStore {
     return { readOnlyReason: null, quarantined: null };
   }
 
+  /** Why casebook.json cannot be read now (the settings shown are not the file's), or null. */
+  unreadableReason(): string | null {
+    return this.unreadable;
+  }
+
   /** casebook.json when it is left as it is and not fully read (shown with the workspace's skipped files). */
   skipped(): Array<{ file: string; reason: string }> {
     if (this.unreadable !== null) return [{ file: WORKSPACE_FILE, reason: this.unreadable }];
@@ -84,7 +91,7 @@ export class SiteStore {
       return [
         {
           file: WORKSPACE_FILE,
-          reason: `${this.dropped} of its recorded conflict entries could not be read (not in Casebook’s format, or past the ${MAX_CONFLICTS} kept) and are left out; the site settings themselves were read. The file keeps them until the settings are next saved.`,
+          reason: `${this.dropped} of its recorded conflict ${this.dropped === 1 ? 'entry' : 'entries'} could not be read (not in Casebook’s format, or past the ${MAX_CONFLICTS} kept) and are left out; the site settings themselves were read. The file keeps them until the settings are next saved.`,
         },
       ];
     return [];
@@ -142,6 +149,7 @@ export class SiteStore {
   private async take(file: WorkspaceFile): Promise<void> {
     this.site = file.site;
     this.conflicts = file.conflicts ?? [];
+    this.read = true;
     this.unreadable = null;
     this.dropped = file.conflicts !== undefined ? await this.droppedConflicts() : 0;
   }
@@ -191,7 +199,7 @@ export class SiteStore {
       if (!(err instanceof InvalidFileError)) throw err;
       // Damaged since we read it (a hand edit, a text merge by git): kept in place, never
       // overwritten; the settings stay as last read and saving them is refused until it is fixed.
-      this.unreadable = await unreadableReason(this.file, err.reason, 'the values last read');
+      this.unreadable = await unreadableReason(this.file, err.reason, this.read ? 'the values last read' : DEFAULTS);
     }
   }
 
@@ -223,6 +231,8 @@ export class SiteStore {
     return null;
   }
 }
+
+const DEFAULTS = 'Casebook’s defaults';
 
 function newerWorkspaceReason(version: number): string {
   return `This workspace was written by a newer version of Casebook (format ${version}; this app reads format ${SCHEMA_VERSION}). It is open read-only so nothing is rewritten; update Casebook to edit it.`;

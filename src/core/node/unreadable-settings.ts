@@ -24,7 +24,7 @@ export async function unreadableReason(file: string, reason: string, shown: stri
   const lines = text.split('\n');
   const marker = lines.findIndex((line) => MARKER.test(line));
   if (marker >= 0)
-    return `${name} holds unresolved git conflict markers (line ${marker + 1}): a git merge left it unfinished. Edit it to keep the right lines and remove the <<<<<<<, ======= and >>>>>>> lines, then \`git add ${name}\` and commit (or \`git merge --abort\`). ${tail}`;
+    return `${name} holds unresolved git conflict markers (line ${marker + 1}): git merged it as plain text (a clone whose git config lacks the Casebook merge driver, merge.casebook.driver). Edit it to keep the right lines and remove the <<<<<<<, ======= and >>>>>>> lines, then commit it (during an unfinished merge: \`git add ${name}\`, then commit; or \`git merge --abort\`). ${tail}`;
   const at = /at position (\d+)/.exec(reason);
   const where = at ? ` (line ${lineOf(text, Number(at[1])).line}, column ${lineOf(text, Number(at[1])).column})` : '';
   return `${name} could not be read${where}: ${reason}. ${tail}`;

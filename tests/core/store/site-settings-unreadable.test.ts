@@ -64,6 +64,9 @@ describe('casebook.json that is not fully readable', () => {
           reason: expect.stringMatching(/casebook\.json could not be read \(line 5, column \d+\)/),
         },
       ]);
+      // Shown as defaults (never read), also after a re-read.
+      await service.settingsConflicts({});
+      expect((await service.getWorkspaceInfo({})).skipped[0]!.reason).toMatch(/show Casebook’s defaults/);
       await expect(service.updateSite({ patch: { accent: '#0a58ca' } })).rejects.toMatchObject({
         code: 'invalid_input',
         message: expect.stringMatching(/casebook\.json could not be read.*saving them is refused/s),
