@@ -100,4 +100,23 @@ describe('casebook.json that is not fully readable', () => {
       expect(await readFile(file, 'utf8')).toBe(merged);
     });
   });
+
+  it('refuses an export while casebook.json cannot be read (the site would say what the defaults say), unless asked', async () => {
+    await withTempDir(async (root) => {
+      const dir = path.join(root, 'ws');
+      const good = await teamWorkspace(dir, {});
+      await writeFile(path.join(dir, 'casebook.json'), good.replace('"Our tagline"', '"Our tagline",,'));
+      const service = await openWorkspace(dir);
+      const outDir = path.join(root, 'site-out');
+      await expect(
+        service.exportWorkspace({ format: 'markdown', outDir, drafts: true, allowErrors: false }),
+      ).rejects.toMatchObject({
+        code: 'publish_errors',
+        message: expect.stringMatching(/Not exported[^]*casebook\.json could not be read[^]*export anyway/),
+      });
+      await expect(
+        service.exportWorkspace({ format: 'markdown', outDir, drafts: true, allowErrors: true }),
+      ).resolves.toBeDefined();
+    });
+  });
 });
