@@ -23,7 +23,7 @@ import { metricLimits } from '../schemas/metrics';
 import { templateFileSchema, templateKeyLabels } from '../templates/template-schema';
 import type { Conflict, ConflictChoice, ConflictList } from './conflict-schema';
 import { conflictValueText, printable } from '../sync/conflict-text';
-import { seededBlockId } from '../rich-text/block-ids';
+import { seededBlockId, withBlockIds } from '../rich-text/block-ids';
 import { canonicalJson } from './json-merge';
 
 type Json = Record<string, unknown>;
@@ -47,6 +47,16 @@ function find(conflicts: ConflictList, id: string, where: string): Conflict {
 
 const notValid = (label: string) =>
   new CasebookError('invalid_input', `Their value of "${label}" is not valid any more; keep yours instead.`);
+
+/**
+ * A record naming a section's block: a study's kind of conflict, never one a settings merge
+ * makes (the file came through git). There is no value of theirs to take or keep here.
+ */
+const notASetting = (file: 'site settings' | 'template') =>
+  new CasebookError(
+    'invalid_input',
+    `That conflict names a block of a study's section, which ${file === 'template' ? 'a template does' : 'the site settings do'} not have, so there is nothing of theirs to take or keep: choose Keep mine to clear it.`,
+  );
 
 const joined = (mine: string, theirs: string, separator: string, max: number) =>
   mine === '' ? theirs.slice(0, max) : theirs === '' ? mine : `${mine}${separator}${theirs}`.slice(0, max);
@@ -113,7 +123,8 @@ export function resolveSiteConflict(
 ): SettingsResolution<SiteSettings> {
   const conflict = find(conflicts, conflictId, 'site settings');
   const rest = conflicts.filter((c) => c.id !== conflictId);
-  if (choice === 'mine' || conflict.where.kind !== 'field') return { value: site, conflicts: rest, note: null };
+  if (choice === 'mine') return { value: site, conflicts: rest, note: null };
+  if (conflict.where.kind !== 'field') throw notASetting('site settings');
   const { field, item } = conflict.where;
   if (!Object.hasOwn(siteSettingLabels, field))
     throw new CasebookError('invalid_input', `"${printable(field)}" is not a setting this Casebook knows; keep yours.`);
@@ -152,8 +163,11 @@ const isDoc = (value: unknown): value is RichTextDoc =>
 function bothTemplateValues(key: string, mine: unknown, theirs: unknown): { value: unknown } | null {
   if (key === 'sections') {
     if (typeof mine === 'string' && typeof theirs === 'string') return { value: joined(mine, theirs, '\n\n', 20_000) };
-    if (isDoc(mine) && isDoc(theirs))
-      return { value: { ...mine, content: [...(mine.content ?? []), ...(theirs.content ?? [])] } };
+    if (isDoc(mine) && isDoc(theirs)) {
+      // Their blocks after mine; a block id both share (one base) gets a new id on the second copy.
+      const doc = { ...mine, content: [...(mine.content ?? []), ...(theirs.content ?? [])] };
+      return { value: withBlockIds(doc, (path, copied) => seededBlockId(`${copied ?? ''}:${path}`)) };
+    }
     return null;
   }
   // Text a person wrote joins; the outcome is a string too, but one of four values.
@@ -186,8 +200,8 @@ export function resolveTemplateConflict(
     const { conflicts: _old, ...others } = value;
     return rest.length > 0 ? { ...others, conflicts: rest } : others;
   };
-  if (choice === 'mine' || conflict.where.kind !== 'field')
-    return { value: withList(file), conflicts: rest, note: null };
+  if (choice === 'mine') return { value: withList(file), conflicts: rest, note: null };
+  if (conflict.where.kind !== 'field') throw notASetting('template');
   const { field, item } = conflict.where;
   const label = printable((templateKeyLabels.get(field) ?? field) + (item ? `: ${item}` : ''));
   if (!templateKeyLabels.has(field) || field === 'conflicts')
