@@ -119,4 +119,19 @@ describe('casebook.json that is not fully readable', () => {
       ).resolves.toBeDefined();
     });
   });
+
+  it('reads a template past bad entries in its conflict list, showing the valid ones', async () => {
+    await withTempDir(async (dir) => {
+      const service = await openWorkspace(dir);
+      const file = path.join(dir, 'templates', 'blank.json');
+      const template = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      const valid = { ...conflict(1), where: { kind: 'field', field: 'name' }, mine: 'Blank', theirs: 'Empty' };
+      await writeFile(file, JSON.stringify({ ...template, conflicts: [{ id: 'x', at: 'no' }, valid] }));
+      const listed = await service.listTemplates({});
+      expect(listed.problems).toEqual([]);
+      expect(listed.templates.map((t) => t.id)).toContain('blank');
+      const { templates } = await service.settingsConflicts({});
+      expect(templates.map((t) => [t.id, t.conflicts.map((c) => c.id)])).toEqual([['blank', ['c1']]]);
+    });
+  });
 });
