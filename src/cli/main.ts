@@ -13,6 +13,7 @@ import {
 } from './git-commands';
 import { registerImportCommand } from './import-command';
 import { registerMergeDriverCommand } from './merge-driver-command';
+import { registerResolveCommand } from './resolve-command';
 import { registerServeCommand } from './serve-command';
 import { CliUsageError } from './usage-error';
 import { registerInitCommand, registerListCommand, type OpenWorkspace } from './workspace-commands';
@@ -37,6 +38,7 @@ registerServeCommand(program, workspaceHelp);
 registerExportCommand(program, openExisting, workspaceHelp);
 registerImportCommand(program, openOrCreate, workspaceHelp);
 registerCheckCommand(program, openExisting, workspaceHelp);
+registerResolveCommand(program, openExisting, workspaceHelp);
 registerCloneCommand(program);
 registerSyncCommand(program, openExisting, workspaceHelp);
 registerHistoryCommand(program, openExisting, workspaceHelp);

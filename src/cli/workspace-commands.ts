@@ -56,7 +56,10 @@ export function registerListCommand(program: Command, open: OpenWorkspace, works
       else {
         console.log(studies.length ? formatStudyTable(studies) : 'No case studies yet.');
         const settings = formatSettingsConflicts(await api.settingsConflicts({}));
-        if (settings.length) console.log(['', ...settings, 'Resolve them in Casebook: Site settings.'].join('\n'));
+        if (settings.length)
+          console.log(
+            ['', ...settings, 'Resolve them in Casebook: Site settings (or casebook resolve --settings).'].join('\n'),
+          );
       }
       reportWorkspaceProblems(await api.getWorkspaceInfo({}));
     });

@@ -6,15 +6,20 @@ import { withTempDir } from '../helpers/temp-dir';
 import { casebook } from './cli-git-helpers';
 
 describe('casebook CLI', () => {
-  it('export says when the site settings were set aside, before publishing with the defaults', async () => {
+  it('export refuses while casebook.json cannot be read (it would publish the defaults), and says so with --allow-errors', async () => {
     await withTempDir(async (dir) => {
       const ws = path.join(dir, 'ws');
       expect((await casebook(['init', '--workspace', ws])).code).toBe(0);
       const file = path.join(ws, 'casebook.json');
       const settings = JSON.parse(await readFile(file, 'utf8'));
       await writeFile(file, JSON.stringify({ ...settings, site: { ...settings.site, accent: '#fff' } }));
-      const site = await casebook(['export', '-w', ws, '--format', 'site', '--out', path.join(dir, 'site')]);
-      expect(site.stderr).toMatch(/Quarantined casebook\.json → .*: /);
+      const refused = await casebook(['export', '-w', ws, '--format', 'site', '--out', path.join(dir, 'site')]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/Not exported[^]*casebook\.json could not be read[^]*accent[^]*--allow-errors/i);
+      const args = ['export', '-w', ws, '--format', 'site', '--out', path.join(dir, 'site'), '--allow-errors'];
+      const site = await casebook(args);
+      expect(site.code, site.stderr).toBe(0);
+      expect(site.stderr).toMatch(/Skipped casebook\.json \(left where it is\): casebook\.json could not be read/);
     });
   }, 60_000);
 

@@ -67,7 +67,18 @@ test('the site title changed on both sides is a conflict in Site settings, resol
     expect(await axeViolations(page, '.settings-dialog')).toEqual([]);
     if (shots) await screenshots(page, shots);
 
-    await item.getByRole('group', { name: 'Resolve: Title' }).getByRole('button', { name: 'Take theirs' }).click();
+    // An edit the form cannot save (too long) is not reset by a choice: nothing is resolved, and why.
+    const tagline = settings.getByRole('textbox', { name: 'Tagline' });
+    const taglineBefore = await tagline.inputValue();
+    await tagline.fill('x'.repeat(201));
+    const resolveTitle = item.getByRole('group', { name: 'Resolve: Title' });
+    await resolveTitle.getByRole('button', { name: 'Take theirs' }).click();
+    await expect(notice).toContainText('Not resolved: your edits to the site settings could not be saved');
+    await expect(tagline).toHaveValue('x'.repeat(201));
+    expect((await siteFile(workspace)).conflicts).toHaveLength(1);
+    await tagline.fill(taglineBefore);
+
+    await resolveTitle.getByRole('button', { name: 'Take theirs' }).click();
     await expect(notice).toBeHidden();
     await expect(settings.getByRole('textbox', { name: 'Title' })).toHaveValue('Ben’s field notes');
     const onDisk = await siteFile(workspace);

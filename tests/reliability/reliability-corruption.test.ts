@@ -140,6 +140,23 @@ describe('damaged and foreign files', () => {
           return;
         }
 
+        if (target === 'settings') {
+          // The settings file is the team's (git commits it): left exactly where it is, never
+          // replaced by defaults, reported by both; saving settings refused until it is fixed.
+          expect(after.get(file)).toBe(before.get(file));
+          expect(info.quarantined).toEqual([]);
+          const skipped = info.skipped.find((s) => s.file === 'casebook.json');
+          expect(skipped, 'the damaged file is reported').toBeDefined();
+          expect(skipped!.reason).toMatch(c.mutation.reason!);
+          expect(listing.stderr).toContain('Skipped casebook.json (left where it is)');
+          await expect(app.updateSite({ patch: { title: 'x' } })).rejects.toMatchObject({ code: 'invalid_input' });
+          expect((await hashes(dir)).get(file)).toBe(before.get(file));
+          const saved = await app.updateStudy({ id: ids[1]!, patch: { summary: 'still editable' } });
+          expect(saved.summary).toBe('still editable');
+          expect((await app.getSite({})).title).toBe('Casebook');
+          return;
+        }
+
         // Damage: moved aside with the reason, bytes kept, reported by both.
         const entry = (await app.listQuarantined({})).find((q) => q.file === file.split(path.sep).join('/'));
         expect(entry, 'the damaged file is reported').toBeDefined();
@@ -149,7 +166,6 @@ describe('damaged and foreign files', () => {
         // The rest is still editable.
         const saved = await app.updateStudy({ id: ids[1]!, patch: { summary: 'still editable' } });
         expect(saved.summary).toBe('still editable');
-        if (target === 'settings') expect((await app.getSite({})).title).toBe('Casebook');
       });
     });
   }

@@ -224,7 +224,7 @@ describe('a hostile repository', () => {
     expect(await snapshotFolder(ctx.outside)).toEqual(outsideBefore);
   });
 
-  it('a casebook.json too large to be settings is set aside and the workspace opens with defaults', async () => {
+  it('a casebook.json too large to be settings is left where it is and the workspace opens with defaults', async () => {
     const ctx = await freshContext();
     await buildHostileRepository(
       ctx,
@@ -234,9 +234,11 @@ describe('a hostile repository', () => {
     await fsp.truncate(path.join(ctx.workspace, 'casebook.json'), 17 * 1024 * 1024);
     const service = await openWorkspace(ctx.workspace);
     const info = await service.getWorkspaceInfo({});
-    expect(info.quarantined.map((q) => [q.file, q.reason])).toEqual([
+    expect(info.quarantined).toEqual([]);
+    expect(info.skipped.map((q) => [q.file, q.reason])).toEqual([
       ['casebook.json', expect.stringMatching(/too large/)],
     ]);
+    expect((await fsp.stat(path.join(ctx.workspace, 'casebook.json'))).size).toBe(17 * 1024 * 1024);
     expect(info.studyCount).toBe(2);
   });
 

@@ -142,7 +142,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       readOnlyReason: readOnly(),
       studyCount,
       quarantined: await listQuarantine(workspace),
-      skipped: studies.skippedFiles(),
+      skipped: [...site.skipped(), ...studies.skippedFiles()],
     };
   };
 
@@ -211,6 +211,13 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     exportWorkspace: async (input, onProgress) => {
       // Conflicts a sync left in the site settings block the export like a study's errors.
       const siteConflicts = (await site.conflictState()).conflicts;
+      // So does a casebook.json that cannot be read: the site would say what the defaults say.
+      const unreadable = site.unreadableReason();
+      if (unreadable !== null && !input.allowErrors)
+        throw new CasebookError(
+          'publish_errors',
+          `Not exported. Nothing was written.\n${unreadable}\nFix it, or export anyway (--allow-errors in the CLI): the site then says what the settings shown say.`,
+        );
       if (siteConflicts.length > 0 && !input.allowErrors) {
         const [{ publishErrorsRefusal }, { settingConflictPlace }] = await Promise.all([
           import('../pure/checks/publish-gate'),

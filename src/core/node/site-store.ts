@@ -8,13 +8,15 @@ import { z } from 'zod';
 import { CasebookError } from '../pure/errors';
 import { InvalidFileError, NewerVersionError, ValidatedJsonFile } from './json-file';
 import { withFileLock, writeFailure } from './atomic-write';
-import { quarantineFile, type QuarantineEntry } from './quarantine';
+import type { QuarantineEntry } from './quarantine';
+import { unreadableReason } from './unreadable-settings';
 import { readRegularFile } from './regular-file';
-import type { ConflictChoice, ConflictList } from '../pure/merge/conflict-schema';
+import { MAX_CONFLICTS, readConflictList, type ConflictChoice, type ConflictList } from '../pure/merge/conflict-schema';
 import { resolveSiteConflict, settingsVersion } from '../pure/merge/resolve-settings-conflict';
 import {
   SCHEMA_VERSION,
   defaultSiteSettings,
+  siteFileFormat,
   siteSettingsSchema,
   workspaceFileSchema,
   type SitePatch,
@@ -36,6 +38,12 @@ export class SiteStore {
   private site: SiteSettings = defaultSiteSettings();
   /** What a git merge could not decide in casebook.json (merge/settings-merge.ts). */
   private conflicts: ConflictList = [];
+  /** How many of the file's conflict entries were left out as unreadable. */
+  private dropped = 0;
+  /** Why casebook.json could not be read (it is left as it is; saving is refused), or null. */
+  private unreadable: string | null = null;
+  /** Whether the settings held are the file's (read once), not the defaults. */
+  private read = false;
 
   constructor(readonly workspace: string) {
     this.db = new Low<WorkspaceFile | null>(
@@ -53,21 +61,40 @@ export class SiteStore {
     if (newer !== null) {
       return { readOnlyReason: newerWorkspaceReason(newer), quarantined: null };
     }
-    let quarantined: QuarantineEntry | null = null;
     try {
       await this.db.read();
     } catch (err) {
       if (!(err instanceof InvalidFileError)) throw err;
-      quarantined = await quarantineFile(this.workspace, this.file, err.reason);
-      this.db.data = null;
+      // Never moved aside nor replaced by defaults: the file is the team's (git commits it), and
+      // writing defaults here would push them to everyone at the next sync. Defaults in memory.
+      this.unreadable = await unreadableReason(this.file, err.reason, DEFAULTS);
+      return { readOnlyReason: null, quarantined: null };
     }
     if (this.db.data) {
-      this.take(this.db.data);
+      await this.take(this.db.data);
     } else {
       this.site = defaultSiteSettings();
       await this.save();
     }
-    return { readOnlyReason: null, quarantined };
+    return { readOnlyReason: null, quarantined: null };
+  }
+
+  /** Why casebook.json cannot be read now (the settings shown are not the file's), or null. */
+  unreadableReason(): string | null {
+    return this.unreadable;
+  }
+
+  /** casebook.json when it is left as it is and not fully read (shown with the workspace's skipped files). */
+  skipped(): Array<{ file: string; reason: string }> {
+    if (this.unreadable !== null) return [{ file: WORKSPACE_FILE, reason: this.unreadable }];
+    if (this.dropped > 0)
+      return [
+        {
+          file: WORKSPACE_FILE,
+          reason: `${this.dropped} of its recorded conflict ${this.dropped === 1 ? 'entry' : 'entries'} could not be read (not in Casebook’s format, or past the ${MAX_CONFLICTS} kept) and are left out; the site settings themselves were read. The file keeps them until the settings are next saved.`,
+        },
+      ];
+    return [];
   }
 
   get(): SiteSettings {
@@ -94,6 +121,7 @@ export class SiteStore {
   ): Promise<{ site: SiteSettings; note: string | null }> {
     return withFileLock(this.file, async () => {
       await this.reload();
+      this.assertWritable();
       if (baseVersion !== undefined && baseVersion !== this.version())
         throw new CasebookError(
           'conflict',
@@ -118,14 +146,34 @@ export class SiteStore {
     return settingsVersion(this.conflicts);
   }
 
-  private take(file: WorkspaceFile): void {
+  private async take(file: WorkspaceFile): Promise<void> {
     this.site = file.site;
     this.conflicts = file.conflicts ?? [];
+    this.read = true;
+    this.unreadable = null;
+    this.dropped = file.conflicts !== undefined ? await this.droppedConflicts() : 0;
+  }
+
+  /** How many entries of the file's conflict list were left out as unreadable (readConflictList). */
+  private async droppedConflicts(): Promise<number> {
+    try {
+      const bytes = await readRegularFile(this.file);
+      const raw: unknown = bytes ? JSON.parse(bytes.toString('utf8')) : null;
+      return readConflictList((raw as { conflicts?: unknown } | null)?.conflicts).dropped;
+    } catch {
+      return 0; // changed meanwhile: the next read tells
+    }
+  }
+
+  /** Settings are not written over a casebook.json that could not be read. */
+  private assertWritable(): void {
+    if (this.unreadable !== null) throw new CasebookError('invalid_input', this.unreadable);
   }
 
   async update(patch: SitePatch): Promise<SiteSettings> {
     return withFileLock(this.file, async () => {
       await this.reload();
+      this.assertWritable();
       const next = siteSettingsSchema.safeParse({ ...this.site, ...patch });
       if (!next.success) throw new CasebookError('invalid_input', next.error.issues.map((i) => i.message).join('; '));
       this.site = next.data;
@@ -141,23 +189,25 @@ export class SiteStore {
     return this.reload();
   }
 
-  /** Takes in what another process saved since we last read; quarantines a damaged file. */
+  /** Takes in what another process saved since we last read; a damaged file is left as it is. */
   private async reload(): Promise<void> {
     try {
       await this.db.read();
-      if (this.db.data) this.take(this.db.data);
+      if (this.db.data) await this.take(this.db.data);
     } catch (err) {
       if (err instanceof NewerVersionError) throw new CasebookError('read_only', newerWorkspaceReason(err.version));
       if (!(err instanceof InvalidFileError)) throw err;
-      // Damaged since we opened it: set it aside (reported with the rest) and save ours.
-      await quarantineFile(this.workspace, this.file, err.reason);
+      // Damaged since we read it (a hand edit, a text merge by git): kept in place, never
+      // overwritten; the settings stay as last read and saving them is refused until it is fixed.
+      this.unreadable = await unreadableReason(this.file, err.reason, this.read ? 'the values last read' : DEFAULTS);
     }
   }
 
   private async save(): Promise<void> {
     // The conflict list is written only while it holds something (a file without one reads as before).
     this.db.data = {
-      schemaVersion: SCHEMA_VERSION,
+      // Format 2 only while it holds conflicts: an older Casebook would drop them on a save (site.ts).
+      schemaVersion: siteFileFormat(this.conflicts),
       site: this.site,
       ...(this.conflicts.length > 0 ? { conflicts: this.conflicts } : {}),
     };
@@ -181,6 +231,8 @@ export class SiteStore {
     return null;
   }
 }
+
+const DEFAULTS = 'Casebook’s defaults';
 
 function newerWorkspaceReason(version: number): string {
   return `This workspace was written by a newer version of Casebook (format ${version}; this app reads format ${SCHEMA_VERSION}). It is open read-only so nothing is rewritten; update Casebook to edit it.`;

@@ -10,7 +10,7 @@ import { dispatch } from '../../../src/core/pure/dispatch';
 import { unwrapResult } from '../../../src/core/pure/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/core/pure/contract';
 import { mergeWorkspaceFile } from '../../../src/core/pure/merge/workspace-file-merge';
-import { resolveTemplateConflict } from '../../../src/core/pure/merge/resolve-settings-conflict';
+import { resolveSiteConflict, resolveTemplateConflict } from '../../../src/core/pure/merge/resolve-settings-conflict';
 import { serializeJson } from '../../../src/core/pure/json-text';
 import { defaultSiteSettings, workspaceFileSchema, type SiteSettings } from '../../../src/core/pure/schemas/site';
 import { withTempDir } from '../../helpers/temp-dir';
@@ -245,5 +245,50 @@ describe('Keep both in a template', () => {
     expect(done.value).toMatchObject({ outcome: 'failed' });
     expect(done.value).not.toHaveProperty('conflicts');
     expect(done.note).toBe('Outcome holds one value: yours is kept. Theirs was succeeded.');
+  });
+});
+
+describe('records a settings merge never makes', () => {
+  const doc = (id: string, text: string) => ({
+    type: 'doc',
+    content: [{ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text }] }],
+  });
+
+  it('Keep both of two template sections from one base gives the second copy fresh block ids', () => {
+    const file = {
+      name: 'Incident',
+      sections: { problem: doc('blk-1', 'Mine') },
+      conflicts: [
+        {
+          id: 't1',
+          at: '2026-01-01T00:00:00Z',
+          where: { kind: 'field' as const, field: 'sections', item: 'problem' },
+          mine: doc('blk-1', 'Mine'),
+          theirs: doc('blk-1', 'Theirs'),
+        },
+      ],
+    };
+    const done = resolveTemplateConflict(file, 't1', 'both');
+    const blocks = (done.value.sections as { problem: { content: Array<{ attrs: { id: string } }> } }).problem.content;
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]!.attrs.id).toBe('blk-1');
+    expect(new Set(blocks.map((b) => b.attrs.id)).size).toBe(2);
+  });
+
+  it('refuses Take theirs and Keep both on a block record (nothing to take), Keep mine clears it', () => {
+    const block = {
+      id: 'b1',
+      at: '2026-01-01T00:00:00Z',
+      where: { kind: 'block' as const, section: 'problem' as const, block: 'x' },
+      mine: null,
+      theirs: doc('x', 'Hello'),
+    };
+    for (const choice of ['theirs', 'both'] as const) {
+      expect(() => resolveSiteConflict(defaultSiteSettings(), [block], 'b1', choice)).toThrow(
+        /names a block of a study's section[^]*Keep mine/,
+      );
+      expect(() => resolveTemplateConflict({ name: 'T', conflicts: [block] }, 'b1', choice)).toThrow(/Keep mine/);
+    }
+    expect(resolveSiteConflict(defaultSiteSettings(), [block], 'b1', 'mine').conflicts).toEqual([]);
   });
 });

@@ -126,6 +126,54 @@ describe('merging casebook.json', () => {
     expect(list.at(-1)!.theirs).toBe('T2');
   });
 
+  it('writes casebook.json as format 2 while it holds conflicts (an older Casebook opens it read-only), format 1 after', () => {
+    const first = mergeWorkspaceFile(
+      'casebook.json',
+      siteFile({}),
+      siteFile({ title: 'O' }),
+      siteFile({ title: 'T' }),
+      {
+        now,
+      },
+    );
+    // The Casebook before conflicts reads format 1 only and drops keys it does not know on a save:
+    // it must not be able to save this file (its next sync would resolve every record unasked).
+    expect(JSON.parse(first.text)).toMatchObject({ schemaVersion: 2, conflicts: [expect.anything()] });
+    const recorded = read(first.text).conflicts!;
+    const resolved = read(
+      mergeWorkspaceFile(
+        'casebook.json',
+        first.text,
+        siteFile({ title: 'O' }),
+        siteFile({ title: 'O' }, { conflicts: recorded, schemaVersion: 2 }),
+      ).text,
+    );
+    expect(resolved).toMatchObject({ schemaVersion: 1 });
+    expect(resolved.conflicts).toBeUndefined();
+  });
+
+  it('merges past bad entries in a side’s conflict list, keeping its valid ones', () => {
+    const first = mergeWorkspaceFile(
+      'casebook.json',
+      siteFile({}),
+      siteFile({ title: 'O' }),
+      siteFile({ title: 'T' }),
+      {
+        now,
+      },
+    );
+    const recorded = read(first.text).conflicts!;
+    const hostile = JSON.stringify({
+      ...JSON.parse(siteFile({ title: 'O', tagline: 'New' })),
+      conflicts: [{ id: '../x', at: 'no' }, ...recorded],
+    });
+    const next = read(
+      mergeWorkspaceFile('casebook.json', first.text, siteFile({ title: 'O' }, { conflicts: recorded }), hostile).text,
+    );
+    expect(next.site.tagline).toBe('New');
+    expect(next.conflicts).toEqual(recorded);
+  });
+
   it('reads an older casebook.json without a conflict list (and without authors)', () => {
     const old = JSON.stringify({ schemaVersion: 1, site: { ...defaultSiteSettings(), authors: undefined } });
     const result = mergeWorkspaceFile('casebook.json', old, old.replace('Casebook', 'Ours'), siteFile({ title: 'T' }));

@@ -49,14 +49,16 @@ describe('quarantine', () => {
     });
   });
 
-  it('quarantines a corrupt casebook.json and starts with default settings', async () => {
+  it('leaves a corrupt casebook.json where it is (the team’s file) and shows default settings without writing them', async () => {
     await withTempDir(async (dir) => {
       await writeFile(path.join(dir, 'casebook.json'), '{"schemaVersion":1,"site":');
       const service = await openWorkspace(dir);
       expect((await service.getSite({})).title).toBe('Casebook');
-      const [entry] = await service.listQuarantined({});
-      expect(entry!.file).toBe('casebook.json');
-      expect(await readFile(path.join(dir, entry!.storedAs), 'utf8')).toBe('{"schemaVersion":1,"site":');
+      expect(await service.listQuarantined({})).toEqual([]);
+      expect((await service.getWorkspaceInfo({})).skipped).toEqual([
+        { file: 'casebook.json', reason: expect.stringMatching(/^casebook\.json could not be read.*not valid JSON/) },
+      ]);
+      expect(await readFile(path.join(dir, 'casebook.json'), 'utf8')).toBe('{"schemaVersion":1,"site":');
     });
   });
 });

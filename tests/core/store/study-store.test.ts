@@ -145,7 +145,7 @@ describe('site settings', () => {
 
   it('opens a workspace from a newer Casebook read-only and never rewrites it', async () => {
     await withTempDir(async (dir) => {
-      const newer = JSON.stringify({ schemaVersion: 2, site: { title: 'From the future' }, extra: true });
+      const newer = JSON.stringify({ schemaVersion: 3, site: { title: 'From the future' }, extra: true });
       await writeFile(path.join(dir, 'casebook.json'), newer);
       const service = await openWorkspace(dir);
       const info = await service.getWorkspaceInfo({});

@@ -156,7 +156,7 @@ describe('summary cache', () => {
   it('a workspace from a newer Casebook gets no cache written', async () => {
     await withTempDir(async (dir) => {
       await oldStudies(dir);
-      await writeFile(path.join(dir, 'casebook.json'), JSON.stringify({ schemaVersion: 2, site: {} }));
+      await writeFile(path.join(dir, 'casebook.json'), JSON.stringify({ schemaVersion: 3, site: {} }));
       const service = await openWorkspace(dir);
       expect(await service.listStudies({})).toHaveLength(COUNT);
       expect((await service.getWorkspaceInfo({})).readOnly).toBe(true);

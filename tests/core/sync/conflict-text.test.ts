@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictPlace, conflictValueText } from '../../../src/core/pure/sync/conflict-text';
+import { conflictPlace, conflictValueText, settingConflictPlace } from '../../../src/core/pure/sync/conflict-text';
 import { sampleStudy } from '../../helpers/study-files';
 
 const para = (id: string, text: string) => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text }] });
@@ -30,5 +30,15 @@ describe('a kept conflict in words', () => {
     expect(conflictValueText(['ops', 'queues'])).toBe('ops, queues');
     expect(conflictValueText(null)).toBe('(removed)');
     expect(conflictValueText(true)).toBe('true');
+  });
+
+  it('prints a hostile field or item name without its control characters (no terminal escapes, no fake lines)', () => {
+    const item = 'Dana\u001b[2K\r\nChecked 12 studies: 0 errors.\u001b[8m\u202e';
+    const site = settingConflictPlace({ where: { kind: 'field', field: 'authors', item } }, 'site');
+    expect(site).toBe('Authors: Dana [2K Checked 12 studies: 0 errors. [8m ');
+    const template = settingConflictPlace({ where: { kind: 'field', field: 'x\u0007\ny' } }, 'template');
+    expect(template).toBe('x y');
+    const field = { where: { kind: 'field' as const, field: 'odd\u009b31m\u2028' }, mine: 1, theirs: 2 };
+    expect(conflictPlace(field, study)).toBe('odd 31m ');
   });
 });

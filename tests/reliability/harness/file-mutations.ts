@@ -97,9 +97,10 @@ export function mutate(kind: MutationKind, healthy: Buffer, random: () => number
       return { kind, bytes: Buffer.from(text), reason: /null|does not match the format/ };
     }
     case 'newer schemaVersion': {
-      // Newer than the file's own format (a study's and the site's formats differ).
+      // Newer than the file's own format (a study's and the site's formats differ), and than the
+      // next one (casebook.json is written as format 1, or 2 while it holds conflicts).
       const own = typeof json.schemaVersion === 'number' ? json.schemaVersion : 1;
-      json.schemaVersion = own + 1 + Math.floor(random() * 40);
+      json.schemaVersion = own + 2 + Math.floor(random() * 40);
       if (random() < 0.5) json.addedLater = { field: 'a newer Casebook wrote this' };
       return { kind, bytes: Buffer.from(JSON.stringify(json, null, 2)), reason: null };
     }

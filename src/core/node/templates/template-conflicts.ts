@@ -9,13 +9,15 @@ import { z } from 'zod';
 import { withFileLock, writeFileAtomic, writeFailure } from '../atomic-write';
 import { readRegularFile } from '../regular-file';
 import { CasebookError } from '../../pure/errors';
-import { conflictListSchema, type ConflictChoice } from '../../pure/merge/conflict-schema';
+import { storedConflictListSchema, type ConflictChoice } from '../../pure/merge/conflict-schema';
 import { resolveTemplateConflict, settingsVersion } from '../../pure/merge/resolve-settings-conflict';
 import type { TemplateConflicts } from '../../pure/merge/settings-conflict-schema';
 import { templateIdSchema } from '../../pure/templates/template-schema';
 import { templatesDir } from './template-store';
 
-const probeSchema = z.object({ name: z.string().max(80).optional(), conflicts: conflictListSchema.optional() }).loose();
+const probeSchema = z
+  .object({ name: z.string().max(80).optional(), conflicts: storedConflictListSchema.optional() })
+  .loose();
 
 async function readTemplateJson(file: string): Promise<Record<string, unknown> | null> {
   try {

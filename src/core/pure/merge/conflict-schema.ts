@@ -65,5 +65,29 @@ export type Conflict = z.infer<typeof conflictSchema>;
 export const conflictListSchema = z.array(conflictSchema).max(MAX_CONFLICTS);
 export type ConflictList = z.infer<typeof conflictListSchema>;
 
+/**
+ * A settings file's conflict list as read from disk (casebook.json, a template): its first
+ * MAX_CONFLICTS valid entries; what is not a valid entry (or past the bound) is left out and
+ * counted. One bad record (a hand edit, a hostile commit, an older Casebook) must never make
+ * the whole file unreadable: the settings beside it are the team's.
+ */
+export function readConflictList(raw: unknown): { conflicts: ConflictList; dropped: number } {
+  if (raw === undefined) return { conflicts: [], dropped: 0 };
+  if (!Array.isArray(raw)) return { conflicts: [], dropped: 1 };
+  const conflicts: ConflictList = [];
+  const ids = new Set<string>();
+  for (const entry of raw as unknown[]) {
+    if (conflicts.length >= MAX_CONFLICTS) break;
+    const parsed = conflictSchema.safeParse(entry);
+    if (!parsed.success || ids.has(parsed.data.id)) continue;
+    ids.add(parsed.data.id);
+    conflicts.push(parsed.data);
+  }
+  return { conflicts, dropped: raw.length - conflicts.length };
+}
+
+/** A settings file's `conflicts` key: read leniently (readConflictList), written as it is. */
+export const storedConflictListSchema = z.unknown().transform((raw) => readConflictList(raw).conflicts);
+
 export const conflictChoiceSchema = z.enum(['mine', 'theirs', 'both']);
 export type ConflictChoice = z.infer<typeof conflictChoiceSchema>;

@@ -22,8 +22,8 @@ import type { RichTextDoc } from '../schemas/rich-text';
 import { metricLimits } from '../schemas/metrics';
 import { templateFileSchema, templateKeyLabels } from '../templates/template-schema';
 import type { Conflict, ConflictChoice, ConflictList } from './conflict-schema';
-import { conflictValueText } from '../sync/conflict-text';
-import { seededBlockId } from '../rich-text/block-ids';
+import { conflictValueText, printable } from '../sync/conflict-text';
+import { seededBlockId, withBlockIds } from '../rich-text/block-ids';
 import { canonicalJson } from './json-merge';
 
 type Json = Record<string, unknown>;
@@ -48,6 +48,16 @@ function find(conflicts: ConflictList, id: string, where: string): Conflict {
 const notValid = (label: string) =>
   new CasebookError('invalid_input', `Their value of "${label}" is not valid any more; keep yours instead.`);
 
+/**
+ * A record naming a section's block: a study's kind of conflict, never one a settings merge
+ * makes (the file came through git). There is no value of theirs to take or keep here.
+ */
+const notASetting = (file: 'site settings' | 'template') =>
+  new CasebookError(
+    'invalid_input',
+    `That conflict names a block of a study's section, which ${file === 'template' ? 'a template does' : 'the site settings do'} not have, so there is nothing of theirs to take or keep: choose Keep mine to clear it.`,
+  );
+
 const joined = (mine: string, theirs: string, separator: string, max: number) =>
   mine === '' ? theirs.slice(0, max) : theirs === '' ? mine : `${mine}${separator}${theirs}`.slice(0, max);
 
@@ -63,7 +73,7 @@ function unite<T>(mine: T[], theirs: T[], max: number, key: (value: T) => string
 }
 
 const oneValueNote = (label: string, theirs: unknown) =>
-  `${label} holds one value: yours is kept. Theirs was ${conflictValueText(theirs)}.`;
+  printable(`${label} holds one value: yours is kept. Theirs was ${conflictValueText(theirs)}.`);
 
 /** A site author both sides edited: mine, with their bio after mine and their link or picture where mine has none. */
 function bothAuthors(mine: SiteAuthor, theirs: SiteAuthor): { author: SiteAuthor; note: string | null } {
@@ -80,7 +90,7 @@ function bothAuthors(mine: SiteAuthor, theirs: SiteAuthor): { author: SiteAuthor
   return {
     author,
     note: lost.length
-      ? `${mine.name}: yours is kept for the ${lost.length === 1 ? 'field' : 'fields'} that hold one value (their ${lost.join(' and ')}).`
+      ? `${printable(mine.name)}: yours is kept for the ${lost.length === 1 ? 'field' : 'fields'} that hold one value (their ${lost.join(' and ')}).`
       : null,
   };
 }
@@ -90,7 +100,7 @@ function resolveSiteAuthor(site: SiteSettings, conflict: Conflict, name: string,
   const authors = [...site.authors];
   let note: string | null = null;
   const parsed = conflict.theirs === null ? null : siteAuthorSchema.safeParse(conflict.theirs);
-  if (parsed && !parsed.success) throw notValid(`Authors: ${name}`);
+  if (parsed && !parsed.success) throw notValid(printable(`Authors: ${name}`));
   const theirs = parsed?.data ?? null;
   if (choice === 'theirs') {
     if (theirs === null) {
@@ -113,10 +123,11 @@ export function resolveSiteConflict(
 ): SettingsResolution<SiteSettings> {
   const conflict = find(conflicts, conflictId, 'site settings');
   const rest = conflicts.filter((c) => c.id !== conflictId);
-  if (choice === 'mine' || conflict.where.kind !== 'field') return { value: site, conflicts: rest, note: null };
+  if (choice === 'mine') return { value: site, conflicts: rest, note: null };
+  if (conflict.where.kind !== 'field') throw notASetting('site settings');
   const { field, item } = conflict.where;
   if (!Object.hasOwn(siteSettingLabels, field))
-    throw new CasebookError('invalid_input', `"${field}" is not a setting this Casebook knows; keep yours.`);
+    throw new CasebookError('invalid_input', `"${printable(field)}" is not a setting this Casebook knows; keep yours.`);
   const key = field as keyof SiteSettings;
   const label = siteSettingLabels[key];
   let patch: Partial<SiteSettings>;
@@ -152,8 +163,11 @@ const isDoc = (value: unknown): value is RichTextDoc =>
 function bothTemplateValues(key: string, mine: unknown, theirs: unknown): { value: unknown } | null {
   if (key === 'sections') {
     if (typeof mine === 'string' && typeof theirs === 'string') return { value: joined(mine, theirs, '\n\n', 20_000) };
-    if (isDoc(mine) && isDoc(theirs))
-      return { value: { ...mine, content: [...(mine.content ?? []), ...(theirs.content ?? [])] } };
+    if (isDoc(mine) && isDoc(theirs)) {
+      // Their blocks after mine; a block id both share (one base) gets a new id on the second copy.
+      const doc = { ...mine, content: [...(mine.content ?? []), ...(theirs.content ?? [])] };
+      return { value: withBlockIds(doc, (path, copied) => seededBlockId(`${copied ?? ''}:${path}`)) };
+    }
     return null;
   }
   // Text a person wrote joins; the outcome is a string too, but one of four values.
@@ -186,12 +200,15 @@ export function resolveTemplateConflict(
     const { conflicts: _old, ...others } = value;
     return rest.length > 0 ? { ...others, conflicts: rest } : others;
   };
-  if (choice === 'mine' || conflict.where.kind !== 'field')
-    return { value: withList(file), conflicts: rest, note: null };
+  if (choice === 'mine') return { value: withList(file), conflicts: rest, note: null };
+  if (conflict.where.kind !== 'field') throw notASetting('template');
   const { field, item } = conflict.where;
-  const label = (templateKeyLabels.get(field) ?? field) + (item ? `: ${item}` : '');
+  const label = printable((templateKeyLabels.get(field) ?? field) + (item ? `: ${item}` : ''));
   if (!templateKeyLabels.has(field) || field === 'conflicts')
-    throw new CasebookError('invalid_input', `"${field}" is not a template key this Casebook knows; keep yours.`);
+    throw new CasebookError(
+      'invalid_input',
+      `"${printable(field)}" is not a template key this Casebook knows; keep yours.`,
+    );
   const current = Object.hasOwn(file, field) ? file[field] : undefined;
   const parts = (field === 'sections' && typeof current === 'object' && current !== null ? current : {}) as Json;
   const mine = item === undefined ? current : Object.hasOwn(parts, item) ? parts[item] : undefined;

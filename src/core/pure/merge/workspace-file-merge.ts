@@ -8,12 +8,12 @@
 // merge reports a conflict (theirs stays in the repository's history).
 import type { z } from 'zod';
 import { serializeJson } from '../json-text';
-import { workspaceFileSchema } from '../schemas/site';
+import { siteFileFormat, workspaceFileSchema } from '../schemas/site';
 import { STUDY_FORMAT } from '../schemas/study-fields';
 import { studyFileSchema } from '../schemas/study-migrations';
 import { templateFileSchema } from '../templates/template-schema';
 import { conflictListAfterMerge } from './conflict-list';
-import { conflictListSchema, type Conflict, type ConflictList } from './conflict-schema';
+import { readConflictList, type Conflict, type ConflictList } from './conflict-schema';
 import { sameJson } from './json-merge';
 import { mergeSettings, siteMergeRules, templateMergeRules } from './settings-merge';
 import { alignedWith, mergeStudies, withSeededIds, type MergeOptions } from './study-merge';
@@ -76,11 +76,10 @@ function mergeStudyFile(base: string | null, ours: string, theirs: string, optio
 
 type Json = Record<string, unknown>;
 
-/** The file's conflict list and the rest of it (a template keeps its keys as written). */
+/** The file's conflict list (its valid entries: readConflictList) and the rest of it (a template keeps its keys as written). */
 function split(raw: unknown): { rest: Json; conflicts: ConflictList } {
   const { conflicts, ...rest } = raw as Json;
-  const list = conflictListSchema.safeParse(conflicts ?? []);
-  return { rest, conflicts: list.success ? list.data : [] };
+  return { rest, conflicts: readConflictList(conflicts).conflicts };
 }
 
 /**
@@ -122,8 +121,9 @@ function mergeSiteFile(base: string | null, ours: string, theirs: string, option
       const merged = mergeSettings(siteMergeRules, site(b), site(o) ?? {}, site(t) ?? {}, options);
       return { value: { ...o, site: merged.value }, recorded: merged.recorded };
     },
-    // Written as the site store writes it (schema order, pretty-printed).
-    (value) => serializeJson(workspaceFileSchema, value),
+    // Written as the site store writes it (schema order, pretty-printed, format 2 only with conflicts).
+    (value) =>
+      serializeJson(workspaceFileSchema, { ...value, schemaVersion: siteFileFormat(value.conflicts as unknown[]) }),
   );
 }
 

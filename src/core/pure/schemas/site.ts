@@ -2,9 +2,21 @@
 import { z } from 'zod';
 import { languageTagSchema } from './language-tag';
 import { ASSET_SRC_PATTERN } from '../asset-store-limits';
-import { conflictListSchema } from '../merge/conflict-schema';
+import { storedConflictListSchema } from '../merge/conflict-schema';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * The newest casebook.json format this app reads. Format 2 is a file holding a conflict list
+ * (merge/settings-merge.ts): written only while the list holds something, so a Casebook from
+ * before conflicts (format 1, whose save drops keys it does not know) opens such a workspace
+ * read-only rather than silently resolving every record; a file without conflicts stays format 1.
+ */
+export const SCHEMA_VERSION = 2;
+/** The format of a casebook.json without conflicts: the one every Casebook reads. */
+export const PLAIN_SITE_FORMAT = 1;
+
+/** The format a casebook.json is written in: 2 only while it holds conflicts. */
+export const siteFileFormat = (conflicts: readonly unknown[] | undefined): 1 | 2 =>
+  conflicts !== undefined && conflicts.length > 0 ? 2 : 1;
 
 const categoryName = z
   .string()
@@ -125,14 +137,15 @@ export const sitePatchSchema = z.object(patchShape).strict();
 export type SitePatch = z.infer<typeof sitePatchSchema>;
 
 export const workspaceFileSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  // A format-1 file with a list (written before format 2 existed) reads too.
+  schemaVersion: z.union([z.literal(PLAIN_SITE_FORMAT), z.literal(SCHEMA_VERSION)]),
   site: siteSettingsSchema,
   /**
    * Settings a git merge could not decide (merge/settings-merge.ts), same entries as a study's.
-   * Written only when there are some, so a file without conflicts reads and writes as before
-   * (no format bump: as `authors` was added, an older file simply has none).
+   * Written only when there are some, and then as format 2 (SCHEMA_VERSION); a file without
+   * conflicts reads and writes as before, format 1.
    */
-  conflicts: conflictListSchema.optional(),
+  conflicts: storedConflictListSchema.optional(),
 });
 export type WorkspaceFile = z.infer<typeof workspaceFileSchema>;
 

@@ -39,13 +39,21 @@ const blockNames = new Map<string, string>([
   ['timeline', 'timeline'],
 ]);
 
+/**
+ * A name from a conflict record (a field's or an item's; the file came through git) made safe to
+ * print: control characters (terminal escapes, newlines that fake a line), line separators and
+ * bidirectional overrides become one space each run.
+ */
+export const printable = (text: string): string =>
+  text.replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu, ' ');
+
 const isNode = (value: unknown): value is RichTextNode =>
   typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 
 /** Where a conflict is: a field's name, or a section and which block of it (by its position now). */
 export function conflictPlace(conflict: Pick<Conflict, 'where' | 'mine' | 'theirs'>, study: Study): string {
   const { where } = conflict;
-  if (where.kind === 'field') return fieldLabels.get(where.field) ?? where.field;
+  if (where.kind === 'field') return fieldLabels.get(where.field) ?? printable(where.field);
   const section = sectionLabels[where.section as SectionKey];
   const blocks = study[where.section as SectionKey].content ?? [];
   const index = blocks.findIndex((block) => isNode(block) && block.attrs?.id === where.block);
@@ -59,7 +67,10 @@ export function conflictPlace(conflict: Pick<Conflict, 'where' | 'mine' | 'their
  * declared with: "Title", "Accent colour", "Authors: Dana Kim", a template's "Section: Problem".
  */
 export function settingConflictPlace(conflict: Pick<Conflict, 'where'>, file: 'site' | 'template'): string {
-  const { where } = conflict;
+  return printable(settingPlace(conflict.where, file));
+}
+
+function settingPlace(where: Conflict['where'], file: 'site' | 'template'): string {
   if (where.kind !== 'field') return 'A block';
   if (file === 'template' && where.field === 'sections' && where.item !== undefined)
     return `Section: ${Object.hasOwn(sectionLabels, where.item) ? sectionLabels[where.item as SectionKey] : where.item}`;

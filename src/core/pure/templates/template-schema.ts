@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { richTextDocSchema } from '../schemas/rich-text';
 import { metricLimits, metricSchema } from '../schemas/metrics';
 import { outcomeSchema } from '../schemas/study';
-import { conflictListSchema } from '../merge/conflict-schema';
+import { storedConflictListSchema } from '../merge/conflict-schema';
 
 export const TEMPLATES_DIR = 'templates';
 
@@ -44,7 +44,7 @@ export const templateFileSchema = z
       .strict()
       .default({ problem: '', decisions: '', tradeoffs: '', lessons: '' }),
     /** What a git merge could not decide (merge/settings-merge.ts); absent when there is nothing. */
-    conflicts: conflictListSchema.optional(),
+    conflicts: storedConflictListSchema.optional(),
   })
   .strict();
 

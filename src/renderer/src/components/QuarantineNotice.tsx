@@ -25,7 +25,9 @@ export function QuarantineNotice({
       ) : null}
       {skipped.length > 0 ? (
         <>
-          <p className="hint">These entries were left where they are and not opened. Replace each with a real file.</p>
+          <p className="hint">
+            These entries were left where they are and not (fully) read; each says why and what to do.
+          </p>
           <FileReasons entries={skipped} />
         </>
       ) : null}

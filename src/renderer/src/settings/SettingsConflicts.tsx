@@ -47,7 +47,14 @@ export function SettingsConflicts({ api, open, readOnly, flush, onSiteResolved }
       setProblem(null);
       setNote(null);
       try {
-        await flush();
+        // The form's edits could not be saved (invalid, or the save failed): resolving now would
+        // reset the form to the file and lose them, so nothing is resolved until they are fixed.
+        if (!(await flush())) {
+          setProblem(
+            'Not resolved: your edits to the site settings could not be saved. Fix what the form marks, then choose again.',
+          );
+          return;
+        }
         const done = await api.resolveSettingsConflict({
           target,
           conflictId: conflict.id,

@@ -146,7 +146,14 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
     >
       {text && site ? (
         <>
-          <SettingsConflicts api={api} open={open} readOnly={readOnly} flush={flush} onSiteResolved={takeResolved} />
+          <SettingsConflicts
+            api={api}
+            open={open}
+            readOnly={readOnly}
+            // A choice shows the file's settings after it: only once every edit in the form is saved.
+            flush={async () => (await flush()) && invalid.length === 0}
+            onSiteResolved={takeResolved}
+          />
           <form className="settings-form" onSubmit={submit} noValidate>
             <fieldset disabled={readOnly}>
               {siteTextFields.map(({ key, label, hint, multiline }) => {
