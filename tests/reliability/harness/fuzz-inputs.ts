@@ -109,5 +109,8 @@ export function mayChangeWorkspace(name: string, input: unknown): boolean {
   return isValidInput(name, input) && (contract[name as MethodName].mutates || writesElsewhere.has(name));
 }
 
-/** Codes that mean "your input was refused": never internal, never io_error. */
-export const refusalCodes = ['invalid_input', 'unknown_method', 'not_found'];
+/**
+ * Codes that mean "your input was refused": never internal, never io_error. not_configured: a
+ * git method asked of a workspace that is no repository (the fuzzed one is none).
+ */
+export const refusalCodes = ['invalid_input', 'unknown_method', 'not_found', 'not_configured'];
