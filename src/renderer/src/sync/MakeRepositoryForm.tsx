@@ -4,6 +4,7 @@
 // Joining a workspace someone already shares is a clone, which makes a new folder: a command.
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/api-error';
+import { AuthorIdentityFields } from './AuthorIdentityFields';
 
 interface MakeRepositoryFormProps {
   name: string;
@@ -50,26 +51,14 @@ export function MakeRepositoryForm({
           {problem}
         </p>
       ) : null}
-      <fieldset className="field">
-        <legend>Your changes are signed</legend>
-        <label htmlFor="git-init-name">Name</label>
-        <input
-          id="git-init-name"
-          type="text"
-          value={name}
-          autoComplete="name"
-          onChange={(e) => setName(e.target.value)}
-        />
-        <label htmlFor="git-init-email">Email</label>
-        <input
-          id="git-init-email"
-          type="email"
-          value={email}
-          autoComplete="email"
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <p className="hint">Leave both empty to use your git settings.</p>
-      </fieldset>
+      <AuthorIdentityFields
+        idPrefix="git-init"
+        name={name}
+        email={email}
+        onName={setName}
+        onEmail={setEmail}
+        hint="Leave both empty to use your git settings."
+      />
       <p className="hint">
         To join a workspace someone already shares instead: <code>casebook clone &lt;remote&gt; &lt;folder&gt;</code>,
         then open that folder.

@@ -10,6 +10,7 @@ import { ModalDialog } from '../components/ModalDialog';
 import { AUTO_SYNC_MINUTES, useAutoSync } from './auto-sync-preference';
 import { MakeRepositoryForm } from './MakeRepositoryForm';
 import type { SyncControls } from './use-sync';
+import { AuthorIdentityFields } from './AuthorIdentityFields';
 
 interface SyncSettingsDialogProps {
   open: boolean;
@@ -155,26 +156,14 @@ export function SyncSettingsDialog({ open, onClose, sync, shell }: SyncSettingsD
             </p>
           )}
           {shell ? (
-            <fieldset className="field">
-              <legend>Your changes are signed</legend>
-              <label htmlFor="sync-name">Name</label>
-              <input
-                id="sync-name"
-                type="text"
-                value={name}
-                autoComplete="name"
-                onChange={(e) => setName(e.target.value)}
-              />
-              <label htmlFor="sync-email">Email</label>
-              <input
-                id="sync-email"
-                type="email"
-                value={email}
-                autoComplete="email"
-                onChange={(e) => setEmail(e.target.value)}
-              />
-              <p className="hint">Used when the repository’s git settings name no one.</p>
-            </fieldset>
+            <AuthorIdentityFields
+              idPrefix="sync"
+              name={name}
+              email={email}
+              onName={setName}
+              onEmail={setEmail}
+              hint="Used when the repository’s git settings name no one."
+            />
           ) : null}
           <div className="field">
             <label>
