@@ -62,7 +62,11 @@ export function registerSyncCommand(program: Command, open: OpenWorkspace, works
       // In the order a first sync happens to the reader: what went out, then what came in.
       if (!status.remote) console.log('Committed here; no remote is set yet (casebook sync --remote <url>).');
       else {
-        console.log(`Sent: ${result.sent} ${result.sent === 1 ? 'commit' : 'commits'} to ${status.remote}.`);
+        console.log(
+          result.sent === 0
+            ? `Sent: nothing new to ${status.remote}.`
+            : `Sent: ${result.sent} ${result.sent === 1 ? 'commit' : 'commits'} to ${status.remote}.`,
+        );
         const came = [...result.received.map((r) => `'${r.title}'`), ...receivedFilesParts(result.receivedFiles)];
         console.log(came.length ? `Received: ${came.join(', ')}.` : 'Received: nothing new.');
       }

@@ -31,6 +31,12 @@ describe('casebook sync output', () => {
     const lines = synced.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Sent: 2 commits to /);
     expect(lines[1]).toBe('Received: site settings, 1 template, 2 assets.');
+    // Then nothing on either side: said as nothing, not as "0 commits".
+    const again = await casebook(['sync', '-w', bob.workspace]);
+    expect(again.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Sent: nothing new to /),
+      'Received: nothing new.',
+    ]);
   }, 60_000);
 
   it.skipIf(!hasSystemGit)(
