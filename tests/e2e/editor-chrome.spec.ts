@@ -83,6 +83,37 @@ test('the block handle moves, duplicates and deletes blocks; so do its keys', as
   await expect(paragraphs).toHaveText(['two', 'three']);
 });
 
+test('a shortcut right after the selection moved acts on the new selection (before the editor heard of it)', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(await serve());
+  await createStudy(page, 'Quick Link');
+  const decisions = section(page, 'Decisions');
+  await decisions.click();
+  await page.keyboard.type('Read the runbook first.');
+  // As a fast typist's Shift+Arrows then Mod-K land: the browser moves the selection, and the
+  // key arrives before the selectionchange that tells the editor (here: in the same task).
+  await decisions.evaluate((el) => {
+    const text = el.querySelector('p')!.firstChild!;
+    const at = text.textContent!.indexOf('runbook');
+    window.getSelection()!.setBaseAndExtent(text, at, text, at + 'runbook'.length);
+    const mac = navigator.platform.startsWith('Mac');
+    el.dispatchEvent(
+      new KeyboardEvent('keydown', {
+        key: 'k',
+        code: 'KeyK',
+        ctrlKey: !mac,
+        metaKey: mac,
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+  });
+  await expect(page.getByRole('dialog', { name: 'Edit link' })).toBeVisible();
+  await expect(decisions.locator('.kept-selection')).toHaveText('runbook');
+});
+
 test('the link popover opens at the selection and keeps it marked', async ({ page, serve }) => {
   await page.goto(await serve());
   await createStudy(page, 'Anchored Link');

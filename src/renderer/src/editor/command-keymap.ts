@@ -1,6 +1,7 @@
 // Binds every command in the table that has a shortcut, on each section editor. Its priority
 // is above StarterKit's, so where both bind a key the table wins.
 import { Extension, type KeyboardShortcutCommand } from '@tiptap/core';
+import { adoptDomSelection } from './dom-selection';
 import { editorCommands } from './editor-commands';
 
 export const CommandKeymap = Extension.create({
@@ -10,7 +11,13 @@ export const CommandKeymap = Extension.create({
     const bindings: Record<string, KeyboardShortcutCommand> = {};
     for (const command of editorCommands) {
       // A read-only study (newer file, read-only workspace) is never changed from the keyboard.
-      if (command.shortcut) bindings[command.shortcut] = ({ editor }) => editor.isEditable && command.run(editor);
+      // The DOM's selection first: a Shift+Arrow just before may not have reached the editor yet.
+      if (command.shortcut)
+        bindings[command.shortcut] = ({ editor }) => {
+          if (!editor.isEditable) return false;
+          adoptDomSelection(editor.view);
+          return command.run(editor);
+        };
     }
     return bindings;
   },
