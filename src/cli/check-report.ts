@@ -53,10 +53,11 @@ export function formatCheck(report: WorkspaceCheck, options: Pick<CheckOptions, 
     const severity = file.errors > 0 ? 'error' : 'warning';
     const n = file.places.length;
     const message =
-      file.errors > 0
+      file.message ??
+      (file.errors > 0
         ? siteConflictsMessage(file.places)
-        : `${n} unresolved ${n === 1 ? 'conflict' : 'conflicts'} from a sync (${file.places.join(', ')}): resolve ${n === 1 ? 'it' : 'them'} in Site settings.`;
-    lines.push('', file.label, `  ${severity.padEnd(7)}  Conflicts: ${message}`);
+        : `${n} unresolved ${n === 1 ? 'conflict' : 'conflicts'} from a sync (${file.places.join(', ')}): resolve ${n === 1 ? 'it' : 'them'} in Site settings.`);
+    lines.push('', file.label, `  ${severity.padEnd(7)}  ${file.message ? 'casebook.json' : 'Conflicts'}: ${message}`);
   }
   const clean = totals.studies - withFindings.length;
   if (withFindings.length > 0 && clean > 0) lines.push('', `${plural(clean, 'study', 'studies')} without findings.`);

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerCheckCommand } from '../../src/cli/check-command';
@@ -79,6 +81,30 @@ describe('casebook check command', () => {
       await program.parseAsync(['check', '--strict', '--published-only'], { from: 'user' });
       expect(output.at(-1)).toContain('Checked 0 published studies');
       expect(created.status).toBe('draft');
+    });
+  });
+
+  it('fails --strict when casebook.json cannot be read, naming the file and line, as the export refuses it', async () => {
+    await withTempDir(async (ws) => {
+      await openWorkspace(ws);
+      // A site settings file cut off mid-write by another tool: the workspace opens read-only on defaults.
+      await writeFile(path.join(ws, 'casebook.json'), '{\n  "schemaVersion": 1,\n  "title": "Eng');
+      const output: string[] = [];
+      vi.spyOn(console, 'log').mockImplementation((line: string) => void output.push(line));
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const program = new Command().exitOverride();
+      registerCheckCommand(program, (dir) => openWorkspace(dir ?? ws));
+
+      const failure = await program
+        .parseAsync(['check', '--strict', '--workspace', ws], { from: 'user' })
+        .catch((err: unknown) => err);
+      expect((failure as CommanderError).exitCode).toBe(1);
+      const text = output.join('\n');
+      expect(text).toContain('Checked 0 studies: 1 error, 0 warnings.');
+      expect(text).toMatch(
+        /Site settings\n {2}error +casebook\.json: casebook\.json could not be read \(line 3, column \d+\)/,
+      );
+      expect(text).not.toContain('Ready to publish');
     });
   });
 });

@@ -201,6 +201,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         publishedOnly,
         prompts: prompts(),
         settingsConflicts: await settingsConflictsOf(workspace, site),
+        settingsUnreadable: site.unreadableReason(),
       });
     },
     ...categoryHandlers(studies, site, indexSaved),

@@ -14,7 +14,10 @@ export const studyCheckSchema = z.object({
 });
 export type StudyCheck = z.infer<typeof studyCheckSchema>;
 
-/** A settings file holding conflicts from a sync: casebook.json's block a publish (errors), a template's do not (warnings). */
+/**
+ * A settings file holding conflicts from a sync — casebook.json's block a publish (errors), a template's do not
+ * (warnings) — or a casebook.json that cannot be read (an error: the export refuses it too).
+ */
 export const settingsCheckSchema = z.object({
   /** "Site settings", or "Template 'Incident'". */
   label: z.string(),
@@ -22,6 +25,8 @@ export const settingsCheckSchema = z.object({
   places: z.array(z.string()),
   errors: z.number().int(),
   warnings: z.number().int(),
+  /** Said instead of the conflicts' message: why the file itself is an error (casebook.json unreadable). */
+  message: z.string().optional(),
 });
 export type SettingsCheck = z.infer<typeof settingsCheckSchema>;
 

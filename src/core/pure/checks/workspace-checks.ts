@@ -18,6 +18,8 @@ export interface WorkspaceCheckOptions {
   prompts?: TemplatePrompts;
   /** Conflicts a sync left in casebook.json and templates (none when not given). */
   settingsConflicts?: SettingsConflicts;
+  /** Why casebook.json cannot be read, when it cannot (the export refuses to publish the defaults). */
+  settingsUnreadable?: string | null;
 }
 
 /** Site settings in conflict are an error (the site would publish a side nobody chose); a template's, a warning. */
@@ -64,6 +66,14 @@ export function checkWorkspace(
       };
     });
   const settings = settingsChecks(options.settingsConflicts);
+  if (options.settingsUnreadable)
+    settings.unshift({
+      label: 'Site settings',
+      places: [],
+      errors: 1,
+      warnings: 0,
+      message: options.settingsUnreadable,
+    });
   const all = [...checked, ...settings];
   return {
     studies: checked,
