@@ -31,8 +31,10 @@ export const SUMMARY_CACHE_FORMAT = 1;
  */
 export const RACY_MS = 2_000;
 /**
- * Below this many studies a workspace opens fast without a cache (reading 100 study files
- * takes well under 100 ms), so none is written: its folder stays exactly as the author left it.
+ * Below this many studies the search index opens fast without its file (library-on-disk.ts),
+ * so none is written. The summary cache has no such floor: a `casebook list` of 10 studies
+ * would otherwise read and validate every file at each run (most of its time; the CLI's
+ * start-up target is 2 × a bare `node`), and its folder carries its own .gitignore.
  */
 export const MIN_STUDIES_FOR_CACHE = 100;
 
