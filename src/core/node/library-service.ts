@@ -68,7 +68,8 @@ const TITLES_IN_SLICES_FROM = 200;
 export class LibraryService {
   private index = new SearchIndex();
   private counts = new Map<string, CheckCounts & { updatedAt: string }>();
-  private names = new StudyNames();
+  /** Titles and slugs for the duplicate checks; kept as the list until a check needs them (not before a first page). */
+  private names: StudyNames | StudySummary[] = new StudyNames();
   private listing: Promise<void> | null = null;
   private listedAt = -Infinity;
   private listedStamp: number | null = null;
@@ -152,7 +153,7 @@ export class LibraryService {
   }
 
   private findings(study: Study): Finding[] {
-    return checkStudy(study, { site: this.sources.site(), names: this.names, prompts: this.sources.prompts?.() });
+    return checkStudy(study, { site: this.sources.site(), names: this.namesNow(), prompts: this.sources.prompts?.() });
   }
 
   /** A study was created or saved through the service. */
@@ -161,7 +162,7 @@ export class LibraryService {
     this.pending.delete(study.id);
     this.index.upsert(study);
     this.onDisk?.indexed(study.id, this.sources.statOf?.(study.id) ?? null);
-    this.names.set(study);
+    this.namesNow().set(study);
     this.record(study);
   }
 
@@ -171,7 +172,12 @@ export class LibraryService {
     this.index.remove(id);
     this.onDisk?.removed(id);
     this.counts.delete(id);
-    this.names.delete(id);
+    this.namesNow().delete(id);
+  }
+
+  private namesNow(): StudyNames {
+    if (Array.isArray(this.names)) this.names = StudyNames.of(this.names);
+    return this.names;
   }
 
   private record(study: Study): void {
@@ -204,9 +210,9 @@ export class LibraryService {
     const summaries = await this.sources.listSummaries();
     this.listedStamp = stamp;
     this.listedAt = performance.now();
-    this.names = StudyNames.of(summaries);
     const { toRead, toRemove } = indexChanges(this.index, summaries);
     for (const id of toRemove) this.removed(id);
+    this.names = summaries;
     const taking = this.takeIn(summaries, toRead);
     // Listed from their file's head only (see StudyStore): indexed or not, their files must be
     // read in full so damage in the sections is found and the summary cache can vouch for them.
