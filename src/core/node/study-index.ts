@@ -15,12 +15,7 @@ import { toSummary, type StudySummary } from '../pure/schemas/study';
 import { readStudyHeadSync } from './study-head';
 import type { StudyFileReader } from './study-file-reader';
 import { idOf, inPool, jsonFilesIn, sameStamp, stampOf, STUDIES_DIR, type FileStamp } from './study-files';
-import {
-  RACY_MS,
-  readSummaryCache,
-  writeSummaryCache,
-  type CachedSummary,
-} from './summary-cache';
+import { RACY_MS, readSummaryCache, writeSummaryCache, type CachedSummary } from './summary-cache';
 import { inTimeSlices } from './time-slices';
 
 /**
