@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { CasebookError } from '../core/pure/errors';
-import { exportFormatIds, exportFormatInfo } from '../core/pure/export/export-formats';
+import { exportFormatIds, exportFormatInfo } from '../core/pure/export/export-format-table';
 import { progressReporter } from './progress-line';
 import { contractOf, type OpenWorkspace } from './workspace-commands';
 import { reportWorkspaceProblems } from './workspace-problems';

@@ -4,7 +4,6 @@
 import type { Command } from 'commander';
 import type { DispatchTarget } from '../core/pure/dispatch';
 import { progressReporter } from './progress-line';
-import { formatSettingsConflicts, formatStudyTable } from './study-table';
 import { reportWorkspaceProblems } from './workspace-problems';
 
 /** Resolves --workspace (or its default) and opens the workspace there. */
@@ -54,6 +53,8 @@ export function registerListCommand(program: Command, open: OpenWorkspace, works
       progress.done();
       if (opts.json) console.log(JSON.stringify(studies, null, 2));
       else {
+        // The table's code reads the study schemas' labels: loaded here, not at start-up (--help).
+        const { formatSettingsConflicts, formatStudyTable } = await import('./study-table');
         console.log(studies.length ? formatStudyTable(studies) : 'No case studies yet.');
         const settings = formatSettingsConflicts(await api.settingsConflicts({}));
         if (settings.length)

@@ -7,7 +7,7 @@ import { checkStudy } from '../pure/checks/publish-checks';
 import type { Finding } from '../pure/checks/finding';
 import { StudyNames } from '../pure/checks/study-names';
 import type { TemplatePrompts } from '../pure/checks/template-prompts';
-import { queryLibrary, type LibraryPage, type LibraryQuery } from '../pure/library/library-query';
+import { queryLibrary, queryListed, type LibraryPage, type LibraryQuery } from '../pure/library/library-query';
 import { SearchIndex } from '../pure/library/search-index';
 import { indexChanges } from '../pure/library/search-index-sync';
 import type { SiteSettings } from '../pure/schemas/site';
@@ -16,6 +16,8 @@ import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { inPool } from '../pure/work-pool';
 import { LibraryOnDisk, type IndexFiles } from './library-on-disk';
+import { inTimeSlices } from './time-slices';
+import { byNewestEdit } from '../pure/study-order';
 import type { FileStamp } from './study-files';
 
 export interface CheckCounts {
@@ -60,11 +62,14 @@ const SLICE_MS = 8;
 const REWRITE_AFTER = 100;
 /** A search re-lists the folder when its stamp changed, or when the last list is older than this. */
 const RELIST_AFTER_MS = 2_000;
+/** From this many new titles at one list, they are indexed in slices after the list is answered. */
+const TITLES_IN_SLICES_FROM = 200;
 
 export class LibraryService {
   private index = new SearchIndex();
   private counts = new Map<string, CheckCounts & { updatedAt: string }>();
-  private names = new StudyNames();
+  /** Titles and slugs for the duplicate checks; kept as the list until a check needs them (not before a first page). */
+  private names: StudyNames | StudySummary[] = new StudyNames();
   private listing: Promise<void> | null = null;
   private listedAt = -Infinity;
   private listedStamp: number | null = null;
@@ -78,6 +83,12 @@ export class LibraryService {
   private reading: Promise<void> | null = null;
   private writing: Promise<void> | null = null;
   private readonly onDisk: LibraryOnDisk | null;
+  /**
+   * A list whose titles are still going into the index (a large workspace just opened): pages
+   * without search words are answered from it meanwhile. Studies saved or removed since are
+   * left to the index (`touched`).
+   */
+  private takingIn: { byRecency: StudySummary[]; done: Promise<void>; touched: Set<string> } | null = null;
 
   constructor(private readonly sources: LibrarySources) {
     this.onDisk = sources.indexFiles ? new LibraryOnDisk(sources.indexFiles) : null;
@@ -113,6 +124,11 @@ export class LibraryService {
   /** Answers from the summaries now; the full text fills in as the background reading goes. */
   async search(query: LibraryQuery): Promise<LibraryPage> {
     await this.refreshSummaries({ unlessRecent: true });
+    // From the list while its titles go in, unless a save or removal made it stale meanwhile.
+    const listed = this.takingIn?.touched.size === 0 ? this.takingIn.byRecency : null;
+    const early = listed && queryListed(listed, query, this.index.bodiesIndexed);
+    if (early) return { ...early, quarantined: this.sources.quarantinedCount() };
+    await this.takingIn?.done;
     return { ...queryLibrary(this.index, query), quarantined: this.sources.quarantinedCount() };
   }
 
@@ -137,24 +153,31 @@ export class LibraryService {
   }
 
   private findings(study: Study): Finding[] {
-    return checkStudy(study, { site: this.sources.site(), names: this.names, prompts: this.sources.prompts?.() });
+    return checkStudy(study, { site: this.sources.site(), names: this.namesNow(), prompts: this.sources.prompts?.() });
   }
 
   /** A study was created or saved through the service. */
   saved(study: Study): void {
+    this.takingIn?.touched.add(study.id);
     this.pending.delete(study.id);
     this.index.upsert(study);
     this.onDisk?.indexed(study.id, this.sources.statOf?.(study.id) ?? null);
-    this.names.set(study);
+    this.namesNow().set(study);
     this.record(study);
   }
 
   removed(id: string): void {
+    this.takingIn?.touched.add(id);
     this.pending.delete(id);
     this.index.remove(id);
     this.onDisk?.removed(id);
     this.counts.delete(id);
-    this.names.delete(id);
+    this.namesNow().delete(id);
+  }
+
+  private namesNow(): StudyNames {
+    if (Array.isArray(this.names)) this.names = StudyNames.of(this.names);
+    return this.names;
   }
 
   private record(study: Study): void {
@@ -181,28 +204,60 @@ export class LibraryService {
   }
 
   private async listSummaries(): Promise<void> {
+    await this.takingIn?.done; // one list goes into the index at a time
     // The stamp is taken first: a change during the list makes the next search list again.
     const stamp = this.sources.folderStamp();
     const summaries = await this.sources.listSummaries();
     this.listedStamp = stamp;
     this.listedAt = performance.now();
-    this.names = StudyNames.of(summaries);
     const { toRead, toRemove } = indexChanges(this.index, summaries);
     for (const id of toRemove) this.removed(id);
+    this.names = summaries;
+    const taking = this.takeIn(summaries, toRead);
+    // Listed from their file's head only (see StudyStore): indexed or not, their files must be
+    // read in full so damage in the sections is found and the summary cache can vouch for them.
+    const queueUnverified = (): void => {
+      for (const id of this.sources.unverifiedIds()) if (!this.pending.has(id)) this.pending.set(id, ++this.requests);
+    };
+    if (!taking) queueUnverified();
+    this.reading ??= (async () => {
+      await taking; // the background reading starts from the titles in the index
+      if (taking) queueUnverified();
+      await this.readPending();
+    })().finally(() => {
+      this.reading = null;
+    });
+  }
+
+  /**
+   * Puts the listed titles and summaries that changed into the index and queues their studies
+   * for reading. Many (a large workspace just opened) go in slices after this list is answered,
+   * a page without search words being served from the list meanwhile: the first page of 10,000
+   * studies does not wait for 10,000 titles to be indexed. Returns the slices' end, if any.
+   */
+  private takeIn(summaries: StudySummary[], toRead: string[]): Promise<void> | null {
     const byId = new Map(summaries.map((s) => [s.id, s]));
-    for (const id of toRead) {
+    const touched = new Set<string>();
+    const take = (id: string): void => {
+      if (touched.has(id)) return; // saved or removed through the service since the list: the index knows better
       // Titles and summaries at once (new, or changed outside the app); sections when read.
       const changed = this.index.summary(id)?.updatedAt !== byId.get(id)!.updatedAt;
       if (changed) this.index.upsert(byId.get(id)!);
       // A study already queued for this version keeps its place (and its read in flight).
       if (changed || !this.pending.has(id)) this.pending.set(id, ++this.requests);
+    };
+    if (toRead.length < TITLES_IN_SLICES_FROM) {
+      toRead.forEach(take);
+      return null;
     }
-    // Listed from their file's head only (see StudyStore): indexed or not, their files must be
-    // read in full so damage in the sections is found and the summary cache can vouch for them.
-    for (const id of this.sources.unverifiedIds()) if (!this.pending.has(id)) this.pending.set(id, ++this.requests);
-    this.reading ??= this.readPending().finally(() => {
-      this.reading = null;
+    const inOrder = summaries.every((s, i) => i === 0 || byNewestEdit(summaries[i - 1]!, s) <= 0);
+    const byRecency = inOrder ? summaries : [...summaries].sort(byNewestEdit);
+    const taking = { byRecency, touched, done: inTimeSlices(toRead, take) };
+    this.takingIn = taking;
+    taking.done = taking.done.finally(() => {
+      if (this.takingIn === taking) this.takingIn = null;
     });
+    return taking.done;
   }
 
   /**

@@ -15,13 +15,7 @@ import { toSummary, type StudySummary } from '../pure/schemas/study';
 import { readStudyHeadSync } from './study-head';
 import type { StudyFileReader } from './study-file-reader';
 import { idOf, inPool, jsonFilesIn, sameStamp, stampOf, STUDIES_DIR, type FileStamp } from './study-files';
-import {
-  MIN_STUDIES_FOR_CACHE,
-  RACY_MS,
-  readSummaryCache,
-  writeSummaryCache,
-  type CachedSummary,
-} from './summary-cache';
+import { RACY_MS, readSummaryCache, writeSummaryCache, type CachedSummary } from './summary-cache';
 import { inTimeSlices } from './time-slices';
 
 /**
@@ -131,13 +125,12 @@ export class StudyIndex {
   /**
    * Writes the index to the summary cache when it differs from the cache on disk: only in
    * `changedIds` when given (what a list just read), else anywhere. Never throws; writes
-   * nothing unless `mayWrite()` (a workspace seen in full and writable) or for a small
-   * workspace (MIN_STUDIES_FOR_CACHE): the cache is derived data, and a failed write only
-   * makes the next open slower.
+   * nothing unless `mayWrite()` (a workspace seen in full and writable), nor for an empty
+   * workspace: the cache is derived data, and a failed write only makes the next open slower.
    */
   saveCache(mayWrite: () => boolean, changedIds?: Set<string>): Promise<void> {
     const run = async (): Promise<void> => {
-      if (!mayWrite() || this.entries.size < MIN_STUDIES_FOR_CACHE) return;
+      if (!mayWrite() || this.entries.size === 0) return;
       const onDisk = this.cacheOnDisk;
       const now = Date.now();
       const differs = (id: string): boolean => {

@@ -19,7 +19,8 @@ import { CasebookError } from '../pure/errors';
 import { readRegularFile } from './regular-file';
 import { workspaceEntryRefusal } from './workspace-folders';
 import { localSecret, macOf } from './local-secret';
-import { looseSummarySchema, type StudySummary } from '../pure/schemas/study';
+import type { StudySummary } from '../pure/schemas/study';
+import { STUDY_FORMAT, summaryKeys } from '../pure/schemas/study-fields';
 
 export const CACHE_DIR = '.casebook';
 export const SUMMARY_CACHE_FILE = 'summaries.json';
@@ -31,8 +32,10 @@ export const SUMMARY_CACHE_FORMAT = 1;
  */
 export const RACY_MS = 2_000;
 /**
- * Below this many studies a workspace opens fast without a cache (reading 100 study files
- * takes well under 100 ms), so none is written: its folder stays exactly as the author left it.
+ * Below this many studies the search index opens fast without its file (library-on-disk.ts),
+ * so none is written. The summary cache has no such floor: a `casebook list` of 10 studies
+ * would otherwise read and validate every file at each run (most of its time; the CLI's
+ * start-up target is 2 × a bare `node`), and its folder carries its own .gitignore.
  */
 export const MIN_STUDIES_FOR_CACHE = 100;
 
@@ -45,24 +48,32 @@ export interface CachedSummary {
   summary: StudySummary;
 }
 
-// Types only (looseSummarySchema, from the field table): every summary written here came
-// from a study file that passed the full schema, and checking the field rules again for
-// 10,000 entries would cost a good part of the open time this cache is for. A damaged or
-// hand-edited cache, or one written before a summary field was added, fails this check (or
-// JSON.parse) and is ignored as a whole.
-const cacheSchema = z.object({
+/**
+ * What a cached summary holds: the study format and the summary's fields. It is signed with
+ * the entries, so a cache written by a Casebook whose summaries had other fields (before a
+ * field was added, or after one was dropped) is ignored as a whole.
+ */
+const SUMMARY_SHAPE = `${STUDY_FORMAT}:${summaryKeys.join(',')}`;
+
+// The envelope is checked here; the entries only once their signature matches, and then for
+// the keys the store relies on. Every summary written here came from a study file that passed
+// the full schema under this shape: checking each of 10,000 entries against a schema again
+// cost ~40 % of a large workspace's first library page (the open time this cache is for).
+const envelopeSchema = z.object({
   format: z.literal(SUMMARY_CACHE_FORMAT),
   note: z.string().optional(),
   mac: z.string(),
-  studies: z.array(
-    z.object({
-      id: z.string(),
-      mtimeMs: z.number().nonnegative(),
-      size: z.number().int().nonnegative(),
-      summary: looseSummarySchema,
-    }),
-  ),
+  studies: z.array(z.unknown()),
 });
+
+/** A signed entry as the store uses it, or null. */
+function entryOf(value: unknown): [string, CachedSummary] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, mtimeMs, size, summary } = value as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof mtimeMs !== 'number' || typeof size !== 'number') return null;
+  if (typeof summary !== 'object' || summary === null || (summary as { id?: unknown }).id !== id) return null;
+  return [id, { mtimeMs, size, summary: summary as StudySummary }];
+}
 
 const NOTE = 'Derived from studies/*.json by Casebook to open large workspaces fast. Safe to delete.';
 
@@ -73,7 +84,7 @@ const NOTE = 'Derived from studies/*.json by Casebook to open large workspaces f
  */
 export async function summaryCacheMac(studies: unknown): Promise<string | null> {
   const secret = await localSecret();
-  return secret ? macOf(secret, JSON.stringify(studies)) : null;
+  return secret ? macOf(secret, `${SUMMARY_SHAPE}\n${JSON.stringify(studies)}`) : null;
 }
 
 export function summaryCachePath(workspace: string): string {
@@ -92,13 +103,14 @@ export async function readSummaryCache(workspace: string): Promise<Map<string, C
   } catch {
     return out; // unreadable, not a regular file, too large or not JSON: read the study files instead
   }
-  const parsed = cacheSchema.safeParse(json);
+  const parsed = envelopeSchema.safeParse(json);
   if (!parsed.success) return out; // damaged, hand-edited or from a newer Casebook
   // Signed as written (the parsed JSON, not zod's copy of it); anyone else's is ignored.
   const mac = await summaryCacheMac((json as { studies: unknown }).studies);
   if (mac === null || mac !== parsed.data.mac) return out;
-  for (const { id, mtimeMs, size, summary } of parsed.data.studies) {
-    if (summary.id === id) out.set(id, { mtimeMs, size, summary });
+  for (const value of parsed.data.studies) {
+    const entry = entryOf(value);
+    if (entry) out.set(...entry);
   }
   return out;
 }

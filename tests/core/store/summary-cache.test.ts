@@ -12,13 +12,15 @@ import {
   CACHE_DIR,
   MIN_STUDIES_FOR_CACHE,
   RACY_MS,
+  readSummaryCache,
   summaryCacheMac,
   summaryCachePath,
 } from '../../../src/core/node/summary-cache';
+import { localSecret, macOf } from '../../../src/core/node/local-secret';
 import { withTempDir } from '../../helpers/temp-dir';
 import { sampleStudy, writeStudyFiles } from '../../helpers/study-files';
 
-/** Just big enough to get a cache (smaller workspaces open fast without one). */
+/** Enough studies for a search index file too (library-on-disk.ts). */
 const COUNT = MIN_STUDIES_FOR_CACHE + 10;
 const studyFile = (dir: string, id: string) => path.join(dir, 'studies', `${id}.json`);
 /** An hour ago: older than the cache's racy window, like any file not just saved. */
@@ -233,12 +235,37 @@ describe('summary cache', () => {
     });
   }, 20_000);
 
-  it('a small workspace gets no cache: its folder stays as the author left it', async () => {
+  it('a small workspace is cached too (a CLI list then reads no study file); an empty one gets no cache folder', async () => {
     await withTempDir(async (dir) => {
-      await oldStudies(dir, MIN_STUDIES_FOR_CACHE - 1);
-      const service = await openWorkspace(dir);
-      expect(await service.listStudies({})).toHaveLength(MIN_STUDIES_FOR_CACHE - 1);
+      await openWorkspace(dir);
+      expect(await (await openWorkspace(dir)).listStudies({})).toEqual([]);
       expect(existsSync(path.join(dir, CACHE_DIR))).toBe(false);
+      await oldStudies(dir, 3);
+      expect(await (await openWorkspace(dir)).listStudies({})).toHaveLength(3);
+      expect([...(await readSummaryCache(dir)).keys()].sort()).toEqual(['study-0', 'study-1', 'study-2']);
+    });
+  });
+
+  it('is trusted only as signed with the summary fields of this Casebook: another shape is read again from the files', async () => {
+    await withTempDir(async (dir) => {
+      await cachedWorkspace(dir);
+      const cache = JSON.parse(await readFile(summaryCachePath(dir), 'utf8')) as {
+        studies: Array<{ id: string; summary: { title: string } }>;
+      };
+      for (const entry of cache.studies) entry.summary.title += ' *';
+      // Signed as a Casebook whose summaries had other fields would sign it (no shape, or another).
+      const secret = (await localSecret())!;
+      await writeFile(
+        summaryCachePath(dir),
+        JSON.stringify({ ...cache, mac: macOf(secret, JSON.stringify(cache.studies)) }),
+      );
+      expect([...(await titles(dir)).values()].some((t) => t.endsWith(' *'))).toBe(false);
+      // Signed as this Casebook signs: trusted, and an entry naming another study is left out.
+      cache.studies[0]!.summary = { ...cache.studies[0]!.summary, id: 'someone-else' } as never;
+      await writeFile(summaryCachePath(dir), JSON.stringify({ ...cache, mac: await summaryCacheMac(cache.studies) }));
+      const cached = await readSummaryCache(dir);
+      expect(cached.size).toBe(COUNT - 1);
+      expect([...cached.values()].every((e) => e.summary.title.endsWith(' *'))).toBe(true);
     });
   });
 

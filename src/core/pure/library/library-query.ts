@@ -2,7 +2,7 @@
 // counts per filter value. Counts are taken over the search results, so they answer
 // "how many of these would I get if I picked this filter".
 import { z } from 'zod';
-import { sectionKeys, studySummarySchema } from '../schemas/study';
+import { sectionKeys, studySummarySchema, type StudySummary } from '../schemas/study';
 import { applyFilters, facetCounts, facetCountsSchema, libraryFiltersSchema } from './filters';
 import type { SearchIndex, SearchMatch } from './search-index';
 import { librarySortSchema, sortStudies } from './sort';
@@ -55,9 +55,40 @@ export type LibraryPage = z.infer<typeof libraryPageSchema>;
 
 export function queryLibrary(index: SearchIndex, input: LibraryQuery): Omit<LibraryPage, 'quarantined'> {
   const q = libraryQuerySchema.parse(input);
-  const searching = q.query.trim() !== '' && /[\p{L}\p{N}]/u.test(q.query);
+  const searching = searchesText(q.query);
   const matches = searching ? index.match(q.query) : [];
   const base = searching ? matches.map((m) => index.summary(m.id)!) : index.summariesByRecency();
+  const indexing = index.bodiesIndexed < index.size ? { indexed: index.bodiesIndexed, total: index.size } : null;
+  return pageOf(q, base, searching ? { index, matches } : null, indexing);
+}
+
+/**
+ * The page of a query without search words, from summaries already newest edit first (the
+ * store's list): what the library answers while its index is still taking that list in, so a
+ * large workspace shows its first page without waiting for it (library-service.ts). Null when
+ * the query searches: that needs the index. `indexed` studies of the list are searchable in full.
+ */
+export function queryListed(
+  byRecency: StudySummary[],
+  input: LibraryQuery,
+  indexed: number,
+): Omit<LibraryPage, 'quarantined'> | null {
+  const q = libraryQuerySchema.parse(input);
+  if (searchesText(q.query)) return null;
+  const indexing = indexed < byRecency.length ? { indexed, total: byRecency.length } : null;
+  return pageOf(q, byRecency, null, indexing);
+}
+
+const searchesText = (query: string): boolean => query.trim() !== '' && /[\p{L}\p{N}]/u.test(query);
+
+/** Filters, counts, sorts and pages `base` (search results in relevance order, or newest edit first). */
+function pageOf(
+  q: z.output<typeof libraryQuerySchema>,
+  base: StudySummary[],
+  search: { index: SearchIndex; matches: SearchMatch[] } | null,
+  indexing: LibraryPage['indexing'],
+): Omit<LibraryPage, 'quarantined'> {
+  const searching = search !== null;
   const counts = facetCounts(base, q.filters);
   const filtered = applyFilters(base, q.filters);
   const sort = q.sort ?? (searching ? 'relevance' : 'updated');
@@ -68,13 +99,12 @@ export function queryLibrary(index: SearchIndex, input: LibraryQuery): Omit<Libr
   // Look up matches for this page only: a broad query matches every study, the page holds 50.
   const onPage = new Set(page.map((s) => s.id));
   const matchOf = new Map<string, SearchMatch>();
-  if (searching) for (const m of matches) if (onPage.has(m.id)) matchOf.set(m.id, m);
+  if (search) for (const m of search.matches) if (onPage.has(m.id)) matchOf.set(m.id, m);
   const entries = page.map((study): LibraryEntry => {
     const match = matchOf.get(study.id);
-    if (!match) return { study, match: null };
-    const { field, section, snippet, titleHighlights } = index.describe(match, q.query);
+    if (!match || !search) return { study, match: null };
+    const { field, section, snippet, titleHighlights } = search.index.describe(match, q.query);
     return { study, match: { field, section, snippet, titleHighlights } };
   });
-  const indexing = index.bodiesIndexed < index.size ? { indexed: index.bodiesIndexed, total: index.size } : null;
   return { total: filtered.length, entries, counts, indexing };
 }

@@ -81,9 +81,12 @@ export const metricsFrontMatter: FrontMatterCodec<Metric[]> = {
   },
 };
 
-const count = new Intl.NumberFormat('en');
+// Made on first use: an Intl formatter costs every process that loads the schemas ~10 ms
+// (ICU's data), and only an import with bad metrics needs one.
+let count: Intl.NumberFormat | undefined;
 /** "1 entry", "4,988 more unreadable entries". */
-const entries = (n: number, more = ''): string => `${count.format(n)} ${more}${n === 1 ? 'entry' : 'entries'}`;
+const entries = (n: number, more = ''): string =>
+  `${(count ??= new Intl.NumberFormat('en')).format(n)} ${more}${n === 1 ? 'entry' : 'entries'}`;
 const were = (n: number): string => (n === 1 ? 'was' : 'were');
 
 /** "entry 2 (“Monthly IT cost”)": the 1-based position, and the label when it has one. */

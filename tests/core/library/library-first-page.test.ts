@@ -1,0 +1,96 @@
+// A large workspace's first library page comes from the list before its titles are indexed
+// (library-service.ts takeIn): the same page the index gives once it has them, a search with
+// words waits for the titles, and a study saved meanwhile is never hidden by the older list.
+import { describe, expect, it } from 'vitest';
+import { LibraryService } from '../../../src/core/node/library-service';
+import {
+  libraryQuerySchema,
+  queryLibrary,
+  queryListed,
+  type LibraryQuery,
+} from '../../../src/core/pure/library/library-query';
+import { SearchIndex } from '../../../src/core/pure/library/search-index';
+import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
+import { toSummary, type Study } from '../../../src/core/pure/schemas/study';
+import { byNewestEdit } from '../../../src/core/pure/study-order';
+import { sampleStudy } from '../../helpers/study-files';
+
+const COUNT = 1_500; // well above the size whose titles go in slices
+const studies = Array.from({ length: COUNT }, (_, n) =>
+  sampleStudy(n, {
+    status: n % 3 === 0 ? 'published' : 'draft',
+    categories: n % 4 === 0 ? ['Reliability'] : ['Cost'],
+    tags: n % 5 === 0 ? ['kafka'] : [],
+    // Edits out of id order, some at the same moment: the id breaks ties.
+    updatedAt: new Date(Date.UTC(2025, 0, 1) + ((n * 7919) % 997) * 60_000).toISOString(),
+  }),
+);
+const summaries = studies.map(toSummary);
+
+const queries: LibraryQuery[] = [
+  {},
+  { offset: 50, limit: 25 },
+  { filters: { status: 'published' } },
+  { filters: { category: 'Reliability', tag: 'kafka' } },
+  { sort: 'title' },
+  { sort: 'date', offset: 10, limit: 5 },
+  { sort: 'relevance' },
+  { query: '  ' },
+];
+
+function library(list: Study[]) {
+  const disk = new Map(list.map((s) => [s.id, s]));
+  const service = new LibraryService({
+    listSummaries: async () => {
+      return [...disk.values()].map(toSummary);
+    },
+    readStudy: async (id) => disk.get(id) ?? null,
+    site: () => defaultSiteSettings(),
+    folderStamp: () => 1,
+    quarantinedCount: () => 0,
+    unverifiedIds: () => [],
+  });
+  return { service, disk };
+}
+
+describe('the first library page of a large workspace', () => {
+  it('from the list is the page the index gives, for filters, sorts and pages', () => {
+    const index = SearchIndex.fromStudies(summaries);
+    const byRecency = [...summaries].sort(byNewestEdit);
+    for (const query of queries) {
+      const parsed = libraryQuerySchema.parse(query);
+      expect(queryListed(byRecency, parsed, 0)).toEqual(queryLibrary(index, parsed));
+    }
+    expect(queryListed(byRecency, libraryQuerySchema.parse({ query: 'Study' }), 0)).toBeNull();
+  });
+
+  it('is answered before the titles are in the index, and equals the page after', async () => {
+    const { service } = library(studies);
+    const first = await service.search(libraryQuerySchema.parse({}));
+    expect(first.total).toBe(COUNT);
+    expect(first.indexing).toEqual({ indexed: 0, total: COUNT });
+    // A search with words waits for every title: none is missed.
+    const found = await service.search(libraryQuerySchema.parse({ query: 'Study 1499' }));
+    expect(found.entries[0]?.study.id).toBe('study-1499');
+    await service.sync();
+    const after = await service.search(libraryQuerySchema.parse({}));
+    expect(after.entries).toEqual(first.entries);
+    expect(after.counts).toEqual(first.counts);
+    expect(after.indexing).toBeNull();
+  });
+
+  it('shows a study saved while the titles go in', async () => {
+    const { service, disk } = library(studies);
+    await service.search(libraryQuerySchema.parse({}));
+    const saved = sampleStudy(COUNT, { title: 'Saved just now', updatedAt: '2030-01-01T00:00:00.000Z' });
+    disk.set(saved.id, saved);
+    service.saved(saved);
+    const page = await service.search(libraryQuerySchema.parse({}));
+    expect(page.entries[0]?.study.title).toBe('Saved just now');
+    expect(page.total).toBe(COUNT + 1);
+    await service.sync();
+    expect((await service.search(libraryQuerySchema.parse({ query: 'Saved just now' }))).total).toBe(1);
+    // The older list did not overwrite the saved study's entry.
+    expect((await service.search(libraryQuerySchema.parse({ query: 'Study 7' }))).entries.length).toBeGreaterThan(0);
+  });
+});
