@@ -11,8 +11,10 @@
 //   heap             heap used with the whole library indexed (a fresh process, after GC)
 //   save             one save in the N-study workspace against one in a 10-study workspace
 // Run after `npm run build`: npx tsx bench/library.ts [N ...]
+// CASEBOOK_BENCH_KEEP=1 keeps each N-study workspace under the temp folder between runs (50,000
+// studies take minutes to write); its caches are removed first, so a first-ever open stays one.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,16 +137,55 @@ interface Row {
   saveRatio: number;
 }
 
+const KEEP = process.env.CASEBOOK_BENCH_KEEP === '1';
+
+/** The N-study workspace: written under `root`, or kept between runs (KEEP) without its caches. */
+async function workspaceFor(root: string, n: number): Promise<{ dir: string; bytes: number }> {
+  if (!KEEP) {
+    const dir = path.join(root, `w${n}`);
+    return { dir, bytes: await writeWorkspace(dir, n) };
+  }
+  const dir = path.join(tmpdir(), `casebook-library-bench-kept-${n}`);
+  const done = path.join(dir, 'bench-written.json'); // written last: a half-written workspace is written again
+  const bytes = await readFile(done, 'utf8').then(
+    (text) => (JSON.parse(text) as { bytes: number }).bytes,
+    () => null,
+  );
+  if (bytes !== null) {
+    for (const local of ['.casebook', '.quarantine', '.trash'])
+      await rm(path.join(dir, local), { recursive: true, force: true });
+    return { dir, bytes };
+  }
+  await rm(dir, { recursive: true, force: true });
+  const written = await writeWorkspace(dir, n);
+  await writeFile(done, JSON.stringify({ bytes: written }));
+  return { dir, bytes: written };
+}
+
+/** What the workspace keeps in .casebook/ (derived data) after an open. */
+async function printCacheSizes(dir: string): Promise<void> {
+  const sizes = await Promise.all(
+    ['search-index.bin', 'summaries.json'].map(async (name) => {
+      const size = await stat(path.join(dir, '.casebook', name)).then(
+        (s) => `${(s.size / 1e6).toFixed(1)} MB`,
+        () => 'none',
+      );
+      return `${name} ${size}`;
+    }),
+  );
+  console.log(`  kept in .casebook/: ${sizes.join(', ')}`);
+}
+
 async function measure(root: string, n: number, env: NodeJS.ProcessEnv, smallDir: string): Promise<Row> {
-  const dir = path.join(root, `w${n}`);
   let start = performance.now();
-  const bytes = await writeWorkspace(dir, n);
+  const { dir, bytes } = await workspaceFor(root, n);
   console.log(`\n${n} studies, ${(bytes / 1e6).toFixed(0)} MB of JSON (written in ${ms(performance.now() - start)})`);
 
   // First-ever open: no caches; summaries from the files' heads, full text read in the background.
   const first = await openServe(dir, env);
   const fullFirst = await untilFullText(first.served);
   await stopServe(first.served); // serve writes its caches as it stops
+  await printCacheSizes(dir);
 
   const floors: number[] = [];
   for (let i = 0; i < 3; i++) floors.push(await floorOnce(dir));
@@ -195,7 +236,7 @@ async function measure(root: string, n: number, env: NodeJS.ProcessEnv, smallDir
   console.log(
     `  save one study: 10 studies ${saves.small.toFixed(1)} ms, ${n} studies ${saves.big.toFixed(1)} ms: ${ratio.toFixed(2)}× (medians of ${SAVES}); load average ${loadavg()[0]!.toFixed(1)}`,
   );
-  await rm(dir, { recursive: true, force: true });
+  if (!KEEP) await rm(dir, { recursive: true, force: true });
   return {
     n,
     floor,

@@ -35,6 +35,11 @@ export class LibraryOnDisk {
     this.loaded = await this.loading;
   }
 
+  /** The index file as read (after load()), null when there is none usable. */
+  get file(): LoadedIndex | null {
+    return this.loaded;
+  }
+
   /** The entry for a study whose file is exactly as the file recorded it and as the store verified it. */
   take(summary: StudySummary, verified: FileStamp | null): LoadedStudy | undefined {
     const found = this.loaded?.studies.get(summary.id);

@@ -10,6 +10,7 @@ import type { TemplatePrompts } from '../pure/checks/template-prompts';
 import { queryLibrary, queryListed, type LibraryPage, type LibraryQuery } from '../pure/library/library-query';
 import { SearchIndex } from '../pure/library/search-index';
 import { indexChanges } from '../pure/library/search-index-sync';
+import { restoreInBulk, type Pause, type RestoredStudy } from '../pure/library/search-index-restore';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study, StudySummary } from '../pure/schemas/study';
 import { createHash } from 'node:crypto';
@@ -89,6 +90,8 @@ export class LibraryService {
    * left to the index (`touched`).
    */
   private takingIn: { byRecency: StudySummary[]; done: Promise<void>; touched: Set<string> } | null = null;
+  /** While the index is built in bulk from the file: the studies changed meanwhile (kept as they are live). */
+  private touched: Set<string> | null = null;
 
   constructor(private readonly sources: LibrarySources) {
     this.onDisk = sources.indexFiles ? new LibraryOnDisk(sources.indexFiles) : null;
@@ -159,6 +162,7 @@ export class LibraryService {
   /** A study was created or saved through the service. */
   saved(study: Study): void {
     this.takingIn?.touched.add(study.id);
+    this.touched?.add(study.id);
     this.pending.delete(study.id);
     this.index.upsert(study);
     this.onDisk?.indexed(study.id, this.sources.statOf?.(study.id) ?? null);
@@ -168,6 +172,7 @@ export class LibraryService {
 
   removed(id: string): void {
     this.takingIn?.touched.add(id);
+    this.touched?.add(id);
     this.pending.delete(id);
     this.index.remove(id);
     this.onDisk?.removed(id);
@@ -242,7 +247,10 @@ export class LibraryService {
       if (touched.has(id)) return; // saved or removed through the service since the list: the index knows better
       // Titles and summaries at once (new, or changed outside the app); sections when read.
       const changed = this.index.summary(id)?.updatedAt !== byId.get(id)!.updatedAt;
-      if (changed) this.index.upsert(byId.get(id)!);
+      if (changed) {
+        this.touched?.add(id);
+        this.index.upsert(byId.get(id)!);
+      }
       // A study already queued for this version keeps its place (and its read in flight).
       if (changed || !this.pending.has(id)) this.pending.set(id, ++this.requests);
     };
@@ -269,6 +277,7 @@ export class LibraryService {
     const promptsRead = this.sources.promptsRead?.().catch(() => undefined);
     await this.onDisk?.load();
     const checkKey = this.checkKey();
+    await this.restoreFromDisk(checkKey);
     let read = 0;
     while (this.pending.size > 0) {
       const batch = firstOf(this.pending, RESTORE_BATCH);
@@ -300,6 +309,46 @@ export class LibraryService {
     if ((this.onDisk?.pendingChanges ?? 0) >= REWRITE_AFTER) void this.flush().catch(() => undefined);
   }
 
+  /**
+   * Takes every queued study whose file is as the index file recorded it, in bulk (see
+   * search-index-restore.ts), then swaps the index built for the one searched so far; what
+   * changed meanwhile (saved, removed, re-listed) stays as the live index holds it.
+   */
+  private async restoreFromDisk(checkKey: string): Promise<void> {
+    const file = this.onDisk?.file;
+    if (!file?.postings) return;
+    this.touched = new Set();
+    try {
+      const chosen: (RestoredStudy | null)[] = new Array<RestoredStudy | null>(file.studies.size).fill(null);
+      const taken: Array<[string, { errors: number; warnings: number } | undefined]> = [];
+      const pause = slices(SLICE_MS);
+      for (const id of [...this.pending.keys()]) {
+        const summary = this.index.summary(id);
+        const found = summary && this.onDisk!.take(summary, this.sources.verifiedStamp?.(id) ?? null);
+        if (found) {
+          chosen[found.at] = { summary, from: found.from, n: found.n, sections: found.sections };
+          taken.push([id, this.onDisk!.countsFrom(found, checkKey)]);
+        }
+        await pause();
+      }
+      if (taken.length === 0) return;
+      const built = await restoreInBulk(file.postings, chosen, pause);
+      if (!built) return; // the study-by-study path below takes what it can
+      // From here to the swap nothing awaits: the live index cannot change under it.
+      for (const { id } of this.index.summaries())
+        if (!built.has(id) || this.touched.has(id)) built.adopt(this.index, id);
+      for (const [id] of taken) if (!this.index.has(id)) built.remove(id);
+      this.index = built;
+      for (const [id, counts] of taken) {
+        if (this.touched.has(id)) continue;
+        this.pending.delete(id);
+        if (counts) this.counts.set(id, { ...counts, updatedAt: built.summary(id)!.updatedAt });
+      }
+    } finally {
+      this.touched = null;
+    }
+  }
+
   /** Reads a few queued studies in full (at once) and indexes them one turn of the event loop apart. */
   private async readSome(batch: Array<[string, number]>): Promise<void> {
     // A file that cannot be read now (locked, I/O error) keeps its title-only entry and
@@ -329,6 +378,17 @@ export class LibraryService {
     const same = before && after && before.mtimeMs === after.mtimeMs && before.size === after.size;
     return { study, stamp: same ? after : null };
   }
+}
+
+/** A Pause that yields a turn of the event loop every `ms` of work. */
+function slices(ms: number): Pause {
+  let start = performance.now();
+  return () => {
+    if (performance.now() - start < ms) return undefined;
+    return nextTurn().then(() => {
+      start = performance.now();
+    });
+  };
 }
 
 function firstOf<K, V>(items: Map<K, V>, count: number): Array<[K, V]> {

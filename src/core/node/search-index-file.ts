@@ -12,6 +12,7 @@
 // damaged, too large, from a newer Casebook or signed by anyone else's is ignored and rewritten.
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, promises as fsp, readSync } from 'node:fs';
+import { endianness } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
@@ -19,6 +20,7 @@ import { localSecret, signedText, verifiedBody } from './local-secret';
 import { CACHE_DIR, ensureCacheDir } from './summary-cache';
 import { sectionKeys } from '../pure/schemas/study';
 import type { IndexedWords, SectionTexts } from '../pure/library/search-index';
+import type { PersistedPostings } from '../pure/library/search-index-restore';
 import { inTimeSlices } from './time-slices';
 
 export const SEARCH_INDEX_FILE = 'search-index.bin';
@@ -58,11 +60,17 @@ export interface LoadedStudy {
   counts: { errors: number; warnings: number };
   /** Reads the texts from the file (empty when it no longer holds them). */
   sections: () => SectionTexts;
+  /** Its place in the file, and its pairs in `LoadedIndex.postings` (from…from + n). */
+  at: number;
+  from: number;
+  n: number;
 }
 
 export interface LoadedIndex {
   checkKey: string;
   studies: Map<string, LoadedStudy>;
+  /** Every study's words as read, for building the index in bulk (null on a big-endian machine). */
+  postings: PersistedPostings | null;
 }
 
 export function searchIndexPath(workspace: string): string {
@@ -125,6 +133,15 @@ export async function readSearchIndex(workspace: string): Promise<LoadedIndex | 
     const postings = Buffer.alloc(totalWords * 5);
     await handle.read(postings, 0, postings.length, payloadAt);
     const out = new Map<string, LoadedStudy>();
+    // The word numbers as they lie in the file (u32 LE): a view, not a copy.
+    const asIs = endianness() === 'LE' && postings.byteOffset % 4 === 0;
+    const bulk: PersistedPostings | null = asIs
+      ? {
+          table: words,
+          wordOf: new Uint32Array(postings.buffer, postings.byteOffset, totalWords),
+          bitsOf: new Uint8Array(postings.buffer, postings.byteOffset + totalWords * 4, totalWords),
+        }
+      : null;
     let wordAt = 0;
     let textAt = payloadAt + totalWords * 5;
     for (const [id, mtimeMs, size, n, errors, warnings, textLength] of studies) {
@@ -132,6 +149,9 @@ export async function readSearchIndex(workspace: string): Promise<LoadedIndex | 
       const from = wordAt;
       const offset = textAt;
       out.set(id, {
+        at: out.size,
+        from,
+        n,
         mtimeMs,
         size,
         counts: { errors, warnings },
@@ -149,7 +169,7 @@ export async function readSearchIndex(workspace: string): Promise<LoadedIndex | 
       wordAt += n;
       textAt += textLength;
     }
-    return { checkKey, studies: out };
+    return { checkKey, studies: out, postings: bulk };
   } catch {
     return null; // missing, unreadable or not ours: rebuilt from the study files
   } finally {

@@ -63,6 +63,24 @@ describe('the full-text index on disk', () => {
     });
   });
 
+  it('keeps a study saved while a reopen builds the index from the file: its new words, not the filed ones', async () => {
+    await withTempDir(async (dir) => {
+      await workspace(dir);
+      await openAndQuit(dir);
+      const again = await openWorkspace(dir);
+      again.warmUp();
+      // Saved at once, so while (or before) the background reading takes the others from the file.
+      const lessons = (await again.getStudy({ id: 'study-11' })).lessons;
+      expect(JSON.stringify(lessons)).toContain('zeta11q');
+      await again.updateStudy({ id: 'study-11', patch: { lessons: withLessons(11, 'Now about wombat.').lessons } });
+      await again.checkCounts({});
+      expect(await found(again, 'wombat')).toEqual(['study-11']);
+      expect(await found(again, 'zeta11q')).toEqual([]);
+      expect(await found(again, 'zeta12q')).toEqual(['study-12']);
+      await again.flushCaches();
+    });
+  });
+
   it('reads again a study whose file changed, and finds its new words only', async () => {
     await withTempDir(async (dir) => {
       await workspace(dir);

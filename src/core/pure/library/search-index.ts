@@ -41,7 +41,7 @@ export interface IndexedWords {
   bits: Uint8Array;
 }
 
-interface IndexedStudy {
+export interface IndexedStudy {
   id: string;
   summary: StudySummary;
   /** The texts, or how to read them when a snippet needs them (a persisted index keeps them on disk). */
@@ -59,6 +59,17 @@ const KINDS = 3; // 0 inside a word, 1 word prefix, 2 whole word
 // Words shorter than this match only at the start of a word: "a" inside every word is noise.
 const MIN_INFIX = 3;
 
+/** The parts of an index built in bulk (search-index-restore.ts), taken over as they are. */
+export interface IndexParts {
+  docs: (IndexedStudy | undefined)[];
+  docOf: Map<string, number>;
+  freeDocs: number[];
+  wordIds: Map<string, number>;
+  wordText: (string | undefined)[];
+  postings: (Postings | undefined)[];
+  freeWords: number[];
+}
+
 export class SearchIndex {
   private docs: (IndexedStudy | undefined)[] = [];
   private docOf = new Map<string, number>();
@@ -75,6 +86,28 @@ export class SearchIndex {
     const index = new SearchIndex();
     for (const study of studies) index.upsert(study);
     return index;
+  }
+
+  static fromParts(parts: IndexParts): SearchIndex {
+    const index = new SearchIndex();
+    index.docs = parts.docs;
+    index.docOf = parts.docOf;
+    index.freeDocs = parts.freeDocs;
+    index.wordIds = parts.wordIds;
+    index.wordText = parts.wordText;
+    index.postings = parts.postings;
+    index.freeWords = parts.freeWords;
+    index.withBody = parts.docs.reduce((sum, doc) => sum + (doc?.hasBody ? 1 : 0), 0);
+    return index;
+  }
+
+  /** Takes `id` as `from` holds it (its words and texts, or its absence), replacing what this index knew. */
+  adopt(from: SearchIndex, id: string): void {
+    const entry = from.entryOf(id);
+    if (!entry) return this.remove(id);
+    const bits = new Map<string, number>();
+    entry.words.forEach((wordId, i) => bits.set(from.wordText[wordId]!, entry.bits[i]!));
+    this.place({ ...entry.summary }, entry.hasBody, entry.sections, bits);
   }
 
   get size(): number {

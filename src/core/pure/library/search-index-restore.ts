@@ -1,0 +1,111 @@
+// Builds a search index in bulk from a persisted one (search-index-file.ts): each study's words
+// as numbers into one word table, grouped by study. Inverting that into per-word postings with
+// typed arrays (count, allocate, fill) costs a few passes over the pairs, where upserting study
+// by study hashes every word of every study again (seconds at 10,000 studies). The work is cut
+// into slices by `pause` so searches keep being answered while it runs.
+import type { StudySummary } from '../schemas/study';
+import { Postings } from './postings';
+import { SearchIndex, type IndexedStudy, type SectionTexts } from './search-index';
+
+export interface PersistedPostings {
+  table: readonly string[];
+  /** Per (study, word) pair, grouped by study in file order: the word's place in `table`. */
+  wordOf: Uint32Array;
+  /** Per pair: the word's field bits in that study. */
+  bitsOf: Uint8Array;
+}
+
+/** A study taken from the file: its summary now, its pairs `from`…`from + n`, how to read its texts. */
+export interface RestoredStudy {
+  summary: StudySummary;
+  from: number;
+  n: number;
+  sections: () => SectionTexts;
+}
+
+/** Resolves when the caller should yield (its slice is over); undefined to go on. */
+export type Pause = () => Promise<void> | undefined;
+
+const WORDS_PER_CHECK = 1024;
+
+/**
+ * An index of the studies given, numbered as in the file (`studies[i]` is file study i; null:
+ * not taken). Null when the persisted words are inconsistent (a word twice in the table, an id
+ * twice): the caller indexes from the study files instead. Pairs naming no word are skipped.
+ */
+export async function restoreInBulk(
+  persisted: PersistedPostings,
+  studies: readonly (RestoredStudy | null)[],
+  pause: Pause,
+): Promise<SearchIndex | null> {
+  const { table, wordOf, bitsOf } = persisted;
+  const counts = new Int32Array(table.length);
+  for (const study of studies) {
+    if (!study) continue;
+    for (let k = study.from; k < study.from + study.n; k++) {
+      const w = wordOf[k]!;
+      if (w < table.length) counts[w]!++;
+    }
+    await pause();
+  }
+  const wordIds = new Map<string, number>();
+  const wordText: (string | undefined)[] = new Array(table.length);
+  const postings: (Postings | undefined)[] = new Array(table.length);
+  const freeWords: number[] = [];
+  for (let w = 0; w < table.length; w++) {
+    if (counts[w] === 0) {
+      freeWords.push(w);
+    } else {
+      const word = table[w]!;
+      if (wordIds.has(word)) return null;
+      wordIds.set(word, w);
+      wordText[w] = word;
+      const list = new Postings();
+      list.docs = new Int32Array(counts[w]!);
+      list.fields = new Uint8Array(counts[w]!);
+      postings[w] = list;
+    }
+    if (w % WORDS_PER_CHECK === 0) await pause();
+  }
+  const docs: (IndexedStudy | undefined)[] = new Array(studies.length);
+  const docOf = new Map<string, number>();
+  const freeDocs: number[] = [];
+  for (let doc = 0; doc < studies.length; doc++) {
+    const study = studies[doc];
+    if (!study) {
+      freeDocs.push(doc);
+      continue;
+    }
+    if (docOf.has(study.summary.id)) return null;
+    const words = new Int32Array(study.n);
+    const bits = new Uint8Array(study.n);
+    let kept = 0;
+    for (let k = study.from; k < study.from + study.n; k++) {
+      const w = wordOf[k]!;
+      const list = postings[w];
+      if (!list) continue; // out of the table
+      const last = list.length - 1;
+      // Studies are filled in order, so each word's postings stay sorted; a word listed twice
+      // for one study joins its bits rather than posting the study twice.
+      if (last >= 0 && list.docs[last] === doc) list.fields[last]! |= bitsOf[k]!;
+      else {
+        list.docs[list.length] = doc;
+        list.fields[list.length++] = bitsOf[k]!;
+        words[kept] = w;
+        bits[kept++] = bitsOf[k]!;
+      }
+    }
+    const summary = { ...study.summary };
+    docs[doc] = {
+      id: summary.id,
+      summary,
+      sections: study.sections,
+      words: words.subarray(0, kept),
+      bits: bits.subarray(0, kept),
+      hasBody: true,
+    };
+    docOf.set(summary.id, doc);
+    await pause();
+  }
+  return SearchIndex.fromParts({ docs, docOf, freeDocs, wordIds, wordText, postings, freeWords });
+}
