@@ -9,7 +9,8 @@
 //                                                   vs the full export     (≤ 15 %)
 // A full export starts without the workspace's render cache, receipts and snapshots (a first
 // export: forgetExports, social cards included);
-// every figure is the median of ROUNDS runs, rounds interleaved.
+// every figure is the median of ROUNDS runs, rounds interleaved. CASEBOOK_BENCH_CLI=path/casebook.mjs
+// measures another build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,8 @@ import { generateRealisticStudies } from './realistic-studies';
 
 const n = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 3);
-const cli = fileURLToPath(new URL('../out/cli/casebook.mjs', import.meta.url));
+// CASEBOOK_BENCH_CLI: another build of the CLI (e.g. a copy of out/cli from before a change).
+const cli = process.env.CASEBOOK_BENCH_CLI ?? fileURLToPath(new URL('../out/cli/casebook.mjs', import.meta.url));
 if (!existsSync(cli)) {
   console.error(`${cli} is missing: run npm run build first.`);
   process.exit(1);

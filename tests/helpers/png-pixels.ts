@@ -1,5 +1,5 @@
-// A PNG decoder for tests (8-bit RGB or RGBA, not interlaced: what resvg and card-png.ts
-// write), undoing all five row filters, so two encoders' files can be compared pixel by pixel.
+// A PNG decoder for tests (8-bit RGB, RGBA or indexed, not interlaced: what resvg and
+// card-png.ts write), undoing all five row filters, so two encoders' files can be compared pixel by pixel.
 import { inflateSync } from 'node:zlib';
 
 export interface DecodedPng {
@@ -15,6 +15,7 @@ export function decodePng(png: Uint8Array): DecodedPng {
   let width = 0;
   let height = 0;
   let channels = 0;
+  let palette: Buffer | null = null;
   const data: Buffer[] = [];
   while (offset < bytes.length) {
     const length = bytes.readUInt32BE(offset);
@@ -24,9 +25,10 @@ export function decodePng(png: Uint8Array): DecodedPng {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
       if (body[8] !== 8 || body[12] !== 0) throw new Error('only 8-bit, non-interlaced PNGs');
-      channels = body[9] === 6 ? 4 : body[9] === 2 ? 3 : 0;
-      if (!channels) throw new Error(`colour type ${body[9]} is not RGB or RGBA`);
-    } else if (type === 'IDAT') data.push(body);
+      channels = body[9] === 6 ? 4 : body[9] === 2 ? 3 : body[9] === 3 ? 1 : 0;
+      if (!channels) throw new Error(`colour type ${body[9]} is not RGB, RGBA or indexed`);
+    } else if (type === 'PLTE') palette = body;
+    else if (type === 'IDAT') data.push(body);
     offset += 12 + length;
   }
   const raw = inflateSync(Buffer.concat(data));
@@ -52,6 +54,15 @@ export function decodePng(png: Uint8Array): DecodedPng {
     }
   }
   if (channels === 4) return { width, height, rgba: out };
+  if (channels === 1) {
+    if (!palette) throw new Error('an indexed PNG without a palette');
+    const rgba = new Uint8Array(width * height * 4).fill(255);
+    for (let i = 0; i < out.length; i++) {
+      if (out[i]! * 3 + 3 > palette.length) throw new Error(`index ${out[i]} outside the palette`);
+      rgba.set(palette.subarray(out[i]! * 3, out[i]! * 3 + 3), i * 4);
+    }
+    return { width, height, rgba };
+  }
   const rgba = new Uint8Array(width * height * 4).fill(255);
   for (let i = 0, j = 0; i < out.length; i += 3, j += 4) rgba.set(out.subarray(i, i + 3), j);
   return { width, height, rgba };

@@ -1,6 +1,7 @@
 // Social cards are encoded by card-png.ts, not resvg's slower encoder: the files must hold
-// exactly the pixels resvg draws (decoded here, every filter undone), at 1200×630, and a
-// picture with transparency is left to resvg (its pixels are premultiplied).
+// exactly the pixels resvg draws (decoded here, every filter undone), at 1200×630 — indexed
+// when there are at most 256 colours, RGBA otherwise — and a picture with transparency is
+// left to resvg (its pixels are premultiplied).
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type * as ResvgTypes from '@resvg/resvg-js';
@@ -36,6 +37,9 @@ describe('card PNG encoding', () => {
     // Text was drawn: more than the background's and the accent's colours.
     expect(new Set(new Uint32Array(a.rgba.buffer, a.rgba.byteOffset, a.rgba.length / 4)).size).toBeGreaterThan(20);
     expect(Buffer.compare(Buffer.from(a.rgba), Buffer.from(b.rgba))).toBe(0);
+    // A card's few colours are written as a palette: one byte a pixel, a file far smaller.
+    expect(ours[25]).toBe(3);
+    expect(ours.length).toBeLessThan(reference.length);
   });
 
   it('round-trips pixels exactly: the first row, rows like the one above, rows unlike it', () => {
@@ -49,10 +53,31 @@ describe('card PNG encoding', () => {
     expect(decodePng(png)).toEqual({ width, height, rgba: pixels });
   });
 
+  it('writes a picture of more than 256 colours as RGBA, pixel for pixel', () => {
+    const width = 300;
+    const height = 2;
+    const pixels = new Uint8Array(width * height * 4).fill(255);
+    for (let i = 0; i < width * height; i++) pixels.set([i & 255, i >> 8, (i * 7) & 255], i * 4);
+    const png = encodeOpaquePng(pixels, width, height)!;
+    expect(png[25]).toBe(6);
+    expect(decodePng(png)).toEqual({ width, height, rgba: pixels });
+    // Exactly 256 colours still fit a palette.
+    const few = pixels.slice(0, 256 * 4);
+    const indexed = encodeOpaquePng(few, 256, 1)!;
+    expect(indexed[25]).toBe(3);
+    expect(decodePng(indexed)).toEqual({ width: 256, height: 1, rgba: few });
+  });
+
   it('leaves a picture with any transparent pixel to resvg', () => {
     const pixels = new Uint8Array(4 * 4 * 4).fill(255);
     pixels[4 * 7 + 3] = 128;
     expect(encodeOpaquePng(pixels, 4, 4)).toBeNull();
     expect(encodeOpaquePng(new Uint8Array(8), 4, 4)).toBeNull();
+    // Transparent as the first pixel, or only after the palette is full.
+    expect(encodeOpaquePng(new Uint8Array(4 * 4 * 4), 4, 4)).toBeNull();
+    const many = new Uint8Array(300 * 4).fill(255);
+    for (let i = 0; i < 299; i++) many.set([i & 255, i >> 8, 0], i * 4);
+    many[299 * 4 + 3] = 0;
+    expect(encodeOpaquePng(many, 300, 1)).toBeNull();
   });
 });

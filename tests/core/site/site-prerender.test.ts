@@ -16,6 +16,7 @@ import { exportPipeline } from '../../../src/core/node/export/export-pipelines';
 import { CardCache } from '../../../src/core/node/export/site-cards';
 import { cardRenderStats } from '../../../src/core/node/export/site-card-render';
 import { buildSiteModel } from '../../../src/core/pure/export/site-model';
+import { searchStats } from '../../../src/core/node/export/site-search-file';
 
 describe('prerenderSections', () => {
   it('renders on workers exactly what the export renders itself', async () => {
@@ -68,13 +69,15 @@ describe('prerenderSections', () => {
     expect(parallel.files).toEqual(alone.files);
   }, 60_000);
 
-  it('the site pipeline renders sections and draws cards on one queue before the export, which then renders and draws nothing', async () => {
-    // 20 studies: 80 sections alone would not start workers, 21 cards do; both ride the same threads.
+  it('the site pipeline renders sections, draws cards and takes search words on one queue before the export, which then does none of it', async () => {
+    // 20 studies: 80 sections alone would not start workers, 21 cards do; all ride the same threads.
     const studies = generateRealisticStudies(20, 11).map((s) => ({ ...s, status: 'published' as const }));
     const base = { site: sampleSite(), studies, drafts: false, readAsset: readSampleAsset };
     const alone = siteExport({ ...base, memory: new ExportMemory(), cards: new CardCache() });
     const input = {
       ...base,
+      // The same studies as new objects: nothing the export above worked out is known for them.
+      studies: structuredClone(studies),
       memory: new ExportMemory(),
       renderCache: new PersistentRenderCache(),
       cards: new CardCache(),
@@ -83,8 +86,10 @@ describe('prerenderSections', () => {
     await pipeline.prepare!(input);
     studyBodyStats.rendered = 0;
     const drawnBefore = cardRenderStats.renders;
+    const searchedBefore = searchStats.computed;
     const prepared = pipeline.run(input);
     expect(studyBodyStats.rendered).toBe(0);
+    expect(searchStats.computed).toBe(searchedBefore);
     expect(cardRenderStats.renders).toBe(drawnBefore);
     expect(input.cards.drawn).toBe(studies.length + 1 + buildSiteModel(base.site, studies, false).categories.length);
     expect(prepared.files).toEqual(alone.files);

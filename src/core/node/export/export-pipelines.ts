@@ -18,6 +18,11 @@ import type { SitePageHooks } from './site-export';
 import { renderOnThreads, type RenderWorkers } from './render-workers';
 import type { CardCache } from './site-cards';
 import { cardChunks, cardJobs, cardWorkers, siteCardSvgs, storeCards } from './site-card-prerender';
+import { inChunks } from './site-prerender';
+import { searchJobs } from './site-search-file';
+
+/** Studies' search words handed out at a time (~1 ms a study). */
+const SEARCH_CHUNK = 25;
 
 export interface PipelineInput {
   site: SiteSettings;
@@ -57,8 +62,8 @@ export interface ExportPipeline {
 
 /**
  * Renders the sections the render cache lacks, and draws the social cards the card cache
- * lacks, of the site: one queue on the same threads (started once; the cards first, as they
- * are most of the work), so no core waits between the two.
+ * lacks, of the site, and takes each study's search words: one queue on the same threads
+ * (started once; the cards first, as they are most of the work), so no core waits between them.
  */
 async function prerenderSite(input: PipelineInput): Promise<void> {
   const model = buildSiteModel(input.site, input.studies, input.drafts);
@@ -79,11 +84,14 @@ async function prerenderSite(input: PipelineInput): Promise<void> {
   const drawn = cards ? cardJobs(siteCardSvgs(model, cover), cards) : [];
   const workers = Math.max(sectionWorkers(sections.length), cardWorkers(drawn.length));
   if (workers === 0) return;
+  // Once threads run anyway, the search words go with them (an incremental export has no prepare).
+  const search = searchJobs(model.studies.map((s) => s.study));
   await renderOnThreads(
-    [...cardChunks(drawn), ...sectionChunks(sections)],
+    [...cardChunks(drawn), ...sectionChunks(sections), ...inChunks(search.jobs, SEARCH_CHUNK)],
     workers,
     (entries, chunk) => {
       if (chunk[0] && 'card' in chunk[0]) storeCards(cards!, entries);
+      else if (chunk[0] && 'search' in chunk[0]) search.store(entries);
       else for (const [key, value] of entries) renderCache!.set(key, value);
     },
     input.renderWorkers,

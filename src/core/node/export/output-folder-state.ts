@@ -77,9 +77,18 @@ export async function checkOnDisk(
   const all = [...writes, ...stale];
   const dirs = new Set(all.flatMap(dirsOf));
   const stats = new Map<string, Stats | null>();
-  await inBatches([...dirs, ...all], async (rel) => {
-    stats.set(rel, await lstatOrNull(path.join(root, rel)));
-  });
+  // Folders shallow first, then files: below a folder that is not there nothing is (a first
+  // export into a new folder asks about its few folders, not its thousands of files).
+  const depth = (rel: string) => rel.split('/').length;
+  const levels = new Map<number, string[]>();
+  for (const dir of dirs) levels.set(depth(dir), [...(levels.get(depth(dir)) ?? []), dir]);
+  const look = async (list: string[]) =>
+    inBatches(list, async (rel) => {
+      const parent = path.posix.dirname(rel);
+      stats.set(rel, parent !== '.' && stats.get(parent) === null ? null : await lstatOrNull(path.join(root, rel)));
+    });
+  for (const level of [...levels.keys()].sort((a, b) => a - b)) await look(levels.get(level)!);
+  await look(all);
   const badDir = (dir: string): string | null => {
     const stat = stats.get(dir);
     if (!stat || stat.isDirectory()) return null;

@@ -9,7 +9,7 @@ import { CARD_FONT_FAMILY, CARD_WIDTH } from '../../pure/export/site-card-svg';
 import { encodeOpaquePng } from './card-png';
 
 /** Bump when the drawing changes without the SVG changing (a new font, new options, encoder). */
-const RENDER_VERSION = 3;
+const RENDER_VERSION = 4;
 
 const requireHere = createRequire(import.meta.url);
 
@@ -63,6 +63,6 @@ export function renderCardPng(svg: string): Uint8Array {
   });
   cardRenderStats.renders++;
   const image = resvg.render();
-  // card-png.ts encodes a card ~3× faster than resvg; resvg keeps what is not opaque.
+  // card-png.ts encodes a card several times faster than resvg; resvg keeps what is not opaque.
   return encodeOpaquePng(image.pixels, image.width, image.height) ?? new Uint8Array(image.asPng());
 }

@@ -1,7 +1,9 @@
-// One section (site-prerender.ts) or social card (site-card-prerender.ts) to render for the
-// site export's pre-render, and how it is rendered: the same function on a worker thread
-// (site-render-worker.ts) and on the main thread.
+// One section (site-prerender.ts), social card (site-card-prerender.ts) or study's search words
+// (site-search-file.ts) to make for the site export's pre-render, and how it is made: the
+// same function on a worker thread (site-render-worker.ts) and on the main thread.
 import type { RichTextDoc } from '../../pure/schemas/rich-text';
+import type { SectionKey, Study } from '../../pure/schemas/study';
+import { sectionSearch } from '../../pure/export/site-search-doc';
 import { renderSectionEntry } from './site-study-body';
 import { cardName, renderCardPng } from './site-card-render';
 
@@ -10,7 +12,13 @@ export interface CardJob {
   card: string;
 }
 
-export type RenderJob = SectionJob | CardJob;
+/** A study's sections (`search`: the study's place in the job list), to what the search index takes of them, as JSON. */
+export interface SearchJob {
+  search: number;
+  sections: Pick<Study, SectionKey>;
+}
+
+export type RenderJob = SectionJob | CardJob | SearchJob;
 
 export interface SectionJob {
   key: string;
@@ -22,6 +30,7 @@ export interface SectionJob {
 /** The render cache entry of `job`: its key and value. */
 export function renderJob(job: RenderJob): readonly [string, string] {
   if ('card' in job) return [cardName(job.card), Buffer.from(renderCardPng(job.card)).toString('base64')] as const;
+  if ('search' in job) return [String(job.search), JSON.stringify(sectionSearch(job.sections))] as const;
   const { key, doc, urls } = job;
   const known = new Map(urls);
   return [key, renderSectionEntry(doc, (src) => known.get(src) ?? null).value] as const;

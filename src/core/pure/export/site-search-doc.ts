@@ -6,7 +6,7 @@
 // (site-script-search.ts) cuts snippets from exactly these strings.
 import { z } from 'zod';
 import { docToPlainText } from '../schemas/rich-text';
-import { sectionKeys, type Study } from '../schemas/study';
+import { sectionKeys, type SectionKey, type Study } from '../schemas/study';
 import type { SiteStudy } from './site-model';
 import { UNTITLED_STUDY, visible } from './site-layout';
 
@@ -62,7 +62,7 @@ export function distinctWords(
 }
 
 /** What a study's sections give the search: a pure function of the sections. */
-export function sectionSearch(study: Study): SectionSearch {
+export function sectionSearch(study: Pick<Study, SectionKey>): SectionSearch {
   const texts = sectionKeys.map((key) => oneLine(docToPlainText(study[key])));
   // Each section's words in turn, so a long Problem cannot crowd Lessons out of the limit.
   const lists = texts.map((text) => [...distinctWords(text, new Set(), Infinity)]);
