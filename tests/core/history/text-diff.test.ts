@@ -51,6 +51,52 @@ const joined = (parts: DiffPart[], kinds: DiffPart['kind'][]) =>
     .map((p) => p.text)
     .join('');
 
+describe('wordDiff: every edit reads back as both versions', () => {
+  // Kept + added reads as the new text, kept + removed as the old, whatever the edit: a word
+  // removed either side of a kept one, added ones, a changed space, lines added and removed.
+  const edits: Array<[string, string]> = [
+    ['k1 x k2 y k3', 'k1 k2 k3'],
+    ['k1 k2 k3', 'k1 x k2 y k3'],
+    ['a b c d e', 'a c e'],
+    ['one  two', 'one two'],
+    ['first line\nsecond line\nthird line', 'first line\nthird line\nfourth line'],
+    ['same start, old end', 'same start, new end'],
+    ['old start, same end', 'new start, same end'],
+    ['a', 'a b'],
+    ['a b', 'a b a b'],
+    ['a b a b', 'a b'],
+    ['a b', 'a'],
+    ['', ''],
+  ];
+  it.each(edits)('%j → %j', (before, after) => {
+    const parts = wordDiff(before, after);
+    expect(joined(parts, ['same', 'added'])).toBe(after);
+    expect(joined(parts, ['same', 'removed'])).toBe(before);
+    // Neighbouring parts of one kind read as one.
+    expect(parts.every((part, i) => i === 0 || parts[i - 1]!.kind !== part.kind)).toBe(true);
+    expect(parts.every((part) => part.text !== '')).toBe(true);
+  });
+
+  it('shows a word taken out between kept ones as that word alone', () => {
+    expect(wordDiff('k1 x k2 y k3', 'k1 k2 k3')).toEqual([
+      { kind: 'same', text: 'k1 ' },
+      { kind: 'removed', text: 'x ' },
+      { kind: 'same', text: 'k2' },
+      { kind: 'removed', text: ' y' },
+      { kind: 'same', text: ' k3' },
+    ]);
+  });
+
+  it('counts a changed run of spaces as one change, not one per space', () => {
+    expect(wordDiff('one  two', 'one two')).toEqual([
+      { kind: 'same', text: 'one' },
+      { kind: 'removed', text: '  ' },
+      { kind: 'added', text: ' ' },
+      { kind: 'same', text: 'two' },
+    ]);
+  });
+});
+
 describe('wordDiff on a 20,000-word study', () => {
   // Unbounded, node-diff3's LCS took minutes (and gigabytes) on the rewrite below.
   const timed = (before: string, after: string) => {
