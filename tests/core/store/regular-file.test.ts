@@ -2,7 +2,7 @@
 // and the reason a file is skipped names what it is (the author reads it in the quarantine
 // list) and its size in words a person reads.
 import { spawnSync } from 'node:child_process';
-import { closeSync, lstatSync, openSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   entryKind,
   formatBytes,
+  lstatOrNull,
   openRegularFileSync,
   readPrefixSync,
   readRegularFile,
@@ -154,4 +155,35 @@ describe('reading a file synchronously (study heads, assets)', () => {
         closeSync(fd);
       }
     }));
+});
+
+describe('what goes wrong otherwise', () => {
+  it('answers null for a missing entry, and passes on any other failure as it comes', async () =>
+    withTempDir(async (dir) => {
+      const file = path.join(dir, 'a.json');
+      await writeFile(file, '{}');
+      expect(lstatOrNull(path.join(dir, 'missing.json'))).toBeNull();
+      expect(lstatOrNull(file)?.isFile()).toBe(true);
+      // A path through a file (a name git turned from a folder into a file) is not "missing".
+      await expect(readRegularFile(path.join(file, 'x.json'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+      await expect(readRegularFileOrNull(path.join(file, 'x.json'), 100)).rejects.toMatchObject({ code: 'ENOTDIR' });
+    }));
+
+  // Thousands of studies are read at open: a descriptor left open on each would run out.
+  it.runIf(onLinux)('leaves no file open after reads, refusals and sync reads', async () =>
+    withTempDir(async (dir) => {
+      const file = path.join(dir, 'a.json');
+      await writeFile(file, '0123456789');
+      await mkdir(path.join(dir, 'folder.json'));
+      const open = () => readdirSync('/proc/self/fd').length;
+      const before = open();
+      for (let i = 0; i < 20; i++) {
+        await readRegularFile(file);
+        await readRegularFileOrNull(file, 5);
+        readRegularFileSync(file, 100);
+        readRegularFileSync(path.join(dir, 'folder.json'), 100);
+      }
+      expect(open()).toBe(before);
+    }),
+  );
 });

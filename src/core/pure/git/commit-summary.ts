@@ -17,7 +17,6 @@ const STUDY_FILE = /^studies\/[^/]+\.json$/;
 
 export function cleanTitle(title: string): string {
   const flat = title
-    // Stryker disable next-line Regex: a run of control characters made one space each is collapsed by the next line
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
