@@ -134,6 +134,26 @@ describe('wordDiff on a 20,000-word study', () => {
     }
   });
 
+  it('still shows a one-word fix word by word in a study whose first half was rewritten', () => {
+    // Too many words changed to compare the whole word by word: compared paragraph by paragraph,
+    // the kept paragraphs read as kept and the one with a fix shows that word.
+    const before = longText(3, 20_000);
+    const rewritten = longText(4, 10_000).split('\n');
+    const paragraphs = before.split('\n');
+    const after = [...rewritten, ...paragraphs.slice(rewritten.length)];
+    const fixAt = rewritten.length + 50;
+    const fixedWords = after[fixAt]!.split(' ');
+    const word = fixedWords[40]!;
+    fixedWords[40] = 'FIXED';
+    after[fixAt] = fixedWords.join(' ');
+    const { parts, ms } = timed(before, after.join('\n'));
+    expect(parts.filter((p) => p.kind === 'added').at(-1)?.text).toBe('FIXED');
+    expect(parts.filter((p) => p.kind === 'removed').at(-1)?.text).toBe(word);
+    // The paragraphs kept between the rewrite and the fix read as kept.
+    expect(parts.some((p) => p.kind === 'same' && p.text.includes(paragraphs[rewritten.length + 10]!))).toBe(true);
+    expect(ms).toBeLessThan(5_000);
+  });
+
   it('falls back to whole paragraphs when it was rewritten, and still finishes quickly', () => {
     const { parts, ms } = timed(longText(1, 20_000), longText(2, 20_000));
     expect(parts.some((p) => p.kind === 'removed')).toBe(true);
