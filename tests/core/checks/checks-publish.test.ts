@@ -53,6 +53,49 @@ describe('publish-readiness checks', () => {
     ]);
   });
 
+  it('tells the author what is wrong and what to do, in words', () => {
+    const messages = (study: Study, others: Study[] = []) => check(study, others).map((f) => f.message);
+    expect(messages(readyStudy({ title: ' ', summary: '   ' }))).toEqual([
+      'The study has no title.',
+      'Add a one-line summary: the index shows it under the title.',
+    ]);
+    expect(messages(readyStudy({ categories: [] }))).toEqual([
+      'Pick a category: without one the study appears in no section of the index.',
+    ]);
+    expect(messages(readyStudy({ date: null }))).toEqual([
+      'This published study has no date: the index and feed order studies by it.',
+    ]);
+    expect(messages(readyStudy({ date: null, status: 'draft' }))).toEqual([
+      'Set a publication date before publishing: the index and feed order studies by it.',
+    ]);
+    const twin = (id: string) => readyStudy({ id, slug: id, title: 'When nobody owns the cloud bill' });
+    expect(messages(readyStudy(), [twin('a')])[0]).toMatch(/^Another study has the same title/);
+    expect(messages(readyStudy(), [twin('a'), twin('b')])[0]).toMatch(/^2 other studies have the same title/);
+  });
+
+  it('blocks publishing while a merge conflict is kept, counting them', () => {
+    const conflict = (id: string) => ({
+      id,
+      at: '2026-04-02T10:00:00.000Z',
+      where: { kind: 'field' as const, field: 'title' },
+      mine: 'Mine',
+      theirs: 'Theirs',
+    });
+    const one = check(readyStudy({ conflicts: [conflict('c1')] }));
+    expect(one).toEqual([
+      {
+        id: 'conflicts-unresolved',
+        rule: 'conflicts-unresolved',
+        severity: 'error',
+        field: 'conflicts',
+        message: 'Resolve 1 conflict: a merge kept two versions (Keep mine, Take theirs or Keep both).',
+      },
+    ]);
+    expect(check(readyStudy({ conflicts: [conflict('c1'), conflict('c2')] }))[0]!.message).toMatch(
+      /^Resolve 2 conflicts: /,
+    );
+  });
+
   it('warns when the summary is longer than 200 characters', () => {
     expect(rules(readyStudy({ summary: 'x'.repeat(200) }))).toEqual([]);
     const [finding] = check(readyStudy({ summary: 'x'.repeat(201) }));
