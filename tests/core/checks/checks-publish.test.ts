@@ -133,6 +133,32 @@ describe('publish-readiness checks', () => {
     expect(finding).toMatchObject({ rule: 'image-alt', severity: 'warning', field: 'decisions', path: [1], pos: 9 });
   });
 
+  it('places a finding after a divider or picture at the position the editor gives it', () => {
+    const hr: RichTextNode = { type: 'horizontalRule' };
+    const image = (alt: string): RichTextNode => ({ type: 'image', attrs: { src: 'assets/ab12.png', alt } });
+    const study = readyStudy({ decisions: doc(hr, image('A chart'), hr, image('')) });
+    const [finding] = check(study);
+    // Each leaf block takes one position: the second image starts at 3.
+    expect(finding).toMatchObject({ rule: 'image-alt', path: [3], pos: 3 });
+  });
+
+  it('reads blank or missing alt text and sources as none, and says what to do', () => {
+    const findings = check(
+      readyStudy({
+        decisions: doc({ type: 'image', attrs: { src: '  ', alt: '   ' } }, { type: 'image' } as RichTextNode, {
+          type: 'image',
+          attrs: { src: 'assets/ab12.png', alt: '  A chart ' },
+        }),
+      }),
+    );
+    expect(findings.map((f) => [f.rule, f.path, f.message])).toEqual([
+      ['image-alt', [0], 'An image in Decisions has no alt text: describe it for readers who cannot see it.'],
+      ['image-src', [0], 'An image in Decisions has no source; add the picture again or remove it.'],
+      ['image-alt', [1], expect.any(String)],
+      ['image-src', [1], expect.any(String)],
+    ]);
+  });
+
   it('flags empty and unsafe links as errors, and accepts http, https, mailto and relative ones', () => {
     const study = readyStudy({
       lessons: doc(
