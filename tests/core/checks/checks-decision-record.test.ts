@@ -65,6 +65,29 @@ describe('decision record checks', () => {
   });
 });
 
+describe('decision record checks, in words', () => {
+  it('names the record by its title, trimmed and cut, or as a decision record without one', () => {
+    const untitled = decisionFindings(rec({ title: '  ', chosen: null })).findings;
+    expect(untitled[0]!.message).toMatch(/^A decision record in .* is accepted but marks no option as chosen\.$/);
+    const long = decisionFindings(rec({ title: `  ${'x'.repeat(70)}  `, chosen: null })).findings;
+    expect(long[0]!.message).toMatch(new RegExp(`^The decision "${'x'.repeat(60)}" in `));
+  });
+
+  it('says when a decided record lists no options at all, but not for a proposal', () => {
+    const none = decisionFindings(rec({ options: [], chosen: null })).findings;
+    expect(none.map((f) => f.rule)).toEqual(['decision-no-choice']);
+    expect(none[0]!.message).toMatch(/lists no considered options\.$/);
+    expect(decisionFindings(rec({ options: [], chosen: null, status: 'proposed' })).findings).toEqual([]);
+  });
+
+  it('names an option by its title, cut at 40 characters, and a superseded record naming a blank successor', () => {
+    const options = [{ title: `  ${'o'.repeat(50)}`, points: [] }];
+    const { findings } = decisionFindings(rec({ options, chosen: 0, status: 'superseded', supersededBy: '   ' }));
+    expect(findings[0]!.message).toContain(`option 1 ("${'o'.repeat(40)}")`);
+    expect(findings[1]!.message).toMatch(/is superseded but does not say by what; fill in "Superseded by"\.$/);
+  });
+});
+
 describe('the "Architecture decision" template', () => {
   it('writes its Decisions section as a decision record whose untouched fields are prompts', () => {
     const template = builtInTemplates['architecture-decision']!;

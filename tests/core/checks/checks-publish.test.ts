@@ -53,6 +53,49 @@ describe('publish-readiness checks', () => {
     ]);
   });
 
+  it('tells the author what is wrong and what to do, in words', () => {
+    const messages = (study: Study, others: Study[] = []) => check(study, others).map((f) => f.message);
+    expect(messages(readyStudy({ title: ' ', summary: '   ' }))).toEqual([
+      'The study has no title.',
+      'Add a one-line summary: the index shows it under the title.',
+    ]);
+    expect(messages(readyStudy({ categories: [] }))).toEqual([
+      'Pick a category: without one the study appears in no section of the index.',
+    ]);
+    expect(messages(readyStudy({ date: null }))).toEqual([
+      'This published study has no date: the index and feed order studies by it.',
+    ]);
+    expect(messages(readyStudy({ date: null, status: 'draft' }))).toEqual([
+      'Set a publication date before publishing: the index and feed order studies by it.',
+    ]);
+    const twin = (id: string) => readyStudy({ id, slug: id, title: 'When nobody owns the cloud bill' });
+    expect(messages(readyStudy(), [twin('a')])[0]).toMatch(/^Another study has the same title/);
+    expect(messages(readyStudy(), [twin('a'), twin('b')])[0]).toMatch(/^2 other studies have the same title/);
+  });
+
+  it('blocks publishing while a merge conflict is kept, counting them', () => {
+    const conflict = (id: string) => ({
+      id,
+      at: '2026-04-02T10:00:00.000Z',
+      where: { kind: 'field' as const, field: 'title' },
+      mine: 'Mine',
+      theirs: 'Theirs',
+    });
+    const one = check(readyStudy({ conflicts: [conflict('c1')] }));
+    expect(one).toEqual([
+      {
+        id: 'conflicts-unresolved',
+        rule: 'conflicts-unresolved',
+        severity: 'error',
+        field: 'conflicts',
+        message: 'Resolve 1 conflict: a merge kept two versions (Keep mine, Take theirs or Keep both).',
+      },
+    ]);
+    expect(check(readyStudy({ conflicts: [conflict('c1'), conflict('c2')] }))[0]!.message).toMatch(
+      /^Resolve 2 conflicts: /,
+    );
+  });
+
   it('warns when the summary is longer than 200 characters', () => {
     expect(rules(readyStudy({ summary: 'x'.repeat(200) }))).toEqual([]);
     const [finding] = check(readyStudy({ summary: 'x'.repeat(201) }));
@@ -88,6 +131,32 @@ describe('publish-readiness checks', () => {
     });
     const [finding] = check(study);
     expect(finding).toMatchObject({ rule: 'image-alt', severity: 'warning', field: 'decisions', path: [1], pos: 9 });
+  });
+
+  it('places a finding after a divider or picture at the position the editor gives it', () => {
+    const hr: RichTextNode = { type: 'horizontalRule' };
+    const image = (alt: string): RichTextNode => ({ type: 'image', attrs: { src: 'assets/ab12.png', alt } });
+    const study = readyStudy({ decisions: doc(hr, image('A chart'), hr, image('')) });
+    const [finding] = check(study);
+    // Each leaf block takes one position: the second image starts at 3.
+    expect(finding).toMatchObject({ rule: 'image-alt', path: [3], pos: 3 });
+  });
+
+  it('reads blank or missing alt text and sources as none, and says what to do', () => {
+    const findings = check(
+      readyStudy({
+        decisions: doc({ type: 'image', attrs: { src: '  ', alt: '   ' } }, { type: 'image' } as RichTextNode, {
+          type: 'image',
+          attrs: { src: 'assets/ab12.png', alt: '  A chart ' },
+        }),
+      }),
+    );
+    expect(findings.map((f) => [f.rule, f.path, f.message])).toEqual([
+      ['image-alt', [0], 'An image in Decisions has no alt text: describe it for readers who cannot see it.'],
+      ['image-src', [0], 'An image in Decisions has no source; add the picture again or remove it.'],
+      ['image-alt', [1], expect.any(String)],
+      ['image-src', [1], expect.any(String)],
+    ]);
   });
 
   it('flags empty and unsafe links as errors, and accepts http, https, mailto and relative ones', () => {

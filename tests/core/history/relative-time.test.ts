@@ -13,4 +13,13 @@ describe('relativeTime', () => {
     expect(ago(15 * 86400)).toBe('2 weeks ago');
     expect(ago(400 * 86400)).toBe('last year');
   });
+
+  it('moves to the next unit at its boundary, not one past it', () => {
+    expect(ago(44)).toBe('now');
+    expect(ago(45)).toBe('45 seconds ago');
+    expect(ago(60)).toBe('1 minute ago');
+    expect(ago(3600)).toBe('1 hour ago');
+    expect(ago(7 * 86400)).toBe('last week');
+    expect(relativeTime(new Date(now.getTime() + 5 * 60_000), now, 'en')).toBe('in 5 minutes');
+  });
 });

@@ -51,6 +51,52 @@ const joined = (parts: DiffPart[], kinds: DiffPart['kind'][]) =>
     .map((p) => p.text)
     .join('');
 
+describe('wordDiff: every edit reads back as both versions', () => {
+  // Kept + added reads as the new text, kept + removed as the old, whatever the edit: a word
+  // removed either side of a kept one, added ones, a changed space, lines added and removed.
+  const edits: Array<[string, string]> = [
+    ['k1 x k2 y k3', 'k1 k2 k3'],
+    ['k1 k2 k3', 'k1 x k2 y k3'],
+    ['a b c d e', 'a c e'],
+    ['one  two', 'one two'],
+    ['first line\nsecond line\nthird line', 'first line\nthird line\nfourth line'],
+    ['same start, old end', 'same start, new end'],
+    ['old start, same end', 'new start, same end'],
+    ['a', 'a b'],
+    ['a b', 'a b a b'],
+    ['a b a b', 'a b'],
+    ['a b', 'a'],
+    ['', ''],
+  ];
+  it.each(edits)('%j → %j', (before, after) => {
+    const parts = wordDiff(before, after);
+    expect(joined(parts, ['same', 'added'])).toBe(after);
+    expect(joined(parts, ['same', 'removed'])).toBe(before);
+    // Neighbouring parts of one kind read as one.
+    expect(parts.every((part, i) => i === 0 || parts[i - 1]!.kind !== part.kind)).toBe(true);
+    expect(parts.every((part) => part.text !== '')).toBe(true);
+  });
+
+  it('shows a word taken out between kept ones as that word alone', () => {
+    expect(wordDiff('k1 x k2 y k3', 'k1 k2 k3')).toEqual([
+      { kind: 'same', text: 'k1 ' },
+      { kind: 'removed', text: 'x ' },
+      { kind: 'same', text: 'k2' },
+      { kind: 'removed', text: ' y' },
+      { kind: 'same', text: ' k3' },
+    ]);
+  });
+
+  it('counts a changed run of spaces as one change, not one per space', () => {
+    expect(wordDiff('one  two', 'one two')).toEqual([
+      { kind: 'same', text: 'one' },
+      { kind: 'removed', text: '  ' },
+      { kind: 'added', text: ' ' },
+      { kind: 'same', text: 'two' },
+    ]);
+  });
+});
+
 describe('wordDiff on a 20,000-word study', () => {
   // Unbounded, node-diff3's LCS took minutes (and gigabytes) on the rewrite below.
   const timed = (before: string, after: string) => {
@@ -86,6 +132,26 @@ describe('wordDiff on a 20,000-word study', () => {
       ).toEqual(['word5', `word${n - 5}`]);
       expect(parts.filter((p) => p.kind === 'added').map((p) => p.text)).toEqual(['FIXED', 'FIXED2']);
     }
+  });
+
+  it('still shows a one-word fix word by word in a study whose first half was rewritten', () => {
+    // Too many words changed to compare the whole word by word: compared paragraph by paragraph,
+    // the kept paragraphs read as kept and the one with a fix shows that word.
+    const before = longText(3, 20_000);
+    const rewritten = longText(4, 10_000).split('\n');
+    const paragraphs = before.split('\n');
+    const after = [...rewritten, ...paragraphs.slice(rewritten.length)];
+    const fixAt = rewritten.length + 50;
+    const fixedWords = after[fixAt]!.split(' ');
+    const word = fixedWords[40]!;
+    fixedWords[40] = 'FIXED';
+    after[fixAt] = fixedWords.join(' ');
+    const { parts, ms } = timed(before, after.join('\n'));
+    expect(parts.filter((p) => p.kind === 'added').at(-1)?.text).toBe('FIXED');
+    expect(parts.filter((p) => p.kind === 'removed').at(-1)?.text).toBe(word);
+    // The paragraphs kept between the rewrite and the fix read as kept.
+    expect(parts.some((p) => p.kind === 'same' && p.text.includes(paragraphs[rewritten.length + 10]!))).toBe(true);
+    expect(ms).toBeLessThan(5_000);
   });
 
   it('falls back to whole paragraphs when it was rewritten, and still finishes quickly', () => {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import {
   nodeAtomicWriteOps,
   removeStaleTempFiles,
   TEMP_PREFIX,
+  withFileLock,
   writeFileAtomic,
 } from '../../../src/core/node/atomic-write';
 import { withTempDir } from '../../helpers/temp-dir';
@@ -59,6 +61,23 @@ describe('writeFileAtomic', () => {
       };
       await expect(writeFileAtomic(file, 'data', failing)).rejects.toThrow('disk full');
       expect((await readdir(dir)).filter((n) => n.startsWith(TEMP_PREFIX))).toEqual([]);
+    });
+  });
+});
+
+// A long session saves thousands of times: a descriptor left open by each save would run out.
+describe.runIf(process.platform === 'linux')('files left open', () => {
+  it('none after saves, with or without the lock', async () => {
+    await withTempDir(async (dir) => {
+      const file = path.join(dir, 'a.json');
+      const open = () => readdirSync('/proc/self/fd').length;
+      await writeFileAtomic(file, 'warm-up');
+      const before = open();
+      for (let i = 0; i < 20; i++) {
+        await withFileLock(file, () => writeFileAtomic(file, `save ${i}`));
+      }
+      expect(open()).toBe(before);
+      expect(await readFile(file, 'utf8')).toBe('save 19');
     });
   });
 });

@@ -45,6 +45,20 @@ describe('quarantine list', () => {
     });
   });
 
+  it('leaves out the reason files it is told not to trust (ones a commit brought in)', async () => {
+    await withTempDir(async (dir) => {
+      await fsp.mkdir(path.join(dir, 'studies'));
+      for (const name of ['mine', 'pulled']) {
+        await fsp.writeFile(path.join(dir, 'studies', `${name}.json`), '{');
+        await quarantineFile(dir, path.join(dir, 'studies', `${name}.json`), `${name} is not JSON`);
+      }
+      const reasons = (await fsp.readdir(path.join(dir, QUARANTINE_DIR))).filter((n) => n.endsWith('.reason.json'));
+      const pulled = `${QUARANTINE_DIR}/${reasons.find((n) => n.startsWith('pulled'))!}`;
+      const list = await listQuarantine(dir, (reasonFile) => reasonFile === pulled);
+      expect(list.map((e) => e.file)).toEqual(['studies/mine.json']);
+    });
+  });
+
   it('an empty or missing quarantine lists nothing', async () => {
     await withTempDir(async (dir) => {
       expect(await listQuarantine(dir)).toEqual([]);

@@ -1,6 +1,8 @@
 // What a crashed writer leaves (temp files, lock files) is cleaned, but never what a live writer
 // in another process is using: its fresh temp file may be about to replace a study.
+import { spawnSync } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -86,6 +88,20 @@ describe('lock files from another machine', () => {
         [path.basename(live), `${path.basename(live)}.stale-0a1b2c3d4e5f`].sort(),
       );
       expect((await fsp.readdir(dir)).every((n) => n.startsWith(LOCK_PREFIX))).toBe(true);
+    });
+  });
+
+  it("a fresh aside copy of a dead holder's lock is left to the break that moved it", async () => {
+    await withTempDir(async (dir) => {
+      // This host's holder died a moment ago; a break in another window has just moved its lock
+      // aside and is about to read it back. Clean-up elsewhere judges the copy by its age alone.
+      const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+        encoding: 'utf8',
+      });
+      const aside = `${lockFileFor(path.join(dir, 'a.json'))}.stale-0a1b2c3d4e5f`;
+      await put(aside, JSON.stringify({ pid: Number(dead.stdout), host: hostname(), at: Date.now() }), 0);
+      expect(await removeStaleLocks(dir)).toBe(0);
+      expect(await fsp.readdir(dir)).toEqual([path.basename(aside)]);
     });
   });
 

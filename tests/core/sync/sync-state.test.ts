@@ -68,9 +68,52 @@ describe('the sync outcome sentence', () => {
   });
 });
 
+describe('the sync outcome sentence, one thing at a time', () => {
+  it('says a sync that only sent, or only received, did so', () => {
+    expect(syncOutcomeText({ sent: 3, received: [], conflicts: [] })).toBe('Sent 3 changes.');
+    expect(
+      syncOutcomeText({
+        sent: 0,
+        received: [
+          { id: 'a', title: 'Cache' },
+          { id: 'b', title: 'Queue' },
+        ],
+        conflicts: [],
+      }),
+    ).toBe('Received 2: ‘Cache’, ‘Queue’.');
+    expect(syncOutcomeText({ sent: 0, received: [], receivedFiles: ['templates/a.json'], conflicts: [] })).toBe(
+      'Received 1 template.',
+    );
+  });
+
+  it('counts other files in the plural, and leaves out the studies it already named', () => {
+    expect(
+      syncOutcomeText({
+        sent: 0,
+        received: [{ id: 'a', title: 'Cache' }],
+        receivedFiles: ['studies/a.json', 'assets/x.png', 'assets/y.png', 'notes.md', 'README.md', 'notes.md'],
+        conflicts: [],
+      }),
+    ).toBe('Received 1: ‘Cache’, received 2 assets, 2 other files.');
+  });
+
+  it('calls conflicts in studies studies, and in a study and another file files', () => {
+    const study = (id: string) => ({ id, title: id.toUpperCase(), recorded: true });
+    expect(syncOutcomeText({ sent: 0, received: [], conflicts: [study('a'), study('b')] })).toBe(
+      '2 studies have conflicts to resolve: ‘A’, ‘B’.',
+    );
+    expect(syncOutcomeText({ sent: 0, received: [], conflicts: [study('a'), study('casebook.json')] })).toBe(
+      '2 files have conflicts to resolve: ‘A’, ‘CASEBOOK.JSON’.',
+    );
+    expect(text({ ...counts, conflicts: 1 })).toBe('1 conflict');
+  });
+});
+
 describe('the stage shown while a sync runs', () => {
   it('names the stage, with how far it got when it knows', () => {
     expect(syncStageText({ stage: 'fetch', done: 0, total: 0 })).toBe('Receiving…');
     expect(syncStageText({ stage: 'push', done: 3, total: 10 })).toBe('Sending 3/10…');
+    expect(syncStageText({ stage: 'commit', done: 0, total: 0 })).toBe('Saving changes…');
+    expect(syncStageText({ stage: 'merge', done: 1, total: 2 })).toBe('Merging 1/2…');
   });
 });

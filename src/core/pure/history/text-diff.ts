@@ -53,11 +53,14 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     else parts.push({ kind, text });
   };
   let budget = DIFF_BUDGET;
-  /** Compares by Myers' diff if affordable (and charges it); false: too costly, nothing pushed. */
-  const compare = (a: string[], b: string[], replaced: (a: string[], b: string[]) => void): boolean => {
+  /**
+   * Compares by Myers' diff if affordable within `share` of the budget left (and charges it);
+   * false: too costly, nothing pushed.
+   */
+  const compare = (a: string[], b: string[], replaced: (a: string[], b: string[]) => void, share = 1): boolean => {
     // Similar texts cost Myers about n + m + d² steps: d is bounded so that stays in the budget.
     const size = a.length + b.length;
-    const maxEditLength = Math.floor(Math.sqrt(Math.max(0, budget - size)));
+    const maxEditLength = Math.floor(Math.sqrt(Math.max(0, budget * share - size)));
     if (maxEditLength < 1) return false;
     const changes = diffArrays(a, b, { maxEditLength });
     if (!changes) {
@@ -88,7 +91,9 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   // Paragraphs already compared are refined word by word, or shown whole: never split again.
   const byWords = (a: string, b: string, byParagraphs: boolean): void =>
     withCommonEnds(tokens(a), tokens(b), push, (midA, midB) => {
-      if (compare(midA, midB, whole)) return;
+      // A failed attempt costs what it was allowed: keep half for the paragraphs, or a long text
+      // half rewritten would show whole even where its paragraphs are unchanged or barely fixed.
+      if (compare(midA, midB, whole, byParagraphs ? 0.5 : 1)) return;
       if (!byParagraphs) return whole(midA, midB);
       const [paraA, paraB] = [paragraphs(midA.join('')), paragraphs(midB.join(''))];
       const refine = (x: string[], y: string[]) =>
