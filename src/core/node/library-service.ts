@@ -92,6 +92,8 @@ export class LibraryService {
   private takingIn: { byRecency: StudySummary[]; done: Promise<void>; touched: Set<string> } | null = null;
   /** While the index is built in bulk from the file: the studies changed meanwhile (kept as they are live). */
   private touched: Set<string> | null = null;
+  /** The bulk build runs once, at the first read after opening: later passes take a few studies each. */
+  private bulkTried = false;
 
   constructor(private readonly sources: LibrarySources) {
     this.onDisk = sources.indexFiles ? new LibraryOnDisk(sources.indexFiles) : null;
@@ -316,7 +318,8 @@ export class LibraryService {
    */
   private async restoreFromDisk(checkKey: string): Promise<void> {
     const file = this.onDisk?.file;
-    if (!file?.postings) return;
+    if (!file?.postings || this.bulkTried) return;
+    this.bulkTried = true;
     this.touched = new Set();
     try {
       const chosen: (RestoredStudy | null)[] = new Array<RestoredStudy | null>(file.studies.size).fill(null);
@@ -331,7 +334,9 @@ export class LibraryService {
         }
         await pause();
       }
-      if (taken.length === 0) return;
+      // Building in bulk then adopting the rest of the live index (synchronously) pays only when
+      // the file holds most of it, as at a reopen; a few studies go the study-by-study way.
+      if (taken.length === 0 || taken.length < this.index.size / 2) return;
       const built = await restoreInBulk(file.postings, chosen, pause);
       if (!built) return; // the study-by-study path below takes what it can
       // From here to the swap nothing awaits: the live index cannot change under it.
