@@ -10,3 +10,41 @@ export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b
 /** Newest edit first; the id breaks ties so the order is the same everywhere, every time. */
 export const byNewestEdit = (a: { updatedAt: string; id: string }, b: { updatedAt: string; id: string }): number =>
   compareText(b.updatedAt, a.updatedAt) || compareText(a.id, b.id);
+
+/** A timestamp as Casebook writes it (`Date.prototype.toISOString`), whose code-unit order is time order. */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * `items` newest edit first, exactly as sorting by `byNewestEdit` orders them, but comparing
+ * numbers: the search index re-sorts 10,000 studies on the first search after any change, and
+ * comparing the dates as strings took ~45 ms of it. Falls back to the string order when any
+ * date is not in the canonical form (a hand-edited file).
+ */
+// Each summary's date as a number, parsed once per summary object (a study saved gets a new one).
+const parsedTimes = new WeakMap<object, number>();
+
+function timeOf(item: { updatedAt: string }): number {
+  let time = parsedTimes.get(item);
+  if (time === undefined) {
+    time = CANONICAL_ISO.test(item.updatedAt) ? Date.parse(item.updatedAt) : Number.NaN;
+    parsedTimes.set(item, time);
+  }
+  return time;
+}
+
+export function newestEditOrder<T>(items: readonly T[], of: (item: T) => { updatedAt: string; id: string }): T[] {
+  const n = items.length;
+  const times = new Float64Array(n);
+  const ids: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const summary = of(items[i]!);
+    const time = timeOf(summary);
+    if (Number.isNaN(time)) return [...items].sort((a, b) => byNewestEdit(of(a), of(b)));
+    times[i] = time;
+    ids[i] = summary.id;
+  }
+  const positions = new Int32Array(n);
+  for (let i = 0; i < n; i++) positions[i] = i;
+  positions.sort((a, b) => times[b]! - times[a]! || compareText(ids[a]!, ids[b]!));
+  return Array.from(positions, (i) => items[i]!);
+}

@@ -5,7 +5,7 @@
 // then the kind of match (exact word > prefix > inside a word), then the latest edit.
 import { docToPlainText } from '../schemas/rich-text';
 import { sectionKeys, toSummary, type SectionKey, type Study, type StudySummary } from '../schemas/study';
-import { byNewestEdit } from '../study-order';
+import { newestEditOrder } from '../study-order';
 import { FIELD_BITS, Postings } from './postings';
 import { holdsPhrase, normalizeForSearch, queryParts, wordsOf } from './search-text';
 import { firstMatch, highlightIn, snippetAround, type HighlightedText } from './search-snippet';
@@ -288,9 +288,7 @@ export class SearchIndex {
    */
   private recencyRanks(): Int32Array {
     if (this.recencyRank && this.recencyOrder) return this.recencyRank;
-    const order = [...this.docOf.values()].sort((a, b) => {
-      return byNewestEdit(this.docs[a]!.summary, this.docs[b]!.summary);
-    });
+    const order = newestEditOrder([...this.docOf.values()], (doc) => this.docs[doc]!.summary);
     const rank = new Int32Array(this.docs.length);
     order.forEach((doc, i) => (rank[doc] = i));
     this.recencyOrder = Int32Array.from(order);
