@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { inPool } from '../pure/work-pool';
 import { LibraryOnDisk, type IndexFiles } from './library-on-disk';
-import { inTimeSlices } from './time-slices';
+import { inTimeSlices, pauseEvery } from './time-slices';
 import { byNewestEdit } from '../pure/study-order';
 import type { FileStamp } from './study-files';
 
@@ -324,7 +324,7 @@ export class LibraryService {
     try {
       const chosen: (RestoredStudy | null)[] = new Array<RestoredStudy | null>(file.studies.size).fill(null);
       const taken: Array<[string, { errors: number; warnings: number } | undefined]> = [];
-      const pause = slices(SLICE_MS);
+      const pause: Pause = pauseEvery(SLICE_MS);
       for (const id of [...this.pending.keys()]) {
         const summary = this.index.summary(id);
         const found = summary && this.onDisk!.take(summary, this.sources.verifiedStamp?.(id) ?? null);
@@ -383,17 +383,6 @@ export class LibraryService {
     const same = before && after && before.mtimeMs === after.mtimeMs && before.size === after.size;
     return { study, stamp: same ? after : null };
   }
-}
-
-/** A Pause that yields a turn of the event loop every `ms` of work. */
-function slices(ms: number): Pause {
-  let start = performance.now();
-  return () => {
-    if (performance.now() - start < ms) return undefined;
-    return nextTurn().then(() => {
-      start = performance.now();
-    });
-  };
 }
 
 function firstOf<K, V>(items: Map<K, V>, count: number): Array<[K, V]> {

@@ -6,13 +6,25 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 const SLICE_MS = 8;
 
-export async function inTimeSlices<T>(items: readonly T[], task: (item: T) => void, sliceMs = SLICE_MS): Promise<void> {
+/**
+ * A pause to call after each small piece of work: it yields a turn of the event loop (a
+ * promise to await) once `sliceMs` of work has passed since the last turn, else nothing.
+ */
+export function pauseEvery(sliceMs = SLICE_MS): () => Promise<void> | undefined {
   let sliceStart = performance.now();
+  return () => {
+    if (performance.now() - sliceStart < sliceMs) return undefined;
+    return nextTurn().then(() => {
+      sliceStart = performance.now();
+    });
+  };
+}
+
+export async function inTimeSlices<T>(items: readonly T[], task: (item: T) => void, sliceMs = SLICE_MS): Promise<void> {
+  const pause = pauseEvery(sliceMs);
   for (const item of items) {
     task(item);
-    if (performance.now() - sliceStart >= sliceMs) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
+    const turn = pause();
+    if (turn) await turn;
   }
 }
