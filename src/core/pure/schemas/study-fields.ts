@@ -82,12 +82,6 @@ export type FieldMerge = 'value' | 'set' | 'ours' | 'earlier' | 'later' | 'deriv
 export interface StudyField<T, InSummary extends boolean = boolean, By extends Owner = Owner> {
   /** The rules a stored value must meet. */
   schema: z.ZodType<T>;
-  /**
-   * Types only, for the summary cache: it holds values that passed `schema` when their file
-   * was read, and re-checking every rule for 10,000 entries would cost the open time the
-   * cache is for. Defaults to `schema`.
-   */
-  loose?: z.ZodType<T>;
   /** `store`: set by the store (id, timestamps), never by an author's patch. */
   owner: By;
   /** In the summary: what the library lists and the summary cache keeps. Summary fields are
@@ -152,7 +146,6 @@ export const studyFields = {
   }),
   date: field({
     schema: isoDateSchema.nullable(),
-    loose: z.string().nullable(),
     owner: 'author',
     summary: true,
     since: 1,
@@ -172,7 +165,6 @@ export const studyFields = {
   }),
   slug: field({
     schema: slugSchema,
-    loose: z.string(),
     owner: 'author',
     summary: true,
     since: 1,
@@ -190,7 +182,6 @@ export const studyFields = {
   }),
   categories: field({
     schema: nameList(limits.categories),
-    loose: z.array(z.string()),
     owner: 'author',
     summary: true,
     since: 1,
@@ -200,7 +191,6 @@ export const studyFields = {
   }),
   tags: field({
     schema: nameList(limits.tags),
-    loose: z.array(z.string()),
     owner: 'author',
     summary: true,
     since: 1,
@@ -212,7 +202,6 @@ export const studyFields = {
   // not list them, and the site's listings read whole studies or the export's stand-ins.
   authors: field({
     schema: nameList(limits.authors),
-    loose: z.array(z.string()),
     owner: 'author',
     summary: false,
     since: 3,
@@ -285,7 +274,6 @@ export const studyFields = {
   // editors say so (lang, spellcheck). Not in the summary, like the cover.
   language: field({
     schema: languageTagSchema.nullable(),
-    loose: z.string().nullable(),
     owner: 'author',
     summary: false,
     since: 4,
@@ -304,7 +292,6 @@ export const studyFields = {
   }),
   id: field({
     schema: studyIdSchema,
-    loose: z.string(),
     owner: 'store',
     summary: true,
     since: 1,
@@ -314,7 +301,6 @@ export const studyFields = {
   }),
   createdAt: field({
     schema: isoDateTimeSchema,
-    loose: z.string(),
     owner: 'store',
     summary: true,
     since: 1,
@@ -324,7 +310,6 @@ export const studyFields = {
   }),
   updatedAt: field({
     schema: isoDateTimeSchema,
-    loose: z.string(),
     owner: 'store',
     summary: true,
     since: 1,
@@ -338,7 +323,6 @@ export const studyFields = {
   // merge with the list (merge/conflict-list.ts), never by an author's patch.
   conflictCount: field({
     schema: z.number().int().min(0),
-    loose: z.number(),
     owner: 'store',
     summary: true,
     since: 5,

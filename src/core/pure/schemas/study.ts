@@ -62,11 +62,6 @@ export type StudyPatch = z.infer<typeof studyPatchSchema>;
 export const studySummarySchema = studySchema.pick(maskOf(summaryKeys));
 export type StudySummary = z.infer<typeof studySummarySchema>;
 
-/** The summary's shape with types only (the summary cache's check; see StudyField.loose). */
-export const looseSummarySchema = z.object(
-  shapeOf(summaryKeys, (key) => studyFields[key].loose ?? studyFields[key].schema),
-);
-
 /** The summary fields of a study (or of a summary with more fields), nothing else. */
 export function toSummary(study: StudySummary): StudySummary {
   const summary = {} as Record<SummaryKey, unknown>;
