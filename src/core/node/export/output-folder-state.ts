@@ -81,7 +81,11 @@ export async function checkOnDisk(
   // export into a new folder asks about its few folders, not its thousands of files).
   const depth = (rel: string) => rel.split('/').length;
   const levels = new Map<number, string[]>();
-  for (const dir of dirs) levels.set(depth(dir), [...(levels.get(depth(dir)) ?? []), dir]);
+  for (const dir of dirs) {
+    const level = levels.get(depth(dir));
+    if (level) level.push(dir);
+    else levels.set(depth(dir), [dir]);
+  }
   const look = async (list: string[]) =>
     inBatches(list, async (rel) => {
       const parent = path.posix.dirname(rel);
