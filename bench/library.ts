@@ -145,7 +145,10 @@ async function workspaceFor(root: string, n: number): Promise<{ dir: string; byt
     const dir = path.join(root, `w${n}`);
     return { dir, bytes: await writeWorkspace(dir, n) };
   }
-  const dir = path.join(tmpdir(), `casebook-library-bench-kept-${n}`);
+  // Named after the checkout too: two worktrees benchmarking at once must not share (and clear)
+  // one kept workspace.
+  const checkout = path.basename(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
+  const dir = path.join(tmpdir(), `casebook-library-bench-kept-${checkout}-${n}`);
   const done = path.join(dir, 'bench-written.json'); // written last: a half-written workspace is written again
   const bytes = await readFile(done, 'utf8').then(
     (text) => (JSON.parse(text) as { bytes: number }).bytes,
