@@ -3,8 +3,8 @@
 // in the background; saves through the service keep it current, and lists re-sync it with
 // files changed outside the app (git pull, the CLI). A search waits for the summaries only,
 // never for the background reading: its page says how much of the full text is indexed.
-import { checkStudy } from '../pure/checks/publish-checks';
 import type { Finding } from '../pure/checks/finding';
+import type * as PublishChecksModule from '../pure/checks/publish-checks';
 import { StudyNames } from '../pure/checks/study-names';
 import type { TemplatePrompts } from '../pure/checks/template-prompts';
 import { queryLibrary, queryListed, type LibraryPage, type LibraryQuery } from '../pure/library/library-query';
@@ -56,6 +56,20 @@ interface LibrarySources {
 // Few reads at a time, and a turn of the event loop after each study: a search that arrives
 // meanwhile waits for one study's indexing at most, never for a batch.
 const READ_BATCH = 4;
+
+// The publish checks load TipTap and the Markdown parser (~1.2 MB of code in the CLI bundle):
+// loaded with the background reading's first studies or at the first check, not before the first page.
+type PublishChecks = typeof PublishChecksModule;
+let publishChecks: PublishChecks | null = null;
+let loadingChecks: Promise<PublishChecks> | null = null;
+const loadChecks = (): Promise<PublishChecks> =>
+  (loadingChecks ??= import('../pure/checks/publish-checks').then(
+    (checks) => (publishChecks = checks),
+    (err: unknown) => {
+      loadingChecks = null;
+      throw err;
+    },
+  ));
 /** Studies taken from the index on disk per pass, in slices of SLICE_MS. */
 const RESTORE_BATCH = 512;
 const SLICE_MS = 8;
@@ -139,7 +153,7 @@ export class LibraryService {
 
   /** Error and warning counts per study (for the library's badges): needs every study read. */
   async checkCounts(): Promise<Record<string, CheckCounts>> {
-    await this.sync();
+    await Promise.all([this.sync(), loadChecks()]);
     // Taken from the index on disk under other settings: read now, as they were not before.
     const missing = this.index.summaries().filter((s) => !this.counts.has(s.id));
     await inPool(missing, READ_BATCH, async ({ id }) => {
@@ -153,11 +167,11 @@ export class LibraryService {
 
   /** The publish findings of one study; duplicate titles and slugs are checked against the list. */
   async findingsOf(study: Study): Promise<Finding[]> {
-    await this.refreshSummaries({ unlessRecent: true });
-    return this.findings(study);
+    await Promise.all([this.refreshSummaries({ unlessRecent: true }), loadChecks()]);
+    return this.findings(publishChecks!, study);
   }
 
-  private findings(study: Study): Finding[] {
+  private findings({ checkStudy }: PublishChecks, study: Study): Finding[] {
     return checkStudy(study, { site: this.sources.site(), names: this.namesNow(), prompts: this.sources.prompts?.() });
   }
 
@@ -188,11 +202,12 @@ export class LibraryService {
   }
 
   private record(study: Study): void {
-    if (this.sources.prompts && this.sources.prompts() === undefined) {
-      this.counts.delete(study.id); // templates not read yet: checkCounts reads it again after them
+    // Templates or checks not loaded yet: checkCounts reads the study again after them.
+    if (!publishChecks || (this.sources.prompts && this.sources.prompts() === undefined)) {
+      this.counts.delete(study.id);
       return;
     }
-    const findings = this.findings(study);
+    const findings = this.findings(publishChecks, study);
     const errors = findings.filter((f) => f.severity === 'error').length;
     this.counts.set(study.id, { updatedAt: study.updatedAt, errors, warnings: findings.length - errors });
   }
@@ -358,7 +373,11 @@ export class LibraryService {
   private async readSome(batch: Array<[string, number]>): Promise<void> {
     // A file that cannot be read now (locked, I/O error) keeps its title-only entry and
     // is tried again at the next list (indexChanges queues studies without a body).
-    const studies = await Promise.all(batch.map(([id]) => this.readStamped(id)));
+    // The checks load while the first studies are read; a study is checked once both are in.
+    const [studies] = await Promise.all([
+      Promise.all(batch.map(([id]) => this.readStamped(id))),
+      loadChecks().catch(() => undefined),
+    ]);
     for (const [i, [id, request]] of batch.entries()) {
       // Saved or removed through the service meanwhile, or queued again: this read is stale.
       if (this.pending.get(id) !== request) continue;
