@@ -23,7 +23,7 @@ export function registerExportCommand(program: Command, open: OpenWorkspace, wor
       async (opts: { workspace?: string; format: string; out: string; drafts?: boolean; allowErrors?: boolean }) => {
         const { formatOption, parseOption } = await import('./cli-options');
         const format = parseOption(formatOption, opts.format, '--format');
-        const api = await contractOf(await open(opts.workspace));
+        const api = await contractOf(open(opts.workspace));
         // A casebook.json set aside means default site settings: say so before publishing with them.
         reportWorkspaceProblems(await api.getWorkspaceInfo({}));
         const { publishBlockSchema, publishErrorsMessage } = await import('../core/pure/checks/publish-gate');

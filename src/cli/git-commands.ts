@@ -30,7 +30,7 @@ export function registerCloneCommand(program: Command): void {
         credentials: envCredentials,
       });
       const { openOrCreateWorkspace } = await import('./cli-workspace');
-      const info = await (await contractOf(await openOrCreateWorkspace(target, false))).getWorkspaceInfo({});
+      const info = await (await contractOf(openOrCreateWorkspace(target, false))).getWorkspaceInfo({});
       console.log(
         empty
           ? `Cloned an empty remote into ${target}: a new workspace; sync to share it.`
@@ -49,7 +49,7 @@ export function registerSyncCommand(program: Command, open: OpenWorkspace, works
     .option('--remote <url>', 'set origin the first time: a folder, file:// or https:// URL')
     .option('-m, --message <message>', 'the commit message (default: a summary of what changed)')
     .action(async (opts: { workspace?: string; remote?: string; message?: string }) => {
-      const api = await contractOf(await open(opts.workspace));
+      const api = await contractOf(open(opts.workspace));
       const result = await api.syncWorkspace(
         { remote: opts.remote, message: opts.message },
         ({ stage, done, total }) => {
@@ -103,7 +103,7 @@ export function registerHistoryCommand(program: Command, open: OpenWorkspace, wo
     .option('-w, --workspace <dir>', workspaceHelp)
     .option('--json', 'print JSON instead of lines')
     .action(async (idOrSlug: string, opts: { workspace?: string; json?: boolean }) => {
-      const api = await contractOf(await open(opts.workspace));
+      const api = await contractOf(open(opts.workspace));
       const { studyIdFor } = await import('./git-cli-support');
       const id = await studyIdFor(api, idOrSlug);
       const versions = await api.studyHistory({ id });
@@ -131,7 +131,7 @@ export function registerRestoreCommand(program: Command, open: OpenWorkspace, wo
     .requiredOption('--at <commit>', 'the version (a hash from casebook history)')
     .option('-w, --workspace <dir>', workspaceHelp)
     .action(async (idOrSlug: string, opts: { workspace?: string; at: string }) => {
-      const api = await contractOf(await open(opts.workspace));
+      const api = await contractOf(open(opts.workspace));
       const { studyIdFor } = await import('./git-cli-support');
       const study = await api.restoreStudyVersion({ id: await studyIdFor(api, idOrSlug), commit: opts.at });
       console.log(`Restored '${study.title}' as it was at ${opts.at.slice(0, 7)} (a new change: sync to share it).`);

@@ -30,7 +30,7 @@ export function registerImportCommand(program: Command, open: OpenWorkspace, wor
     .option('-w, --workspace <dir>', workspaceHelp)
     .argument('<paths...>', 'Markdown files or folders')
     .action(async (paths: string[], opts: { workspace?: string }) => {
-      const api = await contractOf(await open(opts.workspace));
+      const api = await contractOf(open(opts.workspace));
       const progress = progressReporter('Importing');
       const report = await api.importMarkdown({ paths: paths.map((p) => path.resolve(p)) }, ({ done, total, file }) =>
         progress.update(done, total, path.basename(file)),

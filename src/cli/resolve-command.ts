@@ -57,7 +57,7 @@ export function registerResolveCommand(program: Command, open: OpenWorkspace, wo
       const choice = opts.keep === undefined ? undefined : keeps.get(opts.keep as 'mine');
       if (opts.keep !== undefined && choice === undefined)
         throw new CliUsageError(`--keep takes mine, theirs or both, not "${opts.keep}".`);
-      const api = await contractOf(await open(opts.workspace));
+      const api = await contractOf(open(opts.workspace));
       const all = await api.settingsConflicts({});
       const label = opts.template === undefined ? 'Site settings' : `Template '${opts.template}'`;
       if (conflictId === undefined) {

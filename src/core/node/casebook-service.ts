@@ -183,7 +183,10 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     readOnlyReason: async () => readOnlyReason ?? (await studies.readOnlyReasonListed()),
     getWorkspaceInfo: info,
     listStudies: async ({ verify }, onProgress) => {
-      if (verify) await verifyStudies(onProgress && ((done, total) => onProgress({ done, total })));
+      const listed = await studies.list();
+      // Nothing listed from a file's head only: nothing to verify, and this list stands (no second pass over the folder).
+      if (!verify || studies.unverifiedIds().length === 0) return listed;
+      await studies.verifyAll(onProgress && ((done, total) => onProgress({ done, total })));
       return studies.list();
     },
     ...studyHandlers({ workspace, studies, site, library, indexSaved }),
