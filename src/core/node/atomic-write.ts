@@ -107,14 +107,9 @@ export async function writeFileAtomic(
  * `minAgeMs` spares younger ones: another live process (the app while the CLI opens the same
  * workspace) may be about to rename its temp file into place.
  */
-export async function removeStaleTempFiles(dir: string, minAgeMs = 0): Promise<number> {
+export async function removeStaleTempFiles(dir: string, minAgeMs = 0, listed?: string[]): Promise<number> {
   let removed = 0;
-  let names: string[];
-  try {
-    names = await fsp.readdir(dir);
-  } catch {
-    return 0;
-  }
+  const names = listed ?? (await namesIn(dir));
   const cutoff = Date.now() - minAgeMs;
   for (const name of names) {
     if (!name.startsWith(TEMP_PREFIX)) continue;
@@ -141,13 +136,8 @@ export async function removeStaleTempFiles(dir: string, minAgeMs = 0): Promise<n
  * is older than any save could take), and the aside copies a lock break left when it was
  * killed midway. Live locks stay. Returns how many were removed.
  */
-export async function removeStaleLocks(dir: string): Promise<number> {
-  let names: string[];
-  try {
-    names = await fsp.readdir(dir);
-  } catch {
-    return 0;
-  }
+export async function removeStaleLocks(dir: string, listed?: string[]): Promise<number> {
+  const names = listed ?? (await namesIn(dir));
   let removed = 0;
   for (const name of names) {
     if (!name.startsWith(LOCK_PREFIX)) continue;
@@ -175,8 +165,15 @@ export async function removeStaleLocks(dir: string): Promise<number> {
 
 /** Cleans what a crashed writer may have left in a folder Casebook writes: stale temp and lock files. */
 export async function removeStaleWriteFiles(dir: string): Promise<void> {
-  await removeStaleTempFiles(dir, STALE_TEMP_MS);
-  await removeStaleLocks(dir);
+  // One listing for both: studies/ of a large workspace holds 10,000 names.
+  const names = await namesIn(dir);
+  await removeStaleTempFiles(dir, STALE_TEMP_MS, names);
+  await removeStaleLocks(dir, names);
+}
+
+/** The folder's entries; none when it cannot be read (gone, not a folder). */
+async function namesIn(dir: string): Promise<string[]> {
+  return fsp.readdir(dir).catch(() => []);
 }
 
 /**

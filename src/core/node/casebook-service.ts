@@ -97,8 +97,11 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     await ensureWorkspaceFolder(workspace, ASSETS_DIR);
     await ensureDefaultTemplates(workspace);
     // What a crashed writer left (studies/, .trash/ and .casebook/ are cleaned by the store).
-    for (const folder of ['', QUARANTINE_DIR, TEMPLATES_DIR, ASSETS_DIR])
-      await removeStaleWriteFiles(path.join(workspace, folder));
+    await Promise.all(
+      ['', QUARANTINE_DIR, TEMPLATES_DIR, ASSETS_DIR].map((folder) =>
+        removeStaleWriteFiles(path.join(workspace, folder)),
+      ),
+    );
   }
   // Prompts of the workspace's templates (re-read when templates are listed or studies checked)
   // and the library index: made on first use (workspace-index.ts).

@@ -91,8 +91,10 @@ export class StudyStore {
     await fsp.mkdir(this.workspace, { recursive: true });
     await ensureWorkspaceFolder(this.workspace, STUDIES_DIR);
     await ensureWorkspaceFolder(this.workspace, TRASH_DIR);
-    for (const dir of [this.studiesDir, this.trashDir, path.join(this.workspace, CACHE_DIR)])
-      await removeStaleWriteFiles(dir);
+    // The folders are independent: cleaned at once (each a few round trips to the disk).
+    await Promise.all(
+      [this.studiesDir, this.trashDir, path.join(this.workspace, CACHE_DIR)].map(removeStaleWriteFiles),
+    );
     this.mayWriteCache = true;
   }
 
