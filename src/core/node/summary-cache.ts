@@ -59,12 +59,13 @@ const SUMMARY_SHAPE = `${STUDY_FORMAT}:${summaryKeys.join(',')}`;
 // the keys the store relies on. Every summary written here came from a study file that passed
 // the full schema under this shape: checking each of 10,000 entries against a schema again
 // cost ~40 % of a large workspace's first library page (the open time this cache is for).
+// The envelope is what precedes the studies, which are last (as written below).
 const envelopeSchema = z.object({
   format: z.literal(SUMMARY_CACHE_FORMAT),
   note: z.string().optional(),
   mac: z.string(),
-  studies: z.array(z.unknown()),
 });
+const STUDIES_KEY = ',"studies":';
 
 /** A signed entry as the store uses it, or null. */
 function entryOf(value: unknown): [string, CachedSummary] | null {
@@ -83,8 +84,13 @@ const NOTE = 'Derived from studies/*.json by Casebook to open large workspaces f
  * (local-secret.ts), so a cache written by anyone else's Casebook (or by hand) is ignored.
  */
 export async function summaryCacheMac(studies: unknown): Promise<string | null> {
+  return macOfStudiesText(JSON.stringify(studies));
+}
+
+/** The signature of the studies as JSON text (as they stand in the file). */
+async function macOfStudiesText(studiesText: string): Promise<string | null> {
   const secret = await localSecret();
-  return secret ? macOf(secret, `${SUMMARY_SHAPE}\n${JSON.stringify(studies)}`) : null;
+  return secret ? macOf(secret, `${SUMMARY_SHAPE}\n${studiesText}`) : null;
 }
 
 export function summaryCachePath(workspace: string): string {
@@ -94,21 +100,41 @@ export function summaryCachePath(workspace: string): string {
 /** The cached summaries by study id; empty when there is no usable cache. Never throws. */
 export async function readSummaryCache(workspace: string): Promise<Map<string, CachedSummary>> {
   const out = new Map<string, CachedSummary>();
-  let json: unknown;
+  let text: string;
   try {
     const bytes = await readRegularFile(summaryCachePath(workspace), MAX_CACHE_BYTES);
     // Stryker disable next-line ConditionalExpression: without it a missing file throws here and is caught below: the same empty result
     if (!bytes) return out;
-    json = JSON.parse(bytes.toString('utf8'));
+    text = bytes.toString('utf8').trimEnd();
   } catch {
-    return out; // unreadable, not a regular file, too large or not JSON: read the study files instead
+    return out; // unreadable, not a regular file or too large: read the study files instead
   }
-  const parsed = envelopeSchema.safeParse(json);
+  // The studies' text is checked against the signature as it lies in the file, and only then
+  // parsed: serialising 10,000 parsed entries again to check them cost a fifth of the cache's
+  // read. Entries used are exactly the text signed; a file laid out otherwise (reformatted by
+  // hand, the studies not last) is not used, like any other damage.
+  const at = text.lastIndexOf(STUDIES_KEY);
+  if (at < 0 || !text.endsWith('}')) return out;
+  const signedText = text.slice(at + STUDIES_KEY.length, -1);
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(`${text.slice(0, at)}}`);
+  } catch {
+    return out; // not JSON
+  }
+  const parsed = envelopeSchema.safeParse(envelope);
   if (!parsed.success) return out; // damaged, hand-edited or from a newer Casebook
-  // Signed as written (the parsed JSON, not zod's copy of it); anyone else's is ignored.
-  const mac = await summaryCacheMac((json as { studies: unknown }).studies);
+  // Anyone else's (or another Casebook's summary shape) is ignored.
+  const mac = await macOfStudiesText(signedText);
   if (mac === null || mac !== parsed.data.mac) return out;
-  for (const value of parsed.data.studies) {
+  let studies: unknown;
+  try {
+    studies = JSON.parse(signedText);
+  } catch {
+    return out;
+  }
+  if (!Array.isArray(studies)) return out;
+  for (const value of studies) {
     const entry = entryOf(value);
     if (entry) out.set(...entry);
   }

@@ -143,6 +143,34 @@ describe('summary cache', () => {
     });
   });
 
+  it('uses only the studies its signature covers: signed entries with more beside them are not used', async () => {
+    await withTempDir(async (dir) => {
+      await cachedWorkspace(dir);
+      const text = await readFile(summaryCachePath(dir), 'utf8');
+      const cache = JSON.parse(text) as { studies: Array<{ summary: { title: string } }> };
+      const planted = structuredClone(cache.studies);
+      for (const entry of planted) entry.summary.title = 'Planted';
+      const signed = JSON.stringify(cache.studies);
+      const at = text.indexOf(signed);
+      expect(at).toBeGreaterThan(0);
+      // The signed text kept as it is, with a second studies key after it (JSON.parse keeps the
+      // last one), or entries added inside the signed list.
+      for (const tampered of [
+        `${text.slice(0, at + signed.length)},"studies":${JSON.stringify(planted)}}`,
+        `${text.slice(0, at + signed.length - 1)},${JSON.stringify(planted[0])}]}`,
+      ]) {
+        await writeFile(summaryCachePath(dir), tampered);
+        expect([...(await readSummaryCache(dir)).values()].some((e) => e.summary.title === 'Planted')).toBe(false);
+        expect([...(await titles(dir)).values()].includes('Planted')).toBe(false);
+      }
+      // Laid out otherwise (reformatted by hand) it is not used either, and the next list replaces it.
+      await writeFile(summaryCachePath(dir), JSON.stringify(JSON.parse(text), null, 2));
+      expect((await readSummaryCache(dir)).size).toBe(0);
+      expect(await titles(dir)).toHaveProperty('size', COUNT);
+      expect((await readSummaryCache(dir)).size).toBe(COUNT);
+    });
+  });
+
   it('a cache entry whose summary names another study is not used', async () => {
     await withTempDir(async (dir) => {
       await cachedWorkspace(dir);
