@@ -10,7 +10,8 @@
 // A full export starts without the workspace's render cache, receipts and snapshots (a first
 // export: forgetExports, social cards included);
 // every figure is the median of ROUNDS runs, rounds interleaved. CASEBOOK_BENCH_CLI=path/casebook.mjs
-// measures another build.
+// measures another build; CASEBOOK_BENCH_STARTUP_ONLY=1 prints the start-up figures alone (no
+// N-study workspace, no Hugo, no export).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,6 +30,7 @@ if (!existsSync(cli)) {
   process.exit(1);
 }
 
+const startupOnly = process.env.CASEBOOK_BENCH_STARTUP_ONLY === '1';
 const root = mkdtempSync(path.join(os.tmpdir(), 'casebook-bench-cli-'));
 const at = (...parts: string[]) => path.join(root, ...parts);
 
@@ -73,15 +75,16 @@ function forgetExports(workspace: string): void {
 const studies = generateRealisticStudies(n, 2026).map((s) => ({ ...s, status: 'published' as const }));
 const big = at('workspace');
 const small = at('small');
-makeWorkspace(big, studies);
-makeWorkspace(small, studies.slice(0, 10));
-
 const hugoDir = at('hugo');
-for (const [rel, text] of Object.entries(HUGO_SITE_FILES)) {
-  mkdirSync(path.dirname(path.join(hugoDir, rel)), { recursive: true });
-  writeFileSync(path.join(hugoDir, rel), text);
+makeWorkspace(small, studies.slice(0, 10));
+if (!startupOnly) {
+  makeWorkspace(big, studies);
+  for (const [rel, text] of Object.entries(HUGO_SITE_FILES)) {
+    mkdirSync(path.dirname(path.join(hugoDir, rel)), { recursive: true });
+    writeFileSync(path.join(hugoDir, rel), text);
+  }
+  casebook('export', '-w', big, '-f', 'markdown', '-o', path.join(hugoDir, 'content', 'studies'), '--allow-errors');
 }
-casebook('export', '-w', big, '-f', 'markdown', '-o', path.join(hugoDir, 'content', 'studies'), '--allow-errors');
 
 const samples = new Map<string, number[]>();
 const sample = (label: string, ms: number) => samples.set(label, [...(samples.get(label) ?? []), ms]);
@@ -92,6 +95,7 @@ try {
     sample('node -e 0', timed(process.execPath, ['-e', '0']));
     sample('casebook --help', casebook('--help'));
     sample('casebook list (10 studies)', casebook('list', '--workspace', small));
+    if (startupOnly) continue;
 
     const publicDir = at(`hugo-public-${round}`);
     sample('hugo build', timed('hugo', ['--source', hugoDir, '--destination', publicDir, '--quiet']));
@@ -120,8 +124,11 @@ try {
     ['export again, nothing changed', 'export --format site', 0.1, '%'],
     ['export again, one study edited', 'export --format site', 0.15, '%'],
   ];
-  console.log(`${n} studies, medians of ${rounds} rounds, whole-process wall times\n`);
-  for (const label of ['node -e 0', 'hugo build'])
+  if (startupOnly) rows.splice(2);
+  console.log(
+    `${startupOnly ? 'start-up only' : `${n} studies`}, medians of ${rounds} rounds, whole-process wall times\n`,
+  );
+  for (const label of startupOnly ? ['node -e 0'] : ['node -e 0', 'hugo build'])
     console.log(`  ${label.padEnd(32)} ${median(label).toFixed(0).padStart(6)} ms`);
   for (const [label, versus, target, unit] of rows) {
     const ratio = median(label) / median(versus);
