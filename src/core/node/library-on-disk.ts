@@ -6,8 +6,16 @@ import type { SearchIndex } from '../pure/library/search-index';
 import type { StudySummary } from '../pure/schemas/study';
 import type { LoadedIndex, LoadedStudy, PersistedStudy } from './search-index-file';
 import type { FileStamp } from './study-files';
-import { RACY_MS, MIN_STUDIES_FOR_CACHE } from './summary-cache';
+import { RACY_MS } from './summary-cache';
 import { inTimeSlices } from './time-slices';
+
+/**
+ * Below this many studies the search index opens fast without its file, so none is written.
+ * The summary cache (summary-cache.ts) has no such floor: a `casebook list` of 10 studies
+ * would otherwise read and validate every file at each run (most of its time; the CLI's
+ * start-up target is 2 × a bare `node`), and its folder carries its own .gitignore.
+ */
+export const MIN_STUDIES_FOR_CACHE = 100;
 
 export interface IndexFiles {
   load(): Promise<LoadedIndex | null>;

@@ -31,14 +31,6 @@ export const SUMMARY_CACHE_FORMAT = 1;
  * could not tell. Such entries are left out of the written cache and read again next time.
  */
 export const RACY_MS = 2_000;
-/**
- * Below this many studies the search index opens fast without its file (library-on-disk.ts),
- * so none is written. The summary cache has no such floor: a `casebook list` of 10 studies
- * would otherwise read and validate every file at each run (most of its time; the CLI's
- * start-up target is 2 × a bare `node`), and its folder carries its own .gitignore.
- */
-export const MIN_STUDIES_FOR_CACHE = 100;
-
 /** Far above the cache of 100,000 studies; a larger file was not written by Casebook. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 

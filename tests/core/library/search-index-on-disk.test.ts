@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
 import { readSearchIndex, searchIndexPath } from '../../../src/core/node/search-index-file';
-import { MIN_STUDIES_FOR_CACHE } from '../../../src/core/node/summary-cache';
+import { MIN_STUDIES_FOR_CACHE } from '../../../src/core/node/library-on-disk';
 import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openWorkspace } from '../../../src/core/node/casebook-service';
 import { StudyStore } from '../../../src/core/node/study-store';
-import { MIN_STUDIES_FOR_CACHE, summaryCachePath } from '../../../src/core/node/summary-cache';
+import { MIN_STUDIES_FOR_CACHE } from '../../../src/core/node/library-on-disk';
+import { summaryCachePath } from '../../../src/core/node/summary-cache';
 import { withTempDir } from '../../helpers/temp-dir';
 import { writeStudyFiles } from '../../helpers/study-files';
 

@@ -5,7 +5,8 @@
 import { readFile, rm, stat, utimes } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { StudyStore } from '../../../src/core/node/study-store';
-import { MIN_STUDIES_FOR_CACHE, summaryCachePath } from '../../../src/core/node/summary-cache';
+import { MIN_STUDIES_FOR_CACHE } from '../../../src/core/node/library-on-disk';
+import { summaryCachePath } from '../../../src/core/node/summary-cache';
 import { withTempDir } from '../../helpers/temp-dir';
 import { sampleStudy, studyFile, writeStudy, writeStudyFiles } from '../../helpers/study-files';
 

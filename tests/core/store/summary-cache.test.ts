@@ -7,10 +7,10 @@ import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../src/core/node/casebook-service';
+import { MIN_STUDIES_FOR_CACHE } from '../../../src/core/node/library-on-disk';
 import { StudyStore } from '../../../src/core/node/study-store';
 import {
   CACHE_DIR,
-  MIN_STUDIES_FOR_CACHE,
   RACY_MS,
   readSummaryCache,
   summaryCacheMac,
