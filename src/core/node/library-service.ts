@@ -53,9 +53,6 @@ interface LibrarySources {
   indexFiles?: IndexFiles;
 }
 
-/** A study read in full (undefined: not readable now), with its file's stamp if it held still. */
-type StampedRead = { study: Study | null | undefined; stamp: FileStamp | null };
-
 // Few reads at a time, and a turn of the event loop after each study: a search that arrives
 // meanwhile waits for one study's indexing at most, never for a batch.
 const READ_BATCH = 4;
@@ -307,14 +304,8 @@ export class LibraryService {
         }
       }
       await promptsRead;
-      // The next few files are read while these are indexed: the disk and the CPU overlap.
-      const reads = (from: number) => this.readAll(toRead.slice(from, from + READ_BATCH));
-      let next = reads(0);
-      for (let from = 0; from < toRead.length; from += READ_BATCH) {
-        const studies = await next;
-        next = reads(from + READ_BATCH);
-        await this.indexRead(toRead.slice(from, from + READ_BATCH), studies);
-      }
+      for (let from = 0; from < toRead.length; from += READ_BATCH)
+        await this.readSome(toRead.slice(from, from + READ_BATCH));
       read += toRead.length;
       await nextTurn();
     }
@@ -376,15 +367,11 @@ export class LibraryService {
     return new Set(taken.map(([id]) => id));
   }
 
-  /** Reads a few queued studies in full, at once. */
-  private readAll(batch: Array<[string, number]>): Promise<StampedRead[]> {
-    return Promise.all(batch.map(([id]) => this.readStamped(id)));
-  }
-
-  /** Indexes studies read (readAll) one turn of the event loop apart. */
-  private async indexRead(batch: Array<[string, number]>, studies: StampedRead[]): Promise<void> {
+  /** Reads a few queued studies in full (at once) and indexes them one turn of the event loop apart. */
+  private async readSome(batch: Array<[string, number]>): Promise<void> {
     // A file that cannot be read now (locked, I/O error) keeps its title-only entry and
     // is tried again at the next list (indexChanges queues studies without a body).
+    const studies = await Promise.all(batch.map(([id]) => this.readStamped(id)));
     for (const [i, [id, request]] of batch.entries()) {
       // Saved or removed through the service meanwhile, or queued again: this read is stale.
       if (this.pending.get(id) !== request) continue;
@@ -402,7 +389,7 @@ export class LibraryService {
   }
 
   /** A study read in full, with its file's stamp when the file did not change during the read. */
-  private async readStamped(id: string): Promise<StampedRead> {
+  private async readStamped(id: string): Promise<{ study: Study | null | undefined; stamp: FileStamp | null }> {
     const before = this.sources.statOf?.(id) ?? null;
     const study = await this.sources.readStudy(id).catch(() => undefined);
     const after = this.sources.statOf?.(id) ?? null;
