@@ -10,13 +10,13 @@ import type { TemplatePrompts } from '../pure/checks/template-prompts';
 import { queryLibrary, queryListed, type LibraryPage, type LibraryQuery } from '../pure/library/library-query';
 import { SearchIndex } from '../pure/library/search-index';
 import { indexChanges } from '../pure/library/search-index-sync';
+import { restoreInBulk, type Pause, type RestoredStudy } from '../pure/library/search-index-restore';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study, StudySummary } from '../pure/schemas/study';
 import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { inPool } from '../pure/work-pool';
 import { LibraryOnDisk, type IndexFiles } from './library-on-disk';
-import { adoptLive, buildFromFile } from './library-restore';
 import { inTimeSlices, pauseEvery } from './time-slices';
 import { byNewestEdit } from '../pure/study-order';
 import type { FileStamp } from './study-files';
@@ -262,9 +262,7 @@ export class LibraryService {
     }
     const inOrder = summaries.every((s, i) => i === 0 || byNewestEdit(summaries[i - 1]!, s) <= 0);
     const byRecency = inOrder ? summaries : [...summaries].sort(byNewestEdit);
-    const rest = (fromFile: Set<string>) => inTimeSlices(toRead, (id) => fromFile.has(id) || take(id));
-    const wanted = toRead.length === summaries.length ? summaries : toRead.map((id) => byId.get(id)!);
-    const taking = { byRecency, touched, done: this.restoreAtFirstList(wanted).then(rest) };
+    const taking = { byRecency, touched, done: inTimeSlices(toRead, take) };
     this.takingIn = taking;
     taking.done = taking.done.finally(() => {
       if (this.takingIn === taking) this.takingIn = null;
@@ -315,56 +313,45 @@ export class LibraryService {
 
   /**
    * Takes every queued study whose file is as the index file recorded it, in bulk (see
-   * library-restore.ts), then swaps the index built for the one searched so far; what
+   * search-index-restore.ts), then swaps the index built for the one searched so far; what
    * changed meanwhile (saved, removed, re-listed) stays as the live index holds it.
    */
   private async restoreFromDisk(checkKey: string): Promise<void> {
-    const summaries = [...this.pending.keys()].flatMap((id) => this.index.summary(id) ?? []);
-    for (const [id, counts] of await this.restoreOnce(summaries, checkKey, this.index.size)) {
-      this.pending.delete(id);
-      if (counts) this.counts.set(id, { ...counts, updatedAt: this.index.summary(id)!.updatedAt });
-    }
-  }
-
-  /**
-   * The bulk build, at most once per open: the studies taken (not saved or removed since), with
-   * their counts. From the first list of a reopen (`summaries` listed, none indexed yet), or
-   * from the background reading when the first list was taken in at once.
-   */
-  private async restoreOnce(
-    summaries: StudySummary[],
-    checkKey: string,
-    worthFrom: number,
-  ): Promise<Array<[string, CheckCounts | undefined]>> {
-    if (!this.onDisk?.file?.postings || this.bulkTried) return [];
+    const file = this.onDisk?.file;
+    if (!file?.postings || this.bulkTried) return;
     this.bulkTried = true;
-    const touched = (this.touched = new Set());
+    this.touched = new Set();
     try {
-      const verified = (id: string) => this.sources.verifiedStamp?.(id) ?? null;
-      const found = await buildFromFile(this.onDisk, summaries, verified, checkKey, worthFrom, pauseEvery(SLICE_MS));
-      if (!found) return []; // the study-by-study path takes what it can
+      const chosen: (RestoredStudy | null)[] = new Array<RestoredStudy | null>(file.studies.size).fill(null);
+      const taken: Array<[string, { errors: number; warnings: number } | undefined]> = [];
+      const pause: Pause = pauseEvery(SLICE_MS);
+      for (const id of [...this.pending.keys()]) {
+        const summary = this.index.summary(id);
+        const found = summary && this.onDisk!.take(summary, this.sources.verifiedStamp?.(id) ?? null);
+        if (found) {
+          chosen[found.at] = { summary, from: found.from, n: found.n, sections: found.sections };
+          taken.push([id, this.onDisk!.countsFrom(found, checkKey)]);
+        }
+        await pause();
+      }
+      // Building in bulk then adopting the rest of the live index (synchronously) pays only when
+      // the file holds most of it, as at a reopen; a few studies go the study-by-study way.
+      if (taken.length === 0 || taken.length < this.index.size / 2) return;
+      const built = await restoreInBulk(file.postings, chosen, pause);
+      if (!built) return; // the study-by-study path below takes what it can
       // From here to the swap nothing awaits: the live index cannot change under it.
-      adoptLive(found.built, this.index, found.taken, touched);
-      this.index = found.built;
-      return found.taken.filter(([id]) => !touched.has(id));
+      for (const { id } of this.index.summaries())
+        if (!built.has(id) || this.touched.has(id)) built.adopt(this.index, id);
+      for (const [id] of taken) if (!this.index.has(id)) built.remove(id);
+      this.index = built;
+      for (const [id, counts] of taken) {
+        if (this.touched.has(id)) continue;
+        this.pending.delete(id);
+        if (counts) this.counts.set(id, { ...counts, updatedAt: built.summary(id)!.updatedAt });
+      }
     } finally {
       this.touched = null;
     }
-  }
-
-  /**
-   * At the first list of a reopened workspace: the listed studies the index file holds as they
-   * are now go in from it in bulk, every word at once, before any title is indexed one by one
-   * (the rest are). Returns the ids taken: their full text is searchable, nothing to queue.
-   */
-  private async restoreAtFirstList(summaries: StudySummary[]): Promise<Set<string>> {
-    if (this.bulkTried || !this.onDisk) return new Set();
-    await this.onDisk.load();
-    const checkKey = this.checkKey();
-    const taken = await this.restoreOnce(summaries, checkKey, summaries.length).catch(() => []);
-    for (const [id, counts] of taken)
-      if (counts) this.counts.set(id, { ...counts, updatedAt: this.index.summary(id)!.updatedAt });
-    return new Set(taken.map(([id]) => id));
   }
 
   /** Reads a few queued studies in full (at once) and indexes them one turn of the event loop apart. */
