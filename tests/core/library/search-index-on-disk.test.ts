@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
 import { readSearchIndex, searchIndexPath } from '../../../src/core/node/search-index-file';
 import { MIN_STUDIES_FOR_CACHE } from '../../../src/core/node/library-on-disk';
+import { localSecret, signedText, verifiedBody } from '../../../src/core/node/local-secret';
 import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';
@@ -134,6 +135,37 @@ describe('the full-text index on disk', () => {
         const again = await openAndQuit(dir);
         expect(await found(again, 'zeta42q')).toEqual(['study-42']);
         expect((await readSearchIndex(dir))?.studies.size).toBe(COUNT);
+      });
+    });
+  }
+
+  // Signed by this user, hash matching, yet not a header this Casebook writes: the fields' types
+  // and ranges are checked too (a bug or an older build must not hand back nonsense).
+  const badHeaders: Array<[string, (header: { words: unknown[]; studies: unknown[][] }) => void]> = [
+    ['a file time that is not a number', (h) => (h.studies[2]![1] = '1700000000000')],
+    ['a negative error count', (h) => (h.studies[3]![4] = -1)],
+    ['a word that is not text', (h) => (h.words[0] = 7)],
+  ];
+  for (const [name, spoil] of badHeaders) {
+    it(`ignores an index file signed by this user with ${name} in its header`, async () => {
+      await withTempDir(async (dir) => {
+        await workspace(dir);
+        await openAndQuit(dir);
+        const bytes = await readFile(searchIndexPath(dir));
+        const headerEnd = 8 + bytes.readUInt32LE(4);
+        const secret = (await localSecret())!;
+        const header = JSON.parse(verifiedBody(secret, bytes.toString('utf8', 8, headerEnd))!);
+        spoil(header);
+        const signed = Buffer.from(signedText(secret, JSON.stringify(header)));
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(signed.length);
+        await writeFile(
+          searchIndexPath(dir),
+          Buffer.concat([bytes.subarray(0, 4), length, signed, bytes.subarray(headerEnd)]),
+        );
+        expect(await readSearchIndex(dir)).toBeNull();
+        const again = await openAndQuit(dir);
+        expect(await found(again, 'zeta42q')).toEqual(['study-42']);
       });
     });
   }

@@ -4,71 +4,29 @@
 // for words of 3+ letters — inside a word). Ranking: the field (title > summary > body),
 // then the kind of match (exact word > prefix > inside a word), then the latest edit.
 import { docToPlainText } from '../schemas/rich-text';
-import { sectionKeys, toSummary, type SectionKey, type Study, type StudySummary } from '../schemas/study';
+import { sectionKeys, toSummary, type Study, type StudySummary } from '../schemas/study';
 import { newestEditOrder } from '../study-order';
 import { FIELD_BITS, Postings } from './postings';
-import { holdsPhrase, normalizeForSearch, queryParts, wordsOf } from './search-text';
-import { firstMatch, highlightIn, snippetAround, type HighlightedText } from './search-snippet';
+import { normalizeForSearch, queryParts, wordsOf } from './search-text';
+import { describeMatch, holdingPhrases, KINDS, termScores } from './search-index-match';
+import {
+  textsOf,
+  type IndexedStudy,
+  type IndexedWords,
+  type IndexParts,
+  type SearchField,
+  type SearchMatch,
+  type SearchOptions,
+  type SearchResult,
+  type SectionTexts,
+} from './search-index-types';
 
-export type SearchField = 'title' | 'summary' | 'body';
-
-export interface SearchMatch {
-  id: string;
-  score: number;
-  field: SearchField;
-}
-
-export interface SearchResult extends SearchMatch {
-  study: StudySummary;
-  /** The section the snippet comes from, when the best match is in the body. */
-  section: SectionKey | null;
-  /** A short excerpt of the best-matching field with the matched words marked. */
-  snippet: HighlightedText;
-  /** The matched words in the title, so the list can mark them even for body matches. */
-  titleHighlights: [number, number][];
-}
-
-export interface SearchOptions {
-  /** How many results get snippets (the rest of the ranking is still returned by match()). */
-  limit?: number;
-}
-
-export type SectionTexts = Record<SectionKey, string>;
-
-/** A study's words with their field bits (FIELD_BITS), as a persisted index keeps them. */
-export interface IndexedWords {
-  words: string[];
-  bits: Uint8Array;
-}
-
-export interface IndexedStudy {
-  id: string;
-  summary: StudySummary;
-  /** The texts, or how to read them when a snippet needs them (a persisted index keeps them on disk). */
-  sections: SectionTexts | (() => SectionTexts);
-  words: Int32Array;
-  bits: Uint8Array;
-  hasBody: boolean;
-}
+export type * from './search-index-types';
 
 // Field ranks 0..2 (body, summary, title); a title match of any kind outranks a summary match.
 // Recency ranks fit below this; a score is packed above it in one float64 sort key.
 const RANK_SPAN = 2 ** 24;
 const RANK_FIELD: SearchField[] = ['body', 'summary', 'title'];
-const KINDS = 3; // 0 inside a word, 1 word prefix, 2 whole word
-// Words shorter than this match only at the start of a word: "a" inside every word is noise.
-const MIN_INFIX = 3;
-
-/** The parts of an index built in bulk (search-index-restore.ts), taken over as they are. */
-export interface IndexParts {
-  docs: (IndexedStudy | undefined)[];
-  docOf: Map<string, number>;
-  freeDocs: number[];
-  wordIds: Map<string, number>;
-  wordText: (string | undefined)[];
-  postings: (Postings | undefined)[];
-  freeWords: number[];
-}
 
 export class SearchIndex {
   private docs: (IndexedStudy | undefined)[] = [];
@@ -245,7 +203,7 @@ export class SearchIndex {
     const total = new Int32Array(this.docs.length);
     const bestField = new Int8Array(this.docs.length);
     for (const term of terms) {
-      const scores = this.termScores(term);
+      const scores = termScores(term, this.docs.length, this.wordIds, this.postings);
       const next: number[] = [];
       if (candidates === null) {
         for (let doc = 0; doc < scores.length; doc++) if (scores[doc]! > 0) next.push(doc);
@@ -261,7 +219,7 @@ export class SearchIndex {
       candidates = next;
       if (candidates.length === 0) break;
     }
-    if (phrases.length > 0 && candidates) candidates = this.holdingPhrases(candidates, phrases, bestField);
+    if (phrases.length > 0 && candidates) candidates = holdingPhrases(this.docs, candidates, phrases, bestField);
     // Sort numbers, not objects: one float per match packs (score, recency rank), and a
     // typed-array sort of 10,000 numbers takes well under a millisecond.
     const rankOf = this.recencyRanks();
@@ -312,59 +270,7 @@ export class SearchIndex {
 
   /** Adds the summary, snippet and highlights to a match (for a page of results). */
   describe(match: SearchMatch, query: string): SearchResult {
-    const entry = this.docs[this.docOf.get(match.id)!]!;
-    const terms = queryParts(query).marks;
-    const { summary } = entry;
-    const titleHighlights = highlightIn(summary.title, terms).highlights;
-    let section: SectionKey | null = null;
-    let snippet: HighlightedText;
-    if (match.field === 'title') snippet = { text: summary.title, highlights: titleHighlights };
-    else if (match.field === 'summary') snippet = snippetAround(summary.summary, terms);
-    else {
-      const sections = textsOf(entry);
-      section = sectionKeys.find((key) => firstMatch(sections[key], terms) >= 0) ?? null;
-      snippet = snippetAround(section ? sections[section] : '', terms);
-    }
-    return { ...match, study: summary, section, snippet, titleHighlights };
-  }
-
-  /**
-   * The candidates holding every punctuation-bearing term as written (the index only knows
-   * words: "n+1" is looked up as "n" and "1"), raising each one's best field to where they are.
-   */
-  private holdingPhrases(candidates: number[], phrases: string[], bestField: Int8Array): number[] {
-    return candidates.filter((doc) => {
-      const entry = this.docs[doc]!;
-      const sections = textsOf(entry);
-      const body = sectionKeys.map((key) => sections[key]).join('\n');
-      // Ranks as RANK_FIELD: body 0, summary 1, title 2.
-      const fields = [body, entry.summary.summary, entry.summary.title].map(normalizeForSearch);
-      for (const phrase of phrases) {
-        const rank = fields.findLastIndex((text) => holdsPhrase(text, phrase));
-        if (rank < 0) return false;
-        bestField[doc] = Math.max(bestField[doc]!, rank);
-      }
-      return true;
-    });
-  }
-
-  /** Per study number: 0 = no match, else 1 + (field rank × KINDS + kind) of its best match. */
-  private termScores(term: string): Int8Array {
-    const scores = new Int8Array(this.docs.length);
-    for (const [word, wordId] of this.wordIds) {
-      const kind =
-        word === term ? 2 : word.startsWith(term) ? 1 : term.length >= MIN_INFIX && word.includes(term) ? 0 : -1;
-      if (kind < 0) continue;
-      const { docs, fields, length } = this.postings[wordId]!;
-      for (let i = 0; i < length; i++) {
-        const bits = fields[i]!;
-        const rank = bits & FIELD_BITS.title ? 2 : bits & FIELD_BITS.summary ? 1 : 0;
-        const score = rank * KINDS + kind + 1;
-        const doc = docs[i]!;
-        if (score > scores[doc]!) scores[doc] = score;
-      }
-    }
-    return scores;
+    return describeMatch(this.docs[this.docOf.get(match.id)!]!, match, query);
   }
 
   private wordId(word: string): number {
@@ -384,8 +290,4 @@ export class SearchIndex {
     this.postings[wordId] = undefined;
     this.freeWords.push(wordId);
   }
-}
-
-function textsOf(entry: IndexedStudy): SectionTexts {
-  return typeof entry.sections === 'function' ? entry.sections() : entry.sections;
 }
