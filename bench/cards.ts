@@ -1,5 +1,5 @@
 // What one social card costs, stage by stage, on one thread: `npx tsx bench/cards.ts [N]`
-// (default 100 cards of realistic studies). Per card: wall, user and system CPU of
+// (default 100 cards of realistic studies; --subset: with the fonts cut to their characters). Per card: wall, user and system CPU of
 //   layout   new Resvg(svg): parse, lay the text out, outline the glyphs
 //   render   rasterise 1200×630
 //   pixels   copy the pixels out of resvg
@@ -9,6 +9,7 @@
 // fresh memory each time.
 import { createRequire } from 'node:module';
 import type * as ResvgTypes from '@resvg/resvg-js';
+import { subsetCardFonts } from '../src/core/node/export/card-font-subset';
 import { encodeOpaquePng } from '../src/core/node/export/card-png';
 import { cardFontFiles } from '../src/core/node/export/site-card-render';
 import { cardSvg, CARD_FONT_FAMILY, CARD_WIDTH } from '../src/core/pure/export/site-card-svg';
@@ -17,8 +18,13 @@ import { defaultSiteSettings } from '../src/core/pure/schemas/site';
 import { generateRealisticStudies } from './realistic-studies';
 
 const n = Number(process.argv[2] ?? 100);
+// --subset: drawn with the fonts cut to the cards' characters, as an export with many cards is.
+const useSubset = process.argv.includes('--subset');
 const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js') as typeof ResvgTypes;
-const { regular, bold } = cardFontFiles();
+const site = { ...defaultSiteSettings(), title: 'Acme Engineering' };
+const svgs = generateRealisticStudies(n, 2026).map((s) => cardSvg(studyCardContent(site, s)));
+const subset = useSubset ? await subsetCardFonts(svgs) : null;
+const { regular, bold } = subset?.fonts ?? cardFontFiles();
 const options = {
   fitTo: { mode: 'width' as const, value: CARD_WIDTH },
   font: {
@@ -28,8 +34,6 @@ const options = {
     sansSerifFamily: CARD_FONT_FAMILY,
   },
 };
-const site = { ...defaultSiteSettings(), title: 'Acme Engineering' };
-const svgs = generateRealisticStudies(n, 2026).map((s) => cardSvg(studyCardContent(site, s)));
 
 const stages = ['layout', 'render', 'pixels', 'encode'] as const;
 const totals = new Map(stages.map((s) => [s, { wall: 0, user: 0, system: 0 }]));
@@ -52,7 +56,10 @@ for (const svg of svgs) {
   const pixels = timed('pixels', () => image.pixels);
   bytes += timed('encode', () => encodeOpaquePng(pixels, image.width, image.height))!.length;
 }
-console.log(`${n} cards, ms per card (wall / user / system), ${Math.round(bytes / n / 1024)} KB a card\n`);
+await subset?.remove();
+console.log(
+  `${n} cards${subset ? ' (font subset)' : ''}, ms per card (wall / user / system), ${Math.round(bytes / n / 1024)} KB a card\n`,
+);
 let sum = 0;
 for (const [stage, t] of totals) {
   sum += t.wall;

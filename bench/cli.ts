@@ -8,7 +8,8 @@
 //   again after one study was edited (saved as the store saves: a new file renamed into place)
 //                                                   vs the full export     (≤ 15 %)
 // A full export starts without the workspace's render cache, receipts and snapshots (a first
-// export: forgetExports, social cards included);
+// export: forgetExports, social cards included); "first export, cards cached" is the same into a
+// new folder with only the social cards kept from before;
 // every figure is the median of ROUNDS runs, rounds interleaved. CASEBOOK_BENCH_CLI=path/casebook.mjs
 // measures another build; CASEBOOK_BENCH_STARTUP_ONLY=1 prints the start-up figures alone (no
 // N-study workspace, no Hugo, no export).
@@ -63,11 +64,11 @@ function makeWorkspace(dir: string, studies: Study[]): void {
  * The workspace's derived data that makes exports after the first faster (export-snapshot-*
  * included, and the social cards: a first export draws every card).
  */
-function forgetExports(workspace: string): void {
+function forgetExports(workspace: string, keepCards = false): void {
   const cache = path.join(workspace, '.casebook');
   if (!existsSync(cache)) return;
   for (const name of readdirSync(cache)) {
-    if (name.startsWith('site-render-') || name.startsWith('export-') || name === 'social-cards')
+    if (name.startsWith('site-render-') || name.startsWith('export-') || (name === 'social-cards' && !keepCards))
       rmSync(path.join(cache, name), { recursive: true });
   }
 }
@@ -111,6 +112,13 @@ try {
     studies[i] = { ...study, summary: `${study.summary} (edit ${edits})`, updatedAt: new Date().toISOString() };
     saveStudy(big, studies[i]);
     sample('export again, one study edited', exportSite());
+    // A first export into a new folder whose social cards an earlier export drew (every other
+    // cache forgotten): one reading of issue #14's "cards cached".
+    forgetExports(big, true);
+    sample(
+      'first export, cards cached',
+      casebook('export', '-w', big, '-f', 'site', '-o', at(`new-${round}`), '--allow-errors'),
+    );
   }
 
   const median = (label: string) => {
@@ -121,6 +129,7 @@ try {
     ['casebook --help', 'node -e 0', 2, '×'],
     ['casebook list (10 studies)', 'node -e 0', 2, '×'],
     ['export --format site', 'hugo build', 0.5, '×'],
+    ['first export, cards cached', 'hugo build', 0.5, '×'],
     ['export again, nothing changed', 'export --format site', 0.1, '%'],
     ['export again, one study edited', 'export --format site', 0.15, '%'],
   ];

@@ -17,6 +17,7 @@ import type { RecordedFile } from './output-plan';
 import type { SitePageHooks } from './site-export';
 import { renderOnThreads, type RenderWorkers } from './render-workers';
 import type { CardCache } from './site-cards';
+import { subsetCardFonts } from './card-font-subset';
 import { cardChunks, cardJobs, cardWorkers, siteCardSvgs, storeCards } from './site-card-prerender';
 import { inChunks } from './site-prerender';
 import { searchJobs } from './site-search-file';
@@ -84,18 +85,25 @@ async function prerenderSite(input: PipelineInput): Promise<void> {
   const drawn = cards ? cardJobs(siteCardSvgs(model, cover), cards) : [];
   const workers = Math.max(sectionWorkers(sections.length), cardWorkers(drawn.length));
   if (workers === 0) return;
+  // Many cards: drawn with the fonts cut to their characters (the same pixels, faster).
+  const subset = cardWorkers(drawn.length) > 0 ? await subsetCardFonts(drawn.map((j) => j.card)) : null;
+  const cardsToDraw = subset ? drawn.map((job) => ({ ...job, fonts: subset.fontsFor(job.card) })) : drawn;
   // Once threads run anyway, the search words go with them (an incremental export has no prepare).
   const search = searchJobs(model.studies.map((s) => s.study));
-  await renderOnThreads(
-    [...cardChunks(drawn), ...sectionChunks(sections), ...inChunks(search.jobs, SEARCH_CHUNK)],
-    workers,
-    (entries, chunk) => {
-      if (chunk[0] && 'card' in chunk[0]) storeCards(cards!, entries);
-      else if (chunk[0] && 'search' in chunk[0]) search.store(entries);
-      else for (const [key, value] of entries) renderCache!.set(key, value);
-    },
-    input.renderWorkers,
-  );
+  try {
+    await renderOnThreads(
+      [...cardChunks(cardsToDraw), ...sectionChunks(sections), ...inChunks(search.jobs, SEARCH_CHUNK)],
+      workers,
+      (entries, chunk) => {
+        if (chunk[0] && 'card' in chunk[0]) storeCards(cards!, entries);
+        else if (chunk[0] && 'search' in chunk[0]) search.store(entries);
+        else for (const [key, value] of entries) renderCache!.set(key, value);
+      },
+      input.renderWorkers,
+    );
+  } finally {
+    await subset?.remove();
+  }
 }
 
 const pipelines: Record<ExportFormat, ExportPipeline> = {

@@ -5,11 +5,12 @@ import type { RichTextDoc } from '../../pure/schemas/rich-text';
 import type { SectionKey, Study } from '../../pure/schemas/study';
 import { sectionSearch } from '../../pure/export/site-search-doc';
 import { renderSectionEntry } from './site-study-body';
-import { cardName, renderCardPng } from './site-card-render';
+import { cardName, renderCardPng, type CardFonts } from './site-card-render';
 
-/** A social card's SVG, rendered to [its name, its PNG as base64]. */
+/** A social card's SVG, rendered to [its name, its PNG as base64]; `fonts`: a subset holding its characters. */
 export interface CardJob {
   card: string;
+  fonts?: CardFonts;
 }
 
 /** A study's sections (`search`: the study's place in the job list), to what the search index takes of them, as JSON. */
@@ -29,7 +30,8 @@ export interface SectionJob {
 
 /** The render cache entry of `job`: its key and value. */
 export function renderJob(job: RenderJob): readonly [string, string] {
-  if ('card' in job) return [cardName(job.card), Buffer.from(renderCardPng(job.card)).toString('base64')] as const;
+  if ('card' in job)
+    return [cardName(job.card), Buffer.from(renderCardPng(job.card, job.fonts)).toString('base64')] as const;
   if ('search' in job) return [String(job.search), JSON.stringify(sectionSearch(job.sections))] as const;
   const { key, doc, urls } = job;
   const known = new Map(urls);

@@ -27,7 +27,16 @@ const TEXT_WIDTH = CARD_WIDTH - 2 * MARGIN;
 /** Advance of a lowercase letter in em, generous for a bold sans (Inter Bold averages less). */
 const AVERAGE_EM = 0.64;
 
-function charEms(ch: string): number {
+// A card's text is measured again and again as lines are wrapped and clamped (twice for
+// each card of an export): each character's advance is worked out once.
+const emsOf = new Map<string, number>();
+const charEms = (ch: string): number => {
+  let ems = emsOf.get(ch);
+  if (ems === undefined) emsOf.set(ch, (ems = measureChar(ch)));
+  return ems;
+};
+
+function measureChar(ch: string): number {
   const code = ch.codePointAt(0)!;
   // CJK, Hangul, full-width forms and emoji take about a full em.
   if (code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || code >= 0xac00)) return 1;
@@ -40,7 +49,7 @@ function charEms(ch: string): number {
 /** Regular text is about this much narrower than bold in a sans face. */
 const REGULAR = 0.9;
 /** `size` is the font size; regular text is passed as `size * REGULAR` (its effective width). */
-const widthOf = (text: string, size: number) => [...text].reduce((sum, ch) => sum + charEms(ch) * size, 0);
+export const widthOf = (text: string, size: number) => [...text].reduce((sum, ch) => sum + charEms(ch) * size, 0);
 
 /** Collapsed whitespace and no control characters: one line of text as the card shows it. */
 function oneLine(text: string): string {
@@ -49,11 +58,17 @@ function oneLine(text: string): string {
 }
 
 /** Cuts `text` to fit `width` at `size`, ending with an ellipsis when anything was cut. */
-function clamp(text: string, size: number, width: number): string {
+export function clamp(text: string, size: number, width: number): string {
   if (widthOf(text, size) <= width) return text;
   const chars = [...text];
-  while (chars.length && widthOf(`${chars.join('')}…`, size) > width) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
+  // The longest start that fits with the ellipsis: widths summed in the order widthOf sums them.
+  let keep = 0;
+  for (let sum = 0; keep < chars.length; keep++) {
+    const next = sum + charEms(chars[keep]!) * size;
+    if (next + charEms('…') * size > width) break;
+    sum = next;
+  }
+  return `${chars.slice(0, keep).join('').trimEnd()}…`;
 }
 
 /** Words into at most `maxLines` lines of `width`; the last one clamped with an ellipsis. */
