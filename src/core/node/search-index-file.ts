@@ -11,12 +11,13 @@
 // a snippet needs them, never held in memory. Derived data, as the summary cache: a file that is
 // damaged, too large, from a newer Casebook or signed by anyone else's is ignored and rewritten.
 import { createHash, webcrypto } from 'node:crypto';
-import { closeSync, openSync, promises as fsp, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 import { localSecret, signedText, verifiedBody } from './local-secret';
+import { readRegularFileOrNull } from './regular-file';
 import { CACHE_DIR, ensureCacheDir } from './summary-cache';
 import { sectionKeys } from '../pure/schemas/study';
 import type { IndexedWords, SectionTexts } from '../pure/library/search-index';
@@ -107,15 +108,15 @@ function readTexts(file: string, id: string, offset: number, length: number): Se
 /** The index as on disk, or null when there is none usable. Never throws. */
 export async function readSearchIndex(workspace: string): Promise<LoadedIndex | null> {
   const file = searchIndexPath(workspace);
-  let bytes: Buffer;
+  let bytes: Buffer | null;
   try {
-    const stat = await fsp.lstat(file);
-    if (!stat.isFile() || stat.size > MAX_INDEX_BYTES || stat.size < 8) return null;
-    bytes = await fsp.readFile(file);
+    // Opened without following a link and held to the size of the file it opened: a link or a
+    // device swapped in after a check cannot make this read more than the bound.
+    bytes = await readRegularFileOrNull(file, MAX_INDEX_BYTES);
   } catch {
-    return null; // missing or unreadable: rebuilt from the study files
+    return null; // unreadable: rebuilt from the study files
   }
-  return parseSearchIndex(file, bytes);
+  return bytes ? parseSearchIndex(file, bytes) : null; // missing: rebuilt from the study files
 }
 
 /**

@@ -87,10 +87,10 @@ async function prerenderSite(input: PipelineInput): Promise<void> {
   if (workers === 0) return;
   // Many cards: drawn with the fonts cut to their characters (the same pixels, faster).
   const subset = cardWorkers(drawn.length) > 0 ? await subsetCardFonts(drawn.map((j) => j.card)) : null;
-  const cardsToDraw = subset ? drawn.map((job) => ({ ...job, fonts: subset.fontsFor(job.card) })) : drawn;
-  // Once threads run anyway, the search words go with them (an incremental export has no prepare).
-  const search = searchJobs(model.studies.map((s) => s.study));
   try {
+    const cardsToDraw = subset ? drawn.map((job) => ({ ...job, fonts: subset.fontsFor(job.card) })) : drawn;
+    // Once threads run anyway, the search words go with them (an incremental export has no prepare).
+    const search = searchJobs(model.studies.map((s) => s.study));
     await renderOnThreads(
       [...cardChunks(cardsToDraw), ...sectionChunks(sections), ...inChunks(search.jobs, SEARCH_CHUNK)],
       workers,
