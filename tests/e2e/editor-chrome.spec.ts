@@ -44,7 +44,10 @@ test('the toolbar is one row; More opens and closes from the keyboard', async ({
   await toolbarButton(page, 'Heading 3').focus();
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowDown');
-  await menu.getByRole('menuitem', { name: 'Divider' }).focus();
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  const divider = menu.getByRole('menuitem', { name: 'Divider' });
+  await divider.focus();
+  await expect(divider).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(section(page, 'Problem').locator('hr')).toHaveCount(1);
 });

@@ -2,7 +2,7 @@
 // it on the first item, the arrows, Home and End move, Escape closes it back onto the button,
 // Tab closes it. Placed with floating-ui next to the button. The toolbar's "More" and the
 // block handle's menu are both one.
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useAnchoredPosition } from './floating';
 
@@ -44,11 +44,19 @@ export function MenuButton(props: MenuButtonProps) {
     const all = items();
     all[(index + all.length) % all.length]?.focus();
   };
+  // The item to focus once the menu is in the page: focused in the same commit that shows it,
+  // so a key or click that comes right after opening reaches the menu, and is never undone by
+  // a late focus (a frame later, an item chosen meanwhile lost its focus to the first one).
+  const focusOnOpen = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (!open || focusOnOpen.current === null) return;
+    focusItem(focusOnOpen.current);
+    focusOnOpen.current = null;
+  });
   const show = (first: boolean) => {
     onOpen?.();
+    focusOnOpen.current = first ? 0 : -1;
     setOpen(true);
-    // The menu renders on this update; focus its first (or last) item once it is there.
-    requestAnimationFrame(() => focusItem(first ? 0 : -1));
   };
   const close = (refocus: boolean) => {
     setOpen(false);
