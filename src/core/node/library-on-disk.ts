@@ -61,6 +61,11 @@ export class LibraryOnDisk {
     return this.loaded?.checkKey === checkKey ? found.counts : undefined;
   }
 
+  /** The stamp of `id`'s file when its indexed content was read; undefined when unknown (it changed during the read). */
+  stampOf(id: string): FileStamp | undefined {
+    return this.stamps.get(id);
+  }
+
   /** A study was indexed from its file (`stamp`: as it was read; null when it changed meanwhile). */
   indexed(id: string, stamp: FileStamp | null): void {
     if (stamp) this.stamps.set(id, stamp);

@@ -19,7 +19,7 @@ import { inPool } from '../pure/work-pool';
 import { LibraryOnDisk, type IndexFiles } from './library-on-disk';
 import { inTimeSlices, pauseEvery } from './time-slices';
 import { byNewestEdit } from '../pure/study-order';
-import type { FileStamp } from './study-files';
+import { sameStamp, type FileStamp } from './study-files';
 
 export interface CheckCounts {
   errors: number;
@@ -232,7 +232,7 @@ export class LibraryService {
     const summaries = await this.sources.listSummaries();
     this.listedStamp = stamp;
     this.listedAt = performance.now();
-    const { toRead, toRemove } = indexChanges(this.index, summaries);
+    const { toRead, toRemove } = indexChanges(this.index, summaries, (id) => this.changedSinceIndexed(id));
     for (const id of toRemove) this.removed(id);
     this.names = summaries;
     const taking = this.takeIn(summaries, toRead);
@@ -249,6 +249,18 @@ export class LibraryService {
     })().finally(() => {
       this.reading = null;
     });
+  }
+
+  /**
+   * Whether the store has read `id`'s file (valid) at another stamp than its indexed body was
+   * read at, or its body was read while the file changed: the body may be stale even where the
+   * updatedAt the list compares is the same.
+   */
+  private changedSinceIndexed(id: string): boolean {
+    const now = this.sources.verifiedStamp?.(id);
+    if (!now || !this.onDisk || !this.index.hasBody(id)) return false;
+    const then = this.onDisk.stampOf(id);
+    return !then || !sameStamp(then, now);
   }
 
   /**

@@ -10,12 +10,20 @@ export interface IndexChanges {
   toRemove: string[];
 }
 
-export function indexChanges(index: SearchIndex, current: Pick<StudySummary, 'id' | 'updatedAt'>[]): IndexChanges {
+/**
+ * `fileChanged` tells of a study whose file changed since its body was indexed though its
+ * updatedAt did not (a hand edit, a file written by a tool that keeps the field): read again too.
+ */
+export function indexChanges(
+  index: SearchIndex,
+  current: Pick<StudySummary, 'id' | 'updatedAt'>[],
+  fileChanged: (id: string) => boolean = () => false,
+): IndexChanges {
   const present = new Set<string>();
   const toRead: string[] = [];
   for (const { id, updatedAt } of current) {
     present.add(id);
-    if (index.summary(id)?.updatedAt !== updatedAt || !index.hasBody(id)) toRead.push(id);
+    if (index.summary(id)?.updatedAt !== updatedAt || !index.hasBody(id) || fileChanged(id)) toRead.push(id);
   }
   const toRemove = index
     .summaries()

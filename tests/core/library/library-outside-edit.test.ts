@@ -1,0 +1,37 @@
+// A study file edited outside the app without its updatedAt changing (by hand, by a tool that
+// keeps the field, or written while the background reading had already read it): the next
+// list reads it again, so a search finds its new words and not its old ones.
+import { utimes } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import type { Study } from '../../../src/core/pure/schemas/study';
+import { withTempDir } from '../../helpers/temp-dir';
+import { sampleStudy, studyFile, writeStudy } from '../../helpers/study-files';
+
+const withLessons = (n: number, text: string): Study =>
+  sampleStudy(n, { lessons: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
+
+const found = async (service: CasebookService, query: string) =>
+  (await service.searchLibrary(libraryQuerySchema.parse({ query }))).entries.map((e) => e.study.id);
+
+describe('a study edited outside the app with the same updatedAt', () => {
+  it('is read again at the next list: its new words are found, its old ones are not', async () => {
+    await withTempDir(async (dir) => {
+      for (let n = 1; n <= 5; n++) await writeStudy(dir, withLessons(n, `Lessons of zeta${n}q.`));
+      const service = await openWorkspace(dir);
+      service.warmUp();
+      await service.checkCounts({}); // every study read in full and indexed
+      expect(await found(service, 'zeta2q')).toEqual(['study-2']);
+
+      await writeStudy(dir, withLessons(2, 'Lessons of quetzal.')); // sampleStudy(2): the same updatedAt
+      const later = new Date(Date.now() + 5_000); // a stamp surely other than the first write's
+      await utimes(studyFile(dir, 'study-2'), later, later);
+
+      await service.checkCounts({}); // lists again and reads what changed
+      expect(await found(service, 'quetzal')).toEqual(['study-2']);
+      expect(await found(service, 'zeta2q')).toEqual([]);
+      expect(await found(service, 'zeta3q')).toEqual(['study-3']);
+    });
+  });
+});
