@@ -85,8 +85,13 @@ function LoadedSectionEditor({
         },
       },
       // The patch is tagged with the study this editor was created for, never "the current" one.
-      onUpdate: ({ editor: changed }) =>
-        autosave.markSectionDirty(studyId, section, () => changed.getJSON() as RichTextDoc),
+      // Only a transaction that changed the text itself is an edit: a rule's own addition on
+      // another one (the paragraph after a closing code block, added when the templates load or
+      // the caret lands) is not, or merely opening a study would rewrite its file, and over a
+      // change made outside meanwhile (a save checks updatedAt, which a hand edit may keep).
+      onUpdate: ({ editor: changed, transaction }) => {
+        if (transaction.docChanged) autosave.markSectionDirty(studyId, section, () => changed.getJSON() as RichTextDoc);
+      },
       onFocus: ({ editor: focused }) => setActiveEditor(focused),
     },
     // A new editor per study: content and undo history never cross between studies.
