@@ -45,7 +45,7 @@ export interface OpenStudies {
 
 export function studyHandlers({ workspace, studies, site, library, indexSaved }: OpenStudies): StudyHandlers {
   return {
-    getStudy: ({ id }) => studies.get(id),
+    getStudy: ({ id }) => studies.getForEditing(id),
     getStudyVersion: async ({ id }) => ({ updatedAt: await studies.updatedAt(id) }),
     createStudy: async ({ title, template }) => {
       let draft = {};

@@ -11,6 +11,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { removeStaleWriteFiles, withFileLock, writeFailure } from './atomic-write';
+import { EditBases } from './edit-bases';
 import { CasebookError } from '../pure/errors';
 import { KeyedQueue } from '../pure/keyed-queue';
 import type { QuarantineEntry } from './quarantine';
@@ -49,6 +50,7 @@ export class StudyStore {
   private readonly files: StudyFileReader;
   private readonly trash: StudyTrash;
   private readonly slugs: SlugClaims;
+  private readonly editBases = new EditBases();
   /** Files quarantined since this store opened, reported through the API. */
   readonly onQuarantine: Array<(entry: QuarantineEntry) => void>;
   /** Set by open(), which the service skips for a workspace it must not write. */
@@ -172,6 +174,13 @@ export class StudyStore {
     return this.listing.get(id);
   }
 
+  /** As get(), for an editor: its saves are checked against this content (see EditBases). */
+  async getForEditing(id: string): Promise<Study> {
+    const study = await this.listing.get(id);
+    this.editBases.handedOut(study);
+    return study;
+  }
+
   /** The study's updatedAt as on disk, cheaply (see StudyListing.updatedAt). */
   updatedAt(id: string): Promise<string> {
     return this.listing.updatedAt(id);
@@ -205,12 +214,8 @@ export class StudyStore {
 
   private async updateLocked(id: string, given: StudyPatch | StudyChange, baseUpdatedAt?: string): Promise<Study> {
     const current = await this.get(id);
-    if (baseUpdatedAt !== undefined && current.updatedAt !== baseUpdatedAt) {
-      throw new CasebookError(
-        'conflict',
-        `"${shownTitle(current.title)}" was changed on disk (saved ${current.updatedAt}) after you opened it; reload it or keep your version.`,
-      );
-    }
+    const stale = baseUpdatedAt === undefined ? null : this.editBases.staleBase(current, baseUpdatedAt);
+    if (stale) throw new CasebookError('conflict', stale);
     const patch = typeof given === 'function' ? given(current) : given;
     const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
     const wanted = await slugWanted(current, patch);
@@ -234,6 +239,7 @@ export class StudyStore {
           throw writeFailure(`move "${shownTitle(study.title)}" to the trash`, err);
         }
         this.listing.removed(id);
+        this.editBases.forget(id);
       }),
     );
   }
@@ -278,6 +284,7 @@ export class StudyStore {
       throw writeFailure(`save "${shownTitle(study.title)}"`, err);
     }
     this.listing.recorded(study, await fsp.stat(file));
+    this.editBases.handedOut(study);
     return study;
   }
 

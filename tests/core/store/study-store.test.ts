@@ -193,4 +193,40 @@ describe('compare-and-swap saves', () => {
       expect((await app.getStudy({ id: study.id })).summary).toBe('from the CLI');
     });
   });
+
+  it('refuses a save over a hand edit that kept updatedAt, and keeps the hand edit; saves in a row still go through', async () => {
+    await withTempDir(async (dir) => {
+      const app = await openWorkspace(dir);
+      const created = await app.createStudy({ title: 'Edited by Hand' });
+      const opened = await app.getStudy({ id: created.id }); // what the editor holds
+      // Saves in a row, each typed over the last: no false conflict from the check by content.
+      const first = await app.updateStudy({
+        id: opened.id,
+        patch: { summary: 'one' },
+        baseUpdatedAt: opened.updatedAt,
+      });
+      const second = await app.updateStudy({
+        id: opened.id,
+        patch: { summary: 'two' },
+        baseUpdatedAt: first.updatedAt,
+      });
+      // A text editor changes the file and leaves updatedAt as it was.
+      const file = path.join(dir, 'studies', `${opened.id}.json`);
+      const onDisk = JSON.parse(await readFile(file, 'utf8')) as { summary: string; updatedAt: string };
+      expect(onDisk.updatedAt).toBe(second.updatedAt);
+      await writeFile(file, `${JSON.stringify({ ...onDisk, summary: 'by hand' }, null, 2)}\n`);
+      await expect(
+        app.updateStudy({ id: opened.id, patch: { title: 'From the app' }, baseUpdatedAt: second.updatedAt }),
+      ).rejects.toMatchObject({ code: 'conflict' });
+      expect((await app.getStudy({ id: opened.id })).summary).toBe('by hand');
+      // Opened again (the editor reloads it): its saves go through.
+      const reloaded = await app.getStudy({ id: opened.id });
+      const saved = await app.updateStudy({
+        id: opened.id,
+        patch: { title: 'From the app' },
+        baseUpdatedAt: reloaded.updatedAt,
+      });
+      expect(saved).toMatchObject({ title: 'From the app', summary: 'by hand' });
+    });
+  });
 });
