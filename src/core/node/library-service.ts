@@ -153,9 +153,11 @@ export class LibraryService {
 
   /** Error and warning counts per study (for the library's badges): needs every study read. */
   async checkCounts(): Promise<Record<string, CheckCounts>> {
-    await Promise.all([this.sync(), loadChecks()]);
+    await this.sync();
     // Taken from the index on disk under other settings: read now, as they were not before.
+    // Only then are the checks loaded (a reopen that found every count on disk needs none).
     const missing = this.index.summaries().filter((s) => !this.counts.has(s.id));
+    if (missing.length > 0) await Promise.all([loadChecks(), this.sources.promptsRead?.().catch(() => undefined)]);
     await inPool(missing, READ_BATCH, async ({ id }) => {
       const study = await this.sources.readStudy(id).catch(() => null);
       if (study) this.record(study);
@@ -302,8 +304,10 @@ export class LibraryService {
    * as the index on disk recorded it is taken from there instead (no file read).
    */
   private async readPending(): Promise<void> {
-    // The prompts (for the checks of studies read) load while the index file is read.
-    const promptsRead = this.sources.promptsRead?.().catch(() => undefined);
+    // The prompts (for the checks of studies read) are read, with the Markdown parser they
+    // load, once a study is to be read: a reopen that takes every study from the index file
+    // evaluates neither while its first searches are answered.
+    let promptsRead: Promise<unknown> | undefined;
     await this.onDisk?.load();
     const checkKey = this.checkKey();
     await this.restoreFromDisk(checkKey);
@@ -328,7 +332,7 @@ export class LibraryService {
           sliceStart = performance.now();
         }
       }
-      await promptsRead;
+      if (toRead.length > 0) await (promptsRead ??= this.sources.promptsRead?.().catch(() => undefined));
       for (let from = 0; from < toRead.length; from += READ_BATCH)
         await this.readSome(toRead.slice(from, from + READ_BATCH));
       read += toRead.length;
