@@ -7,16 +7,16 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { makeRoot } from '../core/git/git-fixtures';
+import { cliBundle } from '../helpers/cli-bundle';
 import { addStudy, casebook } from './cli-git-helpers';
 
 const sh = promisify(execFile);
 // $CASEBOOK is split on spaces as CI's shell splits "npx --yes github:…": no quotes (the temp paths have no spaces).
-const cli = `${process.execPath} --import ${pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href} ${path.resolve('src/cli/main.ts')}`;
+const cli = `${process.execPath} ${await cliBundle()}`;
 
 let root: string;
 let cleanup: () => Promise<void>;

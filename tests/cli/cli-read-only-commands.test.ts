@@ -1,28 +1,15 @@
 // Commands that only read change nothing: a mistyped --workspace is refused with advice and
 // no folder appears; `serve` on a busy port says what to do and creates no workspace.
-import { execFile } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { exists } from '../../src/core/node/file-exists';
+import { casebook as run } from '../helpers/cli-bundle';
 import { withTempDir } from '../helpers/temp-dir';
 
-const run = promisify(execFile);
-const cliEntry = path.resolve('src/cli/main.ts');
-
-async function casebook(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
-      env: { ...process.env, CASEBOOK_WORKSPACE: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+// No workspace from the environment: each run names its own folder.
+const casebook = (args: string[]) => run(args, { CASEBOOK_WORKSPACE: '' });
 
 describe('commands that only read', () => {
   it('refuse a folder that holds no workspace, say how to make one, and create nothing', async () => {

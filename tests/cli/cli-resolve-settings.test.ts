@@ -1,26 +1,14 @@
 // `casebook resolve --settings`: the site settings' conflicts listed with their ids and resolved
 // from the CLI, so `casebook check --strict` can pass without the app.
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { mergeWorkspaceFile } from '../../src/core/pure/merge/workspace-file-merge';
 import { serializeJson } from '../../src/core/pure/json-text';
 import { defaultSiteSettings, workspaceFileSchema } from '../../src/core/pure/schemas/site';
 import { withTempDir } from '../helpers/temp-dir';
+import { casebook } from './cli-git-helpers';
 
-const run = promisify(execFile);
-const cliEntry = path.resolve('src/cli/main.ts');
-const casebook = async (args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cliEntry, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
 const siteFile = (title: string) =>
   serializeJson(workspaceFileSchema, { schemaVersion: 1, site: { ...defaultSiteSettings(), title } });
 
@@ -53,5 +41,6 @@ describe('casebook resolve --settings', () => {
       expect(again.code).toBe(1);
       expect(again.stderr).toMatch(/no longer in the site settings/);
     });
-  });
+    // Seven CLI runs, each a fresh process, after the bundle is built: as the other CLI tests.
+  }, 90_000);
 });

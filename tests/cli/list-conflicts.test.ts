@@ -1,17 +1,18 @@
 // `casebook list` flags a study a merge left with conflicts, in the table and in JSON.
-import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { mergeWorkspaceFile } from '../../src/core/pure/merge/workspace-file-merge';
+import { casebook as run } from '../helpers/cli-bundle';
 import { withTempDir } from '../helpers/temp-dir';
 import { baseStudy, fileOf } from '../core/merge/merge-fixtures';
 import { sampleStudy } from '../helpers/study-files';
 
-const run = promisify(execFile);
-const cliEntry = path.resolve('src/cli/main.ts');
-const casebook = async (args: string[]) => (await run(process.execPath, ['--import', 'tsx', cliEntry, ...args])).stdout;
+const casebook = async (args: string[]) => {
+  const { code, stdout, stderr } = await run(args);
+  if (code !== 0) throw new Error(`casebook ${args[0]} exited ${code}: ${stderr}`);
+  return stdout;
+};
 
 describe('casebook list', () => {
   it('shows how many conflicts a study has to resolve, and none for the others', async () => {

@@ -5,18 +5,15 @@
 // on both sides does the same in casebook.json.
 import { execFile } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Study } from '../../src/core/pure/schemas/study';
+import { cliBundle } from '../helpers/cli-bundle';
 import { withTempDir } from '../helpers/temp-dir';
 import { baseStudy, doc, fileOf, para, parseStudy, texts } from '../core/merge/merge-fixtures';
 
 const run = promisify(execFile);
-const cliEntry = path.resolve('src/cli/main.ts');
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 async function hasGit(): Promise<boolean> {
   try {
@@ -57,7 +54,7 @@ async function twoClones(dir: string) {
   await mkdir(home);
   const remote = path.join(dir, 'remote.git');
   await ok(dir, ['init', '--bare', '-b', 'main', remote], home);
-  const driver = `"${process.execPath}" --import "${tsx}" "${cliEntry}" merge-driver %O %A %B %P`;
+  const driver = `"${process.execPath}" "${await cliBundle()}" merge-driver %O %A %B %P`;
   const clone = async (name: string) => {
     const at = path.join(dir, name);
     await ok(dir, ['clone', remote, at], home);

@@ -3,10 +3,8 @@
 // the CLI, error code publish_errors with each study and finding over the contract, nothing
 // written. `--allow-errors` / allowErrors exports anyway and says so. And the Markdown export
 // never drops a study whose slug another study on disk also has.
-import { execFile } from 'node:child_process';
 import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../src/core/node/casebook-service';
@@ -17,21 +15,9 @@ import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { exportStudies } from '../../../src/core/node/workspace-export';
 import { ExportMemory } from '../../../src/core/node/export/export-memory';
 import { dispatch } from '../../../src/core/pure/dispatch';
+import { casebook } from '../../helpers/cli-bundle';
 import { withTempDir } from '../../helpers/temp-dir';
 import { sampleStudy } from '../../helpers/study-files';
-
-const run = promisify(execFile);
-const cliEntry = path.resolve('src/cli/main.ts');
-
-async function casebook(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', cliEntry, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const exists = (p: string) =>
   access(p).then(
