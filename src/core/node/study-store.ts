@@ -20,6 +20,7 @@ import { studyToWrite } from '../pure/merge/study-on-write';
 import { studyFromDraft, type StudyDraft } from '../pure/new-study';
 import { shownTitle, studySchema, type Study, type StudyPatch, type StudySummary } from '../pure/schemas/study';
 import { newStudyId, StudyPaths, STUDIES_DIR, TRASH_DIR, type FileStamp } from './study-files';
+import { statOrNull } from './file-exists';
 import { StudyFileReader, type SkippedFile } from './study-file-reader';
 import { HEAD_READ_FROM } from './study-index';
 import { StudyListing } from './study-listing';
@@ -175,10 +176,8 @@ export class StudyStore {
   }
 
   /** As get(), for an editor: its saves are checked against this content (see EditBases). */
-  async getForEditing(id: string): Promise<Study> {
-    const study = await this.listing.get(id);
-    this.editBases.handedOut(study);
-    return study;
+  getForEditing(id: string): Promise<Study> {
+    return this.editBases.readFor(this.fileFor(id), () => this.listing.get(id));
   }
 
   /** The study's updatedAt as on disk, cheaply (see StudyListing.updatedAt). */
@@ -214,7 +213,10 @@ export class StudyStore {
 
   private async updateLocked(id: string, given: StudyPatch | StudyChange, baseUpdatedAt?: string): Promise<Study> {
     const current = await this.get(id);
-    const stale = baseUpdatedAt === undefined ? null : this.editBases.staleBase(current, baseUpdatedAt);
+    const stale =
+      baseUpdatedAt === undefined
+        ? null
+        : this.editBases.staleBase(current, statOrNull(this.fileFor(id)), baseUpdatedAt);
     if (stale) throw new CasebookError('conflict', stale);
     const patch = typeof given === 'function' ? given(current) : given;
     const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
@@ -283,8 +285,9 @@ export class StudyStore {
     } catch (err) {
       throw writeFailure(`save "${shownTitle(study.title)}"`, err);
     }
-    this.listing.recorded(study, await fsp.stat(file));
-    this.editBases.handedOut(study);
+    const stamp = await fsp.stat(file);
+    this.listing.recorded(study, stamp);
+    this.editBases.handedOut(study, stamp);
     return study;
   }
 
