@@ -83,6 +83,8 @@ const TITLES_IN_SLICES_FROM = 200;
 export class LibraryService {
   private index = new SearchIndex();
   private counts = new Map<string, CheckCounts & { updatedAt: string }>();
+  /** The settings' checkKey the counts were computed under (see countsNow). */
+  private countsKey: string | null = null;
   /** Titles and slugs for the duplicate checks; kept as the list until a check needs them (not before a first page). */
   private names: StudyNames | StudySummary[] = new StudyNames();
   private listing: Promise<void> | null = null;
@@ -119,7 +121,7 @@ export class LibraryService {
     // caller was told the index is up to date (a test removing the folder, a quit).
     const write = (this.writing ?? Promise.resolve())
       .catch(() => undefined)
-      .then(() => this.onDisk?.save(this.index, this.counts, this.checkKey()));
+      .then(() => this.onDisk?.save(this.index, this.countsNow(), this.countsKey!));
     this.writing = write;
     try {
       await write;
@@ -131,6 +133,19 @@ export class LibraryService {
   /** What the publish-check counts depend on beyond the study: its settings (counts on disk count while they match). */
   private checkKey(): string {
     return createHash('sha256').update(JSON.stringify(this.sources.site())).digest('base64url');
+  }
+
+  /**
+   * The counts, all computed under the settings as they are now: when the settings changed
+   * since (a category removed in Site settings), they are dropped, to be counted again.
+   */
+  private countsNow(): Map<string, CheckCounts & { updatedAt: string }> {
+    const key = this.checkKey();
+    if (key !== this.countsKey) {
+      if (this.countsKey !== null) this.counts.clear();
+      this.countsKey = key;
+    }
+    return this.counts;
   }
 
   /** Brings the index fully up to date with the workspace, full text included. */
@@ -154,9 +169,11 @@ export class LibraryService {
   /** Error and warning counts per study (for the library's badges): needs every study read. */
   async checkCounts(): Promise<Record<string, CheckCounts>> {
     await this.sync();
-    // Taken from the index on disk under other settings: read now, as they were not before.
+    // Taken from the index on disk under other settings, or counted before the settings changed:
+    // read now.
     // Only then are the checks loaded (a reopen that found every count on disk needs none).
-    const missing = this.index.summaries().filter((s) => !this.counts.has(s.id));
+    const counts = this.countsNow();
+    const missing = this.index.summaries().filter((s) => !counts.has(s.id));
     if (missing.length > 0) await Promise.all([loadChecks(), this.sources.promptsRead?.().catch(() => undefined)]);
     await inPool(missing, READ_BATCH, async ({ id }) => {
       const study = await this.sources.readStudy(id).catch(() => null);
@@ -211,7 +228,7 @@ export class LibraryService {
     }
     const findings = this.findings(publishChecks, study);
     const errors = findings.filter((f) => f.severity === 'error').length;
-    this.counts.set(study.id, { updatedAt: study.updatedAt, errors, warnings: findings.length - errors });
+    this.countsNow().set(study.id, { updatedAt: study.updatedAt, errors, warnings: findings.length - errors });
   }
 
   /** Lists the workspace and queues what changed for reading. Concurrent callers share one list. */
