@@ -230,6 +230,9 @@ describe('a large workspace through the service', () => {
       const info = await service.getWorkspaceInfo({});
       expect(info.quarantined.map((q) => q.file)).toEqual(['studies/study-9.json']);
       expect(info.studyCount).toBe(COUNT - 1);
+      // The reading done, the caches are being written (.casebook/): wait for them, as a quit
+      // does, before the folder is removed (it failed with ENOTEMPTY under load).
+      await service.flushCaches();
     });
   }, 90_000);
 
