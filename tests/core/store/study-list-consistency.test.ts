@@ -42,19 +42,28 @@ describe('one entry per study file', () => {
       await store.open();
       await store.list();
       // The list's folder read starts before the save lands, but its answer arrives after it
-      // (a slow disk or network folder); the save's own look at the folder is quick.
+      // (a slow disk or network folder); the save's own look at the folder is quick. Held by
+      // promises, not by time: on a loaded machine a wait of any length can come out the other way.
       const readdir = fsPromises.readdir;
       let calls = 0;
+      let listRead!: () => void;
+      const listReading = new Promise<void>((resolve) => (listRead = resolve));
+      let answerList!: () => void;
+      const listMayAnswer = new Promise<void>((resolve) => (answerList = resolve));
       fsPromises.readdir = (async (...args: Parameters<typeof readdir>) => {
         const slow = calls++ === 0;
         const names = await readdir(...args);
-        if (slow) await new Promise((r) => setTimeout(r, 300));
+        if (slow) {
+          listRead();
+          await listMayAnswer;
+        }
         return names;
       }) as typeof readdir;
       try {
         const listing = store.list();
-        await new Promise((r) => setTimeout(r, 5));
+        await listReading; // the list has read the folder, without the study below
         const created = await store.create({ title: 'Saved during a list' });
+        answerList();
         const listed = (await listing).map((s) => s.id);
         expect(listed).toContain(created.id);
         expect(listed).toHaveLength(6);
