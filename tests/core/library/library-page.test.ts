@@ -157,6 +157,7 @@ describe('library counts and orders', () => {
     study(1, { status: 'published', tags: ['kafka', 'kafka'], featured: true, outcome: 'failed' }),
     study(2, { status: 'draft', tags: ['cost'], outcome: null }),
     study(3, { status: 'draft', tags: ['kafka'], outcome: 'failed' }),
+    study(4, { status: 'published', tags: ['cost'], outcome: 'succeeded' }),
   ];
 
   it('shows every status, featured and outcome value, at zero when no study has it', () => {
@@ -169,14 +170,14 @@ describe('library counts and orders', () => {
 
   it('counts a study failing one filter only in that filter’s facet, and one failing two nowhere', () => {
     const counts = facetCounts(studies, { status: 'published', tag: 'kafka' });
-    // s1 passes both; s3 fails only status; s2 fails both.
+    // s1 passes both; s3 fails only status; s4 only the tag; s2 fails both.
     expect(counts.status).toEqual({ draft: 1, published: 1 });
-    expect(counts.tag).toEqual({ kafka: 1 });
+    expect(counts.tag).toEqual({ kafka: 1, cost: 1 });
     expect(counts.featured).toEqual({ yes: 1, no: 0 });
     expect(counts.outcome.failed).toBe(1);
     expect(counts.outcome.none).toBe(0);
     const byFeatured = facetCounts(studies, { featured: true });
-    expect(byFeatured.featured).toEqual({ yes: 1, no: 2 });
+    expect(byFeatured.featured).toEqual({ yes: 1, no: 3 });
     expect(byFeatured.tag).toEqual({ kafka: 1 });
     const byCategory = facetCounts([study(1, { categories: ['A'] }), study(2, { categories: ['B'] })], {
       category: 'A',
@@ -188,7 +189,14 @@ describe('library counts and orders', () => {
   it('orders studies of the same date by last edit, and untitled ones (blank titles too) last', () => {
     const sameDay = [study(1, { date: '2025-05-01' }), study(2, { date: '2025-05-01' }), study(3, { date: null })];
     expect(sortStudies(sameDay, 'date').map((s) => s.id)).toEqual(['s2', 's1', 's3']);
-    const titled = [study(1, { title: '   ' }), study(2, { title: 'Beta' }), study(3, { title: 'alpha' })];
-    expect(sortStudies(titled, 'title').map((s) => s.id)).toEqual(['s3', 's2', 's1']);
+    expect(sortStudies([...sameDay].reverse(), 'date').map((s) => s.id)).toEqual(['s2', 's1', 's3']);
+    const titled = [
+      study(1, { title: '   ' }),
+      study(2, { title: 'Beta' }),
+      study(3, { title: 'alpha' }),
+      study(4, { title: ' ' }),
+    ];
+    expect(sortStudies(titled, 'title').map((s) => s.id)).toEqual(['s3', 's2', 's4', 's1']);
+    expect(sortStudies([...titled].reverse(), 'title').map((s) => s.id)).toEqual(['s3', 's2', 's4', 's1']);
   });
 });

@@ -27,7 +27,8 @@ describe('search snippets', () => {
   });
 
   it('cuts a long text around the first match, on whole words, with "…" on both cut sides', () => {
-    const text = `${words(0, 60)} kafka ${words(60, 60)}`;
+    // "ab" puts the point fifty characters before the match in the middle of a word.
+    const text = `${words(0, 60)} ab kafka ${words(60, 60)}`;
     const snippet = snippetAround(text, ['kafka']);
     expect(snippet.text.startsWith('…')).toBe(true);
     expect(snippet.text.endsWith('…')).toBe(true);
@@ -63,6 +64,15 @@ describe('search snippets', () => {
     expect(excerpt.length).toBeGreaterThan(SNIPPET_LENGTH - 6);
   });
 
+  it('keeps the match in the excerpt when a long word holds it', () => {
+    const after = snippetAround(`${words(0, 40)} kafka${'x'.repeat(300)}`, ['kafka']);
+    expect(after.text).toContain('kafkaxxx');
+    expect(marked(after)).toEqual(['kafka']);
+    const before = snippetAround(`${words(0, 40)} ${'y'.repeat(100)}kafka ${words(40, 40)}`, ['kafka']);
+    expect(before.text).toContain('yyykafka w040');
+    expect(marked(before)).toEqual(['kafka']);
+  });
+
   it('shows the start of a long text that does not hold the words (a match elsewhere in the study)', () => {
     const text = words(0, 60);
     const snippet = snippetAround(text, ['kafka']);
@@ -79,9 +89,12 @@ describe('search snippets', () => {
     expect(before).toBeLessThanOrEqual(51);
     expect(marked(snippet)).toEqual(['zeta', 'alpha']);
     expect(firstMatch(text, ['alpha', 'zeta'])).toBe(text.indexOf('zeta'));
+    expect(firstMatch(text, ['zeta', 'alpha'])).toBe(text.indexOf('zeta'));
     expect(firstMatch(text, ['alpha'])).toBe(text.indexOf('alpha'));
     expect(firstMatch(text, ['omega'])).toBe(-1);
     expect(firstMatch('kafka first', ['kafka'])).toBe(0);
+    expect(firstMatch('Café crème', ['kafka'])).toBe(-1);
+    expect(firstMatch('Café kafka', ['kafka'])).toBe(5);
   });
 
   it('matches a word of one or two letters only where a word starts', () => {
