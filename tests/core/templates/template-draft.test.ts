@@ -91,6 +91,15 @@ describe('a template file’s sections', () => {
     expect(() => template('deep', { name: 'Deep', sections: { lessons: `fine\n\n${nested(200)}` } })).toThrow(
       /^lessons: line 3 is nested more than \d+ levels deep/,
     );
+    // Past the section's own limit, though within what Markdown may nest (inline marks need room).
+    expect(parseTemplateSection(nested(98)).ok).toBe(true);
+    expect(parseTemplateSection(nested(99))).toEqual({
+      ok: false,
+      reason: 'The text is nested 101 levels deep (quotes or lists inside one another); the limit is 100.',
+    });
+    expect(() => template('deep', { name: 'Deep', sections: { problem: nested(99) } })).toThrow(
+      /^problem: The text is nested 101/,
+    );
     const parsed = parseTemplateSection(nested(200));
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.reason).toMatch(/^line 1 is nested more than/);
