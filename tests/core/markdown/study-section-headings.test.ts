@@ -26,7 +26,7 @@ describe('sections of an imported file', () => {
   it('knows a heading in any case, with spaces, end punctuation or emphasis', () => {
     expect(sections('## TRADE-OFFS!!  \n\nSlower.')).toEqual({ tradeoffs: 'Slower.' });
     expect(sections('## What   we\tdid\n\nThis.')).toEqual({ decisions: 'This.' });
-    expect(sections('## *The* Decision:\n\nThis.')).toEqual({ decisions: 'This.' });
+    expect(sections('## *Lessons* learned:\n\nThis.')).toEqual({ lessons: 'This.' });
     expect(sections('## `Costs`\n\nMoney.')).toEqual({ tradeoffs: 'Money.' });
     expect(sectionForHeading('Lessons.')).toBe('lessons');
     expect(sectionForHeading('Key takeaways?! ')).toBe('lessons');
