@@ -50,5 +50,6 @@ describe('a front matter entry', () => {
     expect(readBack('title', title)).toEqual({ title });
     expect(yamlEntry('date', new PlainToken('2025-05-01'))).toBe('date: 2025-05-01');
     expect(yamlEntry('tags', [new PlainToken('a'), 'b'])).toBe('tags: [a, "b"]');
+    expect(yamlEntry('tags', [new PlainToken('a')])).toBe('tags: [a]');
   });
 });
