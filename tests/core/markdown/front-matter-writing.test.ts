@@ -3,13 +3,18 @@
 // strings double-quoted, keys quoted only when YAML needs it. YAML reads each back as written.
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PlainToken, yamlEntry, type YamlValue } from '../../../src/core/pure/markdown/front-matter-codec';
+import {
+  PlainToken,
+  yamlEntry,
+  type YamlMap,
+  type YamlValue,
+} from '../../../src/core/pure/markdown/front-matter-codec';
 
 const readBack = (key: string, value: YamlValue): unknown => parse(yamlEntry(key, value)) as unknown;
 
 describe('a front matter entry', () => {
   it('writes a list of records in block style, one line per key', () => {
-    const metrics = [
+    const metrics: YamlMap[] = [
       { label: 'p95', before: 900, after: 120, unit: 'ms' },
       { label: 'Cost "x"', before: 1.5, after: 0 },
     ];
