@@ -49,7 +49,9 @@ export async function restoreInBulk(
     await pause();
   }
   const wordIds = new Map<string, number>();
+  // Stryker disable next-line ArrayDeclaration: sized ahead only; every slot is written below
   const wordText: (string | undefined)[] = new Array(table.length);
+  // Stryker disable next-line ArrayDeclaration: sized ahead only; every slot is written below
   const postings: (Postings | undefined)[] = new Array(table.length);
   const freeWords: number[] = [];
   for (let w = 0; w < table.length; w++) {
@@ -65,8 +67,10 @@ export async function restoreInBulk(
       list.fields = new Uint8Array(counts[w]!);
       postings[w] = list;
     }
+    // Stryker disable next-line all: how often it yields changes when searches are answered, not the index
     if (w % WORDS_PER_CHECK === 0) await pause();
   }
+  // Stryker disable next-line ArrayDeclaration: sized ahead only; a slot not taken is in freeDocs either way
   const docs: (IndexedStudy | undefined)[] = new Array(studies.length);
   const docOf = new Map<string, number>();
   const freeDocs: number[] = [];

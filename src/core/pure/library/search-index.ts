@@ -231,6 +231,7 @@ export class SearchIndex {
     }
     keys.sort();
     const order = this.recencyOrder!;
+    // Stryker disable next-line ArrayDeclaration: sized ahead only; every slot is written below
     const matches: SearchMatch[] = new Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[keys.length - 1 - i]!;

@@ -18,6 +18,7 @@ function normalizeChar(char: string): string {
 export function normalizeForSearch(text: string): string {
   if (ASCII_ONLY.test(text)) return text.toLowerCase();
   let out = '';
+  // Stryker disable next-line EqualityOperator: U+0080 is a control character both branches leave as it is
   for (const char of text) out += char.charCodeAt(0) < 128 ? char.toLowerCase() : normalizeChar(char);
   return out;
 }
@@ -35,6 +36,7 @@ export function normalizeWithOffsets(text: string): NormalizedText {
   const toOriginal: number[] = [];
   let offset = 0;
   for (const char of text) {
+    // Stryker disable next-line EqualityOperator: U+0080 is a control character both branches leave as it is
     const norm = char.charCodeAt(0) < 128 ? char.toLowerCase() : normalizeChar(char);
     for (let i = 0; i < norm.length; i++) toOriginal.push(offset);
     out += norm;
