@@ -56,11 +56,9 @@ describe('HTML and line breaks in an imported paragraph', () => {
     ]);
   });
 
-  // Known bug (found by mutation testing, 2026-12-01): nested <u> pairs give the inner text
-  // two underline marks, which the editor's schema refuses, so the whole file is refused
-  // ("Invalid collection of marks for node text: underline,underline"). When it is fixed this
-  // test fails: turn `it.fails` into `it`.
-  it.fails('reads <u> nested in <u> as underlined once, a document the editor can load', () => {
+  // Found by mutation testing (2026-12-01): the inner text had two underline marks and the
+  // whole file was refused ("Invalid collection of marks for node text: underline,underline").
+  it('reads <u> nested in <u> as underlined once, a document the editor can load', () => {
     const { blocks } = imported('a <u>x <u>y</u> z</u> b');
     expect(() => canonicalDoc({ type: 'doc', content: blocks })).not.toThrow();
   });

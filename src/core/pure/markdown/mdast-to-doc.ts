@@ -118,7 +118,11 @@ function phrasing(nodes: PhrasingContent[], marks: Mark[], state: MdastReadState
       if (tag === '<u>') {
         const close = matchingClose(nodes, i);
         if (close > i) {
-          out.push(...phrasing(nodes.slice(i + 1, close), [...marks, { type: 'underline' }], state));
+          // Nested <u> pairs underline once: a mark twice is a document the editor refuses.
+          const underlined = marks.some((mark) => mark.type === 'underline')
+            ? marks
+            : [...marks, { type: 'underline' }];
+          out.push(...phrasing(nodes.slice(i + 1, close), underlined, state));
           i = close;
           continue;
         }
