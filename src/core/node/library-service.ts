@@ -170,8 +170,7 @@ export class LibraryService {
   async checkCounts(): Promise<Record<string, CheckCounts>> {
     await this.sync();
     // Taken from the index on disk under other settings, or counted before the settings changed:
-    // read now.
-    // Only then are the checks loaded (a reopen that found every count on disk needs none).
+    // read now; only then are the checks loaded (a reopen that found every count on disk needs none).
     const counts = this.countsNow();
     const missing = this.index.summaries().filter((s) => !counts.has(s.id));
     if (missing.length > 0) await Promise.all([loadChecks(), this.sources.promptsRead?.().catch(() => undefined)]);

@@ -175,7 +175,7 @@ export class StudyStore {
     return this.listing.get(id);
   }
 
-  /** As get(), for an editor: its saves are checked against this content (see EditBases). */
+  /** As get(), for an editor: its saves are checked against the file as it was read (see EditBases). */
   getForEditing(id: string): Promise<Study> {
     return this.editBases.readFor(this.fileFor(id), () => this.listing.get(id));
   }
