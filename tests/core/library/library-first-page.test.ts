@@ -93,4 +93,22 @@ describe('the first library page of a large workspace', () => {
     // The older list did not overwrite the saved study's entry.
     expect((await service.search(libraryQuerySchema.parse({ query: 'Study 7' }))).entries.length).toBeGreaterThan(0);
   });
+
+  it('keeps what was saved or removed while the titles go in over what the list said', async () => {
+    const { service, disk } = library(studies);
+    await service.search(libraryQuerySchema.parse({})); // the list is taken; its titles go in now
+    const renamed = { ...studies[7]!, title: 'Wombat migration', updatedAt: '2030-01-01T00:00:00.000Z' };
+    disk.set(renamed.id, renamed);
+    service.saved(renamed);
+    disk.delete('study-8');
+    service.removed('study-8');
+    const ids = async (query: string) =>
+      (await service.search(libraryQuerySchema.parse({ query }))).entries.map((e) => e.study.id);
+    expect(await ids('wombat')).toEqual(['study-7']);
+    expect(await ids('"Study 7"')).not.toContain('study-7');
+    expect(await ids('"Study 8"')).not.toContain('study-8');
+    await service.sync();
+    expect(await ids('wombat')).toEqual(['study-7']);
+    expect((await service.search(libraryQuerySchema.parse({}))).total).toBe(COUNT - 1);
+  });
 });

@@ -32,11 +32,13 @@ const WORDS_PER_CHECK = 1024;
  * An index of the studies given, numbered as in the file (`studies[i]` is file study i; null:
  * not taken). Null when the persisted words are inconsistent (a word twice in the table, an id
  * twice): the caller indexes from the study files instead. Pairs naming no word are skipped.
+ * `bodies`: whether the words include the sections (false: titles and summaries only).
  */
 export async function restoreInBulk(
   persisted: PersistedPostings,
   studies: readonly (RestoredStudy | null)[],
   pause: Pause,
+  bodies = true,
 ): Promise<SearchIndex | null> {
   const { table, wordOf, bitsOf } = persisted;
   const counts = new Int32Array(table.length);
@@ -74,6 +76,11 @@ export async function restoreInBulk(
   const docs: (IndexedStudy | undefined)[] = new Array(studies.length);
   const docOf = new Map<string, number>();
   const freeDocs: number[] = [];
+  // Every study's words in one array each, a view per study: tens of thousands of small typed
+  // arrays cost more to allocate than the pairs cost to copy.
+  const allWords = new Int32Array(wordOf.length);
+  const allBits = new Uint8Array(wordOf.length);
+  let at = 0;
   for (let doc = 0; doc < studies.length; doc++) {
     const study = studies[doc];
     if (!study) {
@@ -81,8 +88,6 @@ export async function restoreInBulk(
       continue;
     }
     if (docOf.has(study.summary.id)) return null;
-    const words = new Int32Array(study.n);
-    const bits = new Uint8Array(study.n);
     let kept = 0;
     for (let k = study.from; k < study.from + study.n; k++) {
       const w = wordOf[k]!;
@@ -95,8 +100,8 @@ export async function restoreInBulk(
       else {
         list.docs[list.length] = doc;
         list.fields[list.length++] = bitsOf[k]!;
-        words[kept] = w;
-        bits[kept++] = bitsOf[k]!;
+        allWords[at + kept] = w;
+        allBits[at + kept++] = bitsOf[k]!;
       }
     }
     const summary = { ...study.summary };
@@ -104,11 +109,12 @@ export async function restoreInBulk(
       id: summary.id,
       summary,
       sections: study.sections,
-      words: words.subarray(0, kept),
-      bits: bits.subarray(0, kept),
-      hasBody: true,
+      words: allWords.subarray(at, at + kept),
+      bits: allBits.subarray(at, at + kept),
+      hasBody: bodies,
     };
     docOf.set(summary.id, doc);
+    at += kept;
     await pause();
   }
   return SearchIndex.fromParts({ docs, docOf, freeDocs, wordIds, wordText, postings, freeWords });
