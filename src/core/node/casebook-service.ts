@@ -122,8 +122,9 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     statOf: (id) => statOrNull(path.join(studies.studiesDir, `${id}.json`)),
     verifiedStamp: (id) => studies.verifiedStamp(id),
     indexFiles: {
-      load: async () => (await import('./search-index-file')).readSearchIndex(workspace),
-      save: async (list, checkKey) => (await import('./search-index-file')).writeSearchIndex(workspace, list, checkKey),
+      load: async (damaged) => (await import('./search-index-file')).readSearchIndex(workspace, damaged),
+      save: async (list, checkKey, damaged) =>
+        (await import('./search-index-file')).writeSearchIndex(workspace, list, checkKey, damaged),
       mayWrite: () => readOnly() === null,
     },
     // Every study file has now been read in full: the next open need read none of them.

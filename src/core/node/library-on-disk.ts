@@ -17,9 +17,14 @@ import { inTimeSlices } from './time-slices';
  */
 export const MIN_STUDIES_FOR_CACHE = 100;
 
+/** `damaged` is told of a study whose texts the file holds damaged (found when they are read). */
 export interface IndexFiles {
-  load(): Promise<LoadedIndex | null>;
-  save(studies: PersistedStudy[], checkKey: string): Promise<Map<string, () => PersistedStudy['sections']>>;
+  load(damaged: (id: string) => void): Promise<LoadedIndex | null>;
+  save(
+    studies: PersistedStudy[],
+    checkKey: string,
+    damaged: (id: string) => void,
+  ): Promise<Map<string, () => PersistedStudy['sections']>>;
   /** False for a workspace Casebook must not write (read-only, newer files seen). */
   mayWrite(): boolean;
 }
@@ -34,12 +39,15 @@ export class LibraryOnDisk {
   /** Studies indexed or removed since the file was read or written. */
   private changed = 0;
   private writes: Promise<void> = Promise.resolve();
+  /** Studies whose texts in the file did not match their digest: to be read from their own files. */
+  private damaged = new Set<string>();
+  private readonly onDamaged = (id: string): void => void this.damaged.add(id);
 
   constructor(private readonly files: IndexFiles) {}
 
   /** Reads the file once (in the background reading, never before a first page). */
   async load(): Promise<void> {
-    this.loading ??= this.files.load().catch(() => null);
+    this.loading ??= this.files.load(this.onDamaged).catch(() => null);
     this.loaded = await this.loading;
   }
 
@@ -50,7 +58,7 @@ export class LibraryOnDisk {
 
   /** The entry for a study whose file is exactly as the file recorded it and as the store verified it. */
   take(summary: StudySummary, verified: FileStamp | null): LoadedStudy | undefined {
-    const found = this.loaded?.studies.get(summary.id);
+    const found = this.damaged.has(summary.id) ? undefined : this.loaded?.studies.get(summary.id);
     if (!found || !verified || found.mtimeMs !== verified.mtimeMs || found.size !== verified.size) return undefined;
     this.stamps.set(summary.id, verified);
     return found;
@@ -66,14 +74,21 @@ export class LibraryOnDisk {
     return this.stamps.get(id);
   }
 
+  /** Whether the texts of `id` the file holds were found damaged (its indexed body lacks them). */
+  textsDamaged(id: string): boolean {
+    return this.damaged.has(id);
+  }
+
   /** A study was indexed from its file (`stamp`: as it was read; null when it changed meanwhile). */
   indexed(id: string, stamp: FileStamp | null): void {
+    this.damaged.delete(id);
     if (stamp) this.stamps.set(id, stamp);
     else this.stamps.delete(id);
     this.changed++;
   }
 
   removed(id: string): void {
+    this.damaged.delete(id);
     this.stamps.delete(id);
     this.changed++;
   }
@@ -105,7 +120,7 @@ export class LibraryOnDisk {
         studies.push({ id, ...stamp, ...words, counts: { errors: count.errors, warnings: count.warnings } });
       });
       try {
-        const readers = await this.files.save(studies, checkKey);
+        const readers = await this.files.save(studies, checkKey, this.onDamaged);
         for (const [id, read] of readers) index.keepTextsIn(id, versions.get(id)!, read);
         this.changed -= changedBefore;
       } catch {

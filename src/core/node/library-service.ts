@@ -11,6 +11,7 @@ import { queryLibrary, queryListed, type LibraryPage, type LibraryQuery } from '
 import { SearchIndex } from '../pure/library/search-index';
 import { indexChanges } from '../pure/library/search-index-sync';
 import { restoreInBulk, type Pause, type RestoredStudy } from '../pure/library/search-index-restore';
+import { indexTitlesInBulk } from '../pure/library/search-index-titles';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study, StudySummary } from '../pure/schemas/study';
 import { createHash } from 'node:crypto';
@@ -272,11 +273,13 @@ export class LibraryService {
   /**
    * Whether the store has read `id`'s file (valid) at another stamp than its indexed body was
    * read at, or its body was read while the file changed: the body may be stale even where the
-   * updatedAt the list compares is the same.
+   * updatedAt the list compares is the same. Also when its texts in the index file were damaged.
    */
   private changedSinceIndexed(id: string): boolean {
+    if (!this.onDisk || !this.index.hasBody(id)) return false;
+    if (this.onDisk.textsDamaged(id)) return true; // its texts were lost with the file's damage
     const now = this.sources.verifiedStamp?.(id);
-    if (!now || !this.onDisk || !this.index.hasBody(id)) return false;
+    if (!now) return false;
     const then = this.onDisk.stampOf(id);
     return !then || !sameStamp(then, now);
   }
@@ -307,12 +310,36 @@ export class LibraryService {
     }
     const inOrder = summaries.every((s, i) => i === 0 || byNewestEdit(summaries[i - 1]!, s) <= 0);
     const byRecency = inOrder ? summaries : [...summaries].sort(byNewestEdit);
-    const taking = { byRecency, touched, done: inTimeSlices(toRead, take) };
+    const done = this.index.size === 0 ? this.takeInBulk(summaries, toRead, take, touched) : inTimeSlices(toRead, take);
+    const taking = { byRecency, touched, done };
     this.takingIn = taking;
     taking.done = taking.done.finally(() => {
       if (this.takingIn === taking) this.takingIn = null;
     });
     return taking.done;
+  }
+
+  /**
+   * takeIn for an empty index (a workspace just opened): the titles and summaries indexed in
+   * bulk, then swapped in for the live index, which holds only what was saved or removed
+   * through the service meanwhile (`touched`; taken over as it holds them).
+   */
+  private async takeInBulk(
+    summaries: StudySummary[],
+    toRead: string[],
+    take: (id: string) => void,
+    touched: Set<string>,
+  ): Promise<void> {
+    const wanted = new Set(toRead);
+    const built = await indexTitlesInBulk(
+      summaries.filter((s) => wanted.has(s.id)),
+      pauseEvery(SLICE_MS),
+    );
+    if (!built) return inTimeSlices(toRead, take); // two summaries with one id: one by one
+    // From here to the swap nothing awaits: the live index cannot change under it.
+    for (const id of touched) built.adopt(this.index, id);
+    this.index = built;
+    for (const id of toRead) if (!touched.has(id)) this.pending.set(id, ++this.requests);
   }
 
   /**

@@ -81,14 +81,15 @@ export function lstatOrNull(file: string): Stats | null {
 }
 
 /**
- * The bytes of a regular file, read without following a link or blocking. Null when it does
- * not exist; UnreadableFileError when it is not a regular file or larger than `maxBytes`;
- * other I/O errors (EACCES, EIO) are thrown as they come.
+ * A regular file opened for reading without following a link or blocking, with its fstat
+ * (judged: not a link, regular, at most `maxBytes`). Null when it does not exist;
+ * UnreadableFileError when refused; other I/O errors (EACCES, EIO) are thrown as they come.
+ * The caller closes the handle.
  */
-export async function readRegularFile(
+export async function openRegularFile(
   file: string,
-  maxBytes = MAX_STUDY_FILE_BYTES,
-): Promise<Buffer<ArrayBuffer> | null> {
+  maxBytes: number,
+): Promise<{ handle: fsp.FileHandle; stat: Stats } | null> {
   let stat: Stats;
   try {
     stat = await fsp.lstat(file);
@@ -114,9 +115,29 @@ export async function readRegularFile(
     if (swapped) throw swapped;
     // A different inode than the lstat saw is fine: another writer's atomic save renamed a new
     // file into place meanwhile; the fstat above judged the file actually opened.
+    return { handle, stat: opened };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
+
+/**
+ * The bytes of a regular file, read without following a link or blocking. Null when it does
+ * not exist; UnreadableFileError when it is not a regular file or larger than `maxBytes`;
+ * other I/O errors (EACCES, EIO) are thrown as they come.
+ */
+export async function readRegularFile(
+  file: string,
+  maxBytes = MAX_STUDY_FILE_BYTES,
+): Promise<Buffer<ArrayBuffer> | null> {
+  const opened = await openRegularFile(file, maxBytes);
+  if (!opened) return null;
+  const { handle } = opened;
+  try {
     // Read to the end or just past the bound, not to the size fstat gave: the file may grow
     // while it is read (another program appending to it).
-    let buf = Buffer.allocUnsafe(Math.min(opened.size, maxBytes) + 1);
+    let buf = Buffer.allocUnsafe(Math.min(opened.stat.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
       if (length === buf.length) {

@@ -6,39 +6,43 @@
 //   "CBSI" · u32 LE header length · header · words (u32 LE per study word) · field bits (u8 each) · texts
 //
 // The header is signed text (local-secret.ts: a MAC line, then JSON) naming the word table, each
-// study's id, stamp, word count, publish-check counts and text length, and the SHA-256 of the rest.
-// The texts (each study's id and four section texts as a JSON array) are read from the file when
-// a snippet needs them, never held in memory. Derived data, as the summary cache: a file that is
-// damaged, too large, from a newer Casebook or signed by anyone else's is ignored and rewritten.
-import { createHash, webcrypto } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+// study's id, stamp, word count, publish-check counts, text length and text digest, and the
+// SHA-256 of the word pairs. The texts (each study's id and four section texts as a JSON array)
+// are read from the file, and checked against their digest, when a snippet needs them
+// (search-index-texts.ts). Derived data, as the summary cache: a file that is damaged, too
+// large, from another Casebook format or signed by anyone else's is ignored and rewritten.
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 import { localSecret, signedText, verifiedBody } from './local-secret';
-import { readRegularFileOrNull } from './regular-file';
+import { openRegularFile } from './regular-file';
 import { CACHE_DIR, ensureCacheDir } from './summary-cache';
-import { sectionKeys } from '../pure/schemas/study';
 import type { IndexedWords, SectionTexts } from '../pure/library/search-index';
 import type { PersistedPostings } from '../pure/library/search-index-restore';
 import { inTimeSlices } from './time-slices';
+import { readTexts, textBytes, textDigest } from './search-index-texts';
 
 export const SEARCH_INDEX_FILE = 'search-index.bin';
-export const SEARCH_INDEX_FORMAT = 1;
+/** 2: texts checked one by one at each read (1 hashed the whole file at every load). */
+export const SEARCH_INDEX_FORMAT = 2;
 const MAGIC = Buffer.from('CBSI');
 /** Far above the index of 50,000 realistic studies (~0.6 GB); a larger file is not ours. */
 export const MAX_INDEX_BYTES = 2 ** 31 - 1;
 const MAX_HEADER_BYTES = 256 * 1024 * 1024;
 /** One study's texts; a study file is at most 16 MB (regular-file.ts). */
 const MAX_TEXT_BYTES = 32 * 1024 * 1024;
-const EMPTY = Object.fromEntries(sectionKeys.map((key) => [key, ''])) as SectionTexts;
+/** Read and hashed at a time: ~1–3 ms of hashing, so a search waits at most that long. */
+const READ_CHUNK = 1024 * 1024;
 
-/** id, mtimeMs, size, word count, errors, warnings, text bytes. */
-type HeaderRow = [string, number, number, number, number, number, number];
+/** id, mtimeMs, size, word count, errors, warnings, text bytes, text digest. */
+type HeaderRow = [string, number, number, number, number, number, number, string];
 const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
 function isRow(row: unknown): row is HeaderRow {
-  if (!Array.isArray(row) || row.length !== 7 || typeof row[0] !== 'string') return false;
+  if (!Array.isArray(row) || row.length !== 8 || typeof row[0] !== 'string') return false;
+  if (typeof row[7] !== 'string' || row[7].length > 64) return false;
   if (typeof row[1] !== 'number' || !(row[1] >= 0) || !Number.isFinite(row[1])) return false;
   for (let i = 2; i < 7; i++) if (!isCount(row[i])) return false;
   return true;
@@ -87,74 +91,81 @@ export function searchIndexPath(workspace: string): string {
   return path.join(workspace, CACHE_DIR, SEARCH_INDEX_FILE);
 }
 
-/** Reads `length` bytes at `offset` of `file` (opened for this read only: the file may be replaced). */
-function readTexts(file: string, id: string, offset: number, length: number): SectionTexts {
-  let fd: number | null = null;
-  try {
-    fd = openSync(file, 'r');
-    const bytes = Buffer.alloc(length);
-    if (readSync(fd, bytes, 0, length, offset) !== length) return EMPTY;
-    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
-    // Another process may have written the file since: the entry must still be this study's.
-    if (!Array.isArray(parsed) || parsed[0] !== id || !parsed.every((t) => typeof t === 'string')) return EMPTY;
-    return Object.fromEntries(sectionKeys.map((key, i) => [key, parsed[i + 1] as string])) as SectionTexts;
-  } catch {
-    return EMPTY;
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-}
-
 /** The index as on disk, or null when there is none usable. Never throws. */
-export async function readSearchIndex(workspace: string): Promise<LoadedIndex | null> {
+export async function readSearchIndex(
+  workspace: string,
+  damaged: (id: string) => void = () => undefined,
+): Promise<LoadedIndex | null> {
   const file = searchIndexPath(workspace);
-  let bytes: Buffer | null;
   try {
     // Opened without following a link and held to the size of the file it opened: a link or a
     // device swapped in after a check cannot make this read more than the bound.
-    bytes = await readRegularFileOrNull(file, MAX_INDEX_BYTES);
+    const opened = await openRegularFile(file, MAX_INDEX_BYTES);
+    if (!opened) return null; // missing: rebuilt from the study files
+    try {
+      return await readOpened(file, opened.handle, opened.stat.size, damaged);
+    } finally {
+      await opened.handle.close();
+    }
   } catch {
-    return null; // unreadable: rebuilt from the study files
+    return null; // unreadable or not ours: rebuilt from the study files
   }
-  return bytes ? parseSearchIndex(file, bytes) : null; // missing: rebuilt from the study files
+}
+
+/** Reads exactly `into.length` bytes at `position`; false when the file ends before. */
+async function readFully(handle: FileHandle, into: Buffer, position: number): Promise<boolean> {
+  for (let got = 0; got < into.length;) {
+    const { bytesRead } = await handle.read(into, got, into.length - got, position + got);
+    if (bytesRead === 0) return false;
+    got += bytesRead;
+  }
+  return true;
 }
 
 /**
- * The index in `bytes` (the whole file as read), or null when it is not a sound one of ours.
- * The payload's SHA-256 is computed off the main thread (WebCrypto runs it in the thread pool)
- * while the header is checked here: the hash of ~100 MB is a third of a second of CPU that a
- * search arriving meanwhile would otherwise wait behind. Nothing is returned before it matched.
+ * The index in the open file of `size` bytes, or null when it is not a sound one of ours.
+ * Only the header and the word pairs are read (the texts stay on disk until a snippet needs
+ * them, checked then), a chunk at a time, each hashed as it arrives: no step holds the thread
+ * for longer than one chunk's hash, so searches arriving meanwhile are answered. Nothing is
+ * returned before the pairs matched the SHA-256 the signed header names.
  */
-async function parseSearchIndex(file: string, bytes: Buffer): Promise<LoadedIndex | null> {
-  try {
-    if (bytes.length < 8 || !bytes.subarray(0, 4).equals(MAGIC)) return null;
-    const headerLength = bytes.readUInt32LE(4);
-    if (headerLength > MAX_HEADER_BYTES || 8 + headerLength > bytes.length) return null;
-    const payloadAt = 8 + headerLength;
-    const digest = webcrypto.subtle.digest('SHA-256', bytes.subarray(payloadAt));
-    digest.catch(() => undefined); // awaited below unless the header fails first
-    const secret = await localSecret();
-    const body = secret && verifiedBody(secret, bytes.toString('utf8', 8, payloadAt));
-    if (!body) return null; // damaged, or written by anyone else's Casebook
-    const parsed = headerSchema.safeParse(JSON.parse(body));
-    if (!parsed.success) return null;
-    const { words, studies, sha256, checkKey } = parsed.data;
-    const totalWords = studies.reduce((sum, s) => sum + s[3], 0);
-    const totalText = studies.reduce((sum, s) => sum + s[6], 0);
-    if (payloadAt + totalWords * 5 + totalText !== bytes.length || studies.some((s) => s[6] > MAX_TEXT_BYTES))
-      return null;
-    // The whole payload is checked once here, so a damaged text is found now, not in a snippet.
-    if (Buffer.from(await digest).toString('hex') !== sha256) return null;
-    // A copy: a view would keep the whole file (texts included) in memory for as long as the index.
-    const postings = Buffer.from(bytes.subarray(payloadAt, payloadAt + totalWords * 5));
-    return {
-      checkKey,
-      studies: entriesOf(file, words, studies, postings, payloadAt + totalWords * 5),
-      postings: bulkOf(words, postings, totalWords),
-    };
-  } catch {
-    return null; // not ours: rebuilt from the study files
+async function readOpened(
+  file: string,
+  handle: FileHandle,
+  size: number,
+  damaged: (id: string) => void,
+): Promise<LoadedIndex | null> {
+  const head = Buffer.alloc(8);
+  if (size < 8 || !(await readFully(handle, head, 0)) || !head.subarray(0, 4).equals(MAGIC)) return null;
+  const headerLength = head.readUInt32LE(4);
+  if (headerLength > MAX_HEADER_BYTES || 8 + headerLength > size) return null;
+  const payloadAt = 8 + headerLength;
+  const headerBytes = Buffer.alloc(headerLength);
+  if (!(await readFully(handle, headerBytes, 8))) return null;
+  const secret = await localSecret();
+  const body = secret && verifiedBody(secret, headerBytes.toString('utf8'));
+  if (!body) return null; // damaged, or written by anyone else's Casebook
+  const parsed = headerSchema.safeParse(JSON.parse(body));
+  if (!parsed.success) return null;
+  const { words, studies, sha256, checkKey } = parsed.data;
+  const totalWords = studies.reduce((sum, s) => sum + s[3], 0);
+  const totalText = studies.reduce((sum, s) => sum + s[6], 0);
+  if (payloadAt + totalWords * 5 + totalText !== size || studies.some((s) => s[6] > MAX_TEXT_BYTES)) return null;
+  const hash = createHash('sha256');
+  // Its own memory (not a slice of a pool), so the word numbers can be viewed as u32.
+  const postings = Buffer.allocUnsafeSlow(totalWords * 5);
+  for (let at = 0; at < postings.length; at += READ_CHUNK) {
+    const chunk = postings.subarray(at, Math.min(at + READ_CHUNK, postings.length));
+    if (!(await readFully(handle, chunk, payloadAt + at))) return null;
+    hash.update(chunk);
   }
+  if (hash.digest('hex') !== sha256) return null;
+  const textsAt = payloadAt + postings.length;
+  return {
+    checkKey,
+    studies: entriesOf(file, words, studies, postings, textsAt, damaged),
+    postings: bulkOf(words, postings, totalWords),
+  };
 }
 
 /** The word numbers as they lie in the file (u32 LE): a view, not a copy (null on a big-endian machine). */
@@ -173,12 +184,13 @@ function entriesOf(
   studies: HeaderRow[],
   postings: Buffer,
   textsAt: number,
+  damaged: (id: string) => void,
 ): Map<string, LoadedStudy> {
   const totalWords = postings.length / 5;
   const out = new Map<string, LoadedStudy>();
   let wordAt = 0;
   let textAt = textsAt;
-  for (const [id, mtimeMs, size, n, errors, warnings, textLength] of studies) {
+  for (const [id, mtimeMs, size, n, errors, warnings, textLength, digest] of studies) {
     if (out.has(id)) throw new Error(`study ${id} is listed twice`);
     const from = wordAt;
     const offset = textAt;
@@ -198,7 +210,7 @@ function entriesOf(
           bits: new Uint8Array(postings.subarray(totalWords * 4 + from, totalWords * 4 + from + n)),
         };
       },
-      sections: () => readTexts(file, id, offset, textLength),
+      sections: () => readTexts({ file, id, offset, length: textLength, digest }, damaged),
     });
     wordAt += n;
     textAt += textLength;
@@ -215,6 +227,7 @@ export async function writeSearchIndex(
   workspace: string,
   studies: PersistedStudy[],
   checkKey: string,
+  damaged: (id: string) => void = () => undefined,
 ): Promise<Map<string, () => SectionTexts>> {
   const secret = await localSecret();
   if (!secret) throw new Error('No per-user secret to sign the search index with.');
@@ -234,16 +247,17 @@ export async function writeSearchIndex(
       }
       indexes.writeUInt32LE(w, i * 4);
     });
-    const text = Buffer.from(JSON.stringify([study.id, ...sectionKeys.map((key) => study.sections[key])]));
+    const text = textBytes(study.id, study.sections);
     wordParts.push(indexes);
     bitParts.push(Buffer.from(study.bits));
     texts.push(text);
     const { errors, warnings } = study.counts;
-    rows.push([study.id, study.mtimeMs, study.size, study.words.length, errors, warnings, text.length]);
+    const digest = textDigest(text);
+    rows.push([study.id, study.mtimeMs, study.size, study.words.length, errors, warnings, text.length, digest]);
   });
-  const payload = [...wordParts, ...bitParts, ...texts];
+  const pairs = [...wordParts, ...bitParts];
   const hash = createHash('sha256');
-  for (const part of payload) hash.update(part);
+  for (const part of pairs) hash.update(part);
   const header = Buffer.from(
     signedText(
       secret,
@@ -260,13 +274,12 @@ export async function writeSearchIndex(
   length.writeUInt32LE(header.length);
   const file = searchIndexPath(workspace);
   await ensureCacheDir(workspace);
-  await writeFileAtomic(file, Buffer.concat([MAGIC, length, header, ...payload]));
+  await writeFileAtomic(file, Buffer.concat([MAGIC, length, header, ...pairs, ...texts]));
   const readers = new Map<string, () => SectionTexts>();
-  let textAt = 8 + header.length + payload.slice(0, 2 * studies.length).reduce((sum, part) => sum + part.length, 0);
-  studies.forEach((study, i) => {
-    const offset = textAt;
-    const textLength = texts[i]!.length;
-    readers.set(study.id, () => readTexts(file, study.id, offset, textLength));
+  let textAt = 8 + header.length + pairs.reduce((sum, part) => sum + part.length, 0);
+  rows.forEach(([id, , , , , , textLength, digest]) => {
+    const place = { file, id, offset: textAt, length: textLength, digest };
+    readers.set(id, () => readTexts(place, damaged));
     textAt += textLength;
   });
   return readers;

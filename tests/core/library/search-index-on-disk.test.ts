@@ -115,8 +115,8 @@ describe('the full-text index on disk', () => {
   const damages: Array<[string, (bytes: Buffer) => Buffer]> = [
     ['truncated', (bytes) => bytes.subarray(0, bytes.length - 100)],
     [
-      'with a byte changed in its texts',
-      (bytes) => Buffer.from(bytes.map((b, i) => (i === bytes.length - 50 ? b ^ 1 : b))),
+      'with a byte changed in its word pairs',
+      (bytes) => Buffer.from(bytes.map((b, i) => (i === 8 + bytes.readUInt32LE(4) + 3 ? b ^ 1 : b))),
     ],
     ['with a byte changed in its header', (bytes) => Buffer.from(bytes.map((b, i) => (i === 40 ? b ^ 1 : b)))],
     ['not an index at all', () => Buffer.from('{"format":1}')],
@@ -138,6 +138,34 @@ describe('the full-text index on disk', () => {
       });
     });
   }
+
+  it("uses a file whose texts of one study are damaged, and reads that study's own file for them", async () => {
+    await withTempDir(async (dir) => {
+      await workspace(dir);
+      await openAndQuit(dir);
+      const bytes = await readFile(searchIndexPath(dir));
+      // Near the end: in the last study's texts (the word pairs come before them).
+      await writeFile(searchIndexPath(dir), Buffer.from(bytes.map((b, i) => (i === bytes.length - 20 ? b ^ 1 : b))));
+      const loaded = (await readSearchIndex(dir))!;
+      expect(loaded.studies.size).toBe(COUNT); // the word pairs are whole: the file is taken
+      const broken = [...loaded.studies].filter(([, s]) => s.sections().lessons === '').map(([id]) => id);
+      expect(broken).toHaveLength(1);
+      const id = broken[0]!;
+      const word = `zeta${id.slice('study-'.length)}q`;
+      const again = await openWorkspace(dir);
+      again.warmUp();
+      await again.checkCounts({});
+      // Its words come from the file; its snippet needs the texts, which are found damaged.
+      const first = await search(again, word);
+      expect(first.entries.map((e) => e.study.id)).toEqual([id]);
+      expect(first.entries[0]!.match!.snippet.text).not.toContain(word);
+      // The next list reads that study from its own file: the snippet is whole, and so is the file written at quit.
+      await again.checkCounts({});
+      expect((await search(again, word)).entries[0]!.match!.snippet.text).toContain(word);
+      await again.flushCaches();
+      expect((await readSearchIndex(dir))!.studies.get(id)!.sections().lessons).toContain(word);
+    });
+  });
 
   // Signed by this user, hash matching, yet not a header this Casebook writes: the fields' types
   // and ranges are checked too (a bug or an older build must not hand back nonsense).
