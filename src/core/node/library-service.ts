@@ -4,7 +4,6 @@
 // files changed outside the app (git pull, the CLI). A search waits for the summaries only,
 // never for the background reading: its page says how much of the full text is indexed.
 import type { Finding } from '../pure/checks/finding';
-import type * as PublishChecksModule from '../pure/checks/publish-checks';
 import { StudyNames } from '../pure/checks/study-names';
 import type { TemplatePrompts } from '../pure/checks/template-prompts';
 import { queryLibrary, queryListed, type LibraryPage, type LibraryQuery } from '../pure/library/library-query';
@@ -14,18 +13,15 @@ import { restoreInBulk, type Pause, type RestoredStudy } from '../pure/library/s
 import { indexTitlesInBulk } from '../pure/library/search-index-titles';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { Study, StudySummary } from '../pure/schemas/study';
-import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { inPool } from '../pure/work-pool';
 import { LibraryOnDisk, type IndexFiles } from './library-on-disk';
 import { inTimeSlices, pauseEvery } from './time-slices';
 import { byNewestEdit } from '../pure/study-order';
 import { sameStamp, type FileStamp } from './study-files';
+import { LibraryBadges, type CheckCounts } from './library-badges';
 
-export interface CheckCounts {
-  errors: number;
-  warnings: number;
-}
+export type { CheckCounts };
 
 interface LibrarySources {
   listSummaries(): Promise<StudySummary[]>;
@@ -58,19 +54,6 @@ interface LibrarySources {
 // meanwhile waits for one study's indexing at most, never for a batch.
 const READ_BATCH = 4;
 
-// The publish checks load TipTap and the Markdown parser (~1.2 MB of code in the CLI bundle):
-// loaded with the background reading's first studies or at the first check, not before the first page.
-type PublishChecks = typeof PublishChecksModule;
-let publishChecks: PublishChecks | null = null;
-let loadingChecks: Promise<PublishChecks> | null = null;
-const loadChecks = (): Promise<PublishChecks> =>
-  (loadingChecks ??= import('../pure/checks/publish-checks').then(
-    (checks) => (publishChecks = checks),
-    (err: unknown) => {
-      loadingChecks = null;
-      throw err;
-    },
-  ));
 /** Studies taken from the index on disk per pass, in slices of SLICE_MS. */
 const RESTORE_BATCH = 512;
 const SLICE_MS = 8;
@@ -83,9 +66,7 @@ const TITLES_IN_SLICES_FROM = 200;
 
 export class LibraryService {
   private index = new SearchIndex();
-  private counts = new Map<string, CheckCounts & { updatedAt: string }>();
-  /** The settings' checkKey the counts were computed under (see countsNow). */
-  private countsKey: string | null = null;
+  private readonly badges: LibraryBadges;
   /** Titles and slugs for the duplicate checks; kept as the list until a check needs them (not before a first page). */
   private names: StudyNames | StudySummary[] = new StudyNames();
   private listing: Promise<void> | null = null;
@@ -114,6 +95,7 @@ export class LibraryService {
 
   constructor(private readonly sources: LibrarySources) {
     this.onDisk = sources.indexFiles ? new LibraryOnDisk(sources.indexFiles) : null;
+    this.badges = new LibraryBadges({ site: sources.site, prompts: sources.prompts, names: () => this.namesNow() });
   }
 
   /** Writes the full-text index to disk now if it changed (on quit: the next open reads nothing). */
@@ -122,31 +104,16 @@ export class LibraryService {
     // caller was told the index is up to date (a test removing the folder, a quit).
     const write = (this.writing ?? Promise.resolve())
       .catch(() => undefined)
-      .then(() => this.onDisk?.save(this.index, this.countsNow(), this.countsKey!));
+      .then(() => {
+        const { counts, key } = this.badges.now();
+        return this.onDisk?.save(this.index, counts, key);
+      });
     this.writing = write;
     try {
       await write;
     } finally {
       if (this.writing === write) this.writing = null;
     }
-  }
-
-  /** What the publish-check counts depend on beyond the study: its settings (counts on disk count while they match). */
-  private checkKey(): string {
-    return createHash('sha256').update(JSON.stringify(this.sources.site())).digest('base64url');
-  }
-
-  /**
-   * The counts, all computed under the settings as they are now: when the settings changed
-   * since (a category removed in Site settings), they are dropped, to be counted again.
-   */
-  private countsNow(): Map<string, CheckCounts & { updatedAt: string }> {
-    const key = this.checkKey();
-    if (key !== this.countsKey) {
-      if (this.countsKey !== null) this.counts.clear();
-      this.countsKey = key;
-    }
-    return this.counts;
   }
 
   /** Brings the index fully up to date with the workspace, full text included. */
@@ -172,26 +139,21 @@ export class LibraryService {
     await this.sync();
     // Taken from the index on disk under other settings, or counted before the settings changed:
     // read now; only then are the checks loaded (a reopen that found every count on disk needs none).
-    const counts = this.countsNow();
+    const { counts } = this.badges.now();
     const missing = this.index.summaries().filter((s) => !counts.has(s.id));
-    if (missing.length > 0) await Promise.all([loadChecks(), this.sources.promptsRead?.().catch(() => undefined)]);
+    if (missing.length > 0)
+      await Promise.all([this.badges.load(), this.sources.promptsRead?.().catch(() => undefined)]);
     await inPool(missing, READ_BATCH, async ({ id }) => {
       const study = await this.sources.readStudy(id).catch(() => null);
-      if (study) this.record(study);
+      if (study) this.badges.record(study);
     });
-    const out: Record<string, CheckCounts> = {};
-    for (const [id, { errors, warnings }] of this.counts) out[id] = { errors, warnings };
-    return out;
+    return this.badges.all();
   }
 
   /** The publish findings of one study; duplicate titles and slugs are checked against the list. */
   async findingsOf(study: Study): Promise<Finding[]> {
-    await Promise.all([this.refreshSummaries({ unlessRecent: true }), loadChecks()]);
-    return this.findings(publishChecks!, study);
-  }
-
-  private findings({ checkStudy }: PublishChecks, study: Study): Finding[] {
-    return checkStudy(study, { site: this.sources.site(), names: this.namesNow(), prompts: this.sources.prompts?.() });
+    await this.refreshSummaries({ unlessRecent: true });
+    return this.badges.findingsOf(study);
   }
 
   /** A study was created or saved through the service. */
@@ -202,7 +164,7 @@ export class LibraryService {
     this.index.upsert(study);
     this.onDisk?.indexed(study.id, this.sources.statOf?.(study.id) ?? null);
     this.namesNow().set(study);
-    this.record(study);
+    this.badges.record(study);
   }
 
   removed(id: string): void {
@@ -211,24 +173,13 @@ export class LibraryService {
     this.pending.delete(id);
     this.index.remove(id);
     this.onDisk?.removed(id);
-    this.counts.delete(id);
+    this.badges.forget(id);
     this.namesNow().delete(id);
   }
 
   private namesNow(): StudyNames {
     if (Array.isArray(this.names)) this.names = StudyNames.of(this.names);
     return this.names;
-  }
-
-  private record(study: Study): void {
-    // Templates or checks not loaded yet: checkCounts reads the study again after them.
-    if (!publishChecks || (this.sources.prompts && this.sources.prompts() === undefined)) {
-      this.counts.delete(study.id);
-      return;
-    }
-    const findings = this.findings(publishChecks, study);
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    this.countsNow().set(study.id, { updatedAt: study.updatedAt, errors, warnings: findings.length - errors });
   }
 
   /** Lists the workspace and queues what changed for reading. Concurrent callers share one list. */
@@ -352,7 +303,7 @@ export class LibraryService {
     // evaluates neither while its first searches are answered.
     let promptsRead: Promise<unknown> | undefined;
     await this.onDisk?.load();
-    const checkKey = this.checkKey();
+    const checkKey = this.badges.key();
     await this.restoreFromDisk(checkKey);
     let read = 0;
     while (this.pending.size > 0) {
@@ -369,7 +320,7 @@ export class LibraryService {
         this.pending.delete(id);
         this.index.restore(summary, found.indexed(), found.sections);
         const counts = this.onDisk!.countsFrom(found, checkKey);
-        if (counts) this.counts.set(id, { ...counts, updatedAt: summary.updatedAt });
+        if (counts) this.badges.restored(id, counts, summary.updatedAt);
         if (performance.now() - sliceStart > SLICE_MS) {
           await nextTurn();
           sliceStart = performance.now();
@@ -421,7 +372,7 @@ export class LibraryService {
       for (const [id, counts] of taken) {
         if (this.touched.has(id)) continue;
         this.pending.delete(id);
-        if (counts) this.counts.set(id, { ...counts, updatedAt: built.summary(id)!.updatedAt });
+        if (counts) this.badges.restored(id, counts, built.summary(id)!.updatedAt);
       }
     } finally {
       this.touched = null;
@@ -435,7 +386,7 @@ export class LibraryService {
     // The checks load while the first studies are read; a study is checked once both are in.
     const [studies] = await Promise.all([
       Promise.all(batch.map(([id]) => this.readStamped(id))),
-      loadChecks().catch(() => undefined),
+      this.badges.load().catch(() => undefined),
     ]);
     for (const [i, [id, request]] of batch.entries()) {
       // Saved or removed through the service meanwhile, or queued again: this read is stale.
@@ -444,7 +395,7 @@ export class LibraryService {
       const { study, stamp } = studies[i]!;
       if (study) {
         this.index.upsert(study);
-        this.record(study);
+        this.badges.record(study);
         this.onDisk?.indexed(id, stamp);
       } else if (study === null) {
         this.removed(id); // damaged (now quarantined) or deleted
