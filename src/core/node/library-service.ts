@@ -271,9 +271,10 @@ export class LibraryService {
   }
 
   /**
-   * takeIn for an empty index (a workspace just opened): the titles and summaries indexed in
-   * bulk, then swapped in for the live index, which holds only what was saved or removed
-   * through the service meanwhile (`touched`; taken over as it holds them).
+   * takeIn for an empty index (a workspace just opened): from the index file when it holds most
+   * studies as their files are now (a reopen: full text at once), else titles and summaries
+   * in bulk; then swapped in for the live index, which holds only what was saved or removed
+   * through the service meanwhile (`touched`: taken over as it holds them).
    */
   private async takeInBulk(
     summaries: StudySummary[],
@@ -282,15 +283,52 @@ export class LibraryService {
     touched: Set<string>,
   ): Promise<void> {
     const wanted = new Set(toRead);
-    const built = await indexTitlesInBulk(
-      summaries.filter((s) => wanted.has(s.id)),
-      pauseEvery(SLICE_MS),
-    );
+    const listed = summaries.filter((s) => wanted.has(s.id));
+    const pause = pauseEvery(SLICE_MS);
+    const restored = await this.restoredFromFile(listed, pause);
+    const built = restored?.index ?? (await indexTitlesInBulk(listed, pause));
     if (!built) return inTimeSlices(toRead, take); // two summaries with one id: one by one
+    if (restored)
+      for (const summary of listed) {
+        if (!built.has(summary.id)) built.upsert(summary); // not in the file, or changed since
+        await pause();
+      }
     // From here to the swap nothing awaits: the live index cannot change under it.
     for (const id of touched) built.adopt(this.index, id);
     this.index = built;
-    for (const id of toRead) if (!touched.has(id)) this.pending.set(id, ++this.requests);
+    for (const [id, counts] of restored?.taken ?? [])
+      if (counts && !touched.has(id)) this.badges.restored(id, counts, built.summary(id)!.updatedAt);
+    for (const id of toRead) if (!touched.has(id) && !built.hasBody(id)) this.pending.set(id, ++this.requests);
+  }
+
+  /**
+   * An index of the `listed` studies whose files are as the index file recorded them, built in
+   * bulk (search-index-restore.ts) with their counts; null when the file holds less than half
+   * of them (the study-by-study way is cheaper then). Tried once per open.
+   */
+  private async restoredFromFile(
+    listed: StudySummary[],
+    pause: Pause,
+  ): Promise<{ index: SearchIndex; taken: Array<[string, CheckCounts | undefined]> } | null> {
+    if (!this.onDisk || this.bulkTried) return null;
+    await this.onDisk.load();
+    const file = this.onDisk.file;
+    if (!file?.postings) return null;
+    this.bulkTried = true;
+    const checkKey = this.badges.key();
+    const chosen: (RestoredStudy | null)[] = new Array<RestoredStudy | null>(file.studies.size).fill(null);
+    const taken: Array<[string, CheckCounts | undefined]> = [];
+    for (const summary of listed) {
+      const found = this.onDisk.take(summary, this.sources.verifiedStamp?.(summary.id) ?? null);
+      if (found) {
+        chosen[found.at] = { summary, from: found.from, n: found.n, sections: found.sections };
+        taken.push([summary.id, this.onDisk.countsFrom(found, checkKey)]);
+      }
+      await pause();
+    }
+    if (taken.length === 0 || taken.length < listed.length / 2) return null;
+    const index = await restoreInBulk(file.postings, chosen, pause);
+    return index && { index, taken };
   }
 
   /**
@@ -303,8 +341,8 @@ export class LibraryService {
     // evaluates neither while its first searches are answered.
     let promptsRead: Promise<unknown> | undefined;
     await this.onDisk?.load();
+    await this.restoreFromDisk();
     const checkKey = this.badges.key();
-    await this.restoreFromDisk(checkKey);
     let read = 0;
     while (this.pending.size > 0) {
       const batch = firstOf(this.pending, RESTORE_BATCH);
@@ -337,33 +375,18 @@ export class LibraryService {
   }
 
   /**
-   * Takes every queued study whose file is as the index file recorded it, in bulk (see
-   * search-index-restore.ts), then swaps the index built for the one searched so far; what
-   * changed meanwhile (saved, removed, re-listed) stays as the live index holds it.
+   * Takes every queued study whose file is as the index file recorded it, in bulk, then swaps
+   * the index built for the one searched so far (a workspace whose titles went in one by one);
+   * what changed meanwhile (saved, removed, re-listed) stays as the live index holds it.
    */
-  private async restoreFromDisk(checkKey: string): Promise<void> {
-    const file = this.onDisk?.file;
-    if (!file?.postings || this.bulkTried) return;
-    this.bulkTried = true;
+  private async restoreFromDisk(): Promise<void> {
     this.touched = new Set();
     try {
-      const chosen: (RestoredStudy | null)[] = new Array<RestoredStudy | null>(file.studies.size).fill(null);
-      const taken: Array<[string, { errors: number; warnings: number } | undefined]> = [];
-      const pause: Pause = pauseEvery(SLICE_MS);
-      for (const id of [...this.pending.keys()]) {
-        const summary = this.index.summary(id);
-        const found = summary && this.onDisk!.take(summary, this.sources.verifiedStamp?.(id) ?? null);
-        if (found) {
-          chosen[found.at] = { summary, from: found.from, n: found.n, sections: found.sections };
-          taken.push([id, this.onDisk!.countsFrom(found, checkKey)]);
-        }
-        await pause();
-      }
-      // Building in bulk then adopting the rest of the live index (synchronously) pays only when
-      // the file holds most of it, as at a reopen; a few studies go the study-by-study way.
-      if (taken.length === 0 || taken.length < this.index.size / 2) return;
-      const built = await restoreInBulk(file.postings, chosen, pause);
-      if (!built) return; // the study-by-study path below takes what it can
+      const listed = [...this.pending.keys()].flatMap((id) => this.index.summary(id) ?? []);
+      const restored = await this.restoredFromFile(listed, pauseEvery(SLICE_MS));
+      // Adopting the rest of the live index (synchronously) pays only when the file holds most of it.
+      if (!restored || restored.taken.length < this.index.size / 2) return;
+      const { index: built, taken } = restored;
       // From here to the swap nothing awaits: the live index cannot change under it.
       for (const { id } of this.index.summaries())
         if (!built.has(id) || this.touched.has(id)) built.adopt(this.index, id);

@@ -1,0 +1,73 @@
+// Reopening a large workspace (more studies than go into the index one by one) takes its
+// full text from the index file as the titles go in: a search for a word of a study's
+// sections finds it at once, while a study changed on disk since, or saved while the file is
+// read, is searched by what it holds now.
+import { utimes } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import type { Study } from '../../../src/core/pure/schemas/study';
+import { withTempDir } from '../../helpers/temp-dir';
+import { sampleStudy, studyFile, writeStudy } from '../../helpers/study-files';
+
+const COUNT = 260; // above the 200 titles from which a list goes in as a whole
+const past = new Date(Date.now() - 3_600_000); // older than the caches' racy window
+
+const withLessons = (n: number, text: string): Study =>
+  sampleStudy(n, { lessons: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
+
+async function writeOld(dir: string, study: Study, when = past): Promise<void> {
+  await writeStudy(dir, study);
+  await utimes(studyFile(dir, study.id), when, when);
+}
+
+async function openAndQuit(dir: string): Promise<void> {
+  const service = await openWorkspace(dir);
+  service.warmUp();
+  await service.checkCounts({});
+  await service.flushCaches();
+}
+
+const page = (service: CasebookService, query: string) => service.searchLibrary(libraryQuerySchema.parse({ query }));
+const ids = async (service: CasebookService, query: string) =>
+  (await page(service, query)).entries.map((e) => e.study.id);
+
+describe('a reopened large workspace', () => {
+  it('searches the full text from the index file at once, and what changed since as it is now', async () => {
+    await withTempDir(async (dir) => {
+      for (let n = 0; n < COUNT; n++) await writeOld(dir, withLessons(n, `Lessons of zeta${n}q here.`));
+      await openAndQuit(dir);
+      await writeOld(dir, withLessons(9, 'Rewritten with quokka inside.'), new Date(past.getTime() + 5_000));
+      const again = await openWorkspace(dir);
+      again.warmUp();
+      const first = await again.searchLibrary(libraryQuerySchema.parse({}));
+      expect(first.total).toBe(COUNT);
+      // The first search with words: every study but the changed one is searchable in full already.
+      const found = await page(again, 'zeta200q');
+      expect(found.entries.map((e) => e.study.id)).toEqual(['study-200']);
+      expect(found.entries[0]!.match!.snippet.text).toContain('zeta200q');
+      expect(found.indexing?.indexed ?? COUNT).toBeGreaterThanOrEqual(COUNT - 1);
+      await again.checkCounts({});
+      expect(await ids(again, 'quokka')).toEqual(['study-9']);
+      expect(await ids(again, 'zeta9q')).toEqual([]);
+      await again.flushCaches();
+    });
+  });
+
+  it('keeps a study saved while the index file is read, with its new words only', async () => {
+    await withTempDir(async (dir) => {
+      for (let n = 0; n < COUNT; n++) await writeOld(dir, withLessons(n, `Lessons of zeta${n}q here.`));
+      await openAndQuit(dir);
+      const again = await openWorkspace(dir);
+      again.warmUp();
+      await again.searchLibrary(libraryQuerySchema.parse({})); // the list is taken; the file is read now
+      await again.updateStudy({ id: 'study-11', patch: { lessons: withLessons(11, 'Now about wombat.').lessons } });
+      expect(await ids(again, 'wombat')).toEqual(['study-11']);
+      expect(await ids(again, 'zeta11q')).toEqual([]);
+      expect(await ids(again, 'zeta12q')).toEqual(['study-12']);
+      await again.checkCounts({});
+      expect(await ids(again, 'zeta11q')).toEqual([]);
+      await again.flushCaches();
+    });
+  });
+});
