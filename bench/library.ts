@@ -75,13 +75,17 @@ function stats(samples: number[]): { median: number; p95: number; max: number } 
 }
 const median = (samples: number[]): number => stats(samples).median;
 
+/** When a page of each server first said every full text is searchable (keystrokes tell it too). */
+const fullTextSeen = new WeakMap<Served, number>();
+
 /** Time of each keystroke's search over HTTP, typed back to back. */
 async function type(served: Served, keystrokes: string[]): Promise<number[]> {
   const times: number[] = [];
   for (const query of keystrokes) {
     const start = performance.now();
-    await searchOverHttp(served, query);
+    const page = await searchOverHttp(served, query);
     times.push(performance.now() - start);
+    if (!page.indexing && !fullTextSeen.has(served)) fullTextSeen.set(served, performance.now());
   }
   return times;
 }
@@ -94,10 +98,17 @@ async function typeForASecond(served: Served, from: number): Promise<number[]> {
   return times;
 }
 
-/** From the spawn of `served` until its library says every full text is searchable. */
+/**
+ * From the spawn of `served` until its library says every full text is searchable: the first
+ * page that said so, a keystroke's included (a reopen is often done while the first second's
+ * keystrokes are typed; polling only after them would add that second).
+ */
 async function untilFullText(served: Served): Promise<number> {
-  while ((await searchOverHttp(served, '', 1)).indexing) await new Promise((r) => setTimeout(r, 50));
-  return performance.now() - served.spawnedAt;
+  while (!fullTextSeen.has(served)) {
+    if (!(await searchOverHttp(served, '', 1)).indexing) fullTextSeen.set(served, performance.now());
+    else await new Promise((r) => setTimeout(r, 50));
+  }
+  return fullTextSeen.get(served)! - served.spawnedAt;
 }
 
 /** Opens `dir` in a fresh `casebook serve`; the time to its first library page. */
