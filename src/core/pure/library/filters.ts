@@ -63,21 +63,20 @@ export function applyFilters<T extends StudySummary>(studies: T[], filters: Libr
   return studies.filter((study) => active.every(([facet, wanted]) => valuesOf(study, facet).includes(wanted)));
 }
 
+const STATUSES: readonly string[] = statusSchema.options;
+const OUTCOMES: readonly string[] = [...outcomeSchema.options, NO_OUTCOME];
+const FEATURED = ['yes', 'no'];
+
 /** Count per value of each facet, over `studies` with every other facet's filter applied. */
 export function facetCounts(studies: StudySummary[], filters: LibraryFilters): FacetCounts {
-  const status = new Map<string, number>([
-    ['draft', 0],
-    ['published', 0],
-  ]);
-  const outcome = new Map<string, number>([...outcomeSchema.options, NO_OUTCOME].map((o) => [o, 0]));
-  const featured = new Map<string, number>([
-    ['yes', 0],
-    ['no', 0],
-  ]);
+  // Plain loops, counters for the facets of a few fixed values and Maps for the open ones:
+  // this runs over every search result on every keystroke.
+  const status = STATUSES.map(() => 0);
+  const outcome = OUTCOMES.map(() => 0);
+  const featured = [0, 0];
   const category = new Map<string, number>();
   const tag = new Map<string, number>();
   const active = activeFilters(filters);
-  // Plain loops and Maps: this runs over every search result on every keystroke.
   for (const study of studies) {
     // Which active filters this study fails: none → it counts everywhere; exactly one →
     // it counts only in that filter's own facet (picking another value there would keep it).
@@ -91,17 +90,20 @@ export function facetCounts(studies: StudySummary[], filters: LibraryFilters): F
     }
     if (failures > 1) continue;
     const all = failures === 0;
-    if (all || failed === 'status') bump(status, study.status);
-    if (all || failed === 'outcome') bump(outcome, study.outcome ?? NO_OUTCOME);
-    if (all || failed === 'featured') bump(featured, study.featured ? 'yes' : 'no');
+    // A value the schema does not allow (none reaches here) would count at -1, shown nowhere.
+    if (all || failed === 'status') status[STATUSES.indexOf(study.status)]!++;
+    if (all || failed === 'outcome') outcome[OUTCOMES.indexOf(study.outcome ?? NO_OUTCOME)]!++;
+    if (all || failed === 'featured') featured[study.featured ? 0 : 1]!++;
     if (all || failed === 'category') bumpEachOnce(category, study.categories);
     if (all || failed === 'tag') bumpEachOnce(tag, study.tags);
   }
+  const named = (values: readonly string[], counts: number[]) =>
+    Object.fromEntries(values.map((value, i) => [value, counts[i]!]));
   return {
-    status: Object.fromEntries(status),
+    status: named(STATUSES, status),
     category: Object.fromEntries(category),
-    outcome: Object.fromEntries(outcome),
-    featured: Object.fromEntries(featured),
+    outcome: named(OUTCOMES, outcome),
+    featured: named(FEATURED, featured),
     tag: Object.fromEntries(tag),
   };
 }
@@ -112,6 +114,7 @@ function bump(bucket: Map<string, number>, value: string): void {
 
 /** Counts each distinct value once (a study listing a tag twice is still one study). */
 function bumpEachOnce(bucket: Map<string, number>, values: readonly string[]): void {
+  if (values.length === 1) return bump(bucket, values[0]!);
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     if (values.indexOf(value) === i) bump(bucket, value);
