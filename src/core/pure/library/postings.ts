@@ -6,9 +6,12 @@
 export const FIELD_BITS = { title: 4, summary: 2, body: 1 } as const;
 
 export class Postings {
-  docs = new Int32Array(4);
-  fields = new Uint8Array(4);
-  length = 0;
+  /** Given arrays (a bulk build's views of shared ones) are taken as they are: room for `length` and more. */
+  constructor(
+    public docs = new Int32Array(4),
+    public fields = new Uint8Array(4),
+    public length = 0,
+  ) {}
 
   /** Position of `doc`, or -(insertion point) - 1 when absent. */
   private find(doc: number): number {

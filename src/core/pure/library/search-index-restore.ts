@@ -53,10 +53,14 @@ export async function restoreInBulk(
   const wordIds = new Map<string, number>();
   // Stryker disable next-line ArrayDeclaration: sized ahead only; every slot is written below
   const wordText: (string | undefined)[] = new Array(table.length);
-  // Stryker disable next-line ArrayDeclaration: sized ahead only; every slot is written below
-  const postings: (Postings | undefined)[] = new Array(table.length);
   const freeWords: number[] = [];
+  // Every word's postings in two shared arrays, a view per word (and every study's words the
+  // same way): tens of thousands of small typed arrays cost more to allocate than the pairs.
+  const offsets = new Int32Array(table.length);
+  let total = 0;
   for (let w = 0; w < table.length; w++) {
+    offsets[w] = total;
+    total += counts[w]!;
     if (counts[w] === 0) {
       freeWords.push(w);
     } else {
@@ -64,22 +68,20 @@ export async function restoreInBulk(
       if (wordIds.has(word)) return null;
       wordIds.set(word, w);
       wordText[w] = word;
-      const list = new Postings();
-      list.docs = new Int32Array(counts[w]!);
-      list.fields = new Uint8Array(counts[w]!);
-      postings[w] = list;
     }
     // Stryker disable next-line all: how often it yields changes when searches are answered, not the index
     if (w % WORDS_PER_CHECK === 0) await pause();
   }
+  const postingDocs = new Int32Array(total);
+  const postingFields = new Uint8Array(total);
+  /** Per word: the next free place in the shared arrays. */
+  const filled = offsets.slice();
   // Stryker disable next-line ArrayDeclaration: sized ahead only; a slot not taken is in freeDocs either way
   const docs: (IndexedStudy | undefined)[] = new Array(studies.length);
   const docOf = new Map<string, number>();
   const freeDocs: number[] = [];
-  // Every study's words in one array each, a view per study: tens of thousands of small typed
-  // arrays cost more to allocate than the pairs cost to copy.
-  const allWords = new Int32Array(wordOf.length);
-  const allBits = new Uint8Array(wordOf.length);
+  const allWords = new Int32Array(total);
+  const allBits = new Uint8Array(total);
   let at = 0;
   for (let doc = 0; doc < studies.length; doc++) {
     const study = studies[doc];
@@ -91,17 +93,20 @@ export async function restoreInBulk(
     let kept = 0;
     for (let k = study.from; k < study.from + study.n; k++) {
       const w = wordOf[k]!;
-      const list = postings[w];
-      if (!list) continue; // out of the table
-      const last = list.length - 1;
+      if (w >= table.length) continue; // out of the table
+      const last = filled[w]! - 1;
+      const bits = bitsOf[k]!;
       // Studies are filled in order, so each word's postings stay sorted; a word listed twice
       // for one study joins its bits rather than posting the study twice.
-      if (last >= 0 && list.docs[last] === doc) list.fields[last]! |= bitsOf[k]!;
-      else {
-        list.docs[list.length] = doc;
-        list.fields[list.length++] = bitsOf[k]!;
+      if (last >= offsets[w]! && postingDocs[last] === doc) {
+        postingFields[last]! |= bits;
+        allBits[allWords.subarray(at, at + kept).indexOf(w) + at]! |= bits;
+      } else {
+        postingDocs[last + 1] = doc;
+        postingFields[last + 1] = bits;
+        filled[w]!++;
         allWords[at + kept] = w;
-        allBits[at + kept++] = bitsOf[k]!;
+        allBits[at + kept++] = bits;
       }
     }
     const summary = { ...study.summary };
@@ -116,6 +121,14 @@ export async function restoreInBulk(
     docOf.set(summary.id, doc);
     at += kept;
     await pause();
+  }
+  // Stryker disable next-line ArrayDeclaration: sized ahead only; every slot of a word in use is written below
+  const postings: (Postings | undefined)[] = new Array(table.length);
+  for (let w = 0; w < table.length; w++) {
+    if (counts[w] === 0) continue;
+    const from = offsets[w]!;
+    const end = from + counts[w]!;
+    postings[w] = new Postings(postingDocs.subarray(from, end), postingFields.subarray(from, end), filled[w]! - from);
   }
   return SearchIndex.fromParts({ docs, docOf, freeDocs, wordIds, wordText, postings, freeWords });
 }
