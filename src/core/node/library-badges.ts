@@ -92,9 +92,14 @@ export class LibraryBadges {
     });
   }
 
-  /** Counts taken from the index on disk (made under `key`, as now). */
-  restored(id: string, counts: CheckCounts, updatedAt: string): void {
-    this.counts.set(id, { ...counts, updatedAt });
+  /**
+   * Counts taken from the index on disk, made under the settings' `key`: kept only while the
+   * counts held are made under that key (the first ones set it; now() drops them all when the
+   * settings have changed since), so counts of other settings never mix in.
+   */
+  restored(id: string, counts: CheckCounts, updatedAt: string, key: string): void {
+    this.countsKey ??= key;
+    if (this.countsKey === key) this.counts.set(id, { ...counts, updatedAt });
   }
 
   forget(id: string): void {

@@ -111,6 +111,9 @@ export class LibraryOnDisk {
       const versions = new Map<string, object>();
       await inTimeSlices([...this.stamps], ([id, stamp]) => {
         const body = index.indexedBody(id);
+        // Texts found damaged (or the file replaced by another Casebook since they were taken
+        // from it): left out, to be read from the study's own file, never written back empty.
+        if (this.damaged.has(id)) return;
         const count = counts.get(id);
         // A file modified this recently could change again unseen (summary-cache.ts).
         if (!body || !count || count.updatedAt !== index.summary(id)?.updatedAt || now - stamp.mtimeMs < RACY_MS)

@@ -297,7 +297,7 @@ export class LibraryService {
     for (const id of touched) built.adopt(this.index, id);
     this.index = built;
     for (const [id, counts] of restored?.taken ?? [])
-      if (counts && !touched.has(id)) this.badges.restored(id, counts, built.summary(id)!.updatedAt);
+      if (counts && !touched.has(id)) this.badges.restored(id, counts, built.summary(id)!.updatedAt, restored!.key);
     for (const id of toRead) if (!touched.has(id) && !built.hasBody(id)) this.pending.set(id, ++this.requests);
   }
 
@@ -309,7 +309,7 @@ export class LibraryService {
   private async restoredFromFile(
     listed: StudySummary[],
     pause: Pause,
-  ): Promise<{ index: SearchIndex; taken: Array<[string, CheckCounts | undefined]> } | null> {
+  ): Promise<{ index: SearchIndex; taken: Array<[string, CheckCounts | undefined]>; key: string } | null> {
     if (!this.onDisk || this.bulkTried) return null;
     await this.onDisk.load();
     const file = this.onDisk.file;
@@ -328,7 +328,7 @@ export class LibraryService {
     }
     if (taken.length === 0 || taken.length < listed.length / 2) return null;
     const index = await restoreInBulk(file.postings, chosen, pause);
-    return index && { index, taken };
+    return index && { index, taken, key: checkKey };
   }
 
   /**
@@ -358,7 +358,7 @@ export class LibraryService {
         this.pending.delete(id);
         this.index.restore(summary, found.indexed(), found.sections);
         const counts = this.onDisk!.countsFrom(found, checkKey);
-        if (counts) this.badges.restored(id, counts, summary.updatedAt);
+        if (counts) this.badges.restored(id, counts, summary.updatedAt, checkKey);
         if (performance.now() - sliceStart > SLICE_MS) {
           await nextTurn();
           sliceStart = performance.now();
@@ -395,7 +395,7 @@ export class LibraryService {
       for (const [id, counts] of taken) {
         if (this.touched.has(id)) continue;
         this.pending.delete(id);
-        if (counts) this.badges.restored(id, counts, built.summary(id)!.updatedAt);
+        if (counts) this.badges.restored(id, counts, built.summary(id)!.updatedAt, restored.key);
       }
     } finally {
       this.touched = null;

@@ -3,7 +3,8 @@
 // texts carry a digest in the file's signed header, checked at every read, so the load reads
 // and hashes only the word pairs (~8 MB at 10,000 studies) and not the texts (~100 MB).
 import { createHash } from 'node:crypto';
-import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { openRegularFileSync } from './regular-file';
 import { sectionKeys } from '../pure/schemas/study';
 import type { SectionTexts } from '../pure/library/search-index';
 
@@ -32,24 +33,30 @@ export interface TextPlace {
  * and `damaged` is told, so the study is read again from its own file.
  */
 export function readTexts(place: TextPlace, damaged: (id: string) => void): SectionTexts {
-  let fd: number | null = null;
+  // Not following a link, not blocking on a pipe or device swapped in since the load.
+  const opened = openRegularFileSync(place.file, Number.MAX_SAFE_INTEGER);
+  if (!opened) {
+    damaged(place.id);
+    return NO_TEXTS;
+  }
   try {
-    fd = openSync(place.file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     const bytes = Buffer.alloc(place.length);
-    const read = readSync(fd, bytes, 0, place.length, place.offset);
-    if (read !== place.length || textDigest(bytes) !== place.digest) {
+    for (let got = 0; got < place.length;) {
+      const n = readSync(opened.fd, bytes, got, place.length - got, place.offset + got);
+      if (n === 0) break;
+      got += n;
+    }
+    const parsed: unknown = textDigest(bytes) === place.digest ? JSON.parse(bytes.toString('utf8')) : null;
+    // Signed and matching, so ours; checked all the same (an older build's bug must not crash a search).
+    if (!Array.isArray(parsed) || parsed[0] !== place.id || !parsed.every((t) => typeof t === 'string')) {
       damaged(place.id);
       return NO_TEXTS;
     }
-    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
-    // Signed and matching, so ours; checked all the same (an older build's bug must not crash a search).
-    if (!Array.isArray(parsed) || parsed[0] !== place.id || !parsed.every((t) => typeof t === 'string'))
-      return NO_TEXTS;
     return Object.fromEntries(sectionKeys.map((key, i) => [key, parsed[i + 1] as string])) as SectionTexts;
   } catch {
     damaged(place.id);
     return NO_TEXTS;
   } finally {
-    if (fd !== null) closeSync(fd);
+    closeSync(opened.fd);
   }
 }

@@ -167,6 +167,64 @@ describe('the full-text index on disk', () => {
     });
   });
 
+  it('never writes texts found damaged back as empty ones: a quit without another list leaves that study out', async () => {
+    await withTempDir(async (dir) => {
+      await workspace(dir);
+      await openAndQuit(dir);
+      const bytes = await readFile(searchIndexPath(dir));
+      await writeFile(searchIndexPath(dir), Buffer.from(bytes.map((b, i) => (i === bytes.length - 20 ? b ^ 1 : b))));
+      const loaded = (await readSearchIndex(dir))!;
+      const id = [...loaded.studies].find(([, s]) => s.sections().lessons === '')![0];
+      const again = await openWorkspace(dir);
+      again.warmUp();
+      await again.checkCounts({});
+      await again.updateStudy({ id: 'study-3', patch: { lessons: withLessons(3, 'Now about wombat.').lessons } });
+      await again.flushCaches(); // the damage was found by the write itself; no list since
+      expect((await readSearchIndex(dir))!.studies.has(id)).toBe(false);
+      const third = await openAndQuit(dir);
+      const word = `zeta${id.slice('study-'.length)}q`;
+      expect((await search(third, word)).entries[0]!.match!.snippet.text).toContain(word);
+    });
+  });
+
+  it('keeps the texts when another Casebook rewrote the file meanwhile (an app and a serve on one workspace)', async () => {
+    await withTempDir(async (dir) => {
+      await workspace(dir);
+      await openAndQuit(dir);
+      const [a, b] = [await openWorkspace(dir), await openWorkspace(dir)];
+      for (const service of [a, b]) {
+        service.warmUp();
+        await service.checkCounts({});
+      }
+      await b.updateStudy({ id: 'study-3', patch: { lessons: withLessons(3, 'Now about wombat.').lessons } });
+      await b.flushCaches(); // b quits: its file replaces the one a took its studies from
+      await a.updateStudy({ id: 'study-4', patch: { lessons: withLessons(4, 'Now about koala.').lessons } });
+      await a.flushCaches();
+      const written = (await readSearchIndex(dir))!;
+      expect([...written.studies].filter(([, s]) => s.sections().lessons === '')).toEqual([]);
+      const c = await openAndQuit(dir);
+      expect((await search(c, 'zeta50q')).entries[0]!.match!.snippet.text).toContain('zeta50q');
+    });
+  });
+
+  it('counts the badges again after a settings change, not from the file made under the old settings', async () => {
+    await withTempDir(async (dir) => {
+      for (let n = 0; n < COUNT; n++) await writeOld(dir, sampleStudy(n, { categories: ['Failure Analysis'] }));
+      const first = await openAndQuit(dir);
+      const before = (await first.checkCounts({}))['study-3'];
+      const again = await openWorkspace(dir);
+      again.warmUp();
+      await found(again, 'study'); // indexed from the file, counts included
+      await again.updateSite({ patch: { categories: ['Architecture & Design'] } });
+      const after = (await again.checkCounts({}))['study-3'];
+      await again.flushCaches();
+      await rm(searchIndexPath(dir));
+      const fresh = await openAndQuit(dir); // reads every study under the new settings
+      expect(after).toEqual((await fresh.checkCounts({}))['study-3']);
+      expect(after).not.toEqual(before);
+    });
+  });
+
   // Signed by this user, hash matching, yet not a header this Casebook writes: the fields' types
   // and ranges are checked too (a bug or an older build must not hand back nonsense).
   const badHeaders: Array<[string, (header: { words: unknown[]; studies: unknown[][] }) => void]> = [
