@@ -45,7 +45,7 @@ export interface OpenStudies {
 
 export function studyHandlers({ workspace, studies, site, library, indexSaved }: OpenStudies): StudyHandlers {
   return {
-    getStudy: ({ id }) => studies.getForEditing(id),
+    getStudy: ({ id, editor }) => studies.getForEditing(id, editor),
     getStudyVersion: async ({ id }) => ({ updatedAt: await studies.updatedAt(id) }),
     createStudy: async ({ title, template }) => {
       let draft = {};
@@ -62,16 +62,16 @@ export function studyHandlers({ workspace, studies, site, library, indexSaved }:
       await indexSaved(created);
       return created;
     },
-    updateStudy: async ({ id, patch, baseUpdatedAt }) => {
+    updateStudy: async ({ id, patch, baseUpdatedAt, editor }) => {
       await assertKnownTypes(patch, 'save the study');
-      const saved = await studies.update(id, patch, baseUpdatedAt);
+      const saved = await studies.update(id, patch, baseUpdatedAt, editor);
       await indexSaved(saved);
       return saved;
     },
-    saveOnExit: async ({ id, patch, baseUpdatedAt }) => {
+    saveOnExit: async ({ id, patch, baseUpdatedAt, editor }) => {
       await assertKnownTypes(patch, 'save the study');
       try {
-        const saved = await studies.update(id, patch, baseUpdatedAt);
+        const saved = await studies.update(id, patch, baseUpdatedAt, editor);
         await indexSaved(saved);
         return { study: saved, conflictCopy: null };
       } catch (err) {
@@ -82,7 +82,7 @@ export function studyHandlers({ workspace, studies, site, library, indexSaved }:
         return { study: theirs, conflictCopy: copy };
       }
     },
-    resolveConflict: async ({ id, conflictId, choice, baseUpdatedAt }) => {
+    resolveConflict: async ({ id, conflictId, choice, baseUpdatedAt, editor }) => {
       // Their block came through git like any file content: only types the editor knows go in.
       const known = await import('../pure/rich-text/known-types');
       let copy: StudyPatch | null = null;
@@ -95,6 +95,7 @@ export function studyHandlers({ workspace, studies, site, library, indexSaved }:
           return resolution.change;
         },
         baseUpdatedAt,
+        editor,
       );
       await indexSaved(saved);
       if (copy) await indexSaved(await studies.create(conflictCopyDraft(saved, copy, new Date())));

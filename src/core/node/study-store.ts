@@ -176,8 +176,8 @@ export class StudyStore {
   }
 
   /** As get(), for an editor: its saves are checked against the file as it was read (see EditBases). */
-  getForEditing(id: string): Promise<Study> {
-    return this.editBases.readFor(this.fileFor(id), () => this.listing.get(id));
+  getForEditing(id: string, editor?: string): Promise<Study> {
+    return this.editBases.readFor(this.fileFor(id), () => this.listing.get(id), editor);
   }
 
   /** The study's updatedAt as on disk, cheaply (see StudyListing.updatedAt). */
@@ -200,31 +200,36 @@ export class StudyStore {
    * Applies a validated partial patch (or the change `patch` computes from the study as on
    * disk, under the same lock: resolving a conflict); bumps updatedAt; keeps the slug unique.
    */
-  async update(id: string, patch: StudyPatch | StudyChange, baseUpdatedAt?: string): Promise<Study> {
+  async update(id: string, patch: StudyPatch | StudyChange, baseUpdatedAt?: string, editor?: string): Promise<Study> {
     await this.ensureWritable();
     // The queue orders this process's saves; the lock file orders them against other
     // processes (the CLI, a second app), so the check below and the write are one step.
     return this.queue
-      .run(id, () => withFileLock(this.fileFor(id), () => this.updateLocked(id, patch, baseUpdatedAt)))
+      .run(id, () => withFileLock(this.fileFor(id), () => this.updateLocked(id, patch, baseUpdatedAt, editor)))
       .catch((err: unknown) => {
         throw writeFailure(`save "${shownTitle(this.listing.titleOf(id) ?? '')}"`, err);
       });
   }
 
-  private async updateLocked(id: string, given: StudyPatch | StudyChange, baseUpdatedAt?: string): Promise<Study> {
+  private async updateLocked(
+    id: string,
+    given: StudyPatch | StudyChange,
+    baseUpdatedAt?: string,
+    editor?: string,
+  ): Promise<Study> {
     const current = await this.get(id);
     const stale =
       baseUpdatedAt === undefined
         ? null
-        : this.editBases.staleBase(current, statOrNull(this.fileFor(id)), baseUpdatedAt);
+        : this.editBases.staleBase(current, statOrNull(this.fileFor(id)), baseUpdatedAt, editor);
     if (stale) throw new CasebookError('conflict', stale);
     const patch = typeof given === 'function' ? given(current) : given;
     const next: Study = { ...current, ...patch, updatedAt: this.nextTimestamp(current.updatedAt) };
     const wanted = await slugWanted(current, patch);
-    if (wanted === null) return this.write(studySchema.parse(next));
+    if (wanted === null) return this.write(studySchema.parse(next), editor);
     return this.slugs.claim(wanted, id, async (slug) => {
       next.slug = slug;
-      return this.write(studySchema.parse(next));
+      return this.write(studySchema.parse(next), editor);
     });
   }
 
@@ -275,7 +280,7 @@ export class StudyStore {
   }
 
   /** Writes the study as every file must be (study-on-write.ts) and returns what was written. */
-  private async write(given: Study): Promise<Study> {
+  private async write(given: Study, editor?: string): Promise<Study> {
     const study = studyToWrite(given);
     const file = this.fileFor(study.id);
     const db = this.files.db(file);
@@ -287,7 +292,7 @@ export class StudyStore {
     }
     const stamp = await fsp.stat(file);
     this.listing.recorded(study, stamp);
-    this.editBases.handedOut(study, stamp);
+    this.editBases.handedOut(study, stamp, editor);
     return study;
   }
 

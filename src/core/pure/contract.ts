@@ -86,6 +86,11 @@ export const categoryChangeSchema = z.object({
 });
 
 const idInput = z.object({ id: studyIdSchema }).strict();
+/**
+ * The editor (a window or browser tab) reading a study to edit it or saving it: its saves are
+ * checked against the file as it read it, whatever other editors read meanwhile (edit-bases.ts).
+ */
+const editorSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 const noInput = z.object({}).strict();
 
 const count = z.number().int().min(0);
@@ -113,7 +118,7 @@ export const contract = {
     false,
     countProgress,
   ),
-  getStudy: method(idInput, studySchema, false),
+  getStudy: method(z.object({ id: studyIdSchema, editor: editorSchema.optional() }).strict(), studySchema, false),
   /** The version of a study on disk (its updatedAt), without its content: cheap to ask often. */
   getStudyVersion: method(idInput, z.object({ updatedAt: z.string() }), false),
   createStudy: method(
@@ -129,6 +134,7 @@ export const contract = {
         // Compare-and-swap: when given, the save is refused with "conflict" if the file on
         // disk changed since this version was read (another window, the CLI, a git pull).
         baseUpdatedAt: z.iso.datetime().optional(),
+        editor: editorSchema.optional(),
       })
       .strict(),
     studySchema,
@@ -140,7 +146,14 @@ export const contract = {
    * edits are written as a new draft, "<title> (conflict copy <date>)".
    */
   saveOnExit: method(
-    z.object({ id: studyIdSchema, patch: studyPatchSchema, baseUpdatedAt: z.iso.datetime() }).strict(),
+    z
+      .object({
+        id: studyIdSchema,
+        patch: studyPatchSchema,
+        baseUpdatedAt: z.iso.datetime(),
+        editor: editorSchema.optional(),
+      })
+      .strict(),
     z.object({ study: studySchema, conflictCopy: studySchema.nullable() }),
     true,
   ),
@@ -156,6 +169,7 @@ export const contract = {
         conflictId: conflictIdSchema,
         choice: conflictChoiceSchema,
         baseUpdatedAt: z.iso.datetime().optional(),
+        editor: editorSchema.optional(),
       })
       .strict(),
     studySchema,

@@ -20,6 +20,8 @@ describe('dispatch', () => {
         ['updateStudy', { id: study.id, patch: { id: 'other' } }, /Unrecognized key/],
         ['updateStudy', { id: study.id, patch: { problem: { type: 'paragraph' } } }, /patch\.problem/],
         ['getStudy', { id: '../../casebook' }, /id: Study id must be/],
+        ['getStudy', { id: study.id, editor: '../tab' }, /editor/],
+        ['updateStudy', { id: study.id, patch: {}, editor: 'x'.repeat(65) }, /editor/],
         ['updateSite', { patch: { baseUrl: 'javascript:alert(1)' } }, /Base URL/],
         ['createStudy', 'not an object', /Invalid input for createStudy/],
         ['dropDatabase', {}, /Unknown method/],

@@ -229,4 +229,42 @@ describe('compare-and-swap saves', () => {
       expect(saved).toMatchObject({ title: 'From the app', summary: 'by hand' });
     });
   });
+
+  it("keeps each editor's base: another tab opening the study after a hand edit does not let the first tab save over it", async () => {
+    await withTempDir(async (dir) => {
+      const app = await openWorkspace(dir);
+      const created = await app.createStudy({ title: 'Two Tabs' });
+      const inTabA = await app.getStudy({ id: created.id, editor: 'tab-a' });
+      const file = path.join(dir, 'studies', `${created.id}.json`);
+      const onDisk = JSON.parse(await readFile(file, 'utf8')) as { summary: string };
+      await writeFile(file, `${JSON.stringify({ ...onDisk, summary: 'by hand' }, null, 2)}\n`); // updatedAt kept
+      // Tab B (or History, reading without an editor) opens the study as it is now.
+      const inTabB = await app.getStudy({ id: created.id, editor: 'tab-b' });
+      await app.getStudy({ id: created.id });
+      await expect(
+        app.updateStudy({
+          id: created.id,
+          patch: { title: 'From tab A' },
+          baseUpdatedAt: inTabA.updatedAt,
+          editor: 'tab-a',
+        }),
+      ).rejects.toMatchObject({ code: 'conflict' });
+      const fromB = await app.updateStudy({
+        id: created.id,
+        patch: { title: 'From tab B' },
+        baseUpdatedAt: inTabB.updatedAt,
+        editor: 'tab-b',
+      });
+      expect(fromB).toMatchObject({ title: 'From tab B', summary: 'by hand' });
+      // Tab A's next save names the version it holds, now older than tab B's save: refused too.
+      await expect(
+        app.updateStudy({
+          id: created.id,
+          patch: { title: 'A again' },
+          baseUpdatedAt: inTabA.updatedAt,
+          editor: 'tab-a',
+        }),
+      ).rejects.toMatchObject({ code: 'conflict' });
+    });
+  });
 });

@@ -38,7 +38,7 @@ export function useOpenStudy({ api, autosave, setStudies, setProblem }: OpenStud
       try {
         if (leaving && leaving !== id) await autosave.flush(leaving);
         await autosave.flush(id); // an earlier save of `id` may still be on its way
-        const study = await api.getStudy({ id });
+        const study = await api.getStudy({ id, editor: autosave.editor });
         if (request !== openRequest.current) return; // another study was chosen meanwhile
         currentId.current = id;
         autosave.opened(id, study.updatedAt);

@@ -37,6 +37,8 @@ export interface AutosaveOptions {
   /** Called with what the store wrote, so the library list can follow. */
   onSaved?: (study: Study) => void;
   delayMs?: number;
+  /** This window's (or tab's) name as an editor: made up when not given. */
+  editor?: string;
 }
 
 export class AutosaveQueue {
@@ -49,7 +51,15 @@ export class AutosaveQueue {
   private listeners = new Set<() => void>();
   private state: SaveState = { kind: 'saved' };
 
-  constructor(private readonly options: AutosaveOptions) {}
+  /**
+   * Sent with each read for editing and each save: the store checks this editor's saves
+   * against the file as this editor read it, whatever other windows read (edit-bases.ts).
+   */
+  readonly editor: string;
+
+  constructor(private readonly options: AutosaveOptions) {
+    this.editor = options.editor ?? crypto.randomUUID();
+  }
 
   /** Study `id` was loaded (or created) at version `updatedAt`; edits are typed over it. */
   opened(id: string, updatedAt: string): void {
@@ -170,7 +180,9 @@ export class AutosaveQueue {
     const { patch } = this.pending.get(id)!;
     const base = this.bases.get(id);
     // Without a base the author chose "Keep mine" (or the study is new here): a plain save.
-    return base === undefined ? ['updateStudy', { id, patch }] : ['saveOnExit', { id, patch, baseUpdatedAt: base }];
+    return base === undefined
+      ? ['updateStudy', { id, patch }]
+      : ['saveOnExit', { id, patch, baseUpdatedAt: base, editor: this.editor }];
   }
 
   /** Forgets every unsaved edit (the workspace they belong to is no longer open). */
@@ -229,7 +241,9 @@ export class AutosaveQueue {
     try {
       const base = this.bases.get(id);
       const study = await this.options.api.updateStudy(
-        base === undefined ? { id, patch: entry.patch } : { id, patch: entry.patch, baseUpdatedAt: base },
+        base === undefined
+          ? { id, patch: entry.patch }
+          : { id, patch: entry.patch, baseUpdatedAt: base, editor: this.editor },
       );
       this.bases.set(id, study.updatedAt);
       this.failures.delete(id);

@@ -40,7 +40,15 @@ export function StudyConflicts({ api, autosave, study, readOnly, onResolved }: S
       await autosave.flush(study.id);
       // Over the version the editor holds: a change from elsewhere meanwhile is refused, not lost.
       const baseUpdatedAt = autosave.baseOf(study.id);
-      onResolved(await api.resolveConflict({ id: study.id, conflictId: conflict.id, choice, baseUpdatedAt }));
+      onResolved(
+        await api.resolveConflict({
+          id: study.id,
+          conflictId: conflict.id,
+          choice,
+          baseUpdatedAt,
+          editor: autosave.editor,
+        }),
+      );
     } catch (err) {
       setProblem(`Could not resolve the conflict: ${errorMessage(err)}`);
     } finally {
