@@ -2,7 +2,7 @@
 // leave them: to seed a workspace before the app or server opens it, to build large
 // workspaces quickly, or to change a study "from outside" while it is open.
 import { STUDY_FORMAT } from '../../src/core/pure/schemas/study-fields';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { emptyDoc } from '../../src/core/pure/schemas/rich-text';
 import { studySchema, type Study } from '../../src/core/pure/schemas/study';
@@ -44,6 +44,19 @@ export function sampleStudy(n: number, overrides: Partial<Study> = {}): Study {
 /** The path of study `id`'s file in a workspace. */
 export function studyFile(workspace: string, id: string): string {
   return path.join(workspace, 'studies', `${id}.json`);
+}
+
+/** sampleStudy(n) whose lessons are one paragraph of `text` (a word to search it by). */
+export const withLessons = (n: number, text: string): Study =>
+  sampleStudy(n, { lessons: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
+
+/** An hour ago: older than the caches' racy window, like any file not just saved. */
+export const anHourAgo = (): Date => new Date(Date.now() - 3_600_000);
+
+/** Writes `study` with its file's times set to `when` (a file that has been there a while). */
+export async function writeStudyDated(workspace: string, study: Study, when: Date): Promise<void> {
+  await writeStudy(workspace, study);
+  await utimes(studyFile(workspace, study.id), when, when);
 }
 
 /** Writes `study` as Casebook does (pretty-printed, newline-terminated); returns its file. */

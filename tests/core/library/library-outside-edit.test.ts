@@ -5,12 +5,8 @@ import { utimes } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
 import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
-import type { Study } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';
-import { sampleStudy, studyFile, writeStudy } from '../../helpers/study-files';
-
-const withLessons = (n: number, text: string): Study =>
-  sampleStudy(n, { lessons: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
+import { studyFile, writeStudy, withLessons } from '../../helpers/study-files';
 
 const found = async (service: CasebookService, query: string) =>
   (await service.searchLibrary(libraryQuerySchema.parse({ query }))).entries.map((e) => e.study.id);

@@ -13,19 +13,13 @@ import { localSecret, signedText, verifiedBody } from '../../../src/core/node/lo
 import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';
-import { sampleStudy, studyFile, writeStudy } from '../../helpers/study-files';
+import { sampleStudy, studyFile, withLessons, writeStudyDated } from '../../helpers/study-files';
 
 const COUNT = MIN_STUDIES_FOR_CACHE + 10;
 /** An hour ago: older than the caches' racy window, like any file not just saved. */
 const past = new Date(Date.now() - 3_600_000);
 
-const withLessons = (n: number, text: string): Study =>
-  sampleStudy(n, { lessons: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
-
-async function writeOld(dir: string, study: Study, when = past): Promise<void> {
-  await writeStudy(dir, study);
-  await utimes(studyFile(dir, study.id), when, when);
-}
+const writeOld = (dir: string, study: Study, when = past): Promise<void> => writeStudyDated(dir, study, when);
 
 /** A workspace of COUNT studies, each with its own word in its lessons ("zeta0", "zeta1", …). */
 async function workspace(dir: string): Promise<void> {
@@ -139,18 +133,22 @@ describe('the full-text index on disk', () => {
     });
   }
 
+  /** Changes a byte near the end of the index file (the last study's texts); returns that study's id. */
+  async function damageOneText(dir: string): Promise<string> {
+    const bytes = await readFile(searchIndexPath(dir));
+    await writeFile(searchIndexPath(dir), Buffer.from(bytes.map((b, i) => (i === bytes.length - 20 ? b ^ 1 : b))));
+    const loaded = (await readSearchIndex(dir))!;
+    expect(loaded.studies.size).toBe(COUNT); // the word pairs are whole: the file is taken
+    const broken = [...loaded.studies].filter(([, s]) => s.sections().lessons === '').map(([id]) => id);
+    expect(broken).toHaveLength(1);
+    return broken[0]!;
+  }
+
   it("uses a file whose texts of one study are damaged, and reads that study's own file for them", async () => {
     await withTempDir(async (dir) => {
       await workspace(dir);
       await openAndQuit(dir);
-      const bytes = await readFile(searchIndexPath(dir));
-      // Near the end: in the last study's texts (the word pairs come before them).
-      await writeFile(searchIndexPath(dir), Buffer.from(bytes.map((b, i) => (i === bytes.length - 20 ? b ^ 1 : b))));
-      const loaded = (await readSearchIndex(dir))!;
-      expect(loaded.studies.size).toBe(COUNT); // the word pairs are whole: the file is taken
-      const broken = [...loaded.studies].filter(([, s]) => s.sections().lessons === '').map(([id]) => id);
-      expect(broken).toHaveLength(1);
-      const id = broken[0]!;
+      const id = await damageOneText(dir);
       const word = `zeta${id.slice('study-'.length)}q`;
       const again = await openWorkspace(dir);
       again.warmUp();
@@ -171,10 +169,7 @@ describe('the full-text index on disk', () => {
     await withTempDir(async (dir) => {
       await workspace(dir);
       await openAndQuit(dir);
-      const bytes = await readFile(searchIndexPath(dir));
-      await writeFile(searchIndexPath(dir), Buffer.from(bytes.map((b, i) => (i === bytes.length - 20 ? b ^ 1 : b))));
-      const loaded = (await readSearchIndex(dir))!;
-      const id = [...loaded.studies].find(([, s]) => s.sections().lessons === '')![0];
+      const id = await damageOneText(dir);
       const again = await openWorkspace(dir);
       again.warmUp();
       await again.checkCounts({});

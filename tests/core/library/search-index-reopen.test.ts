@@ -2,24 +2,17 @@
 // full text from the index file as the titles go in: a search for a word of a study's
 // sections finds it at once, while a study changed on disk since, or saved while the file is
 // read, is searched by what it holds now.
-import { utimes } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
 import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';
-import { sampleStudy, studyFile, writeStudy } from '../../helpers/study-files';
+import { withLessons, writeStudyDated } from '../../helpers/study-files';
 
 const COUNT = 260; // above the 200 titles from which a list goes in as a whole
 const past = new Date(Date.now() - 3_600_000); // older than the caches' racy window
 
-const withLessons = (n: number, text: string): Study =>
-  sampleStudy(n, { lessons: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } });
-
-async function writeOld(dir: string, study: Study, when = past): Promise<void> {
-  await writeStudy(dir, study);
-  await utimes(studyFile(dir, study.id), when, when);
-}
+const writeOld = (dir: string, study: Study, when = past): Promise<void> => writeStudyDated(dir, study, when);
 
 async function openAndQuit(dir: string): Promise<void> {
   const service = await openWorkspace(dir);
