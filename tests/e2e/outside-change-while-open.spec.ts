@@ -2,6 +2,7 @@
 // nothing unsaved the editor shows the new version by itself and says so; with unsaved edits
 // the author is asked at once (Keep mine, Take theirs, Keep both) and nothing is overwritten
 // silently. The outside change goes through the same server's API, as a second window would.
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { docToPlainText } from '../../src/core/pure/schemas/rich-text';
@@ -81,6 +82,16 @@ test('with nothing unsaved, a study changed from outside is reloaded by itself a
   await changeOnDisk(file, { lessons: paragraph('Pulled from the team') });
   await expect(section(page, 'Lessons')).toHaveText('Pulled from the team', { timeout: 8_000 });
   await expect(section(page, 'Problem')).toHaveText('Rewritten elsewhere, then extended here');
+
+  // Edited by hand in a text editor that leaves updatedAt as it was: noticed and reloaded too.
+  const onDiskNow = JSON.parse(await readFile(file, 'utf8')) as Study;
+  await writeFile(file, `${JSON.stringify({ ...onDiskNow, tradeoffs: paragraph('Fixed by hand') }, null, 2)}\n`);
+  await expect(section(page, 'Tradeoffs')).toHaveText('Fixed by hand', { timeout: 8_000 });
+  await typeInSection(page, 'Problem', '. Still mine');
+  await expect(savedLine(page)).toBeVisible();
+  const [last] = await studiesOnDisk(workspace);
+  expect(docToPlainText(last!.tradeoffs)).toBe('Fixed by hand');
+  expect(docToPlainText(last!.problem)).toBe('Rewritten elsewhere, then extended here. Still mine');
 });
 
 test('unsaved edits under an outside change: "Take theirs" shows the version on disk and drops the edits', async ({

@@ -47,6 +47,15 @@ export class EditBases {
   }
 
   /**
+   * Whether the file (now at `stamp`, its study saved at `updatedAt`) is not what `editor` read
+   * or wrote though its updatedAt is the same: changed by hand or by a tool that kept it.
+   */
+  changedUnder(id: string, editor: string, updatedAt: string, stamp: FileStamp | null): boolean {
+    const base = this.bases.get(id)?.get(editor);
+    return base?.updatedAt === updatedAt && !(stamp && sameStamp(base.stamp, stamp));
+  }
+
+  /**
    * Why a save by `editor` typed over the version saved at `baseUpdatedAt` must not overwrite
    * `current` (on disk now, its file at `stamp`; null when unknown), or null.
    */

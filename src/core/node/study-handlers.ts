@@ -46,7 +46,10 @@ export interface OpenStudies {
 export function studyHandlers({ workspace, studies, site, library, indexSaved }: OpenStudies): StudyHandlers {
   return {
     getStudy: ({ id, editor }) => studies.getForEditing(id, editor),
-    getStudyVersion: async ({ id }) => ({ updatedAt: await studies.updatedAt(id) }),
+    getStudyVersion: async ({ id, editor }) => {
+      const updatedAt = await studies.updatedAt(id);
+      return editor && studies.changedUnder(id, editor, updatedAt) ? { updatedAt, changedUnder: true } : { updatedAt };
+    },
     createStudy: async ({ title, template }) => {
       let draft = {};
       if (template) {

@@ -185,6 +185,11 @@ export class StudyStore {
     return this.listing.updatedAt(id);
   }
 
+  /** Whether `id`'s file changed since `editor` read or saved it though its updatedAt did not (see EditBases). */
+  changedUnder(id: string, editor: string, updatedAt: string): boolean {
+    return this.editBases.changedUnder(id, editor, updatedAt, statOrNull(this.fileFor(id)));
+  }
+
   async create(draft: StudyDraft = {}): Promise<Study> {
     await this.ensureWritable();
     return this.slugs.claim(await slugForNew(draft.slug, draft.title), undefined, async (slug) => {

@@ -119,8 +119,16 @@ export const contract = {
     countProgress,
   ),
   getStudy: method(z.object({ id: studyIdSchema, editor: editorSchema.optional() }).strict(), studySchema, false),
-  /** The version of a study on disk (its updatedAt), without its content: cheap to ask often. */
-  getStudyVersion: method(idInput, z.object({ updatedAt: z.string() }), false),
+  /**
+   * The version of a study on disk (its updatedAt), without its content: cheap to ask often.
+   * With `editor`: `changedUnder` when the file is not what that editor read or saved though
+   * its updatedAt is the same (changed by hand, or by a tool that kept the field).
+   */
+  getStudyVersion: method(
+    z.object({ id: studyIdSchema, editor: editorSchema.optional() }).strict(),
+    z.object({ updatedAt: z.string(), changedUnder: z.literal(true).optional() }),
+    false,
+  ),
   createStudy: method(
     z.object({ title: z.string().max(300).optional(), template: templateIdSchema.optional() }).strict(),
     studySchema,

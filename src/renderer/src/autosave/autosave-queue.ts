@@ -181,7 +181,7 @@ export class AutosaveQueue {
     const base = this.bases.get(id);
     // Without a base the author chose "Keep mine" (or the study is new here): a plain save.
     return base === undefined
-      ? ['updateStudy', { id, patch }]
+      ? ['updateStudy', { id, patch, editor: this.editor }]
       : ['saveOnExit', { id, patch, baseUpdatedAt: base, editor: this.editor }];
   }
 
@@ -242,7 +242,7 @@ export class AutosaveQueue {
       const base = this.bases.get(id);
       const study = await this.options.api.updateStudy(
         base === undefined
-          ? { id, patch: entry.patch }
+          ? { id, patch: entry.patch, editor: this.editor }
           : { id, patch: entry.patch, baseUpdatedAt: base, editor: this.editor },
       );
       this.bases.set(id, study.updatedAt);

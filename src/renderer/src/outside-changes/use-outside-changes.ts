@@ -38,15 +38,17 @@ export async function checkOnDisk(
   // A save on its way changes the version on disk itself: look again once it is answered.
   const base = autosave.baseOf(id);
   if (base === undefined || autosave.isSaving(id)) return;
-  let disk: { updatedAt: string };
+  let disk: { updatedAt: string; changedUnder?: true };
   try {
-    disk = await api.getStudyVersion({ id }); // the version only: the content may be large
+    // The version only (the content may be large), and whether the file changed under this
+    // editor with its updatedAt kept (by hand, by a tool).
+    disk = await api.getStudyVersion({ id, editor: autosave.editor });
   } catch {
     return; // gone or unreadable: the library reports that when it is next listed
   }
   // Anything that happened meanwhile (a save, a reload, another study opened) makes this answer stale.
   if (!stillWanted() || autosave.isSaving(id) || autosave.baseOf(id) !== base) return;
-  if (disk.updatedAt === base) return;
+  if (disk.updatedAt === base && !disk.changedUnder) return;
   if (autosave.hasUnsavedEdits(id)) handlers.onChangedUnderEdits(id, disk.updatedAt);
   else handlers.onChanged(id, disk.updatedAt);
 }
