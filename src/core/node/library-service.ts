@@ -152,7 +152,8 @@ export class LibraryService {
 
   /** The publish findings of one study; duplicate titles and slugs are checked against the list. */
   async findingsOf(study: Study): Promise<Finding[]> {
-    await this.refreshSummaries({ unlessRecent: true });
+    // The checks' code loads while the list is refreshed, as before the badges had their own object.
+    await Promise.all([this.refreshSummaries({ unlessRecent: true }), this.badges.load()]);
     return this.badges.findingsOf(study);
   }
 
