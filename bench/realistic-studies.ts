@@ -2,6 +2,7 @@
 // four sections, with paragraphs, marks, links, bullet and ordered lists, code blocks and a
 // table — the shape real write-ups have. Same (n, seed) → the same studies, byte for byte.
 import { STUDY_FORMAT } from '../src/core/pure/schemas/study-fields';
+import { seededBlockId, withBlockIds } from '../src/core/pure/rich-text/block-ids';
 import type { RichTextDoc, RichTextNode } from '../src/core/pure/schemas/rich-text';
 import { defaultSiteSettings } from '../src/core/pure/schemas/site';
 import { sectionKeys, type Study } from '../src/core/pure/schemas/study';
@@ -186,15 +187,18 @@ export function generateRealisticStudies(n: number, seed: number): Study[] {
     const date = new Date(start + w.int(7 * 365) * 86_400_000).toISOString().slice(0, 10);
     const stamp = `${date}T09:00:00.000Z`;
     const tableIn = w.int(4);
-    const sections = Object.fromEntries(sectionKeys.map((key, k) => [key, w.section(330, k === tableIn)])) as Pick<
-      Study,
-      (typeof sectionKeys)[number]
-    >;
+    const id = `s${String(i + 1).padStart(5, '0')}-${(seed >>> 0).toString(36)}`;
+    // Every block with its id, as Casebook writes a study (the ids a read would derive).
+    const withIds = (key: string, section: RichTextDoc) =>
+      withBlockIds(section, (path) => seededBlockId(`${id}/${key}/${path}`));
+    const sections = Object.fromEntries(
+      sectionKeys.map((key, k) => [key, withIds(key, w.section(330, k === tableIn))]),
+    ) as Pick<Study, (typeof sectionKeys)[number]>;
     const cats = [w.pick(categories)];
     if (w.int(4) === 0) cats.push(w.pick(categories));
     studies.push({
       schemaVersion: STUDY_FORMAT,
-      id: `s${String(i + 1).padStart(5, '0')}-${(seed >>> 0).toString(36)}`,
+      id,
       slug,
       title,
       summary: w.sentence(12 + w.int(10)),

@@ -21,6 +21,7 @@ const para = (text: string, id?: string): RichTextNode => ({
   content: [{ type: 'text', text }],
 });
 const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content });
+const item = (...content: RichTextNode[]): RichTextNode => ({ type: 'listItem', content });
 const ids = (d: RichTextDoc) => (d.content ?? []).map(blockIdOf);
 
 const schema = getSchema(richTextExtensions());
@@ -50,6 +51,18 @@ describe('block ids in Node', () => {
     const out = withBlockIds(input, (path) => `new-${path}`);
     expect(ids(out)).toEqual(['x', 'new-1', 'new-2']);
     expect(ids(input)).toEqual(['x', null, 'x']);
+  });
+
+  it('returns a document whose blocks all have their own ids as it is (a file Casebook wrote: nothing copied)', () => {
+    const input = doc(para('a', 'x'), { type: 'bulletList', attrs: { id: 'l' }, content: [item(para('b', 'y'))] });
+    expect(withBlockIds(input, (path) => `new-${path}`)).toBe(input);
+  });
+
+  it('finds a block without an id, or repeating one, deep inside a list', () => {
+    const missing = doc(para('a', 'x'), { type: 'bulletList', attrs: { id: 'l' }, content: [item(para('b'))] });
+    expect(JSON.stringify(withBlockIds(missing, (path) => `new-${path}`))).toContain('"new-1.0.0"');
+    const repeated = doc(para('a', 'x'), { type: 'bulletList', attrs: { id: 'l' }, content: [item(para('b', 'x'))] });
+    expect(JSON.stringify(withBlockIds(repeated, (path) => `new-${path}`))).toContain('"new-1.0.0"');
   });
 
   it('derives the ids of an older file from the study, the section and the position: every machine agrees', () => {

@@ -91,6 +91,8 @@ const isNode = (value: unknown): value is RichTextNode =>
  */
 export function withBlockIds<D>(doc: D, makeId: (path: string, copied: string | null) => string = randomBlockId): D {
   if (!isNode(doc) || !Array.isArray(doc.content)) return doc;
+  // Every study is read through this, and a file Casebook wrote has its ids: nothing is copied then.
+  if (!needsBlockIds(doc)) return doc;
   const seen = new Set<string>();
   const root: RichTextNode = { ...doc, content: [...doc.content] };
   // Each entry: a copied parent whose content array is ours to change, and its path.
@@ -123,6 +125,27 @@ export function withBlockIds<D>(doc: D, makeId: (path: string, copied: string | 
     }
   }
   return root as D;
+}
+
+/** Whether some block of `doc` that carries an id lacks one or repeats another's (a walk, no copies). */
+function needsBlockIds(doc: RichTextNode): boolean {
+  const seen = new Set<string>();
+  const stack: Array<{ nodes: unknown[]; depth: number }> = [{ nodes: doc.content!, depth: 0 }];
+  while (stack.length > 0) {
+    const { nodes, depth } = stack.pop()!;
+    if (depth > MAX_RICH_TEXT_DEPTH) continue;
+    for (const child of nodes) {
+      if (!isNode(child)) continue;
+      if (carriesId.has(child.type)) {
+        const id = blockIdOf(child);
+        if (id === null || seen.has(id)) return true;
+        seen.add(id);
+      }
+      if (Array.isArray(child.content) && child.content.length > 0)
+        stack.push({ nodes: child.content, depth: depth + 1 });
+    }
+  }
+  return false;
 }
 
 /** `doc` with every block id removed (a copy): for comparing content whatever ids it was given. */
