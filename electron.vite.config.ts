@@ -13,6 +13,8 @@ export default defineConfig({
           'markdown-parse-worker': resolve(__dirname, 'src/core/node/markdown/markdown-parse-worker.ts'),
           // Started by src/core/node/export/site-prerender.ts (module-worker.ts finds it beside it).
           'site-render-worker': resolve(__dirname, 'src/core/node/export/site-render-worker.ts'),
+          // Started by src/core/node/study-intake.ts (the library's first read of a large workspace).
+          'study-intake-worker': resolve(__dirname, 'src/core/node/study-intake-worker.ts'),
         },
       },
     },

@@ -149,6 +149,8 @@ interface Row {
 }
 
 const KEEP = process.env.CASEBOOK_BENCH_KEEP === '1';
+/** The kept workspaces' generation: one written by an older bench/realistic-studies.ts is written again. */
+const KEPT_FORMAT = 2; // 2: every block has its id, as Casebook writes it
 
 /** The N-study workspace: written under `root`, or kept between runs (KEEP) without its caches. */
 async function workspaceFor(root: string, n: number): Promise<{ dir: string; bytes: number }> {
@@ -162,7 +164,10 @@ async function workspaceFor(root: string, n: number): Promise<{ dir: string; byt
   const dir = path.join(tmpdir(), `casebook-library-bench-kept-${checkout}-${n}`);
   const done = path.join(dir, 'bench-written.json'); // written last: a half-written workspace is written again
   const bytes = await readFile(done, 'utf8').then(
-    (text) => (JSON.parse(text) as { bytes: number }).bytes,
+    (text) => {
+      const kept = JSON.parse(text) as { bytes: number; format?: number };
+      return kept.format === KEPT_FORMAT ? kept.bytes : null;
+    },
     () => null,
   );
   if (bytes !== null) {
@@ -172,7 +177,7 @@ async function workspaceFor(root: string, n: number): Promise<{ dir: string; byt
   }
   await rm(dir, { recursive: true, force: true });
   const written = await writeWorkspace(dir, n);
-  await writeFile(done, JSON.stringify({ bytes: written }));
+  await writeFile(done, JSON.stringify({ bytes: written, format: KEPT_FORMAT }));
   return { dir, bytes: written };
 }
 

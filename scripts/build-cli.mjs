@@ -1,5 +1,5 @@
 // Bundles the CLI (and the core and server it uses) into out/cli/casebook.mjs, and the worker
-// threads it starts beside it: out/cli/markdown-parse-worker.mjs and site-render-worker.mjs
+// threads it starts beside it: out/cli/markdown-parse-worker.mjs, site-render-worker.mjs and study-intake-worker.mjs
 // (a worker is looked up next to the code that starts it; see src/core/node/module-worker.ts).
 // npm packages are bundled in as well (see below). Code split: each command's
 // `await import()` becomes its own chunk beside casebook.mjs, so start-up loads only what the
@@ -88,6 +88,7 @@ await build({
     casebook: 'src/cli/main.ts',
     'markdown-parse-worker': 'src/core/node/markdown/markdown-parse-worker.ts',
     'site-render-worker': 'src/core/node/export/site-render-worker.ts',
+    'study-intake-worker': 'src/core/node/study-intake-worker.ts',
   },
   outdir,
   outExtension: { '.js': '.mjs' },

@@ -127,6 +127,10 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         (await import('./search-index-file')).writeSearchIndex(workspace, list, checkKey, damaged),
       mayWrite: () => readOnly() === null,
     },
+    intake: {
+      fileOf: (id) => path.join(studies.studiesDir, `${id}.json`),
+      vouch: (id, stamp, summary) => studies.readElsewhere(id, stamp, summary),
+    },
     // Every study file has now been read in full: the next open need read none of them.
     onIndexed: () => void studies.saveSummaryCache(),
   });

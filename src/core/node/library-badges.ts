@@ -14,6 +14,17 @@ export interface CheckCounts {
   errors: number;
   warnings: number;
 }
+/** What a badge shows of a study's findings. */
+export function countsOf(findings: readonly Finding[]): CheckCounts {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return { errors, warnings: findings.length - errors };
+}
+
+/** The key of the settings counts are made under (see LibraryBadges.key). */
+export function settingsKey(site: SiteSettings): string {
+  return createHash('sha256').update(JSON.stringify(site)).digest('base64url');
+}
+
 export type DatedCounts = CheckCounts & { updatedAt: string };
 type PublishChecks = typeof PublishChecksModule;
 
@@ -47,7 +58,7 @@ export class LibraryBadges {
 
   /** What the counts depend on beyond the study: its settings (counts on disk count while they match). */
   key(): string {
-    return createHash('sha256').update(JSON.stringify(this.sources.site())).digest('base64url');
+    return settingsKey(this.sources.site());
   }
 
   /**
@@ -83,13 +94,8 @@ export class LibraryBadges {
       this.counts.delete(study.id);
       return;
     }
-    const findings = this.findings(this.checks, study);
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    (this.now().counts as Map<string, DatedCounts>).set(study.id, {
-      updatedAt: study.updatedAt,
-      errors,
-      warnings: findings.length - errors,
-    });
+    const counts = countsOf(this.findings(this.checks, study));
+    (this.now().counts as Map<string, DatedCounts>).set(study.id, { updatedAt: study.updatedAt, ...counts });
   }
 
   /**

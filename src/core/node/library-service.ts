@@ -19,7 +19,8 @@ import { LibraryOnDisk, type IndexFiles } from './library-on-disk';
 import { inTimeSlices, pauseEvery } from './time-slices';
 import { byNewestEdit } from '../pure/study-order';
 import { sameStamp, type FileStamp } from './study-files';
-import { LibraryBadges, type CheckCounts } from './library-badges';
+import { LibraryBadges, settingsKey, type CheckCounts } from './library-badges';
+import type { TemplateSections } from '../pure/checks/template-prompts';
 
 export type { CheckCounts };
 
@@ -48,6 +49,19 @@ interface LibrarySources {
   verifiedStamp?(id: string): FileStamp | null;
   /** The full-text index kept on disk between runs (none: every open reads every study). */
   indexFiles?: IndexFiles;
+  /** Reading many studies on worker threads (none: the main thread reads them one by one). */
+  intake?: LibraryIntake;
+}
+
+export interface LibraryIntake {
+  /** The study file of `id`. */
+  fileOf(id: string): string;
+  /** A worker read the whole file of `id` at `stamp` and found a valid study with this summary. */
+  vouch(id: string, stamp: FileStamp, summary: StudySummary): void;
+  /** The workspace's templates as last read (their prompts), undefined before a first read. */
+  templates(): TemplateSections[] | undefined;
+  /** Worker threads (default: one per core, a few at most). */
+  threads?: number;
 }
 
 // Few reads at a time, and a turn of the event loop after each study: a search that arrives
@@ -59,6 +73,8 @@ const RESTORE_BATCH = 512;
 const SLICE_MS = 8;
 /** Written again after the background reading when at least this many studies changed (else on quit). */
 const REWRITE_AFTER = 100;
+/** From this many studies to read at once, they are read on worker threads (study-intake.ts). */
+const INTAKE_FROM = 200;
 /** A search re-lists the folder when its stamp changed, or when the last list is older than this. */
 const RELIST_AFTER_MS = 2_000;
 /** From this many new titles at one list, they are indexed in slices after the list is answered. */
@@ -346,7 +362,8 @@ export class LibraryService {
     const checkKey = this.badges.key();
     let read = 0;
     while (this.pending.size > 0) {
-      const batch = firstOf(this.pending, RESTORE_BATCH);
+      // With workers, every queued study at once: they read while this thread takes the rest from disk.
+      const batch = firstOf(this.pending, this.sources.intake ? this.pending.size : RESTORE_BATCH);
       const toRead: typeof batch = [];
       let sliceStart = performance.now();
       for (const [id, request] of batch) {
@@ -366,9 +383,11 @@ export class LibraryService {
         }
       }
       if (toRead.length > 0) await (promptsRead ??= this.sources.promptsRead?.().catch(() => undefined));
-      for (let from = 0; from < toRead.length; from += READ_BATCH)
-        await this.readSome(toRead.slice(from, from + READ_BATCH));
       read += toRead.length;
+      // What the workers could not read (damaged files, to be set aside by the store) is read here.
+      const left = toRead.length >= INTAKE_FROM ? await this.readOnThreads(toRead) : toRead;
+      for (let from = 0; from < left.length; from += READ_BATCH)
+        await this.readSome(left.slice(from, from + READ_BATCH));
       await nextTurn();
     }
     if (read > 0) this.sources.onIndexed?.();
@@ -401,6 +420,47 @@ export class LibraryService {
     } finally {
       this.touched = null;
     }
+  }
+
+  /**
+   * Reads queued studies on worker threads (study-intake.ts), indexing each as it is answered;
+   * returns those still to read here (no worker could, or the file is not a valid study).
+   */
+  private async readOnThreads(toRead: Array<[string, number]>): Promise<Array<[string, number]>> {
+    const intake = this.sources.intake;
+    if (!intake) return toRead;
+    const { readOnThreads } = await import('./study-intake');
+    const site = this.sources.site();
+    const key = settingsKey(site);
+    const names = this.index.summaries().map(({ id, title, slug }) => ({ id, title, slug }));
+    const context = { site, templates: intake.templates() ?? null, names };
+    const requests = new Map(toRead);
+    const left: Array<[string, number]> = [];
+    const items = toRead.map(([id]) => ({ id, file: intake.fileOf(id) }));
+    const unanswered = await readOnThreads(
+      items,
+      context,
+      (results) => {
+        for (const { id, read } of results) {
+          const request = requests.get(id)!;
+          // Saved or removed through the service meanwhile, or queued again: this read is stale.
+          if (this.pending.get(id) !== request) continue;
+          if (!read) {
+            left.push([id, request]);
+            continue;
+          }
+          this.pending.delete(id);
+          this.index.put(read);
+          if (read.counts) this.badges.restored(id, read.counts, read.summary.updatedAt, key);
+          else this.badges.forget(id);
+          this.onDisk?.indexed(id, read.stamp);
+          if (read.stamp) intake.vouch(id, read.stamp, read.summary);
+        }
+      },
+      { threads: intake.threads },
+    );
+    for (const { id } of unanswered) left.push([id, requests.get(id)!]);
+    return left;
   }
 
   /** Reads a few queued studies in full (at once) and indexes them one turn of the event loop apart. */

@@ -3,7 +3,7 @@
 // relative to the caller's URL finds it everywhere:
 //   source (tsx, Vitest)     src/core/node/…/<name>.ts, loaded through tsx
 //   CLI bundle (esbuild)     out/cli/<name>.mjs        (scripts/build-cli.mjs)
-//   Electron (electron-vite) out/main/<name>.js        (electron.vite.config.ts)
+//   Electron (electron-vite) out/main/<name>.js        (electron.vite.config.ts), also from out/main/chunks/
 // The name is built at run time so no bundler rewrites the URL.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +12,10 @@ import { CasebookError } from '../pure/errors';
 
 /** A worker running `<name>` found beside `here` (the caller's import.meta.url). */
 export function startModuleWorker(name: string, here: string, options: WorkerOptions = {}): Worker {
-  for (const ext of ['.mjs', '.js']) {
-    const built = new URL(`./${name}${ext}`, here);
+  // Code split into a chunk (electron-vite puts a dynamically imported module in out/main/chunks/)
+  // looks one folder up, where the entries are.
+  for (const candidate of [`./${name}.mjs`, `./${name}.js`, `../${name}.js`]) {
+    const built = new URL(candidate, here);
     if (existsSync(built)) return new Worker(built, options);
   }
   const source = new URL(`./${name}.ts`, here);

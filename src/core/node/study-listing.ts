@@ -133,6 +133,13 @@ export class StudyListing {
     return this.summaries.saveCache(mayWrite, changedIds);
   }
 
+  /** As get() does for a valid study, for a file read elsewhere (a worker thread) at `stamp`. */
+  readElsewhere(id: string, stamp: FileStamp, summary: StudySummary): void {
+    const entry = this.index.get(id);
+    // The file read is the one its head was listed from: the entry now stands for a valid study.
+    if (entry && !entry.verified && sameStamp(stamp, entry)) this.index.set(id, { ...entry, summary, verified: true });
+  }
+
   /** The study in studies/<id>.json, read and validated in full; why not, as a CasebookError. */
   async get(id: string): Promise<Study> {
     const file = this.paths.fileFor(id);

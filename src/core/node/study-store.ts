@@ -150,6 +150,11 @@ export class StudyStore {
     return this.listing.verifiedStamp(id);
   }
 
+  /** The whole file of `id` was read at `stamp` as get() reads it (a worker thread) and holds a valid study. */
+  readElsewhere(id: string, stamp: FileStamp, summary: StudySummary): void {
+    this.listing.readElsewhere(id, stamp, summary);
+  }
+
   /**
    * Reads every unverified study in full (quarantining damage), then writes the summary
    * cache. For callers that need the list exact now (the CLI); the app indexes in the background.

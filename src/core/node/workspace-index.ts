@@ -2,9 +2,9 @@
 // are Markdown, so reading them loads the parser) and the library index (search, check counts).
 // Both are made on first use, not when the workspace opens, so `casebook list` and the app's
 // first paint do not wait for them.
-import type { TemplatePrompts } from '../pure/checks/template-prompts';
+import type { TemplatePrompts, TemplateSections } from '../pure/checks/template-prompts';
 import type { TemplateList } from '../pure/templates/template-schema';
-import type { LibraryService } from './library-service';
+import type { LibraryIntake, LibraryService } from './library-service';
 import { listTemplates } from './templates/template-store';
 
 /** `make()` run once and its promise shared; a failure is not kept, so the next call tries again. */
@@ -30,14 +30,19 @@ export interface WorkspaceIndex {
 
 type LibrarySources = ConstructorParameters<typeof LibraryService>[0];
 
-export function workspaceIndex(workspace: string, sources: Omit<LibrarySources, 'prompts'>): WorkspaceIndex {
+type IndexSources = Omit<LibrarySources, 'prompts' | 'intake'> & { intake?: Omit<LibraryIntake, 'templates'> };
+
+export function workspaceIndex(workspace: string, sources: IndexSources): WorkspaceIndex {
   let prompts: TemplatePrompts | undefined;
+  // As read, for the library's worker threads (they make the prompts themselves).
+  let templates: TemplateSections[] | undefined;
   const readTemplates = async (): Promise<TemplateList> => {
     const [list, { TemplatePrompts }] = await Promise.all([
       listTemplates(workspace),
       import('../pure/checks/template-prompts'),
     ]);
     prompts = TemplatePrompts.withWorkspace(list.templates);
+    templates = list.templates;
     return list;
   };
   const firstRead = onceUnlessFailed(readTemplates);
@@ -46,7 +51,8 @@ export function workspaceIndex(workspace: string, sources: Omit<LibrarySources, 
     // A search needs no prompts: the first page does not wait for the templates (and the
     // Markdown parser they load); the checks of the background reading do.
     const { LibraryService } = await import('./library-service');
-    return (made = new LibraryService({ ...sources, prompts: () => prompts, promptsRead: firstRead }));
+    const intake = sources.intake && { ...sources.intake, templates: () => templates };
+    return (made = new LibraryService({ ...sources, intake, prompts: () => prompts, promptsRead: firstRead }));
   });
   return { readTemplates, prompts: () => prompts, library, libraryIfMade: () => made };
 }

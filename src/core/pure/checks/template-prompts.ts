@@ -25,7 +25,7 @@ export interface TemplatePrompt {
   text: string;
 }
 
-type TemplateSections = Pick<StudyTemplate, 'name' | SectionKey> & Partial<Pick<StudyTemplate, 'metrics'>>;
+export type TemplateSections = Pick<StudyTemplate, 'name' | SectionKey> & Partial<Pick<StudyTemplate, 'metrics'>>;
 
 export function normalizePromptText(text: string): string {
   // Invisible format characters (zero-width space, soft hyphen, direction marks) change no word.

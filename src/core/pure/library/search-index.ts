@@ -3,11 +3,11 @@
 // A query matches studies holding every query word (as a whole word, a word prefix, or —
 // for words of 3+ letters — inside a word). Ranking: the field (title > summary > body),
 // then the kind of match (exact word > prefix > inside a word), then the latest edit.
-import { docToPlainText } from '../schemas/rich-text';
-import { sectionKeys, toSummary, type Study, type StudySummary } from '../schemas/study';
+import { toSummary, type Study, type StudySummary } from '../schemas/study';
 import { newestEditOrder } from '../study-order';
-import { FIELD_BITS, Postings } from './postings';
-import { normalizeForSearch, queryParts, wordsOf } from './search-text';
+import { Postings } from './postings';
+import { queryParts } from './search-text';
+import { fieldBitsOf, sectionTextsOf, type StudyWords } from './study-words';
 import { describeMatch, holdingPhrases, KINDS, termScores } from './search-index-match';
 import {
   textsOf,
@@ -103,17 +103,16 @@ export class SearchIndex {
    */
   upsert(study: Study | StudySummary): void {
     const hasBody = 'problem' in study;
-    const sections = Object.fromEntries(
-      sectionKeys.map((key) => [key, hasBody ? docToPlainText(study[key]) : '']),
-    ) as SectionTexts;
-    const bits = new Map<string, number>();
-    const addWords = (text: string, bit: number): void => {
-      for (const word of wordsOf(normalizeForSearch(text))) bits.set(word, (bits.get(word) ?? 0) | bit);
-    };
-    addWords(study.title, FIELD_BITS.title);
-    addWords(study.summary, FIELD_BITS.summary);
-    for (const key of sectionKeys) addWords(sections[key], FIELD_BITS.body);
+    const sections = sectionTextsOf(study);
+    const bits = fieldBitsOf(study.title, study.summary, sections);
     this.place(hasBody ? toSummary(study) : { ...study }, hasBody, sections, bits);
+  }
+
+  /** Indexes a study read in full elsewhere (a worker thread): as upsert() would have. */
+  put(read: StudyWords): void {
+    const bits = new Map<string, number>();
+    read.words.forEach((word, i) => bits.set(word, read.bits[i]!));
+    this.place({ ...read.summary }, true, read.sections, bits);
   }
 
   /**
