@@ -5,64 +5,23 @@
 // never for the background reading: its page says how much of the full text is indexed.
 import type { Finding } from '../pure/checks/finding';
 import { StudyNames } from '../pure/checks/study-names';
-import type { TemplatePrompts } from '../pure/checks/template-prompts';
 import { queryLibrary, queryListed, type LibraryPage, type LibraryQuery } from '../pure/library/library-query';
 import { SearchIndex } from '../pure/library/search-index';
 import { indexChanges } from '../pure/library/search-index-sync';
 import { restoreInBulk, type Pause, type RestoredStudy } from '../pure/library/search-index-restore';
 import { indexTitlesInBulk } from '../pure/library/search-index-titles';
-import type { SiteSettings } from '../pure/schemas/site';
 import type { Study, StudySummary } from '../pure/schemas/study';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { inPool } from '../pure/work-pool';
-import { LibraryOnDisk, type IndexFiles } from './library-on-disk';
+import { LibraryOnDisk } from './library-on-disk';
 import { inTimeSlices, pauseEvery } from './time-slices';
 import { byNewestEdit } from '../pure/study-order';
 import { sameStamp, type FileStamp } from './study-files';
-import { LibraryBadges, settingsKey, type CheckCounts } from './library-badges';
-import type { TemplateSections } from '../pure/checks/template-prompts';
+import { LibraryBadges, type CheckCounts } from './library-badges';
+import type { LibrarySources } from './library-sources';
+import { indexOnThreads } from './library-threads';
 
 export type { CheckCounts };
-
-interface LibrarySources {
-  listSummaries(): Promise<StudySummary[]>;
-  readStudy(id: string): Promise<Study | null>;
-  site(): SiteSettings;
-  /** The workspace's template prompts, as last read. */
-  prompts?(): TemplatePrompts | undefined;
-  /** Resolves once the prompts have been read (the checks wait for it; a search does not). */
-  promptsRead?(): Promise<unknown>;
-  /**
-   * Changes when a study file is added, removed or replaced by rename (every atomic save):
-   * the studies folder's mtime. Lets a search skip re-listing the folder per keystroke.
-   */
-  folderStamp(): number | null;
-  /** Every study has been read in full (e.g. to write the summary cache). */
-  onIndexed?(): void;
-  /** Studies listed from their file's head whose full file has not been read yet. */
-  unverifiedIds(): string[];
-  /** How many files are set aside in the workspace (see LibraryPage.quarantined). */
-  quarantinedCount(): number;
-  /** The study file's mtime and size now; null when it is gone. */
-  statOf?(id: string): FileStamp | null;
-  /** The stamp at which the store read the whole file and found it valid (or its signed cache says so). */
-  verifiedStamp?(id: string): FileStamp | null;
-  /** The full-text index kept on disk between runs (none: every open reads every study). */
-  indexFiles?: IndexFiles;
-  /** Reading many studies on worker threads (none: the main thread reads them one by one). */
-  intake?: LibraryIntake;
-}
-
-export interface LibraryIntake {
-  /** The study file of `id`. */
-  fileOf(id: string): string;
-  /** A worker read the whole file of `id` at `stamp` and found a valid study with this summary. */
-  vouch(id: string, stamp: FileStamp, summary: StudySummary): void;
-  /** The workspace's templates as last read (their prompts), undefined before a first read. */
-  templates(): TemplateSections[] | undefined;
-  /** Worker threads (default: one per core, a few at most). */
-  threads?: number;
-}
 
 // Few reads at a time, and a turn of the event loop after each study: a search that arrives
 // meanwhile waits for one study's indexing at most, never for a batch.
@@ -422,45 +381,18 @@ export class LibraryService {
     }
   }
 
-  /**
-   * Reads queued studies on worker threads (study-intake.ts), indexing each as it is answered;
-   * returns those still to read here (no worker could, or the file is not a valid study).
-   */
-  private async readOnThreads(toRead: Array<[string, number]>): Promise<Array<[string, number]>> {
+  /** Reads queued studies on worker threads; returns those still to read here (library-threads.ts). */
+  private readOnThreads(toRead: Array<[string, number]>): Promise<Array<[string, number]>> {
     const intake = this.sources.intake;
-    if (!intake) return toRead;
-    const { readOnThreads } = await import('./study-intake');
-    const site = this.sources.site();
-    const key = settingsKey(site);
-    const names = this.index.summaries().map(({ id, title, slug }) => ({ id, title, slug }));
-    const context = { site, templates: intake.templates() ?? null, names };
-    const requests = new Map(toRead);
-    const left: Array<[string, number]> = [];
-    const items = toRead.map(([id]) => ({ id, file: intake.fileOf(id) }));
-    const unanswered = await readOnThreads(
-      items,
-      context,
-      (results) => {
-        for (const { id, read } of results) {
-          const request = requests.get(id)!;
-          // Saved or removed through the service meanwhile, or queued again: this read is stale.
-          if (this.pending.get(id) !== request) continue;
-          if (!read) {
-            left.push([id, request]);
-            continue;
-          }
-          this.pending.delete(id);
-          this.index.put(read);
-          if (read.counts) this.badges.restored(id, read.counts, read.summary.updatedAt, key);
-          else this.badges.forget(id);
-          this.onDisk?.indexed(id, read.stamp);
-          if (read.stamp) intake.vouch(id, read.stamp, read.summary);
-        }
-      },
-      { threads: intake.threads },
-    );
-    for (const { id } of unanswered) left.push([id, requests.get(id)!]);
-    return left;
+    if (!intake) return Promise.resolve(toRead);
+    return indexOnThreads(toRead, {
+      index: () => this.index,
+      pending: this.pending,
+      badges: this.badges,
+      onDisk: this.onDisk,
+      intake,
+      site: this.sources.site(),
+    });
   }
 
   /** Reads a few queued studies in full (at once) and indexes them one turn of the event loop apart. */

@@ -4,7 +4,8 @@
 // first paint do not wait for them.
 import type { TemplatePrompts, TemplateSections } from '../pure/checks/template-prompts';
 import type { TemplateList } from '../pure/templates/template-schema';
-import type { LibraryIntake, LibraryService } from './library-service';
+import type { LibraryService } from './library-service';
+import type { LibraryIntake, LibrarySources } from './library-sources';
 import { listTemplates } from './templates/template-store';
 
 /** `make()` run once and its promise shared; a failure is not kept, so the next call tries again. */
@@ -27,8 +28,6 @@ export interface WorkspaceIndex {
   /** The library index if it was made (a flush on quit must not make it). */
   libraryIfMade(): LibraryService | null;
 }
-
-type LibrarySources = ConstructorParameters<typeof LibraryService>[0];
 
 type IndexSources = Omit<LibrarySources, 'prompts' | 'intake'> & { intake?: Omit<LibraryIntake, 'templates'> };
 
