@@ -6,6 +6,10 @@ import type { SiteSettings } from '../pure/schemas/site';
 import { settingsKey, type LibraryBadges } from './library-badges';
 import type { LibraryOnDisk } from './library-on-disk';
 import type { LibraryIntake } from './library-sources';
+import type { IntakeResult } from './study-intake';
+import { pauseEvery } from './time-slices';
+
+const SLICE_MS = 8;
 
 export interface ThreadsTarget {
   /** The index the answers go into (the library's, as it is when each answer arrives). */
@@ -34,29 +38,50 @@ export async function indexOnThreads(
   const context = { site, templates: intake.templates() ?? null, names };
   const requests = new Map(toRead);
   const left: Array<[string, number]> = [];
+  const take = ({ id, read }: IntakeResult): void => {
+    const request = requests.get(id)!;
+    // Saved or removed through the service meanwhile, or queued again: this read is stale.
+    if (pending.get(id) !== request) return;
+    if (!read) {
+      left.push([id, request]);
+      return;
+    }
+    pending.delete(id);
+    index().put(read);
+    if (read.counts) badges.restored(id, read.counts, read.summary.updatedAt, key);
+    else badges.forget(id);
+    onDisk?.indexed(id, read.stamp);
+    if (read.stamp) intake.vouch(id, read.stamp, read.summary);
+  };
+  // Answers are indexed in slices of the event loop, not as each arrives: a search waits for
+  // one study's indexing at most, however fast the workers answer.
+  const answers: IntakeResult[] = [];
+  let wake: (() => void) | null = null;
+  let finished = false;
   const items = toRead.map(([id]) => ({ id, file: intake.fileOf(id) }));
-  const unanswered = await readOnThreads(
+  const reading = readOnThreads(
     items,
     context,
-    (results) => {
-      for (const { id, read } of results) {
-        const request = requests.get(id)!;
-        // Saved or removed through the service meanwhile, or queued again: this read is stale.
-        if (pending.get(id) !== request) continue;
-        if (!read) {
-          left.push([id, request]);
-          continue;
-        }
-        pending.delete(id);
-        index().put(read);
-        if (read.counts) badges.restored(id, read.counts, read.summary.updatedAt, key);
-        else badges.forget(id);
-        onDisk?.indexed(id, read.stamp);
-        if (read.stamp) intake.vouch(id, read.stamp, read.summary);
-      }
+    (result) => {
+      answers.push(result);
+      wake?.();
     },
     { threads: intake.threads },
-  );
-  for (const { id } of unanswered) left.push([id, requests.get(id)!]);
+  ).finally(() => {
+    finished = true;
+    wake?.();
+  });
+  const pause = pauseEvery(SLICE_MS);
+  for (let next = 0; next < answers.length || !finished;) {
+    if (next === answers.length) {
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      continue;
+    }
+    take(answers[next]!);
+    answers[next++] = undefined!; // indexed: its texts are the index's now
+    await pause();
+  }
+  for (const { id } of await reading) left.push([id, requests.get(id)!]);
   return left;
 }

@@ -13,7 +13,7 @@ import { studyFileSchema } from '../pure/schemas/study-migrations';
 import { statOrNull } from './file-exists';
 import { closeSync } from 'node:fs';
 import { parseJsonFile } from './json-file';
-import { MAX_STUDY_FILE_BYTES, openRegularFileSync, readPrefixSync } from './regular-file';
+import { openRegularFileSync, readPrefixSync } from './regular-file';
 import { countsOf } from './library-badges';
 import { sameStamp, stampOf } from './study-files';
 import type { IntakeContext, IntakeReply, IntakeRequest, IntakeResult } from './study-intake';
@@ -34,7 +34,7 @@ function readOne(id: string, file: string): IntakeResult {
 function readStudyWords(id: string, file: string): IntakeResult['read'] {
   // Synchronous reads: this thread has nothing else to do, and five awaited file calls per
   // study cost more waiting than the study's whole parse and validation.
-  const opened = openRegularFileSync(file, MAX_STUDY_FILE_BYTES);
+  const opened = openRegularFileSync(file, context.maxBytes);
   if (!opened) return null;
   let bytes: Uint8Array;
   try {
@@ -52,9 +52,9 @@ function readStudyWords(id: string, file: string): IntakeResult['read'] {
 
 const port = parentPort;
 if (port) {
-  port.on('message', (request: IntakeRequest) => {
-    const reply: IntakeReply = { seq: request.seq, results: request.items.map(({ id, file }) => readOne(id, file)) };
-    port.postMessage(reply);
+  port.on('message', ({ seq, items }: IntakeRequest) => {
+    // Each study answered as soon as it is read: the thread holds one study's words at a time.
+    for (const { id, file } of items) port.postMessage({ seq, result: readOne(id, file) } satisfies IntakeReply);
   });
   port.postMessage('ready');
 }

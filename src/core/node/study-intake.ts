@@ -2,9 +2,9 @@
 // or after a pull that changed hundreds of files) on worker threads: reading, validating,
 // extracting the words and counting the checks of 10,000 studies is ~20 s of one core, the
 // main thread's, which also answers every search. Each worker is bounded like the site's
-// render workers (a heap limit; a time limit on starting and on every batch): one that fails
-// or hangs is stopped and its batches handed to the others, and what no worker answered is
-// returned for the caller to read itself.
+// render workers (a heap limit; a time limit on starting and on every study; files of bounded
+// size): one that fails or hangs is stopped and what it had not answered handed to the others,
+// and what no worker answered is returned for the caller to read itself.
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { TemplateSections } from '../pure/checks/template-prompts';
@@ -22,6 +22,8 @@ export interface IntakeContext {
   templates: TemplateSections[] | null;
   /** Every listed study's id, title and slug, for the duplicate checks. */
   names: Array<Pick<StudySummary, 'id' | 'title' | 'slug'>>;
+  /** Larger files are answered null (read on the main thread, as before workers). */
+  maxBytes: number;
 }
 export interface IntakeItem {
   id: string;
@@ -41,18 +43,25 @@ export interface IntakeResult {
   id: string;
   read: IntakeRead | null;
 }
+/** One study's answer: the worker answers the studies of a batch one by one, in order. */
 export interface IntakeReply {
   seq: number;
-  results: IntakeResult[];
+  result: IntakeResult;
 }
 
 const MAX_WORKERS = 4;
-/** Studies per message: small enough that results arrive steadily, large enough to pay a message. */
+/** Studies per request (each is answered on its own as soon as it is read). */
 const BATCH = 16;
 /** Batches each worker holds at once: the next is there when one is answered. */
 const IN_FLIGHT = 2;
-/** A worker that has not started, or answered a batch, within this long is stopped (a hung thread). */
-export const INTAKE_BATCH_MS = 60_000;
+/** A worker that has not started, or answered its next study, within this long is stopped (a hung thread). */
+export const INTAKE_STUDY_MS = 30_000;
+/**
+ * Studies are read on workers up to this size (a long real study is ~200 KB): a worker's heap
+ * running out ends the whole process (nodejs/node#47224), not just the worker, so a hostile
+ * file of millions of distinct words is left to the main thread, where it always was read.
+ */
+export const INTAKE_MAX_BYTES = 1024 * 1024;
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 };
 
 /** For tests: studies answered by a worker thread, and workers stopped for failing or hanging. */
@@ -60,26 +69,27 @@ export const intakeStats = { answered: 0, stopped: 0 };
 
 export interface IntakeOptions {
   threads?: number;
-  batchMs?: number;
+  studyMs?: number;
 }
 
 /** Worker threads to use by default: one per core, a few at most. */
 export const intakeThreads = (): number => Math.min(MAX_WORKERS, availableParallelism());
 
 /**
- * Reads `items` on worker threads, calling `onResults` (on this thread) with each batch as it
- * is answered. Resolves with the items no worker answered, for the caller to read itself.
+ * Reads `items` on worker threads, calling `onResult` (on this thread) with each study as it is
+ * answered. Resolves with the items no worker answered, for the caller to read itself.
  */
 export async function readOnThreads(
   items: IntakeItem[],
-  context: IntakeContext,
-  onResults: (results: IntakeResult[]) => void,
-  { threads = intakeThreads(), batchMs = INTAKE_BATCH_MS }: IntakeOptions = {},
+  context: Omit<IntakeContext, 'maxBytes'>,
+  onResult: (result: IntakeResult) => void,
+  { threads = intakeThreads(), studyMs = INTAKE_STUDY_MS }: IntakeOptions = {},
 ): Promise<IntakeItem[]> {
   const queue: IntakeItem[][] = [];
   for (let from = 0; from < items.length; from += BATCH) queue.push(items.slice(from, from + BATCH));
   const workers = Math.min(threads, queue.length);
-  await Promise.all(Array.from({ length: workers }, () => runWorker(queue, context, onResults, batchMs)));
+  const started = { ...context, maxBytes: INTAKE_MAX_BYTES };
+  await Promise.all(Array.from({ length: workers }, () => runWorker(queue, started, onResult, studyMs)));
   return queue.flat();
 }
 
@@ -87,8 +97,8 @@ export async function readOnThreads(
 function runWorker(
   queue: IntakeItem[][],
   context: IntakeContext,
-  onResults: (results: IntakeResult[]) => void,
-  batchMs: number,
+  onResult: (result: IntakeResult) => void,
+  studyMs: number,
 ): Promise<void> {
   let worker: Worker;
   try {
@@ -100,14 +110,15 @@ function runWorker(
     return Promise.resolve();
   }
   return new Promise<void>((done) => {
-    const inFlight = new Map<number, IntakeItem[]>();
+    // Each batch sent, with how many of its studies were answered (in order: one at a time).
+    const inFlight = new Map<number, { items: IntakeItem[]; answered: number }>();
     let seq = 0;
     let timer: NodeJS.Timeout | undefined;
     let ended = false;
-    // Armed while the worker owes an answer (its start, or a batch): each answer re-arms it.
+    // Armed while the worker owes an answer (its start, or a study): each answer re-arms it.
     const arm = (): void => {
       clearTimeout(timer);
-      timer = inFlight.size > 0 || seq === 0 ? setTimeout(fail, batchMs) : undefined;
+      timer = inFlight.size > 0 || seq === 0 ? setTimeout(fail, studyMs) : undefined;
     };
     const end = (): void => {
       if (ended) return;
@@ -121,15 +132,15 @@ function runWorker(
     };
     function fail(): void {
       intakeStats.stopped++;
-      // Its batches go back for the other workers, or for the caller.
-      for (const batch of inFlight.values()) queue.push(batch);
+      // What it had not answered goes back for the other workers, or for the caller.
+      for (const { items, answered } of inFlight.values()) queue.push(items.slice(answered));
       inFlight.clear();
       end();
     }
     const fill = (): void => {
       while (inFlight.size < IN_FLIGHT && queue.length > 0) {
         const items = queue.shift()!;
-        inFlight.set(++seq, items);
+        inFlight.set(++seq, { items, answered: 0 });
         worker.postMessage({ seq, items } satisfies IntakeRequest);
       }
       if (inFlight.size === 0) return end();
@@ -137,14 +148,15 @@ function runWorker(
     };
     function received(message: IntakeReply | 'ready'): void {
       if (message === 'ready') return fill();
-      const items = inFlight.get(message.seq);
-      if (!items) return;
-      inFlight.delete(message.seq);
-      intakeStats.answered += message.results.length;
+      const batch = inFlight.get(message.seq);
+      if (!batch) return;
+      const item = batch.items[batch.answered++]!;
+      if (batch.answered === batch.items.length) inFlight.delete(message.seq);
+      intakeStats.answered++;
       try {
-        onResults(message.results);
+        onResult(message.result);
       } catch {
-        queue.push(items); // not taken: left for the caller to read
+        queue.push([item]); // not taken: left for the caller to read
       }
       fill();
     }

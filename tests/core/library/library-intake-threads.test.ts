@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { openWorkspace } from '../../../src/core/node/casebook-service';
+import { LibraryService } from '../../../src/core/node/library-service';
 import { intakeStats, readOnThreads, type IntakeItem } from '../../../src/core/node/study-intake';
 import { HEAD_READ_FROM } from '../../../src/core/node/study-index';
 import { readSummaryCache } from '../../../src/core/node/summary-cache';
 import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
+import { toSummary } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';
 import { anHourAgo, sampleStudy, studyFile, withLessons, writeStudyDated } from '../../helpers/study-files';
 
@@ -70,6 +72,46 @@ describe('the first read of a large workspace, on worker threads', () => {
   }, 90_000);
 });
 
+describe('answers from worker threads', () => {
+  it('never overwrite a study saved after its file was read', async () => {
+    await withTempDir(async (dir) => {
+      const studies = Array.from({ length: 210 }, (_, n) => withLessons(n, `Lessons of quill${n}x.`));
+      for (const study of studies) await writeStudyDated(dir, study, anHourAgo());
+      const last = studies.at(-1)!;
+      const saved = { ...withLessons(209, 'Now about wombat.'), updatedAt: '2030-01-01T00:00:00.000Z' };
+      let vouched = 0;
+      const disk = new Map(studies.map((s) => [s.id, s]));
+      const library: LibraryService = new LibraryService({
+        // The store's view: the save is in it at once (the file the workers read stays as it was).
+        listSummaries: async () => [...disk.values()].map(toSummary),
+        readStudy: async (id) => disk.get(id) ?? null,
+        site: () => defaultSiteSettings(),
+        folderStamp: () => 1,
+        quarantinedCount: () => 0,
+        unverifiedIds: () => [],
+        intake: {
+          fileOf: (id) => studyFile(dir, id),
+          // At the first answer indexed the last study is saved: the workers' answer for it
+          // (from its file as it was) arrives after, stale.
+          vouch: () => {
+            if (vouched++ > 0) return;
+            disk.set(saved.id, saved);
+            library.saved(saved);
+          },
+          templates: () => [],
+        },
+      });
+      await library.sync();
+      expect(vouched).toBe(209); // every study but the one saved
+      const find = async (query: string) =>
+        (await library.search(libraryQuerySchema.parse({ query }))).entries.map((e) => e.study.id);
+      expect(await find('wombat')).toEqual([last.id]);
+      expect(await find(`quill209x`)).toEqual([]);
+      expect(await find('quill208x')).toEqual(['study-208']);
+    });
+  }, 60_000);
+});
+
 describe('the worker threads', () => {
   const context = { site: defaultSiteSettings(), templates: null, names: [] };
 
@@ -85,12 +127,20 @@ describe('the worker threads', () => {
       const answered: string[] = [];
       const stopped = intakeStats.stopped;
       // 1 ms is less than any worker takes to start: every one is stopped, everything comes back.
-      const left = await readOnThreads(items, context, (r) => answered.push(...r.map((x) => x.id)), {
-        threads: 2,
-        batchMs: 1,
-      });
+      const left = await readOnThreads(items, context, (r) => answered.push(r.id), { threads: 2, studyMs: 1 });
       expect(intakeStats.stopped - stopped).toBe(2);
       expect([...answered, ...left.map((i) => i.id)].sort()).toEqual(items.map((i) => i.id).sort());
+    });
+  }, 60_000);
+
+  it('leave a file over their size bound to the main thread (a heap running out would end the process)', async () => {
+    await withTempDir(async (dir) => {
+      const items = await someFiles(dir, 3);
+      const big = withLessons(2, 'many words '.repeat(110_000)); // ~1.2 MB, still a valid study
+      await writeStudyDated(dir, big, anHourAgo());
+      const results = new Map<string, boolean>();
+      await readOnThreads(items, context, (r) => results.set(r.id, r.read !== null), { threads: 1 });
+      expect(Object.fromEntries(results)).toEqual({ 'study-0': true, 'study-1': true, 'study-2': false });
     });
   }, 60_000);
 
@@ -99,9 +149,7 @@ describe('the worker threads', () => {
       const items = await someFiles(dir, 40);
       items[0] = { ...items[0]!, id: 'another-id' }; // the file names another study
       const results = new Map<string, boolean>();
-      const left = await readOnThreads(items, context, (r) => r.forEach((x) => results.set(x.id, x.read !== null)), {
-        threads: 2,
-      });
+      const left = await readOnThreads(items, context, (r) => results.set(r.id, r.read !== null), { threads: 2 });
       expect(left).toEqual([]);
       expect(results.size).toBe(40);
       expect(results.get('another-id')).toBe(false);
