@@ -7,7 +7,7 @@ import { toSummary, type Study, type StudySummary } from '../schemas/study';
 import { newestEditOrder } from '../study-order';
 import { Postings } from './postings';
 import { queryParts } from './search-text';
-import { fieldBitsOf, sectionTextsOf, type StudyWords } from './study-words';
+import { fieldBitsOf, sectionTextsOf, wordBitsOf, type StudyWords } from './study-words';
 import { describeMatch, holdingPhrases, KINDS, termScores } from './search-index-match';
 import {
   textsOf,
@@ -110,9 +110,7 @@ export class SearchIndex {
 
   /** Indexes a study read in full elsewhere (a worker thread): as upsert() would have. */
   put(read: StudyWords): void {
-    const bits = new Map<string, number>();
-    read.words.forEach((word, i) => bits.set(word, read.bits[i]!));
-    this.place({ ...read.summary }, true, read.sections, bits);
+    this.place({ ...read.summary }, true, read.sections, wordBitsOf(read));
   }
 
   /**

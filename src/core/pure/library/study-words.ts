@@ -6,7 +6,7 @@ import { docToPlainText } from '../schemas/rich-text';
 import { sectionKeys, toSummary, type Study, type StudySummary } from '../schemas/study';
 import { FIELD_BITS } from './postings';
 import { normalizeForSearch, wordsOf } from './search-text';
-import type { IndexedWords, SectionTexts } from './search-index-types';
+import type { SectionTexts } from './search-index-types';
 
 /** A study's words, each with the bits of the fields it appears in (title, summary, body). */
 export function fieldBitsOf(title: string, summary: string, sections: SectionTexts): Map<string, number> {
@@ -27,13 +27,30 @@ export function sectionTextsOf(study: Study | StudySummary): SectionTexts {
 }
 
 /** A study read in full as the index takes it (plain data: it crosses from a worker thread). */
-export interface StudyWords extends IndexedWords {
+export interface StudyWords {
   summary: StudySummary;
   sections: SectionTexts;
+  /** The words, separated by spaces (no word holds one): one string crosses threads far faster than hundreds. */
+  words: string;
+  /** Each word's field bits, in the same order. */
+  bits: Uint8Array;
 }
 
 export function studyWordsOf(study: Study): StudyWords {
   const sections = sectionTextsOf(study);
   const bits = fieldBitsOf(study.title, study.summary, sections);
-  return { summary: toSummary(study), sections, words: [...bits.keys()], bits: Uint8Array.from(bits.values()) };
+  return {
+    summary: toSummary(study),
+    sections,
+    words: [...bits.keys()].join(' '),
+    bits: Uint8Array.from(bits.values()),
+  };
+}
+
+/** The words of a StudyWords with their bits, as the index takes them. */
+export function wordBitsOf(read: Pick<StudyWords, 'words' | 'bits'>): Map<string, number> {
+  const bits = new Map<string, number>();
+  if (read.words === '') return bits;
+  read.words.split(' ').forEach((word, i) => bits.set(word, read.bits[i]!));
+  return bits;
 }
