@@ -1,7 +1,7 @@
 // The shared editor schema: opening a study whose blocks all have ids leaves it exactly as
 // stored (nothing to save), a block without one gets one, and the editor's swapped-in nodes
 // replace the shared ones of the same name.
-import { Editor, Node, getSchema } from '@tiptap/core';
+import { Editor, Node, flattenExtensions, getSchema } from '@tiptap/core';
 import CodeBlock from '@tiptap/extension-code-block';
 import Image from '@tiptap/extension-image';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,15 @@ describe("the editor's own nodes in place of the shared ones", () => {
     // A swapped StarterKit node comes after StarterKit's others; no node is lost or doubled.
     expect(Object.keys(swapped.nodes).sort()).toEqual(Object.keys(plain.nodes).sort());
     expect(Object.keys(swapped.marks)).toEqual(Object.keys(plain.marks));
+  });
+
+  it('are the only extensions of their name: no second code block with its own keys and input rules', () => {
+    const names = flattenExtensions(
+      richTextExtensions({ codeBlock: CodeBlock.extend({}), image: Image.extend({}) }),
+    ).map((e) => e.name);
+    expect(names.filter((name) => name === 'codeBlock')).toHaveLength(1);
+    expect(names.filter((name) => name === 'image')).toHaveLength(1);
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('still carry block ids', () => {
