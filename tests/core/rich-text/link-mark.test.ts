@@ -3,6 +3,7 @@
 // warning, and an import keeps a reference to no definition as the text it was.
 import { describe, expect, it } from 'vitest';
 import { richTextToHtml } from '../../../src/core/pure/rich-text/html';
+import { link as linkModule } from '../../../src/core/pure/rich-text/marks/link';
 import { mdastToBlocks } from '../../../src/core/pure/markdown/mdast-to-doc';
 import { markdownNormalForm } from '../../../src/core/pure/markdown/rich-text-normal-form';
 import type { RichTextDoc, RichTextNode } from '../../../src/core/pure/schemas/rich-text';
@@ -51,6 +52,27 @@ describe('a link in the Markdown export', () => {
     expect(normal(link({ href: 'https://a.test', title: '', target: '_self', rel: 'me' }))).toEqual(plain);
     expect(normal(link({ href: 'https://a.test', title: 'T' }))).toEqual({ ...plain, title: 'T' });
     expect(normal(link())).toMatchObject({ title: null });
+  });
+});
+
+describe("the link's Markdown form on its own", () => {
+  // The export filters unsafe links before they get here (markdownProblem); the form must not
+  // depend on that filter to keep a javascript: target out of a file.
+  const children = [{ type: 'text' as const, value: 'docs' }];
+
+  it('refuses a missing or unsafe target by itself', () => {
+    expect(linkModule.toMdast(link(), children)).toBeNull();
+    expect(linkModule.toMdast(link({ href: ' javascript:alert(1)' }), children)).toBeNull();
+  });
+
+  it('carries a title only when it is text', () => {
+    const form = (title: unknown) => linkModule.toMdast(link({ href: 'https://a.test', title }), children);
+    expect(form('The docs')).toEqual({ type: 'link', url: 'https://a.test', title: 'The docs', children });
+    for (const title of ['', 5, null, undefined]) expect(form(title)).toMatchObject({ title: null });
+  });
+
+  it('compares a link without attributes as one with no target and no title', () => {
+    expect(linkModule.normalForm!(undefined)).toEqual({ href: undefined, title: null });
   });
 });
 
