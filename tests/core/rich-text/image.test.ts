@@ -50,6 +50,7 @@ describe('an image on the site', () => {
     expect(site(image({ src: 'assets/a.png' }))).toBe('');
     expect(site(image({ src: 5 }), resolve)).toBe('');
     expect(site(image({}), resolve)).toBe('');
+    expect(site({ type: 'image' }, resolve)).toBe('');
     expect(site(image({ src: 'assets/a.png' }), () => 'javascript:alert(1)')).toBe('');
   });
 });
@@ -58,6 +59,7 @@ describe('an image in the Markdown export', () => {
   it('is a paragraph of its own with the address given for it, its alt text and a real title', () => {
     expect(exported(image({ src: 'assets/a.png', alt: 'A', title: 'T' }), (s) => s.slice(7))).toBe('![A](a.png "T")\n');
     expect(exported(image({ src: 'assets/a.png', alt: 3, title: '' }))).toBe('![](assets/a.png)\n');
+    expect(exported(image({ src: 'assets/a.png', title: 7 }))).toBe('![](assets/a.png)\n');
   });
 
   it('is left out when no address is given for it', () => {
@@ -65,7 +67,8 @@ describe('an image in the Markdown export', () => {
     const none = (src: string) => (asked.push(src), null);
     expect(exported(image({ src: 'assets/gone.png' }), none)).toBe('');
     expect(exported(image({ src: 9 }), none)).toBe('');
-    expect(asked).toEqual(['assets/gone.png', '']);
+    expect(exported({ type: 'image' }, none)).toBe('');
+    expect(asked).toEqual(['assets/gone.png', '', '']);
   });
 
   it('compares as its address, alt text and title, empty ones as none', () => {
@@ -78,18 +81,23 @@ describe('an image in the Markdown export', () => {
 
 describe('an image read from Markdown', () => {
   it('keeps a relative image, noted as a file to copy, and an http(s) one as it is', () => {
-    const { blocks, images, warnings } = imported('![A](pics/a.png "T")\n\n![](https://x.test/b.png)\n');
+    const { blocks, images, warnings } = imported(
+      '![A](pics/a.png "T")\n\n![](https://x.test/b.png)\n\n![](img/10:30.png)\n',
+    );
     expect(blocks).toEqual([
       image({ src: 'pics/a.png', alt: 'A', title: 'T' }),
       image({ src: 'https://x.test/b.png', alt: null, title: null }),
+      image({ src: 'img/10:30.png', alt: null, title: null }),
     ]);
-    expect(images).toEqual(['pics/a.png']);
+    expect(images).toEqual(['pics/a.png', 'img/10:30.png']);
     expect(warnings).toEqual([]);
   });
 
   it('leaves out any other address, saying which', () => {
-    for (const url of ['/etc/a.png', '//x.test/a.png', 'file:///a.png', 'data:image/png;base64,AA', 'javascript:x']) {
-      const { blocks, images, warnings } = imported(`![A](${url})\n`);
+    const others = ['/etc/a.png', '//x.test/a.png', 'file:///a.png', 'data:image/png;base64,AA', 'javascript:x'];
+    // A scheme of more than one letter, and an address ending in an invisible format character.
+    for (const url of [...others, 'mailto:a@b.test', 'a.png\u200e']) {
+      const { blocks, images, warnings } = imported(`![A](<${url}>)\n`);
       expect(blocks, url).toEqual([]);
       expect(images).toEqual([]);
       expect(warnings).toEqual([
@@ -121,8 +129,9 @@ describe('an image read from Markdown', () => {
 
   it('inside a timeline entry becomes its alt text, the address quoted in the warning, a long one cut', () => {
     const long = `${'x'.repeat(90)}.png`;
+    const eighty = `${'y'.repeat(76)}.png`;
     const { blocks, warnings } = imported(
-      `#### Timeline\n\n- **10:00** See ![the graph](g.png) now\n- **10:05** [![](${long})](https://x.test) then\n- **10:10** ![Logo][l]\n\n[l]: l.png\n`,
+      `#### Timeline\n\n- **10:00** See ![the graph](g.png) now\n- **10:05** [![](${long})](https://x.test) then\n- **10:10** ![Logo][l]\n- **10:15** ![](${eighty})\n\n[l]: l.png\n`,
     );
     const texts = (blocks[0]?.content ?? []).map((e) => (e.content ?? []).map((c) => c.text).join(''));
     expect(texts[0]).toBe('See the graph now');
@@ -131,6 +140,7 @@ describe('an image read from Markdown', () => {
       'The image "the graph" ("g.png") in a timeline entry was left out and its alt text kept: images stand on their own line.',
       `The image "${'x'.repeat(80)}…" in a timeline entry was left out: images stand on their own line.`,
       'The image "Logo" ("l.png") in a timeline entry was left out and its alt text kept: images stand on their own line.',
+      `The image "${eighty}" in a timeline entry was left out: images stand on their own line.`,
     ]);
   });
 });

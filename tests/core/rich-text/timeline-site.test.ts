@@ -150,6 +150,7 @@ describe('timeline times', () => {
         { time: '10:00', kind: 'resolution' },
       ]),
     ).toEqual({ toDetect: 0, toResolve: 0 });
+    expect(timelineFigures([{ time: '10:00', kind: 'resolution' }])).toEqual({ toDetect: null, toResolve: 0 });
   });
 
   it('says "days" for more than one', () => {
