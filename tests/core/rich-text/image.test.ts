@@ -82,14 +82,14 @@ describe('an image in the Markdown export', () => {
 describe('an image read from Markdown', () => {
   it('keeps a relative image, noted as a file to copy, and an http(s) one as it is', () => {
     const { blocks, images, warnings } = imported(
-      '![A](pics/a.png "T")\n\n![](https://x.test/b.png)\n\n![](img/10:30.png)\n',
+      '![A](pics/a.png "T")\n\n![](https://x.test/b.png)\n\n![](shots/shot-10:30.png)\n',
     );
     expect(blocks).toEqual([
       image({ src: 'pics/a.png', alt: 'A', title: 'T' }),
       image({ src: 'https://x.test/b.png', alt: null, title: null }),
-      image({ src: 'img/10:30.png', alt: null, title: null }),
+      image({ src: 'shots/shot-10:30.png', alt: null, title: null }),
     ]);
-    expect(images).toEqual(['pics/a.png', 'img/10:30.png']);
+    expect(images).toEqual(['pics/a.png', 'shots/shot-10:30.png']);
     expect(warnings).toEqual([]);
   });
 
