@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { richTextToHtml } from '../../../src/core/pure/rich-text/html';
 import { docToMdast } from '../../../src/core/pure/markdown/doc-to-mdast';
+import { steppedHeadings } from '../../../src/core/pure/rich-text/heading-steps';
 import type { RichTextDoc, RichTextNode } from '../../../src/core/pure/schemas/rich-text';
 
 const heading = (level: number, text: string): RichTextNode => ({
@@ -45,5 +46,23 @@ describe('heading levels in the exports', () => {
     const d = doc(heading(4, 'deep'));
     richTextToHtml(d, { headingOffset: 1 });
     expect(d.content?.[0]?.attrs?.level).toBe(4);
+  });
+});
+
+describe('stepping the headings of a section', () => {
+  it('reads a heading without a level as the top one', () => {
+    const bare: RichTextNode = { type: 'heading', content: [{ type: 'text', text: 'bare' }] };
+    expect(siteTags(doc(bare, heading(4, 'next')))).toEqual(['h3', 'h4']);
+    expect(steppedHeadings(doc(bare)).content?.[0]?.attrs?.level).toBe(2);
+  });
+
+  it('hands back the very document when no heading skips, so an export of many studies copies none', () => {
+    const d = doc(heading(2, 'a'), { type: 'blockquote', content: [heading(3, 'b')] }, heading(3, 'c'));
+    expect(steppedHeadings(d)).toBe(d);
+    const skipping = doc({ type: 'paragraph', content: [{ type: 'text', text: 'p' }] }, heading(4, 'x'));
+    const stepped = steppedHeadings(skipping);
+    expect(stepped).not.toBe(skipping);
+    expect(stepped.content?.[0]).toBe(skipping.content?.[0]);
+    expect(stepped.content?.[1]?.attrs?.level).toBe(2);
   });
 });

@@ -71,3 +71,53 @@ describe('which sections the editor can load as stored', () => {
     );
   });
 });
+
+describe('what a section the editor cannot load says', () => {
+  const unknown = (type: string, attrs?: Record<string, unknown>, ...content: RichTextNode[]): RichTextNode => ({
+    type,
+    ...(attrs ? { attrs } : {}),
+    ...(content.length ? { content } : {}),
+  });
+
+  it('names the first unknown type in reading order, with the schema’s words as the detail', () => {
+    expect(loadProblem(doc(unknown('first'), unknown('second')))).toEqual({
+      what: "a 'first' node",
+      detail: "a 'first' node is not part of this version's schema",
+    });
+    expect(loadProblem(doc(para(unknown('first'), unknown('second'))))?.what).toBe("a 'first' node");
+    expect(loadProblem(doc(para(text('x', [{ type: 'firstMark' }])), unknown('second')))?.what).toBe(
+      "a 'firstMark' mark",
+    );
+  });
+
+  it('labels an unknown node with its label, else its id, else its type alone', () => {
+    const stored = doc(
+      unknown('chart'),
+      unknown('chart', { label: 'Costs', id: 'c-1' }),
+      unknown('chart', { label: '  ', id: 'c-2' }),
+      unknown('chart', { label: 7, id: ' ' }),
+    );
+    expect(previewLines(stored)).toEqual(['⟨chart⟩', '⟨chart: Costs⟩', '⟨chart: c-2⟩', '⟨chart⟩']);
+  });
+
+  it('shows a line break as a space and an empty text as nothing', () => {
+    const stored = doc(unknown('card', {}, para(text('one'), { type: 'hardBreak' }, { type: 'text' }, text('two'))));
+    expect(previewLines(stored)).toEqual(['⟨card⟩', 'one two']);
+  });
+
+  it('keeps unknown inline nodes on the line of the text block holding them', () => {
+    const stored = doc(para(unknown('chip', { label: 'A' }), unknown('chip', { label: 'B' })));
+    expect(previewLines(stored)).toEqual(['⟨chip: A⟩⟨chip: B⟩']);
+  });
+
+  it('reads an unknown block holding text, or a line break, as a line of its own', () => {
+    expect(previewLines(doc(unknown('note', {}, text('Remember'))))).toEqual(['Remember']);
+    const stored = doc(unknown('card', {}, { type: 'hardBreak' }, unknown('chip', { label: 'C' })));
+    expect(previewLines(stored)).toEqual([' ⟨chip: C⟩']);
+  });
+
+  it('leaves out lines with nothing to read', () => {
+    const stored = doc(para(text('first')), para(), para(text('   ')), unknown('kanban'), para(text('last')));
+    expect(previewLines(stored)).toEqual(['first', '⟨kanban⟩', 'last']);
+  });
+});

@@ -120,4 +120,40 @@ describe('timeline times', () => {
     ]);
     expect([0, 4, 60, 80, 1500].map(durationDatetime)).toEqual(['PT0M', 'PT4M', 'PT1H', 'PT1H20M', 'PT25H']);
   });
+
+  it('reads a time with space around it, and a date alone or with a clock time as moments', () => {
+    expect(parseTimelineTime(' 9:05 ')).toEqual({ form: 'clock', minuteOfDay: 545, datetime: '09:05' });
+    const day = Date.UTC(2026, 2, 2) / 60_000;
+    expect(parseTimelineTime('2026-03-02')).toEqual({ form: 'date', minute: day, datetime: '2026-03-02' });
+    expect(parseTimelineTime('2026-03-02T14:02')).toEqual({
+      form: 'date',
+      minute: day + 14 * 60 + 2,
+      datetime: '2026-03-02T14:02',
+    });
+    expect(parseTimelineTime('Day 2, 10:30')).toEqual({ form: 'day', minute: 1440 + 630, datetime: null });
+    expect(minutesBetween(['2026-03-01', '2026-03-02'], 1)).toBe(1440);
+  });
+
+  it('refuses a year a date cannot be computed for rather than measure from 1950', () => {
+    expect(parseTimelineTime('0050-03-01')).toBeNull();
+    expect(parseTimelineTime('0000-03-01')).toBeNull();
+  });
+
+  it('gives zero, not a day, for an entry at the same time as the first, or the first itself', () => {
+    expect(minutesBetween(['10:00', '10:00'], 1)).toBe(0);
+    expect(minutesBetween(['10:00', '10:05'], 0)).toBe(0);
+    expect(minutesBetween(['10:00'], 1)).toBeNull();
+    expect(minutesBetween(['10:00'], -1)).toBeNull();
+    expect(
+      timelineFigures([
+        { time: '10:00', kind: 'detection' },
+        { time: '10:00', kind: 'resolution' },
+      ]),
+    ).toEqual({ toDetect: 0, toResolve: 0 });
+    expect(timelineFigures([{ time: '10:00', kind: 'resolution' }])).toEqual({ toDetect: null, toResolve: 0 });
+  });
+
+  it('says "days" for more than one', () => {
+    expect(formatDuration(2 * 1440 + 5)).toBe('2 days 5 min');
+  });
 });

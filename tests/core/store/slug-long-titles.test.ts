@@ -41,9 +41,12 @@ describe('slugs of long titles', () => {
 
 describe('titles that name a folder of the exported site', () => {
   it('get "-study" added so the study page never replaces the site\'s own folder or file', () => {
-    for (const name of ['Assets', 'Category', 'Feed', 'Sitemap'])
+    // Every top-level folder or file the site writes besides the studies: assets/, category/…,
+    // feed.xml, sitemap.xml, tag/, author/…, archive/, search/.
+    for (const name of ['Assets', 'Category', 'Feed', 'Sitemap', 'Tag', 'Author', 'Archive', 'Search'])
       expect(slugFromTitle(name)).toBe(`${name.toLowerCase()}-study`);
     expect(slugFromTitle('Feeds')).toBe('feeds');
+    expect(slugFromTitle('Search results')).toBe('search-results');
   });
 });
 
