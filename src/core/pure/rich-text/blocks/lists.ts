@@ -74,6 +74,13 @@ export const bulletList: BlockModule = {
   ],
 };
 
+// The start a Markdown list can carry (CommonMark: at most nine digits). Any other (a typed
+// `1234567890.`, a hand-edited 2.5) would turn the list into a paragraph: it is written as 1.
+const markdownStart = (value: unknown): number => {
+  const n = Number(value ?? 1);
+  return Number.isInteger(n) && n >= 0 && n <= 999_999_999 ? n : 1;
+};
+
 export const orderedList: BlockModule = {
   html: (node, { inner }) => {
     const start = positiveInt(node.attrs?.start);
@@ -83,7 +90,7 @@ export const orderedList: BlockModule = {
     {
       type: 'list',
       ordered: true,
-      start: Number(node.attrs?.start ?? 1),
+      start: markdownStart(node.attrs?.start),
       spread: false,
       children: listItemsToMdast(node, state),
     },
