@@ -25,6 +25,7 @@ const SHOT_NAMES = [
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`export dialog and preview, ${scheme}`, async ({ page, serve, workspace }) => {
+    test.setTimeout(60_000); // seven screenshots, an export and its pages (35 s seen under load)
     await mkdir(path.join(workspace, 'assets'), { recursive: true });
     await mkdir(shots, { recursive: true });
     const shot = (name: string): string => path.join(shots, `${name}-${scheme}.png`);

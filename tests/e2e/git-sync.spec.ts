@@ -80,6 +80,7 @@ test('a paragraph both authors changed is a conflict, resolved in the study with
   serve,
   workspace,
 }) => {
+  test.setTimeout(60_000); // two clones, two syncs and a merge
   await seed(workspace);
   const shared = await shareWorkspace(workspace);
   try {
@@ -96,7 +97,10 @@ test('a paragraph both authors changed is a conflict, resolved in the study with
     await expect(page.getByRole('status')).toHaveText('Saved');
     await expect(syncButton(page)).toHaveAccessibleDescription(/^\d+ to send$/);
     await syncButton(page).click();
-    await expect(syncOutcome(page)).toContainText('1 study has conflicts to resolve: ‘Queue rewrite’');
+    // A sync fetches, merges and writes through isomorphic-git: seconds on a loaded machine.
+    await expect(syncOutcome(page)).toContainText('1 study has conflicts to resolve: ‘Queue rewrite’', {
+      timeout: 15_000,
+    });
     await expect(syncButton(page)).toHaveAccessibleDescription('1 conflict');
 
     // Flagged in the library, and shown in the study with both versions.

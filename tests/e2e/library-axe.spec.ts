@@ -6,6 +6,7 @@ import { createStudy, openChecks, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
 
 test('sidebar, checklist and the library dialogs have no accessibility violations (axe)', async ({ page, serve }) => {
+  test.setTimeout(60_000); // five axe analyses, each seconds long on a loaded two-core machine (34 s seen against 30)
   await page.goto(await serve());
   await createStudy(page, 'Sharding the orders table');
   await typeInSection(page, 'Lessons', 'Shard early, with jitter in the keys.');
