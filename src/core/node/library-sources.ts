@@ -42,6 +42,4 @@ export interface LibraryIntake {
   vouch(id: string, stamp: FileStamp, summary: StudySummary): void;
   /** The workspace's templates as last read (their prompts), undefined before a first read. */
   templates(): TemplateSections[] | undefined;
-  /** Worker threads (default: one per core, a few at most). */
-  threads?: number;
 }

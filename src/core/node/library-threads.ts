@@ -59,15 +59,10 @@ export async function indexOnThreads(
   let wake: (() => void) | null = null;
   let finished = false;
   const items = toRead.map(([id]) => ({ id, file: intake.fileOf(id) }));
-  const reading = readOnThreads(
-    items,
-    context,
-    (result) => {
-      answers.push(result);
-      wake?.();
-    },
-    { threads: intake.threads },
-  ).finally(() => {
+  const reading = readOnThreads(items, context, (result) => {
+    answers.push(result);
+    wake?.();
+  }).finally(() => {
     finished = true;
     wake?.();
   });

@@ -203,10 +203,18 @@ export function readPrefixSync(fd: number, length: number): Buffer<ArrayBuffer> 
 
 /** The bytes of a regular file (sync), or null when missing, a link, not regular or over `maxBytes`. */
 export function readRegularFileSync(file: string, maxBytes: number): Buffer<ArrayBuffer> | null {
+  return readRegularFileStatSync(file, maxBytes)?.bytes ?? null;
+}
+
+/** As readRegularFileSync, with the stat of the file as opened (its stamp while it was read). */
+export function readRegularFileStatSync(
+  file: string,
+  maxBytes: number,
+): { bytes: Buffer<ArrayBuffer>; stat: Stats } | null {
   const opened = openRegularFileSync(file, maxBytes);
   if (!opened) return null;
   try {
-    return readPrefixSync(opened.fd, Math.min(opened.stat.size, maxBytes));
+    return { bytes: readPrefixSync(opened.fd, Math.min(opened.stat.size, maxBytes)), stat: opened.stat };
   } catch {
     return null;
   } finally {

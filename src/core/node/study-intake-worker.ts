@@ -11,9 +11,8 @@ import { studyWordsOf } from '../pure/library/study-words';
 import { STUDY_FORMAT } from '../pure/schemas/study-fields';
 import { studyFileSchema } from '../pure/schemas/study-migrations';
 import { statOrNull } from './file-exists';
-import { closeSync } from 'node:fs';
 import { parseJsonFile } from './json-file';
-import { openRegularFileSync, readPrefixSync } from './regular-file';
+import { readRegularFileStatSync } from './regular-file';
 import { countsOf } from './library-badges';
 import { sameStamp, stampOf } from './study-files';
 import type { IntakeContext, IntakeReply, IntakeRequest, IntakeResult } from './study-intake';
@@ -34,16 +33,10 @@ function readOne(id: string, file: string): IntakeResult {
 function readStudyWords(id: string, file: string): IntakeResult['read'] {
   // Synchronous reads: this thread has nothing else to do, and five awaited file calls per
   // study cost more waiting than the study's whole parse and validation.
-  const opened = openRegularFileSync(file, context.maxBytes);
+  const opened = readRegularFileStatSync(file, context.maxBytes);
   if (!opened) return null;
-  let bytes: Uint8Array;
-  try {
-    bytes = readPrefixSync(opened.fd, opened.stat.size);
-  } finally {
-    closeSync(opened.fd);
-  }
   const after = statOrNull(file);
-  const study = parseJsonFile(file, bytes, schema, STUDY_FORMAT);
+  const study = parseJsonFile(file, opened.bytes, schema, STUDY_FORMAT);
   if (!study || study.id !== id) return null;
   const stamp = after && sameStamp(opened.stat, after) ? stampOf(after) : null;
   const counts = prompts ? countsOf(checkStudy(study, { site: context.site, names, prompts })) : null;
