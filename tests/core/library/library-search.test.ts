@@ -76,7 +76,7 @@ describe('library search', () => {
     // Saving the older one makes it the latest edit: the order follows on the next keystroke.
     index.upsert({ ...older, updatedAt: '2025-09-01T00:00:00.000Z' });
     expect(index.match('billing').map((r) => r.id)).toEqual(['older', 'newer']);
-    expect(index.summariesByRecency().map((s) => s.id)).toEqual(['older', 'newer']);
+    expect(Array.from(index.recencyRows(), (row) => index.summaryAt(row).id)).toEqual(['older', 'newer']);
   });
 
   it('ignores case and accents, and highlights the original spelling', () => {

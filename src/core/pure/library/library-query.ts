@@ -3,9 +3,10 @@
 // "how many of these would I get if I picked this filter".
 import { z } from 'zod';
 import { sectionKeys, studySummarySchema, type StudySummary } from '../schemas/study';
-import { applyFilters, facetCounts, facetCountsSchema, libraryFiltersSchema } from './filters';
-import type { SearchIndex, SearchMatch } from './search-index';
-import { librarySortSchema, sortStudies } from './sort';
+import { facetCountsSchema, libraryFiltersSchema } from './filters';
+import { FacetTable } from './facet-table';
+import type { SearchIndex } from './search-index';
+import { librarySortSchema, sortStudies, type ListSort } from './sort';
 
 export const libraryQuerySchema = z
   .object({
@@ -55,12 +56,25 @@ export type LibraryPage = z.infer<typeof libraryPageSchema>;
 
 export function queryLibrary(index: SearchIndex, input: LibraryQuery): Omit<LibraryPage, 'quarantined'> {
   const q = libraryQuerySchema.parse(input);
-  const searching = searchesText(q.query);
-  const matches = searching ? index.match(q.query) : [];
-  const base = searching ? matches.map((m) => index.summary(m.id)!) : index.summariesByRecency();
+  const ranked = searchesText(q.query) ? index.rank(q.query) : null;
   const indexing = index.bodiesIndexed < index.size ? { indexed: index.bodiesIndexed, total: index.size } : null;
-  return pageOf(q, base, searching ? { index, matches } : null, indexing);
+  const listing: Listing = {
+    rows: ranked ? ranked.rows : index.recencyRows(),
+    facets: index.facets,
+    summaryAt: (row) => index.summaryAt(row),
+    matchAt:
+      ranked &&
+      ((row) => {
+        const { field, section, snippet, titleHighlights } = index.describe(index.matchAt(row, ranked), q.query);
+        return { field, section, snippet, titleHighlights };
+      }),
+  };
+  return pageOf(q, listing, indexing);
 }
+
+// The facet tables of lists the library answered from while its index was being made: the
+// same list answers every keystroke of that time.
+const listedTables = new WeakMap<StudySummary[], FacetTable>();
 
 /**
  * The page of a query without search words, from summaries already newest edit first (the
@@ -76,35 +90,45 @@ export function queryListed(
   const q = libraryQuerySchema.parse(input);
   if (searchesText(q.query)) return null;
   const indexing = indexed < byRecency.length ? { indexed, total: byRecency.length } : null;
-  return pageOf(q, byRecency, null, indexing);
+  let facets = listedTables.get(byRecency);
+  if (!facets) listedTables.set(byRecency, (facets = FacetTable.of(byRecency)));
+  const rows = Int32Array.from(byRecency, (_, row) => row);
+  return pageOf(q, { rows, facets, summaryAt: (row) => byRecency[row]!, matchAt: null }, indexing);
 }
 
 const searchesText = (query: string): boolean => query.trim() !== '' && /[\p{L}\p{N}]/u.test(query);
 
-/** Filters, counts, sorts and pages `base` (search results in relevance order, or newest edit first). */
+/** The studies a page is taken from, as rows of a facet table. */
+interface Listing {
+  /** Search results in relevance order, or every study newest edit first. */
+  rows: Int32Array;
+  facets: FacetTable;
+  summaryAt: (row: number) => StudySummary;
+  /** Where a row matched the search; null when there is no search. */
+  matchAt: ((row: number) => NonNullable<LibraryEntry['match']>) | null;
+}
+
+/** Filters, counts, sorts and pages `listing`. */
 function pageOf(
   q: z.output<typeof libraryQuerySchema>,
-  base: StudySummary[],
-  search: { index: SearchIndex; matches: SearchMatch[] } | null,
+  { rows, facets, summaryAt, matchAt }: Listing,
   indexing: LibraryPage['indexing'],
 ): Omit<LibraryPage, 'quarantined'> {
-  const searching = search !== null;
-  const counts = facetCounts(base, q.filters);
-  const filtered = applyFilters(base, q.filters);
-  const sort = q.sort ?? (searching ? 'relevance' : 'updated');
-  // Both bases are already in order: relevance (recency breaking ties), or last edited.
-  const inOrder = sort === 'relevance' || (sort === 'updated' && !searching);
-  const ordered = inOrder ? filtered : sortStudies(filtered, sort);
-  const page = ordered.slice(q.offset, q.offset + q.limit);
-  // Look up matches for this page only: a broad query matches every study, the page holds 50.
-  const onPage = new Set(page.map((s) => s.id));
-  const matchOf = new Map<string, SearchMatch>();
-  if (search) for (const m of search.matches) if (onPage.has(m.id)) matchOf.set(m.id, m);
-  const entries = page.map((study): LibraryEntry => {
-    const match = matchOf.get(study.id);
-    if (!match || !search) return { study, match: null };
-    const { field, section, snippet, titleHighlights } = search.index.describe(match, q.query);
-    return { study, match: { field, section, snippet, titleHighlights } };
-  });
+  const counts = facets.counts(rows, q.filters);
+  const filtered = facets.filter(rows, q.filters);
+  const sort = q.sort ?? (matchAt ? 'relevance' : 'updated');
+  // Both listings are already in order: relevance (recency breaking ties), or last edited.
+  const inOrder = sort === 'relevance' || (sort === 'updated' && !matchAt);
+  const page = inOrder
+    ? Array.from(filtered.subarray(q.offset, q.offset + q.limit))
+    : sortedRows(filtered, sort as ListSort, summaryAt).slice(q.offset, q.offset + q.limit);
+  // Snippets for this page only: a broad query matches every study, the page holds 50.
+  const entries = page.map((row): LibraryEntry => ({ study: summaryAt(row), match: matchAt?.(row) ?? null }));
   return { total: filtered.length, entries, counts, indexing };
+}
+
+function sortedRows(rows: Int32Array, sort: ListSort, summaryAt: (row: number) => StudySummary): number[] {
+  const rowOf = new Map<StudySummary, number>();
+  for (const row of rows) rowOf.set(summaryAt(row), row);
+  return sortStudies([...rowOf.keys()], sort).map((study) => rowOf.get(study)!);
 }

@@ -12,6 +12,13 @@ export interface SearchMatch {
   field: SearchField;
 }
 
+/** A query's matches: study numbers best first; scores and best fields (RANK_FIELD) by study number. */
+export interface RankedRows {
+  rows: Int32Array;
+  score: Int32Array;
+  field: Int8Array;
+}
+
 export interface SearchResult extends SearchMatch {
   study: StudySummary;
   /** The section the snippet comes from, when the best match is in the body. */

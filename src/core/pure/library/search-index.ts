@@ -5,15 +5,16 @@
 // then the kind of match (exact word > prefix > inside a word), then the latest edit.
 import { toSummary, type Study, type StudySummary } from '../schemas/study';
 import { newestEditOrder } from '../study-order';
+import { FacetTable } from './facet-table';
 import { Postings } from './postings';
-import { queryParts } from './search-text';
 import { fieldBitsOf, sectionTextsOf, wordBitsOf, type StudyWords } from './study-words';
-import { describeMatch, holdingPhrases, KINDS, termScores } from './search-index-match';
+import { describeMatch, rankRows } from './search-index-match';
 import {
   textsOf,
   type IndexedStudy,
   type IndexedWords,
   type IndexParts,
+  type RankedRows,
   type SearchField,
   type SearchMatch,
   type SearchOptions,
@@ -24,8 +25,6 @@ import {
 export type * from './search-index-types';
 
 // Field ranks 0..2 (body, summary, title); a title match of any kind outranks a summary match.
-// Recency ranks fit below this; a score is packed above it in one float64 sort key.
-const RANK_SPAN = 2 ** 24;
 const RANK_FIELD: SearchField[] = ['body', 'summary', 'title'];
 
 export class SearchIndex {
@@ -39,6 +38,8 @@ export class SearchIndex {
   private recencyOrder: Int32Array | null = null;
   private recencyRank: Int32Array | null = null;
   private withBody = 0;
+  /** Each study's filter values, by study number. */
+  readonly facets = new FacetTable();
 
   static fromStudies(studies: Iterable<Study | StudySummary>): SearchIndex {
     const index = new SearchIndex();
@@ -56,6 +57,7 @@ export class SearchIndex {
     index.postings = parts.postings;
     index.freeWords = parts.freeWords;
     index.withBody = parts.docs.reduce((sum, doc) => sum + (doc?.hasBody ? 1 : 0), 0);
+    parts.docs.forEach((doc, row) => doc && index.facets.set(row, doc.summary));
     return index;
   }
 
@@ -172,6 +174,7 @@ export class SearchIndex {
       words[i++] = wordId;
     }
     this.docs[doc] = { id: summary.id, summary, sections, words, bits: fieldBits, hasBody };
+    this.facets.set(doc, summary);
     if (hasBody) this.withBody++;
     this.docOf.set(summary.id, doc);
     this.recencyOrder = this.recencyRank = null;
@@ -194,48 +197,25 @@ export class SearchIndex {
 
   /** Every study matching the query, best first. An empty query matches nothing. */
   match(query: string): SearchMatch[] {
-    const { words: terms, phrases, marks } = queryParts(query);
-    if (terms.length === 0) return [];
-    let candidates: number[] | null = null;
-    const total = new Int32Array(this.docs.length);
-    const bestField = new Int8Array(this.docs.length);
-    for (const term of terms) {
-      const scores = termScores(term, this.docs.length, this.wordIds, this.postings);
-      const next: number[] = [];
-      if (candidates === null) {
-        for (let doc = 0; doc < scores.length; doc++) if (scores[doc]! > 0) next.push(doc);
-      } else {
-        for (const doc of candidates) if (scores[doc]! > 0) next.push(doc);
-      }
-      for (const doc of next) {
-        const score = scores[doc]! - 1;
-        total[doc] = total[doc]! + score;
-        // A word inside "n+1" says little about where "n+1" is: the phrase check decides.
-        if (marks.includes(term)) bestField[doc] = Math.max(bestField[doc]!, Math.floor(score / KINDS));
-      }
-      candidates = next;
-      if (candidates.length === 0) break;
-    }
-    if (phrases.length > 0 && candidates) candidates = holdingPhrases(this.docs, candidates, phrases, bestField);
-    // Sort numbers, not objects: one float per match packs (score, recency rank), and a
-    // typed-array sort of 10,000 numbers takes well under a millisecond.
-    const rankOf = this.recencyRanks();
-    const found = candidates ?? [];
-    const keys = new Float64Array(found.length);
-    for (let i = 0; i < found.length; i++) {
-      const doc = found[i]!;
-      keys[i] = total[doc]! * RANK_SPAN + (RANK_SPAN - 1 - rankOf[doc]!);
-    }
-    keys.sort();
-    const order = this.recencyOrder!;
-    // Stryker disable next-line ArrayDeclaration: sized ahead only; every slot is written below
-    const matches: SearchMatch[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[keys.length - 1 - i]!;
-      const doc = order[RANK_SPAN - 1 - (key % RANK_SPAN)]!;
-      matches[i] = { id: this.docs[doc]!.id, score: Math.floor(key / RANK_SPAN), field: RANK_FIELD[bestField[doc]!]! };
-    }
-    return matches;
+    const ranked = this.rank(query);
+    return Array.from(ranked.rows, (row) => this.matchAt(row, ranked));
+  }
+
+  /** The match of study number `row` in `ranked`. */
+  matchAt(row: number, { score, field }: RankedRows): SearchMatch {
+    return { id: this.docs[row]!.id, score: score[row]!, field: RANK_FIELD[field[row]!]! };
+  }
+
+  /**
+   * The study numbers matching the query, best first, with each one's score and best field
+   * (indexed by study number): a broad query matches every study, and only a page of them is
+   * ever turned into objects.
+   */
+  rank(query: string): RankedRows {
+    return rankRows(query, this.docs, this.wordIds, this.postings, () => {
+      const rank = this.recencyRanks();
+      return { rank, order: this.recencyOrder! };
+    });
   }
 
   /**
@@ -252,10 +232,15 @@ export class SearchIndex {
     return rank;
   }
 
-  /** Summaries from the latest edit to the oldest (the library's default order). */
-  summariesByRecency(): StudySummary[] {
+  /** Study numbers from the latest edit to the oldest (the library's default order). */
+  recencyRows(): Int32Array {
     this.recencyRanks();
-    return Array.from(this.recencyOrder!, (doc) => this.docs[doc]!.summary);
+    return this.recencyOrder!;
+  }
+
+  /** The summary of study number `row` (from rank() or recencyRows()). */
+  summaryAt(row: number): StudySummary {
+    return this.docs[row]!.summary;
   }
 
   /** The best matches with snippets, ready to show while the user types. */
