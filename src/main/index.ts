@@ -126,7 +126,10 @@ async function openAndRemember(dir: string): Promise<void> {
   const next = await openWorkspace(dir, gitOptions);
   next.warmUp();
   applySpellcheckLanguage((await next.getSite({})).language);
+  const previous = service;
   service = next;
+  // Its background reading would compete with the new workspace's; what it read is kept.
+  void previous?.close().catch(() => undefined);
   await writeAppSettings(settingsFile(), { ...(await readAppSettings(settingsFile())), workspace: next.workspace });
   mainWindow?.setTitle(windowTitle(path.basename(next.workspace)));
 }

@@ -39,6 +39,11 @@ export interface CasebookService extends CasebookHandlers {
   /** Starts reading studies into the search index in the background (the app calls it; the CLI need not). */
   warmUp(): void;
   /**
+   * Another workspace takes this one's place (the desktop app's Open workspace): the background
+   * reading stops, and the caches are written with what was read so far.
+   */
+  close(): Promise<void>;
+  /**
    * Lists the studies and reads in full any listed from their file's head only (a large
    * workspace opened for the first time), so damage is found and set aside now. The CLI's
    * list uses it; the app lets its background indexing do the same.
@@ -185,6 +190,10 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
         .catch(() => undefined),
     flushCaches: async () => {
       if (!readOnly()) await Promise.all([studies.saveSummaryCache(), libraryIfMade()?.flush()]);
+    },
+    close: async () => {
+      await libraryIfMade()?.close();
+      if (!readOnly()) await studies.saveSummaryCache();
     },
     loadAllStudies,
     verifyStudies,

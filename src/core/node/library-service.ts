@@ -67,6 +67,8 @@ export class LibraryService {
   private touched: Set<string> | null = null;
   /** The bulk build runs once, at the first read after opening: later passes take a few studies each. */
   private bulkTried = false;
+  /** Aborted by close(): the background reading stops. */
+  private readonly closing = new AbortController();
 
   constructor(private readonly sources: LibrarySources) {
     this.onDisk = sources.indexFiles ? new LibraryOnDisk(sources.indexFiles) : null;
@@ -89,6 +91,17 @@ export class LibraryService {
     } finally {
       if (this.writing === write) this.writing = null;
     }
+  }
+
+  /**
+   * Stops the background reading (another workspace was opened: its reading must not compete
+   * with this one's) and writes what was indexed so far, so the next open reads only the rest.
+   */
+  async close(): Promise<void> {
+    this.closing.abort();
+    this.pending.clear();
+    while (this.reading) await this.reading.catch(() => undefined);
+    await this.flush();
   }
 
   /** Brings the index fully up to date with the workspace, full text included. */
@@ -320,7 +333,7 @@ export class LibraryService {
     await this.restoreFromDisk();
     const checkKey = this.badges.key();
     let read = 0;
-    while (this.pending.size > 0) {
+    while (this.pending.size > 0 && !this.closing.signal.aborted) {
       // With workers, every queued study at once: they read while this thread takes the rest from disk.
       const batch = firstOf(this.pending, this.sources.intake ? this.pending.size : RESTORE_BATCH);
       const toRead: typeof batch = [];
@@ -392,11 +405,13 @@ export class LibraryService {
       onDisk: this.onDisk,
       intake,
       site: this.sources.site(),
+      signal: this.closing.signal,
     });
   }
 
   /** Reads a few queued studies in full (at once) and indexes them one turn of the event loop apart. */
   private async readSome(batch: Array<[string, number]>): Promise<void> {
+    if (this.closing.signal.aborted) return;
     // A file that cannot be read now (locked, I/O error) keeps its title-only entry and
     // is tried again at the next list (indexChanges queues studies without a body).
     // The checks load while the first studies are read; a study is checked once both are in.

@@ -20,6 +20,8 @@ export interface ThreadsTarget {
   onDisk: LibraryOnDisk | null;
   intake: LibraryIntake;
   site: SiteSettings;
+  /** Aborted when the workspace is closed: the workers stop. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface ThreadsTarget {
  */
 export async function indexOnThreads(
   toRead: Array<[string, number]>,
-  { index, pending, badges, onDisk, intake, site }: ThreadsTarget,
+  { index, pending, badges, onDisk, intake, site, signal }: ThreadsTarget,
 ): Promise<Array<[string, number]>> {
   const { readOnThreads } = await import('./study-intake');
   const key = settingsKey(site);
@@ -59,10 +61,15 @@ export async function indexOnThreads(
   let wake: (() => void) | null = null;
   let finished = false;
   const items = toRead.map(([id]) => ({ id, file: intake.fileOf(id) }));
-  const reading = readOnThreads(items, context, (result) => {
-    answers.push(result);
-    wake?.();
-  }).finally(() => {
+  const reading = readOnThreads(
+    items,
+    context,
+    (result) => {
+      answers.push(result);
+      wake?.();
+    },
+    { signal },
+  ).finally(() => {
     finished = true;
     wake?.();
   });

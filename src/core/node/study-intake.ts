@@ -70,6 +70,8 @@ export const intakeStats = { answered: 0, stopped: 0 };
 export interface IntakeOptions {
   threads?: number;
   studyMs?: number;
+  /** Aborted: every worker is stopped at once (the workspace was closed); what is left is returned. */
+  signal?: AbortSignal;
 }
 
 /** Worker threads to use by default: one per core, a few at most. */
@@ -83,13 +85,14 @@ export async function readOnThreads(
   items: IntakeItem[],
   context: Omit<IntakeContext, 'maxBytes'>,
   onResult: (result: IntakeResult) => void,
-  { threads = intakeThreads(), studyMs = INTAKE_STUDY_MS }: IntakeOptions = {},
+  { threads = intakeThreads(), studyMs = INTAKE_STUDY_MS, signal }: IntakeOptions = {},
 ): Promise<IntakeItem[]> {
+  if (signal?.aborted) return items;
   const queue: IntakeItem[][] = [];
   for (let from = 0; from < items.length; from += BATCH) queue.push(items.slice(from, from + BATCH));
   const workers = Math.min(threads, queue.length);
   const started = { ...context, maxBytes: INTAKE_MAX_BYTES };
-  await Promise.all(Array.from({ length: workers }, () => runWorker(queue, started, onResult, studyMs)));
+  await Promise.all(Array.from({ length: workers }, () => runWorker(queue, started, onResult, studyMs, signal)));
   return queue.flat();
 }
 
@@ -99,6 +102,7 @@ function runWorker(
   context: IntakeContext,
   onResult: (result: IntakeResult) => void,
   studyMs: number,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   let worker: Worker;
   try {
@@ -127,18 +131,23 @@ function runWorker(
       worker.off('message', received);
       worker.off('error', fail);
       worker.off('exit', fail);
+      signal?.removeEventListener('abort', stop);
       void worker.terminate();
       done();
     };
-    function fail(): void {
-      intakeStats.stopped++;
-      // What it had not answered goes back for the other workers, or for the caller.
+    // Closed: what it had not answered goes back to the caller, which no longer wants it.
+    function stop(): void {
       for (const { items, answered } of inFlight.values()) queue.push(items.slice(answered));
       inFlight.clear();
       end();
     }
+    function fail(): void {
+      intakeStats.stopped++;
+      // What it had not answered goes back for the other workers, or for the caller.
+      stop();
+    }
     const fill = (): void => {
-      while (inFlight.size < IN_FLIGHT && queue.length > 0) {
+      while (!signal?.aborted && inFlight.size < IN_FLIGHT && queue.length > 0) {
         const items = queue.shift()!;
         inFlight.set(++seq, { items, answered: 0 });
         worker.postMessage({ seq, items } satisfies IntakeRequest);
@@ -163,6 +172,7 @@ function runWorker(
     worker.on('message', received);
     worker.once('error', fail);
     worker.once('exit', fail);
+    signal?.addEventListener('abort', stop, { once: true });
     arm();
   });
 }
