@@ -34,7 +34,7 @@ const SLICE_MS = 8;
 const REWRITE_AFTER = 100;
 /** From this many studies to read at once, they are read on worker threads (study-intake.ts). */
 const INTAKE_FROM = 200;
-/** A search re-lists the folder when its stamp changed, or when the last list is older than this. */
+/** A search re-lists the folder when its stamp changed, or (in the background) when the last list is older than this. */
 const RELIST_AFTER_MS = 2_000;
 /** From this many new titles at one list, they are indexed in slices after the list is answered. */
 const TITLES_IN_SLICES_FROM = 200;
@@ -171,14 +171,21 @@ export class LibraryService {
     return this.names;
   }
 
-  /** Lists the workspace and queues what changed for reading. Concurrent callers share one list. */
+  /**
+   * Lists the workspace and queues what changed for reading. Concurrent callers share one list.
+   * `unlessRecent` (a search): when no file was added, removed or replaced since the last list
+   * (the folder's stamp), the search is answered at once; a file written in place (by an
+   * editor, not Casebook) changes no stamp, so the folder is listed again in the background
+   * every RELIST_AFTER_MS and the keystrokes after find it. Listing 50,000 files took a search
+   * ~0.5 s when it waited.
+   */
   private refreshSummaries(options: { unlessRecent?: boolean } = {}): Promise<void> {
-    if (this.listing) return this.listing;
-    if (options.unlessRecent && this.listedAt + RELIST_AFTER_MS > performance.now()) {
-      const stamp = this.sources.folderStamp();
-      if (stamp !== null && stamp === this.listedStamp) return Promise.resolve();
+    if (options.unlessRecent && this.listedStamp !== null && this.sources.folderStamp() === this.listedStamp) {
+      if (!this.listing && this.listedAt + RELIST_AFTER_MS <= performance.now())
+        void this.refreshSummaries().catch(() => undefined);
+      return Promise.resolve();
     }
-    this.listing = this.listSummaries().finally(() => {
+    this.listing ??= this.listSummaries().finally(() => {
       this.listing = null;
     });
     return this.listing;

@@ -173,11 +173,15 @@ export class SearchIndex {
       fieldBits[i] = wordBits;
       words[i++] = wordId;
     }
+    // A study read in full after its title went in keeps its place in the recency order: the
+    // searches typed during a background reading would otherwise each sort every study again.
+    // Stryker disable next-line ConditionalExpression: re-sorting always only costs time
+    const reordered = previous === undefined || this.docs[doc]!.summary.updatedAt !== summary.updatedAt;
     this.docs[doc] = { id: summary.id, summary, sections, words, bits: fieldBits, hasBody };
     this.facets.set(doc, summary);
     if (hasBody) this.withBody++;
     this.docOf.set(summary.id, doc);
-    this.recencyOrder = this.recencyRank = null;
+    if (reordered) this.recencyOrder = this.recencyRank = null;
   }
 
   remove(id: string): void {
