@@ -176,12 +176,14 @@ export class LibraryService {
    * `unlessRecent` (a search): when no file was added, removed or replaced since the last list
    * (the folder's stamp), the search is answered at once; a file written in place (by an
    * editor, not Casebook) changes no stamp, so the folder is listed again in the background
-   * every RELIST_AFTER_MS and the keystrokes after find it. Listing 50,000 files took a search
-   * ~0.5 s when it waited.
+   * every RELIST_AFTER_MS (after the background reading) and the keystrokes after find it.
+   * Listing 50,000 files took a search ~0.5 s when it waited.
    */
   private refreshSummaries(options: { unlessRecent?: boolean } = {}): Promise<void> {
     if (options.unlessRecent && this.listedStamp !== null && this.sources.folderStamp() === this.listedStamp) {
-      if (!this.listing && this.listedAt + RELIST_AFTER_MS <= performance.now())
+      // Not while studies are read: their lists would take the readers' cores; the first
+      // search after the reading lists again.
+      if (!this.listing && !this.reading && this.listedAt + RELIST_AFTER_MS <= performance.now())
         void this.refreshSummaries().catch(() => undefined);
       return Promise.resolve();
     }
