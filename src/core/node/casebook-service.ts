@@ -110,7 +110,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
   }
   // Prompts of the workspace's templates (re-read when templates are listed or studies checked)
   // and the library index: made on first use (workspace-index.ts).
-  const { readTemplates, prompts, library, libraryIfMade } = workspaceIndex(workspace, {
+  const { readTemplates, prompts, library, libraryIfMade, libraryIfAsked } = workspaceIndex(workspace, {
     listSummaries: () => studies.list(),
     readStudy: async (id) => {
       try {
@@ -192,7 +192,8 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       if (!readOnly()) await Promise.all([studies.saveSummaryCache(), libraryIfMade()?.flush()]);
     },
     close: async () => {
-      await libraryIfMade()?.close();
+      // Also one still being made (warmUp just called): its reading must not start after this.
+      await (await libraryIfAsked()?.catch(() => null))?.close();
       if (!readOnly()) await studies.saveSummaryCache();
     },
     loadAllStudies,

@@ -27,6 +27,8 @@ export interface WorkspaceIndex {
   library(): Promise<LibraryService>;
   /** The library index if it was made (a flush on quit must not make it). */
   libraryIfMade(): LibraryService | null;
+  /** The library index if it was asked for, made or still being made (closing must reach it). */
+  libraryIfAsked(): Promise<LibraryService> | null;
 }
 
 type IndexSources = Omit<LibrarySources, 'prompts' | 'intake'> & { intake?: Omit<LibraryIntake, 'templates'> };
@@ -53,5 +55,13 @@ export function workspaceIndex(workspace: string, sources: IndexSources): Worksp
     const intake = sources.intake && { ...sources.intake, templates: () => templates };
     return (made = new LibraryService({ ...sources, intake, prompts: () => prompts, promptsRead: firstRead }));
   });
-  return { readTemplates, prompts: () => prompts, library, libraryIfMade: () => made };
+  let asked: Promise<LibraryService> | null = null;
+  const ask = (): Promise<LibraryService> => (asked = library());
+  return {
+    readTemplates,
+    prompts: () => prompts,
+    library: ask,
+    libraryIfMade: () => made,
+    libraryIfAsked: () => asked,
+  };
 }

@@ -28,6 +28,14 @@ describe('closing a workspace', () => {
     await withTempDir(async (dir) => {
       for (let n = 0; n < STUDIES; n++)
         await writeStudyDated(dir, withLessons(n, `Lessons of quill${n}x here.`), anHourAgo());
+      // Closed right after asking for the background reading, before its library was made.
+      const untouched = intakeStats.answered;
+      const early = await openWorkspace(dir);
+      early.warmUp();
+      await early.close();
+      await sleep(500);
+      expect(intakeStats.answered).toBe(untouched);
+
       const before = intakeStats.answered;
       const first = await openWorkspace(dir);
       first.warmUp();
