@@ -269,12 +269,10 @@ export class LibraryService {
   }
 
   /**
-   * takeIn for an empty index (a workspace just opened): titles and summaries in bulk, swapped
-   * in for the live index, which holds only what was saved or removed through the service
-   * meanwhile (`touched`: taken over as it holds them). The full text follows in the background
-   * (readPending), from the index file when it holds most studies as their files are now: a
-   * search waits for the titles (~0.1 s at 10,000 studies), not for the whole index file (~3 s
-   * at 50,000).
+   * takeIn for an empty index (a workspace just opened): from the index file when it holds most
+   * studies as their files are now (a reopen: full text at once), else titles and summaries
+   * in bulk; then swapped in for the live index, which holds only what was saved or removed
+   * through the service meanwhile (`touched`: taken over as it holds them).
    */
   private async takeInBulk(
     summaries: StudySummary[],
@@ -283,15 +281,22 @@ export class LibraryService {
     touched: Set<string>,
   ): Promise<void> {
     const wanted = new Set(toRead);
-    const built = await indexTitlesInBulk(
-      summaries.filter((s) => wanted.has(s.id)),
-      pauseEvery(SLICE_MS),
-    );
+    const listed = summaries.filter((s) => wanted.has(s.id));
+    const pause = pauseEvery(SLICE_MS);
+    const restored = await this.restoredFromFile(listed, pause);
+    const built = restored?.index ?? (await indexTitlesInBulk(listed, pause));
     if (!built) return inTimeSlices(toRead, take); // two summaries with one id: one by one
+    if (restored)
+      for (const summary of listed) {
+        if (!built.has(summary.id)) built.upsert(summary); // not in the file, or changed since
+        await pause();
+      }
     // From here to the swap nothing awaits: the live index cannot change under it.
     for (const id of touched) built.adopt(this.index, id);
     this.index = built;
-    for (const id of toRead) if (!touched.has(id)) this.pending.set(id, ++this.requests);
+    for (const [id, counts] of restored?.taken ?? [])
+      if (counts && !touched.has(id)) this.badges.restored(id, counts, built.summary(id)!.updatedAt, restored!.key);
+    for (const id of toRead) if (!touched.has(id) && !built.hasBody(id)) this.pending.set(id, ++this.requests);
   }
 
   /**

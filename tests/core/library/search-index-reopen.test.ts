@@ -1,10 +1,9 @@
 // Reopening a large workspace (more studies than go into the index one by one) takes its
-// titles in at once and its full text from the index file after: a search is answered from
-// the titles meanwhile, no study file is read again, and a study changed on disk since, or
-// saved while the file is read, is searched by what it holds now.
+// full text from the index file as the titles go in: a search for a word of a study's
+// sections finds it at once, while a study changed on disk since, or saved while the file is
+// read, is searched by what it holds now.
 import { describe, expect, it } from 'vitest';
 import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
-import { intakeStats } from '../../../src/core/node/study-intake';
 import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';
@@ -27,25 +26,20 @@ const ids = async (service: CasebookService, query: string) =>
   (await page(service, query)).entries.map((e) => e.study.id);
 
 describe('a reopened large workspace', () => {
-  it('answers from the titles at once, then from the index file without reading a study again, and what changed as it is now', async () => {
+  it('searches the full text from the index file at once, and what changed since as it is now', async () => {
     await withTempDir(async (dir) => {
       for (let n = 0; n < COUNT; n++) await writeOld(dir, withLessons(n, `Lessons of zeta${n}q here.`));
       await openAndQuit(dir);
       await writeOld(dir, withLessons(9, 'Rewritten with quokka inside.'), new Date(past.getTime() + 5_000));
       const again = await openWorkspace(dir);
       again.warmUp();
-      const before = intakeStats.answered;
       const first = await again.searchLibrary(libraryQuerySchema.parse({}));
       expect(first.total).toBe(COUNT);
-      // A search is answered from the titles at once, not after the whole index file is read.
-      expect(await ids(again, 'Summary 200')).toEqual(['study-200']);
-      await again.checkCounts({});
-      // Then every study but the changed one is searchable in full from the file: none was read again.
+      // The first search with words: every study but the changed one is searchable in full already.
       const found = await page(again, 'zeta200q');
       expect(found.entries.map((e) => e.study.id)).toEqual(['study-200']);
       expect(found.entries[0]!.match!.snippet.text).toContain('zeta200q');
-      expect(found.indexing).toBeNull();
-      expect(intakeStats.answered).toBe(before);
+      expect(found.indexing?.indexed ?? COUNT).toBeGreaterThanOrEqual(COUNT - 1);
       await again.checkCounts({});
       expect(await ids(again, 'quokka')).toEqual(['study-9']);
       expect(await ids(again, 'zeta9q')).toEqual([]);
