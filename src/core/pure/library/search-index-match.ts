@@ -7,8 +7,6 @@ import { holdsPhrase, normalizeForSearch, queryParts } from './search-text';
 import { textsOf, type IndexedStudy, type RankedRows, type SearchMatch, type SearchResult } from './search-index-types';
 
 export const KINDS = 3; // 0 inside a word, 1 word prefix, 2 whole word
-// Recency ranks fit below this; a score is packed above it in one float64 sort key.
-const RANK_SPAN = 2 ** 24;
 // Words shorter than this match only at the start of a word: "a" inside every word is noise.
 const MIN_INFIX = 3;
 
@@ -41,51 +39,68 @@ export function termScores(
 
 /**
  * The study numbers of `docs` matching the query, best first, with each one's score and best
- * field rank (by study number). `recency`: each study's place from the latest edit (`rank`) and
- * the study at each place (`order`), which break ties of score.
+ * field rank (by study number). `recency`: every study from the latest edit to the oldest
+ * (`order`), which breaks ties of score.
  */
 export function rankRows(
   query: string,
   docs: readonly (IndexedStudy | undefined)[],
   wordIds: ReadonlyMap<string, number>,
   postings: readonly (Postings | undefined)[],
-  recency: () => { rank: Int32Array; order: Int32Array },
+  recency: () => { order: Int32Array },
 ): RankedRows {
   const { words: terms, phrases, marks } = queryParts(query);
   const total = new Int32Array(docs.length);
   const bestField = new Int8Array(docs.length);
   if (terms.length === 0) return { rows: new Int32Array(0), score: total, field: bestField };
-  let candidates: number[] | null = null;
+  // Study numbers holding every term so far (the first `count` entries), as plain loops over
+  // typed arrays: a broad query at 50,000 studies keeps every one of them.
+  let candidates: Int32Array | null = null;
+  let count = 0;
   for (const term of terms) {
     const scores = termScores(term, docs.length, wordIds, postings);
-    const next: number[] = [];
-    if (candidates === null) {
-      for (let doc = 0; doc < scores.length; doc++) if (scores[doc]! > 0) next.push(doc);
-    } else {
-      for (const doc of candidates) if (scores[doc]! > 0) next.push(doc);
-    }
-    for (const doc of next) {
+    // A word inside "n+1" says little about where "n+1" is: the phrase check decides.
+    const marked = marks.includes(term);
+    const next: Int32Array = candidates ?? new Int32Array(docs.length);
+    let kept = 0;
+    const take = (doc: number): void => {
       const score = scores[doc]! - 1;
+      if (score < 0) return;
+      next[kept++] = doc;
       total[doc] = total[doc]! + score;
-      // A word inside "n+1" says little about where "n+1" is: the phrase check decides.
-      if (marks.includes(term)) bestField[doc] = Math.max(bestField[doc]!, Math.floor(score / KINDS));
-    }
+      if (marked) bestField[doc] = Math.max(bestField[doc]!, Math.floor(score / KINDS));
+    };
+    if (candidates === null) for (let doc = 0; doc < scores.length; doc++) take(doc);
+    else for (let i = 0; i < count; i++) take(candidates[i]!);
     candidates = next;
-    if (candidates.length === 0) break;
+    count = kept;
+    if (count === 0) break;
   }
-  if (phrases.length > 0 && candidates) candidates = holdingPhrases(docs, candidates, phrases, bestField);
-  // Sort numbers, not objects: one float per match packs (score, recency rank), and a
-  // typed-array sort of 10,000 numbers takes well under a millisecond.
-  const { rank, order } = recency();
-  const found = candidates ?? [];
-  const keys = new Float64Array(found.length);
+  let found: ArrayLike<number> = candidates?.subarray(0, count) ?? [];
+  if (phrases.length > 0) found = holdingPhrases(docs, Array.from(found), phrases, bestField);
+  // Best score first, latest edit first within a score, without sorting: scores are small
+  // numbers, so each score's place in the result is counted first, then the matches are
+  // dropped into place walking the studies from the latest edit (a sort of 50,000 took ~4 ms).
+  const { order } = recency();
+  let maxScore = 0;
+  const matched = new Uint8Array(docs.length);
   for (let i = 0; i < found.length; i++) {
     const doc = found[i]!;
-    keys[i] = total[doc]! * RANK_SPAN + (RANK_SPAN - 1 - rank[doc]!);
+    matched[doc] = 1;
+    if (total[doc]! > maxScore) maxScore = total[doc]!;
   }
-  keys.sort();
-  const rows = new Int32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) rows[i] = order[RANK_SPAN - 1 - (keys[keys.length - 1 - i]! % RANK_SPAN)]!;
+  const placeOf = new Int32Array(maxScore + 1);
+  for (let i = 0; i < found.length; i++) placeOf[total[found[i]!]!]!++;
+  for (let score = maxScore, at = 0; score >= 0; score--) {
+    const n = placeOf[score]!;
+    placeOf[score] = at;
+    at += n;
+  }
+  const rows = new Int32Array(found.length);
+  for (let i = 0; i < order.length; i++) {
+    const doc = order[i]!;
+    if (matched[doc]) rows[placeOf[total[doc]!]!++] = doc;
+  }
   return { rows, score: total, field: bestField };
 }
 

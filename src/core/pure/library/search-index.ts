@@ -36,7 +36,6 @@ export class SearchIndex {
   private postings: (Postings | undefined)[] = [];
   private freeWords: number[] = [];
   private recencyOrder: Int32Array | null = null;
-  private recencyRank: Int32Array | null = null;
   private withBody = 0;
   /** Each study's filter values, by study number. */
   readonly facets = new FacetTable();
@@ -181,7 +180,7 @@ export class SearchIndex {
     this.facets.set(doc, summary);
     if (hasBody) this.withBody++;
     this.docOf.set(summary.id, doc);
-    if (reordered) this.recencyOrder = this.recencyRank = null;
+    if (reordered) this.recencyOrder = null;
   }
 
   remove(id: string): void {
@@ -196,7 +195,7 @@ export class SearchIndex {
     this.docs[doc] = undefined;
     this.docOf.delete(id);
     this.freeDocs.push(doc);
-    this.recencyOrder = this.recencyRank = null;
+    this.recencyOrder = null;
   }
 
   /** Every study matching the query, best first. An empty query matches nothing. */
@@ -216,30 +215,17 @@ export class SearchIndex {
    * ever turned into objects.
    */
   rank(query: string): RankedRows {
-    return rankRows(query, this.docs, this.wordIds, this.postings, () => {
-      const rank = this.recencyRanks();
-      return { rank, order: this.recencyOrder! };
-    });
+    return rankRows(query, this.docs, this.wordIds, this.postings, () => ({ order: this.recencyRows() }));
   }
 
   /**
-   * Study numbers from the latest edit to the oldest (id breaks ties), and each study's place
-   * in that order. Recomputed on the first query after a change, not on every keystroke.
+   * Study numbers from the latest edit to the oldest (id breaks ties): the library's default
+   * order, and the tie-break of relevance. Recomputed on the first query after a change that
+   * moved a study in it, not on every keystroke.
    */
-  private recencyRanks(): Int32Array {
-    if (this.recencyRank && this.recencyOrder) return this.recencyRank;
-    const order = newestEditOrder([...this.docOf.values()], (doc) => this.docs[doc]!.summary);
-    const rank = new Int32Array(this.docs.length);
-    order.forEach((doc, i) => (rank[doc] = i));
-    this.recencyOrder = Int32Array.from(order);
-    this.recencyRank = rank;
-    return rank;
-  }
-
-  /** Study numbers from the latest edit to the oldest (the library's default order). */
   recencyRows(): Int32Array {
-    this.recencyRanks();
-    return this.recencyOrder!;
+    this.recencyOrder ??= Int32Array.from(newestEditOrder([...this.docOf.values()], (doc) => this.docs[doc]!.summary));
+    return this.recencyOrder;
   }
 
   /** The summary of study number `row` (from rank() or recencyRows()). */
