@@ -71,4 +71,31 @@ describe('library page counts and filters', () => {
     expect(queryLibrary(index, { filters: { category: 'Nowhere' } }).total).toBe(0);
     expect(queryLibrary(index, { query: 'kafka', filters: { tag: 'nothing' } }).total).toBe(0);
   });
+
+  it('count and filter a study with many tags, and with few again after a save', () => {
+    const many = ['a', 'b', 'c', 'd', 'e', 'f', 'a'];
+    const index = SearchIndex.fromStudies([study(1, { tags: many }), study(2, { tags: ['f', 'g'] })]);
+    let page = queryLibrary(index, { query: 'kafka' });
+    expect(page.counts.tag).toEqual({ a: 1, b: 1, c: 1, d: 1, e: 1, f: 2, g: 1 });
+    expect(ids(queryLibrary(index, { filters: { tag: 'e' } }))).toEqual(['s1']);
+    expect(ids(queryLibrary(index, { filters: { tag: 'f' } }))).toEqual(['s2', 's1']);
+    // Counted once per study, also where the tag is listed twice.
+    expect(queryLibrary(index, { filters: { tag: 'a' } }).counts.tag.a).toBe(1);
+
+    index.upsert(study(1, { tags: ['g'] }));
+    page = queryLibrary(index, { query: 'kafka' });
+    expect(page.counts.tag).toEqual({ f: 1, g: 2 });
+    expect(ids(queryLibrary(index, { filters: { tag: 'e' } }))).toEqual([]);
+    expect(ids(queryLibrary(index, { filters: { tag: 'g' } }))).toEqual(['s2', 's1']);
+  });
+
+  it('keep each study’s values apart as the table grows past its first size', () => {
+    const studies = Array.from({ length: 150 }, (_, n) =>
+      study(n + 1, { categories: [`C${n % 7}`], tags: [`t${n}`], status: n % 2 ? 'published' : 'draft' }),
+    );
+    const index = SearchIndex.fromStudies(studies);
+    expect(ids(queryLibrary(index, { filters: { tag: 't149' } }))).toEqual(['s150']);
+    expect(queryLibrary(index, { filters: { category: 'C3' } }).total).toBe(21);
+    expect(queryLibrary(index, {}).counts.status).toEqual({ draft: 75, published: 75 });
+  });
 });

@@ -42,6 +42,50 @@ class Names {
   }
 }
 
+/** Per row, the numbers of its names: up to INLINE side by side in one array, more on their own. */
+const INLINE = 4;
+const OVERFLOW = 255;
+class IdLists {
+  private ids = new Int32Array(64 * INLINE);
+  private lengths = new Uint8Array(64);
+  private overflow = new Map<number, Int32Array>();
+
+  set(row: number, ids: Int32Array): void {
+    if (row >= this.lengths.length) this.grow(row);
+    if (ids.length > INLINE) {
+      this.lengths[row] = OVERFLOW;
+      this.overflow.set(row, ids);
+      return;
+    }
+    // Stryker disable next-line all: only frees memory (the row's length says it is inline now)
+    this.overflow.delete(row);
+    this.lengths[row] = ids.length;
+    this.ids.set(ids, row * INLINE);
+  }
+
+  includes(row: number, id: number): boolean {
+    const length = this.lengths[row]!;
+    if (length === OVERFLOW) return this.overflow.get(row)!.includes(id);
+    for (let at = row * INLINE, end = at + length; at < end; at++) if (this.ids[at] === id) return true;
+    return false;
+  }
+
+  countInto(row: number, counts: OpenCounts): void {
+    const length = this.lengths[row]!;
+    if (length === OVERFLOW) for (const id of this.overflow.get(row)!) counts.add(id);
+    else for (let at = row * INLINE, end = at + length; at < end; at++) counts.add(this.ids[at]!);
+  }
+
+  private grow(row: number): void {
+    const size = Math.max(row + 1, this.lengths.length * 2);
+    const lengths = new Uint8Array(size);
+    lengths.set(this.lengths);
+    const ids = new Int32Array(size * INLINE);
+    ids.set(this.ids);
+    [this.lengths, this.ids] = [lengths, ids];
+  }
+}
+
 /** Counts of an open facet in the order values were first counted (the summaries' order). */
 class OpenCounts {
   private counts: Int32Array;
@@ -49,11 +93,8 @@ class OpenCounts {
   constructor(private readonly names: Names) {
     this.counts = new Int32Array(names.names.length);
   }
-  add(ids: Int32Array): void {
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      if (this.counts[id]!++ === 0) this.order.push(id);
-    }
+  add(id: number): void {
+    if (this.counts[id]!++ === 0) this.order.push(id);
   }
   record(): Record<string, number> {
     return Object.fromEntries(this.order.map((id) => [this.names.names[id]!, this.counts[id]!]));
@@ -67,8 +108,8 @@ export class FacetTable {
   private status = new Uint8Array(64);
   private outcome = new Uint8Array(64);
   private featured = new Uint8Array(64);
-  private categories: Int32Array[] = [];
-  private tags: Int32Array[] = [];
+  private categories = new IdLists();
+  private tags = new IdLists();
   private readonly categoryNames = new Names();
   private readonly tagNames = new Names();
 
@@ -86,8 +127,8 @@ export class FacetTable {
     this.status[row] = codeOf(STATUSES, study.status);
     this.outcome[row] = codeOf(OUTCOMES, study.outcome ?? NO_OUTCOME);
     this.featured[row] = study.featured ? 0 : 1;
-    this.categories[row] = this.categoryNames.distinctIds(study.categories);
-    this.tags[row] = this.tagNames.distinctIds(study.tags);
+    this.categories.set(row, this.categoryNames.distinctIds(study.categories));
+    this.tags.set(row, this.tagNames.distinctIds(study.tags));
   }
 
   /** The rows of `rows` passing every filter, in their order. */
@@ -125,8 +166,8 @@ export class FacetTable {
       if (all || failed === STATUS) status[this.status[row]!]!++;
       if (all || failed === OUTCOME) outcome[this.outcome[row]!]!++;
       if (all || failed === FEATURE) featured[this.featured[row]!]!++;
-      if (all || failed === CATEGORY) category.add(this.categories[row]!);
-      if (all || failed === TAG) tag.add(this.tags[row]!);
+      if (all || failed === CATEGORY) this.categories.countInto(row, category);
+      if (all || failed === TAG) this.tags.countInto(row, tag);
     }
     return {
       status: named(STATUSES, status),
@@ -146,9 +187,9 @@ export class FacetTable {
       case FEATURE:
         return this.featured[row] === code;
       case CATEGORY:
-        return this.categories[row]!.includes(code);
+        return this.categories.includes(row, code);
       default:
-        return this.tags[row]!.includes(code);
+        return this.tags.includes(row, code);
     }
   }
 
