@@ -100,8 +100,20 @@ export class LibraryService {
   async close(): Promise<void> {
     this.closing.abort();
     this.pending.clear();
-    while (this.reading) await this.reading.catch(() => undefined);
+    // A list, a bulk build or a reading under way stops at its next slice.
+    while (this.listing || this.reading || this.takingIn)
+      await (this.listing ?? this.reading ?? this.takingIn!.done).catch(() => undefined);
     await this.flush();
+  }
+
+  /** Ends quietly what close() stopped (its pauses throw the abort); anything else is thrown on. */
+  private readonly unlessClosed = (err: unknown): void => {
+    if (!this.closing.signal.aborted) throw err;
+  };
+
+  /** A pause between slices of work that ends the work once the workspace is closed. */
+  private pause(): Pause {
+    return pauseEvery(SLICE_MS, this.closing.signal);
   }
 
   /** Brings the index fully up to date with the workspace, full text included. */
@@ -180,6 +192,7 @@ export class LibraryService {
    * Listing 50,000 files took a search ~0.5 s when it waited.
    */
   private refreshSummaries(options: { unlessRecent?: boolean } = {}): Promise<void> {
+    if (this.closing.signal.aborted) return Promise.resolve(); // answered from what the index holds
     if (options.unlessRecent && this.listedStamp !== null && this.sources.folderStamp() === this.listedStamp) {
       // Not while studies are read: their lists would take the readers' cores; the first
       // search after the reading lists again.
@@ -198,6 +211,7 @@ export class LibraryService {
     // The stamp is taken first: a change during the list makes the next search list again.
     const stamp = this.sources.folderStamp();
     const summaries = await this.sources.listSummaries();
+    if (this.closing.signal.aborted) return;
     this.listedStamp = stamp;
     this.listedAt = performance.now();
     const { toRead, toRemove } = indexChanges(this.index, summaries, (id) => this.changedSinceIndexed(id));
@@ -259,7 +273,11 @@ export class LibraryService {
     }
     const inOrder = summaries.every((s, i) => i === 0 || byNewestEdit(summaries[i - 1]!, s) <= 0);
     const byRecency = inOrder ? summaries : [...summaries].sort(byNewestEdit);
-    const done = this.index.size === 0 ? this.takeInBulk(summaries, toRead, take, touched) : inTimeSlices(toRead, take);
+    const done = (
+      this.index.size === 0
+        ? this.takeInBulk(summaries, toRead, take, touched)
+        : inTimeSlices(toRead, take, SLICE_MS, this.closing.signal)
+    ).catch(this.unlessClosed);
     const taking = { byRecency, touched, done };
     this.takingIn = taking;
     taking.done = taking.done.finally(() => {
@@ -282,10 +300,10 @@ export class LibraryService {
   ): Promise<void> {
     const wanted = new Set(toRead);
     const listed = summaries.filter((s) => wanted.has(s.id));
-    const pause = pauseEvery(SLICE_MS);
+    const pause = this.pause();
     const restored = await this.restoredFromFile(listed, pause);
     const built = restored?.index ?? (await indexTitlesInBulk(listed, pause));
-    if (!built) return inTimeSlices(toRead, take); // two summaries with one id: one by one
+    if (!built) return inTimeSlices(toRead, take, SLICE_MS, this.closing.signal); // two summaries with one id: one by one
     if (restored)
       for (const summary of listed) {
         if (!built.has(summary.id)) built.upsert(summary); // not in the file, or changed since
@@ -339,7 +357,7 @@ export class LibraryService {
     // evaluates neither while its first searches are answered.
     let promptsRead: Promise<unknown> | undefined;
     await this.onDisk?.load();
-    await this.restoreFromDisk();
+    await this.restoreFromDisk().catch(this.unlessClosed);
     const checkKey = this.badges.key();
     let read = 0;
     while (this.pending.size > 0 && !this.closing.signal.aborted) {
@@ -384,7 +402,7 @@ export class LibraryService {
     this.touched = new Set();
     try {
       const listed = [...this.pending.keys()].flatMap((id) => this.index.summary(id) ?? []);
-      const restored = await this.restoredFromFile(listed, pauseEvery(SLICE_MS));
+      const restored = await this.restoredFromFile(listed, this.pause());
       // Adopting the rest of the live index (synchronously) pays only when the file holds most of it.
       if (!restored || restored.taken.length < this.index.size / 2) return;
       const { index: built, taken } = restored;

@@ -9,10 +9,12 @@ const SLICE_MS = 8;
 /**
  * A pause to call after each small piece of work: it yields a turn of the event loop (a
  * promise to await) once `sliceMs` of work has passed since the last turn, else nothing.
+ * Once `signal` is aborted it throws the signal's reason: the work is no longer wanted.
  */
-export function pauseEvery(sliceMs = SLICE_MS): () => Promise<void> | undefined {
+export function pauseEvery(sliceMs = SLICE_MS, signal?: AbortSignal): () => Promise<void> | undefined {
   let sliceStart = performance.now();
   return () => {
+    signal?.throwIfAborted();
     if (performance.now() - sliceStart < sliceMs) return undefined;
     return nextTurn().then(() => {
       sliceStart = performance.now();
@@ -20,8 +22,13 @@ export function pauseEvery(sliceMs = SLICE_MS): () => Promise<void> | undefined 
   };
 }
 
-export async function inTimeSlices<T>(items: readonly T[], task: (item: T) => void, sliceMs = SLICE_MS): Promise<void> {
-  const pause = pauseEvery(sliceMs);
+export async function inTimeSlices<T>(
+  items: readonly T[],
+  task: (item: T) => void,
+  sliceMs = SLICE_MS,
+  signal?: AbortSignal,
+): Promise<void> {
+  const pause = pauseEvery(sliceMs, signal);
   for (const item of items) {
     task(item);
     const turn = pause();

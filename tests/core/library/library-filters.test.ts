@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, facetCounts } from '../../../src/core/pure/library/filters';
 import { queryLibrary } from '../../../src/core/pure/library/library-query';
 import { SearchIndex } from '../../../src/core/pure/library/search-index';
 import { sortStudies } from '../../../src/core/pure/library/sort';
 import { toSummary, type Study } from '../../../src/core/pure/schemas/study';
 import { sampleStudy } from '../../helpers/study-files';
+
+import { FacetTable } from '../../../src/core/pure/library/facet-table';
+import type { LibraryFilters } from '../../../src/core/pure/library/filters';
+import type { StudySummary } from '../../../src/core/pure/schemas/study';
+
+// The facet table over a list, row i holding studies[i] (as the library counts and filters it).
+const everyRow = (count: number): Int32Array => Int32Array.from({ length: count }, (_, row) => row);
+const facetCounts = (studies: StudySummary[], filters: LibraryFilters) =>
+  FacetTable.of(studies).counts(everyRow(studies.length), filters);
+const applyFilters = <T extends StudySummary>(studies: T[], filters: LibraryFilters): T[] =>
+  Array.from(FacetTable.of(studies).filter(everyRow(studies.length), filters), (row) => studies[row]!);
 
 const ARCH = 'Architecture & Design';
 const FAIL = 'Failure Analysis';

@@ -1,13 +1,21 @@
 // The library page as the list shows it: which studies, in which order, with which snippet,
 // the counts beside each filter, and whether the full text is still being read.
 import { describe, expect, it } from 'vitest';
-import { facetCounts } from '../../../src/core/pure/library/filters';
 import { queryLibrary, queryListed } from '../../../src/core/pure/library/library-query';
 import { SearchIndex } from '../../../src/core/pure/library/search-index';
 import { sortStudies } from '../../../src/core/pure/library/sort';
 import type { RichTextDoc } from '../../../src/core/pure/schemas/rich-text';
 import { toSummary, type Study } from '../../../src/core/pure/schemas/study';
 import { sampleStudy } from '../../helpers/study-files';
+
+import { FacetTable } from '../../../src/core/pure/library/facet-table';
+import type { LibraryFilters } from '../../../src/core/pure/library/filters';
+import type { StudySummary } from '../../../src/core/pure/schemas/study';
+
+// The facet table over a list, row i holding studies[i] (as the library counts and filters it).
+const everyRow = (count: number): Int32Array => Int32Array.from({ length: count }, (_, row) => row);
+const facetCounts = (studies: StudySummary[], filters: LibraryFilters) =>
+  FacetTable.of(studies).counts(everyRow(studies.length), filters);
 
 const para = (...texts: string[]): RichTextDoc => ({
   type: 'doc',

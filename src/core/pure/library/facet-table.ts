@@ -38,9 +38,28 @@ class Names {
   }
   /** Each distinct name's number once (a study listing a tag twice is one study of that tag). */
   distinctIds(names: readonly string[]): Int32Array {
-    return Int32Array.from(new Set(names), (name) => this.idOf(name));
+    if (names.length === 0) return NONE;
+    if (names.length > FEW) return Int32Array.from(new Set(names), (name) => this.idOf(name));
+    // A few names (nearly every study): compared in place, no Set per study.
+    const ids = new Int32Array(names.length);
+    let count = 0;
+    for (const name of names) {
+      const id = this.idOf(name);
+      if (!ids.subarray(0, count).includes(id)) ids[count++] = id;
+    }
+    return count === ids.length ? ids : ids.slice(0, count);
   }
+
+  /** Zeroed counts, one per name, for one count at a time (OpenCounts zeroes what it used). */
+  scratch(): Int32Array {
+    if (this.counts.length < this.names.length) this.counts = new Int32Array(this.names.length * 2);
+    return this.counts;
+  }
+  private counts = new Int32Array(0);
 }
+
+const NONE = new Int32Array(0);
+const FEW = 16;
 
 /** Per row, the numbers of its names: up to INLINE side by side in one array, more on their own. */
 const INLINE = 4;
@@ -86,18 +105,24 @@ class IdLists {
   }
 }
 
-/** Counts of an open facet in the order values were first counted (the summaries' order). */
+/**
+ * Counts of an open facet in the order values were first counted (the summaries' order), in
+ * the names' shared scratch array: a count costs what it touches, not every name ever seen.
+ */
 class OpenCounts {
-  private counts: Int32Array;
-  private order: number[] = [];
+  private readonly counts: Int32Array;
+  private readonly order: number[] = [];
   constructor(private readonly names: Names) {
-    this.counts = new Int32Array(names.names.length);
+    this.counts = names.scratch();
   }
   add(id: number): void {
     if (this.counts[id]!++ === 0) this.order.push(id);
   }
+  /** The counts by name; the scratch array is zeroed again for the next count. */
   record(): Record<string, number> {
-    return Object.fromEntries(this.order.map((id) => [this.names.names[id]!, this.counts[id]!]));
+    const record = Object.fromEntries(this.order.map((id) => [this.names.names[id]!, this.counts[id]!]));
+    for (const id of this.order) this.counts[id] = 0;
+    return record;
   }
 }
 

@@ -3,9 +3,9 @@
 // facet's own filter, so "Failed (3)" still shows while "Succeeded" is selected: picking it
 // would give 3 studies.
 import { z } from 'zod';
-import { outcomeSchema, statusSchema, type StudySummary } from '../schemas/study';
+import { outcomeSchema, statusSchema } from '../schemas/study';
 import { limits } from '../schemas/study-fields';
-import { FacetTable, NO_OUTCOME } from './facet-table';
+import { NO_OUTCOME } from './facet-table';
 
 export { NO_OUTCOME };
 
@@ -29,17 +29,3 @@ export const facetCountsSchema = z.object({
   tag: z.record(z.string(), z.number().int()),
 });
 export type FacetCounts = z.infer<typeof facetCountsSchema>;
-
-/** The studies of `studies` passing every filter. */
-export function applyFilters<T extends StudySummary>(studies: T[], filters: LibraryFilters): T[] {
-  if (Object.values(filters).every((value) => value === undefined)) return studies;
-  const rows = FacetTable.of(studies).filter(allRows(studies.length), filters);
-  return Array.from(rows, (row) => studies[row]!);
-}
-
-/** Count per value of each facet, over `studies` with every other facet's filter applied. */
-export function facetCounts(studies: StudySummary[], filters: LibraryFilters): FacetCounts {
-  return FacetTable.of(studies).counts(allRows(studies.length), filters);
-}
-
-const allRows = (count: number): Int32Array => Int32Array.from({ length: count }, (_, row) => row);

@@ -4,6 +4,7 @@
 // by study hashes every word of every study again (seconds at 10,000 studies). The work is cut
 // into slices by `pause` so searches keep being answered while it runs.
 import type { StudySummary } from '../schemas/study';
+import { FacetTable } from './facet-table';
 import { Postings } from './postings';
 import { SearchIndex, type IndexedStudy, type SectionTexts } from './search-index';
 
@@ -79,6 +80,8 @@ export async function restoreInBulk(
   // Stryker disable next-line ArrayDeclaration: sized ahead only; a slot not taken is in freeDocs either way
   const docs: (IndexedStudy | undefined)[] = new Array(studies.length);
   const docOf = new Map<string, number>();
+  // Each study's filter values, taken with its words (in the slices, not in one block after).
+  const facets = new FacetTable();
   const freeDocs: number[] = [];
   const allWords = new Int32Array(total);
   const allBits = new Uint8Array(total);
@@ -119,6 +122,7 @@ export async function restoreInBulk(
       hasBody: bodies,
     };
     docOf.set(summary.id, doc);
+    facets.set(doc, summary);
     at += kept;
     await pause();
   }
@@ -130,5 +134,5 @@ export async function restoreInBulk(
     const end = from + counts[w]!;
     postings[w] = new Postings(postingDocs.subarray(from, end), postingFields.subarray(from, end), filled[w]! - from);
   }
-  return SearchIndex.fromParts({ docs, docOf, freeDocs, wordIds, wordText, postings, freeWords });
+  return SearchIndex.fromParts({ docs, docOf, freeDocs, wordIds, wordText, postings, freeWords, facets });
 }

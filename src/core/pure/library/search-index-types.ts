@@ -1,6 +1,7 @@
 // The search index's data shapes (search-index.ts holds the index, search-index-match.ts the
 // ranking and the snippets), declared once for the index, its bulk build and its file.
 import type { SectionKey, StudySummary } from '../schemas/study';
+import type { FacetTable } from './facet-table';
 import type { Postings } from './postings';
 import type { HighlightedText } from './search-snippet';
 
@@ -61,6 +62,8 @@ export interface IndexParts {
   wordText: (string | undefined)[];
   postings: (Postings | undefined)[];
   freeWords: number[];
+  /** Each study's filter values by study number. */
+  facets: FacetTable;
 }
 
 export function textsOf(entry: IndexedStudy): SectionTexts {

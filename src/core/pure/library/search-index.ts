@@ -38,7 +38,7 @@ export class SearchIndex {
   private recencyOrder: Int32Array | null = null;
   private withBody = 0;
   /** Each study's filter values, by study number. */
-  readonly facets = new FacetTable();
+  facets = new FacetTable();
 
   static fromStudies(studies: Iterable<Study | StudySummary>): SearchIndex {
     const index = new SearchIndex();
@@ -56,7 +56,7 @@ export class SearchIndex {
     index.postings = parts.postings;
     index.freeWords = parts.freeWords;
     index.withBody = parts.docs.reduce((sum, doc) => sum + (doc?.hasBody ? 1 : 0), 0);
-    parts.docs.forEach((doc, row) => doc && index.facets.set(row, doc.summary));
+    index.facets = parts.facets;
     return index;
   }
 
