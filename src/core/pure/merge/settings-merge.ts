@@ -60,7 +60,8 @@ function mergeKeys(
       continue;
     }
     const where = field === undefined ? { field: key } : { field, item: key };
-    entries.push([key, mergeKey(field === undefined ? rules.get(key) : 'value', b, o, t, where, record)]);
+    // The parts of a key (a template's sections, an author's fields) come with no rules: each a value.
+    entries.push([key, mergeKey(rules.get(key), b, o, t, where, record)]);
   }
   return Object.fromEntries(entries);
 }
@@ -97,8 +98,8 @@ function uniqueIgnoringCase(list: unknown[]): unknown[] {
   });
 }
 
-const nameOf = (entry: unknown): string | null =>
-  isObject(entry) && typeof entry.name === 'string' ? entry.name.toLowerCase() : null;
+/** An entry with a name (a side's schema lets through no other). */
+const isNamed = (entry: unknown): entry is Json & { name: string } => isObject(entry) && typeof entry.name === 'string';
 
 /**
  * Entries named by `name` (site authors), merged as a set by name: added on either side is in,
@@ -115,10 +116,12 @@ function mergeNamed(
   record: OnConflict,
 ): unknown[] {
   const byName = (list: unknown[] | undefined) => {
-    const map = new Map<string, unknown>();
+    const map = new Map<string, Json>();
     for (const entry of list ?? []) {
-      const name = nameOf(entry);
-      if (name !== null && !map.has(name)) map.set(name, entry);
+      if (!isNamed(entry)) continue;
+      const name = entry.name.toLowerCase();
+      // Stryker disable next-line ConditionalExpression: a side's names are unique ignoring case (site.ts): none comes twice
+      if (!map.has(name)) map.set(name, entry);
     }
     return map;
   };
@@ -131,12 +134,8 @@ function mergeNamed(
       if (!(be !== undefined && sameJson(present, be))) out.push(present);
       continue;
     }
-    if (!isObject(oe) || !isObject(te)) {
-      out.push(oe);
-      continue;
-    }
     const clashes: string[] = [];
-    const merged = mergeKeys(new Map(), isObject(be) ? be : undefined, oe, te, (where) => clashes.push(where.field));
+    const merged = mergeKeys(new Map(), be, oe, te, (where) => clashes.push(where.field));
     out.push(merged);
     // Their version of this author: the merged one with their values where the two clash.
     if (clashes.length > 0)
