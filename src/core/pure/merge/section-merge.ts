@@ -64,9 +64,11 @@ function interleave(a: string[], b: string[], baseIndex: Map<string, number>): s
     const [x, y] = [ga[i], gb[j]];
     if (x && (!y || x.at < y.at)) order.push(...ga[i++]!.ids);
     else if (y && (!x || y.at < x.at)) order.push(...gb[j++]!.ids);
-    // The base block both groups start with once; mergedOrder would drop the second anyway.
-    // Stryker disable next-line MethodExpression: see above
-    else order.push(...ga[i++]!.ids, ...gb[j++]!.ids.slice(1));
+    else {
+      // The base block both groups start with once; mergedOrder would drop the second anyway.
+      // Stryker disable next-line MethodExpression: see above
+      order.push(...ga[i++]!.ids, ...gb[j++]!.ids.slice(1));
+    }
   }
   return order;
 }
