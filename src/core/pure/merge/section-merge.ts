@@ -30,14 +30,14 @@ function byId(doc: RichTextDoc | null): Map<string, RichTextNode> {
   // Stryker disable next-line ArrayDeclaration: a string in place of the empty list has no id and is skipped
   for (const node of doc?.content ?? []) {
     const id = blockIdOf(node);
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: ids are present and unique here (withSeededIds)
+    // Stryker disable next-line LogicalOperator: ids are present and unique here (withSeededIds)
     if (id !== null && !blocks.has(id)) blocks.set(id, node);
   }
   return blocks;
 }
 
 const idsOf = (doc: RichTextDoc | null): string[] =>
-  // Stryker disable next-line ArrayDeclaration,MethodExpression,ConditionalExpression: as in byId, no block lacks an id
+  // Stryker disable next-line ArrayDeclaration,MethodExpression: as in byId, no block lacks an id
   (doc?.content ?? []).map(blockIdOf).filter((id): id is string => id !== null);
 
 /**
@@ -48,7 +48,7 @@ const idsOf = (doc: RichTextDoc | null): string[] =>
 function interleave(a: string[], b: string[], baseIndex: Map<string, number>): string[] {
   const groups = (list: string[]) => {
     // The first group holds the new blocks before any base block; its `at` is never compared.
-    // Stryker disable next-line UnaryOperator,ArrayDeclaration: see above; an id no side has is not kept
+    // Stryker disable next-line UnaryOperator: see above
     const out: { at: number; ids: string[] }[] = [{ at: -1, ids: [] }];
     for (const id of list) {
       const at = baseIndex.get(id);
@@ -147,7 +147,6 @@ export function alignIdsWith(base: RichTextDoc | null, side: RichTextDoc): RichT
   const matched = new Set<number>();
   for (let link = common; link && link.buffer1index >= 0; link = link.chain!) {
     const id = blockIdOf(baseBlocks[link.buffer1index]!);
-    // Stryker disable next-line ConditionalExpression: base's blocks all have ids (withSeededIds)
     if (id === null) continue;
     const node = content[link.buffer2index]!;
     content[link.buffer2index] = { ...node, attrs: { ...node.attrs, [BLOCK_ID_ATTR]: id } };

@@ -118,7 +118,6 @@ function mergeNamed(base: Json[] | undefined, ours: Json[], theirs: Json[], fiel
     for (const entry of list ?? []) {
       // Stryker disable next-line MethodExpression: upper case would ignore case as well
       const name = (entry.name as string).toLowerCase();
-      // Stryker disable next-line ConditionalExpression: a side's names are unique ignoring case (site.ts): none comes twice
       if (!map.has(name)) map.set(name, entry);
     }
     return map;

@@ -32,9 +32,7 @@ export function withSeededIds(study: Study): Study {
   return studyToWrite(study, (section, path) => seededBlockId(`${study.id}/${section}/${path}`));
 }
 
-// Stryker disable next-line EqualityOperator: of two equal times either is the answer
 const later = (a: string, b: string) => (a >= b ? a : b);
-// Stryker disable next-line EqualityOperator: as above
 const earlier = (a: string, b: string) => (a <= b ? a : b);
 
 /** `base` null: the study was added on both sides (each field that differs is a conflict). */
@@ -53,7 +51,6 @@ export function mergeStudies(
     // No rule: `value`, the last branch.
     const rule = studyFields[key].merge;
     const [b, o, t] = [base?.[key], ours[key], theirs[key]] as [unknown, unknown, unknown];
-    // Stryker disable next-line ConditionalExpression,StringLiteral: 'ours' is the id, the same on both sides (the file merge checks it)
     if (rule === 'ours' || rule === 'derived' || rule === 'conflicts') result[key] = o;
     else if (rule === 'later') result[key] = later(o as string, t as string);
     else if (rule === 'earlier') result[key] = earlier(o as string, t as string);
