@@ -50,12 +50,33 @@ describe('a key not shaped as its rule expects', () => {
     expect(overText.clashes).toHaveLength(1);
   });
 
+  it('merges as one value a list of authors holding a null, and sections one side wrote as text', () => {
+    const withNull = { authors: [{ name: 'Ann' }, null] };
+    const merged = asValue(siteMergeRules, { authors: [] }, withNull, { authors: [{ name: 'Bo' }] });
+    expect(merged.value).toEqual(withNull);
+    expect(merged.clashes).toHaveLength(1);
+    const sections = asValue(templateMergeRules, {}, { sections: { problem: 'P' } }, { sections: 'Q' });
+    expect(sections.value).toEqual({ sections: { problem: 'P' } });
+    expect(sections.clashes).toHaveLength(1);
+  });
+
   it('compares categories that are not names as written', () => {
     expect(
       asValue(siteMergeRules, { categories: [1] }, { categories: [1, 2] }, { categories: [1, 3, 2] }).value,
     ).toEqual({
       categories: [1, 2, 3],
     });
+  });
+});
+
+describe('a key both sides added (none in base)', () => {
+  it('merges a template’s tags as a set and a site’s authors by name', () => {
+    expect(asValue(templateMergeRules, {}, { tags: ['a', 'b'] }, { tags: ['a', 'c'] })).toEqual({
+      value: { tags: ['a', 'b', 'c'] },
+      clashes: [],
+    });
+    const authors = asValue(siteMergeRules, {}, { authors: [{ name: 'Ann' }] }, { authors: [{ name: 'Bo' }] });
+    expect(authors).toEqual({ value: { authors: [{ name: 'Ann' }, { name: 'Bo' }] }, clashes: [] });
   });
 });
 
