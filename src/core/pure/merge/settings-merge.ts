@@ -55,12 +55,14 @@ function mergeKeys(
     const [b, o, t] = [from(base, key), from(ours, key), from(theirs, key)];
     if (o === undefined || t === undefined) {
       // Present on one side only: added there, or removed on the other side (an edit wins over a removal).
-      const present = o ?? t;
+      // Not `o ?? t`: a key written as null is present (a template's "outcome": null).
+      const present = o === undefined ? t : o;
       if (!(b !== undefined && sameJson(present, b))) entries.push([key, present]);
       continue;
     }
     const where = field === undefined ? { field: key } : { field, item: key };
-    entries.push([key, mergeKey(field === undefined ? rules.get(key) : 'value', b, o, t, where, record)]);
+    // The parts of a key (a template's sections, an author's fields) come with no rules: each a value.
+    entries.push([key, mergeKey(rules.get(key), b, o, t, where, record)]);
   }
   return Object.fromEntries(entries);
 }
@@ -78,7 +80,8 @@ function mergeKey(
     const merged = mergeSet(b as unknown[] | undefined, o, t);
     return rule === 'set' ? merged : uniqueIgnoringCase(merged);
   }
-  if (rule === 'named' && lists) return mergeNamed(b as unknown[] | undefined, o, t, where.field, record);
+  if (rule === 'named' && namedList(o) && namedList(t) && (b === undefined || namedList(b)))
+    return mergeNamed(b, o, t, where.field, record);
   if (rule === 'parts' && isObject(o) && isObject(t) && (b === undefined || isObject(b)))
     return mergeKeys(new Map(), b as Json | undefined, o, t, record, where.field);
   const merged = mergeValue(b, o, t);
@@ -90,6 +93,7 @@ function mergeKey(
 function uniqueIgnoringCase(list: unknown[]): unknown[] {
   const seen = new Set<string>();
   return list.filter((value) => {
+    // Stryker disable next-line MethodExpression: upper case would ignore case as well
     const key = typeof value === 'string' ? value.toLowerCase() : JSON.stringify(value);
     if (seen.has(key)) return false;
     seen.add(key);
@@ -97,8 +101,9 @@ function uniqueIgnoringCase(list: unknown[]): unknown[] {
   });
 }
 
-const nameOf = (entry: unknown): string | null =>
-  isObject(entry) && typeof entry.name === 'string' ? entry.name.toLowerCase() : null;
+/** A list whose entries all have a name (any other list merges as one value: nothing in it is dropped). */
+const namedList = (value: unknown): value is Json[] =>
+  Array.isArray(value) && value.every((entry) => isObject(entry) && typeof entry.name === 'string');
 
 /**
  * Entries named by `name` (site authors), merged as a set by name: added on either side is in,
@@ -107,36 +112,28 @@ const nameOf = (entry: unknown): string | null =>
  * changed differently is a conflict on that author (mine: the author as kept, theirs: the
  * author with their values), so Take theirs brings theirs without undoing the clean merges.
  */
-function mergeNamed(
-  base: unknown[] | undefined,
-  ours: unknown[],
-  theirs: unknown[],
-  field: string,
-  record: OnConflict,
-): unknown[] {
-  const byName = (list: unknown[] | undefined) => {
-    const map = new Map<string, unknown>();
+function mergeNamed(base: Json[] | undefined, ours: Json[], theirs: Json[], field: string, record: OnConflict): Json[] {
+  const byName = (list: Json[] | undefined) => {
+    const map = new Map<string, Json>();
     for (const entry of list ?? []) {
-      const name = nameOf(entry);
-      if (name !== null && !map.has(name)) map.set(name, entry);
+      // Stryker disable next-line MethodExpression: upper case would ignore case as well
+      const name = (entry.name as string).toLowerCase();
+      if (!map.has(name)) map.set(name, entry);
     }
     return map;
   };
   const [b, o, t] = [byName(base), byName(ours), byName(theirs)];
-  const out: unknown[] = [];
+  const out: Json[] = [];
   for (const name of new Set([...o.keys(), ...t.keys()])) {
     const [be, oe, te] = [b.get(name), o.get(name), t.get(name)];
     if (oe === undefined || te === undefined) {
-      const present = oe ?? te;
-      if (!(be !== undefined && sameJson(present, be))) out.push(present);
-      continue;
-    }
-    if (!isObject(oe) || !isObject(te)) {
-      out.push(oe);
+      // Added (no base entry, never the same as an author), or left as it was here and removed there.
+      const present = (oe ?? te)!;
+      if (!sameJson(present, be)) out.push(present);
       continue;
     }
     const clashes: string[] = [];
-    const merged = mergeKeys(new Map(), isObject(be) ? be : undefined, oe, te, (where) => clashes.push(where.field));
+    const merged = mergeKeys(new Map(), be, oe, te, (where) => clashes.push(where.field));
     out.push(merged);
     // Their version of this author: the merged one with their values where the two clash.
     if (clashes.length > 0)

@@ -34,36 +34,34 @@ export interface FileMerge {
   recorded: boolean;
 }
 
-type Parsed<T> = { ok: true; value: T; raw: unknown } | { ok: false };
+/** A side as its schema reads it, and as written (raw); null when it is not one. */
+type Parsed<T> = { value: T; raw: unknown } | null;
 
-function parse<S extends z.ZodType>(text: string | null, schema: S, newest?: number): Parsed<z.output<S>> {
-  if (text === null) return { ok: false };
+/** A study from a newer Casebook fails here too: the study schema takes this format's number only. */
+function parse<S extends z.ZodType>(text: string | null, schema: S): Parsed<z.output<S>> {
+  if (text === null) return null;
   try {
     const raw: unknown = JSON.parse(text);
-    const claimed = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
-    if (newest !== undefined && typeof claimed === 'number' && claimed > newest) return { ok: false };
     const result = schema.safeParse(raw);
-    return result.success ? { ok: true, value: result.data, raw } : { ok: false };
+    return result.success ? { value: result.data, raw } : null;
   } catch {
     // Not JSON, or nested past what a schema can walk.
-    return { ok: false };
+    return null;
   }
 }
 
 const keepOurs = (ours: string): FileMerge => ({ text: ours, conflicts: 1, recorded: false });
 
-function fromOlderFormat(raw: unknown): boolean {
-  const claimed = (raw as { schemaVersion?: unknown }).schemaVersion;
-  return typeof claimed === 'number' && claimed < STUDY_FORMAT;
-}
+/** A side that parsed as a study claims a format number: this one or an older one. */
+const fromOlderFormat = (raw: unknown): boolean => (raw as { schemaVersion: number }).schemaVersion < STUDY_FORMAT;
 
 function mergeStudyFile(base: string | null, ours: string, theirs: string, options: MergeOptions): FileMerge {
-  const [o, t] = [parse(ours, studyFileSchema, STUDY_FORMAT), parse(theirs, studyFileSchema, STUDY_FORMAT)];
-  if (!o.ok || !t.ok || o.value.id !== t.value.id) return keepOurs(ours);
-  const b = parse(base, studyFileSchema, STUDY_FORMAT);
-  const baseStudy = b.ok && b.value.id === o.value.id ? withSeededIds(b.value) : null;
+  const [o, t] = [parse(ours, studyFileSchema), parse(theirs, studyFileSchema)];
+  if (!o || !t || o.value.id !== t.value.id) return keepOurs(ours);
+  const b = parse(base, studyFileSchema);
+  const baseStudy = b && b.value.id === o.value.id ? withSeededIds(b.value) : null;
   // A side from an older Casebook got its block ids from positions: match its blocks to base's by content.
-  const side = (p: { value: typeof o.value; raw: unknown }) =>
+  const side = (p: NonNullable<typeof o>) =>
     fromOlderFormat(p.raw) ? alignedWith(baseStudy, withSeededIds(p.value)) : p.value;
   const merged = mergeStudies(baseStudy, side(o), side(t), options);
   try {
@@ -96,11 +94,12 @@ function mergeSettingsFile<S extends z.ZodType>(
   write: (value: Json) => string,
 ): FileMerge {
   const [o, t] = [parse(ours, schema), parse(theirs, schema)];
-  if (!o.ok || !t.ok) return keepOurs(ours);
+  if (!o || !t) return keepOurs(ours);
   if (sameJson(o.raw, t.raw)) return { text: ours, conflicts: 0, recorded: true };
   const b = parse(base, schema);
-  const [bs, os, ts] = [b.ok ? split(b.raw) : undefined, split(o.raw), split(t.raw)];
+  const [bs, os, ts] = [b ? split(b.raw) : undefined, split(o.raw), split(t.raw)];
   const merged = merge(bs?.rest, os.rest, ts.rest);
+  // Stryker disable next-line ArrayDeclaration: a base list holding a stray string resolves nothing
   const conflicts = conflictListAfterMerge(bs?.conflicts ?? [], os.conflicts, ts.conflicts, merged.recorded);
   const value = conflicts.length > 0 ? { ...merged.value, conflicts } : merged.value;
   // The union broke a limit (more categories than a site may hold): nothing merged is written.
@@ -110,8 +109,8 @@ function mergeSettingsFile<S extends z.ZodType>(
 
 /** casebook.json: its `site` merged setting by setting (the file's other keys are the format's). */
 function mergeSiteFile(base: string | null, ours: string, theirs: string, options: MergeOptions): FileMerge {
-  const site = (value: Json | undefined) =>
-    value && typeof value.site === 'object' ? (value.site as Json) : undefined;
+  // Every side that parsed has its site object.
+  const site = (value: Json | undefined) => value?.site as Json | undefined;
   return mergeSettingsFile(
     base,
     ours,
@@ -140,8 +139,8 @@ export function mergeWorkspaceFile(
   options: MergeOptions = {},
 ): FileMerge {
   if (ours === theirs) return { text: ours, conflicts: 0, recorded: true };
-  if (base !== null && ours === base) return { text: theirs, conflicts: 0, recorded: true };
-  if (base !== null && theirs === base) return { text: ours, conflicts: 0, recorded: true };
+  if (ours === base) return { text: theirs, conflicts: 0, recorded: true };
+  if (theirs === base) return { text: ours, conflicts: 0, recorded: true };
   switch (workspaceFileKind(filepath)) {
     case 'study':
       return mergeStudyFile(base, ours, theirs, options);
@@ -169,9 +168,8 @@ export function mergeWorkspaceFile(
  * isomorphic-git reports a delete/modify conflict.
  */
 export function mergeDeletedFile(base: string | null, ours: string | null, theirs: string | null): string | null {
-  if (ours === null && theirs === null) return null;
   if (ours !== null && theirs !== null) throw new Error('mergeDeletedFile: neither side deleted the file');
-  const kept = (ours ?? theirs)!;
-  if (base !== null && kept === base) return null;
-  return kept;
+  const kept = ours ?? theirs;
+  // Deleted on both sides, or on one with the other left as it was: it stays deleted.
+  return kept === base ? null : kept;
 }
