@@ -121,6 +121,63 @@ describe('the site feed', () => {
   });
 });
 
+describe('a whole feed', () => {
+  it('reads, line by line, as an Atom document with nothing in it but its entries', () => {
+    const studies = [
+      makeStudy({
+        title: 'Newer',
+        date: '2026-05-06',
+        updatedAt: '2026-03-01T09:00:00.000Z',
+        categories: ['Failure Analysis'],
+        authors: ['Dana Kim'],
+        metrics: [
+          { label: 'Cost', before: 200, after: 50, unit: '$', better: 'lower' },
+          { label: 'Speed', before: 1, after: 2, unit: '', better: 'higher' },
+        ],
+      }),
+      // Dated last, edited first: the feed's date is still the latest edit.
+      makeStudy({ title: 'Older', date: null, updatedAt: '2026-02-01T09:00:00.000Z', categories: [] }),
+    ];
+    const model = buildSiteModel(sampleSite({ tagline: '' }), studies, false);
+    expect(renderFeed(model, LATER)).toBe(`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+<title>Acme Engineering</title>
+<link rel="alternate" type="text/html" href="https://eng.example.com/cases/"/>
+<link rel="self" type="application/atom+xml" href="https://eng.example.com/cases/feed.xml"/>
+<id>https://eng.example.com/cases/</id>
+<updated>2026-03-01T09:00:00.000Z</updated>
+<author><name>Ada Lovelace</name></author><generator>Casebook</generator>
+<entry>
+<title>Newer</title>
+<link rel="alternate" type="text/html" href="https://eng.example.com/cases/newer/"/>
+<id>https://eng.example.com/cases/newer/</id>
+<author><name>Dana Kim</name><uri>https://dana.example.com/</uri></author><published>2026-05-06T00:00:00Z</published><updated>2026-03-01T09:00:00.000Z</updated>
+<summary>Summary of Newer</summary>
+<content type="html">&lt;p&gt;Summary of Newer&lt;/p&gt;&lt;h2&gt;Key results&lt;/h2&gt;&lt;ul&gt;&lt;li&gt;Cost: 200 \u2192 50 $, 75 % lower&lt;/li&gt;&lt;li&gt;Speed: 1 \u2192 2, 100 % higher&lt;/li&gt;&lt;/ul&gt;</content><category term="Failure Analysis"/>
+</entry>
+<entry>
+<title>Older</title>
+<link rel="alternate" type="text/html" href="https://eng.example.com/cases/older/"/>
+<id>https://eng.example.com/cases/older/</id>
+<updated>2026-02-01T09:00:00.000Z</updated>
+<summary>Summary of Older</summary>
+</entry>
+</feed>
+`);
+    expect(renderSitemap(model)).toBe(`<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>https://eng.example.com/cases/</loc></url>
+<url><loc>https://eng.example.com/cases/newer/</loc><lastmod>2026-03-01</lastmod></url>
+<url><loc>https://eng.example.com/cases/older/</loc><lastmod>2026-02-01</lastmod></url>
+<url><loc>https://eng.example.com/cases/category/failure-analysis/</loc></url>
+<url><loc>https://eng.example.com/cases/tag/aws/</loc></url>
+<url><loc>https://eng.example.com/cases/author/dana-kim/</loc></url>
+<url><loc>https://eng.example.com/cases/archive/</loc></url>
+</urlset>
+`);
+  });
+});
+
 describe('a category feed', () => {
   it('carries only that category, titled by it and the site, its page as home and its own file as self', () => {
     const studies = [

@@ -13,12 +13,13 @@ import {
   visible,
   type PageFrame,
 } from '../../../src/core/pure/export/site-layout';
-import { siteHeaderHtml } from '../../../src/core/pure/export/site-header';
+import { headerCategories, siteHeaderHtml } from '../../../src/core/pure/export/site-header';
+import { buildSiteModel } from '../../../src/core/pure/export/site-model';
 import { searchBoxHtml } from '../../../src/core/pure/export/site-search-box';
 import { siteLogoHtml, siteLogoPath } from '../../../src/core/pure/export/site-logo';
 import { notFoundRoot, renderNotFound } from '../../../src/core/pure/export/site-not-found';
 import { renderSearchPage } from '../../../src/core/pure/export/site-search-page';
-import { sampleSite } from '../../site/sample-site';
+import { makeStudy, sampleSite } from '../../site/sample-site';
 
 const HASH = 'c'.repeat(64);
 const frame = (over: Partial<PageFrame> = {}): PageFrame => ({
@@ -190,6 +191,29 @@ describe('the header', () => {
     const html = header('category/design/index.html');
     expect(links(html).filter((l) => l!.includes('aria-current'))).toEqual([
       '<a href="../category/design/index.html" aria-current="page">Design</a>',
+    ]);
+  });
+
+  it('is the name, the search box and the row of links, and nothing else', () => {
+    const html = siteHeaderHtml({ root: '', path: 'index.html', name: 'N', categories: [], hasFeed: false });
+    expect(html).toBe(
+      '<header class="site-header"><div class="wrap header-bar">' +
+        '<a class="site-title" href="index.html"><span>N</span></a>' +
+        searchBoxHtml('') +
+        '</div><nav class="site-nav" aria-label="Site"><div class="wrap"><ul>' +
+        '<li><a href="archive/index.html">All case studies</a></li></ul></div></nav></header>',
+    );
+  });
+
+  it("links the site's categories that have studies, in the site's order, not the section of the others", () => {
+    const studies = [
+      makeStudy({ title: 'A', categories: ['Architecture & Design'] }),
+      makeStudy({ title: 'B', categories: ['Failure Analysis', 'Extra'] }),
+      makeStudy({ title: 'C', categories: [] }),
+    ];
+    expect(headerCategories(buildSiteModel(sampleSite(), studies, false))).toEqual([
+      { name: 'Failure Analysis', path: 'category/failure-analysis/index.html' },
+      { name: 'Architecture & Design', path: 'category/architecture-and-design/index.html' },
     ]);
   });
 
