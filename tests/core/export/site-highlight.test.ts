@@ -18,8 +18,9 @@ describe('highlightCode', () => {
     );
   });
 
-  it('reads the language name without case or surrounding spaces', () => {
+  it('reads the language name or alias without case or surrounding spaces', () => {
     expect(highlightCode('let x', ' TypeScript ')).toBe('<span class="hljs-keyword">let</span> x');
+    expect(highlightCode('let x', 'JS')).toBe('<span class="hljs-keyword">let</span> x'); // an alias
   });
 
   it('leaves code in an unknown or unstated language to be shown as plain text', () => {
