@@ -101,3 +101,17 @@ describe('the card', () => {
     expect(cardSvg(card())).not.toContain('y="566"');
   });
 });
+
+describe('the whole card', () => {
+  it('is the background, the accent bar, the texts and the rule above the facts, and nothing else', () => {
+    expect(cardSvg(card({ title: 'T', summary: 'S', siteName: 'A', outcome: 'Failed' }))).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">' +
+        '<rect width="1200" height="630" fill="#f6f8fa"/><rect width="1200" height="16" fill="#0a58ca"/>' +
+        '<text x="80" y="112" font-size="30" font-family="Inter" font-weight="bold" fill="#0a58ca">A</text>' +
+        '<text x="80" y="200" font-size="64" font-family="Inter" font-weight="bold" fill="#1f2328">T</text>' +
+        '<text x="80" y="312" font-size="30" font-family="Inter" fill="#57606a">S</text>' +
+        '<rect x="80" y="514" width="1040" height="2" fill="#d8dee4"/>' +
+        '<text x="80" y="566" font-size="28" font-family="Inter" fill="#1f2328">Outcome: Failed</text></svg>',
+    );
+  });
+});

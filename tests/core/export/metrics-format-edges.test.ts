@@ -81,3 +81,26 @@ describe('the figure', () => {
     expect(svg).toContain('<line class="metric-zero" x1="240" y1="0" x2="240" y2="36"');
   });
 });
+
+describe('the whole figure', () => {
+  it('holds one item per metric and nothing else: label, both values, the bars under their name, the change', () => {
+    expect(keyResultsHtml([m(0, 2, 'higher', 'ms'), m(4, 4)])).toBe(
+      '<section class="key-results" aria-labelledby="key-results">\n<h2 id="key-results">Key results</h2>\n<ul class="metrics">' +
+        '<li class="metric metric-improved"><p class="metric-label">M</p><div class="metric-row">' +
+        '<span class="metric-when metric-when-before">Before</span><span class="metric-value metric-value-before">0 <span class="metric-unit">ms</span></span>' +
+        '<span class="metric-when metric-when-after">After</span><span class="metric-value metric-value-after">2 <span class="metric-unit">ms</span></span>' +
+        '<svg class="metric-bars" role="img" aria-label="M: 0 \u2192 2 ms, higher" viewBox="0 0 240 36" preserveAspectRatio="none" focusable="false">' +
+        '<title>M: 0 \u2192 2 ms, higher</title><rect class="bar-after" x="0" y="21" width="240" height="12"/>' +
+        '<line class="metric-zero" x1="0" y1="0" x2="0" y2="36" vector-effect="non-scaling-stroke"/></svg></div>' +
+        '<p class="metric-change">higher · better</p></li>' +
+        '<li class="metric metric-same"><p class="metric-label">M</p><div class="metric-row">' +
+        '<span class="metric-when metric-when-before">Before</span><span class="metric-value metric-value-before">4</span>' +
+        '<span class="metric-when metric-when-after">After</span><span class="metric-value metric-value-after">4</span>' +
+        '<svg class="metric-bars" role="img" aria-label="M: 4 \u2192 4, no change" viewBox="0 0 240 36" preserveAspectRatio="none" focusable="false">' +
+        '<title>M: 4 \u2192 4, no change</title><rect class="bar-before" x="0" y="3" width="240" height="12"/>' +
+        '<rect class="bar-after" x="0" y="21" width="240" height="12"/>' +
+        '<line class="metric-zero" x1="0" y1="0" x2="0" y2="36" vector-effect="non-scaling-stroke"/></svg></div>' +
+        '<p class="metric-change">no change</p></li></ul>\n</section>',
+    );
+  });
+});
