@@ -53,6 +53,8 @@ describe('the table of contents', () => {
   it(`starts at ${MIN_CONTENTS_HEADINGS} headings, whatever their levels`, () => {
     expect(contentsHtml([hd(2, 'a'), hd(3, 'b')])).toBe('');
     expect(contentsHtml([hd(2, 'a'), hd(5, 'b'), hd(6, 'c')])).not.toBe('');
+    // Only deeper headings: an empty list, no stray item end.
+    expect(outline(contentsHtml([hd(4, 'a'), hd(5, 'b'), hd(6, 'c')]))).toBe('');
   });
 });
 
@@ -68,6 +70,8 @@ describe('heading text and ids', () => {
     expect(ids.next('Problem')).toBe('problem-2');
     expect(ids.next('Problem')).toBe('problem-3');
     expect(ids.next('2024 plan')).toBe('h-2024-plan');
+    expect(ids.next('plan 2024')).toBe('plan-2024');
+    expect(ids.next('camelCase')).toBe('camelcase');
     expect(ids.next('!!!')).toBe('section');
     expect(ids.next('???')).toBe('section-2');
     const long = ids.next(`${'a'.repeat(59)} b`);

@@ -31,6 +31,8 @@ describe('study order', () => {
     ).toEqual(sorted);
     const same = makeStudy({ id: 'z', title: 'T', date: null });
     expect(byNewest(same, { ...same })).toBe(0);
+    expect(byNewest({ ...same, id: 'b' }, { ...same, id: 'a' })).toBe(1);
+    expect(byNewest({ ...same, id: 'a' }, { ...same, id: 'b' })).toBe(-1);
   });
 
   it('holds published studies only, drafts too when asked', () => {
