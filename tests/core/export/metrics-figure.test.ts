@@ -1,9 +1,7 @@
 // The "Key results" figure and the first-metric line of listings: what a reader sees and a
 // screen reader hears, bars drawn to scale whatever the numbers, all text escaped; the study
-// page, listings and feed of an exported site show them, and an incremental export re-renders
-// a page whose metric changed.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+// page, listings and feed of an exported site show them (metrics-figure-incremental.test.ts:
+// an incremental export re-renders a page whose metric changed).
 import { describe, expect, it } from 'vitest';
 import { siteExport } from '../../../src/core/node/export/site-export';
 import { studyPreviewHtml } from '../../../src/core/node/export/study-preview';
@@ -12,9 +10,7 @@ import { metricListingText, metricSentence } from '../../../src/core/pure/export
 import type { Metric } from '../../../src/core/pure/schemas/metrics';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import type { Study } from '../../../src/core/pure/schemas/study';
-import { expectAsFull, exportSite, saveStudy, workspaceWith } from '../../helpers/incremental-export';
 import { sampleStudy } from '../../helpers/study-files';
-import { withTempDir } from '../../helpers/temp-dir';
 
 const cost: Metric = { label: 'Monthly IT cost', before: 10250, after: 2146, unit: '$/month', better: 'lower' };
 const m = (before: number, after: number, better: Metric['better'] = 'lower', unit = ''): Metric => ({
@@ -160,19 +156,4 @@ describe('the exported site', () => {
     expect(html).toContain('aria-label="Monthly IT cost: 10,250 \u2192 2,146 $/month, 79 % lower"');
     expect(html).toContain('.metric-bars .bar-after');
   });
-
-  it('renders a study page again on an incremental export when only a metric changed', () =>
-    withTempDir(async (dir) => {
-      const studies = Array.from({ length: 10 }, (_, i) => sampleStudy(i + 1, { status: 'published' }));
-      studies[2] = sampleStudy(3, { status: 'published', metrics: [cost] });
-      const ws = await workspaceWith(dir, studies);
-      const out = path.join(dir, 'out');
-      await exportSite(ws, out, { allowErrors: true });
-      await saveStudy(ws, sampleStudy(3, { status: 'published', metrics: [{ ...cost, after: 5125 }] }));
-      const { read } = await expectAsFull(ws, out, dir, { allowErrors: true });
-      expect(read).toEqual(['study-3']);
-      const page = await readFile(path.join(out, 'study-3', 'index.html'), 'utf8');
-      expect(page).toContain('aria-label="Monthly IT cost: 10,250 \u2192 5,125 $/month, 50 % lower"');
-      expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('\u221250 %');
-    }));
 });

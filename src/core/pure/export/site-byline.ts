@@ -7,6 +7,7 @@ import type { SitePerson, SiteTag } from './site-model';
 
 /** "A", "A and B", "A, B and C". */
 export function joinNames(parts: string[]): string {
+  // Stryker disable next-line StringLiteral: no separator shows with one part or none
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
 }
