@@ -72,9 +72,9 @@ export function queryLibrary(index: SearchIndex, input: LibraryQuery): Omit<Libr
   return pageOf(q, listing, indexing);
 }
 
-// The facet tables of lists the library answered from while its index was being made: the
-// same list answers every keystroke of that time.
-const listedTables = new WeakMap<StudySummary[], FacetTable>();
+// The facet tables (and rows) of lists the library answered from while its index was being
+// made: the same list answers every keystroke of that time.
+const listedTables = new WeakMap<StudySummary[], { facets: FacetTable; rows: Int32Array }>();
 
 /**
  * The page of a query without search words, from summaries already newest edit first (the
@@ -90,10 +90,12 @@ export function queryListed(
   const q = libraryQuerySchema.parse(input);
   if (searchesText(q.query)) return null;
   const indexing = indexed < byRecency.length ? { indexed, total: byRecency.length } : null;
-  let facets = listedTables.get(byRecency);
-  if (!facets) listedTables.set(byRecency, (facets = FacetTable.of(byRecency)));
-  const rows = Int32Array.from(byRecency, (_, row) => row);
-  return pageOf(q, { rows, facets, summaryAt: (row) => byRecency[row]!, matchAt: null }, indexing);
+  let table = listedTables.get(byRecency);
+  if (!table) {
+    table = { facets: FacetTable.of(byRecency), rows: Int32Array.from(byRecency, (_, row) => row) };
+    listedTables.set(byRecency, table);
+  }
+  return pageOf(q, { ...table, summaryAt: (row) => byRecency[row]!, matchAt: null }, indexing);
 }
 
 const searchesText = (query: string): boolean => query.trim() !== '' && /[\p{L}\p{N}]/u.test(query);
