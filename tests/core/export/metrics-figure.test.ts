@@ -11,15 +11,9 @@ import type { Metric } from '../../../src/core/pure/schemas/metrics';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { sampleStudy } from '../../helpers/study-files';
+import { metric as m } from '../../helpers/metrics';
 
 const cost: Metric = { label: 'Monthly IT cost', before: 10250, after: 2146, unit: '$/month', better: 'lower' };
-const m = (before: number, after: number, better: Metric['better'] = 'lower', unit = ''): Metric => ({
-  label: 'M',
-  before,
-  after,
-  unit,
-  better,
-});
 
 /** The x and width of the before and after bars (absent bars: null). */
 function bars(svg: string): { before: number[] | null; after: number[] | null; zero: number } {

@@ -4,15 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstMetricHtml, keyResultsHtml, metricSvg } from '../../../src/core/pure/export/metrics-figure';
 import { changeText, formatNumber, metricLabel, valuesText } from '../../../src/core/pure/export/metrics-format';
-import type { Metric } from '../../../src/core/pure/schemas/metrics';
-
-const m = (before: number, after: number, better: Metric['better'] = 'lower', unit = ''): Metric => ({
-  label: 'M',
-  before,
-  after,
-  unit,
-  better,
-});
+import { metric as m } from '../../helpers/metrics';
 
 describe('numbers', () => {
   it('are plain from a hundredth to below a quadrillion, scientific beyond, with a real minus sign', () => {

@@ -4,19 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSettings, siteMergeRules, templateMergeRules } from '../../../src/core/pure/merge/settings-merge';
 import { mergeWorkspaceFile } from '../../../src/core/pure/merge/workspace-file-merge';
-import { serializeJson } from '../../../src/core/pure/json-text';
-import { defaultSiteSettings, workspaceFileSchema, type SiteAuthor } from '../../../src/core/pure/schemas/site';
+import { workspaceFileSchema } from '../../../src/core/pure/schemas/site';
+import { siteFile, siteAuthor as author } from '../../helpers/settings-files';
 
 const now = new Date('2026-11-30T12:00:00.000Z');
-const siteFile = (patch: object) =>
-  serializeJson(workspaceFileSchema, { schemaVersion: 1, site: { ...defaultSiteSettings(), ...patch } });
-const author = (name: string, patch: Partial<SiteAuthor> = {}): SiteAuthor => ({
-  name,
-  bio: '',
-  url: '',
-  avatar: '',
-  ...patch,
-});
 const template = (patch: object) => `${JSON.stringify({ name: 'Incident', tags: ['ops'], ...patch }, null, 2)}\n`;
 const mergeTemplate = (base: object, ours: object, theirs: object) => {
   const result = mergeWorkspaceFile('templates/t.json', template(base), template(ours), template(theirs), { now });

@@ -4,25 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { mergeWorkspaceFile } from '../../../src/core/pure/merge/workspace-file-merge';
 import { serializeJson } from '../../../src/core/pure/json-text';
-import {
-  defaultSiteSettings,
-  workspaceFileSchema,
-  type SiteAuthor,
-  type WorkspaceFile,
-} from '../../../src/core/pure/schemas/site';
+import { defaultSiteSettings, workspaceFileSchema, type WorkspaceFile } from '../../../src/core/pure/schemas/site';
 import { templateFileSchema } from '../../../src/core/pure/templates/template-schema';
 import { settingConflictPlace } from '../../../src/core/pure/sync/conflict-text';
+import { siteFile, siteAuthor as author } from '../../helpers/settings-files';
 
-const siteFile = (patch: object, extra: object = {}) =>
-  serializeJson(workspaceFileSchema, { schemaVersion: 1, site: { ...defaultSiteSettings(), ...patch }, ...extra });
 const read = (text: string): WorkspaceFile => workspaceFileSchema.parse(JSON.parse(text));
-const author = (name: string, patch: Partial<SiteAuthor> = {}): SiteAuthor => ({
-  name,
-  bio: '',
-  url: '',
-  avatar: '',
-  ...patch,
-});
 const now = new Date('2026-11-30T12:00:00.000Z');
 
 describe('merging casebook.json', () => {

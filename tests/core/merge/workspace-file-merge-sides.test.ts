@@ -3,15 +3,12 @@
 // result past a limit keeps ours whole, and a deletion only wins over a version left alone.
 import { describe, expect, it } from 'vitest';
 import { mergeDeletedFile, mergeWorkspaceFile } from '../../../src/core/pure/merge/workspace-file-merge';
-import { serializeJson } from '../../../src/core/pure/json-text';
-import { defaultSiteSettings, workspaceFileSchema } from '../../../src/core/pure/schemas/site';
 import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { baseStudy, doc, fileOf, para, parseStudy, texts } from './merge-fixtures';
+import { siteFile } from '../../helpers/settings-files';
 
 const FILE = 'studies/merge-me.json';
 const clean = { conflicts: 0, recorded: true };
-const siteFile = (patch: object) =>
-  serializeJson(workspaceFileSchema, { schemaVersion: 1, site: { ...defaultSiteSettings(), ...patch } });
 const template = (patch: object) => `${JSON.stringify({ name: 'Incident', tags: ['ops'], ...patch }, null, 2)}\n`;
 
 describe('a side left as it was', () => {

@@ -3,13 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { mergeDeletedFile, mergeWorkspaceFile } from '../../../src/core/pure/merge/workspace-file-merge';
 import { serializeJson } from '../../../src/core/pure/json-text';
-import { defaultSiteSettings, workspaceFileSchema } from '../../../src/core/pure/schemas/site';
+import { workspaceFileSchema } from '../../../src/core/pure/schemas/site';
 import { STUDY_FORMAT } from '../../../src/core/pure/schemas/study-fields';
 import { baseStudy, doc, fileOf, para, parseStudy, texts } from './merge-fixtures';
+import { siteFile } from '../../helpers/settings-files';
 
 const FILE = 'studies/merge-me.json';
-const siteFile = (patch: object) =>
-  serializeJson(workspaceFileSchema, { schemaVersion: 1, site: { ...defaultSiteSettings(), ...patch } });
 
 describe('merging casebook.json', () => {
   it('keeps one side’s title and the other side’s tagline', () => {
