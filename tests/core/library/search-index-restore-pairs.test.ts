@@ -33,6 +33,10 @@ describe('a persisted index read back', () => {
       bitsOf: Uint8Array.from([FIELD_BITS.body, FIELD_BITS.title, FIELD_BITS.body, FIELD_BITS.body]),
     };
     const index = (await restoreInBulk(postings, [row(1, 0, 3, 'kafka lag'), row(2, 3, 1, 'kafka')], never))!;
+    // What the index writes back to disk holds the word once, in both fields.
+    const body = index.indexedBody('study-1')!;
+    expect([...body.words].sort()).toEqual(['kafka', 'lag']);
+    expect(body.bits[body.words.indexOf('kafka')]).toBe(FIELD_BITS.body | FIELD_BITS.title);
     const matches = index.match('kafka');
     expect(matches.map((m) => [m.id, m.field])).toEqual([
       ['study-1', 'title'],
@@ -50,5 +54,16 @@ describe('a persisted index read back', () => {
       ['study-2', 'body'],
       ['study-1', 'body'],
     ]);
+  });
+
+  it('leaves a word number outside the table out of the study, and out of what is written back', async () => {
+    const postings = {
+      table: ['kafka', 'lag'],
+      wordOf: Uint32Array.from([0, 7, 1]),
+      bitsOf: Uint8Array.from([4, 1, 1]),
+    };
+    const index = (await restoreInBulk(postings, [row(1, 0, 3, 'kafka lag')], never))!;
+    expect(index.indexedBody('study-1')!.words).toEqual(['kafka', 'lag']);
+    expect(index.match('lag').map((m) => m.id)).toEqual(['study-1']);
   });
 });

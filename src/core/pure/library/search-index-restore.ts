@@ -1,8 +1,10 @@
 // Builds a search index in bulk from a persisted one (search-index-file.ts): each study's words
 // as numbers into one word table, grouped by study. Inverting that into per-word postings with
 // typed arrays (count, allocate, fill) costs a few passes over the pairs, where upserting study
-// by study hashes every word of every study again (seconds at 10,000 studies). The work is cut
-// into slices by `pause` so searches keep being answered while it runs.
+// by study hashes every word of every study again (seconds at 10,000 studies). A sound study's
+// own words stay the persisted pairs (views, not copies), and the fill touches one place per
+// pair where it can: at 50,000 studies memory, not arithmetic, is what the build waits on. The
+// work is cut into slices by `pause` so searches keep being answered while it runs.
 import type { StudySummary } from '../schemas/study';
 import { FacetTable } from './facet-table';
 import { Postings } from './postings';
@@ -41,7 +43,7 @@ export async function restoreInBulk(
   pause: Pause,
   bodies = true,
 ): Promise<SearchIndex | null> {
-  const { table, wordOf, bitsOf } = persisted;
+  const { table, wordOf } = persisted;
   const counts = new Int32Array(table.length);
   for (const study of studies) {
     if (!study) continue;
@@ -83,9 +85,7 @@ export async function restoreInBulk(
   // Each study's filter values, taken with its words (in the slices, not in one block after).
   const facets = new FacetTable();
   const freeDocs: number[] = [];
-  const allWords = new Int32Array(total);
-  const allBits = new Uint8Array(total);
-  let at = 0;
+  const posted = { lastDoc: new Int32Array(table.length).fill(-1), filled, postingDocs, postingFields };
   for (let doc = 0; doc < studies.length; doc++) {
     const study = studies[doc];
     if (!study) {
@@ -93,37 +93,19 @@ export async function restoreInBulk(
       continue;
     }
     if (docOf.has(study.summary.id)) return null;
-    let kept = 0;
-    for (let k = study.from; k < study.from + study.n; k++) {
-      const w = wordOf[k]!;
-      if (w >= table.length) continue; // out of the table
-      const last = filled[w]! - 1;
-      const bits = bitsOf[k]!;
-      // Studies are filled in order, so each word's postings stay sorted; a word listed twice
-      // for one study joins its bits rather than posting the study twice.
-      if (last >= offsets[w]! && postingDocs[last] === doc) {
-        postingFields[last]! |= bits;
-        allBits[allWords.subarray(at, at + kept).indexOf(w) + at]! |= bits;
-      } else {
-        postingDocs[last + 1] = doc;
-        postingFields[last + 1] = bits;
-        filled[w]!++;
-        allWords[at + kept] = w;
-        allBits[at + kept++] = bits;
-      }
-    }
+    const end = study.from + study.n;
+    const clean = postPairs(persisted, study.from, end, doc, posted);
     const summary = { ...study.summary };
     docs[doc] = {
       id: summary.id,
       summary,
       sections: study.sections,
-      words: allWords.subarray(at, at + kept),
-      bits: allBits.subarray(at, at + kept),
+      // A sound study's words are the file's own pairs (a view: no copy of millions of pairs).
+      ...(clean ? viewOf(persisted, study.from, end) : mergedWords(persisted, study.from, end)),
       hasBody: bodies,
     };
     docOf.set(summary.id, doc);
     facets.set(doc, summary);
-    at += kept;
     await pause();
   }
   // Stryker disable next-line ArrayDeclaration: sized ahead only; every slot of a word in use is written below
@@ -135,4 +117,62 @@ export async function restoreInBulk(
     postings[w] = new Postings(postingDocs.subarray(from, end), postingFields.subarray(from, end), filled[w]! - from);
   }
   return SearchIndex.fromParts({ docs, docOf, freeDocs, wordIds, wordText, postings, freeWords, facets });
+}
+
+interface Posted {
+  /** Per word: the study it was last posted to (-1: none yet). */
+  lastDoc: Int32Array;
+  /** Per word: the next free place in the shared arrays. */
+  filled: Int32Array;
+  postingDocs: Int32Array;
+  postingFields: Uint8Array;
+}
+
+/**
+ * Posts study `doc`'s pairs `from`…`end` to their words. False when they name a word outside
+ * the table or one word twice (then its words are merged: `mergedWords`).
+ */
+function postPairs(persisted: PersistedPostings, from: number, end: number, doc: number, out: Posted): boolean {
+  const { wordOf, bitsOf, table } = persisted;
+  const { lastDoc, filled, postingDocs, postingFields } = out;
+  let clean = true;
+  for (let k = from; k < end; k++) {
+    const w = wordOf[k]!;
+    if (w >= table.length) {
+      clean = false; // out of the table
+      continue;
+    }
+    // Studies are filled in order, so each word's postings stay sorted; a word listed twice
+    // for one study joins its bits rather than posting the study twice. (Which study a word
+    // last went to is kept by word: reading it back from the postings missed the cache per pair.)
+    if (lastDoc[w] === doc) {
+      postingFields[filled[w]! - 1]! |= bitsOf[k]!;
+      clean = false;
+    } else {
+      lastDoc[w] = doc;
+      postingDocs[filled[w]!] = doc;
+      postingFields[filled[w]!++] = bitsOf[k]!;
+    }
+  }
+  return clean;
+}
+
+/** The pairs `from`…`end` as a study's words, viewed where they lie. */
+function viewOf(persisted: PersistedPostings, from: number, end: number): { words: Int32Array; bits: Uint8Array } {
+  const { wordOf, bitsOf } = persisted;
+  return {
+    words: new Int32Array(wordOf.buffer, wordOf.byteOffset + from * 4, end - from),
+    bits: bitsOf.subarray(from, end),
+  };
+}
+
+/** The pairs `from`…`end` as a study's words, each word once with its bits joined, none outside the table. */
+function mergedWords(persisted: PersistedPostings, from: number, end: number): { words: Int32Array; bits: Uint8Array } {
+  const { wordOf, bitsOf, table } = persisted;
+  const merged = new Map<number, number>();
+  for (let k = from; k < end; k++) {
+    const w = wordOf[k]!;
+    if (w < table.length) merged.set(w, (merged.get(w) ?? 0) | bitsOf[k]!);
+  }
+  return { words: Int32Array.from(merged.keys()), bits: Uint8Array.from(merged.values()) };
 }
