@@ -117,4 +117,25 @@ describe('listTemplates', () => {
       expect(docToPlainText(templates.find((t) => t.id === 'failure-analysis')!.decisions).length).toBeGreaterThan(40);
     });
   });
+
+  it('reads the team’s Markdown in the worker, and a section it refuses is a problem naming the section', async () => {
+    await withTempDir(async (ws) => {
+      await writeTemplates(ws, {
+        'ours.json': JSON.stringify({ name: 'Ours', sections: { problem: 'Who **noticed**?', lessons: '- one' } }),
+        'deep.json': JSON.stringify({
+          name: 'Deep',
+          sections: { problem: 'Fine.', tradeoffs: `${'>'.repeat(150)} x` },
+        }),
+      });
+      const { templates, problems } = await listTemplates(ws);
+      expect(templates.map((t) => t.id)).toEqual(['ours']);
+      expect(templates[0]!.problem.content![0]!.content).toEqual([
+        { type: 'text', text: 'Who ' },
+        { type: 'text', text: 'noticed', marks: [{ type: 'bold' }] },
+        { type: 'text', text: '?' },
+      ]);
+      expect(templates[0]!.lessons.content![0]!.type).toBe('bulletList');
+      expect(problems).toEqual([{ file: 'deep.json', reason: expect.stringMatching(/^tradeoffs: .*nested/) }]);
+    });
+  });
 });
