@@ -21,6 +21,9 @@ describe('parseMarkdownFile', () => {
       reason: BAD,
     });
     expect(parseMarkdownFile(bytes([0xc3]), 'a.md')).toEqual({ ok: false, line: 1, reason: BAD });
+    // A bad byte that ends the file, after a last line with no newline; after an empty first line.
+    expect(parseMarkdownFile(bytes('one\ntwo ', [0xff]), 'a.md')).toEqual({ ok: false, line: 2, reason: BAD });
+    expect(parseMarkdownFile(bytes('\nsecond ', [0xff], '\n'), 'a.md')).toEqual({ ok: false, line: 2, reason: BAD });
     // The last line, with no newline after it; and a sequence cut short by a newline.
     expect(parseMarkdownFile(bytes('one\ntwo\n', [0xe2, 0x82]), 'a.md')).toEqual({ ok: false, line: 3, reason: BAD });
     expect(parseMarkdownFile(bytes('one\n', [0xe2, 0x82], '\nthree\n', [0xff]), 'a.md')).toEqual({
