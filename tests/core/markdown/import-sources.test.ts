@@ -56,6 +56,7 @@ describe('findMarkdownSources', () => {
         'node_modules/pkg/readme.md': '',
         '.git/description.md': '',
         'readme.md.bak': '',
+        'my_index.md': '',
       });
       const { found, skipped, warnings } = await find([input]);
       const real = await realpath(input);
@@ -63,6 +64,7 @@ describe('findMarkdownSources', () => {
         'a.markdown',
         'b.md',
         'C.MD',
+        'my_index.md',
         path.join('posts', 'deeper', 'y.md'),
         path.join('posts', 'z.md'),
       ]);
