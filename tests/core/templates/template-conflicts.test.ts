@@ -48,8 +48,9 @@ describe('listTemplateConflicts', () => {
     const clean = JSON.stringify({ name: 'Clean', sections: { problem: 'x' }, conflicts: [] });
     await withTemplates(
       {
-        'zeta.json': conflicted('Zeta'),
         'alpha.json': unnamed(),
+        'mid.json': conflicted('Mid'),
+        'zeta.json': conflicted('Zeta'),
         'Bad Name.json': conflicted('Bad'),
         'notes.txt': conflicted('Text'),
         'clean.json': clean,
@@ -63,6 +64,7 @@ describe('listTemplateConflicts', () => {
         const listed = await listTemplateConflicts(ws);
         expect(listed.map((t) => [t.id, t.name, t.conflicts.length])).toEqual([
           ['alpha', 'alpha', 1],
+          ['mid', 'Mid', 1],
           ['zeta', 'Zeta', 1],
         ]);
         expect(listed[0]!.version).toMatch(/\S/);
@@ -112,8 +114,14 @@ describe('resolveTemplateFileConflict', () => {
     });
   });
 
-  it('says the template cannot be read when its file is gone or damaged', async () => {
-    await withTemplates({ 'broken.json': '{"name": ' }, async (ws) => {
+  it('says the template cannot be read when its file is gone, damaged or not a JSON object', async () => {
+    const files = { 'broken.json': '{"name": ', 'list.json': '[{"name": "x"}]', 'text.json': '"x"' };
+    await withTemplates(files, async (ws) => {
+      for (const id of ['list', 'text'])
+        await expect(resolveTemplateFileConflict(ws, id, 'c1', 'theirs')).rejects.toMatchObject({
+          code: 'not_found',
+          message: `The template "${id}" cannot be read any more.`,
+        });
       await expect(resolveTemplateFileConflict(ws, 'gone', 'c1', 'theirs')).rejects.toMatchObject({
         code: 'not_found',
         message: 'The template "gone" cannot be read any more.',

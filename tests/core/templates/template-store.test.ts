@@ -82,18 +82,23 @@ describe('listTemplates', () => {
     });
   });
 
-  it('reports a file name that is not an id, and a template file that is a folder', async () => {
+  it('reports, by file name, names that are not ids, damaged files and folders', async () => {
     await withTempDir(async (ws) => {
-      await writeTemplates(ws, { 'Team Review.json': JSON.stringify({ name: 'Team' }) });
-      await mkdir(path.join(templatesDir(ws), 'folder.json'));
+      // Written in reverse order: the problems still come by name.
+      await mkdir(path.join(templatesDir(ws), 'folder.json'), { recursive: true });
+      await writeTemplates(ws, {
+        'damaged.json': '{"name": ',
+        'Team Review.json': JSON.stringify({ name: 'Team' }),
+        'Bad.json': JSON.stringify({ name: 'Bad' }),
+      });
       const { templates, problems } = await listTemplates(ws);
       expect(templates).toEqual([]);
+      const badName = 'the file name must be lowercase letters, digits or dashes, ending in .json';
       expect(problems).toEqual([
-        {
-          file: 'Team Review.json',
-          reason: 'the file name must be lowercase letters, digits or dashes, ending in .json',
-        },
-        { file: 'folder.json', reason: expect.stringMatching(/\S/) },
+        { file: 'Bad.json', reason: badName },
+        { file: 'Team Review.json', reason: badName },
+        { file: 'damaged.json', reason: 'the file is not valid JSON (Unexpected end of JSON input)' },
+        { file: 'folder.json', reason: 'it is a folder, not a regular file' },
       ]);
     });
   });
@@ -127,7 +132,15 @@ describe('listTemplates', () => {
           sections: { problem: 'Fine.', tradeoffs: `${'>'.repeat(150)} x` },
         }),
       });
+      const parses = vi.spyOn(MarkdownParser.prototype, 'parseSection');
+      const closes = vi.spyOn(MarkdownParser.prototype, 'close');
       const { templates, problems } = await listTemplates(ws);
+      // Off the main thread: the team's Markdown can take micromark minutes (templates-slow-markdown).
+      expect(parses.mock.calls.map(([source]) => source).sort()).toEqual(
+        ['- one', 'Fine.', 'Who **noticed**?', `${'>'.repeat(150)} x`].sort(),
+      );
+      // The worker is stopped once the list is read.
+      expect(closes).toHaveBeenCalledTimes(1);
       expect(templates.map((t) => t.id)).toEqual(['ours']);
       expect(templates[0]!.problem.content![0]!.content).toEqual([
         { type: 'text', text: 'Who ' },
