@@ -18,6 +18,12 @@ describe('the title of an imported file', () => {
     expect(docToPlainText(s.problem!)).toBe('Before.\nWhy.\nSecond H1');
   });
 
+  it('is the heading that opens the file, without spaces written as entities at its end', () => {
+    const { study: s } = study('# Opening title&#32;\n\nText.\n');
+    expect(s.title).toBe('Opening title');
+    expect(docToPlainText(s.problem!)).toBe('Text.');
+  });
+
   it('is the front matter title when there is one; the H1 then stays in the text', () => {
     const { study: s } = study('---\ntitle: "From the head"\n---\n# In the body\n\nText.\n');
     expect(s.title).toBe('From the head');
@@ -32,12 +38,15 @@ describe('the title of an imported file', () => {
     expect(study('Text.', 'content/blog/_index.md').study.title).toBe('blog');
     expect(study('Text.', 'posts/reindex.md').study.title).toBe('reindex');
     expect(study('Text.', 'posts/index-of-costs.md').study.title).toBe('index-of-costs');
+    expect(study('Text.', 'posts/v1.md-final.md').study.title).toBe('v1.md-final');
   });
 });
 
 describe('how a file was saved', () => {
   it('reads front matter after a byte order mark', () => {
     expect(study('\uFEFF---\ntitle: "With a BOM"\n---\nText.\n').study.title).toBe('With a BOM');
+    // Only a mark at the very start is one; inside the text it is a character like any other.
+    expect(JSON.stringify(study('Zero\uFEFFwidth.').study.problem)).toContain('Zero\uFEFFwidth.');
   });
 
   it('reads Windows and old Mac line ends as newlines', () => {
@@ -74,6 +83,15 @@ describe('the images an import copies', () => {
 });
 
 describe('a refused file', () => {
+  it('names line 1 when the front matter is never closed', () => {
+    expect(parseMarkdownStudy('---\ntitle: "Open"\n\nText.\n', 'open.md')).toMatchObject({ ok: false, line: 1 });
+  });
+
+  it('refuses a section nested past what a study holds, though within what the reader takes', () => {
+    const parsed = parseMarkdownStudy(`---\ntitle: "Deep"\n---\n${'>'.repeat(110)} x\n`, 'deep.md');
+    expect(parsed).toEqual({ ok: false, line: 4, reason: expect.stringMatching(/^problem: /) });
+  });
+
   it('names the line of nesting too deep, counted from the top of the file', () => {
     const parsed = parseMarkdownStudy(`---\ntitle: "Deep"\n---\nText.\n\n${'>'.repeat(200)} x\n`, 'deep.md');
     expect(parsed).toEqual({ ok: false, line: 6, reason: expect.stringMatching(/nested more than \d+ levels deep/) });
