@@ -9,7 +9,7 @@ export const SLOW_CORE_TESTS = [
   'tests/core/markdown/markdown-import-property.test.ts',
   'tests/core/markdown/markdown-import-hostile.test.ts',
   'tests/core/security/security-bad-input.test.ts',
-  'tests/core/templates/templates-workspace.test.ts',
+  'tests/core/templates/templates-slow-markdown.test.ts',
   'tests/core/export/export-interrupted.test.ts',
 ];
 

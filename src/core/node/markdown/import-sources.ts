@@ -23,7 +23,8 @@ export interface MarkdownSource {
 /** True when `target` is `root` or lies inside it (both real, absolute paths). */
 export function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+  // `root` itself gives '', which passes all three.
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 export async function findMarkdownSources(
