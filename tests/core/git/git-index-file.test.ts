@@ -99,6 +99,9 @@ describe.skipIf(!hasSystemGit)('the index file', () => {
       writtenNs: null,
       unsupported: null,
     });
+    // An index that cannot be read is an error, not an empty index (every file would look new).
+    await mkdir(path.join(root, 'odd', 'index'), { recursive: true });
+    await expect(readIndexFile(path.join(root, 'odd'))).rejects.toThrow(/EISDIR/);
     const bytes = await readFile(path.join(gitdir, 'index'));
     expect(parseIndex(Buffer.from('DIRC'))).toEqual({ entries: new Map(), unsupported: null });
     expect(parseIndex(Buffer.concat([Buffer.from('CRID'), bytes.subarray(4)])).entries.size).toBe(0);

@@ -36,6 +36,11 @@ describe('a path a merge may write', () => {
     expect(await unsafeWritePath(ws, 'templates/new/deep.json')).toBeNull();
   });
 
+  it('is not taken for safe when the disk cannot tell (a name too long to look at)', async () => {
+    const ws = await workspace();
+    await expect(unsafeWritePath(ws, `studies/${'x'.repeat(300)}.json`)).rejects.toThrow(/ENAMETOOLONG/);
+  });
+
   it('is refused through a link, through a file, or when it is a folder, naming the part at fault', async () => {
     const ws = await workspace();
     expect(await unsafeWritePath(ws, 'assets/out/pwn.txt')).toBe('assets/out is a link on disk');
