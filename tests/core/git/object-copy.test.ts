@@ -90,7 +90,18 @@ describe.skipIf(!hasSystemGit)('copying history', () => {
     const after = await looseObjects(to);
     expect(after.size - before.size).toBe(4);
     for (const [oid, ino] of before) expect(after.get(oid), oid).toBe(ino);
-    await git.writeRef({ fs: gitFs, gitdir: to.gitdir, ref: 'refs/heads/main', value: c2 });
+    // Back to the first version: every object is there already, only the commit is new.
+    const c3 = await commit(
+      from,
+      { 'studies/a.json': 'a1', 'studies/b.json': 'b1', 'assets/x.txt': 'x' },
+      [c2],
+      'back',
+    );
+    expect(await copyHistory(from, to, c3)).toBe(1);
+    const last = await looseObjects(to);
+    expect(last.size - after.size).toBe(1);
+    for (const [oid, ino] of after) expect(last.get(oid), oid).toBe(ino);
+    await git.writeRef({ fs: gitFs, gitdir: to.gitdir, ref: 'refs/heads/main', value: c3 });
     sysGit(to.gitdir, 'fsck', '--strict', '--no-dangling');
   });
 });
