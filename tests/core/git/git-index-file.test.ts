@@ -23,12 +23,14 @@ afterEach(async () => cleanup());
 
 const LONG = `studies/${'x'.repeat(70)}.json`;
 
-/** A repository whose index (written by git) holds four files, one empty and one with a long name. */
+/** A repository whose index (written by git) holds five files, one empty and one with a long name. */
 async function gitRepo(): Promise<{ dir: string; gitdir: string }> {
   const dir = path.join(root, 'ws');
   await mkdir(path.join(dir, 'studies'), { recursive: true });
   sysGit(root, 'init', '-q', dir);
   await writeFile(path.join(dir, 'a.txt'), 'a\n');
+  // A two-byte name: its entry is exactly 64 bytes and still takes 8 bytes of padding.
+  await writeFile(path.join(dir, 'ab'), 'ab');
   await writeFile(path.join(dir, 'empty.txt'), '');
   await writeFile(path.join(dir, 'studies', 'b.json'), '{"b":2}');
   await writeFile(path.join(dir, LONG), 'long');

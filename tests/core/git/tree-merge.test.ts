@@ -18,10 +18,12 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(gitdir, { recursive: true, force: true }));
 
-const blob = async (text: string, mode = '100644'): Promise<FileEntry> => ({
-  oid: await git.writeBlob({ fs: gitFs, gitdir, blob: Buffer.from(text, 'utf8') }),
+const blob = async (text: string | Buffer, mode = '100644'): Promise<FileEntry> => ({
+  oid: await git.writeBlob({ fs: gitFs, gitdir, blob: typeof text === 'string' ? Buffer.from(text, 'utf8') : text }),
   mode,
 });
+/** Bytes that are not UTF-8 (an image, a link's raw target): never to be decoded and re-encoded. */
+const binary = (n: number) => Buffer.from([0x89, 0xff, 0xfe, 0x00, 0x80, n]);
 const tree = (entries: Record<string, FileEntry>): FlatTree => new Map(Object.entries(entries));
 const merge = (base: FlatTree, ours: FlatTree, theirs: FlatTree) =>
   mergeTrees(gitdir, base, ours, theirs, mergeWorkspaceFile);
@@ -32,7 +34,7 @@ describe('merging two commits’ trees', () => {
   it('takes the side that changed, and counts as received only what differs from ours', async () => {
     const [a, b, c] = [await blob('a'), await blob('b'), await blob('c')];
     const result = await merge(
-      tree({ 'same.txt': a, 'theirs.txt': a, 'ours.txt': a, 'gone-there.txt': a, 'gone-here.txt': a }),
+      tree({ 'same.txt': a, 'theirs.txt': a, 'ours.txt': a, 'gone-there.txt': a, 'gone-here.txt': a, 'gone.txt': a }),
       tree({ 'same.txt': b, 'theirs.txt': a, 'ours.txt': c, 'gone-there.txt': a, 'new-here.txt': c }),
       tree({ 'same.txt': b, 'theirs.txt': b, 'ours.txt': a, 'gone-here.txt': a, 'new-there.txt': b }),
     );
@@ -43,6 +45,8 @@ describe('merging two commits’ trees', () => {
       'new-here.txt': c,
       'new-there.txt': b,
     });
+    // Deleted on both sides: no entry at all.
+    expect([...result.tree.keys()]).toEqual(['new-here.txt', 'new-there.txt', 'ours.txt', 'same.txt', 'theirs.txt']);
     // Sorted, and only what must change on disk here (a file gone there is removed here).
     expect(result.received).toEqual(['gone-there.txt', 'new-there.txt', 'theirs.txt']);
     expect(result.conflicts).toEqual([]);
@@ -59,6 +63,9 @@ describe('merging two commits’ trees', () => {
     expect(oursChanged.tree.get('run.sh')).toEqual(exec);
     expect(oursChanged.received).toEqual([]);
     expect(oursChanged.conflicts).toEqual([]);
+    // Both added the same bytes with no base: ours' mode stays.
+    const bothAdded = await merge(tree({}), tree({ 'run.sh': exec }), tree({ 'run.sh': plain }));
+    expect(bothAdded.tree.get('run.sh')).toEqual(exec);
   });
 
   it('keeps an edit against a deletion, whichever side deleted, and says so', async () => {
@@ -76,8 +83,12 @@ describe('merging two commits’ trees', () => {
   });
 
   it('keeps ours of a file that does not merge by meaning, and of a link, as an unrecorded conflict', async () => {
-    const [a, b, c] = [await blob('a'), await blob('b'), await blob('c')];
-    const [la, lb, lc] = [await blob('x', '120000'), await blob('y', '120000'), await blob('z', '120000')];
+    const [a, b, c] = [await blob(binary(1)), await blob(binary(2)), await blob(binary(3))];
+    const [la, lb, lc] = [
+      await blob(binary(4), '120000'),
+      await blob(binary(5), '120000'),
+      await blob(binary(6), '120000'),
+    ];
     const result = await merge(
       tree({ 'assets/photo.png': a, 'casebook.json': la }),
       tree({ 'assets/photo.png': b, 'casebook.json': lb }),
@@ -90,6 +101,7 @@ describe('merging two commits’ trees', () => {
       { path: 'assets/photo.png', count: 1, recorded: false },
       { path: 'casebook.json', count: 1, recorded: false },
     ]);
+    expect(result.editsKept).toEqual([]);
     // A link on one side only is not merged as text either.
     const oneLink = await merge(
       tree({ 'casebook.json': a }),
@@ -115,6 +127,21 @@ describe('merging two commits’ trees', () => {
     expect(site).toMatchObject({ title: 'Ours', tagline: 'Our tagline', language: 'de' });
     expect(result.received).toEqual(['casebook.json']);
     expect(result.conflicts).toEqual([{ path: 'casebook.json', count: 1, recorded: true }]);
+    expect(result.editsKept).toEqual([]);
+  });
+
+  it('reports no conflict for a file both changed that merged cleanly', async () => {
+    const base = await blob(siteFile({}));
+    const ours = await blob(siteFile({ tagline: 'Ours' }));
+    const theirs = await blob(siteFile({ language: 'de' }));
+    const result = await merge(
+      tree({ 'casebook.json': base }),
+      tree({ 'casebook.json': ours }),
+      tree({ 'casebook.json': theirs }),
+    );
+    const site = JSON.parse(await textOf(result.tree.get('casebook.json'))).site;
+    expect(site).toMatchObject({ tagline: 'Ours', language: 'de' });
+    expect(result.conflicts).toEqual([]);
   });
 
   it('merges a file both added with no base: every difference is a recorded conflict, ours kept', async () => {
