@@ -1,7 +1,7 @@
 // The index the engine reads and writes itself must be the one plain git reads and writes:
 // entries, stats and ids as git put them, bytes git accepts back (so `git status` agrees), and
 // the indexes this writer would lose information from (version 4, a sparse checkout) flagged.
-import { lstat, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { lstat, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -89,6 +89,12 @@ describe.skipIf(!hasSystemGit)('the index file', () => {
         expect(statsMatch(other, st, index), key).toBe(true);
       }
     }
+    // An empty file dated 1970 (an archive without dates) is trusted by its stats like any other.
+    await utimes(path.join(dir, 'empty.txt'), 0, 0);
+    const epoch = await stat(path.join(dir, 'empty.txt'));
+    const dated: IndexEntry = { path: 'empty.txt', oid: '0'.repeat(40), stage: 0, stats: indexStatsOf(epoch) };
+    expect(dated.stats).toMatchObject({ mtimeSec: 0, size: 0 });
+    expect(statsMatch(dated, epoch, { ...index, writtenNs: null })).toBe(true);
     const unknown: IndexEntry = { path: 'a.txt', oid: '0'.repeat(40), stage: 0, stats: unknownStats() };
     expect(statsMatch(unknown, await stat(path.join(dir, 'a.txt')), { ...index, writtenNs: null })).toBe(false);
     expect(unknownStats(0o100755).mode).toBe(0o100755);
@@ -105,6 +111,11 @@ describe.skipIf(!hasSystemGit)('the index file', () => {
     await mkdir(path.join(root, 'odd', 'index'), { recursive: true });
     await expect(readIndexFile(path.join(root, 'odd'))).rejects.toThrow(/EISDIR/);
     const bytes = await readFile(path.join(gitdir, 'index'));
+    // A header alone, of a version this reader does not write.
+    const header = Buffer.alloc(12);
+    header.write('DIRC');
+    header.writeUInt32BE(4, 4);
+    expect(parseIndex(header)).toEqual({ entries: new Map(), unsupported: 'version' });
     expect(parseIndex(Buffer.from('DIRC'))).toEqual({ entries: new Map(), unsupported: null });
     expect(parseIndex(Buffer.concat([Buffer.from('CRID'), bytes.subarray(4)])).entries.size).toBe(0);
     // Cut inside an entry's fixed part, then inside a name.

@@ -5,6 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blobOid } from '../../../src/core/node/git/git-changes';
 import { gitFs } from '../../../src/core/node/git/git-fs';
 import { copyHistory, hasObject, type Repo } from '../../../src/core/node/git/object-copy';
 import { hasSystemGit, makeRoot, sysGit } from './git-fixtures';
@@ -73,6 +74,25 @@ describe.skipIf(!hasSystemGit)('copying history', () => {
     expect(sysGit(to.gitdir, 'show', `${right}:assets/x.txt`)).toBe('x2');
     // Everything is there: a second copy copies nothing.
     expect(await copyHistory(from, to, merge)).toBe(0);
+  });
+
+  it('copies two objects whose ids begin alike (one object folder) from a loose repository', async () => {
+    const [from, to] = [await repo('from.git'), await repo('to.git')];
+    // Two texts whose blob ids share their first two digits: both go to one objects/ folder.
+    const first = new Map<string, string>();
+    let pair: [string, string] | null = null;
+    for (let i = 0; !pair; i++) {
+      const text = `note ${i}`;
+      const prefix = blobOid(Buffer.from(text)).slice(0, 2);
+      const other = first.get(prefix);
+      if (other === undefined) first.set(prefix, text);
+      else pair = [other, text];
+    }
+    const tip = await commit(from, { 'assets/one.txt': pair[0], 'assets/two.txt': pair[1] }, []);
+    expect(await copyHistory(from, to, tip)).toBe(1);
+    await git.writeRef({ fs: gitFs, gitdir: to.gitdir, ref: 'refs/heads/main', value: tip });
+    sysGit(to.gitdir, 'fsck', '--strict', '--no-dangling');
+    expect(sysGit(to.gitdir, 'show', `${tip}:assets/two.txt`)).toBe(pair[1]);
   });
 
   it('copies from a packed repository, and a later copy writes only the new objects', async () => {
