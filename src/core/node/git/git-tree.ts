@@ -60,7 +60,7 @@ export function unsafeTreeError(commit: string, err: unknown): unknown {
   // Stryker disable next-line StringLiteral: a message that is not an Error's cannot name a path either way
   const theirs = /filepath "(.*)" contains unsafe/.exec(err instanceof Error ? err.message : '')?.[1];
   const filepath = own ?? theirs;
-  if (filepath === undefined || filepath === null) return err;
+  if (filepath === undefined) return err;
   return new CasebookError(
     'bad_response',
     `The commit ${commit.slice(0, 7)} holds an unsafe path "${filepath}" (it could write outside the workspace or into .git), so Casebook will not take it in. ` +

@@ -64,8 +64,7 @@ export async function mergeTrees(
     if (same(o, t)) result = o;
     else if (same(b, o)) result = t;
     else if (same(b, t)) result = o;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: both undefined is caught by same() above, so o and t are set here (o && t is for the type checker)
-    else if (o?.oid === t?.oid) result = o && t && { oid: o.oid, mode: modeOfBoth(b, o, t) };
+    else if (o && t && o.oid === t.oid) result = { oid: o.oid, mode: modeOfBoth(b, o, t) };
     else {
       // Stryker disable next-line ConditionalExpression: a missing theirs keeps ours through !t below whatever the rule
       const rule = whenBothChanged(p, o !== undefined, t !== undefined);
