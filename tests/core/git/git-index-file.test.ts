@@ -126,6 +126,12 @@ describe.skipIf(!hasSystemGit)('the index file', () => {
     expect([...sparse.entries.keys()]).toContain(LONG);
     sysGit(dir, 'update-index', '--no-skip-worktree', 'a.txt');
     expect(parseIndex(await readFile(path.join(gitdir, 'index'))).unsupported).toBeNull();
+    // An intent-to-add entry has extended flags too, but hides no file: not sparse.
+    await writeFile(path.join(dir, 'later.txt'), 'later');
+    sysGit(dir, 'add', '-N', 'later.txt');
+    const intent = await readFile(path.join(gitdir, 'index'));
+    expect(intent.readUInt32BE(4)).toBe(3);
+    expect(parseIndex(intent).unsupported).toBeNull();
     sysGit(dir, 'update-index', '--index-version', '4');
     expect(parseIndex(await readFile(path.join(gitdir, 'index')))).toEqual({
       entries: new Map(),
