@@ -96,6 +96,9 @@ test('Duplicate (from the entry’s context menu by keyboard) makes a copy and o
   await expect(list.getByRole('listitem')).toHaveCount(2);
   // One button per study unless an entry is pointed at or focused.
   await expect(list.getByRole('button')).toHaveCount(2);
+  // The entries' actions are off until the workspace is known to be writable (as the disabled
+  // New button shows): under load, Shift+F10 pressed before that opened nothing.
+  await expect(page.getByRole('button', { name: 'New case study' })).toBeEnabled();
   await libraryEntry(page, 'Choosing a queue').focus();
   await page.keyboard.press('Shift+F10');
   const menu = page.getByRole('menu', { name: 'Actions for Choosing a queue' });
