@@ -164,7 +164,8 @@ export abstract class LibraryReading {
       // With workers, every queued study at once: they read while this thread takes the rest from disk.
       const batch = firstOf(this.pending, this.sources.intake ? this.pending.size : RESTORE_BATCH);
       const toRead: typeof batch = [];
-      let sliceStart = performance.now();
+      // Not this.pause(): the loop ends at the batch after a close (checked above), not mid-batch.
+      const pause = pauseEvery(SLICE_MS);
       for (const [id, request] of batch) {
         const summary = this.index.summary(id);
         const found = summary && this.onDisk?.take(summary, this.sources.verifiedStamp?.(id) ?? null);
@@ -176,10 +177,8 @@ export abstract class LibraryReading {
         this.index.restore(summary, found.indexed(), found.sections);
         const counts = this.onDisk!.countsFrom(found, checkKey);
         if (counts) this.badges.restored(id, counts, summary.updatedAt, checkKey);
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await nextTurn();
-          sliceStart = performance.now();
-        }
+        const turn = pause();
+        if (turn) await turn;
       }
       if (toRead.length > 0) await (promptsRead ??= this.sources.promptsRead?.().catch(() => undefined));
       read += toRead.length;
