@@ -39,15 +39,15 @@ export function termScores(
 
 /**
  * The study numbers of `docs` matching the query, best first, with each one's score and best
- * field rank (by study number). `recency`: every study from the latest edit to the oldest
- * (`order`), which breaks ties of score.
+ * field rank (by study number). `recency`: every study from the latest edit to the oldest,
+ * which breaks ties of score.
  */
 export function rankRows(
   query: string,
   docs: readonly (IndexedStudy | undefined)[],
   wordIds: ReadonlyMap<string, number>,
   postings: readonly (Postings | undefined)[],
-  recency: () => { order: Int32Array },
+  recency: () => Int32Array,
 ): RankedRows {
   const { words: terms, phrases, marks } = queryParts(query);
   const total = new Int32Array(docs.length);
@@ -81,7 +81,7 @@ export function rankRows(
   // Best score first, latest edit first within a score, without sorting: scores are small
   // numbers, so each score's place in the result is counted first, then the matches are
   // dropped into place walking the studies from the latest edit (a sort of 50,000 took ~4 ms).
-  const { order } = recency();
+  const order = recency();
   let maxScore = 0;
   const matched = new Uint8Array(docs.length);
   for (let i = 0; i < found.length; i++) {

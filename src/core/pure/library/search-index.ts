@@ -215,7 +215,7 @@ export class SearchIndex {
    * ever turned into objects.
    */
   rank(query: string): RankedRows {
-    return rankRows(query, this.docs, this.wordIds, this.postings, () => ({ order: this.recencyRows() }));
+    return rankRows(query, this.docs, this.wordIds, this.postings, () => this.recencyRows());
   }
 
   /**
