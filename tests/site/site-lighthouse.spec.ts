@@ -2,7 +2,7 @@
 // http://127.0.0.1: Performance, Accessibility, Best Practices and SEO must each be ≥ 95 on the
 // index and on the longest study page. CI scores those two pages; LIGHTHOUSE_PAGES=all scores
 // every page of the sample site (a few minutes). Scores are printed for the closing note. A page
-// that misses is scored twice more and judged by its median run (as Lighthouse CI does).
+// that misses is scored four more times and judged by its median run (as Lighthouse CI does).
 import { createServer } from 'node:net';
 import { chromium, expect, test } from '@playwright/test';
 import lighthouse from 'lighthouse';
@@ -12,6 +12,17 @@ import { isStudyPage } from './site-files';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const MIN_SCORE = 0.95;
+/** Runs a missing page gets in all, judged by the median (Lighthouse's variability guide: 5). */
+const RUNS_ON_A_MISS = 5;
+/**
+ * Chromium 156 preloads its WebUI omnibox popup in every new window, and Lighthouse opens one
+ * per run: a second renderer that competed with the page for this 2-core machine's CPU (its
+ * tasks ran beside the page's and inflated total blocking time: 91–96 instead of 99–100). It
+ * is browser chrome no reader's page load pays for. This replaces Playwright's own
+ * --disable-features list, which only matters to pages Playwright drives; Lighthouse drives
+ * this browser itself over the debugging port.
+ */
+const NO_BROWSER_UI_RENDERER = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup';
 
 let site: ExportedSite;
 let server: Awaited<ReturnType<typeof serveFolder>>;
@@ -49,7 +60,9 @@ async function pagesToScore(): Promise<string[]> {
 test('Lighthouse scores each category at least 95 on the index and the longest study page', async () => {
   test.setTimeout(process.env.LIGHTHOUSE_PAGES === 'all' ? 1_800_000 : 240_000);
   const port = await freePort();
-  const browser = await chromium.launch(chromiumLaunchOptions([`--remote-debugging-port=${port}`]));
+  const browser = await chromium.launch(
+    chromiumLaunchOptions([`--remote-debugging-port=${port}`, NO_BROWSER_UI_RENDERER]),
+  );
   const failures: string[] = [];
   try {
     for (const pagePath of await pagesToScore()) {
@@ -62,11 +75,11 @@ test('Lighthouse scores each category at least 95 on the index and the longest s
         return result!.lhr;
       };
       // Performance is timed on this machine (total blocking time grows with its load): as
-      // Lighthouse CI does, a page that misses is run twice more and judged by the median run.
-      let runs = [await score()];
+      // Lighthouse CI does, a page that misses is run again and judged by the median run.
+      const runs = [await score()];
       const below = (lhr: (typeof runs)[number]) =>
         CATEGORIES.some((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100) < MIN_SCORE * 100);
-      if (below(runs[0]!)) runs = [...runs, await score(), await score()];
+      if (below(runs[0]!)) while (runs.length < RUNS_ON_A_MISS) runs.push(await score());
       const byPerformance = [...runs].sort(
         (a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0),
       );
