@@ -46,6 +46,21 @@ describe('an image on the site', () => {
     expect(site(image({ src: 'assets/a.png', title: 7 }), resolve)).not.toContain('title=');
   });
 
+  it('has its pixel size, asked for by the address the page uses, when the caller knows it', () => {
+    const asked: string[] = [];
+    const html = richTextToHtml(doc(image({ src: 'assets/a.png', alt: 'A' })), {
+      resolveImage: resolve,
+      imageSize: (url) => (asked.push(url), { width: 640, height: 480 }),
+    });
+    expect(html).toBe('<figure><img src="../assets/a.png" alt="A" width="640" height="480" loading="lazy"></figure>');
+    expect(asked).toEqual(['../assets/a.png']);
+    const unknown = richTextToHtml(doc(image({ src: 'assets/a.png', alt: 'A' })), {
+      resolveImage: resolve,
+      imageSize: () => null,
+    });
+    expect(unknown).toBe('<figure><img src="../assets/a.png" alt="A" loading="lazy"></figure>');
+  });
+
   it('is left out where no file is known for it, or its address is not safe', () => {
     expect(site(image({ src: 'assets/a.png' }))).toBe('');
     expect(site(image({ src: 5 }), resolve)).toBe('');

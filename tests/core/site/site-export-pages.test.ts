@@ -14,6 +14,8 @@ import {
   PNG_HASH,
 } from '../../site/sample-site';
 import { byPath, htmlPages, relativeTargets } from '../../site/site-files';
+import { createHash } from 'node:crypto';
+import { Resvg } from '@resvg/resvg-js';
 
 const exportSample = (drafts = false, site = sampleSite()) =>
   siteExport({ site, studies: sampleStudies(), readAsset: readSampleAsset, drafts });
@@ -135,6 +137,26 @@ describe('study page', () => {
   it('copies workspace images into assets/img and points at them relatively', () => {
     expect(page).toContain(`<img src="../assets/img/${PNG_HASH}.png" alt="Cost chart" title="Monthly cost"`);
     expect(files.get(`assets/img/${PNG_HASH}.png`)).toEqual(PNG_BYTES);
+  });
+
+  it('gives a workspace image its pixel size, so the page keeps its place while it loads', () => {
+    // A real 300×200 PNG, stored under the SHA-256 of its bytes as the workspace stores it.
+    const wide = new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"/>').render().asPng();
+    const name = `${createHash('sha256').update(wide).digest('hex')}.png`;
+    const study = makeStudy({
+      title: 'Pictures',
+      status: 'published',
+      problem: doc(
+        { type: 'image', attrs: { src: `assets/${name}`, alt: 'wide' } },
+        { type: 'image', attrs: { src: 'https://example.com/far.png', alt: 'far' } },
+      ),
+    });
+    const readAsset = (src: string) => (src === `assets/${name}` ? new Uint8Array(wide) : null);
+    const result = siteExport({ site: sampleSite(), studies: [study], readAsset, drafts: false });
+    const html = String(byPath(result.files).get(`${study.slug}/index.html`));
+    expect(html).toContain(`<img src="../assets/img/${name}" alt="wide" width="300" height="200" loading="lazy">`);
+    // A remote image's size is not known without fetching it: the page gives none.
+    expect(html).toContain('<img src="https://example.com/far.png" alt="far" loading="lazy">');
   });
 
   it('links previous (older) and next (newer) studies by date', () => {

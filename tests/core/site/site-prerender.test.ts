@@ -17,6 +17,7 @@ import { CardCache } from '../../../src/core/node/export/site-cards';
 import { cardRenderStats } from '../../../src/core/node/export/site-card-render';
 import { buildSiteModel } from '../../../src/core/pure/export/site-model';
 import { searchStats } from '../../../src/core/node/export/site-search-file';
+import { imageSize } from '../../../src/core/pure/image-size';
 
 describe('prerenderSections', () => {
   it('renders on workers exactly what the export renders itself', async () => {
@@ -40,7 +41,7 @@ describe('prerenderSections', () => {
     const cache = new PersistentRenderCache();
     const resolve = (src: string) =>
       src === PNG_ASSET
-        ? { name: PNG_ASSET.slice('assets/'.length) }
+        ? { name: PNG_ASSET.slice('assets/'.length), size: imageSize(readSampleAsset(PNG_ASSET)!) }
         : src.startsWith('https:')
           ? { remote: src }
           : null;

@@ -219,7 +219,8 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
       calls?.push(src);
       if (ASSET_SRC_PATTERN.test(src)) {
         const name = src.slice('assets/'.length);
-        if (assets.has(name)) return { name };
+        const bytes = assets.get(name);
+        if (bytes) return { name, size: imageSize(bytes) };
         if (refused.has(src)) {
           warnings.push(`"${s.study.title}": ${refused.get(src)!}; it was left out`);
           return null;
@@ -229,7 +230,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
       if ('remote' in image) return image;
       if ('name' in image) {
         assets.set(image.name, image.bytes);
-        return { name: image.name };
+        return { name: image.name, size: imageSize(image.bytes) };
       }
       if (image.refused === null) {
         warnings.push(`An image in "${s.study.title}" is neither a workspace image nor http(s); it was left out`);
@@ -254,7 +255,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     const cover = s.study.cover;
     const shown = cover ? resolve(cover.src) : null;
     if (!cover || !shown || !('name' in shown)) return null;
-    const size = imageSize(assets.get(shown.name) ?? new Uint8Array());
+    const size = shown.size;
     return {
       path: `assets/img/${shown.name}`,
       alt: cover.alt,

@@ -9,7 +9,7 @@ import { sectionKeys } from '../../pure/schemas/study';
 import { renderOnThreads, type RenderWorkers } from './render-workers';
 import type { RenderCache } from './site-render-cache';
 import type { SectionJob } from './site-render-job';
-import { imageUrl, sectionCacheKey, type ImageResolver } from './site-study-body';
+import { imageUrl, sectionCacheKey, sizeOf, type ImageResolver } from './site-study-body';
 
 /** Below this many sections to render, starting workers (~0.1 s each) costs more than it saves. */
 const MIN_SECTIONS = 200;
@@ -26,7 +26,11 @@ export function sectionJobs(studies: Study[], resolve: ImageResolver, cache: Ren
       const { key, images } = sectionCacheKey(doc);
       if (queued.has(key) || cache.get(key) !== undefined) continue;
       queued.add(key);
-      jobs.push({ key, doc, urls: [...new Set(images)].map((src) => [src, imageUrl(resolve(src))]) });
+      const urls = [...new Set(images)].map((src) => {
+        const found = resolve(src);
+        return [src, imageUrl(found), sizeOf(found)] as SectionJob['urls'][number];
+      });
+      jobs.push({ key, doc, urls });
     }
   }
   return jobs;

@@ -6,6 +6,7 @@ import type { SectionKey, Study } from '../../pure/schemas/study';
 import { sectionSearch } from '../../pure/export/site-search-doc';
 import { renderSectionEntry } from './site-study-body';
 import { cardName, renderCardPng, type CardFonts } from './site-card-render';
+import type { ImageSize } from '../../pure/image-size';
 
 /** A social card's SVG, rendered to [its name, its PNG as base64]; `fonts`: a subset holding its characters. */
 export interface CardJob {
@@ -24,8 +25,8 @@ export type RenderJob = SectionJob | CardJob | SearchJob;
 export interface SectionJob {
   key: string;
   doc: RichTextDoc;
-  /** Each image source of the section with the URL the page uses for it (null: left out). */
-  urls: Array<[string, string | null]>;
+  /** Each image source of the section with the URL the page uses for it (null: left out) and its size. */
+  urls: Array<[src: string, url: string | null, size: ImageSize | null]>;
 }
 
 /** The render cache entry of `job`: its key and value. */
@@ -34,6 +35,12 @@ export function renderJob(job: RenderJob): readonly [string, string] {
     return [cardName(job.card), Buffer.from(renderCardPng(job.card, job.fonts)).toString('base64')] as const;
   if ('search' in job) return [String(job.search), JSON.stringify(sectionSearch(job.sections))] as const;
   const { key, doc, urls } = job;
-  const known = new Map(urls);
-  return [key, renderSectionEntry(doc, (src) => known.get(src) ?? null).value] as const;
+  const known = new Map(urls.map(([src, url]) => [src, url]));
+  const sizes = new Map(urls.flatMap(([, url, size]) => (url !== null && size ? [[url, size] as const] : [])));
+  const page = renderSectionEntry(
+    doc,
+    (src) => known.get(src) ?? null,
+    (url) => sizes.get(url) ?? null,
+  );
+  return [key, page.value] as const;
 }

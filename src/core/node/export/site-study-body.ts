@@ -17,6 +17,7 @@ import { sectionKeys, type SectionKey, type Study } from '../../pure/schemas/stu
 import { highlightCode } from '../../pure/export/site-highlight';
 import type { RenderCache } from './site-render-cache';
 import type { ExportMemory } from './export-memory';
+import type { ImageSize } from '../../pure/image-size';
 
 export interface StudyBody {
   /** HTML of each non-empty section, in section order. */
@@ -27,9 +28,20 @@ export interface StudyBody {
 }
 
 export interface ImageResolver {
-  /** The file name under assets/img/ for a stored src, or null to leave the image out. */
-  (src: string): { name: string } | { remote: string } | null;
+  /**
+   * The file name under assets/img/ for a stored src with the image's pixel size (null when its
+   * header gives none), an http(s) address, or null to leave the image out. The name is the
+   * file's hash, so a page rendered with it, size included, stays right (the render cache).
+   */
+  (src: string): { name: string; size: ImageSize | null } | { remote: string } | null;
 }
+
+/** How big the image at a page's URL is (null: unknown); answers `of` for URLs `add`ed. */
+export type ImageSizes = (url: string) => ImageSize | null;
+
+/** The pixel size a resolved image brings with it, for the page's `width`/`height`. */
+export const sizeOf = (found: ReturnType<ImageResolver>): ImageSize | null =>
+  found && 'name' in found ? found.size : null;
 
 /**
  * Bump when anything that shapes a section's HTML changes (rich-text/html.ts, site-highlight.ts,
@@ -42,7 +54,8 @@ export interface ImageResolver {
 // 4: a code block is a <div class="code-block"> with its language label above the <pre>.
 // 5: headings never skip a level (heading-steps.ts).
 // 6: a stored heading level out of range (9, 1) renders as the level it is read as.
-export const SECTION_RENDER_VERSION = 6;
+// 7: a workspace image has its pixel size as width and height.
+export const SECTION_RENDER_VERSION = 7;
 
 /** How many bodies an ExportMemory holds before it forgets them all. */
 const MAX_CACHED = 5000;
@@ -66,10 +79,11 @@ function contentHash(study: Study): string {
   return hash;
 }
 
-const renderOptions = (resolveImage: (src: string) => string | null): HtmlRenderOptions => ({
+const renderOptions = (resolveImage: (src: string) => string | null, imageSize?: ImageSizes): HtmlRenderOptions => ({
   headingOffset: 1,
   highlight: highlightCode,
   resolveImage,
+  imageSize,
 });
 
 /** Where the page (one folder below the site root) points for a resolved image, or null. */
@@ -86,7 +100,10 @@ function rendererFingerprint(): string {
     .update(
       richTextToHtml(
         renderProbe(),
-        renderOptions((src) => imageUrl(src.startsWith('https:') ? { remote: src } : { name: 'probe.png' })),
+        renderOptions(
+          (src) => imageUrl(src.startsWith('https:') ? { remote: src } : { name: 'probe.png', size: null }),
+          (url) => (url.endsWith('/probe.png') ? { width: 640, height: 480 } : null),
+        ),
       ),
     )
     .digest('base64url');
@@ -144,11 +161,13 @@ export function sectionCacheKey(doc: RichTextDoc): { key: string; images: string
 /**
  * One section rendered for the persistent cache: its HTML, words and cache entry. Images
  * resolve through `resolveUrl`, in the order the HTML meets them (the entry records each).
- * The same function renders in the export and in the pre-render's worker threads.
+ * The same function renders in the export and in the pre-render's worker threads. A URL
+ * names its file's content (its hash), so the size `imageSize` gives for it never goes stale.
  */
 export function renderSectionEntry(
   doc: RichTextDoc,
   resolveUrl: (src: string) => string | null,
+  imageSize?: ImageSizes,
 ): { html: string; words: number; value: string } {
   const resolved: Array<[string, string | null]> = [];
   const html = richTextToHtml(
@@ -157,7 +176,7 @@ export function renderSectionEntry(
       const url = resolveUrl(src);
       resolved.push([src, url]);
       return url;
-    }),
+    }, imageSize),
   );
   const words = countWords(docToPlainText(doc));
   return { html, words, value: entryValue(words, resolved, html) };
@@ -238,19 +257,24 @@ export function studyBody(
   const images = new Map<string, string>();
   let complete = true;
   const entries: SectionCacheEntry[] = [];
+  const sizes = new Map<string, ImageSize>();
   const resolveUrl = (src: string): string | null => {
     const found = resolve(src);
+    const url = imageUrl(found);
+    const size = sizeOf(found);
     if (!found) complete = false;
     else if ('name' in found) images.set(src, found.name);
-    return imageUrl(found);
+    if (url !== null && size) sizes.set(url, size);
+    return url;
   };
+  const imageSize: ImageSizes = (url) => sizes.get(url) ?? null;
   let words = 0;
   const sections = sectionKeys
     .map((key) => {
       const doc = study[key];
       if (!renderCache) {
         studyBodyStats.rendered++;
-        return { key, html: richTextToHtml(doc, renderOptions(resolveUrl)) };
+        return { key, html: richTextToHtml(doc, renderOptions(resolveUrl, imageSize)) };
       }
       const { key: cacheKey, images: sources } = sectionCacheKey(doc);
       const cached = renderCache.get(cacheKey);
@@ -262,7 +286,7 @@ export function studyBody(
         return { key, html: reused.html };
       }
       studyBodyStats.rendered++;
-      const { html, words: sectionWords, value } = renderSectionEntry(doc, resolveUrl);
+      const { html, words: sectionWords, value } = renderSectionEntry(doc, resolveUrl, imageSize);
       words += sectionWords;
       renderCache.set(cacheKey, value);
       entries.push([cacheKey, value]);

@@ -9,6 +9,7 @@
 // (render the children, convert nested blocks, warn), so modules never import the serializers.
 import type { Definition, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { RichTextNode } from '../schemas/rich-text';
+import type { ImageSize } from '../image-size';
 
 export type Mark = NonNullable<RichTextNode['marks']>[number];
 
@@ -19,6 +20,8 @@ export interface HtmlRenderOptions {
   headingOffset?: number;
   /** Where an image's stored `src` should point in the output, or null to leave the image out. */
   resolveImage?(src: string): string | null;
+  /** The pixel size of the image at a resolved URL, when known: the page reserves its place. */
+  imageSize?(url: string): ImageSize | null;
   /** Highlighted, already-escaped HTML for a code block, or null for plain escaped text. */
   highlight?(code: string, language: string): string | null;
 }

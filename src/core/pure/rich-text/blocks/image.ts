@@ -82,7 +82,10 @@ export const image: BlockModule = {
     const alt = node.attrs?.alt;
     const title = node.attrs?.title;
     const titleAttr = typeof title === 'string' && title ? ` title="${escapeHtml(title)}"` : '';
-    return `<figure><img src="${escapeHtml(url)}" alt="${escapeHtml(typeof alt === 'string' ? alt : '')}"${titleAttr} loading="lazy"></figure>`;
+    // Its size, when known, lets the browser keep the image's place while it loads (no shift).
+    const size = options.imageSize?.(url);
+    const sizeAttrs = size ? ` width="${size.width}" height="${size.height}"` : '';
+    return `<figure><img src="${escapeHtml(url)}" alt="${escapeHtml(typeof alt === 'string' ? alt : '')}"${titleAttr}${sizeAttrs} loading="lazy"></figure>`;
   },
   toMdast: (node, state) => {
     const phrasing = imageToMdast(node, state);
