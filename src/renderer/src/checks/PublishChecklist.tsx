@@ -7,6 +7,7 @@ import { setView } from '../app/view-state';
 import { jumpToFinding } from './jump-to-finding';
 import type { StudyChecks } from './use-study-checks';
 import './checklist.css';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 export const CHECKLIST_ID = 'publish-checklist';
 
@@ -51,11 +52,7 @@ export function PublishChecklist({ checks }: { checks: StudyChecks }) {
           <X aria-hidden="true" size={16} />
         </button>
       </div>
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       {findings ? (
         findings.length === 0 ? (
           <p className="hint">Nothing to fix: this study is ready to publish.</p>

@@ -8,6 +8,7 @@ import { useId, type ReactNode } from 'react';
 import type { Conflict, ConflictChoice } from '../../../core/pure/merge/conflict-schema';
 import { conflictValueText } from '../../../core/pure/sync/conflict-text';
 import '../styles/conflicts.css';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 export interface ConflictEntry {
   conflict: Conflict;
@@ -49,11 +50,7 @@ export function ConflictNotice(props: ConflictNoticeProps) {
         {count} {count === 1 ? 'conflict' : 'conflicts'} from the last sync
       </Heading>
       <p className="conflicts-hint">{hint}</p>
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       <p className="conflicts-status" role="status">
         {status}
       </p>

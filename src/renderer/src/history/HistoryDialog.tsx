@@ -11,6 +11,7 @@ import type { AutosaveQueue } from '../autosave/autosave-queue';
 import { ModalDialog } from '../components/ModalDialog';
 import { TextDiff } from './TextDiff';
 import '../styles/history.css';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 type Version = MethodOutput<'studyHistory'>[number];
 
@@ -101,11 +102,7 @@ export function HistoryDialog(props: HistoryDialogProps) {
   const counts = diff ? diffCounts(diff) : null;
   return (
     <ModalDialog open={open} title="History" onClose={onClose} className="history-dialog">
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       {repository === false ? (
         <>
           <p>

@@ -22,6 +22,7 @@ import { TrashDialog } from '../trash/TrashDialog';
 import { UndoToast } from '../trash/UndoToast';
 import '../styles/library.css';
 import { shownTitle } from '../../../core/pure/schemas/study';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 interface LibrarySidebarProps {
   api: CasebookApi;
@@ -176,11 +177,7 @@ export function LibrarySidebar(props: LibrarySidebarProps) {
           case studies. Titles and summaries are searchable now.
         </p>
       ) : null}
-      {library.problem || actions.problem ? (
-        <p className="form-error" role="alert">
-          {library.problem ?? actions.problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={library.problem || actions.problem} />
       {studies.length === 0 ? (
         <p className="library-empty">No case studies yet. Start one with “New case study”.</p>
       ) : page && (library.searching || active > 0) ? (

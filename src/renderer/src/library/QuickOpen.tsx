@@ -7,6 +7,7 @@ import { errorMessage } from '../api/api-error';
 import { HighlightedText } from './HighlightedText';
 import { ModalDialog } from '../components/ModalDialog';
 import { shownTitle } from '../../../core/pure/schemas/study';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 const MAX_RESULTS = 20;
 
@@ -83,11 +84,7 @@ export function QuickOpen({ open, api, onClose, onOpenStudy }: QuickOpenProps) {
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      {problem ? (
-        <p className="form-error" role="alert">
-          Could not search: {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem && `Could not search: ${problem}`} />
       <ul id={listId} role="listbox" aria-label="Matching case studies" className="quick-open-list">
         {entries.map((entry, i) => {
           const title = shownTitle(entry.study.title);

@@ -6,6 +6,7 @@ import { limits, outcomeLabels } from '../../../core/pure/schemas/study-fields';
 import type { StudyTemplate, TemplateProblem } from '../../../core/pure/templates/template-schema';
 import { errorMessage } from '../api/api-error';
 import { ModalDialog } from '../components/ModalDialog';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 interface TemplateChooserProps {
   open: boolean;
@@ -105,11 +106,7 @@ export function TemplateChooser({ open, api, onClose, onCreated }: TemplateChoos
             onChange={(e) => setTitle(e.target.value)}
           />
         </div>
-        {problem ? (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        ) : null}
+        <ProblemAlert problem={problem} />
         <div className="modal-actions">
           <button type="button" onClick={onClose}>
             Cancel

@@ -14,6 +14,7 @@ import {
 import { errorMessage } from '../api/api-error';
 import { isSiteImageFile, SITE_IMAGE_ACCEPT, storeImageFile } from '../editor/image-upload';
 import '../styles/site-authors.css';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 interface AuthorsEditorProps {
   api: CasebookApi;
@@ -185,11 +186,7 @@ export function AuthorsEditor({ api, authors, disabled, onSaved }: AuthorsEditor
           Add author
         </button>
       </div>
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       <div className="modal-actions">
         {saved ? <span className="saved-note">Authors saved</span> : null}
         <button type="button" className="primary" disabled={disabled} onClick={() => void save()}>

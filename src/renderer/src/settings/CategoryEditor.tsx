@@ -6,6 +6,7 @@ import { errorMessage } from '../api/api-error';
 import { ModalDialog } from '../components/ModalDialog';
 import { shownTitle } from '../../../core/pure/schemas/study';
 import { siteSettingLabels } from '../../../core/pure/schemas/site';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 interface CategoryEditorProps {
   api: CasebookApi;
@@ -164,11 +165,7 @@ export function CategoryEditor({ api, categories, disabled, change }: CategoryEd
           Add
         </button>
       </form>
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       <ModalDialog open={deleting !== null} title="Delete category?" onClose={() => setDeleting(null)}>
         {deleting ? (
           <>

@@ -17,6 +17,7 @@ import { SettingsConflicts } from './SettingsConflicts';
 import { siteText, siteTextFields, validateSiteText, type SiteText, type SiteTextField } from './site-fields';
 import { useSiteAutosave } from './use-site-autosave';
 import '../styles/settings.css';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 interface SiteSettingsDialogProps {
   open: boolean;
@@ -197,11 +198,7 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
                 />
               ) : null}
             </fieldset>
-            {problem ? (
-              <p className="form-error" role="alert">
-                {problem}
-              </p>
-            ) : null}
+            <ProblemAlert problem={problem} />
           </form>
           <CategoryEditor api={api} categories={site.categories} disabled={readOnly} change={changeCategories} />
           <AuthorsEditor
@@ -215,9 +212,7 @@ export function SiteSettingsDialog(props: SiteSettingsDialogProps) {
           />
         </>
       ) : problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
+        <ProblemAlert problem={problem} />
       ) : (
         <p className="hint">Loading…</p>
       )}

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/api-error';
 import { AuthorIdentityFields } from './AuthorIdentityFields';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 interface MakeRepositoryFormProps {
   name: string;
@@ -46,11 +47,7 @@ export function MakeRepositoryForm({
         This workspace is not a git repository yet. Git keeps every version of each study and lets a team share a
         workspace: each author syncs, and Casebook merges their edits field by field.
       </p>
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       <AuthorIdentityFields
         idPrefix="git-init"
         name={name}

@@ -11,6 +11,7 @@ import { AUTO_SYNC_MINUTES, useAutoSync } from './auto-sync-preference';
 import { MakeRepositoryForm } from './MakeRepositoryForm';
 import type { SyncControls } from './use-sync';
 import { AuthorIdentityFields } from './AuthorIdentityFields';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 interface SyncSettingsDialogProps {
   open: boolean;
@@ -91,11 +92,7 @@ export function SyncSettingsDialog({ open, onClose, sync, shell }: SyncSettingsD
 
   return (
     <ModalDialog open={open} title="Sync settings" onClose={onClose} className="sync-settings">
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       {!repository ? (
         <MakeRepositoryForm
           name={name}

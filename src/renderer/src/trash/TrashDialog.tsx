@@ -6,6 +6,7 @@ import type { StudySummary } from '../../../core/pure/schemas/study';
 import { errorMessage } from '../api/api-error';
 import { ModalDialog } from '../components/ModalDialog';
 import { shownTitle } from '../../../core/pure/schemas/study';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 interface TrashDialogProps {
   open: boolean;
@@ -58,11 +59,7 @@ export function TrashDialog({ open, api, readOnly, onClose, onRestored }: TrashD
 
   return (
     <ModalDialog open={open} title="Trash" onClose={onClose} className="trash-dialog">
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       {studies === null ? (
         <p className="hint">Loading…</p>
       ) : studies.length === 0 ? (
