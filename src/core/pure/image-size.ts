@@ -1,6 +1,8 @@
 // The pixel size of a stored image, read from its header (PNG, GIF, JPEG, WebP), so the site
-// can give a cover `width`/`height` and the browser reserves its place before it loads (no
-// layout shift). Bounded: reads only the bytes it is given, never trusts a length past them.
+// can give it `width`/`height` and the browser reserves its place before it loads (no layout
+// shift). Bounded: reads only the bytes it is given, never trusts a length past them. The size
+// is the one a browser shows: a JPEG turned a quarter by its EXIF orientation (phone photos)
+// has its sides swapped; a PNG or WebP so turned gets no size (browsers differ there).
 
 export interface ImageSize {
   width: number;
@@ -9,8 +11,35 @@ export interface ImageSize {
 
 const ascii = (b: Uint8Array, at: number, text: string) => [...text].every((c, i) => b[at + i] === c.charCodeAt(0));
 
+/**
+ * The EXIF orientation (1–8) in the TIFF structure at `start` (before `end`); 1 when it has
+ * none or cannot be read, as browsers take it.
+ */
+function exifOrientation(b: Uint8Array, v: DataView, start: number, end: number): number {
+  if (start + 8 > end || end > b.length) return 1;
+  const little = ascii(b, start, 'II');
+  if (!little && !ascii(b, start, 'MM')) return 1;
+  const ifd = start + v.getUint32(start + 4, little);
+  if (ifd + 2 > end) return 1;
+  const entries = v.getUint16(ifd, little);
+  for (let i = 0, at = ifd + 2; i < entries && at + 12 <= end; i++, at += 12) {
+    if (v.getUint16(at, little) === 0x0112) {
+      const orientation = v.getUint16(at + 8, little);
+      return orientation >= 1 && orientation <= 8 ? orientation : 1;
+    }
+  }
+  return 1;
+}
+
+/** Orientations 5–8 turn the image a quarter: its shown width is its stored height. */
+const quarterTurned = (orientation: number) => orientation >= 5;
+
 function png(b: Uint8Array, v: DataView): ImageSize | null {
   if (b.length < 24 || !ascii(b, 1, 'PNG') || !ascii(b, 12, 'IHDR')) return null;
+  // An eXIf chunk comes before the image data.
+  for (let at = 8; at + 12 <= b.length && !ascii(b, at + 4, 'IDAT'); at += 12 + v.getUint32(at)) {
+    if (ascii(b, at + 4, 'eXIf') && exifOrientation(b, v, at + 8, at + 8 + v.getUint32(at)) !== 1) return null;
+  }
   return { width: v.getUint32(16), height: v.getUint32(20) };
 }
 
@@ -22,6 +51,7 @@ function gif(b: Uint8Array, v: DataView): ImageSize | null {
 function jpeg(b: Uint8Array, v: DataView): ImageSize | null {
   if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
   let at = 2;
+  let orientation = 1;
   while (at + 9 < b.length) {
     if (b[at] !== 0xff) return null;
     const marker = b[at + 1]!;
@@ -32,9 +62,13 @@ function jpeg(b: Uint8Array, v: DataView): ImageSize | null {
     const length = v.getUint16(at + 2);
     // Start-of-frame markers (not DHT c4, JPG c8, DAC cc) hold the size.
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: v.getUint16(at + 5), width: v.getUint16(at + 7) };
+      const height = v.getUint16(at + 5);
+      const width = v.getUint16(at + 7);
+      return quarterTurned(orientation) ? { width: height, height: width } : { width, height };
     }
     if (length < 2) return null;
+    // APP1 "Exif\0\0" then the TIFF structure holding the orientation.
+    if (marker === 0xe1 && ascii(b, at + 4, 'Exif\0\0')) orientation = exifOrientation(b, v, at + 10, at + 2 + length);
     at += 2 + length;
   }
   return null;
@@ -48,6 +82,10 @@ function webp(b: Uint8Array, v: DataView): ImageSize | null {
     return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
   }
   if (ascii(b, 12, 'VP8X')) {
+    // Only an extended WebP carries EXIF (flag 0x08), in a chunk of its own.
+    for (let at = 12; b[20]! & 0x08 && at + 8 <= b.length; at += 8 + ((v.getUint32(at + 4, true) + 1) & ~1)) {
+      if (ascii(b, at, 'EXIF') && exifOrientation(b, v, at + 8, at + 8 + v.getUint32(at + 4, true)) !== 1) return null;
+    }
     const w = b[24]! | (b[25]! << 8) | (b[26]! << 16);
     const h = b[27]! | (b[28]! << 8) | (b[29]! << 16);
     return { width: w + 1, height: h + 1 };
@@ -55,7 +93,7 @@ function webp(b: Uint8Array, v: DataView): ImageSize | null {
   return null;
 }
 
-/** The image's size, or null for bytes that are none of these formats or give no sane size. */
+/** The image's size as shown, or null for bytes that are none of these formats or give no sane size. */
 export function imageSize(bytes: Uint8Array): ImageSize | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const size = png(bytes, view) ?? gif(bytes, view) ?? webp(bytes, view) ?? jpeg(bytes, view);

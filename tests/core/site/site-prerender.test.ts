@@ -72,7 +72,12 @@ describe('prerenderSections', () => {
 
   it('the site pipeline renders sections, draws cards and takes search words on one queue before the export, which then does none of it', async () => {
     // 20 studies: 80 sections alone would not start workers, 21 cards do; all ride the same threads.
-    const studies = generateRealisticStudies(20, 11).map((s) => ({ ...s, status: 'published' as const }));
+    // One shows a workspace image: the pre-render gives it the size the export gives it.
+    const studies = generateRealisticStudies(20, 11).map((s, i) => ({
+      ...s,
+      status: 'published' as const,
+      ...(i === 2 ? { lessons: doc({ type: 'image', attrs: { src: PNG_ASSET, alt: 'chart' } }) } : {}),
+    }));
     const base = { site: sampleSite(), studies, drafts: false, readAsset: readSampleAsset };
     const alone = siteExport({ ...base, memory: new ExportMemory(), cards: new CardCache() });
     const input = {

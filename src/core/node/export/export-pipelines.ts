@@ -10,7 +10,7 @@ import type { Study } from '../../pure/schemas/study';
 import { markdownExport } from '../markdown/markdown-export';
 import { buildSiteModel, type SiteStudy } from '../../pure/export/site-model';
 import { siteExport, siteImage } from './site-export';
-import { imageSize } from '../../pure/image-size';
+import { workspaceImage } from './site-images';
 import { sectionChunks, sectionJobs, sectionWorkers } from './site-prerender';
 import type { RenderCache } from './site-render-cache';
 import type { ExportMemory } from './export-memory';
@@ -71,7 +71,7 @@ async function prerenderSite(input: PipelineInput): Promise<void> {
   const model = buildSiteModel(input.site, input.studies, input.drafts);
   const resolve = (src: string) => {
     const image = siteImage(src, input.readAsset);
-    return 'refused' in image ? null : 'remote' in image ? image : { name: image.name, size: imageSize(image.bytes) };
+    return 'refused' in image ? null : 'remote' in image ? image : workspaceImage(image.name, image.bytes);
   };
   const { renderCache, cards } = input;
   const sections = renderCache

@@ -17,7 +17,6 @@ import {
   type ShownCover,
 } from '../../pure/export/site-share';
 import type { SocialImage } from '../../pure/export/site-social-meta';
-import { imageSize } from '../../pure/image-size';
 import type { CardSource } from './site-cards';
 import { cardName } from './site-card-render';
 import { buildSiteModel, type SitePerson, type SiteStudy } from '../../pure/export/site-model';
@@ -26,7 +25,8 @@ import { dateFormatter, renderCategory, renderIndex, renderStudy, type PageConte
 import { ARCHIVE_PATH, renderArchive, renderAuthor, renderTag, renderTagIndex, TAG_INDEX_PATH } from './site-listings';
 import { rememberedPage } from './site-page-memo';
 import { rootOf, shownTitle, siteName, visible } from '../../pure/export/site-layout';
-import { studyBody, type ImageResolver } from './site-study-body';
+import { studyBody } from './site-study-body';
+import { workspaceImage, type ImageResolver } from './site-images';
 import type { RenderCache } from './site-render-cache';
 import { ExportMemory } from './export-memory';
 import type { RecordedFile } from './output-plan';
@@ -220,7 +220,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
       if (ASSET_SRC_PATTERN.test(src)) {
         const name = src.slice('assets/'.length);
         const bytes = assets.get(name);
-        if (bytes) return { name, size: imageSize(bytes) };
+        if (bytes) return workspaceImage(name, bytes);
         if (refused.has(src)) {
           warnings.push(`"${s.study.title}": ${refused.get(src)!}; it was left out`);
           return null;
@@ -230,7 +230,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
       if ('remote' in image) return image;
       if ('name' in image) {
         assets.set(image.name, image.bytes);
-        return { name: image.name, size: imageSize(image.bytes) };
+        return workspaceImage(image.name, image.bytes);
       }
       if (image.refused === null) {
         warnings.push(`An image in "${s.study.title}" is neither a workspace image nor http(s); it was left out`);

@@ -9,7 +9,8 @@ import { sectionKeys } from '../../pure/schemas/study';
 import { renderOnThreads, type RenderWorkers } from './render-workers';
 import type { RenderCache } from './site-render-cache';
 import type { SectionJob } from './site-render-job';
-import { imageUrl, sectionCacheKey, sizeOf, type ImageResolver } from './site-study-body';
+import { sectionCacheKey } from './site-study-body';
+import { imageUrl, sizeOf, type ImageResolver } from './site-images';
 
 /** Below this many sections to render, starting workers (~0.1 s each) costs more than it saves. */
 const MIN_SECTIONS = 200;
@@ -26,9 +27,9 @@ export function sectionJobs(studies: Study[], resolve: ImageResolver, cache: Ren
       const { key, images } = sectionCacheKey(doc);
       if (queued.has(key) || cache.get(key) !== undefined) continue;
       queued.add(key);
-      const urls = [...new Set(images)].map((src) => {
+      const urls = [...new Set(images)].map((src): SectionJob['urls'][number] => {
         const found = resolve(src);
-        return [src, imageUrl(found), sizeOf(found)] as SectionJob['urls'][number];
+        return [src, imageUrl(found), sizeOf(found)];
       });
       jobs.push({ key, doc, urls });
     }

@@ -18,6 +18,7 @@ import { highlightCode } from '../../pure/export/site-highlight';
 import type { RenderCache } from './site-render-cache';
 import type { ExportMemory } from './export-memory';
 import type { ImageSize } from '../../pure/image-size';
+import { imageUrl, sizeOf, type ImageResolver, type ImageSizes } from './site-images';
 
 export interface StudyBody {
   /** HTML of each non-empty section, in section order. */
@@ -27,25 +28,9 @@ export interface StudyBody {
   images: Map<string, string>;
 }
 
-export interface ImageResolver {
-  /**
-   * The file name under assets/img/ for a stored src with the image's pixel size (null when its
-   * header gives none), an http(s) address, or null to leave the image out. The name is the
-   * file's hash, so a page rendered with it, size included, stays right (the render cache).
-   */
-  (src: string): { name: string; size: ImageSize | null } | { remote: string } | null;
-}
-
-/** How big the image at a page's URL is (null: unknown); answers `of` for URLs `add`ed. */
-export type ImageSizes = (url: string) => ImageSize | null;
-
-/** The pixel size a resolved image brings with it, for the page's `width`/`height`. */
-export const sizeOf = (found: ReturnType<ImageResolver>): ImageSize | null =>
-  found && 'name' in found ? found.size : null;
-
 /**
  * Bump when anything that shapes a section's HTML changes (rich-text/html.ts, site-highlight.ts,
- * the options below): entries rendered by older code then never match. The fingerprint below
+ * image-size.ts, the options below): entries rendered by older code then never match. The fingerprint below
  * catches most changes by itself (a highlight.js upgrade, say), this catches the rest.
  */
 // 2: link targets written exactly as checked (no trim), image src checked, Map lookups by type.
@@ -55,7 +40,8 @@ export const sizeOf = (found: ReturnType<ImageResolver>): ImageSize | null =>
 // 5: headings never skip a level (heading-steps.ts).
 // 6: a stored heading level out of range (9, 1) renders as the level it is read as.
 // 7: a workspace image has its pixel size as width and height.
-export const SECTION_RENDER_VERSION = 7;
+// 8: the size is the one shown (image-size.ts: a JPEG's EXIF quarter turn; bump on its changes).
+export const SECTION_RENDER_VERSION = 8;
 
 /** How many bodies an ExportMemory holds before it forgets them all. */
 const MAX_CACHED = 5000;
@@ -85,12 +71,6 @@ const renderOptions = (resolveImage: (src: string) => string | null, imageSize?:
   resolveImage,
   imageSize,
 });
-
-/** Where the page (one folder below the site root) points for a resolved image, or null. */
-export function imageUrl(found: ReturnType<ImageResolver>): string | null {
-  if (!found) return null;
-  return 'remote' in found ? found.remote : `../assets/img/${found.name}`;
-}
 
 let fingerprint: string | undefined;
 /** What the section keys depend on besides the section: the render version and the probe's HTML. */

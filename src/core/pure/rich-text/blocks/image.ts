@@ -84,7 +84,9 @@ export const image: BlockModule = {
     const titleAttr = typeof title === 'string' && title ? ` title="${escapeHtml(title)}"` : '';
     // Its size, when known, lets the browser keep the image's place while it loads (no shift).
     const size = options.imageSize?.(url);
-    const sizeAttrs = size ? ` width="${size.width}" height="${size.height}"` : '';
+    const whole = (n: number) => Number.isInteger(n) && n > 0;
+    const sizeAttrs =
+      size && whole(size.width) && whole(size.height) ? ` width="${size.width}" height="${size.height}"` : '';
     return `<figure><img src="${escapeHtml(url)}" alt="${escapeHtml(typeof alt === 'string' ? alt : '')}"${titleAttr}${sizeAttrs} loading="lazy"></figure>`;
   },
   toMdast: (node, state) => {

@@ -1,0 +1,109 @@
+// The size a page gives an image is the size a browser shows it at: read from the header of
+// each format, a phone photo's quarter turn (EXIF orientation 5–8) swapping a JPEG's sides,
+// and no size at all where browsers may or may not turn the image (PNG, WebP) or the header is
+// not a sane one. Hostile headers never throw.
+import { describe, expect, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
+import { imageSize } from '../../../src/core/pure/image-size';
+
+const bytes = (...parts: Array<number[] | string>) =>
+  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+const u16 = (n: number, little: boolean) => (little ? [n & 255, n >> 8] : [n >> 8, n & 255]);
+const u32 = (n: number, little: boolean) =>
+  little ? [n & 255, (n >> 8) & 255, (n >> 16) & 255, n >>> 24] : [n >>> 24, (n >> 16) & 255, (n >> 8) & 255, n & 255];
+
+/** A TIFF structure (as EXIF holds it) with one IFD entry: the orientation. */
+function tiff(orientation: number, little = true): number[] {
+  return [
+    ...bytes(little ? 'II' : 'MM'),
+    ...u16(42, little),
+    ...u32(8, little),
+    ...u16(1, little),
+    ...u16(0x0112, little),
+    ...u16(3, little),
+    ...u32(1, little),
+    ...u16(orientation, little),
+    0,
+    0,
+    ...u32(0, little),
+  ];
+}
+
+/** A JPEG's markers up to its frame header: 300 wide, 200 high, with an EXIF orientation when given. */
+function jpeg(orientation?: number, little = true): Uint8Array {
+  const exif = orientation === undefined ? [] : [...bytes('Exif'), 0, 0, ...tiff(orientation, little)];
+  const app1 = exif.length ? [0xff, 0xe1, ...u16(exif.length + 2, false), ...exif] : [];
+  const sof = [0xff, 0xc0, 0, 17, 8, ...u16(200, false), ...u16(300, false), 3, ...new Array(9).fill(0)];
+  return Uint8Array.from([0xff, 0xd8, ...app1, ...sof]);
+}
+
+const png = (width: number, height: number) =>
+  new Uint8Array(
+    new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`).render().asPng(),
+  );
+
+/** The PNG with an eXIf chunk (its CRC is not checked) put before its image data. */
+function pngWithExif(orientation: number): Uint8Array {
+  const plain = png(300, 200);
+  const data = tiff(orientation, false);
+  const chunk = [...u32(data.length, false), ...bytes('eXIf'), ...data, 0, 0, 0, 0];
+  return Uint8Array.from([...plain.slice(0, 33), ...chunk, ...plain.slice(33)]);
+}
+
+/** An extended WebP 300×200, with an EXIF chunk when given an orientation. */
+function webpX(orientation?: number): Uint8Array {
+  const exif = orientation === undefined ? [] : [...bytes('EXIF'), ...u32(26, true), ...tiff(orientation)];
+  const flags = orientation === undefined ? 0 : 0x08;
+  const vp8x = [...bytes('VP8X'), ...u32(10, true), flags, 0, 0, 0, 299 & 255, 299 >> 8, 0, 199, 0, 0];
+  const body = [...bytes('WEBP'), ...vp8x, ...exif];
+  return Uint8Array.from([...bytes('RIFF'), ...u32(body.length, true), ...body]);
+}
+
+describe('imageSize', () => {
+  it('reads PNG, GIF, JPEG and WebP headers', () => {
+    expect(imageSize(png(300, 200))).toEqual({ width: 300, height: 200 });
+    expect(imageSize(bytes('GIF89a', u16(300, true), u16(200, true)))).toEqual({ width: 300, height: 200 });
+    expect(imageSize(jpeg())).toEqual({ width: 300, height: 200 });
+    expect(imageSize(webpX())).toEqual({ width: 300, height: 200 });
+    const lossless = bytes(
+      'RIFF',
+      u32(30, true),
+      'WEBPVP8L',
+      u32(10, true),
+      [0x2f],
+      u32(299 | (199 << 14), true),
+      [0, 0, 0, 0, 0],
+    );
+    expect(imageSize(lossless)).toEqual({ width: 300, height: 200 });
+  });
+
+  it('swaps a JPEG’s sides when its EXIF orientation turns it a quarter, in either byte order', () => {
+    for (const orientation of [5, 6, 7, 8]) {
+      expect(imageSize(jpeg(orientation))).toEqual({ width: 200, height: 300 });
+      expect(imageSize(jpeg(orientation, false))).toEqual({ width: 200, height: 300 });
+    }
+    for (const orientation of [1, 2, 3, 4, 9, 0])
+      expect(imageSize(jpeg(orientation))).toEqual({ width: 300, height: 200 });
+  });
+
+  it('gives no size to a PNG or WebP whose EXIF turns it, and its own size otherwise', () => {
+    expect(imageSize(pngWithExif(6))).toBeNull();
+    expect(imageSize(pngWithExif(3))).toBeNull();
+    expect(imageSize(pngWithExif(1))).toEqual({ width: 300, height: 200 });
+    expect(imageSize(webpX(8))).toBeNull();
+    expect(imageSize(webpX(1))).toEqual({ width: 300, height: 200 });
+  });
+
+  it('never throws on a cut or lying header, and gives no size that is not sane', () => {
+    const whole = jpeg(6);
+    for (let cut = 0; cut < whole.length; cut++) expect(() => imageSize(whole.slice(0, cut))).not.toThrow();
+    const lying = jpeg(6);
+    lying[16] = 0xff; // the IFD offset points far past the segment: read as no orientation
+    expect(imageSize(lying)).toEqual({ width: 300, height: 200 });
+    expect(imageSize(bytes('GIF89a', u16(0, true), u16(200, true)))).toBeNull();
+    expect(imageSize(bytes('not an image at all, not at all'))).toBeNull();
+    const offset = new Uint8Array(64);
+    offset.set(jpeg(), 7);
+    expect(imageSize(offset.subarray(7, 7 + jpeg().length))).toEqual({ width: 300, height: 200 });
+  });
+});
