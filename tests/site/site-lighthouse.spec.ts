@@ -6,6 +6,7 @@
 import { createServer } from 'node:net';
 import { chromium, expect, test } from '@playwright/test';
 import lighthouse from 'lighthouse';
+import { Launcher } from 'chrome-launcher';
 import { chromiumLaunchOptions } from '../chromium-launch';
 import { exportSite, serveFolder, type ExportedSite } from './exported-site';
 import { isStudyPage } from './site-files';
@@ -15,14 +16,21 @@ const MIN_SCORE = 0.95;
 /** Runs a missing page gets in all, judged by the median (Lighthouse's variability guide: 5). */
 const RUNS_ON_A_MISS = 5;
 /**
- * Chromium 156 preloads its WebUI omnibox popup in every new window, and Lighthouse opens one
- * per run: a second renderer that competed with the page for this 2-core machine's CPU (its
- * tasks ran beside the page's and inflated total blocking time: 91–96 instead of 99–100). It
- * is browser chrome no reader's page load pays for. This replaces Playwright's own
- * --disable-features list, which only matters to pages Playwright drives; Lighthouse drives
- * this browser itself over the debugging port.
+ * The features Lighthouse's own launcher turns off (chrome-launcher: background services, and
+ * RenderDocument for its measurement bugs), and Chromium 156's WebUI omnibox popup: preloaded
+ * in every window, and Lighthouse opens one per run, it was a second renderer competing with
+ * the page for this 2-core machine (its tasks inflated total blocking time: 91–96 instead of
+ * 99–100). Chromium keeps only the last --disable-features, so this one list replaces
+ * Playwright's: this browser is launched for Lighthouse, to be measured as Lighthouse would.
  */
-const NO_BROWSER_UI_RENDERER = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup';
+const LIGHTHOUSE_FEATURES_OFF = [
+  ...Launcher.defaultFlags()
+    .filter((flag) => flag.startsWith('--disable-features='))
+    .flatMap((flag) => flag.slice('--disable-features='.length).split(',')),
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'WebUIOmniboxFullPopup',
+];
 
 let site: ExportedSite;
 let server: Awaited<ReturnType<typeof serveFolder>>;
@@ -61,7 +69,10 @@ test('Lighthouse scores each category at least 95 on the index and the longest s
   test.setTimeout(process.env.LIGHTHOUSE_PAGES === 'all' ? 1_800_000 : 240_000);
   const port = await freePort();
   const browser = await chromium.launch(
-    chromiumLaunchOptions([`--remote-debugging-port=${port}`, NO_BROWSER_UI_RENDERER]),
+    chromiumLaunchOptions([
+      `--remote-debugging-port=${port}`,
+      `--disable-features=${LIGHTHOUSE_FEATURES_OFF.join(',')}`,
+    ]),
   );
   const failures: string[] = [];
   try {
