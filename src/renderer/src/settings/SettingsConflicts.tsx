@@ -12,6 +12,7 @@ import type { SiteSettings } from '../../../core/pure/schemas/site';
 import { settingConflictPlace } from '../../../core/pure/sync/conflict-text';
 import { errorMessage } from '../api/api-error';
 import { ConflictNotice } from '../conflicts/ConflictNotice';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 interface SettingsConflictsProps {
   api: CasebookApi;
@@ -74,7 +75,7 @@ export function SettingsConflicts({ api, open, readOnly, flush, onSiteResolved }
     [api, flush, onSiteResolved],
   );
 
-  if (!state) return problem ? <p className="form-error">{problem}</p> : null;
+  if (!state) return <ProblemAlert problem={problem} />;
   const common = { disabled: readOnly || busy, headingLevel: 3 as const, className: 'settings-conflicts' };
   return (
     <>
