@@ -36,6 +36,8 @@ describe('a task list on the site', () => {
 describe('a task list in Markdown', () => {
   it('writes a task without a state (a hand-edited file) as not done', () => {
     expect(toMarkdown(tasks(task(undefined, p(t('a'))), task(true, p(t('b')))))).toBe('- [ ] a\n- [x] b\n');
+    // An empty task needs text after its box to stay a task: an encoded space.
+    expect(toMarkdown(tasks(task(false, p())))).toBe('- [ ] &#x20;\n');
   });
 
   it('reads only a task whose text is one plain space as empty', () => {
