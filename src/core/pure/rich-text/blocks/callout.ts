@@ -23,13 +23,16 @@ const ALERT = new RegExp(`^\\[!(${[...calloutKinds, ...Object.keys(ALERT_ALIASES
 /** The callout's kind and the quote's blocks after the alert line, or null for a plain quote. */
 function alertIn(children: RootContent[]): { kind: CalloutKind; rest: RootContent[] } | null {
   const first = children[0];
-  const lead = first?.type === 'paragraph' ? first.children[0] : undefined;
-  if (first?.type !== 'paragraph' || lead?.type !== 'text') return null;
+  if (first?.type !== 'paragraph') return null;
+  const lead = first.children[0];
+  // Stryker disable next-line OptionalChaining: a parsed paragraph always holds a child
+  if (lead?.type !== 'text') return null;
   const match = ALERT.exec(lead.value);
   if (!match) return null;
   const name = match[1]!.toLowerCase();
   const text = lead.value.slice(match[0].length);
   const inline = [...(text ? [{ ...lead, value: text }] : []), ...first.children.slice(1)];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty paragraph is read as no block anyway
   const rest = inline.length > 0 ? [{ ...first, children: inline }, ...children.slice(1)] : children.slice(1);
   return { kind: ALERT_ALIASES[name] ?? calloutKind(name), rest };
 }

@@ -21,11 +21,11 @@ export const paragraph: BlockModule = {
 export function withoutTrailingBreaks(content: RichTextNode[]): RichTextNode[] {
   let end = content.length;
   while (end > 0 && content[end - 1]!.type === 'hardBreak') end--;
-  return end === content.length ? content : content.slice(0, end);
+  return content.slice(0, end);
 }
 
-const para = (content: RichTextNode[]): RichTextNode =>
-  content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' };
+/** A paragraph of `content`, which is never empty here. */
+const para = (content: RichTextNode[]): RichTextNode => ({ type: 'paragraph', content });
 
 // The editor's images are blocks; Markdown's sit inside paragraphs. Split around them.
 function paragraphToBlocks(inline: RichTextNode[]): RichTextNode[] {
