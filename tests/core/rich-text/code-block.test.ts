@@ -21,6 +21,16 @@ describe('a code block on the site', () => {
     expect(richTextToHtml(doc(code('  C#  linenos', 'x')))).toContain(`${head('C#')}<pre`);
   });
 
+  it('is classed and highlighted by that first word, not by the meta after it', () => {
+    const asked: string[] = [];
+    const html = richTextToHtml(doc(code('python title="a  b"', 'x = 1')), {
+      highlight: (text, language) => (asked.push(language), `<b>${text}</b>`),
+    });
+    expect(html).toContain('<code class="language-python"><b>x = 1</b></code>');
+    expect(asked).toEqual(['python']);
+    expect(richTextToHtml(doc(code('C# x', 'y')))).toContain('<code class="language-c#">');
+  });
+
   it('keeps only class-name characters of a hostile language, and escapes its label', () => {
     const html = richTextToHtml(doc(code('"><script>alert(1)</script>', 'x')));
     expect(html).toContain('<code class="language-scriptalert1script">');

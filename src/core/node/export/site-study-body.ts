@@ -41,7 +41,8 @@ export interface StudyBody {
 // 6: a stored heading level out of range (9, 1) renders as the level it is read as.
 // 7: a workspace image has its pixel size as width and height.
 // 8: the size is the one shown (image-size.ts: a JPEG's EXIF quarter turn; bump on its changes).
-export const SECTION_RENDER_VERSION = 8;
+// 9: a code block is classed and highlighted by its info string's first word, not all of it.
+export const SECTION_RENDER_VERSION = 9;
 
 /** How many bodies an ExportMemory holds before it forgets them all. */
 const MAX_CACHED = 5000;

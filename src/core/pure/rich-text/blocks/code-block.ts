@@ -32,14 +32,15 @@ const code = (language: string, value: string): RichTextNode => ({
 export const codeBlock: BlockModule = {
   html: (node, { options }) => {
     const raw = node.attrs?.language;
-    const language = typeof raw === 'string' ? raw : '';
+    // The info string's first word names the language (`python title="x"`: python); the rest
+    // is Markdown's meta, which the site does not show.
+    const label = codeLanguageLabel(typeof raw === 'string' ? raw : '');
     const text = codeText(node);
-    const highlighted = language && options.highlight ? options.highlight(text, language) : null;
+    const highlighted = label && options.highlight ? options.highlight(text, label) : null;
     // tabindex: a long line makes the block scroll, and keyboard users must be able to reach it.
-    const pre = `<pre tabindex="0"><code${languageClass(language)}>${highlighted ?? escapeHtml(text)}</code></pre>`;
+    const pre = `<pre tabindex="0"><code${languageClass(label)}>${highlighted ?? escapeHtml(text)}</code></pre>`;
     // The label is visible text; the site's script (site-script-code-copy.ts) adds a copy
     // button to the head, making one when there is no label.
-    const label = codeLanguageLabel(language);
     const head = label ? `<div class="code-head"><span class="code-lang">${escapeHtml(label)}</span></div>` : '';
     return `<div class="code-block">${head}${pre}</div>`;
   },
