@@ -2,7 +2,8 @@
 // can give it `width`/`height` and the browser reserves its place before it loads (no layout
 // shift). Bounded: reads only the bytes it is given, never trusts a length past them. The size
 // is the one a browser shows: a JPEG turned a quarter by its EXIF orientation (phone photos)
-// has its sides swapped; a PNG or WebP so turned gets no size (browsers differ there).
+// has its sides swapped; a PNG or WebP with any EXIF orientation but the upright one gets no
+// size (browsers differ in whether they apply it there).
 
 export interface ImageSize {
   width: number;
