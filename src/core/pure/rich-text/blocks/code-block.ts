@@ -18,9 +18,18 @@ function languageClass(language: string): string {
 /** The longest language label shown (the info string's first word; a hostile file may hold a novel). */
 const MAX_LABEL = 32;
 
+/** A stored info string as Markdown splits it: its first word (the language) and the rest (meta). */
+function infoParts(info: string): { lang: string; meta: string } {
+  const trimmed = info.trim();
+  const space = trimmed.search(/\s/);
+  // Stryker disable next-line EqualityOperator: `trimmed` has no space at 0
+  if (space < 0) return { lang: trimmed, meta: '' };
+  return { lang: trimmed.slice(0, space), meta: trimmed.slice(space + 1).trim() };
+}
+
 /** The label above a code block: the info string's first word, as written. */
 export function codeLanguageLabel(language: string): string {
-  return language.trim().split(/\s/, 1)[0]!.slice(0, MAX_LABEL);
+  return infoParts(language).lang.slice(0, MAX_LABEL);
 }
 
 const code = (language: string, value: string): RichTextNode => ({
@@ -45,14 +54,8 @@ export const codeBlock: BlockModule = {
     return `<div class="code-block">${head}${pre}</div>`;
   },
   toMdast: (node) => {
-    const info = String(node.attrs?.language ?? '').trim();
-    const space = info.search(/\s/);
-    // Stryker disable next-line EqualityOperator: `info` is trimmed, so no space is at 0
-    const end = space < 0 ? info.length : space;
-    const lang = info.slice(0, end) || null;
-    // Stryker disable next-line EqualityOperator: as above
-    const meta = space < 0 ? null : info.slice(space + 1).trim() || null;
-    return [{ type: 'code', lang, meta, value: codeText(node) }];
+    const { lang, meta } = infoParts(String(node.attrs?.language ?? ''));
+    return [{ type: 'code', lang: lang || null, meta: meta || null, value: codeText(node) }];
   },
   fromMdast: [
     blockReader('code', (node) => {
