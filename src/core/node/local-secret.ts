@@ -56,9 +56,14 @@ export function localSecret(): Promise<Buffer | null> {
   return loaded.secret;
 }
 
-/** HMAC-SHA256 of `text` under `secret`, base64url. */
-export function macOf(secret: Buffer, text: string): string {
-  return createHmac('sha256', secret).update(text).digest('base64url');
+/**
+ * HMAC-SHA256 under `secret`, base64url, of the parts one after another (a string as its
+ * UTF-8): a file's bytes are signed as they lie, without first making a string of them.
+ */
+export function macOf(secret: Buffer, ...parts: Array<string | Uint8Array>): string {
+  const hmac = createHmac('sha256', secret);
+  for (const part of parts) hmac.update(part);
+  return hmac.digest('base64url');
 }
 
 /** `body` signed under `secret`: its MAC on the first line, then the body. */

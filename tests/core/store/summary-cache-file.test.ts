@@ -45,6 +45,22 @@ describe('the summary cache file', () => {
     });
   });
 
+  it('reads back titles in any script, and is used whatever white space ends the file', async () => {
+    await withTempDir(async (dir) => {
+      const [id, cached] = entry(1);
+      const title = 'Réplication — 東京 failover 🚀';
+      await writeSummaryCache(dir, [[id, { ...cached, summary: { ...cached.summary, title } }]], NOW);
+      // The signature is checked over the file's bytes: they must be the UTF-8 the writer signed.
+      expect((await readSummaryCache(dir)).get(id)?.summary.title).toBe(title);
+      const file = summaryCachePath(dir);
+      const text = (await fsp.readFile(file, 'utf8')).trimEnd();
+      await fsp.writeFile(file, `${text}\r\n\t \n`);
+      expect((await readSummaryCache(dir)).get(id)?.summary.title).toBe(title);
+      await fsp.writeFile(file, `${text}\n]`);
+      expect((await readSummaryCache(dir)).size).toBe(0);
+    });
+  });
+
   it('a missing cache reads as empty', async () => {
     await withTempDir(async (dir) => {
       expect((await readSummaryCache(dir)).size).toBe(0);
