@@ -98,7 +98,8 @@ export class StudyIndex {
       await inTimeSlices(stale, (file) => {
         const head = readStudyHeadSync(fileFor(file.id));
         if (head && head.summary.id === file.id) {
-          this.entries.set(file.id, { ...head, verified: false, gen: gen() });
+          const { mtimeMs, size, summary } = head;
+          this.entries.set(file.id, { mtimeMs, size, summary, verified: false, gen: gen() });
           seen.add(file.id);
         } else whole.push(file);
       });
