@@ -165,12 +165,14 @@ export async function writeSummaryCache(
   // Stryker disable next-line EqualityOperator: with no equal ids, < and <= order alike
   studies.sort((a, b) => (a.id < b.id ? -1 : 1));
   await ensureCacheDir(workspace);
-  const mac = await summaryCacheMac(studies);
+  // The studies are made JSON once, signed as bytes and written as they were signed (the file is
+  // JSON.stringify({ format, note, mac, studies }), the studies last as the reader expects).
+  const studiesBytes = Buffer.from(JSON.stringify(studies));
+  const mac = await macOfStudies(studiesBytes);
   if (mac === null) throw new CasebookError('io_error', 'No per-user secret to sign the summary cache with.');
-  await writeFileAtomic(
-    summaryCachePath(workspace),
-    `${JSON.stringify({ format: SUMMARY_CACHE_FORMAT, note: NOTE, mac, studies })}\n`,
-  );
+  const envelope = JSON.stringify({ format: SUMMARY_CACHE_FORMAT, note: NOTE, mac });
+  const file = Buffer.concat([Buffer.from(`${envelope.slice(0, -1)}${STUDIES_KEY}`), studiesBytes, Buffer.from('}\n')]);
+  await writeFileAtomic(summaryCachePath(workspace), file);
   return written;
 }
 

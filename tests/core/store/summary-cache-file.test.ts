@@ -40,6 +40,9 @@ describe('the summary cache file', () => {
       await writeSummaryCache(dir, [entry(2), entry(3), entry(1)], NOW);
       expect(await fsp.readFile(summaryCachePath(dir), 'utf8')).toBe(first);
       const parsed = JSON.parse(first) as { note: string; studies: Array<{ id: string }> };
+      // Laid out as JSON.stringify lays it out, the studies last (the reader checks them where they lie).
+      expect(first).toBe(`${JSON.stringify(parsed)}\n`);
+      expect(Object.keys(parsed)).toEqual(['format', 'note', 'mac', 'studies']);
       expect(parsed.studies.map((s) => s.id)).toEqual(['study-1', 'study-2', 'study-3']);
       expect(parsed.note).toMatch(/Safe to delete/);
     });
