@@ -88,6 +88,17 @@ describe('the logo’s size in the header', () => {
       );
     }
   });
+
+  it('is nowhere, with no warning about it, when the site has no logo', () => {
+    const result = siteExport({
+      site: sampleSite(),
+      studies: sampleStudies(),
+      readAsset: readSampleAsset,
+      drafts: false,
+    });
+    expect(result.warnings.filter((w) => w.startsWith('Site logo'))).toEqual([]);
+    for (const file of result.files) expect(String(file.contents), file.path).not.toContain('site-logo');
+  });
 });
 
 describe('a page remembered from an earlier export', () => {
