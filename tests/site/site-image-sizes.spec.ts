@@ -1,7 +1,8 @@
 // Images on a study page in the browser: a photo's place is reserved at the size the browser
 // shows it, before it loads — including a phone photo whose EXIF orientation turns it a
 // quarter (a real JPEG, encoded by Chromium, with the tag added) — and once loaded the box has
-// the picture's own proportions, never stretched.
+// the picture's own proportions, never stretched. The header's logo likewise: its box is as
+// wide before it loads as after, at the header's height.
 import { createHash } from 'node:crypto';
 import { chromium, expect, test } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium-launch';
@@ -69,6 +70,54 @@ test('a photo keeps its shown proportions, before and after it loads, turned by 
         expect(shown.box).toBeCloseTo(shown.natural, 2);
       }
     } finally {
+      await server.close();
+      await site.remove();
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the header logo takes its own width before it loads, and keeps it once loaded', async () => {
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const page = await browser.newPage();
+    // A 400×100 PNG drawn and encoded by the browser itself.
+    const base64 = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 400;
+      canvas.height = 100;
+      canvas.getContext('2d')!.fillRect(0, 0, 400, 100);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    });
+    const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const logo = `assets/${hash}.png`;
+    const study = makeStudy({ title: 'Logo', slug: 'logo', status: 'published' });
+    const site = await exportSite(sampleSite({ logo }), [study], (src) => (src === logo ? bytes : null));
+    // The logo's request is held until its box has been measured: the page as it first lays out.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const server = await serveFolder(site.dir);
+    try {
+      await page.route(`**/assets/img/${hash}.png`, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${server.url}logo/index.html`, { waitUntil: 'domcontentloaded' });
+      const image = page.locator('.site-logo');
+      const box = () =>
+        image.evaluate((img: HTMLImageElement) => ({
+          loaded: img.complete && img.naturalWidth > 0,
+          width: img.getBoundingClientRect().width,
+          height: img.getBoundingClientRect().height,
+        }));
+      expect(await box()).toEqual({ loaded: false, width: 128, height: 32 });
+      release();
+      await expect.poll(async () => (await box()).loaded).toBe(true);
+      expect(await box()).toEqual({ loaded: true, width: 128, height: 32 });
+    } finally {
+      release();
       await server.close();
       await site.remove();
     }

@@ -114,7 +114,7 @@ describe('the stylesheet and the logo in an export', () => {
     const withLogo = files(sampleSite({ logo: PNG_ASSET }));
     expect(withLogo.get(`assets/img/${PNG_HASH}.png`)).toBeDefined();
     expect(String(withLogo.get('index.html'))).toContain(
-      `<img class="site-logo" src="assets/img/${PNG_HASH}.png" alt="" height="32"><span>Acme Engineering</span></a>`,
+      `<img class="site-logo" src="assets/img/${PNG_HASH}.png" alt="" width="32" height="32"><span>Acme Engineering</span></a>`,
     );
     expect(String(withLogo.get('when-nobody-owns-the-cloud-bill/index.html'))).toContain(
       `src="../assets/img/${PNG_HASH}.png"`,

@@ -23,6 +23,7 @@ const frame = (over: Partial<PageFrame> = {}): PageFrame => ({
   hasFeed: false,
   body: '<p>Body</p>',
   categories: [],
+  logoSize: null,
   ...over,
 });
 const headOf = (html: string) => html.slice(html.indexOf('<head>'), html.indexOf('</head>'));

@@ -106,19 +106,35 @@ describe('the search box', () => {
 describe('the logo', () => {
   it('is the stored raster image, decorative, from the page root; nothing for SVG or anything else', () => {
     expect(siteLogoPath({ logo: `assets/${HASH}.png` })).toBe(`assets/img/${HASH}.png`);
-    expect(siteLogoHtml({ logo: `assets/${HASH}.webp` }, '../')).toBe(
-      `<img class="site-logo" src="../assets/img/${HASH}.webp" alt="" height="32">`,
+    expect(siteLogoHtml({ logo: `assets/${HASH}.webp` }, '../', { width: 400, height: 100 })).toBe(
+      `<img class="site-logo" src="../assets/img/${HASH}.webp" alt="" width="128" height="32">`,
     );
     expect(siteLogoPath({ logo: `assets/${HASH}.svg` })).toBeNull();
     expect(siteLogoPath({ logo: 'https://example.com/logo.png' })).toBeNull();
     expect(siteLogoPath({ logo: '' })).toBeNull();
-    expect(siteLogoHtml({ logo: '' }, '')).toBe('');
+    expect(siteLogoHtml({ logo: '' }, '', { width: 400, height: 100 })).toBe('');
+  });
+
+  it('is as wide as its proportions make it at the header’s 32 px, to the nearest pixel', () => {
+    const width = (w: number, h: number) =>
+      /width="(\d+)"/.exec(siteLogoHtml({ logo: `assets/${HASH}.png` }, '', { width: w, height: h }))?.[1];
+    expect(width(32, 32)).toBe('32');
+    expect(width(333, 100)).toBe('107'); // 106.56
+    expect(width(100, 300)).toBe('11'); // 10.67: a tall logo is narrow, not as wide as high
+    expect(width(1000, 64)).toBe('500');
+    expect(width(1, 100)).toBe('1'); // 0.32: never a zero width, which would hide it
+  });
+
+  it('keeps only its height when its size is unknown: a guessed width would squash or stretch it', () => {
+    expect(siteLogoHtml({ logo: `assets/${HASH}.jpg` }, '', null)).toBe(
+      `<img class="site-logo" src="assets/img/${HASH}.jpg" alt="" height="32">`,
+    );
   });
 });
 
 describe('the 404 page', () => {
   it('says the page is missing and links home, from the base URL when one is set', () => {
-    const html = renderNotFound(sampleSite({ title: 'A & B' }), true, []);
+    const html = renderNotFound(sampleSite({ title: 'A & B' }), true, [], null);
     expect(notFoundRoot(sampleSite())).toBe('https://eng.example.com/cases/');
     expect(html).toContain('<title>Page not found · A &amp; B</title>');
     expect(main(html)).toBe(
@@ -134,7 +150,7 @@ describe('the 404 page', () => {
   });
 
   it('links relatively without a base URL', () => {
-    const html = renderNotFound(sampleSite({ baseUrl: '' }), false, []);
+    const html = renderNotFound(sampleSite({ baseUrl: '' }), false, [], null);
     expect(notFoundRoot(sampleSite({ baseUrl: '' }))).toBe('');
     expect(html).toContain('<a href="index.html">Go to the home page of Acme Engineering</a>');
     expect(html).toContain('<link rel="stylesheet" href="assets/site.css">');
@@ -143,7 +159,7 @@ describe('the 404 page', () => {
 
 describe('the search page', () => {
   it('says searching needs script, links the archive, and loads the index before the site script', () => {
-    const html = renderSearchPage(sampleSite(), false, [{ name: 'Ops', path: 'category/ops/index.html' }]);
+    const html = renderSearchPage(sampleSite(), false, [{ name: 'Ops', path: 'category/ops/index.html' }], null);
     expect(html).toContain('<title>Search · Acme Engineering</title>');
     expect(html).toContain('<meta name="description" content="Search the case studies of Acme Engineering">');
     expect(main(html)).toBe(

@@ -27,6 +27,7 @@ import { rememberedPage } from './site-page-memo';
 import { rootOf, shownTitle, siteName, visible } from '../../pure/export/site-layout';
 import { studyBody } from './site-study-body';
 import { workspaceImage, type ImageResolver } from './site-images';
+import { siteLogo } from './site-logo-asset';
 import type { RenderCache } from './site-render-cache';
 import { ExportMemory } from './export-memory';
 import type { RecordedFile } from './output-plan';
@@ -193,22 +194,13 @@ export function siteAvatars(
 export function siteExport(input: SiteExportInput): SiteExportResult {
   const warnings: string[] = [];
   const assets = new Map<string, Uint8Array>();
-  // A logo that cannot be exported is left out of every page (the title stays), not linked broken.
-  let site = input.site;
-  if (site.logo) {
-    const logo = exportableAsset(site.logo, input.readAsset);
-    if (logo.ok) assets.set(logo.name, logo.bytes);
-    else {
-      warnings.push(`Site logo: ${logo.reason}; the header shows the site title alone`);
-      site = { ...site, logo: '' };
-    }
-  }
+  const { site, logoSize } = siteLogo(input.site, input.readAsset, assets, warnings);
   const model = buildSiteModel(site, input.studies, input.drafts);
   const hasFeed = site.baseUrl !== '';
   const refused = new Map<string, string>();
   const minutes = new Map<SiteStudy, number>();
   const avatars = siteAvatars(model.people, input.readAsset, assets, warnings);
-  const ctx: PageContext = { model, hasFeed, formatDate: dateFormatter(site.language), minutes, avatars };
+  const ctx: PageContext = { model, hasFeed, formatDate: dateFormatter(site.language), minutes, avatars, logoSize };
   const memory = input.memory ?? new ExportMemory();
 
   // Which stored images travel with the site is exportableAsset's decision (no SVG, only
@@ -266,13 +258,13 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
 
   const recorded: RecordedFile[] = [];
   const files: OutputFile[] = [
-    { path: SEARCH_PAGE, contents: renderSearchPage(site, hasFeed, headerCategories(model)) },
+    { path: SEARCH_PAGE, contents: renderSearchPage(site, hasFeed, headerCategories(model), logoSize) },
     { path: 'robots.txt', contents: renderRobots(site.baseUrl) },
     { path: 'assets/site.css', contents: siteCss(site, input.customCss) },
     { path: 'assets/favicon.svg', contents: FAVICON_SVG },
     { path: 'assets/site.js', contents: SITE_SCRIPT },
     { path: SEARCH_INDEX_ASSET, contents: searchIndexFile(model, memory, input.pages) },
-    { path: NOT_FOUND_PATH, contents: renderNotFound(site, hasFeed, headerCategories(model)) },
+    { path: NOT_FOUND_PATH, contents: renderNotFound(site, hasFeed, headerCategories(model), logoSize) },
     ...siteFontFiles(site),
   ];
 

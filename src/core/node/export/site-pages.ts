@@ -22,6 +22,7 @@ import {
   type PageHeading,
 } from '../../pure/export/site-contents';
 import { relatedStudies } from '../../pure/export/site-related';
+import type { ImageSize } from '../../pure/image-size';
 
 /** How many entries a category section shows on the index before "All N …". */
 export const INDEX_SECTION_LIMIT = 10;
@@ -34,11 +35,14 @@ export interface PageContext {
   minutes: ReadonlyMap<SiteStudy, number>;
   /** Each author's avatar that travels with the site: its file name under assets/img/. */
   avatars: ReadonlyMap<SitePerson, string>;
+  /** The pixel size of the logo that travels with the site (null: none, or its header gives none). */
+  logoSize: ImageSize | null;
 }
 
 /** The frame fields every page of the exported site shares (header categories, footer links). */
-export function frameOf(ctx: PageContext): Pick<PageFrame, 'site' | 'hasFeed' | 'browse' | 'categories'> {
-  return { site: ctx.model.site, hasFeed: ctx.hasFeed, browse: true, categories: headerCategories(ctx.model) };
+export function frameOf(ctx: PageContext): Pick<PageFrame, 'site' | 'hasFeed' | 'browse' | 'categories' | 'logoSize'> {
+  const { model, hasFeed, logoSize } = ctx;
+  return { site: model.site, hasFeed, browse: true, categories: headerCategories(model), logoSize };
 }
 
 export function dateFormatter(language: string): (isoDate: string) => string {

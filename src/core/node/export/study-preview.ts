@@ -96,13 +96,14 @@ export function studyPreviewHtml(input: StudyPreviewInput): string {
   const { site, study } = input;
   // A model of this one study, drafts included: the preview shows the study even as a draft.
   const model = buildSiteModel(site, [study], true);
-  // No avatars in the preview: it embeds only the study's own images.
+  // No avatars and no logo size in the preview: it embeds only the study's own images.
   const ctx: PageContext = {
     model,
     hasFeed: site.baseUrl !== '',
     formatDate: dateFormatter(site.language),
     minutes: new Map(),
     avatars: new Map(),
+    logoSize: null,
   };
   // The cover as a data: URL; no card is drawn for a preview (nothing shares it).
   const coverSrc = study.cover ? previewImage(study.cover.src, input.readAsset) : null;

@@ -6,6 +6,7 @@ import type { SiteSettings } from '../schemas/site';
 import { siteHeaderHtml, type HeaderLink } from './site-header';
 import { socialMetaTags, type PageSocial } from './site-social-meta';
 import { siteLogoHtml } from './site-logo';
+import type { ImageSize } from '../image-size';
 
 export interface PageFrame {
   site: SiteSettings;
@@ -17,6 +18,11 @@ export interface PageFrame {
   ogType: 'website' | 'article';
   /** Whether feed.xml exists (it needs a base URL). */
   hasFeed: boolean;
+  /**
+   * The logo's pixel size (site-logo.ts), null when it has none or its header gives none. Never
+   * left out, so no kind of page can forget it.
+   */
+  logoSize: ImageSize | null;
   /** Already-escaped HTML that goes inside <main>. */
   body: string;
   /**
@@ -116,7 +122,7 @@ export function renderPage(frame: PageFrame): string {
     root,
     path: frame.path,
     name,
-    logoHtml: siteLogoHtml(site, root),
+    logoHtml: siteLogoHtml(site, root, frame.logoSize),
     categories: frame.categories,
     hasFeed: frame.hasFeed,
   });

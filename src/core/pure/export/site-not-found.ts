@@ -5,6 +5,7 @@
 // included) is absolute under it; without one they are relative, right only for a 404 at the
 // top level (or opened from the folder).
 import { escapeHtml } from '../rich-text/html-escape';
+import type { ImageSize } from '../image-size';
 import type { SiteSettings } from '../schemas/site';
 import type { HeaderLink } from './site-header';
 import { renderPage, siteBaseUrl, siteName } from './site-layout';
@@ -17,7 +18,12 @@ export function notFoundRoot(site: SiteSettings): string {
   return siteBaseUrl(site.baseUrl);
 }
 
-export function renderNotFound(site: SiteSettings, hasFeed: boolean, categories: HeaderLink[]): string {
+export function renderNotFound(
+  site: SiteSettings,
+  hasFeed: boolean,
+  categories: HeaderLink[],
+  logoSize: ImageSize | null,
+): string {
   const root = notFoundRoot(site);
   const body = [
     `<div class="hero not-found"><h1>Page not found</h1>`,
@@ -33,6 +39,7 @@ export function renderNotFound(site: SiteSettings, hasFeed: boolean, categories:
     ogType: 'website',
     hasFeed,
     categories,
+    logoSize,
     noindex: true,
     body: body.join('\n'),
   });

@@ -5,11 +5,17 @@
 import { renderPage, siteName } from './site-layout';
 import type { HeaderLink } from './site-header';
 import type { SiteSettings } from '../schemas/site';
+import type { ImageSize } from '../image-size';
 import { ARCHIVE_PAGE, SEARCH_PAGE } from './site-search-box';
 
 export const SEARCH_INDEX_ASSET = 'assets/search-index.js';
 
-export function renderSearchPage(site: SiteSettings, hasFeed: boolean, categories: HeaderLink[]): string {
+export function renderSearchPage(
+  site: SiteSettings,
+  hasFeed: boolean,
+  categories: HeaderLink[],
+  logoSize: ImageSize | null,
+): string {
   const body = [
     `<div class="hero search-hero"><h1>Search</h1>`,
     `<p id="search-status" class="lede" role="status">Searching needs JavaScript. Every case study is listed in <a href="../${ARCHIVE_PAGE}">All case studies</a>.</p></div>`,
@@ -23,6 +29,7 @@ export function renderSearchPage(site: SiteSettings, hasFeed: boolean, categorie
     ogType: 'website',
     hasFeed,
     categories,
+    logoSize,
     scripts: [SEARCH_INDEX_ASSET],
     body,
   });
