@@ -9,6 +9,7 @@ import {
   hostileSite,
   hostileStudies,
   makeStudy,
+  PNG_ASSET,
   PNG_BYTES,
   readSampleAsset,
   sampleSite,
@@ -48,6 +49,18 @@ describe('study preview', () => {
     const sources = [...html.matchAll(/\ssrc="([^"]*)"/g)].map((m) => m[1]);
     expect(sources.length).toBeGreaterThan(0);
     for (const src of sources) expect(src).toMatch(/^(data:image\/png;base64,|https?:)/);
+  });
+
+  it('shows the site logo as the published header does, embedded, and none that the export would leave out', () => {
+    const png = `data:image/png;base64,${Buffer.from(PNG_BYTES).toString('base64')}`;
+    // The header's logo: a data: URL (its site path loads nothing in the frame), sized as on the site.
+    expect(preview(cloudBill(), sampleSite({ logo: PNG_ASSET }))).toContain(
+      `<img class="site-logo" src="${png}" alt="" width="32" height="32">`,
+    );
+    // A logo whose file is missing: no broken image, the site title alone (as the export does).
+    const missing = preview(cloudBill(), sampleSite({ logo: `assets/${'0'.repeat(64)}.png` }));
+    expect(missing).not.toContain('site-logo');
+    expect(missing).toContain('When Nobody Owns the Cloud Bill');
   });
 
   it('has no link that could navigate: every <a> has lost its target', () => {

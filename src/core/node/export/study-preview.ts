@@ -3,6 +3,7 @@
 // images as data: URIs, every link inert (the preview must never navigate the app), drafts
 // shown. Pure: the caller passes the way to read an image's bytes.
 import { exportableAsset } from './exportable-asset';
+import { imageSize } from '../../pure/image-size';
 import { ASSET_SRC_PATTERN, assetMediaTypes, type AssetMediaType } from '../../pure/asset-store-limits';
 import { readingMinutes } from '../../pure/reading-time';
 import { safeRemoteUrl } from '../../pure/safe-url';
@@ -42,14 +43,18 @@ function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
+/** An exportable asset (exportable-asset.ts) as a data: URL. */
+function dataUrl(asset: { name: string; bytes: Uint8Array }): string {
+  const ext = asset.name.slice(asset.name.lastIndexOf('.') + 1);
+  return `data:${mediaTypeByExtension[ext]};base64,${base64(asset.bytes)}`;
+}
+
 /** Where an image points in the preview; the same choices as the site export (siteExport). */
 function previewImage(src: string, readAsset: StudyPreviewInput['readAsset']): string | null {
   if (ASSET_SRC_PATTERN.test(src)) {
     // The images the exports may carry (no SVG: it can carry script), and nothing else.
     const asset = exportableAsset(src, readAsset);
-    if (!asset.ok) return null;
-    const ext = asset.name.slice(asset.name.lastIndexOf('.') + 1);
-    return `data:${mediaTypeByExtension[ext]};base64,${base64(asset.bytes)}`;
+    return asset.ok ? dataUrl(asset) : null;
   }
   return safeRemoteUrl(src);
 }
@@ -91,23 +96,40 @@ export function inertPage(page: string): string {
   );
 }
 
+/**
+ * The site's logo as a data: URL with its pixel size: its site path (assets/img/…) loads
+ * nothing in the frame. Null without a logo or when the export would leave it out.
+ */
+function previewLogo(site: SiteSettings, readAsset: StudyPreviewInput['readAsset']) {
+  const asset = site.logo ? exportableAsset(site.logo, readAsset) : null;
+  return asset?.ok ? { src: dataUrl(asset), size: imageSize(asset.bytes) } : null;
+}
+
 /** The study's published page as one self-contained, inert HTML document. */
 export function studyPreviewHtml(input: StudyPreviewInput): string {
-  const { site, study } = input;
+  const { study } = input;
+  const logo = previewLogo(input.site, input.readAsset);
+  // A logo the export would leave out is left out here too (the title stays), as the site does.
+  const site = logo ? input.site : { ...input.site, logo: '' };
   // A model of this one study, drafts included: the preview shows the study even as a draft.
   const model = buildSiteModel(site, [study], true);
-  // No avatars and no logo size in the preview: it embeds only the study's own images.
+  // No avatars in the preview: it embeds only the study's own images and the logo.
   const ctx: PageContext = {
     model,
     hasFeed: site.baseUrl !== '',
     formatDate: dateFormatter(site.language),
     minutes: new Map(),
     avatars: new Map(),
-    logoSize: null,
+    logoSize: logo?.size ?? null,
   };
   // The cover as a data: URL; no card is drawn for a preview (nothing shares it).
   const coverSrc = study.cover ? previewImage(study.cover.src, input.readAsset) : null;
   const cover = study.cover && coverSrc ? { path: '', alt: study.cover.alt, width: null, height: null } : null;
   const share = { social: { image: null }, cover, coverSrc: coverSrc ?? undefined };
-  return inertPage(renderStudy(ctx, 0, previewBody(study, input.readAsset), share));
+  const page = renderStudy(ctx, 0, previewBody(study, input.readAsset), share);
+  // The header's one logo <img> (site-logo.ts writes its src first) gets the data: URL.
+  const withLogo = logo
+    ? page.replace(/(<img class="site-logo" src=")[^"]*"/, (_, start: string) => `${start}${logo.src}"`)
+    : page;
+  return inertPage(withLogo);
 }
