@@ -83,9 +83,12 @@ function webp(b: Uint8Array, v: DataView): ImageSize | null {
     return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
   }
   if (ascii(b, 12, 'VP8X')) {
-    // Only an extended WebP carries EXIF (flag 0x08), in a chunk of its own.
-    for (let at = 12; b[20]! & 0x08 && at + 8 <= b.length; at += 8 + ((v.getUint32(at + 4, true) + 1) & ~1)) {
-      if (ascii(b, at, 'EXIF') && exifOrientation(b, v, at + 8, at + 8 + v.getUint32(at + 4, true)) !== 1) return null;
+    // Only an extended WebP carries EXIF (flag 0x08), in a chunk of its own. Chunks are padded
+    // to an even length; plain arithmetic, not `& ~1`: that is 32-bit, and a length near 2^32
+    // made the step 0 (a loop without end) or negative.
+    for (let at = 12, length = 0; b[20]! & 0x08 && at + 8 <= b.length; at += 8 + length + (length % 2)) {
+      length = v.getUint32(at + 4, true);
+      if (ascii(b, at, 'EXIF') && exifOrientation(b, v, at + 8, at + 8 + length) !== 1) return null;
     }
     const w = b[24]! | (b[25]! << 8) | (b[26]! << 16);
     const h = b[27]! | (b[28]! << 8) | (b[29]! << 16);
@@ -97,7 +100,12 @@ function webp(b: Uint8Array, v: DataView): ImageSize | null {
 /** The image's size as shown, or null for bytes that are none of these formats or give no sane size. */
 export function imageSize(bytes: Uint8Array): ImageSize | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const size = png(bytes, view) ?? gif(bytes, view) ?? webp(bytes, view) ?? jpeg(bytes, view);
+  let size: ImageSize | null;
+  try {
+    size = png(bytes, view) ?? gif(bytes, view) ?? webp(bytes, view) ?? jpeg(bytes, view);
+  } catch {
+    return null; // a read past the bytes (each reader checks its bounds; this is the backstop)
+  }
   if (!size || size.width < 1 || size.height < 1 || size.width > 100_000 || size.height > 100_000) return null;
   return size;
 }

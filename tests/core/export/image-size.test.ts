@@ -2,6 +2,7 @@
 // each format, a phone photo's quarter turn (EXIF orientation 5–8) swapping a JPEG's sides,
 // and no size at all where browsers may or may not turn the image (PNG, WebP) or the header is
 // not a sane one. Hostile headers never throw.
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import { imageSize } from '../../../src/core/pure/image-size';
@@ -92,6 +93,19 @@ describe('imageSize', () => {
     expect(imageSize(pngWithExif(1))).toEqual({ width: 300, height: 200 });
     expect(imageSize(webpX(8))).toBeNull();
     expect(imageSize(webpX(1))).toEqual({ width: 300, height: 200 });
+  });
+
+  it('ends at once on a WebP whose chunk lengths are near 2^32 (a step of 0 looped for ever)', () => {
+    // Within a vm timeout: a loop without end in the reader would otherwise hang the test run.
+    const sizeWithin = (image: Uint8Array) =>
+      runInNewContext('imageSize(image)', { imageSize, image }, { timeout: 2_000 }) as unknown;
+    for (const length of [0xfffffff7, 0xfffffff8, 0xfffffffe, 0xffffffff, 0x7fffffff, 0x80000000]) {
+      for (const lengthAt of [16, 34]) {
+        const hostile = webpX(1); // VP8X's length at 16, its EXIF chunk's at 34
+        new DataView(hostile.buffer).setUint32(lengthAt, length, true);
+        expect(sizeWithin(hostile)).toEqual({ width: 300, height: 200 });
+      }
+    }
   });
 
   it('never throws on a cut or lying header, and gives no size that is not sane', () => {
