@@ -57,10 +57,23 @@ describe('study preview', () => {
     expect(preview(cloudBill(), sampleSite({ logo: PNG_ASSET }))).toContain(
       `<img class="site-logo" src="${png}" alt="" width="32" height="32">`,
     );
+    // Drawn in the box the site's branding gives it (32 px high, square corners), not as a study image.
+    expect(preview(cloudBill(), sampleSite({ logo: PNG_ASSET }))).toContain(
+      '.site-logo { height: 2rem; width: auto; border-radius: 0; }',
+    );
     // A logo whose file is missing: no broken image, the site title alone (as the export does).
     const missing = preview(cloudBill(), sampleSite({ logo: `assets/${'0'.repeat(64)}.png` }));
     expect(missing).not.toContain('site-logo');
     expect(missing).toContain('When Nobody Owns the Cloud Bill');
+  });
+
+  it('carries the site’s accent and body font as its pages do, but no font file it could not load', () => {
+    const branded = preview(cloudBill(), sampleSite({ accent: '#0b6e4f', font: 'serif' }));
+    expect(branded).toMatch(/:root \{ --accent: #[0-9a-f]{6};/);
+    expect(branded).toContain('--font-body: ui-serif');
+    const inter = preview(cloudBill(), sampleSite({ font: 'inter' }));
+    expect(inter).not.toContain('@font-face');
+    expect(inter).not.toContain('"Inter"');
   });
 
   it('has no link that could navigate: every <a> has lost its target', () => {

@@ -15,6 +15,7 @@ import { buildSiteModel } from '../../pure/export/site-model';
 import { dateFormatter, renderStudy, type PageContext } from './site-pages';
 import type { StudyBody } from './site-study-body';
 import { SITE_CSS } from '../../pure/export/site-theme';
+import { brandCss } from '../../pure/export/site-theme-brand';
 
 export interface StudyPreviewInput {
   site: SiteSettings;
@@ -76,8 +77,9 @@ function previewBody(study: Study, readAsset: StudyPreviewInput['readAsset']): S
 /**
  * Makes a rendered page stand alone and inert. Safe on this HTML because every attribute value
  * it holds was escaped (no `"`, `<` or `>` inside one) and text never holds a raw `<`.
+ * `brand`: CSS put after the site's own, as its pages add their branding.
  */
-export function inertPage(page: string): string {
+export function inertPage(page: string, brand = ''): string {
   // Replacements are functions so a `$` in the stylesheet is never read as a pattern.
   return (
     page
@@ -87,7 +89,7 @@ export function inertPage(page: string): string {
       .replace(/<form\b[\s\S]*?<\/form>/g, '')
       // Links to its own headings lead nowhere in an inert preview (and a name without href is invalid).
       .replace(/<a class="heading-anchor"[^>]*>#<\/a>/g, '')
-      .replace('</head>', () => `<style>\n${SITE_CSS}${PREVIEW_CSS}</style>\n</head>`)
+      .replace('</head>', () => `<style>\n${SITE_CSS}${brand}${PREVIEW_CSS}</style>\n</head>`)
       .replace(
         '<meta charset="utf-8">',
         () => `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${PREVIEW_POLICY}">`,
@@ -131,5 +133,8 @@ export function studyPreviewHtml(input: StudyPreviewInput): string {
   const withLogo = logo
     ? page.replace(/(<img class="site-logo" src=")[^"]*"/, (_, start: string) => `${start}${logo.src}"`)
     : page;
-  return inertPage(withLogo);
+  // The site's branding as its pages link it (accent, font, the logo's box), inlined. Inter's
+  // files cannot load in the frame (its policy): the preview draws the system sans it falls back to.
+  const font = site.font === 'inter' ? 'sans' : site.font;
+  return inertPage(withLogo, brandCss({ accent: site.accent, font, logo: site.logo }));
 }
