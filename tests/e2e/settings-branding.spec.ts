@@ -6,7 +6,17 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './casebook-server';
 import { axeViolations } from './axe';
+import { Resvg } from '@resvg/resvg-js';
+import { createStudy } from './casebook-page';
 import { PNG_BYTES, PNG_HASH } from '../site/sample-site';
+
+/** A 400×100 logo: in the header it is 32 px high and 128 wide. */
+const WIDE_PNG = new Resvg(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100"><rect width="400" height="100" fill="#0b6e4f"/></svg>',
+  { font: { loadSystemFonts: false } },
+)
+  .render()
+  .asPng();
 
 async function siteOnDisk(workspace: string) {
   return JSON.parse(await readFile(path.join(workspace, 'casebook.json'), 'utf8')).site;
@@ -60,4 +70,28 @@ test('branding is saved: accent, font, logo and custom CSS; a path outside is re
   await again.getByRole('button', { name: 'Use the theme’s accent' }).click();
   await expect(again.getByRole('status')).toHaveText('Settings saved');
   expect((await siteOnDisk(workspace)).accent).toBe('');
+});
+
+test('the logo shows in the Preview as the published header draws it: 32 px high, its own proportions', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(await serve());
+  const settings = await openSettings(page);
+  await settings
+    .getByLabel('Logo image')
+    .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(WIDE_PNG) });
+  await expect(settings.getByRole('status')).toHaveText('Settings saved');
+  await settings.getByRole('button', { name: 'Close' }).last().click();
+
+  await createStudy(page, 'When Nobody Owns the Cloud Bill');
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const frame = page.frameLocator('iframe[title="Preview"]');
+  // The logo is decorative (alt="": the site title beside it is the name): the page header's image.
+  const logo = frame.getByRole('banner').locator('img');
+  await expect(logo).toBeVisible();
+  // Loaded (its data: URL is allowed in the frame), in the box the site's branding gives it.
+  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
+  const box = await logo.boundingBox();
+  expect(box && [Math.round(box.width), Math.round(box.height)]).toEqual([128, 32]);
 });
