@@ -71,12 +71,14 @@ export function signedText(secret: Buffer, body: string): string {
   return `${macOf(secret, body)}\n${body}`;
 }
 
-/** The body of text `signedText` made under `secret`; null when the MAC does not match. */
-export function verifiedBody(secret: Buffer, text: string): string | null {
+/** The body of the text (or a file's bytes) `signedText` made under `secret`; null when the MAC does not match. */
+export function verifiedBody(secret: Buffer, text: string | Buffer): string | null {
+  // A file's bytes are signed as they lie (its body is decoded only once it matched).
   const split = text.indexOf('\n');
   if (split < 0) return null;
   const body = text.slice(split + 1);
   const mac = Buffer.from(text.slice(0, split));
   const expected = Buffer.from(macOf(secret, body));
-  return mac.length === expected.length && timingSafeEqual(mac, expected) ? body : null;
+  if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return null;
+  return typeof body === 'string' ? body : body.toString('utf8');
 }

@@ -143,7 +143,7 @@ async function readOpened(
   const headerBytes = Buffer.alloc(headerLength);
   if (!(await readFully(handle, headerBytes, 8))) return null;
   const secret = await localSecret();
-  const body = secret && verifiedBody(secret, headerBytes.toString('utf8'));
+  const body = secret && verifiedBody(secret, headerBytes);
   if (!body) return null; // damaged, or written by anyone else's Casebook
   const parsed = headerSchema.safeParse(JSON.parse(body));
   if (!parsed.success) return null;

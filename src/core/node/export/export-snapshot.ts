@@ -73,7 +73,7 @@ export async function readSnapshot(workspace: string, realOut: string): Promise<
     if (!secret) return null;
     const bytes = await readRegularFile(snapshotFile(workspace, realOut));
     if (!bytes || bytes.length > MAX_SNAPSHOT_BYTES) return null;
-    const body = verifiedBody(secret, bytes.toString('utf8'));
+    const body = verifiedBody(secret, bytes);
     if (body === null) return null;
     const parsed = snapshotSchema.safeParse(JSON.parse(body));
     return parsed.success ? { inputs: parsed.data.inputs, studies: new Map(parsed.data.studies) } : null;
