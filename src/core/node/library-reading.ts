@@ -107,7 +107,8 @@ export abstract class LibraryReading {
     if (restored)
       for (const summary of listed) {
         if (!built.has(summary.id)) built.upsert(summary); // not in the file, or changed since
-        await pause();
+        const turn = pause();
+        if (turn) await turn;
       }
     // From here to the swap nothing awaits: the live index cannot change under it.
     for (const id of touched) built.adopt(this.index, id);
@@ -140,7 +141,8 @@ export abstract class LibraryReading {
         chosen[found.at] = { summary, from: found.from, n: found.n, sections: found.sections };
         taken.push([summary.id, this.onDisk.countsFrom(found, checkKey)]);
       }
-      await pause();
+      const turn = pause();
+      if (turn) await turn;
     }
     if (taken.length === 0 || taken.length < listed.length / 2) return null;
     const index = await restoreInBulk(file.postings, chosen, pause);

@@ -82,7 +82,8 @@ export async function indexOnThreads(
     }
     take(answers[next]!);
     answers[next++] = undefined!; // indexed: its texts are the index's now
-    await pause();
+    const turn = pause();
+    if (turn) await turn;
   }
   for (const { id } of await reading) left.push([id, requests.get(id)!]);
   return left;

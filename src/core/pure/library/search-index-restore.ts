@@ -51,7 +51,8 @@ export async function restoreInBulk(
       const w = wordOf[k]!;
       if (w < table.length) counts[w]!++;
     }
-    await pause();
+    const turn = pause();
+    if (turn) await turn;
   }
   const wordIds = new Map<string, number>();
   // Stryker disable next-line ArrayDeclaration: sized ahead only; every slot is written below
@@ -106,7 +107,8 @@ export async function restoreInBulk(
     };
     docOf.set(summary.id, doc);
     facets.set(doc, summary);
-    await pause();
+    const turn = pause();
+    if (turn) await turn;
   }
   // Stryker disable next-line ArrayDeclaration: sized ahead only; every slot of a word in use is written below
   const postings: (Postings | undefined)[] = new Array(table.length);

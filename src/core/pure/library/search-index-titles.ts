@@ -57,7 +57,8 @@ export async function indexTitlesInBulk(summaries: readonly StudySummary[], paus
       }
     }
     studies.push({ summary, from, n: pairs - from, sections: noTexts });
-    await pause();
+    const turn = pause();
+    if (turn) await turn;
   }
   return restoreInBulk({ table, wordOf, bitsOf }, studies, pause, false);
 }
