@@ -1,0 +1,129 @@
+// The decision record's smaller shapes on the site (heading levels, the Y-statement's quoted
+// downside, what a blank field leaves out), the plain text it gives search and counts, and the
+// normal form its Markdown trip keeps (trimmed fields, following blocks taken into the context).
+import { describe, expect, it } from 'vitest';
+import { richTextToHtml } from '../../../src/core/pure/rich-text/html';
+import { markdownNormalForm } from '../../../src/core/pure/markdown/rich-text-normal-form';
+import { docToPlainText, type RichTextDoc, type RichTextNode } from '../../../src/core/pure/schemas/rich-text';
+
+const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content });
+const para = (text: string): RichTextNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+const record = (attrs: Record<string, unknown>, content: RichTextNode[] = [{ type: 'paragraph' }]): RichTextNode => ({
+  type: 'decisionRecord',
+  attrs,
+  content,
+});
+
+describe('a smaller decision record on the site', () => {
+  it('shows what it has, at heading levels that stop at h6 (golden)', () => {
+    const html = richTextToHtml(
+      doc(
+        record({
+          title: ' ',
+          status: 'rejected',
+          date: ' ',
+          deciders: ' ',
+          supersededBy: 'ADR-9',
+          meta: [{ key: 'K', value: 'V' }],
+          consequences: [{ kind: 'bad', text: 'x' }],
+        }),
+      ),
+      { headingOffset: 4 },
+    );
+    expect(html).toBe(
+      '<section class="decision decision-is-rejected" aria-label="Decision"><h6 class="decision-title">Decision</h6>' +
+        '<dl class="decision-meta"><div><dt>Status</dt><dd><span class="decision-status decision-status-rejected">Rejected</span></dd></div>' +
+        '<div><dt>Superseded by</dt><dd>ADR-9</dd></div><div><dt>K</dt><dd>V</dd></div></dl>' +
+        '<div class="decision-context"></div>' +
+        '<h6>Consequences</h6><ul class="decision-points"><li class="decision-point decision-bad"><span class="decision-point-kind">Bad:</span> x</li></ul></section>',
+    );
+  });
+
+  it('puts the title at h2 and its parts at h3 with no offset, and leaves out a blank description', () => {
+    const html = richTextToHtml(doc(record({ title: 'T', options: [{ title: 'A', description: '  ' }] })));
+    expect(html).toContain('<h2 class="decision-title">Decision: T</h2>');
+    expect(html).toContain('<h3>Considered options</h3>');
+    expect(html).toContain('<p class="decision-y">Options considered: <em>A</em>; none chosen yet.</p>');
+    expect(html).not.toContain('decision-option-description');
+    expect(html).not.toContain('Consequences');
+  });
+
+  it('quotes the first bad point of the chosen option, as a clause or as a downside', () => {
+    const y = (...bad: string[]) =>
+      richTextToHtml(
+        doc(
+          record({
+            options: [
+              { title: 'A', points: [{ kind: 'good', text: 'cheap' }, ...bad.map((text) => ({ kind: 'bad', text }))] },
+            ],
+            chosen: 0,
+          }),
+        ),
+      ).match(/<p class="decision-y">(.*?)<\/p>/)?.[1];
+    expect(y('There is a risk!!', 'ignored')).toBe('Chose <em>A</em>, accepting that There is a risk.');
+    expect(y('vendor <lock-in>.')).toBe('Chose <em>A</em>, accepting the downside: vendor &lt;lock-in&gt;.');
+    expect(y('   ')).toBe('Chose <em>A</em>.');
+    expect(y()).toBe('Chose <em>A</em>.');
+  });
+
+  it('gives search and counts every line of text it holds, and no blank one', () => {
+    const text = docToPlainText(
+      doc(
+        record(
+          {
+            title: 'T',
+            date: 'D',
+            deciders: ' ',
+            supersededBy: 'S',
+            meta: [{ key: 'K', value: 'V' }],
+            options: [{ title: 'O', description: 'Desc', points: [{ kind: 'bad', text: 'P' }] }],
+            consequences: [{ kind: 'good', text: 'C' }],
+          },
+          [para('ctx')],
+        ),
+      ),
+    );
+    expect(text).toBe('Decision: T\nD\nS\nK\nV\nO\nDesc\nP\nC\nctx');
+  });
+});
+
+describe("a decision record's normal form", () => {
+  it('trims every field and names an untitled option, as reading its Markdown does', () => {
+    const [normal] = markdownNormalForm(
+      doc(
+        record({
+          title: ' t ',
+          date: ' d ',
+          deciders: ' a ',
+          supersededBy: ' s ',
+          meta: [{ key: ' k ', value: ' v ' }],
+          options: [{ title: ' ', description: ' x ', points: [{ kind: 'bad', text: ' p ' }] }],
+          consequences: [{ kind: 'good', text: ' c ' }],
+        }),
+      ),
+    ).content!;
+    expect(normal!.attrs).toEqual({
+      title: 't',
+      status: 'proposed',
+      date: 'd',
+      deciders: 'a',
+      supersededBy: 's',
+      meta: [{ key: 'k', value: 'v' }],
+      options: [{ title: 'Option 1', description: 'x', points: [{ kind: 'bad', text: 'p' }] }],
+      chosen: null,
+      consequences: [{ kind: 'good', text: 'c' }],
+    });
+  });
+
+  it('takes the blocks after a record without lists into its context, up to a heading', () => {
+    const list: RichTextNode = { type: 'bulletList', content: [{ type: 'listItem', content: [para('li')] }] };
+    const heading: RichTextNode = { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'h' }] };
+    const joined = markdownNormalForm(doc(record({ title: 't' }), para('c'), list, heading, para('p')));
+    expect(joined.content!.map((b) => b.type)).toEqual(['decisionRecord', 'heading', 'paragraph']);
+    expect(joined.content![0]!.content).toEqual(markdownNormalForm(doc(para('c'), list)).content);
+    for (const lists of [{ options: [{ title: 'A' }] }, { consequences: [{ kind: 'good', text: 'c' }] }]) {
+      const kept = markdownNormalForm(doc(record({ title: 't', ...lists }), para('after')));
+      expect(kept.content!.map((b) => b.type)).toEqual(['decisionRecord', 'paragraph']);
+    }
+  });
+});
