@@ -39,13 +39,24 @@ describe('a smaller decision record on the site', () => {
     );
   });
 
-  it('puts the title at h2 and its parts at h3 with no offset, and leaves out a blank description', () => {
-    const html = richTextToHtml(doc(record({ title: 'T', options: [{ title: 'A', description: '  ' }] })));
-    expect(html).toContain('<h2 class="decision-title">Decision: T</h2>');
-    expect(html).toContain('<h3>Considered options</h3>');
-    expect(html).toContain('<p class="decision-y">Options considered: <em>A</em>; none chosen yet.</p>');
-    expect(html).not.toContain('decision-option-description');
-    expect(html).not.toContain('Consequences');
+  it('puts the title at h2 and its parts at h3 with no offset, leaving out what is blank (golden)', () => {
+    const html = richTextToHtml(doc(record({ title: ' T ', options: [{ title: 'A', description: '  ' }] })));
+    expect(html).toBe(
+      '<section class="decision decision-is-proposed" aria-label="Decision: T"><h2 class="decision-title">Decision: T</h2>' +
+        '<p class="decision-y">Options considered: <em>A</em>; none chosen yet.</p>' +
+        '<dl class="decision-meta"><div><dt>Status</dt><dd><span class="decision-status decision-status-proposed">Proposed</span></dd></div></dl>' +
+        '<div class="decision-context"></div>' +
+        '<h3>Considered options</h3><ol class="decision-options"><li class="decision-option"><p class="decision-option-title"><strong>A</strong></p></li></ol>' +
+        '</section>',
+    );
+  });
+
+  it('names many options in one sentence', () => {
+    const options = ['A', 'B', 'C', 'D'].map((title) => ({ title }));
+    const y = (chosen: number | null) =>
+      richTextToHtml(doc(record({ options, chosen }))).match(/<p class="decision-y">(.*?)<\/p>/)?.[1];
+    expect(y(null)).toBe('Options considered: <em>A</em>, <em>B</em>, <em>C</em> and <em>D</em>; none chosen yet.');
+    expect(y(0)).toBe('Chose <em>A</em> over <em>B</em>, <em>C</em> and <em>D</em>.');
   });
 
   it('quotes the first bad point of the chosen option, as a clause or as a downside', () => {
@@ -62,6 +73,7 @@ describe('a smaller decision record on the site', () => {
       ).match(/<p class="decision-y">(.*?)<\/p>/)?.[1];
     expect(y('There is a risk!!', 'ignored')).toBe('Chose <em>A</em>, accepting that There is a risk.');
     expect(y('vendor <lock-in>.')).toBe('Chose <em>A</em>, accepting the downside: vendor &lt;lock-in&gt;.');
+    expect(y(' v1.2 breaks. ')).toBe('Chose <em>A</em>, accepting the downside: v1.2 breaks.');
     expect(y('   ')).toBe('Chose <em>A</em>.');
     expect(y()).toBe('Chose <em>A</em>.');
   });
