@@ -160,3 +160,17 @@ describe('the Markdown written', () => {
     );
   });
 });
+
+describe('a hard line break in a field', () => {
+  it('reads as a space, as a soft one does, and ends the title line of an option without a bold title', () => {
+    const { a, warnings } = read(
+      '### Decision: T\n\n- Deciders: Ana  \n  Bo\n\n#### Considered options\n\n1. Title\\\n   desc\n2. **B** one\\\n   two\n',
+    );
+    expect(a.deciders).toBe('Ana Bo');
+    expect(a.options).toEqual([
+      { title: 'Title', description: 'desc', points: [] },
+      { title: 'B', description: 'one two', points: [] },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});

@@ -103,6 +103,8 @@ export function decisionToMdast(node: RichTextNode, state: MdastWriteState): Roo
 /** A node's text, an image's alt text included (a field holds text, not images). */
 function textOf(node: Nodes, state: MdastReadState): string {
   if (node.type === 'image') return node.alt ?? '';
+  // A hard line break ends a line like a soft one (state.plain gives it no text).
+  if (node.type === 'break') return '\n';
   if ('children' in node) return (node.children as Nodes[]).map((n) => textOf(n, state)).join('');
   return state.plain(node);
 }
@@ -119,7 +121,7 @@ function plainOf(nodes: PhrasingContent[], state: MdastReadState, where: string)
   if (text.some((n) => has(n, (c) => !(c.type === 'text' || c.type === 'break'))))
     state.warn(`Formatting in a decision record's ${where} was dropped; its text was kept.`);
   return text
-    .map((n) => state.plain(n))
+    .map((n) => (n.type === 'break' ? '\n' : state.plain(n)))
     .join('')
     .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
     .trim();
