@@ -117,6 +117,50 @@ describe('points and options written loosely', () => {
   });
 });
 
+describe('more loosely written lines', () => {
+  it('reads the lines after a plain title as one description, and images in a plain title as their alt text', () => {
+    const { a, warnings } = read(
+      '### Decision: T\n\n#### Considered options\n\n1. Plain\n   line two\n   line three\n2. Use *new ![logo](x.png) db* now\n3. Use ![logo](x.png) now\n',
+    );
+    expect(a.options.map((o) => [o.title, o.description])).toEqual([
+      ['Plain', 'line two line three'],
+      ['Use new logo db now', ''],
+      ['Use logo now', ''],
+    ]);
+    const image = `The image "logo" ("x.png") in a decision record's option description was left out and its alt text kept: images stand on their own line.`;
+    expect(warnings).toEqual([
+      image,
+      "Formatting in a decision record's option description was dropped; its text was kept.",
+      image,
+    ]);
+  });
+
+  it('takes a metadata list with a quoted or an empty item as context', () => {
+    for (const md of [
+      '### Decision: T\n\n- Status: accepted\n- > Ticket: x\n',
+      '### Decision: T\n\n- Status: accepted\n-\n',
+    ]) {
+      const { a, warnings } = read(md);
+      expect(a.status, md).toBe('proposed');
+      expect(a.meta, md).toEqual([]);
+      expect(warnings, md).toEqual([]);
+    }
+  });
+
+  it('reads an empty point as an empty good one, and quotes at most 40 characters of an unlabelled one', () => {
+    const { a, warnings } = read(`### Decision: T\n\n#### Consequences\n\n- Good: a\n-\n- ${'w'.repeat(45)}\n`);
+    expect(a.consequences).toEqual([
+      { kind: 'good', text: 'a' },
+      { kind: 'good', text: '' },
+      { kind: 'good', text: 'w'.repeat(45) },
+    ]);
+    expect(warnings).toEqual([
+      'A decision point without "Good:" or "Bad:" was read as a good point: "".',
+      `A decision point without "Good:" or "Bad:" was read as a good point: "${'w'.repeat(40)}".`,
+    ]);
+  });
+});
+
 describe('where a record ends', () => {
   it('leaves a part heading at the end of the file, or another heading and its list, outside the record', () => {
     expect(read('### Decision: T\n\n#### Considered options\n').types).toEqual(['decisionRecord', 'heading']);
@@ -154,6 +198,11 @@ describe('the Markdown written', () => {
         ],
       },
     };
+    const blank: RichTextNode = {
+      type: 'decisionRecord',
+      attrs: { title: ' T ', date: ' ', deciders: ' ', supersededBy: ' ' },
+    };
+    expect(toMarkdown(doc(blank))).toBe('### Decision: T\n\n- Status: proposed\n');
     expect(toMarkdown(doc(record))).toBe(
       '### Decision:\n\n- Status: proposed\n- Date: d\n- Deciders: a\n- Superseded by: s\n- k: v\n\n' +
         '#### Considered options\n\n1. **A**\n   x\n2. **B**\n   - Bad: p\n',

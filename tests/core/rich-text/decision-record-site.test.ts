@@ -2,6 +2,7 @@
 // downside, what a blank field leaves out), the plain text it gives search and counts, and the
 // normal form its Markdown trip keeps (trimmed fields, following blocks taken into the context).
 import { describe, expect, it } from 'vitest';
+import { emptyDecision } from '../../../src/core/pure/rich-text/blocks/decision-attrs';
 import { richTextToHtml } from '../../../src/core/pure/rich-text/html';
 import { markdownNormalForm } from '../../../src/core/pure/markdown/rich-text-normal-form';
 import { docToPlainText, type RichTextDoc, type RichTextNode } from '../../../src/core/pure/schemas/rich-text';
@@ -40,7 +41,9 @@ describe('a smaller decision record on the site', () => {
   });
 
   it('puts the title at h2 and its parts at h3 with no offset, leaving out what is blank (golden)', () => {
-    const html = richTextToHtml(doc(record({ title: ' T ', options: [{ title: 'A', description: '  ' }] })));
+    const html = richTextToHtml(
+      doc(record({ title: ' T ', supersededBy: '  ', options: [{ title: 'A', description: '  ' }] })),
+    );
     expect(html).toBe(
       '<section class="decision decision-is-proposed" aria-label="Decision: T"><h2 class="decision-title">Decision: T</h2>' +
         '<p class="decision-y">Options considered: <em>A</em>; none chosen yet.</p>' +
@@ -48,6 +51,12 @@ describe('a smaller decision record on the site', () => {
         '<div class="decision-context"></div>' +
         '<h3>Considered options</h3><ol class="decision-options"><li class="decision-option"><p class="decision-option-title"><strong>A</strong></p></li></ol>' +
         '</section>',
+    );
+  });
+
+  it('starts a new record with two untitled options', () => {
+    expect(richTextToHtml(doc(record({ ...emptyDecision() })))).toContain(
+      '<p class="decision-y">Options considered: <em>Option 1</em> and <em>Option 2</em>; none chosen yet.</p>',
     );
   });
 
@@ -133,6 +142,8 @@ describe("a decision record's normal form", () => {
     const joined = markdownNormalForm(doc(record({ title: 't' }), para('c'), list, heading, para('p')));
     expect(joined.content!.map((b) => b.type)).toEqual(['decisionRecord', 'heading', 'paragraph']);
     expect(joined.content![0]!.content).toEqual(markdownNormalForm(doc(para('c'), list)).content);
+    const own = markdownNormalForm(doc(record({ title: 't' }, [para('own')]), para('c')));
+    expect(own.content![0]!.content).toEqual([para('own'), para('c')]);
     for (const lists of [{ options: [{ title: 'A' }] }, { consequences: [{ kind: 'good', text: 'c' }] }]) {
       const kept = markdownNormalForm(doc(record({ title: 't', ...lists }), para('after')));
       expect(kept.content!.map((b) => b.type)).toEqual(['decisionRecord', 'paragraph']);
