@@ -103,6 +103,8 @@ export function decisionToMdast(node: RichTextNode, state: MdastWriteState): Roo
 /** A node's text, an image's alt text included (a field holds text, not images). */
 function textOf(node: Nodes, state: MdastReadState): string {
   if (node.type === 'image') return node.alt ?? '';
+  // A hard line break ends a line like a soft one (state.plain gives it no text).
+  if (node.type === 'break') return '\n';
   if ('children' in node) return (node.children as Nodes[]).map((n) => textOf(n, state)).join('');
   return state.plain(node);
 }
@@ -113,12 +115,13 @@ function textOf(node: Nodes, state: MdastReadState): string {
  */
 function plainOf(nodes: PhrasingContent[], state: MdastReadState, where: string): string {
   const has = (n: Nodes, test: (n: Nodes) => boolean): boolean =>
+    // Stryker disable next-line StringLiteral,MethodExpression,ArrowFunction: only text and breaks reach the children test, and they have none
     test(n) || ('children' in n && (n.children as Nodes[]).some((c) => has(c, test)));
   const text = imagesAsAltText(nodes, `a decision record's ${where}`, state);
   if (text.some((n) => has(n, (c) => !(c.type === 'text' || c.type === 'break'))))
     state.warn(`Formatting in a decision record's ${where} was dropped; its text was kept.`);
   return text
-    .map((n) => state.plain(n))
+    .map((n) => (n.type === 'break' ? '\n' : state.plain(n)))
     .join('')
     .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
     .trim();
