@@ -83,6 +83,19 @@ describe('decision record Markdown', () => {
     ]);
   });
 
+  it('keeps at most the bounded number of other detail lines, and says so', () => {
+    const lines = Array.from({ length: LIMITS.meta + 3 }, (_, i) => `- Key ${i}: value ${i}`).join('\n');
+    const warnings: string[] = [];
+    const a = decisionAttrs(fromMarkdown(`### Decision: Many details\n\n${lines}\n`, warnings)[0]!.attrs);
+    expect(a.meta.map((m) => m.key)).toEqual(Array.from({ length: LIMITS.meta }, (_, i) => `Key ${i}`));
+    expect(warnings).toEqual([`Only the first ${LIMITS.meta} other lines of a decision record's details were kept.`]);
+    // Exactly at the bound: all kept, nothing said.
+    const atBound = Array.from({ length: LIMITS.meta }, (_, i) => `- Key ${i}: v`).join('\n');
+    const none: string[] = [];
+    fromMarkdown(`### Decision: Enough\n\n${atBound}\n`, none);
+    expect(none).toEqual([]);
+  });
+
   it('leaves a ### heading that is not a decision alone', () => {
     expect(fromMarkdown('### Decisions we made\n\ntext\n').map((b) => b.type)).toEqual(['heading', 'paragraph']);
   });

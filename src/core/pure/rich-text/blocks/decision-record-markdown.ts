@@ -156,6 +156,8 @@ function readMeta(list: List, a: DecisionRecordAttrs, state: MdastReadState): bo
     if (known) seen.add(known);
   }
   a.meta = meta.slice(0, LIMITS.meta);
+  if (meta.length > LIMITS.meta)
+    state.warn(`Only the first ${LIMITS.meta} other lines of a decision record's details were kept.`);
   return true;
 }
 
