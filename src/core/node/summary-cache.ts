@@ -92,10 +92,13 @@ export function summaryCachePath(workspace: string): string {
 const STUDIES_KEY_BYTES = Buffer.from(STUDIES_KEY);
 const CLOSING_BRACE = 0x7d;
 const ASCII_SPACE = [0x20, 0x09, 0x0a, 0x0d];
-/** Where `bytes` end but for trailing ASCII white space (the writer ends the file with a newline). */
+/** The most trailing white space a cache may end with: the writer ends it with one newline. */
+const MAX_TRAILING_SPACE = 64;
+/** Where `bytes` end but for trailing ASCII white space (past MAX_TRAILING_SPACE: not ours). */
 function endOfText(bytes: Buffer): number {
   let end = bytes.length;
-  while (end > 0 && ASCII_SPACE.includes(bytes[end - 1]!)) end--;
+  // Bounded: a planted file of spaces is not walked back byte by byte for seconds.
+  while (end > 0 && bytes.length - end < MAX_TRAILING_SPACE && ASCII_SPACE.includes(bytes[end - 1]!)) end--;
   return end;
 }
 

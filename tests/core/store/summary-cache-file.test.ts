@@ -61,6 +61,11 @@ describe('the summary cache file', () => {
       expect((await readSummaryCache(dir)).get(id)?.summary.title).toBe(title);
       await fsp.writeFile(file, `${text}\n]`);
       expect((await readSummaryCache(dir)).size).toBe(0);
+      // More white space than a writer leaves is not ours (and is not walked back to its start).
+      await fsp.writeFile(file, `${text}${' '.repeat(65)}`);
+      expect((await readSummaryCache(dir)).size).toBe(0);
+      await fsp.writeFile(file, `${text}${' '.repeat(64)}`);
+      expect((await readSummaryCache(dir)).size).toBe(1);
     });
   });
 
