@@ -157,10 +157,8 @@ function headerlessTable(node: Paragraph, state: MdastReadState): RichTextNode[]
   // Stryker disable next-line MethodExpression,UnaryOperator,Regex: the parser keeps a body row's cells past the header's, so any header width reads the same
   const width = Math.max(...lines.map((l) => l.slice(1, -1).split(/(?<!\\)\|/).length));
   const header = `|${' |'.repeat(width)}\n|${' --- |'.repeat(width)}\n`;
-  // Stryker disable next-line StringLiteral: a final newline does not change what the parser reads
-  const table = state.parse(header + lines.join('\n') + '\n').children[0];
-  // Stryker disable next-line ConditionalExpression,OptionalChaining: the header and delimiter rows written above always open a table
-  if (table?.type !== 'table') return null;
+  // The header and delimiter rows written above always open a table.
+  const table = state.parse(header + lines.join('\n')).children[0] as MdastTable;
   return [tableToDoc(table, state)];
 }
 
