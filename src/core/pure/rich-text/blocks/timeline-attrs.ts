@@ -20,8 +20,8 @@ export const timelineKindLabels = new Map<TimelineKind, string>([
 
 /** A time as written, cut to MAX_TIME_CHARS characters (not UTF-16 halves). */
 export function boundedTime(value: string): string {
-  const chars = Array.from(value);
-  return chars.length > MAX_TIME_CHARS ? chars.slice(0, MAX_TIME_CHARS).join('') : value;
+  // A value no longer than the limit comes back whole.
+  return Array.from(value).slice(0, MAX_TIME_CHARS).join('');
 }
 
 const entryAttrsSchema = z.object({
@@ -36,6 +36,7 @@ export type TimelineEntryAttrs = z.infer<typeof entryAttrsSchema>;
 
 /** Any stored attrs (from disk, pasted, hand-edited) as a time string and a known kind. */
 export function timelineEntryAttrs(attrs: unknown): TimelineEntryAttrs {
-  const parsed = entryAttrsSchema.safeParse(typeof attrs === 'object' && attrs !== null ? attrs : {});
+  // Anything that is not an object fails the schema and falls back like an object that fails.
+  const parsed = entryAttrsSchema.safeParse(attrs);
   return parsed.success ? parsed.data : { time: '', kind: '' };
 }
