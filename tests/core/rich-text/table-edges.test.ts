@@ -8,18 +8,9 @@ import { markdownNormalForm } from '../../../src/core/pure/markdown/rich-text-no
 import type { RichTextDoc, RichTextNode } from '../../../src/core/pure/schemas/rich-text';
 import { mdastToBlocks } from '../../../src/core/pure/markdown/mdast-to-doc';
 import { fromMarkdown, throughMarkdown, toMarkdown } from '../../helpers/through-markdown';
+import { cell, p, row, t, table } from '../../helpers/table-nodes';
 
-const t = (text: string, ...marks: string[]): RichTextNode =>
-  marks.length ? { type: 'text', text, marks: marks.map((type) => ({ type })) } : { type: 'text', text };
-const p = (...content: RichTextNode[]): RichTextNode => ({ type: 'paragraph', content });
-const cell = (type: 'tableHeader' | 'tableCell', text: string, attrs?: Record<string, unknown>): RichTextNode => ({
-  type,
-  ...(attrs ? { attrs } : {}),
-  content: [p(t(text))],
-});
 const blocksCell = (...content: RichTextNode[]): RichTextNode => ({ type: 'tableCell', content });
-const row = (...content: RichTextNode[]): RichTextNode => ({ type: 'tableRow', content });
-const table = (...rows: RichTextNode[]): RichTextNode => ({ type: 'table', content: rows });
 const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content });
 const wrap = (inner: string) => `<div class="table-wrap" tabindex="0"><table>${inner}</table></div>`;
 const written = (d: RichTextDoc) => {

@@ -1,0 +1,17 @@
+// Rich-text table nodes for the table tests: text with marks, paragraphs, cells, rows, tables.
+import type { RichTextNode } from '../../src/core/pure/schemas/rich-text';
+
+export const t = (text: string, ...marks: string[]): RichTextNode =>
+  marks.length ? { type: 'text', text, marks: marks.map((type) => ({ type })) } : { type: 'text', text };
+export const p = (...content: RichTextNode[]): RichTextNode => ({ type: 'paragraph', content });
+export const cell = (
+  type: 'tableHeader' | 'tableCell',
+  text: string,
+  attrs?: Record<string, unknown>,
+): RichTextNode => ({
+  type,
+  ...(attrs ? { attrs } : {}),
+  content: [p(t(text))],
+});
+export const row = (...content: RichTextNode[]): RichTextNode => ({ type: 'tableRow', content });
+export const table = (...rows: RichTextNode[]): RichTextNode => ({ type: 'table', content: rows });
