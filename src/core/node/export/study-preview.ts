@@ -3,7 +3,7 @@
 // images as data: URIs, every link inert (the preview must never navigate the app), drafts
 // shown. Pure: the caller passes the way to read an image's bytes.
 import { exportableAsset } from './exportable-asset';
-import { imageSize } from '../../pure/image-size';
+import { siteLogo } from './site-logo-asset';
 import { ASSET_SRC_PATTERN, assetMediaTypes, type AssetMediaType } from '../../pure/asset-store-limits';
 import { readingMinutes } from '../../pure/reading-time';
 import { safeRemoteUrl } from '../../pure/safe-url';
@@ -98,21 +98,14 @@ export function inertPage(page: string, brand = ''): string {
   );
 }
 
-/**
- * The site's logo as a data: URL with its pixel size: its site path (assets/img/…) loads
- * nothing in the frame. Null without a logo or when the export would leave it out.
- */
-function previewLogo(site: SiteSettings, readAsset: StudyPreviewInput['readAsset']) {
-  const asset = site.logo ? exportableAsset(site.logo, readAsset) : null;
-  return asset?.ok ? { src: dataUrl(asset), size: imageSize(asset.bytes) } : null;
-}
-
 /** The study's published page as one self-contained, inert HTML document. */
 export function studyPreviewHtml(input: StudyPreviewInput): string {
   const { study } = input;
-  const logo = previewLogo(input.site, input.readAsset);
-  // A logo the export would leave out is left out here too (the title stays), as the site does.
-  const site = logo ? input.site : { ...input.site, logo: '' };
+  // The logo as the export carries it (siteLogo: left out where the export leaves it out, the
+  // title staying), its bytes embedded below: its site path (assets/img/…) loads nothing here.
+  const logoAssets = new Map<string, Uint8Array>();
+  const { site, logoSize } = siteLogo(input.site, input.readAsset, logoAssets, []);
+  const [logo] = [...logoAssets].map(([name, bytes]) => dataUrl({ name, bytes }));
   // A model of this one study, drafts included: the preview shows the study even as a draft.
   const model = buildSiteModel(site, [study], true);
   // No avatars in the preview: it embeds only the study's own images and the logo.
@@ -122,7 +115,7 @@ export function studyPreviewHtml(input: StudyPreviewInput): string {
     formatDate: dateFormatter(site.language),
     minutes: new Map(),
     avatars: new Map(),
-    logoSize: logo?.size ?? null,
+    logoSize,
   };
   // The cover as a data: URL; no card is drawn for a preview (nothing shares it).
   const coverSrc = study.cover ? previewImage(study.cover.src, input.readAsset) : null;
@@ -131,7 +124,7 @@ export function studyPreviewHtml(input: StudyPreviewInput): string {
   const page = renderStudy(ctx, 0, previewBody(study, input.readAsset), share);
   // The header's one logo <img> (site-logo.ts writes its src first) gets the data: URL.
   const withLogo = logo
-    ? page.replace(/(<img class="site-logo" src=")[^"]*"/, (_, start: string) => `${start}${logo.src}"`)
+    ? page.replace(/(<img class="site-logo" src=")[^"]*"/, (_, start: string) => `${start}${logo}"`)
     : page;
   // The site's branding as its pages link it (accent, font, the logo's box), inlined. Inter's
   // files cannot load in the frame (its policy): the preview draws the system sans it falls back to.
