@@ -2,6 +2,7 @@
 // recursive zod schema it replaced for speed. The zod schema is kept here as the oracle: for any
 // value, well-formed or hostile, the walk accepts exactly what zod accepted and keeps exactly
 // what zod kept (the same keys, in the same order, so files are written byte for byte alike).
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -116,6 +117,11 @@ describe('the shape of a rich-text section', () => {
       });
       expect(read).toStrictEqual({ problem: 'attributes must be an object', path: ['content', 1, 'attrs'] });
     }
+    // An object made in another realm (a frame) is a plain object there, as zod judged it.
+    const foreign = runInNewContext('({ level: 3 })') as Record<string, unknown>;
+    expect(readRichTextShape({ type: 'doc', content: [{ type: 'heading', attrs: foreign }] })).toStrictEqual({
+      doc: { type: 'doc', content: [{ type: 'heading', attrs: { level: 3 } }] },
+    });
     const symbolKey = { [Symbol('x')]: 1 };
     expect(readRichTextShape({ type: 'doc', content: [{ type: 'p', attrs: symbolKey }] })).toMatchObject({
       problem: 'attribute names must be text',

@@ -49,11 +49,18 @@ class ShapeProblem {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** An object literal, a null-prototype object or a parsed JSON object; not an array, a Date or a Map. */
+/**
+ * zod's rule for a record: an object literal, a null-prototype object or a parsed JSON object,
+ * from this realm or another (a frame's); not an array, a Date or a Map.
+ */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
+  if (!isObject(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  if (proto === Object.prototype || proto === null) return true; // nearly always: decided at once
+  const ctor: unknown = value.constructor;
+  if (ctor === undefined || typeof ctor !== 'function') return true;
+  const shared: unknown = (ctor as { prototype?: unknown }).prototype;
+  return isObject(shared) && Object.prototype.hasOwnProperty.call(shared, 'isPrototypeOf');
 }
 
 /** The document is nested deeper than allowed: the whole of it is measured for the reason. */
