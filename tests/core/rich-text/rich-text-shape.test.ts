@@ -1,7 +1,9 @@
 // The shape of a rich-text section, checked by one plain walk (rich-text-shape.ts) instead of the
 // recursive zod schema it replaced for speed. The zod schema is kept here as the oracle: for any
-// value, well-formed or hostile, the walk accepts exactly what zod accepted and keeps exactly
-// what zod kept (the same keys, in the same order, so files are written byte for byte alike).
+// value, well-formed or hostile, the walk accepts what zod accepted and keeps exactly what zod
+// kept (the same keys, in the same order, so files are written byte for byte alike). One
+// difference is meant: nesting inside a key that is dropped (junk keys, the doc's attributes)
+// is not measured, as nothing of it is kept; the generated values nest too little to reach it.
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +41,8 @@ const json = fc.jsonValue({ maxDepth: 3 });
 const typeName = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom('paragraph', 'text', 'heading', 'decisionRecord') },
   { weight: 1, arbitrary: fc.string({ maxLength: 70 }) },
+  // Characters outside the BMP: two UTF-16 units each, one character of a type's 64.
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 30, maxLength: 70 }) },
   { weight: 1, arbitrary: json },
 );
 const attrs = fc.oneof(
@@ -79,7 +83,7 @@ const doc = fc.oneof(
 );
 
 describe('the shape of a rich-text section', () => {
-  it('accepts exactly what the zod schema accepted, and keeps exactly what it kept', () => {
+  it('accepts what the zod schema accepted, and keeps exactly what it kept', () => {
     fc.assert(
       fc.property(doc, (value) => {
         const before = zodDoc.safeParse(value);

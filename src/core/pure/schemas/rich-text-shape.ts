@@ -10,8 +10,11 @@
 // thousands deep is refused without overflowing the stack.
 //
 // It keeps zod's rules where they matter for hostile input: attributes must be a plain object,
-// an own `__proto__` key is dropped (assigning it would replace the copy's prototype), and
-// symbol keys are refused.
+// an own `__proto__` key is dropped (assigning it would replace the copy's prototype), symbol
+// keys are refused, and a type's length is counted in characters (code points). Unlike the old
+// depth check before zod, it does not measure what it drops (a key a node does not have, the
+// doc's own attributes): nothing of it is kept, however deep. A document with several problems
+// is refused for the first one met.
 import { nestsDeeperThan } from '../json-depth';
 import { MAX_ATTRIBUTE_DEPTH, MAX_RICH_TEXT_DEPTH, richTextDepthProblem } from './rich-text-depth';
 
@@ -63,6 +66,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return isObject(shared) && Object.prototype.hasOwnProperty.call(shared, 'isPrototypeOf');
 }
 
+/** Characters as zod counts a string's length: a surrogate pair is one (a long string only: few are). */
+function codePoints(text: string): number {
+  if (text.length <= MAX_TYPE_CHARS) return text.length;
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+
 /** The document is nested deeper than allowed: the whole of it is measured for the reason. */
 class TooDeep {}
 
@@ -77,7 +93,7 @@ class ShapeWalk {
   }
 
   type(value: unknown): string {
-    if (typeof value === 'string' && value.length >= 1 && value.length <= MAX_TYPE_CHARS) return value;
+    if (typeof value === 'string' && value.length >= 1 && codePoints(value) <= MAX_TYPE_CHARS) return value;
     return this.fail(`a type must be text of 1 to ${MAX_TYPE_CHARS} characters`, 'type');
   }
 
