@@ -48,7 +48,7 @@ export abstract class LibraryReading {
   /** Aborted by close(): the background reading stops. */
   protected readonly closing = new AbortController();
   /** Intake workers started while the titles go in, for the reading after (a first-ever open). */
-  private intakeAhead: Promise<IntakeWorkers> | null = null;
+  private intakeAhead: Promise<IntakeWorkers | undefined> | null = null;
 
   constructor(protected readonly sources: LibrarySources) {
     this.onDisk = sources.indexFiles ? new LibraryOnDisk(sources.indexFiles) : null;
@@ -107,8 +107,12 @@ export abstract class LibraryReading {
     const restored = await this.restoredFromFile(listed, pause);
     // Every study is to be read (no index file to take them from): the workers that will read
     // them start now, loading their code while the titles go in rather than after.
-    if (!restored && !this.onDisk?.file && this.sources.intake && toRead.length >= INTAKE_FROM)
-      this.intakeAhead ??= import('./study-intake-workers').then(({ IntakeWorkers }) => new IntakeWorkers());
+    const readAll = !restored && !this.onDisk?.file && toRead.length >= INTAKE_FROM;
+    if (readAll && this.sources.intake && !this.closing.signal.aborted)
+      this.intakeAhead ??= import('./study-intake-workers').then(
+        ({ IntakeWorkers }) => new IntakeWorkers(),
+        () => undefined, // started when the reading needs them, as before
+      );
     const built = restored?.index ?? (await indexTitlesInBulk(listed, pause));
     if (!built) return inTimeSlices(toRead, take, SLICE_MS, this.closing.signal); // two summaries with one id: one by one
     if (restored)
@@ -172,7 +176,7 @@ export abstract class LibraryReading {
   protected stopIntakeAhead(): void {
     const ahead = this.intakeAhead;
     this.intakeAhead = null;
-    void ahead?.then((pool) => pool.close());
+    void ahead?.then((pool) => pool?.close());
   }
 
   private async readAllPending(): Promise<void> {
@@ -256,7 +260,7 @@ export abstract class LibraryReading {
       intake,
       site: this.sources.site(),
       signal: this.closing.signal,
-      pool: await this.intakeAhead?.catch(() => undefined),
+      pool: (await this.intakeAhead) ?? undefined,
     });
   }
 

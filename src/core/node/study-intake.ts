@@ -64,7 +64,7 @@ const IN_FLIGHT = 2;
 
 export interface IntakeOptions {
   threads?: number;
-  /** The time a worker has to start, and to answer each study. */
+  /** The time a worker has to answer each study, and to start (when it is started here, not given in `pool`). */
   studyMs?: number;
   /** Aborted: every worker is stopped at once (the workspace was closed); what is left is returned. */
   signal?: AbortSignal;

@@ -40,12 +40,18 @@ export function startWorker({ name, here, startMs, resourceLimits, onLate }: Wor
       if (!ok) void worker.terminate();
       resolve(ok);
     };
-    const onReady = (): void => settle(true);
+    const onReady = (): void => {
+      settle(true);
+      // An error while it waits in the pool ends its thread (its taker finds it ended); unheard,
+      // the error would end the process.
+      worker.on('error', () => undefined);
+    };
     const onFail = (): void => settle(false);
     const timer = setTimeout(() => {
       onLate?.();
       settle(false);
     }, startMs);
+    timer.unref();
     worker.once('message', onReady);
     worker.once('error', onFail);
     worker.once('exit', onFail);
