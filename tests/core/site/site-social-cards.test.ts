@@ -141,6 +141,9 @@ describe('card cache', () => {
       expect(drawn).toBe(5);
       await run(path.join(dir, 'out-2'));
       expect(cardRenderStats.renders - before).toBe(drawn);
+      // The index the second export kept (of cards it read, not drew) serves a third as well.
+      await run(path.join(dir, 'out-3'));
+      expect(cardRenderStats.renders - before).toBe(drawn);
       const cards = async (out: string) => {
         const folder = path.join(dir, out, 'assets/cards');
         const names = (await readdir(folder)).sort();

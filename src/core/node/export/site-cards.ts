@@ -29,7 +29,8 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** Cards drawn or reused by one export; `save` keeps exactly those for the next one. */
 export class CardCache implements CardSource {
-  private readonly used = new Map<string, { bytes: Uint8Array; fresh: boolean }>();
+  /** `hash`: the bytes' SHA-256 when known (a card read from the cache was checked against it). */
+  private readonly used = new Map<string, { bytes: Uint8Array; fresh: boolean; hash?: string }>();
 
   /** `dir`: the cache folder to read from (null: none); `known`: its signed index. */
   constructor(
@@ -61,7 +62,7 @@ export class CardCache implements CardSource {
     this.used.set(name, { bytes, fresh: true });
   }
 
-  private read(name: string): { bytes: Uint8Array; fresh: boolean } | null {
+  private read(name: string): { bytes: Uint8Array; fresh: boolean; hash: string } | null {
     const want = this.known.get(name);
     if (!this.dir || !want) return null;
     const file = path.join(this.dir, `${name}.png`);
@@ -69,7 +70,7 @@ export class CardCache implements CardSource {
       const stat = lstatSync(file);
       if (!stat.isFile() || stat.size > MAX_CARD_BYTES) return null;
       const bytes = new Uint8Array(readFileSync(file));
-      return sha256(bytes) === want ? { bytes, fresh: false } : null;
+      return sha256(bytes) === want ? { bytes, fresh: false, hash: want } : null;
     } catch {
       return null;
     }
@@ -89,8 +90,9 @@ export class CardCache implements CardSource {
     await fsp.mkdir(dir).catch(() => undefined);
     if (!(await fsp.lstat(dir).catch(() => null))?.isDirectory()) return;
     const cards: Record<string, string> = {};
-    for (const [name, { bytes, fresh }] of [...this.used].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      cards[name] = sha256(bytes);
+    for (const [name, { bytes, fresh, hash }] of [...this.used].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      // A card read from the cache was hashed as it was read: 1,000 cards are 25 MB to hash again.
+      cards[name] = hash ?? sha256(bytes);
       if (fresh) await writeFileAtomic(path.join(dir, `${name}.png`), bytes, unsyncedWriteOps);
     }
     const index = JSON.stringify({ casebookCards: 1, cards });
