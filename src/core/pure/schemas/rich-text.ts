@@ -1,19 +1,50 @@
-// TipTap/ProseMirror JSON, validated structurally: the shape is checked here (rich-text-shape.ts),
-// the node types are checked by the editor schema when the document is loaded (and on write, by
-// rich-text/known-types.ts). The same walk bounds the nesting (rich-text-depth.ts).
+// TipTap/ProseMirror JSON, validated structurally: the shape is checked here, the
+// node types are checked by the editor schema when the document is loaded (and on write, by
+// rich-text/known-types.ts). Nesting is bounded (rich-text-depth.ts) before anything recurses.
 import { z } from 'zod';
 import { attrText } from '../rich-text/attr-text';
-import { readRichTextShape, type RichTextDoc, type RichTextNode } from './rich-text-shape';
+import { richTextDepthProblem } from './rich-text-depth';
 
-export type { RichTextDoc, RichTextMark, RichTextNode } from './rich-text-shape';
-
-/** A section: its shape checked and its nesting bounded in one walk (rich-text-shape.ts). */
-export const richTextDocSchema = z.custom<RichTextDoc>().transform((value, ctx): RichTextDoc => {
-  const read = readRichTextShape(value);
-  if ('doc' in read) return read.doc;
-  ctx.issues.push({ code: 'custom', message: read.problem, input: value, path: read.path });
-  return z.NEVER;
+export const markSchema = z.object({
+  type: z.string().min(1).max(64),
+  attrs: z.record(z.string(), z.unknown()).optional(),
 });
+
+export interface RichTextNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: RichTextNode[];
+  marks?: z.infer<typeof markSchema>[];
+  text?: string;
+}
+
+export const richTextNodeSchema: z.ZodType<RichTextNode> = z.lazy(() =>
+  z.object({
+    type: z.string().min(1).max(64),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(richTextNodeSchema).optional(),
+    marks: z.array(markSchema).optional(),
+    text: z.string().optional(),
+  }),
+);
+
+const richTextDocShape = z.object({
+  type: z.literal('doc'),
+  content: z.array(richTextNodeSchema).optional(),
+});
+
+/**
+ * A section. Its depth is measured first, without recursion: zod's own recursive check (and
+ * every renderer after it) would overflow the stack on a document nested thousands deep.
+ */
+export const richTextDocSchema = z
+  .custom<z.input<typeof richTextDocShape>>()
+  .check((ctx) => {
+    const problem = richTextDepthProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  })
+  .pipe(richTextDocShape);
+export type RichTextDoc = z.infer<typeof richTextDocSchema>;
 
 export function emptyDoc(): RichTextDoc {
   return { type: 'doc', content: [{ type: 'paragraph' }] };
