@@ -1,6 +1,5 @@
-// Every worker thread the core starts (startModuleWorker('<name>', …), or startWorker({ name:
-// '<name>', … })) is looked up beside the built code: each build must ship it as an entry, or
-// the work silently falls back to one thread.
+// Every worker thread the core starts (startModuleWorker('<name>', …)) is looked up beside the
+// built code: each build must ship it as an entry, or the work silently falls back to one thread.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,8 +15,8 @@ function sourceFiles(dir: string): string[] {
 
 const started = new Map<string, string>();
 for (const file of sourceFiles(path.join(root, 'src'))) {
-  const starts = /(?:startModuleWorker\(\s*|startWorker\(\{\s*name:\s*)'([\w-]+)'/g;
-  for (const [, name] of readFileSync(file, 'utf8').matchAll(starts)) started.set(name!, path.relative(root, file));
+  for (const [, name] of readFileSync(file, 'utf8').matchAll(/startModuleWorker\(\s*'([\w-]+)'/g))
+    started.set(name!, path.relative(root, file));
 }
 
 describe('worker entries', () => {

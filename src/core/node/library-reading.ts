@@ -14,7 +14,6 @@ import type { FileStamp } from './study-files';
 import { LibraryBadges, type CheckCounts } from './library-badges';
 import type { LibrarySources } from './library-sources';
 import { indexOnThreads } from './library-threads';
-import type { IntakeWorkers } from './study-intake-workers';
 
 // Few reads at a time, and a turn of the event loop after each study: a search that arrives
 // meanwhile waits for one study's indexing at most, never for a batch.
@@ -47,8 +46,6 @@ export abstract class LibraryReading {
   private bulkTried = false;
   /** Aborted by close(): the background reading stops. */
   protected readonly closing = new AbortController();
-  /** Intake workers started while the titles go in, for the reading after (a first-ever open). */
-  private intakeAhead: Promise<IntakeWorkers | undefined> | null = null;
 
   constructor(protected readonly sources: LibrarySources) {
     this.onDisk = sources.indexFiles ? new LibraryOnDisk(sources.indexFiles) : null;
@@ -105,14 +102,6 @@ export abstract class LibraryReading {
     const listed = summaries.filter((s) => wanted.has(s.id));
     const pause = this.pause();
     const restored = await this.restoredFromFile(listed, pause);
-    // Every study is to be read (no index file to take them from): the workers that will read
-    // them start now, loading their code while the titles go in rather than after.
-    const readAll = !restored && !this.onDisk?.file && toRead.length >= INTAKE_FROM;
-    if (readAll && this.sources.intake && !this.closing.signal.aborted)
-      this.intakeAhead ??= import('./study-intake-workers').then(
-        ({ IntakeWorkers }) => new IntakeWorkers(),
-        () => undefined, // started when the reading needs them, as before
-      );
     const built = restored?.index ?? (await indexTitlesInBulk(listed, pause));
     if (!built) return inTimeSlices(toRead, take, SLICE_MS, this.closing.signal); // two summaries with one id: one by one
     if (restored)
@@ -165,21 +154,6 @@ export abstract class LibraryReading {
    * as the index on disk recorded it is taken from there instead (no file read).
    */
   protected async readPending(): Promise<void> {
-    try {
-      await this.readAllPending();
-    } finally {
-      this.stopIntakeAhead();
-    }
-  }
-
-  /** Stops the workers started ahead that no reading took (it ended, or took what it needed). */
-  protected stopIntakeAhead(): void {
-    const ahead = this.intakeAhead;
-    this.intakeAhead = null;
-    void ahead?.then((pool) => pool?.close());
-  }
-
-  private async readAllPending(): Promise<void> {
     // The prompts (for the checks of studies read) are read, with the Markdown parser they
     // load, once a study is to be read: a reopen that takes every study from the index file
     // evaluates neither while its first searches are answered.
@@ -249,9 +223,9 @@ export abstract class LibraryReading {
   }
 
   /** Reads queued studies on worker threads; returns those still to read here (library-threads.ts). */
-  private async readOnThreads(toRead: Array<[string, number]>): Promise<Array<[string, number]>> {
+  private readOnThreads(toRead: Array<[string, number]>): Promise<Array<[string, number]>> {
     const intake = this.sources.intake;
-    if (!intake) return toRead;
+    if (!intake) return Promise.resolve(toRead);
     return indexOnThreads(toRead, {
       index: () => this.index,
       pending: this.pending,
@@ -260,7 +234,6 @@ export abstract class LibraryReading {
       intake,
       site: this.sources.site(),
       signal: this.closing.signal,
-      pool: (await this.intakeAhead) ?? undefined,
     });
   }
 

@@ -45,7 +45,6 @@ export class LibraryService extends LibraryReading {
     // A list, a bulk build or a reading under way stops at its next slice.
     while (this.listing || this.reading || this.takingIn)
       await (this.listing ?? this.reading ?? this.takingIn!.done).catch(() => undefined);
-    this.stopIntakeAhead();
     await this.flush();
   }
 

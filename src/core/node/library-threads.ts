@@ -7,7 +7,6 @@ import { settingsKey, type LibraryBadges } from './library-badges';
 import type { LibraryOnDisk } from './library-on-disk';
 import type { LibraryIntake } from './library-sources';
 import type { IntakeResult } from './study-intake';
-import type { IntakeWorkers } from './study-intake-workers';
 import { pauseEvery } from './time-slices';
 
 const SLICE_MS = 8;
@@ -23,8 +22,6 @@ export interface ThreadsTarget {
   site: SiteSettings;
   /** Aborted when the workspace is closed: the workers stop. */
   signal?: AbortSignal;
-  /** Workers started ahead of this reading (a first-ever open), if any. */
-  pool?: IntakeWorkers;
 }
 
 /**
@@ -33,7 +30,7 @@ export interface ThreadsTarget {
  */
 export async function indexOnThreads(
   toRead: Array<[string, number]>,
-  { index, pending, badges, onDisk, intake, site, signal, pool }: ThreadsTarget,
+  { index, pending, badges, onDisk, intake, site, signal }: ThreadsTarget,
 ): Promise<Array<[string, number]>> {
   const { readOnThreads } = await import('./study-intake');
   const key = settingsKey(site);
@@ -71,7 +68,7 @@ export async function indexOnThreads(
       answers.push(result);
       wake?.();
     },
-    { signal, pool },
+    { signal },
   ).finally(() => {
     finished = true;
     wake?.();

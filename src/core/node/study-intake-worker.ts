@@ -3,7 +3,7 @@
 // A file is read as the store reads it (no link followed, size and depth bounded, parsed and
 // validated in full by parseJsonFile, older formats upgraded); one it cannot use in any way is
 // answered `null`, and the main thread reads it through the store, which sets damage aside.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { checkStudy } from '../pure/checks/publish-checks';
 import { StudyNames } from '../pure/checks/study-names';
 import { TemplatePrompts } from '../pure/checks/template-prompts';
@@ -15,27 +15,22 @@ import { parseJsonFile } from './json-file';
 import { readRegularFileStatSync } from './regular-file';
 import { countsOf } from './library-badges';
 import { sameStamp, stampOf } from './study-files';
-import type { IntakeContext, IntakeMessage, IntakeReply, IntakeResult } from './study-intake';
+import type { IntakeContext, IntakeReply, IntakeRequest, IntakeResult } from './study-intake';
 
+const context = workerData as IntakeContext;
+const names = StudyNames.of(context.names);
+const prompts = context.templates ? TemplatePrompts.withWorkspace(context.templates) : null;
 const schema = studyFileSchema.nullable();
 
-/** What the checks need, from the context the worker is told first (it may start before the library knows it). */
-interface Checking {
-  context: IntakeContext;
-  names: StudyNames;
-  prompts: TemplatePrompts | null;
-}
-let checking: Checking | null = null;
-
-function readOne(id: string, file: string, told: Checking): IntakeResult {
+function readOne(id: string, file: string): IntakeResult {
   try {
-    return { id, read: readStudyWords(id, file, told) };
+    return { id, read: readStudyWords(id, file) };
   } catch {
     return { id, read: null };
   }
 }
 
-function readStudyWords(id: string, file: string, { context, names, prompts }: Checking): IntakeResult['read'] {
+function readStudyWords(id: string, file: string): IntakeResult['read'] {
   // Synchronous reads: this thread has nothing else to do, and five awaited file calls per
   // study cost more waiting than the study's whole parse and validation.
   const opened = readRegularFileStatSync(file, context.maxBytes);
@@ -50,19 +45,9 @@ function readStudyWords(id: string, file: string, { context, names, prompts }: C
 
 const port = parentPort;
 if (port) {
-  port.on('message', (message: IntakeMessage) => {
-    if ('context' in message) {
-      const { context } = message;
-      const prompts = context.templates ? TemplatePrompts.withWorkspace(context.templates) : null;
-      checking = { context, names: StudyNames.of(context.names), prompts };
-      return;
-    }
-    const told = checking;
-    // Never sent before the context; without it nothing is read here (the main thread reads them).
-    if (!told) throw new Error('study-intake-worker: a request came before the context');
+  port.on('message', ({ seq, items }: IntakeRequest) => {
     // Each study answered as soon as it is read: the thread holds one study's words at a time.
-    for (const { id, file } of message.items)
-      port.postMessage({ seq: message.seq, result: readOne(id, file, told) } satisfies IntakeReply);
+    for (const { id, file } of items) port.postMessage({ seq, result: readOne(id, file) } satisfies IntakeReply);
   });
   port.postMessage('ready');
 }

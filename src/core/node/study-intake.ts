@@ -5,17 +5,17 @@
 // render workers (a heap limit; a time limit on starting and on every study; files of bounded
 // size): one that fails or hangs is stopped and what it had not answered handed to the others,
 // and what no worker answered is returned for the caller to read itself.
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import type { TemplateSections } from '../pure/checks/template-prompts';
 import type { StudyWords } from '../pure/library/study-words';
 import type { SiteSettings } from '../pure/schemas/site';
 import type { StudySummary } from '../pure/schemas/study';
 import type { CheckCounts } from './library-badges';
-import { INTAKE_STUDY_MS, intakeStats, intakeThreads, IntakeWorkers, type IntakeHandle } from './study-intake-workers';
+import { startModuleWorker } from './module-worker';
 import type { FileStamp } from './study-files';
 
-export { INTAKE_STUDY_MS, intakeStats, intakeThreads };
-
-/** What every worker is told first: what the checks of a study need beyond the study. */
+/** What every worker is started with: what the checks of a study need beyond the study. */
 export interface IntakeContext {
   site: SiteSettings;
   /** The workspace's templates (their prompts); null when not read: no counts are made. */
@@ -33,8 +33,6 @@ export interface IntakeRequest {
   seq: number;
   items: IntakeItem[];
 }
-/** What the worker is sent: its context first, then requests. */
-export type IntakeMessage = { context: IntakeContext } | IntakeRequest;
 /** A study read in full: its words, its file's stamp when it did not change during the read, its counts. */
 export interface IntakeRead extends StudyWords {
   stamp: FileStamp | null;
@@ -51,26 +49,33 @@ export interface IntakeReply {
   result: IntakeResult;
 }
 
+const MAX_WORKERS = 4;
+/** Studies per request (each is answered on its own as soon as it is read). */
+const BATCH = 16;
+/** Batches each worker holds at once: the next is there when one is answered. */
+const IN_FLIGHT = 2;
+/** A worker that has not started, or answered its next study, within this long is stopped (a hung thread). */
+export const INTAKE_STUDY_MS = 30_000;
 /**
  * Studies are read on workers up to this size (a long real study is ~200 KB): a worker's heap
  * running out ends the whole process (nodejs/node#47224), not just the worker, so a hostile
  * file of millions of distinct words is left to the main thread, where it always was read.
  */
 export const INTAKE_MAX_BYTES = 1024 * 1024;
-/** Studies per request (each is answered on its own as soon as it is read). */
-const BATCH = 16;
-/** Batches each worker holds at once: the next is there when one is answered. */
-const IN_FLIGHT = 2;
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 };
+
+/** For tests: studies answered by a worker thread, and workers stopped for failing or hanging. */
+export const intakeStats = { answered: 0, stopped: 0 };
 
 export interface IntakeOptions {
   threads?: number;
-  /** The time a worker has to answer each study, and to start (when it is started here, not given in `pool`). */
   studyMs?: number;
   /** Aborted: every worker is stopped at once (the workspace was closed); what is left is returned. */
   signal?: AbortSignal;
-  /** Workers started ahead (study-intake-workers.ts); others are started now. */
-  pool?: IntakeWorkers;
 }
+
+/** Worker threads to use by default: one per core, a few at most. */
+export const intakeThreads = (): number => Math.min(MAX_WORKERS, availableParallelism());
 
 /**
  * Reads `items` on worker threads, calling `onResult` (on this thread) with each study as it is
@@ -80,43 +85,44 @@ export async function readOnThreads(
   items: IntakeItem[],
   context: Omit<IntakeContext, 'maxBytes'>,
   onResult: (result: IntakeResult) => void,
-  { threads = intakeThreads(), studyMs = INTAKE_STUDY_MS, signal, pool }: IntakeOptions = {},
+  { threads = intakeThreads(), studyMs = INTAKE_STUDY_MS, signal }: IntakeOptions = {},
 ): Promise<IntakeItem[]> {
   if (signal?.aborted) return items;
   const queue: IntakeItem[][] = [];
   for (let from = 0; from < items.length; from += BATCH) queue.push(items.slice(from, from + BATCH));
-  const handles = (pool ?? new IntakeWorkers(0, studyMs)).take(Math.min(threads, queue.length));
-  const told = { ...context, maxBytes: INTAKE_MAX_BYTES };
-  await Promise.all(handles.map((handle) => runWorker(handle, queue, told, onResult, studyMs, signal)));
+  const workers = Math.min(threads, queue.length);
+  const started = { ...context, maxBytes: INTAKE_MAX_BYTES };
+  await Promise.all(Array.from({ length: workers }, () => runWorker(queue, started, onResult, studyMs, signal)));
   return queue.flat();
 }
 
 /** One worker taking batches from `queue` until it is empty or the worker fails. */
-async function runWorker(
-  { worker, ready }: IntakeHandle,
+function runWorker(
   queue: IntakeItem[][],
   context: IntakeContext,
   onResult: (result: IntakeResult) => void,
   studyMs: number,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  // Not started (stopped), or ended while it waited: its share is left to the others.
-  if (!(await ready) || worker.threadId < 0) return;
-  if (signal?.aborted) {
-    void worker.terminate();
-    return;
+  let worker: Worker;
+  try {
+    worker = startModuleWorker('study-intake-worker', import.meta.url, {
+      workerData: context,
+      resourceLimits: WORKER_LIMITS,
+    });
+  } catch {
+    return Promise.resolve();
   }
-  worker.postMessage({ context } satisfies IntakeMessage);
   return new Promise<void>((done) => {
     // Each batch sent, with how many of its studies were answered (in order: one at a time).
     const inFlight = new Map<number, { items: IntakeItem[]; answered: number }>();
     let seq = 0;
     let timer: NodeJS.Timeout | undefined;
     let ended = false;
-    // Armed while the worker owes an answer to a study: each answer re-arms it.
+    // Armed while the worker owes an answer (its start, or a study): each answer re-arms it.
     const arm = (): void => {
       clearTimeout(timer);
-      timer = inFlight.size > 0 ? setTimeout(fail, studyMs) : undefined;
+      timer = inFlight.size > 0 || seq === 0 ? setTimeout(fail, studyMs) : undefined;
     };
     const end = (): void => {
       if (ended) return;
@@ -144,12 +150,13 @@ async function runWorker(
       while (!signal?.aborted && inFlight.size < IN_FLIGHT && queue.length > 0) {
         const items = queue.shift()!;
         inFlight.set(++seq, { items, answered: 0 });
-        worker.postMessage({ seq, items } satisfies IntakeMessage);
+        worker.postMessage({ seq, items } satisfies IntakeRequest);
       }
       if (inFlight.size === 0) return end();
       arm();
     };
-    function received(message: IntakeReply): void {
+    function received(message: IntakeReply | 'ready'): void {
+      if (message === 'ready') return fill();
       const batch = inFlight.get(message.seq);
       if (!batch) return;
       const item = batch.items[batch.answered++]!;
@@ -166,6 +173,6 @@ async function runWorker(
     worker.once('error', fail);
     worker.once('exit', fail);
     signal?.addEventListener('abort', stop, { once: true });
-    fill();
+    arm();
   });
 }
