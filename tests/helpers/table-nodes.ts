@@ -1,9 +1,8 @@
 // Rich-text table nodes for the table tests: text with marks, paragraphs, cells, rows, tables.
 import type { RichTextNode } from '../../src/core/pure/schemas/rich-text';
+import { p, t } from './rich-text-nodes';
 
-export const t = (text: string, ...marks: string[]): RichTextNode =>
-  marks.length ? { type: 'text', text, marks: marks.map((type) => ({ type })) } : { type: 'text', text };
-export const p = (...content: RichTextNode[]): RichTextNode => ({ type: 'paragraph', content });
+export { p, t };
 export const cell = (
   type: 'tableHeader' | 'tableCell',
   text: string,

@@ -4,17 +4,9 @@
 // is a heading.
 import { describe, expect, it } from 'vitest';
 import { richTextToHtml } from '../../../src/core/pure/rich-text/html';
-import type { RichTextDoc, RichTextNode } from '../../../src/core/pure/schemas/rich-text';
+import { doc, t } from '../../helpers/rich-text-nodes';
 import { fromMarkdown, toMarkdown } from '../../helpers/through-markdown';
-
-const entry = (time: string, kind: string, ...content: RichTextNode[]): RichTextNode => ({
-  type: 'timelineEntry',
-  attrs: { time, kind },
-  ...(content.length ? { content } : {}),
-});
-const t = (text: string): RichTextNode => ({ type: 'text', text });
-const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content });
-const timeline = (...content: RichTextNode[]): RichTextNode => ({ type: 'timeline', content });
+import { entry, timeline } from '../../helpers/timeline-nodes';
 
 describe('a timeline on the site, at its edges', () => {
   it('counts time to detect from the first entry when another block comes first', () => {

@@ -7,18 +7,10 @@ import { docToMdast } from '../../../src/core/pure/markdown/doc-to-mdast';
 import { mdastToBlocks } from '../../../src/core/pure/markdown/mdast-to-doc';
 import { markdownToMdast, mdastToMarkdown } from '../../../src/core/pure/markdown/markdown-syntax';
 import { canonicalDoc, markdownNormalForm } from '../../../src/core/pure/markdown/rich-text-normal-form';
-import type { RichTextDoc, RichTextNode } from '../../../src/core/pure/schemas/rich-text';
+import type { RichTextDoc } from '../../../src/core/pure/schemas/rich-text';
 import { inlineArb, textArb } from '../../fixtures/markdown/study-arbitraries';
-
-const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content });
-const t = (text: string, ...marks: string[]): RichTextNode =>
-  marks.length ? { type: 'text', text, marks: marks.map((type) => ({ type })) } : { type: 'text', text };
-const entry = (time: string, kind: string, ...content: RichTextNode[]): RichTextNode => ({
-  type: 'timelineEntry',
-  attrs: { time, kind },
-  ...(content.length ? { content } : {}),
-});
-const timeline = (...entries: RichTextNode[]): RichTextNode => ({ type: 'timeline', content: entries });
+import { doc, t } from '../../helpers/rich-text-nodes';
+import { entry, timeline } from '../../helpers/timeline-nodes';
 
 function toMarkdown(section: RichTextDoc, warnings: string[] = []): string {
   return mdastToMarkdown({

@@ -3,17 +3,9 @@
 // empty loose entry in Markdown, and hand-written items whose label or shape is not the writer's.
 import { describe, expect, it } from 'vitest';
 import { richTextToHtml } from '../../../src/core/pure/rich-text/html';
-import type { RichTextDoc, RichTextNode } from '../../../src/core/pure/schemas/rich-text';
+import { doc, t } from '../../helpers/rich-text-nodes';
 import { fromMarkdown, toMarkdown } from '../../helpers/through-markdown';
-
-const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content });
-const t = (text: string, ...marks: string[]): RichTextNode =>
-  marks.length ? { type: 'text', text, marks: marks.map((type) => ({ type })) } : { type: 'text', text };
-const entry = (time: string, kind: string, text?: string): RichTextNode => ({
-  type: 'timelineEntry',
-  attrs: { time, kind },
-  ...(text ? { content: [t(text)] } : {}),
-});
+import { entry } from '../../helpers/timeline-nodes';
 
 describe('a timeline out of shape on the site', () => {
   it('puts a stray block in an item of its own, and stops its heading at h6 (golden)', () => {
@@ -21,9 +13,9 @@ describe('a timeline out of shape on the site', () => {
       doc({
         type: 'timeline',
         content: [
-          entry('10:00', 'detection', 'a'),
+          entry('10:00', 'detection', t('a')),
           { type: 'paragraph', content: [t('stray')] },
-          entry('10:30', 'resolution', 'b'),
+          entry('10:30', 'resolution', t('b')),
         ],
       }),
       { headingOffset: 5 },
@@ -45,8 +37,8 @@ describe('a timeline out of shape on the site', () => {
       doc(
         { type: 'timeline' },
         { type: 'timeline', content: [] },
-        entry('10:00', 'mitigation', 'loose'),
-        entry('', '', 'plain'),
+        entry('10:00', 'mitigation', t('loose')),
+        entry('', '', t('plain')),
       ),
     );
     expect(html).toBe(
@@ -59,7 +51,7 @@ describe('a timeline out of shape on the site', () => {
 describe('a timeline out of shape in Markdown', () => {
   it('writes nothing for an empty entry outside a timeline, and escapes underscores in a loose one', () => {
     const warnings: string[] = [];
-    expect(toMarkdown(doc(entry('', ''), entry('x_y', '', 'a_b')), warnings)).toBe('**x\\_y** a\\_b\n');
+    expect(toMarkdown(doc(entry('', ''), entry('x_y', '', t('a_b'))), warnings)).toBe('**x\\_y** a\\_b\n');
     expect(warnings).toEqual([
       'A timeline entry outside a timeline was written as a paragraph.',
       'A timeline entry outside a timeline was written as a paragraph.',

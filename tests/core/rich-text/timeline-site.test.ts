@@ -10,14 +10,8 @@ import {
   parseTimelineTime,
   timelineFigures,
 } from '../../../src/core/pure/rich-text/blocks/timeline-times';
-import type { RichTextNode } from '../../../src/core/pure/schemas/rich-text';
-
-const entry = (time: string, kind: string, text?: string): RichTextNode => ({
-  type: 'timelineEntry',
-  attrs: { time, kind },
-  ...(text ? { content: [{ type: 'text', text }] } : {}),
-});
-const timeline = (...entries: RichTextNode[]): RichTextNode => ({ type: 'timeline', content: entries });
+import { t } from '../../helpers/rich-text-nodes';
+import { entry, timeline } from '../../helpers/timeline-nodes';
 
 describe('Timeline on the site', () => {
   it('renders a figure named by its heading, the figures, and an ordered list of entries (golden)', () => {
@@ -26,10 +20,10 @@ describe('Timeline on the site', () => {
         type: 'doc',
         content: [
           timeline(
-            entry('23:50', '', 'Alert <p99> & "errors"'),
-            entry('23:58', 'detection', 'On-call paged'),
-            entry('00:20', 'mitigation', 'Rolled back'),
-            entry('01:05', 'resolution', 'Fixed'),
+            entry('23:50', '', t('Alert <p99> & "errors"')),
+            entry('23:58', 'detection', t('On-call paged')),
+            entry('00:20', 'mitigation', t('Rolled back')),
+            entry('01:05', 'resolution', t('Fixed')),
           ),
         ],
       },
@@ -50,7 +44,11 @@ describe('Timeline on the site', () => {
 
   it('keeps a time that does not parse as escaped text, leaves out an empty one, and omits figures it cannot compute', () => {
     const html = richTextToHtml(
-      timeline(entry('shortly <after>', '', 'a'), entry('', 'detection', 'b'), entry('Day 2', 'resolution', 'c')),
+      timeline(
+        entry('shortly <after>', '', t('a')),
+        entry('', 'detection', t('b')),
+        entry('Day 2', 'resolution', t('c')),
+      ),
     );
     expect(html).toContain('<span class="timeline-time">shortly &lt;after&gt;</span>');
     expect(html).toContain('<li class="timeline-entry timeline-detection"><span class="timeline-kind">Detected</span>');
@@ -60,7 +58,7 @@ describe('Timeline on the site', () => {
   });
 
   it('renders a hostile kind as an unmarked entry and a dated time with its ISO datetime', () => {
-    const html = richTextToHtml(timeline(entry('2026-03-02 14:02', '__proto__', 'x')));
+    const html = richTextToHtml(timeline(entry('2026-03-02 14:02', '__proto__', t('x'))));
     expect(html).toContain('<li class="timeline-entry"><time class="timeline-time" datetime="2026-03-02T14:02">');
     expect(html).not.toContain('timeline-kind');
   });
