@@ -132,8 +132,17 @@ describe('timeline times', () => {
     expect(minutesBetween(['2026-03-01', '2026-03-02'], 1)).toBe(1440);
   });
 
-  it('refuses a year a date cannot be computed for rather than measure from 1950', () => {
-    expect(parseTimelineTime('0050-03-01')).toBeNull();
+  it('reads the years 0001–0099 as written (not as 1901–1999) and refuses the year 0', () => {
+    expect(parseTimelineTime('0050-03-01')).toEqual({
+      form: 'date',
+      minute: new Date('0050-03-01T00:00:00Z').getTime() / 60_000,
+      datetime: '0050-03-01',
+    });
+    // 48 is a leap year, 50 is not (1948 and 1950 alike, so only the day count tells them from 1900s dates).
+    expect(minutesBetween(['0048-02-28', '0048-03-01'], 1)).toBe(2 * 1440);
+    expect(minutesBetween(['0050-02-28 23:00', '0050-03-01 01:00'], 1)).toBe(120);
+    expect(minutesBetween(['0099-12-31', '0100-01-01'], 1)).toBe(1440);
+    expect(parseTimelineTime('0050-02-29')).toBeNull();
     expect(parseTimelineTime('0000-03-01')).toBeNull();
   });
 

@@ -30,8 +30,9 @@ export function parseTimelineTime(time: string): ParsedTime | null {
   const date = DATE.exec(text);
   if (date) {
     const [y, mo, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    const ms = Date.UTC(y, mo - 1, d);
-    const real = new Date(ms);
+    // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+    const real = new Date(0);
+    const ms = real.setUTCFullYear(y, mo - 1, d);
     if (y < 1 || real.getUTCFullYear() !== y || real.getUTCMonth() !== mo - 1 || real.getUTCDate() !== d) return null;
     const day = `${date[1]}-${date[2]}-${date[3]}`;
     if (date[4] === undefined) return { form: 'date', minute: ms / 60_000, datetime: day };
