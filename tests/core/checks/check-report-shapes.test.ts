@@ -3,7 +3,7 @@
 // refusal, unchanged; a finding naming a field or severity the app does not know is refused.
 import { describe, expect, it } from 'vitest';
 import { findingFieldSchema, findingSchema } from '../../../src/core/pure/checks/finding';
-import { publishBlock, publishBlockSchema } from '../../../src/core/pure/checks/publish-gate';
+import { publishBlock, publishBlockSchema, publishErrorsRefusal } from '../../../src/core/pure/checks/publish-gate';
 import { checkStudy } from '../../../src/core/pure/checks/publish-checks';
 import { StudyNames } from '../../../src/core/pure/checks/study-names';
 import { TemplatePrompts } from '../../../src/core/pure/checks/template-prompts';
@@ -160,5 +160,60 @@ describe("a workspace's settings rows", () => {
     ]);
     expect(checkWorkspace(site, [], {}).settings).toEqual([]);
     expect(checkWorkspace(site, [], { settingsUnreadable: null }).settings).toEqual([]);
+  });
+});
+
+describe("an export's refusal in words", () => {
+  const finding = (message: string) => ({
+    id: 'x',
+    rule: 'x',
+    severity: 'error' as const,
+    message,
+    field: 'summary' as const,
+  });
+  const study = (title: string, slug: string, ...messages: string[]) => ({
+    id: slug,
+    title,
+    slug,
+    status: 'published' as const,
+    findings: messages.map(finding),
+  });
+
+  it('names each study (an untitled one as such) and each of its errors, then what to do', () => {
+    const refusal = publishErrorsRefusal({
+      studies: [study('One queue', 'one-queue', 'No summary.', 'No date.'), study(' ', 'untitled', 'No title.')],
+    });
+    expect(refusal.code).toBe('publish_errors');
+    expect(refusal.message).toBe(
+      [
+        'Not exported: 2 studies that would be published have errors. Nothing was written.',
+        '"One queue" (one-queue):',
+        '  - No summary.',
+        '  - No date.',
+        '"Untitled" (untitled):',
+        '  - No title.',
+        'Fix them, or export anyway (the errors are then published as they are).',
+      ].join('\n'),
+    );
+    expect(publishErrorsRefusal({ studies: [study('A', 'a', 'No date.')] }).message.split('\n')[0]).toBe(
+      'Not exported: 1 study that would be published has errors. Nothing was written.',
+    );
+  });
+
+  it('site settings in conflict are said first, one or several', () => {
+    const one = publishErrorsRefusal({ studies: [], site: ['Title'] }).message.split('\n');
+    expect(one.slice(0, 2)).toEqual([
+      'Not exported. Nothing was written.',
+      'The site settings hold 1 unresolved conflict from a sync (Title): resolve it in Site settings (Keep mine, Take theirs or Keep both).',
+    ]);
+    const two = publishErrorsRefusal({ studies: [study('A', 'a', 'No date.')], site: ['Title', 'Accent colour'] });
+    expect(two.message.split('\n').slice(0, 3)).toEqual([
+      'Not exported: 1 study that would be published has errors. Nothing was written.',
+      'The site settings hold 2 unresolved conflicts from a sync (Title, Accent colour): resolve them in Site settings (Keep mine, Take theirs or Keep both).',
+      '"A" (a):',
+    ]);
+    expect(publishErrorsRefusal({ studies: [] }).message).toBe(
+      'Not exported. Nothing was written.\nFix them, or export anyway (the errors are then published as they are).',
+    );
   });
 });

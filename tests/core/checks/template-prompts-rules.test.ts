@@ -53,7 +53,7 @@ describe('what counts as a prompt', () => {
   it('the message quotes the prompt on one line, cut at 80 characters', () => {
     const exactly80 = `Describe the load ${'x'.repeat(80 - 'Describe the load '.length)}`;
     const prompts = TemplatePrompts.of([
-      template('T', ['What was\n  measured,   and how?', exactly80, `${exactly80}!`]),
+      template('T', ['  What was\n  measured,   and how? ', exactly80, `${exactly80}!`]),
     ]);
     const messages = promptFindings(
       doc(para('What was measured, and how?'), para(exactly80), para(`${exactly80}!`)),
