@@ -56,7 +56,7 @@ describe('the check report through the contract', () => {
         decisions: { type: 'doc' },
         tradeoffs: { type: 'doc' },
         lessons: { type: 'doc' },
-        metrics: [{ label: 'Drafted result', before: 0, after: 0, unit: '', better: 'higher' }],
+        metrics: [{ label: 'Drafted result', unit: '', better: 'higher' }],
       },
     ]);
     const findings = checkStudy(study, { site, names: StudyNames.of([study, namesake]), prompts });
