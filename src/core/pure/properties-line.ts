@@ -1,6 +1,7 @@
 // The one quiet line under a study's title that sums up its properties ("Draft · Outcome:
 // Succeeded · 3 Mar 2026 · Payments, Reliability"): what the author would otherwise open the
 // Properties panel to see. Empty values are left out rather than shown as "None".
+import { calendarDate } from './calendar-date';
 import type { Study } from './schemas/study';
 import { outcomeLabels, statusLabels } from './schemas/study-fields';
 
@@ -15,13 +16,8 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
 
 /** "2026-03-03" → "3 Mar 2026"; anything that is not a real calendar date is shown as written. */
 export function shownDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return date;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const time = Date.UTC(year, month - 1, day);
-  const back = new Date(time);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return date;
-  return dateFormat.format(back);
+  const moment = calendarDate(date);
+  return moment ? dateFormat.format(moment) : date;
 }
 
 export function propertiesLine(shown: PropertiesShown): string {

@@ -138,7 +138,7 @@ describe('timeline times', () => {
       minute: new Date('0050-03-01T00:00:00Z').getTime() / 60_000,
       datetime: '0050-03-01',
     });
-    // 48 is a leap year, 50 is not (1948 and 1950 alike, so only the day count tells them from 1900s dates).
+    // 48 is a leap year, 50 is not; 0099 → 0100 is one day, where 1999 → 0100 read as 1900 would be negative.
     expect(minutesBetween(['0048-02-28', '0048-03-01'], 1)).toBe(2 * 1440);
     expect(minutesBetween(['0050-02-28 23:00', '0050-03-01 01:00'], 1)).toBe(120);
     expect(minutesBetween(['0099-12-31', '0100-01-01'], 1)).toBe(1440);

@@ -8,6 +8,7 @@ import type { StudySummary } from '../../../core/pure/schemas/study';
 import { HighlightedText } from './HighlightedText';
 import { StudyActionsMenu, type StudyAction } from './StudyActionsMenu';
 import { shownTitle } from '../../../core/pure/schemas/study';
+import { formatDate } from './entry-date';
 import '../styles/conflicts.css';
 
 const statusLabel = { draft: 'Draft', published: 'Published' } as const;
@@ -121,10 +122,4 @@ function CheckBadge({ check, published }: { check: CheckCount | undefined; publi
       <span className="visually-hidden">{label}</span>
     </span>
   );
-}
-
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  // Built from parts in local time: new Date('YYYY-MM-DD') is UTC and can show the previous day.
-  return new Date(y!, m! - 1, d!).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }

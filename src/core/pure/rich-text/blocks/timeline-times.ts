@@ -4,6 +4,7 @@
 // `14:02` (a clock time), `2026-03-02 14:02` (or a date alone) and `Day 2` (optionally with a
 // clock time). Anything else, or forms that cannot be compared, gives no figure rather than a
 // wrong one.
+import { calendarDate } from '../../calendar-date';
 import type { TimelineKind } from './timeline-attrs';
 
 const DAY = 24 * 60;
@@ -29,12 +30,10 @@ export function parseTimelineTime(time: string): ParsedTime | null {
   }
   const date = DATE.exec(text);
   if (date) {
-    const [y, mo, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
-    const real = new Date(0);
-    const ms = real.setUTCFullYear(y, mo - 1, d);
-    if (y < 1 || real.getUTCFullYear() !== y || real.getUTCMonth() !== mo - 1 || real.getUTCDate() !== d) return null;
     const day = `${date[1]}-${date[2]}-${date[3]}`;
+    const moment = calendarDate(day);
+    if (!moment) return null;
+    const ms = moment.getTime();
     if (date[4] === undefined) return { form: 'date', minute: ms / 60_000, datetime: day };
     const [h, m] = [Number(date[4]), Number(date[5])];
     return { form: 'date', minute: ms / 60_000 + h * 60 + m, datetime: `${day}T${pad(h)}:${pad(m)}` };
