@@ -85,7 +85,7 @@ describe('where a finding points', () => {
     expect(pm.textBetween(found[1]!.pos!, found[1]!.pos! + 3)).toBe('bad');
   });
 
-  it('several findings on one node get ids of their own: the first plain, then #1, #2', () => {
+  it('several findings on one node get ids of their own: the first plain, then #1', () => {
     const record: RichTextNode = {
       type: 'decisionRecord',
       attrs: { title: 'Queue', status: 'accepted', chosen: 0, options: [{ title: 'Kafka' }, { title: 'SQS' }] },

@@ -119,7 +119,6 @@ export class TemplatePrompts {
     const prompt = { template, text: text.replace(/\s+/gu, ' ').trim() };
     this.whole.set(normal, prompt);
     this.longest = Math.max(this.longest, normal.length);
-    // Stryker disable next-line ConditionalExpression: listed or not, a shorter prompt is never a candidate (its key is shorter than a text's 24-character key; a text as short is found whole)
     if (normal.length < PREFIX_CHARS) return;
     const key = normal.slice(0, PREFIX_CHARS);
     const list = this.byPrefix.get(key) ?? [];
