@@ -68,6 +68,10 @@ test('a template prompt reads as a hint: entering it selects it whole, so typing
   await expect(problem.getByText(/^The decision to make/)).toHaveCount(0);
   await page.keyboard.press('ArrowDown'); // the heading "Requirements"
   await page.keyboard.press('ArrowDown'); // the list item's prompt, selected whole
+  // The browser moves the caret for ArrowDown and the editor reads it back a moment later: wait
+  // until the prompt is selected, as the author sees it, before the next key (under load the
+  // ArrowRight below could otherwise land before the selection and be undone by it).
+  await expect.poll(() => page.evaluate(() => String(getSelection()))).toMatch(/and how you would measure it\)\.$/);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.type(' Latency under 50 ms.');
   await expect(problem.getByText(/and how you would measure it\)\. Latency under 50 ms\.$/)).toBeVisible();
