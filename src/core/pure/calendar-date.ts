@@ -1,6 +1,7 @@
 // A `YYYY-MM-DD` date as the moment its day starts in UTC, or null when it is not a real
-// calendar date (2026-02-30, a month 13, the year 0, which no calendar shows). Built with setUTCFullYear: Date.UTC and the Date
-// constructor read the years 0–99 as 1900–1999, so "0050-03-01" would show as 1950.
+// calendar date (2026-02-30, a month 13, the year 0, which no calendar shows). Built with
+// setUTCFullYear: Date.UTC and the Date constructor read the years 0–99 as 1900–1999, so
+// "0050-03-01" would show as 1950.
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function calendarDate(date: string): Date | null {
