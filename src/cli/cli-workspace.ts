@@ -6,6 +6,7 @@ import { holdsWorkspace } from '../core/node/workspace-presence';
 import { resolveWorkspace } from './cli-options';
 import { envCredentials } from '../core/node/git/git-options';
 import { driverCommand } from './git-cli-support';
+import { readingHoldFromEnv } from './reading-hold';
 
 // The CLI and `casebook serve` take an https remote's token from $CASEBOOK_GIT_TOKEN (read when
 // asked), and make a workspace a repository with this CLI as git's merge driver.
@@ -35,7 +36,7 @@ export async function openExistingWorkspace(flag: string | undefined): Promise<C
 export async function openOrCreateWorkspace(flag: string | undefined, announce = true): Promise<CasebookService> {
   const dir = resolveWorkspace(flag);
   const created = !holdsWorkspace(dir);
-  const service = await openWorkspace(dir, { git });
+  const service = await openWorkspace(dir, { git, readingGate: readingHoldFromEnv() });
   if (created && announce) console.error(`Note: ${dir} held no Casebook workspace; a new one was created there.`);
   return service;
 }

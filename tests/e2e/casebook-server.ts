@@ -14,8 +14,8 @@ const URL_LINE = /^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/m;
 interface CasebookFixtures {
   /** An empty temporary folder, deleted after the test. */
   workspace: string;
-  /** Starts `casebook serve` on the workspace and returns the printed URL. */
-  serve: () => Promise<string>;
+  /** Starts `casebook serve` on the workspace (with `env` added to its environment) and returns the printed URL. */
+  serve: (env?: NodeJS.ProcessEnv) => Promise<string>;
 }
 
 export const test = base.extend<CasebookFixtures>({
@@ -27,11 +27,11 @@ export const test = base.extend<CasebookFixtures>({
   },
   serve: async ({ workspace }, use) => {
     const children: ChildProcess[] = [];
-    await use(async () => {
+    await use(async (env = {}) => {
       const child = spawn(
         process.execPath,
         [path.join(repoRoot, 'bin/casebook.mjs'), 'serve', '--workspace', workspace, '--port', '0'],
-        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
       );
       children.push(child);
       return waitForUrl(child);

@@ -4,7 +4,7 @@
 // full text searches at once from the index kept in .casebook/ (no study file read again).
 // 1,500 studies by default, to stay under a minute on a loaded machine; CASEBOOK_E2E_LARGE=10000
 // runs the issue's size (allow a few minutes: the first-ever read of 377 MB dominates).
-import { access } from 'node:fs/promises';
+import { access, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateRealisticStudies } from '../../bench/realistic-studies';
@@ -52,15 +52,21 @@ test(`a workspace of ${COUNT.toLocaleString('en')} realistic studies lists and s
   // Found only in a study's Lessons: searchable once that study's full text is indexed.
   await writeStudy(workspace, { ...first!, lessons: lessons('Zeppelin ops.') });
 
-  await page.goto(await serve());
+  // The background read waits while the hold file exists: the library is seen mid-read, without a race.
+  const hold = test.info().outputPath('hold-reading');
+  await writeFile(hold, '');
+  await page.goto(await serve({ CASEBOOK_HOLD_READING: hold }));
   const list = page.getByRole('list', { name: 'Case studies' });
   await expect(list.getByRole('listitem')).toHaveCount(50); // the first page
   await expect(page.getByRole('contentinfo')).toContainText(`${COUNT.toLocaleString('en')} studies`);
-  // The background read runs; a search by title is answered meanwhile.
+  // The full text is not read yet; a search by title is answered meanwhile.
   await expect(reading(page)).toBeVisible();
   await searchbox(page).fill(second!.title);
   await expect(libraryEntry(page, second!.title)).toBeVisible();
+  await searchbox(page).fill('zeppelin');
+  await expect(page.getByText('No case studies match.')).toBeVisible();
   await expect(reading(page)).toBeVisible();
+  await rm(hold);
 
   // Changed on disk while the read runs (as a git pull would): its new words are found.
   await writeStudy(workspace, { ...second!, lessons: lessons('Quetzal migration.') });

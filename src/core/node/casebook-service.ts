@@ -75,6 +75,8 @@ export interface OpenWorkspaceOptions {
   create?: boolean;
   /** Credentials for https remotes and an author identity for commits (the desktop's, or $CASEBOOK_GIT_TOKEN). */
   git?: GitOptions;
+  /** Awaited before each pass of the library's background reading (LibrarySources.readingGate). */
+  readingGate?: () => Promise<void>;
 }
 
 /**
@@ -138,6 +140,7 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     },
     // Every study file has now been read in full: the next open need read none of them.
     onIndexed: () => void studies.saveSummaryCache(),
+    readingGate: options.readingGate,
   });
 
   /** Tells the library a study changed. */

@@ -163,6 +163,8 @@ export abstract class LibraryReading {
     const checkKey = this.badges.key();
     let read = 0;
     while (this.pending.size > 0 && !this.closing.signal.aborted) {
+      await this.sources.readingGate?.();
+      if (this.closing.signal.aborted) break;
       // With workers, every queued study at once: they read while this thread takes the rest from disk.
       const batch = firstOf(this.pending, this.sources.intake ? this.pending.size : RESTORE_BATCH);
       const toRead: typeof batch = [];

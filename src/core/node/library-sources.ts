@@ -33,6 +33,11 @@ export interface LibrarySources {
   indexFiles?: IndexFiles;
   /** Reading many studies on worker threads (none: the main thread reads them one by one). */
   intake?: LibraryIntake;
+  /**
+   * Awaited before each pass of the background reading of study files: lets an end-to-end test
+   * hold the reading to see the library as it is mid-read (none: the reading never waits).
+   */
+  readingGate?(): Promise<void>;
 }
 
 export interface LibraryIntake {
