@@ -8,8 +8,13 @@ import { expect, test } from './casebook-server';
 import { writeStudyFile } from '../helpers/study-files';
 
 async function studyAction(page: Page, title: string, action: 'Duplicate' | 'Move to trash'): Promise<void> {
-  await libraryEntry(page, title).hover(); // the menu button shows on the entry under the pointer
-  await page.getByRole('button', { name: `More actions for ${title}` }).click();
+  // The menu button shows on the entry under the pointer. Hovered again until it shows: an
+  // entry re-drawn under a pointer that has not moved (the study opening at start) may not
+  // count as hovered until the pointer moves, as an author's would.
+  await expect(async () => {
+    await libraryEntry(page, title).hover();
+    await page.getByRole('button', { name: `More actions for ${title}` }).click({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page
     .getByRole('menu', { name: `Actions for ${title}` })
     .getByRole('menuitem', { name: action })
