@@ -163,7 +163,7 @@ export abstract class LibraryReading {
     const checkKey = this.badges.key();
     let read = 0;
     while (this.pending.size > 0 && !this.closing.signal.aborted) {
-      await this.sources.readingGate?.();
+      await this.throughGate();
       if (this.closing.signal.aborted) break;
       // With workers, every queued study at once: they read while this thread takes the rest from disk.
       const batch = firstOf(this.pending, this.sources.intake ? this.pending.size : RESTORE_BATCH);
@@ -221,6 +221,19 @@ export abstract class LibraryReading {
       }
     } finally {
       this.touched = null;
+    }
+  }
+
+  /** Waits at the sources' reading gate, if any, until it opens or the workspace is closed. */
+  private async throughGate(): Promise<void> {
+    const { signal } = this.closing;
+    if (!this.sources.readingGate || signal.aborted) return;
+    let closed!: () => void;
+    const onClose = new Promise<void>((resolve) => signal.addEventListener('abort', (closed = () => resolve())));
+    try {
+      await Promise.race([this.sources.readingGate(), onClose]);
+    } finally {
+      signal.removeEventListener('abort', closed);
     }
   }
 
