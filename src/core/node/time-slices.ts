@@ -15,6 +15,7 @@ export function pauseEvery(sliceMs = SLICE_MS, signal?: AbortSignal): () => Prom
   let sliceStart = performance.now();
   return () => {
     signal?.throwIfAborted();
+    // Stryker disable next-line EqualityOperator: a slice of exactly sliceMs yielding or not is the same pacing
     if (performance.now() - sliceStart < sliceMs) return undefined;
     return nextTurn().then(() => {
       sliceStart = performance.now();
@@ -32,6 +33,7 @@ export async function inTimeSlices<T>(
   for (const item of items) {
     task(item);
     const turn = pause();
+    // Stryker disable next-line ConditionalExpression: awaiting undefined only costs a microtask
     if (turn) await turn;
   }
 }

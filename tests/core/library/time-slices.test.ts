@@ -17,6 +17,18 @@ describe('work in time slices', () => {
     expect(ticked).toBeGreaterThan(0);
   });
 
+  it('yields only once a slice is over, and starts the next slice after the turn', async () => {
+    // A long slice: the checks right after a turn stay inside it even on a loaded machine.
+    const pause = pauseEvery(300);
+    expect(pause()).toBeUndefined(); // the slice has just begun
+    busy(310);
+    const turn = pause();
+    expect(turn).toBeInstanceOf(Promise);
+    await turn;
+    expect(pause()).toBeUndefined(); // a new slice began at the turn
+    expect(pause()).toBeUndefined();
+  });
+
   it('stops at the next slice once aborted, leaving the rest undone', async () => {
     const closing = new AbortController();
     const done: number[] = [];
