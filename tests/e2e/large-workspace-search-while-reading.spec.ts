@@ -46,11 +46,11 @@ test(`a workspace of ${COUNT.toLocaleString('en')} realistic studies lists and s
   test.setTimeout(LARGE ? 900_000 : 90_000);
   const written = await writeRealistic(workspace);
   const first = written[0];
-  // The newest edit: the first study the background reading takes, so most likely read already
-  // when it changes below (a change that keeps its updatedAt must still be picked up).
+  // The newest edit: among the first studies the background reading takes.
   const second = [...written].sort(byNewestEdit).find((s) => s !== first);
   // Found only in a study's Lessons: searchable once that study's full text is indexed.
   await writeStudy(workspace, { ...first!, lessons: lessons('Zeppelin ops.') });
+  await writeStudy(workspace, { ...second!, lessons: lessons('Pelican ops.') });
 
   // The background read waits while the hold file exists: the library is seen mid-read, without a race.
   const hold = test.info().outputPath('hold-reading');
@@ -68,7 +68,13 @@ test(`a workspace of ${COUNT.toLocaleString('en')} realistic studies lists and s
   await expect(reading(page)).toBeVisible();
   await rm(hold);
 
-  // Changed on disk while the read runs (as a git pull would): its new words are found.
+  // Read, then changed on disk in place (as a git pull would, keeping its updatedAt), most
+  // likely while the read goes on with the rest: its new words are found, its old ones not.
+  await expect(async () => {
+    await searchbox(page).fill('');
+    await searchbox(page).fill('pelican');
+    await expect(libraryEntry(page, second!.title)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: LARGE ? 600_000 : 60_000 });
   await writeStudy(workspace, { ...second!, lessons: lessons('Quetzal migration.') });
   await expect(reading(page)).toHaveCount(0, { timeout: LARGE ? 600_000 : 60_000 });
   await expect(async () => {
@@ -76,6 +82,8 @@ test(`a workspace of ${COUNT.toLocaleString('en')} realistic studies lists and s
     await searchbox(page).fill('quetzal');
     await expect(libraryEntry(page, second!.title)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
+  await searchbox(page).fill('pelican');
+  await expect(page.getByText('No case studies match.')).toBeVisible();
   await searchbox(page).fill('zeppelin');
   await expect(libraryEntry(page, first!.title)).toBeVisible();
 

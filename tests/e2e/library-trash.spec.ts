@@ -12,6 +12,7 @@ async function studyAction(page: Page, title: string, action: 'Duplicate' | 'Mov
   // entry re-drawn under a pointer that has not moved (the study opening at start) may not
   // count as hovered until the pointer moves, as an author's would.
   await expect(async () => {
+    await page.mouse.move(0, 0); // off the list, so the hover below is a new entry of the pointer
     await libraryEntry(page, title).hover();
     await page.getByRole('button', { name: `More actions for ${title}` }).click({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });

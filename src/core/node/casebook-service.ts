@@ -76,7 +76,7 @@ export interface OpenWorkspaceOptions {
   /** Credentials for https remotes and an author identity for commits (the desktop's, or $CASEBOOK_GIT_TOKEN). */
   git?: GitOptions;
   /** Awaited before each pass of the library's background reading (LibrarySources.readingGate). */
-  readingGate?: () => Promise<void>;
+  readingGate?: (closing: AbortSignal) => Promise<void>;
 }
 
 /**

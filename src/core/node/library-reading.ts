@@ -164,7 +164,7 @@ export abstract class LibraryReading {
     let read = 0;
     while (this.pending.size > 0 && !this.closing.signal.aborted) {
       await this.throughGate();
-      if (this.closing.signal.aborted) break;
+      if (this.closing.signal.aborted) break; // close() empties the queue too; not relied on here
       // With workers, every queued study at once: they read while this thread takes the rest from disk.
       const batch = firstOf(this.pending, this.sources.intake ? this.pending.size : RESTORE_BATCH);
       const toRead: typeof batch = [];
@@ -231,7 +231,7 @@ export abstract class LibraryReading {
     let closed!: () => void;
     const onClose = new Promise<void>((resolve) => signal.addEventListener('abort', (closed = () => resolve())));
     try {
-      await Promise.race([this.sources.readingGate(), onClose]);
+      await Promise.race([this.sources.readingGate(signal), onClose]);
     } finally {
       signal.removeEventListener('abort', closed);
     }

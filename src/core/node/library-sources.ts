@@ -35,9 +35,10 @@ export interface LibrarySources {
   intake?: LibraryIntake;
   /**
    * Awaited before each pass of the background reading of study files: lets an end-to-end test
-   * hold the reading to see the library as it is mid-read (none: the reading never waits).
+   * hold the reading to see the library as it is mid-read (none: the reading never waits). It
+   * should end when `closing` is aborted; the reading stops waiting for it then either way.
    */
-  readingGate?(): Promise<void>;
+  readingGate?(closing: AbortSignal): Promise<void>;
 }
 
 export interface LibraryIntake {

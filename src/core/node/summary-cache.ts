@@ -58,6 +58,8 @@ const envelopeSchema = z.object({
   mac: z.string(),
 });
 const STUDIES_KEY = ',"studies":';
+/** Far above the envelope Casebook writes (format, note, mac: ~200 bytes). */
+const MAX_ENVELOPE_BYTES = 4_096;
 
 /** A signed entry as the store uses it, or null. */
 function entryOf(value: unknown): [string, CachedSummary] | null {
@@ -107,12 +109,13 @@ function endOfText(bytes: Buffer): number {
 export async function readSummaryCache(workspace: string): Promise<Map<string, CachedSummary>> {
   const out = new Map<string, CachedSummary>();
   let bytes: Buffer | null;
+  // Stryker disable BlockStatement: each catch here returns what the check after it would return
   try {
     bytes = await readRegularFile(summaryCachePath(workspace), MAX_CACHE_BYTES);
-    // Stryker disable next-line BlockStatement: without the return, no bytes is returned just below
   } catch {
     return out; // unreadable, not a regular file or too large: read the study files instead
   }
+  // Stryker restore BlockStatement
   if (!bytes) return out; // no cache yet
   // The studies are checked against the signature as they lie in the file, as bytes, and only
   // then parsed: signing a string of them (made, then encoded again) cost a 10,000-study
@@ -124,26 +127,30 @@ export async function readSummaryCache(workspace: string): Promise<Map<string, C
   const at = bytes.lastIndexOf(STUDIES_KEY_BYTES);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: without the key the envelope does not parse either; said early
   if (at < 0) return out;
+  // The envelope written is ~200 bytes: a planted one of megabytes is not decoded and parsed.
+  if (at > MAX_ENVELOPE_BYTES) return out;
   const signed = bytes.subarray(at + STUDIES_KEY_BYTES.length, end - 1);
   let envelope: unknown;
+  // Stryker disable BlockStatement
   try {
     envelope = JSON.parse(`${bytes.toString('utf8', 0, at)}}`);
-    // Stryker disable next-line BlockStatement: without the return, the schema just below refuses the envelope
   } catch {
     return out; // not JSON
   }
+  // Stryker restore BlockStatement
   const parsed = envelopeSchema.safeParse(envelope);
   if (!parsed.success) return out; // damaged, hand-edited or from a newer Casebook
   // Anyone else's (or another Casebook's summary shape) is ignored.
   const mac = await macOfStudies(signed);
   if (mac !== parsed.data.mac) return out; // null (no secret) is no signature either
   let studies: unknown;
+  // Stryker disable BlockStatement
   try {
     studies = JSON.parse(signed.toString('utf8'));
-    // Stryker disable next-line BlockStatement: without the return, the list check just below refuses it
   } catch {
     return out;
   }
+  // Stryker restore BlockStatement
   if (!Array.isArray(studies)) return out;
   for (const value of studies) {
     const entry = entryOf(value);

@@ -1,24 +1,32 @@
 // The reading gate (OpenWorkspaceOptions.readingGate): the background reading of study files
-// waits at it before each pass, while titles are searchable; a close while it waits stops the
-// reading without reading on.
+// waits at it before each pass, while titles are searchable; a close while it waits ends at
+// once (the gate is given the close signal) and leaves no listener behind.
 import { describe, expect, it } from 'vitest';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { getEventListeners } from 'node:events';
 import { openWorkspace } from '../../../src/core/node/casebook-service';
 import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
 import { withTempDir } from '../../helpers/temp-dir';
 import { anHourAgo, withLessons, writeStudyDated } from '../../helpers/study-files';
 
-function gate(): { wait: () => Promise<void>; release: () => void; waited: () => number } {
+function gate(): {
+  wait: (closing: AbortSignal) => Promise<void>;
+  release: () => void;
+  waited: () => number;
+  signal: () => AbortSignal;
+} {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
   let waited = 0;
+  let signal: AbortSignal | undefined;
   return {
-    wait: () => {
+    wait: (closing) => {
       waited++;
-      return opened;
+      signal = closing;
+      return opened; // deaf to the close signal: the reading must stop waiting on its own
     },
     release: () => open(),
     waited: () => waited,
+    signal: () => signal!,
   };
 }
 
@@ -33,8 +41,7 @@ describe('the background reading gate', () => {
       try {
         const search = (query: string) => service.searchLibrary(libraryQuerySchema.parse({ query }));
         expect(ids(await search('Study 1'))).toContain('study-1');
-        await sleep(200);
-        expect(held.waited()).toBe(1);
+        await expect.poll(() => held.waited(), { timeout: 10_000 }).toBe(1);
         expect(ids(await search('quill1x'))).toEqual([]);
         held.release();
         await expect.poll(async () => ids(await search('quill1x')), { timeout: 10_000 }).toEqual(['study-1']);
@@ -44,18 +51,18 @@ describe('the background reading gate', () => {
     });
   });
 
-  it('stops at a close while it waits: nothing is read after', async () => {
+  it('ends at a close while it waits, leaving no listener on the close signal', async () => {
     await withTempDir(async (dir) => {
-      await writeStudyDated(dir, withLessons(0, 'Lessons of quill0x.'), anHourAgo());
+      for (let n = 0; n < 3; n++) await writeStudyDated(dir, withLessons(n, `Lessons of quill${n}x.`), anHourAgo());
       const held = gate();
       const service = await openWorkspace(dir, { readingGate: held.wait });
       await service.searchLibrary(libraryQuerySchema.parse({ query: 'Study 0' }));
-      await sleep(200);
-      expect(held.waited()).toBe(1);
-      await service.close();
+      await expect.poll(() => held.waited(), { timeout: 10_000 }).toBe(1);
+      expect(getEventListeners(held.signal(), 'abort').length).toBeGreaterThan(0);
+      await service.close(); // with the gate still shut
+      expect(held.signal().aborted).toBe(true);
+      expect(getEventListeners(held.signal(), 'abort')).toHaveLength(0);
       held.release();
-      await sleep(200);
-      expect(held.waited()).toBe(1); // no second pass after the close
     });
   });
 });

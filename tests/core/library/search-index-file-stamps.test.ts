@@ -17,8 +17,24 @@ async function workspace(dir: string): Promise<void> {
   for (let n = 0; n < COUNT; n++) await writeStudyDated(dir, withLessons(n, `Lessons of zeta${n}q here.`), past);
 }
 
+const opened: CasebookService[] = [];
+
+/** A workspace of COUNT studies, every service opened on it closed before the folder goes. */
+async function inWorkspace(run: (dir: string) => Promise<void>): Promise<void> {
+  await withTempDir(async (dir) => {
+    try {
+      await workspace(dir);
+      await run(dir);
+    } finally {
+      await Promise.all(opened.splice(0).map((service) => service.close()));
+    }
+  });
+}
+
+/** Opens the workspace, waits until every study is indexed in full, and writes the caches as a quit does. */
 async function openAndQuit(dir: string): Promise<CasebookService> {
   const service = await openWorkspace(dir);
+  opened.push(service);
   service.warmUp();
   await service.checkCounts({});
   await service.flushCaches();
@@ -39,8 +55,7 @@ async function editInPlace(dir: string, id: string, from: string, to: string, wh
 
 describe('a reopen from the index file', () => {
   it('reads again a study whose file has another mtime at the same size', async () => {
-    await withTempDir(async (dir) => {
-      await workspace(dir);
+    await inWorkspace(async (dir) => {
       await openAndQuit(dir);
       await editInPlace(dir, 'study-7', 'zeta7q', 'omeg7q', new Date(past.getTime() + 5_000));
       const again = await openAndQuit(dir);
@@ -50,8 +65,7 @@ describe('a reopen from the index file', () => {
   });
 
   it('reads again a study whose file has another size at the same mtime', async () => {
-    await withTempDir(async (dir) => {
-      await workspace(dir);
+    await inWorkspace(async (dir) => {
       await openAndQuit(dir);
       await editInPlace(dir, 'study-8', 'zeta8q', 'omega8q', past);
       const again = await openAndQuit(dir);
@@ -61,8 +75,7 @@ describe('a reopen from the index file', () => {
   });
 
   it('takes the badge counts from the file under the same settings, reading no study for them', async () => {
-    await withTempDir(async (dir) => {
-      await workspace(dir);
+    await inWorkspace(async (dir) => {
       const first = await openAndQuit(dir);
       const before = (await first.checkCounts({}))['study-5'];
       // A blank title of the same length, same mtime: only a read of the file would count its error.

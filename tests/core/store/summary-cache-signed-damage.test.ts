@@ -4,7 +4,7 @@
 // otherwise is not used, and reading it never throws; writing one without a secret fails.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CACHE_DIR,
   ensureCacheDir,
@@ -76,17 +76,34 @@ describe('a signed summary cache', () => {
   });
 });
 
+describe('a summary cache with a large envelope', () => {
+  it('is not used, and not parsed: the envelope Casebook writes is a few hundred bytes', async () => {
+    await withTempDir(async (dir) => {
+      const mac = await summaryCacheMac([good]);
+      await fsp.mkdir(path.join(dir, CACHE_DIR), { recursive: true });
+      const write = (note: string) =>
+        fsp.writeFile(
+          summaryCachePath(dir),
+          `${JSON.stringify({ format: 1, note, mac }).slice(0, -1)},"studies":${JSON.stringify([good])}}\n`,
+        );
+      await write('n'.repeat(2_000));
+      expect((await readSummaryCache(dir)).size).toBe(1);
+      await write('n'.repeat(5_000));
+      expect((await readSummaryCache(dir)).size).toBe(0);
+    });
+  });
+});
+
 describe('writing the summary cache', () => {
-  const stateDir = process.env.CASEBOOK_STATE_DIR;
   afterEach(() => {
-    process.env.CASEBOOK_STATE_DIR = stateDir;
+    vi.unstubAllEnvs();
   });
 
   it('fails, writing no cache, when there is no per-user secret to sign it with', async () => {
     await withTempDir(async (dir) => {
       // The state folder cannot be made: a file stands where its parent would be.
       await fsp.writeFile(path.join(dir, 'not-a-folder'), '');
-      process.env.CASEBOOK_STATE_DIR = path.join(dir, 'not-a-folder', 'state');
+      vi.stubEnv('CASEBOOK_STATE_DIR', path.join(dir, 'not-a-folder', 'state'));
       const workspace = path.join(dir, 'ws');
       await fsp.mkdir(workspace);
       await expect(writeSummaryCache(workspace, [[good.id, good]])).rejects.toThrow(/per-user secret/);
