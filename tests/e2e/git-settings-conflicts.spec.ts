@@ -19,6 +19,8 @@ test.describe.configure({ timeout: 90_000 });
 
 const shots = process.env.CASEBOOK_SHOTS_DIR ? path.resolve(process.env.CASEBOOK_SHOTS_DIR) : null;
 const syncButton = (page: Page) => page.getByRole('button', { name: 'Sync', exact: true });
+// A sync runs git through isomorphic-git: over the default 10 s wait beside the other e2e workers.
+const SYNC_MS = 30_000;
 
 async function openSettings(page: Page) {
   await page.getByRole('button', { name: 'Site settings' }).click();
@@ -54,7 +56,7 @@ test('the site title changed on both sides is a conflict in Site settings, resol
     await expect(settings.getByRole('status').last()).toHaveText('Settings saved');
     await settings.getByRole('button', { name: 'Close' }).last().click();
     await syncButton(page).click();
-    await expect(syncButton(page)).toHaveAccessibleDescription('1 conflict');
+    await expect(syncButton(page)).toHaveAccessibleDescription('1 conflict', { timeout: SYNC_MS });
     expect((await siteFile(workspace)).site.title).toBe('Ana’s casebook');
 
     // Site settings opens on the conflict: mine beside theirs, with who made theirs.
@@ -88,7 +90,7 @@ test('the site title changed on both sides is a conflict in Site settings, resol
 
     // The resolution goes out with the next sync; both authors then agree.
     await syncButton(page).click();
-    await expect(syncButton(page)).toHaveAccessibleDescription('Up to date');
+    await expect(syncButton(page)).toHaveAccessibleDescription('Up to date', { timeout: SYNC_MS });
     const remote = JSON.parse(await git(shared.remote, ['show', 'main:casebook.json'])) as { site: { title: string } };
     expect(remote.site.title).toBe('Ben’s field notes');
   } finally {

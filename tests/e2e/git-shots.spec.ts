@@ -51,7 +51,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(sync).toHaveAccessibleDescription('1 to send');
       await page.screenshot({ path: shot('status-bar-to-send', 1280) });
       await sync.click();
-      await expect(page.locator('.sync-outcome')).toContainText('received 1: ‘Queue rewrite’');
+      await expect(page.locator('.sync-outcome')).toContainText('received 1: ‘Queue rewrite’', { timeout: 30_000 });
       await expect(sync).toHaveAccessibleDescription('Up to date');
 
       for (const width of WIDTHS) {
