@@ -2,9 +2,9 @@
 // study files waits before each pass. End-to-end tests use it to see, without a race, what an
 // author sees while a large workspace is still being read (the list, searches by title). Said
 // on stderr when set, so a variable left set by accident does not hold the reading unnoticed.
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { exists } from '../core/node/file-exists';
 
 const POLL_MS = 50;
 
@@ -21,9 +21,3 @@ export function readingHoldFromEnv(
       await sleep(POLL_MS, undefined, { ref: false, signal: closing }).catch(() => undefined);
   };
 }
-
-const exists = (file: string): Promise<boolean> =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
