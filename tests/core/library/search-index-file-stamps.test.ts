@@ -4,45 +4,11 @@
 // is read for its badge).
 import { readFile, writeFile, utimes } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
 import { MIN_STUDIES_FOR_CACHE } from '../../../src/core/node/library-on-disk';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
-import { withTempDir } from '../../helpers/temp-dir';
-import { studyFile, withLessons, writeStudyDated } from '../../helpers/study-files';
+import { found, indexedWorkspaces, past } from '../../helpers/indexed-workspace';
+import { studyFile } from '../../helpers/study-files';
 
-const COUNT = MIN_STUDIES_FOR_CACHE + 5;
-const past = new Date(Date.now() - 3_600_000);
-
-async function workspace(dir: string): Promise<void> {
-  for (let n = 0; n < COUNT; n++) await writeStudyDated(dir, withLessons(n, `Lessons of zeta${n}q here.`), past);
-}
-
-const opened: CasebookService[] = [];
-
-/** A workspace of COUNT studies, every service opened on it closed before the folder goes. */
-async function inWorkspace(run: (dir: string) => Promise<void>): Promise<void> {
-  await withTempDir(async (dir) => {
-    try {
-      await workspace(dir);
-      await run(dir);
-    } finally {
-      await Promise.all(opened.splice(0).map((service) => service.close()));
-    }
-  });
-}
-
-/** Opens the workspace, waits until every study is indexed in full, and writes the caches as a quit does. */
-async function openAndQuit(dir: string): Promise<CasebookService> {
-  const service = await openWorkspace(dir);
-  opened.push(service);
-  service.warmUp();
-  await service.checkCounts({});
-  await service.flushCaches();
-  return service;
-}
-
-const found = async (service: CasebookService, query: string): Promise<string[]> =>
-  (await service.searchLibrary(libraryQuerySchema.parse({ query }))).entries.map((e) => e.study.id);
+const { inWorkspace, openAndQuit } = indexedWorkspaces(MIN_STUDIES_FOR_CACHE + 5);
 
 /** Rewrites a study file in place, its text replaced; its times set to `when`. */
 async function editInPlace(dir: string, id: string, from: string, to: string, when: Date): Promise<void> {

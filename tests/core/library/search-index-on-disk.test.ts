@@ -6,44 +6,17 @@ import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
 import { readSearchIndex, searchIndexPath } from '../../../src/core/node/search-index-file';
 import { MIN_STUDIES_FOR_CACHE } from '../../../src/core/node/library-on-disk';
-import { localSecret, signedText, verifiedBody } from '../../../src/core/node/local-secret';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
-import type { Study } from '../../../src/core/pure/schemas/study';
-import { withTempDir } from '../../helpers/temp-dir';
-import { sampleStudy, studyFile, withLessons, writeStudyDated } from '../../helpers/study-files';
+import { found, indexedWorkspaces, past, search, writeOld } from '../../helpers/indexed-workspace';
+import { sampleStudy, studyFile, withLessons } from '../../helpers/study-files';
 
 const COUNT = MIN_STUDIES_FOR_CACHE + 10;
-/** An hour ago: older than the caches' racy window, like any file not just saved. */
-const past = new Date(Date.now() - 3_600_000);
-
-const writeOld = (dir: string, study: Study, when = past): Promise<void> => writeStudyDated(dir, study, when);
-
-/** A workspace of COUNT studies, each with its own word in its lessons ("zeta0", "zeta1", …). */
-async function workspace(dir: string): Promise<void> {
-  for (let n = 0; n < COUNT; n++) await writeOld(dir, withLessons(n, `Lessons of zeta${n}q here.`));
-}
-
-/** Opens the workspace, waits until every study is indexed in full (checkCounts needs it), and quits as the app does. */
-async function openAndQuit(dir: string): Promise<CasebookService> {
-  const service = await openWorkspace(dir);
-  service.warmUp();
-  await service.checkCounts({});
-  await service.flushCaches();
-  return service;
-}
-
-const search = async (service: CasebookService, query: string) =>
-  service.searchLibrary(libraryQuerySchema.parse({ query }));
-const found = async (service: CasebookService, query: string) =>
-  (await search(service, query)).entries.map((e) => e.study.id);
+const { inWorkspace, open, openAndQuit } = indexedWorkspaces(COUNT);
 
 describe('the full-text index on disk', () => {
   it('answers a reopen from the file: a study whose file kept its mtime and size is not read again', async () => {
-    await withTempDir(async (dir) => {
-      await workspace(dir);
+    await inWorkspace(async (dir) => {
       await openAndQuit(dir);
       expect((await readSearchIndex(dir))?.studies.size).toBe(COUNT);
       // Same size, same mtime, other words: only a read of the file could tell.
@@ -59,10 +32,9 @@ describe('the full-text index on disk', () => {
   });
 
   it('keeps a study saved while a reopen builds the index from the file: its new words, not the filed ones', async () => {
-    await withTempDir(async (dir) => {
-      await workspace(dir);
+    await inWorkspace(async (dir) => {
       await openAndQuit(dir);
-      const again = await openWorkspace(dir);
+      const again = await open(dir);
       again.warmUp();
       // Saved at once, so while (or before) the background reading takes the others from the file.
       const lessons = (await again.getStudy({ id: 'study-11' })).lessons;
@@ -77,8 +49,7 @@ describe('the full-text index on disk', () => {
   });
 
   it('reads again a study whose file changed, and finds its new words only', async () => {
-    await withTempDir(async (dir) => {
-      await workspace(dir);
+    await inWorkspace(async (dir) => {
       await openAndQuit(dir);
       await writeOld(dir, withLessons(8, 'Rewritten with quokka inside.'), new Date(past.getTime() + 5_000));
       const again = await openAndQuit(dir);
@@ -90,8 +61,7 @@ describe('the full-text index on disk', () => {
   });
 
   it('still sets aside a study file damaged since, and keeps the badges without reading the studies', async () => {
-    await withTempDir(async (dir) => {
-      await workspace(dir);
+    await inWorkspace(async (dir) => {
       await writeOld(dir, sampleStudy(3, { title: '' })); // a publish error: no title
       const first = await openAndQuit(dir);
       const counts = await first.checkCounts({});
@@ -121,8 +91,7 @@ describe('the full-text index on disk', () => {
   ];
   for (const [name, damage] of damages) {
     it(`ignores an index file ${name}, indexes from the study files and writes a good one`, async () => {
-      await withTempDir(async (dir) => {
-        await workspace(dir);
+      await inWorkspace(async (dir) => {
         await openAndQuit(dir);
         await writeFile(searchIndexPath(dir), damage(await readFile(searchIndexPath(dir))));
         expect(await readSearchIndex(dir)).toBeNull();
@@ -145,12 +114,11 @@ describe('the full-text index on disk', () => {
   }
 
   it("uses a file whose texts of one study are damaged, and reads that study's own file for them", async () => {
-    await withTempDir(async (dir) => {
-      await workspace(dir);
+    await inWorkspace(async (dir) => {
       await openAndQuit(dir);
       const id = await damageOneText(dir);
       const word = `zeta${id.slice('study-'.length)}q`;
-      const again = await openWorkspace(dir);
+      const again = await open(dir);
       again.warmUp();
       await again.checkCounts({});
       // Its words come from the file; its snippet needs the texts, which are found damaged.
@@ -166,11 +134,10 @@ describe('the full-text index on disk', () => {
   });
 
   it('never writes texts found damaged back as empty ones: a quit without another list leaves that study out', async () => {
-    await withTempDir(async (dir) => {
-      await workspace(dir);
+    await inWorkspace(async (dir) => {
       await openAndQuit(dir);
       const id = await damageOneText(dir);
-      const again = await openWorkspace(dir);
+      const again = await open(dir);
       again.warmUp();
       await again.checkCounts({});
       await again.updateStudy({ id: 'study-3', patch: { lessons: withLessons(3, 'Now about wombat.').lessons } });
@@ -183,10 +150,9 @@ describe('the full-text index on disk', () => {
   });
 
   it('keeps the texts when another Casebook rewrote the file meanwhile (an app and a serve on one workspace)', async () => {
-    await withTempDir(async (dir) => {
-      await workspace(dir);
+    await inWorkspace(async (dir) => {
       await openAndQuit(dir);
-      const [a, b] = [await openWorkspace(dir), await openWorkspace(dir)];
+      const [a, b] = [await open(dir), await open(dir)];
       for (const service of [a, b]) {
         service.warmUp();
         await service.checkCounts({});
@@ -203,57 +169,28 @@ describe('the full-text index on disk', () => {
   });
 
   it('counts the badges again after a settings change, not from the file made under the old settings', async () => {
-    await withTempDir(async (dir) => {
-      for (let n = 0; n < COUNT; n++) await writeOld(dir, sampleStudy(n, { categories: ['Failure Analysis'] }));
-      const first = await openAndQuit(dir);
-      const before = (await first.checkCounts({}))['study-3'];
-      const again = await openWorkspace(dir);
-      again.warmUp();
-      await found(again, 'study'); // indexed from the file, counts included
-      await again.updateSite({ patch: { categories: ['Architecture & Design'] } });
-      const after = (await again.checkCounts({}))['study-3'];
-      await again.flushCaches();
-      await rm(searchIndexPath(dir));
-      const fresh = await openAndQuit(dir); // reads every study under the new settings
-      expect(after).toEqual((await fresh.checkCounts({}))['study-3']);
-      expect(after).not.toEqual(before);
-    });
+    await inWorkspace(
+      async (dir) => {
+        for (let n = 0; n < COUNT; n++) await writeOld(dir, sampleStudy(n, { categories: ['Failure Analysis'] }));
+        const first = await openAndQuit(dir);
+        const before = (await first.checkCounts({}))['study-3'];
+        const again = await open(dir);
+        again.warmUp();
+        await found(again, 'study'); // indexed from the file, counts included
+        await again.updateSite({ patch: { categories: ['Architecture & Design'] } });
+        const after = (await again.checkCounts({}))['study-3'];
+        await again.flushCaches();
+        await rm(searchIndexPath(dir));
+        const fresh = await openAndQuit(dir); // reads every study under the new settings
+        expect(after).toEqual((await fresh.checkCounts({}))['study-3']);
+        expect(after).not.toEqual(before);
+      },
+      { empty: true },
+    );
   });
 
-  // Signed by this user, hash matching, yet not a header this Casebook writes: the fields' types
-  // and ranges are checked too (a bug or an older build must not hand back nonsense).
-  const badHeaders: Array<[string, (header: { words: unknown[]; studies: unknown[][] }) => void]> = [
-    ['a file time that is not a number', (h) => (h.studies[2]![1] = '1700000000000')],
-    ['a negative error count', (h) => (h.studies[3]![4] = -1)],
-    ['a word that is not text', (h) => (h.words[0] = 7)],
-  ];
-  for (const [name, spoil] of badHeaders) {
-    it(`ignores an index file signed by this user with ${name} in its header`, async () => {
-      await withTempDir(async (dir) => {
-        await workspace(dir);
-        await openAndQuit(dir);
-        const bytes = await readFile(searchIndexPath(dir));
-        const headerEnd = 8 + bytes.readUInt32LE(4);
-        const secret = (await localSecret())!;
-        const header = JSON.parse(verifiedBody(secret, bytes.toString('utf8', 8, headerEnd))!);
-        spoil(header);
-        const signed = Buffer.from(signedText(secret, JSON.stringify(header)));
-        const length = Buffer.alloc(4);
-        length.writeUInt32LE(signed.length);
-        await writeFile(
-          searchIndexPath(dir),
-          Buffer.concat([bytes.subarray(0, 4), length, signed, bytes.subarray(headerEnd)]),
-        );
-        expect(await readSearchIndex(dir)).toBeNull();
-        const again = await openAndQuit(dir);
-        expect(await found(again, 'zeta42q')).toEqual(['study-42']);
-      });
-    });
-  }
-
   it("ignores an index written under another user's secret (a foreign workspace's)", async () => {
-    await withTempDir(async (dir) => {
-      await workspace(dir);
+    await inWorkspace(async (dir) => {
       const mine = process.env.CASEBOOK_STATE_DIR;
       const theirs = await mkdtemp(path.join(tmpdir(), 'casebook-other-state-'));
       try {

@@ -3,35 +3,19 @@
 // sections finds it at once, while a study changed on disk since, or saved while the file is
 // read, is searched by what it holds now.
 import { describe, expect, it } from 'vitest';
-import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
 import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
-import type { Study } from '../../../src/core/pure/schemas/study';
-import { withTempDir } from '../../helpers/temp-dir';
-import { withLessons, writeStudyDated } from '../../helpers/study-files';
+import { found as ids, indexedWorkspaces, past, search as page, writeOld } from '../../helpers/indexed-workspace';
+import { withLessons } from '../../helpers/study-files';
 
 const COUNT = 260; // above the 200 titles from which a list goes in as a whole
-const past = new Date(Date.now() - 3_600_000); // older than the caches' racy window
-
-const writeOld = (dir: string, study: Study, when = past): Promise<void> => writeStudyDated(dir, study, when);
-
-async function openAndQuit(dir: string): Promise<void> {
-  const service = await openWorkspace(dir);
-  service.warmUp();
-  await service.checkCounts({});
-  await service.flushCaches();
-}
-
-const page = (service: CasebookService, query: string) => service.searchLibrary(libraryQuerySchema.parse({ query }));
-const ids = async (service: CasebookService, query: string) =>
-  (await page(service, query)).entries.map((e) => e.study.id);
+const { inWorkspace, open, openAndQuit } = indexedWorkspaces(COUNT);
 
 describe('a reopened large workspace', () => {
   it('searches the full text from the index file at once, and what changed since as it is now', async () => {
-    await withTempDir(async (dir) => {
-      for (let n = 0; n < COUNT; n++) await writeOld(dir, withLessons(n, `Lessons of zeta${n}q here.`));
+    await inWorkspace(async (dir) => {
       await openAndQuit(dir);
       await writeOld(dir, withLessons(9, 'Rewritten with quokka inside.'), new Date(past.getTime() + 5_000));
-      const again = await openWorkspace(dir);
+      const again = await open(dir);
       again.warmUp();
       const first = await again.searchLibrary(libraryQuerySchema.parse({}));
       expect(first.total).toBe(COUNT);
@@ -48,10 +32,9 @@ describe('a reopened large workspace', () => {
   });
 
   it('keeps a study saved while the index file is read, with its new words only', async () => {
-    await withTempDir(async (dir) => {
-      for (let n = 0; n < COUNT; n++) await writeOld(dir, withLessons(n, `Lessons of zeta${n}q here.`));
+    await inWorkspace(async (dir) => {
       await openAndQuit(dir);
-      const again = await openWorkspace(dir);
+      const again = await open(dir);
       again.warmUp();
       await again.searchLibrary(libraryQuerySchema.parse({})); // the list is taken; the file is read now
       await again.updateStudy({ id: 'study-11', patch: { lessons: withLessons(11, 'Now about wombat.').lessons } });
