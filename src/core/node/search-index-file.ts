@@ -18,7 +18,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 import { localSecret, signedText, verifiedBody } from './local-secret';
-import { openRegularFile } from './regular-file';
+import { openRegularFile, readFully } from './regular-file';
 import { CACHE_DIR, ensureCacheDir } from './summary-cache';
 import type { IndexedWords, SectionTexts } from '../pure/library/search-index';
 import type { PersistedPostings } from '../pure/library/search-index-restore';
@@ -110,16 +110,6 @@ export async function readSearchIndex(
   } catch {
     return null; // unreadable or not ours: rebuilt from the study files
   }
-}
-
-/** Reads exactly `into.length` bytes at `position`; false when the file ends before. */
-async function readFully(handle: FileHandle, into: Buffer, position: number): Promise<boolean> {
-  for (let got = 0; got < into.length;) {
-    const { bytesRead } = await handle.read(into, got, into.length - got, position + got);
-    if (bytesRead === 0) return false;
-    got += bytesRead;
-  }
-  return true;
 }
 
 /**

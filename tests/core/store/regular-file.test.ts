@@ -3,7 +3,7 @@
 // list) and its size in words a person reads.
 import { spawnSync } from 'node:child_process';
 import { closeSync, lstatSync, openSync, readdirSync } from 'node:fs';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, symlink, truncate, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import {
   formatBytes,
   lstatOrNull,
   openRegularFileSync,
+  readFully,
   readPrefixSync,
   readRegularFile,
   readRegularFileOrNull,
@@ -123,6 +124,25 @@ describe('reading a file', () => {
       `the file is too large (${formatBytes(length)}; Casebook reads files up to ${formatBytes(length - 1)})`,
     );
   });
+});
+
+describe('reading a span of an open file', () => {
+  it('fills the buffer from the position given, and says false when the file ends first (it shrank since it was opened)', async () =>
+    withTempDir(async (dir) => {
+      const file = path.join(dir, 'a.bin');
+      await writeFile(file, '0123456789');
+      const handle = await open(file, 'r');
+      try {
+        const span = Buffer.alloc(4);
+        expect(await readFully(handle, span, 3)).toBe(true);
+        expect(span.toString()).toBe('3456');
+        expect(await readFully(handle, Buffer.alloc(0), 10)).toBe(true);
+        await truncate(file, 5);
+        expect(await readFully(handle, span, 3)).toBe(false);
+      } finally {
+        await handle.close();
+      }
+    }));
 });
 
 describe('reading a file synchronously (study heads, assets)', () => {
