@@ -17,6 +17,8 @@ export const textBytes = (id: string, sections: SectionTexts): Buffer =>
 /** What the header records of a study's text bytes (128 bits of SHA-256). */
 export const textDigest = (bytes: Buffer): string =>
   createHash('sha256').update(bytes).digest().subarray(0, 16).toString('base64url');
+/** The length of every `textDigest` (16 bytes in base64url). */
+export const TEXT_DIGEST_CHARS = 22;
 
 /** Where a study's texts lie in the file, and what they must hash to. */
 export interface TextPlace {

@@ -3,6 +3,7 @@
 // pairs span; and a file that is not exactly what this Casebook writes — even one signed by
 // this user with a matching hash — is refused as a whole (null: the caller indexes the study
 // files), each field of its header checked for type and range.
+import { readdirSync } from 'node:fs';
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -178,21 +179,38 @@ describe('the full-text index file', () => {
     });
   });
 
-  it('refuses a study whose texts claim more than a study file can hold (32 MB), unread', async () => {
-    await withTempDir(async (dir) => {
-      const parts = await written(dir);
-      const huge = 32 * 1024 * 1024 + 1;
-      const rows = parts.header.studies.map((row, i) => (i === 2 ? row.with(6, huge) : row));
-      const textsBefore = parts.header.studies.slice(0, 2).reduce((sum, row) => sum + (row[6] as number), 0);
-      await forge(dir, {
-        ...parts,
-        header: { ...parts.header, studies: rows },
-        texts: parts.texts.subarray(0, textsBefore),
+  // Texts of 32 MB are the most a study's can be; the file is as long as its header says
+  // (sparse: nothing is written for those bytes). Taken without reading them (their digest is
+  // checked when a snippet needs them); one byte more and the file is refused.
+  for (const [length, taken] of [
+    [32 * 1024 * 1024, true],
+    [32 * 1024 * 1024 + 1, false],
+  ] as const) {
+    it(`${taken ? 'takes' : 'refuses'} a study whose texts claim ${length} bytes, unread`, async () => {
+      await withTempDir(async (dir) => {
+        const parts = await written(dir);
+        const rows = parts.header.studies.map((row, i) => (i === 2 ? row.with(6, length) : row));
+        const textsBefore = parts.header.studies.slice(0, 2).reduce((sum, row) => sum + (row[6] as number), 0);
+        const texts = parts.texts.subarray(0, textsBefore);
+        await forge(dir, { ...parts, header: { ...parts.header, studies: rows }, texts });
+        const file = searchIndexPath(dir);
+        await truncate(file, (await readFile(file)).length + length);
+        const loaded = await readSearchIndex(dir);
+        expect(loaded?.studies.get('gamma')?.n ?? null).toBe(taken ? 4 : null);
       });
-      // The file is as long as the header says (sparse: nothing is written for those bytes).
-      const file = searchIndexPath(dir);
-      await truncate(file, (await readFile(file)).length + huge);
-      expect(await readSearchIndex(dir)).toBeNull();
+    });
+  }
+
+  it.runIf(process.platform === 'linux')('leaves no file open, whether it takes the file or not', async () => {
+    await withTempDir(async (dir) => {
+      await written(dir);
+      const open = () => readdirSync('/proc/self/fd').length;
+      const before = open();
+      for (let i = 0; i < 10; i++) expect(await readSearchIndex(dir)).not.toBeNull();
+      const bytes = await readFile(searchIndexPath(dir));
+      await writeFile(searchIndexPath(dir), bytes.subarray(0, bytes.length - 1));
+      for (let i = 0; i < 10; i++) expect(await readSearchIndex(dir)).toBeNull();
+      expect(open()).toBe(before);
     });
   });
 
@@ -222,7 +240,8 @@ describe('the full-text index file', () => {
     ['a row of nine fields', row(1, (r) => [...r, 0])],
     ['an id that is not text', row(1, set(0, 7))],
     ['a digest that is not text', row(1, set(7, 7))],
-    ['a digest longer than 64 characters', row(1, set(7, 'a'.repeat(65)))],
+    ['a digest one character longer', row(1, (r) => r.with(7, `${r[7] as string}a`))],
+    ['a digest one character shorter', row(1, (r) => r.with(7, (r[7] as string).slice(1)))],
     ['a file time that is negative', row(1, set(1, -1))],
     ['a file time that is not a number', row(1, set(1, null))],
     ['a file time too large to be finite', row(1, set(1, 123456789)), (t) => t.replace('123456789', '1e400')],
