@@ -18,6 +18,18 @@ describe('exported sites served back', () => {
     expect(exportedSiteDir('../etc')).toBeNull();
   });
 
+  it('keys a folder by its path in base64url: no padding, no + or /, and refuses any other key', () => {
+    // "/a>?" is 2F 61 3E 3F in UTF-8: its base64 is "L2E+Pw==".
+    expect(exportedSiteKey('/a>?')).toBe('L2E-Pw');
+    expect(exportedSiteKey('/ab?')).toBe('L2FiPw');
+    expect(exportedSiteKey('/a?\xff')).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(exportedSiteDir('L2E-Pw')).toBe('/a>?');
+    for (const key of ['', 'L2E+Pw', 'L2E/Pw', 'L2E-Pw==', ' L2E-Pw', 'L2E-Pw ', 'L2E-P.w'])
+      expect(exportedSiteDir(key), key).toBeNull();
+    expect(exportedSiteDir('_w')).toBeNull(); // 0xFF: not UTF-8
+    expect(exportedSiteDir('A')).toBeNull(); // not base64 of anything
+  });
+
   it('serves the files a site export wrote, and nothing else in or out of the folder', async () => {
     await withTempDir(async (root) => {
       const site = path.join(root, 'site');
