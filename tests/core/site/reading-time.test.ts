@@ -16,6 +16,8 @@ describe('counting words', () => {
     expect(countWords('— … •')).toBe(0);
     expect(countWords('(x) 42 9z Z0 "quoted," end.')).toBe(6);
     expect(countWords('@ { ~ ` [ / :')).toBe(0);
+    // Each end of the ASCII digits and letters, alone.
+    expect(countWords('0 9 A Z a z OK')).toBe(7);
   });
 
   it('knows the letters and digits of other scripts, beyond the first 65,536 characters too', () => {
