@@ -131,9 +131,9 @@ async function readOpened(
   const head = Buffer.alloc(8);
   if (!(await readFully(handle, head, 0)) || !head.subarray(0, 4).equals(MAGIC)) return null;
   const headerLength = head.readUInt32LE(4);
-  // A bound on memory, not on what is accepted: a header longer than the file fails its read
-  // anyway, but only after a buffer of the length it claims (up to 4 GB) was allocated.
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: a memory bound (above)
+  // Bounds on memory: a header longer than the file fails its read anyway, but only after a
+  // buffer of the length it claims (up to 4 GB) was allocated; and none over 256 MB is taken.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: most of these mutants differ only in what is allocated before the same null
   if (headerLength > MAX_HEADER_BYTES || 8 + headerLength > size) return null;
   const payloadAt = 8 + headerLength;
   const headerBytes = Buffer.alloc(headerLength);

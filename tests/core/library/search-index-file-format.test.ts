@@ -109,18 +109,30 @@ describe('the full-text index file', () => {
     });
   });
 
-  it('writes nothing, and says why, when there is no per-user secret to sign with', async () => {
+  it('without a per-user secret, trusts no file and writes none (and says why)', async () => {
     await withTempDir(async (dir) => {
+      await writeSearchIndex(dir, three, 'key-1');
+      const before = await readFile(searchIndexPath(dir));
       const mine = process.env.CASEBOOK_STATE_DIR;
       await writeFile(path.join(dir, 'not-a-folder'), '');
       try {
         process.env.CASEBOOK_STATE_DIR = path.join(dir, 'not-a-folder', 'state');
-        await expect(writeSearchIndex(dir, three, 'key-1')).rejects.toThrow('No per-user secret');
         expect(await readSearchIndex(dir)).toBeNull();
+        await expect(writeSearchIndex(dir, three.slice(1), 'key-2')).rejects.toThrow('No per-user secret');
       } finally {
         process.env.CASEBOOK_STATE_DIR = mine;
       }
-      await expect(readFile(searchIndexPath(dir))).rejects.toThrow();
+      expect((await readFile(searchIndexPath(dir))).equals(before)).toBe(true);
+      expect((await readSearchIndex(dir))?.studies.size).toBe(3);
+    });
+  });
+
+  it('gives back an index of no studies (a header and nothing after it)', async () => {
+    await withTempDir(async (dir) => {
+      await writeSearchIndex(dir, [], 'key-1');
+      const loaded = await readSearchIndex(dir);
+      expect(loaded?.studies.size).toBe(0);
+      expect(loaded?.checkKey).toBe('key-1');
     });
   });
 
