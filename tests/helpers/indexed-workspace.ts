@@ -6,15 +6,15 @@ import { openWorkspace, type CasebookService } from '../../src/core/node/caseboo
 import { libraryQuerySchema } from '../../src/core/pure/library/library-query';
 import type { Study } from '../../src/core/pure/schemas/study';
 import { withTempDir } from './temp-dir';
-import { withLessons, writeStudyDated } from './study-files';
+import { anHourAgo, withLessons, writeStudyDated } from './study-files';
 
-/** An hour ago: older than the caches' racy window, like any file not just saved. */
-export const past = new Date(Date.now() - 3_600_000);
+/** When the studies were written: older than the caches' racy window, like any file not just saved. */
+export const past = anHourAgo();
 
 export const writeOld = (dir: string, study: Study, when = past): Promise<void> => writeStudyDated(dir, study, when);
 
 /** The word only study `n` holds. */
-export const wordOf = (n: number | string): string => `zeta${n}q`;
+const wordOf = (n: number | string): string => `zeta${n}q`;
 
 export interface IndexedWorkspaces {
   /** Runs `test` in a new folder (holding `count` studies unless `empty`); closes every service `open` made. */

@@ -6,7 +6,6 @@
 // since the lstat), fstat the open descriptor to confirm a regular file of bounded size, and
 // read at most the bound.
 import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fsp, readSync, type Stats } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 
 /**
  * The largest workspace JSON file Casebook reads (a study, the settings, a template): far
@@ -158,7 +157,7 @@ export async function readRegularFile(
 }
 
 /** Reads exactly `into.length` bytes at `position` of an open file; false when the file ends before. */
-export async function readFully(handle: FileHandle, into: Buffer, position: number): Promise<boolean> {
+export async function readFully(handle: fsp.FileHandle, into: Buffer, position: number): Promise<boolean> {
   for (let got = 0; got < into.length;) {
     const { bytesRead } = await handle.read(into, got, into.length - got, position + got);
     if (bytesRead === 0) return false;
