@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { writeStudyFile } from '../helpers/study-files';
 import { axeViolations } from './axe';
 import { expect, test } from './casebook-server';
-import { casebook, git, shareWorkspace } from './git-workspaces';
+import { casebook, git, shareWorkspace, SYNC_MS } from './git-workspaces';
 import { mergeWorkspaceFile } from '../../src/core/pure/merge/workspace-file-merge';
 import { serializeJson } from '../../src/core/pure/json-text';
 import { defaultSiteSettings, workspaceFileSchema } from '../../src/core/pure/schemas/site';
@@ -19,8 +19,6 @@ test.describe.configure({ timeout: 90_000 });
 
 const shots = process.env.CASEBOOK_SHOTS_DIR ? path.resolve(process.env.CASEBOOK_SHOTS_DIR) : null;
 const syncButton = (page: Page) => page.getByRole('button', { name: 'Sync', exact: true });
-// A sync runs git through isomorphic-git: over the default 10 s wait beside the other e2e workers.
-const SYNC_MS = 30_000;
 
 async function openSettings(page: Page) {
   await page.getByRole('button', { name: 'Site settings' }).click();

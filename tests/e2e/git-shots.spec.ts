@@ -7,7 +7,7 @@ import path from 'node:path';
 import { writeStudyFile } from '../helpers/study-files';
 import { openStudy, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { casebook, editStudy, paragraphDoc, shareWorkspace } from './git-workspaces';
+import { casebook, editStudy, paragraphDoc, shareWorkspace, SYNC_MS } from './git-workspaces';
 
 // Each test runs real syncs: several CLI processes and git operations, tens of seconds on two loaded cores.
 test.describe.configure({ timeout: 90_000 });
@@ -51,7 +51,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(sync).toHaveAccessibleDescription('1 to send');
       await page.screenshot({ path: shot('status-bar-to-send', 1280) });
       await sync.click();
-      await expect(page.locator('.sync-outcome')).toContainText('received 1: ‘Queue rewrite’', { timeout: 30_000 });
+      await expect(page.locator('.sync-outcome')).toContainText('received 1: ‘Queue rewrite’', { timeout: SYNC_MS });
       await expect(sync).toHaveAccessibleDescription('Up to date');
 
       for (const width of WIDTHS) {

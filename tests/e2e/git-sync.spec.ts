@@ -12,15 +12,12 @@ import { writeStudyFile } from '../helpers/study-files';
 import { axeViolations } from './axe';
 import { libraryEntry, openStudy, section, typeInSection } from './casebook-page';
 import { expect, test } from './casebook-server';
-import { casebook, editStudy, git, paragraphDoc, shareWorkspace, studyOnRemote } from './git-workspaces';
+import { casebook, editStudy, git, paragraphDoc, shareWorkspace, studyOnRemote, SYNC_MS } from './git-workspaces';
 
 // Each test runs real syncs: several CLI processes and git operations, tens of seconds on two loaded cores.
 test.describe.configure({ timeout: 90_000 });
 
 const syncButton = (page: Page) => page.getByRole('button', { name: 'Sync', exact: true });
-// A sync fetches, merges and pushes through isomorphic-git: in a fresh-clone CI run beside the
-// other e2e workers one took 9 s, and its outcome showed after the default 10 s wait.
-const SYNC_MS = 30_000;
 const syncOutcome = (page: Page) =>
   page.locator('[aria-live="polite"]').filter({ hasText: /Sent|Synced|received|conflict|failed|repository/i });
 

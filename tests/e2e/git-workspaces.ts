@@ -13,6 +13,11 @@ import type { Study } from '../../src/core/pure/schemas/study';
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+// How long a sync's outcome is waited for: a sync fetches, merges and pushes through
+// isomorphic-git, and in a fresh-clone CI run beside the other e2e workers one took 9 s, over
+// the default 10 s wait once its outcome was drawn.
+export const SYNC_MS = 30_000;
+
 /** System git in `cwd`, with a fixed author so commits need no global config. */
 export async function git(cwd: string, args: string[], author = 'Ana App'): Promise<string> {
   const email = `${author.toLowerCase().replace(/\W+/g, '.')}@example.com`;
