@@ -13,6 +13,7 @@ import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { limits, studyFields, type FieldKey } from '../schemas/study-fields';
 import type { Study, StudyPatch } from '../schemas/study';
 import type { Conflict, ConflictChoice } from './conflict-schema';
+import { unite } from './unite';
 
 export interface Resolution {
   /** The study's fields to change (its conflict list always among them). */
@@ -23,18 +24,6 @@ export interface Resolution {
 
 const isField = (name: string): name is FieldKey =>
   Object.hasOwn(studyFields, name) && studyFields[name as FieldKey].owner === 'author';
-
-function uniqueJoin<T>(mine: T[], theirs: T[], max: number): T[] {
-  const seen = new Set(mine.map((value) => JSON.stringify(value)));
-  const out = [...mine];
-  for (const value of theirs) {
-    const key = JSON.stringify(value);
-    if (seen.has(key) || out.length >= max) continue;
-    out.push(value);
-    seen.add(key);
-  }
-  return out;
-}
 
 /** Their value, checked against the field's rules (a hostile file may record anything). */
 function theirValue(field: FieldKey, value: unknown): unknown {
@@ -55,8 +44,7 @@ function bothValues(field: FieldKey, mine: unknown, theirs: unknown): { value: u
     ['authors', limits.authors],
     ['metrics', 50],
   ]).get(field);
-  if (max !== undefined && Array.isArray(mine) && Array.isArray(theirs))
-    return { value: uniqueJoin(mine, theirs, max) };
+  if (max !== undefined && Array.isArray(mine) && Array.isArray(theirs)) return { value: unite(mine, theirs, max) };
   return null;
 }
 

@@ -25,6 +25,7 @@ import type { Conflict, ConflictChoice, ConflictList } from './conflict-schema';
 import { conflictValueText, printable } from '../sync/conflict-text';
 import { seededBlockId, withBlockIds } from '../rich-text/block-ids';
 import { canonicalJson } from './json-merge';
+import { unite } from './unite';
 
 type Json = Record<string, unknown>;
 
@@ -60,17 +61,6 @@ const notASetting = (file: 'site settings' | 'template') =>
 
 const joined = (mine: string, theirs: string, separator: string, max: number) =>
   mine === '' ? theirs.slice(0, max) : theirs === '' ? mine : `${mine}${separator}${theirs}`.slice(0, max);
-
-function unite<T>(mine: T[], theirs: T[], max: number, key: (value: T) => string = (v) => JSON.stringify(v)): T[] {
-  const seen = new Set(mine.map(key));
-  const out = [...mine];
-  for (const value of theirs) {
-    if (seen.has(key(value)) || out.length >= max) continue;
-    out.push(value);
-    seen.add(key(value));
-  }
-  return out;
-}
 
 const oneValueNote = (label: string, theirs: unknown) =>
   printable(`${label} holds one value: yours is kept. Theirs was ${conflictValueText(theirs)}.`);
