@@ -9,11 +9,13 @@
 //   draft study with their value (the handler makes it, see study-handlers.ts).
 import { CasebookError } from '../errors';
 import { blockIdOf, BLOCK_ID_ATTR, randomBlockId } from '../rich-text/block-ids';
+import { metricLimits } from '../schemas/metrics';
 import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
 import { limits, studyFields, type FieldKey } from '../schemas/study-fields';
 import type { Study, StudyPatch } from '../schemas/study';
 import type { Conflict, ConflictChoice } from './conflict-schema';
-import { unite } from './unite';
+import { studyFieldLabel } from '../sync/conflict-text';
+import { byName, unite } from './unite';
 
 export interface Resolution {
   /** The study's fields to change (its conflict list always among them). */
@@ -33,18 +35,26 @@ function theirValue(field: FieldKey, value: unknown): unknown {
   return parsed.data;
 }
 
+/**
+ * Lists whose Keep both is their union, within the field's own limit: names compared as the form
+ * compares them; a key result is one only when it is the same figure, so two sides' figures for
+ * one label both stay for the author to choose between.
+ */
+const listFields = new Map<string, { max: number; key?: (item: unknown) => string }>([
+  ['tags', { max: limits.tags, key: byName }],
+  ['categories', { max: limits.categories, key: byName }],
+  ['authors', { max: limits.authors, key: byName }],
+  ['metrics', { max: metricLimits.metrics }],
+]);
+
 function bothValues(field: FieldKey, mine: unknown, theirs: unknown): { value: unknown } | null {
   if (field === 'title' && typeof mine === 'string' && typeof theirs === 'string')
     return { value: `${mine} / ${theirs}`.slice(0, limits.title) };
   if (field === 'summary' && typeof mine === 'string' && typeof theirs === 'string')
     return { value: `${mine}\n\n${theirs}`.slice(0, limits.summary) };
-  const max = new Map<string, number>([
-    ['tags', limits.tags],
-    ['categories', limits.categories],
-    ['authors', limits.authors],
-    ['metrics', 50],
-  ]).get(field);
-  if (max !== undefined && Array.isArray(mine) && Array.isArray(theirs)) return { value: unite(mine, theirs, max) };
+  const list = listFields.get(field);
+  if (list && Array.isArray(mine) && Array.isArray(theirs))
+    return { value: unite(mine, theirs, { ...list, label: studyFieldLabel(field) }) };
   return null;
 }
 

@@ -11,7 +11,9 @@
 //   naming theirs, so nothing is dropped without the author being told.
 import { CasebookError } from '../errors';
 import {
+  authorLimits,
   siteAuthorSchema,
+  siteCategoryLimit,
   siteSettingLabels,
   siteSettingsSchema,
   siteTextLimits,
@@ -20,12 +22,12 @@ import {
 } from '../schemas/site';
 import type { RichTextDoc } from '../schemas/rich-text';
 import { metricLimits } from '../schemas/metrics';
-import { templateFileSchema, templateKeyLabels } from '../templates/template-schema';
+import { templateFileSchema, templateKeyLabels, templateLimits } from '../templates/template-schema';
 import type { Conflict, ConflictChoice, ConflictList } from './conflict-schema';
 import { conflictValueText, printable } from '../sync/conflict-text';
 import { seededBlockId, withBlockIds } from '../rich-text/block-ids';
 import { canonicalJson } from './json-merge';
-import { unite } from './unite';
+import { byName, unite } from './unite';
 
 type Json = Record<string, unknown>;
 
@@ -80,7 +82,7 @@ function bothAuthors(mine: SiteAuthor, theirs: SiteAuthor): { author: SiteAuthor
   return {
     author,
     note: lost.length
-      ? `${printable(mine.name)}: yours is kept for the ${lost.length === 1 ? 'field' : 'fields'} that hold one value (their ${lost.join(' and ')}).`
+      ? `${printable(mine.name)}: yours is kept for the ${lost.length === 1 ? 'field that holds' : 'fields that hold'} one value (their ${lost.join(' and ')}).`
       : null,
   };
 }
@@ -133,9 +135,17 @@ export function resolveSiteConflict(
     else if (key === 'title' || key === 'tagline' || key === 'author')
       patch = { [key]: joined(site[key], theirs as string, ' / ', siteTextLimits[key]) };
     else if (key === 'categories')
-      patch = { categories: unite(site.categories, theirs as string[], 100, (c) => c.toLowerCase()) };
+      patch = {
+        categories: unite(site.categories, theirs as string[], { max: siteCategoryLimit, label, key: byName }),
+      };
     else if (key === 'authors')
-      patch = { authors: unite(site.authors, theirs as SiteAuthor[], 200, (a) => a.name.toLowerCase()) };
+      patch = {
+        authors: unite(site.authors, theirs as SiteAuthor[], {
+          max: authorLimits.count,
+          label,
+          key: (a) => byName(a.name),
+        }),
+      };
     else {
       patch = {};
       note = oneValueNote(label, theirs);
@@ -146,13 +156,16 @@ export function resolveSiteConflict(
   return { value: next.data, conflicts: rest, note };
 }
 
+const templateTextKeys = new Set(['name', 'description', 'summaryPrompt']);
+
 const isDoc = (value: unknown): value is RichTextDoc =>
   typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc';
 
 /** Both versions of a template's value, where they can stand together; null for a one-value key. */
 function bothTemplateValues(key: string, mine: unknown, theirs: unknown): { value: unknown } | null {
   if (key === 'sections') {
-    if (typeof mine === 'string' && typeof theirs === 'string') return { value: joined(mine, theirs, '\n\n', 20_000) };
+    if (typeof mine === 'string' && typeof theirs === 'string')
+      return { value: joined(mine, theirs, '\n\n', templateLimits.section) };
     if (isDoc(mine) && isDoc(theirs)) {
       // Their blocks after mine; a block id both share (one base) gets a new id on the second copy.
       const doc = { ...mine, content: [...(mine.content ?? []), ...(theirs.content ?? [])] };
@@ -161,17 +174,21 @@ function bothTemplateValues(key: string, mine: unknown, theirs: unknown): { valu
     return null;
   }
   // Text a person wrote joins; the outcome is a string too, but one of four values.
-  const textLimit = new Map([
-    ['name', 80],
-    ['description', 300],
-    ['summaryPrompt', 300],
-  ]).get(key);
+  const textLimit = templateTextKeys.has(key) ? templateLimits[key as 'name'] : undefined;
   if (textLimit !== undefined && typeof mine === 'string' && typeof theirs === 'string')
     return { value: joined(mine, theirs, ' / ', textLimit) };
   if (Array.isArray(mine) && Array.isArray(theirs)) {
+    const label = templateKeyLabels.get(key) ?? key;
     if (key === 'metrics')
-      return { value: unite(mine, theirs, metricLimits.metrics, (m) => String((m as { label?: unknown }).label)) };
-    return { value: unite(mine, theirs, key === 'tags' ? 20 : 10) };
+      return {
+        value: unite(mine, theirs, {
+          max: metricLimits.metrics,
+          label,
+          key: (m) => byName((m as { label?: unknown }).label),
+        }),
+      };
+    if (key === 'tags' || key === 'categories')
+      return { value: unite(mine, theirs, { max: templateLimits[key], label, key: byName }) };
   }
   return null;
 }
@@ -204,7 +221,8 @@ export function resolveTemplateConflict(
   const mine = item === undefined ? current : Object.hasOwn(parts, item) ? parts[item] : undefined;
   let value: unknown = conflict.theirs;
   let note: string | null = null;
-  if (choice === 'both') {
+  // Keep both where mine has nothing (the key left out) is theirs: there is nothing to keep beside it.
+  if (choice === 'both' && mine !== undefined) {
     const both = bothTemplateValues(field, mine, conflict.theirs);
     if (both) value = both.value;
     else {

@@ -18,6 +18,9 @@ export const PLAIN_SITE_FORMAT = 1;
 export const siteFileFormat = (conflicts: readonly unknown[] | undefined): 1 | 2 =>
   conflicts !== undefined && conflicts.length > 0 ? 2 : 1;
 
+/** Most categories a site has. */
+export const siteCategoryLimit = 100;
+
 const categoryName = z
   .string()
   .trim()
@@ -75,7 +78,7 @@ export const siteSettingsSchema = z.object({
   language: languageTagSchema.default('en'),
   categories: z
     .array(categoryName)
-    .max(100)
+    .max(siteCategoryLimit)
     .refine((list) => new Set(list.map((c) => c.toLowerCase())).size === list.length, {
       message: 'Category names must be unique',
     }),

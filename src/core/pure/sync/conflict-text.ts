@@ -24,6 +24,9 @@ const fieldLabels = new Map<string, string>([
   ['language', 'Language'],
 ]);
 
+/** A study field's name as the author knows it ("Key results"), or its key made printable. */
+export const studyFieldLabel = (field: string): string => fieldLabels.get(field) ?? printable(field);
+
 const blockNames = new Map<string, string>([
   ['paragraph', 'paragraph'],
   ['heading', 'heading'],
@@ -53,7 +56,7 @@ const isNode = (value: unknown): value is RichTextNode =>
 /** Where a conflict is: a field's name, or a section and which block of it (by its position now). */
 export function conflictPlace(conflict: Pick<Conflict, 'where' | 'mine' | 'theirs'>, study: Study): string {
   const { where } = conflict;
-  if (where.kind === 'field') return fieldLabels.get(where.field) ?? printable(where.field);
+  if (where.kind === 'field') return studyFieldLabel(where.field);
   const section = sectionLabels[where.section as SectionKey];
   const blocks = study[where.section as SectionKey].content ?? [];
   const index = blocks.findIndex((block) => isNode(block) && block.attrs?.id === where.block);

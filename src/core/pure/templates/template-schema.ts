@@ -21,18 +21,28 @@ export const templateIdSchema = z
 export const metricSuggestionSchema = metricSchema.pick({ label: true, unit: true, better: true }).strict();
 export type MetricSuggestion = z.infer<typeof metricSuggestionSchema>;
 
-const sectionSource = z.union([z.string().max(20_000), richTextDocSchema]);
+/** A template file's limits, read by its schema and by Keep both of a template conflict. */
+export const templateLimits = {
+  name: 80,
+  description: 300,
+  summaryPrompt: 300,
+  categories: 10,
+  tags: 20,
+  section: 20_000,
+} as const;
+
+const sectionSource = z.union([z.string().max(templateLimits.section), richTextDocSchema]);
 
 export const templateFileSchema = z
   .object({
-    name: z.string().trim().min(1, 'Template name is empty').max(80),
-    description: z.string().trim().max(300).default(''),
+    name: z.string().trim().min(1, 'Template name is empty').max(templateLimits.name),
+    description: z.string().trim().max(templateLimits.description).default(''),
     outcome: outcomeSchema.nullable().default(null),
     /** Suggested categories; only those the site has are applied. */
-    categories: z.array(z.string().trim().min(1).max(80)).max(10).default([]),
-    tags: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+    categories: z.array(z.string().trim().min(1).max(80)).max(templateLimits.categories).default([]),
+    tags: z.array(z.string().trim().min(1).max(80)).max(templateLimits.tags).default([]),
     /** What a good summary says, shown as a hint (the summary itself starts empty). */
-    summaryPrompt: z.string().trim().max(300).default(''),
+    summaryPrompt: z.string().trim().max(templateLimits.summaryPrompt).default(''),
     metrics: z.array(metricSuggestionSchema).max(metricLimits.metrics).default([]),
     sections: z
       .object({
