@@ -53,7 +53,8 @@ function jpeg(b: Uint8Array, v: DataView): ImageSize | null {
   if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
   let at = 2;
   let orientation = 1;
-  while (at + 9 < b.length) {
+  // A frame header's size ends 9 bytes into its segment; every other segment needs only 4.
+  while (at + 9 <= b.length) {
     if (b[at] !== 0xff) return null;
     const marker = b[at + 1]!;
     if (marker === 0xff) {

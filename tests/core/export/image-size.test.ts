@@ -4,61 +4,8 @@
 // not a sane one. Hostile headers never throw.
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { Resvg } from '@resvg/resvg-js';
 import { imageSize } from '../../../src/core/pure/image-size';
-
-const bytes = (...parts: Array<number[] | string>) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
-const u16 = (n: number, little: boolean) => (little ? [n & 255, n >> 8] : [n >> 8, n & 255]);
-const u32 = (n: number, little: boolean) =>
-  little ? [n & 255, (n >> 8) & 255, (n >> 16) & 255, n >>> 24] : [n >>> 24, (n >> 16) & 255, (n >> 8) & 255, n & 255];
-
-/** A TIFF structure (as EXIF holds it) with one IFD entry: the orientation. */
-function tiff(orientation: number, little = true): number[] {
-  return [
-    ...bytes(little ? 'II' : 'MM'),
-    ...u16(42, little),
-    ...u32(8, little),
-    ...u16(1, little),
-    ...u16(0x0112, little),
-    ...u16(3, little),
-    ...u32(1, little),
-    ...u16(orientation, little),
-    0,
-    0,
-    ...u32(0, little),
-  ];
-}
-
-/** A JPEG's markers up to its frame header: 300 wide, 200 high, with an EXIF orientation when given. */
-function jpeg(orientation?: number, little = true): Uint8Array {
-  const exif = orientation === undefined ? [] : [...bytes('Exif'), 0, 0, ...tiff(orientation, little)];
-  const app1 = exif.length ? [0xff, 0xe1, ...u16(exif.length + 2, false), ...exif] : [];
-  const sof = [0xff, 0xc0, 0, 17, 8, ...u16(200, false), ...u16(300, false), 3, ...new Array(9).fill(0)];
-  return Uint8Array.from([0xff, 0xd8, ...app1, ...sof]);
-}
-
-const png = (width: number, height: number) =>
-  new Uint8Array(
-    new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`).render().asPng(),
-  );
-
-/** The PNG with an eXIf chunk (its CRC is not checked) put before its image data. */
-function pngWithExif(orientation: number): Uint8Array {
-  const plain = png(300, 200);
-  const data = tiff(orientation, false);
-  const chunk = [...u32(data.length, false), ...bytes('eXIf'), ...data, 0, 0, 0, 0];
-  return Uint8Array.from([...plain.slice(0, 33), ...chunk, ...plain.slice(33)]);
-}
-
-/** An extended WebP 300×200, with an EXIF chunk when given an orientation. */
-function webpX(orientation?: number): Uint8Array {
-  const exif = orientation === undefined ? [] : [...bytes('EXIF'), ...u32(26, true), ...tiff(orientation)];
-  const flags = orientation === undefined ? 0 : 0x08;
-  const vp8x = [...bytes('VP8X'), ...u32(10, true), flags, 0, 0, 0, 299 & 255, 299 >> 8, 0, 199, 0, 0];
-  const body = [...bytes('WEBP'), ...vp8x, ...exif];
-  return Uint8Array.from([...bytes('RIFF'), ...u32(body.length, true), ...body]);
-}
+import { bytes, jpeg, png, pngWithExif, u16, u32, webpX } from './image-bytes';
 
 describe('imageSize', () => {
   it('reads PNG, GIF, JPEG and WebP headers', () => {
