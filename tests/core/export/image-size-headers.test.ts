@@ -84,7 +84,7 @@ describe('imageSize of a JPEG’s segments', () => {
   it('steps over fill bytes between segments, and gives up on bytes that are no marker', () => {
     expect(imageSize(jpegOf([0xff, 0xff, 0xff], frame()))).toEqual(upright);
     expect(imageSize(jpegOf([0x00], frame()))).toBeNull();
-    expect(imageSize(jpegOf(segment(0xe0, bytes('JFIF\0').slice()), [0x12], frame()))).toBeNull();
+    expect(imageSize(jpegOf(segment(0xe0, [...bytes('JFIF\0')]), [0x12], frame()))).toBeNull();
   });
 
   it('gives no size when a segment’s length is shorter than the length itself', () => {
