@@ -2,10 +2,10 @@
 // enough for the caches (each with its own word in its lessons: "zeta0q", "zeta1q", …), services
 // opened on it that are all closed before the folder is removed (an open service's background
 // read must not outlive its folder), and the open-index-quit round a reopen test starts from.
-import { openWorkspace, type CasebookService } from '../../src/core/node/casebook-service';
+import type { CasebookService } from '../../src/core/node/casebook-service';
 import { libraryQuerySchema } from '../../src/core/pure/library/library-query';
 import type { Study } from '../../src/core/pure/schemas/study';
-import { withTempDir } from './temp-dir';
+import { withOpenWorkspaces, type OpenWorkspaces } from './open-workspaces';
 import { anHourAgo, withLessons, writeStudyDated } from './study-files';
 
 /** When the studies were written: older than the caches' racy window, like any file not just saved. */
@@ -26,24 +26,23 @@ export interface IndexedWorkspaces {
 }
 
 export function indexedWorkspaces(count: number): IndexedWorkspaces {
-  const opened: CasebookService[] = [];
-  const open = async (dir: string): Promise<CasebookService> => {
-    const service = await openWorkspace(dir);
-    opened.push(service);
-    return service;
+  let current: OpenWorkspaces | null = null;
+  const open = (dir: string): Promise<CasebookService> => {
+    if (!current) throw new Error('open() is for use inside inWorkspace()');
+    return current.open(dir);
   };
   return {
     open,
     async inWorkspace(test, opts = {}) {
-      await withTempDir(async (dir) => {
+      await withOpenWorkspaces(async (workspaces) => {
+        current = workspaces;
         try {
           if (!opts.empty)
-            for (let n = 0; n < count; n++) await writeOld(dir, withLessons(n, `Lessons of ${wordOf(n)} here.`));
-          await test(dir);
+            for (let n = 0; n < count; n++)
+              await writeOld(workspaces.dir, withLessons(n, `Lessons of ${wordOf(n)} here.`));
+          await test(workspaces.dir);
         } finally {
-          // Settled, not all: every service is closed before the folder goes, and a failed
-          // close does not hide the test's own error.
-          await Promise.allSettled(opened.splice(0).map((service) => service.close()));
+          current = null;
         }
       });
     },

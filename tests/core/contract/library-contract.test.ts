@@ -1,9 +1,8 @@
 // The library features through the service, as the app and browser mode call them.
 import { describe, expect, it } from 'vitest';
-import { openWorkspace } from '../../../src/core/node/casebook-service';
 import { dispatch } from '../../../src/core/pure/dispatch';
 import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
-import { withTempDir } from '../../helpers/temp-dir';
+import { withOpenWorkspaces } from '../../helpers/open-workspaces';
 
 const para = (text: string) => ({
   type: 'doc' as const,
@@ -12,8 +11,8 @@ const para = (text: string) => ({
 
 describe('library through the contract', () => {
   it('searches section text, follows saves and deletes', async () => {
-    await withTempDir(async (dir) => {
-      const service = await openWorkspace(dir);
+    await withOpenWorkspaces(async ({ open }) => {
+      const service = await open();
       const a = await service.createStudy({ title: 'Cache stampede' });
       await service.updateStudy({
         id: a.id,
@@ -33,8 +32,8 @@ describe('library through the contract', () => {
   });
 
   it('deletes a study from the trash for good', async () => {
-    await withTempDir(async (dir) => {
-      const service = await openWorkspace(dir);
+    await withOpenWorkspaces(async ({ open }) => {
+      const service = await open();
       const s = await service.createStudy({ title: 'Obsolete' });
       expect((await dispatch(service, 'purgeStudy', { id: s.id })).ok).toBe(false); // not in the trash yet
       await service.deleteStudy({ id: s.id });
@@ -48,8 +47,8 @@ describe('library through the contract', () => {
   });
 
   it('creates a study from a workspace template and duplicates a study', async () => {
-    await withTempDir(async (dir) => {
-      const service = await openWorkspace(dir);
+    await withOpenWorkspaces(async ({ open }) => {
+      const service = await open();
       const { templates } = await service.listTemplates({});
       expect(templates.map((t) => t.id).sort()).toEqual([
         'architecture-decision',
@@ -71,8 +70,8 @@ describe('library through the contract', () => {
   });
 
   it('renames a category in the settings and in every study that uses it', async () => {
-    await withTempDir(async (dir) => {
-      const service = await openWorkspace(dir);
+    await withOpenWorkspaces(async ({ open }) => {
+      const service = await open();
       const s = await service.createStudy({ title: 'Outage' });
       await service.updateStudy({ id: s.id, patch: { categories: ['Failure Analysis'] } });
       const result = await service.renameCategory({ from: 'Failure Analysis', to: 'Incidents' });
@@ -88,8 +87,8 @@ describe('library through the contract', () => {
   });
 
   it('reports publish findings for a study and badge counts for the library', async () => {
-    await withTempDir(async (dir) => {
-      const service = await openWorkspace(dir);
+    await withOpenWorkspaces(async ({ open }) => {
+      const service = await open();
       const s = await service.createStudy({ title: 'Half written' });
       const findings = await service.checkStudy({ id: s.id });
       expect(findings.filter((f) => f.severity === 'error').map((f) => f.field)).toEqual(

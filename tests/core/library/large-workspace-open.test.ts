@@ -5,12 +5,12 @@ import { existsSync, promises as fsPromises } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWorkspace } from '../../../src/core/node/casebook-service';
 import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
 import { parseHead, readStudyHeadSync } from '../../../src/core/node/study-head';
 import { HEAD_READ_FROM, StudyStore } from '../../../src/core/node/study-store';
 import { readSummaryCache, summaryCachePath } from '../../../src/core/node/summary-cache';
 import { withTempDir } from '../../helpers/temp-dir';
+import { withOpenWorkspaces } from '../../helpers/open-workspaces';
 import { sampleStudy, writeStudyFiles } from '../../helpers/study-files';
 
 const studyFile = (dir: string, id: string) => path.join(dir, 'studies', `${id}.json`);
@@ -207,10 +207,10 @@ describe('a large workspace through the service', () => {
   const COUNT = HEAD_READ_FROM + 20;
 
   it('searches titles at once and the full text as it is read, reporting progress and damage found late', async () => {
-    await withTempDir(async (dir) => {
+    await withOpenWorkspaces(async ({ dir, open }) => {
       await writeStudyFiles(dir, COUNT);
       await truncateBody(dir, 'study-9');
-      const service = await openWorkspace(dir);
+      const service = await open();
       expect(await service.listStudies({})).toHaveLength(COUNT);
       const first = await service.searchLibrary(libraryQuerySchema.parse({ query: 'Study 12' }));
       expect(first.quarantined).toBe(0);
@@ -237,13 +237,13 @@ describe('a large workspace through the service', () => {
   }, 90_000);
 
   it('writes the summary cache once every study is read, so the next open reads no file', async () => {
-    await withTempDir(async (dir) => {
+    await withOpenWorkspaces(async ({ dir, open }) => {
       await writeStudyFiles(dir, COUNT);
       const past = new Date(Date.now() - 3_600_000);
       const { utimes } = await import('node:fs/promises');
       for (const name of await readdir(path.join(dir, 'studies')))
         await utimes(path.join(dir, 'studies', name), past, past);
-      const service = await openWorkspace(dir);
+      const service = await open();
       service.warmUp();
       expect(await service.checkCounts({})).toBeDefined(); // waits for the full reading
       await service.flushCaches();
@@ -253,9 +253,9 @@ describe('a large workspace through the service', () => {
   });
 
   it('reads in full again files re-dated by a checkout, and finds damage their heads hide', async () => {
-    await withTempDir(async (dir) => {
+    await withOpenWorkspaces(async ({ dir, open }) => {
       await writeStudyFiles(dir, COUNT);
-      const service = await openWorkspace(dir);
+      const service = await open();
       service.warmUp();
       await service.checkCounts({}); // everything read and indexed once
       await truncateBody(dir, 'study-7');
@@ -279,10 +279,10 @@ describe('a large workspace through the service', () => {
   }, 90_000);
 
   it('casebook list (verifyStudies) leaves out a study whose sections are damaged', async () => {
-    await withTempDir(async (dir) => {
+    await withOpenWorkspaces(async ({ dir, open }) => {
       await writeStudyFiles(dir, COUNT);
       await truncateBody(dir, 'study-4');
-      const service = await openWorkspace(dir);
+      const service = await open();
       const progress: number[] = [];
       await service.verifyStudies((done) => progress.push(done));
       expect(progress.at(-1)).toBe(COUNT);

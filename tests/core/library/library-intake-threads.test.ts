@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { openWorkspace } from '../../../src/core/node/casebook-service';
+import type { CasebookService } from '../../../src/core/node/casebook-service';
 import { LibraryService } from '../../../src/core/node/library-service';
 import { intakeStats, readOnThreads, type IntakeItem } from '../../../src/core/node/study-intake';
 import { HEAD_READ_FROM } from '../../../src/core/node/study-index';
@@ -13,17 +13,18 @@ import { libraryQuerySchema } from '../../../src/core/pure/library/library-query
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { toSummary } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';
+import { withOpenWorkspaces } from '../../helpers/open-workspaces';
 import { anHourAgo, sampleStudy, studyFile, withLessons, writeStudyDated } from '../../helpers/study-files';
 
 // Above the 200 studies from which a first read goes to worker threads, and listed from their files' heads only (HEAD_READ_FROM): the workers' reads are the first full ones.
 const HEADS_ONLY = HEAD_READ_FROM + 20;
 
-const ids = async (service: Awaited<ReturnType<typeof openWorkspace>>, query: string) =>
+const ids = async (service: CasebookService, query: string) =>
   (await service.searchLibrary(libraryQuerySchema.parse({ query }))).entries.map((e) => e.study.id);
 
 describe('the first read of a large workspace, on worker threads', () => {
   it('searches every section, counts every badge and vouches for every file as the main thread would', async () => {
-    await withTempDir(async (dir) => {
+    await withOpenWorkspaces(async ({ dir, open }) => {
       for (let n = 0; n < HEADS_ONLY; n++) {
         // Some studies with findings: a shared title (an error for both), an empty problem.
         const study = withLessons(n, `Lessons of quill${n}x here.`);
@@ -32,7 +33,7 @@ describe('the first read of a large workspace, on worker threads', () => {
         await writeStudyDated(dir, study, anHourAgo());
       }
       const before = intakeStats.answered;
-      const service = await openWorkspace(dir);
+      const service = await open();
       service.warmUp();
       const counts = await service.checkCounts({}); // waits for the full read
       expect(intakeStats.answered - before).toBe(HEADS_ONLY);
@@ -52,13 +53,13 @@ describe('the first read of a large workspace, on worker threads', () => {
   }, 90_000);
 
   it('keeps a study saved while the workers read it, and sets aside the damaged file they pass back', async () => {
-    await withTempDir(async (dir) => {
+    await withOpenWorkspaces(async ({ dir, open }) => {
       for (let n = 0; n < HEADS_ONLY; n++)
         await writeStudyDated(dir, withLessons(n, `Lessons of quill${n}x.`), anHourAgo());
       const { writeFile } = await import('node:fs/promises');
       // Valid JSON, a valid head, but not a study: only the full read finds it.
       await writeFile(studyFile(dir, 'study-7'), JSON.stringify({ ...sampleStudy(7), lessons: 'not a document' }));
-      const service = await openWorkspace(dir);
+      const service = await open();
       service.warmUp();
       await service.searchLibrary(libraryQuerySchema.parse({})); // listed: the reading starts
       await service.updateStudy({ id: 'study-200', patch: { lessons: withLessons(200, 'Now about wombat.').lessons } });

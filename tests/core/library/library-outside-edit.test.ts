@@ -3,19 +3,15 @@
 // list reads it again, so a search finds its new words and not its old ones.
 import { utimes } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { openWorkspace, type CasebookService } from '../../../src/core/node/casebook-service';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
-import { withTempDir } from '../../helpers/temp-dir';
+import { found, indexedWorkspaces } from '../../helpers/indexed-workspace';
 import { studyFile, writeStudy, withLessons } from '../../helpers/study-files';
 
-const found = async (service: CasebookService, query: string) =>
-  (await service.searchLibrary(libraryQuerySchema.parse({ query }))).entries.map((e) => e.study.id);
+const { inWorkspace, open } = indexedWorkspaces(5);
 
 describe('a study edited outside the app with the same updatedAt', () => {
   it('is read again at the next list: its new words are found, its old ones are not', async () => {
-    await withTempDir(async (dir) => {
-      for (let n = 1; n <= 5; n++) await writeStudy(dir, withLessons(n, `Lessons of zeta${n}q.`));
-      const service = await openWorkspace(dir);
+    await inWorkspace(async (dir) => {
+      const service = await open(dir);
       service.warmUp();
       await service.checkCounts({}); // every study read in full and indexed
       expect(await found(service, 'zeta2q')).toEqual(['study-2']);
