@@ -252,3 +252,18 @@ describe('resolveConflict on a block', () => {
     expect(study).toEqual(before);
   });
 });
+
+describe('resolveConflict on a section’s first block', () => {
+  it('Take theirs replaces it in place, Keep both puts theirs second, removing it leaves the rest', () => {
+    const replaced = resolveConflict(
+      withConflict(blockConflict('c1', 'a', para('x', 'Alpha by them'))),
+      'c1',
+      'theirs',
+    );
+    expect(texts(replaced.change.problem!)).toEqual(['Alpha by them', 'Bravo', 'Charlie', 'Delta']);
+    const both = resolveConflict(withConflict(blockConflict('c1', 'a', para('x', 'Alpha by them'))), 'c1', 'both');
+    expect(texts(both.change.problem!)).toEqual(['Alpha', 'Alpha by them', 'Bravo', 'Charlie', 'Delta']);
+    const removed = resolveConflict(withConflict(blockConflict('c1', 'a', null)), 'c1', 'theirs');
+    expect(texts(removed.change.problem!)).toEqual(['Bravo', 'Charlie', 'Delta']);
+  });
+});

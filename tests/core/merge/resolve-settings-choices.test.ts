@@ -80,6 +80,28 @@ describe('resolveSiteConflict', () => {
     }
   });
 
+  it('says what is wrong with a gone record, a block record, and a record with an item of a plain setting', () => {
+    const missing = refusal(() => resolveSiteConflict(site(), [other], 'c9', 'mine'));
+    expect(missing.code).toBe('not_found');
+    expect(missing.message).toBe(
+      'That conflict is no longer in the site settings (it may have been resolved already).',
+    );
+    const block: Conflict = {
+      id: 'b1',
+      at,
+      where: { kind: 'block', section: 'problem', block: 'x' },
+      mine: null,
+      theirs: null,
+    };
+    expect(refusal(() => resolveSiteConflict(site(), [block], 'b1', 'theirs')).message).toBe(
+      "That conflict names a block of a study's section, which the site settings do not have, so there is nothing of theirs to take or keep: choose Keep mine to clear it.",
+    );
+    expect(refusal(() => resolveTemplateConflict({ name: 'T', conflicts: [block] }, 'b1', 'both')).message).toBe(
+      "That conflict names a block of a study's section, which a template does not have, so there is nothing of theirs to take or keep: choose Keep mine to clear it.",
+    );
+    expect(onSite({}, record('c1', 'title', 'Theirs', 'stray item'), 'theirs').value.title).toBe('Theirs');
+  });
+
   it('Keep both joins one-line text with a slash and the description as two paragraphs', () => {
     expect(onSite({ title: 'Ann' }, record('c1', 'title', 'Bob'), 'both').value.title).toBe('Ann / Bob');
     expect(onSite({ tagline: 'Ours' }, record('c1', 'tagline', 'Theirs'), 'both').value.tagline).toBe('Ours / Theirs');
@@ -148,6 +170,16 @@ describe('resolveSiteConflict on one site author', () => {
     expect(onAuthor([author('Ann')], author('Dana'), 'theirs').value.authors).toEqual([author('Ann'), author('Dana')]);
     expect(onAuthor(mine, null, 'theirs').value.authors).toEqual([author('Ann')]);
     expect(onAuthor([author('Ann')], null, 'theirs').value.authors).toEqual([author('Ann')]);
+  });
+
+  it('finds the first author as any other', () => {
+    const mine = [author('Dana', { bio: 'Mine' }), author('Ann')];
+    expect(onAuthor(mine, author('Dana', { bio: 'Theirs' }), 'theirs').value.authors).toEqual([
+      author('Dana', { bio: 'Theirs' }),
+      author('Ann'),
+    ]);
+    expect(onAuthor(mine, null, 'theirs').value.authors).toEqual([author('Ann')]);
+    expect(onAuthor(mine, author('Dana', { bio: 'Theirs' }), 'both').value.authors[0]!.bio).toBe('Mine\n\nTheirs');
   });
 
   it('Keep both puts their bio after mine and fills the link and picture mine leaves empty', () => {
@@ -284,6 +316,26 @@ describe('resolveTemplateConflict', () => {
     expect(refusal(() => both({ categories }, record('c1', 'categories', ['new']))).message).toMatch(
       /^Keeping both would make 11 entries of "Categories", more than the 10 it holds/,
     );
+  });
+
+  it('Keep both of two section documents puts theirs after mine, an empty one included', () => {
+    const para = (id: string, text: string) => ({
+      type: 'paragraph',
+      attrs: { id },
+      content: [{ type: 'text', text }],
+    });
+    const empty = { type: 'doc' };
+    const theirs = { type: 'doc', content: [para('p2', 'Theirs')] };
+    const done = both({ sections: { problem: empty } }, record('c1', 'sections', theirs, 'problem'));
+    expect((done.value.sections as { problem: { content: unknown[] } }).problem.content).toEqual([
+      para('p2', 'Theirs'),
+    ]);
+    const mine = { type: 'doc', content: [para('p1', 'Mine')] };
+    const after = both({ sections: { problem: mine } }, record('c1', 'sections', empty, 'problem'));
+    expect((after.value.sections as { problem: { content: unknown[] } }).problem.content).toEqual([para('p1', 'Mine')]);
+    const text = both({ sections: { problem: mine } }, record('c1', 'sections', 'Theirs as text', 'problem'));
+    expect(text.value.sections).toEqual({ problem: mine });
+    expect(text.note).toBe('Sections: problem holds one value: yours is kept. Theirs was Theirs as text.');
   });
 
   it('Keep both of a section joins text as paragraphs; a text and a document cannot stand together', () => {

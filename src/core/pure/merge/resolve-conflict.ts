@@ -71,7 +71,8 @@ function resolveField(study: Study, field: FieldKey, conflict: Conflict, choice:
 function theirBlock(conflict: Conflict): RichTextNode | null {
   const value = conflict.theirs;
   if (value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value) || typeof (value as RichTextNode).type !== 'string')
+  // Anything but a node has no string `type` (a text, a number, a list read from JSON).
+  if (typeof (value as { type?: unknown }).type !== 'string')
     throw new CasebookError('invalid_input', 'Their block is not valid any more; keep yours instead.');
   return value as RichTextNode;
 }
