@@ -10,3 +10,15 @@ export async function casebookFailure(promise: Promise<unknown>): Promise<Casebo
   expect(err).toBeInstanceOf(CasebookError);
   return err as CasebookError;
 }
+
+/** The CasebookError `run` throws; the test fails if it returns or throws another. */
+export function casebookRefusal(run: () => unknown): CasebookError {
+  let err: unknown = null;
+  try {
+    run();
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(CasebookError);
+  return err as CasebookError;
+}

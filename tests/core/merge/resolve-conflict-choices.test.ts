@@ -2,12 +2,12 @@
 // through dispatch with a few merges; these reach every branch): what changes, what stays, what is
 // refused and why.
 import { describe, expect, it } from 'vitest';
-import { CasebookError } from '../../../src/core/pure/errors';
 import type { Conflict } from '../../../src/core/pure/merge/conflict-schema';
 import { resolveConflict } from '../../../src/core/pure/merge/resolve-conflict';
 import type { Metric } from '../../../src/core/pure/schemas/metrics';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { baseStudy, doc, para, texts } from './merge-fixtures';
+import { casebookRefusal } from '../../helpers/casebook-failure';
 
 const at = '2026-03-01T10:00:00.000Z';
 const fieldConflict = (id: string, field: string, mine: unknown, theirs: unknown, item?: string): Conflict => ({
@@ -30,16 +30,6 @@ const other = fieldConflict('other', 'status', 'draft', 'published');
 const withConflict = (conflict: Conflict, overrides: Partial<Study> = {}): Study =>
   baseStudy({ ...overrides, conflicts: [other, conflict] });
 
-const refusal = (run: () => unknown): CasebookError => {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof CasebookError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-};
-
 const metric = (label: string, after: number): Metric => ({ label, before: 100, after, unit: 'ms', better: 'lower' });
 
 describe('resolveConflict on a field', () => {
@@ -59,7 +49,7 @@ describe('resolveConflict on a field', () => {
   it('refuses their value when it breaks the field’s rules, naming the field', () => {
     const study = withConflict(fieldConflict('c1', 'title', 'Base title', 'x'.repeat(301)));
     for (const choice of ['theirs', 'both'] as const) {
-      const err = refusal(() => resolveConflict(study, 'c1', choice));
+      const err = casebookRefusal(() => resolveConflict(study, 'c1', choice));
       expect(err.code).toBe('invalid_input');
       expect(err.message).toBe('Their value of "title" is not valid any more; keep yours instead.');
     }
@@ -108,7 +98,7 @@ describe('resolveConflict on a field', () => {
     const mine = Array.from({ length: 8 }, (_, i) => metric(`mine ${i}`, i));
     const theirs = Array.from({ length: 5 }, (_, i) => metric(`theirs ${i}`, i));
     const study = withConflict(fieldConflict('c1', 'metrics', mine, theirs), { metrics: mine });
-    const err = refusal(() => resolveConflict(study, 'c1', 'both'));
+    const err = casebookRefusal(() => resolveConflict(study, 'c1', 'both'));
     expect(err.code).toBe('invalid_input');
     expect(err.message).toBe(
       'Keeping both would make 13 entries of "Key results", more than the 12 it holds: keep yours or take theirs, then add what is missing.',
@@ -120,7 +110,7 @@ describe('resolveConflict on a field', () => {
     const full = withConflict(fieldConflict('c1', 'tags', tags, ['TAG 1', 'new']), { tags });
     expect(resolveConflict(full, 'c1', 'both').change.tags).toEqual([...tags, 'new']);
     const over = withConflict(fieldConflict('c1', 'tags', tags, ['new', 'newer']), { tags });
-    expect(refusal(() => resolveConflict(over, 'c1', 'both')).message).toMatch(
+    expect(casebookRefusal(() => resolveConflict(over, 'c1', 'both')).message).toMatch(
       /^Keeping both would make 101 entries of "Tags", more than the 100 /,
     );
   });
@@ -145,7 +135,7 @@ describe('resolveConflict on a field', () => {
       const study = withConflict(conflict);
       expect(resolveConflict(study, 'c1', 'mine')).toEqual({ change: { conflicts: [other] }, conflictCopy: null });
       for (const choice of ['theirs', 'both'] as const) {
-        const err = refusal(() => resolveConflict(study, 'c1', choice));
+        const err = casebookRefusal(() => resolveConflict(study, 'c1', choice));
         expect(err.code).toBe('invalid_input');
         expect(err.message).toBe(
           `"${conflict.where.kind === 'field' && conflict.where.field}" is not a field this Casebook can change; keep yours.`,
@@ -155,7 +145,9 @@ describe('resolveConflict on a field', () => {
   });
 
   it('a conflict that is gone is not_found, and says it may have been resolved', () => {
-    const err = refusal(() => resolveConflict(withConflict(fieldConflict('c1', 'title', 'a', 'b')), 'c2', 'mine'));
+    const err = casebookRefusal(() =>
+      resolveConflict(withConflict(fieldConflict('c1', 'title', 'a', 'b')), 'c2', 'mine'),
+    );
     expect(err.code).toBe('not_found');
     expect(err.message).toBe('That conflict is no longer in the study (it may have been resolved already).');
   });
@@ -234,7 +226,9 @@ describe('resolveConflict on a block', () => {
   it('refuses a recorded block that is not a block, for Take theirs and Keep both', () => {
     for (const theirs of ['text', 42, ['paragraph'], { text: 'no type' }, { type: 7 }]) {
       for (const choice of ['theirs', 'both'] as const) {
-        const err = refusal(() => resolveConflict(withConflict(blockConflict('c1', 'b', theirs)), 'c1', choice));
+        const err = casebookRefusal(() =>
+          resolveConflict(withConflict(blockConflict('c1', 'b', theirs)), 'c1', choice),
+        );
         expect(err.code).toBe('invalid_input');
         expect(err.message).toBe('Their block is not valid any more; keep yours instead.');
       }

@@ -2,7 +2,6 @@
 // a list, a one-value setting, one site author) and each template key. The service tests take a
 // few of these through dispatch; these reach every branch, and what is refused says why.
 import { describe, expect, it } from 'vitest';
-import { CasebookError } from '../../../src/core/pure/errors';
 import type { Conflict } from '../../../src/core/pure/merge/conflict-schema';
 import {
   resolveSiteConflict,
@@ -10,6 +9,7 @@ import {
   settingsVersion,
 } from '../../../src/core/pure/merge/resolve-settings-conflict';
 import { defaultSiteSettings, type SiteAuthor, type SiteSettings } from '../../../src/core/pure/schemas/site';
+import { casebookRefusal } from '../../helpers/casebook-failure';
 
 const at = '2026-03-01T10:00:00.000Z';
 const record = (id: string, field: string, theirs: unknown, item?: string): Conflict => ({
@@ -21,16 +21,6 @@ const record = (id: string, field: string, theirs: unknown, item?: string): Conf
 });
 /** Another record, which every resolution must leave in place. */
 const other = record('other', 'tagline', 'Theirs');
-
-const refusal = (run: () => unknown): CasebookError => {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof CasebookError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-};
 
 const site = (patch: Partial<SiteSettings> = {}): SiteSettings => ({ ...defaultSiteSettings(), ...patch });
 const onSite = (mine: Partial<SiteSettings>, conflict: Conflict, choice: 'mine' | 'theirs' | 'both') =>
@@ -65,7 +55,7 @@ describe('resolveSiteConflict', () => {
 
   it('refuses their value when it breaks the setting’s rules, by the setting’s label', () => {
     for (const choice of ['theirs', 'both'] as const) {
-      const err = refusal(() => onSite({}, record('c1', 'accent', 'red'), choice));
+      const err = casebookRefusal(() => onSite({}, record('c1', 'accent', 'red'), choice));
       expect(err.code).toBe('invalid_input');
       expect(err.message).toBe('Their value of "Accent colour" is not valid any more; keep yours instead.');
     }
@@ -73,7 +63,7 @@ describe('resolveSiteConflict', () => {
 
   it('refuses a setting it does not know, printed safely, for Take theirs and Keep both', () => {
     for (const field of ['toString', 'flavour\u001b[2J']) {
-      const err = refusal(() => onSite({}, record('c1', field, 'x'), 'theirs'));
+      const err = casebookRefusal(() => onSite({}, record('c1', field, 'x'), 'theirs'));
       expect(err.code).toBe('invalid_input');
       expect(err.message).toBe(`"${field.replace('\u001b', ' ')}" is not a setting this Casebook knows; keep yours.`);
       expect(onSite({}, record('c1', field, 'x'), 'mine').conflicts).toEqual([other]);
@@ -81,7 +71,7 @@ describe('resolveSiteConflict', () => {
   });
 
   it('says what is wrong with a gone record, a block record, and a record with an item of a plain setting', () => {
-    const missing = refusal(() => resolveSiteConflict(site(), [other], 'c9', 'mine'));
+    const missing = casebookRefusal(() => resolveSiteConflict(site(), [other], 'c9', 'mine'));
     expect(missing.code).toBe('not_found');
     expect(missing.message).toBe(
       'That conflict is no longer in the site settings (it may have been resolved already).',
@@ -93,10 +83,12 @@ describe('resolveSiteConflict', () => {
       mine: null,
       theirs: null,
     };
-    expect(refusal(() => resolveSiteConflict(site(), [block], 'b1', 'theirs')).message).toBe(
+    expect(casebookRefusal(() => resolveSiteConflict(site(), [block], 'b1', 'theirs')).message).toBe(
       "That conflict names a block of a study's section, which the site settings do not have, so there is nothing of theirs to take or keep: choose Keep mine to clear it.",
     );
-    expect(refusal(() => resolveTemplateConflict({ name: 'T', conflicts: [block] }, 'b1', 'both')).message).toBe(
+    expect(
+      casebookRefusal(() => resolveTemplateConflict({ name: 'T', conflicts: [block] }, 'b1', 'both')).message,
+    ).toBe(
       "That conflict names a block of a study's section, which a template does not have, so there is nothing of theirs to take or keep: choose Keep mine to clear it.",
     );
     expect(onSite({}, record('c1', 'title', 'Theirs', 'stray item'), 'theirs').value.title).toBe('Theirs');
@@ -131,7 +123,9 @@ describe('resolveSiteConflict', () => {
     expect(authors.value.authors).toEqual([author('Ann', { bio: 'Mine' }), author('Bob')]);
 
     const many = Array.from({ length: 99 }, (_, i) => `Category ${i}`);
-    const err = refusal(() => onSite({ categories: many }, record('c1', 'categories', ['New', 'Newer']), 'both'));
+    const err = casebookRefusal(() =>
+      onSite({ categories: many }, record('c1', 'categories', ['New', 'Newer']), 'both'),
+    );
     expect(err.code).toBe('invalid_input');
     expect(err.message).toBe(
       'Keeping both would make 101 entries of "Categories", more than the 100 it holds: keep yours or take theirs, then add what is missing.',
@@ -218,9 +212,9 @@ describe('resolveSiteConflict on one site author', () => {
   });
 
   it('refuses their author when it is not one, or when taking it would name two authors alike', () => {
-    const bad = refusal(() => onAuthor([author('Dana')], { name: '' } as SiteAuthor, 'theirs'));
+    const bad = casebookRefusal(() => onAuthor([author('Dana')], { name: '' } as SiteAuthor, 'theirs'));
     expect(bad.message).toBe('Their value of "Authors: Dana" is not valid any more; keep yours instead.');
-    const twice = refusal(() => onAuthor([author('Ann'), author('Dana')], author('ann'), 'theirs'));
+    const twice = casebookRefusal(() => onAuthor([author('Ann'), author('Dana')], author('ann'), 'theirs'));
     expect(twice.message).toBe('Their value of "Authors" is not valid any more; keep yours instead.');
   });
 });
@@ -249,7 +243,7 @@ describe('resolveTemplateConflict', () => {
 
   it('is not_found for a gone record, or when the file’s list is not a list', () => {
     for (const file of [template({}), { name: 'T', conflicts: 'c1' }]) {
-      const err = refusal(() => resolveTemplateConflict(file, 'c1', 'mine'));
+      const err = casebookRefusal(() => resolveTemplateConflict(file, 'c1', 'mine'));
       expect(err.code).toBe('not_found');
       expect(err.message).toBe('That conflict is no longer in the template (it may have been resolved already).');
     }
@@ -257,7 +251,9 @@ describe('resolveTemplateConflict', () => {
 
   it('refuses a key templates do not have, and the conflict list itself', () => {
     for (const field of ['conflicts', 'flavour', 'constructor']) {
-      const err = refusal(() => resolveTemplateConflict(template({}, record('c1', field, 'x')), 'c1', 'theirs'));
+      const err = casebookRefusal(() =>
+        resolveTemplateConflict(template({}, record('c1', field, 'x')), 'c1', 'theirs'),
+      );
       expect(err.code).toBe('invalid_input');
       expect(err.message).toBe(`"${field}" is not a template key this Casebook knows; keep yours.`);
     }
@@ -272,7 +268,7 @@ describe('resolveTemplateConflict', () => {
       'theirs',
     );
     expect(section.value.sections).toEqual({ problem: 'What broke?', lessons: 'Who was paged?' });
-    const err = refusal(() =>
+    const err = casebookRefusal(() =>
       resolveTemplateConflict(template({}, record('c1', 'sections', 42, 'problem')), 'c1', 'theirs'),
     );
     expect(err.message).toBe('Their value of "Sections: problem" is not valid any more; keep yours instead.');
@@ -309,11 +305,11 @@ describe('resolveTemplateConflict', () => {
 
     const tags = Array.from({ length: 19 }, (_, i) => `t${i}`);
     expect(both({ tags }, record('c1', 'tags', ['new'])).value.tags).toHaveLength(20);
-    expect(refusal(() => both({ tags }, record('c1', 'tags', ['new', 'newer']))).message).toMatch(
+    expect(casebookRefusal(() => both({ tags }, record('c1', 'tags', ['new', 'newer']))).message).toMatch(
       /^Keeping both would make 21 entries of "Tags", more than the 20 it holds/,
     );
     const categories = Array.from({ length: 10 }, (_, i) => `c${i}`);
-    expect(refusal(() => both({ categories }, record('c1', 'categories', ['new']))).message).toMatch(
+    expect(casebookRefusal(() => both({ categories }, record('c1', 'categories', ['new']))).message).toMatch(
       /^Keeping both would make 11 entries of "Categories", more than the 10 it holds/,
     );
   });

@@ -2,8 +2,8 @@
 // first unknown type in reading order is named, with its section, so the author can find it.
 import { describe, expect, it } from 'vitest';
 import { assertKnownTypes, unknownTypeIn } from '../../../src/core/pure/rich-text/known-types';
-import { CasebookError } from '../../../src/core/pure/errors';
 import type { RichTextDoc, RichTextNode } from '../../../src/core/pure/schemas/rich-text';
+import { casebookRefusal } from '../../helpers/casebook-failure';
 
 const doc = (...content: RichTextNode[]): RichTextDoc => ({ type: 'doc', content });
 const para = (...content: RichTextNode[]): RichTextNode => ({ type: 'paragraph', content });
@@ -13,16 +13,6 @@ const text = (value: string, ...marks: string[]): RichTextNode => ({
   ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}),
 });
 const quote = (...content: RichTextNode[]): RichTextNode => ({ type: 'blockquote', content });
-
-function refusal(run: () => void): CasebookError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof CasebookError) return err;
-    throw err;
-  }
-  throw new Error('was not refused');
-}
 
 describe('the first type the editor does not know', () => {
   it('is none for an empty section or one of known nodes and marks, however nested', () => {
@@ -81,7 +71,7 @@ describe('saving only what the editor can show', () => {
   });
 
   it('refuses an unknown node, naming the section, the type and what was being done', () => {
-    const err = refusal(() =>
+    const err = casebookRefusal(() =>
       assertKnownTypes({ lessons: doc(para(text('ok')), { type: 'kanban' }) }, 'save the study'),
     );
     expect(err.code).toBe('invalid_input');
@@ -91,7 +81,9 @@ describe('saving only what the editor can show', () => {
   });
 
   it('refuses an unknown mark as a text mark', () => {
-    const err = refusal(() => assertKnownTypes({ tradeoffs: doc(para(text('x', 'highlight'))) }, 'take their version'));
+    const err = casebookRefusal(() =>
+      assertKnownTypes({ tradeoffs: doc(para(text('x', 'highlight'))) }, 'take their version'),
+    );
     expect(err.message).toMatch(
       /^Cannot take their version: the Tradeoffs section holds a text mark of type "highlight"/,
     );
@@ -99,10 +91,10 @@ describe('saving only what the editor can show', () => {
 
   it('checks every section, and names the first one in the study’s order', () => {
     const bad = (type: string) => doc({ type });
-    expect(refusal(() => assertKnownTypes({ problem: doc(), decisions: bad('b') }, 'save')).message).toMatch(
+    expect(casebookRefusal(() => assertKnownTypes({ problem: doc(), decisions: bad('b') }, 'save')).message).toMatch(
       /the Decisions section holds a block or inline node of type "b"/,
     );
-    expect(refusal(() => assertKnownTypes({ lessons: bad('d'), problem: bad('a') }, 'save')).message).toMatch(
+    expect(casebookRefusal(() => assertKnownTypes({ lessons: bad('d'), problem: bad('a') }, 'save')).message).toMatch(
       /the Problem section .* type "a"/,
     );
   });
