@@ -12,7 +12,8 @@ import type { QuarantineEntry } from './quarantine';
 import { unreadableReason } from './unreadable-settings';
 import { readRegularFile } from './regular-file';
 import { MAX_CONFLICTS, readConflictList, type ConflictChoice, type ConflictList } from '../pure/merge/conflict-schema';
-import { resolveSiteConflict, settingsVersion } from '../pure/merge/resolve-settings-conflict';
+import { resolveSiteConflict } from '../pure/merge/resolve-settings-conflict';
+import { settingsVersion } from '../pure/merge/settings-resolution';
 import {
   SCHEMA_VERSION,
   defaultSiteSettings,

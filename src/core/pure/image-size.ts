@@ -68,7 +68,6 @@ function jpeg(b: Uint8Array, v: DataView): ImageSize | null {
       const width = v.getUint16(at + 7);
       return quarterTurned(orientation) ? { width: height, height: width } : { width, height };
     }
-    if (length < 2) return null;
     // APP1 "Exif\0\0" then the TIFF structure holding the orientation.
     if (marker === 0xe1 && ascii(b, at + 4, 'Exif\0\0')) orientation = exifOrientation(b, v, at + 10, at + 2 + length);
     at += 2 + length;

@@ -87,7 +87,7 @@ describe('imageSize of a JPEG’s segments', () => {
     expect(imageSize(jpegOf(segment(0xe0, [...bytes('JFIF\0')]), [0x12], frame()))).toBeNull();
   });
 
-  it('gives no size when a segment’s length is shorter than the length itself', () => {
+  it('gives no size when a segment’s length is shorter than the length itself (the next marker lands on the length)', () => {
     for (const length of [0, 1])
       expect(imageSize(jpegOf([0xff, 0xe0, ...u16(length, false), 0, 0, 0, 0, 0], frame()))).toBeNull();
     expect(imageSize(jpegOf([0xff, 0xfe, ...u16(2, false)], frame()))).toEqual(upright); // an empty comment

@@ -55,21 +55,35 @@ describe('resolveConflict on a field', () => {
     }
   });
 
-  it('Keep both joins titles with a slash and summaries as two paragraphs, within their limits', () => {
+  it('Keep both joins titles with a slash and summaries as two paragraphs, one alone when the other is empty', () => {
     const title = withConflict(fieldConflict('c1', 'title', 'Base title', 'Their title'));
     expect(resolveConflict(title, 'c1', 'both').change).toEqual({
       title: 'Base title / Their title',
       conflicts: [other],
     });
-    const long = withConflict(fieldConflict('c1', 'title', 'x', 'y'.repeat(300)), { title: 'M'.repeat(290) });
-    expect(resolveConflict(long, 'c1', 'both').change.title).toBe(`${'M'.repeat(290)} / ${'y'.repeat(7)}`);
-
+    const untitled = withConflict(fieldConflict('c1', 'title', '', 'Their title'), { title: '' });
+    expect(resolveConflict(untitled, 'c1', 'both').change.title).toBe('Their title');
     const summary = withConflict(fieldConflict('c1', 'summary', 'Mine', 'Theirs'), { summary: 'Mine.' });
     expect(resolveConflict(summary, 'c1', 'both').change.summary).toBe('Mine.\n\nTheirs');
-    const longSummary = withConflict(fieldConflict('c1', 'summary', 'x', 'T'.repeat(1000)), {
-      summary: 'S'.repeat(995),
-    });
-    expect(resolveConflict(longSummary, 'c1', 'both').change.summary).toBe(`${'S'.repeat(995)}\n\nTTT`);
+    const unsaid = withConflict(fieldConflict('c1', 'summary', 'Mine', ''), { summary: 'Mine.' });
+    expect(resolveConflict(unsaid, 'c1', 'both').change.summary).toBe('Mine.');
+  });
+
+  it('refuses Keep both of texts longer together than the field holds, rather than cut theirs', () => {
+    const title = (theirs: string) =>
+      withConflict(fieldConflict('c1', 'title', 'x', theirs), { title: 'M'.repeat(290) });
+    expect(resolveConflict(title('y'.repeat(7)), 'c1', 'both').change.title).toBe(`${'M'.repeat(290)} / yyyyyyy`);
+    const err = casebookRefusal(() => resolveConflict(title('y'.repeat(8)), 'c1', 'both'));
+    expect(err.code).toBe('invalid_input');
+    expect(err.message).toBe(
+      'Keeping both would make "Title" 301 characters long, more than the 300 it holds: keep yours or take theirs, and add the rest by hand.',
+    );
+    const summary = (theirs: string) =>
+      withConflict(fieldConflict('c1', 'summary', 'x', theirs), { summary: 'S'.repeat(995) });
+    expect(resolveConflict(summary('TTT'), 'c1', 'both').change.summary).toHaveLength(1000);
+    expect(casebookRefusal(() => resolveConflict(summary('TTTT'), 'c1', 'both')).message).toMatch(
+      /^Keeping both would make "Summary" 1001 characters long, more than the 1000 it holds/,
+    );
   });
 
   it('Keep both of names keeps mine in order, then theirs that mine lacks, case aside', () => {
@@ -101,7 +115,7 @@ describe('resolveConflict on a field', () => {
     const err = casebookRefusal(() => resolveConflict(study, 'c1', 'both'));
     expect(err.code).toBe('invalid_input');
     expect(err.message).toBe(
-      'Keeping both would make 13 entries of "Key results", more than the 12 it holds: keep yours or take theirs, then add what is missing.',
+      'Keeping both would give "Key results" 13 entries, more than the 12 it holds: keep yours or take theirs, and add the rest by hand.',
     );
     const fits = withConflict(fieldConflict('c1', 'metrics', mine, theirs.slice(0, 4)), { metrics: mine });
     expect(resolveConflict(fits, 'c1', 'both').change.metrics).toHaveLength(12);
@@ -111,7 +125,7 @@ describe('resolveConflict on a field', () => {
     expect(resolveConflict(full, 'c1', 'both').change.tags).toEqual([...tags, 'new']);
     const over = withConflict(fieldConflict('c1', 'tags', tags, ['new', 'newer']), { tags });
     expect(casebookRefusal(() => resolveConflict(over, 'c1', 'both')).message).toMatch(
-      /^Keeping both would make 101 entries of "Tags", more than the 100 /,
+      /^Keeping both would give "Tags" 101 entries, more than the 100 /,
     );
   });
 
@@ -224,7 +238,19 @@ describe('resolveConflict on a block', () => {
   });
 
   it('refuses a recorded block that is not a block, for Take theirs and Keep both', () => {
-    for (const theirs of ['text', 42, ['paragraph'], { text: 'no type' }, { type: 7 }]) {
+    const refused = [
+      'text',
+      42,
+      ['paragraph'],
+      { text: 'no type' },
+      { type: 7 },
+      { type: 'doc', content: [] }, // a whole document is no block
+      { type: 'text', text: 'a bare run' },
+      { type: 'paragraph', marks: 5 },
+      { type: 'paragraph', content: [null] },
+      { type: 'paragraph', attrs: 'x' },
+    ];
+    for (const theirs of refused) {
       for (const choice of ['theirs', 'both'] as const) {
         const err = casebookRefusal(() =>
           resolveConflict(withConflict(blockConflict('c1', 'b', theirs)), 'c1', choice),

@@ -1,26 +1,14 @@
-// Each choice on each kind of settings record, as plain data: a site setting of each sort (text,
-// a list, a one-value setting, one site author) and each template key. The service tests take a
-// few of these through dispatch; these reach every branch, and what is refused says why.
+// Each choice on each kind of site-settings record, as plain data: a setting of each sort (text,
+// a list, a one-value setting, one site author). The service tests take a few of these through
+// dispatch; these reach every branch, and what is refused says why.
 import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../src/core/pure/merge/conflict-schema';
-import {
-  resolveSiteConflict,
-  resolveTemplateConflict,
-  settingsVersion,
-} from '../../../src/core/pure/merge/resolve-settings-conflict';
+import { resolveSiteConflict } from '../../../src/core/pure/merge/resolve-settings-conflict';
+import { resolveTemplateConflict } from '../../../src/core/pure/merge/resolve-template-conflict';
+import { settingsVersion } from '../../../src/core/pure/merge/settings-resolution';
 import { defaultSiteSettings, type SiteAuthor, type SiteSettings } from '../../../src/core/pure/schemas/site';
 import { casebookRefusal } from '../../helpers/casebook-failure';
-
-const at = '2026-03-01T10:00:00.000Z';
-const record = (id: string, field: string, theirs: unknown, item?: string): Conflict => ({
-  id,
-  at,
-  where: item === undefined ? { kind: 'field', field } : { kind: 'field', field, item },
-  mine: null,
-  theirs,
-});
-/** Another record, which every resolution must leave in place. */
-const other = record('other', 'tagline', 'Theirs');
+import { at, other, record } from './settings-records';
 
 const site = (patch: Partial<SiteSettings> = {}): SiteSettings => ({ ...defaultSiteSettings(), ...patch });
 const onSite = (mine: Partial<SiteSettings>, conflict: Conflict, choice: 'mine' | 'theirs' | 'both') =>
@@ -103,13 +91,18 @@ describe('resolveSiteConflict', () => {
     );
   });
 
-  it('Keep both of text where one side is empty is the other, and never longer than the setting holds', () => {
+  it('Keep both of text where one side is empty is the other; longer together than the setting holds is refused', () => {
     expect(onSite({ author: '' }, record('c1', 'author', 'Bob'), 'both').value.author).toBe('Bob');
     expect(onSite({ author: 'Ann' }, record('c1', 'author', ''), 'both').value.author).toBe('Ann');
-    const long = onSite({ title: 'M'.repeat(110) }, record('c1', 'title', 'T'.repeat(100)), 'both');
-    expect(long.value.title).toBe(`${'M'.repeat(110)} / ${'T'.repeat(7)}`);
-    const description = onSite({ description: 'D'.repeat(1990) }, record('c1', 'description', 'E'.repeat(50)), 'both');
-    expect(description.value.description).toBe(`${'D'.repeat(1990)}\n\n${'E'.repeat(8)}`);
+    const title = (theirs: string) => onSite({ title: 'M'.repeat(110) }, record('c1', 'title', theirs), 'both');
+    expect(title('T'.repeat(7)).value.title).toBe(`${'M'.repeat(110)} / ${'T'.repeat(7)}`);
+    expect(casebookRefusal(() => title('T'.repeat(8))).message).toBe(
+      'Keeping both would make "Title" 121 characters long, more than the 120 it holds: keep yours or take theirs, and add the rest by hand.',
+    );
+    const description = (theirs: string) =>
+      onSite({ description: 'D'.repeat(1990) }, record('c1', 'description', theirs), 'both');
+    expect(description('E'.repeat(8)).value.description).toBe(`${'D'.repeat(1990)}\n\n${'E'.repeat(8)}`);
+    expect(casebookRefusal(() => description('E'.repeat(9))).message).toMatch(/"Description" 2001 characters long/);
   });
 
   it('Keep both unites categories and authors case aside, and refuses a union past the limit', () => {
@@ -120,7 +113,8 @@ describe('resolveSiteConflict', () => {
       record('c1', 'authors', [author('ann', { bio: 'Theirs' }), author('Bob')]),
       'both',
     );
-    expect(authors.value.authors).toEqual([author('Ann', { bio: 'Mine' }), author('Bob')]);
+    expect(authors.value.authors).toEqual([author('Ann', { bio: 'Mine\n\nTheirs' }), author('Bob')]);
+    expect(authors.note).toBeNull();
 
     const many = Array.from({ length: 99 }, (_, i) => `Category ${i}`);
     const err = casebookRefusal(() =>
@@ -128,11 +122,29 @@ describe('resolveSiteConflict', () => {
     );
     expect(err.code).toBe('invalid_input');
     expect(err.message).toBe(
-      'Keeping both would make 101 entries of "Categories", more than the 100 it holds: keep yours or take theirs, then add what is missing.',
+      'Keeping both would give "Categories" 101 entries, more than the 100 it holds: keep yours or take theirs, and add the rest by hand.',
     );
     expect(onSite({ categories: many }, record('c1', 'categories', ['New']), 'both').value.categories).toHaveLength(
       100,
     );
+  });
+
+  it('Keep both of two author lists joins an author both name, and says which of theirs it could not keep', () => {
+    const mine = [author('Ann', { url: 'https://ann.example/' }), author('Cy')];
+    const theirs = [author('Bob'), author('ANN', { bio: 'Theirs', url: 'https://elsewhere.example/', avatar })];
+    const done = onSite({ authors: mine }, record('c1', 'authors', theirs), 'both');
+    expect(done.value.authors).toEqual([
+      author('Ann', { bio: 'Theirs', url: 'https://ann.example/', avatar }),
+      author('Cy'),
+      author('Bob'),
+    ]);
+    expect(done.note).toBe(
+      'Ann: yours is kept for the field that holds one value (their link https://elsewhere.example/).',
+    );
+    const many = Array.from({ length: 200 }, (_, i) => author(`Author ${i}`));
+    expect(
+      casebookRefusal(() => onSite({ authors: many }, record('c1', 'authors', [author('New')]), 'both')).message,
+    ).toMatch(/^Keeping both would give "Authors" 201 entries, more than the 200 it holds/);
   });
 
   it('Keep both of a one-value setting keeps mine and names theirs in the note', () => {
@@ -216,131 +228,6 @@ describe('resolveSiteConflict on one site author', () => {
     expect(bad.message).toBe('Their value of "Authors: Dana" is not valid any more; keep yours instead.');
     const twice = casebookRefusal(() => onAuthor([author('Ann'), author('Dana')], author('ann'), 'theirs'));
     expect(twice.message).toBe('Their value of "Authors" is not valid any more; keep yours instead.');
-  });
-});
-
-describe('resolveTemplateConflict', () => {
-  const template = (patch: Record<string, unknown>, ...conflicts: Conflict[]) => ({
-    name: 'Incident',
-    outcome: 'mixed',
-    sections: { problem: 'What broke?' },
-    ...patch,
-    conflicts: [other, ...conflicts],
-  });
-  const both = (patch: Record<string, unknown>, conflict: Conflict) =>
-    resolveTemplateConflict(template(patch, conflict), conflict.id, 'both');
-
-  it('Keep mine keeps the file and the other records; the list goes with its last record', () => {
-    const file = template({}, record('c1', 'name', 'Theirs'));
-    expect(resolveTemplateConflict(file, 'c1', 'mine')).toEqual({
-      value: { ...file, conflicts: [other] },
-      conflicts: [other],
-      note: null,
-    });
-    const alone = { name: 'Incident', conflicts: [record('c1', 'name', 'Theirs')] };
-    expect(resolveTemplateConflict(alone, 'c1', 'mine').value).toEqual({ name: 'Incident' });
-  });
-
-  it('is not_found for a gone record, or when the file’s list is not a list', () => {
-    for (const file of [template({}), { name: 'T', conflicts: 'c1' }]) {
-      const err = casebookRefusal(() => resolveTemplateConflict(file, 'c1', 'mine'));
-      expect(err.code).toBe('not_found');
-      expect(err.message).toBe('That conflict is no longer in the template (it may have been resolved already).');
-    }
-  });
-
-  it('refuses a key templates do not have, and the conflict list itself', () => {
-    for (const field of ['conflicts', 'flavour', 'constructor']) {
-      const err = casebookRefusal(() =>
-        resolveTemplateConflict(template({}, record('c1', field, 'x')), 'c1', 'theirs'),
-      );
-      expect(err.code).toBe('invalid_input');
-      expect(err.message).toBe(`"${field}" is not a template key this Casebook knows; keep yours.`);
-    }
-  });
-
-  it('Take theirs sets a key, or one section; refuses a value the template cannot hold, by its label', () => {
-    const name = resolveTemplateConflict(template({}, record('c1', 'name', 'Outage')), 'c1', 'theirs');
-    expect(name.value).toEqual({ ...template({ name: 'Outage' }), conflicts: [other] });
-    const section = resolveTemplateConflict(
-      template({}, record('c1', 'sections', 'Who was paged?', 'lessons')),
-      'c1',
-      'theirs',
-    );
-    expect(section.value.sections).toEqual({ problem: 'What broke?', lessons: 'Who was paged?' });
-    const err = casebookRefusal(() =>
-      resolveTemplateConflict(template({}, record('c1', 'sections', 42, 'problem')), 'c1', 'theirs'),
-    );
-    expect(err.message).toBe('Their value of "Sections: problem" is not valid any more; keep yours instead.');
-  });
-
-  it('Keep both joins the name, description and summary hint, each within its limit', () => {
-    expect(both({}, record('c1', 'name', 'Outage')).value.name).toBe('Incident / Outage');
-    expect(both({ description: 'Ours' }, record('c1', 'description', 'Theirs')).value.description).toBe(
-      'Ours / Theirs',
-    );
-    expect(both({ summaryPrompt: 'Say' }, record('c1', 'summaryPrompt', 'Tell')).value.summaryPrompt).toBe(
-      'Say / Tell',
-    );
-    expect(both({ name: 'N'.repeat(75) }, record('c1', 'name', 'Outage')).value.name).toBe(`${'N'.repeat(75)} / Ou`);
-    const long = both({ description: 'D'.repeat(295) }, record('c1', 'description', 'Theirs'));
-    expect(long.value.description).toBe(`${'D'.repeat(295)} / Th`);
-  });
-
-  it('Keep both of a key mine leaves out is theirs, with no note', () => {
-    const done = both({}, record('c1', 'tags', ['db']));
-    expect(done.value.tags).toEqual(['db']);
-    expect(done.note).toBeNull();
-    expect(both({}, record('c1', 'outcome', 'failed')).value).toMatchObject({ outcome: 'mixed' });
-  });
-
-  it('Keep both unites tags and categories case aside and key results by label, within each limit', () => {
-    expect(both({ tags: ['DB'] }, record('c1', 'tags', ['db', 'cache'])).value.tags).toEqual(['DB', 'cache']);
-    expect(both({ categories: ['A'] }, record('c1', 'categories', ['a', 'B'])).value.categories).toEqual(['A', 'B']);
-    const metric = (label: string, unit: string) => ({ label, unit, better: 'lower' });
-    expect(
-      both({ metrics: [metric('p99', 'ms')] }, record('c1', 'metrics', [metric('P99', 's'), metric('cost', '$')])).value
-        .metrics,
-    ).toEqual([metric('p99', 'ms'), metric('cost', '$')]);
-
-    const tags = Array.from({ length: 19 }, (_, i) => `t${i}`);
-    expect(both({ tags }, record('c1', 'tags', ['new'])).value.tags).toHaveLength(20);
-    expect(casebookRefusal(() => both({ tags }, record('c1', 'tags', ['new', 'newer']))).message).toMatch(
-      /^Keeping both would make 21 entries of "Tags", more than the 20 it holds/,
-    );
-    const categories = Array.from({ length: 10 }, (_, i) => `c${i}`);
-    expect(casebookRefusal(() => both({ categories }, record('c1', 'categories', ['new']))).message).toMatch(
-      /^Keeping both would make 11 entries of "Categories", more than the 10 it holds/,
-    );
-  });
-
-  it('Keep both of two section documents puts theirs after mine, an empty one included', () => {
-    const para = (id: string, text: string) => ({
-      type: 'paragraph',
-      attrs: { id },
-      content: [{ type: 'text', text }],
-    });
-    const empty = { type: 'doc' };
-    const theirs = { type: 'doc', content: [para('p2', 'Theirs')] };
-    const done = both({ sections: { problem: empty } }, record('c1', 'sections', theirs, 'problem'));
-    expect((done.value.sections as { problem: { content: unknown[] } }).problem.content).toEqual([
-      para('p2', 'Theirs'),
-    ]);
-    const mine = { type: 'doc', content: [para('p1', 'Mine')] };
-    const after = both({ sections: { problem: mine } }, record('c1', 'sections', empty, 'problem'));
-    expect((after.value.sections as { problem: { content: unknown[] } }).problem.content).toEqual([para('p1', 'Mine')]);
-    const text = both({ sections: { problem: mine } }, record('c1', 'sections', 'Theirs as text', 'problem'));
-    expect(text.value.sections).toEqual({ problem: mine });
-    expect(text.note).toBe('Sections: problem holds one value: yours is kept. Theirs was Theirs as text.');
-  });
-
-  it('Keep both of a section joins text as paragraphs; a text and a document cannot stand together', () => {
-    const text = both({}, record('c1', 'sections', 'Who was paged?', 'problem'));
-    expect(text.value.sections).toEqual({ problem: 'What broke?\n\nWho was paged?' });
-    const doc = { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [] }] };
-    const mixed = both({}, record('c1', 'sections', doc, 'problem'));
-    expect(mixed.value.sections).toEqual({ problem: 'What broke?' });
-    expect(mixed.note).toMatch(/^Sections: problem holds one value: yours is kept\. Theirs was /);
   });
 });
 

@@ -4,18 +4,19 @@
 //   had removed it).
 // - both: for a block, ours stays and theirs follows it as a new block (a new id); for text
 //   fields the two are joined (title "A / B", summary as two paragraphs); for lists (tags,
-//   categories, authors, key results) the union. A field where both cannot stand together
+//   categories, authors, key results) the union; refused when the result would be longer than
+//   the field holds (merge/keep-both.ts). A field where both cannot stand together
 //   (status, a date, the slug, the cover…) keeps mine here and asks for a conflict copy: a new
 //   draft study with their value (the handler makes it, see study-handlers.ts).
 import { CasebookError } from '../errors';
 import { blockIdOf, BLOCK_ID_ATTR, randomBlockId } from '../rich-text/block-ids';
 import { metricLimits } from '../schemas/metrics';
-import type { RichTextDoc, RichTextNode } from '../schemas/rich-text';
+import { richTextNodeSchema, type RichTextDoc, type RichTextNode } from '../schemas/rich-text';
 import { limits, studyFields, type FieldKey } from '../schemas/study-fields';
 import type { Study, StudyPatch } from '../schemas/study';
 import type { Conflict, ConflictChoice } from './conflict-schema';
 import { studyFieldLabel } from '../sync/conflict-text';
-import { byName, unite } from './unite';
+import { byName, joinTexts, unite } from './keep-both';
 
 export interface Resolution {
   /** The study's fields to change (its conflict list always among them). */
@@ -48,13 +49,13 @@ const listFields = new Map<string, { max: number; key?: (item: unknown) => strin
 ]);
 
 function bothValues(field: FieldKey, mine: unknown, theirs: unknown): { value: unknown } | null {
+  const label = studyFieldLabel(field);
   if (field === 'title' && typeof mine === 'string' && typeof theirs === 'string')
-    return { value: `${mine} / ${theirs}`.slice(0, limits.title) };
+    return { value: joinTexts(mine, theirs, { separator: ' / ', max: limits.title, label }) };
   if (field === 'summary' && typeof mine === 'string' && typeof theirs === 'string')
-    return { value: `${mine}\n\n${theirs}`.slice(0, limits.summary) };
+    return { value: joinTexts(mine, theirs, { separator: '\n\n', max: limits.summary, label }) };
   const list = listFields.get(field);
-  if (list && Array.isArray(mine) && Array.isArray(theirs))
-    return { value: unite(mine, theirs, { ...list, label: studyFieldLabel(field) }) };
+  if (list && Array.isArray(mine) && Array.isArray(theirs)) return { value: unite(mine, theirs, { ...list, label }) };
   return null;
 }
 
@@ -68,13 +69,15 @@ function resolveField(study: Study, field: FieldKey, conflict: Conflict, choice:
   return { change: { conflicts: rest }, conflictCopy: { [field]: theirs } as StudyPatch };
 }
 
+/** Their block, checked as a section's block (the record came through git and may hold anything). */
 function theirBlock(conflict: Conflict): RichTextNode | null {
   const value = conflict.theirs;
   if (value === null) return null;
-  // Anything but a node has no string `type` (a text, a number, a list read from JSON).
-  if (typeof (value as { type?: unknown }).type !== 'string')
+  const parsed = richTextNodeSchema.safeParse(value);
+  // A document or a bare text run is no block of a section.
+  if (!parsed.success || parsed.data.type === 'doc' || parsed.data.type === 'text')
     throw new CasebookError('invalid_input', 'Their block is not valid any more; keep yours instead.');
-  return value as RichTextNode;
+  return parsed.data;
 }
 
 const withId = (node: RichTextNode, id: string): RichTextNode => ({

@@ -31,7 +31,8 @@ export const templateLimits = {
   section: 20_000,
 } as const;
 
-const sectionSource = z.union([z.string().max(templateLimits.section), richTextDocSchema]);
+/** One section of a template: Markdown-like text, or a document as the editor writes it. */
+export const templateSectionSchema = z.union([z.string().max(templateLimits.section), richTextDocSchema]);
 
 export const templateFileSchema = z
   .object({
@@ -46,10 +47,10 @@ export const templateFileSchema = z
     metrics: z.array(metricSuggestionSchema).max(metricLimits.metrics).default([]),
     sections: z
       .object({
-        problem: sectionSource.default(''),
-        decisions: sectionSource.default(''),
-        tradeoffs: sectionSource.default(''),
-        lessons: sectionSource.default(''),
+        problem: templateSectionSchema.default(''),
+        decisions: templateSectionSchema.default(''),
+        tradeoffs: templateSectionSchema.default(''),
+        lessons: templateSectionSchema.default(''),
       })
       .strict()
       .default({ problem: '', decisions: '', tradeoffs: '', lessons: '' }),
