@@ -71,6 +71,7 @@ describe('resolveSiteConflict', () => {
       mine: null,
       theirs: null,
     };
+    expect(casebookRefusal(() => resolveSiteConflict(site(), [block], 'b1', 'theirs')).code).toBe('invalid_input');
     expect(casebookRefusal(() => resolveSiteConflict(site(), [block], 'b1', 'theirs')).message).toBe(
       "That conflict names a block of a study's section, which the site settings do not have, so there is nothing of theirs to take or keep: choose Keep mine to clear it.",
     );
@@ -145,6 +146,20 @@ describe('resolveSiteConflict', () => {
     expect(
       casebookRefusal(() => onSite({ authors: many }, record('c1', 'authors', [author('New')]), 'both')).message,
     ).toMatch(/^Keeping both would give "Authors" 201 entries, more than the 200 it holds/);
+  });
+
+  it('Keep both of two author lists says what it could not keep of each author, and refuses bios too long together', () => {
+    const mine = [author('Ann', { url: 'https://ann.example/' }), author('Cy', { avatar })];
+    const otherAvatar = `assets/${'c'.repeat(64)}.png`;
+    const theirs = [author('Ann', { url: 'https://a.example/' }), author('Cy', { avatar: otherAvatar })];
+    expect(onSite({ authors: mine }, record('c1', 'authors', theirs), 'both').note).toBe(
+      'Ann: yours is kept for the field that holds one value (their link https://a.example/). Cy: yours is kept for the field that holds one value (their picture).',
+    );
+    const long = [author('Dana', { bio: 'B'.repeat(999) })];
+    expect(
+      casebookRefusal(() => onSite({ authors: long }, record('c1', 'authors', [author('Dana', { bio: 'T' })]), 'both'))
+        .message,
+    ).toMatch(/^Keeping both would make "Authors: Dana \(bio\)" 1002 characters long, more than the 1000 it holds/);
   });
 
   it('Keep both of a one-value setting keeps mine and names theirs in the note', () => {

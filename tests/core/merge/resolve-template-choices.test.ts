@@ -112,14 +112,23 @@ describe('resolveTemplateConflict', () => {
     expect(kept.note).toBeNull();
   });
 
+  it('refuses a part of a key that has no parts', () => {
+    const err = casebookRefusal(() =>
+      resolveTemplateConflict(template({}, record('c1', 'tags', 'x', 'an item')), 'c1', 'theirs'),
+    );
+    expect(err.message).toBe('Their value of "Tags: an item" is not valid any more; keep yours instead.');
+  });
+
   it('refuses a value of either side that the key cannot hold, before joining anything', () => {
     for (const hostile of [[{ toString: 1 }], ['ok', 7], 'not a list']) {
       expect(casebookRefusal(() => both({ tags: ['db'] }, record('c1', 'tags', hostile))).message).toBe(
         'Their value of "Tags" is not valid any more; keep yours instead.',
       );
-      expect(casebookRefusal(() => both({ tags: hostile }, record('c1', 'tags', ['db']))).message).toBe(
+      const mine = casebookRefusal(() => both({ tags: hostile }, record('c1', 'tags', ['db'])));
+      expect([mine.code, mine.message]).toEqual([
+        'invalid_input',
         'Your value of "Tags" is not valid; correct the template file first.',
-      );
+      ]);
     }
     expect(casebookRefusal(() => both({}, record('c1', 'metrics', [null]))).message).toMatch(
       /^Their value of "Key results"/,
@@ -144,6 +153,10 @@ describe('resolveTemplateConflict', () => {
     expect(casebookRefusal(() => both({ tags }, record('c1', 'tags', ['new', 'newer']))).message).toMatch(
       /^Keeping both would give "Tags" 21 entries, more than the 20 it holds/,
     );
+    const metrics = Array.from({ length: 12 }, (_, i) => metric(`m${i}`, 'ms'));
+    expect(casebookRefusal(() => both({ metrics }, record('c1', 'metrics', [metric('new', 's')]))).message).toMatch(
+      /^Keeping both would give "Key results" 13 entries, more than the 12 it holds/,
+    );
     const categories = Array.from({ length: 10 }, (_, i) => `c${i}`);
     expect(casebookRefusal(() => both({ categories }, record('c1', 'categories', ['new']))).message).toMatch(
       /^Keeping both would give "Categories" 11 entries, more than the 10 it holds/,
@@ -163,6 +176,17 @@ describe('resolveTemplateConflict', () => {
       para('p2', 'Theirs'),
     ]);
     const mine = { type: 'doc', content: [para('p1', 'Mine')] };
+    // One base, so one block id on both sides: the second copy gets an id of its own, the same
+    // wherever the conflict is resolved (two machines resolving it agree).
+    const copied = { type: 'doc', content: [para('p1', 'Theirs')] };
+    const twice = [0, 1].map(() => {
+      const done = both({ sections: { problem: mine } }, record('c1', 'sections', copied, 'problem'));
+      return (done.value.sections as { problem: { content: Array<{ attrs: { id: string } }> } }).problem.content;
+    });
+    expect(twice[0]!.map((b) => b.attrs.id)).toEqual(twice[1]!.map((b) => b.attrs.id));
+    expect(twice[0]![0]!.attrs.id).toBe('p1');
+    expect(twice[0]![1]!.attrs.id).toMatch(/^[\w-]{6,}$/);
+    expect(twice[0]![1]!.attrs.id).not.toBe('p1');
     const after = both({ sections: { problem: mine } }, record('c1', 'sections', empty, 'problem'));
     expect((after.value.sections as { problem: { content: unknown[] } }).problem.content).toEqual([para('p1', 'Mine')]);
     const text = both({ sections: { problem: mine } }, record('c1', 'sections', 'Theirs as text', 'problem'));

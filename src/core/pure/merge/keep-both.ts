@@ -4,8 +4,8 @@
 import { CasebookError } from '../errors';
 
 /** Names compared as the forms compare them: case aside (a tag "DB" is the tag "db"); total, for any value. */
-// Stryker disable next-line MethodExpression: upper case sets the same names apart as lower case
 export const byName = (name: unknown): string =>
+  // Stryker disable next-line MethodExpression: upper case sets the same names apart as lower case
   typeof name === 'string' ? name.toLowerCase() : (JSON.stringify(name) ?? '');
 
 const tooLong = (result: string, max: number) =>

@@ -98,8 +98,8 @@ function resolveBlock(
   const at = content.findIndex((node) => blockIdOf(node) === block);
   const theirs = theirBlock(conflict);
   if (choice === 'theirs') {
-    if (at < 0 && theirs) content.push(withId(theirs, block));
-    else if (at >= 0 && theirs) content[at] = withId(theirs, block);
+    if (theirs && at < 0) content.push(withId(theirs, block));
+    else if (theirs) content[at] = withId(theirs, block);
     else if (at >= 0) content.splice(at, 1);
   } else if (theirs) {
     // Keep both: theirs after mine (at the end when mine is gone), as a block of its own.

@@ -29,13 +29,13 @@ import { findConflict, notASetting, notValid, oneValueNote, type SettingsResolut
 
 /** A site author both sides edited: mine, with their bio after mine and their link or picture where mine has none. */
 function bothAuthors(mine: SiteAuthor, theirs: SiteAuthor): { author: SiteAuthor; note: string | null } {
-  const label = printable(`Authors: ${mine.name}`);
+  const label = printable(`Authors: ${mine.name} (bio)`);
   const author = {
     ...mine,
     bio:
       mine.bio === theirs.bio
         ? mine.bio
-        : joinTexts(mine.bio, theirs.bio, { separator: '\n\n', max: authorLimits.bio, label: `${label}: bio` }),
+        : joinTexts(mine.bio, theirs.bio, { separator: '\n\n', max: authorLimits.bio, label }),
     url: mine.url || theirs.url,
     avatar: mine.avatar || theirs.avatar,
   };
@@ -128,7 +128,7 @@ export function resolveSiteConflict(
   const conflict = findConflict(conflicts, conflictId, 'site settings');
   const rest = conflicts.filter((c) => c.id !== conflictId);
   if (choice === 'mine') return { value: site, conflicts: rest, note: null };
-  if (conflict.where.kind !== 'field') throw notASetting('site settings');
+  if (conflict.where.kind !== 'field') throw notASetting('the site settings do');
   const { field, item } = conflict.where;
   if (!Object.hasOwn(siteSettingLabels, field))
     throw new CasebookError('invalid_input', `"${printable(field)}" is not a setting this Casebook knows; keep yours.`);

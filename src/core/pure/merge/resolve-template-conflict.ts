@@ -64,31 +64,33 @@ export function resolveTemplateConflict(
     return rest.length > 0 ? { ...others, conflicts: rest } : others;
   };
   if (choice === 'mine') return { value: withList(file), conflicts: rest, note: null };
-  if (conflict.where.kind !== 'field') throw notASetting('template');
+  if (conflict.where.kind !== 'field') throw notASetting('a template does');
   const { field, item } = conflict.where;
   const label = printable((templateKeyLabels.get(field) ?? field) + (item ? `: ${item}` : ''));
-  if (!templateKeyLabels.has(field) || field === 'conflicts')
+  // The conflict list has no label: it is no key to resolve.
+  if (!templateKeyLabels.has(field))
     throw new CasebookError(
       'invalid_input',
       `"${printable(field)}" is not a template key this Casebook knows; keep yours.`,
     );
   const schema = item === undefined ? templateFileSchema.shape[field as TemplateKey] : templateSectionSchema;
-  const checked = (value: unknown, whose: 'Their' | 'Your') => {
+  const checked = (value: unknown, refusal: () => CasebookError): unknown => {
     const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data as unknown;
-    if (whose === 'Their') throw notValid(label);
-    throw new CasebookError('invalid_input', `Your value of "${label}" is not valid; correct the template file first.`);
+    if (!parsed.success) throw refusal();
+    return parsed.data;
   };
+  const mineNotValid = () =>
+    new CasebookError('invalid_input', `Your value of "${label}" is not valid; correct the template file first.`);
   const current = Object.hasOwn(file, field) ? file[field] : undefined;
   const parts = (field === 'sections' && typeof current === 'object' && current !== null ? current : {}) as Json;
   const mine = item === undefined ? current : Object.hasOwn(parts, item) ? parts[item] : undefined;
   // null: they removed it. Take theirs removes it here too; Keep both keeps mine, all there is.
-  const theirs = conflict.theirs === null ? undefined : checked(conflict.theirs, 'Their');
+  const theirs = conflict.theirs === null ? undefined : checked(conflict.theirs, () => notValid(label));
   let value = theirs;
   let note: string | null = null;
   if (choice === 'both' && mine !== undefined) {
     const both =
-      theirs === undefined ? { value: mine } : bothTemplateValues(field, checked(mine, 'Your'), theirs, label);
+      theirs === undefined ? { value: mine } : bothTemplateValues(field, checked(mine, mineNotValid), theirs, label);
     if (both) value = both.value;
     else {
       value = mine;

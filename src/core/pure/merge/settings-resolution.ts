@@ -31,10 +31,10 @@ export const notValid = (label: string) =>
  * A record naming a section's block: a study's kind of conflict, never one a settings merge
  * makes (the file came through git). There is no value of theirs to take or keep here.
  */
-export const notASetting = (file: 'site settings' | 'template') =>
+export const notASetting = (lacking: 'the site settings do' | 'a template does') =>
   new CasebookError(
     'invalid_input',
-    `That conflict names a block of a study's section, which ${file === 'template' ? 'a template does' : 'the site settings do'} not have, so there is nothing of theirs to take or keep: choose Keep mine to clear it.`,
+    `That conflict names a block of a study's section, which ${lacking} not have, so there is nothing of theirs to take or keep: choose Keep mine to clear it.`,
   );
 
 export const oneValueNote = (label: string, theirs: unknown) =>
