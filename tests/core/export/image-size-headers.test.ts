@@ -144,6 +144,7 @@ describe('imageSize of an EXIF orientation', () => {
   it('takes a structure with no byte order mark, or an IFD past its end, as upright', () => {
     expect(shown({ order: 'XX' })).toEqual(upright);
     expect(shown({ order: 'IM' })).toEqual(upright);
+    expect(shown({ order: 'XX', little: false })).toEqual(upright); // laid out big-endian, but not marked so
     expect(shown({ little: false })).toEqual(turned);
     const farIfd = tiff(6);
     farIfd.splice(4, 4, ...u32(farIfd.length - 1, true)); // the IFD's count would end past the segment
