@@ -51,7 +51,7 @@ describe('resolveConflict on a field', () => {
     for (const choice of ['theirs', 'both'] as const) {
       const err = casebookRefusal(() => resolveConflict(study, 'c1', choice));
       expect(err.code).toBe('invalid_input');
-      expect(err.message).toBe('Their value of "title" is not valid any more; keep yours instead.');
+      expect(err.message).toBe('Their value of "Title" is not valid any more; keep yours instead.');
     }
   });
 
@@ -140,20 +140,18 @@ describe('resolveConflict on a field', () => {
   });
 
   it('a field Casebook does not know, or may not change, or an item of a field: only Keep mine', () => {
-    for (const conflict of [
-      fieldConflict('c1', 'toString', 'a', 'b'),
-      fieldConflict('c1', 'updatedAt', at, '2026-03-02T10:00:00.000Z'),
-      fieldConflict('c1', 'flavour', 'a', 'b'),
-      fieldConflict('c1', 'tags', 'a', 'b', 'infra'),
-    ]) {
+    for (const [conflict, named] of [
+      [fieldConflict('c1', 'toString', 'a', 'b'), 'toString'],
+      [fieldConflict('c1', 'updatedAt', at, '2026-03-02T10:00:00.000Z'), 'updatedAt'],
+      [fieldConflict('c1', 'flavour\u202e\u001b[2J', 'a', 'b'), 'flavour [2J'], // printed safely
+      [fieldConflict('c1', 'tags', 'a', 'b', 'infra'), 'Tags'],
+    ] as const) {
       const study = withConflict(conflict);
       expect(resolveConflict(study, 'c1', 'mine')).toEqual({ change: { conflicts: [other] }, conflictCopy: null });
       for (const choice of ['theirs', 'both'] as const) {
         const err = casebookRefusal(() => resolveConflict(study, 'c1', choice));
         expect(err.code).toBe('invalid_input');
-        expect(err.message).toBe(
-          `"${conflict.where.kind === 'field' && conflict.where.field}" is not a field this Casebook can change; keep yours.`,
-        );
+        expect(err.message).toBe(`"${named}" is not a field this Casebook can change; keep yours.`);
       }
     }
   });
@@ -166,6 +164,10 @@ describe('resolveConflict on a field', () => {
     expect(err.message).toBe('That conflict is no longer in the study (it may have been resolved already).');
   });
 });
+
+const nestedObject = (depth: number): unknown => (depth === 0 ? 'leaf' : { next: nestedObject(depth - 1) });
+const nestedQuotes = (depth: number): unknown =>
+  depth === 0 ? { type: 'paragraph' } : { type: 'blockquote', content: [nestedQuotes(depth - 1)] };
 
 describe('resolveConflict on a block', () => {
   const their = (text: string) => para('ignored', text);
@@ -249,6 +251,9 @@ describe('resolveConflict on a block', () => {
       { type: 'paragraph', marks: 5 },
       { type: 'paragraph', content: [null] },
       { type: 'paragraph', attrs: 'x' },
+      // Past a section's bounds, which the save would refuse as a failed write.
+      { type: 'paragraph', attrs: { id: 'b', deep: nestedObject(12) } },
+      nestedQuotes(110),
     ];
     for (const theirs of refused) {
       for (const choice of ['theirs', 'both'] as const) {

@@ -242,7 +242,15 @@ describe('resolveSiteConflict on one site author', () => {
     const bad = casebookRefusal(() => onAuthor([author('Dana')], { name: '' } as SiteAuthor, 'theirs'));
     expect(bad.message).toBe('Their value of "Authors: Dana" is not valid any more; keep yours instead.');
     const twice = casebookRefusal(() => onAuthor([author('Ann'), author('Dana')], author('ann'), 'theirs'));
-    expect(twice.message).toBe('Their value of "Authors" is not valid any more; keep yours instead.');
+    expect(twice.message).toBe('Their value of "Authors: Dana" is not valid any more; keep yours instead.');
+    // An author mine lacks, added within the limit; the record's name matched as the form matches it.
+    const many = Array.from({ length: 200 }, (_, i) => author(`Author ${i}`));
+    expect(casebookRefusal(() => onAuthor(many, author('Dana'), 'theirs')).message).toMatch(
+      /^Keeping both would give "Authors" 201 entries, more than the 200 it holds/,
+    );
+    expect(
+      onAuthor([author('Dana', { bio: 'Mine' })], author('Dana', { bio: 'Theirs' }), 'theirs', ' dana ').value.authors,
+    ).toEqual([author('Dana', { bio: 'Theirs' })]);
   });
 });
 

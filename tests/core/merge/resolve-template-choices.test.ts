@@ -93,7 +93,7 @@ describe('resolveTemplateConflict', () => {
     expect(outcome.note).toBeNull();
   });
 
-  it('Take theirs of a key they removed removes it; Keep both keeps mine, with no note', () => {
+  it('Take theirs of a key they left without a value leaves it out; Keep both keeps mine and says so', () => {
     const removed = resolveTemplateConflict(
       template({ summaryPrompt: 'Say' }, record('c1', 'summaryPrompt', null)),
       'c1',
@@ -109,7 +109,10 @@ describe('resolveTemplateConflict', () => {
     expect(section.value.sections).toEqual({ problem: 'What broke?' });
     const kept = both({ summaryPrompt: 'Say' }, record('c1', 'summaryPrompt', null));
     expect(kept.value.summaryPrompt).toBe('Say');
-    expect(kept.note).toBeNull();
+    expect(kept.note).toBe('Summary hint: yours is kept (theirs had none).');
+    const unset = both({}, record('c1', 'outcome', null));
+    expect(unset.value.outcome).toBe('mixed');
+    expect(unset.note).toBe('Outcome: yours is kept (theirs had none).');
   });
 
   it('refuses a part of a key that has no parts', () => {
@@ -189,17 +192,28 @@ describe('resolveTemplateConflict', () => {
     expect(twice[0]![1]!.attrs.id).not.toBe('p1');
     const after = both({ sections: { problem: mine } }, record('c1', 'sections', empty, 'problem'));
     expect((after.value.sections as { problem: { content: unknown[] } }).problem.content).toEqual([para('p1', 'Mine')]);
-    const text = both({ sections: { problem: mine } }, record('c1', 'sections', 'Theirs as text', 'problem'));
-    expect(text.value.sections).toEqual({ problem: mine });
-    expect(text.note).toBe('Sections: problem holds one value: yours is kept. Theirs was Theirs as text.');
+    expect(
+      casebookRefusal(() =>
+        both({ sections: { problem: mine } }, record('c1', 'sections', 'Theirs as text', 'problem')),
+      ).message,
+    ).toBe(
+      'Keeping both would mix Markdown text and a document in "Sections: problem": keep yours or take theirs, and add the rest by hand.',
+    );
   });
 
-  it('Keep both of a section joins text as paragraphs; a text and a document cannot stand together', () => {
+  it('Keep both of a section joins text as paragraphs; a text and a document are refused together', () => {
     const text = both({}, record('c1', 'sections', 'Who was paged?', 'problem'));
     expect(text.value.sections).toEqual({ problem: 'What broke?\n\nWho was paged?' });
     const doc = { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [] }] };
-    const mixed = both({}, record('c1', 'sections', doc, 'problem'));
-    expect(mixed.value.sections).toEqual({ problem: 'What broke?' });
-    expect(mixed.note).toMatch(/^Sections: problem holds one value: yours is kept\. Theirs was /);
+    expect(casebookRefusal(() => both({}, record('c1', 'sections', doc, 'problem'))).message).toMatch(
+      /^Keeping both would mix Markdown text and a document in "Sections: problem"/,
+    );
+    // Sections that are no set of parts are mine to correct, not theirs.
+    for (const sections of ['zz', ['a']])
+      expect(casebookRefusal(() => both({ sections }, record('c1', 'sections', 'x', 'lessons'))).message).toBe(
+        'Your value of "Sections: lessons" is not valid; correct the template file first.',
+      );
+    const elsewhere = casebookRefusal(() => both({ tags: 5 }, record('c1', 'summaryPrompt', 'Tell')));
+    expect(elsewhere.message).toBe('The template file is not valid as it stands; correct it first.');
   });
 });

@@ -3,10 +3,10 @@
 // is refused, never cut short: cutting would drop some of theirs without a word.
 import { CasebookError } from '../errors';
 
-/** Names compared as the forms compare them: case aside (a tag "DB" is the tag "db"); total, for any value. */
+/** Names compared as the forms compare them: case and outer spaces aside (a tag "DB " is the tag "db"); total, for any value. */
 export const byName = (name: unknown): string =>
   // Stryker disable next-line MethodExpression: upper case sets the same names apart as lower case
-  typeof name === 'string' ? name.toLowerCase() : (JSON.stringify(name) ?? '');
+  typeof name === 'string' ? name.trim().toLowerCase() : (JSON.stringify(name) ?? '');
 
 const tooLong = (result: string, max: number) =>
   new CasebookError(

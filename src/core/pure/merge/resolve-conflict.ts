@@ -11,7 +11,7 @@
 import { CasebookError } from '../errors';
 import { blockIdOf, BLOCK_ID_ATTR, randomBlockId } from '../rich-text/block-ids';
 import { metricLimits } from '../schemas/metrics';
-import { richTextNodeSchema, type RichTextDoc, type RichTextNode } from '../schemas/rich-text';
+import { richTextDocSchema, type RichTextDoc, type RichTextNode } from '../schemas/rich-text';
 import { limits, studyFields, type FieldKey } from '../schemas/study-fields';
 import type { Study, StudyPatch } from '../schemas/study';
 import type { Conflict, ConflictChoice } from './conflict-schema';
@@ -32,7 +32,10 @@ const isField = (name: string): name is FieldKey =>
 function theirValue(field: FieldKey, value: unknown): unknown {
   const parsed = studyFields[field].schema.safeParse(value);
   if (!parsed.success)
-    throw new CasebookError('invalid_input', `Their value of "${field}" is not valid any more; keep yours instead.`);
+    throw new CasebookError(
+      'invalid_input',
+      `Their value of "${studyFieldLabel(field)}" is not valid any more; keep yours instead.`,
+    );
   return parsed.data;
 }
 
@@ -73,11 +76,13 @@ function resolveField(study: Study, field: FieldKey, conflict: Conflict, choice:
 function theirBlock(conflict: Conflict): RichTextNode | null {
   const value = conflict.theirs;
   if (value === null) return null;
-  const parsed = richTextNodeSchema.safeParse(value);
-  // A document or a bare text run is no block of a section.
-  if (!parsed.success || parsed.data.type === 'doc' || parsed.data.type === 'text')
+  // Checked as a section holding it, with a section's bounds (depth, attributes); a document
+  // or a bare text run is no block of a section.
+  const parsed = richTextDocSchema.safeParse({ type: 'doc', content: [value] });
+  const block = parsed.success ? parsed.data.content?.[0] : undefined;
+  if (!block || block.type === 'doc' || block.type === 'text')
     throw new CasebookError('invalid_input', 'Their block is not valid any more; keep yours instead.');
-  return parsed.data;
+  return block;
 }
 
 const withId = (node: RichTextNode, id: string): RichTextNode => ({
@@ -124,7 +129,10 @@ export function resolveConflict(study: Study, conflictId: string, choice: Confli
     // A field this Casebook does not know (or may not change): only dropping the record is possible.
     if (choice === 'mine')
       return { change: { conflicts: study.conflicts.filter((c) => c.id !== conflictId) }, conflictCopy: null };
-    throw new CasebookError('invalid_input', `"${where.field}" is not a field this Casebook can change; keep yours.`);
+    throw new CasebookError(
+      'invalid_input',
+      `"${studyFieldLabel(where.field)}" is not a field this Casebook can change; keep yours.`,
+    );
   }
   return resolveField(study, where.field, conflict, choice);
 }

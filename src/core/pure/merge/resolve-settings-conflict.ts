@@ -46,7 +46,9 @@ function bothAuthors(mine: SiteAuthor, theirs: SiteAuthor): { author: SiteAuthor
   return {
     author,
     note: lost.length
-      ? `${printable(mine.name)}: yours is kept for the ${lost.length === 1 ? 'field that holds' : 'fields that hold'} one value (their ${lost.join(' and ')}).`
+      ? printable(
+          `${mine.name}: yours is kept for the ${lost.length === 1 ? 'field that holds' : 'fields that hold'} one value (their ${lost.join(' and ')}).`,
+        )
       : null,
   };
 }
@@ -72,14 +74,17 @@ function resolveSiteAuthor(site: SiteSettings, conflict: Conflict, name: string,
   const parsed = conflict.theirs === null ? null : siteAuthorSchema.safeParse(conflict.theirs);
   if (parsed && !parsed.success) throw notValid(printable(`Authors: ${name}`));
   const theirs = parsed?.data ?? null;
+  // The record names one author: a value of theirs naming another is not that author's.
+  if (theirs && byName(theirs.name) !== byName(name)) throw notValid(printable(`Authors: ${name}`));
+  const label = siteSettingLabels.authors;
   if (choice === 'theirs') {
     if (theirs === null) {
       if (at >= 0) authors.splice(at, 1);
     } else if (at >= 0) authors[at] = theirs;
-    else authors.push(theirs);
+    else return { patch: { authors: unite(authors, [theirs], { max: authorLimits.count, label }) }, note };
   } else if (theirs !== null) {
-    if (at < 0) authors.push(theirs);
-    else ({ author: authors[at]!, note } = bothAuthors(authors[at]!, theirs));
+    if (at < 0) return { patch: { authors: unite(authors, [theirs], { max: authorLimits.count, label }) }, note };
+    ({ author: authors[at]!, note } = bothAuthors(authors[at]!, theirs));
   }
   return { patch: { authors }, note };
 }

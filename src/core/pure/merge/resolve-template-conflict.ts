@@ -29,6 +29,11 @@ function bothTemplateValues(key: string, mine: unknown, theirs: unknown, label: 
   if (key === 'sections') {
     if (typeof mine === 'string' && typeof theirs === 'string')
       return { value: joinTexts(mine, theirs, { separator: '\n\n', max: templateLimits.section, label }) };
+    if (typeof mine !== typeof theirs)
+      throw new CasebookError(
+        'invalid_input',
+        `Keeping both would mix Markdown text and a document in "${label}": keep yours or take theirs, and add the rest by hand.`,
+      );
     if (typeof mine === 'object' && typeof theirs === 'object') {
       const [ours, other] = [mine as RichTextDoc, theirs as RichTextDoc];
       // Their blocks after mine; a block id both share (one base) gets a new id on the second copy.
@@ -82,23 +87,31 @@ export function resolveTemplateConflict(
   const mineNotValid = () =>
     new CasebookError('invalid_input', `Your value of "${label}" is not valid; correct the template file first.`);
   const current = Object.hasOwn(file, field) ? file[field] : undefined;
-  const parts = (field === 'sections' && typeof current === 'object' && current !== null ? current : {}) as Json;
+  const isParts = typeof current === 'object' && current !== null && !Array.isArray(current);
+  if (item !== undefined && current !== undefined && !isParts) throw mineNotValid();
+  const parts = (isParts ? current : {}) as Json;
   const mine = item === undefined ? current : Object.hasOwn(parts, item) ? parts[item] : undefined;
-  // null: they removed it. Take theirs removes it here too; Keep both keeps mine, all there is.
+  // null: their value was none (an outcome left unset). Take theirs leaves the key out, which
+  // reads as none; Keep both keeps mine, and says so when mine is something.
   const theirs = conflict.theirs === null ? undefined : checked(conflict.theirs, () => notValid(label));
   let value = theirs;
   let note: string | null = null;
   if (choice === 'both' && mine !== undefined) {
-    const both =
-      theirs === undefined ? { value: mine } : bothTemplateValues(field, checked(mine, mineNotValid), theirs, label);
+    const both = theirs === undefined ? null : bothTemplateValues(field, checked(mine, mineNotValid), theirs, label);
     if (both) value = both.value;
     else {
       value = mine;
-      note = oneValueNote(label, theirs);
+      note =
+        conflict.theirs === null
+          ? printable(`${label}: yours is kept (theirs had none).`)
+          : oneValueNote(label, conflict.theirs);
     }
   }
   const next = withValue(file, field, item === undefined ? undefined : { parts, item }, value);
-  if (!templateFileSchema.safeParse(next).success) throw notValid(label);
+  if (!templateFileSchema.safeParse(next).success)
+    throw templateFileSchema.safeParse(file).success
+      ? notValid(label)
+      : new CasebookError('invalid_input', 'The template file is not valid as it stands; correct it first.');
   return { value: withList(next), conflicts: rest, note };
 }
 
