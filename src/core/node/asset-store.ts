@@ -10,6 +10,7 @@ import {
   ASSET_SRC_PATTERN,
   assetMediaTypes,
   MAX_ASSET_BYTES,
+  mediaTypeForExtension,
   type AssetMediaType,
 } from '../pure/asset-store-limits';
 import { CasebookError } from '../pure/errors';
@@ -18,16 +19,9 @@ import { ensureWorkspaceFolder, workspaceEntryRefusal } from './workspace-folder
 
 export const ASSETS_DIR = 'assets';
 
-const extensionTypes: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  svg: 'image/svg+xml',
-};
-
+/** The Content-Type a stored image is served with, from its name's extension. */
 export function mediaTypeOfAssetFile(file: string): string {
-  return extensionTypes[file.split('.').pop() ?? ''] ?? 'application/octet-stream';
+  return mediaTypeForExtension(path.extname(file)) ?? 'application/octet-stream';
 }
 
 /** True when the bytes look like the claimed image type (so a renamed file is refused). */
