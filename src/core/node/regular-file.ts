@@ -37,7 +37,8 @@ export function entryKind(stat: Stats): string {
   if (stat.isFIFO()) return 'a named pipe (FIFO)';
   if (stat.isSocket()) return 'a socket';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  return 'not a regular file';
+  // A file where a folder belongs ("studies" as a file) reads as one.
+  return stat.isFile() ? 'a file' : 'an entry of another kind';
 }
 
 /** Null when `stat` is a regular file within `maxBytes`, else the error to raise. */
