@@ -46,7 +46,12 @@ describe('the study methods', () => {
       const study = await service.createStudy({ title: 'Typed' });
       for (const save of [
         () => service.updateStudy({ id: study.id, patch: { problem: para('x', 'marquee') } }),
-        () => service.saveOnExit({ id: study.id, patch: { problem: para('x', 'marquee') } }),
+        () =>
+          service.saveOnExit({
+            id: study.id,
+            patch: { problem: para('x', 'marquee') },
+            baseUpdatedAt: study.updatedAt,
+          }),
       ]) {
         const err = await casebookFailure(save());
         expect(err.code).toBe('invalid_input');
@@ -76,7 +81,9 @@ describe('the study methods', () => {
       });
       expect(late.study.summary).toBe('Theirs');
       expect(late.conflictCopy?.summary).toBe('Mine, late');
-      const err = await casebookFailure(service.saveOnExit({ id: 'no-such-study', patch: { summary: 'x' } }));
+      const err = await casebookFailure(
+        service.saveOnExit({ id: 'no-such-study', patch: { summary: 'x' }, baseUpdatedAt: study.updatedAt }),
+      );
       expect(err.code).toBe('not_found');
     });
   });
