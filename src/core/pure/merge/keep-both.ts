@@ -24,9 +24,10 @@ export function unite<T>(
   const seen = new Set(mine.map(key));
   const out = [...mine];
   for (const value of theirs) {
-    if (seen.has(key(value))) continue;
+    const id = key(value);
+    if (seen.has(id)) continue;
     out.push(value);
-    seen.add(key(value));
+    seen.add(id);
   }
   if (out.length > within.max) throw tooLong(`give "${within.label}" ${out.length} entries`, within.max);
   return out;

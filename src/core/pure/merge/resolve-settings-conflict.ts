@@ -76,16 +76,17 @@ function resolveSiteAuthor(site: SiteSettings, conflict: Conflict, name: string,
   const theirs = parsed?.data ?? null;
   // The record names one author: a value of theirs naming another is not that author's.
   if (theirs && byName(theirs.name) !== byName(name)) throw notValid(printable(`Authors: ${name}`));
-  const label = siteSettingLabels.authors;
-  if (choice === 'theirs') {
-    if (theirs === null) {
-      if (at >= 0) authors.splice(at, 1);
-    } else if (at >= 0) authors[at] = theirs;
-    else return { patch: { authors: unite(authors, [theirs], { max: authorLimits.count, label }) }, note };
-  } else if (theirs !== null) {
-    if (at < 0) return { patch: { authors: unite(authors, [theirs], { max: authorLimits.count, label }) }, note };
-    ({ author: authors[at]!, note } = bothAuthors(authors[at]!, theirs));
-  }
+  if (theirs === null) {
+    // They removed the author: Take theirs removes mine too; Keep both keeps it.
+    if (choice === 'theirs' && at >= 0) authors.splice(at, 1);
+  } else if (at < 0) {
+    // One mine lacks is added, whichever of the two: within the list's limit.
+    return {
+      patch: { authors: unite(authors, [theirs], { max: authorLimits.count, label: siteSettingLabels.authors }) },
+      note,
+    };
+  } else if (choice === 'theirs') authors[at] = theirs;
+  else ({ author: authors[at]!, note } = bothAuthors(authors[at]!, theirs));
   return { patch: { authors }, note };
 }
 

@@ -1,6 +1,6 @@
 // Resolving one conflict recorded in a template file (settings-merge.ts), as the author chose.
-// Mine: the key stays, the record goes. Theirs: their value, or the key removed when they
-// removed it. Both: a name, description or summary hint as "Mine / Theirs"; a section's text as
+// Mine: the key stays, the record goes. Theirs: their value, or the key left out when theirs
+// had none. Both: a name, description or summary hint as "Mine / Theirs"; a section's text as
 // two paragraphs, a section's document as mine then theirs; tags, categories and key results
 // united; the outcome holds one value, so mine is kept and the answer says so. Either side's
 // value is checked against the key's rules first: the file came through git, unvalidated.
