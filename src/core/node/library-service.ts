@@ -1,11 +1,18 @@
 // The library's search index and publish-check badges for one open workspace. The index
 // starts from the summaries (titles and summaries searchable at once) and reads full studies
 // in the background; saves through the service keep it current, and lists re-sync it with
-// files changed outside the app (git pull, the CLI). A search waits for the summaries only,
-// never for the background reading: its page says how much of the full text is indexed.
+// files changed outside the app (git pull, the CLI). A search waits for the list only, never
+// for the index to take it in nor for the background reading: its page says how much of the
+// full text is indexed.
 import type { Finding } from '../pure/checks/finding';
 import { StudyNames } from '../pure/checks/study-names';
-import { queryLibrary, queryListed, type LibraryPage, type LibraryQuery } from '../pure/library/library-query';
+import {
+  queryLibrary,
+  queryListed,
+  searchesText,
+  type LibraryPage,
+  type LibraryQuery,
+} from '../pure/library/library-query';
 import { indexChanges } from '../pure/library/search-index-sync';
 import type { Study, StudySummary } from '../pure/schemas/study';
 import { inPool } from '../pure/work-pool';
@@ -30,10 +37,16 @@ export class LibraryService extends LibraryReading {
   private listedStamp: number | null = null;
   /**
    * A list whose titles are still going into the index (a large workspace just opened): pages
-   * without search words are answered from it meanwhile. Studies saved or removed since are
-   * left to the index (`touched`).
+   * are answered from it meanwhile, a search by its titles and summaries. Studies saved or
+   * removed since are left to the index (`touched`).
    */
-  private takingIn: { byRecency: StudySummary[]; done: Promise<void>; touched: Set<string> } | null = null;
+  private takingIn: {
+    byRecency: StudySummary[];
+    done: Promise<void>;
+    touched: Set<string>;
+    /** Into an empty index (built in bulk): the list is all there is to search meanwhile. */
+    bulk: boolean;
+  } | null = null;
 
   /**
    * Stops the background reading (another workspace was opened: its reading must not compete
@@ -58,10 +71,15 @@ export class LibraryService extends LibraryReading {
   /** Answers from the summaries now; the full text fills in as the background reading goes. */
   async search(query: LibraryQuery): Promise<LibraryPage> {
     await this.refreshSummaries({ unlessRecent: true });
-    // From the list while its titles go in, unless a save or removal made it stale meanwhile.
-    const listed = this.takingIn?.touched.size === 0 ? this.takingIn.byRecency : null;
-    const early = listed && queryListed(listed, query, this.index.bodiesIndexed);
-    if (early) return { ...early, quarantined: this.sources.quarantinedCount() };
+    // From the list while its titles go in, unless a save or removal made it stale meanwhile; a
+    // search by words only while the index holds nothing else (a workspace just opened): a
+    // later list goes in within a few slices, and the index has the full text of the rest.
+    const taking = this.takingIn?.touched.size === 0 ? this.takingIn : null;
+    if (taking && (taking.bulk || !searchesText(query.query ?? '')))
+      return {
+        ...queryListed(taking.byRecency, query, this.index.bodiesIndexed),
+        quarantined: this.sources.quarantinedCount(),
+      };
     await this.takingIn?.done;
     return { ...queryLibrary(this.index, query), quarantined: this.sources.quarantinedCount() };
   }
@@ -205,12 +223,13 @@ export class LibraryService extends LibraryReading {
     }
     const inOrder = summaries.every((s, i) => i === 0 || byNewestEdit(summaries[i - 1]!, s) <= 0);
     const byRecency = inOrder ? summaries : [...summaries].sort(byNewestEdit);
+    const bulk = this.index.size === 0;
     const done = (
-      this.index.size === 0
+      bulk
         ? this.takeInBulk(summaries, toRead, take, touched)
         : inTimeSlices(toRead, take, SLICE_MS, this.closing.signal)
     ).catch(this.unlessClosed);
-    const taking = { byRecency, touched, done };
+    const taking = { byRecency, touched, done, bulk };
     this.takingIn = taking;
     taking.done = taking.done.finally(() => {
       if (this.takingIn === taking) this.takingIn = null;

@@ -3,6 +3,7 @@
 // words waits for the titles, and a study saved meanwhile is never hidden by the older list.
 import { describe, expect, it } from 'vitest';
 import { LibraryService } from '../../../src/core/node/library-service';
+import type { LibrarySources } from '../../../src/core/node/library-sources';
 import {
   libraryQuerySchema,
   queryLibrary,
@@ -13,7 +14,7 @@ import { SearchIndex } from '../../../src/core/pure/library/search-index';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { toSummary, type Study } from '../../../src/core/pure/schemas/study';
 import { byNewestEdit } from '../../../src/core/pure/study-order';
-import { sampleStudy } from '../../helpers/study-files';
+import { sampleStudy, withLessons } from '../../helpers/study-files';
 
 const COUNT = 1_500; // well above the size whose titles go in slices
 const studies = Array.from({ length: COUNT }, (_, n) =>
@@ -38,20 +39,27 @@ const queries: LibraryQuery[] = [
   { query: '  ' },
 ];
 
-function library(list: Study[]) {
+/** A library over studies held in memory; `folder.stamp` changes as a folder's would. */
+function library(list: Study[], more: Partial<LibrarySources> = {}) {
   const disk = new Map(list.map((s) => [s.id, s]));
+  const folder = { stamp: 1 };
   const service = new LibraryService({
     listSummaries: async () => {
       return [...disk.values()].map(toSummary);
     },
     readStudy: async (id) => disk.get(id) ?? null,
     site: () => defaultSiteSettings(),
-    folderStamp: () => 1,
+    folderStamp: () => folder.stamp,
     quarantinedCount: () => 0,
     unverifiedIds: () => [],
+    ...more,
   });
-  return { service, disk };
+  return { service, disk, folder };
 }
+
+const search = (service: LibraryService, query: string) => service.search(libraryQuerySchema.parse({ query }));
+const found = async (service: LibraryService, query: string) =>
+  (await search(service, query)).entries.map((e) => e.study.id);
 
 describe('the first library page of a large workspace', () => {
   it('from the list is the page the index gives, for filters, sorts and pages', () => {
@@ -61,7 +69,11 @@ describe('the first library page of a large workspace', () => {
       const parsed = libraryQuerySchema.parse(query);
       expect(queryListed(byRecency, parsed, 0)).toEqual(queryLibrary(index, parsed));
     }
-    expect(queryListed(byRecency, libraryQuerySchema.parse({ query: 'Study' }), 0)).toBeNull();
+    // A search: the titles and summaries, as the index holding only them finds them.
+    for (const query of ['Study', 'study 149', 'tudy 7']) {
+      const parsed = libraryQuerySchema.parse({ query });
+      expect(queryListed(byRecency, parsed, 0)).toEqual(queryLibrary(index, parsed));
+    }
   });
 
   it('is answered before the titles are in the index, and equals the page after', async () => {
@@ -69,14 +81,52 @@ describe('the first library page of a large workspace', () => {
     const first = await service.search(libraryQuerySchema.parse({}));
     expect(first.total).toBe(COUNT);
     expect(first.indexing).toEqual({ indexed: 0, total: COUNT });
-    // A search with words waits for every title: none is missed.
-    const found = await service.search(libraryQuerySchema.parse({ query: 'Study 1499' }));
-    expect(found.entries[0]?.study.id).toBe('study-1499');
+    // A search with words meanwhile is answered from the list: no title is missed.
+    const byTitle = await service.search(libraryQuerySchema.parse({ query: 'Study 1499' }));
+    expect(byTitle.entries[0]?.study.id).toBe('study-1499');
     await service.sync();
     const after = await service.search(libraryQuerySchema.parse({}));
     expect(after.entries).toEqual(first.entries);
     expect(after.counts).toEqual(first.counts);
     expect(after.indexing).toBeNull();
+  });
+
+  it('answers a search by titles and summaries while the index is made, by the full text once read', async () => {
+    const list = studies.map((s, n) =>
+      n === 42 ? { ...s, lessons: withLessons(42, 'A quokka, in the lessons.').lessons } : s,
+    );
+    // The index file (a reopen) is still being read: the index holds nothing yet.
+    let release!: () => void;
+    const held = new Promise<null>((resolve) => (release = () => resolve(null)));
+    const { service } = library(list, {
+      indexFiles: { load: () => held, save: async () => new Map(), mayWrite: () => false },
+    });
+    expect((await service.search(libraryQuerySchema.parse({}))).total).toBe(COUNT);
+    const byTitle = await search(service, 'study 1499');
+    expect(byTitle.entries[0]?.study.id).toBe('study-1499');
+    expect(byTitle.entries[0]?.match?.titleHighlights).toEqual([
+      [0, 5],
+      [6, 10],
+    ]);
+    expect(byTitle.indexing).toEqual({ indexed: 0, total: COUNT }); // the page says the bodies are not searched yet
+    expect(await found(service, 'quokka')).toEqual([]);
+    release();
+    await service.sync();
+    expect(await found(service, 'quokka')).toEqual(['study-42']);
+    expect((await search(service, 'quokka')).indexing).toBeNull();
+  });
+
+  it('searches the full text of the studies it has while the titles of a later list go in', async () => {
+    const list = studies
+      .slice(0, 10)
+      .map((s, n) => (n === 3 ? { ...s, lessons: withLessons(3, 'A quokka.').lessons } : s));
+    const { service, disk, folder } = library(list);
+    await service.sync();
+    // A git pull brings many new studies: their titles go in slices after the next list.
+    for (let n = 2_000; n < 5_000; n++) disk.set(`study-${n}`, sampleStudy(n));
+    folder.stamp = 2;
+    expect(await found(service, 'quokka')).toEqual(['study-3']);
+    expect((await search(service, '')).total).toBe(3_010);
   });
 
   it('shows a study saved while the titles go in', async () => {

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { sectionKeys, studySummarySchema, type StudySummary } from '../schemas/study';
 import { facetCountsSchema, libraryFiltersSchema } from './filters';
 import { FacetTable } from './facet-table';
+import { listedTexts, rankListed, type ListedTexts } from './listed-search';
 import type { SearchIndex } from './search-index';
+import { describeMatch, RANK_FIELD } from './search-index-match';
+import type { SectionTexts } from './search-index-types';
 import { librarySortSchema, sortStudies, type ListSort } from './sort';
 
 export const libraryQuerySchema = z
@@ -72,33 +75,56 @@ export function queryLibrary(index: SearchIndex, input: LibraryQuery): Omit<Libr
   return pageOf(q, listing, indexing);
 }
 
-// The facet tables (and rows) of lists the library answered from while its index was being
-// made: the same list answers every keystroke of that time.
-const listedTables = new WeakMap<StudySummary[], { facets: FacetTable; rows: Int32Array }>();
+// The facet tables, rows and texts of lists the library answered from while its index was
+// being made: the same list answers every keystroke of that time.
+// The texts are made at the first search: a first page without one does not wait for them.
+const listedTables = new WeakMap<StudySummary[], { facets: FacetTable; rows: Int32Array; texts?: ListedTexts }>();
+const NO_SECTIONS = (): SectionTexts => Object.fromEntries(sectionKeys.map((key) => [key, ''])) as SectionTexts;
 
 /**
- * The page of a query without search words, from summaries already newest edit first (the
- * store's list): what the library answers while its index is still taking that list in, so a
- * large workspace shows its first page without waiting for it (library-service.ts). Null when
- * the query searches: that needs the index. `indexed` studies of the list are searchable in full.
+ * The page of a query from summaries already newest edit first (the store's list): what the
+ * library answers while its index is still taking that list in, so a large workspace shows its
+ * first page, and answers a search, without waiting for it (library-service.ts). A search
+ * finds words in titles and summaries only (listed-search.ts); `indexed` studies of the list
+ * are searchable in full, so the page says how far the full text is.
  */
 export function queryListed(
   byRecency: StudySummary[],
   input: LibraryQuery,
   indexed: number,
-): Omit<LibraryPage, 'quarantined'> | null {
+): Omit<LibraryPage, 'quarantined'> {
   const q = libraryQuerySchema.parse(input);
-  if (searchesText(q.query)) return null;
   const indexing = indexed < byRecency.length ? { indexed, total: byRecency.length } : null;
   let table = listedTables.get(byRecency);
   if (!table) {
     table = { facets: FacetTable.of(byRecency), rows: Int32Array.from(byRecency, (_, row) => row) };
     listedTables.set(byRecency, table);
   }
-  return pageOf(q, { ...table, summaryAt: (row) => byRecency[row]!, matchAt: null }, indexing);
+  const ranked = searchesText(q.query)
+    ? rankListed(q.query, (table.texts ??= listedTexts(byRecency, table.rows)))
+    : null;
+  const listing: Listing = {
+    rows: ranked ? ranked.rows : table.rows,
+    facets: table.facets,
+    summaryAt: (row) => byRecency[row]!,
+    matchAt:
+      ranked &&
+      ((row) => {
+        const match = { id: byRecency[row]!.id, score: ranked.score[row]!, field: RANK_FIELD[ranked.field[row]!]! };
+        const { field, section, snippet, titleHighlights } = describeMatch(
+          byRecency[row]!,
+          NO_SECTIONS,
+          match,
+          q.query,
+        );
+        return { field, section, snippet, titleHighlights };
+      }),
+  };
+  return pageOf(q, listing, indexing);
 }
 
-const searchesText = (query: string): boolean => query.trim() !== '' && /[\p{L}\p{N}]/u.test(query);
+/** Whether a query holds words to search for (not only spaces and punctuation). */
+export const searchesText = (query: string): boolean => query.trim() !== '' && /[\p{L}\p{N}]/u.test(query);
 
 /** The studies a page is taken from, as rows of a facet table. */
 interface Listing {

@@ -1,14 +1,24 @@
 // How the search index (search-index.ts) scores a query word against its postings, checks
-// punctuation-bearing terms against the texts, and describes a match for the results list.
-import { sectionKeys, type SectionKey } from '../schemas/study';
+// punctuation-bearing terms against the texts, ranks the matches and describes one for the
+// results list. The ranking is shared with a search of the listed summaries alone
+// (listed-search.ts): both score a word alike.
+import { sectionKeys, type SectionKey, type StudySummary } from '../schemas/study';
 import { FIELD_BITS, type Postings } from './postings';
 import { highlightIn, firstMatch, snippetAround, type HighlightedText } from './search-snippet';
-import { holdsPhrase, normalizeForSearch, queryParts } from './search-text';
-import { textsOf, type IndexedStudy, type RankedRows, type SearchMatch, type SearchResult } from './search-index-types';
+import { holdsPhrase, MIN_INFIX, normalizeForSearch, queryParts } from './search-text';
+import {
+  textsOf,
+  type IndexedStudy,
+  type RankedRows,
+  type SearchMatch,
+  type SearchField,
+  type SearchResult,
+  type SectionTexts,
+} from './search-index-types';
 
 export const KINDS = 3; // 0 inside a word, 1 word prefix, 2 whole word
-// Words shorter than this match only at the start of a word: "a" inside every word is noise.
-const MIN_INFIX = 3;
+// Field ranks 0..2 (body, summary, title); a title match of any kind outranks a summary match.
+export const RANK_FIELD: readonly SearchField[] = ['body', 'summary', 'title'];
 
 /**
  * Per study number (of `docCount`): 0 = no match, else 1 + (field rank × KINDS + kind) of its
@@ -49,19 +59,45 @@ export function rankRows(
   postings: readonly (Postings | undefined)[],
   recency: () => Int32Array,
 ): RankedRows {
+  return rankMatches(query, {
+    docCount: docs.length,
+    termScores: (term) => termScores(term, docs.length, wordIds, postings),
+    fieldsOf: (doc) => {
+      const entry = docs[doc]!;
+      const sections = textsOf(entry);
+      const body = sectionKeys.map((key) => sections[key]).join('\n');
+      return [body, entry.summary.summary, entry.summary.title].map(normalizeForSearch);
+    },
+    recency,
+  });
+}
+
+/** What a ranking needs to know of the studies it ranks, by study number. */
+export interface Rankable {
+  docCount: number;
+  /** Per study number: 0 = no match, else 1 + (field rank × KINDS + kind) of the term's best match. */
+  termScores: (term: string) => Int8Array;
+  /** The study's normalized texts by field rank: body, summary, title (for terms with punctuation). */
+  fieldsOf: (doc: number) => string[];
+  /** Every study number from the latest edit to the oldest: breaks ties of score. */
+  recency: () => ArrayLike<number>;
+}
+
+/** The study numbers holding every term of the query, best first, with their scores and best fields. */
+export function rankMatches(query: string, { docCount, termScores, fieldsOf, recency }: Rankable): RankedRows {
   const { words: terms, phrases, marks } = queryParts(query);
-  const total = new Int32Array(docs.length);
-  const bestField = new Int8Array(docs.length);
+  const total = new Int32Array(docCount);
+  const bestField = new Int8Array(docCount);
   if (terms.length === 0) return { rows: new Int32Array(0), score: total, field: bestField };
   // Study numbers holding every term so far (the first `count` entries), as plain loops over
   // typed arrays: a broad query at 50,000 studies keeps every one of them.
   let candidates: Int32Array | null = null;
   let count = 0;
   for (const term of terms) {
-    const scores = termScores(term, docs.length, wordIds, postings);
+    const scores = termScores(term);
     // A word inside "n+1" says little about where "n+1" is: the phrase check decides.
     const marked = marks.includes(term);
-    const next: Int32Array = candidates ?? new Int32Array(docs.length);
+    const next: Int32Array = candidates ?? new Int32Array(docCount);
     let kept = 0;
     const take = (doc: number): void => {
       const score = scores[doc]! - 1;
@@ -77,13 +113,13 @@ export function rankRows(
     if (count === 0) break;
   }
   let found: ArrayLike<number> = candidates?.subarray(0, count) ?? [];
-  if (phrases.length > 0) found = holdingPhrases(docs, Array.from(found), phrases, bestField);
+  if (phrases.length > 0) found = holdingPhrases(Array.from(found), phrases, bestField, fieldsOf);
   // Best score first, latest edit first within a score, without sorting: scores are small
   // numbers, so each score's place in the result is counted first, then the matches are
   // dropped into place walking the studies from the latest edit (a sort of 50,000 took ~4 ms).
   const order = recency();
   let maxScore = 0;
-  const matched = new Uint8Array(docs.length);
+  const matched = new Uint8Array(docCount);
   for (let i = 0; i < found.length; i++) {
     const doc = found[i]!;
     matched[doc] = 1;
@@ -109,17 +145,14 @@ export function rankRows(
  * words: "n+1" is looked up as "n" and "1"), raising each one's best field to where they are.
  */
 export function holdingPhrases(
-  docs: readonly (IndexedStudy | undefined)[],
   candidates: number[],
   phrases: string[],
   bestField: Int8Array,
+  fieldsOf: Rankable['fieldsOf'],
 ): number[] {
   return candidates.filter((doc) => {
-    const entry = docs[doc]!;
-    const sections = textsOf(entry);
-    const body = sectionKeys.map((key) => sections[key]).join('\n');
     // Ranks as in termScores: body 0, summary 1, title 2.
-    const fields = [body, entry.summary.summary, entry.summary.title].map(normalizeForSearch);
+    const fields = fieldsOf(doc);
     for (const phrase of phrases) {
       const rank = fields.findLastIndex((text) => holdsPhrase(text, phrase));
       if (rank < 0) return false;
@@ -129,17 +162,24 @@ export function holdingPhrases(
   });
 }
 
-/** Adds the summary, snippet and highlights to a match of `entry` (for a page of results). */
-export function describeMatch(entry: IndexedStudy, match: SearchMatch, query: string): SearchResult {
+/**
+ * Adds the summary, snippet and highlights to a match (for a page of results); `sectionsOf`
+ * is asked only when the match is in the body.
+ */
+export function describeMatch(
+  summary: StudySummary,
+  sectionsOf: () => SectionTexts,
+  match: SearchMatch,
+  query: string,
+): SearchResult {
   const terms = queryParts(query).marks;
-  const { summary } = entry;
   const titleHighlights = highlightIn(summary.title, terms).highlights;
   let section: SectionKey | null = null;
   let snippet: HighlightedText;
   if (match.field === 'title') snippet = { text: summary.title, highlights: titleHighlights };
   else if (match.field === 'summary') snippet = snippetAround(summary.summary, terms);
   else {
-    const sections = textsOf(entry);
+    const sections = sectionsOf();
     section = sectionKeys.find((key) => firstMatch(sections[key], terms) >= 0) ?? null;
     snippet = snippetAround(section ? sections[section] : '', terms);
   }

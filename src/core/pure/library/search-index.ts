@@ -8,14 +8,13 @@ import { newestEditOrder } from '../study-order';
 import { FacetTable } from './facet-table';
 import { Postings } from './postings';
 import { fieldBitsOf, sectionTextsOf, wordBitsOf, type StudyWords } from './study-words';
-import { describeMatch, rankRows } from './search-index-match';
+import { describeMatch, RANK_FIELD, rankRows } from './search-index-match';
 import {
   textsOf,
   type IndexedStudy,
   type IndexedWords,
   type IndexParts,
   type RankedRows,
-  type SearchField,
   type SearchMatch,
   type SearchOptions,
   type SearchResult,
@@ -23,9 +22,6 @@ import {
 } from './search-index-types';
 
 export type * from './search-index-types';
-
-// Field ranks 0..2 (body, summary, title); a title match of any kind outranks a summary match.
-const RANK_FIELD: SearchField[] = ['body', 'summary', 'title'];
 
 export class SearchIndex {
   private docs: (IndexedStudy | undefined)[] = [];
@@ -243,7 +239,8 @@ export class SearchIndex {
 
   /** Adds the summary, snippet and highlights to a match (for a page of results). */
   describe(match: SearchMatch, query: string): SearchResult {
-    return describeMatch(this.docs[this.docOf.get(match.id)!]!, match, query);
+    const entry = this.docs[this.docOf.get(match.id)!]!;
+    return describeMatch(entry.summary, () => textsOf(entry), match, query);
   }
 
   private wordId(word: string): number {

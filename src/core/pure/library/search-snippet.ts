@@ -1,6 +1,6 @@
 // Snippets for search results: a short excerpt of the matched text around the first match,
 // with [start, end) ranges (in the excerpt) of every matched word, so the UI can mark them.
-import { isWordChar, normalizeWithOffsets, originalOffset } from './search-text';
+import { isWordChar, MIN_INFIX, normalizeWithOffsets, originalOffset } from './search-text';
 
 export interface HighlightedText {
   text: string;
@@ -9,7 +9,6 @@ export interface HighlightedText {
 
 export const SNIPPET_LENGTH = 160;
 const CONTEXT_BEFORE = 50;
-const MIN_INFIX = 3;
 /** Between two blocks' texts (paragraphs, list items, cells) in a snippet. */
 export const BLOCK_SEPARATOR = ' · ';
 

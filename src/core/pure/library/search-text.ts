@@ -6,6 +6,8 @@ const MARKS = /\p{M}/gu;
 // eslint-disable-next-line no-control-regex -- "every character is ASCII" includes control characters
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Words shorter than this match only at the start of a word: "a" inside every word is noise. */
+export const MIN_INFIX = 3;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 
 function normalizeChar(char: string): string {

@@ -1,0 +1,92 @@
+// A search of the listed summaries alone: titles and summaries, scored and ranked as the index
+// scores them (search-index-match.ts), found by scanning the texts rather than through word
+// postings. The library answers with it while its index is still taking a large workspace in
+// (a reopen of 50,000 studies builds its index for seconds): a keystroke then never waits for
+// the index, and the page says the full text is not searched yet.
+import type { StudySummary } from '../schemas/study';
+import { KINDS, RANK_FIELD, rankMatches } from './search-index-match';
+import type { RankedRows } from './search-index-types';
+import { isWordChar, MIN_INFIX, normalizeForSearch } from './search-text';
+
+const SUMMARY = RANK_FIELD.indexOf('summary');
+const TITLE = RANK_FIELD.indexOf('title');
+
+/** The listed studies' texts as search sees them, by row of the list. */
+export interface ListedTexts {
+  titles: string[];
+  summaries: string[];
+  /** Every row in the list's order. */
+  rows: Int32Array;
+}
+
+export function listedTexts(
+  listed: readonly StudySummary[],
+  rows: Int32Array = Int32Array.from(listed, (_, row) => row),
+): ListedTexts {
+  return {
+    titles: listed.map((s) => normalizeForSearch(s.title)),
+    summaries: listed.map((s) => normalizeForSearch(s.summary)),
+    rows,
+  };
+}
+
+/**
+ * The listed rows holding every word of the query in their title or summary, best first;
+ * the list's own order (newest edit first) breaks ties, as recency does in the index.
+ */
+export function rankListed(query: string, { titles, summaries, rows }: ListedTexts): RankedRows {
+  const docCount = titles.length;
+  return rankMatches(query, {
+    docCount,
+    termScores: (term) => {
+      const scores = new Int8Array(docCount);
+      for (let row = 0; row < docCount; row++) {
+        // A title match outranks any summary match, whatever its kind (rank × KINDS + kind).
+        const inTitle = kindOf(term, titles[row]!);
+        const kind = inTitle >= 0 ? TITLE * KINDS + inTitle : SUMMARY * KINDS + kindOf(term, summaries[row]!);
+        if (kind >= SUMMARY * KINDS) scores[row] = kind + 1;
+      }
+      return scores;
+    },
+    fieldsOf: (row) => ['', summaries[row]!, titles[row]!],
+    recency: () => rows,
+  });
+}
+
+/**
+ * How `term` (word characters only) best matches a word of normalized `text`: 2 a whole word,
+ * 1 a word's start, 0 inside a word (terms of MIN_INFIX characters or more), -1 not at all.
+ */
+export function kindOf(term: string, text: string): number {
+  let best = -1;
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    const startsWord = !wordCharBefore(text, at);
+    if (!startsWord) {
+      if (term.length >= MIN_INFIX) best = Math.max(best, 0);
+      continue;
+    }
+    if (!wordCharAt(text, at + term.length)) return 2;
+    best = 1;
+  }
+  return best;
+}
+
+// Word characters by code point: a letter outside the Basic Multilingual Plane is two code
+// units, and the index's words are split by code point. ASCII (most text) is decided without
+// the Unicode test: a one-letter search meets a place to test in most titles.
+function wordCharBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const unit = text.charCodeAt(at - 1);
+  if (unit < 0x80) return isAsciiWordChar(unit);
+  const pair = at >= 2 ? text.codePointAt(at - 2)! : 0;
+  return isWordChar(String.fromCodePoint(pair > 0xffff ? pair : unit));
+}
+
+function wordCharAt(text: string, at: number): boolean {
+  const code = text.codePointAt(at);
+  if (code === undefined) return false;
+  return code < 0x80 ? isAsciiWordChar(code) : isWordChar(String.fromCodePoint(code));
+}
+
+const isAsciiWordChar = (code: number): boolean =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
