@@ -8,6 +8,7 @@ import type { Finding } from '../pure/checks/finding';
 import { StudyNames } from '../pure/checks/study-names';
 import {
   queryLibrary,
+  listedTextsOf,
   queryListed,
   searchesText,
   type LibraryPage,
@@ -16,7 +17,7 @@ import {
 import { indexChanges } from '../pure/library/search-index-sync';
 import type { Study, StudySummary } from '../pure/schemas/study';
 import { inPool } from '../pure/work-pool';
-import { inTimeSlices } from './time-slices';
+import { inTimeSlices, pauseEvery } from './time-slices';
 import { byNewestEdit } from '../pure/study-order';
 import { sameStamp } from './study-files';
 import type { CheckCounts } from './library-badges';
@@ -26,6 +27,8 @@ export type { CheckCounts };
 
 /** A search re-lists the folder when its stamp changed, or (in the background) when the last list is older than this. */
 const RELIST_AFTER_MS = 2_000;
+/** Listed studies whose texts are made between two checks of the time (prepareListedSearch). */
+const LISTED_TEXTS_AT_ONCE = 256;
 /** From this many new titles at one list, they are indexed in slices after the list is answered. */
 const TITLES_IN_SLICES_FROM = 200;
 
@@ -184,6 +187,23 @@ export class LibraryService extends LibraryReading {
   }
 
   /**
+   * Makes the texts a search of the list reads, in slices while the index is made, so the first
+   * keystroke does not wait for them (~60 ms at 50,000 studies); stops once the index is in.
+   */
+  private async prepareListedSearch(taking: NonNullable<LibraryService['takingIn']>): Promise<void> {
+    const texts = listedTextsOf(taking.byRecency);
+    const pause = pauseEvery(SLICE_MS, this.closing.signal);
+    try {
+      while (this.takingIn === taking && !texts.fill(LISTED_TEXTS_AT_ONCE)) {
+        const turn = pause();
+        if (turn) await turn;
+      }
+    } catch {
+      // closed: the texts are no longer wanted
+    }
+  }
+
+  /**
    * Whether the store has read `id`'s file (valid) at another stamp than its indexed body was
    * read at, or its body was read while the file changed: the body may be stale even where the
    * updatedAt the list compares is the same. Also when its texts in the index file were damaged.
@@ -231,6 +251,7 @@ export class LibraryService extends LibraryReading {
     ).catch(this.unlessClosed);
     const taking = { byRecency, touched, done, bulk };
     this.takingIn = taking;
+    if (bulk) void this.prepareListedSearch(taking);
     taking.done = taking.done.finally(() => {
       if (this.takingIn === taking) this.takingIn = null;
     });

@@ -3,9 +3,10 @@
 // same titles and summaries, so the list a user types into does not change when the index
 // takes over (only the body matches the page said were not searched yet are added).
 import { describe, expect, it } from 'vitest';
-import { kindOf, listedTexts, rankListed } from '../../../src/core/pure/library/listed-search';
+import { kindOf, ListedTexts, rankListed } from '../../../src/core/pure/library/listed-search';
 import { libraryQuerySchema, queryLibrary, queryListed } from '../../../src/core/pure/library/library-query';
 import { SearchIndex } from '../../../src/core/pure/library/search-index';
+import { normalizeForSearch } from '../../../src/core/pure/library/search-text';
 import { toSummary } from '../../../src/core/pure/schemas/study';
 import { byNewestEdit } from '../../../src/core/pure/study-order';
 import { sampleStudy } from '../../helpers/study-files';
@@ -70,12 +71,23 @@ describe('a search of the listed titles and summaries', () => {
 
   it('finds a word where it starts a word, inside one from three letters, never across words', () => {
     const ids = (query: string) =>
-      Array.from(rankListed(query, listedTexts(byRecency)).rows, (row) => byRecency[row]!.title);
+      Array.from(rankListed(query, new ListedTexts(byRecency)).rows, (row) => byRecency[row]!.title);
     expect(ids('nvme')).toEqual(['Write-ahead log on NVMe']);
     expect(ids('achi')).toEqual(['ΣΟΦΟΣ caching']); // inside "caching"
     expect(ids('ch')).toEqual(['Café orders at peak']); // "checkout", not inside "caching"
     expect(ids('log on')).toEqual(['Write-ahead log on NVMe']);
     expect(ids('gon')).toEqual([]); // "log on" holds it only across two words
+  });
+
+  it('makes its texts a slice at a time, and a search finds the same whether they were made or not', () => {
+    const texts = new ListedTexts(byRecency);
+    expect(texts.fill(2)).toBe(false);
+    expect(texts.titles).toEqual(byRecency.slice(0, 2).map((s) => normalizeForSearch(s.title)));
+    const whole = rankListed('cost', new ListedTexts(byRecency));
+    expect(rankListed('cost', texts)).toEqual(whole); // the search makes the rest
+    expect(texts.summaries).toHaveLength(byRecency.length);
+    expect(texts.fill(2)).toBe(true);
+    expect(texts.titles).toHaveLength(byRecency.length);
   });
 
   it('tells a whole word from a word start and from inside a word', () => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { sectionKeys, studySummarySchema, type StudySummary } from '../schemas/study';
 import { facetCountsSchema, libraryFiltersSchema } from './filters';
 import { FacetTable } from './facet-table';
-import { listedTexts, rankListed, type ListedTexts } from './listed-search';
+import { ListedTexts, rankListed } from './listed-search';
 import type { SearchIndex } from './search-index';
 import { describeMatch, RANK_FIELD } from './search-index-match';
 import type { SectionTexts } from './search-index-types';
@@ -81,6 +81,21 @@ export function queryLibrary(index: SearchIndex, input: LibraryQuery): Omit<Libr
 const listedTables = new WeakMap<StudySummary[], { facets: FacetTable; rows: Int32Array; texts?: ListedTexts }>();
 const NO_SECTIONS = (): SectionTexts => Object.fromEntries(sectionKeys.map((key) => [key, ''])) as SectionTexts;
 
+function listedTable(byRecency: StudySummary[]) {
+  let table = listedTables.get(byRecency);
+  if (!table) {
+    table = { facets: FacetTable.of(byRecency), rows: Int32Array.from(byRecency, (_, row) => row) };
+    listedTables.set(byRecency, table);
+  }
+  return table;
+}
+
+/** The texts a search of the list finds words in (made as they are needed: ListedTexts.fill). */
+export function listedTextsOf(byRecency: StudySummary[]): ListedTexts {
+  const table = listedTable(byRecency);
+  return (table.texts ??= new ListedTexts(byRecency, table.rows));
+}
+
 /**
  * The page of a query from summaries already newest edit first (the store's list): what the
  * library answers while its index is still taking that list in, so a large workspace shows its
@@ -95,14 +110,8 @@ export function queryListed(
 ): Omit<LibraryPage, 'quarantined'> {
   const q = libraryQuerySchema.parse(input);
   const indexing = indexed < byRecency.length ? { indexed, total: byRecency.length } : null;
-  let table = listedTables.get(byRecency);
-  if (!table) {
-    table = { facets: FacetTable.of(byRecency), rows: Int32Array.from(byRecency, (_, row) => row) };
-    listedTables.set(byRecency, table);
-  }
-  const ranked = searchesText(q.query)
-    ? rankListed(q.query, (table.texts ??= listedTexts(byRecency, table.rows)))
-    : null;
+  const table = listedTable(byRecency);
+  const ranked = searchesText(q.query) ? rankListed(q.query, listedTextsOf(byRecency)) : null;
   const listing: Listing = {
     rows: ranked ? ranked.rows : table.rows,
     facets: table.facets,
