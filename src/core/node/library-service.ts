@@ -8,6 +8,7 @@ import type { Finding } from '../pure/checks/finding';
 import { StudyNames } from '../pure/checks/study-names';
 import {
   queryLibrary,
+  forgetListed,
   listedTextsOf,
   queryListed,
   searchesText,
@@ -28,7 +29,7 @@ export type { CheckCounts };
 /** A search re-lists the folder when its stamp changed, or (in the background) when the last list is older than this. */
 const RELIST_AFTER_MS = 2_000;
 /** Listed studies whose texts are made between two checks of the time (prepareListedSearch). */
-const LISTED_TEXTS_AT_ONCE = 256;
+const LISTED_TEXTS_AT_ONCE = 32;
 /** From this many new titles at one list, they are indexed in slices after the list is answered. */
 const TITLES_IN_SLICES_FROM = 200;
 
@@ -40,15 +41,14 @@ export class LibraryService extends LibraryReading {
   private listedStamp: number | null = null;
   /**
    * A list whose titles are still going into the index (a large workspace just opened): pages
-   * are answered from it meanwhile, a search by its titles and summaries. Studies saved or
-   * removed since are left to the index (`touched`).
+   * are answered from it meanwhile, a search by its titles and summaries while the index holds
+   * nothing else (listed-search.ts). Studies saved or removed since are left to the index
+   * (`touched`).
    */
   private takingIn: {
     byRecency: StudySummary[];
     done: Promise<void>;
     touched: Set<string>;
-    /** Into an empty index (built in bulk): the list is all there is to search meanwhile. */
-    bulk: boolean;
   } | null = null;
 
   /**
@@ -78,7 +78,7 @@ export class LibraryService extends LibraryReading {
     // search by words only while the index holds nothing else (a workspace just opened): a
     // later list goes in within a few slices, and the index has the full text of the rest.
     const taking = this.takingIn?.touched.size === 0 ? this.takingIn : null;
-    if (taking && (taking.bulk || !searchesText(query.query ?? '')))
+    if (taking && (!searchesText(query.query ?? '') || this.index.size === 0))
       return {
         ...queryListed(taking.byRecency, query, this.index.bodiesIndexed),
         quarantined: this.sources.quarantinedCount(),
@@ -249,11 +249,12 @@ export class LibraryService extends LibraryReading {
         ? this.takeInBulk(summaries, toRead, take, touched)
         : inTimeSlices(toRead, take, SLICE_MS, this.closing.signal)
     ).catch(this.unlessClosed);
-    const taking = { byRecency, touched, done, bulk };
+    const taking = { byRecency, touched, done };
     this.takingIn = taking;
     if (bulk) void this.prepareListedSearch(taking);
     taking.done = taking.done.finally(() => {
       if (this.takingIn === taking) this.takingIn = null;
+      forgetListed(byRecency); // its texts and filter table: tens of MB at 50,000 studies
     });
     return taking.done;
   }

@@ -1,7 +1,8 @@
 // A large workspace's first library page comes from the list before its titles are indexed
 // (library-service.ts takeIn): the same page the index gives once it has them, a search with
 // words waits for the titles, and a study saved meanwhile is never hidden by the older list.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ListedTexts } from '../../../src/core/pure/library/listed-search';
 import { LibraryService } from '../../../src/core/node/library-service';
 import type { LibrarySources } from '../../../src/core/node/library-sources';
 import {
@@ -15,6 +16,8 @@ import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { toSummary, type Study } from '../../../src/core/pure/schemas/study';
 import { byNewestEdit } from '../../../src/core/pure/study-order';
 import { sampleStudy, withLessons } from '../../helpers/study-files';
+
+afterEach(() => vi.restoreAllMocks());
 
 const COUNT = 1_500; // well above the size whose titles go in slices
 const studies = Array.from({ length: COUNT }, (_, n) =>
@@ -114,6 +117,21 @@ describe('the first library page of a large workspace', () => {
     await service.sync();
     expect(await found(service, 'quokka')).toEqual(['study-42']);
     expect((await search(service, 'quokka')).indexing).toBeNull();
+  });
+
+  it('makes the texts a search of the list reads in slices while the index is made, before any search', async () => {
+    const fill = vi.spyOn(ListedTexts.prototype, 'fill');
+    let release!: () => void;
+    const held = new Promise<null>((resolve) => (release = () => resolve(null)));
+    const { service } = library(studies, {
+      indexFiles: { load: () => held, save: async () => new Map(), mayWrite: () => false },
+    });
+    await service.search(libraryQuerySchema.parse({}));
+    await vi.waitFor(() => expect(fill.mock.results.at(-1)?.value).toBe(true), { timeout: 10_000, interval: 5 });
+    expect(fill.mock.calls.length).toBeGreaterThan(10); // a slice at a time, never all at once
+    expect(fill.mock.calls.every(([count]) => count !== undefined && count < COUNT)).toBe(true);
+    release();
+    await service.sync();
   });
 
   it('searches the full text of the studies it has while the titles of a later list go in', async () => {

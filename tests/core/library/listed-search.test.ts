@@ -2,6 +2,7 @@
 // is still being built: it must find, rank, mark and page exactly as the index does over the
 // same titles and summaries, so the list a user types into does not change when the index
 // takes over (only the body matches the page said were not searched yet are added).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kindOf, ListedTexts, rankListed } from '../../../src/core/pure/library/listed-search';
 import { libraryQuerySchema, queryLibrary, queryListed } from '../../../src/core/pure/library/library-query';
@@ -67,6 +68,33 @@ describe('a search of the listed titles and summaries', () => {
         const q = libraryQuerySchema.parse({ query, ...extra });
         expect(queryListed(byRecency, q, 0), `${query} ${JSON.stringify(extra)}`).toEqual(queryLibrary(index, q));
       }
+  });
+
+  it('finds as the index does for any titles, summaries and query made of awkward pieces', () => {
+    const pieces = [
+      'a', 'k', 'af', 'kaf', 'kafka', 'Kafka', 'İ', 'ı', 'ß', 'ﬁ', 'é', 'e\u0301', '\u0301', 'Σ', 'ς', '𝐀',
+      '😀', 'ǅ', 'Ⅻ', '٣', '9', '99.9', '%', '+', 'n+1', 'c++', '.', '"', "'", '’', '-', ' ', '\n', '\u00ad',
+    ]; // prettier-ignore
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((parts) => parts.join(''));
+    const times = ['2025-01-01T00:00:00.000Z', '2025-01-01T00:01:00.000Z'];
+    const study = fc.record({ title: text, summary: text, at: fc.constantFrom(...times), tagged: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.array(study, { maxLength: 7 }),
+        text.filter((q) => q.trim() !== ''),
+        fc.constantFrom(undefined, 'relevance' as const, 'title' as const),
+        fc.nat(2),
+        (drawn, query, sort, offset) => {
+          const listed = drawn.map(({ title, summary, at, tagged }, n) =>
+            toSummary(sampleStudy(n, { title, summary, updatedAt: at, tags: tagged ? ['kafka'] : [] })),
+          );
+          const q = libraryQuerySchema.parse({ query, sort, offset, limit: 4 });
+          const recent = [...listed].sort(byNewestEdit);
+          expect(queryListed(recent, q, 0)).toEqual(queryLibrary(SearchIndex.fromStudies(listed), q));
+        },
+      ),
+      { numRuns: 400, seed: 11 },
+    );
   });
 
   it('finds a word where it starts a word, inside one from three letters, never across words', () => {

@@ -90,6 +90,11 @@ function listedTable(byRecency: StudySummary[]) {
   return table;
 }
 
+/** Lets go of what answering from `byRecency` made (its index has taken it in). */
+export function forgetListed(byRecency: StudySummary[]): void {
+  listedTables.delete(byRecency);
+}
+
 /** The texts a search of the list finds words in (made as they are needed: ListedTexts.fill). */
 export function listedTextsOf(byRecency: StudySummary[]): ListedTexts {
   const table = listedTable(byRecency);

@@ -10,18 +10,40 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 export const MIN_INFIX = 3;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 
+// Each character outside ASCII is normalized once and remembered (NFD and a Unicode test cost
+// ~0.5 µs a character): a text in Japanese, or with many accents, repeats the characters seen.
+const normalizedChars = new Map<string, string>();
+const REMEMBERED_CHARS = 8192;
+
 function normalizeChar(char: string): string {
-  const lower = char.normalize('NFD').replace(MARKS, '').toLowerCase();
-  // Greek final sigma lower-cases differently at the end of a word; search treats both alike.
-  return lower === 'ς' ? 'σ' : lower;
+  let normalized = normalizedChars.get(char);
+  if (normalized === undefined) {
+    const lower = char.normalize('NFD').replace(MARKS, '').toLowerCase();
+    // Greek final sigma lower-cases differently at the end of a word; search treats both alike.
+    normalized = lower === 'ς' ? 'σ' : lower;
+    if (normalizedChars.size >= REMEMBERED_CHARS) normalizedChars.clear();
+    normalizedChars.set(char, normalized);
+  }
+  return normalized;
 }
 
-/** Lower-case, accent-free text; ASCII text (the common case) takes the native fast path. */
+// What normalization changes: ASCII capitals, and every character outside ASCII.
+// eslint-disable-next-line no-control-regex -- "outside ASCII" starts after the control characters
+const TO_NORMALIZE = /[A-Z]+|[^\x00-\x7f]+/gu;
+
+/**
+ * Lower-case, accent-free text, as normalizeWithOffsets gives it one character at a time:
+ * ASCII text (the common case) takes the native fast path, and in other text only the runs
+ * that change are rebuilt.
+ */
 export function normalizeForSearch(text: string): string {
   if (ASCII_ONLY.test(text)) return text.toLowerCase();
+  return text.replace(TO_NORMALIZE, (run) => (run.charCodeAt(0) < 128 ? run.toLowerCase() : normalizeRun(run)));
+}
+
+function normalizeRun(run: string): string {
   let out = '';
-  // Stryker disable next-line EqualityOperator: U+0080 is a control character both branches leave as it is
-  for (const char of text) out += char.charCodeAt(0) < 128 ? char.toLowerCase() : normalizeChar(char);
+  for (const char of run) out += normalizeChar(char);
   return out;
 }
 
