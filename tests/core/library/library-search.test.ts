@@ -26,6 +26,19 @@ function study(fields: Partial<Study> & { body?: string }): Study {
 const marked = (text: string, ranges: [number, number][]): string[] => ranges.map(([a, b]) => text.slice(a, b));
 
 describe('library search', () => {
+  it('ranks matches inside a word of the body last, several of them by latest edit', () => {
+    const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
+    const studies = [
+      study({ id: 'body-old', body: 'a kafka cluster', updatedAt: at(1) }),
+      study({ id: 'title', title: 'Kafka rollout', updatedAt: at(2) }),
+      study({ id: 'body-new', body: 'kafka lag', updatedAt: at(3) }),
+      study({ id: 'summary', summary: 'Kafka, retired', updatedAt: at(0) }),
+    ];
+    const index = SearchIndex.fromStudies(studies);
+    // "afk" is inside "kafka": the title's match outranks the summary's, the bodies' come last.
+    expect(index.search('afk').map((r) => r.id)).toEqual(['title', 'summary', 'body-new', 'body-old']);
+  });
+
   it('re-indexing a saved study finds its new words, forgets its old ones and keeps shared ones', () => {
     const a = study({ id: 'edited', title: 'Queue migration', body: 'kafka consumers fell behind' });
     const b = study({ id: 'other', title: 'Queue costs', body: 'kafka brokers were oversized' });

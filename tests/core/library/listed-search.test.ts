@@ -118,6 +118,14 @@ describe('a search of the listed titles and summaries', () => {
     expect(texts.titles).toHaveLength(byRecency.length);
   });
 
+  it('tells digits and letters from what stands beside them in ASCII', () => {
+    for (const edge of ['/', ':', '`', '{', '@', '[']) expect(kindOf('kafka', `${edge}kafka${edge}`), edge).toBe(2);
+    for (const letter of ['0', '9', 'a', 'z']) {
+      expect(kindOf('kafka', `${letter}kafka`), letter).toBe(0);
+      expect(kindOf('kafka', `kafka${letter}`), letter).toBe(1);
+    }
+  });
+
   it('tells a whole word from a word start and from inside a word', () => {
     expect(kindOf('kafka', 'kafka lag')).toBe(2);
     expect(kindOf('kafka', 'the kafka')).toBe(2);

@@ -3,7 +3,7 @@
 // time with offsets), and however many characters outside ASCII were seen before.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeForSearch, normalizeWithOffsets } from '../../../src/core/pure/library/search-text';
+import { holdsPhrase, normalizeForSearch, normalizeWithOffsets } from '../../../src/core/pure/library/search-text';
 
 // Accents both ways, case that changes length or depends on context, letters outside the BMP,
 // ligatures, marks alone, controls and joiners, beside plain ASCII.
@@ -41,6 +41,13 @@ describe('text as search sees it', () => {
     expect(normalizeForSearch('東京 — n+1')).toBe('東京 — n+1');
     // A control character outside ASCII starts a run that is still normalized one by one.
     expect(normalizeForSearch('\u0080É')).toBe('\u0080e');
+  });
+
+  it('holds a term with punctuation where a word starts, or anywhere when the term starts with punctuation', () => {
+    expect(holdsPhrase('ban+1 then n+1', 'n+1')).toBe(true); // the second place
+    expect(holdsPhrase('ban+1', 'n+1')).toBe(false);
+    expect(holdsPhrase('x+1', '+1')).toBe(true);
+    expect(holdsPhrase('n-1', 'n+1')).toBe(false);
   });
 
   it('stays right past the characters it remembers', () => {

@@ -41,6 +41,7 @@ export function termScores(
       const rank = bits & FIELD_BITS.title ? 2 : bits & FIELD_BITS.summary ? 1 : 0;
       const score = rank * KINDS + kind + 1;
       const doc = docs[i]!;
+      // Stryker disable next-line EqualityOperator: an equal score written again is the same
       if (score > scores[doc]!) scores[doc] = score;
     }
   }
@@ -88,6 +89,7 @@ export function rankMatches(query: string, { docCount, termScores, fieldsOf, rec
   const { words: terms, phrases, marks } = queryParts(query);
   const total = new Int32Array(docCount);
   const bestField = new Int8Array(docCount);
+  // Stryker disable next-line ConditionalExpression: with no term the loop below keeps nothing either
   if (terms.length === 0) return { rows: new Int32Array(0), score: total, field: bestField };
   // Study numbers holding every term so far (the first `count` entries), as plain loops over
   // typed arrays: a broad query at 50,000 studies keeps every one of them.
@@ -110,8 +112,10 @@ export function rankMatches(query: string, { docCount, termScores, fieldsOf, rec
     else for (let i = 0; i < count; i++) take(candidates[i]!);
     candidates = next;
     count = kept;
+    // Stryker disable next-line ConditionalExpression: the terms after none is left keep none
     if (count === 0) break;
   }
+  // Stryker disable next-line OptionalChaining,ArrayDeclaration: candidates is null only with no term (returned above)
   let found: ArrayLike<number> = candidates?.subarray(0, count) ?? [];
   if (phrases.length > 0) found = holdingPhrases(Array.from(found), phrases, bestField, fieldsOf);
   // Best score first, latest edit first within a score, without sorting: scores are small
@@ -120,12 +124,15 @@ export function rankMatches(query: string, { docCount, termScores, fieldsOf, rec
   const order = recency();
   let maxScore = 0;
   const matched = new Uint8Array(docCount);
+  // Stryker disable next-line EqualityOperator: one read past the end is undefined: marks and raises nothing
   for (let i = 0; i < found.length; i++) {
     const doc = found[i]!;
     matched[doc] = 1;
+    // Stryker disable next-line EqualityOperator: an equal maximum set again is the same
     if (total[doc]! > maxScore) maxScore = total[doc]!;
   }
   const placeOf = new Int32Array(maxScore + 1);
+  // Stryker disable next-line EqualityOperator: one read past the end counts into no score
   for (let i = 0; i < found.length; i++) placeOf[total[found[i]!]!]!++;
   for (let score = maxScore, at = 0; score >= 0; score--) {
     const n = placeOf[score]!;
@@ -133,6 +140,7 @@ export function rankMatches(query: string, { docCount, termScores, fieldsOf, rec
     at += n;
   }
   const rows = new Int32Array(found.length);
+  // Stryker disable next-line EqualityOperator: one read past the end is no study
   for (let i = 0; i < order.length; i++) {
     const doc = order[i]!;
     if (matched[doc]) rows[placeOf[total[doc]!]!++] = doc;
