@@ -29,6 +29,30 @@ const text = fc
   .array(fc.constantFrom(...pieces), { minLength: 20, maxLength: 400, size: 'max' })
   .map((p) => p.join(''));
 
+describe('normalizePromptText', () => {
+  it('gives ASCII text (its fast path) the normal form the Unicode steps give', () => {
+    const unicodeSteps = (t: string) =>
+      t
+        .normalize('NFKC')
+        .replace(/\p{Cf}/gu, '')
+        .toLowerCase()
+        .replace(/\s+/gu, ' ')
+        .trim();
+    const ascii = fc.string({
+      unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(ascii, (t) => {
+        expect(normalizePromptText(t)).toBe(unicodeSteps(t));
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
+    expect(normalizePromptText(' Who\t was\n\n AFFECTED\v ')).toBe('who was affected');
+    expect(normalizePromptText('Who\u200b was\u00a0ＡＦＦＥＣＴＥＤ')).toBe('who was affected');
+  });
+});
+
 describe('normalizedHead', () => {
   it('is the start of the whole normal form, longer than asked or all of it', () => {
     fc.assert(

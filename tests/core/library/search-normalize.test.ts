@@ -3,7 +3,12 @@
 // time with offsets), and however many characters outside ASCII were seen before.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { holdsPhrase, normalizeForSearch, normalizeWithOffsets } from '../../../src/core/pure/library/search-text';
+import {
+  holdsPhrase,
+  normalizeForSearch,
+  normalizeWithOffsets,
+  splitWords,
+} from '../../../src/core/pure/library/search-text';
 
 // Accents both ways, case that changes length or depends on context, letters outside the BMP,
 // ligatures, marks alone, controls and joiners, beside plain ASCII.
@@ -41,6 +46,19 @@ describe('text as search sees it', () => {
     expect(normalizeForSearch('東京 — n+1')).toBe('東京 — n+1');
     // A control character outside ASCII starts a run that is still normalized one by one.
     expect(normalizeForSearch('\u0080É')).toBe('\u0080e');
+  });
+
+  it('splits normalized text into words at whatever is not a letter or a digit, ASCII or not', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const normalized = normalizeForSearch(value);
+        expect(splitWords(normalized)).toEqual(normalized.split(/[^\p{L}\p{N}]+/u));
+      }),
+      { numRuns: 2_000, seed: 7 },
+    );
+    expect(splitWords('kafka-lag 99.9% p95')).toEqual(['kafka', 'lag', '99', '9', 'p95']);
+    expect(splitWords('Raw Text, as typed')).toEqual(['Raw', 'Text', 'as', 'typed']);
+    expect(splitWords(' café_2 ')).toEqual(['', 'café', '2', '']);
   });
 
   it('holds a term with punctuation where a word starts, or anywhere when the term starts with punctuation', () => {

@@ -5,14 +5,21 @@
 import { docToPlainText } from '../schemas/rich-text';
 import { sectionKeys, toSummary, type Study, type StudySummary } from '../schemas/study';
 import { FIELD_BITS } from './postings';
-import { normalizeForSearch, wordsOf } from './search-text';
+import { normalizeForSearch, splitWords } from './search-text';
 import type { SectionTexts } from './search-index-types';
 
 /** A study's words, each with the bits of the fields it appears in (title, summary, body). */
 export function fieldBitsOf(title: string, summary: string, sections: SectionTexts): Map<string, number> {
   const bits = new Map<string, number>();
   const addWords = (text: string, bit: number): void => {
-    for (const word of wordsOf(normalizeForSearch(text))) bits.set(word, (bits.get(word) ?? 0) | bit);
+    // Each word as it comes, repeats included: a set of the distinct words first cost more.
+    for (const word of splitWords(normalizeForSearch(text))) {
+      if (word === '') continue;
+      const had = bits.get(word);
+      if (had === undefined) bits.set(word, bit);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: setting bits a word already has changes nothing
+      else if ((had & bit) === 0) bits.set(word, had | bit);
+    }
   };
   addWords(title, FIELD_BITS.title);
   addWords(summary, FIELD_BITS.summary);

@@ -18,7 +18,10 @@ const attrTexts = {
 // Node types come from files (hostile strings): a Map, so `constructor` finds nothing.
 const byType = new Map<string, AttrText>(Object.entries(attrTexts));
 
+const NONE: readonly string[] = [];
+
 /** The texts held in a node's attributes, in reading order (none for most nodes). */
-export function attrText(type: string, attrs: unknown): string[] {
-  return byType.get(type)?.(attrs) ?? [];
+export function attrText(type: string, attrs: unknown): readonly string[] {
+  // Called for every node of every study read: most hold none, and share one empty list.
+  return byType.get(type)?.(attrs) ?? NONE;
 }

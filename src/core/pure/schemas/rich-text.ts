@@ -56,19 +56,32 @@ export function emptyDoc(): RichTextDoc {
  * its time, a decision record's fields come before its context.
  */
 export function docToPlainText(doc: RichTextDoc | RichTextNode): string {
-  const lines: string[] = [];
-  const inline = (node: RichTextNode): string =>
-    (node.content ?? []).map((c) => (c.type === 'hardBreak' ? '\n' : (c.text ?? inline(c)))).join('');
+  // Built by concatenation, not arrays joined: the library's first read of a large workspace
+  // and every publish check take the plain text of each section (and paragraph) it reads.
+  let text = '';
+  const addLine = (line: string): void => {
+    if (line.length > 0) text = text.length > 0 ? `${text}\n${line}` : line;
+  };
   const visit = (node: RichTextNode): void => {
     const held = attrText(node.type, node.attrs);
     const children = node.content ?? [];
-    if (children.some((c) => c.type === 'text' || c.type === 'hardBreak')) {
-      lines.push([...held, inline(node)].join(' '));
+    if (children.some(isInline)) {
+      let line = '';
+      for (const part of held) line += `${part} `;
+      addLine(line + inlineText(node));
       return;
     }
-    lines.push(...held);
-    children.forEach(visit);
+    for (const part of held) addLine(part);
+    for (const child of children) visit(child);
   };
   visit(doc as RichTextNode);
-  return lines.filter((line) => line.length > 0).join('\n');
+  return text;
+}
+
+const isInline = (node: RichTextNode): boolean => node.type === 'text' || node.type === 'hardBreak';
+
+function inlineText(node: RichTextNode): string {
+  let text = '';
+  for (const child of node.content ?? []) text += child.type === 'hardBreak' ? '\n' : (child.text ?? inlineText(child));
+  return text;
 }
