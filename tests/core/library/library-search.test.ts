@@ -33,10 +33,11 @@ describe('library search', () => {
       study({ id: 'title', title: 'Kafka rollout', updatedAt: at(2) }),
       study({ id: 'body-new', body: 'kafka lag', updatedAt: at(3) }),
       study({ id: 'summary', summary: 'Kafka, retired', updatedAt: at(0) }),
+      study({ id: 'title-new', title: 'Kafka again', updatedAt: at(4) }),
     ];
     const index = SearchIndex.fromStudies(studies);
-    // "afk" is inside "kafka": the title's match outranks the summary's, the bodies' come last.
-    expect(index.search('afk').map((r) => r.id)).toEqual(['title', 'summary', 'body-new', 'body-old']);
+    // "afk" is inside "kafka": the titles' matches outrank the summary's, the bodies' (scored 0) come last.
+    expect(index.search('afk').map((r) => r.id)).toEqual(['title-new', 'title', 'summary', 'body-new', 'body-old']);
   });
 
   it('re-indexing a saved study finds its new words, forgets its old ones and keeps shared ones', () => {

@@ -56,6 +56,8 @@ describe('search for terms with punctuation', () => {
     expect(ids('"N+1",')).toEqual(['n-plus-one']);
     expect(ids('orders N+1')).toEqual(['n-plus-one']);
     expect(ids('C')).toEqual(['c-lang', 'cpp']);
+    // A term of punctuation alone holds no word: it asks for nothing.
+    expect(ids('orders +++')).toEqual(['n-plus-one']);
   });
 
   it('marks the whole term, in the title or in the body snippet where it is', () => {

@@ -39,6 +39,7 @@ const TO_NORMALIZE = /[A-Z]+|[^\x00-\x7f]+/gu;
  * that change are rebuilt.
  */
 export function normalizeForSearch(text: string): string {
+  // Stryker disable next-line ConditionalExpression: run by run, ASCII text is lower-cased alike, only slower
   if (ASCII_ONLY.test(text)) return text.toLowerCase();
   // Stryker disable next-line ConditionalExpression: a run of capitals taken one by one is lower-cased alike, only slower
   return text.replace(TO_NORMALIZE, (run) => (run.charCodeAt(0) < 128 ? run.toLowerCase() : normalizeRun(run)));

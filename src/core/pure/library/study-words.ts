@@ -15,10 +15,9 @@ export function fieldBitsOf(title: string, summary: string, sections: SectionTex
     // Each word as it comes, repeats included: a set of the distinct words first cost more.
     for (const word of splitWords(normalizeForSearch(text))) {
       if (word === '') continue;
-      const had = bits.get(word);
-      if (had === undefined) bits.set(word, bit);
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: setting bits a word already has changes nothing
-      else if ((had & bit) === 0) bits.set(word, had | bit);
+      const had = bits.get(word) ?? 0;
+      // Stryker disable next-line ConditionalExpression: setting bits a word already has changes nothing
+      if ((had & bit) === 0) bits.set(word, had | bit);
     }
   };
   addWords(title, FIELD_BITS.title);
