@@ -2,7 +2,6 @@
 // only commander and the command table; each command loads what it needs when it runs, so
 // `casebook --help` costs little more than starting Node.
 import { Command, CommanderError } from 'commander';
-import { setV8Flags } from '../core/node/v8-flags';
 import { CasebookError } from '../core/pure/errors';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
@@ -18,8 +17,6 @@ import { registerResolveCommand } from './resolve-command';
 import { registerServeCommand } from './serve-command';
 import { CliUsageError } from './usage-error';
 import { registerInitCommand, registerListCommand, type OpenWorkspace } from './workspace-commands';
-
-setV8Flags();
 
 const program = new Command()
   .name('casebook')

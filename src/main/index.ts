@@ -13,7 +13,6 @@ import {
   type WebContents,
 } from 'electron';
 import { openWorkspace, type CasebookService, type OpenWorkspaceOptions } from '../core/node/casebook-service';
-import { setV8Flags } from '../core/node/v8-flags';
 import type { ShellEvent } from '../core/pure/shell-api';
 import { isAppUrl, rendererLocation } from './app-url';
 import { answerAssetRequest, assetSchemePrivileges } from './asset-protocol';
@@ -32,7 +31,6 @@ import { createMainWindow, windowTitle } from './window';
 
 // Lets tests (and anyone running two setups) keep settings and the single-instance lock apart.
 if (process.env.CASEBOOK_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.CASEBOOK_USER_DATA_DIR));
-setV8Flags();
 app.enableSandbox();
 // Must be declared before the app is ready.
 protocol.registerSchemesAsPrivileged([assetSchemePrivileges]);

@@ -13,6 +13,7 @@ import type { SiteSettings } from '../pure/schemas/site';
 import type { StudySummary } from '../pure/schemas/study';
 import type { CheckCounts } from './library-badges';
 import { startModuleWorker } from './module-worker';
+import { turnOffPretenuring } from './v8-flags';
 import type { FileStamp } from './study-files';
 
 /** What every worker is started with: what the checks of a study need beyond the study. */
@@ -64,6 +65,12 @@ export const INTAKE_STUDY_MS = 30_000;
 export const INTAKE_MAX_BYTES = 1024 * 1024;
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 };
 
+/**
+ * From this many studies read at once, V8's pretenuring is turned off first (v8-flags.ts): each
+ * study read then costs the workers ~0.16 ms less, and starting them ~30–45 ms more.
+ */
+export const PRETENURING_OFF_FROM = 1_000;
+
 /** For tests: studies answered by a worker thread, and workers stopped for failing or hanging. */
 export const intakeStats = { answered: 0, stopped: 0 };
 
@@ -91,6 +98,7 @@ export async function readOnThreads(
   const queue: IntakeItem[][] = [];
   for (let from = 0; from < items.length; from += BATCH) queue.push(items.slice(from, from + BATCH));
   const workers = Math.min(threads, queue.length);
+  if (items.length >= PRETENURING_OFF_FROM) turnOffPretenuring();
   const started = { ...context, maxBytes: INTAKE_MAX_BYTES };
   await Promise.all(Array.from({ length: workers }, () => runWorker(queue, started, onResult, studyMs, signal)));
   return queue.flat();

@@ -50,6 +50,21 @@ describe('a kept conflict in words', () => {
     expect(conflictValueText({ type: 'horizontalRule' })).toBe('(block without text)');
   });
 
+  it('shows a value shaped like a block but not one (a hostile file) as its JSON, never failing', () => {
+    const notBlocks = [
+      { type: 'paragraph', content: 'abc' },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'a' },
+          { type: 'mention', content: 'zz' },
+        ],
+      },
+      { type: 'paragraph', content: [{ type: 'text', text: 7 }] },
+    ];
+    for (const value of notBlocks) expect(conflictValueText(value)).toBe(JSON.stringify(value));
+  });
+
   it('names a block of a kind it does not know as a block, and the first block as number 1', () => {
     const study = sampleStudy(1, { decisions: { type: 'doc', content: [para('a', 'First.'), para('b', 'Second.')] } });
     const block = (mine: unknown, theirs: unknown) => ({

@@ -2,7 +2,7 @@
 // ("Title", "Problem, paragraph 3") and each side's value as plain text. Pure, so the study's
 // conflict notice only draws it.
 import type { Conflict } from '../merge/conflict-schema';
-import { docToPlainText, type RichTextNode } from '../schemas/rich-text';
+import { docToPlainText, richTextNodeSchema, type RichTextNode } from '../schemas/rich-text';
 import { sectionLabels, type SectionKey, type Study } from '../schemas/study';
 import { siteSettingLabels } from '../schemas/site';
 import { templateKeyLabels } from '../templates/template-schema';
@@ -85,7 +85,10 @@ function settingPlace(where: Conflict['where'], file: 'site' | 'template'): stri
 /** One side's value as text: a block's words, a field's value, or that it was removed. */
 export function conflictValueText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(removed)';
-  if (isNode(value)) return docToPlainText(value) || `(${blockNames.get(value.type) ?? 'block'} without text)`;
+  // A block as the schema shapes one: a conflict's value comes from a file (a hostile
+  // casebook.json may hold `content: "abc"`), and only a block of that shape is read as words.
+  if (isNode(value) && richTextNodeSchema.safeParse(value).success)
+    return docToPlainText(value) || `(${blockNames.get(value.type) ?? 'block'} without text)`;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? value.join(', ') : JSON.stringify(value);
