@@ -25,6 +25,15 @@ describe('a kept conflict in words', () => {
     expect(conflictPlace({ ...block, where: { ...block.where, block: 'gone' } }, study)).toBe('Decisions, a paragraph');
   });
 
+  it('names the place with one side removed, past blocks that carry no attributes', () => {
+    const withRule = sampleStudy(1, {
+      decisions: { type: 'doc', content: [{ type: 'horizontalRule' }, para('c', 'Third.')] },
+    });
+    const where = { kind: 'block' as const, section: 'decisions' as const, block: 'c' };
+    expect(conflictPlace({ where, mine: null, theirs: para('c', 'y') }, withRule)).toBe('Decisions, paragraph 2');
+    expect(conflictPlace({ where, mine: para('c', 'x'), theirs: null }, withRule)).toBe('Decisions, paragraph 2');
+  });
+
   it('shows each side as text, and a removed side as removed', () => {
     expect(conflictValueText(para('a', 'Kept words.'))).toBe('Kept words.');
     expect(conflictValueText(['ops', 'queues'])).toBe('ops, queues');
