@@ -50,6 +50,7 @@ describe('normalizePromptText', () => {
     );
     expect(normalizePromptText(' Who\t was\n\n AFFECTED\v ')).toBe('who was affected');
     expect(normalizePromptText('Who\u200b was\u00a0ＡＦＦＥＣＴＥＤ')).toBe('who was affected');
+    expect(normalizePromptText('ＡＦＦＥＣＴＥＤ')).toBe('affected'); // no ASCII at all
   });
 });
 
