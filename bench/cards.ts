@@ -6,9 +6,11 @@
 //   encode   card-png.ts
 // System time is worth watching: resvg-js 2.6 (native) reads the font file again for every
 // glyph it outlines (thx/resvg-js#367), ~150 reads of ~340 KB a card, and its 3 MB pixmap is
-// fresh memory each time.
+// fresh memory from the system unless its allocator is told to reuse memory, as the export
+// tells it (card-allocator.ts; --default-allocator: without, to compare in another process).
 import { createRequire } from 'node:module';
 import type * as ResvgTypes from '@resvg/resvg-js';
+import { prepareCardAllocator } from '../src/core/node/export/card-allocator';
 import { subsetCardFonts } from '../src/core/node/export/card-font-subset';
 import { encodeOpaquePng } from '../src/core/node/export/card-png';
 import { cardFontFiles } from '../src/core/node/export/site-card-render';
@@ -17,9 +19,11 @@ import { studyCardContent } from '../src/core/pure/export/site-share';
 import { defaultSiteSettings } from '../src/core/pure/schemas/site';
 import { generateRealisticStudies } from './realistic-studies';
 
-const n = Number(process.argv[2] ?? 100);
+const n = Number(process.argv.find((a, i) => i >= 2 && /^\d+$/.test(a)) ?? 100);
 // --subset: drawn with the fonts cut to the cards' characters, as an export with many cards is.
 const useSubset = process.argv.includes('--subset');
+const defaultAllocator = process.argv.includes('--default-allocator');
+if (!defaultAllocator) prepareCardAllocator();
 const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js') as typeof ResvgTypes;
 const site = { ...defaultSiteSettings(), title: 'Acme Engineering' };
 const svgs = generateRealisticStudies(n, 2026).map((s) => cardSvg(studyCardContent(site, s)));
@@ -58,7 +62,7 @@ for (const svg of svgs) {
 }
 await subset?.remove();
 console.log(
-  `${n} cards${subset ? ' (font subset)' : ''}, ms per card (wall / user / system), ${Math.round(bytes / n / 1024)} KB a card\n`,
+  `${n} cards${subset ? ' (font subset)' : ''}${defaultAllocator ? ' (allocator defaults)' : ''}, ms per card (wall / user / system), ${Math.round(bytes / n / 1024)} KB a card\n`,
 );
 let sum = 0;
 for (const [stage, t] of totals) {
