@@ -7,7 +7,7 @@
 // System time is worth watching: resvg-js 2.6 (native) reads the font file again for every
 // glyph it outlines (thx/resvg-js#367), ~150 reads of ~340 KB a card, and its 3 MB pixmap is
 // fresh memory from the system unless its allocator is told to reuse memory, as the export
-// tells it (card-allocator.ts; --default-allocator: without, to compare in another process).
+// tells it (`casebook export`, card-allocator.ts; --default-allocator: without, to compare).
 import { createRequire } from 'node:module';
 import type * as ResvgTypes from '@resvg/resvg-js';
 import { prepareCardAllocator } from '../src/core/node/export/card-allocator';

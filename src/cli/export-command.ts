@@ -3,6 +3,7 @@
 // unless --allow-errors.
 import path from 'node:path';
 import type { Command } from 'commander';
+import { prepareCardAllocator } from '../core/node/export/card-allocator';
 import { CasebookError } from '../core/pure/errors';
 import { exportFormatIds, exportFormatInfo } from '../core/pure/export/export-format-table';
 import { progressReporter } from './progress-line';
@@ -21,6 +22,8 @@ export function registerExportCommand(program: Command, open: OpenWorkspace, wor
     .option('--allow-errors', 'export even when a study it publishes has publish-check errors (see casebook check)')
     .action(
       async (opts: { workspace?: string; format: string; out: string; drafts?: boolean; allowErrors?: boolean }) => {
+        // Before anything loads resvg: this process ends with the export (card-allocator.ts).
+        prepareCardAllocator();
         const { formatOption, parseOption } = await import('./cli-options');
         const format = parseOption(formatOption, opts.format, '--format');
         const api = await contractOf(open(opts.workspace));

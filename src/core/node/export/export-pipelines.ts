@@ -19,7 +19,6 @@ import type { SitePageHooks } from './site-export';
 import { renderOnThreads, type RenderWorkers } from './render-workers';
 import type { CardCache } from './site-cards';
 import { subsetCardFonts } from './card-font-subset';
-import { prepareCardAllocator } from './card-allocator';
 import { cardChunks, cardJobs, cardWorkers, siteCardSvgs, storeCards } from './site-card-prerender';
 import { inChunks } from './site-prerender';
 import { searchJobs } from './site-search-file';
@@ -87,9 +86,6 @@ async function prerenderSite(input: PipelineInput): Promise<void> {
   const drawn = cards ? cardJobs(siteCardSvgs(model, cover), cards) : [];
   const workers = Math.max(sectionWorkers(sections.length), cardWorkers(drawn.length));
   if (workers === 0) return;
-  // Before any thread loads resvg (card-allocator.ts): a worker may draw the first card.
-  // Stryker disable next-line all: an order only (this thread draws too, and sets them then; bench/cli.ts shows the difference)
-  if (drawn.length > 0) prepareCardAllocator();
   // Many cards: drawn with the fonts cut to their characters (the same pixels, faster).
   const subset = cardWorkers(drawn.length) > 0 ? await subsetCardFonts(drawn.map((j) => j.card)) : null;
   try {

@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as ResvgTypes from '@resvg/resvg-js';
 import { CARD_FONT_FAMILY, CARD_WIDTH } from '../../pure/export/site-card-svg';
-import { prepareCardAllocator } from './card-allocator';
 import { encodeOpaquePng } from './card-png';
 
 /** Bump when the drawing changes without the SVG changing (a new font, new options, encoder). */
@@ -49,11 +48,7 @@ export function cardName(svg: string): string {
 // a site export that draws a card needs it.
 type ResvgModule = typeof ResvgTypes;
 let resvgModule: ResvgModule | undefined;
-const loadResvg = (): ResvgModule => {
-  if (resvgModule) return resvgModule;
-  prepareCardAllocator();
-  return (resvgModule = requireHere('@resvg/resvg-js') as ResvgModule);
-};
+const loadResvg = (): ResvgModule => (resvgModule ??= requireHere('@resvg/resvg-js') as ResvgModule);
 
 /** For tests and the bench: how many cards were rasterised in this process. */
 export const cardRenderStats = { renders: 0 };
