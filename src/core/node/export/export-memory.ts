@@ -46,6 +46,8 @@ export class ExportMemory {
   readonly textHashes = new Map<string, string>();
   /** The total length of the texts in `textHashes`. */
   textHashChars = 0;
+  /** SHA-1s of written bytes (social cards), by the very array: held no longer than it (output-hashes.ts). */
+  readonly byteHashes = new WeakMap<Uint8Array, string>();
   /** The last search index written, with the documents it was built from (site-search-file.ts). */
   searchIndex?: { docs: SearchDoc[]; script: string };
 }

@@ -13,7 +13,11 @@ export const sha1 = (contents: string | Uint8Array): string => createHash('sha1'
 const MAX_REMEMBERED_CHARS = 48_000_000;
 
 export function hashOf(contents: string | Uint8Array, memory: ExportMemory): string {
-  if (typeof contents !== 'string') return sha1(contents);
+  if (typeof contents !== 'string') {
+    let hash = memory.byteHashes.get(contents);
+    if (hash === undefined) memory.byteHashes.set(contents, (hash = sha1(contents)));
+    return hash;
+  }
   let hash = memory.textHashes.get(contents);
   if (hash === undefined) {
     hash = sha1(contents);

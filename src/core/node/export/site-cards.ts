@@ -16,6 +16,8 @@ import { ensureCacheDir, RENDER_CACHE_DIR } from './site-render-cache';
 /** What siteExport asks for a card: its file name (no extension) and PNG bytes. */
 export interface CardSource {
   card(svg: string): { name: string; bytes: Uint8Array };
+  /** Keeps the card named `name` for the next export without reading it; false when not cached. */
+  keep(name: string): boolean;
 }
 
 const CARDS_DIR = 'social-cards';
@@ -29,8 +31,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** Cards drawn or reused by one export; `save` keeps exactly those for the next one. */
 export class CardCache implements CardSource {
-  /** `hash`: the bytes' SHA-256 when known (a card read from the cache was checked against it). */
-  private readonly used = new Map<string, { bytes: Uint8Array; fresh: boolean; hash?: string }>();
+  /**
+   * `hash`: the bytes' SHA-256 when known (a card read from the cache was checked against it);
+   * no `bytes`: a card kept unread (keep), still in the cache under its signed index's hash.
+   */
+  private readonly used = new Map<string, { bytes?: Uint8Array; fresh: boolean; hash?: string }>();
 
   /** `dir`: the cache folder to read from (null: none); `known`: its signed index. */
   constructor(
@@ -40,8 +45,9 @@ export class CardCache implements CardSource {
 
   card(svg: string): { name: string; bytes: Uint8Array } {
     const name = cardName(svg);
-    const hit = this.used.get(name) ?? this.read(name);
-    if (hit) {
+    const used = this.used.get(name);
+    const hit = used?.bytes ? used : this.read(name);
+    if (hit?.bytes) {
       this.used.set(name, hit);
       return { name, bytes: hit.bytes };
     }
@@ -55,6 +61,14 @@ export class CardCache implements CardSource {
     const hit = this.used.get(name) ?? this.read(name);
     if (hit) this.used.set(name, hit);
     return hit !== null && hit !== undefined;
+  }
+
+  keep(name: string): boolean {
+    if (this.used.has(name)) return true;
+    const hash = this.known.get(name);
+    if (!this.dir || !hash) return false;
+    this.used.set(name, { fresh: false, hash });
+    return true;
   }
 
   /** A card drawn elsewhere (a pre-render worker) for this export. */
@@ -92,8 +106,8 @@ export class CardCache implements CardSource {
     const cards: Record<string, string> = {};
     for (const [name, { bytes, fresh, hash }] of [...this.used].sort(([a], [b]) => (a < b ? -1 : 1))) {
       // A card read from the cache was hashed as it was read: 1,000 cards are 25 MB to hash again.
-      cards[name] = hash ?? sha256(bytes);
-      if (fresh) await writeFileAtomic(path.join(dir, `${name}.png`), bytes, unsyncedWriteOps);
+      cards[name] = hash ?? sha256(bytes!);
+      if (fresh && bytes) await writeFileAtomic(path.join(dir, `${name}.png`), bytes, unsyncedWriteOps);
     }
     const index = JSON.stringify({ casebookCards: 1, cards });
     await writeFileAtomic(path.join(dir, INDEX_FILE), signedText(secret, index), unsyncedWriteOps);

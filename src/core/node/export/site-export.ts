@@ -8,16 +8,11 @@ import type { SiteSettings } from '../../pure/schemas/site';
 import { fieldValues, type Study } from '../../pure/schemas/study';
 import type { OutputFile } from '../../pure/export/output-files';
 import { categoryFeedPath, renderFeed, renderRobots, renderSitemap } from '../../pure/export/site-feed';
-import { cardSvg } from '../../pure/export/site-card-svg';
-import {
-  cardImage,
-  pageCardContent,
-  studyCardContent,
-  studySocial,
-  type ShownCover,
-} from '../../pure/export/site-share';
+import type { CardContent } from '../../pure/export/site-card-svg';
+import { pageCardContent, studyCardContent, studySocial, type ShownCover } from '../../pure/export/site-share';
 import type { SocialImage } from '../../pure/export/site-social-meta';
 import type { CardSource } from './site-cards';
+import { SiteExportCards, type CardRecord } from './site-export-cards';
 import { cardName } from './site-card-render';
 import { buildSiteModel, type SitePerson, type SiteStudy } from '../../pure/export/site-model';
 import { relatedStudies } from '../../pure/export/site-related';
@@ -86,8 +81,9 @@ export interface SiteExportInput {
  * rendered (so its assets and warnings are the same); every page rendered is reported.
  */
 export interface SitePageHooks {
-  known(s: SiteStudy, key: string): { file: RecordedFile; images: string[]; minutes: number } | null;
-  rendered(s: SiteStudy, key: string, html: string, images: string[], minutes: number): void;
+  /** `card`: its social card's file as written with it (none: the card is drawn or read again). */
+  known(s: SiteStudy, key: string): { file: RecordedFile; images: string[]; minutes: number; card?: CardRecord } | null;
+  rendered(s: SiteStudy, key: string, html: string, images: string[], minutes: number, card?: CardRecord): void;
   /** What the study's sections gave the search index last time, when they are the same. */
   searchKnown?(s: SiteStudy): SectionSearch | null;
   searched?(s: SiteStudy, sections: SectionSearch): void;
@@ -233,15 +229,8 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
       return null;
     };
 
-  // Generated social cards, each written once however many pages share it.
-  const cardSource = input.cards;
-  const cards = new Map<string, Uint8Array>();
-  const card = (content: Parameters<typeof cardSvg>[0]): SocialImage | null => {
-    if (!cardSource) return null;
-    const { name, bytes } = cardSource.card(cardSvg(content));
-    cards.set(name, bytes);
-    return cardImage(name, content.title);
-  };
+  const cards = new SiteExportCards(input.cards, memory);
+  const card = (content: CardContent): SocialImage | null => cards.card(content)?.image ?? null;
   /** The study's cover as the site carries it (resolved like its other images), or null. */
   const coverOf = (s: SiteStudy, resolve: ImageResolver): ShownCover | null => {
     const cover = s.study.cover;
@@ -276,7 +265,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     if (known) {
       const resolve = imagesOf(s);
       known.images.forEach((src) => resolve(src));
-      if (!coverOf(s, resolve)) card(studyCardContent(site, s.study));
+      if (!coverOf(s, resolve)) cards.keep(studyCardContent(site, s.study), known.card);
       recorded.push(known.file);
       minutes.set(s, known.minutes);
       return;
@@ -285,7 +274,8 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     const resolve = imagesOf(s, images);
     const cover = coverOf(s, resolve);
     const headline = shownTitle(s.study.title);
-    const image = cover ?? card(studyCardContent(site, s.study));
+    const drawn = cover ? null : cards.card(studyCardContent(site, s.study));
+    const image = cover ?? drawn?.image ?? null;
     const share = {
       cover,
       social: studySocial(site, s.study, { path: s.path, root: rootOf(s.path), headline }, image),
@@ -293,7 +283,7 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     const body = studyBody(s.study, resolve, memory, input.renderCache);
     const memoKey = `${key}${JSON.stringify(s.people.map((p) => avatars.get(p) ?? null))}`;
     const html = rememberedPage(memory, s.path, memoKey, body, () => renderStudy(ctx, i, body, share));
-    input.pages?.rendered(s, key, html, images, body.minutes);
+    input.pages?.rendered(s, key, html, images, body.minutes, drawn?.record);
     minutes.set(s, body.minutes);
     files.push({ path: s.path, contents: html });
   });
@@ -312,7 +302,8 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
   for (const person of model.people) files.push({ path: person.path, contents: renderAuthor(ctx, person) });
   files.push({ path: ARCHIVE_PATH, contents: renderArchive(ctx) });
   for (const [name, bytes] of assets) files.push({ path: `assets/img/${name}`, contents: bytes });
-  for (const [name, bytes] of cards) files.push({ path: `assets/cards/${name}.png`, contents: bytes });
+  files.push(...cards.files());
+  recorded.push(...cards.recorded());
   if (hasFeed) {
     const generatedAt = input.generatedAt ?? new Date();
     files.push({ path: 'feed.xml', contents: renderFeed(model, generatedAt) });

@@ -92,12 +92,12 @@ export class SnapshotRecorder {
       }
       this.entryOf(s.study).page = page;
       const file = { path: s.path, recorded: { size: page.size, sha1: page.sha1 } };
-      return { file, images: page.images, minutes: page.minutes };
+      return { file, images: page.images, minutes: page.minutes, card: page.card };
     },
-    rendered: (s, key, html, images, minutes) => {
+    rendered: (s, key, html, images, minutes, card) => {
       const entry = this.entryOf(s.study);
       const [size, sha1] = [byteLength(html), hashOf(html, this.memory)];
-      entry.page = { key: pageKey(key, entry.docs), size, sha1, images, minutes };
+      entry.page = { key: pageKey(key, entry.docs), size, sha1, images, minutes, ...(card && { card }) };
     },
     // The search index needs every study's words: a study not read keeps last export's.
     searchKnown: (s) => {

@@ -1,0 +1,71 @@
+// After one edit, the social cards of the pages an incremental export knows to be on disk are
+// handed to the writer as recorded (site-export-cards.ts): neither read from the card cache
+// nor drawn again, yet kept in the cache; a card changed in the output folder since is found.
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cardRenderStats } from '../../../src/core/node/export/site-card-render';
+import { RENDER_CACHE_DIR } from '../../../src/core/node/export/site-render-cache';
+import type { Study } from '../../../src/core/pure/schemas/study';
+import { exportSite, expectAsFull, saveStudy, workspaceWith } from '../../helpers/incremental-export';
+import { sampleStudy } from '../../helpers/study-files';
+import { withTempDir } from '../../helpers/temp-dir';
+
+const published = (n: number, overrides: Partial<Study> = {}) =>
+  sampleStudy(n, { status: 'published', categories: [`Area ${n % 2}`], ...overrides });
+const twelve = () => Array.from({ length: 12 }, (_, i) => published(i + 1));
+const options = { allowErrors: true };
+const cardsIn = async (dir: string) => (await readdir(dir)).filter((f) => f.endsWith('.png'));
+
+describe('social cards in an incremental site export', () => {
+  it('after one edit, draws only the edited study’s card, reads no other study’s card, and keeps them all', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, twelve());
+      const out = path.join(dir, 'out');
+      await exportSite(ws, out, options);
+      const cache = path.join(ws, RENDER_CACHE_DIR, 'social-cards');
+      const cached = await cardsIn(cache);
+      // The cached files go (the signed index stays): a card read now could only be drawn again.
+      for (const file of cached) await rm(path.join(cache, file));
+      await saveStudy(ws, published(6, { summary: 'A new summary' }));
+      const drawnBefore = cardRenderStats.renders;
+      await exportSite(ws, out, options);
+      // The edited study's card, and the cards every export reads: the index page's and the two categories'.
+      expect(cardRenderStats.renders - drawnBefore).toBe(4);
+      // The eleven unchanged studies' cards are still in the cache's index (kept, not dropped):
+      // a full export into a new folder reads each of them, and finds it missing.
+      const full = path.join(dir, 'full');
+      const drawnForFull = cardRenderStats.renders;
+      await expectAsFull(ws, full, dir, options);
+      expect(cardRenderStats.renders - drawnForFull).toBe(11);
+    }));
+
+  it('keeps the unchanged studies’ cards in the cache, and only the edited study’s old card goes', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, twelve());
+      const out = path.join(dir, 'out');
+      await exportSite(ws, out, options);
+      const cache = path.join(ws, RENDER_CACHE_DIR, 'social-cards');
+      const before = await cardsIn(cache);
+      await saveStudy(ws, published(6, { summary: 'A new summary' }));
+      await exportSite(ws, out, options);
+      const after = await cardsIn(cache);
+      expect(after).toHaveLength(before.length);
+      expect(before.filter((card) => !after.includes(card))).toHaveLength(1);
+    }));
+
+  it('an unchanged page’s card changed by hand in the output folder is found, as a full export finds it', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, twelve());
+      const out = path.join(dir, 'out');
+      await exportSite(ws, out, options);
+      const page = await readFile(path.join(out, 'study-1', 'index.html'), 'utf8');
+      const card = /assets\/cards\/[a-f0-9]{32}\.png/.exec(page)![0];
+      await writeFile(path.join(out, card), 'not a PNG any more');
+      await saveStudy(ws, published(6, { summary: 'A new summary' }));
+      const { report } = await exportSite(ws, out, options);
+      // Not Casebook's any more: left alone and said so, never taken as written.
+      expect(report.warnings).toContainEqual(expect.stringContaining(`${card} was not replaced`));
+      expect(await readFile(path.join(out, card), 'utf8')).toBe('not a PNG any more');
+    }));
+});
