@@ -77,10 +77,21 @@ export async function exportSite(ws: string, out: string, options: ExportOptions
   return { report, read };
 }
 
-/** Every file of an export but its marker, with its bytes. */
+/** Files whose text the tests read; any other file is held as its exact bytes (base64). */
+const TEXT_FILE = /\.(html|js|css|xml|txt|json|svg)$/;
+
+/**
+ * Every file of an export but its marker: a text file as its text, any other (a PNG card, an
+ * image, a font) as `bytes:` and its base64, so two files differ here whenever one byte does
+ * (read as UTF-8, invalid byte runs in two PNGs would all read as U+FFFD and compare equal).
+ */
 export async function siteFiles(out: string): Promise<Map<string, string>> {
   const files = (await listTree(out)).filter((f) => f !== EXPORT_MARKER);
-  return new Map(await Promise.all(files.map(async (f) => [f, await readFile(path.join(out, f), 'utf8')] as const)));
+  const read = async (f: string) => {
+    const bytes = await readFile(path.join(out, f));
+    return [f, TEXT_FILE.test(f) ? bytes.toString('utf8') : `bytes:${bytes.toString('base64')}`] as const;
+  };
+  return new Map(await Promise.all(files.map(read)));
 }
 
 /** Exports `ws` into `out` (incrementally when it can) and in full into a new folder: same site. */

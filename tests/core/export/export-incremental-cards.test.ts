@@ -1,10 +1,11 @@
 // After one edit, the social cards of the pages an incremental export knows to be on disk are
 // handed to the writer as recorded (site-export-cards.ts): neither read from the card cache
 // nor drawn again, yet kept in the cache; a card changed in the output folder since is found.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardRenderStats } from '../../../src/core/node/export/site-card-render';
+import { localSecret, signedText, verifiedBody } from '../../../src/core/node/local-secret';
 import { RENDER_CACHE_DIR } from '../../../src/core/node/export/site-render-cache';
 import type { Study } from '../../../src/core/pure/schemas/study';
 import { exportSite, expectAsFull, saveStudy, workspaceWith } from '../../helpers/incremental-export';
@@ -24,16 +25,19 @@ describe('social cards in an incremental site export', () => {
       const out = path.join(dir, 'out');
       await exportSite(ws, out, options);
       const cache = path.join(ws, RENDER_CACHE_DIR, 'social-cards');
-      const cached = await cardsIn(cache);
-      // The cached files go (the signed index stays): a card read now could only be drawn again.
-      for (const file of cached) await rm(path.join(cache, file));
+      // The cached cards become noise of their own size (the signed index stays): a card read
+      // now fails its hash and is drawn again.
+      for (const file of await cardsIn(cache)) {
+        const { size } = await stat(path.join(cache, file));
+        await writeFile(path.join(cache, file), Buffer.alloc(size, 7));
+      }
       await saveStudy(ws, published(6, { summary: 'A new summary' }));
       const drawnBefore = cardRenderStats.renders;
       await exportSite(ws, out, options);
       // The edited study's card, and the cards every export reads: the index page's and the two categories'.
       expect(cardRenderStats.renders - drawnBefore).toBe(4);
       // The eleven unchanged studies' cards are still in the cache's index (kept, not dropped):
-      // a full export into a new folder reads each of them, and finds it missing.
+      // a full export into a new folder reads each of them, and finds it damaged.
       const full = path.join(dir, 'full');
       const drawnForFull = cardRenderStats.renders;
       await expectAsFull(ws, full, dir, options);
@@ -52,6 +56,40 @@ describe('social cards in an incremental site export', () => {
       const after = await cardsIn(cache);
       expect(after).toHaveLength(before.length);
       expect(before.filter((card) => !after.includes(card))).toHaveLength(1);
+    }));
+
+  it('draws again the cards whose cached files are gone, so the cache holds what its index lists', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, twelve());
+      const out = path.join(dir, 'out');
+      await exportSite(ws, out, options);
+      const cache = path.join(ws, RENDER_CACHE_DIR, 'social-cards');
+      const before = await cardsIn(cache);
+      for (const file of before) await rm(path.join(cache, file));
+      await saveStudy(ws, published(6, { summary: 'A new summary' }));
+      await exportSite(ws, out, options);
+      expect(await cardsIn(cache)).toHaveLength(before.length);
+    }));
+
+  it('a snapshot without card records (an older Casebook’s) gains them at the next export', () =>
+    withTempDir(async (dir) => {
+      const ws = await workspaceWith(dir, twelve());
+      const out = path.join(dir, 'out');
+      await exportSite(ws, out, options);
+      const secret = (await localSecret())!;
+      const [file] = (await readdir(path.join(ws, RENDER_CACHE_DIR))).filter((f) => f.startsWith('export-snapshot-'));
+      const snapshotAt = path.join(ws, RENDER_CACHE_DIR, file!);
+      const read = async () => JSON.parse(verifiedBody(secret, await readFile(snapshotAt))!);
+      const cardsRecorded = async () =>
+        ((await read()).studies as Array<[string, { page?: { card?: unknown } }]>).filter(([, e]) => e.page?.card)
+          .length;
+      expect(await cardsRecorded()).toBe(12);
+      const older = await read();
+      for (const [, entry] of older.studies) delete entry.page.card;
+      await writeFile(snapshotAt, signedText(secret, JSON.stringify(older)));
+      await saveStudy(ws, published(6, { summary: 'A new summary' }));
+      await expectAsFull(ws, out, dir, options);
+      expect(await cardsRecorded()).toBe(12);
     }));
 
   it('an unchanged page’s card changed by hand in the output folder is found, as a full export finds it', () =>

@@ -66,9 +66,20 @@ export class CardCache implements CardSource {
   keep(name: string): boolean {
     if (this.used.has(name)) return true;
     const hash = this.known.get(name);
-    if (!this.dir || !hash) return false;
+    if (!this.dir || !hash || !this.cachedFile(name)) return false;
     this.used.set(name, { fresh: false, hash });
     return true;
+  }
+
+  /** The cached file of `name` if it is one worth reading (not a link, not oversized), else null. */
+  private cachedFile(name: string): string | null {
+    const file = path.join(this.dir!, `${name}.png`);
+    try {
+      const stat = lstatSync(file);
+      return stat.isFile() && stat.size <= MAX_CARD_BYTES ? file : null;
+    } catch {
+      return null;
+    }
   }
 
   /** A card drawn elsewhere (a pre-render worker) for this export. */
@@ -78,11 +89,9 @@ export class CardCache implements CardSource {
 
   private read(name: string): { bytes: Uint8Array; fresh: boolean; hash: string } | null {
     const want = this.known.get(name);
-    if (!this.dir || !want) return null;
-    const file = path.join(this.dir, `${name}.png`);
+    const file = this.dir && want ? this.cachedFile(name) : null;
+    if (!file) return null;
     try {
-      const stat = lstatSync(file);
-      if (!stat.isFile() || stat.size > MAX_CARD_BYTES) return null;
       const bytes = new Uint8Array(readFileSync(file));
       return sha256(bytes) === want ? { bytes, fresh: false, hash: want } : null;
     } catch {

@@ -45,14 +45,17 @@ export class SiteExportCards {
 
   /**
    * The card of a page on disk as recorded, whose file was written as `record`: kept unread
-   * when the cache still has it (so it stays there), else drawn or read as any other card.
+   * when the cache still has it (so it stays there), else drawn or read as any other card;
+   * then its record, for the page's snapshot entry (one from an older Casebook has none).
    */
-  keep(content: CardContent, record: CardRecord | undefined): void {
-    if (!this.source) return;
-    const svg = cardSvg(content);
-    const name = cardName(svg);
-    if (record && (this.kept.has(name) || this.source.keep(name))) this.kept.set(name, record);
-    else this.card(content);
+  keep(content: CardContent, record: CardRecord | undefined): CardRecord | null {
+    if (!this.source) return null;
+    const name = cardName(cardSvg(content));
+    if (record && (this.kept.has(name) || this.source.keep(name))) {
+      this.kept.set(name, record);
+      return null;
+    }
+    return this.card(content)?.record ?? null;
   }
 
   /** The cards to write. */

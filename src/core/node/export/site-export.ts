@@ -84,6 +84,8 @@ export interface SitePageHooks {
   /** `card`: its social card's file as written with it (none: the card is drawn or read again). */
   known(s: SiteStudy, key: string): { file: RecordedFile; images: string[]; minutes: number; card?: CardRecord } | null;
   rendered(s: SiteStudy, key: string, html: string, images: string[], minutes: number, card?: CardRecord): void;
+  /** The card of a page known to be on disk, written again (not recorded) as `card`. */
+  cardWritten?(s: SiteStudy, card: CardRecord): void;
   /** What the study's sections gave the search index last time, when they are the same. */
   searchKnown?(s: SiteStudy): SectionSearch | null;
   searched?(s: SiteStudy, sections: SectionSearch): void;
@@ -265,7 +267,8 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     if (known) {
       const resolve = imagesOf(s);
       known.images.forEach((src) => resolve(src));
-      if (!coverOf(s, resolve)) cards.keep(studyCardContent(site, s.study), known.card);
+      const card = coverOf(s, resolve) ? null : cards.keep(studyCardContent(site, s.study), known.card);
+      if (card) input.pages?.cardWritten?.(s, card);
       recorded.push(known.file);
       minutes.set(s, known.minutes);
       return;

@@ -99,6 +99,10 @@ export class SnapshotRecorder {
       const [size, sha1] = [byteLength(html), hashOf(html, this.memory)];
       entry.page = { key: pageKey(key, entry.docs), size, sha1, images, minutes, ...(card && { card }) };
     },
+    cardWritten: (s, card) => {
+      const entry = this.entryOf(s.study);
+      if (entry.page) entry.page = { ...entry.page, card };
+    },
     // The search index needs every study's words: a study not read keeps last export's.
     searchKnown: (s) => {
       const search = this.known.get(s.study)?.search;
