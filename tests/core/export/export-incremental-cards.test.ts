@@ -17,21 +17,27 @@ const published = (n: number, overrides: Partial<Study> = {}) =>
 const twelve = () => Array.from({ length: 12 }, (_, i) => published(i + 1));
 const options = { allowErrors: true };
 const cardsIn = async (dir: string) => (await readdir(dir)).filter((f) => f.endsWith('.png'));
+const editSix = (ws: string) => saveStudy(ws, published(6, { summary: 'A new summary' }));
+
+/** Twelve published studies exported once into `out`; `cache`: their card cache. */
+async function exportedTwelve(dir: string) {
+  const ws = await workspaceWith(dir, twelve());
+  const out = path.join(dir, 'out');
+  await exportSite(ws, out, options);
+  return { ws, out, cache: path.join(ws, RENDER_CACHE_DIR, 'social-cards') };
+}
 
 describe('social cards in an incremental site export', () => {
   it('after one edit, draws only the edited study’s card, reads no other study’s card, and keeps them all', () =>
     withTempDir(async (dir) => {
-      const ws = await workspaceWith(dir, twelve());
-      const out = path.join(dir, 'out');
-      await exportSite(ws, out, options);
-      const cache = path.join(ws, RENDER_CACHE_DIR, 'social-cards');
+      const { ws, out, cache } = await exportedTwelve(dir);
       // The cached cards become noise of their own size (the signed index stays): a card read
       // now fails its hash and is drawn again.
       for (const file of await cardsIn(cache)) {
         const { size } = await stat(path.join(cache, file));
         await writeFile(path.join(cache, file), Buffer.alloc(size, 7));
       }
-      await saveStudy(ws, published(6, { summary: 'A new summary' }));
+      await editSix(ws);
       const drawnBefore = cardRenderStats.renders;
       await exportSite(ws, out, options);
       // The edited study's card, and the cards every export reads: the index page's and the two categories'.
@@ -46,12 +52,9 @@ describe('social cards in an incremental site export', () => {
 
   it('keeps the unchanged studies’ cards in the cache, and only the edited study’s old card goes', () =>
     withTempDir(async (dir) => {
-      const ws = await workspaceWith(dir, twelve());
-      const out = path.join(dir, 'out');
-      await exportSite(ws, out, options);
-      const cache = path.join(ws, RENDER_CACHE_DIR, 'social-cards');
+      const { ws, out, cache } = await exportedTwelve(dir);
       const before = await cardsIn(cache);
-      await saveStudy(ws, published(6, { summary: 'A new summary' }));
+      await editSix(ws);
       await exportSite(ws, out, options);
       const after = await cardsIn(cache);
       expect(after).toHaveLength(before.length);
@@ -60,22 +63,17 @@ describe('social cards in an incremental site export', () => {
 
   it('draws again the cards whose cached files are gone, so the cache holds what its index lists', () =>
     withTempDir(async (dir) => {
-      const ws = await workspaceWith(dir, twelve());
-      const out = path.join(dir, 'out');
-      await exportSite(ws, out, options);
-      const cache = path.join(ws, RENDER_CACHE_DIR, 'social-cards');
+      const { ws, out, cache } = await exportedTwelve(dir);
       const before = await cardsIn(cache);
       for (const file of before) await rm(path.join(cache, file));
-      await saveStudy(ws, published(6, { summary: 'A new summary' }));
+      await editSix(ws);
       await exportSite(ws, out, options);
       expect(await cardsIn(cache)).toHaveLength(before.length);
     }));
 
   it('a snapshot without card records (an older Casebook’s) gains them at the next export', () =>
     withTempDir(async (dir) => {
-      const ws = await workspaceWith(dir, twelve());
-      const out = path.join(dir, 'out');
-      await exportSite(ws, out, options);
+      const { ws, out } = await exportedTwelve(dir);
       const secret = (await localSecret())!;
       const [file] = (await readdir(path.join(ws, RENDER_CACHE_DIR))).filter((f) => f.startsWith('export-snapshot-'));
       const snapshotAt = path.join(ws, RENDER_CACHE_DIR, file!);
@@ -87,20 +85,18 @@ describe('social cards in an incremental site export', () => {
       const older = await read();
       for (const [, entry] of older.studies) delete entry.page.card;
       await writeFile(snapshotAt, signedText(secret, JSON.stringify(older)));
-      await saveStudy(ws, published(6, { summary: 'A new summary' }));
+      await editSix(ws);
       await expectAsFull(ws, out, dir, options);
       expect(await cardsRecorded()).toBe(12);
     }));
 
   it('an unchanged page’s card changed by hand in the output folder is found, as a full export finds it', () =>
     withTempDir(async (dir) => {
-      const ws = await workspaceWith(dir, twelve());
-      const out = path.join(dir, 'out');
-      await exportSite(ws, out, options);
+      const { ws, out } = await exportedTwelve(dir);
       const page = await readFile(path.join(out, 'study-1', 'index.html'), 'utf8');
       const card = /assets\/cards\/[a-f0-9]{32}\.png/.exec(page)![0];
       await writeFile(path.join(out, card), 'not a PNG any more');
-      await saveStudy(ws, published(6, { summary: 'A new summary' }));
+      await editSix(ws);
       const { report } = await exportSite(ws, out, options);
       // Not Casebook's any more: left alone and said so, never taken as written.
       expect(report.warnings).toContainEqual(expect.stringContaining(`${card} was not replaced`));

@@ -34,13 +34,13 @@ export class SiteExportCards {
 
   /** The card of `content`, its bytes to be written, and the record of its file. */
   card(content: CardContent): { image: SocialImage; record: CardRecord } | null {
-    if (!this.source) return null;
-    const { name, bytes } = this.source.card(cardSvg(content));
+    return this.source ? this.fromSource(this.source, cardSvg(content), content.title) : null;
+  }
+
+  private fromSource(source: CardSource, svg: string, title: string): { image: SocialImage; record: CardRecord } {
+    const { name, bytes } = source.card(svg);
     this.drawn.set(name, bytes);
-    return {
-      image: cardImage(name, content.title),
-      record: { size: byteLength(bytes), sha1: hashOf(bytes, this.memory) },
-    };
+    return { image: cardImage(name, title), record: { size: byteLength(bytes), sha1: hashOf(bytes, this.memory) } };
   }
 
   /**
@@ -50,12 +50,13 @@ export class SiteExportCards {
    */
   keep(content: CardContent, record: CardRecord | undefined): CardRecord | null {
     if (!this.source) return null;
-    const name = cardName(cardSvg(content));
+    const svg = cardSvg(content);
+    const name = cardName(svg);
     if (record && (this.kept.has(name) || this.source.keep(name))) {
       this.kept.set(name, record);
       return null;
     }
-    return this.card(content)?.record ?? null;
+    return this.fromSource(this.source, svg, content.title).record;
   }
 
   /** The cards to write. */

@@ -267,8 +267,8 @@ export function siteExport(input: SiteExportInput): SiteExportResult {
     if (known) {
       const resolve = imagesOf(s);
       known.images.forEach((src) => resolve(src));
-      const card = coverOf(s, resolve) ? null : cards.keep(studyCardContent(site, s.study), known.card);
-      if (card) input.pages?.cardWritten?.(s, card);
+      const written = coverOf(s, resolve) ? null : cards.keep(studyCardContent(site, s.study), known.card);
+      if (written) input.pages?.cardWritten?.(s, written);
       recorded.push(known.file);
       minutes.set(s, known.minutes);
       return;
