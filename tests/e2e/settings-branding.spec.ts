@@ -92,6 +92,11 @@ test('the logo shows in the Preview as the published header draws it: 32 px high
   await expect(logo).toBeVisible();
   // Loaded (its data: URL is allowed in the frame), in the box the site's branding gives it.
   await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
-  const box = await logo.boundingBox();
-  expect(box && [Math.round(box.width), Math.round(box.height)]).toEqual([128, 32]);
+  // Polled as one read: the Preview may draw its page again meanwhile (a new img, no box until laid out).
+  await expect
+    .poll(async () => {
+      const box = await logo.boundingBox();
+      return box && [Math.round(box.width), Math.round(box.height)];
+    })
+    .toEqual([128, 32]);
 });
