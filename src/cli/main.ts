@@ -2,6 +2,8 @@
 // only commander and the command table; each command loads what it needs when it runs, so
 // `casebook --help` costs little more than starting Node.
 import { Command, CommanderError } from 'commander';
+import type { CasebookService } from '../core/node/casebook-service';
+import type * as CliWorkspace from './cli-workspace';
 import { CasebookError } from '../core/pure/errors';
 import { registerCheckCommand } from './check-command';
 import { registerExportCommand } from './export-command';
@@ -27,10 +29,27 @@ const program = new Command()
 
 const workspaceHelp = 'workspace folder (default: $CASEBOOK_WORKSPACE or the current folder)';
 
-const openExisting: OpenWorkspace = async (flag) => (await import('./cli-workspace')).openExistingWorkspace(flag);
-const openOrCreate: OpenWorkspace = async (flag) => (await import('./cli-workspace')).openOrCreateWorkspace(flag);
+// The workspaces this run opened. When the command ends their caches are written, as the app
+// does on quit: a command that read every study in full (export, check) leaves the summary
+// cache, so the next command lists a large workspace without reading each file's head again.
+const opened: Array<Promise<CasebookService>> = [];
+const tracked =
+  (open: (cli: typeof CliWorkspace, flag: string | undefined) => Promise<CasebookService>): OpenWorkspace =>
+  (flag) => {
+    const service = import('./cli-workspace').then((cli) => open(cli, flag));
+    opened.push(service);
+    return service;
+  };
+const openExisting = tracked((cli, flag) => cli.openExistingWorkspace(flag));
+const openOrCreate = tracked((cli, flag) => cli.openOrCreateWorkspace(flag));
 // init creates the workspace on purpose: no note that one was created.
-const openForInit: OpenWorkspace = async (flag) => (await import('./cli-workspace')).openOrCreateWorkspace(flag, false);
+const openForInit = tracked((cli, flag) => cli.openOrCreateWorkspace(flag, false));
+
+/** Writes the opened workspaces' caches; derived data, so a failure only makes a later run slower. */
+async function flushOpened(): Promise<void> {
+  const services = await Promise.allSettled(opened.splice(0));
+  await Promise.allSettled(services.map((s) => (s.status === 'fulfilled' ? s.value.flushCaches() : null)));
+}
 
 registerInitCommand(program, openForInit, workspaceHelp);
 registerListCommand(program, openExisting, workspaceHelp);
@@ -60,6 +79,8 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     console.error(`casebook: ${(err as Error).message ?? String(err)}`);
     return 1;
+  } finally {
+    await flushOpened();
   }
 }
 
