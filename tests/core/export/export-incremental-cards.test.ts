@@ -19,6 +19,17 @@ const options = { allowErrors: true };
 const cardsIn = async (dir: string) => (await readdir(dir)).filter((f) => f.endsWith('.png'));
 const editSix = (ws: string) => saveStudy(ws, published(6, { summary: 'A new summary' }));
 
+/**
+ * The cached cards become noise of their own size (the signed index stays): a card read now
+ * fails its hash and is drawn again, so every card not kept unread is counted as drawn.
+ */
+async function spoilCachedCards(cache: string): Promise<void> {
+  for (const file of await cardsIn(cache)) {
+    const { size } = await stat(path.join(cache, file));
+    await writeFile(path.join(cache, file), Buffer.alloc(size, 7));
+  }
+}
+
 /** Twelve published studies exported once into `out`; `cache`: their card cache. */
 async function exportedTwelve(dir: string) {
   const ws = await workspaceWith(dir, twelve());
@@ -31,12 +42,7 @@ describe('social cards in an incremental site export', () => {
   it('after one edit, draws only the edited study’s card, reads no other study’s card, and keeps them all', () =>
     withTempDir(async (dir) => {
       const { ws, out, cache } = await exportedTwelve(dir);
-      // The cached cards become noise of their own size (the signed index stays): a card read
-      // now fails its hash and is drawn again.
-      for (const file of await cardsIn(cache)) {
-        const { size } = await stat(path.join(cache, file));
-        await writeFile(path.join(cache, file), Buffer.alloc(size, 7));
-      }
+      await spoilCachedCards(cache);
       await editSix(ws);
       const drawnBefore = cardRenderStats.renders;
       await exportSite(ws, out, options);
@@ -88,6 +94,27 @@ describe('social cards in an incremental site export', () => {
       await editSix(ws);
       await expectAsFull(ws, out, dir, options);
       expect(await cardsRecorded()).toBe(12);
+    }));
+
+  it('card records without names (an older Casebook’s) still keep the unchanged cards undrawn', () =>
+    withTempDir(async (dir) => {
+      const { ws, out, cache } = await exportedTwelve(dir);
+      const secret = (await localSecret())!;
+      const [file] = (await readdir(path.join(ws, RENDER_CACHE_DIR))).filter((f) => f.startsWith('export-snapshot-'));
+      const snapshotAt = path.join(ws, RENDER_CACHE_DIR, file!);
+      const snapshot = JSON.parse(verifiedBody(secret, await readFile(snapshotAt))!);
+      const page = await readFile(path.join(out, 'study-1', 'index.html'), 'utf8');
+      const [, entry] = snapshot.studies.find(([id]: [string]) => id === 'study-1');
+      // The name recorded is the card the page shows.
+      expect(page).toContain(`assets/cards/${entry.page.card.name}.png`);
+      for (const [, e] of snapshot.studies) delete e.page.card.name;
+      await writeFile(snapshotAt, signedText(secret, JSON.stringify(snapshot)));
+      await spoilCachedCards(cache);
+      await editSix(ws);
+      const drawnBefore = cardRenderStats.renders;
+      await exportSite(ws, out, options);
+      // As with names (the first test): the edited study's, the index page's and the categories'.
+      expect(cardRenderStats.renders - drawnBefore).toBe(4);
     }));
 
   it('an unchanged page’s card changed by hand in the output folder is found, as a full export finds it', () =>

@@ -5,7 +5,7 @@
 // "this study's page, as written, has these bytes". For each study file: its identity (inode,
 // size, mtime, ctime) when it was read, its fields (all a listing shows), a hash of its
 // sections, its publish-check errors and the key they were checked under, and its page's key,
-// size, SHA-1 and the image sources its body resolved, its social card's size and SHA-1, and
+// size, SHA-1 and the image sources its body resolved, its social card's name, size and SHA-1, and
 // what its sections gave the search. Files modified within RACY_MS of the
 // moment their identity was taken are left out: a write in the same clock tick could keep it.
 // Anything unexpected means "no snapshot": the export is then a full one.
@@ -18,6 +18,7 @@ import { RACY_MS } from '../summary-cache';
 import { findingSchema } from '../../pure/checks/finding';
 import { sectionSearchSchema } from '../../pure/export/site-search-doc';
 import { readRegularFile } from './output-hashes';
+import { CARD_NAME } from './site-card-render';
 import { ensureCacheDir, removeCacheFile, RENDER_CACHE_DIR } from './site-render-cache';
 
 const SNAPSHOT_VERSION = 1;
@@ -41,7 +42,9 @@ const entrySchema = z.object({
       /** Its reading time, which the listings show (absent in a snapshot of an older Casebook). */
       minutes: z.number().int().min(1).max(100_000).optional(),
       /** Its social card's file as written (absent: it has a cover, or an older Casebook's snapshot). */
-      card: z.object({ size: z.number().int().min(0), sha1: z.string() }).optional(),
+      card: z
+        .object({ size: z.number().int().min(0), sha1: z.string(), name: z.string().regex(CARD_NAME).optional() })
+        .optional(),
     })
     .optional(),
   /** What its sections gave the search index (site-search-doc.ts sectionSearch). */

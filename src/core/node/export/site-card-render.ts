@@ -39,6 +39,9 @@ const drawingIdentity = (): string =>
     .update(readFileSync(cardFontFiles().bold))
     .digest('hex'));
 
+/** What cardName gives: 32 hex digits (a card's file name, without .png). */
+export const CARD_NAME = /^[a-f0-9]{32}$/;
+
 /** The name of the card drawn from `svg`: a hash of the SVG and of how it is drawn. */
 export function cardName(svg: string): string {
   return createHash('sha256').update(`${drawingIdentity()}\n`).update(svg).digest('hex').slice(0, 32);

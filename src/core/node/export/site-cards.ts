@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { unsyncedWriteOps, writeFileAtomic } from '../atomic-write';
 import { localSecret, signedText, verifiedBody } from '../local-secret';
-import { cardName, renderCardPng } from './site-card-render';
+import { CARD_NAME, cardName, renderCardPng } from './site-card-render';
 import { ensureCacheDir, RENDER_CACHE_DIR } from './site-render-cache';
 
 /** What siteExport asks for a card: its file name (no extension) and PNG bytes. */
@@ -22,10 +22,9 @@ export interface CardSource {
 
 const CARDS_DIR = 'social-cards';
 const INDEX_FILE = 'index.json';
-const NAME = /^[a-f0-9]{32}$/;
 /** Far above a card (~50 KB); a bigger file is not read. */
 const MAX_CARD_BYTES = 2 * 1024 * 1024;
-const indexSchema = z.object({ casebookCards: z.literal(1), cards: z.record(z.string().regex(NAME), z.string()) });
+const indexSchema = z.object({ casebookCards: z.literal(1), cards: z.record(z.string().regex(CARD_NAME), z.string()) });
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -122,7 +121,7 @@ export class CardCache implements CardSource {
     await writeFileAtomic(path.join(dir, INDEX_FILE), signedText(secret, index), unsyncedWriteOps);
     for (const file of await fsp.readdir(dir).catch(() => [] as string[])) {
       const name = file.replace(/\.png$/, '');
-      if (file.endsWith('.png') && NAME.test(name) && !this.used.has(name))
+      if (file.endsWith('.png') && CARD_NAME.test(name) && !this.used.has(name))
         await fsp.rm(path.join(dir, file), { force: true }).catch(() => undefined);
     }
   }
