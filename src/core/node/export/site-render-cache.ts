@@ -1,6 +1,6 @@
 // Rendered study sections that outlive the process, so `casebook export` run again after one
 // edit renders one study, not all of them. The cache is derived data of the workspace and
-// lives in it, in <workspace>/.casebook/site-render-v2-<0…f>.json (the folder ignores itself in
+// lives in it, in <workspace>/.casebook/site-render-v2-<00…3f>.json (the folder ignores itself in
 // git) — never in the export folder, which users upload and share: the export holds only the
 // site and its marker.
 //
@@ -12,8 +12,9 @@
 // is ignored and rewritten. With no secret available, nothing is read or written.
 //
 // What a file holds: exactly the sections the last export used (an export without drafts
-// drops drafts' HTML from it). Entries are spread over 16 files by key, so an export after one
-// edit rewrites one or two small files instead of all of it. Entries are reused only for the
+// drops drafts' HTML from it). Entries are spread over 64 files by key, so an export after one
+// edit reads and rewrites the few small files its sections' keys fall in, not all of it (with
+// 16 files, ~5 MB of 1,000 studies' cache was read to re-export one; at 10,000, ten times that). Entries are reused only for the
 // key they were stored under — a hash of the section's JSON and of the renderer (see
 // site-study-body.ts) — and only if every image resolves now as it did then.
 import { promises as fsp } from 'node:fs';
@@ -33,9 +34,14 @@ export interface RenderCache {
 
 /** The workspace's folder of derived data (shared with the summary cache). */
 export const RENDER_CACHE_DIR = CACHE_DIR;
-const SHARDS = 16;
+const SHARDS = 64;
 /** The cache files' names inside RENDER_CACHE_DIR. */
-export const RENDER_CACHE_FILES = Array.from({ length: SHARDS }, (_, i) => `site-render-v2-${i.toString(16)}.json`);
+export const RENDER_CACHE_FILES = Array.from(
+  { length: SHARDS },
+  (_, i) => `site-render-v2-${i.toString(16).padStart(2, '0')}.json`,
+);
+/** The files of an older Casebook, which spread the same entries over 16: removed at the next save. */
+const SIXTEEN_FILE_CACHE = Array.from({ length: 16 }, (_, i) => `site-render-v2-${i.toString(16)}.json`);
 const GITIGNORE = '# Derived data (Casebook caches): safe to delete.\n*\n';
 /** Larger than any real cache file (1,000 long studies make ~1 MB each); a bigger one is not read. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -45,9 +51,11 @@ const cacheFileSchema = z.object({
   entries: z.record(z.string().min(1).max(200), z.string()),
 });
 
-/** Which file holds `key` (keys are hashes, so any character spreads them evenly). */
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** Which file holds `key`: keys are base64url hashes, so their first digit spreads them evenly. */
 function shardOf(key: string): number {
-  return key.charCodeAt(0) % SHARDS;
+  const digit = BASE64URL.indexOf(key[0]!);
+  return (digit >= 0 ? digit : key.charCodeAt(0)) % SHARDS;
 }
 
 type Entries = ReadonlyMap<string, string>;
@@ -204,6 +212,13 @@ export async function ensureCacheDir(workspace: string): Promise<string | null> 
   return dir;
 }
 
+/** Removes an older Casebook's cache files, whose entries this one keeps in other files. Never throws. */
+async function removeSixteenFileCache(workspace: string): Promise<void> {
+  const names = await fsp.readdir(cacheDir(workspace)).catch(() => []);
+  const old = names.filter((name) => SIXTEEN_FILE_CACHE.includes(name));
+  await Promise.all(old.map((name) => removeCacheFile(workspace, path.join(cacheDir(workspace), name))));
+}
+
 /**
  * Saves what this export used into the workspace's cache, rewriting only the files that
  * change. Writes nothing without a secret, or where the cache folder's place holds a link or
@@ -214,6 +229,7 @@ export async function saveRenderCache(
   cache: PersistentRenderCache,
   memory: ExportMemory,
 ): Promise<number> {
+  await removeSixteenFileCache(workspace);
   const changed = cache
     .shards()
     .flatMap((shard, i) => (shard.changed ? [{ ...shard, name: RENDER_CACHE_FILES[i]! }] : []));
