@@ -29,9 +29,9 @@ const program = new Command()
 
 const workspaceHelp = 'workspace folder (default: $CASEBOOK_WORKSPACE or the current folder)';
 
-// The workspaces this run opened. When the command ends their caches are written, as the app
-// does on quit: a command that read every study in full (export, check) leaves the summary
-// cache, so the next command lists a large workspace without reading each file's head again.
+// The workspaces this run opened. When the command ends their summary caches are written, as
+// the app does on quit: a command that read every study in full (export, check) leaves it, so
+// the next command lists a large workspace without reading each file's head again.
 const opened: Array<Promise<CasebookService>> = [];
 const tracked =
   (open: (cli: typeof CliWorkspace, flag: string | undefined) => Promise<CasebookService>): OpenWorkspace =>
@@ -45,10 +45,10 @@ const openOrCreate = tracked((cli, flag) => cli.openOrCreateWorkspace(flag));
 // init creates the workspace on purpose: no note that one was created.
 const openForInit = tracked((cli, flag) => cli.openOrCreateWorkspace(flag, false));
 
-/** Writes the opened workspaces' caches; derived data, so a failure only makes a later run slower. */
+/** Writes the opened workspaces' summary caches; derived data, so a failure only makes a later run slower. */
 async function flushOpened(): Promise<void> {
   const services = await Promise.allSettled(opened.splice(0));
-  await Promise.allSettled(services.map((s) => (s.status === 'fulfilled' ? s.value.flushCaches() : null)));
+  await Promise.allSettled(services.map((s) => (s.status === 'fulfilled' ? s.value.saveSummaryCache() : null)));
 }
 
 registerInitCommand(program, openForInit, workspaceHelp);

@@ -36,6 +36,11 @@ export interface CasebookService extends CasebookHandlers {
   readonly workspace: string;
   /** Writes derived caches now (the desktop app calls it before quitting), so the next open reads nothing. */
   flushCaches(): Promise<void>;
+  /**
+   * Writes the summary cache alone (a CLI command, as it ends): the search index a command
+   * made on the side (sync's saves) holds only what it touched, and must not replace the app's.
+   */
+  saveSummaryCache(): Promise<void>;
   /** Starts reading studies into the search index in the background (the app calls it; the CLI need not). */
   warmUp(): void;
   /**
@@ -191,6 +196,9 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
       void library()
         .then((index) => index.sync())
         .catch(() => undefined),
+    saveSummaryCache: async () => {
+      if (!readOnly()) await studies.saveSummaryCache();
+    },
     flushCaches: async () => {
       if (!readOnly()) await Promise.all([studies.saveSummaryCache(), libraryIfMade()?.flush()]);
     },
