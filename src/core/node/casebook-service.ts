@@ -190,22 +190,25 @@ export async function openWorkspace(dir: string, options: OpenWorkspaceOptions =
     await studies.verifyAll(onProgress);
   };
 
+  /** The summary cache, written unless the workspace must not be written. */
+  const saveSummaries = async (): Promise<void> => {
+    if (!readOnly()) await studies.saveSummaryCache();
+  };
+
   return {
     workspace,
     warmUp: () =>
       void library()
         .then((index) => index.sync())
         .catch(() => undefined),
-    saveSummaryCache: async () => {
-      if (!readOnly()) await studies.saveSummaryCache();
-    },
+    saveSummaryCache: saveSummaries,
     flushCaches: async () => {
       if (!readOnly()) await Promise.all([studies.saveSummaryCache(), libraryIfMade()?.flush()]);
     },
     close: async () => {
       // Also one still being made (warmUp just called): its reading must not start after this.
       await (await libraryIfAsked()?.catch(() => null))?.close();
-      if (!readOnly()) await studies.saveSummaryCache();
+      await saveSummaries();
     },
     loadAllStudies,
     verifyStudies,

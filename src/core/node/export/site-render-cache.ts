@@ -14,9 +14,10 @@
 // What a file holds: exactly the sections the last export used (an export without drafts
 // drops drafts' HTML from it). Entries are spread over 64 files by key, so an export after one
 // edit reads and rewrites the few small files its sections' keys fall in, not all of it (with
-// 16 files, ~5 MB of 1,000 studies' cache was read to re-export one; at 10,000, ten times that). Entries are reused only for the
-// key they were stored under — a hash of the section's JSON and of the renderer (see
-// site-study-body.ts) — and only if every image resolves now as it did then.
+// 16 files, ~5 MB of 1,000 studies' cache was read to re-export one; at 10,000, ten times that).
+// Entries are reused only for the key they were stored under — a hash of the section's JSON
+// and of the renderer (see site-study-body.ts) — and only if every image resolves now as it
+// did then.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
