@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openWorkspace, type CasebookService } from '../src/core/node/casebook-service';
-import { libraryQuerySchema, type LibraryQuery } from '../src/core/pure/library/library-query';
+import { libraryQuerySchema, type LibraryQuery } from '../src/core/pure/library/library-page-schema';
 import {
   assertBuilt,
   floorOnce,

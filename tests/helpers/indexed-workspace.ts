@@ -3,7 +3,7 @@
 // opened on it that are all closed before the folder is removed (an open service's background
 // read must not outlive its folder), and the open-index-quit round a reopen test starts from.
 import type { CasebookService } from '../../src/core/node/casebook-service';
-import { libraryQuerySchema } from '../../src/core/pure/library/library-query';
+import { libraryQuerySchema } from '../../src/core/pure/library/library-page-schema';
 import type { Study } from '../../src/core/pure/schemas/study';
 import { withOpenWorkspaces, type OpenWorkspaces } from './open-workspaces';
 import { anHourAgo, withLessons, writeStudyDated } from './study-files';

@@ -6,15 +6,8 @@
 // full text is indexed.
 import type { Finding } from '../pure/checks/finding';
 import { StudyNames } from '../pure/checks/study-names';
-import {
-  queryLibrary,
-  forgetListed,
-  listedTextsOf,
-  queryListed,
-  searchesText,
-  type LibraryPage,
-  type LibraryQuery,
-} from '../pure/library/library-query';
+import { type LibraryPage, type LibraryQuery } from '../pure/library/library-page-schema';
+import { queryLibrary, forgetListed, listedTextsOf, queryListed, searchesText } from '../pure/library/library-query';
 import { indexChanges } from '../pure/library/search-index-sync';
 import type { Study, StudySummary } from '../pure/schemas/study';
 import { inPool } from '../pure/work-pool';

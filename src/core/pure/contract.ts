@@ -18,7 +18,7 @@ import {
 } from './git/git-schemas';
 import { exportFormatSchema } from './export/export-formats';
 import { workspaceCheckSchema } from './checks/workspace-check-schema';
-import { libraryPageSchema, libraryQuerySchema } from './library/library-query';
+import { libraryPageSchema, libraryQuerySchema } from './library/library-page-schema';
 import { siteSettingsSchema, sitePatchSchema } from './schemas/site';
 import { templateIdSchema, templateListSchema } from './templates/template-schema';
 import { studyIdSchema, studyPatchSchema, studySchema, studySummarySchema } from './schemas/study';

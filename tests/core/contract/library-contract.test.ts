@@ -1,7 +1,7 @@
 // The library features through the service, as the app and browser mode call them.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/core/pure/dispatch';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-page-schema';
 import { withOpenWorkspaces } from '../../helpers/open-workspaces';
 
 const para = (text: string) => ({

@@ -5,7 +5,7 @@ import { existsSync, promises as fsPromises } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-page-schema';
 import { parseHead, readStudyHeadSync } from '../../../src/core/node/study-head';
 import { HEAD_READ_FROM, StudyStore } from '../../../src/core/node/study-store';
 import { readSummaryCache, summaryCachePath } from '../../../src/core/node/summary-cache';

@@ -3,7 +3,7 @@
 // folder is listed again only when it may have changed.
 import { describe, expect, it } from 'vitest';
 import { LibraryService } from '../../../src/core/node/library-service';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-page-schema';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { toSummary, type Study } from '../../../src/core/pure/schemas/study';
 import { sampleStudy } from '../../helpers/study-files';

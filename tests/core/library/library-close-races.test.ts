@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LibraryService } from '../../../src/core/node/library-service';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-page-schema';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { toSummary, type Study } from '../../../src/core/pure/schemas/study';
 import { sampleStudy } from '../../helpers/study-files';

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openWorkspace } from '../../../src/core/node/casebook-service';
 import { intakeStats, readOnThreads, type IntakeItem } from '../../../src/core/node/study-intake';
 import { HEAD_READ_FROM } from '../../../src/core/node/study-index';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-page-schema';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { withTempDir } from '../../helpers/temp-dir';
 import { anHourAgo, sampleStudy, withLessons, writeStudyDated } from '../../helpers/study-files';

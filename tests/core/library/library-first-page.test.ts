@@ -5,12 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ListedTexts } from '../../../src/core/pure/library/listed-search';
 import { LibraryService } from '../../../src/core/node/library-service';
 import type { LibrarySources } from '../../../src/core/node/library-sources';
-import {
-  libraryQuerySchema,
-  queryLibrary,
-  queryListed,
-  type LibraryQuery,
-} from '../../../src/core/pure/library/library-query';
+import { libraryQuerySchema, type LibraryQuery } from '../../../src/core/pure/library/library-page-schema';
+import { queryLibrary, queryListed } from '../../../src/core/pure/library/library-query';
 import { SearchIndex } from '../../../src/core/pure/library/search-index';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { toSummary, type Study } from '../../../src/core/pure/schemas/study';

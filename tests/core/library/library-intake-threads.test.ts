@@ -9,7 +9,7 @@ import { LibraryService } from '../../../src/core/node/library-service';
 import { intakeStats, readOnThreads, type IntakeItem } from '../../../src/core/node/study-intake';
 import { HEAD_READ_FROM } from '../../../src/core/node/study-index';
 import { readSummaryCache } from '../../../src/core/node/summary-cache';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-page-schema';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { toSummary } from '../../../src/core/pure/schemas/study';
 import { withTempDir } from '../../helpers/temp-dir';

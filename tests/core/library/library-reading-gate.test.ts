@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { getEventListeners } from 'node:events';
 import { openWorkspace } from '../../../src/core/node/casebook-service';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-page-schema';
 import { withTempDir } from '../../helpers/temp-dir';
 import { anHourAgo, withLessons, writeStudyDated } from '../../helpers/study-files';
 

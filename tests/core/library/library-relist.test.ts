@@ -3,7 +3,7 @@
 // in place (an editor keeps the folder's stamp) is still found, by a list in the background.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryService } from '../../../src/core/node/library-service';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-page-schema';
 import { defaultSiteSettings } from '../../../src/core/pure/schemas/site';
 import { toSummary, type Study } from '../../../src/core/pure/schemas/study';
 import { sampleStudy } from '../../helpers/study-files';

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kindOf, ListedTexts, rankListed } from '../../../src/core/pure/library/listed-search';
-import { libraryQuerySchema, queryLibrary, queryListed } from '../../../src/core/pure/library/library-query';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-page-schema';
+import { queryLibrary, queryListed } from '../../../src/core/pure/library/library-query';
 import { SearchIndex } from '../../../src/core/pure/library/search-index';
 import { normalizeForSearch } from '../../../src/core/pure/library/search-text';
 import { toSummary } from '../../../src/core/pure/schemas/study';

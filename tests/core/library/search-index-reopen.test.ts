@@ -3,7 +3,7 @@
 // a study's sections finds it at once, while a study changed on disk since, or saved while the
 // file is read, is searched by what it holds now.
 import { describe, expect, it } from 'vitest';
-import { libraryQuerySchema } from '../../../src/core/pure/library/library-query';
+import { libraryQuerySchema } from '../../../src/core/pure/library/library-page-schema';
 import { found as ids, indexedWorkspaces, past, search as page, writeOld } from '../../helpers/indexed-workspace';
 import { withLessons } from '../../helpers/study-files';
 

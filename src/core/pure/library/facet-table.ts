@@ -4,9 +4,8 @@
 // over the heap cost ~16 ms a keystroke (two thirds of a search); counting numbers in a few
 // arrays costs a fraction of that. Rows are the search index's study numbers.
 import { outcomeSchema, statusSchema, type StudySummary } from '../schemas/study';
-import type { FacetCounts, LibraryFilters } from './filters';
+import { NO_OUTCOME, type FacetCounts, type LibraryFilters } from './filters';
 
-export const NO_OUTCOME = 'none';
 const STATUSES: readonly string[] = statusSchema.options;
 const OUTCOMES: readonly string[] = [...outcomeSchema.options, NO_OUTCOME];
 const FEATURED: readonly string[] = ['yes', 'no'];

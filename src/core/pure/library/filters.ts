@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { outcomeSchema, statusSchema } from '../schemas/study';
 import { limits } from '../schemas/study-fields';
-import { NO_OUTCOME } from './facet-table';
 
-export { NO_OUTCOME };
+/** The outcome filter's value for studies without an outcome. */
+export const NO_OUTCOME = 'none';
 
 export const libraryFiltersSchema = z
   .object({

@@ -2,7 +2,7 @@
 // The box is a combobox over a listbox of matches, so a screen reader follows the choice.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
-import type { LibraryEntry } from '../../../core/pure/library/library-query';
+import type { LibraryEntry } from '../../../core/pure/library/library-page-schema';
 import { errorMessage } from '../api/api-error';
 import { HighlightedText } from './HighlightedText';
 import { ModalDialog } from '../components/ModalDialog';

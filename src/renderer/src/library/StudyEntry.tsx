@@ -3,7 +3,7 @@
 // badge beside it as its description rather than its name.
 import { AlertTriangle } from 'lucide-react';
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { LibraryEntry } from '../../../core/pure/library/library-query';
+import type { LibraryEntry } from '../../../core/pure/library/library-page-schema';
 import type { StudySummary } from '../../../core/pure/schemas/study';
 import { HighlightedText } from './HighlightedText';
 import { StudyActionsMenu, type StudyAction } from './StudyActionsMenu';

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { CasebookApi } from '../../../core/pure/contract';
 import type { LibraryFilters } from '../../../core/pure/library/filters';
-import type { LibraryPage } from '../../../core/pure/library/library-query';
+import type { LibraryPage } from '../../../core/pure/library/library-page-schema';
 import type { LibrarySort } from '../../../core/pure/library/sort';
 import { errorMessage } from '../api/api-error';
 
