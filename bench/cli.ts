@@ -9,7 +9,8 @@
 //                                                   vs the full export     (≤ 15 %)
 // A full export starts without the workspace's render cache, receipts and snapshots (a first
 // export: forgetExports, social cards included); "first export, cards cached" is the same into a
-// new folder with only the social cards kept from before;
+// new folder with only the social cards kept from before; "first export, nothing to render" is one
+// into a new folder with the render cache and the cards kept (no target: what is left of them without rendering);
 // every figure is the median of ROUNDS runs, rounds interleaved. CASEBOOK_BENCH_CLI=path/casebook.mjs
 // measures another build; CASEBOOK_BENCH_STARTUP_ONLY=1 prints the start-up figures alone (no
 // N-study workspace, no Hugo, no export).
@@ -105,6 +106,12 @@ try {
     const exportSite = () => casebook('export', '-w', big, '-f', 'site', '-o', out, '--allow-errors');
     forgetExports(big);
     sample('export --format site', exportSite());
+    // Into a new folder with every section in the render cache and every card drawn: a first
+    // export's cost with nothing to render: what is left of the two first exports without rendering.
+    sample(
+      'first export, nothing to render',
+      casebook('export', '-w', big, '-f', 'site', '-o', at(`fresh-${round}`), '--allow-errors'),
+    );
     sample('export again, nothing changed', exportSite());
     const i = (round * 97 + Math.floor(n / 2)) % n;
     const study = studies[i]!;
@@ -145,6 +152,13 @@ try {
     const goal = unit === '%' ? `≤ ${target * 100} %` : `≤ ${target} ×`;
     console.log(
       `  ${label.padEnd(32)} ${median(label).toFixed(0).padStart(6)} ms  ${shown.padStart(8)} of ${versus.padEnd(22)} target ${goal.padEnd(7)} ${ratio <= target ? 'met' : 'NOT met'}`,
+    );
+  }
+  if (!startupOnly) {
+    const label = 'first export, nothing to render';
+    const ratio = median(label) / median('hugo build');
+    console.log(
+      `  ${label.padEnd(32)} ${median(label).toFixed(0).padStart(6)} ms  ${`${ratio.toFixed(2)} ×`.padStart(8)} of hugo build             (no target: a first export minus its rendering)`,
     );
   }
   console.log(
