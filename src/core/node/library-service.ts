@@ -6,7 +6,7 @@
 // full text is indexed.
 import type { Finding } from '../pure/checks/finding';
 import { StudyNames } from '../pure/checks/study-names';
-import { type LibraryPage, type LibraryQuery } from '../pure/library/library-page-schema';
+import type { LibraryPage, LibraryQuery } from '../pure/library/library-page-schema';
 import { queryLibrary, forgetListed, listedTextsOf, queryListed, searchesText } from '../pure/library/library-query';
 import { indexChanges } from '../pure/library/search-index-sync';
 import type { Study, StudySummary } from '../pure/schemas/study';

@@ -56,13 +56,14 @@ export class SiteExportCards {
     // The page's key, which matched, covers all its card is drawn from (the study's fields,
     // the site settings, the drawing): a recorded name is still the card's, and making the
     // SVG only to hash it was ~40 ms of a re-export of 1,000 studies after one edit.
-    const svg = record?.name ? null : cardSvg(content);
-    const name = record?.name ?? cardName(svg!);
+    let svg: string | undefined;
+    const svgOf = () => (svg ??= cardSvg(content));
+    const name = record?.name ?? cardName(svgOf());
     if (record && (this.kept.has(name) || this.source.keep(name))) {
       this.kept.set(name, record);
       return null;
     }
-    return this.fromSource(this.source, svg ?? cardSvg(content), content.title).record;
+    return this.fromSource(this.source, svgOf(), content.title).record;
   }
 
   /** The cards to write. */
